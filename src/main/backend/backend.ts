@@ -1,0 +1,87 @@
+import path from 'node:path'
+import type Database from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { ApiResponse } from '../../shared/api'
+import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
+import { openDatabase, type OpenedDatabase } from './db/open'
+import type { Database as Schema } from './db/schema'
+import { dispatch } from './dispatch'
+
+export interface BackendOptions {
+  dataDir: string
+  /** better-sqlite3 built for Electron, when running inside it. */
+  nativeBinding?: string
+  /** The clock; tests pin it. */
+  now?: () => Date
+}
+
+/**
+ * Kith's backend: the open database and the one `dispatch` every door uses.
+ * Plain Node; never imports Electron.
+ */
+export class Backend {
+  readonly dataDir: string
+  readonly dbPath: string
+  readonly backupDir: string
+  readonly nativeBinding: string | undefined
+  private readonly clock: () => Date
+  private opened: OpenedDatabase
+
+  private constructor(options: BackendOptions, opened: OpenedDatabase) {
+    this.dataDir = options.dataDir
+    this.dbPath = path.join(options.dataDir, DB_FILE_NAME)
+    this.backupDir = path.join(options.dataDir, BACKUP_DIR_NAME)
+    this.nativeBinding = options.nativeBinding
+    this.clock = options.now ?? (() => new Date())
+    this.opened = opened
+  }
+
+  static async open(options: BackendOptions): Promise<Backend> {
+    const dbPath = path.join(options.dataDir, DB_FILE_NAME)
+    const opened = await openDatabase(dbPath, {
+      backupDir: path.join(options.dataDir, BACKUP_DIR_NAME),
+      nativeBinding: options.nativeBinding,
+      now: options.now,
+    })
+    return new Backend(options, opened)
+  }
+
+  get db(): Kysely<Schema> {
+    return this.opened.db
+  }
+
+  get sqlite(): Database.Database {
+    return this.opened.sqlite
+  }
+
+  get schemaVersion(): number {
+    return this.opened.schemaVersion
+  }
+
+  now(): Date {
+    return this.clock()
+  }
+
+  /** Closes the connection, lets `replace` swap the file, and opens it again. */
+  async reopenAfter(replace: () => Promise<void>): Promise<void> {
+    await this.opened.db.destroy()
+    try {
+      await replace()
+    } finally {
+      this.opened = await openDatabase(this.dbPath, {
+        backupDir: this.backupDir,
+        nativeBinding: this.nativeBinding,
+        now: this.clock,
+      })
+    }
+  }
+
+  dispatch(method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+    return dispatch(this, method, args)
+  }
+
+  async close(): Promise<void> {
+    // Kysely's SQLite driver closes the better-sqlite3 connection too.
+    await this.opened.db.destroy()
+  }
+}

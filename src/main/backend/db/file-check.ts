@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+import { KithError } from '../errors'
+import { KITH_APPLICATION_ID } from './constants'
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000'
+
+export interface DbFileHeader {
+  /** false when the file does not exist or is empty: a new database */
+  exists: boolean
+  userVersion: number
+  applicationId: number
+}
+
+/**
+ * Reads the database header straight from the file, without SQLite, so that a
+ * file we must refuse (not SQLite, not Kith's, too new) is never opened for
+ * writing and stays byte-for-byte as it was.
+ */
+export function readDbFileHeader(file: string): DbFileHeader {
+  let fd: number
+  try {
+    fd = fs.openSync(file, 'r')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { exists: false, userVersion: 0, applicationId: 0 }
+    }
+    throw new KithError('io', `Cannot read the database file ${file}: ${(err as Error).message}`)
+  }
+  try {
+    const size = fs.fstatSync(fd).size
+    if (size === 0) return { exists: false, userVersion: 0, applicationId: 0 }
+    const header = Buffer.alloc(100)
+    const read = fs.readSync(fd, header, 0, 100, 0)
+    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+      throw new KithError(
+        'db_corrupt',
+        `${file} is not a readable database (its header is damaged or it is not an SQLite file). ` +
+          'Nothing was changed. Restore a backup with "kith restore FILE", or move the file away to start fresh.',
+      )
+    }
+    return {
+      exists: true,
+      userVersion: header.readUInt32BE(60),
+      applicationId: header.readUInt32BE(68),
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Refuses files that belong to another program or to a newer Kith. */
+export function assertOpenable(file: string, header: DbFileHeader, latestVersion: number): void {
+  if (!header.exists) return
+  if (header.applicationId !== 0 && header.applicationId !== KITH_APPLICATION_ID) {
+    throw new KithError(
+      'not_kith_db',
+      `${file} is an SQLite database of another program, not Kith's. Nothing was changed.`,
+    )
+  }
+  if (header.userVersion > latestVersion) {
+    throw new KithError(
+      'db_too_new',
+      `${file} was written by a newer version of Kith (schema ${header.userVersion}; this Kith knows up to ` +
+        `${latestVersion}). Update Kith to open it. Nothing was changed.`,
+    )
+  }
+}

@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3'
+import { sql, type Kysely } from 'kysely'
+import { KithError, errorMessage } from '../errors'
+import type { Migration } from './migrations'
+
+function userVersion(sqlite: Database.Database): number {
+  return sqlite.pragma('user_version', { simple: true }) as number
+}
+
+/**
+ * Applies every pending migration, each inside its own transaction together
+ * with its `user_version` bump, so a step is either fully applied or not at
+ * all. `BEGIN IMMEDIATE` and a re-read of the version make two processes
+ * (the desktop app and the CLI) opening the same file at once safe.
+ */
+export async function migrate(
+  sqlite: Database.Database,
+  db: Kysely<unknown>,
+  migrations: readonly Migration[],
+): Promise<{ from: number; to: number }> {
+  const from = userVersion(sqlite)
+  for (const step of migrations) {
+    if (step.version <= userVersion(sqlite)) continue
+    sqlite.exec('BEGIN IMMEDIATE')
+    try {
+      if (userVersion(sqlite) < step.version) {
+        await step.up(db)
+        await sql`PRAGMA user_version = ${sql.raw(String(step.version))}`.execute(db)
+      }
+      sqlite.exec('COMMIT')
+    } catch (err) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+      throw new KithError(
+        'migration_failed',
+        `Updating the database to schema ${step.version} (${step.name}) failed and was rolled back: ${errorMessage(err)}`,
+      )
+    }
+  }
+  return { from, to: userVersion(sqlite) }
+}

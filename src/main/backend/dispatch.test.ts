@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { openTempBackend } from './testing/temp'
+
+describe('dispatch', () => {
+  it('returns data in an ok envelope', async () => {
+    const backend = await openTempBackend()
+    const res = await backend.dispatch('status', {})
+    expect(res).toEqual({
+      ok: true,
+      data: expect.objectContaining({ schemaVersion: 1, counts: { people: 0, relationships: 0 } }),
+    })
+  })
+
+  it('names an unknown method, including names inherited from Object', async () => {
+    const backend = await openTempBackend()
+    for (const name of ['nope', 'toString', '__proto__', 'constructor', 42, null]) {
+      const res = await backend.dispatch(name, {})
+      expect(res.ok).toBe(false)
+      if (!res.ok) expect(res.error.code).toBe('unknown_method')
+    }
+  })
+
+  it('refuses arguments that do not match the schema, saying which field is wrong', async () => {
+    const backend = await openTempBackend()
+    const wrongType = await backend.dispatch('people.list', { limit: 'ten' })
+    expect(wrongType).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('limit:') },
+    })
+    const extraKey = await backend.dispatch('status', { surprise: true })
+    expect(extraKey.ok).toBe(false)
+    const polluted = await backend.dispatch('status', JSON.parse('{"__proto__": {"admin": true}}'))
+    expect(polluted.ok).toBe(false)
+    const relative = await backend.dispatch('backup.create', { to: 'relative/file.sqlite' })
+    expect(relative).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('to: must be an absolute path') },
+    })
+    const notObject = await backend.dispatch('status', 'hello')
+    expect(notObject.ok).toBe(false)
+  })
+
+  it('turns an expected failure into a typed error, not an exception', async () => {
+    const backend = await openTempBackend()
+    await backend.dispatch('demo.load', {})
+    const again = await backend.dispatch('demo.load', {})
+    expect(again).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('empty database') } })
+  })
+})

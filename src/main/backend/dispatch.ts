@@ -1,0 +1,43 @@
+import type { z } from 'zod'
+import type { ApiResponse } from '../../shared/api'
+import { contract, isMethodName } from '../../shared/contract'
+import type { Backend } from './backend'
+import { KithError, errorMessage } from './errors'
+import { handlers } from './handlers'
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'arguments'
+      return `${where}: ${issue.message}`
+    })
+    .join('; ')
+}
+
+/**
+ * The single entry point of the backend. Validates the arguments against the
+ * contract, runs the handler, and turns every outcome into an envelope:
+ * nothing is thrown back to the caller.
+ */
+export async function dispatch(backend: Backend, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+  if (!isMethodName(method)) {
+    const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : typeof method
+    return { ok: false, error: { code: 'unknown_method', message: `There is no method ${shown}.` } }
+  }
+  const parsed = contract[method].args.safeParse(args ?? {})
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` },
+    }
+  }
+  try {
+    const handler = handlers[method] as (a: unknown, b: Backend) => unknown
+    const data = await handler(parsed.data, backend)
+    return { ok: true, data }
+  } catch (err) {
+    if (err instanceof KithError) return { ok: false, error: err.toApiError() }
+    return { ok: false, error: { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Args, MethodName, Result } from '../../shared/contract'
+import { appHandlers } from './app/handlers'
+import type { Backend } from './backend'
+import { backupHandlers } from './backups/handlers'
+import { demoHandlers } from './demo/handlers'
+import { peopleHandlers } from './people/handlers'
+
+export type Handler<M extends MethodName> = (args: Args<M>, backend: Backend) => Result<M> | Promise<Result<M>>
+
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+/** Every method of the contract, each implemented by its domain. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...backupHandlers,
+  ...demoHandlers,
+  ...peopleHandlers,
+}
