@@ -1,0 +1,49 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const noElectron = {
+  paths: [{ name: 'electron', message: 'The backend, the CLI and browser mode run without Electron: keep Electron in src/main/index.ts.' }],
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+    },
+  },
+  {
+    // expect.any() and friends are typed `any` by design.
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    files: ['**/*.mjs', 'bin/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', noElectron],
+    },
+  },
+  {
+    // Everything but the Electron entry and the preload runs in plain Node.
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', noElectron] },
+  },
+)

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3'
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { fileDigest, tempDir } from '../backend/testing/temp'
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run'
+
+async function kith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, env)
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+describe('kith CLI', () => {
+  it('loads the sample network, then doctor --json reports integrity and counts as one JSON document', async () => {
+    const data = tempDir()
+    expect((await kith(['--data', data, 'demo'])).code).toBe(EXIT_OK)
+    const doctor = await kith(['--data', data, 'doctor', '--json'])
+    expect(doctor.code).toBe(EXIT_OK)
+    const report = JSON.parse(doctor.out) as Record<string, unknown>
+    expect(report).toMatchObject({
+      ok: true,
+      integrity: ['ok'],
+      foreignKeyProblems: [],
+      schemaVersion: 1,
+      dataDir: data,
+      counts: { people: 200 },
+    })
+  })
+
+  it('backs up and restores: the round trip brings the data back', async () => {
+    const data = tempDir()
+    const to = path.join(tempDir(), 'copy.sqlite')
+    await kith(['--data', data, 'demo'])
+    const backup = await kith(['--data', data, 'backup', '--to', to])
+    expect(backup.code).toBe(EXIT_OK)
+    expect(backup.out).toContain('integrity ok')
+
+    // Lose everything, then restore.
+    const raw = new Database(path.join(data, 'kith.sqlite'))
+    raw.exec('DELETE FROM relationship; DELETE FROM person;')
+    raw.close()
+    const restore = await kith(['--data', data, 'restore', to, '--json'])
+    expect(restore.code).toBe(EXIT_OK)
+    expect(JSON.parse(restore.out)).toMatchObject({ counts: { people: 200 }, safetyCopy: { kind: 'pre-restore' } })
+    const doctor = JSON.parse((await kith(['--data', data, 'doctor', '--json'])).out) as { counts: { people: number } }
+    expect(doctor.counts.people).toBe(200)
+  })
+
+  it('says what is wrong with bad usage and exits 2', async () => {
+    const data = tempDir()
+    const cases: [string[], RegExp][] = [
+      [[], /no command/],
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['doctor', '--to', '/x'], /--to does not apply/],
+      [['doctor', '--nope'], /Unknown option '--nope'/],
+      [['restore'], /expected 1 argument/],
+      [['serve', '--port', 'eighty'], /--port must be a number/],
+    ]
+    for (const [args, message] of cases) {
+      const res = await kith(['--data', data, ...args])
+      expect(res.code, args.join(' ')).toBe(EXIT_USAGE)
+      expect(res.err, args.join(' ')).toMatch(message)
+    }
+  })
+
+  it('refuses a database from a newer Kith in one line, exit 1, file unchanged', async () => {
+    const data = tempDir()
+    await kith(['--data', data, 'demo'])
+    const file = path.join(data, 'kith.sqlite')
+    const raw = new Database(file)
+    raw.pragma('user_version = 99')
+    raw.close()
+    const before = fileDigest(file)
+    const res = await kith(['--data', data, 'doctor'])
+    expect(res.code).toBe(EXIT_FAILURE)
+    expect(res.err.split('\n')).toHaveLength(1)
+    expect(res.err).toMatch(/newer version of Kith \(schema 99/)
+    expect(fileDigest(file)).toBe(before)
+  })
+
+  it('refuses a corrupt database file in one line, exit 1, file unchanged', async () => {
+    const data = tempDir()
+    const file = path.join(data, 'kith.sqlite')
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x41))
+    const before = fileDigest(file)
+    const res = await kith(['--data', data, 'doctor', '--json'])
+    expect(res.code).toBe(EXIT_FAILURE)
+    expect(res.err).toMatch(/^kith doctor: .*not a readable database/)
+    expect(JSON.parse(res.out)).toMatchObject({ ok: false, error: { code: 'db_corrupt' } })
+    expect(fileDigest(file)).toBe(before)
+  })
+
+  it('uses KITH_DATA_DIR, and --data over it', async () => {
+    const fromEnv = tempDir()
+    const fromFlag = tempDir()
+    await kith(['demo'], { KITH_DATA_DIR: fromEnv })
+    expect(fs.existsSync(path.join(fromEnv, 'kith.sqlite'))).toBe(true)
+    const res = await kith(['--data', fromFlag, 'doctor', '--json'], { KITH_DATA_DIR: fromEnv })
+    expect(JSON.parse(res.out)).toMatchObject({ dataDir: fromFlag, counts: { people: 0 } })
+  })
+
+  it('runs as a real process with the documented exit codes', async () => {
+    const run = promisify(execFile)
+    const data = tempDir()
+    const entry = path.join(import.meta.dirname, '..', 'cli.ts')
+    const ok = await run(process.execPath, ['--import', 'tsx', entry, '--data', data, 'doctor', '--json'])
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true })
+    const usage = await run(process.execPath, ['--import', 'tsx', entry, 'nonsense']).catch((e: unknown) => e)
+    expect(usage).toMatchObject({ code: EXIT_USAGE })
+  })
+})

@@ -1,0 +1,146 @@
+/**
+ * The Electron entry: one window, the security guards and the IPC bridge.
+ * Everything else is the backend, which runs the same without Electron.
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell, type IpcMainInvokeEvent } from 'electron'
+import type { ApiResponse } from '../shared/api'
+import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bridge'
+import { Backend } from './backend/backend'
+import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
+import { errorMessage } from './backend/errors'
+import { electronNativeBinding } from './native-binding'
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const rendererIndex = path.join(import.meta.dirname, '../renderer/index.html')
+const rendererUrl = pathToFileURL(rendererIndex).href
+
+let mainWindow: BrowserWindow | null = null
+let backend: Backend | null = null
+
+const forbidden: ApiResponse<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Calls are accepted only from the Kith window.' },
+}
+
+/** Only our own window, showing our own page, may call the backend. */
+function fromOurWindow(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  if (mainWindow === null || event.sender !== mainWindow.webContents || frame === null) return false
+  const url = frame.url.split('#')[0]?.split('?')[0] ?? ''
+  if (devServerUrl !== undefined) return new URL(frame.url).origin === new URL(devServerUrl).origin
+  return url === rendererUrl
+}
+
+function installGuards(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  // Nothing leaves the machine: only our files (and the dev server in development).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const url = details.url
+    const ours =
+      url.startsWith('file://') ||
+      url.startsWith('devtools://') ||
+      url.startsWith('data:') ||
+      (devServerUrl !== undefined && new URL(url).origin === new URL(devServerUrl).origin)
+    callback({ cancel: !ours })
+  })
+}
+
+function installIpc(): void {
+  ipcMain.handle(IPC_CALL, async (event, method: unknown, args: unknown) => {
+    if (!fromOurWindow(event)) return forbidden
+    if (backend === null) return { ok: false, error: { code: 'internal', message: 'The database is not open.' } }
+    return backend.dispatch(method, args)
+  })
+  ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown): Promise<ApiResponse<null>> => {
+    if (!fromOurWindow(event)) return forbidden
+    if (!isAllowedExternalUrl(url)) {
+      return { ok: false, error: { code: 'bad_request', message: 'Only mailto: and https: links can be opened.' } }
+    }
+    await shell.openExternal(url)
+    return { ok: true, data: null }
+  })
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Kith',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1a1b1e' : '#ffffff',
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  })
+  mainWindow = window
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    mainWindow = null
+  })
+  if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
+  else void window.loadFile(rendererIndex)
+}
+
+async function start(dataDir: string): Promise<void> {
+  await app.whenReady()
+  installGuards()
+  installIpc()
+  try {
+    backend = await Backend.open({
+      dataDir,
+      nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
+    })
+  } catch (err) {
+    dialog.showErrorBox('Kith cannot open your data', errorMessage(err))
+    app.exit(1)
+    return
+  }
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+}
+
+const dataDir = resolveDataDir(dataFlagFrom(process.argv))
+// Set before the single-instance lock, which is kept per userData folder:
+// two data folders may be open at once, one folder only once.
+app.setPath('userData', dataDir)
+// Chromium's own storage stays in a subfolder, apart from Kith's data.
+app.setPath('sessionData', path.join(dataDir, 'session'))
+app.enableSandbox()
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => {
+    void backend?.close()
+  })
+  void start(dataDir)
+}

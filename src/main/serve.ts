@@ -1,0 +1,236 @@
+/**
+ * Browser mode: the same renderer and the same dispatch over HTTP, on
+ * 127.0.0.1 only. Every API call carries a random start-up token; requests
+ * with a foreign Host (DNS rebinding) or a foreign Origin are refused before
+ * anything is read or written.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import type { ApiError } from '../shared/api'
+import type { Backend } from './backend/backend'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+
+export const TOKEN_HEADER = 'x-kith-token'
+/** Large enough for a 50 MB contact file in a JSON string, no larger. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+export interface ServerOptions {
+  backend: Backend
+  /** Folder with the built renderer (index.html and assets). */
+  staticDir: string
+  /** 0 picks a free port. */
+  port?: number
+  token?: string
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  })
+  res.end(text)
+}
+
+function refuse(res: http.ServerResponse, status: number, code: ApiError['code'], message: string, extra?: Record<string, string>): void {
+  sendJson(res, status, { ok: false, error: { code, message } }, extra)
+}
+
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && crypto.timingSafeEqual(a, b)
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0')
+    if (declared > limit) {
+      resolve('too_large')
+      req.resume()
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) over = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? crypto.randomBytes(32).toString('base64url')
+  const root = path.resolve(options.staticDir)
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
+  let port = options.port ?? 0
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'bad_request', 'The API takes POST requests only.', { Allow: 'POST' })
+      return
+    }
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) {
+      refuse(res, 403, 'forbidden', 'Missing or wrong Kith token: open the URL that "kith serve" printed.')
+      return
+    }
+    const body = await readBody(req, maxBodyBytes)
+    if (body === 'too_large') {
+      refuse(res, 413, 'bad_request', `The request is larger than ${(maxBodyBytes / 1024 / 1024).toFixed(1)} MB.`, {
+        Connection: 'close',
+      })
+      return
+    }
+    let args: unknown = {}
+    if (body.length > 0) {
+      try {
+        args = JSON.parse(body.toString('utf8'))
+      } catch {
+        refuse(res, 400, 'bad_request', 'The request body is not valid JSON.')
+        return
+      }
+    }
+    sendJson(res, 200, await options.backend.dispatch(method, args))
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      refuse(res, 405, 'bad_request', 'Static files take GET only.', { Allow: 'GET, HEAD' })
+      return
+    }
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      refuse(res, 400, 'bad_request', 'Malformed path.')
+      return
+    }
+    if (decoded.includes('\0') || decoded.includes('\\')) {
+      refuse(res, 400, 'bad_request', 'Malformed path.')
+      return
+    }
+    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
+    const file = path.resolve(root, relative)
+    if (!file.startsWith(root + path.sep)) {
+      refuse(res, 403, 'forbidden', 'That path is outside the app.')
+      return
+    }
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(file)
+    } catch {
+      refuse(res, 404, 'not_found', 'No such file.')
+      return
+    }
+    if (!stat.isFile()) {
+      refuse(res, 404, 'not_found', 'No such file.')
+      return
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': stat.size,
+      'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
+    })
+    if (req.method === 'HEAD') res.end()
+    else fs.createReadStream(file).pipe(res)
+  }
+
+  const server = http.createServer((req, res) => {
+    // Before anything else: a page from another site must not reach us, even
+    // through a DNS name rebound to 127.0.0.1.
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      refuse(res, 403, 'forbidden', 'Foreign Host header.')
+      req.resume()
+      return
+    }
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      refuse(res, 403, 'forbidden', 'Foreign Origin.')
+      req.resume()
+      return
+    }
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+    const api = /^\/api\/([^/]+)$/.exec(pathname)
+    if (api?.[1] !== undefined) {
+      handleApi(req, res, api[1]).catch((err: unknown) => {
+        if (!res.headersSent) refuse(res, 500, 'internal', err instanceof Error ? err.message : String(err))
+      })
+      return
+    }
+    if (pathname.startsWith('/api/')) {
+      refuse(res, 404, 'unknown_method', 'No such API path.')
+      return
+    }
+    handleStatic(req, res, pathname)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('The server has no TCP address.')
+  port = address.port
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** The built renderer, whether we run from sources (tsx) or from out/main. */
+export function findRendererDir(from: string = import.meta.dirname): string | null {
+  const candidates = [path.resolve(from, '../renderer'), path.resolve(from, '../../out/renderer')]
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? null
+}

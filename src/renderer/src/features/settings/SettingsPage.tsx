@@ -1,0 +1,177 @@
+import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import type { BackupInfo, DoctorReport } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { useApi } from '../../lib/useApi'
+import { ErrorNotice } from '../shell/ErrorNotice'
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+const KIND_LABEL: Record<BackupInfo['kind'], string> = {
+  manual: 'Backup',
+  'pre-migrate': 'Before an update',
+  'pre-restore': 'Before a restore',
+}
+
+export function SettingsPage(): ReactNode {
+  const status = useApi('status', {})
+  const backups = useApi('backup.list', {})
+  const [busy, setBusy] = useState<'doctor' | 'backup' | 'restore' | null>(null)
+  const [error, setError] = useState<Error>()
+  const [report, setReport] = useState<DoctorReport>()
+  const [message, setMessage] = useState<string>()
+  const [restoreCandidate, setRestoreCandidate] = useState<BackupInfo>()
+
+  async function run(kind: 'doctor' | 'backup' | 'restore', work: () => Promise<void>): Promise<void> {
+    setBusy(kind)
+    setError(undefined)
+    setMessage(undefined)
+    try {
+      await work()
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const check = (): Promise<void> =>
+    run('doctor', async () => {
+      setReport(await call('doctor', {}))
+    })
+  const backUp = (): Promise<void> =>
+    run('backup', async () => {
+      const info = await call('backup.create', {})
+      setMessage(`Backed up to ${info.file} (${formatBytes(info.bytes)}); the copy passed its integrity check.`)
+      backups.reload()
+    })
+  const restore = (backup: BackupInfo): Promise<void> =>
+    run('restore', async () => {
+      setRestoreCandidate(undefined)
+      const result = await call('backup.restore', { file: backup.file })
+      setMessage(
+        `Restored ${backup.name}: ${result.counts.people} people. What it replaced is kept as ${result.safetyCopy.name}.`,
+      )
+      backups.reload()
+      status.reload()
+    })
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Title order={2}>Settings</Title>
+      <Paper withBorder p="lg">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            Your data
+          </Title>
+          {status.data === undefined ? (
+            <Loader size="sm" aria-label="Loading" />
+          ) : (
+            <>
+              <Text>
+                Data folder: <Code>{status.data.dataDir}</Code>
+              </Text>
+              <Text size="sm" c="dimmed">
+                {status.data.counts.people} people, {status.data.counts.relationships} relationships. Schema version{' '}
+                {status.data.schemaVersion}.
+              </Text>
+            </>
+          )}
+          <Group>
+            <Button onClick={() => void check()} loading={busy === 'doctor'} variant="default">
+              Check database
+            </Button>
+            <Button onClick={() => void backUp()} loading={busy === 'backup'}>
+              Back up now
+            </Button>
+          </Group>
+          {report !== undefined && (
+            <Alert color={report.ok ? 'teal' : 'red'} title={report.ok ? 'The database is sound' : 'Problems found'} role="status">
+              Integrity: {report.integrity.join('; ')}. Foreign keys:{' '}
+              {report.foreignKeyProblems.length === 0 ? 'ok' : `${report.foreignKeyProblems.length} problems`}. SQLite{' '}
+              {report.sqliteVersion}, {report.journalMode} journal.
+            </Alert>
+          )}
+          {message !== undefined && (
+            <Alert color="teal" role="status">
+              {message}
+            </Alert>
+          )}
+          <ErrorNotice error={error} />
+          <ErrorNotice error={status.error} />
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            Backups
+          </Title>
+          <ErrorNotice error={backups.error} />
+          {backups.data !== undefined && backups.data.length === 0 && (
+            <Text c="dimmed">No backups yet. Kith also takes one before every update of its database.</Text>
+          )}
+          {backups.data !== undefined && backups.data.length > 0 && (
+            <Table aria-label="Backups">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Taken</Table.Th>
+                  <Table.Th scope="col">Kind</Table.Th>
+                  <Table.Th scope="col">Size</Table.Th>
+                  <Table.Th scope="col">
+                    <span className="kith-visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {backups.data.map((b) => (
+                  <Table.Tr key={b.file}>
+                    <Table.Td>{new Date(b.createdAt).toLocaleString()}</Table.Td>
+                    <Table.Td>{KIND_LABEL[b.kind]}</Table.Td>
+                    <Table.Td>{formatBytes(b.bytes)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setRestoreCandidate(b)}
+                        loading={busy === 'restore'}
+                        aria-label={`Restore the backup taken ${new Date(b.createdAt).toLocaleString()}`}
+                      >
+                        Restore
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      </Paper>
+
+      <Modal
+        opened={restoreCandidate !== undefined}
+        onClose={() => setRestoreCandidate(undefined)}
+        title="Restore this backup?"
+      >
+        <Stack>
+          <Text>
+            Your current data will be replaced by the backup taken{' '}
+            {restoreCandidate !== undefined && new Date(restoreCandidate.createdAt).toLocaleString()}. Kith keeps a copy
+            of what is there now, so this can be undone.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRestoreCandidate(undefined)}>
+              Cancel
+            </Button>
+            <Button color="red" onClick={() => restoreCandidate !== undefined && void restore(restoreCandidate)}>
+              Restore
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * The renderer's typed client. In the desktop app it talks through the
+ * preload bridge; in browser mode it POSTs to /api/<method> with the token
+ * the page was opened with.
+ */
+import { isApiResponse, type ApiResponse, type ErrorCode } from '../../../shared/api'
+import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
+
+export class ApiCallError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiCallError'
+    this.code = code
+  }
+}
+
+type Transport = (method: string, args: unknown) => Promise<ApiResponse<unknown>>
+
+const TOKEN_KEY = 'kith.token'
+
+/** Moves the token from the URL (where `kith serve` put it) into sessionStorage. */
+export function takeTokenFromUrl(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)
+  if (match?.[1] !== undefined) {
+    sessionStorage.setItem(TOKEN_KEY, match[1])
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+  }
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+function httpTransport(token: string): Transport {
+  return async (method, args) => {
+    let response: Response
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kith-Token': token },
+        body: JSON.stringify(args),
+      })
+    } catch {
+      return { ok: false, error: { code: 'io', message: 'Kith is not running: start it again with "npm start".' } }
+    }
+    const body: unknown = await response.json().catch(() => null)
+    if (isApiResponse(body)) return body
+    return { ok: false, error: { code: 'internal', message: `Unexpected answer from Kith (HTTP ${response.status}).` } }
+  }
+}
+
+export type Mode = 'desktop' | 'browser' | 'browser-without-token'
+
+let transport: Transport | null = null
+
+export function connect(): Mode {
+  if (window.kith !== undefined) {
+    const bridge = window.kith
+    transport = (method, args) => bridge.call(method, args)
+    return 'desktop'
+  }
+  const token = takeTokenFromUrl()
+  if (token === null) return 'browser-without-token'
+  transport = httpTransport(token)
+  return 'browser'
+}
+
+export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> {
+  if (transport === null) throw new ApiCallError('forbidden', 'Kith is not connected.')
+  const response = await transport(method, args)
+  if (!response.ok) throw new ApiCallError(response.error.code, response.error.message)
+  return response.data as Result<M>
+}
+
+/** Opens a mailto: or https: link in the user's own programs. */
+export async function openExternal(url: string): Promise<void> {
+  if (window.kith !== undefined) {
+    const res = await window.kith.openExternal(url)
+    if (!res.ok) throw new ApiCallError(res.error.code, res.error.message)
+    return
+  }
+  if (url.startsWith('mailto:')) window.location.href = url
+  else window.open(url, '_blank', 'noopener,noreferrer')
+}

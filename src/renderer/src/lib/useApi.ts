@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
+import { call } from './client'
+
+export interface ApiState<T> {
+  /** The latest result; kept while a reload is under way. */
+  data: T | undefined
+  error: Error | undefined
+  loading: boolean
+  reload: () => void
+}
+
+interface Settled<T> {
+  request: string
+  data?: T
+  error?: Error
+}
+
+/** Loads one method's result; loads again when the arguments or `key` change, or on `reload()`. */
+export function useApi<M extends MethodName>(method: M, args: ArgsIn<M>, key = ''): ApiState<Result<M>> {
+  const [generation, setGeneration] = useState(0)
+  const [settled, setSettled] = useState<Settled<Result<M>>>()
+  const argsJson = JSON.stringify(args)
+  const request = JSON.stringify([method, argsJson, key, generation])
+
+  useEffect(() => {
+    let current = true
+    call(method, JSON.parse(argsJson) as ArgsIn<M>)
+      .then((data) => {
+        if (current) setSettled({ request, data })
+      })
+      .catch((err: unknown) => {
+        if (current) setSettled((prev) => ({ request, data: prev?.data, error: err instanceof Error ? err : new Error(String(err)) }))
+      })
+    return () => {
+      current = false
+    }
+  }, [method, argsJson, request])
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  return { data: settled?.data, error: settled?.error, loading: settled?.request !== request, reload }
+}

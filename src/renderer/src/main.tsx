@@ -1,0 +1,20 @@
+import '@mantine/core/styles.css'
+import './styles.css'
+import { MantineProvider } from '@mantine/core'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { connect } from './lib/client'
+import { theme } from './theme'
+
+const mode = connect()
+const root = document.getElementById('root')
+if (root === null) throw new Error('index.html has no #root element')
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <App mode={mode} />
+    </MantineProvider>
+  </StrictMode>,
+)
