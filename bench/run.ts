@@ -12,7 +12,7 @@ const SECTIONS: readonly Section[] = [dbSection]
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))
   const lines = Object.entries(figures).map(([k, v]) => `  ${k.padEnd(width)}  ${String(v)}`)
-  return [`${name}`, ...lines].join('\n')
+  return [name, ...lines].join('\n')
 }
 
 async function main(): Promise<number> {
