@@ -4,19 +4,38 @@
  * renderer client, the CLI and the HTTP server are all typed from it.
  */
 import { z } from 'zod'
+import {
+  MERGE_FIELDS,
+  PEOPLE_SORTS,
+  favorInput,
+  id,
+  interactionInput,
+  personCreate,
+  personName,
+  personPatch,
+  relationshipInput,
+} from './schemas'
 import type {
   AppStatus,
   BackupInfo,
   DemoSummary,
   DoctorReport,
-  PeoplePage,
+  Facets,
+  FavorView,
+  InteractionView,
+  MergeResult,
+  PeopleList,
+  PersonDetail,
+  PersonRef,
+  RelationshipRecord,
   RestoreResult,
+  SearchHit,
 } from './types'
 
 interface MethodSpec<A extends z.ZodType, R> {
   args: A
-  /** Phantom: carries the result type, never read at run time. */
-  result?: R
+  /** Phantom: carries the result type (boxed, so a nullable result survives), never read at run time. */
+  result?: [R]
 }
 
 /** Declare a method: `method<Result>()(argsSchema)`. */
@@ -41,10 +60,53 @@ export const contract = {
   'backup.list': method<BackupInfo[]>()(noArgs),
   'backup.restore': method<RestoreResult>()(z.strictObject({ file: absolutePath })),
   'demo.load': method<DemoSummary>()(noArgs),
-  'people.list': method<PeoplePage>()(
+  'me.get': method<PersonRef | null>()(noArgs),
+  /** Sets who "me" is: an existing person by id, or by name (created when no one has it). */
+  'me.set': method<PersonRef>()(
+    z.union([z.strictObject({ id }), z.strictObject({ name: personName })], {
+      error: 'give either an id or a name',
+    }),
+  ),
+  'people.list': method<PeopleList>()(
     z.strictObject({
-      limit: z.number().int().min(1).max(1000).default(200),
-      offset: z.number().int().min(0).default(0),
+      sort: z.enum(PEOPLE_SORTS).default('name'),
+      descending: z.boolean().default(false),
+      tag: z.string().trim().max(100).nullable().default(null),
+      company: z.string().trim().max(300).nullable().default(null),
+      archived: z.boolean().default(false),
+      limit: z.number().int().min(1).max(200_000).default(200_000),
+    }),
+  ),
+  'people.get': method<PersonDetail>()(z.strictObject({ id })),
+  'people.create': method<PersonDetail>()(personCreate),
+  'people.update': method<PersonDetail>()(z.strictObject({ id, patch: personPatch })),
+  'people.archive': method<PersonRef>()(z.strictObject({ id })),
+  'people.unarchive': method<PersonRef>()(z.strictObject({ id })),
+  'people.delete': method<PersonRef>()(z.strictObject({ id })),
+  'people.merge': method<MergeResult>()(
+    z
+      .strictObject({
+        keepId: id,
+        mergeId: id,
+        /** Which person each field comes from; "keep" when not given. */
+        take: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(['keep', 'merge'])).default({}),
+      })
+      .refine((m) => m.keepId !== m.mergeId, { message: 'choose two different people', path: ['mergeId'] }),
+  ),
+  /** Finds one person by id, exact name or email; an ambiguous name is an error listing the candidates. */
+  'people.resolve': method<PersonRef>()(z.strictObject({ ref: z.string().trim().min(1, 'name someone').max(300) })),
+  'people.facets': method<Facets>()(noArgs),
+  'relationships.set': method<RelationshipRecord>()(relationshipInput),
+  'relationships.delete': method<{ id: number }>()(z.strictObject({ id })),
+  'interactions.log': method<InteractionView>()(interactionInput),
+  'interactions.delete': method<{ id: number }>()(z.strictObject({ id })),
+  'favors.log': method<FavorView>()(favorInput),
+  'favors.delete': method<{ id: number }>()(z.strictObject({ id })),
+  search: method<SearchHit[]>()(
+    z.strictObject({
+      query: z.string().max(300, 'a search is limited to 300 characters'),
+      limit: z.number().int().min(1).max(100).default(20),
+      includeArchived: z.boolean().default(false),
     }),
   ),
 } as const
@@ -55,7 +117,7 @@ export type MethodName = keyof Contract
 export type ArgsIn<M extends MethodName> = z.input<Contract[M]['args']>
 /** What a handler receives after validation. */
 export type Args<M extends MethodName> = z.output<Contract[M]['args']>
-export type Result<M extends MethodName> = NonNullable<Contract[M]['result']>
+export type Result<M extends MethodName> = NonNullable<Contract[M]['result']>[0]
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 

@@ -3,6 +3,8 @@
 export interface TableCounts {
   people: number
   relationships: number
+  interactions: number
+  favors: number
 }
 
 export interface AppStatus {
@@ -25,7 +27,7 @@ export interface DoctorReport {
   counts: TableCounts
 }
 
-export type BackupKind = 'manual' | 'pre-migrate' | 'pre-restore'
+export type BackupKind = 'manual' | 'pre-migrate' | 'pre-restore' | 'pre-merge'
 
 export interface BackupInfo {
   file: string
@@ -46,16 +48,145 @@ export interface DemoSummary {
   counts: TableCounts
 }
 
-export interface PersonSummary {
+export interface PersonRef {
+  id: number
+  name: string
+}
+
+/** One row of the people list. */
+export interface PersonRow {
+  id: number
+  name: string
+  company: string | null
+  title: string | null
+  tags: string[]
+  isMe: boolean
+  archived: boolean
+  /** My last interaction with them (YYYY-MM-DD). */
+  lastInteractionOn: string | null
+  /** Strength of my relationship with them. */
+  myStrength: number | null
+}
+
+export interface PeopleList {
+  total: number
+  people: PersonRow[]
+}
+
+export interface EmploymentView {
+  id: number
+  company: string
+  title: string | null
+  startDate: string | null
+  endDate: string | null
+}
+
+export interface RelationshipView {
+  id: number
+  /** The other person, seen from the person whose page this is. */
+  other: PersonRef & { company: string | null; archived: boolean }
+  strength: number
+  kind: string
+  confidence: string
+  source: string
+  contexts: string[]
+  since: string | null
+  updatedAt: string
+}
+
+export interface RelationshipRecord {
+  id: number
+  a: PersonRef
+  b: PersonRef
+  strength: number
+  kind: string
+  confidence: string
+  source: string
+  contexts: string[]
+  since: string | null
+  /** true when this replaced an earlier record of the same pair */
+  updated: boolean
+}
+
+export interface InteractionView {
+  id: number
+  date: string
+  kind: string
+  note: string | null
+  withMe: boolean
+  people: PersonRef[]
+}
+
+export interface FavorView {
+  id: number
+  giver: PersonRef
+  receiver: PersonRef
+  date: string
+  kind: string
+  size: string
+  note: string | null
+  introductionId: number | null
+  /** With me only: my points given minus theirs, after this favor (oldest first). */
+  runningBalance: number | null
+}
+
+export interface FavorBalance {
+  givenByMe: number
+  receivedByMe: number
+  pointsGivenByMe: number
+  pointsReceivedByMe: number
+  /** points I gave them minus points they gave me */
+  balance: number
+}
+
+export interface PersonDetail {
+  id: number
+  name: string
+  aliases: string[]
+  emails: string[]
+  phones: string[]
+  company: string | null
+  title: string | null
+  location: string | null
+  tags: string[]
+  needs: string[]
+  offers: string[]
+  notes: string | null
+  howWeMet: string | null
+  introducedBy: PersonRef | null
+  linkedinUrl: string | null
+  website: string | null
+  employment: EmploymentView[]
+  isMe: boolean
+  archivedAt: string | null
+  createdAt: string
+  updatedAt: string
+  /** My last interaction with them. */
+  lastInteraction: InteractionView | null
+  relationships: RelationshipView[]
+  interactions: InteractionView[]
+  favors: FavorView[]
+  /** Between me and them; null on my own page or before "me" is set. */
+  balance: FavorBalance | null
+}
+
+export interface SearchHit {
   id: number
   name: string
   company: string | null
   title: string | null
   isMe: boolean
-  relationshipCount: number
+  /** 0 is a perfect match, 1 no match (Fuse.js's scale) */
+  score: number
 }
 
-export interface PeoplePage {
-  total: number
-  people: PersonSummary[]
+export interface Facets {
+  tags: { label: string; count: number }[]
+  companies: { name: string; count: number }[]
+}
+
+export interface MergeResult {
+  person: PersonDetail
+  backup: BackupInfo
+  moved: { relationships: number; interactions: number; favors: number }
 }

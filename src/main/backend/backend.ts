@@ -6,6 +6,7 @@ import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import type { Database as Schema } from './db/schema'
 import { dispatch } from './dispatch'
+import { PeopleDirectory } from './people/directory'
 
 export interface BackendOptions {
   dataDir: string
@@ -26,6 +27,7 @@ export class Backend {
   readonly nativeBinding: string | undefined
   private readonly clock: () => Date
   private opened: OpenedDatabase
+  private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
 
   private constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -62,8 +64,37 @@ export class Backend {
     return this.clock()
   }
 
+  /** Today as YYYY-MM-DD, by the clock. */
+  today(): string {
+    return this.clock().toISOString().slice(0, 10)
+  }
+
+  /**
+   * Everyone in memory, for the list and search. Rebuilt when another
+   * process (the CLI beside the app) has committed, which SQLite's
+   * data_version tells; our own writes refresh it through `touched`.
+   */
+  directory(): PeopleDirectory {
+    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    if (this.cache === null || this.cache.dataVersion !== dataVersion) {
+      this.cache = { dataVersion, directory: new PeopleDirectory(this.sqlite) }
+    }
+    return this.cache.directory
+  }
+
+  /** Call after a committed write that changed these people. */
+  touched(ids: Iterable<number>): void {
+    this.cache?.directory.refresh(ids)
+  }
+
+  /** Call after a write that changes too much to refresh person by person. */
+  invalidate(): void {
+    this.cache = null
+  }
+
   /** Closes the connection, lets `replace` swap the file, and opens it again. */
   async reopenAfter(replace: () => Promise<void>): Promise<void> {
+    this.invalidate()
     await this.opened.db.destroy()
     try {
       await replace()

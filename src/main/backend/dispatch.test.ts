@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from './db/migrations'
 import { openTempBackend } from './testing/temp'
 
 describe('dispatch', () => {
@@ -7,7 +8,7 @@ describe('dispatch', () => {
     const res = await backend.dispatch('status', {})
     expect(res).toEqual({
       ok: true,
-      data: expect.objectContaining({ schemaVersion: 1, counts: { people: 0, relationships: 0 } }),
+      data: expect.objectContaining({ schemaVersion: LATEST_SCHEMA_VERSION, counts: { people: 0, relationships: 0 } }),
     })
   })
 

@@ -3,6 +3,7 @@ import { appHandlers } from './app/handlers'
 import type { Backend } from './backend'
 import { backupHandlers } from './backups/handlers'
 import { demoHandlers } from './demo/handlers'
+import { graphHandlers } from './graph/handlers'
 import { peopleHandlers } from './people/handlers'
 
 export type Handler<M extends MethodName> = (args: Args<M>, backend: Backend) => Result<M> | Promise<Result<M>>
@@ -14,5 +15,6 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...backupHandlers,
   ...demoHandlers,
+  ...graphHandlers,
   ...peopleHandlers,
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../backend/db/migrations'
 import { fileDigest, tempDir } from '../backend/testing/temp'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run'
 
@@ -25,7 +26,7 @@ describe('kith CLI', () => {
       ok: true,
       integrity: ['ok'],
       foreignKeyProblems: [],
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: data,
       counts: { people: 200 },
     })

@@ -3,9 +3,13 @@ import type { Backend } from '../backend'
 
 export async function tableCounts(backend: Backend): Promise<TableCounts> {
   const { db } = backend
-  const [people, relationships] = await Promise.all([
-    db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('relationship').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const count = async (table: 'person' | 'relationship' | 'interaction' | 'favor'): Promise<number> =>
+    (await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+  const [people, relationships, interactions, favors] = await Promise.all([
+    count('person'),
+    count('relationship'),
+    count('interaction'),
+    count('favor'),
   ])
-  return { people: people.n, relationships: relationships.n }
+  return { people, relationships, interactions, favors }
 }

@@ -15,6 +15,7 @@ const BACKUP_NAME = /^kith-.*\.sqlite$/
 function kindOf(name: string): BackupKind {
   if (name.includes('-pre-migrate-')) return 'pre-migrate'
   if (name.includes('-pre-restore')) return 'pre-restore'
+  if (name.includes('-pre-merge')) return 'pre-merge'
   return 'manual'
 }
 
@@ -34,8 +35,8 @@ function newBackupPath(backend: Backend, suffix: string): string {
   return candidate
 }
 
-export async function createBackup(backend: Backend, to?: string): Promise<BackupInfo> {
-  const dest = to ?? newBackupPath(backend, '')
+export async function createBackup(backend: Backend, to?: string, suffix = ''): Promise<BackupInfo> {
+  const dest = to ?? newBackupPath(backend, suffix)
   await backupDatabase(backend.sqlite, dest, backend.nativeBinding)
   return infoFor(dest)
 }

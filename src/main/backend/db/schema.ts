@@ -17,8 +17,47 @@ export interface PersonTable {
   title: string | null
   /** 1 for the one person who is the user, else 0 */
   is_me: Generated<number>
+  /** JSON array of strings */
+  aliases: Generated<string>
+  /** JSON array of strings */
+  phones: Generated<string>
+  location: string | null
+  notes: string | null
+  how_we_met: string | null
+  introduced_by_id: number | null
+  linkedin_url: string | null
+  website: string | null
+  archived_at: string | null
   created_at: string
   updated_at: string
+}
+
+export interface PersonEmailTable {
+  person_id: number
+  email: string
+  /** lower-cased, trimmed: what lookups compare */
+  email_norm: string
+  position: number
+}
+
+export type LabelKind = 'tag' | 'need' | 'offer'
+
+export interface PersonLabelTable {
+  person_id: number
+  kind: LabelKind
+  label: string
+  /** lower-cased, trimmed, inner spaces collapsed */
+  label_norm: string
+  position: number
+}
+
+export interface EmploymentTable {
+  id: Generated<number>
+  person_id: number
+  company: string
+  title: string | null
+  start_date: string | null
+  end_date: string | null
 }
 
 export interface RelationshipTable {
@@ -27,6 +66,40 @@ export interface RelationshipTable {
   person_a: number
   person_b: number
   strength: number
+  kind: Generated<string>
+  confidence: Generated<string>
+  source: Generated<string>
+  /** JSON array of strings */
+  contexts: Generated<string>
+  since: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface InteractionTable {
+  id: Generated<number>
+  occurred_on: string
+  kind: string
+  note: string | null
+  with_me: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+export interface InteractionPersonTable {
+  interaction_id: number
+  person_id: number
+}
+
+export interface FavorTable {
+  id: Generated<number>
+  giver_id: number
+  receiver_id: number
+  occurred_on: string
+  kind: string
+  size: string
+  note: string | null
+  introduction_id: number | null
   created_at: string
   updated_at: string
 }
@@ -34,7 +107,13 @@ export interface RelationshipTable {
 export interface Database {
   setting: SettingTable
   person: PersonTable
+  person_email: PersonEmailTable
+  person_label: PersonLabelTable
+  employment: EmploymentTable
   relationship: RelationshipTable
+  interaction: InteractionTable
+  interaction_person: InteractionPersonTable
+  favor: FavorTable
 }
 
 export type Person = Selectable<PersonTable>

@@ -1,46 +1,47 @@
 import type { Handler } from '../handlers'
+import { personDetail } from './detail'
+import { meId } from './records'
+import {
+  createPerson,
+  deletePerson,
+  facets,
+  listPeople,
+  mergePeople,
+  resolvePerson,
+  setArchived,
+  setMe,
+  updatePerson,
+} from './service'
 
-const list: Handler<'people.list'> = async ({ limit, offset }, backend) => {
-  const { db } = backend
-  const total = await db
-    .selectFrom('person')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  const rows = await db
-    .selectFrom('person as p')
-    .select((eb) => [
-      'p.id',
-      'p.name',
-      'p.company',
-      'p.title',
-      'p.is_me',
-      eb
-        .selectFrom('relationship as r')
-        .whereRef('r.person_a', '=', 'p.id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('as_a'),
-      eb
-        .selectFrom('relationship as r')
-        .whereRef('r.person_b', '=', 'p.id')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .as('as_b'),
-    ])
-    .orderBy('p.is_me', 'desc')
-    .orderBy('p.name')
-    .limit(limit)
-    .offset(offset)
-    .execute()
-  return {
-    total: total.n,
-    people: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      company: r.company,
-      title: r.title,
-      isMe: r.is_me === 1,
-      relationshipCount: (r.as_a ?? 0) + (r.as_b ?? 0),
-    })),
-  }
+const getMe: Handler<'me.get'> = async (_args, backend) => {
+  const id = await meId(backend.db)
+  if (id === null) return null
+  const row = await backend.db.selectFrom('person').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow()
+  return row
 }
 
-export const peopleHandlers = { 'people.list': list }
+const search: Handler<'search'> = ({ query, limit, includeArchived }, backend) => {
+  const directory = backend.directory()
+  return directory.search
+    .search(query, limit, (id) => includeArchived || directory.entries.get(id)?.archived === false)
+    .flatMap((hit) => {
+      const e = directory.entries.get(hit.id)
+      return e === undefined ? [] : [{ id: e.id, name: e.name, company: e.company, title: e.title, isMe: e.isMe, score: hit.score }]
+    })
+}
+
+export const peopleHandlers = {
+  'me.get': getMe,
+  'me.set': ((args, backend) => setMe(backend, args)) satisfies Handler<'me.set'>,
+  'people.list': ((args, backend) => listPeople(backend, args)) satisfies Handler<'people.list'>,
+  'people.get': ((args, backend) => personDetail(backend.db, args.id)) satisfies Handler<'people.get'>,
+  'people.create': ((args, backend) => createPerson(backend, args)) satisfies Handler<'people.create'>,
+  'people.update': ((args, backend) => updatePerson(backend, args.id, args.patch)) satisfies Handler<'people.update'>,
+  'people.archive': ((args, backend) => setArchived(backend, args.id, true)) satisfies Handler<'people.archive'>,
+  'people.unarchive': ((args, backend) => setArchived(backend, args.id, false)) satisfies Handler<'people.unarchive'>,
+  'people.delete': ((args, backend) => deletePerson(backend, args.id)) satisfies Handler<'people.delete'>,
+  'people.merge': ((args, backend) => mergePeople(backend, args)) satisfies Handler<'people.merge'>,
+  'people.resolve': ((args, backend) => resolvePerson(backend, args.ref)) satisfies Handler<'people.resolve'>,
+  'people.facets': ((_args, backend) => facets(backend)) satisfies Handler<'people.facets'>,
+  search,
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_relationship_graph'
 
 export interface Migration {
   version: number
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** Every schema step in order; a step's version is its position, from 1. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m0001.up }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', up: m0001.up },
+  { version: 2, name: 'relationship graph', up: m0002.up },
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

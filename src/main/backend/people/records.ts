@@ -1,0 +1,55 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { PersonRef } from '../../../shared/types'
+import type { Database, LabelKind } from '../db/schema'
+import { KithError } from '../errors'
+
+export type Db = Kysely<Database> | Transaction<Database>
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase()
+export const normalizeLabel = (label: string): string => label.trim().toLowerCase().replace(/\s+/g, ' ')
+
+export function parseJsonList(text: string): string[] {
+  const value: unknown = JSON.parse(text)
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+export interface PersonBasics extends PersonRef {
+  archived: boolean
+  isMe: boolean
+}
+
+/** Looks the people up, or fails naming the first id that is not there. */
+export async function requirePeople(db: Db, ids: readonly number[]): Promise<Map<number, PersonBasics>> {
+  const unique = [...new Set(ids)]
+  const rows =
+    unique.length === 0
+      ? []
+      : await db.selectFrom('person').select(['id', 'name', 'archived_at', 'is_me']).where('id', 'in', unique).execute()
+  const found = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, archived: r.archived_at !== null, isMe: r.is_me === 1 }]))
+  const missing = unique.find((i) => !found.has(i))
+  if (missing !== undefined) throw new KithError('not_found', `There is no person with id ${missing}.`)
+  return found
+}
+
+export async function requirePerson(db: Db, id: number): Promise<PersonBasics> {
+  const found = (await requirePeople(db, [id])).get(id)
+  if (found === undefined) throw new KithError('not_found', `There is no person with id ${id}.`)
+  return found
+}
+
+export async function meId(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('person').select('id').where('is_me', '=', 1).executeTakeFirst()
+  return row?.id ?? null
+}
+
+export async function writeEmails(db: Db, personId: number, emails: readonly string[]): Promise<void> {
+  await db.deleteFrom('person_email').where('person_id', '=', personId).execute()
+  const rows = emails.map((email, position) => ({ person_id: personId, email, email_norm: normalizeEmail(email), position }))
+  if (rows.length > 0) await db.insertInto('person_email').values(rows).onConflict((oc) => oc.doNothing()).execute()
+}
+
+export async function writeLabels(db: Db, personId: number, kind: LabelKind, labels: readonly string[]): Promise<void> {
+  await db.deleteFrom('person_label').where('person_id', '=', personId).where('kind', '=', kind).execute()
+  const rows = labels.map((label, position) => ({ person_id: personId, kind, label, label_norm: normalizeLabel(label), position }))
+  if (rows.length > 0) await db.insertInto('person_label').values(rows).onConflict((oc) => oc.doNothing()).execute()
+}

@@ -1,0 +1,181 @@
+/**
+ * Argument schemas for the relationship graph. The backend validates every
+ * call with them, and the renderer's forms use the same schemas to show what
+ * is wrong next to each field.
+ */
+import { z } from 'zod'
+import { CONFIDENCES, FAVOR_KINDS, FAVOR_SIZES, INTERACTION_KINDS, RELATIONSHIP_KINDS } from './vocab'
+
+export const LIMITS = {
+  name: 200,
+  shortText: 300,
+  note: 20_000,
+  listItems: 100,
+  label: 100,
+  url: 2_000,
+} as const
+
+export const id = z.number({ error: 'must be a person id (a whole number)' }).int().positive().max(Number.MAX_SAFE_INTEGER)
+
+export const personName = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'Enter a name')
+  .max(LIMITS.name, `Names are limited to ${LIMITS.name} characters`)
+
+/** Optional free text: blank becomes null. */
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .max(max, `${what} is limited to ${max.toLocaleString('en')} characters`)
+    .nullable()
+    .transform((v) => {
+      const t = v?.trim() ?? ''
+      return t === '' ? null : t
+    })
+
+export const note = optionalText(LIMITS.note, 'A note')
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number)
+  if (y === undefined || m === undefined || d === undefined) return false
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14')
+  .refine(isRealDate, 'That date does not exist')
+
+const list = (item: z.ZodType<string>, what: string) =>
+  z
+    .array(item)
+    .max(LIMITS.listItems, `At most ${LIMITS.listItems} ${what}`)
+    .transform((items) => {
+      const seen = new Set<string>()
+      return items.filter((i) => {
+        const key = i.toLowerCase()
+        if (i === '' || seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+    })
+
+const label = z.string().trim().max(LIMITS.label, `Labels are limited to ${LIMITS.label} characters`)
+export const email = z
+  .string()
+  .trim()
+  .max(LIMITS.shortText)
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like ana@example.com')
+const phone = z
+  .string()
+  .trim()
+  .max(50)
+  .refine((v) => v === '' || /^[+()\d\s./-]{3,}$/.test(v) && /\d/.test(v), 'Enter a phone number (digits, spaces, + - . ( ))')
+const url = z
+  .string()
+  .trim()
+  .max(LIMITS.url)
+  .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'Enter a web address starting with https://')
+  .nullable()
+  .transform((v) => (v === null || v === '' ? null : v))
+
+export const employmentInput = z.strictObject({
+  company: z.string().trim().min(1, 'Enter the company').max(LIMITS.shortText),
+  title: optionalText(LIMITS.shortText, 'A title').default(null),
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
+}).refine((e) => e.startDate === null || e.endDate === null || e.startDate <= e.endDate, {
+  message: 'The end comes before the start',
+  path: ['endDate'],
+})
+
+/** Every field of a person a user can set. */
+export const personFields = {
+  name: personName,
+  aliases: list(z.string().trim().max(LIMITS.name), 'aliases'),
+  emails: list(email, 'emails'),
+  phones: list(phone, 'phone numbers'),
+  company: optionalText(LIMITS.shortText, 'A company name'),
+  title: optionalText(LIMITS.shortText, 'A title'),
+  location: optionalText(LIMITS.shortText, 'A location'),
+  tags: list(label, 'tags'),
+  needs: list(label, 'needs'),
+  offers: list(label, 'offers'),
+  notes: note,
+  howWeMet: optionalText(LIMITS.note, 'How we met'),
+  introducedById: id.nullable(),
+  linkedinUrl: url,
+  website: url,
+  employment: z.array(employmentInput).max(LIMITS.listItems, `At most ${LIMITS.listItems} jobs`),
+}
+
+export const personCreate = z.strictObject({
+  ...personFields,
+  aliases: personFields.aliases.default([]),
+  emails: personFields.emails.default([]),
+  phones: personFields.phones.default([]),
+  company: personFields.company.default(null),
+  title: personFields.title.default(null),
+  location: personFields.location.default(null),
+  tags: personFields.tags.default([]),
+  needs: personFields.needs.default([]),
+  offers: personFields.offers.default([]),
+  notes: personFields.notes.default(null),
+  howWeMet: personFields.howWeMet.default(null),
+  introducedById: personFields.introducedById.default(null),
+  linkedinUrl: personFields.linkedinUrl.default(null),
+  website: personFields.website.default(null),
+  employment: personFields.employment.default([]),
+})
+export type PersonCreate = z.output<typeof personCreate>
+
+export const personPatch = z.strictObject(personFields).partial()
+export type PersonPatch = z.output<typeof personPatch>
+
+export const relationshipInput = z
+  .strictObject({
+    a: id,
+    b: id,
+    strength: z.number({ error: 'Choose a strength from 1 to 5' }).int('Choose a strength from 1 to 5').min(1, 'Choose a strength from 1 to 5').max(5, 'Choose a strength from 1 to 5'),
+    kind: z.enum(RELATIONSHIP_KINDS).default('other'),
+    confidence: z.enum(CONFIDENCES).default('firsthand'),
+    contexts: list(z.string().trim().max(LIMITS.shortText), 'contexts').default([]),
+    since: isoDate.nullable().default(null),
+  })
+  .refine((r) => r.a !== r.b, { message: 'A person cannot have a relationship with themself', path: ['b'] })
+export type RelationshipInput = z.output<typeof relationshipInput>
+
+export const interactionInput = z.strictObject({
+  date: isoDate,
+  kind: z.enum(INTERACTION_KINDS),
+  people: z
+    .array(id)
+    .min(1, 'Choose at least one person')
+    .max(200, 'At most 200 people')
+    .refine((ids) => new Set(ids).size === ids.length, 'A person is listed twice'),
+  note: note.default(null),
+  withMe: z.boolean().default(true),
+})
+export type InteractionInput = z.output<typeof interactionInput>
+
+export const favorInput = z
+  .strictObject({
+    giverId: id,
+    receiverId: id,
+    date: isoDate,
+    kind: z.enum(FAVOR_KINDS),
+    size: z.enum(FAVOR_SIZES),
+    note: note.default(null),
+    introductionId: id.nullable().default(null),
+  })
+  .refine((f) => f.giverId !== f.receiverId, { message: 'Giver and receiver must be two different people', path: ['receiverId'] })
+export type FavorInput = z.output<typeof favorInput>
+
+export const PEOPLE_SORTS = ['name', 'lastInteraction', 'strength'] as const
+export type PeopleSort = (typeof PEOPLE_SORTS)[number]
+
+/** Fields a merge can take from either person. */
+export const MERGE_FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website'] as const
+export type MergeField = (typeof MERGE_FIELDS)[number]
