@@ -8,7 +8,7 @@ describe('dispatch', () => {
     const res = await backend.dispatch('status', {})
     expect(res).toEqual({
       ok: true,
-      data: expect.objectContaining({ schemaVersion: LATEST_SCHEMA_VERSION, counts: { people: 0, relationships: 0 } }),
+      data: expect.objectContaining({ schemaVersion: LATEST_SCHEMA_VERSION, counts: { people: 0, relationships: 0, interactions: 0, favors: 0 } }),
     })
   })
 

@@ -40,7 +40,7 @@ describe('backups', () => {
     const empty = await must<BackupInfo>(backend.dispatch('backup.create', {}))
     await backend.dispatch('demo.load', {})
     const restored = await must<RestoreResult>(backend.dispatch('backup.restore', { file: empty.file }))
-    expect(restored.counts).toEqual({ people: 0, relationships: 0 })
+    expect(restored.counts).toEqual({ people: 0, relationships: 0, interactions: 0, favors: 0 })
     expect(restored.safetyCopy.kind).toBe('pre-restore')
     const safety = new Database(restored.safetyCopy.file, { readonly: true })
     expect(safety.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 200 })

@@ -11,7 +11,7 @@ describe('the sample network', () => {
     const backend = await openTempBackend()
     expect(await backend.dispatch('demo.load', {})).toEqual({
       ok: true,
-      data: { counts: { people: 200, relationships: expect.any(Number) } },
+      data: { counts: { people: 200, relationships: expect.any(Number), interactions: expect.any(Number), favors: expect.any(Number) } },
     })
     const people = await backend.db.selectFrom('person').selectAll().execute()
     const relationships = await backend.db.selectFrom('relationship').selectAll().execute()
@@ -21,6 +21,25 @@ describe('the sample network', () => {
     expect(mine.length).toBeGreaterThanOrEqual(60)
     expect(relationships.length - mine.length).toBeGreaterThan(300)
     expect(new Set(relationships.map((r) => r.strength))).toEqual(new Set([1, 2, 3, 4, 5]))
+  })
+
+  it('has two years of interactions, favors both ways, needs and offers, and employment', async () => {
+    const backend = await openTempBackend({ now: () => new Date('2026-11-22T12:00:00Z') })
+    await backend.dispatch('demo.load', {})
+    const me = await backend.db.selectFrom('person').select('id').where('is_me', '=', 1).executeTakeFirstOrThrow()
+    const dates = (await backend.db.selectFrom('interaction').select('occurred_on').execute()).map((r) => r.occurred_on).sort()
+    expect(dates.length).toBeGreaterThan(300)
+    expect(dates.at(0)).toMatch(/^2024-/)
+    expect((dates.at(-1) ?? '') >= '2026-11-01').toBe(true)
+    const favors = await backend.db.selectFrom('favor').selectAll().execute()
+    expect(favors.some((f) => f.giver_id === me.id)).toBe(true)
+    expect(favors.some((f) => f.receiver_id === me.id)).toBe(true)
+    expect(favors.some((f) => f.giver_id !== me.id && f.receiver_id !== me.id)).toBe(true)
+    const labels = await backend.db.selectFrom('person_label').select(['kind']).execute()
+    expect(new Set(labels.map((l) => l.kind))).toEqual(new Set(['tag', 'need', 'offer']))
+    expect((await backend.db.selectFrom('employment').selectAll().execute()).some((e) => e.end_date !== null)).toBe(true)
+    const doctor = await backend.dispatch('doctor', {})
+    expect(doctor).toMatchObject({ ok: true, data: { ok: true } })
   })
 
   it('refuses to load over existing people and changes nothing', async () => {

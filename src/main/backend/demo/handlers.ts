@@ -1,14 +1,19 @@
 import type { Handler } from '../handlers'
 import { tableCounts } from '../app/counts'
 import { KithError } from '../errors'
+import { normalizeEmail, normalizeLabel } from '../people/records'
 import { buildSampleNetwork } from './sample-network'
 
-const CHUNK = 500
+const CHUNK = 400
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
   return out
+}
+
+function daysBefore(today: Date, days: number): string {
+  return new Date(today.getTime() - days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** Loads the sample network into an empty database, all or nothing. */
@@ -22,7 +27,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
     )
   }
   const network = buildSampleNetwork()
-  const now = backend.now().toISOString()
+  const today = backend.now()
+  const now = today.toISOString()
   await backend.db.transaction().execute(async (trx) => {
     const ids: number[] = []
     for (const batch of chunks(network.people, CHUNK)) {
@@ -33,6 +39,13 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
             name: p.name,
             company: p.company,
             title: p.title,
+            location: p.location,
+            how_we_met: p.howWeMet,
+            notes: null,
+            introduced_by_id: null,
+            linkedin_url: null,
+            website: null,
+            archived_at: null,
             is_me: p === network.people[0] ? 1 : 0,
             created_at: now,
             updated_at: now,
@@ -47,6 +60,41 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
       if (id === undefined) throw new Error(`sample person ${index} has no id`)
       return id
     }
+
+    const emails = network.people.flatMap((p, i) =>
+      p.email === null ? [] : [{ person_id: idAt(i), email: p.email, email_norm: normalizeEmail(p.email), position: 0 }],
+    )
+    const labels = network.people.flatMap((p, i) =>
+      (['tag', 'need', 'offer'] as const).flatMap((kind) =>
+        (kind === 'tag' ? p.tags : kind === 'need' ? p.needs : p.offers).map((label, position) => ({
+          person_id: idAt(i),
+          kind,
+          label,
+          label_norm: normalizeLabel(label),
+          position,
+        })),
+      ),
+    )
+    const employment = network.people.flatMap((p, i) => [
+      ...(p.company === null
+        ? []
+        : [{ person_id: idAt(i), company: p.company, title: p.title, start_date: p.since === null ? null : `${p.since}-01-01`, end_date: null }]),
+      ...(p.previous === null
+        ? []
+        : [
+            {
+              person_id: idAt(i),
+              company: p.previous.company,
+              title: p.previous.title,
+              start_date: `${p.previous.from}-01-01`,
+              end_date: `${p.previous.to}-12-31`,
+            },
+          ]),
+    ])
+    for (const batch of chunks(emails, CHUNK)) await trx.insertInto('person_email').values(batch).execute()
+    for (const batch of chunks(labels, CHUNK)) await trx.insertInto('person_label').values(batch).execute()
+    for (const batch of chunks(employment, CHUNK)) await trx.insertInto('employment').values(batch).execute()
+
     for (const batch of chunks(network.relationships, CHUNK)) {
       await trx
         .insertInto('relationship')
@@ -57,6 +105,11 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
               person_a: Math.min(a, b),
               person_b: Math.max(a, b),
               strength: r.strength,
+              kind: r.kind,
+              confidence: r.confidence,
+              source: 'entered',
+              contexts: JSON.stringify(r.contexts),
+              since: r.sinceYear === null ? null : `${r.sinceYear}-01-01`,
               created_at: now,
               updated_at: now,
             }
@@ -64,7 +117,46 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
         )
         .execute()
     }
+
+    for (const i of network.interactions) {
+      const row = await trx
+        .insertInto('interaction')
+        .values({
+          occurred_on: daysBefore(today, i.daysAgo),
+          kind: i.kind,
+          note: i.note,
+          with_me: i.withMe ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('interaction_person')
+        .values([...new Set(i.people)].map((p) => ({ interaction_id: row.id, person_id: idAt(p) })))
+        .execute()
+    }
+
+    for (const batch of chunks(network.favors, CHUNK)) {
+      await trx
+        .insertInto('favor')
+        .values(
+          batch.map((f) => ({
+            giver_id: idAt(f.giver),
+            receiver_id: idAt(f.receiver),
+            occurred_on: daysBefore(today, f.daysAgo),
+            kind: f.kind,
+            size: f.size,
+            note: f.note,
+            introduction_id: null,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute()
+    }
   })
+  backend.invalidate()
   return { counts: await tableCounts(backend) }
 }
 

@@ -23,37 +23,67 @@ export interface SampleCompany {
   name: string
   titles: readonly string[]
   size: number
+  /** tags every member gets one of */
+  tags: readonly string[]
 }
 
 const COMPANIES: readonly SampleCompany[] = [
-  { name: 'Harbor Capital', size: 9, titles: ['Partner', 'Principal', 'Associate', 'Venture Partner', 'Platform Lead'] },
-  { name: 'Quarry Ventures', size: 8, titles: ['General Partner', 'Principal', 'Scout', 'Analyst'] },
-  { name: 'Northwind Labs', size: 12, titles: ['CTO', 'Staff Engineer', 'Engineering Manager', 'Product Manager', 'Designer'] },
-  { name: 'Tessellate AI', size: 11, titles: ['CEO', 'Research Scientist', 'ML Engineer', 'Head of Sales', 'Recruiter'] },
-  { name: 'Brightline Health', size: 10, titles: ['COO', 'Clinical Lead', 'Product Manager', 'Data Scientist'] },
-  { name: 'Sparrow Payments', size: 10, titles: ['CFO', 'Head of Partnerships', 'Backend Engineer', 'Compliance Lead'] },
-  { name: 'Juniper Robotics', size: 8, titles: ['Founder', 'Hardware Engineer', 'Operations Lead', 'Designer'] },
-  { name: 'Meridian Bank', size: 9, titles: ['Managing Director', 'Vice President', 'Innovation Lead', 'Analyst'] },
-  { name: 'Atlas Logistics', size: 8, titles: ['VP Operations', 'Head of Procurement', 'Software Engineer'] },
-  { name: 'Fieldnote Studio', size: 7, titles: ['Creative Director', 'Brand Designer', 'Producer'] },
-  { name: 'Lumen Energy', size: 9, titles: ['CEO', 'Policy Lead', 'Grid Engineer', 'Head of Growth'] },
-  { name: 'Oakridge University', size: 10, titles: ['Professor', 'Lecturer', 'Research Fellow', 'Tech Transfer Officer'] },
-  { name: 'Tidewater Media', size: 8, titles: ['Editor', 'Reporter', 'Podcast Host', 'Head of Audience'] },
-  { name: 'Granite Security', size: 8, titles: ['CISO', 'Security Engineer', 'Sales Director'] },
-  { name: 'Nimbus Cloud', size: 12, titles: ['VP Engineering', 'Developer Advocate', 'Solutions Architect', 'Recruiter'] },
-  { name: 'Kestrel Bio', size: 9, titles: ['Chief Scientific Officer', 'Biologist', 'BD Director'] },
-  { name: 'Helix Talent', size: 7, titles: ['Founder', 'Technical Recruiter', 'Executive Search Partner'] },
-  { name: 'Orchard Community', size: 8, titles: ['Community Lead', 'Events Producer', 'Program Manager'] },
-  { name: 'Pinecrest Legal', size: 7, titles: ['Partner', 'Startup Counsel', 'Paralegal'] },
-  { name: 'Copperleaf Foods', size: 8, titles: ['CEO', 'Head of Retail', 'Marketing Lead'] },
+  { name: 'Harbor Capital', size: 9, titles: ['Partner', 'Principal', 'Associate', 'Venture Partner', 'Platform Lead'], tags: ['investor', 'seed investor', 'venture capital'] },
+  { name: 'Quarry Ventures', size: 8, titles: ['General Partner', 'Principal', 'Scout', 'Analyst'], tags: ['investor', 'seed investor', 'climate'] },
+  { name: 'Northwind Labs', size: 12, titles: ['CTO', 'Staff Engineer', 'Engineering Manager', 'Product Manager', 'Designer'], tags: ['engineering', 'developer tools', 'product'] },
+  { name: 'Tessellate AI', size: 11, titles: ['CEO', 'Research Scientist', 'ML Engineer', 'Head of Sales', 'Recruiter'], tags: ['machine learning', 'AI', 'startups'] },
+  { name: 'Brightline Health', size: 10, titles: ['COO', 'Clinical Lead', 'Product Manager', 'Data Scientist'], tags: ['health', 'product', 'data'] },
+  { name: 'Sparrow Payments', size: 10, titles: ['CFO', 'Head of Partnerships', 'Backend Engineer', 'Compliance Lead'], tags: ['fintech', 'payments', 'engineering'] },
+  { name: 'Juniper Robotics', size: 8, titles: ['Founder', 'Hardware Engineer', 'Operations Lead', 'Designer'], tags: ['hardware', 'robotics', 'founder'] },
+  { name: 'Meridian Bank', size: 9, titles: ['Managing Director', 'Vice President', 'Innovation Lead', 'Analyst'], tags: ['banking', 'fintech', 'corporate'] },
+  { name: 'Atlas Logistics', size: 8, titles: ['VP Operations', 'Head of Procurement', 'Software Engineer'], tags: ['logistics', 'operations', 'enterprise'] },
+  { name: 'Fieldnote Studio', size: 7, titles: ['Creative Director', 'Brand Designer', 'Producer'], tags: ['design', 'branding', 'creative'] },
+  { name: 'Lumen Energy', size: 9, titles: ['CEO', 'Policy Lead', 'Grid Engineer', 'Head of Growth'], tags: ['climate', 'energy', 'policy'] },
+  { name: 'Oakridge University', size: 10, titles: ['Professor', 'Lecturer', 'Research Fellow', 'Tech Transfer Officer'], tags: ['research', 'academia', 'AI'] },
+  { name: 'Tidewater Media', size: 8, titles: ['Editor', 'Reporter', 'Podcast Host', 'Head of Audience'], tags: ['media', 'journalism', 'podcasts'] },
+  { name: 'Granite Security', size: 8, titles: ['CISO', 'Security Engineer', 'Sales Director'], tags: ['security', 'enterprise', 'engineering'] },
+  { name: 'Nimbus Cloud', size: 12, titles: ['VP Engineering', 'Developer Advocate', 'Solutions Architect', 'Recruiter'], tags: ['cloud', 'engineering', 'developer tools'] },
+  { name: 'Kestrel Bio', size: 9, titles: ['Chief Scientific Officer', 'Biologist', 'BD Director'], tags: ['biotech', 'research', 'health'] },
+  { name: 'Helix Talent', size: 7, titles: ['Founder', 'Technical Recruiter', 'Executive Search Partner'], tags: ['recruiting', 'hiring', 'talent'] },
+  { name: 'Orchard Community', size: 8, titles: ['Community Lead', 'Events Producer', 'Program Manager'], tags: ['community', 'events', 'founders'] },
+  { name: 'Pinecrest Legal', size: 7, titles: ['Partner', 'Startup Counsel', 'Paralegal'], tags: ['legal', 'startups', 'fundraising'] },
+  { name: 'Copperleaf Foods', size: 8, titles: ['CEO', 'Head of Retail', 'Marketing Lead'], tags: ['consumer', 'retail', 'food'] },
 ]
 
-export const ME = { name: 'Jordan Avery', company: 'Wayfinder', title: 'Founder & CEO' } as const
+export const ME = {
+  name: 'Jordan Avery',
+  company: 'Wayfinder',
+  title: 'Founder & CEO',
+  tags: ['founder', 'startups'],
+  needs: ['seed investor', 'senior engineers', 'design partner'],
+  offers: ['founder advice', 'marketplace expertise'],
+} as const
+
+/** What people look for and can help with: matched later to suggest introductions. */
+const NEEDS_AND_OFFERS = [
+  'seed investor', 'series A investor', 'senior engineers', 'designers', 'sales leaders', 'ML engineers',
+  'pilot customers', 'press coverage', 'legal advice', 'fundraising advice', 'hiring advice', 'go-to-market advice',
+  'grant funding', 'research partners', 'board members', 'mentorship', 'product feedback', 'speaking slots',
+  'cloud credits', 'security review', 'climate founders', 'health founders', 'fintech partners', 'retail partners',
+] as const
+
+const CITIES = ['Lisbon', 'Berlin', 'London', 'New York', 'San Francisco', 'Toronto', 'Nairobi', 'Singapore', 'Austin', 'Paris']
+const MET_AT = ['a founders dinner', 'Web Summit', 'a friend’s wedding', 'university', 'a previous job', 'a conference panel', 'a climbing gym', 'an accelerator demo day']
 
 export interface SamplePerson {
   name: string
   company: string | null
   title: string | null
+  location: string | null
+  email: string | null
+  tags: string[]
+  needs: string[]
+  offers: string[]
+  howWeMet: string | null
+  /** index of a previous employer in COMPANIES, with years */
+  previous: { company: string; title: string; from: number; to: number } | null
+  /** year the current job started */
+  since: number | null
 }
 
 export interface SampleRelationship {
@@ -61,19 +91,69 @@ export interface SampleRelationship {
   a: number
   b: number
   strength: number
+  kind: string
+  confidence: string
+  contexts: string[]
+  sinceYear: number | null
+}
+
+export interface SampleInteraction {
+  daysAgo: number
+  kind: string
+  people: number[]
+  withMe: boolean
+  note: string | null
+}
+
+export interface SampleFavor {
+  giver: number
+  receiver: number
+  daysAgo: number
+  kind: string
+  size: string
+  note: string | null
 }
 
 export interface SampleNetwork {
   people: SamplePerson[]
   relationships: SampleRelationship[]
+  interactions: SampleInteraction[]
+  favors: SampleFavor[]
 }
 
 const SEED = 20261122
 
-/** Builds the sample network; the same output on every run. */
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '')
+}
+
+/** Builds the sample network; the same output on every run. Dates are days before the day it is loaded. */
 export function buildSampleNetwork(): SampleNetwork {
   const random = seededRandom(SEED)
-  const people: SamplePerson[] = [{ ...ME }]
+  const chance = (p: number): boolean => random() < p
+  const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1))
+  const some = <T>(items: readonly T[], n: number): T[] => {
+    const out: T[] = []
+    for (let tries = 0; out.length < n && tries < 50; tries++) {
+      const item = pick(random, items)
+      if (!out.includes(item)) out.push(item)
+    }
+    return out
+  }
+
+  const people: SamplePerson[] = [
+    {
+      ...ME,
+      tags: [...ME.tags],
+      needs: [...ME.needs],
+      offers: [...ME.offers],
+      location: 'Lisbon',
+      email: 'jordan@wayfinder.example',
+      howWeMet: null,
+      previous: { company: 'Northwind Labs', title: 'Product Manager', from: 2018, to: 2022 },
+      since: 2023,
+    },
+  ]
   const used = new Set<string>([ME.name])
   const companyOf: number[][] = []
 
@@ -87,43 +167,85 @@ export function buildSampleNetwork(): SampleNetwork {
     }
   }
 
+  function person(name: string, company: SampleCompany | null, title: string | null): SamplePerson {
+    const first = slug(name.split(' ')[0] ?? name)
+    const previousCompany = chance(0.4) ? pick(random, COMPANIES) : null
+    const from = between(2012, 2019)
+    return {
+      name,
+      company: company?.name ?? null,
+      title,
+      location: pick(random, CITIES),
+      email: company !== null && chance(0.6) ? `${first}@${slug(company.name)}.example` : chance(0.3) ? `${first}.${between(1, 99)}@mail.example` : null,
+      tags: company === null ? some(['angel investor', 'advisor', 'founders', 'design', 'climate'], between(1, 2)) : some(company.tags, between(1, 2)),
+      needs: some(NEEDS_AND_OFFERS, between(0, 2)),
+      offers: some(NEEDS_AND_OFFERS, between(0, 3)),
+      howWeMet: null,
+      previous:
+        previousCompany !== null && previousCompany.name !== company?.name
+          ? { company: previousCompany.name, title: pick(random, previousCompany.titles), from, to: from + between(1, 4) }
+          : null,
+      since: company === null ? null : between(2019, 2025),
+    }
+  }
+
   for (const company of COMPANIES) {
     const members: number[] = []
     for (let i = 0; i < company.size; i++) {
       members.push(people.length)
-      people.push({ name: uniqueName(), company: company.name, title: pick(random, company.titles) })
+      people.push(person(uniqueName(), company, pick(random, company.titles)))
     }
     companyOf.push(members)
   }
   // Independents: advisors, angels, people between jobs.
   const independentTitles = ['Angel Investor', 'Advisor', 'Consultant', 'Freelance Designer', null]
-  while (people.length < 200) {
-    const title = pick(random, independentTitles)
-    people.push({ name: uniqueName(), company: null, title })
-  }
+  while (people.length < 200) people.push(person(uniqueName(), null, pick(random, independentTitles)))
 
   const relationships = new Map<string, SampleRelationship>()
-  function relate(a: number, b: number, strength: number): void {
+  function relate(a: number, b: number, r: Omit<SampleRelationship, 'a' | 'b'>): void {
     if (a === b) return
     const [lo, hi] = a < b ? [a, b] : [b, a]
     const key = `${lo}:${hi}`
-    if (!relationships.has(key)) relationships.set(key, { a: lo, b: hi, strength })
+    if (!relationships.has(key)) relationships.set(key, { a: lo, b: hi, ...r })
   }
 
   // Me: about 70 contacts, most of them middling.
   const strengthWeights = [12, 30, 30, 18, 10]
   const others = people.length - 1
-  while ([...relationships.values()].filter((r) => r.a === 0).length < 70) {
-    relate(0, 1 + Math.floor(random() * others), 1 + pickWeighted(random, strengthWeights))
+  const mine: number[] = []
+  while (mine.length < 70) {
+    const other = 1 + Math.floor(random() * others)
+    if (mine.includes(other)) continue
+    mine.push(other)
+    const contact = people[other]
+    if (contact === undefined) continue
+    contact.howWeMet = pick(random, MET_AT)
+    const formerColleague = contact.previous?.company === 'Northwind Labs' || contact.company === 'Northwind Labs'
+    relate(0, other, {
+      strength: 1 + pickWeighted(random, strengthWeights),
+      kind: formerColleague ? 'colleague' : pick(random, ['friend', 'friend', 'investor', 'client', 'other', 'classmate']),
+      confidence: 'firsthand',
+      contexts: formerColleague ? ['Worked together at Northwind Labs'] : [`Met at ${contact.howWeMet}`],
+      sinceYear: between(2014, 2025),
+    })
   }
   // Colleagues know each other, some well.
-  for (const members of companyOf) {
+  COMPANIES.forEach((company, c) => {
+    const members = companyOf[c] ?? []
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
-        if (random() < 0.45) relate(members[i] ?? 0, members[j] ?? 0, 2 + pickWeighted(random, [30, 40, 20, 10]))
+        if (random() < 0.45) {
+          relate(members[i] ?? 0, members[j] ?? 0, {
+            strength: 2 + pickWeighted(random, [30, 40, 20, 10]),
+            kind: 'colleague',
+            confidence: pick(random, ['firsthand', 'believed', 'believed', 'inferred']),
+            contexts: [`Colleagues at ${company.name}`],
+            sinceYear: between(2019, 2025),
+          })
+        }
       }
     }
-  }
+  })
   // Friendships and former colleagues across companies, favouring the well connected.
   const degree = new Array<number>(people.length).fill(1)
   for (const r of relationships.values()) {
@@ -133,10 +255,69 @@ export function buildSampleNetwork(): SampleNetwork {
   for (let n = 0; n < 180; n++) {
     const a = 1 + pickWeighted(random, degree.slice(1))
     const b = 1 + Math.floor(random() * others)
-    relate(a, b, 1 + pickWeighted(random, strengthWeights))
+    relate(a, b, {
+      strength: 1 + pickWeighted(random, strengthWeights),
+      kind: pick(random, ['friend', 'other', 'classmate', 'investor', 'client']),
+      confidence: pick(random, ['believed', 'firsthand', 'inferred']),
+      contexts: [],
+      sinceYear: chance(0.5) ? between(2010, 2025) : null,
+    })
     degree[a] = (degree[a] ?? 0) + 1
     degree[b] = (degree[b] ?? 0) + 1
   }
 
-  return { people, relationships: [...relationships.values()] }
+  // Two years of interactions: the closer we are, the more often we talk.
+  const interactions: SampleInteraction[] = []
+  const notes = ['Caught up over coffee', 'Talked about hiring', 'Fundraising update', 'Quick check-in', 'Shared a deck for feedback', null, null]
+  for (const other of mine) {
+    const r = relationships.get(`0:${other}`)
+    if (r === undefined) continue
+    const count = [1, 2, 4, 8, 14][r.strength - 1] ?? 1
+    for (let k = 0; k < count; k++) {
+      const companions = chance(0.15) ? [1 + Math.floor(random() * others)].filter((x) => x !== other) : []
+      interactions.push({
+        daysAgo: between(1, 730),
+        kind: pick(random, ['meeting', 'call', 'email', 'message', 'event', 'call']),
+        people: [other, ...companions],
+        withMe: true,
+        note: pick(random, notes),
+      })
+    }
+  }
+  // Some gatherings where others met without me (they make recency between two others).
+  const between2 = [...relationships.values()].filter((r) => r.a !== 0)
+  for (let k = 0; k < 60; k++) {
+    const r = pick(random, between2)
+    interactions.push({ daysAgo: between(1, 700), kind: pick(random, ['event', 'meeting']), people: [r.a, r.b], withMe: false, note: null })
+  }
+
+  // Favors both ways, some among others.
+  const favors: SampleFavor[] = []
+  const favorNotes: Record<string, string> = {
+    introduction: 'Introduced me to a potential investor',
+    advice: 'Gave feedback on the pitch',
+    referral: 'Referred a senior engineer',
+    help: 'Helped with a contract question',
+    gift: 'Sent a book',
+    other: 'Covered for me at a panel',
+  }
+  for (let k = 0; k < 45; k++) {
+    const other = pick(random, mine)
+    const kind = pick(random, ['introduction', 'advice', 'referral', 'help', 'gift', 'other'])
+    const toMe = chance(0.5)
+    favors.push({
+      giver: toMe ? other : 0,
+      receiver: toMe ? 0 : other,
+      daysAgo: between(3, 720),
+      kind,
+      size: pick(random, ['small', 'small', 'medium', 'large']),
+      note: toMe ? (favorNotes[kind] ?? null) : null,
+    })
+  }
+  for (let k = 0; k < 25; k++) {
+    const r = pick(random, between2)
+    favors.push({ giver: r.a, receiver: r.b, daysAgo: between(3, 720), kind: pick(random, ['advice', 'help', 'referral']), size: 'small', note: null })
+  }
+
+  return { people, relationships: [...relationships.values()], interactions, favors }
 }
