@@ -104,6 +104,54 @@ describe('kith CLI', () => {
     expect(JSON.parse(res.out)).toMatchObject({ dataDir: fromFlag, counts: { people: 0 } })
   })
 
+  it('records people, who knows whom, interactions and favors, naming people by name, email or id', async () => {
+    const data = tempDir()
+    const run = (...args: string[]) => kith(['--data', data, ...args])
+    expect((await run('me', 'Jordan Avery')).code).toBe(EXIT_OK)
+    expect((await run('people', 'add', 'Ana Silva', '--company', 'Acme', '--email', 'ana@acme.example', '--tag', 'design', '--need', 'seed investor')).code).toBe(EXIT_OK)
+    const ben = JSON.parse((await run('people', 'add', 'Ben Okafor', '--json')).out) as { id: number }
+    expect((await run('know', 'Ana Silva', String(ben.id), '--strength', '4', '--context', 'Acme 2019-21', '--kind', 'colleague')).out).toBe(
+      'Recorded: Ana Silva and Ben Okafor - Close (4/5).',
+    )
+    expect((await run('know', 'Jordan Avery', 'ana@acme.example', '--strength', '3')).code).toBe(EXIT_OK)
+    expect((await run('log', 'call', 'Ana Silva', 'Ben Okafor', '--date', '2026-11-01', '--note', 'Coffee')).out).toBe(
+      'Logged a call on 2026-11-01 with Ana Silva, Ben Okafor.',
+    )
+    expect((await run('favor', 'Ana Silva', 'Jordan Avery', '--kind', 'introduction', '--size', 'large', '--date', '2026-11-02')).code).toBe(EXIT_OK)
+    const shown = JSON.parse((await run('people', 'show', 'ana silva', '--json')).out) as Record<string, unknown>
+    expect(shown).toMatchObject({
+      name: 'Ana Silva',
+      needs: ['seed investor'],
+      lastInteraction: { date: '2026-11-01', kind: 'call' },
+      balance: { receivedByMe: 1, balance: -3 },
+      relationships: [{ other: { name: 'Ben Okafor' }, strength: 4, contexts: ['Acme 2019-21'] }, { other: { name: 'Jordan Avery' }, strength: 3 }],
+    })
+    const found = JSON.parse((await run('search', 'Ana Slva', '--json')).out) as { name: string }[]
+    expect(found[0]?.name).toBe('Ana Silva')
+    const listed = JSON.parse((await run('people', 'list', '--tag', 'design', '--json')).out) as { total: number }
+    expect(listed.total).toBe(1)
+  })
+
+  it('refuses an ambiguous or unknown name, a bad strength or kind, with exit 1 or 2 and nothing written', async () => {
+    const data = tempDir()
+    const run = (...args: string[]) => kith(['--data', data, ...args])
+    await run('people', 'add', 'Ben Okafor', '--company', 'Acme')
+    await run('people', 'add', 'Ben Okafor', '--company', 'Beta')
+    await run('people', 'add', 'Ana Silva')
+    const ambiguous = await run('know', 'Ben Okafor', 'Ana Silva', '--strength', '3')
+    expect(ambiguous.code).toBe(EXIT_FAILURE)
+    expect(ambiguous.err).toMatch(/could be #\d+ Ben Okafor \(Acme\), #\d+ Ben Okafor \(Beta\)/)
+    const unknown = await run('log', 'call', 'Ana Slva')
+    expect(unknown.err).toMatch(/No one is called "Ana Slva"\. Did you mean #\d+ Ana Silva/)
+    expect((await run('know', 'Ana Silva', 'Ana Silva', '--strength', '3')).err).toMatch(/themself/)
+    expect((await run('know', 'Ana Silva', '1', '--strength', '7')).err).toMatch(/strength: Choose a strength from 1 to 5/)
+    expect((await run('know', 'Ana Silva', '1')).code).toBe(EXIT_USAGE)
+    expect((await run('log', 'lunch', 'Ana Silva')).code).toBe(EXIT_USAGE)
+    expect((await run('favor', 'Ana Silva', '1', '--kind', 'advice', '--size', 'huge')).code).toBe(EXIT_USAGE)
+    const doctor = JSON.parse((await run('doctor', '--json')).out) as { counts: Record<string, number> }
+    expect(doctor.counts).toEqual({ people: 3, relationships: 0, interactions: 0, favors: 0 })
+  })
+
   it('runs as a real process with the documented exit codes', async () => {
     const run = promisify(execFile)
     const data = tempDir()

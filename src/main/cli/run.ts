@@ -3,7 +3,26 @@ import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ApiResponse } from '../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
-import type { BackupInfo, DoctorReport, RestoreResult, DemoSummary, TableCounts } from '../../shared/types'
+import { PEOPLE_SORTS } from '../../shared/schemas'
+import type {
+  BackupInfo,
+  DemoSummary,
+  DoctorReport,
+  PersonDetail,
+  PersonRef,
+  RestoreResult,
+  TableCounts,
+} from '../../shared/types'
+import {
+  CONFIDENCES,
+  FAVOR_KINDS,
+  FAVOR_SIZES,
+  INTERACTION_KINDS,
+  RELATIONSHIP_KINDS,
+  STRENGTH_WORDS,
+  type InteractionKind,
+  type Strength,
+} from '../../shared/vocab'
 import { Backend } from '../backend/backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
@@ -22,12 +41,25 @@ export const EXIT_USAGE = 2
 
 const USAGE = `Usage: kith [--data DIR] <command> [options]
 
+People are named by id, exact name, alias or email.
+
 Commands:
-  doctor [--json]              check the database: integrity, foreign keys, schema, counts
-  backup [--to FILE] [--json]  copy the database (online backup, then an integrity check)
-  restore FILE [--json]        replace the data with a backup (a copy of the current data is kept)
-  demo [--json]                load the sample network into an empty database
-  serve [--port N] [--no-open] browser mode on 127.0.0.1
+  me NAME                          set who you are (creates the person if needed)
+  people add NAME [--company C] [--title T] [--email E]... [--phone P]... [--alias A]...
+             [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT]
+  people list [--tag T] [--company C] [--sort name|lastInteraction|strength] [--archived] [--limit N]
+  people show PERSON
+  know A B --strength 1-5 [--context TEXT]... [--kind K] [--confidence firsthand|believed|inferred]
+  log KIND PERSON... [--date YYYY-MM-DD] [--note TEXT] [--without-me]
+                                   KIND: meeting, call, email, message, event, other
+  favor GIVER RECEIVER --kind K --size small|medium|large [--date YYYY-MM-DD] [--note TEXT]
+                                   K: introduction, advice, referral, help, gift, other
+  search QUERY [--limit N]         typo-tolerant search
+  doctor                           check the database: integrity, foreign keys, schema, counts
+  backup [--to FILE]               copy the database (online backup, then an integrity check)
+  restore FILE                     replace the data with a backup (a copy of the current data is kept)
+  demo                             load the sample network into an empty database
+  serve [--port N] [--no-open]     browser mode on 127.0.0.1
 
 Options:
   --data DIR   the data folder (default: KITH_DATA_DIR, else the desktop app's folder)
@@ -41,28 +73,53 @@ const OPTIONS = {
   to: { type: 'string' },
   port: { type: 'string' },
   'no-open': { type: 'boolean' },
+  company: { type: 'string' },
+  title: { type: 'string' },
+  email: { type: 'string', multiple: true },
+  phone: { type: 'string', multiple: true },
+  alias: { type: 'string', multiple: true },
+  tag: { type: 'string', multiple: true },
+  need: { type: 'string', multiple: true },
+  offer: { type: 'string', multiple: true },
+  location: { type: 'string' },
+  note: { type: 'string' },
+  sort: { type: 'string' },
+  archived: { type: 'boolean' },
+  limit: { type: 'string' },
+  strength: { type: 'string' },
+  context: { type: 'string', multiple: true },
+  kind: { type: 'string' },
+  confidence: { type: 'string' },
+  date: { type: 'string' },
+  'without-me': { type: 'boolean' },
+  size: { type: 'string' },
 } as const satisfies ParseArgsConfig['options']
 
 type OptionName = keyof typeof OPTIONS
 
 interface Command {
   options: readonly OptionName[]
-  positionals: number
+  /** how many positional arguments: exactly n, or [min, max] */
+  positionals: number | readonly [number, number]
   run(ctx: CommandContext): Promise<number>
 }
 
+type OptionValues = Partial<Record<OptionName, string | boolean | string[]>>
+
 interface CommandContext {
   backend: Backend
-  values: Partial<Record<OptionName, string | boolean>>
+  values: OptionValues
   positionals: string[]
   io: CliIo
   call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>>
+  /** A person named by id, exact name, alias or email. */
+  person(ref: string): Promise<PersonRef>
 }
 
 class UsageError extends Error {}
 
 function countsLine(counts: TableCounts): string {
-  return `${counts.people} people, ${counts.relationships} relationships`
+  return `${counts.people} people, ${counts.relationships} relationships, ${counts.interactions} interactions, ${counts.favors} favors`
 }
 
 function formatBytes(bytes: number): string {
@@ -91,7 +148,192 @@ function openBrowser(url: string): void {
   }
 }
 
+function text(values: OptionValues, name: OptionName): string | undefined {
+  const v = values[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+function texts(values: OptionValues, name: OptionName): string[] | undefined {
+  const v = values[name]
+  return Array.isArray(v) ? v : undefined
+}
+
+function wholeNumber(values: OptionValues, name: OptionName): number | undefined {
+  const v = text(values, name)
+  if (v === undefined) return undefined
+  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, not "${v}".`)
+  return Number(v)
+}
+
+function oneOf<T extends string>(values: OptionValues, name: OptionName, allowed: readonly T[]): T | undefined {
+  const v = text(values, name)
+  if (v === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${v}".`)
+  return v as T
+}
+
+function required<T>(value: T | undefined, name: OptionName): T {
+  if (value === undefined) throw new UsageError(`--${name} is required.`)
+  return value
+}
+
+function describePerson(p: PersonDetail): string {
+  const lines = [`${p.name}${p.isMe ? ' (me)' : ''}  #${p.id}${p.archivedAt === null ? '' : '  [archived]'}`]
+  const role = [p.title, p.company].filter((x) => x !== null).join(' at ')
+  if (role !== '') lines.push(`  ${role}`)
+  if (p.location !== null) lines.push(`  ${p.location}`)
+  if (p.emails.length > 0) lines.push(`  Email: ${p.emails.join(', ')}`)
+  if (p.phones.length > 0) lines.push(`  Phone: ${p.phones.join(', ')}`)
+  if (p.aliases.length > 0) lines.push(`  Also known as: ${p.aliases.join(', ')}`)
+  if (p.tags.length > 0) lines.push(`  Tags: ${p.tags.join(', ')}`)
+  if (p.needs.length > 0) lines.push(`  Looking for: ${p.needs.join(', ')}`)
+  if (p.offers.length > 0) lines.push(`  Can help with: ${p.offers.join(', ')}`)
+  if (p.lastInteraction !== null) lines.push(`  Last talked: ${p.lastInteraction.date} (${p.lastInteraction.kind})`)
+  if (p.balance !== null) {
+    lines.push(`  Favors: you gave ${p.balance.givenByMe}, received ${p.balance.receivedByMe} (balance ${p.balance.balance >= 0 ? '+' : ''}${p.balance.balance} points)`)
+  }
+  if (p.relationships.length > 0) {
+    lines.push(`  Knows ${p.relationships.length}:`)
+    for (const r of p.relationships.slice(0, 15)) {
+      lines.push(`    ${r.other.name} - ${STRENGTH_WORDS[r.strength as Strength]} (${r.strength}/5), ${r.kind}`)
+    }
+    if (p.relationships.length > 15) lines.push(`    … and ${p.relationships.length - 15} more`)
+  }
+  return lines.join('\n')
+}
+
 const COMMANDS: Record<string, Command> = {
+  me: {
+    options: ['json'],
+    positionals: 1,
+    async run(ctx) {
+      const me = await ctx.call('me.set', { name: ctx.positionals[0] ?? '' })
+      emit(ctx, me, `You are ${me.name} (#${me.id}).`)
+      return EXIT_OK
+    },
+  },
+  people: {
+    options: ['json', 'company', 'title', 'email', 'phone', 'alias', 'tag', 'need', 'offer', 'location', 'note', 'sort', 'archived', 'limit'],
+    positionals: [1, 2],
+    async run(ctx) {
+      const [sub, arg] = ctx.positionals
+      if (sub === 'add') {
+        if (arg === undefined) throw new UsageError('people add needs a NAME.')
+        const person = await ctx.call('people.create', {
+          name: arg,
+          company: text(ctx.values, 'company') ?? null,
+          title: text(ctx.values, 'title') ?? null,
+          emails: texts(ctx.values, 'email') ?? [],
+          phones: texts(ctx.values, 'phone') ?? [],
+          aliases: texts(ctx.values, 'alias') ?? [],
+          tags: texts(ctx.values, 'tag') ?? [],
+          needs: texts(ctx.values, 'need') ?? [],
+          offers: texts(ctx.values, 'offer') ?? [],
+          location: text(ctx.values, 'location') ?? null,
+          notes: text(ctx.values, 'note') ?? null,
+        })
+        emit(ctx, person, `Added ${person.name} (#${person.id}).`)
+        return EXIT_OK
+      }
+      if (sub === 'list') {
+        if (arg !== undefined) throw new UsageError('people list takes no NAME; filter with --tag or --company.')
+        const tag = texts(ctx.values, 'tag')
+        const list = await ctx.call('people.list', {
+          sort: oneOf(ctx.values, 'sort', PEOPLE_SORTS) ?? 'name',
+          descending: ctx.values.sort !== undefined && ctx.values.sort !== 'name',
+          tag: tag?.[0] ?? null,
+          company: text(ctx.values, 'company') ?? null,
+          archived: ctx.values.archived === true,
+          limit: wholeNumber(ctx.values, 'limit') ?? 200_000,
+        })
+        const lines = list.people.map(
+          (p) =>
+            `#${String(p.id).padEnd(6)} ${p.name.padEnd(28)} ${(p.company ?? '').padEnd(22)} ${p.myStrength === null ? ' ' : String(p.myStrength)}  ${p.lastInteractionOn ?? ''}`,
+        )
+        emit(ctx, list, [...lines, `${list.people.length} of ${list.total} people`].join('\n'))
+        return EXIT_OK
+      }
+      if (sub === 'show') {
+        if (arg === undefined) throw new UsageError('people show needs a PERSON.')
+        const person = await ctx.call('people.get', { id: (await ctx.person(arg)).id })
+        emit(ctx, person, describePerson(person))
+        return EXIT_OK
+      }
+      throw new UsageError(`people takes add, list or show, not "${sub ?? ''}".`)
+    },
+  },
+  know: {
+    options: ['json', 'strength', 'context', 'kind', 'confidence'],
+    positionals: 2,
+    async run(ctx) {
+      const [aRef, bRef] = ctx.positionals
+      const strength = required(wholeNumber(ctx.values, 'strength'), 'strength')
+      const a = await ctx.person(aRef ?? '')
+      const b = await ctx.person(bRef ?? '')
+      const record = await ctx.call('relationships.set', {
+        a: a.id,
+        b: b.id,
+        strength,
+        kind: oneOf(ctx.values, 'kind', RELATIONSHIP_KINDS) ?? 'other',
+        confidence: oneOf(ctx.values, 'confidence', CONFIDENCES) ?? 'firsthand',
+        contexts: texts(ctx.values, 'context') ?? [],
+      })
+      emit(ctx, record, `${record.updated ? 'Updated' : 'Recorded'}: ${record.a.name} and ${record.b.name} - ${STRENGTH_WORDS[record.strength as Strength]} (${record.strength}/5).`)
+      return EXIT_OK
+    },
+  },
+  log: {
+    options: ['json', 'date', 'note', 'without-me'],
+    positionals: [2, 201],
+    async run(ctx) {
+      const [kindText, ...refs] = ctx.positionals
+      if (!(INTERACTION_KINDS as readonly string[]).includes(kindText ?? '')) {
+        throw new UsageError(`KIND must be one of ${INTERACTION_KINDS.join(', ')}, not "${kindText ?? ''}".`)
+      }
+      const people: number[] = []
+      for (const ref of refs) people.push((await ctx.person(ref)).id)
+      const interaction = await ctx.call('interactions.log', {
+        date: text(ctx.values, 'date') ?? ctx.backend.today(),
+        kind: kindText as InteractionKind,
+        people,
+        note: text(ctx.values, 'note') ?? null,
+        withMe: ctx.values['without-me'] !== true,
+      })
+      emit(ctx, interaction, `Logged a ${interaction.kind} on ${interaction.date} with ${interaction.people.map((p) => p.name).join(', ')}.`)
+      return EXIT_OK
+    },
+  },
+  favor: {
+    options: ['json', 'kind', 'size', 'date', 'note'],
+    positionals: 2,
+    async run(ctx) {
+      const [giverRef, receiverRef] = ctx.positionals
+      const kind = required(oneOf(ctx.values, 'kind', FAVOR_KINDS), 'kind')
+      const size = required(oneOf(ctx.values, 'size', FAVOR_SIZES), 'size')
+      const giver = await ctx.person(giverRef ?? '')
+      const receiver = await ctx.person(receiverRef ?? '')
+      const favor = await ctx.call('favors.log', {
+        giverId: giver.id,
+        receiverId: receiver.id,
+        kind,
+        size,
+        date: text(ctx.values, 'date') ?? ctx.backend.today(),
+        note: text(ctx.values, 'note') ?? null,
+      })
+      emit(ctx, favor, `Logged a ${favor.size} ${favor.kind} from ${favor.giver.name} to ${favor.receiver.name} on ${favor.date}.`)
+      return EXIT_OK
+    },
+  },
+  search: {
+    options: ['json', 'limit'],
+    positionals: 1,
+    async run(ctx) {
+      const hits = await ctx.call('search', { query: ctx.positionals[0] ?? '', limit: wholeNumber(ctx.values, 'limit') ?? 10 })
+      const lines = hits.map((h) => `#${String(h.id).padEnd(6)} ${h.name}${h.company === null ? '' : `  (${h.company})`}`)
+      emit(ctx, hits, hits.length === 0 ? 'No one matches.' : lines.join('\n'))
+      return EXIT_OK
+    },
+  },
   doctor: {
     options: ['json'],
     positionals: 0,
@@ -202,8 +444,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     io.err(`kith ${name}: --${stray} does not apply here.\n\n${USAGE}`)
     return EXIT_USAGE
   }
-  if (rest.length !== command.positionals) {
-    io.err(`kith ${name}: expected ${command.positionals} argument(s), got ${rest.length}.\n\n${USAGE}`)
+  const [min, max] = typeof command.positionals === 'number' ? [command.positionals, command.positionals] : command.positionals
+  if (rest.length < min || rest.length > max) {
+    const expected = min === max ? `${min}` : `${min} to ${max}`
+    io.err(`kith ${name}: expected ${expected} argument(s), got ${rest.length}.\n\n${USAGE}`)
     return EXIT_USAGE
   }
 
@@ -218,6 +462,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       io,
       call: async <M extends MethodName>(method: M, args: ArgsIn<M>) =>
         unwrap(await opened.dispatch(method, args)) as Result<M>,
+      person: async (ref: string) => unwrap(await opened.dispatch('people.resolve', { ref })) as PersonRef,
     }
     return await command.run(ctx)
   } catch (err) {
