@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util'
 import type { Figures, Section } from './lib'
 import { dbSection } from './sections/db'
+import { searchSection } from './sections/search'
 
-const SECTIONS: readonly Section[] = [dbSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))

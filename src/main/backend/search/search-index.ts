@@ -17,7 +17,7 @@ export interface RankedHit {
 }
 
 /** How many trigram-matched candidates go on to fuse.js. */
-const SHORTLIST = 150
+const SHORTLIST = 60
 
 const FUSE_KEYS = [
   { name: 'name', weight: 4 },

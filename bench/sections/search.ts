@@ -1,0 +1,132 @@
+import { Faker, en } from '@faker-js/faker'
+import Fuse from 'fuse.js'
+import fs from 'node:fs'
+import { Backend } from '../../src/main/backend/backend'
+import { normalizeEmail, normalizeLabel } from '../../src/main/backend/people/records'
+import { percentile, round, tempDir, type Section } from '../lib'
+
+const PEOPLE = 50_000
+const QUERIES = 200
+/** fuse.js over every record takes about a second a query: a sample gives its figures. */
+const BASELINE_QUERIES = 20
+const TAGS = ['investor', 'design', 'engineering', 'climate', 'founder', 'sales', 'recruiting', 'media', 'health', 'fintech']
+
+interface Synthetic {
+  id: number
+  name: string
+  company: string
+  title: string
+  email: string
+  tags: string[]
+}
+
+/** One edit: a substituted, dropped, doubled or swapped letter, away from the first letter. */
+function typo(faker: Faker, word: string): string {
+  if (word.length < 3) return word
+  const at = faker.number.int({ min: 1, max: word.length - 2 })
+  const letter = faker.string.alpha({ length: 1, casing: 'lower' })
+  switch (faker.number.int({ min: 0, max: 3 })) {
+    case 0:
+      return word.slice(0, at) + (letter === word[at] ? 'x' : letter) + word.slice(at + 1)
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1)
+    case 2:
+      return word.slice(0, at) + letter + word.slice(at)
+    default:
+      return word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2)
+  }
+}
+
+function misspell(faker: Faker, name: string): string {
+  const words = name.split(' ')
+  const which = faker.number.int({ min: 0, max: words.length - 1 })
+  return words.map((w, i) => (i === which ? typo(faker, w) : w)).join(' ')
+}
+
+function seedDatabase(backend: Backend, people: Synthetic[]): void {
+  const now = new Date().toISOString()
+  const sqlite = backend.sqlite
+  const person = sqlite.prepare('INSERT INTO person (id, name, company, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const email = sqlite.prepare('INSERT INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, 0)')
+  const label = sqlite.prepare("INSERT INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, ?)")
+  sqlite.transaction(() => {
+    for (const p of people) {
+      person.run(p.id, p.name, p.company, p.title, now, now)
+      email.run(p.id, p.email, normalizeEmail(p.email))
+      p.tags.forEach((t, i) => label.run(p.id, t, normalizeLabel(t), i))
+    }
+  })()
+}
+
+export const searchSection: Section = {
+  name: 'search',
+  description: `${PEOPLE.toLocaleString('en')} people, ${QUERIES} queries with one typo in a real name`,
+  async run() {
+    const faker = new Faker({ locale: [en] })
+    faker.seed(20261122)
+    const people: Synthetic[] = Array.from({ length: PEOPLE }, (_, i) => {
+      const first = faker.person.firstName()
+      const last = faker.person.lastName()
+      return {
+        id: i + 1,
+        name: `${first} ${last}`,
+        company: faker.company.name(),
+        title: faker.person.jobTitle(),
+        email: faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
+        tags: faker.helpers.arrayElements(TAGS, { min: 0, max: 2 }),
+      }
+    })
+    const targets = Array.from({ length: QUERIES }, () => {
+      const p = faker.helpers.arrayElement(people)
+      return { id: p.id, query: misspell(faker, p.name) }
+    })
+
+    const dir = tempDir('search')
+    try {
+      const backend = await Backend.open({ dataDir: dir })
+      seedDatabase(backend, people)
+      const buildStart = performance.now()
+      backend.directory()
+      const indexBuildMs = performance.now() - buildStart
+
+      const times: number[] = []
+      let found = 0
+      for (const { id, query } of targets) {
+        const start = performance.now()
+        const res = await backend.dispatch('search', { query, limit: 10 })
+        times.push(performance.now() - start)
+        if (!res.ok) throw new Error(res.error.message)
+        if ((res.data as { id: number }[]).slice(0, 3).some((h) => h.id === id)) found++
+      }
+      times.sort((a, b) => a - b)
+      const heapMb = process.memoryUsage().heapUsed / 1024 / 1024
+      await backend.close()
+
+      const fuse = new Fuse(people, { keys: ['name', 'company', 'title', 'tags', 'email'] })
+      const baseTimes: number[] = []
+      let baseFound = 0
+      for (const { id, query } of targets.slice(0, BASELINE_QUERIES)) {
+        const start = performance.now()
+        const hits = fuse.search(query, { limit: 10 })
+        baseTimes.push(performance.now() - start)
+        if (hits.slice(0, 3).some((h) => h.item.id === id)) baseFound++
+      }
+      baseTimes.sort((a, b) => a - b)
+
+      return {
+        people: PEOPLE,
+        queries: QUERIES,
+        p50_ms: round(percentile(times, 50)),
+        p99_ms: round(percentile(times, 99)),
+        top3_recall: round(found / QUERIES),
+        index_build_ms: round(indexBuildMs, 1),
+        heap_mb: round(heapMb, 1),
+        baseline_queries: BASELINE_QUERIES,
+        baseline_fusejs_p50_ms: round(percentile(baseTimes, 50), 1),
+        baseline_fusejs_top3_recall: round(baseFound / BASELINE_QUERIES),
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}
