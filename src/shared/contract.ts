@@ -24,6 +24,7 @@ import type {
   FavorView,
   InteractionView,
   MergeResult,
+  Neighbourhood,
   PeopleList,
   PersonDetail,
   PersonRef,
@@ -96,6 +97,9 @@ export const contract = {
   /** Finds one person by id, exact name or email; an ambiguous name is an error listing the candidates. */
   'people.resolve': method<PersonRef>()(z.strictObject({ ref: z.string().trim().min(1, 'name someone').max(300) })),
   'people.facets': method<Facets>()(noArgs),
+  'people.neighbourhood': method<Neighbourhood>()(
+    z.strictObject({ id, limit: z.number().int().min(1).max(100).default(24) }),
+  ),
   'relationships.set': method<RelationshipRecord>()(relationshipInput),
   'relationships.delete': method<{ id: number }>()(z.strictObject({ id })),
   'interactions.log': method<InteractionView>()(interactionInput),

@@ -190,3 +190,13 @@ export interface MergeResult {
   backup: BackupInfo
   moved: { relationships: number; interactions: number; favors: number }
 }
+
+export interface Neighbourhood {
+  center: PersonRef
+  /** The people the center knows, strongest first. */
+  nodes: (PersonRef & { strength: number })[]
+  /** Relationships among those people (not with the center). */
+  edges: { a: number; b: number; strength: number }[]
+  /** How many people the center knows in all. */
+  total: number
+}

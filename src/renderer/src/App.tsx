@@ -1,49 +1,92 @@
-import { Alert, AppShell, Burger, Code, Group, NavLink, ScrollArea, Text, Title, VisuallyHidden } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
-import { useState, type ReactNode } from 'react'
+import { Alert, AppShell, Burger, Button, Code, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core'
+import { useDisclosure, useHotkeys } from '@mantine/hooks'
+import { Notifications } from '@mantine/notifications'
+import { spotlight } from '@mantine/spotlight'
+import type { ReactNode } from 'react'
 import { PeoplePage } from './features/people/PeoplePage'
+import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { CommandPalette } from './features/shell/CommandPalette'
+import { DialogsProvider, useDialogs } from './features/shell/Dialogs'
 import { EmptyState } from './features/shell/EmptyState'
 import type { Mode } from './lib/client'
+import { DataVersionProvider } from './lib/data-version'
+import { NavProvider, useNav, type Route } from './lib/nav'
 import { PAGES, type PageId } from './pages'
 
-export function App({ mode }: { mode: Mode }): ReactNode {
-  const [page, setPage] = useState<PageId>('people')
+const isMac = typeof navigator !== 'undefined' && /Macintosh|iPhone|iPad/.test(navigator.userAgent)
+const MOD = isMac ? '⌘' : 'Ctrl'
+
+function Page({ route }: { route: Route }): ReactNode {
+  const { go } = useNav()
+  switch (route.page) {
+    case 'person':
+      return <PersonPage id={route.id} />
+    case 'people':
+      return <PeoplePage onImport={() => go({ page: 'import' })} />
+    case 'paths':
+      return (
+        <EmptyState title="Find a path">
+          Type a person, a company or a tag and Kith ranks the warmest ways in through the people you know, explaining every
+          rank. Path finding arrives in a coming release.
+        </EmptyState>
+      )
+    case 'introductions':
+      return (
+        <EmptyState title="Introductions">
+          Asks you make and introductions you broker, from permission first to closing the loop, will be tracked here.
+        </EmptyState>
+      )
+    case 'week':
+      return (
+        <EmptyState title="This week">
+          Every week Kith will propose introductions you could make, favors to return and ties going cold.
+        </EmptyState>
+      )
+    case 'import':
+      return (
+        <EmptyState title="Import & export">
+          Importing LinkedIn, Google Contacts and vCard files, and exporting everything, arrives in a coming release. Until
+          then, add people by hand or try the sample network from the People page.
+        </EmptyState>
+      )
+    case 'settings':
+      return <SettingsPage />
+  }
+}
+
+function Shell(): ReactNode {
+  const { route, go } = useNav()
+  const dialogs = useDialogs()
   const [navOpen, { toggle, close }] = useDisclosure(false)
-
-  if (mode === 'browser-without-token') {
-    return (
-      <Alert color="red" title="This page needs its start-up link" m="xl" role="alert">
-        Open the address that <Code>npm start</Code> or <Code>kith serve</Code> printed (it ends with{' '}
-        <Code>#token=…</Code>). Kith only answers pages opened that way.
-      </Alert>
-    )
-  }
-
-  const go = (id: PageId): void => {
-    setPage(id)
-    close()
-  }
-  const current = PAGES.find((p) => p.id === page) ?? PAGES[0]
+  // Quick-log from anywhere, even while typing in a field.
+  useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
+  const section: PageId = route.page === 'person' ? 'people' : route.page
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
-      padding="lg"
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
       <a href="#main" className="kith-skip-link">
         Skip to content
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" gap="sm">
-          <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-          <Title order={1} size="h3">
-            Kith
-          </Title>
-          <Text size="sm" c="dimmed" visibleFrom="sm">
-            warm introductions, kept on this computer
-          </Text>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={1} size="h3">
+              Kith
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              warm introductions, kept on this computer
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="default" size="xs" onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
+              Find or run…&nbsp;<Kbd size="xs">{MOD}+K</Kbd>
+            </Button>
+            <Button variant="light" size="xs" onClick={() => dialogs.open({ kind: 'interaction' })} aria-keyshortcuts="Control+I Meta+I">
+              Log interaction&nbsp;<Kbd size="xs">{MOD}+I</Kbd>
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label="Main">
@@ -54,41 +97,41 @@ export function App({ mode }: { mode: Mode }): ReactNode {
               component="button"
               label={p.label}
               description={p.hint}
-              active={p.id === page}
-              aria-current={p.id === page ? 'page' : undefined}
-              onClick={() => go(p.id)}
+              active={p.id === section}
+              aria-current={p.id === section ? 'page' : undefined}
+              onClick={() => {
+                go({ page: p.id })
+                close()
+              }}
             />
           ))}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <VisuallyHidden aria-live="polite">{current.label}</VisuallyHidden>
-        {page === 'people' && <PeoplePage onImport={() => go('import')} />}
-        {page === 'paths' && (
-          <EmptyState title="Find a path">
-            Type a person, a company or a tag and Kith ranks the warmest ways in through the people you know,
-            explaining every rank. Path finding arrives in a coming release.
-          </EmptyState>
-        )}
-        {page === 'introductions' && (
-          <EmptyState title="Introductions">
-            Asks you make and introductions you broker, from permission first to closing the loop, will be
-            tracked here.
-          </EmptyState>
-        )}
-        {page === 'week' && (
-          <EmptyState title="This week">
-            Every week Kith will propose introductions you could make, favors to return and ties going cold.
-          </EmptyState>
-        )}
-        {page === 'import' && (
-          <EmptyState title="Import & export">
-            Importing LinkedIn, Google Contacts and vCard files, and exporting everything, arrives in a coming
-            release. Until then, the sample network (on the People page) lets you try Kith.
-          </EmptyState>
-        )}
-        {page === 'settings' && <SettingsPage />}
+        <Page route={route} />
       </AppShell.Main>
+      <CommandPalette />
     </AppShell>
+  )
+}
+
+export function App({ mode }: { mode: Mode }): ReactNode {
+  if (mode === 'browser-without-token') {
+    return (
+      <Alert color="red" title="This page needs its start-up link" m="xl" role="alert">
+        Open the address that <Code>npm start</Code> or <Code>kith serve</Code> printed (it ends with <Code>#token=…</Code>).
+        Kith only answers pages opened that way.
+      </Alert>
+    )
+  }
+  return (
+    <NavProvider>
+      <DataVersionProvider>
+        <DialogsProvider>
+          <Notifications position="bottom-right" />
+          <Shell />
+        </DialogsProvider>
+      </DataVersionProvider>
+    </NavProvider>
   )
 }

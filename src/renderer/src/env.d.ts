@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { KithBridge } from '../../shared/bridge'
 
 declare global {

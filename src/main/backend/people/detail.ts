@@ -169,7 +169,10 @@ export async function personDetail(db: Db, id: number): Promise<PersonDetail> {
       ? Promise.resolve(undefined)
       : db.selectFrom('person').select(['id', 'name']).where('id', '=', p.introduced_by_id).executeTakeFirst(),
     relationshipViews(db, id),
-    db.selectFrom('interaction_person').select('interaction_id').where('person_id', '=', id).execute(),
+    // My own page lists the interactions I attended; others', those they attended.
+    p.is_me === 1
+      ? db.selectFrom('interaction').select('id as interaction_id').where('with_me', '=', 1).execute()
+      : db.selectFrom('interaction_person').select('interaction_id').where('person_id', '=', id).execute(),
     db
       .selectFrom('favor')
       .select('id')

@@ -7,6 +7,7 @@ import {
   facets,
   listPeople,
   mergePeople,
+  neighbourhood,
   resolvePerson,
   setArchived,
   setMe,
@@ -43,5 +44,6 @@ export const peopleHandlers = {
   'people.merge': ((args, backend) => mergePeople(backend, args)) satisfies Handler<'people.merge'>,
   'people.resolve': ((args, backend) => resolvePerson(backend, args.ref)) satisfies Handler<'people.resolve'>,
   'people.facets': ((_args, backend) => facets(backend)) satisfies Handler<'people.facets'>,
+  'people.neighbourhood': ((args, backend) => neighbourhood(backend, args.id, args.limit)) satisfies Handler<'people.neighbourhood'>,
   search,
 }

@@ -1,5 +1,5 @@
 import type { MergeField, PersonCreate, PersonPatch } from '../../../shared/schemas'
-import type { Facets, MergeResult, PeopleList, PersonDetail, PersonRef } from '../../../shared/types'
+import type { Facets, MergeResult, Neighbourhood, PeopleList, PersonDetail, PersonRef } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
 import type { Backend } from '../backend'
 import { createBackup } from '../backups/backups'
@@ -436,4 +436,35 @@ export async function mergePeople(backend: Backend, args: Args<'people.merge'>):
   if (result.neighbours.length > 50) backend.invalidate()
   else backend.touched([keepId, mergeId, ...result.neighbours])
   return { person: await personDetail(backend.db, keepId), backup, moved: result.moved }
+}
+
+/** Who a person knows (strongest first, archived people left out) and who among them know each other. */
+export async function neighbourhood(backend: Backend, id: number, limit: number): Promise<Neighbourhood> {
+  const { db } = backend
+  const center = await requirePerson(db, id)
+  const rows = await db
+    .selectFrom('relationship as r')
+    .innerJoin('person as o', (join) =>
+      join.on((eb) =>
+        eb('o.id', '=', eb.case().when('r.person_a', '=', id).then(eb.ref('r.person_b')).else(eb.ref('r.person_a')).end()),
+      ),
+    )
+    .where((eb) => eb.or([eb('r.person_a', '=', id), eb('r.person_b', '=', id)]))
+    .where('o.archived_at', 'is', null)
+    .select(['o.id', 'o.name', 'r.strength'])
+    .orderBy('r.strength', 'desc')
+    .orderBy('o.name')
+    .execute()
+  const nodes = rows.slice(0, limit)
+  const ids = nodes.map((n) => n.id)
+  const edges =
+    ids.length < 2
+      ? []
+      : await db
+          .selectFrom('relationship')
+          .select(['person_a as a', 'person_b as b', 'strength'])
+          .where('person_a', 'in', ids)
+          .where('person_b', 'in', ids)
+          .execute()
+  return { center: { id: center.id, name: center.name }, nodes, edges, total: rows.length }
 }

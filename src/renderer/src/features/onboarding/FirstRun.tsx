@@ -1,10 +1,62 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState, type ReactNode, type SyntheticEvent } from 'react'
+import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
 import { ErrorNotice } from '../shell/ErrorNotice'
 
-/** Shown while the database holds nobody: try the sample network, or bring your own contacts. */
-export function FirstRun({ onLoaded, onImport }: { onLoaded: () => void; onImport: () => void }): ReactNode {
+/** Asks who the user is; Kith measures every path from them. */
+export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
+  const { changed } = useDataVersion()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (event: SyntheticEvent): Promise<void> => {
+    event.preventDefault()
+    const parsed = personName.safeParse(name)
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message)
+      return
+    }
+    setBusy(true)
+    try {
+      await call('me.set', { name: parsed.data })
+      changed()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm">
+        {intro}
+        <Group align="flex-start">
+          <TextInput
+            label="Your name"
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value)
+              setError(undefined)
+            }}
+            error={error}
+            style={{ flex: 1, maxWidth: 360 }}
+          />
+          <Button type="submit" mt={25} loading={busy}>
+            Continue
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+/** Shown while the database holds nobody: say who you are, try the sample network, or bring your contacts. */
+export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
+  const { changed } = useDataVersion()
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<Error>()
 
@@ -13,7 +65,7 @@ export function FirstRun({ onLoaded, onImport }: { onLoaded: () => void; onImpor
     setError(undefined)
     try {
       await call('demo.load', {})
-      onLoaded()
+      changed()
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)))
     } finally {
@@ -33,8 +85,10 @@ export function FirstRun({ onLoaded, onImport }: { onLoaded: () => void; onImpor
           <Text c="dimmed" size="sm">
             Nothing you enter leaves this machine.
           </Text>
+          <MeForm intro={<Text fw={500}>To begin, what is your name?</Text>} />
+          <Divider label="or" labelPosition="center" />
           <Group>
-            <Button onClick={() => void loadSample()} loading={loading}>
+            <Button variant="light" onClick={() => void loadSample()} loading={loading}>
               Load sample network
             </Button>
             <Button variant="default" onClick={onImport}>

@@ -1,57 +1,203 @@
-import { Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { Alert, Badge, Box, Button, Group, Loader, Paper, Select, Stack, Switch, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { PeopleSort } from '../../../../shared/schemas'
+import type { PersonRow, SearchHit } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { ago, strengthWord } from '../../lib/format'
+import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
-import { FirstRun } from '../onboarding/FirstRun'
+import { FirstRun, MeForm } from '../onboarding/FirstRun'
+import { useDialogs } from '../shell/Dialogs'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import classes from './PeoplePage.module.css'
+
+const SORTS: { value: PeopleSort; label: string }[] = [
+  { value: 'name', label: 'Name' },
+  { value: 'lastInteraction', label: 'Last talked' },
+  { value: 'strength', label: 'Strength' },
+]
+
+type Row = Pick<PersonRow, 'id' | 'name' | 'company' | 'title' | 'isMe'> & Partial<PersonRow>
+
+function PersonLine({ row, onOpen }: { row: Row; onOpen: () => void }): ReactNode {
+  const role = [row.title, row.company].filter((x) => x !== null && x !== '').join(' · ')
+  return (
+    <UnstyledButton className={classes.row} onClick={onOpen}>
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Box style={{ minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            <Text fw={600} truncate>
+              {row.name}
+            </Text>
+            {row.isMe && (
+              <Badge size="xs" variant="light">
+                me
+              </Badge>
+            )}
+            {row.archived === true && (
+              <Badge size="xs" color="gray" variant="light">
+                archived
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed" truncate>
+            {role === '' ? '\u00a0' : role}
+          </Text>
+        </Box>
+        <Group gap="lg" wrap="nowrap" visibleFrom="sm">
+          {row.tags !== undefined && row.tags.length > 0 && (
+            <Group gap={4} wrap="nowrap">
+              {row.tags.slice(0, 2).map((t) => (
+                <Badge key={t} size="sm" variant="outline" color="gray" tt="none">
+                  {t}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {row.myStrength !== undefined && (
+            <Text size="sm" w={140} ta="right" c={row.myStrength === null ? 'dimmed' : undefined}>
+              {row.myStrength === null ? '—' : `${strengthWord(row.myStrength)} (${row.myStrength})`}
+            </Text>
+          )}
+          {row.lastInteractionOn !== undefined && (
+            <Text size="sm" w={120} ta="right" c="dimmed">
+              {row.lastInteractionOn === null ? 'never talked' : ago(row.lastInteractionOn)}
+            </Text>
+          )}
+        </Group>
+      </Group>
+    </UnstyledButton>
+  )
+}
+
+/** Stays smooth at 50,000 people: only the rows on screen are drawn. */
+function VirtualPeople({ rows, label, onOpen }: { rows: Row[]; label: string; onOpen: (id: number) => void }): ReactNode {
+  const scroller = useRef<HTMLDivElement>(null)
+  // The React Compiler cannot memoize TanStack Virtual's API; Kith does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 60, overscan: 8 })
+  return (
+    <Paper withBorder ref={scroller} className={classes.scroller}>
+      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]
+          if (row === undefined) return null
+          return (
+            <div
+              key={row.id}
+              role="listitem"
+              aria-setsize={rows.length}
+              aria-posinset={item.index + 1}
+              className={classes.item}
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
+              <PersonLine row={row} onOpen={() => onOpen(row.id)} />
+            </div>
+          )
+        })}
+      </div>
+    </Paper>
+  )
+}
 
 export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
-  const people = useApi('people.list', { limit: 500 })
+  const { version } = useDataVersion()
+  const { go } = useNav()
+  const dialogs = useDialogs()
+  const [sort, setSort] = useState<PeopleSort>('name')
+  const [tag, setTag] = useState<string | null>(null)
+  const [company, setCompany] = useState<string | null>(null)
+  const [archived, setArchived] = useState(false)
+  const [query, setQuery] = useState('')
+  const [hits, setHits] = useState<SearchHit[] | null>(null)
 
-  if (people.loading && people.data === undefined) return <Loader aria-label="Loading people" />
-  if (people.error !== undefined) return <ErrorNotice error={people.error} title="People could not be loaded" />
-  if (people.data === undefined) return null
-  if (people.data.total === 0) return <FirstRun onLoaded={people.reload} onImport={onImport} />
+  const me = useApi('me.get', {}, String(version))
+  const facets = useApi('people.facets', {}, String(version))
+  const people = useApi('people.list', { sort, descending: sort !== 'name', tag, company, archived }, String(version))
 
-  const { total, people: rows } = people.data
+  useEffect(() => {
+    let current = true
+    const q = query.trim()
+    const timer = setTimeout(() => {
+      if (q === '') {
+        if (current) setHits(null)
+        return
+      }
+      call('search', { query: q, limit: 100, includeArchived: archived })
+        .then((found) => {
+          if (current) setHits(found)
+        })
+        .catch(() => {
+          if (current) setHits([])
+        })
+    }, 40)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [query, archived, version])
+
+  if (people.data === undefined) {
+    return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
+  }
+  const empty = people.data.total === 0 && !archived && tag === null && company === null
+  if (empty && me.data === null) return <FirstRun onImport={onImport} />
+
+  const rows: Row[] = hits ?? people.data.people
+  const open = (id: number): void => go({ page: 'person', id })
+
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="baseline">
+    <Stack gap="md" className={classes.page}>
+      <Group justify="space-between" align="center">
         <Title order={2}>People</Title>
-        <Text c="dimmed" size="sm">
-          {rows.length < total ? `Showing ${rows.length} of ${total}` : `${total} people`}
-        </Text>
+        <Button onClick={() => dialogs.open({ kind: 'person' })}>Add person</Button>
       </Group>
-      <Table striped highlightOnHover stickyHeader aria-label="People">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Company</Table.Th>
-            <Table.Th scope="col">Title</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Knows
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <Group gap="xs">
-                  {p.name}
-                  {p.isMe && (
-                    <Badge size="sm" variant="light">
-                      me
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{p.company ?? ''}</Table.Td>
-              <Table.Td>{p.title ?? ''}</Table.Td>
-              <Table.Td ta="right">{p.relationshipCount}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {me.data === null && (
+        <Alert color="yellow" title="Who are you?">
+          <MeForm intro={<Text size="sm">Kith measures every path from you. Tell it your name (an existing person or a new one).</Text>} />
+        </Alert>
+      )}
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          label="Search"
+          placeholder="Name, company, tag, email… typos are fine"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 220 }}
+        />
+        <Select label="Sort by" data={SORTS} value={sort} allowDeselect={false} onChange={(v) => setSort(v ?? 'name')} w={150} disabled={hits !== null} />
+        <Select
+          label="Tag"
+          placeholder="Any tag"
+          searchable
+          clearable
+          data={(facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` }))}
+          value={tag}
+          onChange={setTag}
+          w={180}
+          disabled={hits !== null}
+        />
+        <Select
+          label="Company"
+          placeholder="Any company"
+          searchable
+          clearable
+          data={(facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` }))}
+          value={company}
+          onChange={setCompany}
+          w={200}
+          disabled={hits !== null}
+        />
+        <Switch label="Archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={8} />
+      </Group>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {hits !== null
+          ? `${hits.length === 0 ? 'No one' : hits.length} ${hits.length === 1 ? 'match' : 'matches'} for “${query.trim()}”`
+          : `${people.data.total.toLocaleString()} ${archived ? 'archived ' : ''}${people.data.total === 1 ? 'person' : 'people'}`}
+      </Text>
+      {rows.length > 0 && <VirtualPeople rows={rows} label={archived ? 'Archived people' : 'People'} onOpen={open} />}
     </Stack>
   )
 }

@@ -14,6 +14,7 @@ const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
   'pre-migrate': 'Before an update',
   'pre-restore': 'Before a restore',
+  'pre-merge': 'Before a merge',
 }
 
 export function SettingsPage(): ReactNode {
@@ -75,7 +76,8 @@ export function SettingsPage(): ReactNode {
                 Data folder: <Code>{status.data.dataDir}</Code>
               </Text>
               <Text size="sm" c="dimmed">
-                {status.data.counts.people} people, {status.data.counts.relationships} relationships. Schema version{' '}
+                {status.data.counts.people} people, {status.data.counts.relationships} relationships, {status.data.counts.interactions}{' '}
+                interactions, {status.data.counts.favors} favors. Schema version{' '}
                 {status.data.schemaVersion}.
               </Text>
             </>

@@ -1,0 +1,22 @@
+import { chromium } from '@playwright/test'
+const url = process.argv[2]
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync'] })
+const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } })
+const errors = []
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()) })
+page.on('pageerror', (e) => errors.push(String(e)))
+await page.goto(url)
+await page.getByRole('button', { name: 'Load sample network' }).click()
+await page.getByRole('textbox', { name: 'Search' }).fill('Nimbus')
+await page.getByRole('list', { name: 'People' }).getByRole('button').first().click()
+await page.getByRole('heading', { level: 3, name: 'Neighbourhood' }).waitFor()
+await page.waitForTimeout(300)
+await page.screenshot({ path: '/tmp/p1.png' })
+await page.getByRole('heading', { level: 3, name: 'Neighbourhood' }).scrollIntoViewIfNeeded()
+await page.screenshot({ path: '/tmp/p2.png' })
+await page.keyboard.press('Control+K'); await page.keyboard.type('okafro'); await page.waitForTimeout(400)
+await page.screenshot({ path: '/tmp/p3.png' })
+await page.keyboard.press('Escape'); await page.keyboard.press('Control+I'); await page.waitForTimeout(300)
+await page.screenshot({ path: '/tmp/p4.png' })
+console.log('console:', errors)
+await browser.close()

@@ -1,0 +1,92 @@
+import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState, type ReactNode } from 'react'
+import { favorInput } from '../../../../shared/schemas'
+import type { FavorView, PersonRef } from '../../../../shared/types'
+import { FAVOR_KINDS, FAVOR_POINTS, FAVOR_SIZES, capitalize } from '../../../../shared/vocab'
+import { call } from '../../lib/client'
+import { fieldErrors, placeServerError } from '../../lib/form-errors'
+import { todayIso } from '../../lib/format'
+import { PersonPicker } from '../people/PersonPicker'
+
+interface Values {
+  giver: PersonRef | null
+  receiver: PersonRef | null
+  date: string
+  kind: string
+  size: string
+  note: string
+}
+
+function toInput(v: Values): unknown {
+  return { giverId: v.giver?.id, receiverId: v.receiver?.id, date: v.date, kind: v.kind, size: v.size, note: v.note }
+}
+
+export function FavorForm({
+  giver = null,
+  receiver = null,
+  onDone,
+}: {
+  giver?: PersonRef | null
+  receiver?: PersonRef | null
+  onDone: (saved: FavorView) => void
+}): ReactNode {
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Values>({
+    initialValues: { giver, receiver, date: todayIso(), kind: 'advice', size: 'small', note: '' },
+    validate: (values) => {
+      const errors: Record<string, string> = {}
+      if (values.giver === null) errors.giver = 'Choose who gave'
+      if (values.receiver === null) errors.receiver = 'Choose who received'
+      const parsed = favorInput.safeParse(toInput(values))
+      const fromSchema = parsed.success ? {} : fieldErrors(parsed.error)
+      return {
+        ...(fromSchema.receiverId === undefined ? {} : { receiver: fromSchema.receiverId }),
+        ...(fromSchema.date === undefined ? {} : { date: fromSchema.date }),
+        ...(fromSchema.note === undefined ? {} : { note: fromSchema.note }),
+        ...errors,
+      }
+    },
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(undefined)
+    try {
+      onDone(await call('favors.log', favorInput.parse(toInput(values))))
+    } catch (err) {
+      const placed = placeServerError(err, ['date', 'kind', 'size', 'note'])
+      if (placed.field === null) setFormError(placed.message)
+      else form.setFieldError(placed.field, placed.message)
+    }
+  })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Group grow align="flex-start">
+          <PersonPicker label="Who gave" required value={form.values.giver} onChange={(p) => form.setFieldValue('giver', p)} error={form.errors.giver} />
+          <PersonPicker label="Who received" required value={form.values.receiver} onChange={(p) => form.setFieldValue('receiver', p)} error={form.errors.receiver} />
+        </Group>
+        <Group grow align="flex-start">
+          <Select label="Kind" allowDeselect={false} data={FAVOR_KINDS.map((k) => ({ value: k, label: capitalize(k) }))} {...form.getInputProps('kind')} />
+          <Select
+            label="Size"
+            allowDeselect={false}
+            data={FAVOR_SIZES.map((s) => ({ value: s, label: `${capitalize(s)} (${FAVOR_POINTS[s]} ${FAVOR_POINTS[s] === 1 ? 'point' : 'points'})` }))}
+            {...form.getInputProps('size')}
+          />
+          <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
+        </Group>
+        <Textarea label="Note" autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
+        {formError !== undefined && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit">Log favor</Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

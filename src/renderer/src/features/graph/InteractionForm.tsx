@@ -1,0 +1,81 @@
+import { Alert, Button, Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState, type ReactNode } from 'react'
+import { interactionInput } from '../../../../shared/schemas'
+import type { InteractionView, PersonRef } from '../../../../shared/types'
+import { INTERACTION_KINDS, capitalize } from '../../../../shared/vocab'
+import { call } from '../../lib/client'
+import { fieldErrors, placeServerError } from '../../lib/form-errors'
+import { todayIso } from '../../lib/format'
+import { PeoplePicker } from '../people/PersonPicker'
+
+interface Values {
+  date: string
+  kind: string
+  people: PersonRef[]
+  note: string
+  withMe: boolean
+}
+
+function toInput(v: Values): unknown {
+  return { date: v.date, kind: v.kind, people: v.people.map((p) => p.id), note: v.note, withMe: v.withMe }
+}
+
+export function InteractionForm({ people = [], onDone }: { people?: PersonRef[]; onDone: (saved: InteractionView) => void }): ReactNode {
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Values>({
+    initialValues: { date: todayIso(), kind: 'call', people, note: '', withMe: true },
+    validate: (values) => {
+      const parsed = interactionInput.safeParse(toInput(values))
+      return parsed.success ? {} : fieldErrors(parsed.error)
+    },
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(undefined)
+    try {
+      onDone(await call('interactions.log', interactionInput.parse(toInput(values))))
+    } catch (err) {
+      const placed = placeServerError(err, ['date', 'kind', 'people', 'note'])
+      if (placed.field === null) setFormError(placed.message)
+      else form.setFieldError(placed.field, placed.message)
+    }
+  })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <PeoplePicker
+          label="Who was there"
+          placeholder="Type a name"
+          required
+          autoFocus={people.length === 0}
+          value={form.values.people}
+          onChange={(p) => form.setFieldValue('people', p)}
+          error={form.errors.people}
+        />
+        <Group grow align="flex-start">
+          <Select
+            data-autofocus={people.length > 0 || undefined}
+            label="Kind"
+            required
+            data={INTERACTION_KINDS.map((k) => ({ value: k, label: capitalize(k) }))}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+          />
+          <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
+        </Group>
+        <Textarea label="Note" autosize minRows={2} maxRows={8} {...form.getInputProps('note')} />
+        <Checkbox label="I was there" {...form.getInputProps('withMe', { type: 'checkbox' })} />
+        {formError !== undefined && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit">Log interaction</Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

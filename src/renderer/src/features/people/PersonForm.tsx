@@ -1,0 +1,184 @@
+import { ActionIcon, Alert, Button, Divider, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState, type ReactNode } from 'react'
+import { personCreate } from '../../../../shared/schemas'
+import type { PersonDetail, PersonRef } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { fieldErrors, placeServerError } from '../../lib/form-errors'
+import { PersonPicker } from './PersonPicker'
+
+interface Job {
+  company: string
+  title: string
+  startDate: string
+  endDate: string
+}
+
+interface Values {
+  name: string
+  company: string
+  title: string
+  location: string
+  emails: string[]
+  phones: string[]
+  aliases: string[]
+  tags: string[]
+  needs: string[]
+  offers: string[]
+  notes: string
+  howWeMet: string
+  introducedBy: PersonRef | null
+  linkedinUrl: string
+  website: string
+  employment: Job[]
+}
+
+const LIST_FIELDS = ['emails', 'phones', 'aliases', 'tags', 'needs', 'offers']
+const FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website', 'employment', ...LIST_FIELDS]
+
+function fromPerson(p: PersonDetail | undefined): Values {
+  return {
+    name: p?.name ?? '',
+    company: p?.company ?? '',
+    title: p?.title ?? '',
+    location: p?.location ?? '',
+    emails: p?.emails ?? [],
+    phones: p?.phones ?? [],
+    aliases: p?.aliases ?? [],
+    tags: p?.tags ?? [],
+    needs: p?.needs ?? [],
+    offers: p?.offers ?? [],
+    notes: p?.notes ?? '',
+    howWeMet: p?.howWeMet ?? '',
+    introducedBy: p?.introducedBy ?? null,
+    linkedinUrl: p?.linkedinUrl ?? '',
+    website: p?.website ?? '',
+    employment: (p?.employment ?? []).map((e) => ({ company: e.company, title: e.title ?? '', startDate: e.startDate ?? '', endDate: e.endDate ?? '' })),
+  }
+}
+
+function toInput(v: Values): unknown {
+  const { introducedBy, employment, ...rest } = v
+  return {
+    ...rest,
+    introducedById: introducedBy?.id ?? null,
+    employment: employment.map((j) => ({
+      company: j.company,
+      title: j.title,
+      startDate: j.startDate === '' ? null : j.startDate,
+      endDate: j.endDate === '' ? null : j.endDate,
+    })),
+  }
+}
+
+/** Errors keyed the way the form's fields are. */
+function formKey(path: string): string {
+  const [head] = path.split('.')
+  if (head !== undefined && LIST_FIELDS.includes(head)) return head
+  if (head === 'introducedById') return 'introducedBy'
+  return path
+}
+
+export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: (saved: PersonDetail) => void }): ReactNode {
+  const [formError, setFormError] = useState<string>()
+  const form = useForm<Values>({
+    initialValues: fromPerson(person),
+    validate: (values) => {
+      const parsed = personCreate.safeParse(toInput(values))
+      if (parsed.success) return {}
+      return Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([k, m]) => [formKey(k), m]))
+    },
+  })
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(undefined)
+    const input = personCreate.parse(toInput(values))
+    try {
+      onDone(person === undefined ? await call('people.create', input) : await call('people.update', { id: person.id, patch: input }))
+    } catch (err) {
+      const placed = placeServerError(err, FIELDS)
+      if (placed.field === null) setFormError(placed.message)
+      else form.setFieldError(formKey(placed.field), placed.message)
+    }
+  })
+
+  const addJob = (): void => form.insertListItem('employment', { company: '', title: '', startDate: '', endDate: '' })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label="Company" {...form.getInputProps('company')} />
+          <TextInput label="Title" {...form.getInputProps('title')} />
+          <TextInput label="Location" {...form.getInputProps('location')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TagsInput label="Emails" description="Press Enter after each" {...form.getInputProps('emails')} />
+          <TagsInput label="Phones" description="Press Enter after each" {...form.getInputProps('phones')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TagsInput label="Also known as" description="Nicknames, other spellings" {...form.getInputProps('aliases')} />
+          <TagsInput label="Tags" {...form.getInputProps('tags')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TagsInput label="Looking for" description="What they need, e.g. seed investor" {...form.getInputProps('needs')} />
+          <TagsInput label="Can help with" description="What they offer, e.g. hiring advice" {...form.getInputProps('offers')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="How we met" {...form.getInputProps('howWeMet')} />
+          <PersonPicker
+            label="Introduced by"
+            value={form.values.introducedBy}
+            onChange={(p) => form.setFieldValue('introducedBy', p)}
+            error={form.errors.introducedBy}
+            exclude={person === undefined ? [] : [person.id]}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="LinkedIn" placeholder="https://www.linkedin.com/in/…" {...form.getInputProps('linkedinUrl')} />
+          <TextInput label="Website" placeholder="https://…" {...form.getInputProps('website')} />
+        </SimpleGrid>
+        <Textarea label="Notes" autosize minRows={2} maxRows={10} {...form.getInputProps('notes')} />
+
+        <Divider label="Work history" labelPosition="left" />
+        {form.values.employment.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No jobs recorded.
+          </Text>
+        )}
+        {form.values.employment.map((_, i) => (
+          <Group key={i} align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput label="Company" required style={{ flex: 2 }} {...form.getInputProps(`employment.${i}.company`)} />
+            <TextInput label="Title" style={{ flex: 2 }} {...form.getInputProps(`employment.${i}.title`)} />
+            <TextInput label="From" type="date" style={{ flex: 1.4 }} {...form.getInputProps(`employment.${i}.startDate`)} />
+            <TextInput label="To" type="date" style={{ flex: 1.4 }} {...form.getInputProps(`employment.${i}.endDate`)} />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              size="lg"
+              mb={form.errors[`employment.${i}.endDate`] === undefined ? 0 : 22}
+              aria-label={`Remove job ${i + 1}`}
+              onClick={() => form.removeListItem('employment', i)}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button variant="subtle" size="xs" onClick={addJob}>
+            Add a job
+          </Button>
+        </Group>
+        {formError !== undefined && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit">{person === undefined ? 'Add person' : 'Save changes'}</Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,95 @@
+import { Modal } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import type { PersonDetail, PersonRef } from '../../../../shared/types'
+import { useDataVersion } from '../../lib/data-version'
+import { strengthWord } from '../../lib/format'
+import { useNav } from '../../lib/nav'
+import { FavorForm } from '../graph/FavorForm'
+import { InteractionForm } from '../graph/InteractionForm'
+import { RelationshipForm, type RelationshipDraft } from '../graph/RelationshipForm'
+import { MergeForm } from '../people/MergeForm'
+import { PersonForm } from '../people/PersonForm'
+
+export type Dialog =
+  | { kind: 'person'; person?: PersonDetail }
+  | { kind: 'interaction'; people?: PersonRef[] }
+  | { kind: 'relationship'; draft?: RelationshipDraft }
+  | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null }
+  | { kind: 'merge'; keep: PersonDetail }
+
+interface Dialogs {
+  open: (dialog: Dialog) => void
+}
+
+const Context = createContext<Dialogs | null>(null)
+
+const TITLES: Record<Dialog['kind'], string> = {
+  person: 'Add a person',
+  interaction: 'Log an interaction',
+  relationship: 'Who knows whom',
+  favor: 'Log a favor',
+  merge: 'Merge a duplicate',
+}
+
+/** The forms any page, the command palette or a shortcut can open. */
+export function DialogsProvider({ children }: { children: ReactNode }): ReactNode {
+  const [dialog, setDialog] = useState<Dialog | null>(null)
+  const { changed } = useDataVersion()
+  const { go } = useNav()
+  const close = useCallback(() => setDialog(null), [])
+  const done = useCallback(
+    (message: string) => {
+      setDialog(null)
+      changed()
+      notifications.show({ message, color: 'teal' })
+    },
+    [changed],
+  )
+  const value = useMemo(() => ({ open: setDialog }), [])
+  const title = dialog === null ? '' : dialog.kind === 'person' && dialog.person !== undefined ? `Edit ${dialog.person.name}` : TITLES[dialog.kind]
+
+  return (
+    <Context.Provider value={value}>
+      {children}
+      <Modal opened={dialog !== null} onClose={close} title={title} size={dialog?.kind === 'person' ? 'xl' : 'lg'}>
+        {dialog?.kind === 'person' && (
+          <PersonForm
+            person={dialog.person}
+            onDone={(p) => {
+              done(dialog.person === undefined ? `Added ${p.name}` : `Saved ${p.name}`)
+              go({ page: 'person', id: p.id })
+            }}
+          />
+        )}
+        {dialog?.kind === 'interaction' && (
+          <InteractionForm people={dialog.people} onDone={(i) => done(`Logged a ${i.kind} with ${i.people.map((p) => p.name).join(', ')}`)} />
+        )}
+        {dialog?.kind === 'relationship' && (
+          <RelationshipForm
+            draft={dialog.draft}
+            onDone={(r) => done(`${r.a.name} and ${r.b.name}: ${strengthWord(r.strength).toLowerCase()} (${r.strength}/5)`)}
+          />
+        )}
+        {dialog?.kind === 'favor' && (
+          <FavorForm giver={dialog.giver} receiver={dialog.receiver} onDone={(f) => done(`Logged a ${f.size} ${f.kind} from ${f.giver.name} to ${f.receiver.name}`)} />
+        )}
+        {dialog?.kind === 'merge' && (
+          <MergeForm
+            keep={dialog.keep}
+            onDone={(r) => {
+              done(`Merged into ${r.person.name}: ${r.moved.relationships} relationships, ${r.moved.interactions} interactions and ${r.moved.favors} favors moved`)
+              go({ page: 'person', id: r.person.id })
+            }}
+          />
+        )}
+      </Modal>
+    </Context.Provider>
+  )
+}
+
+export function useDialogs(): Dialogs {
+  const value = useContext(Context)
+  if (value === null) throw new Error('useDialogs outside DialogsProvider')
+  return value
+}
