@@ -13,8 +13,8 @@ import { electronBinary, projectRoot } from './electron-binary'
 
 export interface KithOptions {
   kithMode: 'browser' | 'electron'
-  /** CLI commands run on the data folder before the app opens, e.g. [['demo']]. */
-  seed: string[][]
+  /** CLI commands run on the data folder before the app opens, e.g. { commands: [['demo']] }. */
+  seed: { commands: string[][] }
 }
 
 const cliPath = path.join(projectRoot, 'out', 'main', 'cli.js')
@@ -87,10 +87,10 @@ export const test = base.extend<Fixtures & Pick<KithOptions, 'seed'>, WorkerFixt
     await use(async (...args: string[]) => (await run(process.execPath, [cliPath, '--data', dataDir, ...args])).stdout)
   },
 
-  seed: [[], { option: true }],
+  seed: [{ commands: [] }, { option: true }],
 
   serverUrl: async ({ kithMode, dataDir, seed, kithCli }, use) => {
-    for (const command of seed) await kithCli(...command)
+    for (const command of seed.commands) await kithCli(...command)
     if (kithMode !== 'browser') {
       await use(null)
       return

@@ -11,9 +11,9 @@ test('a new user meets the first-run state and can load the sample network', asy
 
   await kith.button('Load sample network').click()
   await expect(kith.pageHeading('People')).toBeVisible()
-  const table = app.getByRole('table', { name: 'People' })
-  await expect(table.getByRole('row', { name: /Jordan Avery.*me/ })).toBeVisible()
   await expect(app.getByText('200 people')).toBeVisible()
+  await app.getByRole('textbox', { name: 'Search' }).fill('Jordan Avery')
+  await expect(app.getByRole('list', { name: 'People' }).getByRole('button', { name: /Jordan Avery\s*me/ })).toBeVisible()
 })
 
 test('"Import contacts" leads to Import & export', async ({ app }) => {
@@ -28,9 +28,13 @@ test('every page is reachable from the keyboard alone', async ({ app }) => {
   await expect(kith.pageHeading('Welcome to Kith')).toBeVisible()
   await app.reload()
   await expect(kith.pageHeading('Welcome to Kith')).toBeVisible()
-  // Tab order: the skip link, then the navigation in order.
+  // Tab order: the skip link, the header's two commands, then the navigation in order.
   await app.keyboard.press('Tab')
   await expect(app.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+  await app.keyboard.press('Tab')
+  await expect(kith.button(/^Find or run/)).toBeFocused()
+  await app.keyboard.press('Tab')
+  await expect(kith.button(/^Log interaction/)).toBeFocused()
   for (const name of PAGES) {
     await app.keyboard.press('Tab')
     await expect(kith.navLink(name)).toBeFocused()
@@ -46,7 +50,7 @@ test('every page is reachable from the keyboard alone', async ({ app }) => {
 })
 
 test.describe('with the sample network', () => {
-  test.use({ seed: [['demo']] })
+  test.use({ seed: { commands: [['demo']] } })
 
   test('Settings checks the database, backs up and restores', async ({ app }) => {
     const kith = new KithApp(app)

@@ -91,7 +91,8 @@ export function MergeForm({ keep, onDone }: { keep: PersonDetail; onDone: (resul
                     <Table.Td>{FIELD_LABEL[field]}</Table.Td>
                     <Table.Td>
                       <Radio.Group
-                        aria-label={FIELD_LABEL[field]}
+                        label={FIELD_LABEL[field]}
+                        labelProps={{ className: 'kith-visually-hidden' }}
                         value={take[field] ?? 'keep'}
                         onChange={(v) => setTake((t) => ({ ...t, [field]: v === 'merge' ? 'merge' : 'keep' }))}
                       >

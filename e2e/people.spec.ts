@@ -1,0 +1,128 @@
+import { expect, test } from './fixtures'
+import { Dialog, PeoplePage } from './pages/kith-app'
+
+test.describe('keeping the graph by hand', () => {
+  test.use({ seed: { commands: [['me', 'Jordan Avery'], ['people', 'add', 'Ana Silva', '--company', 'Acme'], ['people', 'add', 'Ben Okafor', '--company', 'Beta']] } })
+
+  test('add a person, with errors shown next to the field', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await expect(people.pageHeading('People')).toBeVisible()
+    await people.button('Add person').click()
+    const dialog = new Dialog(app, 'Add a person')
+    await dialog.submit('Add person')
+    await expect(dialog.root.getByText('Enter a name')).toBeVisible()
+
+    await dialog.field('Name').fill('Priya Raman')
+    await dialog.field('Company').fill('Harbor Capital')
+    await dialog.field('Title').fill('Partner')
+    await dialog.addTags('Emails', 'priya-at-harbor')
+    await dialog.submit('Add person')
+    await expect(dialog.root.getByText('Enter an email address like ana@example.com')).toBeVisible()
+    await dialog.field('Emails').press('Backspace')
+    await dialog.addTags('Emails', 'priya@harbor.example')
+    await dialog.addTags('Looking for', 'climate founders')
+    await dialog.submit('Add person')
+
+    await expect(people.pageHeading('Priya Raman')).toBeVisible()
+    await expect(app.getByText('Partner at Harbor Capital')).toBeVisible()
+    await expect(app.getByRole('link', { name: 'priya@harbor.example' })).toBeVisible()
+    await expect(app.getByText('climate founders')).toBeVisible()
+  })
+
+  test('add a relationship between two other people', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Ana Silva')
+    await people.button('Add relationship').click()
+    const dialog = new Dialog(app, 'Who knows whom')
+    await dialog.pickPerson('Knows', 'Okafor', /Ben Okafor/)
+    await dialog.root.getByRole('radio', { name: '4 · Close' }).check()
+    await dialog.field('Kind').click()
+    await app.getByRole('option', { name: 'Colleague' }).click()
+    await dialog.field('Context').fill('Worked together at Acme 2019-21')
+    await dialog.field('Context').press('Enter')
+    await dialog.submit('Save relationship')
+
+    const table = app.getByRole('table', { name: 'People Ana Silva knows' })
+    await expect(table.getByRole('row', { name: /Ben Okafor.*Close \(4\).*Colleague.*Worked together at Acme 2019-21/ })).toBeVisible()
+    await table.getByRole('button', { name: 'Ben Okafor', exact: true }).click()
+    await expect(people.pageHeading('Ben Okafor')).toBeVisible()
+    await expect(app.getByRole('table', { name: 'People Ben Okafor knows' }).getByRole('row', { name: /Ana Silva.*Close \(4\)/ })).toBeVisible()
+  })
+
+  test('log an interaction from anywhere with the keyboard, and a favor', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Ana Silva')
+    await expect(app.getByText('Last talked: never logged')).toBeVisible()
+
+    await app.keyboard.press('Control+I')
+    const log = new Dialog(app, 'Log an interaction')
+    await expect(log.root).toBeVisible()
+    await log.pickPerson('Who was there', 'Ana Slva', /Ana Silva/)
+    await log.field('Kind').click()
+    await app.getByRole('option', { name: 'Meeting' }).click()
+    await log.field('Note').fill('Coffee near the office')
+    await log.submit('Log interaction')
+    await expect(app.getByRole('list', { name: 'Interactions, newest first' }).getByText('Coffee near the office')).toBeVisible()
+    await expect(app.getByText('Last talked: today (meeting)')).toBeVisible()
+
+    await people.button('Log favor').click()
+    const favor = new Dialog(app, 'Log a favor')
+    await favor.field('Kind').click()
+    await app.getByRole('option', { name: 'Introduction' }).click()
+    await favor.field('Size').click()
+    await app.getByRole('option', { name: /Large/ }).click()
+    await favor.submit('Log favor')
+    const favors = app.getByRole('table', { name: 'Favors' })
+    await expect(favors.getByRole('row', { name: /Ana Silva.*Jordan Avery.*Introduction.*Large.*-3/ })).toBeVisible()
+    await expect(app.getByRole('status').filter({ hasText: 'you owe them 3' })).toBeVisible()
+  })
+})
+
+test.describe('with the sample network', () => {
+  test.use({ seed: { commands: [['demo']] } })
+
+  test('find someone by a misspelled name, in the list and in the command palette', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await app.getByRole('textbox', { name: 'Search' }).fill('Tomas Horvta')
+    await expect(people.list.getByRole('listitem').first()).toContainText('Tomas Horvat')
+
+    await app.keyboard.press('Control+K')
+    const palette = app.getByRole('textbox', { name: 'Find someone or run an action' })
+    await expect(palette).toBeFocused()
+    await palette.fill('lena lindqvst')
+    await app.getByRole('button', { name: /Lena Lindqvist/ }).first().click()
+    await expect(people.pageHeading('Lena Lindqvist')).toBeVisible()
+  })
+})
+
+test.describe('duplicates', () => {
+  test.use({ seed: { commands: [
+      ['me', 'Jordan Avery'],
+      ['people', 'add', 'Dana Lee', '--email', 'dana@old.example'],
+      ['people', 'add', 'Dana Lee-Park', '--company', 'Newco', '--email', 'dana@new.example'],
+      ['people', 'add', 'Ben Okafor'],
+      ['know', 'Dana Lee-Park', 'Ben Okafor', '--strength', '3'],
+    ] } })
+
+  test('merge two duplicates, keeping what the user chooses', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Dana Lee', 'Dana Lee')
+    await app.getByRole('button', { name: 'More actions for Dana Lee' }).click()
+    await app.getByRole('menuitem', { name: /Merge a duplicate/ }).click()
+    const dialog = new Dialog(app, 'Merge a duplicate')
+    await dialog.pickPerson('Duplicate to merge into this person', 'Lee-Park', /Dana Lee-Park/)
+    const name = dialog.root.getByRole('radiogroup', { name: 'Name' })
+    await expect(name.getByRole('radio', { name: 'Dana Lee', exact: true })).toBeChecked()
+    await dialog.root.getByRole('button', { name: 'Merge' }).click()
+
+    await expect(people.pageHeading('Dana Lee')).toBeVisible()
+    await expect(app.getByText('Dana Lee-Park').first()).toBeVisible()
+    await expect(app.getByRole('link', { name: 'dana@new.example' })).toBeVisible()
+    await expect(app.getByRole('table', { name: 'People Dana Lee knows' }).getByRole('row', { name: /Ben Okafor/ })).toBeVisible()
+    await people.goTo('People')
+    // The duplicate is gone; its name now finds the merged person.
+    await app.getByRole('textbox', { name: 'Search' }).fill('Dana Lee-Park')
+    await expect(people.list.getByRole('listitem')).toHaveCount(1)
+    await expect(people.list.getByRole('button', { name: /^Dana Lee\b/ })).toBeVisible()
+  })
+})
