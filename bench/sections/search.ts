@@ -3,7 +3,7 @@ import Fuse from 'fuse.js'
 import fs from 'node:fs'
 import { Backend } from '../../src/main/backend/backend'
 import { normalizeEmail, normalizeLabel } from '../../src/main/backend/people/records'
-import { percentile, round, tempDir, type Section } from '../lib'
+import { medianMs, percentile, round, tempDir, type Section } from '../lib'
 
 const PEOPLE = 50_000
 const QUERIES = 200
@@ -85,8 +85,19 @@ export const searchSection: Section = {
     try {
       const backend = await Backend.open({ dataDir: dir })
       seedDatabase(backend, people)
-      const buildStart = performance.now()
+      const directoryStart = performance.now()
       backend.directory()
+      const directoryMs = performance.now() - directoryStart
+      const listStart = performance.now()
+      const firstWindow = await backend.dispatch('people.list', { sort: 'name', limit: 200 })
+      const listFirstMs = performance.now() - listStart
+      if (!firstWindow.ok) throw new Error(firstWindow.error.message)
+      const windowMs = await medianMs(50, async (i) => {
+        const res = await backend.dispatch('people.list', { sort: 'name', offset: (i * 997) % PEOPLE, limit: 200 })
+        if (!res.ok) throw new Error(res.error.message)
+      })
+      const buildStart = performance.now()
+      const indexedPeople = backend.directory().search.size
       const indexBuildMs = performance.now() - buildStart
 
       const times: number[] = []
@@ -119,7 +130,11 @@ export const searchSection: Section = {
         p50_ms: round(percentile(times, 50)),
         p99_ms: round(percentile(times, 99)),
         top3_recall: round(found / QUERIES),
+        directory_ms: round(directoryMs, 1),
+        list_first_window_ms: round(listFirstMs, 1),
+        list_window_ms: windowMs,
         index_build_ms: round(indexBuildMs, 1),
+        indexed_people: indexedPeople,
         heap_mb: round(heapMb, 1),
         baseline_queries: BASELINE_QUERIES,
         baseline_fusejs_p50_ms: round(percentile(baseTimes, 50), 1),

@@ -75,6 +75,7 @@ export const contract = {
       tag: z.string().trim().max(100).nullable().default(null),
       company: z.string().trim().max(300).nullable().default(null),
       archived: z.boolean().default(false),
+      offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(200_000).default(200_000),
     }),
   ),

@@ -69,7 +69,10 @@ export interface PersonRow {
 }
 
 export interface PeopleList {
+  /** how many people match, in all */
   total: number
+  /** where `people` starts in that ordering */
+  offset: number
   people: PersonRow[]
 }
 

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3'
-import type { PersonRow } from '../../../shared/types'
+import type { Facets, PersonRow } from '../../../shared/types'
+import { foldText } from '../search/normalize'
 import { SearchIndex, type SearchDoc } from '../search/search-index'
 
 export interface DirectoryEntry extends PersonRow {
   aliases: string[]
   emails: string[]
+  /** the name folded for sorting: lower case, no accents */
+  sortName: string
 }
 
 interface PersonRecord {
@@ -38,20 +41,32 @@ function groupBy<T extends { person_id: number }>(rows: T[], value: (row: T) => 
  */
 export class PeopleDirectory {
   readonly entries = new Map<number, DirectoryEntry>()
-  readonly search = new SearchIndex()
+  private searchIndex: SearchIndex | null = null
   meId: number | null = null
+  /** Orderings already computed, by their query; cleared on any change. */
+  readonly orderings = new Map<string, DirectoryEntry[]>()
+  /** Tag and company counts, kept until something changes. */
+  facets: Facets | null = null
 
   constructor(private readonly sqlite: Database.Database) {
     this.load(null)
+  }
+
+  /** The search index, built on the first search (the list does not need it). */
+  get search(): SearchIndex {
+    this.searchIndex ??= new SearchIndex([...this.entries.values()].map(toSearchDoc))
+    return this.searchIndex
   }
 
   /** Re-reads these people (or drops them when they are gone). */
   refresh(ids: Iterable<number>): void {
     const unique = [...new Set(ids)]
     if (unique.length === 0) return
+    this.orderings.clear()
+    this.facets = null
     for (const id of unique) {
       this.entries.delete(id)
-      this.search.remove(id)
+      this.searchIndex?.remove(id)
     }
     for (let i = 0; i < unique.length; i += 500) this.load(unique.slice(i, i + 500))
   }
@@ -115,9 +130,10 @@ export class PeopleDirectory {
         myStrength: myStrength.get(p.id) ?? null,
         aliases: JSON.parse(p.aliases) as string[],
         emails: emails.get(p.id) ?? [],
+        sortName: foldText(p.name),
       }
       this.entries.set(p.id, entry)
-      this.search.set(toSearchDoc(entry))
+      this.searchIndex?.set(toSearchDoc(entry))
     }
   }
 }

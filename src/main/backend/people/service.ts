@@ -2,6 +2,7 @@ import type { MergeField, PersonCreate, PersonPatch } from '../../../shared/sche
 import type { Facets, MergeResult, Neighbourhood, PeopleList, PersonDetail, PersonRef } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
 import type { Backend } from '../backend'
+import type { DirectoryEntry } from './directory'
 import { createBackup } from '../backups/backups'
 import { KithError } from '../errors'
 import { personDetail } from './detail'
@@ -184,41 +185,56 @@ export async function setMe(backend: Backend, args: Args<'me.set'>): Promise<Per
   return me
 }
 
-export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleList {
-  const directory = backend.directory()
-  const tag = args.tag === null ? null : normalizeLabel(args.tag)
-  const company = args.company === null ? null : args.company.toLowerCase()
-  const rows = [...directory.entries.values()].filter(
-    (e) =>
-      e.archived === args.archived &&
-      (tag === null || e.tags.some((t) => normalizeLabel(t) === tag)) &&
-      (company === null || e.company?.toLowerCase() === company),
-  )
-  const byName = (a: { name: string; id: number }, b: { name: string; id: number }): number =>
-    a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id - b.id
-  const direction = args.descending ? -1 : 1
-  rows.sort((a, b) => {
-    if (args.sort === 'lastInteraction') {
-      // People never met sort last either way.
-      if (a.lastInteractionOn !== b.lastInteractionOn) {
-        if (a.lastInteractionOn === null) return 1
-        if (b.lastInteractionOn === null) return -1
-        return direction * a.lastInteractionOn.localeCompare(b.lastInteractionOn)
-      }
-    } else if (args.sort === 'strength') {
-      if (a.myStrength !== b.myStrength) {
-        if (a.myStrength === null) return 1
-        if (b.myStrength === null) return -1
-        return direction * (a.myStrength - b.myStrength)
-      }
-    } else {
-      return direction * byName(a, b)
+function byName(a: DirectoryEntry, b: DirectoryEntry): number {
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id - b.id
+}
+
+/** Nulls last whichever the direction, then by name. */
+function byValue(get: (e: DirectoryEntry) => string | number | null, direction: number) {
+  return (a: DirectoryEntry, b: DirectoryEntry): number => {
+    const x = get(a)
+    const y = get(b)
+    if (x !== y) {
+      if (x === null) return 1
+      if (y === null) return -1
+      return direction * (x < y ? -1 : 1)
     }
     return byName(a, b)
-  })
+  }
+}
+
+/**
+ * One window of the people list, in the order asked for. The whole ordering
+ * is computed once and kept until something changes, so scrolling through
+ * 50,000 people fetches slices of it.
+ */
+export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleList {
+  const directory = backend.directory()
+  const key = JSON.stringify([args.sort, args.descending, args.tag, args.company, args.archived])
+  let ordered = directory.orderings.get(key)
+  if (ordered === undefined) {
+    const tag = args.tag === null ? null : normalizeLabel(args.tag)
+    const company = args.company === null ? null : args.company.toLowerCase()
+    ordered = [...directory.entries.values()].filter(
+      (e) =>
+        e.archived === args.archived &&
+        (tag === null || e.tags.some((t) => normalizeLabel(t) === tag)) &&
+        (company === null || e.company?.toLowerCase() === company),
+    )
+    const direction = args.descending ? -1 : 1
+    ordered.sort(
+      args.sort === 'lastInteraction'
+        ? byValue((e) => e.lastInteractionOn, direction)
+        : args.sort === 'strength'
+          ? byValue((e) => e.myStrength, direction)
+          : (a, b) => direction * byName(a, b),
+    )
+    directory.orderings.set(key, ordered)
+  }
   return {
-    total: rows.length,
-    people: rows.slice(0, args.limit).map((e) => ({
+    total: ordered.length,
+    offset: args.offset,
+    people: ordered.slice(args.offset, args.offset + args.limit).map((e) => ({
       id: e.id,
       name: e.name,
       company: e.company,
@@ -232,10 +248,19 @@ export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleL
   }
 }
 
+/** How many tags and companies the filters offer: the most common ones. */
+export const FACET_LIMIT = 500
+
 export function facets(backend: Backend): Facets {
+  const directory = backend.directory()
+  directory.facets ??= countFacets(directory.entries.values())
+  return directory.facets
+}
+
+function countFacets(entries: Iterable<DirectoryEntry>): Facets {
   const tags = new Map<string, { label: string; count: number }>()
   const companies = new Map<string, { name: string; count: number }>()
-  for (const e of backend.directory().entries.values()) {
+  for (const e of entries) {
     if (e.archived) continue
     for (const t of e.tags) {
       const key = normalizeLabel(t)
@@ -251,7 +276,7 @@ export function facets(backend: Backend): Facets {
     }
   }
   const byCount = <T extends { count: number }>(items: Iterable<T>, name: (t: T) => string): T[] =>
-    [...items].sort((a, b) => b.count - a.count || name(a).localeCompare(name(b)))
+    [...items].sort((a, b) => b.count - a.count || (name(a) < name(b) ? -1 : 1)).slice(0, FACET_LIMIT)
   return { tags: byCount(tags.values(), (t) => t.label), companies: byCount(companies.values(), (c) => c.name) }
 }
 

@@ -1,5 +1,12 @@
 /** Lower case, no accents, letters and digits only: what search compares. */
 export function foldText(text: string): string {
+  // Most names are plain ASCII: skip Unicode normalisation for them.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  }
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -8,13 +15,56 @@ export function foldText(text: string): string {
     .trim()
 }
 
-/** The trigrams of each word, padded so that word starts and ends count. */
-export function trigrams(text: string): Set<string> {
-  const grams = new Set<string>()
+/** 0 is the word boundary, 1-26 a-z, 27-36 0-9; anything else has no small code. */
+function symbol(ch: string): number {
+  const c = ch.charCodeAt(0)
+  if (ch === ' ') return 0
+  if (c >= 97 && c <= 122) return c - 96
+  if (c >= 48 && c <= 57) return c - 21
+  return -1
+}
+
+export const ASCII_GRAMS = 37 * 37 * 37
+
+/**
+ * The trigram codes that mean "a word starting with this one or two
+ * letters", or null when the prefix is not plain a-z, 0-9.
+ */
+export function wordStartCodes(prefix: string): number[] | null {
+  const a = symbol(prefix[0] ?? '')
+  if (a <= 0) return null
+  if (prefix.length === 1) return Array.from({ length: 37 }, (_, c) => a * 37 + c)
+  const b = symbol(prefix[1] ?? '')
+  return b <= 0 ? null : [a * 37 + b]
+}
+
+/**
+ * Numbers for the trigrams of each word (padded, so word starts and ends
+ * count), each once. Trigrams of plain letters and digits get a fixed code
+ * below ASCII_GRAMS; others get codes from `others`, which grows unless
+ * `grow` is false (a query's unseen trigrams match nobody anyway).
+ */
+export function trigramCodes(text: string, others: Map<string, number>, grow = true): number[] {
+  const codes = new Set<number>()
   for (const word of foldText(text).split(' ')) {
     if (word === '') continue
     const padded = ` ${word} `
-    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const a = symbol(padded[i] ?? '')
+      const b = symbol(padded[i + 1] ?? '')
+      const c = symbol(padded[i + 2] ?? '')
+      if (a >= 0 && b >= 0 && c >= 0) {
+        codes.add((a * 37 + b) * 37 + c)
+      } else {
+        const gram = padded.slice(i, i + 3)
+        let code = others.get(gram)
+        if (code === undefined && grow) {
+          code = ASCII_GRAMS + others.size
+          others.set(gram, code)
+        }
+        if (code !== undefined) codes.add(code)
+      }
+    }
   }
-  return grams
+  return [...codes]
 }

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js'
-import { foldText, trigrams } from './normalize'
+import { foldText, trigramCodes, wordStartCodes } from './normalize'
 
 export interface SearchDoc {
   id: number
@@ -40,9 +40,11 @@ function docText(doc: SearchDoc): string {
  */
 export class SearchIndex {
   private readonly docs = new Map<number, SearchDoc>()
-  private readonly gramsOf = new Map<number, string[]>()
-  private readonly wordsOf = new Map<number, string[]>()
-  private readonly postings = new Map<string, number[]>()
+  private readonly gramsOf = new Map<number, number[]>()
+  /** people ids by trigram code */
+  private readonly postings: (number[] | undefined)[] = []
+  /** codes for trigrams outside a-z, 0-9 */
+  private readonly otherGrams = new Map<string, number>()
   private counts = new Uint16Array(1024)
 
   constructor(docs: Iterable<SearchDoc> = []) {
@@ -62,29 +64,26 @@ export class SearchIndex {
     const grams = this.gramsOf.get(id)
     if (grams === undefined) return
     for (const gram of grams) {
-      const list = this.postings.get(gram)
+      const list = this.postings[gram]
       if (list === undefined) continue
       const at = list.indexOf(id)
       if (at >= 0) {
         list[at] = list[list.length - 1] ?? id
         list.pop()
       }
-      if (list.length === 0) this.postings.delete(gram)
     }
     this.gramsOf.delete(id)
-    this.wordsOf.delete(id)
     this.docs.delete(id)
   }
 
   private add(doc: SearchDoc): void {
     const text = docText(doc)
-    const grams = [...trigrams(text)]
+    const grams = trigramCodes(text, this.otherGrams)
     this.docs.set(doc.id, doc)
     this.gramsOf.set(doc.id, grams)
-    this.wordsOf.set(doc.id, foldText(text).split(' '))
     for (const gram of grams) {
-      const list = this.postings.get(gram)
-      if (list === undefined) this.postings.set(gram, [doc.id])
+      const list = this.postings[gram]
+      if (list === undefined) this.postings[gram] = [doc.id]
       else list.push(doc.id)
     }
     if (doc.id >= this.counts.length) {
@@ -115,8 +114,8 @@ export class SearchIndex {
   private trigramShortlist(query: string, accept: (id: number) => boolean): SearchDoc[] {
     const counts = this.counts
     const touched: number[] = []
-    for (const gram of trigrams(query)) {
-      const list = this.postings.get(gram)
+    for (const gram of trigramCodes(query, this.otherGrams, false)) {
+      const list = this.postings[gram]
       if (list === undefined) continue
       for (const id of list) {
         if (counts[id] === 0) touched.push(id)
@@ -145,9 +144,21 @@ export class SearchIndex {
   /** One or two letters: people with a word starting with them. */
   private prefixShortlist(folded: string, accept: (id: number) => boolean): SearchDoc[] {
     const picked: SearchDoc[] = []
+    const codes = wordStartCodes(folded)
+    if (codes !== null) {
+      for (const code of codes) {
+        for (const id of this.postings[code] ?? []) {
+          const doc = this.docs.get(id)
+          if (doc !== undefined && accept(id) && !picked.includes(doc)) picked.push(doc)
+          if (picked.length >= SHORTLIST) return picked
+        }
+      }
+      return picked
+    }
     for (const doc of this.docs.values()) {
       if (!accept(doc.id)) continue
-      if (this.wordsOf.get(doc.id)?.some((w) => w.startsWith(folded)) === true) picked.push(doc)
+      // Rare (one- and two-letter queries), so words are folded here rather than kept.
+      if (foldText(docText(doc)).split(' ').some((w) => w.startsWith(folded))) picked.push(doc)
       if (picked.length >= SHORTLIST) break
     }
     return picked

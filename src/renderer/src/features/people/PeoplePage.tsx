@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Loader, Paper, Select, Stack, Switch, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
 import type { PersonRow, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -8,6 +8,7 @@ import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
+import { usePeopleWindows } from './usePeopleWindows'
 import { FirstRun, MeForm } from '../onboarding/FirstRun'
 import { useDialogs } from '../shell/Dialogs'
 import { ErrorNotice } from '../shell/ErrorNotice'
@@ -72,28 +73,52 @@ function PersonLine({ row, onOpen }: { row: Row; onOpen: () => void }): ReactNod
   )
 }
 
-/** Stays smooth at 50,000 people: only the rows on screen are drawn. */
-function VirtualPeople({ rows, label, onOpen }: { rows: Row[]; label: string; onOpen: (id: number) => void }): ReactNode {
+/** Stays smooth at 50,000 people: only the rows on screen are drawn, and fetched. */
+function VirtualPeople({
+  count,
+  rowAt,
+  ensure,
+  label,
+  onOpen,
+}: {
+  count: number
+  rowAt: (index: number) => Row | undefined
+  ensure?: (first: number, last: number) => void
+  label: string
+  onOpen: (id: number) => void
+}): ReactNode {
   const scroller = useRef<HTMLDivElement>(null)
   // The React Compiler cannot memoize TanStack Virtual's API; Kith does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 60, overscan: 8 })
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => 60, overscan: 8 })
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]?.index ?? 0
+  const last = items[items.length - 1]?.index ?? 0
+  useEffect(() => {
+    ensure?.(first, last)
+  }, [ensure, first, last])
   return (
     <Paper withBorder ref={scroller} className={classes.scroller}>
       <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]
-          if (row === undefined) return null
+        {items.map((item) => {
+          const row = rowAt(item.index)
           return (
             <div
-              key={row.id}
+              key={row?.id ?? `loading-${item.index}`}
               role="listitem"
-              aria-setsize={rows.length}
+              aria-setsize={count}
               aria-posinset={item.index + 1}
+              aria-busy={row === undefined}
               className={classes.item}
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
             >
-              <PersonLine row={row} onOpen={() => onOpen(row.id)} />
+              {row === undefined ? (
+                <Text c="dimmed" size="sm" className={classes.row}>
+                  Loading…
+                </Text>
+              ) : (
+                <PersonLine row={row} onOpen={() => onOpen(row.id)} />
+              )}
             </div>
           )
         })}
@@ -115,7 +140,7 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
 
   const me = useApi('me.get', {}, String(version))
   const facets = useApi('people.facets', {}, String(version))
-  const people = useApi('people.list', { sort, descending: sort !== 'name', tag, company, archived }, String(version))
+  const people = usePeopleWindows({ sort, descending: sort !== 'name', tag, company, archived }, version)
 
   useEffect(() => {
     let current = true
@@ -139,13 +164,18 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
     }
   }, [query, archived, version])
 
-  if (people.data === undefined) {
+  const tagOptions = useMemo(() => (facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` })), [facets.data])
+  const companyOptions = useMemo(
+    () => (facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` })),
+    [facets.data],
+  )
+
+  if (people.total === undefined) {
     return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
   }
-  const empty = people.data.total === 0 && !archived && tag === null && company === null
+  const empty = people.total === 0 && !archived && tag === null && company === null
   if (empty && me.data === null) return <FirstRun onImport={onImport} />
 
-  const rows: Row[] = hits ?? people.data.people
   const open = (id: number): void => go({ page: 'person', id })
 
   return (
@@ -173,7 +203,7 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
           placeholder="Any tag"
           searchable
           clearable
-          data={(facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` }))}
+          data={tagOptions}
           value={tag}
           onChange={setTag}
           w={180}
@@ -184,7 +214,7 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
           placeholder="Any company"
           searchable
           clearable
-          data={(facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` }))}
+          data={companyOptions}
           value={company}
           onChange={setCompany}
           w={200}
@@ -195,9 +225,13 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
       <Text size="sm" c="dimmed" aria-live="polite">
         {hits !== null
           ? `${hits.length === 0 ? 'No one' : hits.length} ${hits.length === 1 ? 'match' : 'matches'} for “${query.trim()}”`
-          : `${people.data.total.toLocaleString()} ${archived ? 'archived ' : ''}${people.data.total === 1 ? 'person' : 'people'}`}
+          : `${people.total.toLocaleString()} ${archived ? 'archived ' : ''}${people.total === 1 ? 'person' : 'people'}`}
       </Text>
-      {rows.length > 0 && <VirtualPeople rows={rows} label={archived ? 'Archived people' : 'People'} onOpen={open} />}
+      {hits !== null
+        ? hits.length > 0 && <VirtualPeople count={hits.length} rowAt={(i) => hits[i]} label="People" onOpen={open} />
+        : people.total > 0 && (
+            <VirtualPeople count={people.total} rowAt={people.rowAt} ensure={people.ensure} label={archived ? 'Archived people' : 'People'} onOpen={open} />
+          )}
     </Stack>
   )
 }
