@@ -131,6 +131,22 @@ describe('favors', () => {
     expect(page.balance).toEqual({ givenByMe: 1, receivedByMe: 1, pointsGivenByMe: 1, pointsReceivedByMe: 3, balance: -2 })
   })
 
+  it('deletes an interaction or a favor, and my last interaction follows', async () => {
+    const backend = await openTempBackend()
+    const { me, ana } = await cast(backend)
+    const older = await ok(backend, 'interactions.log', { date: '2026-01-01', kind: 'call', people: [ana.id] })
+    const newer = await ok(backend, 'interactions.log', { date: '2026-02-01', kind: 'email', people: [ana.id] })
+    const favor = await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-01-05', kind: 'gift', size: 'small' })
+    await ok(backend, 'interactions.delete', { id: newer.id })
+    expect((await ok(backend, 'people.get', { id: ana.id })).lastInteraction?.id).toBe(older.id)
+    expect((await ok(backend, 'people.list', {})).people.find((p) => p.id === ana.id)?.lastInteractionOn).toBe('2026-01-01')
+    await ok(backend, 'favors.delete', { id: favor.id })
+    const page = await ok(backend, 'people.get', { id: ana.id })
+    expect(page.favors).toEqual([])
+    expect(page.balance?.balance).toBe(0)
+    expect((await fails(backend, 'interactions.delete', { id: newer.id })).code).toBe('not_found')
+  })
+
   it('refuses a favor to oneself, an unknown size or person', async () => {
     const backend = await openTempBackend()
     const { ana } = await cast(backend)
@@ -201,6 +217,19 @@ describe('search', () => {
     expect(await first('Cy')).toBe('Cy Tanaka')
     expect(await ok(backend, 'search', { query: 'zzzzqqq' })).toEqual([])
     expect(await ok(backend, 'search', { query: '   ' })).toEqual([])
+  })
+
+  it('follows renames, archiving and deletion', async () => {
+    const backend = await openTempBackend()
+    const { ana } = await cast(backend)
+    await ok(backend, 'people.update', { id: ana.id, patch: { name: 'Ana Moreau', aliases: ['Ana Silva'] } })
+    expect((await ok(backend, 'search', { query: 'Moreau' }))[0]?.name).toBe('Ana Moreau')
+    expect((await ok(backend, 'search', { query: 'Ana Silva' }))[0]?.name).toBe('Ana Moreau')
+    await ok(backend, 'people.archive', { id: ana.id })
+    expect(await ok(backend, 'search', { query: 'Moreau' })).toEqual([])
+    expect((await ok(backend, 'search', { query: 'Moreau', includeArchived: true }))[0]?.name).toBe('Ana Moreau')
+    await ok(backend, 'people.delete', { id: ana.id })
+    expect(await ok(backend, 'search', { query: 'Moreau', includeArchived: true })).toEqual([])
   })
 
   it('sees writes made by another process (the CLI beside the app)', async () => {
