@@ -203,3 +203,57 @@ export interface Neighbourhood {
   /** How many people the center knows in all. */
   total: number
 }
+
+export type PathTarget =
+  | { kind: 'person'; id: number; name: string }
+  | { kind: 'company'; name: string; people: number }
+  | { kind: 'tag'; name: string; people: number }
+
+export interface Factor {
+  label: string
+  value: number
+}
+
+export type Verdict = 'good' | 'caution' | 'stop'
+
+export interface BeforeYouAsk {
+  question: string
+  verdict: Verdict
+  reason: string
+}
+
+export interface PathView {
+  score: number
+  /** from me to the target */
+  people: PersonRef[]
+  /** strengths of the relationships along the path, in order */
+  strengths: number[]
+  factors: Factor[]
+  beforeYouAsk: BeforeYouAsk[]
+}
+
+export interface DirectTie {
+  id: number
+  name: string
+  strength: number
+  lastTalked: string | null
+}
+
+export interface PathsResult {
+  target: PathTarget
+  /** targets I already know: not an introduction, shown first */
+  direct: DirectTie[]
+  paths: PathView[]
+  /** how many targets were searched (several for a company or a tag) */
+  targets: number
+}
+
+export interface IntroductionRequest {
+  id: number
+  state: string
+  connector: PersonRef
+  target: PersonRef
+  path: PersonRef[]
+  score: number | null
+  createdAt: string
+}

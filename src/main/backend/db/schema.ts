@@ -104,6 +104,19 @@ export interface FavorTable {
   updated_at: string
 }
 
+export interface IntroductionTable {
+  id: Generated<number>
+  kind: string
+  state: Generated<string>
+  connector_id: number | null
+  target_id: number | null
+  /** JSON array of person ids, me first, target last */
+  path: Generated<string>
+  score: number | null
+  created_at: string
+  updated_at: string
+}
+
 export interface Database {
   setting: SettingTable
   person: PersonTable
@@ -114,6 +127,7 @@ export interface Database {
   interaction: InteractionTable
   interaction_person: InteractionPersonTable
   favor: FavorTable
+  introduction: IntroductionTable
 }
 
 export type Person = Selectable<PersonTable>

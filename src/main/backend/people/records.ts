@@ -13,6 +13,11 @@ export function parseJsonList(text: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
+export function parseIdList(text: string): number[] {
+  const value: unknown = JSON.parse(text)
+  return Array.isArray(value) ? value.filter((v): v is number => Number.isInteger(v)) : []
+}
+
 export interface PersonBasics extends PersonRef {
   archived: boolean
   isMe: boolean

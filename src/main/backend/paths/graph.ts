@@ -1,0 +1,302 @@
+import type Database from 'better-sqlite3'
+import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
+import { parseIdList } from '../people/records'
+import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
+import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
+
+export interface Edge {
+  strength: number
+  confidence: Confidence
+  /** day number of the last interaction that counts for this relationship, or null */
+  last: number | null
+}
+
+/**
+ * Who knows whom, in memory, for path search: dense node indices, per-node
+ * adjacency with each relationship's chance p(e) computed for today, my
+ * favor balance with everyone, and asks routed through each person. Built
+ * once from SQLite and kept current person by person after writes.
+ */
+export class PathGraph {
+  readonly ids: number[] = []
+  readonly indexOf = new Map<number, number>()
+  readonly names: string[] = []
+  readonly archived: boolean[] = []
+  /** neighbour indices, and in parallel: the relationship, and its chance p */
+  readonly nbr: number[][] = []
+  readonly edge: Edge[][] = []
+  readonly prob: number[][] = []
+  /** points I gave them minus points they gave me */
+  readonly balance: number[] = []
+  /** day numbers of asks routed through them */
+  readonly asks: number[][] = []
+  me = -1
+  private today = 0
+  private settings: ScoringSettings = DEFAULT_SCORING
+  /** bumped on every change; caches key on it */
+  version = 0
+
+  constructor(private readonly sqlite: Database.Database, settings: ScoringSettings, today: string) {
+    this.settings = settings
+    this.today = dayNumber(today)
+    this.build()
+  }
+
+  get scoring(): ScoringSettings {
+    return this.settings
+  }
+
+  get todayNumber(): number {
+    return this.today
+  }
+
+  /** New settings or a new day: every chance is computed again. */
+  reprice(settings: ScoringSettings, today: string): void {
+    const day = dayNumber(today)
+    if (settings === this.settings && day === this.today) return
+    this.settings = settings
+    this.today = day
+    for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
+    this.version++
+  }
+
+  private node(id: number): number {
+    let index = this.indexOf.get(id)
+    if (index === undefined) {
+      index = this.ids.length
+      this.ids.push(id)
+      this.indexOf.set(id, index)
+      this.names.push('')
+      this.archived.push(false)
+      this.nbr.push([])
+      this.edge.push([])
+      this.prob.push([])
+      this.balance.push(0)
+      this.asks.push([])
+    }
+    return index
+  }
+
+  private chance(i: number, k: number): number {
+    const e = this.edge[i]?.[k]
+    if (e === undefined) return 0
+    const other = this.nbr[i]?.[k] ?? -1
+    const touchesMe = i === this.me || other === this.me
+    return edgeChance(this.settings, e.strength, e.confidence, e.last === null ? null : this.today - e.last, touchesMe)
+  }
+
+  private priceNode(i: number): void {
+    const list = this.nbr[i] ?? []
+    const prob = this.prob[i] ?? []
+    prob.length = list.length
+    for (let k = 0; k < list.length; k++) prob[k] = this.chance(i, k)
+  }
+
+  private addHalfEdge(i: number, j: number, e: Edge): void {
+    this.nbr[i]?.push(j)
+    this.edge[i]?.push(e)
+    this.prob[i]?.push(0)
+  }
+
+  private removeHalfEdge(i: number, j: number): void {
+    const list = this.nbr[i]
+    if (list === undefined) return
+    const k = list.indexOf(j)
+    if (k < 0) return
+    const lastK = list.length - 1
+    for (const arr of [list, this.edge[i], this.prob[i]] as unknown[][]) {
+      arr[k] = arr[lastK]
+      arr.pop()
+    }
+  }
+
+  /** The chance of the relationship between two nodes, or 0. */
+  p(i: number, j: number): number {
+    const list = this.nbr[i]
+    if (list === undefined) return 0
+    const k = list.indexOf(j)
+    return k < 0 ? 0 : (this.prob[i]?.[k] ?? 0)
+  }
+
+  edgeBetween(i: number, j: number): Edge | undefined {
+    const k = this.nbr[i]?.indexOf(j) ?? -1
+    return k < 0 ? undefined : this.edge[i]?.[k]
+  }
+
+  recentAsks(i: number): number {
+    const from = this.today - this.settings.fatigueWindowDays
+    let n = 0
+    for (const day of this.asks[i] ?? []) if (day > from && day <= this.today) n++
+    return n
+  }
+
+  fatigue(i: number): number {
+    return fatigueOf(this.recentAsks(i))
+  }
+
+  reciprocity(i: number): number {
+    return reciprocityOf(this.settings, this.balance[i] ?? 0)
+  }
+
+  private build(): void {
+    const db = this.sqlite
+    for (const row of db.prepare('SELECT id, name, is_me, archived_at IS NOT NULL AS archived FROM person').raw().iterate() as IterableIterator<
+      [number, string, number, number]
+    >) {
+      const i = this.node(row[0])
+      this.names[i] = row[1]
+      this.archived[i] = row[3] === 1
+      if (row[2] === 1) this.me = i
+    }
+    const meId = this.me < 0 ? null : this.ids[this.me]
+    const mine = new Map<number, number>()
+    if (meId !== undefined && meId !== null) {
+      for (const [person, last] of db
+        .prepare(
+          `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+           WHERE i.with_me = 1 GROUP BY ip.person_id`,
+        )
+        .raw()
+        .iterate() as IterableIterator<[number, string]>) {
+        mine.set(person, dayNumber(last))
+      }
+    }
+    const together = this.lastTogether(null)
+    for (const [a, b, strength, confidence] of db
+      .prepare('SELECT person_a, person_b, strength, confidence FROM relationship')
+      .raw()
+      .iterate() as IterableIterator<[number, number, number, Confidence]>) {
+      const i = this.node(a)
+      const j = this.node(b)
+      const last = a === meId ? (mine.get(b) ?? null) : b === meId ? (mine.get(a) ?? null) : (together.get(pairKey(a, b)) ?? null)
+      const e: Edge = { strength, confidence, last }
+      this.addHalfEdge(i, j, e)
+      this.addHalfEdge(j, i, e)
+    }
+    if (meId !== undefined && meId !== null) this.loadBalances(meId, null)
+    this.loadAsks(null)
+    for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
+  }
+
+  /** Last interactions logged with both present, by pair (for one person, or everyone). */
+  private lastTogether(person: number | null): Map<number, number> {
+    const out = new Map<number, number>()
+    const rows = this.sqlite
+      .prepare(
+        `SELECT a.person_id, b.person_id, max(i.occurred_on)
+         FROM interaction_person a
+         JOIN interaction_person b ON b.interaction_id = a.interaction_id AND b.person_id > a.person_id
+         JOIN interaction i ON i.id = a.interaction_id
+         ${person === null ? '' : 'WHERE a.person_id = ? OR b.person_id = ?'}
+         GROUP BY a.person_id, b.person_id`,
+      )
+      .raw()
+      .iterate(...(person === null ? [] : [person, person])) as IterableIterator<[number, number, string]>
+    for (const [a, b, last] of rows) out.set(pairKey(a, b), dayNumber(last))
+    return out
+  }
+
+  private loadBalances(meId: number, person: number | null): void {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT giver_id, receiver_id, size FROM favor WHERE (giver_id = ? OR receiver_id = ?)
+         ${person === null ? '' : 'AND (giver_id = ? OR receiver_id = ?)'}`,
+      )
+      .raw()
+      .all(...(person === null ? [meId, meId] : [meId, meId, person, person])) as [number, number, FavorSize][]
+    if (person !== null) this.balance[this.node(person)] = 0
+    for (const [giver, receiver, size] of rows) {
+      const points = FAVOR_POINTS[size]
+      if (giver === meId) this.balance[this.node(receiver)] = (this.balance[this.node(receiver)] ?? 0) + points
+      else this.balance[this.node(giver)] = (this.balance[this.node(giver)] ?? 0) - points
+    }
+  }
+
+  private loadAsks(person: number | null): void {
+    if (person !== null) this.asks[this.node(person)] = []
+    const rows = this.sqlite
+      .prepare(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned'`)
+      .raw()
+      .all() as [string, string][]
+    for (const [path, created] of rows) {
+      const ids = parseIdList(path)
+      for (const connector of ids.slice(1, -1)) {
+        if (person !== null && connector !== person) continue
+        this.asks[this.node(connector)]?.push(dayNumber(created))
+      }
+    }
+  }
+
+  /** Re-reads these people and everything about them that paths use. */
+  refresh(personIds: Iterable<number>): void {
+    const db = this.sqlite
+    const meId = this.me < 0 ? null : (this.ids[this.me] ?? null)
+    for (const id of new Set(personIds)) {
+      const row = db.prepare('SELECT name, is_me, archived_at IS NOT NULL AS archived FROM person WHERE id = ?').raw().get(id) as
+        | [string, number, number]
+        | undefined
+      const i = this.node(id)
+      // Drop every relationship of theirs, then read them back.
+      for (const j of [...(this.nbr[i] ?? [])]) {
+        this.removeHalfEdge(j, i)
+        this.priceNode(j)
+      }
+      this.nbr[i] = []
+      this.edge[i] = []
+      this.prob[i] = []
+      if (row === undefined) {
+        this.archived[i] = true
+        this.balance[i] = 0
+        this.asks[i] = []
+        continue
+      }
+      this.names[i] = row[0]
+      this.archived[i] = row[2] === 1
+      const together = this.lastTogether(id)
+      let lastWithMe: number | null = null
+      if (meId !== null && id !== meId) {
+        const last = db
+          .prepare(
+            `SELECT max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+             WHERE i.with_me = 1 AND ip.person_id = ?`,
+          )
+          .raw()
+          .get(id) as [string | null]
+        lastWithMe = last[0] === null ? null : dayNumber(last[0])
+      }
+      const mineByOther = new Map<number, number>()
+      if (id === meId) {
+        for (const [person, last] of db
+          .prepare(
+            `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+             WHERE i.with_me = 1 GROUP BY ip.person_id`,
+          )
+          .raw()
+          .iterate() as IterableIterator<[number, string]>) {
+          mineByOther.set(person, dayNumber(last))
+        }
+      }
+      for (const [a, b, strength, confidence] of db
+        .prepare('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
+        .raw()
+        .iterate(id, id) as IterableIterator<[number, number, number, Confidence]>) {
+        const other = a === id ? b : a
+        const j = this.node(other)
+        const last =
+          id === meId ? (mineByOther.get(other) ?? null) : other === meId ? lastWithMe : (together.get(pairKey(a, b)) ?? null)
+        const e: Edge = { strength, confidence, last }
+        this.addHalfEdge(i, j, e)
+        this.addHalfEdge(j, i, e)
+        this.priceNode(j)
+      }
+      this.priceNode(i)
+      if (meId !== null) this.loadBalances(meId, id)
+      this.loadAsks(id)
+    }
+    this.version++
+  }
+}
+
+function pairKey(a: number, b: number): number {
+  return a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a
+}

@@ -1,0 +1,163 @@
+import Database from 'better-sqlite3'
+import fc from 'fast-check'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SCORING } from '../../../shared/scoring'
+import { openDatabase } from '../db/open'
+import { tempDir } from '../testing/temp'
+import { PathGraph } from './graph'
+import { allPaths, comparePaths, pathScore, topPaths, type RawPath } from './search'
+
+const TODAY = '2026-11-22'
+const CONFIDENCES = ['firsthand', 'believed', 'inferred'] as const
+
+interface RandomGraph {
+  n: number
+  edges: { a: number; b: number; strength: number; confidence: (typeof CONFIDENCES)[number] }[]
+  archived: number[]
+  /** my interactions: person index, days ago */
+  talks: [number, number][]
+  favors: [number, number][]
+  asks: number[]
+}
+
+const randomGraph = fc
+  .integer({ min: 3, max: 9 })
+  .chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      edges: fc.uniqueArray(
+        fc.record({
+          a: fc.integer({ min: 0, max: n - 1 }),
+          b: fc.integer({ min: 0, max: n - 1 }),
+          strength: fc.integer({ min: 1, max: 5 }),
+          confidence: fc.constantFrom(...CONFIDENCES),
+        }),
+        { maxLength: (n * (n - 1)) / 2, selector: (e) => `${Math.min(e.a, e.b)}-${Math.max(e.a, e.b)}` },
+      ),
+      archived: fc.uniqueArray(fc.integer({ min: 1, max: n - 1 }), { maxLength: 2 }),
+      talks: fc.array(fc.tuple(fc.integer({ min: 1, max: n - 1 }), fc.integer({ min: 0, max: 400 })), { maxLength: 6 }),
+      favors: fc.array(fc.tuple(fc.integer({ min: 1, max: n - 1 }), fc.integer({ min: -3, max: 3 })), { maxLength: 4 }),
+      asks: fc.array(fc.integer({ min: 1, max: n - 1 }), { maxLength: 3 }),
+    }),
+  )
+
+async function load(graph: RandomGraph): Promise<{ g: PathGraph; sqlite: Database.Database }> {
+  const dir = tempDir()
+  const opened = await openDatabase(path.join(dir, 'kith.sqlite'), { backupDir: path.join(dir, 'backups') })
+  const sqlite = opened.sqlite
+  const now = `${TODAY}T00:00:00Z`
+  const person = sqlite.prepare('INSERT INTO person (id, name, is_me, archived_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+  for (let i = 0; i < graph.n; i++) {
+    // Some equal names, to exercise the tie-breaks.
+    person.run(i + 1, `P${i % 4}`, i === 0 ? 1 : 0, graph.archived.includes(i) ? now : null, now, now)
+  }
+  const rel = sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+  for (const e of graph.edges) if (e.a !== e.b) rel.run(Math.min(e.a, e.b) + 1, Math.max(e.a, e.b) + 1, e.strength, e.confidence, now, now)
+  for (const [who, daysAgo] of graph.talks) {
+    const date = new Date(Date.parse(now) - daysAgo * 86_400_000).toISOString().slice(0, 10)
+    const id = sqlite.prepare("INSERT INTO interaction (occurred_on, kind, with_me, created_at, updated_at) VALUES (?, 'call', 1, ?, ?)").run(date, now, now).lastInsertRowid
+    sqlite.prepare('INSERT INTO interaction_person (interaction_id, person_id) VALUES (?, ?)').run(id, who + 1)
+  }
+  for (const [who, direction] of graph.favors) {
+    if (direction === 0) continue
+    const [giver, receiver] = direction > 0 ? [1, who + 1] : [who + 1, 1]
+    const size = ['small', 'medium', 'large'][Math.abs(direction) - 1]
+    sqlite.prepare("INSERT INTO favor (giver_id, receiver_id, occurred_on, kind, size, created_at, updated_at) VALUES (?, ?, ?, 'help', ?, ?, ?)").run(giver, receiver, TODAY, size, now, now)
+  }
+  for (const connector of graph.asks) {
+    sqlite.prepare("INSERT INTO introduction (kind, path, created_at, updated_at) VALUES ('ask', ?, ?, ?)").run(JSON.stringify([1, connector + 1, 99]), now, now)
+  }
+  return { g: new PathGraph(sqlite, DEFAULT_SCORING, TODAY), sqlite }
+}
+
+/** Every simple path by plain recursion over the relationship rows, ranked and capped as the spec says. */
+function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: number, limit: number, cap: number): RawPath[] {
+  const adjacency = new Map<number, number[]>()
+  for (const e of graph.edges) {
+    if (e.a === e.b) continue
+    adjacency.set(e.a, [...(adjacency.get(e.a) ?? []), e.b])
+    adjacency.set(e.b, [...(adjacency.get(e.b) ?? []), e.a])
+  }
+  const blocked = (i: number): boolean => graph.archived.includes(i)
+  const found: RawPath[] = []
+  const extend = (trail: number[]): void => {
+    const last = trail[trail.length - 1] ?? 0
+    if (trail.length - 1 >= 2 && last === target) {
+      found.push({ nodes: trail.map((i) => g.indexOf.get(i + 1) ?? -1), score: 0 })
+      return
+    }
+    if (trail.length - 1 >= maxHops) return
+    for (const next of adjacency.get(last) ?? []) {
+      if (trail.includes(next) || blocked(next) || next === 0) continue
+      if (trail.length === 1 && next === target) continue
+      extend([...trail, next])
+    }
+  }
+  if (!blocked(target) && target !== 0) extend([0])
+  for (const p of found) p.score = pathScore(g, p.nodes)
+  found.sort((a, b) => comparePaths(g, a, b))
+  const perFirst = new Map<number, number>()
+  return found
+    .filter((p) => {
+      const first = p.nodes[1] ?? -1
+      const seen = perFirst.get(first) ?? 0
+      perFirst.set(first, seen + 1)
+      return seen < cap
+    })
+    .slice(0, limit)
+}
+
+describe('path search', () => {
+  it('matches brute-force enumeration on random small graphs: same paths, order and scores', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomGraph, fc.constantFrom(3 as const, 4 as const), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), async (graph, maxHops, target, limit) => {
+        const { g, sqlite } = await load(graph)
+        try {
+          const t = target % graph.n
+          const ti = g.indexOf.get(t + 1) ?? -1
+          const expected = bruteForce(g, graph, t, maxHops, limit, 2)
+          const got = topPaths(g, [ti], { maxHops, limit, perConnector: 2 })
+          expect(got.map((p) => p.nodes)).toEqual(expected.map((p) => p.nodes))
+          expect(got.map((p) => p.score)).toEqual(expected.map((p) => p.score))
+          for (const p of got) {
+            expect(new Set(p.nodes).size).toBe(p.nodes.length)
+            expect(p.nodes.length - 1).toBeGreaterThanOrEqual(2)
+            expect(p.nodes.length - 1).toBeLessThanOrEqual(maxHops)
+          }
+          // --all: every simple path, no cap.
+          const every = allPaths(g, [ti], maxHops)
+          expect(every.map((p) => p.nodes)).toEqual(bruteForce(g, graph, t, maxHops, Infinity, Infinity).map((p) => p.nodes))
+        } finally {
+          sqlite.close()
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('scores a path as the product of its factors, as shared/design/scoring.md defines them', async () => {
+    // me -1- ana -2- ben (target). Strength 4 firsthand, talked 90 days ago; strength 3, believed, never together.
+    const { g, sqlite } = await load({
+      n: 3,
+      edges: [
+        { a: 0, b: 1, strength: 4, confidence: 'firsthand' },
+        { a: 1, b: 2, strength: 3, confidence: 'believed' },
+      ],
+      archived: [],
+      talks: [[1, 90]],
+      favors: [[1, 2]],
+      asks: [1],
+    })
+    try {
+      const [best] = topPaths(g, [g.indexOf.get(3) ?? -1], { maxHops: 3, limit: 5, perConnector: 2 })
+      const pMeAna = 0.8 * (0.5 + 0.5 * 2 ** (-90 / 90)) * 1.0 // 0.6
+      const reciprocity = 0.85 + 0.05 * 2 // I gave Ana a medium favor: 2 points
+      const fatigue = 1 / (1 + 1) // one ask through Ana lately
+      const pAnaBen = 0.6 * 0.75 * 0.7 // unknown recency between others, "I think they know each other"
+      expect(best?.score).toBeCloseTo(pMeAna * reciprocity * fatigue * pAnaBen, 12)
+    } finally {
+      sqlite.close()
+    }
+  })
+})
