@@ -6,9 +6,10 @@
 import { parseArgs } from 'node:util'
 import type { Figures, Section } from './lib'
 import { dbSection } from './sections/db'
+import { pathsSection } from './sections/paths'
 import { searchSection } from './sections/search'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))

@@ -4,6 +4,7 @@
  * renderer client, the CLI and the HTTP server are all typed from it.
  */
 import { z } from 'zod'
+import { scoringSettings, type ScoringSettings } from './scoring'
 import {
   MERGE_FIELDS,
   PEOPLE_SORTS,
@@ -23,8 +24,10 @@ import type {
   Facets,
   FavorView,
   InteractionView,
+  IntroductionRequest,
   MergeResult,
   Neighbourhood,
+  PathsResult,
   PeopleList,
   PersonDetail,
   PersonRef,
@@ -107,6 +110,32 @@ export const contract = {
   'interactions.delete': method<{ id: number }>()(z.strictObject({ id })),
   'favors.log': method<FavorView>()(favorInput),
   'favors.delete': method<{ id: number }>()(z.strictObject({ id })),
+  'paths.find': method<PathsResult>()(
+    z
+      .strictObject({
+        to: id.optional(),
+        company: z.string().trim().min(1).max(300).optional(),
+        tag: z.string().trim().min(1).max(100).optional(),
+        limit: z.number().int().min(1).max(100).default(10),
+        maxHops: z.union([z.literal(3), z.literal(4)]).default(3),
+        /** every simple path within the hop limit, without the per-connector cap */
+        all: z.boolean().default(false),
+      })
+      .refine((a) => [a.to, a.company, a.tag].filter((x) => x !== undefined).length === 1, {
+        message: 'give exactly one of to, company or tag',
+      }),
+  ),
+  'settings.scoring.get': method<ScoringSettings>()(noArgs),
+  'settings.scoring.set': method<ScoringSettings>()(scoringSettings),
+  'settings.scoring.reset': method<ScoringSettings>()(noArgs),
+  /** Starts an introduction request along a path (me first, target last). */
+  'introductions.request': method<IntroductionRequest>()(
+    z.strictObject({
+      path: z.array(id).min(3, 'a path has at least one connector').max(5),
+      score: z.number().min(0).max(1).nullable().default(null),
+    }),
+  ),
+  'introductions.list': method<IntroductionRequest[]>()(noArgs),
   search: method<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(300, 'a search is limited to 300 characters'),

@@ -111,8 +111,16 @@ export const personFields = {
   employment: z.array(employmentInput).max(LIMITS.listItems, `At most ${LIMITS.listItems} jobs`),
 }
 
+/** Who already knows a person being added (say, someone to find a path to). */
+export const knownByInput = z.strictObject({
+  id,
+  strength: z.number().int().min(1, 'Choose a strength from 1 to 5').max(5, 'Choose a strength from 1 to 5'),
+  confidence: z.enum(CONFIDENCES).default('believed'),
+})
+
 export const personCreate = z.strictObject({
   ...personFields,
+  knownBy: z.array(knownByInput).max(200).default([]),
   aliases: personFields.aliases.default([]),
   emails: personFields.emails.default([]),
   phones: personFields.phones.default([]),

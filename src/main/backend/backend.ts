@@ -6,7 +6,9 @@ import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import type { Database as Schema } from './db/schema'
 import { dispatch } from './dispatch'
+import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
+import { readScoring } from './settings'
 
 export interface BackendOptions {
   dataDir: string
@@ -28,6 +30,7 @@ export class Backend {
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
+  private graphCache: { dataVersion: number; graph: PathGraph } | null = null
 
   private constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -82,14 +85,33 @@ export class Backend {
     return this.cache.directory
   }
 
+  /**
+   * Who knows whom, for path search: built once, kept current through
+   * `touched`, rebuilt when another process has committed. Chances are
+   * repriced when the day or the scoring settings change.
+   */
+  paths(): PathGraph {
+    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    const scoring = readScoring(this)
+    if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
+      this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }
+    } else {
+      this.graphCache.graph.reprice(scoring, this.today())
+    }
+    return this.graphCache.graph
+  }
+
   /** Call after a committed write that changed these people. */
   touched(ids: Iterable<number>): void {
-    this.cache?.directory.refresh(ids)
+    const list = [...ids]
+    this.cache?.directory.refresh(list)
+    this.graphCache?.graph.refresh(list)
   }
 
   /** Call after a write that changes too much to refresh person by person. */
   invalidate(): void {
     this.cache = null
+    this.graphCache = null
   }
 
   /** Closes the connection, lets `replace` swap the file, and opens it again. */

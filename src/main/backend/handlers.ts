@@ -4,6 +4,7 @@ import type { Backend } from './backend'
 import { backupHandlers } from './backups/handlers'
 import { demoHandlers } from './demo/handlers'
 import { graphHandlers } from './graph/handlers'
+import { pathHandlers } from './paths/handlers'
 import { peopleHandlers } from './people/handlers'
 
 export type Handler<M extends MethodName> = (args: Args<M>, backend: Backend) => Result<M> | Promise<Result<M>>
@@ -16,5 +17,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...demoHandlers,
   ...graphHandlers,
+  ...pathHandlers,
   ...peopleHandlers,
 }

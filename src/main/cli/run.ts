@@ -55,6 +55,8 @@ Commands:
   favor GIVER RECEIVER --kind K --size small|medium|large [--date YYYY-MM-DD] [--note TEXT]
                                    K: introduction, advice, referral, help, gift, other
   search QUERY [--limit N]         typo-tolerant search
+  paths (--to PERSON | --company NAME | --tag TAG) [--limit K] [--max-hops 3|4] [--all]
+                                   who can introduce you, ranked, with the reasons
   doctor                           check the database: integrity, foreign keys, schema, counts
   backup [--to FILE]               copy the database (online backup, then an integrity check)
   restore FILE                     replace the data with a backup (a copy of the current data is kept)
@@ -93,6 +95,9 @@ const OPTIONS = {
   date: { type: 'string' },
   'without-me': { type: 'boolean' },
   size: { type: 'string' },
+
+  'max-hops': { type: 'string' },
+  all: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
 type OptionName = keyof typeof OPTIONS
@@ -321,6 +326,41 @@ const COMMANDS: Record<string, Command> = {
         note: text(ctx.values, 'note') ?? null,
       })
       emit(ctx, favor, `Logged a ${favor.size} ${favor.kind} from ${favor.giver.name} to ${favor.receiver.name} on ${favor.date}.`)
+      return EXIT_OK
+    },
+  },
+  paths: {
+    options: ['json', 'to', 'company', 'tag', 'limit', 'max-hops', 'all'],
+    positionals: 0,
+    async run(ctx) {
+      const to = text(ctx.values, 'to')
+      const company = text(ctx.values, 'company')
+      const tag = texts(ctx.values, 'tag')
+      const given = [to, company, tag].filter((v) => v !== undefined).length
+      if (given !== 1) throw new UsageError('give exactly one of --to PERSON, --company NAME or --tag TAG.')
+      if (tag !== undefined && tag.length !== 1) throw new UsageError('give one --tag.')
+      const hops = text(ctx.values, 'max-hops')
+      if (hops !== undefined && hops !== '3' && hops !== '4') throw new UsageError(`--max-hops must be 3 or 4, not "${hops}".`)
+      const result = await ctx.call('paths.find', {
+        ...(to !== undefined ? { to: (await ctx.person(to)).id } : company !== undefined ? { company } : { tag: tag?.[0] ?? '' }),
+        limit: wholeNumber(ctx.values, 'limit') ?? 10,
+        maxHops: hops === '4' ? 4 : 3,
+        all: ctx.values.all === true,
+      })
+      const json = {
+        target: result.target,
+        direct: result.direct,
+        paths: result.paths.map((p) => ({ score: p.score, people: p.people, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
+      }
+      const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} people)`
+      const lines = [`Ways to ${what}:`]
+      for (const d of result.direct) lines.push(`  You already know ${d.name} (${STRENGTH_WORDS[d.strength as Strength].toLowerCase()}, ${d.strength}/5).`)
+      result.paths.forEach((p, i) => {
+        lines.push(`${i + 1}. ${p.people.map((q) => q.name).join(' -> ')}  score ${p.score.toFixed(4)}`)
+        for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
+      })
+      if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
+      emit(ctx, json, lines.join('\n'))
       return EXIT_OK
     },
   },

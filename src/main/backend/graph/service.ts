@@ -114,13 +114,16 @@ export async function logFavor(backend: Backend, input: FavorInput): Promise<Fav
       .executeTakeFirstOrThrow()
     return { id: row.id, me: await meId(trx) }
   })
+  backend.touched([input.giverId, input.receiverId])
   const [view] = await favorViews(backend.db, [id], me)
   if (view === undefined) throw new Error('the favor just written is missing')
   return { ...view, runningBalance: null }
 }
 
 export async function deleteFavor(backend: Backend, id: number): Promise<{ id: number }> {
-  const deleted = await backend.db.deleteFrom('favor').where('id', '=', id).executeTakeFirst()
-  if (deleted.numDeletedRows === 0n) throw new KithError('not_found', `There is no favor with id ${id}.`)
+  const row = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
+  if (row === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
+  await backend.db.deleteFrom('favor').where('id', '=', id).execute()
+  backend.touched([row.giver_id, row.receiver_id])
   return { id }
 }

@@ -11,6 +11,23 @@ export interface Edge {
   last: number | null
 }
 
+const CONFIDENCE_CODES: readonly Confidence[] = ['firsthand', 'believed', 'inferred']
+
+/**
+ * A relationship packed in one small integer (no object per relationship:
+ * half a million of them load fast and stay light): strength in bits 0-2,
+ * confidence in bits 3-4, the last interaction's day number + 1 above
+ * (0 for none).
+ */
+function pack(strength: number, confidence: Confidence, last: number | null): number {
+  return strength | (CONFIDENCE_CODES.indexOf(confidence) << 3) | ((last === null ? 0 : last + 1) * 32)
+}
+
+function unpack(code: number): Edge {
+  const last = Math.floor(code / 32)
+  return { strength: code & 7, confidence: CONFIDENCE_CODES[(code >> 3) & 3] ?? 'firsthand', last: last === 0 ? null : last - 1 }
+}
+
 /**
  * Who knows whom, in memory, for path search: dense node indices, per-node
  * adjacency with each relationship's chance p(e) computed for today, my
@@ -24,7 +41,8 @@ export class PathGraph {
   readonly archived: boolean[] = []
   /** neighbour indices, and in parallel: the relationship, and its chance p */
   readonly nbr: number[][] = []
-  readonly edge: Edge[][] = []
+  /** packed relationships, see `pack` */
+  readonly edge: number[][] = []
   readonly prob: number[][] = []
   /** points I gave them minus points they gave me */
   readonly balance: number[] = []
@@ -53,7 +71,7 @@ export class PathGraph {
   /** New settings or a new day: every chance is computed again. */
   reprice(settings: ScoringSettings, today: string): void {
     const day = dayNumber(today)
-    if (settings === this.settings && day === this.today) return
+    if (day === this.today && JSON.stringify(settings) === JSON.stringify(this.settings)) return
     this.settings = settings
     this.today = day
     for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
@@ -78,11 +96,15 @@ export class PathGraph {
   }
 
   private chance(i: number, k: number): number {
-    const e = this.edge[i]?.[k]
-    if (e === undefined) return 0
+    const code = this.edge[i]?.[k]
+    if (code === undefined) return 0
     const other = this.nbr[i]?.[k] ?? -1
-    const touchesMe = i === this.me || other === this.me
-    return edgeChance(this.settings, e.strength, e.confidence, e.last === null ? null : this.today - e.last, touchesMe)
+    return this.chanceOf(code, i === this.me || other === this.me)
+  }
+
+  private chanceOf(code: number, touchesMe: boolean): number {
+    const last = Math.floor(code / 32)
+    return edgeChance(this.settings, code & 7, CONFIDENCE_CODES[(code >> 3) & 3] ?? 'firsthand', last === 0 ? null : this.today - (last - 1), touchesMe)
   }
 
   private priceNode(i: number): void {
@@ -92,10 +114,10 @@ export class PathGraph {
     for (let k = 0; k < list.length; k++) prob[k] = this.chance(i, k)
   }
 
-  private addHalfEdge(i: number, j: number, e: Edge): void {
+  private addHalfEdge(i: number, j: number, code: number, p = 0): void {
     this.nbr[i]?.push(j)
-    this.edge[i]?.push(e)
-    this.prob[i]?.push(0)
+    this.edge[i]?.push(code)
+    this.prob[i]?.push(p)
   }
 
   private removeHalfEdge(i: number, j: number): void {
@@ -104,8 +126,8 @@ export class PathGraph {
     const k = list.indexOf(j)
     if (k < 0) return
     const lastK = list.length - 1
-    for (const arr of [list, this.edge[i], this.prob[i]] as unknown[][]) {
-      arr[k] = arr[lastK]
+    for (const arr of [list, this.edge[i], this.prob[i]] as number[][]) {
+      arr[k] = arr[lastK] ?? 0
       arr.pop()
     }
   }
@@ -120,7 +142,8 @@ export class PathGraph {
 
   edgeBetween(i: number, j: number): Edge | undefined {
     const k = this.nbr[i]?.indexOf(j) ?? -1
-    return k < 0 ? undefined : this.edge[i]?.[k]
+    const code = k < 0 ? undefined : this.edge[i]?.[k]
+    return code === undefined ? undefined : unpack(code)
   }
 
   recentAsks(i: number): number {
@@ -162,20 +185,29 @@ export class PathGraph {
       }
     }
     const together = this.lastTogether(null)
-    for (const [a, b, strength, confidence] of db
-      .prepare('SELECT person_a, person_b, strength, confidence FROM relationship')
-      .raw()
-      .iterate() as IterableIterator<[number, number, number, Confidence]>) {
+    // Two passes of one plucked integer per relationship: no row objects.
+    const pairs: number[] = []
+    for (const pair of db.prepare('SELECT person_a * 67108864 + person_b FROM relationship ORDER BY id').pluck().iterate() as IterableIterator<number>) {
+      pairs.push(pair)
+    }
+    let row = 0
+    for (const info of db
+      .prepare("SELECT strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END) FROM relationship ORDER BY id")
+      .pluck()
+      .iterate() as IterableIterator<number>) {
+      const pair = pairs[row++] ?? 0
+      const a = Math.floor(pair / 67108864)
+      const b = pair - a * 67108864
       const i = this.node(a)
       const j = this.node(b)
       const last = a === meId ? (mine.get(b) ?? null) : b === meId ? (mine.get(a) ?? null) : (together.get(pairKey(a, b)) ?? null)
-      const e: Edge = { strength, confidence, last }
-      this.addHalfEdge(i, j, e)
-      this.addHalfEdge(j, i, e)
+      const code = info + (last === null ? 0 : last + 1) * 32
+      const p = this.chanceOf(code, i === this.me || j === this.me)
+      this.addHalfEdge(i, j, code, p)
+      this.addHalfEdge(j, i, code, p)
     }
     if (meId !== undefined && meId !== null) this.loadBalances(meId, null)
     this.loadAsks(null)
-    for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
   }
 
   /** Last interactions logged with both present, by pair (for one person, or everyone). */
@@ -284,9 +316,9 @@ export class PathGraph {
         const j = this.node(other)
         const last =
           id === meId ? (mineByOther.get(other) ?? null) : other === meId ? lastWithMe : (together.get(pairKey(a, b)) ?? null)
-        const e: Edge = { strength, confidence, last }
-        this.addHalfEdge(i, j, e)
-        this.addHalfEdge(j, i, e)
+        const code = pack(strength, confidence, last)
+        this.addHalfEdge(i, j, code)
+        this.addHalfEdge(j, i, code)
         this.priceNode(j)
       }
       this.priceNode(i)

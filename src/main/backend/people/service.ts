@@ -79,9 +79,28 @@ export async function createPerson(backend: Backend, input: PersonCreate): Promi
       .returning('id')
       .executeTakeFirstOrThrow()
     await writeLists(trx, row.id, input)
+    if (input.knownBy.length > 0) {
+      await requirePeople(trx, input.knownBy.map((k) => k.id))
+      await trx
+        .insertInto('relationship')
+        .values(
+          input.knownBy.map((k) => ({
+            person_a: Math.min(k.id, row.id),
+            person_b: Math.max(k.id, row.id),
+            strength: k.strength,
+            confidence: k.confidence,
+            source: 'entered',
+            created_at: now,
+            updated_at: now,
+            since: null,
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    }
     return row.id
   })
-  backend.touched([id])
+  backend.touched([id, ...input.knownBy.map((k) => k.id)])
   return personDetail(backend.db, id)
 }
 

@@ -92,9 +92,9 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
 
   const submit = form.onSubmit(async (values) => {
     setFormError(undefined)
-    const input = personCreate.parse(toInput(values))
+    const { knownBy, ...fields } = personCreate.parse(toInput(values))
     try {
-      onDone(person === undefined ? await call('people.create', input) : await call('people.update', { id: person.id, patch: input }))
+      onDone(person === undefined ? await call('people.create', { ...fields, knownBy }) : await call('people.update', { id: person.id, patch: fields }))
     } catch (err) {
       const placed = placeServerError(err, FIELDS)
       if (placed.field === null) setFormError(placed.message)

@@ -1,0 +1,146 @@
+import Graph from 'graphology'
+import { bidirectional } from 'graphology-shortest-path/dijkstra'
+import createGraph from 'ngraph.graph'
+import ngraphPath from 'ngraph.path'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Backend } from '../../src/main/backend/backend'
+import { seededRandom } from '../../src/main/backend/demo/random'
+import { percentile, round, tempDir, type Section } from '../lib'
+
+const PEOPLE = 50_000
+/** each newcomer links to this many people already there, by preferential attachment */
+const LINKS_EACH = 10
+const MY_CONTACTS = 3_000
+const TARGETS = 200
+const BASELINE_TARGETS = 40
+const CONFIDENCES = ['firsthand', 'firsthand', 'believed', 'inferred'] as const
+
+interface Synthetic {
+  edges: [number, number, number, string][]
+  /** my interactions: person, days ago */
+  talks: [number, number][]
+}
+
+/** Preferential attachment: well-connected people gain more ties; person 1 is me. */
+export function buildGraph(): Synthetic {
+  const random = seededRandom(500_000)
+  const ends: number[] = []
+  const seen = new Set<string>()
+  const edges: Synthetic['edges'] = []
+  const add = (a: number, b: number): boolean => {
+    if (a === b) return false
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    const strength = 1 + Math.floor(random() ** 1.6 * 5)
+    edges.push([Math.min(a, b), Math.max(a, b), strength, CONFIDENCES[Math.floor(random() * CONFIDENCES.length)] ?? 'firsthand'])
+    ends.push(a, b)
+    return true
+  }
+  for (let a = 2; a <= LINKS_EACH + 2; a++) for (let b = a + 1; b <= LINKS_EACH + 2; b++) add(a, b)
+  for (let person = LINKS_EACH + 3; person <= PEOPLE; person++) {
+    let made = 0
+    while (made < LINKS_EACH) if (add(person, ends[Math.floor(random() * ends.length)] ?? 2)) made++
+  }
+  let mine = 0
+  while (mine < MY_CONTACTS) if (add(1, 2 + Math.floor(random() * (PEOPLE - 1)))) mine++
+  const talks: [number, number][] = []
+  for (let k = 0; k < 1_500; k++) talks.push([2 + Math.floor(random() * (PEOPLE - 1)), Math.floor(random() * 700)])
+  return { edges, talks }
+}
+
+export function seed(backend: Backend, graph: Synthetic): void {
+  const sqlite = backend.sqlite
+  const now = new Date().toISOString()
+  const today = Date.now()
+  sqlite.transaction(() => {
+    const person = sqlite.prepare('INSERT INTO person (id, name, is_me, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    for (let id = 1; id <= PEOPLE; id++) person.run(id, id === 1 ? 'Me' : `Person ${id}`, id === 1 ? 1 : 0, now, now)
+    const rel = sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    for (const [a, b, strength, confidence] of graph.edges) rel.run(a, b, strength, confidence, now, now)
+    const interaction = sqlite.prepare("INSERT INTO interaction (occurred_on, kind, with_me, created_at, updated_at) VALUES (?, 'call', 1, ?, ?)")
+    const present = sqlite.prepare('INSERT INTO interaction_person (interaction_id, person_id) VALUES (?, ?)')
+    for (const [who, daysAgo] of graph.talks) {
+      const id = interaction.run(new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10), now, now).lastInsertRowid
+      present.run(id, who)
+    }
+  })()
+}
+
+export const pathsSection: Section = {
+  name: 'paths',
+  description: `${PEOPLE.toLocaleString('en')} people, about ${(PEOPLE * LINKS_EACH + MY_CONTACTS).toLocaleString('en')} relationships, top 10 paths to ${TARGETS} targets`,
+  async run() {
+    const graph = buildGraph()
+    const random = seededRandom(200)
+    const targets = Array.from({ length: TARGETS }, () => 2 + Math.floor(random() * (PEOPLE - 1)))
+    const dir = tempDir('paths')
+    try {
+      const seeding = await Backend.open({ dataDir: dir })
+      seed(seeding, graph)
+      await seeding.close()
+
+      // Load and queries in a fresh process: its time and memory are Kith's alone.
+      const probe = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'paths-probe.ts'), dir, JSON.stringify(targets)], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      })
+      if (probe.status !== 0) throw new Error(`the paths probe failed: ${probe.stderr}`)
+      const measured = JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}') as {
+        loadMs: number
+        graphMs: number
+        times: number[]
+        withPaths: number
+        rssMb: number
+      }
+      const times = [...measured.times].sort((a, b) => a - b)
+
+      const backend = await Backend.open({ dataDir: dir })
+      const g = backend.paths()
+      // Baselines: one unbounded best path each, on weights -ln p(e).
+      const weight = (a: number, b: number): number => -Math.log(g.p(g.indexOf.get(a) ?? -1, g.indexOf.get(b) ?? -1))
+      const gl = new Graph({ type: 'undirected' })
+      const ng = createGraph<undefined, { w: number }>()
+      for (let id = 1; id <= PEOPLE; id++) gl.addNode(String(id))
+      for (const [a, b] of graph.edges) {
+        const w = weight(a, b)
+        gl.addEdge(String(a), String(b), { w })
+        ng.addLink(a, b, { w })
+      }
+      const glTimes: number[] = []
+      const ngTimes: number[] = []
+      const finder = ngraphPath.nba<undefined, { w: number }>(ng, { distance: (_from, _to, link) => link.data.w })
+      for (const t of targets.slice(0, BASELINE_TARGETS)) {
+        let start = performance.now()
+        bidirectional(gl, '1', String(t), (_edge, attributes) => (attributes as { w: number }).w)
+        glTimes.push(performance.now() - start)
+        start = performance.now()
+        finder.find(1, t)
+        ngTimes.push(performance.now() - start)
+      }
+      glTimes.sort((a, b) => a - b)
+      ngTimes.sort((a, b) => a - b)
+      await backend.close()
+
+      return {
+        nodes: PEOPLE,
+        edges: graph.edges.length,
+        queries: TARGETS,
+        targets_with_paths: measured.withPaths,
+        p50_ms: round(percentile(times, 50)),
+        p99_ms: round(percentile(times, 99)),
+        load_ms: round(measured.loadMs, 1),
+        graph_build_ms: round(measured.graphMs, 1),
+        rss_mb: round(measured.rssMb, 1),
+        baseline_queries: BASELINE_TARGETS,
+        baseline_graphology_p50_ms: round(percentile(glTimes, 50), 2),
+        baseline_ngraph_p50_ms: round(percentile(ngTimes, 50), 2),
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}
+

@@ -1,0 +1,268 @@
+import type { Args } from '../../../shared/contract'
+import type { BeforeYouAsk, DirectTie, Factor, IntroductionRequest, PathTarget, PathView, PathsResult, PersonRef } from '../../../shared/types'
+import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import type { Backend } from '../backend'
+import { KithError } from '../errors'
+import { normalizeLabel, parseIdList, requirePeople } from '../people/records'
+import type { PathGraph } from './graph'
+import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
+import { allPaths, topPaths, type RawPath } from './search'
+
+const x = (value: number): string => `x${value.toFixed(2)}`
+
+const HOW_KNOWN = { firsthand: 'known firsthand', believed: 'believed to know each other', inferred: 'inferred' } as const
+
+const points = (n: number): string => `${n} favor ${n === 1 ? 'point' : 'points'}`
+
+function daysText(days: number): string {
+  if (days <= 0) return 'today'
+  if (days === 1) return 'yesterday'
+  if (days < 60) return `${days} days ago`
+  if (days < 730) return `${Math.round(days / 30.4)} months ago`
+  return `${Math.round(days / 365)} years ago`
+}
+
+/** "Ana and you: close (4) x0.80, last talked 12 days ago x0.96, firsthand x1.00" */
+function edgeFactor(g: PathGraph, i: number, j: number): Factor {
+  const e = g.edgeBetween(i, j)
+  if (e === undefined) throw new Error('a path step without a relationship')
+  const s = g.scoring
+  const touchesMe = i === g.me || j === g.me
+  const days = e.last === null ? null : g.todayNumber - e.last
+  const who = i === g.me ? `${g.names[j] ?? ''} and you` : j === g.me ? `${g.names[i] ?? ''} and you` : `${g.names[i] ?? ''} and ${g.names[j] ?? ''}`
+  const recency = recencyOf(s, days, touchesMe)
+  const when =
+    days === null
+      ? touchesMe
+        ? 'you never logged talking'
+        : 'never seen together (unknown)'
+      : touchesMe
+        ? `last talked ${daysText(days)}`
+        : `last seen together ${daysText(days)}`
+  const raw = baseOf(s, e.strength) * recency * confidenceOf(s, e.confidence)
+  const value = edgeChance(s, e.strength, e.confidence, days, touchesMe)
+  const clamp = value > raw ? `, raised to the ${s.floor} floor` : value < raw ? `, held at the ${s.ceiling} ceiling` : ''
+  return {
+    label: `${who}: ${STRENGTH_WORDS[e.strength as Strength].toLowerCase()} (${e.strength}) ${x(baseOf(s, e.strength))}, ${when} ${x(recency)}, ${HOW_KNOWN[e.confidence]} ${x(confidenceOf(s, e.confidence))}${clamp}`,
+    value,
+  }
+}
+
+/** The factors of a path, in the order the score multiplies them. */
+export function explain(g: PathGraph, nodes: readonly number[]): Factor[] {
+  const factors: Factor[] = []
+  const c1 = nodes[1] ?? -1
+  factors.push(edgeFactor(g, nodes[0] ?? -1, c1))
+  const balance = g.balance[c1] ?? 0
+  factors.push({
+    label:
+      balance === 0
+        ? `${g.names[c1] ?? ''} and you are even on favors`
+        : balance > 0
+          ? `You have given ${g.names[c1] ?? ''} ${points(balance)} more than you received`
+          : `${g.names[c1] ?? ''} has given you ${points(-balance)} more than you gave`,
+    value: g.reciprocity(c1),
+  })
+  const fatigue = (i: number): void => {
+    const asks = g.recentAsks(i)
+    if (asks > 0) {
+      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.names[i] ?? ''} in the last ${g.scoring.fatigueWindowDays} days`, value: g.fatigue(i) })
+    }
+  }
+  fatigue(c1)
+  for (let k = 1; k + 1 < nodes.length; k++) {
+    factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1))
+    if (k + 2 < nodes.length) fatigue(nodes[k + 1] ?? -1)
+  }
+  const edges = nodes.length - 1
+  if (edges > 2) factors.push({ label: `${edges} relationships: each one beyond two costs ${x(g.scoring.hopPenalty)}`, value: hopOf(g.scoring, edges) })
+  return factors
+}
+
+function beforeYouAsk(g: PathGraph, nodes: readonly number[], context: { direct: Set<number>; shortest: Map<number, number>; myCompany: string | null; companyOf: (i: number) => string | null }): BeforeYouAsk[] {
+  const c1 = nodes[1] ?? -1
+  const t = nodes[nodes.length - 1] ?? -1
+  const name = g.names[c1] ?? ''
+  const target = g.names[t] ?? ''
+  const e = g.edgeBetween(g.me, c1)
+  const days = e?.last === null || e === undefined ? null : g.todayNumber - e.last
+  const strength = e?.strength ?? 0
+  const talked = days === null ? 'you never logged talking' : `you talked ${daysText(days)}`
+  const out: BeforeYouAsk[] = []
+
+  out.push({
+    question: `How strong is your relationship with ${name}?`,
+    verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : strength <= 2 && (days === null || days > 365) ? 'stop' : 'caution',
+    reason: `${name} is ${strength === 0 ? 'not someone you know' : STRENGTH_WORDS[strength as Strength].toLowerCase()} (${strength}/5) and ${talked}.`,
+  })
+
+  const balance = g.balance[c1] ?? 0
+  out.push({
+    question: `Have you given to ${name} before?`,
+    verdict: balance > 0 ? 'good' : balance <= -3 ? 'stop' : 'caution',
+    reason:
+      balance > 0
+        ? `You have given ${name} ${points(balance)} more than you received.`
+        : balance === 0
+          ? `You and ${name} are even on favors: treat this as a first ask, and offer something back.`
+          : `You already owe ${name} ${points(-balance)}${balance <= -3 ? ': give before you ask again' : ''}.`,
+  })
+
+  const shortest = context.shortest.get(t)
+  out.push({
+    question: `Could you reach ${target} another way?`,
+    ...(context.direct.has(t)
+      ? { verdict: 'stop' as const, reason: `You already know ${target}: reach out directly.` }
+      : shortest !== undefined && shortest < nodes.length - 1
+        ? { verdict: 'caution' as const, reason: `A shorter path to ${target} exists (${shortest} relationships).` }
+        : context.myCompany !== null && context.companyOf(t)?.toLowerCase() === context.myCompany.toLowerCase()
+          ? { verdict: 'caution' as const, reason: `${target} works at your company, ${context.myCompany}.` }
+          : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
+  })
+
+  const asks = g.recentAsks(c1)
+  out.push({
+    question: 'Is the timing right?',
+    ...(asks >= 2
+      ? { verdict: 'stop' as const, reason: `You have asked ${name} for ${asks} introductions in the last ${g.scoring.fatigueWindowDays} days.` }
+      : asks === 1
+        ? { verdict: 'caution' as const, reason: `You asked ${name} for an introduction in the last ${g.scoring.fatigueWindowDays} days.` }
+        : days === null || days > 180
+          ? { verdict: 'caution' as const, reason: `No recent asks through ${name}, but ${talked}: reconnect before asking.` }
+          : { verdict: 'good' as const, reason: `No recent asks through ${name}, and ${talked}.` }),
+  })
+  return out
+}
+
+/** Paths from me to a person, anyone at a company, or anyone with a tag. */
+export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResult {
+  const g = backend.paths()
+  const directory = backend.directory()
+  if (g.me < 0) throw new KithError('conflict', 'Kith does not know who you are yet: set it with "kith me NAME" or on the People page.')
+  const meId = g.ids[g.me] ?? -1
+
+  let target: PathTarget
+  let targetIds: number[]
+  if (args.to !== undefined) {
+    const person = directory.entries.get(args.to)
+    if (person === undefined) throw new KithError('not_found', `There is no person with id ${args.to}.`)
+    if (person.archived) throw new KithError('conflict', `${person.name} is archived; restore them to find paths to them.`)
+    if (person.isMe) throw new KithError('bad_request', 'to: that is you')
+    target = { kind: 'person', id: person.id, name: person.name }
+    targetIds = [person.id]
+  } else if (args.company !== undefined) {
+    const company = args.company.toLowerCase()
+    targetIds = [...directory.entries.values()].filter((e) => !e.archived && !e.isMe && e.company?.toLowerCase() === company).map((e) => e.id)
+    target = { kind: 'company', name: args.company, people: targetIds.length }
+  } else {
+    const tag = normalizeLabel(args.tag ?? '')
+    targetIds = [...directory.entries.values()].filter((e) => !e.archived && !e.isMe && e.tags.some((t) => normalizeLabel(t) === tag)).map((e) => e.id)
+    target = { kind: 'tag', name: args.tag ?? '', people: targetIds.length }
+  }
+
+  const indices = targetIds.flatMap((id) => {
+    const i = g.indexOf.get(id)
+    return i === undefined ? [] : [i]
+  })
+  const direct: DirectTie[] = []
+  const directSet = new Set<number>()
+  for (const i of indices) {
+    const e = g.edgeBetween(g.me, i)
+    if (e === undefined) continue
+    directSet.add(i)
+    const entry = directory.entries.get(g.ids[i] ?? -1)
+    direct.push({ id: g.ids[i] ?? -1, name: g.names[i] ?? '', strength: e.strength, lastTalked: entry?.lastInteractionOn ?? null })
+  }
+  direct.sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name))
+
+  const raw: RawPath[] = args.all
+    ? allPaths(g, indices, args.maxHops)
+    : topPaths(g, indices, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 })
+  const shortest = new Map<number, number>()
+  for (const p of raw) {
+    const t = p.nodes[p.nodes.length - 1] ?? -1
+    shortest.set(t, Math.min(shortest.get(t) ?? Infinity, p.nodes.length - 1))
+  }
+  // A two-step path beats a longer one even when it did not make the list.
+  for (const t of indices) {
+    if ((shortest.get(t) ?? Infinity) <= 2) continue
+    const mine = new Set(g.nbr[g.me] ?? [])
+    if ((g.nbr[t] ?? []).some((c) => mine.has(c) && c !== t && g.archived[c] !== true)) shortest.set(t, 2)
+  }
+  const myCompany = directory.entries.get(meId)?.company ?? null
+  const context = {
+    direct: directSet,
+    shortest,
+    myCompany,
+    companyOf: (i: number) => directory.entries.get(g.ids[i] ?? -1)?.company ?? null,
+  }
+  const paths: PathView[] = raw.map((p) => ({
+    score: p.score,
+    people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
+    strengths: p.nodes.slice(1).map((j, k) => g.edgeBetween(p.nodes[k] ?? -1, j)?.strength ?? 0),
+    factors: explain(g, p.nodes),
+    beforeYouAsk: beforeYouAsk(g, p.nodes, context),
+  }))
+  return { target, direct, paths, targets: targetIds.length }
+}
+
+function requestView(row: { id: number; state: string; path: string; score: number | null; created_at: string }, names: Map<number, string>): IntroductionRequest {
+  const ids = parseIdList(row.path)
+  const ref = (id: number): PersonRef => ({ id, name: names.get(id) ?? '(deleted)' })
+  return {
+    id: row.id,
+    state: row.state,
+    connector: ref(ids[1] ?? -1),
+    target: ref(ids[ids.length - 1] ?? -1),
+    path: ids.map(ref),
+    score: row.score,
+    createdAt: row.created_at,
+  }
+}
+
+/** Records a request to be introduced along a path, after checking the path is real. */
+export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
+  if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
+  const now = backend.now().toISOString()
+  const row = await backend.db.transaction().execute(async (trx) => {
+    const people = await requirePeople(trx, path)
+    if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
+    for (const id of path) {
+      if (people.get(id)?.archived === true) throw new KithError('conflict', `${people.get(id)?.name ?? id} is archived.`)
+    }
+    for (let k = 0; k + 1 < path.length; k++) {
+      const [a, b] = [path[k] ?? 0, path[k + 1] ?? 0].sort((p, q) => p - q)
+      const rel = await trx.selectFrom('relationship').select('id').where('person_a', '=', a ?? 0).where('person_b', '=', b ?? 0).executeTakeFirst()
+      if (rel === undefined) {
+        throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
+      }
+    }
+    return trx
+      .insertInto('introduction')
+      .values({
+        kind: 'ask',
+        state: 'draft',
+        connector_id: path[1] ?? null,
+        target_id: path[path.length - 1] ?? null,
+        path: JSON.stringify(path),
+        score,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id', 'state', 'path', 'score', 'created_at'])
+      .executeTakeFirstOrThrow()
+  })
+  // Connectors' fatigue changes.
+  backend.touched(path.slice(1, -1))
+  const names = new Map((await backend.db.selectFrom('person').select(['id', 'name']).where('id', 'in', path).execute()).map((p) => [p.id, p.name]))
+  return requestView(row, names)
+}
+
+export async function listRequests(backend: Backend): Promise<IntroductionRequest[]> {
+  const rows = await backend.db.selectFrom('introduction').select(['id', 'state', 'path', 'score', 'created_at']).where('kind', '=', 'ask').orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+  const ids = [...new Set(rows.flatMap((r) => parseIdList(r.path)))]
+  const names = new Map(
+    ids.length === 0 ? [] : (await backend.db.selectFrom('person').select(['id', 'name']).where('id', 'in', ids).execute()).map((p) => [p.id, p.name]),
+  )
+  return rows.map((r) => requestView(r, names))
+}
