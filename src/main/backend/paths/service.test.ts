@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SCORING } from '../../../shared/scoring'
+import type { Backend } from '../backend'
+import { fails, ok } from '../testing/call'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-22T12:00:00Z')
+
+async function network(backend: Backend) {
+  const me = await ok(backend, 'me.set', { name: 'Jordan' })
+  const add = (name: string, extra: Record<string, unknown> = {}) => ok(backend, 'people.create', { name, ...extra })
+  const ana = await add('Ana', { company: 'Acme' })
+  const ben = await add('Ben', { company: 'Beta' })
+  const cy = await add('Cy', { company: 'Gamma', tags: ['seed investor'] })
+  const dee = await add('Dee', { company: 'Gamma', tags: ['Seed Investor'] })
+  const know = (a: number, b: number, strength: number) => ok(backend, 'relationships.set', { a, b, strength })
+  await know(me.id, ana.id, 4)
+  await know(me.id, ben.id, 2)
+  await know(ana.id, cy.id, 5)
+  await know(ben.id, cy.id, 3)
+  await know(cy.id, dee.id, 4)
+  return { me, ana, ben, cy, dee }
+}
+
+function product(values: number[]): number {
+  return values.reduce((a, b) => a * b, 1)
+}
+
+describe('paths.find', () => {
+  it('ranks paths to a person, each score the product of its factors, with the four before-you-ask answers', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const result = await ok(backend, 'paths.find', { to: cy.id })
+    expect(result.target).toEqual({ kind: 'person', id: cy.id, name: 'Cy' })
+    expect(result.direct).toEqual([])
+    expect(result.paths.map((p) => p.people.map((x) => x.name))).toEqual([
+      ['Jordan', 'Ana', 'Cy'],
+      ['Jordan', 'Ben', 'Cy'],
+    ])
+    for (const p of result.paths) {
+      expect(Math.abs(p.score - product(p.factors.map((f) => f.value)))).toBeLessThan(1e-9)
+      expect(p.beforeYouAsk.map((q) => q.question)).toEqual([
+        `How strong is your relationship with ${p.people[1]?.name ?? ''}?`,
+        `Have you given to ${p.people[1]?.name ?? ''} before?`,
+        'Could you reach Cy another way?',
+        'Is the timing right?',
+      ])
+    }
+    expect(result.paths[0]?.factors[0]?.label).toMatch(/^Ana and you: close \(4\) x0\.80, you never logged talking x0\.50, known firsthand x1\.00$/)
+    expect(result.paths[1]?.beforeYouAsk[0]?.verdict).toBe('stop')
+  })
+
+  it('shows a direct relationship first and separately, and answers "could you reach them another way" with it', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, cy } = await network(backend)
+    await ok(backend, 'relationships.set', { a: me.id, b: cy.id, strength: 1 })
+    const result = await ok(backend, 'paths.find', { to: cy.id })
+    expect(result.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 1, lastTalked: null }])
+    expect(result.paths.every((p) => p.people.length >= 3)).toBe(true)
+    expect(result.paths[0]?.beforeYouAsk[2]).toMatchObject({ verdict: 'stop', reason: 'You already know Cy: reach out directly.' })
+  })
+
+  it('finds anyone at a company or with a tag, ranking all their paths together', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    await network(backend)
+    const company = await ok(backend, 'paths.find', { company: 'gamma', maxHops: 4 })
+    expect(company.target).toEqual({ kind: 'company', name: 'gamma', people: 2 })
+    expect(new Set(company.paths.map((p) => p.people.at(-1)?.name))).toEqual(new Set(['Cy', 'Dee']))
+    const tag = await ok(backend, 'paths.find', { tag: 'seed investor' })
+    expect(tag.targets).toBe(2)
+    const scores = tag.paths.map((p) => p.score)
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores)
+  })
+
+  it('follows every write: a new relationship, an interaction, a favor, an ask, an archive, the settings', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, cy } = await network(backend)
+    const score = async () => (await ok(backend, 'paths.find', { to: cy.id })).paths[0]?.score ?? 0
+    const first = await score()
+    await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'call', people: [ana.id] })
+    const afterTalk = await score()
+    expect(afterTalk).toBeGreaterThan(first)
+    await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-21', kind: 'advice', size: 'large' })
+    const afterFavor = await score()
+    expect(afterFavor).toBeCloseTo((afterTalk / 0.85) * 1.0, 9)
+    await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    expect(await score()).toBeCloseTo(afterFavor / 2, 9)
+    await ok(backend, 'people.archive', { id: ana.id })
+    expect((await ok(backend, 'paths.find', { to: cy.id })).paths.map((p) => p.people[1]?.name)).toEqual(['Ben'])
+    await ok(backend, 'settings.scoring.set', { ...DEFAULT_SCORING, base: [0.2, 0.9, 0.6, 0.8, 0.95] })
+    const withSettings = await ok(backend, 'paths.find', { to: cy.id })
+    expect(withSettings.paths[0]?.factors[0]?.label).toContain('acquaintance (2) x0.90')
+    await ok(backend, 'settings.scoring.reset', {})
+    expect(await ok(backend, 'settings.scoring.get', {})).toEqual(DEFAULT_SCORING)
+  })
+
+  it('refuses bad requests with typed errors', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, ben, cy } = await network(backend)
+    expect((await fails(backend, 'paths.find', {})).code).toBe('bad_request')
+    expect((await fails(backend, 'paths.find', { to: cy.id, company: 'Acme' })).code).toBe('bad_request')
+    expect((await fails(backend, 'paths.find', { to: 999 })).code).toBe('not_found')
+    expect((await fails(backend, 'paths.find', { to: me.id })).code).toBe('bad_request')
+    expect((await fails(backend, 'paths.find', { to: cy.id, maxHops: 5 })).code).toBe('bad_request')
+    expect((await fails(backend, 'introductions.request', { path: [me.id, ben.id, ana.id] })).message).toMatch(/Ben and Ana are not known to know each other/)
+    expect((await fails(backend, 'introductions.request', { path: [ana.id, cy.id, ben.id] })).message).toMatch(/must start with you/)
+    expect((await fails(backend, 'introductions.request', { path: [me.id, ana.id, me.id] })).message).toMatch(/appears twice/)
+    expect((await fails(backend, 'settings.scoring.set', { ...DEFAULT_SCORING, hopPenalty: 7 })).code).toBe('bad_request')
+    expect(await ok(backend, 'introductions.list', {})).toEqual([])
+  })
+
+  it('records a request and lists it', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, cy } = await network(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id], score: 0.3 })
+    expect(request).toMatchObject({ state: 'draft', connector: { id: ana.id, name: 'Ana' }, target: { id: cy.id, name: 'Cy' }, score: 0.3 })
+    expect(await ok(backend, 'introductions.list', {})).toEqual([request])
+  })
+})
