@@ -17,14 +17,26 @@ const directoryStart = performance.now()
 backend.directory()
 const loadMs = performance.now() - loadStart
 
+interface Answer {
+  paths: { score: number; people: { id: number }[]; factors: { value: number }[] }[]
+}
+
 const times: number[] = []
 let withPaths = 0
+/** answers breaking the CLI contract: people from me to the target, score = product of factors (1e-9) */
+let contractViolations = 0
+const meId = backend.paths().ids[backend.paths().me]
 for (const to of targets) {
   const start = performance.now()
   const res = await backend.dispatch('paths.find', { to, limit: 10 })
   times.push(performance.now() - start)
   if (!res.ok) throw new Error(res.error.message)
-  if ((res.data as { paths: unknown[] }).paths.length > 0) withPaths++
+  const answer = res.data as Answer
+  if (answer.paths.length > 0) withPaths++
+  for (const p of answer.paths) {
+    const product = p.factors.reduce((a, f) => a * f.value, 1)
+    if (Math.abs(product - p.score) > 1e-9 || p.people[0]?.id !== meId || p.people[p.people.length - 1]?.id !== to) contractViolations++
+  }
 }
 const rssMb = process.memoryUsage().rss / 1024 / 1024
 await backend.close()
@@ -36,6 +48,7 @@ console.log(
     directoryMs: performance.now() - directoryStart - times.reduce((a, b) => a + b, 0),
     times,
     withPaths,
+    contractViolations,
     rssMb,
   }),
 )

@@ -93,6 +93,7 @@ export const pathsSection: Section = {
         graphMs: number
         times: number[]
         withPaths: number
+        contractViolations: number
         rssMb: number
       }
       const times = [...measured.times].sort((a, b) => a - b)
@@ -129,6 +130,7 @@ export const pathsSection: Section = {
         edges: graph.edges.length,
         queries: TARGETS,
         targets_with_paths: measured.withPaths,
+        contract_violations: measured.contractViolations,
         p50_ms: round(percentile(times, 50)),
         p99_ms: round(percentile(times, 99)),
         load_ms: round(measured.loadMs, 1),

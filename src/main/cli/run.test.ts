@@ -152,6 +152,32 @@ describe('kith CLI', () => {
     expect(doctor.counts).toEqual({ people: 3, relationships: 0, interactions: 0, favors: 0 })
   })
 
+  it('paths --json keeps its contract on the sample network: people from me to the target, score = product of factors', async () => {
+    const data = tempDir()
+    await kith(['--data', data, 'demo'])
+    for (const query of [['--to', 'Tomas Horvat'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Yara Schmidt', '--all']]) {
+      const res = await kith(['--data', data, 'paths', ...query, '--limit', '8', '--json'])
+      expect(res.code, query.join(' ')).toBe(EXIT_OK)
+      const out = JSON.parse(res.out) as {
+        target: { kind: string }
+        direct: unknown[]
+        paths: { score: number; people: { id: number; name: string }[]; factors: { label: string; value: number }[] }[]
+      }
+      expect(out.paths.length, query.join(' ')).toBeGreaterThan(0)
+      for (const p of out.paths) {
+        expect(p.people[0]?.name).toBe('Jordan Avery')
+        expect(p.people.length).toBeGreaterThanOrEqual(3)
+        expect(p.people.length).toBeLessThanOrEqual(query.includes('4') ? 5 : 4)
+        expect(Math.abs(p.score - p.factors.reduce((a, f) => a * f.value, 1))).toBeLessThan(1e-9)
+        expect(new Set(p.people.map((x) => x.id)).size).toBe(p.people.length)
+      }
+      const scores = out.paths.map((p) => p.score)
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores)
+    }
+    expect((await kith(['--data', data, 'paths', '--to', 'Tomas Horvat', '--tag', 'x'])).code).toBe(EXIT_USAGE)
+    expect((await kith(['--data', data, 'paths', '--to', 'Tomas Horvat', '--max-hops', '5'])).code).toBe(EXIT_USAGE)
+  })
+
   it('runs as a real process with the documented exit codes', async () => {
     const run = promisify(execFile)
     const data = tempDir()

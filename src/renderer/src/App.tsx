@@ -3,6 +3,8 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
 import { spotlight } from '@mantine/spotlight'
 import type { ReactNode } from 'react'
+import { FindPathPage } from './features/paths/FindPathPage'
+import { IntroductionsPage } from './features/paths/IntroductionsPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
@@ -25,18 +27,9 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'people':
       return <PeoplePage onImport={() => go({ page: 'import' })} />
     case 'paths':
-      return (
-        <EmptyState title="Find a path">
-          Type a person, a company or a tag and Kith ranks the warmest ways in through the people you know, explaining every
-          rank. Path finding arrives in a coming release.
-        </EmptyState>
-      )
+      return <FindPathPage />
     case 'introductions':
-      return (
-        <EmptyState title="Introductions">
-          Asks you make and introductions you broker, from permission first to closing the loop, will be tracked here.
-        </EmptyState>
-      )
+      return <IntroductionsPage />
     case 'week':
       return (
         <EmptyState title="This week">

@@ -93,7 +93,7 @@ function beforeYouAsk(g: PathGraph, nodes: readonly number[], context: { direct:
   out.push({
     question: `How strong is your relationship with ${name}?`,
     verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : strength <= 2 && (days === null || days > 365) ? 'stop' : 'caution',
-    reason: `${name} is ${strength === 0 ? 'not someone you know' : STRENGTH_WORDS[strength as Strength].toLowerCase()} (${strength}/5) and ${talked}.`,
+    reason: `${name}: ${strength === 0 ? 'not someone you know' : STRENGTH_WORDS[strength as Strength].toLowerCase()} (${strength}/5), and ${talked}.`,
   })
 
   const balance = g.balance[c1] ?? 0

@@ -16,8 +16,11 @@ interface Settled<T> {
   error?: Error
 }
 
-/** Loads one method's result; loads again when the arguments or `key` change, or on `reload()`. */
-export function useApi<M extends MethodName>(method: M, args: ArgsIn<M>, key = ''): ApiState<Result<M>> {
+/**
+ * Loads one method's result; loads again when the arguments or `key` change,
+ * or on `reload()`. `null` arguments mean there is nothing to ask yet.
+ */
+export function useApi<M extends MethodName>(method: M, args: ArgsIn<M> | null, key = ''): ApiState<Result<M>> {
   const [generation, setGeneration] = useState(0)
   const [settled, setSettled] = useState<Settled<Result<M>>>()
   const argsJson = JSON.stringify(args)
@@ -25,6 +28,7 @@ export function useApi<M extends MethodName>(method: M, args: ArgsIn<M>, key = '
 
   useEffect(() => {
     let current = true
+    if (argsJson === 'null') return
     call(method, JSON.parse(argsJson) as ArgsIn<M>)
       .then((data) => {
         if (current) setSettled({ request, data })
@@ -38,5 +42,6 @@ export function useApi<M extends MethodName>(method: M, args: ArgsIn<M>, key = '
   }, [method, argsJson, request])
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
+  if (args === null) return { data: undefined, error: undefined, loading: false, reload }
   return { data: settled?.data, error: settled?.error, loading: settled?.request !== request, reload }
 }

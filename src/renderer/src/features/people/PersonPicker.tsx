@@ -45,10 +45,19 @@ export function PersonPicker({
   onChange,
   exclude = [],
   autoFocus = false,
+  onResults,
   ...props
-}: CommonProps & { value: PersonRef | null; onChange: (person: PersonRef | null) => void }): ReactNode {
+}: CommonProps & {
+  value: PersonRef | null
+  onChange: (person: PersonRef | null) => void
+  /** Told what was typed and how many people match it. */
+  onResults?: (query: string, matches: number) => void
+}): ReactNode {
   const [query, setQuery] = useState(value?.name ?? '')
   const hits = useSearch(query)
+  useEffect(() => {
+    onResults?.(query, hits.length)
+  }, [onResults, query, hits.length])
   const known = new Map<string, PersonRef & { company?: string | null }>()
   if (value !== null) known.set(String(value.id), value)
   for (const h of hits) if (!exclude.includes(h.id)) known.set(String(h.id), h)

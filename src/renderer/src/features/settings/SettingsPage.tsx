@@ -4,6 +4,7 @@ import type { BackupInfo, DoctorReport } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { ScoringSettings } from './ScoringSettings'
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
@@ -152,6 +153,8 @@ export function SettingsPage(): ReactNode {
           )}
         </Stack>
       </Paper>
+
+      <ScoringSettings />
 
       <Modal
         opened={restoreCandidate !== undefined}

@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures'
+import { KithApp } from './pages/kith-app'
+
+test.describe('who can introduce me', () => {
+  test.use({ seed: { commands: [['demo']] } })
+
+  test('find paths to a person, read the reasons, see the picture, start a request', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Find a path')
+    const picker = app.getByRole('combobox', { name: 'Person to meet' }).or(app.getByRole('textbox', { name: 'Person to meet' })).first()
+    await picker.click()
+    await picker.fill('Tomas Horvta')
+    await app.getByRole('option', { name: /Tomas Horvat/ }).first().click()
+
+    await expect(app.getByText('You already know Tomas Horvat', { exact: true })).toBeVisible()
+    await expect(app.getByRole('img', { name: /^The top paths: / })).toBeVisible()
+    const first = app.getByRole('article').first()
+    await expect(first.getByRole('heading', { level: 3 })).toHaveText(/^1\. .+ → Tomas Horvat$/)
+    const reasons = first.getByRole('table', { name: 'Why path 1 ranks here' })
+    await expect(reasons.getByRole('row', { name: /and you: .* x0\.\d\d, .* x0\.\d\d, known firsthand x1\.00/ }).first()).toBeVisible()
+    await expect(reasons.getByRole('row', { name: /Score \(the product\)/ })).toBeVisible()
+    const beforeYouAsk = first.getByRole('region', { name: /^Before you ask / })
+    await expect(beforeYouAsk.getByText(/How strong is your relationship with/)).toBeVisible()
+    await expect(beforeYouAsk.getByText('Could you reach Tomas Horvat another way?')).toBeVisible()
+    await expect(beforeYouAsk.getByText('You already know Tomas Horvat: reach out directly.')).toBeVisible()
+
+    const ask = first.getByRole('button', { name: /^Ask .+ to introduce you to Tomas Horvat$/ })
+    const connector = ((await ask.textContent()) ?? '').replace(/^Ask (.+) to introduce you to Tomas Horvat$/, '$1')
+    const chain = ((await first.getAttribute('aria-label')) ?? '').replace(/^Path \d+: /, '')
+    await ask.click()
+    // One more ask through the connector tires them (fatigue): the path keeps its card, perhaps lower.
+    const same = app.getByRole('article', { name: new RegExp(`^Path \\d+: ${chain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    await expect(same.getByRole('button', { name: `Request started with ${connector}` })).toBeDisabled()
+    await kith.goTo('Introductions')
+    await expect(app.getByRole('table', { name: 'Introduction requests' }).getByRole('row', { name: new RegExp(`${connector}.*Tomas Horvat.*draft`) })).toBeVisible()
+  })
+
+  test('find anyone at a company, and anyone with a tag', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Find a path')
+    await app.getByText('Anyone at a company', { exact: true }).click()
+    await expect(app.getByRole('radio', { name: 'Anyone at a company' })).toBeChecked()
+    const company = app.getByRole('combobox', { name: 'Company' }).or(app.getByRole('textbox', { name: 'Company' })).first()
+    await company.click()
+    await app.getByRole('option', { name: /^Harbor Capital/ }).click()
+    await expect(app.getByText(/paths to 9 people, best first/)).toBeVisible()
+    await expect(app.getByRole('article').first()).toBeVisible()
+
+    await app.getByText('Anyone with a tag', { exact: true }).click()
+    await expect(app.getByRole('radio', { name: 'Anyone with a tag' })).toBeChecked()
+    const tag = app.getByRole('combobox', { name: 'Tag' }).or(app.getByRole('textbox', { name: 'Tag' })).first()
+    await tag.click()
+    await tag.fill('seed inv')
+    await app.getByRole('option', { name: /^seed investor/ }).click()
+    await expect(app.getByText(/paths to \d+ people, best first/)).toBeVisible()
+    const scores = (await app.getByRole('article').getByLabel(/^Score /).allTextContents()).map(Number)
+    expect(scores.length).toBeGreaterThan(0)
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores)
+  })
+
+  test('scoring defaults are editable in Settings', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Settings')
+    const scoring = app.getByRole('form', { name: 'Path scoring' })
+    const close = scoring.getByRole('textbox', { name: '4 · Close' })
+    await expect(close).toHaveValue('0.8')
+    await close.fill('0.7')
+    await scoring.getByRole('button', { name: 'Save scoring' }).click()
+    await expect(app.getByText('Path scoring saved.')).toBeVisible()
+    await kith.goTo('Find a path')
+    await app.getByText('Anyone at a company', { exact: true }).click()
+    await expect(app.getByRole('radio', { name: 'Anyone at a company' })).toBeChecked()
+    const company = app.getByRole('combobox', { name: 'Company' }).or(app.getByRole('textbox', { name: 'Company' })).first()
+    await company.click()
+    await app.getByRole('option', { name: /^Harbor Capital/ }).click()
+    await expect(app.getByText(/close \(4\) x0\.70/).first()).toBeVisible()
+  })
+})

@@ -1,0 +1,249 @@
+import { Alert, Badge, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useCallback, useState, type ReactNode } from 'react'
+import type { ArgsIn } from '../../../../shared/contract'
+import type { PathView, PersonRef, Verdict } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { ago, strengthWord } from '../../lib/format'
+import { useApi } from '../../lib/useApi'
+import { PersonPicker } from '../people/PersonPicker'
+import { ErrorNotice } from '../shell/ErrorNotice'
+import { AddTargetForm } from './AddTargetForm'
+import { PathPicture } from './PathPicture'
+
+type Kind = 'person' | 'company' | 'tag'
+
+const VERDICT: Record<Verdict, { label: string; color: string }> = {
+  good: { label: 'Good', color: 'teal' },
+  caution: { label: 'Caution', color: 'yellow' },
+  stop: { label: 'Stop', color: 'red' },
+}
+
+function PathCard({ path, rank, started, onStart }: { path: PathView; rank: number; started: boolean; onStart: () => void }): ReactNode {
+  const connector = path.people[1]
+  const target = path.people[path.people.length - 1]
+  const chain = path.people.slice(1).map((p) => p.name).join(' → ')
+  return (
+    <Paper withBorder p="lg" component="article" aria-label={`Path ${rank}: ${chain}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={3} size="h4">
+              {rank}. {chain}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {path.people
+                .slice(0, -1)
+                .map((p, k) => `${k === 0 ? 'You' : p.name} – ${path.people[k + 1]?.name ?? ''}: ${strengthWord(path.strengths[k] ?? 1).toLowerCase()}`)
+                .join(' · ')}
+            </Text>
+          </div>
+          <Text fw={700} size="lg" aria-label={`Score ${path.score.toFixed(3)}`}>
+            {path.score.toFixed(3)}
+          </Text>
+        </Group>
+        <Table aria-label={`Why path ${rank} ranks here`} withRowBorders={false} verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Factor</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Multiplier
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {path.factors.map((f, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>
+                  <Text size="sm">{f.label}</Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Text size="sm" ff="monospace">
+                    ×{f.value.toFixed(3)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  Score (the product)
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="sm" ff="monospace" fw={600}>
+                  {path.score.toFixed(3)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+        <Stack gap={6} component="section" aria-label={`Before you ask ${connector?.name ?? ''}`}>
+          <Text fw={600} size="sm">
+            Before you ask {connector?.name}
+          </Text>
+          {path.beforeYouAsk.map((q) => (
+            <Group key={q.question} gap="sm" wrap="nowrap" align="flex-start">
+              <Badge color={VERDICT[q.verdict].color} variant="light" w={80} style={{ flexShrink: 0 }}>
+                {VERDICT[q.verdict].label}
+              </Badge>
+              <Text size="sm">
+                <Text span fw={500}>
+                  {q.question}
+                </Text>{' '}
+                {q.reason}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Group justify="flex-end">
+          <Button onClick={onStart} disabled={started} variant={started ? 'light' : 'filled'}>
+            {started ? `Request started with ${connector?.name ?? ''}` : `Ask ${connector?.name ?? ''} to introduce you to ${target?.name ?? ''}`}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+export function FindPathPage(): ReactNode {
+  const { version, changed } = useDataVersion()
+  const [kind, setKind] = useState<Kind>('person')
+  const [person, setPerson] = useState<PersonRef | null>(null)
+  const [company, setCompany] = useState<string | null>(null)
+  const [tag, setTag] = useState<string | null>(null)
+  const [longer, setLonger] = useState(false)
+  const [typed, setTyped] = useState({ query: '', matches: 0 })
+  const [adding, setAdding] = useState(false)
+  const [started, setStarted] = useState<Set<string>>(new Set())
+  const [error, setError] = useState<Error>()
+  const facets = useApi('people.facets', {}, String(version))
+
+  const args: ArgsIn<'paths.find'> | null =
+    kind === 'person' && person !== null
+      ? { to: person.id, maxHops: longer ? 4 : 3 }
+      : kind === 'company' && company !== null
+        ? { company, maxHops: longer ? 4 : 3 }
+        : kind === 'tag' && tag !== null
+          ? { tag, maxHops: longer ? 4 : 3 }
+          : null
+  const result = useApi('paths.find', args, String(version))
+  const found = args !== null && !result.loading ? result.data : undefined
+  const onResults = useCallback((query: string, matches: number) => setTyped({ query, matches }), [])
+
+  const start = async (path: PathView): Promise<void> => {
+    setError(undefined)
+    try {
+      const request = await call('introductions.request', { path: path.people.map((p) => p.id), score: path.score })
+      setStarted((s) => new Set(s).add(path.people.map((p) => p.id).join('>')))
+      changed()
+      notifications.show({
+        color: 'teal',
+        message: `Request started: ask ${request.connector.name} to introduce you to ${request.target.name}. It is on the Introductions page.`,
+      })
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <Title order={2}>Find a path</Title>
+      <Paper withBorder p="lg">
+        <Stack gap="sm">
+          <SegmentedControl
+            aria-label="Who to reach"
+            value={kind}
+            onChange={setKind}
+            data={[
+              { value: 'person', label: 'A person' },
+              { value: 'company', label: 'Anyone at a company' },
+              { value: 'tag', label: 'Anyone with a tag' },
+            ]}
+          />
+          {kind === 'person' && (
+            <Group align="flex-end">
+              <div style={{ flex: 1 }}>
+                <PersonPicker label="Person to meet" placeholder="Type a name" value={person} onChange={setPerson} onResults={onResults} />
+              </div>
+              {person === null && typed.query.trim().length > 1 && typed.matches === 0 && (
+                <Button variant="light" onClick={() => setAdding(true)}>
+                  Add “{typed.query.trim()}” to Kith
+                </Button>
+              )}
+            </Group>
+          )}
+          {kind === 'company' && (
+            <Select
+              label="Company"
+              placeholder="Choose a company"
+              searchable
+              data={(facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` }))}
+              value={company}
+              onChange={setCompany}
+            />
+          )}
+          {kind === 'tag' && (
+            <Select
+              label="Tag"
+              placeholder="Choose a tag"
+              searchable
+              data={(facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` }))}
+              value={tag}
+              onChange={setTag}
+            />
+          )}
+          <Switch label="Include longer paths (4 relationships)" checked={longer} onChange={(e) => setLonger(e.currentTarget.checked)} />
+        </Stack>
+      </Paper>
+
+      <ErrorNotice error={error} />
+      {args !== null && result.error !== undefined && <ErrorNotice error={result.error} title="Paths could not be found" />}
+      {args !== null && result.loading && <Loader aria-label="Finding paths" />}
+      {found !== undefined && (
+        <Stack gap="md" aria-live="polite">
+          {found.direct.map((d) => (
+            <Alert key={d.id} color="teal" title={`You already know ${d.name}`}>
+              {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}. No introduction needed: reach out directly.
+            </Alert>
+          ))}
+          {found.paths.length === 0 ? (
+            <Alert color="gray" title="No path within reach">
+              {longer ? 'Even with four relationships, Kith knows no way in.' : 'Try including longer paths.'} Recording who knows whom
+              (between other people too) opens more paths.
+            </Alert>
+          ) : (
+            <>
+              <Text size="sm" c="dimmed">
+                {found.paths.length} {found.paths.length === 1 ? 'path' : 'paths'}
+                {found.target.kind === 'person' ? '' : ` to ${found.targets} people`}, best first, at most two through the same
+                person. A score is a relative likelihood for comparing paths, not a probability.
+              </Text>
+              <PathPicture paths={found.paths.slice(0, 5)} />
+              {found.paths.map((p, i) => (
+                <PathCard
+                  key={p.people.map((x) => x.id).join('>')}
+                  path={p}
+                  rank={i + 1}
+                  started={started.has(p.people.map((x) => x.id).join('>'))}
+                  onStart={() => void start(p)}
+                />
+              ))}
+            </>
+          )}
+        </Stack>
+      )}
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add someone to reach" size="lg">
+        <AddTargetForm
+          name={typed.query.trim()}
+          onDone={(p) => {
+            setAdding(false)
+            changed()
+            setPerson({ id: p.id, name: p.name })
+          }}
+        />
+      </Modal>
+    </Stack>
+  )
+}

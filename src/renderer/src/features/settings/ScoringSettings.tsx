@@ -1,0 +1,116 @@
+import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useState, type ReactNode } from 'react'
+import { DEFAULT_SCORING, scoringSettings, type ScoringSettings as Settings } from '../../../../shared/scoring'
+import { STRENGTHS } from '../../../../shared/vocab'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { fieldErrors } from '../../lib/form-errors'
+import { strengthWord } from '../../lib/format'
+
+/** Every default of path scoring (shared/design/scoring.md), editable. */
+export function ScoringSettings(): ReactNode {
+  const { changed } = useDataVersion()
+  const [error, setError] = useState<string>()
+  const form = useForm<Settings>({
+    initialValues: DEFAULT_SCORING,
+    validate: (values) => {
+      const parsed = scoringSettings.safeParse(values)
+      return parsed.success ? {} : fieldErrors(parsed.error)
+    },
+  })
+  const { setValues, resetDirty } = form
+
+  useEffect(() => {
+    let current = true
+    call('settings.scoring.get', {})
+      .then((s) => {
+        if (!current) return
+        setValues(s)
+        resetDirty(s)
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+    return () => {
+      current = false
+    }
+  }, [setValues, resetDirty])
+
+  const save = form.onSubmit(async (values) => {
+    setError(undefined)
+    try {
+      const saved = await call('settings.scoring.set', values)
+      resetDirty(saved)
+      changed()
+      notifications.show({ color: 'teal', message: 'Path scoring saved.' })
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    }
+  })
+  const reset = async (): Promise<void> => {
+    const saved = await call('settings.scoring.reset', {})
+    setValues(saved)
+    resetDirty(saved)
+    changed()
+    notifications.show({ color: 'teal', message: 'Path scoring back to its defaults.' })
+  }
+  const num = (label: string, path: string, props: { min?: number; max?: number; step?: number; decimalScale?: number } = {}) => (
+    <NumberInput label={label} step={0.05} decimalScale={3} min={0} {...props} {...form.getInputProps(path)} />
+  )
+
+  return (
+    <Paper withBorder p="lg" component="form" onSubmit={save} noValidate aria-label="Path scoring">
+      <Stack gap="md">
+        <Title order={3} size="h4">
+          Path scoring
+        </Title>
+        <Text size="sm" c="dimmed">
+          A path’s score is the product of these factors. Change them to match how your network behaves.
+        </Text>
+        <Text fw={600} size="sm">
+          Chance a relationship carries an ask, by strength
+        </Text>
+        <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          {STRENGTHS.map((s, i) => (
+            <div key={s}>{num(`${s} · ${strengthWord(s)}`, `base.${i}`, { max: 1 })}</div>
+          ))}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {num('Recency half-life (days)', 'halfLifeDays', { min: 1, max: 3650, step: 1, decimalScale: 0 })}
+          {num('Recency when you never logged talking', 'neverLoggedRecency', { max: 1 })}
+          {num('Recency between others, nothing logged', 'unknownRecency', { max: 1 })}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {num('Known firsthand', 'confidence.firsthand', { max: 1 })}
+          {num('Believed to know each other', 'confidence.believed', { max: 1 })}
+          {num('Inferred', 'confidence.inferred', { max: 1 })}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          {num('Reciprocity base', 'reciprocity.base', { max: 2 })}
+          {num('Per favor point', 'reciprocity.perPoint', { max: 1, step: 0.01 })}
+          {num('Reciprocity at least', 'reciprocity.min', { max: 2 })}
+          {num('Reciprocity at most', 'reciprocity.max', { max: 2 })}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          {num('Asks count for (days)', 'fatigueWindowDays', { min: 1, max: 3650, step: 1, decimalScale: 0 })}
+          {num('Each relationship beyond two', 'hopPenalty', { max: 1 })}
+          {num('Chance at least', 'floor', { max: 1, step: 0.01 })}
+          {num('Chance at most', 'ceiling', { max: 1, step: 0.01 })}
+        </SimpleGrid>
+        {error !== undefined && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" disabled={!form.isDirty()}>
+            Save scoring
+          </Button>
+          <Button variant="default" onClick={() => void reset()}>
+            Reset to defaults
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
