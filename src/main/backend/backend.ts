@@ -8,6 +8,7 @@ import type { Database as Schema } from './db/schema'
 import { dispatch } from './dispatch'
 import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
+import type { ScoringSettings } from '../../shared/scoring'
 import { readScoring } from './settings'
 
 export interface BackendOptions {
@@ -31,6 +32,7 @@ export class Backend {
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
   private graphCache: { dataVersion: number; graph: PathGraph } | null = null
+  private scoringCache: { dataVersion: number; settings: ScoringSettings } | null = null
 
   private constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -90,9 +92,18 @@ export class Backend {
    * `touched`, rebuilt when another process has committed. Chances are
    * repriced when the day or the scoring settings change.
    */
+  /** The scoring settings, read once and again only after a change. */
+  scoring(): ScoringSettings {
+    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    if (this.scoringCache === null || this.scoringCache.dataVersion !== dataVersion) {
+      this.scoringCache = { dataVersion, settings: readScoring(this) }
+    }
+    return this.scoringCache.settings
+  }
+
   paths(): PathGraph {
     const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
-    const scoring = readScoring(this)
+    const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
       this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }
     } else {
@@ -108,10 +119,16 @@ export class Backend {
     this.graphCache?.graph.refresh(list)
   }
 
+  /** Call when the scoring settings change. */
+  invalidateScoring(): void {
+    this.scoringCache = null
+  }
+
   /** Call after a write that changes too much to refresh person by person. */
   invalidate(): void {
     this.cache = null
     this.graphCache = null
+    this.scoringCache = null
   }
 
   /** Closes the connection, lets `replace` swap the file, and opens it again. */

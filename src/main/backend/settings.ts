@@ -16,6 +16,7 @@ export function readScoring(backend: Backend): ScoringSettings {
 }
 
 export function writeScoring(backend: Backend, settings: ScoringSettings | null): ScoringSettings {
+  backend.invalidateScoring()
   if (settings === null) backend.sqlite.prepare('DELETE FROM setting WHERE key = ?').run(SCORING_KEY)
   else {
     backend.sqlite

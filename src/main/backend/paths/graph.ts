@@ -53,6 +53,7 @@ export class PathGraph {
   private settings: ScoringSettings = DEFAULT_SCORING
   /** bumped on every change; caches key on it */
   version = 0
+  private myContacts: { version: number; marks: Uint8Array } | null = null
 
   constructor(private readonly sqlite: Database.Database, settings: ScoringSettings, today: string) {
     this.settings = settings
@@ -71,7 +72,10 @@ export class PathGraph {
   /** New settings or a new day: every chance is computed again. */
   reprice(settings: ScoringSettings, today: string): void {
     const day = dayNumber(today)
-    if (day === this.today && JSON.stringify(settings) === JSON.stringify(this.settings)) return
+    if (day === this.today && (settings === this.settings || JSON.stringify(settings) === JSON.stringify(this.settings))) {
+      this.settings = settings
+      return
+    }
     this.settings = settings
     this.today = day
     for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
@@ -144,6 +148,16 @@ export class PathGraph {
     const k = this.nbr[i]?.indexOf(j) ?? -1
     const code = k < 0 ? undefined : this.edge[i]?.[k]
     return code === undefined ? undefined : unpack(code)
+  }
+
+  /** Whether I have a relationship with this node (cached until the graph changes). */
+  isMyContact(i: number): boolean {
+    if (this.myContacts?.version !== this.version || this.myContacts.marks.length < this.ids.length) {
+      const marks = new Uint8Array(this.ids.length)
+      for (const c of this.nbr[this.me] ?? []) marks[c] = 1
+      this.myContacts = { version: this.version, marks }
+    }
+    return this.myContacts.marks[i] === 1
   }
 
   recentAsks(i: number): number {

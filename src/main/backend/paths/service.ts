@@ -186,8 +186,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
   // A two-step path beats a longer one even when it did not make the list.
   for (const t of indices) {
     if ((shortest.get(t) ?? Infinity) <= 2) continue
-    const mine = new Set(g.nbr[g.me] ?? [])
-    if ((g.nbr[t] ?? []).some((c) => mine.has(c) && c !== t && g.archived[c] !== true)) shortest.set(t, 2)
+    if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) shortest.set(t, 2)
   }
   const myCompany = directory.entries.get(meId)?.company ?? null
   const context = {
