@@ -186,18 +186,7 @@ export class PathGraph {
       if (row[2] === 1) this.me = i
     }
     const meId = this.me < 0 ? null : this.ids[this.me]
-    const mine = new Map<number, number>()
-    if (meId !== undefined && meId !== null) {
-      for (const [person, last] of db
-        .prepare(
-          `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
-           WHERE i.with_me = 1 GROUP BY ip.person_id`,
-        )
-        .raw()
-        .iterate() as IterableIterator<[number, string]>) {
-        mine.set(person, dayNumber(last))
-      }
-    }
+    const mine = meId === undefined || meId === null ? new Map<number, number>() : this.myLastInteractions()
     const together = this.lastTogether(null)
     // Two passes of one plucked integer per relationship: no row objects.
     const pairs: number[] = []
@@ -222,6 +211,21 @@ export class PathGraph {
     }
     if (meId !== undefined && meId !== null) this.loadBalances(meId, null)
     this.loadAsks(null)
+  }
+
+  /** My last interaction with each person, as day numbers. */
+  private myLastInteractions(): Map<number, number> {
+    const out = new Map<number, number>()
+    for (const [person, last] of this.sqlite
+      .prepare(
+        `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+         WHERE i.with_me = 1 GROUP BY ip.person_id`,
+      )
+      .raw()
+      .iterate() as IterableIterator<[number, string]>) {
+      out.set(person, dayNumber(last))
+    }
+    return out
   }
 
   /** Last interactions logged with both present, by pair (for one person, or everyone). */
@@ -310,18 +314,7 @@ export class PathGraph {
           .get(id) as [string | null]
         lastWithMe = last[0] === null ? null : dayNumber(last[0])
       }
-      const mineByOther = new Map<number, number>()
-      if (id === meId) {
-        for (const [person, last] of db
-          .prepare(
-            `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
-             WHERE i.with_me = 1 GROUP BY ip.person_id`,
-          )
-          .raw()
-          .iterate() as IterableIterator<[number, string]>) {
-          mineByOther.set(person, dayNumber(last))
-        }
-      }
+      const mineByOther = id === meId ? this.myLastInteractions() : new Map<number, number>()
       for (const [a, b, strength, confidence] of db
         .prepare('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
         .raw()

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { favorInput } from '../../../../shared/schemas'
@@ -8,6 +8,7 @@ import { call } from '../../lib/client'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
 import { todayIso } from '../../lib/format'
 import { PersonPicker } from '../people/PersonPicker'
+import { FormFooter } from '../shell/FormFooter'
 
 interface Values {
   giver: PersonRef | null
@@ -78,14 +79,7 @@ export function FavorForm({
           <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
         </Group>
         <Textarea label="Note" autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
-        {formError !== undefined && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit">Log favor</Button>
-        </Group>
+        <FormFooter error={formError} submit="Log favor" />
       </Stack>
     </form>
   )

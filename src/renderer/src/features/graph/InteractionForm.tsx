@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
+import { Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { interactionInput } from '../../../../shared/schemas'
@@ -8,6 +8,7 @@ import { call } from '../../lib/client'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
 import { todayIso } from '../../lib/format'
 import { PeoplePicker } from '../people/PersonPicker'
+import { FormFooter } from '../shell/FormFooter'
 
 interface Values {
   date: string
@@ -67,14 +68,7 @@ export function InteractionForm({ people = [], onDone }: { people?: PersonRef[];
         </Group>
         <Textarea label="Note" autosize minRows={2} maxRows={8} {...form.getInputProps('note')} />
         <Checkbox label="I was there" {...form.getInputProps('withMe', { type: 'checkbox' })} />
-        {formError !== undefined && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit">Log interaction</Button>
-        </Group>
+        <FormFooter error={formError} submit="Log interaction" />
       </Stack>
     </form>
   )

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core'
+import { Group, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { relationshipInput } from '../../../../shared/schemas'
@@ -8,6 +8,7 @@ import { call } from '../../lib/client'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
 import { strengthWord } from '../../lib/format'
 import { PersonPicker } from '../people/PersonPicker'
+import { FormFooter } from '../shell/FormFooter'
 
 interface Values {
   a: PersonRef | null
@@ -123,14 +124,7 @@ export function RelationshipForm({ draft = {}, onDone }: { draft?: RelationshipD
           {...form.getInputProps('contexts')}
         />
         <TextInput label="Known each other since" type="date" {...form.getInputProps('since')} />
-        {formError !== undefined && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit">Save relationship</Button>
-        </Group>
+        <FormFooter error={formError} submit="Save relationship" />
       </Stack>
     </form>
   )

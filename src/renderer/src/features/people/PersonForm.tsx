@@ -1,10 +1,11 @@
-import { ActionIcon, Alert, Button, Divider, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { ActionIcon, Button, Divider, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { personCreate } from '../../../../shared/schemas'
 import type { PersonDetail, PersonRef } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
+import { FormFooter } from '../shell/FormFooter'
 import { PersonPicker } from './PersonPicker'
 
 interface Job {
@@ -170,14 +171,7 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
             Add a job
           </Button>
         </Group>
-        {formError !== undefined && (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button type="submit">{person === undefined ? 'Add person' : 'Save changes'}</Button>
-        </Group>
+        <FormFooter error={formError} submit={person === undefined ? 'Add person' : 'Save changes'} />
       </Stack>
     </form>
   )
