@@ -1,0 +1,68 @@
+/**
+ * The states of an introduction and the moves between them
+ * (shared/design/intro-flow.md). Anything not listed here is refused.
+ */
+
+export const ASK_STATES = ['draft', 'asked', 'agreed', 'declined', 'no_reply', 'introduced', 'scheduled', 'closed', 'abandoned'] as const
+export const CONNECT_STATES = ['draft', 'asking', 'declined', 'ready', 'introduced', 'scheduled', 'abandoned'] as const
+export const INTRO_KINDS = ['ask', 'connect'] as const
+
+export type AskState = (typeof ASK_STATES)[number]
+export type ConnectState = (typeof CONNECT_STATES)[number]
+export type IntroState = AskState | ConnectState
+export type IntroKind = (typeof INTRO_KINDS)[number]
+
+const ASK_MOVES: Record<AskState, readonly AskState[]> = {
+  draft: ['asked', 'abandoned'],
+  asked: ['agreed', 'declined', 'no_reply', 'abandoned'],
+  no_reply: ['asked', 'agreed', 'declined', 'abandoned'],
+  agreed: ['introduced', 'abandoned'],
+  declined: [],
+  introduced: ['scheduled', 'closed', 'abandoned'],
+  scheduled: ['closed'],
+  closed: [],
+  abandoned: [],
+}
+
+/** Connecting two people: both must say yes before the introduction goes out. */
+const CONNECT_MOVES: Record<ConnectState, readonly ConnectState[]> = {
+  draft: ['asking', 'abandoned'],
+  asking: ['ready', 'declined', 'abandoned'],
+  ready: ['introduced', 'abandoned'],
+  declined: [],
+  introduced: ['scheduled', 'abandoned'],
+  scheduled: [],
+  abandoned: [],
+}
+
+export const STATE_WORDS: Record<IntroState, string> = {
+  draft: 'Draft',
+  asked: 'Asked',
+  asking: 'Asking both sides',
+  agreed: 'Agreed',
+  declined: 'Declined',
+  no_reply: 'No reply',
+  ready: 'Both said yes',
+  introduced: 'Introduced',
+  scheduled: 'Meeting scheduled',
+  closed: 'Loop closed',
+  abandoned: 'Abandoned',
+}
+
+export function statesOf(kind: IntroKind): readonly IntroState[] {
+  return kind === 'ask' ? ASK_STATES : CONNECT_STATES
+}
+
+export function nextStates(kind: IntroKind, from: IntroState): readonly IntroState[] {
+  if (kind === 'ask') return (ASK_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
+  return (CONNECT_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
+}
+
+export function canMove(kind: IntroKind, from: IntroState, to: IntroState): boolean {
+  return nextStates(kind, from).includes(to)
+}
+
+/** States with nothing left to do. */
+export function isFinished(kind: IntroKind, state: IntroState): boolean {
+  return nextStates(kind, state).length === 0 || (kind === 'connect' && state === 'scheduled')
+}
