@@ -10,6 +10,8 @@ import {
   PEOPLE_SORTS,
   favorInput,
   id,
+  introDetails,
+  isoDate,
   interactionInput,
   personCreate,
   personName,
@@ -24,6 +26,7 @@ import type {
   Facets,
   FavorView,
   InteractionView,
+  IntroductionDetail,
   IntroductionRequest,
   MergeResult,
   Neighbourhood,
@@ -34,6 +37,7 @@ import type {
   RelationshipRecord,
   RestoreResult,
   SearchHit,
+  TaskView,
 } from './types'
 
 interface MethodSpec<A extends z.ZodType, R> {
@@ -135,7 +139,35 @@ export const contract = {
       score: z.number().min(0).max(1).nullable().default(null),
     }),
   ),
-  'introductions.list': method<IntroductionRequest[]>()(noArgs),
+  'introductions.list': method<IntroductionRequest[]>()(
+    z.strictObject({ state: z.string().max(40).nullable().default(null), personId: id.nullable().default(null) }),
+  ),
+  'introductions.get': method<IntroductionDetail>()(z.strictObject({ id })),
+  /** I introduce two people: starts with double opt-in. */
+  'introductions.connect': method<IntroductionDetail>()(
+    z
+      .strictObject({ a: id, b: id, context: z.string().trim().max(300).default('') })
+      .refine((c) => c.a !== c.b, { message: 'choose two different people', path: ['b'] }),
+  ),
+  'introductions.update': method<IntroductionDetail>()(z.strictObject({ id, details: introDetails })),
+  /** Records one side's answer to the double opt-in. */
+  'introductions.answer': method<IntroductionDetail>()(
+    z.strictObject({ id, side: z.enum(['a', 'b']), answer: z.enum(['yes', 'no']).nullable() }),
+  ),
+  /** Moves to another state; sending an introduction with warnings needs `confirmed`. */
+  'introductions.move': method<IntroductionDetail>()(
+    z.strictObject({
+      id,
+      to: z.string().min(1).max(40),
+      date: isoDate.optional(),
+      confirmed: z.boolean().default(false),
+    }),
+  ),
+  'tasks.list': method<TaskView[]>()(
+    z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false) }),
+  ),
+  'tasks.done': method<TaskView>()(z.strictObject({ id, done: z.boolean().default(true) })),
+  'tasks.snooze': method<TaskView>()(z.strictObject({ id, until: isoDate })),
   search: method<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(300, 'a search is limited to 300 characters'),

@@ -24,10 +24,14 @@ const ASK_MOVES: Record<AskState, readonly AskState[]> = {
   abandoned: [],
 }
 
-/** Connecting two people: both must say yes before the introduction goes out. */
+/**
+ * Connecting two people: both should say yes before the introduction goes
+ * out. Sending earlier is a move Kith allows only after the user confirms
+ * its warning (see the introductions service).
+ */
 const CONNECT_MOVES: Record<ConnectState, readonly ConnectState[]> = {
-  draft: ['asking', 'abandoned'],
-  asking: ['ready', 'declined', 'abandoned'],
+  draft: ['asking', 'introduced', 'abandoned'],
+  asking: ['ready', 'declined', 'introduced', 'abandoned'],
   ready: ['introduced', 'abandoned'],
   declined: [],
   introduced: ['scheduled', 'abandoned'],

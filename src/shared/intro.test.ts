@@ -23,9 +23,11 @@ const VALID: Record<IntroKind, [IntroState, IntroState][]> = {
   ],
   connect: [
     ['draft', 'asking'],
+    ['draft', 'introduced'],
     ['draft', 'abandoned'],
     ['asking', 'ready'],
     ['asking', 'declined'],
+    ['asking', 'introduced'],
     ['asking', 'abandoned'],
     ['ready', 'introduced'],
     ['ready', 'abandoned'],

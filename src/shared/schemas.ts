@@ -181,6 +181,30 @@ export const favorInput = z
   .refine((f) => f.giverId !== f.receiverId, { message: 'Giver and receiver must be two different people', path: ['receiverId'] })
 export type FavorInput = z.output<typeof favorInput>
 
+const detailText = z.string().max(LIMITS.note, `Limited to ${LIMITS.note.toLocaleString('en')} characters`)
+
+/** The fields of an introduction's messages; every one optional. */
+export const introDetails = z
+  .strictObject({
+    why: detailText,
+    offer: detailText,
+    blurb: detailText,
+    message: detailText,
+    checksConfirmed: z.boolean(),
+    context: detailText,
+    aGain: detailText,
+    bGain: detailText,
+    aHow: detailText,
+    bHow: detailText,
+    aCredit: detailText,
+    bCredit: detailText,
+    schedules: z.enum(['a', 'b']),
+    email: detailText,
+    handoff: detailText,
+  })
+  .partial()
+export type IntroDetails = z.output<typeof introDetails>
+
 export const PEOPLE_SORTS = ['name', 'lastInteraction', 'strength'] as const
 export type PeopleSort = (typeof PEOPLE_SORTS)[number]
 

@@ -248,12 +248,54 @@ export interface PathsResult {
   targets: number
 }
 
+export interface IntroPerson extends PersonRef {
+  email: string | null
+  company: string | null
+  title: string | null
+}
+
+export type TaskStatus = 'overdue' | 'today' | 'upcoming' | 'done'
+
+export interface TaskView {
+  id: number
+  introductionId: number | null
+  person: PersonRef | null
+  kind: string
+  title: string
+  dueOn: string
+  snoozedUntil: string | null
+  doneAt: string | null
+  status: TaskStatus
+}
+
+/** One introduction in a list. */
 export interface IntroductionRequest {
   id: number
+  kind: 'ask' | 'connect'
   state: string
-  connector: PersonRef
-  target: PersonRef
+  /** "Ask Vera to introduce you to Yara" / "Introduce Ana and Ben" */
+  title: string
+  connector: PersonRef | null
+  target: PersonRef | null
+  personA: PersonRef | null
+  personB: PersonRef | null
   path: PersonRef[]
   score: number | null
   createdAt: string
+  updatedAt: string
+  openTasks: number
+  overdueTasks: number
+  nextDue: string | null
+}
+
+export interface IntroductionDetail extends IntroductionRequest {
+  me: IntroPerson
+  /** connector and target for an ask; A and B when I connect two people */
+  people: IntroPerson[]
+  answers: { a: 'yes' | 'no' | null; b: 'yes' | 'no' | null }
+  details: Record<string, string | boolean>
+  meetingOn: string | null
+  history: { state: string; on: string }[]
+  tasks: TaskView[]
+  nextStates: string[]
 }

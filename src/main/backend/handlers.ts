@@ -4,6 +4,7 @@ import type { Backend } from './backend'
 import { backupHandlers } from './backups/handlers'
 import { demoHandlers } from './demo/handlers'
 import { graphHandlers } from './graph/handlers'
+import { introHandlers } from './intros/handlers'
 import { pathHandlers } from './paths/handlers'
 import { peopleHandlers } from './people/handlers'
 
@@ -18,5 +19,6 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...graphHandlers,
   ...pathHandlers,
+  ...introHandlers,
   ...peopleHandlers,
 }

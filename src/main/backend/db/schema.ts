@@ -113,8 +113,35 @@ export interface IntroductionTable {
   /** JSON array of person ids, me first, target last */
   path: Generated<string>
   score: number | null
+  person_a_id: number | null
+  person_b_id: number | null
+  a_answer: string | null
+  b_answer: string | null
+  /** JSON object of the message fields */
+  details: Generated<string>
+  meeting_on: string | null
   created_at: string
   updated_at: string
+}
+
+export interface IntroductionEventTable {
+  id: Generated<number>
+  introduction_id: number
+  state: string
+  on_date: string
+  created_at: string
+}
+
+export interface TaskTable {
+  id: Generated<number>
+  introduction_id: number | null
+  person_id: number | null
+  kind: string
+  title: string
+  due_on: string
+  snoozed_until: string | null
+  done_at: string | null
+  created_at: string
 }
 
 export interface Database {
@@ -128,6 +155,8 @@ export interface Database {
   interaction_person: InteractionPersonTable
   favor: FavorTable
   introduction: IntroductionTable
+  introduction_event: IntroductionEventTable
+  task: TaskTable
 }
 
 export type Person = Selectable<PersonTable>

@@ -1,6 +1,6 @@
 import type { Handler } from '../handlers'
 import { readScoring, writeScoring } from '../settings'
-import { findPaths, listRequests, requestIntroduction } from './service'
+import { findPaths, requestIntroduction } from './service'
 
 export const pathHandlers = {
   'paths.find': ((args, backend) => findPaths(backend, args)) satisfies Handler<'paths.find'>,
@@ -8,5 +8,4 @@ export const pathHandlers = {
   'settings.scoring.set': ((args, backend) => writeScoring(backend, args)) satisfies Handler<'settings.scoring.set'>,
   'settings.scoring.reset': ((_args, backend) => writeScoring(backend, null)) satisfies Handler<'settings.scoring.reset'>,
   'introductions.request': ((args, backend) => requestIntroduction(backend, args.path, args.score)) satisfies Handler<'introductions.request'>,
-  'introductions.list': ((_args, backend) => listRequests(backend)) satisfies Handler<'introductions.list'>,
 }

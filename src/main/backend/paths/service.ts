@@ -1,9 +1,10 @@
 import type { Args } from '../../../shared/contract'
-import type { BeforeYouAsk, DirectTie, Factor, IntroductionRequest, PathTarget, PathView, PathsResult, PersonRef } from '../../../shared/types'
+import type { BeforeYouAsk, DirectTie, Factor, IntroductionRequest, PathTarget, PathView, PathsResult } from '../../../shared/types'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
-import { normalizeLabel, parseIdList, requirePeople } from '../people/records'
+import { listIntroductions, recordEvent } from '../intros/service'
+import { normalizeLabel, requirePeople } from '../people/records'
 import type { PathGraph } from './graph'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
@@ -205,20 +206,6 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
   return { target, direct, paths, targets: targetIds.length }
 }
 
-function requestView(row: { id: number; state: string; path: string; score: number | null; created_at: string }, names: Map<number, string>): IntroductionRequest {
-  const ids = parseIdList(row.path)
-  const ref = (id: number): PersonRef => ({ id, name: names.get(id) ?? '(deleted)' })
-  return {
-    id: row.id,
-    state: row.state,
-    connector: ref(ids[1] ?? -1),
-    target: ref(ids[ids.length - 1] ?? -1),
-    path: ids.map(ref),
-    score: row.score,
-    createdAt: row.created_at,
-  }
-}
-
 /** Records a request to be introduced along a path, after checking the path is real. */
 export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
   if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
@@ -245,23 +232,21 @@ export async function requestIntroduction(backend: Backend, path: number[], scor
         target_id: path[path.length - 1] ?? null,
         path: JSON.stringify(path),
         score,
+        person_a_id: null,
+        person_b_id: null,
+        a_answer: null,
+        b_answer: null,
+        meeting_on: null,
         created_at: now,
         updated_at: now,
       })
-      .returning(['id', 'state', 'path', 'score', 'created_at'])
+      .returning('id')
       .executeTakeFirstOrThrow()
   })
+  await recordEvent(backend.db, row.id, 'draft', backend.today(), now)
   // Connectors' fatigue changes.
   backend.touched(path.slice(1, -1))
-  const names = new Map((await backend.db.selectFrom('person').select(['id', 'name']).where('id', 'in', path).execute()).map((p) => [p.id, p.name]))
-  return requestView(row, names)
-}
-
-export async function listRequests(backend: Backend): Promise<IntroductionRequest[]> {
-  const rows = await backend.db.selectFrom('introduction').select(['id', 'state', 'path', 'score', 'created_at']).where('kind', '=', 'ask').orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
-  const ids = [...new Set(rows.flatMap((r) => parseIdList(r.path)))]
-  const names = new Map(
-    ids.length === 0 ? [] : (await backend.db.selectFrom('person').select(['id', 'name']).where('id', 'in', ids).execute()).map((p) => [p.id, p.name]),
-  )
-  return rows.map((r) => requestView(r, names))
+  const [summary] = await listIntroductions(backend, null, null).then((all) => all.filter((i) => i.id === row.id))
+  if (summary === undefined) throw new Error('the request just written is missing')
+  return summary
 }

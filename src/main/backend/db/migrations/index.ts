@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_relationship_graph'
 import * as m0003 from './0003_introduction_requests'
+import * as m0004 from './0004_introduction_workflow'
 
 export interface Migration {
   version: number
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m0001.up },
   { version: 2, name: 'relationship graph', up: m0002.up },
   { version: 3, name: 'introduction requests', up: m0003.up },
+  { version: 4, name: 'introduction workflow', up: m0004.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../backend'
+import { fails, ok } from '../testing/call'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-22T12:00:00Z')
+
+async function cast(backend: Backend) {
+  const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+  const vera = await ok(backend, 'people.create', { name: 'Vera Walsh', emails: ['vera@harbor.example'], needs: ['designers'] })
+  const yara = await ok(backend, 'people.create', { name: 'Yara Schmidt', emails: ['yara@harbor.example'] })
+  const ben = await ok(backend, 'people.create', { name: 'Ben Okafor', offers: ['Designers'], emails: ['ben@beta.example'] })
+  await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
+  await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 5 })
+  await ok(backend, 'relationships.set', { a: me.id, b: ben.id, strength: 3 })
+  return { me, vera, yara, ben }
+}
+
+describe('asking for an introduction', () => {
+  it('goes from draft to loop closed, with dated history, tasks, a give-back idea and the favor logged', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    expect(request).toMatchObject({ kind: 'ask', state: 'draft', title: 'Ask Vera Walsh to introduce you to Yara Schmidt' })
+    await ok(backend, 'introductions.update', { id: request.id, details: { why: 'pricing', checksConfirmed: true } })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-10' })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-12' })
+    const introduced = await ok(backend, 'introductions.move', { id: request.id, to: 'introduced', date: '2026-11-15' })
+    expect(introduced.tasks.map((t) => [t.kind, t.dueOn, t.status])).toEqual([
+      ['thank_connector', '2026-11-15', 'overdue'],
+      ['reply_target', '2026-11-16', 'overdue'],
+      ['close_loop', '2026-11-29', 'upcoming'],
+      ['give_back', '2026-12-15', 'upcoming'],
+    ])
+    expect(introduced.tasks.find((t) => t.kind === 'give_back')?.title).toBe(
+      'Give back to Vera Walsh: they are looking for designers; you know Ben Okafor, who can help.',
+    )
+    const vPage = await ok(backend, 'people.get', { id: vera.id })
+    expect(vPage.favors.map((f) => [f.giver.name, f.receiver.name, f.kind, f.introductionId])).toEqual([['Vera Walsh', 'Jordan Avery', 'introduction', request.id]])
+    const scheduled = await ok(backend, 'introductions.move', { id: request.id, to: 'scheduled', date: '2026-11-20' })
+    expect(scheduled.meetingOn).toBe('2026-11-20')
+    expect(scheduled.tasks.find((t) => t.kind === 'close_loop')?.dueOn).toBe('2026-11-21')
+    const closed = await ok(backend, 'introductions.move', { id: request.id, to: 'closed' })
+    expect(closed.history).toEqual([
+      { state: 'draft', on: '2026-11-22' },
+      { state: 'asked', on: '2026-11-10' },
+      { state: 'agreed', on: '2026-11-12' },
+      { state: 'introduced', on: '2026-11-15' },
+      { state: 'scheduled', on: '2026-11-20' },
+      { state: 'closed', on: '2026-11-22' },
+    ])
+    expect(closed.tasks.find((t) => t.kind === 'close_loop')?.status).toBe('done')
+    expect(closed.nextStates).toEqual([])
+    expect(closed.details).toEqual({ why: 'pricing', checksConfirmed: true })
+  })
+
+  it('refuses invalid jumps and unknown states, changing nothing', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    expect(await fails(backend, 'introductions.move', { id: request.id, to: 'introduced' })).toEqual({
+      code: 'conflict',
+      message: 'An introduction that is draft cannot become introduced.',
+    })
+    expect((await fails(backend, 'introductions.move', { id: request.id, to: 'ready' })).code).toBe('bad_request')
+    expect((await fails(backend, 'introductions.move', { id: 999, to: 'asked' })).code).toBe('not_found')
+    expect((await ok(backend, 'introductions.get', { id: request.id })).state).toBe('draft')
+    expect(await ok(backend, 'tasks.list', {})).toEqual([])
+  })
+})
+
+describe('introducing two people', () => {
+  it('asks both sides first, warns before sending without both yeses, then hands off and closes on a scheduled meeting', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben, me } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id, context: 'design hiring' })
+    expect(intro).toMatchObject({ kind: 'connect', state: 'draft', title: 'Introduce Yara Schmidt and Ben Okafor', answers: { a: null, b: null } })
+    expect(intro.people.map((p) => p.email)).toEqual(['yara@harbor.example', 'ben@beta.example'])
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
+    const half = await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
+    expect(half.state).toBe('asking')
+
+    const warned = await fails(backend, 'introductions.move', { id: intro.id, to: 'introduced' })
+    expect(warned.code).toBe('conflict')
+    expect(warned.message).toContain('Ben Okafor has not said yes to this introduction.')
+    expect(warned.message).toContain('No gain stated for Yara Schmidt.')
+
+    const ready = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
+    expect(ready.state).toBe('ready')
+    await ok(backend, 'introductions.update', { id: intro.id, details: { aGain: 'Ben hires designers', bGain: 'Yara knows designers' } })
+    const sent = await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced' })
+    expect(sent.tasks.map((t) => [t.kind, t.status])).toEqual([['handoff', 'today']])
+    const mine = await ok(backend, 'people.get', { id: me.id })
+    expect(mine.favors.filter((f) => f.introductionId === intro.id).map((f) => f.receiver.name).sort()).toEqual(['Ben Okafor', 'Yara Schmidt'])
+    const done = await ok(backend, 'introductions.move', { id: intro.id, to: 'scheduled' })
+    expect(done.tasks[0]?.status).toBe('done')
+    expect(done.nextStates).toEqual([])
+  })
+
+  it('sends without both yeses only when the user confirms; a no declines it', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben, vera } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    const sent = await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced', confirmed: true })
+    expect(sent.state).toBe('introduced')
+    const other = await ok(backend, 'introductions.connect', { a: vera.id, b: ben.id })
+    await ok(backend, 'introductions.move', { id: other.id, to: 'asking' })
+    expect((await ok(backend, 'introductions.answer', { id: other.id, side: 'b', answer: 'no' })).state).toBe('declined')
+    expect((await fails(backend, 'introductions.connect', { a: ben.id, b: ben.id })).code).toBe('bad_request')
+  })
+})
+
+describe('tasks', () => {
+  it('lists what is due, overdue first; done and snooze', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    for (const [to, date] of [['asked', '2026-11-01'], ['agreed', '2026-11-02'], ['introduced', '2026-11-22']] as const) {
+      await ok(backend, 'introductions.move', { id: request.id, to, date })
+    }
+    const due = await ok(backend, 'tasks.list', { due: true })
+    expect(due.map((t) => [t.kind, t.status])).toEqual([['thank_connector', 'today']])
+    const all = await ok(backend, 'tasks.list', {})
+    expect(all.map((t) => t.status)).toEqual(['today', 'upcoming', 'upcoming', 'upcoming'])
+    const thank = all[0]
+    if (thank === undefined) throw new Error('no task')
+    expect((await ok(backend, 'tasks.snooze', { id: thank.id, until: '2026-11-25' })).status).toBe('upcoming')
+    expect(await ok(backend, 'tasks.list', { due: true })).toEqual([])
+    expect((await ok(backend, 'tasks.done', { id: thank.id })).status).toBe('done')
+    expect((await ok(backend, 'tasks.list', {})).length).toBe(3)
+    expect((await fails(backend, 'tasks.snooze', { id: thank.id, until: '2026-11-01' })).message).toContain('after today')
+    expect((await fails(backend, 'tasks.done', { id: 4242 })).code).toBe('not_found')
+    const listed = await ok(backend, 'introductions.list', { personId: yara.id })
+    expect(listed.map((i) => i.id)).toEqual([request.id])
+    expect((await ok(backend, 'introductions.list', { state: 'closed' })).length).toBe(0)
+  })
+})
