@@ -54,6 +54,8 @@ Commands:
                                    KIND: meeting, call, email, message, event, other
   favor GIVER RECEIVER --kind K --size small|medium|large [--date YYYY-MM-DD] [--note TEXT]
                                    K: introduction, advice, referral, help, gift, other
+  intros list [--state S]          introductions: asks and the ones you make
+  tasks [--due]                    follow-ups (--due: overdue and today)
   search QUERY [--limit N]         typo-tolerant search
   paths (--to PERSON | --company NAME | --tag TAG) [--limit K] [--max-hops 3|4] [--all]
                                    who can introduce you, ranked, with the reasons
@@ -97,6 +99,8 @@ const OPTIONS = {
   size: { type: 'string' },
 
   'max-hops': { type: 'string' },
+  state: { type: 'string' },
+  due: { type: 'boolean' },
   all: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -361,6 +365,29 @@ const COMMANDS: Record<string, Command> = {
       })
       if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
       emit(ctx, json, lines.join('\n'))
+      return EXIT_OK
+    },
+  },
+  intros: {
+    options: ['json', 'state'],
+    positionals: 1,
+    async run(ctx) {
+      if (ctx.positionals[0] !== 'list') throw new UsageError(`intros takes list, not "${ctx.positionals[0] ?? ''}".`)
+      const list = await ctx.call('introductions.list', { state: text(ctx.values, 'state') ?? null })
+      const lines = list.map(
+        (i) => `#${String(i.id).padEnd(5)} ${i.state.padEnd(11)} ${i.title}${i.overdueTasks > 0 ? `  (${i.overdueTasks} overdue)` : ''}`,
+      )
+      emit(ctx, list, list.length === 0 ? 'No introductions.' : lines.join('\n'))
+      return EXIT_OK
+    },
+  },
+  tasks: {
+    options: ['json', 'due'],
+    positionals: 0,
+    async run(ctx) {
+      const tasks = await ctx.call('tasks.list', { due: ctx.values.due === true })
+      const lines = tasks.map((t) => `${t.dueOn}  ${t.status.padEnd(8)} ${t.title}`)
+      emit(ctx, tasks, tasks.length === 0 ? (ctx.values.due === true ? 'Nothing due.' : 'No open tasks.') : lines.join('\n'))
       return EXIT_OK
     },
   },

@@ -1,5 +1,8 @@
 import type { Handler } from '../handlers'
 import { tableCounts } from '../app/counts'
+import type { Backend } from '../backend'
+import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, setTaskDone, updateDetails } from '../intros/service'
+import { findPaths, requestIntroduction } from '../paths/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
 import { buildSampleNetwork } from './sample-network'
@@ -157,7 +160,69 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
     }
   })
   backend.invalidate()
+  await sampleIntroductions(backend, today)
   return { counts: await tableCounts(backend) }
+}
+
+/**
+ * Introductions in several states, made through the workflow itself: asks
+ * along real paths, and introductions between people I know who do not know
+ * each other. One was made three days ago, so its follow-ups are due.
+ */
+async function sampleIntroductions(backend: Backend, today: Date): Promise<void> {
+  const g = backend.paths()
+  const day = (ago: number): string => daysBefore(today, ago)
+  const strangers = g.ids
+    .map((id, i) => ({ id, i }))
+    .filter(({ i }) => i !== g.me && !g.isMyContact(i))
+    .sort((a, b) => a.id - b.id)
+  const asks: number[][] = []
+  const usedConnectors = new Set<number>()
+  for (const { id } of strangers) {
+    if (asks.length === 4) break
+    const found = findPaths(backend, { to: id, limit: 5, maxHops: 3, all: false })
+    const path = found.paths.find((p) => p.people.length === 3 && !usedConnectors.has(p.people[1]?.id ?? -1))
+    if (path === undefined) continue
+    usedConnectors.add(path.people[1]?.id ?? -1)
+    asks.push(path.people.map((p) => p.id))
+  }
+  const plans: [string, number][][] = [
+    [['asked', 8]],
+    [['asked', 12], ['agreed', 6], ['introduced', 3]],
+    [['asked', 50], ['agreed', 45], ['introduced', 40], ['scheduled', 35], ['closed', 30]],
+    [['asked', 25], ['declined', 20]],
+  ]
+  for (const [k, path] of asks.entries()) {
+    const request = await requestIntroduction(backend, path, null)
+    await updateDetails(backend, request.id, { why: 'They have done exactly what we are about to try.', offer: 'Our data on how field engineers choose work.', checksConfirmed: true })
+    for (const [to, ago] of plans[k] ?? []) await moveIntroduction(backend, request.id, to, day(ago), false)
+    if (k === 2) {
+      // Long done: thanked and replied to; giving back is still open.
+      const open = (await getIntroduction(backend, request.id)).tasks.filter((t) => t.status !== 'done' && t.kind !== 'give_back')
+      for (const t of open) await setTaskDone(backend, t.id, true)
+    }
+  }
+
+  const contacts = (g.nbr[g.me] ?? []).filter((i) => g.archived[i] !== true).sort((a, b) => (g.ids[a] ?? 0) - (g.ids[b] ?? 0))
+  const pairs: [number, number][] = []
+  for (let x = 0; x < contacts.length && pairs.length < 3; x++) {
+    for (let y = x + 1; y < contacts.length && pairs.length < 3; y++) {
+      const [a, b] = [contacts[x] ?? -1, contacts[y] ?? -1]
+      if (g.edgeBetween(a, b) !== undefined || pairs.some(([p, q]) => [p, q].includes(a) || [p, q].includes(b))) continue
+      pairs.push([a, b])
+    }
+  }
+  const gains = { context: 'hiring', aGain: 'a warm line to strong candidates', bGain: 'a trusted peer who has hired for the same role', aHow: 'and I met at a founders dinner', bHow: 'is a friend from my Northwind days' }
+  for (const [k, [a, b]] of pairs.entries()) {
+    const intro = await connectPeople(backend, g.ids[a] ?? -1, g.ids[b] ?? -1, 'hiring')
+    await updateDetails(backend, intro.id, gains)
+    await moveIntroduction(backend, intro.id, 'asking', day(10 - k), false)
+    await answerOptIn(backend, intro.id, 'a', 'yes')
+    if (k === 0) continue
+    await answerOptIn(backend, intro.id, 'b', 'yes')
+    await moveIntroduction(backend, intro.id, 'introduced', day(k === 1 ? 1 : 30), false)
+    if (k === 2) await moveIntroduction(backend, intro.id, 'scheduled', day(25), false)
+  }
 }
 
 export const demoHandlers = { 'demo.load': load }
