@@ -32,7 +32,7 @@ test.describe('who can introduce me', () => {
     const same = app.getByRole('article', { name: new RegExp(`^Path \\d+: ${chain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
     await expect(same.getByRole('button', { name: `Request started with ${connector}` })).toBeDisabled()
     await kith.goTo('Introductions')
-    await expect(app.getByRole('table', { name: 'Introduction requests' }).getByRole('row', { name: new RegExp(`${connector}.*Tomas Horvat.*draft`) })).toBeVisible()
+    await expect(app.getByRole('table', { name: 'Introductions' }).getByRole('row', { name: new RegExp(`Ask ${connector} to introduce you to Tomas Horvat.*Draft`) })).toBeVisible()
   })
 
   test('find anyone at a company, and anyone with a tag', async ({ app }) => {

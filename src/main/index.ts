@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, Notification, session, shell, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResponse } from '../shared/api'
 import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bridge'
 import { Backend } from './backend/backend'
@@ -71,6 +71,25 @@ function installIpc(): void {
   })
 }
 
+/** A desktop notification for each follow-up that falls due while Kith runs (once each). */
+function watchDueTasks(): void {
+  const notified = new Set<number>()
+  const check = async (): Promise<void> => {
+    if (backend === null || !Notification.isSupported()) return
+    const res = await backend.dispatch('tasks.list', { due: true })
+    if (!res.ok) return
+    for (const task of res.data as { id: number; title: string }[]) {
+      if (notified.has(task.id)) continue
+      notified.add(task.id)
+      const note = new Notification({ title: 'Kith: a follow-up is due', body: task.title })
+      note.on('click', () => mainWindow?.show())
+      note.show()
+    }
+  }
+  setInterval(() => void check(), 60_000)
+  void check()
+}
+
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
@@ -116,6 +135,7 @@ async function start(dataDir: string): Promise<void> {
     return
   }
   createWindow()
+  watchDueTasks()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

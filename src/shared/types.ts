@@ -298,4 +298,6 @@ export interface IntroductionDetail extends IntroductionRequest {
   history: { state: string; on: string }[]
   tasks: TaskView[]
   nextStates: string[]
+  /** for an ask: the four before-you-ask answers for its path, from today's data */
+  checks: BeforeYouAsk[]
 }

@@ -178,6 +178,21 @@ describe('kith CLI', () => {
     expect((await kith(['--data', data, 'paths', '--to', 'Tomas Horvat', '--max-hops', '5'])).code).toBe(EXIT_USAGE)
   })
 
+  it('lists the sample network\'s introductions and its due tasks', async () => {
+    const data = tempDir()
+    await kith(['--data', data, 'demo'])
+    const intros = JSON.parse((await kith(['--data', data, 'intros', 'list', '--json'])).out) as { state: string; title: string }[]
+    expect(new Set(intros.map((i) => i.state)).size).toBeGreaterThanOrEqual(5)
+    const asked = JSON.parse((await kith(['--data', data, 'intros', 'list', '--state', 'asked', '--json'])).out) as { state: string }[]
+    expect(asked.length).toBeGreaterThan(0)
+    expect(asked.every((i) => i.state === 'asked')).toBe(true)
+    const due = JSON.parse((await kith(['--data', data, 'tasks', '--due', '--json'])).out) as { status: string; title: string }[]
+    expect(due.length).toBeGreaterThan(0)
+    expect(due.every((t) => t.status === 'overdue' || t.status === 'today')).toBe(true)
+    expect((await kith(['--data', data, 'tasks'])).out).toMatch(/overdue/)
+    expect((await kith(['--data', data, 'intros', 'show'])).code).toBe(EXIT_USAGE)
+  })
+
   it('runs as a real process with the documented exit codes', async () => {
     const run = promisify(execFile)
     const data = tempDir()

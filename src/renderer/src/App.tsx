@@ -3,8 +3,10 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
 import { spotlight } from '@mantine/spotlight'
 import type { ReactNode } from 'react'
+import { IntroductionPage } from './features/intros/IntroductionPage'
+import { IntroductionsPage } from './features/intros/IntroductionsPage'
+import { useDueNotices } from './features/intros/useDueNotices'
 import { FindPathPage } from './features/paths/FindPathPage'
-import { IntroductionsPage } from './features/paths/IntroductionsPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
@@ -24,6 +26,8 @@ function Page({ route }: { route: Route }): ReactNode {
   switch (route.page) {
     case 'person':
       return <PersonPage id={route.id} />
+    case 'introduction':
+      return <IntroductionPage id={route.id} />
     case 'people':
       return <PeoplePage onImport={() => go({ page: 'import' })} />
     case 'paths':
@@ -54,7 +58,8 @@ function Shell(): ReactNode {
   const [navOpen, { toggle, close }] = useDisclosure(false)
   // Quick-log from anywhere, even while typing in a field.
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
-  const section: PageId = route.page === 'person' ? 'people' : route.page
+  useDueNotices()
+  const section: PageId = route.page === 'person' ? 'people' : route.page === 'introduction' ? 'introductions' : route.page
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">

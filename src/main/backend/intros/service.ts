@@ -5,6 +5,7 @@ import { composeIntroEmail } from '../../../shared/intro-templates'
 import type { Backend } from '../backend'
 import type { Db } from '../people/records'
 import { KithError } from '../errors'
+import { pathChecks } from '../paths/service'
 import { meId, normalizeLabel, parseIdList, requirePeople } from '../people/records'
 
 type Row = {
@@ -153,6 +154,7 @@ export async function getIntroduction(backend: Backend, id: number): Promise<Int
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind as IntroKind, r.state as IntroState)],
+    checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path)) : [],
   }
 }
 

@@ -80,7 +80,11 @@ export function explain(g: PathGraph, nodes: readonly number[]): Factor[] {
   return factors
 }
 
-function beforeYouAsk(g: PathGraph, nodes: readonly number[], context: { direct: Set<number>; shortest: Map<number, number>; myCompany: string | null; companyOf: (i: number) => string | null }): BeforeYouAsk[] {
+function beforeYouAsk(
+  g: PathGraph,
+  nodes: readonly number[],
+  context: { direct: Set<number>; shortest: Map<number, number>; myCompany: string | null; companyOf: (i: number) => string | null; ownAsk?: boolean },
+): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
   const name = g.names[c1] ?? ''
@@ -121,7 +125,8 @@ function beforeYouAsk(g: PathGraph, nodes: readonly number[], context: { direct:
           : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
   })
 
-  const asks = g.recentAsks(c1)
+  // A stored request counts as an ask through its connector: not against itself.
+  const asks = Math.max(0, g.recentAsks(c1) - (context.ownAsk === true ? 1 : 0))
   out.push({
     question: 'Is the timing right?',
     ...(asks >= 2
@@ -204,6 +209,25 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     beforeYouAsk: beforeYouAsk(g, p.nodes, context),
   }))
   return { target, direct, paths, targets: targetIds.length }
+}
+
+/** The four before-you-ask answers for a stored request's path, from today's data ([] when the path no longer holds). */
+export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouAsk[] {
+  const g = backend.paths()
+  const nodes = ids.map((id) => g.indexOf.get(id) ?? -1)
+  if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []
+  for (let k = 0; k + 1 < nodes.length; k++) if (g.edgeBetween(nodes[k] ?? -1, nodes[k + 1] ?? -1) === undefined) return []
+  const t = nodes[nodes.length - 1] ?? -1
+  const directory = backend.directory()
+  const shortest = new Map<number, number>()
+  if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) shortest.set(t, 2)
+  return beforeYouAsk(g, nodes, {
+    direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
+    shortest,
+    myCompany: directory.entries.get(g.ids[g.me] ?? -1)?.company ?? null,
+    companyOf: (i: number) => directory.entries.get(g.ids[i] ?? -1)?.company ?? null,
+    ownAsk: true,
+  })
 }
 
 /** Records a request to be introduced along a path, after checking the path is real. */

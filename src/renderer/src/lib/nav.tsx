@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { PageId } from '../pages'
 
-export type Route = { page: PageId } | { page: 'person'; id: number }
+export type Route = { page: PageId } | { page: 'person'; id: number } | { page: 'introduction'; id: number }
 
 interface Nav {
   route: Route

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
-import type { PathView, PersonRef, Verdict } from '../../../../shared/types'
+import type { PathView, PersonRef } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
@@ -11,14 +11,9 @@ import { PersonPicker } from '../people/PersonPicker'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { AddTargetForm } from './AddTargetForm'
 import { PathPicture } from './PathPicture'
+import { Verdicts } from './Verdicts'
 
 type Kind = 'person' | 'company' | 'tag'
-
-const VERDICT: Record<Verdict, { label: string; color: string }> = {
-  good: { label: 'Good', color: 'teal' },
-  caution: { label: 'Caution', color: 'yellow' },
-  stop: { label: 'Stop', color: 'red' },
-}
 
 function PathCard({ path, rank, started, onStart }: { path: PathView; rank: number; started: boolean; onStart: () => void }): ReactNode {
   const connector = path.people[1]
@@ -83,19 +78,7 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
           <Text fw={600} size="sm">
             Before you ask {connector?.name}
           </Text>
-          {path.beforeYouAsk.map((q) => (
-            <Group key={q.question} gap="sm" wrap="nowrap" align="flex-start">
-              <Badge color={VERDICT[q.verdict].color} variant="light" w={80} style={{ flexShrink: 0 }}>
-                {VERDICT[q.verdict].label}
-              </Badge>
-              <Text size="sm">
-                <Text span fw={500}>
-                  {q.question}
-                </Text>{' '}
-                {q.reason}
-              </Text>
-            </Group>
-          ))}
+          <Verdicts checks={path.beforeYouAsk} />
         </Stack>
         <Group justify="flex-end">
           <Button onClick={onStart} disabled={started} variant={started ? 'light' : 'filled'}>
@@ -140,7 +123,7 @@ export function FindPathPage(): ReactNode {
       changed()
       notifications.show({
         color: 'teal',
-        message: `Request started: ask ${request.connector.name} to introduce you to ${request.target.name}. It is on the Introductions page.`,
+        message: `Request started: ${request.title}. It is on the Introductions page.`,
       })
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)))

@@ -26,6 +26,7 @@ import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { useDialogs } from '../shell/Dialogs'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { IntroductionsTable } from '../intros/IntroductionsPage'
 import { Neighbourhood } from './Neighbourhood'
 
 function Field({ label, children }: { label: string; children: ReactNode }): ReactNode {
@@ -164,6 +165,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
   const person = useApi('people.get', { id }, String(version))
   const hood = useApi('people.neighbourhood', { id }, String(version))
   const me = useApi('me.get', {}, String(version))
+  const intros = useApi('introductions.list', { personId: id }, String(version))
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [error, setError] = useState<Error>()
   const relationships = useCapped(person.data?.relationships ?? [])
@@ -468,10 +470,23 @@ export function PersonPage({ id }: { id: number }): ReactNode {
         {favors.toggle}
       </Section>
 
-      <Section title="Introductions">
-        <Text c="dimmed" size="sm">
-          No introductions involve {p.name} yet.
-        </Text>
+      <Section
+        title="Introductions"
+        actions={
+          !p.isMe && p.archivedAt === null ? (
+            <Button size="xs" variant="default" onClick={() => dialogs.open({ kind: 'connect', a: ref })}>
+              Introduce {p.name} to someone
+            </Button>
+          ) : undefined
+        }
+      >
+        {intros.data === undefined || intros.data.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            No introductions involve {p.name} yet.
+          </Text>
+        ) : (
+          <IntroductionsTable list={intros.data} label={`Introductions involving ${p.name}`} />
+        )}
       </Section>
 
       <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${p.name} for good?`}>

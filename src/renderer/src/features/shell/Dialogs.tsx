@@ -8,6 +8,7 @@ import { useNav } from '../../lib/nav'
 import { FavorForm } from '../graph/FavorForm'
 import { InteractionForm } from '../graph/InteractionForm'
 import { RelationshipForm, type RelationshipDraft } from '../graph/RelationshipForm'
+import { ConnectForm } from '../intros/ConnectForm'
 import { MergeForm } from '../people/MergeForm'
 import { PersonForm } from '../people/PersonForm'
 
@@ -17,6 +18,7 @@ export type Dialog =
   | { kind: 'relationship'; draft?: RelationshipDraft }
   | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null }
   | { kind: 'merge'; keep: PersonDetail }
+  | { kind: 'connect'; a?: PersonRef }
 
 interface Dialogs {
   open: (dialog: Dialog) => void
@@ -30,6 +32,7 @@ const TITLES: Record<Dialog['kind'], string> = {
   relationship: 'Who knows whom',
   favor: 'Log a favor',
   merge: 'Merge a duplicate',
+  connect: 'Introduce two people',
 }
 
 /** The forms any page, the command palette or a shortcut can open. */
@@ -73,6 +76,15 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
         )}
         {dialog?.kind === 'favor' && (
           <FavorForm giver={dialog.giver} receiver={dialog.receiver} onDone={(f) => done(`Logged a ${f.size} ${f.kind} from ${f.giver.name} to ${f.receiver.name}`)} />
+        )}
+        {dialog?.kind === 'connect' && (
+          <ConnectForm
+            a={dialog.a ?? null}
+            onDone={(intro) => {
+              done(`Started: ${intro.title}`)
+              go({ page: 'introduction', id: intro.id })
+            }}
+          />
         )}
         {dialog?.kind === 'merge' && (
           <MergeForm

@@ -1,0 +1,146 @@
+import { expect, test } from './fixtures'
+import { Dialog, KithApp } from './pages/kith-app'
+
+test.describe('asking for an introduction', () => {
+  test.use({
+    seed: {
+      commands: [
+        ['me', 'Jordan Avery'],
+        ['people', 'add', 'Vera Walsh', '--email', 'vera@harbor.example', '--need', 'designers'],
+        ['people', 'add', 'Yara Schmidt', '--company', 'Harbor Capital'],
+        ['people', 'add', 'Ben Okafor', '--offer', 'designers'],
+        ['know', 'Jordan Avery', 'Vera Walsh', '--strength', '4'],
+        ['know', 'Vera Walsh', 'Yara Schmidt', '--strength', '5'],
+        ['know', 'Jordan Avery', 'Ben Okafor', '--strength', '3'],
+      ],
+    },
+  })
+
+  test('from a path through to "loop closed", with every task', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Find a path')
+    const picker = app.getByRole('combobox', { name: 'Person to meet' }).or(app.getByRole('textbox', { name: 'Person to meet' })).first()
+    await picker.click()
+    await picker.fill('Yara')
+    await app.getByRole('option', { name: /Yara Schmidt/ }).click()
+    await app.getByRole('button', { name: 'Ask Vera Walsh to introduce you to Yara Schmidt' }).click()
+    await kith.goTo('Introductions')
+    await app.getByRole('button', { name: 'Ask Vera Walsh to introduce you to Yara Schmidt' }).click()
+    await expect(app.getByRole('heading', { level: 2, name: 'Ask Vera Walsh to introduce you to Yara Schmidt' })).toBeVisible()
+
+    // Before you ask: answered from data; then the user's own confirmation.
+    const checks = app.getByRole('region', { name: 'Before you ask' })
+    await expect(checks.getByText('Is the timing right?')).toBeVisible()
+    await expect(checks.getByText('No recent asks through Vera Walsh', { exact: false })).toBeVisible()
+    await checks.getByRole('checkbox', { name: 'I have weighed these, and still want to ask' }).check()
+
+    // The blurb, with its live check.
+    const blurb = app.getByRole('region', { name: 'The forwardable blurb' })
+    await blurb.getByRole('textbox', { name: 'Blurb' }).fill('Jordan Avery runs Wayfinder.')
+    await expect(blurb.getByRole('status')).toContainText('Missing: a small, specific ask.')
+    await blurb.getByRole('button', { name: 'Draft it for me' }).click()
+    await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
+
+    // The ask, composed from the fields.
+    const ask = app.getByRole('region', { name: 'Make the ask' })
+    await ask.getByRole('textbox', { name: 'Why Yara Schmidt in particular' }).fill('She has priced two marketplaces.')
+    await ask.getByRole('textbox', { name: 'What you can offer Yara Schmidt' }).click()
+    const message = ask.getByRole('textbox', { name: 'Message' })
+    await expect(message).toHaveValue(/Why Yara: She has priced two marketplaces\./)
+    await expect(message).toHaveValue(/I completely understand/)
+    await expect(ask.getByRole('textbox', { name: 'To' })).toHaveValue('vera@harbor.example')
+
+    // Track it.
+    const track = app.getByRole('region', { name: 'Track it' })
+    await track.getByRole('button', { name: 'I asked' }).click()
+    await expect(app.getByText('Asked', { exact: true })).toBeVisible()
+    await track.getByRole('button', { name: 'They agreed' }).click()
+    await track.getByRole('button', { name: 'Introduction made' }).click()
+    const after = app.getByRole('region', { name: 'After the introduction' })
+    await expect(after.getByRole('checkbox')).toHaveCount(4)
+    await expect(after.getByText('Thank Vera Walsh for the introduction')).toBeVisible()
+    await expect(after.getByText('Reply to Yara Schmidt within 24 hours, offering a few times')).toBeVisible()
+    await expect(after.getByText('Tell Vera Walsh how the meeting with Yara Schmidt went')).toBeVisible()
+    await expect(after.getByText('Give back to Vera Walsh: they are looking for designers; you know Ben Okafor, who can help.')).toBeVisible()
+    await after.getByRole('checkbox', { name: 'Thank Vera Walsh for the introduction' }).check()
+    await after.getByRole('checkbox', { name: /^Reply to Yara Schmidt/ }).check()
+    await track.getByRole('button', { name: 'Meeting scheduled' }).click()
+    await track.getByRole('button', { name: 'Loop closed' }).click()
+    await expect(app.getByText('Loop closed', { exact: true }).first()).toBeVisible()
+    await after.getByRole('checkbox', { name: /^Give back to Vera Walsh/ }).check()
+    await expect(after.getByRole('checkbox', { checked: true })).toHaveCount(4)
+    await expect(app.getByRole('region', { name: 'Track it' })).toHaveCount(0)
+
+    // The favor Vera did is in the ledger.
+    await app.getByRole('button', { name: 'Vera Walsh' }).click()
+    await expect(app.getByRole('table', { name: 'Favors' }).getByRole('row', { name: /Vera Walsh.*Jordan Avery.*Introduction/ })).toBeVisible()
+  })
+})
+
+test.describe('introducing two people', () => {
+  test.use({
+    seed: {
+      commands: [
+        ['me', 'Jordan Avery'],
+        ['people', 'add', 'Ana Silva', '--email', 'ana@acme.example', '--company', 'Acme'],
+        ['people', 'add', 'Ben Okafor', '--email', 'ben@beta.example', '--company', 'Beta'],
+      ],
+    },
+  })
+
+  async function start(app: import('@playwright/test').Page): Promise<void> {
+    const kith = new KithApp(app)
+    await kith.goTo('Introductions')
+    await kith.button('Introduce two people').click()
+    const dialog = new Dialog(app, 'Introduce two people')
+    await dialog.pickPerson('Introduce', 'Ana', /Ana Silva/)
+    await dialog.pickPerson('To', 'Ben', /Ben Okafor/)
+    await dialog.field('Context').fill('data hiring')
+    await dialog.root.getByRole('button', { name: 'Start with double opt-in' }).click()
+    await expect(app.getByRole('heading', { level: 2, name: 'Introduce Ana Silva and Ben Okafor' })).toBeVisible()
+  }
+
+  test('from double opt-in to the BCC handoff', async ({ app }) => {
+    await start(app)
+    const why = app.getByRole('region', { name: 'Who and why' })
+    await why.getByRole('textbox', { name: 'What Ana Silva gains' }).fill('Ben has hired three data teams')
+    await why.getByRole('textbox', { name: 'What Ben Okafor gains' }).fill('Ana knows the engineers he needs')
+    await why.getByRole('textbox', { name: 'How you know Ana Silva' }).click()
+
+    const optIns = app.getByRole('region', { name: 'Ask both sides first' })
+    await expect(optIns.getByRole('region', { name: 'Opt-in for Ana Silva' }).getByRole('textbox', { name: 'Message' })).toHaveValue(/Ben has hired three data teams/)
+    await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Ask both sides' }).click()
+    await optIns.getByText('Yes').first().click()
+    await expect(app.getByText('Asking both sides', { exact: true }).first()).toBeVisible()
+    await optIns.getByText('Yes').nth(1).click()
+    await expect(app.getByText('Both said yes', { exact: true }).first()).toBeVisible()
+
+    const email = app.getByRole('region', { name: 'Introduction email' })
+    await expect(email.getByRole('textbox', { name: 'Subject' })).toHaveValue('Intro: Ana Silva <> Ben Okafor - data hiring')
+    await expect(email.getByRole('textbox', { name: 'To' })).toHaveValue('ana@acme.example, ben@beta.example')
+    await expect(email.getByRole('textbox', { name: 'Message' })).toHaveValue(/Why talk: Ben has hired three data teams\./)
+    await app.getByRole('button', { name: 'I sent the introduction' }).click()
+    await expect(app.getByText('Introduced', { exact: true }).first()).toBeVisible()
+
+    const handoff = app.getByRole('region', { name: 'Handoff reply' })
+    await expect(handoff.getByRole('textbox', { name: 'Subject' })).toHaveValue('Re: Intro: Ana Silva <> Ben Okafor - data hiring')
+    await expect(handoff.getByRole('textbox', { name: 'Message' })).toHaveValue(/^\(Moving myself to BCC\.\)/)
+    await expect(app.getByRole('region', { name: 'After the introduction' }).getByText('Reply with the BCC handoff to Ana Silva and Ben Okafor')).toBeVisible()
+    await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Meeting scheduled' }).click()
+    await expect(app.getByText('Meeting scheduled', { exact: true }).first()).toBeVisible()
+  })
+
+  test('warns before sending without both opt-ins', async ({ app }) => {
+    await start(app)
+    await expect(app.getByRole('region', { name: 'Introduction email' }).getByRole('status').first()).toHaveText('Both sides have not said yes yet.')
+    await app.getByRole('button', { name: 'I sent the introduction' }).click()
+    const confirm = app.getByRole('dialog', { name: 'Send the introduction anyway?' })
+    await expect(confirm.getByRole('alert')).toContainText('Ana Silva and Ben Okafor have not said yes to this introduction.')
+    await expect(confirm.getByRole('alert')).toContainText('No gain stated for Ana Silva.')
+    await confirm.getByRole('button', { name: 'Not yet' }).click()
+    await expect(app.getByText('Draft', { exact: true }).first()).toBeVisible()
+    await app.getByRole('button', { name: 'I sent the introduction' }).click()
+    await app.getByRole('dialog', { name: 'Send the introduction anyway?' }).getByRole('button', { name: 'Send anyway' }).click()
+    await expect(app.getByText('Introduced', { exact: true }).first()).toBeVisible()
+  })
+})

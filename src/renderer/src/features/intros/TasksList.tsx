@@ -1,0 +1,97 @@
+import { Badge, Button, Checkbox, Group, Menu, Stack, Text, Title } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import type { TaskStatus, TaskView } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { formatDate } from '../../lib/format'
+
+const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
+  { status: 'overdue', title: 'Overdue', color: 'red' },
+  { status: 'today', title: 'Today', color: 'orange' },
+  { status: 'upcoming', title: 'Upcoming', color: 'gray' },
+  { status: 'done', title: 'Done', color: 'teal' },
+]
+
+function addDays(days: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + days)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void }): ReactNode {
+  const { changed } = useDataVersion()
+  // Ticks at once; the list reloads (and remounts this line) after the save.
+  const [done, setDone] = useState(task.status === 'done')
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Checkbox
+        label={task.title}
+        checked={done}
+        onChange={(e) => {
+          const value = e.currentTarget.checked
+          setDone(value)
+          void call('tasks.done', { id: task.id, done: value }).then(changed)
+        }}
+        styles={{ label: { textDecoration: done ? 'line-through' : undefined } }}
+      />
+      <Group gap="xs" wrap="nowrap">
+        <Text size="xs" c="dimmed">
+          due {formatDate(task.snoozedUntil ?? task.dueOn)}
+        </Text>
+        {onOpen !== undefined && (
+          <Button size="compact-xs" variant="subtle" onClick={onOpen} aria-label={`Open the introduction of: ${task.title}`}>
+            Open
+          </Button>
+        )}
+        {!done && (
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button size="compact-xs" variant="subtle" aria-label={`Snooze: ${task.title}`}>
+                Snooze
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {[
+                ['Until tomorrow', 1],
+                ['For 3 days', 3],
+                ['For a week', 7],
+              ].map(([label, days]) => (
+                <Menu.Item key={label} onClick={() => void call('tasks.snooze', { id: task.id, until: addDays(Number(days)) }).then(changed)}>
+                  {label}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </Group>
+    </Group>
+  )
+}
+
+/** Follow-ups, overdue first. */
+export function TasksList({ tasks, onOpen }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void }): ReactNode {
+  if (tasks.length === 0) return <Text c="dimmed">Nothing to follow up.</Text>
+  return (
+    <Stack gap="lg">
+      {GROUPS.map((g) => {
+        const list = tasks.filter((t) => t.status === g.status)
+        if (list.length === 0) return null
+        return (
+          <Stack key={g.status} gap="xs" component="section" aria-label={`${g.title} tasks`}>
+            <Group gap="xs">
+              <Title order={3} size="h5">
+                {g.title}
+              </Title>
+              <Badge color={g.color} variant="light">
+                {list.length}
+              </Badge>
+            </Group>
+            {list.map((t) => (
+              <TaskLine key={`${t.id}:${t.doneAt ?? ''}`} task={t} onOpen={onOpen === undefined || t.introductionId === null ? undefined : () => onOpen(t.introductionId ?? 0)} />
+            ))}
+          </Stack>
+        )
+      })}
+    </Stack>
+  )
+}
