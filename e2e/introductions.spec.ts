@@ -73,7 +73,14 @@ test.describe('asking for an introduction', () => {
 
     // The favor Vera did is in the ledger.
     await app.getByRole('button', { name: 'Vera Walsh' }).click()
-    await expect(app.getByRole('table', { name: 'Favors' }).getByRole('row', { name: /Vera Walsh.*Jordan Avery.*Introduction/ })).toBeVisible()
+    await expect(app.getByRole('table', { name: 'Favors' }).getByRole('row', { name: /Vera Walsh.*Jordan Avery.*Introduction.*Medium/ })).toBeVisible()
+    // ...and editable.
+    await app.getByRole('button', { name: /^Edit the favor of/ }).first().click()
+    const favor = new Dialog(app, 'Edit a favor')
+    await favor.field('Size').click()
+    await app.getByRole('option', { name: /^Large/ }).click()
+    await favor.submit('Save favor')
+    await expect(app.getByRole('table', { name: 'Favors' }).getByRole('row', { name: /Vera Walsh.*Jordan Avery.*Introduction.*Large/ })).toBeVisible()
   })
 })
 

@@ -113,6 +113,7 @@ export const contract = {
   'interactions.log': method<InteractionView>()(interactionInput),
   'interactions.delete': method<{ id: number }>()(z.strictObject({ id })),
   'favors.log': method<FavorView>()(favorInput),
+  'favors.update': method<FavorView>()(z.strictObject({ id, favor: favorInput })),
   'favors.delete': method<{ id: number }>()(z.strictObject({ id })),
   'paths.find': method<PathsResult>()(
     z

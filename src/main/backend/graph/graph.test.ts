@@ -147,6 +147,16 @@ describe('favors', () => {
     expect((await fails(backend, 'interactions.delete', { id: newer.id })).code).toBe('not_found')
   })
 
+  it('edits a favor, and the balance follows', async () => {
+    const backend = await openTempBackend()
+    const { me, ana } = await cast(backend)
+    const favor = await ok(backend, 'favors.log', { giverId: ana.id, receiverId: me.id, date: '2026-01-01', kind: 'introduction', size: 'medium' })
+    const edited = await ok(backend, 'favors.update', { id: favor.id, favor: { giverId: ana.id, receiverId: me.id, date: '2026-01-02', kind: 'introduction', size: 'large', note: 'A big one' } })
+    expect(edited).toMatchObject({ size: 'large', date: '2026-01-02', note: 'A big one' })
+    expect((await ok(backend, 'people.get', { id: ana.id })).balance?.balance).toBe(-3)
+    expect((await fails(backend, 'favors.update', { id: 999, favor: { giverId: ana.id, receiverId: me.id, date: '2026-01-02', kind: 'help', size: 'small' } })).code).toBe('not_found')
+  })
+
   it('refuses a favor to oneself, an unknown size or person', async () => {
     const backend = await openTempBackend()
     const { ana } = await cast(backend)

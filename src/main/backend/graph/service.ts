@@ -120,6 +120,30 @@ export async function logFavor(backend: Backend, input: FavorInput): Promise<Fav
   return { ...view, runningBalance: null }
 }
 
+export async function updateFavor(backend: Backend, id: number, input: FavorInput): Promise<FavorView> {
+  const before = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
+  if (before === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
+  await requirePeople(backend.db, [input.giverId, input.receiverId])
+  await backend.db
+    .updateTable('favor')
+    .set({
+      giver_id: input.giverId,
+      receiver_id: input.receiverId,
+      occurred_on: input.date,
+      kind: input.kind,
+      size: input.size,
+      note: input.note,
+      introduction_id: input.introductionId,
+      updated_at: backend.now().toISOString(),
+    })
+    .where('id', '=', id)
+    .execute()
+  backend.touched([before.giver_id, before.receiver_id, input.giverId, input.receiverId])
+  const [view] = await favorViews(backend.db, [id], await meId(backend.db))
+  if (view === undefined) throw new Error('the favor just written is missing')
+  return { ...view, runningBalance: null }
+}
+
 export async function deleteFavor(backend: Backend, id: number): Promise<{ id: number }> {
   const row = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)

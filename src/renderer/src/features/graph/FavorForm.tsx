@@ -26,15 +26,21 @@ function toInput(v: Values): unknown {
 export function FavorForm({
   giver = null,
   receiver = null,
+  favor,
   onDone,
 }: {
   giver?: PersonRef | null
   receiver?: PersonRef | null
+  /** the favor being edited */
+  favor?: FavorView
   onDone: (saved: FavorView) => void
 }): ReactNode {
   const [formError, setFormError] = useState<string>()
   const form = useForm<Values>({
-    initialValues: { giver, receiver, date: todayIso(), kind: 'advice', size: 'small', note: '' },
+    initialValues:
+      favor === undefined
+        ? { giver, receiver, date: todayIso(), kind: 'advice', size: 'small', note: '' }
+        : { giver: favor.giver, receiver: favor.receiver, date: favor.date, kind: favor.kind, size: favor.size, note: favor.note ?? '' },
     validate: (values) => {
       const errors: Record<string, string> = {}
       if (values.giver === null) errors.giver = 'Choose who gave'
@@ -53,7 +59,8 @@ export function FavorForm({
   const submit = form.onSubmit(async (values) => {
     setFormError(undefined)
     try {
-      onDone(await call('favors.log', favorInput.parse(toInput(values))))
+      const input = favorInput.parse({ ...(toInput(values) as object), introductionId: favor?.introductionId ?? null })
+      onDone(favor === undefined ? await call('favors.log', input) : await call('favors.update', { id: favor.id, favor: input }))
     } catch (err) {
       const placed = placeServerError(err, ['date', 'kind', 'size', 'note'])
       if (placed.field === null) setFormError(placed.message)
@@ -79,7 +86,7 @@ export function FavorForm({
           <TextInput label="Date" type="date" required {...form.getInputProps('date')} />
         </Group>
         <Textarea label="Note" autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
-        <FormFooter error={formError} submit="Log favor" />
+        <FormFooter error={formError} submit={favor === undefined ? 'Log favor' : 'Save favor'} />
       </Stack>
     </form>
   )

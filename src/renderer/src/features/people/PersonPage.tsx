@@ -458,9 +458,14 @@ export function PersonPage({ id }: { id: number }): ReactNode {
                   <Table.Td>{capitalize(f.size)}</Table.Td>
                   <Table.Td ta="right">{f.runningBalance === null ? '' : f.runningBalance > 0 ? `+${f.runningBalance}` : String(f.runningBalance)}</Table.Td>
                   <Table.Td>
+                    <Group gap={4} wrap="nowrap" justify="flex-end">
+                    <Button size="compact-xs" variant="subtle" aria-label={`Edit the favor of ${formatDate(f.date)}`} onClick={() => dialogs.open({ kind: 'favor', favor: f })}>
+                      Edit
+                    </Button>
                     <ActionIcon variant="subtle" color="red" aria-label={`Delete the favor of ${formatDate(f.date)}`} onClick={() => void removeRow('favors.delete', f.id, 'Deleted the favor.')}>
                       ×
                     </ActionIcon>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

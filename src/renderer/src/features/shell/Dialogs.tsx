@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import type { PersonDetail, PersonRef } from '../../../../shared/types'
+import type { FavorView, PersonDetail, PersonRef } from '../../../../shared/types'
 import { useDataVersion } from '../../lib/data-version'
 import { strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
@@ -16,7 +16,7 @@ export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
   | { kind: 'interaction'; people?: PersonRef[] }
   | { kind: 'relationship'; draft?: RelationshipDraft }
-  | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null }
+  | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null; favor?: FavorView }
   | { kind: 'merge'; keep: PersonDetail }
   | { kind: 'connect'; a?: PersonRef }
 
@@ -50,7 +50,14 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     [changed],
   )
   const value = useMemo(() => ({ open: setDialog }), [])
-  const title = dialog === null ? '' : dialog.kind === 'person' && dialog.person !== undefined ? `Edit ${dialog.person.name}` : TITLES[dialog.kind]
+  const title =
+    dialog === null
+      ? ''
+      : dialog.kind === 'person' && dialog.person !== undefined
+        ? `Edit ${dialog.person.name}`
+        : dialog.kind === 'favor' && dialog.favor !== undefined
+          ? 'Edit a favor'
+          : TITLES[dialog.kind]
 
   return (
     <Context.Provider value={value}>
@@ -75,7 +82,12 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
           />
         )}
         {dialog?.kind === 'favor' && (
-          <FavorForm giver={dialog.giver} receiver={dialog.receiver} onDone={(f) => done(`Logged a ${f.size} ${f.kind} from ${f.giver.name} to ${f.receiver.name}`)} />
+          <FavorForm
+            giver={dialog.giver}
+            receiver={dialog.receiver}
+            favor={dialog.favor}
+            onDone={(f) => done(`${dialog.favor === undefined ? 'Logged' : 'Saved'} a ${f.size} ${f.kind} from ${f.giver.name} to ${f.receiver.name}`)}
+          />
         )}
         {dialog?.kind === 'connect' && (
           <ConnectForm
