@@ -12,6 +12,9 @@ import {
   id,
   introDetails,
   isoDate,
+  isoWeek,
+  weeklySettings,
+  type WeeklySettings,
   interactionInput,
   personCreate,
   personName,
@@ -36,8 +39,12 @@ import type {
   PersonRef,
   RelationshipRecord,
   RestoreResult,
+  FavorStanding,
+  Nudge,
   SearchHit,
+  SuggestionView,
   TaskView,
+  WeekView,
 } from './types'
 
 interface MethodSpec<A extends z.ZodType, R> {
@@ -164,6 +171,17 @@ export const contract = {
       confirmed: z.boolean().default(false),
     }),
   ),
+  'week.get': method<WeekView>()(z.strictObject({ week: isoWeek.optional() })),
+  'suggestions.act': method<SuggestionView>()(
+    z.strictObject({ id, action: z.enum(['start', 'dismiss', 'snooze', 'known']), strength: z.number().int().min(1).max(5).default(2) }),
+  ),
+  /** "They already know each other": records the relationship. */
+  'suggestions.confirmKnown': method<{ a: number; b: number }>()(
+    z.strictObject({ a: id, b: id, strength: z.number().int().min(1).max(5).default(2) }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
+  ),
+  'reciprocity.get': method<{ standings: FavorStanding[]; nudges: Nudge[] }>()(noArgs),
+  'settings.weekly.get': method<WeeklySettings>()(noArgs),
+  'settings.weekly.set': method<WeeklySettings>()(weeklySettings),
   'tasks.list': method<TaskView[]>()(
     z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false) }),
   ),

@@ -109,6 +109,8 @@ export const personFields = {
   linkedinUrl: url,
   website: url,
   employment: z.array(employmentInput).max(LIMITS.listItems, `At most ${LIMITS.listItems} jobs`),
+  /** keep in touch at least every this many days (null: the default for the strength) */
+  cadenceDays: z.number().int('Use whole days').min(1, 'At least one day').max(3650, 'At most ten years').nullable(),
 }
 
 /** Who already knows a person being added (say, someone to find a path to). */
@@ -136,6 +138,7 @@ export const personCreate = z.strictObject({
   linkedinUrl: personFields.linkedinUrl.default(null),
   website: personFields.website.default(null),
   employment: personFields.employment.default([]),
+  cadenceDays: personFields.cadenceDays.default(null),
 })
 export type PersonCreate = z.output<typeof personCreate>
 
@@ -204,6 +207,17 @@ export const introDetails = z
   })
   .partial()
 export type IntroDetails = z.output<typeof introDetails>
+
+export const isoWeek = z.string().regex(/^\d{4}-W\d{2}$/, 'Use a week like 2026-W48')
+
+export const weeklySettings = z.strictObject({
+  enabled: z.boolean(),
+  /** 1 Monday .. 7 Sunday */
+  day: z.number().int().min(1).max(7),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00'),
+})
+export type WeeklySettings = z.output<typeof weeklySettings>
+export const DEFAULT_WEEKLY: WeeklySettings = { enabled: true, day: 1, time: '09:00' }
 
 export const PEOPLE_SORTS = ['name', 'lastInteraction', 'strength'] as const
 export type PeopleSort = (typeof PEOPLE_SORTS)[number]

@@ -159,6 +159,7 @@ export interface PersonDetail {
   introducedBy: PersonRef | null
   linkedinUrl: string | null
   website: string | null
+  cadenceDays: number | null
   employment: EmploymentView[]
   isMe: boolean
   archivedAt: string | null
@@ -300,4 +301,63 @@ export interface IntroductionDetail extends IntroductionRequest {
   nextStates: string[]
   /** for an ask: the four before-you-ask answers for its path, from today's data */
   checks: BeforeYouAsk[]
+}
+
+export type SuggestionStatus = 'open' | 'started' | 'dismissed' | 'snoozed' | 'known'
+
+export interface SuggestionView {
+  id: number
+  rank: number
+  a: PersonRef
+  b: PersonRef
+  score: number
+  /** the factors; score is their product */
+  reasons: Factor[]
+  status: SuggestionStatus
+  introductionId: number | null
+}
+
+/** Two people who share many contacts: they may already know each other. */
+export interface MaybeKnown {
+  a: PersonRef
+  b: PersonRef
+  shared: number
+  index: number
+}
+
+export interface FavorStanding {
+  person: PersonRef
+  givenByMe: number
+  receivedByMe: number
+  pointsGivenByMe: number
+  pointsReceivedByMe: number
+  /** points I gave minus points they gave */
+  balance: number
+  lastFavor: string
+  /** change of the balance over the last 90 days */
+  trend: number
+}
+
+export interface Nudge {
+  person: PersonRef
+  text: string
+  /** my contacts who offer what they need */
+  helpers: PersonRef[]
+}
+
+export interface ColdTie {
+  person: PersonRef
+  strength: number
+  lastTalked: string | null
+  cadenceDays: number
+  daysSince: number | null
+}
+
+export interface WeekView {
+  week: string
+  suggestions: SuggestionView[]
+  maybeKnown: MaybeKnown[]
+  followUps: TaskView[]
+  favorsToReturn: Nudge[]
+  coldTies: ColdTie[]
 }

@@ -6,6 +6,7 @@ import { demoHandlers } from './demo/handlers'
 import { graphHandlers } from './graph/handlers'
 import { introHandlers } from './intros/handlers'
 import { pathHandlers } from './paths/handlers'
+import { weeklyHandlers } from './weekly/handlers'
 import { peopleHandlers } from './people/handlers'
 
 export type Handler<M extends MethodName> = (args: Args<M>, backend: Backend) => Result<M> | Promise<Result<M>>
@@ -20,5 +21,6 @@ export const handlers: Handlers = {
   ...graphHandlers,
   ...pathHandlers,
   ...introHandlers,
+  ...weeklyHandlers,
   ...peopleHandlers,
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings } from '../../shared/schemas'
 import { DEFAULT_SCORING, scoringSettings, type ScoringSettings } from '../../shared/scoring'
 import type { Backend } from './backend'
 
@@ -24,4 +25,25 @@ export function writeScoring(backend: Backend, settings: ScoringSettings | null)
       .run(SCORING_KEY, JSON.stringify(settings))
   }
   return readScoring(backend)
+}
+
+const WEEKLY_KEY = 'weekly'
+
+/** When the weekly review is announced. */
+export function readWeekly(backend: Backend): WeeklySettings {
+  const row = backend.sqlite.prepare('SELECT value FROM setting WHERE key = ?').get(WEEKLY_KEY) as { value: string } | undefined
+  if (row === undefined) return DEFAULT_WEEKLY
+  try {
+    const parsed = weeklySettings.safeParse(JSON.parse(row.value))
+    return parsed.success ? parsed.data : DEFAULT_WEEKLY
+  } catch {
+    return DEFAULT_WEEKLY
+  }
+}
+
+export function writeWeekly(backend: Backend, settings: WeeklySettings): WeeklySettings {
+  backend.sqlite
+    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(WEEKLY_KEY, JSON.stringify(settings))
+  return readWeekly(backend)
 }

@@ -54,6 +54,7 @@ Commands:
                                    KIND: meeting, call, email, message, event, other
   favor GIVER RECEIVER --kind K --size small|medium|large [--date YYYY-MM-DD] [--note TEXT]
                                    K: introduction, advice, referral, help, gift, other
+  suggest [--week YYYY-Www]        introductions you could make this week
   intros list [--state S]          introductions: asks and the ones you make
   tasks [--due]                    follow-ups (--due: overdue and today)
   search QUERY [--limit N]         typo-tolerant search
@@ -100,6 +101,7 @@ const OPTIONS = {
 
   'max-hops': { type: 'string' },
   state: { type: 'string' },
+  week: { type: 'string' },
   due: { type: 'boolean' },
   all: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
@@ -364,6 +366,26 @@ const COMMANDS: Record<string, Command> = {
         for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
       })
       if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
+      emit(ctx, json, lines.join('\n'))
+      return EXIT_OK
+    },
+  },
+  suggest: {
+    options: ['json', 'week'],
+    positionals: 0,
+    async run(ctx) {
+      const week = text(ctx.values, 'week')
+      const view = await ctx.call('week.get', week === undefined ? {} : { week })
+      const json = {
+        week: view.week,
+        suggestions: view.suggestions.map((s) => ({ a: s.a, b: s.b, score: s.score, reasons: s.reasons, status: s.status })),
+      }
+      const lines = [`Introductions you could make, ${view.week}:`]
+      view.suggestions.forEach((s, i) => {
+        lines.push(`${i + 1}. ${s.a.name} and ${s.b.name}  score ${s.score.toFixed(3)}${s.status === 'open' ? '' : `  (${s.status})`}`)
+        for (const r of s.reasons) lines.push(`     x${r.value.toFixed(2)}  ${r.label}`)
+      })
+      if (view.suggestions.length === 0) lines.push('  None this week: record what people need and offer to get suggestions.')
       emit(ctx, json, lines.join('\n'))
       return EXIT_OK
     },

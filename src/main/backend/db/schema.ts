@@ -28,6 +28,7 @@ export interface PersonTable {
   linkedin_url: string | null
   website: string | null
   archived_at: string | null
+  cadence_days: number | null
   created_at: string
   updated_at: string
 }
@@ -144,6 +145,26 @@ export interface TaskTable {
   created_at: string
 }
 
+export interface SuggestionTable {
+  id: Generated<number>
+  week: string
+  rank: number
+  person_a: number
+  person_b: number
+  score: number
+  /** JSON array of { label, value } */
+  reasons: string
+  status: Generated<string>
+  snoozed_until: string | null
+  introduction_id: number | null
+  created_at: string
+}
+
+export interface SuggestionWeekTable {
+  week: string
+  computed_at: string
+}
+
 export interface Database {
   setting: SettingTable
   person: PersonTable
@@ -157,6 +178,8 @@ export interface Database {
   introduction: IntroductionTable
   introduction_event: IntroductionEventTable
   task: TaskTable
+  suggestion: SuggestionTable
+  suggestion_week: SuggestionWeekTable
 }
 
 export type Person = Selectable<PersonTable>

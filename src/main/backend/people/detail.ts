@@ -199,6 +199,7 @@ export async function personDetail(db: Db, id: number): Promise<PersonDetail> {
     introducedBy: introducedBy ?? null,
     linkedinUrl: p.linkedin_url,
     website: p.website,
+    cadenceDays: p.cadence_days,
     employment: employment.map((e) => ({
       id: e.id,
       company: e.company,

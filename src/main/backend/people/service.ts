@@ -51,6 +51,7 @@ function columns(fields: PersonPatch): Record<string, string | number | null> {
   if (fields.introducedById !== undefined) out.introduced_by_id = fields.introducedById
   if (fields.linkedinUrl !== undefined) out.linkedin_url = fields.linkedinUrl
   if (fields.website !== undefined) out.website = fields.website
+  if (fields.cadenceDays !== undefined) out.cadence_days = fields.cadenceDays
   return out
 }
 
@@ -72,6 +73,7 @@ export async function createPerson(backend: Backend, input: PersonCreate): Promi
         introduced_by_id: input.introducedById,
         linkedin_url: input.linkedinUrl,
         website: input.website,
+        cadence_days: input.cadenceDays,
         archived_at: null,
         created_at: now,
         updated_at: now,

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_relationship_graph'
 import * as m0003 from './0003_introduction_requests'
 import * as m0004 from './0004_introduction_workflow'
+import * as m0005 from './0005_weekly_review'
 
 export interface Migration {
   version: number
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'relationship graph', up: m0002.up },
   { version: 3, name: 'introduction requests', up: m0003.up },
   { version: 4, name: 'introduction workflow', up: m0004.up },
+  { version: 5, name: 'weekly review', up: m0005.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
