@@ -8,8 +8,9 @@ import type { Figures, Section } from './lib'
 import { dbSection } from './sections/db'
 import { pathsSection } from './sections/paths'
 import { searchSection } from './sections/search'
+import { suggestSection } from './sections/suggest'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))

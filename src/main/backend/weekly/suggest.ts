@@ -25,6 +25,7 @@ export interface Candidate {
   reasons: Factor[]
 }
 
+
 export interface SuggestResult {
   suggestions: Candidate[]
   maybeKnown: { a: number; b: number; shared: number; index: number }[]
@@ -44,14 +45,17 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   const me = g.me
   if (me < 0) return { suggestions: [], maybeKnown: [] }
   const eligible: number[] = []
+  // My ties, read once: p(me, x) and strength, by node.
   const strengthToMe = new Map<number, number>()
+  const chanceToMe = new Float64Array(g.ids.length)
   const mine = g.nbr[me] ?? []
   for (let k = 0; k < mine.length; k++) {
     const i = mine[k] ?? -1
-    const e = g.edgeBetween(me, i)
-    if (e === undefined || g.archived[i] === true || e.strength < options.minStrength) continue
+    const strength = (g.edge[me]?.[k] ?? 0) & 7
+    if (g.archived[i] === true || strength < options.minStrength) continue
     eligible.push(i)
-    strengthToMe.set(i, e.strength)
+    strengthToMe.set(i, strength)
+    chanceToMe[i] = g.prob[me]?.[k] ?? 0
   }
   const idOf = (i: number): number => g.ids[i] ?? -1
   const offerIndex = new Map<string, number[]>()
@@ -62,23 +66,25 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
       else holders.push(i)
     }
   }
-  const seen = new Set<number>()
-  const pairs: [number, number][] = []
-  for (const a of eligible) {
-    for (const label of labels.needs.get(idOf(a))?.keys() ?? []) {
-      for (const b of offerIndex.get(label) ?? []) {
-        if (b === a) continue
-        const key = pairKey(a, b)
-        if (seen.has(key)) continue
-        seen.add(key)
-        pairs.push(a < b ? [a, b] : [b, a])
-      }
-    }
+  const name = (i: number): string => g.names[i] ?? ''
+  const matched = (needer: number, offerer: number): string[] => {
+    const needs = labels.needs.get(idOf(needer))
+    const offers = labels.offers.get(idOf(offerer))
+    if (needs === undefined || offers === undefined) return []
+    const out: string[] = []
+    for (const [key, label] of needs) if (offers.has(key)) out.push(label)
+    return out
   }
-
+  const matches = (needer: number, offerer: number): number => {
+    const needs = labels.needs.get(idOf(needer))
+    const offers = labels.offers.get(idOf(offerer))
+    if (needs === undefined || offers === undefined) return 0
+    let n = 0
+    for (const key of needs.keys()) if (offers.has(key)) n++
+    return n
+  }
   const marks = new Uint8Array(g.ids.length)
-  const candidates: Candidate[] = []
-  const maybeKnown: SuggestResult['maybeKnown'] = []
+  /** People I know in common (not me), and the resource-allocation index sum 1/degree(z). */
   const share = (x: number, y: number): { shared: number; index: number } => {
     for (const z of g.nbr[x] ?? []) marks[z] = 1
     let shared = 0
@@ -91,65 +97,99 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     for (const z of g.nbr[x] ?? []) marks[z] = 0
     return { shared, index }
   }
-  const matched = (needer: number, offerer: number): string[] => {
-    const needs = labels.needs.get(idOf(needer))
-    const offers = labels.offers.get(idOf(offerer))
-    if (needs === undefined || offers === undefined) return []
-    return [...needs.entries()].filter(([key]) => offers.has(key)).map(([, label]) => label)
-  }
-
-  for (const [a, b] of pairs) {
-    if (g.edgeBetween(a, b) !== undefined || excluded.has(pairKey(idOf(a), idOf(b)))) continue
-    const { shared, index } = share(a, b)
-    if (index >= options.knownIndex) {
-      maybeKnown.push({ a, b, shared, index })
-      continue
-    }
+  const factors = (a: number, b: number, index: number): { mutual: number; credibility: number; bridge: number; owed: number } => {
     const aNeeds = labels.needs.get(idOf(a))?.size ?? 0
     const bNeeds = labels.needs.get(idOf(b))?.size ?? 0
+    const mAB = aNeeds === 0 ? 0 : matches(a, b) / aNeeds
+    const mBA = bNeeds === 0 ? 0 : matches(b, a) / bNeeds
+    return {
+      mutual: 2 / (1 / (mAB + options.eps) + 1 / (mBA + options.eps)),
+      credibility: Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0)),
+      bridge: index === 0 ? options.bridge : 1,
+      owed: (g.balance[a] ?? 0) < 0 || (g.balance[b] ?? 0) < 0 ? options.owed : 1,
+    }
+  }
+
+  // Candidates in flat arrays: nothing allocated per pair.
+  const candA: number[] = []
+  const candB: number[] = []
+  const candScore: number[] = []
+  const candIndex: number[] = []
+  const maybeKnown: SuggestResult['maybeKnown'] = []
+  const stamp = new Int32Array(g.ids.length)
+  for (const a of eligible) {
+    const needs = labels.needs.get(idOf(a))
+    if (needs === undefined) continue
+    for (const label of needs.keys()) {
+      for (const b of offerIndex.get(label) ?? []) {
+        if (b === a || stamp[b] === a + 1) continue
+        stamp[b] = a + 1
+        // Each pair once: from the lower id when both need something of the other.
+        if (b < a && matches(b, a) > 0) continue
+        if ((g.nbr[a]?.indexOf(b) ?? -1) >= 0 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
+        const { shared, index } = share(a, b)
+        if (index >= options.knownIndex) {
+          maybeKnown.push({ a: Math.min(a, b), b: Math.max(a, b), shared, index })
+          continue
+        }
+        const f = factors(a, b, index)
+        candA.push(Math.min(a, b))
+        candB.push(Math.max(a, b))
+        candScore.push(f.mutual * f.credibility * f.bridge * f.owed)
+        candIndex.push(index)
+      }
+    }
+  }
+
+  // Ties break by the two names, ranked once (no strings built while sorting).
+  const nameRank = new Int32Array(g.ids.length)
+  ;[...eligible].sort((x, y) => (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : x - y)).forEach((node, rank) => {
+    nameRank[node] = rank
+  })
+  const pairOrder = (xa: number, xb: number, ya: number, yb: number): number => {
+    const xl = Math.min(nameRank[xa] ?? 0, nameRank[xb] ?? 0)
+    const yl = Math.min(nameRank[ya] ?? 0, nameRank[yb] ?? 0)
+    if (xl !== yl) return xl - yl
+    return Math.max(nameRank[xa] ?? 0, nameRank[xb] ?? 0) - Math.max(nameRank[ya] ?? 0, nameRank[yb] ?? 0)
+  }
+  const order = Array.from({ length: candScore.length }, (_, k) => k)
+  order.sort(
+    (x, y) =>
+      (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0),
+  )
+
+  /** Reasons are written only for the suggestions that make the list. */
+  const explain = (a: number, b: number, index: number): Candidate => {
+    const f = factors(a, b, index)
     const forA = matched(a, b)
     const forB = matched(b, a)
-    const mAB = aNeeds === 0 ? 0 : forA.length / aNeeds
-    const mBA = bNeeds === 0 ? 0 : forB.length / bNeeds
-    const mutual = 2 / (1 / (mAB + options.eps) + 1 / (mBA + options.eps))
-    const credibility = Math.sqrt(g.p(me, a) * g.p(me, b))
-    const bridge = index === 0 ? options.bridge : 1
-    const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)
-    const owed = owes.length > 0 ? options.owed : 1
-    const name = (i: number): string => g.names[i] ?? ''
     const gains = [
       forA.length > 0 ? `${name(a)} is looking for ${list(forA)}, which ${name(b)} offers` : `${name(a)} gains nothing listed from ${name(b)}`,
       forB.length > 0 ? `${name(b)} is looking for ${list(forB)}, which ${name(a)} offers` : `${name(b)} gains nothing listed from ${name(a)}`,
     ]
+    const word = (i: number): string => STRENGTH_WORDS[(strengthToMe.get(i) ?? 2) as Strength].toLowerCase()
     const reasons: Factor[] = [
-      { label: `${gains.join('; ')} (both must gain)`, value: mutual },
-      {
-        label: `You know both: ${name(a)} ${STRENGTH_WORDS[(strengthToMe.get(a) ?? 2) as Strength].toLowerCase()}, ${name(b)} ${STRENGTH_WORDS[(strengthToMe.get(b) ?? 2) as Strength].toLowerCase()}`,
-        value: credibility,
-      },
+      { label: `${gains.join('; ')} (both must gain)`, value: f.mutual },
+      { label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: f.credibility },
     ]
-    if (bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: bridge })
-    if (owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: owed })
-    candidates.push({ a, b, score: mutual * credibility * bridge * owed, reasons })
+    if (f.bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: f.bridge })
+    const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)
+    if (f.owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: f.owed })
+    return { a, b, score: f.mutual * f.credibility * f.bridge * f.owed, reasons }
   }
 
-  const byName = (x: Candidate | { a: number; b: number }, y: Candidate | { a: number; b: number }): number => {
-    const nx = `${g.names[x.a] ?? ''}|${g.names[x.b] ?? ''}`
-    const ny = `${g.names[y.a] ?? ''}|${g.names[y.b] ?? ''}`
-    return nx < ny ? -1 : nx > ny ? 1 : x.a - y.a || x.b - y.b
-  }
-  candidates.sort((x, y) => y.score - x.score || byName(x, y))
   // Each person at most once: greedy by score.
   const used = new Set<number>()
   const suggestions: Candidate[] = []
-  for (const c of candidates) {
+  for (const k of order) {
     if (suggestions.length >= options.limit) break
-    if (used.has(c.a) || used.has(c.b)) continue
-    used.add(c.a)
-    used.add(c.b)
-    suggestions.push(c)
+    const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
+    if (used.has(a) || used.has(b)) continue
+    used.add(a)
+    used.add(b)
+    suggestions.push(explain(a, b, candIndex[k] ?? 0))
   }
-  maybeKnown.sort((x, y) => y.index - x.index || byName(x, y))
+  maybeKnown.sort((x, y) => y.index - x.index || pairOrder(x.a, x.b, y.a, y.b))
   const askedAbout = new Set<number>()
   return {
     suggestions,
