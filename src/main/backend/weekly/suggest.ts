@@ -83,18 +83,20 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     for (const key of needs.keys()) if (offers.has(key)) n++
     return n
   }
-  const marks = new Uint8Array(g.ids.length)
-  /** People I know in common (not me), and the resource-allocation index sum 1/degree(z). */
+  /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
+  const marks = new Int32Array(g.ids.length)
+  const markNeighbours = (x: number): void => {
+    for (const z of g.nbr[x] ?? []) marks[z] = x + 1
+  }
+  /** People x and y both know (not me), and the resource-allocation index sum 1/degree(z); x must be marked. */
   const share = (x: number, y: number): { shared: number; index: number } => {
-    for (const z of g.nbr[x] ?? []) marks[z] = 1
     let shared = 0
     let index = 0
     for (const z of g.nbr[y] ?? []) {
-      if (marks[z] !== 1 || z === me || g.archived[z] === true) continue
+      if (marks[z] !== x + 1 || z === me || g.archived[z] === true) continue
       shared++
       index += 1 / Math.max(1, g.nbr[z]?.length ?? 1)
     }
-    for (const z of g.nbr[x] ?? []) marks[z] = 0
     return { shared, index }
   }
   const factors = (a: number, b: number, index: number): { mutual: number; credibility: number; bridge: number; owed: number } => {
@@ -120,13 +122,14 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   for (const a of eligible) {
     const needs = labels.needs.get(idOf(a))
     if (needs === undefined) continue
+    markNeighbours(a)
     for (const label of needs.keys()) {
       for (const b of offerIndex.get(label) ?? []) {
         if (b === a || stamp[b] === a + 1) continue
         stamp[b] = a + 1
         // Each pair once: from the lower id when both need something of the other.
         if (b < a && matches(b, a) > 0) continue
-        if ((g.nbr[a]?.indexOf(b) ?? -1) >= 0 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
+        if (marks[b] === a + 1 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
         const { shared, index } = share(a, b)
         if (index >= options.knownIndex) {
           maybeKnown.push({ a: Math.min(a, b), b: Math.max(a, b), shared, index })
@@ -152,11 +155,25 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     if (xl !== yl) return xl - yl
     return Math.max(nameRank[xa] ?? 0, nameRank[xb] ?? 0) - Math.max(nameRank[ya] ?? 0, nameRank[yb] ?? 0)
   }
-  const order = Array.from({ length: candScore.length }, (_, k) => k)
-  order.sort(
-    (x, y) =>
-      (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0),
-  )
+  const compare = (x: number, y: number): number =>
+    (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0)
+  /**
+   * The candidates in rank order, as far as the greedy pick needs: first
+   * those at or above the score of the TOP-th best (ties included), all of
+   * them only if that is not enough.
+   */
+  const TOP = 500
+  const ranked = (all: boolean): number[] => {
+    let threshold = -Infinity
+    if (!all && candScore.length > TOP) {
+      const sorted = Float64Array.from(candScore).sort()
+      threshold = sorted[sorted.length - TOP] ?? -Infinity
+    }
+    const picked: number[] = []
+    for (let k = 0; k < candScore.length; k++) if ((candScore[k] ?? 0) >= threshold) picked.push(k)
+    return picked.sort(compare)
+  }
+  let order = ranked(false)
 
   /** Reasons are written only for the suggestions that make the list. */
   const explain = (a: number, b: number, index: number): Candidate => {
@@ -179,15 +196,23 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   }
 
   // Each person at most once: greedy by score.
-  const used = new Set<number>()
-  const suggestions: Candidate[] = []
-  for (const k of order) {
-    if (suggestions.length >= options.limit) break
-    const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
-    if (used.has(a) || used.has(b)) continue
-    used.add(a)
-    used.add(b)
-    suggestions.push(explain(a, b, candIndex[k] ?? 0))
+  const pick = (): Candidate[] => {
+    const used = new Set<number>()
+    const chosen: Candidate[] = []
+    for (const k of order) {
+      if (chosen.length >= options.limit) break
+      const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
+      if (used.has(a) || used.has(b)) continue
+      used.add(a)
+      used.add(b)
+      chosen.push(explain(a, b, candIndex[k] ?? 0))
+    }
+    return chosen
+  }
+  let suggestions = pick()
+  if (suggestions.length < options.limit && order.length < candScore.length) {
+    order = ranked(true)
+    suggestions = pick()
   }
   maybeKnown.sort((x, y) => y.index - x.index || pairOrder(x.a, x.b, y.a, y.b))
   const askedAbout = new Set<number>()
