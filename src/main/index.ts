@@ -90,6 +90,39 @@ function watchDueTasks(): void {
   void check()
 }
 
+/**
+ * On the chosen day and time, a notification and a badge once the week's
+ * list is ready (once a week).
+ */
+function watchWeeklyReview(): void {
+  let announced = ''
+  const check = async (): Promise<void> => {
+    if (backend === null) return
+    const settings = await backend.dispatch('settings.weekly.get', {})
+    if (!settings.ok) return
+    const { enabled, day, time } = settings.data as { enabled: boolean; day: number; time: string }
+    const now = new Date()
+    const isoDay = now.getDay() === 0 ? 7 : now.getDay()
+    const [hours, minutes] = time.split(':').map(Number)
+    const due = isoDay > day || (isoDay === day && now.getHours() * 60 + now.getMinutes() >= (hours ?? 9) * 60 + (minutes ?? 0))
+    if (!enabled || !due) return
+    const week = await backend.dispatch('week.get', {})
+    if (!week.ok) return
+    const { week: label, suggestions } = week.data as { week: string; suggestions: { status: string }[] }
+    if (announced === label) return
+    announced = label
+    const open = suggestions.filter((s) => s.status === 'open').length
+    app.setBadgeCount(open)
+    if (Notification.isSupported() && open > 0) {
+      const note = new Notification({ title: 'Kith: this week’s list is ready', body: `${open} introductions you could make.` })
+      note.on('click', () => mainWindow?.show())
+      note.show()
+    }
+  }
+  setInterval(() => void check(), 60_000)
+  void check()
+}
+
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
@@ -136,6 +169,7 @@ async function start(dataDir: string): Promise<void> {
   }
   createWindow()
   watchDueTasks()
+  watchWeeklyReview()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })

@@ -10,6 +10,8 @@ import { FindPathPage } from './features/paths/FindPathPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { ReciprocityPage } from './features/weekly/ReciprocityPage'
+import { WeekPage } from './features/weekly/WeekPage'
 import { CommandPalette } from './features/shell/CommandPalette'
 import { DialogsProvider, useDialogs } from './features/shell/Dialogs'
 import { EmptyState } from './features/shell/EmptyState'
@@ -35,11 +37,9 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'introductions':
       return <IntroductionsPage />
     case 'week':
-      return (
-        <EmptyState title="This week">
-          Every week Kith will propose introductions you could make, favors to return and ties going cold.
-        </EmptyState>
-      )
+      return <WeekPage />
+    case 'reciprocity':
+      return <ReciprocityPage />
     case 'import':
       return (
         <EmptyState title="Import & export">

@@ -3,6 +3,7 @@ export const PAGES = [
   { id: 'paths', label: 'Find a path', hint: 'who can introduce you' },
   { id: 'introductions', label: 'Introductions', hint: 'asks and intros' },
   { id: 'week', label: 'This week', hint: 'your weekly review' },
+  { id: 'reciprocity', label: 'Reciprocity', hint: 'who you owe' },
   { id: 'import', label: 'Import & export', hint: 'contacts in and out' },
   { id: 'settings', label: 'Settings', hint: 'data and backups' },
 ] as const

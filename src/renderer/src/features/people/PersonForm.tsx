@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Divider, Group, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { ActionIcon, Button, Divider, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import { personCreate } from '../../../../shared/schemas'
@@ -32,6 +32,7 @@ interface Values {
   linkedinUrl: string
   website: string
   employment: Job[]
+  cadenceDays: number | string
 }
 
 const LIST_FIELDS = ['emails', 'phones', 'aliases', 'tags', 'needs', 'offers']
@@ -55,13 +56,15 @@ function fromPerson(p: PersonDetail | undefined): Values {
     linkedinUrl: p?.linkedinUrl ?? '',
     website: p?.website ?? '',
     employment: (p?.employment ?? []).map((e) => ({ company: e.company, title: e.title ?? '', startDate: e.startDate ?? '', endDate: e.endDate ?? '' })),
+    cadenceDays: p?.cadenceDays ?? '',
   }
 }
 
 function toInput(v: Values): unknown {
-  const { introducedBy, employment, ...rest } = v
+  const { introducedBy, employment, cadenceDays, ...rest } = v
   return {
     ...rest,
+    cadenceDays: cadenceDays === '' ? null : Number(cadenceDays),
     introducedById: introducedBy?.id ?? null,
     employment: employment.map((j) => ({
       company: j.company,
@@ -141,6 +144,15 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
           <TextInput label="Website" placeholder="https://…" {...form.getInputProps('website')} />
         </SimpleGrid>
         <Textarea label="Notes" autosize minRows={2} maxRows={10} {...form.getInputProps('notes')} />
+        <NumberInput
+          label="Keep in touch every (days)"
+          description="Empty: by strength (very close 30, close 60, know well 120)"
+          min={1}
+          max={3650}
+          allowDecimal={false}
+          w={280}
+          {...form.getInputProps('cadenceDays')}
+        />
 
         <Divider label="Work history" labelPosition="left" />
         {form.values.employment.length === 0 && (

@@ -5,6 +5,7 @@ import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { ScoringSettings } from './ScoringSettings'
+import { WeeklySettings } from './WeeklySettings'
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
@@ -153,6 +154,8 @@ export function SettingsPage(): ReactNode {
           )}
         </Stack>
       </Paper>
+
+      <WeeklySettings />
 
       <ScoringSettings />
 

@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures'
+import { KithApp } from './pages/kith-app'
+
+test.describe('the weekly review', () => {
+  test.use({ seed: { commands: [['demo']] } })
+
+  test('start a double opt-in, dismiss one, and record that two already know each other', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('This week')
+    const list = app.getByRole('region', { name: 'Introductions you could make' })
+    const cards = list.getByRole('article')
+    expect(await cards.count()).toBeGreaterThanOrEqual(5)
+
+    // Start a double opt-in from the first suggestion.
+    const first = cards.nth(0)
+    const firstName = ((await first.getAttribute('aria-label')) ?? '').replace(/^Introduce /, '')
+    await first.getByRole('button', { name: 'Start double opt-in' }).click()
+    await expect(app.getByRole('heading', { level: 2, name: `Introduce ${firstName}` })).toBeVisible()
+    await kith.goTo('This week')
+    await expect(list.getByRole('article', { name: `Introduce ${firstName}` }).getByText('Double opt-in started')).toBeVisible()
+
+    // Dismiss the second.
+    const second = cards.nth(1)
+    await second.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(second.getByText('Dismissed')).toBeVisible()
+
+    // The third already know each other: the relationship appears.
+    const third = cards.nth(2)
+    const [a, b] = ((await third.getAttribute('aria-label')) ?? '').replace(/^Introduce /, '').split(' and ')
+    await third.getByRole('button', { name: 'They already know each other' }).click()
+    await expect(third.getByText('They already know each other', { exact: true }).last()).toBeVisible()
+    await third.getByRole('button', { name: a ?? '' }).click()
+    await expect(kith.pageHeading(a ?? '')).toBeVisible()
+    await expect(app.getByRole('table', { name: `People ${a ?? ''} knows` }).getByRole('button', { name: b ?? '', exact: true })).toBeVisible()
+  })
+
+  test('favors to return, ties going cold, and reciprocity with its chart', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('This week')
+    await expect(app.getByRole('region', { name: 'Favors to return' }).getByText(/^You have received \d+ favors? from /).first()).toBeVisible()
+    await expect(app.getByRole('table', { name: 'Ties going cold' }).getByRole('row').nth(1)).toBeVisible()
+    await kith.goTo('Reciprocity')
+    await expect(app.getByRole('img', { name: /^Favor balances: / })).toBeVisible()
+    await expect(app.getByRole('table', { name: 'Favors by person' }).getByRole('row').nth(1)).toBeVisible()
+  })
+})

@@ -1,0 +1,78 @@
+import '@mantine/charts/styles.css'
+import { BarChart } from '@mantine/charts'
+import { Alert, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useDataVersion } from '../../lib/data-version'
+import { formatDate } from '../../lib/format'
+import { useApi } from '../../lib/useApi'
+import { ErrorNotice } from '../shell/ErrorNotice'
+
+/** Who I owe and who owes me, in favor points. */
+export function ReciprocityPage(): ReactNode {
+  const { version } = useDataVersion()
+  const rec = useApi('reciprocity.get', {}, String(version))
+  if (rec.data === undefined) return rec.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={rec.error} />
+  const { standings, nudges } = rec.data
+  const extremes = [...standings.filter((s) => s.balance < 0).slice(0, 8), ...standings.filter((s) => s.balance > 0).slice(-8)]
+  const data = extremes.map((s) => ({ person: s.person.name, balance: s.balance }))
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Title order={2}>Reciprocity</Title>
+      {standings.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Text>No favors logged yet. Log favors on a person’s page; introductions log theirs.</Text>
+        </Paper>
+      ) : (
+        <>
+          <Paper withBorder p="lg" component="section" aria-label="Favor balance chart">
+            <Stack gap="xs">
+              <Title order={3} size="h4">
+                Who you owe, and who owes you
+              </Title>
+              <Text size="sm" c="dimmed">
+                Points you gave minus points you received (small 1, medium 2, large 3). Below zero: you owe them.
+              </Text>
+              <div role="img" aria-label={`Favor balances: ${data.map((d) => `${d.person} ${d.balance > 0 ? '+' : ''}${d.balance}`).join(', ')}`}>
+                <BarChart h={Math.max(160, data.length * 30)} data={data} dataKey="person" orientation="vertical" yAxisProps={{ width: 140 }} series={[{ name: 'balance', label: 'Balance', color: 'teal.6' }]} />
+              </div>
+            </Stack>
+          </Paper>
+          {nudges.length > 0 && (
+            <Stack gap="xs" component="section" aria-label="Nudges">
+              {nudges.map((n) => (
+                <Alert key={n.person.id} color="yellow" variant="light">
+                  {n.text}
+                  {n.helpers.length > 0 && ` (${n.helpers.map((h) => h.name).join(', ')})`}
+                </Alert>
+              ))}
+            </Stack>
+          )}
+          <Table aria-label="Favors by person" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Person</Table.Th>
+                <Table.Th scope="col" ta="right">You gave</Table.Th>
+                <Table.Th scope="col" ta="right">You received</Table.Th>
+                <Table.Th scope="col" ta="right">Balance</Table.Th>
+                <Table.Th scope="col" ta="right">Last 90 days</Table.Th>
+                <Table.Th scope="col">Last favor</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {standings.map((s) => (
+                <Table.Tr key={s.person.id}>
+                  <Table.Td>{s.person.name}</Table.Td>
+                  <Table.Td ta="right">{s.givenByMe} ({s.pointsGivenByMe} pts)</Table.Td>
+                  <Table.Td ta="right">{s.receivedByMe} ({s.pointsReceivedByMe} pts)</Table.Td>
+                  <Table.Td ta="right">{s.balance > 0 ? `+${s.balance}` : s.balance}</Table.Td>
+                  <Table.Td ta="right">{s.trend > 0 ? `+${s.trend}` : s.trend}</Table.Td>
+                  <Table.Td>{formatDate(s.lastFavor)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  )
+}

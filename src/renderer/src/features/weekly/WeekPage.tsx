@@ -1,0 +1,215 @@
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState, type ReactNode } from 'react'
+import type { SuggestionView } from '../../../../shared/types'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { ago, strengthWord } from '../../lib/format'
+import { useNav } from '../../lib/nav'
+import { useApi } from '../../lib/useApi'
+import { TasksList } from '../intros/TasksList'
+import { ErrorNotice } from '../shell/ErrorNotice'
+
+const STATUS_WORDS: Record<SuggestionView['status'], string> = {
+  open: '',
+  started: 'Double opt-in started',
+  dismissed: 'Dismissed',
+  snoozed: 'Snoozed until next week',
+  known: 'They already know each other',
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
+  return (
+    <Paper withBorder p="lg" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  )
+}
+
+function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'start' | 'dismiss' | 'snooze' | 'known') => void }): ReactNode {
+  const { go } = useNav()
+  const name = `${s.a.name} and ${s.b.name}`
+  return (
+    <Paper withBorder p="md" component="article" aria-label={`Introduce ${name}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start">
+          <Title order={4} size="h5">
+            {s.rank}. Introduce{' '}
+            <Button variant="subtle" size="compact-sm" px={2} onClick={() => go({ page: 'person', id: s.a.id })}>
+              {s.a.name}
+            </Button>{' '}
+            and{' '}
+            <Button variant="subtle" size="compact-sm" px={2} onClick={() => go({ page: 'person', id: s.b.id })}>
+              {s.b.name}
+            </Button>
+          </Title>
+          <Text fw={700} aria-label={`Score ${s.score.toFixed(3)}`}>
+            {s.score.toFixed(3)}
+          </Text>
+        </Group>
+        <Stack gap={2}>
+          {s.reasons.map((r) => (
+            <Group key={r.label} justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm">{r.label}</Text>
+              <Text size="sm" ff="monospace">
+                ×{r.value.toFixed(2)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        {s.status === 'open' ? (
+          <Group gap="xs">
+            <Button size="xs" onClick={() => onAct('start')}>
+              Start double opt-in
+            </Button>
+            <Button size="xs" variant="default" onClick={() => onAct('known')}>
+              They already know each other
+            </Button>
+            <Button size="xs" variant="subtle" onClick={() => onAct('snooze')}>
+              Snooze
+            </Button>
+            <Button size="xs" variant="subtle" color="gray" onClick={() => onAct('dismiss')}>
+              Dismiss
+            </Button>
+          </Group>
+        ) : (
+          <Group gap="xs">
+            <Badge variant="light" color={s.status === 'dismissed' ? 'gray' : 'teal'}>
+              {STATUS_WORDS[s.status]}
+            </Badge>
+            {s.introductionId !== null && (
+              <Button size="compact-xs" variant="subtle" onClick={() => go({ page: 'introduction', id: s.introductionId ?? 0 })}>
+                Open the introduction
+              </Button>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The weekly review: introductions to make, follow-ups, favors to return, ties going cold. */
+export function WeekPage(): ReactNode {
+  const { version, changed } = useDataVersion()
+  const { go } = useNav()
+  const week = useApi('week.get', {}, String(version))
+  const [error, setError] = useState<Error>()
+
+  const act = async (s: SuggestionView, action: 'start' | 'dismiss' | 'snooze' | 'known'): Promise<void> => {
+    setError(undefined)
+    try {
+      const done = await call('suggestions.act', { id: s.id, action })
+      changed()
+      const words = { start: 'Double opt-in started for', dismiss: 'Dismissed', snooze: 'Snoozed', known: 'Recorded that they know each other:' }
+      notifications.show({ color: 'teal', message: `${words[action]} ${s.a.name} and ${s.b.name}.` })
+      if (action === 'start' && done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+  const confirmKnown = async (a: number, b: number): Promise<void> => {
+    try {
+      await call('suggestions.confirmKnown', { a, b })
+      changed()
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+
+  if (week.data === undefined) return week.error === undefined ? <Loader aria-label="Loading this week" /> : <ErrorNotice error={week.error} />
+  const w = week.data
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Group justify="space-between" align="baseline">
+        <Title order={2}>This week</Title>
+        <Text c="dimmed">{w.week}</Text>
+      </Group>
+      <ErrorNotice error={error} />
+      <Section title="Introductions you could make">
+        {w.suggestions.length === 0 ? (
+          <Text c="dimmed">None this week. Record what people are looking for and can help with, and Kith will match them.</Text>
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              People you know who could help each other, both ways. The list is set for the week; each person appears once.
+            </Text>
+            {w.suggestions.map((s) => (
+              <SuggestionCard key={s.id} s={s} onAct={(action) => void act(s, action)} />
+            ))}
+          </>
+        )}
+      </Section>
+      {w.maybeKnown.length > 0 && (
+        <Section title="Do they already know each other?">
+          {w.maybeKnown.map((m) => (
+            <Group key={`${m.a.id}-${m.b.id}`} justify="space-between">
+              <Text size="sm">
+                {m.a.name} and {m.b.name} share {m.shared} people you know.
+              </Text>
+              <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a.id, m.b.id)}>
+                Yes, record it
+              </Button>
+            </Group>
+          ))}
+        </Section>
+      )}
+      <Section title="Follow-ups due">
+        <TasksList tasks={w.followUps} onOpen={(id) => go({ page: 'introduction', id })} />
+      </Section>
+      <Section title="Favors to return">
+        {w.favorsToReturn.length === 0 ? (
+          <Text c="dimmed">You owe no one: nicely done.</Text>
+        ) : (
+          w.favorsToReturn.map((n) => (
+            <Alert key={n.person.id} color="yellow" variant="light">
+              <Text size="sm">{n.text}</Text>
+              {n.helpers.length > 0 && (
+                <Text size="sm" c="dimmed">
+                  Who can help: {n.helpers.map((h) => h.name).join(', ')}
+                </Text>
+              )}
+            </Alert>
+          ))
+        )}
+      </Section>
+      <Section title="Ties going cold">
+        {w.coldTies.length === 0 ? (
+          <Text c="dimmed">Everyone close has heard from you lately.</Text>
+        ) : (
+          <Table aria-label="Ties going cold">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Person</Table.Th>
+                <Table.Th scope="col">Strength</Table.Th>
+                <Table.Th scope="col">Last talked</Table.Th>
+                <Table.Th scope="col">Keep in touch every</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {w.coldTies.map((t) => (
+                <Table.Tr key={t.person.id}>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-sm" px={2} onClick={() => go({ page: 'person', id: t.person.id })}>
+                      {t.person.name}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
+                    {strengthWord(t.strength)} ({t.strength})
+                  </Table.Td>
+                  <Table.Td>{ago(t.lastTalked)}</Table.Td>
+                  <Table.Td>{t.cadenceDays} days</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Section>
+    </Stack>
+  )
+}
