@@ -193,6 +193,23 @@ describe('kith CLI', () => {
     expect((await kith(['--data', data, 'intros', 'show'])).code).toBe(EXIT_USAGE)
   })
 
+  it('suggest --json gives at least five introductions on the sample network, in any week', async () => {
+    const data = tempDir()
+    await kith(['--data', data, 'demo'])
+    for (const week of [[], ['--week', '2027-W03'], ['--week', '2027-W20']]) {
+      const out = JSON.parse((await kith(['--data', data, 'suggest', ...week, '--json'])).out) as {
+        week: string
+        suggestions: { a: { id: number; name: string }; b: { id: number; name: string }; score: number; reasons: { label: string; value: number }[] }[]
+      }
+      expect(out.week).toMatch(/^\d{4}-W\d{2}$/)
+      expect(out.suggestions.length, out.week).toBeGreaterThanOrEqual(5)
+      const people = out.suggestions.flatMap((s) => [s.a.id, s.b.id])
+      expect(new Set(people).size).toBe(people.length)
+      for (const s of out.suggestions) expect(Math.abs(s.score - s.reasons.reduce((x, r) => x * r.value, 1))).toBeLessThan(1e-9)
+    }
+    expect((await kith(['--data', data, 'suggest', '--week', '2027-W99'])).err).toMatch(/does not exist/)
+  })
+
   it('runs as a real process with the documented exit codes', async () => {
     const run = promisify(execFile)
     const data = tempDir()

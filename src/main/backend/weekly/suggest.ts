@@ -58,15 +58,40 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     chanceToMe[i] = g.prob[me]?.[k] ?? 0
   }
   const idOf = (i: number): number => g.ids[i] ?? -1
-  const offerIndex = new Map<string, number[]>()
+  const name = (i: number): string => g.names[i] ?? ''
+
+  // Labels as small integers; each person's offers as a bitset, needs as a list.
+  const labelIds = new Map<string, number>()
+  const intern = (key: string): number => {
+    let k = labelIds.get(key)
+    if (k === undefined) {
+      k = labelIds.size
+      labelIds.set(key, k)
+    }
+    return k
+  }
+  const needList = new Map<number, number[]>()
+  const offerList = new Map<number, number[]>()
   for (const i of eligible) {
-    for (const label of labels.offers.get(idOf(i))?.keys() ?? []) {
-      const holders = offerIndex.get(label)
-      if (holders === undefined) offerIndex.set(label, [i])
-      else holders.push(i)
+    const needs = labels.needs.get(idOf(i))
+    if (needs !== undefined && needs.size > 0) needList.set(i, [...needs.keys()].map(intern))
+    const offers = labels.offers.get(idOf(i))
+    if (offers !== undefined && offers.size > 0) offerList.set(i, [...offers.keys()].map(intern))
+  }
+  const words = Math.max(1, Math.ceil(labelIds.size / 32))
+  const offerBits = new Uint32Array(g.ids.length * words)
+  const offerIndex: number[][] = Array.from({ length: labelIds.size }, () => [])
+  for (const [i, offers] of offerList) {
+    for (const k of offers) {
+      offerBits[i * words + (k >>> 5)] = (offerBits[i * words + (k >>> 5)] ?? 0) | (1 << (k & 31))
+      offerIndex[k]?.push(i)
     }
   }
-  const name = (i: number): string => g.names[i] ?? ''
+  const matches = (needer: number, offerer: number): number => {
+    let n = 0
+    for (const k of needList.get(needer) ?? []) if (((offerBits[offerer * words + (k >>> 5)] ?? 0) & (1 << (k & 31))) !== 0) n++
+    return n
+  }
   const matched = (needer: number, offerer: number): string[] => {
     const needs = labels.needs.get(idOf(needer))
     const offers = labels.offers.get(idOf(offerer))
@@ -75,42 +100,34 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     for (const [key, label] of needs) if (offers.has(key)) out.push(label)
     return out
   }
-  const matches = (needer: number, offerer: number): number => {
-    const needs = labels.needs.get(idOf(needer))
-    const offers = labels.offers.get(idOf(offerer))
-    if (needs === undefined || offers === undefined) return 0
-    let n = 0
-    for (const key of needs.keys()) if (offers.has(key)) n++
-    return n
-  }
+
   /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
   const marks = new Int32Array(g.ids.length)
   const markNeighbours = (x: number): void => {
     for (const z of g.nbr[x] ?? []) marks[z] = x + 1
   }
-  /** People x and y both know (not me), and the resource-allocation index sum 1/degree(z); x must be marked. */
-  const share = (x: number, y: number): { shared: number; index: number } => {
-    let shared = 0
+  let sharedCount = 0
+  /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
+  const raIndex = (x: number, y: number): number => {
+    sharedCount = 0
     let index = 0
     for (const z of g.nbr[y] ?? []) {
       if (marks[z] !== x + 1 || z === me || g.archived[z] === true) continue
-      shared++
+      sharedCount++
       index += 1 / Math.max(1, g.nbr[z]?.length ?? 1)
     }
-    return { shared, index }
+    return index
   }
-  const factors = (a: number, b: number, index: number): { mutual: number; credibility: number; bridge: number; owed: number } => {
-    const aNeeds = labels.needs.get(idOf(a))?.size ?? 0
-    const bNeeds = labels.needs.get(idOf(b))?.size ?? 0
+  const mutualOf = (a: number, b: number): number => {
+    const aNeeds = needList.get(a)?.length ?? 0
+    const bNeeds = needList.get(b)?.length ?? 0
     const mAB = aNeeds === 0 ? 0 : matches(a, b) / aNeeds
     const mBA = bNeeds === 0 ? 0 : matches(b, a) / bNeeds
-    return {
-      mutual: 2 / (1 / (mAB + options.eps) + 1 / (mBA + options.eps)),
-      credibility: Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0)),
-      bridge: index === 0 ? options.bridge : 1,
-      owed: (g.balance[a] ?? 0) < 0 || (g.balance[b] ?? 0) < 0 ? options.owed : 1,
-    }
+    return 2 / (1 / (mAB + options.eps) + 1 / (mBA + options.eps))
   }
+  const credibilityOf = (a: number, b: number): number => Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0))
+  const bridgeOf = (index: number): number => (index === 0 ? options.bridge : 1)
+  const owedOf = (a: number, b: number): number => ((g.balance[a] ?? 0) < 0 || (g.balance[b] ?? 0) < 0 ? options.owed : 1)
 
   // Candidates in flat arrays: nothing allocated per pair.
   const candA: number[] = []
@@ -119,26 +136,23 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   const candIndex: number[] = []
   const maybeKnown: SuggestResult['maybeKnown'] = []
   const stamp = new Int32Array(g.ids.length)
-  for (const a of eligible) {
-    const needs = labels.needs.get(idOf(a))
-    if (needs === undefined) continue
+  for (const [a, needs] of needList) {
     markNeighbours(a)
-    for (const label of needs.keys()) {
-      for (const b of offerIndex.get(label) ?? []) {
+    for (const k of needs) {
+      for (const b of offerIndex[k] ?? []) {
         if (b === a || stamp[b] === a + 1) continue
         stamp[b] = a + 1
-        // Each pair once: from the lower id when both need something of the other.
+        // Each pair once: from the lower node when both need something of the other.
         if (b < a && matches(b, a) > 0) continue
         if (marks[b] === a + 1 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
-        const { shared, index } = share(a, b)
+        const index = raIndex(a, b)
         if (index >= options.knownIndex) {
-          maybeKnown.push({ a: Math.min(a, b), b: Math.max(a, b), shared, index })
+          maybeKnown.push({ a: Math.min(a, b), b: Math.max(a, b), shared: sharedCount, index })
           continue
         }
-        const f = factors(a, b, index)
         candA.push(Math.min(a, b))
         candB.push(Math.max(a, b))
-        candScore.push(f.mutual * f.credibility * f.bridge * f.owed)
+        candScore.push(mutualOf(a, b) * credibilityOf(a, b) * bridgeOf(index) * owedOf(a, b))
         candIndex.push(index)
       }
     }
@@ -177,7 +191,7 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
 
   /** Reasons are written only for the suggestions that make the list. */
   const explain = (a: number, b: number, index: number): Candidate => {
-    const f = factors(a, b, index)
+    const [mutual, credibility, bridge, owed] = [mutualOf(a, b), credibilityOf(a, b), bridgeOf(index), owedOf(a, b)]
     const forA = matched(a, b)
     const forB = matched(b, a)
     const gains = [
@@ -186,13 +200,13 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     ]
     const word = (i: number): string => STRENGTH_WORDS[(strengthToMe.get(i) ?? 2) as Strength].toLowerCase()
     const reasons: Factor[] = [
-      { label: `${gains.join('; ')} (both must gain)`, value: f.mutual },
-      { label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: f.credibility },
+      { label: `${gains.join('; ')} (both must gain)`, value: mutual },
+      { label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: credibility },
     ]
-    if (f.bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: f.bridge })
+    if (bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: bridge })
     const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)
-    if (f.owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: f.owed })
-    return { a, b, score: f.mutual * f.credibility * f.bridge * f.owed, reasons }
+    if (owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: owed })
+    return { a, b, score: mutual * credibility * bridge * owed, reasons }
   }
 
   // Each person at most once: greedy by score.
