@@ -10,6 +10,7 @@ import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bri
 import { Backend } from './backend/backend'
 import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
 import { errorMessage } from './backend/errors'
+import { startAutoBackups } from './backend/backups/auto'
 import { electronNativeBinding } from './native-binding'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -168,6 +169,7 @@ async function start(dataDir: string): Promise<void> {
     return
   }
   createWindow()
+  startAutoBackups(backend, (message) => console.error(`Kith: the automatic backup failed: ${message}`))
   watchDueTasks()
   watchWeeklyReview()
   app.on('activate', () => {

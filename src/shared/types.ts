@@ -27,7 +27,7 @@ export interface DoctorReport {
   counts: TableCounts
 }
 
-export type BackupKind = 'manual' | 'pre-migrate' | 'pre-restore' | 'pre-merge'
+export type BackupKind = 'manual' | 'auto' | 'pre-migrate' | 'pre-restore' | 'pre-merge'
 
 export interface BackupInfo {
   file: string

@@ -26,6 +26,7 @@ import {
 import { Backend } from '../backend/backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
+import { startAutoBackups } from '../backend/backups/auto'
 import { findRendererDir, startServer } from '../serve'
 
 export interface CliIo {
@@ -488,10 +489,12 @@ const COMMANDS: Record<string, Command> = {
         throw new KithError('not_found', 'The renderer is not built: run "npm run build" (npm run serve does it for you).')
       }
       const server = await startServer({ backend: ctx.backend, staticDir, port })
+      const stopBackups = startAutoBackups(ctx.backend, (message) => ctx.io.err(`kith serve: the automatic backup failed: ${message}`))
       ctx.io.out(`Kith browser mode: ${server.url}`)
       ctx.io.out(`Data folder: ${ctx.backend.dataDir}. Press Ctrl+C to stop.`)
       if (ctx.values['no-open'] !== true) openBrowser(server.url)
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined))
+      stopBackups()
       await server.close()
       return EXIT_OK
     },

@@ -16,6 +16,7 @@ function kindOf(name: string): BackupKind {
   if (name.includes('-pre-migrate-')) return 'pre-migrate'
   if (name.includes('-pre-restore')) return 'pre-restore'
   if (name.includes('-pre-merge')) return 'pre-merge'
+  if (name.includes('-auto')) return 'auto'
   return 'manual'
 }
 

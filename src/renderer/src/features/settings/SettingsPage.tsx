@@ -14,6 +14,7 @@ function formatBytes(bytes: number): string {
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
+  auto: 'Automatic',
   'pre-migrate': 'Before an update',
   'pre-restore': 'Before a restore',
   'pre-merge': 'Before a merge',
