@@ -11,6 +11,7 @@ import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { Verdicts } from '../paths/Verdicts'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { Section } from '../shell/Section'
 import { stateWord } from './IntroductionsPage'
 import { MessageBox } from './MessageBox'
 import { TasksList } from './TasksList'
@@ -45,19 +46,6 @@ function DetailField({ label, field, intro, save, multiline = false, description
     <Textarea label={label} description={description} autosize minRows={2} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
   ) : (
     <TextInput label={label} description={description} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
-  )
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   )
 }
 

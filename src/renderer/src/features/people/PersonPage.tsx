@@ -8,7 +8,6 @@ import {
   Loader,
   Menu,
   Modal,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -26,6 +25,7 @@ import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { useDialogs } from '../shell/Dialogs'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { Section } from '../shell/Section'
 import { IntroductionsTable } from '../intros/IntroductionsPage'
 import { Neighbourhood } from './Neighbourhood'
 
@@ -37,22 +37,6 @@ function Field({ label, children }: { label: string; children: ReactNode }): Rea
       </Text>
       <div>{children}</div>
     </div>
-  )
-}
-
-function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }): ReactNode {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {title}
-          </Title>
-          {actions}
-        </Group>
-        {children}
-      </Stack>
-    </Paper>
   )
 }
 

@@ -9,6 +9,7 @@ import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { TasksList } from '../intros/TasksList'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { Section } from '../shell/Section'
 
 const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   open: '',
@@ -16,19 +17,6 @@ const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   dismissed: 'Dismissed',
   snoozed: 'Snoozed until next week',
   known: 'They already know each other',
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }): ReactNode {
-  return (
-    <Paper withBorder p="lg" component="section" aria-label={title}>
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  )
 }
 
 function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'start' | 'dismiss' | 'snooze' | 'known') => void }): ReactNode {
