@@ -1,5 +1,15 @@
 import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import { KithApp } from './pages/kith-app'
+
+/** On Find a path: anyone at a company, chosen from the list. */
+async function chooseCompany(app: Page, name: string): Promise<void> {
+  await app.getByText('Anyone at a company', { exact: true }).click()
+  await expect(app.getByRole('radio', { name: 'Anyone at a company' })).toBeChecked()
+  const company = app.getByRole('combobox', { name: 'Company' }).or(app.getByRole('textbox', { name: 'Company' })).first()
+  await company.click()
+  await app.getByRole('option', { name: new RegExp(`^${name}`) }).click()
+}
 
 test.describe('who can introduce me', () => {
   test.use({ seed: { commands: [['demo']] } })
@@ -38,11 +48,7 @@ test.describe('who can introduce me', () => {
   test('find anyone at a company, and anyone with a tag', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Find a path')
-    await app.getByText('Anyone at a company', { exact: true }).click()
-    await expect(app.getByRole('radio', { name: 'Anyone at a company' })).toBeChecked()
-    const company = app.getByRole('combobox', { name: 'Company' }).or(app.getByRole('textbox', { name: 'Company' })).first()
-    await company.click()
-    await app.getByRole('option', { name: /^Harbor Capital/ }).click()
+    await chooseCompany(app, 'Harbor Capital')
     await expect(app.getByText(/paths to 9 people, best first/)).toBeVisible()
     await expect(app.getByRole('article').first()).toBeVisible()
 
@@ -68,11 +74,7 @@ test.describe('who can introduce me', () => {
     await scoring.getByRole('button', { name: 'Save scoring' }).click()
     await expect(app.getByText('Path scoring saved.')).toBeVisible()
     await kith.goTo('Find a path')
-    await app.getByText('Anyone at a company', { exact: true }).click()
-    await expect(app.getByRole('radio', { name: 'Anyone at a company' })).toBeChecked()
-    const company = app.getByRole('combobox', { name: 'Company' }).or(app.getByRole('textbox', { name: 'Company' })).first()
-    await company.click()
-    await app.getByRole('option', { name: /^Harbor Capital/ }).click()
+    await chooseCompany(app, 'Harbor Capital')
     await expect(app.getByText(/close \(4\) x0\.70/).first()).toBeVisible()
   })
 })

@@ -93,31 +93,38 @@ export async function deleteInteraction(backend: Backend, id: number): Promise<{
   return { id }
 }
 
+function favorColumns(input: FavorInput) {
+  return {
+    giver_id: input.giverId,
+    receiver_id: input.receiverId,
+    occurred_on: input.date,
+    kind: input.kind,
+    size: input.size,
+    note: input.note,
+    introduction_id: input.introductionId,
+  }
+}
+
+/** One favor as the person page shows it (no running balance out of context). */
+async function favorView(backend: Backend, id: number): Promise<FavorView> {
+  const [view] = await favorViews(backend.db, [id], await meId(backend.db))
+  if (view === undefined) throw new Error('the favor just written is missing')
+  return { ...view, runningBalance: null }
+}
+
 export async function logFavor(backend: Backend, input: FavorInput): Promise<FavorView> {
   const now = backend.now().toISOString()
-  const { id, me } = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.db.transaction().execute(async (trx) => {
     await requirePeople(trx, [input.giverId, input.receiverId])
     const row = await trx
       .insertInto('favor')
-      .values({
-        giver_id: input.giverId,
-        receiver_id: input.receiverId,
-        occurred_on: input.date,
-        kind: input.kind,
-        size: input.size,
-        note: input.note,
-        introduction_id: input.introductionId,
-        created_at: now,
-        updated_at: now,
-      })
+      .values({ ...favorColumns(input), created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow()
-    return { id: row.id, me: await meId(trx) }
+    return row.id
   })
   backend.touched([input.giverId, input.receiverId])
-  const [view] = await favorViews(backend.db, [id], me)
-  if (view === undefined) throw new Error('the favor just written is missing')
-  return { ...view, runningBalance: null }
+  return favorView(backend, id)
 }
 
 export async function updateFavor(backend: Backend, id: number, input: FavorInput): Promise<FavorView> {
@@ -126,22 +133,11 @@ export async function updateFavor(backend: Backend, id: number, input: FavorInpu
   await requirePeople(backend.db, [input.giverId, input.receiverId])
   await backend.db
     .updateTable('favor')
-    .set({
-      giver_id: input.giverId,
-      receiver_id: input.receiverId,
-      occurred_on: input.date,
-      kind: input.kind,
-      size: input.size,
-      note: input.note,
-      introduction_id: input.introductionId,
-      updated_at: backend.now().toISOString(),
-    })
+    .set({ ...favorColumns(input), updated_at: backend.now().toISOString() })
     .where('id', '=', id)
     .execute()
   backend.touched([before.giver_id, before.receiver_id, input.giverId, input.receiverId])
-  const [view] = await favorViews(backend.db, [id], await meId(backend.db))
-  if (view === undefined) throw new Error('the favor just written is missing')
-  return { ...view, runningBalance: null }
+  return favorView(backend, id)
 }
 
 export async function deleteFavor(backend: Backend, id: number): Promise<{ id: number }> {

@@ -97,6 +97,13 @@ async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionReq
   })
 }
 
+/** One introduction as the lists show it. */
+export async function introductionSummary(backend: Backend, id: number): Promise<IntroductionRequest> {
+  const [summary] = await summaries(backend, [await row(backend.db, id)])
+  if (summary === undefined) throw new Error('summary missing')
+  return summary
+}
+
 async function row(db: Db, id: number): Promise<Row> {
   const found = await db.selectFrom('introduction').selectAll().where('id', '=', id).executeTakeFirst()
   if (found === undefined) throw new KithError('not_found', `There is no introduction with id ${id}.`)
@@ -130,8 +137,7 @@ async function introPerson(db: Db, id: number | null): Promise<IntroPerson> {
 
 export async function getIntroduction(backend: Backend, id: number): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
-  const [summary] = await summaries(backend, [r])
-  if (summary === undefined) throw new Error('summary missing')
+  const summary = await introductionSummary(backend, id)
   const me = await introPerson(backend.db, await meId(backend.db))
   const people =
     r.kind === 'ask'
@@ -175,16 +181,9 @@ export async function connectPeople(backend: Backend, a: number, b: number, cont
       .values({
         kind: 'connect',
         state: 'draft',
-        connector_id: null,
-        target_id: null,
         person_a_id: a,
         person_b_id: b,
-        path: '[]',
-        score: null,
         details: JSON.stringify({ context, schedules: 'a' }),
-        a_answer: null,
-        b_answer: null,
-        meeting_on: null,
         created_at: now,
         updated_at: now,
       })

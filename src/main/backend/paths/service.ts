@@ -3,7 +3,7 @@ import type { BeforeYouAsk, DirectTie, Factor, IntroductionRequest, PathTarget, 
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
-import { listIntroductions, recordEvent } from '../intros/service'
+import { introductionSummary, recordEvent } from '../intros/service'
 import { normalizeLabel, requirePeople } from '../people/records'
 import type { PathGraph } from './graph'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
@@ -234,7 +234,7 @@ export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouA
 export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
   if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
   const now = backend.now().toISOString()
-  const row = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.db.transaction().execute(async (trx) => {
     const people = await requirePeople(trx, path)
     if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
     for (const id of path) {
@@ -247,7 +247,7 @@ export async function requestIntroduction(backend: Backend, path: number[], scor
         throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
       }
     }
-    return trx
+    const created = await trx
       .insertInto('introduction')
       .values({
         kind: 'ask',
@@ -256,21 +256,15 @@ export async function requestIntroduction(backend: Backend, path: number[], scor
         target_id: path[path.length - 1] ?? null,
         path: JSON.stringify(path),
         score,
-        person_a_id: null,
-        person_b_id: null,
-        a_answer: null,
-        b_answer: null,
-        meeting_on: null,
         created_at: now,
         updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await recordEvent(trx, created.id, 'draft', backend.today(), now)
+    return created.id
   })
-  await recordEvent(backend.db, row.id, 'draft', backend.today(), now)
   // Connectors' fatigue changes.
   backend.touched(path.slice(1, -1))
-  const [summary] = await listIntroductions(backend, null, null).then((all) => all.filter((i) => i.id === row.id))
-  if (summary === undefined) throw new Error('the request just written is missing')
-  return summary
+  return introductionSummary(backend, id)
 }

@@ -191,7 +191,7 @@ export async function setMe(backend: Backend, args: Args<'me.set'>): Promise<Per
       else {
         const row = await trx
           .insertInto('person')
-          .values({ name: args.name, company: null, title: null, created_at: now, updated_at: now, location: null, notes: null, how_we_met: null, introduced_by_id: null, linkedin_url: null, website: null, archived_at: null })
+          .values({ name: args.name, created_at: now, updated_at: now })
           .returning('id')
           .executeTakeFirstOrThrow()
         target = { id: row.id, name: args.name }

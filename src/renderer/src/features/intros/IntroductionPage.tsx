@@ -10,6 +10,7 @@ import { formatDate, todayIso } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { Verdicts } from '../paths/Verdicts'
+import { BackButton } from '../shell/BackButton'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { Section } from '../shell/Section'
 import { stateWord } from './IntroductionsPage'
@@ -242,7 +243,7 @@ function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; s
 
 export function IntroductionPage({ id }: { id: number }): ReactNode {
   const { version, changed } = useDataVersion()
-  const { back, canGoBack, go } = useNav()
+  const { go } = useNav()
   const intro = useApi('introductions.get', { id }, String(version))
   const [on, setOn] = useState(todayIso())
   const [error, setError] = useState<Error>()
@@ -281,13 +282,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
 
   return (
     <Stack gap="lg" maw={1100}>
-      {canGoBack && (
-        <Group>
-          <Button variant="subtle" size="compact-sm" onClick={back}>
-            ← Back
-          </Button>
-        </Group>
-      )}
+      <BackButton />
       <Stack gap={4}>
         <Group gap="sm">
           <Title order={2}>{i.title}</Title>

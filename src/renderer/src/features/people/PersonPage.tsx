@@ -24,6 +24,7 @@ import { ago, formatDate, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { useDialogs } from '../shell/Dialogs'
+import { BackButton } from '../shell/BackButton'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { Section } from '../shell/Section'
 import { IntroductionsTable } from '../intros/IntroductionsPage'
@@ -144,7 +145,7 @@ function Profile({ p, open }: { p: PersonDetail; open: (id: number) => void }): 
 
 export function PersonPage({ id }: { id: number }): ReactNode {
   const { version, changed } = useDataVersion()
-  const { go, back, canGoBack } = useNav()
+  const { go } = useNav()
   const dialogs = useDialogs()
   const person = useApi('people.get', { id }, String(version))
   const hood = useApi('people.neighbourhood', { id }, String(version))
@@ -221,13 +222,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
 
   return (
     <Stack gap="lg" maw={1100}>
-      {canGoBack && (
-        <Group>
-          <Button variant="subtle" size="compact-sm" onClick={back}>
-            ← Back
-          </Button>
-        </Group>
-      )}
+      <BackButton />
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Group gap="sm">
