@@ -46,6 +46,16 @@ import type {
   TaskView,
   WeekView,
 } from './types'
+import {
+  EXPORT_FORMATS,
+  importApplyArgs,
+  importStartArgs,
+  type ExportFile,
+  type ImportBatchView,
+  type ImportJobStatus,
+  type ImportResult,
+  type UndoResult,
+} from './imports'
 
 interface MethodSpec<A extends z.ZodType, R> {
   args: A
@@ -75,6 +85,14 @@ export const contract = {
   'backup.list': method<BackupInfo[]>()(noArgs),
   'backup.restore': method<RestoreResult>()(z.strictObject({ file: absolutePath })),
   'demo.load': method<DemoSummary>()(noArgs),
+  /** Starts reading a file in the background; poll `imports.job` for progress and the preview. */
+  'imports.start': method<ImportJobStatus>()(importStartArgs),
+  'imports.job': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
+  'imports.apply': method<ImportResult>()(importApplyArgs),
+  'imports.cancel': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
+  'imports.list': method<ImportBatchView[]>()(noArgs),
+  'imports.undo': method<UndoResult>()(z.strictObject({ id })),
+  'export.create': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   'me.get': method<PersonRef | null>()(noArgs),
   /** Sets who "me" is: an existing person by id, or by name (created when no one has it). */
   'me.set': method<PersonRef>()(

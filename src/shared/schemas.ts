@@ -43,6 +43,13 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
+/** A birthday: a full date, or month and day when the year is not known ('--MM-DD'). */
+export const birthday = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, 'Use a date like 1990-03-14, or --03-14 without the year')
+  .refine((v) => isRealDate(v.startsWith('--') ? `2000${v.slice(1)}` : v), 'That date does not exist')
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14')
@@ -68,7 +75,7 @@ export const email = z
   .trim()
   .max(LIMITS.shortText)
   .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like ana@example.com')
-const phone = z
+export const phone = z
   .string()
   .trim()
   .max(50)
@@ -111,6 +118,7 @@ export const personFields = {
   employment: z.array(employmentInput).max(LIMITS.listItems, `At most ${LIMITS.listItems} jobs`),
   /** keep in touch at least every this many days (null: the default for the strength) */
   cadenceDays: z.number().int('Use whole days').min(1, 'At least one day').max(3650, 'At most ten years').nullable(),
+  birthday: birthday.nullable(),
 }
 
 /** Who already knows a person being added (say, someone to find a path to). */
@@ -139,6 +147,7 @@ export const personCreate = z.strictObject({
   website: personFields.website.default(null),
   employment: personFields.employment.default([]),
   cadenceDays: personFields.cadenceDays.default(null),
+  birthday: personFields.birthday.default(null),
 })
 export type PersonCreate = z.output<typeof personCreate>
 
@@ -223,5 +232,5 @@ export const PEOPLE_SORTS = ['name', 'lastInteraction', 'strength'] as const
 export type PeopleSort = (typeof PEOPLE_SORTS)[number]
 
 /** Fields a merge can take from either person. */
-export const MERGE_FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website'] as const
+export const MERGE_FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website', 'birthday'] as const
 export type MergeField = (typeof MERGE_FIELDS)[number]

@@ -160,6 +160,8 @@ export interface PersonDetail {
   linkedinUrl: string | null
   website: string | null
   cadenceDays: number | null
+  /** 'YYYY-MM-DD', or '--MM-DD' without a year */
+  birthday: string | null
   employment: EmploymentView[]
   isMe: boolean
   archivedAt: string | null

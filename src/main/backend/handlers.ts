@@ -4,6 +4,7 @@ import type { Backend } from './backend'
 import { backupHandlers } from './backups/handlers'
 import { demoHandlers } from './demo/handlers'
 import { graphHandlers } from './graph/handlers'
+import { importHandlers } from './imports/handlers'
 import { introHandlers } from './intros/handlers'
 import { pathHandlers } from './paths/handlers'
 import { weeklyHandlers } from './weekly/handlers'
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...graphHandlers,
   ...pathHandlers,
+  ...importHandlers,
   ...introHandlers,
   ...weeklyHandlers,
   ...peopleHandlers,

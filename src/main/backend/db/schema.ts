@@ -29,6 +29,8 @@ export interface PersonTable {
   website: string | null
   archived_at: string | null
   cadence_days: number | null
+  /** 'YYYY-MM-DD', or '--MM-DD' without a year */
+  birthday: string | null
   created_at: string
   updated_at: string
 }
@@ -165,6 +167,31 @@ export interface SuggestionWeekTable {
   computed_at: string
 }
 
+export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'relationships' | 'json'
+
+export interface ImportBatchTable {
+  id: Generated<number>
+  format: ImportFormat
+  file_name: string
+  tag: string | null
+  strength: number | null
+  created_count: number
+  updated_count: number
+  skipped_count: number
+  error_count: number
+  created_at: string
+  undone_at: string | null
+}
+
+export interface ImportItemTable {
+  batch_id: number
+  entity: 'person' | 'relationship' | 'interaction' | 'introduction'
+  entity_id: number
+  action: 'created' | 'updated'
+  /** JSON: what an update added and what it replaced */
+  change: string | null
+}
+
 export interface Database {
   setting: SettingTable
   person: PersonTable
@@ -180,6 +207,8 @@ export interface Database {
   task: TaskTable
   suggestion: SuggestionTable
   suggestion_week: SuggestionWeekTable
+  import_batch: ImportBatchTable
+  import_item: ImportItemTable
 }
 
 export type Person = Selectable<PersonTable>

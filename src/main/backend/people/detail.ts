@@ -200,6 +200,7 @@ export async function personDetail(db: Db, id: number): Promise<PersonDetail> {
     linkedinUrl: p.linkedin_url,
     website: p.website,
     cadenceDays: p.cadence_days,
+    birthday: p.birthday,
     employment: employment.map((e) => ({
       id: e.id,
       company: e.company,

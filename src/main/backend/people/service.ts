@@ -52,6 +52,7 @@ function columns(fields: PersonPatch): Record<string, string | number | null> {
   if (fields.linkedinUrl !== undefined) out.linkedin_url = fields.linkedinUrl
   if (fields.website !== undefined) out.website = fields.website
   if (fields.cadenceDays !== undefined) out.cadence_days = fields.cadenceDays
+  if (fields.birthday !== undefined) out.birthday = fields.birthday
   return out
 }
 
@@ -74,6 +75,7 @@ export async function createPerson(backend: Backend, input: PersonCreate): Promi
         linkedin_url: input.linkedinUrl,
         website: input.website,
         cadence_days: input.cadenceDays,
+        birthday: input.birthday,
         archived_at: null,
         created_at: now,
         updated_at: now,
@@ -347,6 +349,7 @@ const FIELD_COLUMN: Record<MergeField, string> = {
   introducedById: 'introduced_by_id',
   linkedinUrl: 'linkedin_url',
   website: 'website',
+  birthday: 'birthday',
 }
 
 const CONFIDENCE_RANK: Record<string, number> = { firsthand: 3, believed: 2, inferred: 1 }

@@ -14,6 +14,7 @@ const FIELD_LABEL: Record<MergeField, string> = {
   howWeMet: 'How we met',
   introducedById: 'Introduced by',
   linkedinUrl: 'LinkedIn',
+  birthday: 'Birthday',
   website: 'Website',
 }
 

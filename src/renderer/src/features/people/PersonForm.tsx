@@ -33,10 +33,11 @@ interface Values {
   website: string
   employment: Job[]
   cadenceDays: number | string
+  birthday: string
 }
 
 const LIST_FIELDS = ['emails', 'phones', 'aliases', 'tags', 'needs', 'offers']
-const FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website', 'employment', ...LIST_FIELDS]
+const FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website', 'birthday', 'employment', ...LIST_FIELDS]
 
 function fromPerson(p: PersonDetail | undefined): Values {
   return {
@@ -57,13 +58,15 @@ function fromPerson(p: PersonDetail | undefined): Values {
     website: p?.website ?? '',
     employment: (p?.employment ?? []).map((e) => ({ company: e.company, title: e.title ?? '', startDate: e.startDate ?? '', endDate: e.endDate ?? '' })),
     cadenceDays: p?.cadenceDays ?? '',
+    birthday: p?.birthday ?? '',
   }
 }
 
 function toInput(v: Values): unknown {
-  const { introducedBy, employment, cadenceDays, ...rest } = v
+  const { introducedBy, employment, cadenceDays, birthday, ...rest } = v
   return {
     ...rest,
+    birthday: birthday.trim() === '' ? null : birthday,
     cadenceDays: cadenceDays === '' ? null : Number(cadenceDays),
     introducedById: introducedBy?.id ?? null,
     employment: employment.map((j) => ({
@@ -144,15 +147,17 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
           <TextInput label="Website" placeholder="https://…" {...form.getInputProps('website')} />
         </SimpleGrid>
         <Textarea label="Notes" autosize minRows={2} maxRows={10} {...form.getInputProps('notes')} />
-        <NumberInput
-          label="Keep in touch every (days)"
-          description="Empty: by strength (very close 30, close 60, know well 120)"
-          min={1}
-          max={3650}
-          allowDecimal={false}
-          w={280}
-          {...form.getInputProps('cadenceDays')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label="Keep in touch every (days)"
+            description="Empty: by strength (very close 30, close 60, know well 120)"
+            min={1}
+            max={3650}
+            allowDecimal={false}
+            {...form.getInputProps('cadenceDays')}
+          />
+          <TextInput label="Birthday" description="1990-03-14, or --03-14 without the year" {...form.getInputProps('birthday')} />
+        </SimpleGrid>
 
         <Divider label="Work history" labelPosition="left" />
         {form.values.employment.length === 0 && (

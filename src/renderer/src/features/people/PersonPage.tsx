@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns'
 import {
   ActionIcon,
   Alert,
@@ -92,6 +93,12 @@ function Labels({ items }: { items: string[] }): ReactNode {
   )
 }
 
+/** '1990-03-14' as '14 March 1990'; '--03-14' (no year) as '14 March'. */
+function formatBirthday(value: string): string {
+  if (value.startsWith('--')) return format(parseISO(`2000${value.slice(1)}`), 'd MMMM')
+  return format(parseISO(value), 'd MMMM yyyy')
+}
+
 function Profile({ p, open }: { p: PersonDetail; open: (id: number) => void }): ReactNode {
   return (
     <Section title="Profile">
@@ -117,6 +124,7 @@ function Profile({ p, open }: { p: PersonDetail; open: (id: number) => void }): 
           {p.linkedinUrl !== null && <div><ExternalLink href={p.linkedinUrl}>LinkedIn</ExternalLink></div>}
           {p.website !== null && <div><ExternalLink href={p.website}>{p.website.replace(/^https?:\/\//, '')}</ExternalLink></div>}
         </Field>
+        {p.birthday !== null && <Field label="Birthday">{formatBirthday(p.birthday)}</Field>}
         {p.aliases.length > 0 && <Field label="Also known as">{p.aliases.join(', ')}</Field>}
       </SimpleGrid>
       {p.notes !== null && (

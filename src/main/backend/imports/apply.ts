@@ -1,0 +1,248 @@
+/**
+ * Applies a planned import in one SQLite transaction: all of it or none of
+ * it. Every person and relationship it creates or changes is written to the
+ * import history with what changed, so the import can be undone.
+ */
+import type Database from 'better-sqlite3'
+import type { ImportDecision, ImportFormat, ImportResult } from '../../../shared/imports'
+import type { Backend } from '../backend'
+import { normalizeEmail, normalizeLabel } from '../people/records'
+import { mergeChanges, type Plan, type PlannedPerson, type RelationshipSide } from './plan'
+import type { ReadResult } from './read-result'
+
+export interface ApplyOptions {
+  fileName: string
+  strength: number | null
+  decisions: readonly ImportDecision[]
+  /** called as records are written; the transaction is still open */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** What an update to a person added and replaced, kept for undo. */
+export interface PersonChange {
+  fields: Record<string, { before: string | null; after: string }>
+  emails: string[]
+  phones: string[]
+  aliases: string[]
+  tags: string[]
+}
+
+export interface RelationshipChange {
+  before: { strength: number; kind: string; confidence: string; contexts: string }
+  after: { strength: number; kind: string; confidence: string; contexts: string }
+}
+
+const SOURCE_CONTEXT: Partial<Record<ImportFormat, string>> = { linkedin: 'LinkedIn' }
+
+export function sourceTag(format: ImportFormat, today: string): string {
+  const names: Record<ImportFormat, string> = { linkedin: 'LinkedIn', google: 'Google', vcard: 'vCard', relationships: 'sheet', json: 'Kith' }
+  return `import ${names[format]} ${today}`
+}
+
+function statements(sqlite: Database.Database) {
+  return {
+    batch: sqlite.prepare(
+      `INSERT INTO import_batch (format, file_name, tag, strength, created_count, updated_count, skipped_count, error_count, created_at)
+       VALUES (?, ?, ?, ?, 0, 0, 0, 0, ?)`,
+    ),
+    batchCounts: sqlite.prepare('UPDATE import_batch SET created_count = ?, updated_count = ?, skipped_count = ?, error_count = ? WHERE id = ?'),
+    item: sqlite.prepare('INSERT INTO import_item (batch_id, entity, entity_id, action, change) VALUES (?, ?, ?, ?, ?)'),
+    person: sqlite.prepare(
+      `INSERT INTO person (name, company, title, aliases, phones, location, notes, linkedin_url, website, birthday, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    email: sqlite.prepare('INSERT OR IGNORE INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, ?)'),
+    label: sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, ?)"),
+    emailsOf: sqlite.prepare('SELECT email_norm FROM person_email WHERE person_id = ?').pluck(),
+    emailPosition: sqlite.prepare('SELECT coalesce(max(position) + 1, 0) FROM person_email WHERE person_id = ?').pluck(),
+    tagsOf: sqlite.prepare("SELECT label_norm FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
+    tagPosition: sqlite.prepare("SELECT coalesce(max(position) + 1, 0) FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
+    listsOf: sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?'),
+    link: sqlite.prepare(
+      `INSERT INTO relationship (person_a, person_b, strength, kind, confidence, source, contexts, since, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?) ON CONFLICT (person_a, person_b) DO NOTHING`,
+    ),
+    relationshipExists: sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck(),
+    updateRelationship: sqlite.prepare('UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ? WHERE id = ?'),
+  }
+}
+
+type Statements = ReturnType<typeof statements>
+
+function unionNew(current: readonly string[], incoming: readonly string[], norm: (s: string) => string): string[] {
+  const seen = new Set(current.map(norm))
+  const added: string[] = []
+  for (const value of incoming) {
+    const key = norm(value)
+    if (seen.has(key)) continue
+    seen.add(key)
+    added.push(value)
+  }
+  return added
+}
+
+const jsonList = (text: string): string[] => {
+  const value: unknown = JSON.parse(text)
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+export function applyImport(backend: Backend, read: ReadResult, plan: Plan, options: ApplyOptions): ImportResult {
+  const sqlite = backend.sqlite
+  const now = backend.now().toISOString()
+  const today = backend.today()
+  const tag = read.format === 'json' ? null : sourceTag(read.format, today)
+  const s = statements(sqlite)
+  const decisions = new Map(options.decisions.map((d) => [d.index, d]))
+  const strength = plan.meId === null ? null : options.strength
+  const contexts = JSON.stringify(SOURCE_CONTEXT[read.format] === undefined ? [] : [SOURCE_CONTEXT[read.format]])
+  const result: ImportResult = {
+    batchId: null,
+    format: read.format,
+    created: 0,
+    updated: 0,
+    skipped: read.ignored.length,
+    relationshipsCreated: 0,
+    relationshipsUpdated: 0,
+    errors: [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line),
+  }
+  const total = plan.people.length + plan.relationships.length
+  let done = 0
+  const progress = (): void => {
+    done++
+    if (done % 500 === 0 || done === total) options.onProgress?.(done, total)
+  }
+
+  sqlite
+    .transaction(() => {
+      const batchId = Number(s.batch.run(read.format, options.fileName, tag, strength, now).lastInsertRowid)
+      result.batchId = batchId
+      const record = (entity: string, id: number, action: 'created' | 'updated', change: unknown): void => {
+        s.item.run(batchId, entity, id, action, change === null ? null : JSON.stringify(change))
+      }
+      const linkToMe = (personId: number, since: string | null): boolean => {
+        if (strength === null || plan.meId === null || personId === plan.meId) return false
+        const [a, b] = [Math.min(plan.meId, personId), Math.max(plan.meId, personId)]
+        if (s.relationshipExists.get(a, b) !== undefined) return false
+        const id = Number(s.link.run(a, b, strength, 'other', 'firsthand', contexts, since, now, now).lastInsertRowid)
+        record('relationship', id, 'created', null)
+        return true
+      }
+
+      for (const planned of plan.people) {
+        const decision = decisions.get(planned.index)
+        const action = planned.match === null ? 'new' : (decision?.action ?? 'merge')
+        if (action === 'skip') result.skipped++
+        else if (action === 'new') {
+          const id = createPerson(s, planned, tag, now)
+          record('person', id, 'created', null)
+          linkToMe(id, planned.record.since)
+          result.created++
+        } else if (planned.match !== null) {
+          const changed = mergeInto(s, planned, decision?.prefer ?? 'mine', tag, now)
+          if (changed !== null) record('person', planned.match.person.id, 'updated', changed)
+          const linked = linkToMe(planned.match.person.id, planned.record.since)
+          if (changed !== null || linked) result.updated++
+          else result.skipped++
+        }
+        progress()
+      }
+
+      const created = new Map<string, number>()
+      const sideId = (side: RelationshipSide): number => {
+        if (side.kind === 'existing') return side.id
+        const known = created.get(side.key)
+        if (known !== undefined) return known
+        const name = side.email === null ? side.name : side.email.split('@')[0] || side.email
+        const id = Number(s.person.run(name, null, null, '[]', '[]', null, null, null, null, null, now, now).lastInsertRowid)
+        if (side.email !== null) s.email.run(id, side.email, normalizeEmail(side.email), 0)
+        if (tag !== null) s.label.run(id, tag, normalizeLabel(tag), 0)
+        record('person', id, 'created', null)
+        linkToMe(id, null)
+        created.set(side.key, id)
+        result.created++
+        return id
+      }
+      for (const r of plan.relationships) {
+        const [x, y] = [sideId(r.a), sideId(r.b)]
+        const [a, b] = [Math.min(x, y), Math.max(x, y)]
+        const existing = r.existing ?? (sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?').get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
+        if (existing === null) {
+          const id = Number(
+            s.link.run(a, b, r.input.strength, r.input.kind ?? 'other', r.input.confidence ?? 'firsthand', JSON.stringify(r.input.contexts), null, now, now).lastInsertRowid,
+          )
+          record('relationship', id, 'created', null)
+          result.relationshipsCreated++
+          result.created++
+        } else {
+          const contextsAfter = [...jsonList(existing.contexts), ...unionNew(jsonList(existing.contexts), r.input.contexts, (c) => c.toLowerCase())]
+          const after = {
+            strength: r.input.strength,
+            kind: r.input.kind ?? existing.kind,
+            confidence: r.input.confidence ?? existing.confidence,
+            contexts: JSON.stringify(contextsAfter),
+          }
+          const before = { strength: existing.strength, kind: existing.kind, confidence: existing.confidence, contexts: existing.contexts }
+          if (JSON.stringify(before) === JSON.stringify(after)) result.skipped++
+          else {
+            s.updateRelationship.run(after.strength, after.kind, after.confidence, after.contexts, now, existing.id)
+            record('relationship', existing.id, 'updated', { before, after } satisfies RelationshipChange)
+            result.relationshipsUpdated++
+            result.updated++
+          }
+        }
+        progress()
+      }
+      s.batchCounts.run(result.created, result.updated, result.skipped, result.errors.length, batchId)
+    })
+    .immediate()
+  backend.invalidate()
+  return result
+}
+
+function createPerson(s: Statements, planned: PlannedPerson, tag: string | null, now: string): number {
+  const r = planned.record
+  const id = Number(
+    s.person.run(r.name, r.company, r.title, JSON.stringify(r.aliases), JSON.stringify(r.phones), r.location, r.notes, r.linkedinUrl, r.website, r.birthday, now, now)
+      .lastInsertRowid,
+  )
+  r.emails.forEach((e, i) => s.email.run(id, e, normalizeEmail(e), i))
+  const tags = tag === null ? r.tags : [...r.tags, tag]
+  tags.forEach((t, i) => s.label.run(id, t, normalizeLabel(t), i))
+  return id
+}
+
+/** Fills and (if preferred) replaces fields, adds what is new; null when nothing changes. */
+function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file', tag: string | null, now: string): PersonChange | null {
+  if (planned.match === null) return null
+  const id = planned.match.person.id
+  const r = planned.record
+  const { fields } = mergeChanges(planned.match.person, r, prefer)
+  const emails = unionNew(s.emailsOf.all(id) as string[], r.emails, normalizeEmail)
+  const lists = s.listsOf.get(id) as { phones: string; aliases: string }
+  const phones = unionNew(jsonList(lists.phones), r.phones, (p) => p.replace(/[^\d+]/g, ''))
+  // A different spelling of their name becomes an alias.
+  const aliases = unionNew([...jsonList(lists.aliases), planned.match.person.name], [r.name, ...r.aliases], (a) => a.toLowerCase())
+  const tagsNow = s.tagsOf.all(id) as string[]
+  const newTags = unionNew(tagsNow, r.tags, normalizeLabel)
+  const changed = Object.keys(fields).length > 0 || emails.length > 0 || phones.length > 0 || aliases.length > 0 || newTags.length > 0
+  if (!changed) return null
+  const tags = tag === null ? newTags : [...newTags, ...unionNew([...tagsNow, ...newTags.map(normalizeLabel)], [tag], normalizeLabel)]
+
+  const set = Object.entries(fields)
+  if (set.length > 0) {
+    // Column names come from the fixed SCALARS list, never from the file.
+    s.person.database
+      .prepare(`UPDATE person SET ${set.map(([column]) => `${column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...set.map(([, v]) => v.after), now, id)
+  }
+  if (phones.length > 0 || aliases.length > 0) {
+    s.person.database
+      .prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify([...jsonList(lists.phones), ...phones]), JSON.stringify([...jsonList(lists.aliases), ...aliases]), now, id)
+  }
+  let position = s.emailPosition.get(id) as number
+  for (const e of emails) s.email.run(id, e, normalizeEmail(e), position++)
+  position = s.tagPosition.get(id) as number
+  for (const t of tags) s.label.run(id, t, normalizeLabel(t), position++)
+  return { fields, emails, phones, aliases, tags }
+}

@@ -1,0 +1,81 @@
+/**
+ * CSV rows with the line each one starts on, read by csv-parse a slice at a
+ * time so that a large file reports progress and lets other work in.
+ */
+import { parse, CsvError } from 'csv-parse'
+import { ImportFileError } from './errors'
+
+export interface CsvRow {
+  /** the line the row starts on, from 1 */
+  line: number
+  cells: string[]
+}
+
+const SLICE = 256 * 1024
+
+const QUOTE_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field starts here and is never closed (a " is missing)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text straight after its closing quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted field has text straight after its closing quote',
+}
+
+export async function readCsv(
+  text: string,
+  options: { maxRows: number; onProgress?: (fraction: number) => void; tooMany: () => ImportFileError },
+): Promise<CsvRow[]> {
+  const rows: CsvRow[] = []
+  let previousEnd = 0
+  // Set from the parser's callbacks.
+  const state: { failure: Error | null } = { failure: null }
+  const parser = parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true })
+  parser.on('readable', () => {
+    for (let item = parser.read() as { record: string[]; info: { lines: number } } | null; item !== null; item = parser.read() as typeof item) {
+      const end = item.info.lines
+      // A record ends on the line it was emitted at; it started after the last one ended.
+      rows.push({ line: previousEnd + 1, cells: item.record })
+      previousEnd = end
+      if (rows.length > options.maxRows) {
+        state.failure = options.tooMany()
+        parser.destroy()
+        return
+      }
+    }
+  })
+  parser.on('error', (err) => {
+    state.failure ??= err
+  })
+  const finished = new Promise<void>((resolve) => {
+    parser.on('end', resolve)
+    parser.on('close', resolve)
+  })
+  for (let at = 0; at < text.length && state.failure === null; at += SLICE) {
+    parser.write(text.slice(at, at + SLICE))
+    options.onProgress?.(Math.min(1, (at + SLICE) / text.length))
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  if (state.failure === null) parser.end()
+  await finished
+  if (state.failure !== null) throw describe(state.failure, previousEnd + 1)
+  return rows
+}
+
+function describe(err: Error, recordStart: number): Error {
+  if (err instanceof ImportFileError) return err
+  if (err instanceof CsvError) {
+    // An unclosed quote is found at the end of the file; it was opened where its record began.
+    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? recordStart : typeof err.lines === 'number' ? err.lines : null
+    const problem = QUOTE_PROBLEMS[err.code] ?? err.message.replace(/^[^:]*:\s*/, '')
+    return new ImportFileError(`${line === null ? '' : `Line ${line}: `}${problem}. Nothing was imported.`, line)
+  }
+  return err
+}
+
+/** Finds a column by its header, whatever the case and spacing. */
+export function headerIndex(header: readonly string[]): (name: string) => number {
+  const index = new Map<string, number>()
+  header.forEach((h, i) => {
+    const key = h.trim().toLowerCase().replace(/\s+/g, ' ')
+    if (!index.has(key)) index.set(key, i)
+  })
+  return (name) => index.get(name.toLowerCase()) ?? -1
+}

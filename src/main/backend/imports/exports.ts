@@ -1,0 +1,175 @@
+/**
+ * Exports: people as CSV (every cell quoted, formulas neutralised) and as
+ * vCard 3.0; the whole database as Kith JSON (kith-json.ts).
+ */
+import type Database from 'better-sqlite3'
+import { stringify } from 'csv-stringify/sync'
+import type { ExportFile, ExportFormat } from '../../../shared/imports'
+import { exportKithJson } from './kith-json'
+
+interface ExportPerson {
+  id: number
+  name: string
+  company: string | null
+  title: string | null
+  location: string | null
+  notes: string | null
+  how_we_met: string | null
+  linkedin_url: string | null
+  website: string | null
+  birthday: string | null
+  phones: string[]
+  aliases: string[]
+  emails: string[]
+  tags: string[]
+  needs: string[]
+  offers: string[]
+}
+
+function loadPeople(sqlite: Database.Database): ExportPerson[] {
+  const people = sqlite
+    .prepare(
+      `SELECT id, name, company, title, location, notes, how_we_met, linkedin_url, website, birthday, phones, aliases
+       FROM person WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+    )
+    .all() as (Omit<ExportPerson, 'phones' | 'aliases' | 'emails' | 'tags' | 'needs' | 'offers'> & { phones: string; aliases: string })[]
+  const emails = new Map<number, string[]>()
+  for (const e of sqlite.prepare('SELECT person_id, email FROM person_email ORDER BY person_id, position').iterate() as Iterable<{ person_id: number; email: string }>) {
+    emails.set(e.person_id, [...(emails.get(e.person_id) ?? []), e.email])
+  }
+  const labels = new Map<string, string[]>()
+  for (const l of sqlite.prepare('SELECT person_id, kind, label FROM person_label ORDER BY person_id, kind, position').iterate() as Iterable<{
+    person_id: number
+    kind: string
+    label: string
+  }>) {
+    const key = `${l.person_id}:${l.kind}`
+    labels.set(key, [...(labels.get(key) ?? []), l.label])
+  }
+  const list = (text: string): string[] => JSON.parse(text) as string[]
+  return people.map((p) => ({
+    ...p,
+    phones: list(p.phones),
+    aliases: list(p.aliases),
+    emails: emails.get(p.id) ?? [],
+    tags: labels.get(`${p.id}:tag`) ?? [],
+    needs: labels.get(`${p.id}:need`) ?? [],
+    offers: labels.get(`${p.id}:offer`) ?? [],
+  }))
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @, a tab, CR or LF as a
+ * formula (OWASP "CSV Injection"). Such cells get a leading apostrophe.
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell
+}
+
+const CSV_COLUMNS = [
+  'Name',
+  'Emails',
+  'Phones',
+  'Company',
+  'Title',
+  'Location',
+  'Tags',
+  'Looking for',
+  'Can help with',
+  'LinkedIn',
+  'Website',
+  'Birthday',
+  'Also known as',
+  'How we met',
+  'Notes',
+] as const
+
+export function exportCsv(sqlite: Database.Database): { content: string; people: number } {
+  const people = loadPeople(sqlite)
+  const rows = people.map((p) =>
+    [
+      p.name,
+      p.emails.join('; '),
+      p.phones.join('; '),
+      p.company ?? '',
+      p.title ?? '',
+      p.location ?? '',
+      p.tags.join('; '),
+      p.needs.join('; '),
+      p.offers.join('; '),
+      p.linkedin_url ?? '',
+      p.website ?? '',
+      p.birthday ?? '',
+      p.aliases.join('; '),
+      p.how_we_met ?? '',
+      p.notes ?? '',
+    ].map(neutralizeFormula),
+  )
+  // A byte order mark, so that spreadsheets read the names as UTF-8.
+  const content = `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`
+  return { content, people: people.length }
+}
+
+/** vCard 3.0 text escaping (RFC 2426): backslash, comma, semicolon, newline. */
+const escapeText = (value: string): string => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n')
+
+const encoder = new TextEncoder()
+
+/** Folds a content line at 75 octets, never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line
+  const out: string[] = []
+  let current = ''
+  let size = 0
+  let limit = 75
+  for (const ch of line) {
+    const bytes = encoder.encode(ch).length
+    if (size + bytes > limit) {
+      out.push(current)
+      current = ''
+      size = 0
+      limit = 74 // continuation lines start with a space
+    }
+    current += ch
+    size += bytes
+  }
+  out.push(current)
+  return out.join('\r\n ')
+}
+
+function splitName(name: string): { given: string; family: string } {
+  const parts = name.trim().split(/\s+/)
+  if (parts.length === 1) return { given: parts[0] ?? '', family: '' }
+  return { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1] ?? '' }
+}
+
+export function exportVcard(sqlite: Database.Database): { content: string; people: number } {
+  const people = loadPeople(sqlite)
+  const cards = people.map((p) => {
+    const { given, family } = splitName(p.name)
+    const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escapeText(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`]
+    if (p.aliases.length > 0) lines.push(`NICKNAME:${p.aliases.map(escapeText).join(',')}`)
+    if (p.company !== null) lines.push(`ORG:${escapeText(p.company)}`)
+    if (p.title !== null) lines.push(`TITLE:${escapeText(p.title)}`)
+    for (const e of p.emails) lines.push(`EMAIL;TYPE=INTERNET:${escapeText(e)}`)
+    for (const ph of p.phones) lines.push(`TEL:${escapeText(ph)}`)
+    if (p.location !== null) lines.push(`ADR:;;;${escapeText(p.location)};;;`)
+    if (p.linkedin_url !== null) lines.push(`URL:${escapeText(p.linkedin_url)}`)
+    if (p.website !== null) lines.push(`URL:${escapeText(p.website)}`)
+    if (p.birthday !== null) lines.push(`BDAY:${p.birthday.startsWith('--') ? `--${p.birthday.slice(2).replace('-', '')}` : p.birthday}`)
+    if (p.tags.length > 0) lines.push(`CATEGORIES:${p.tags.map(escapeText).join(',')}`)
+    if (p.notes !== null) lines.push(`NOTE:${escapeText(p.notes)}`)
+    lines.push('END:VCARD')
+    return lines.map(foldLine).join('\r\n')
+  })
+  return { content: cards.length === 0 ? '' : `${cards.join('\r\n')}\r\n`, people: people.length }
+}
+
+const MIME: Record<ExportFormat, string> = { json: 'application/json', csv: 'text/csv', vcard: 'text/vcard' }
+const EXTENSION: Record<ExportFormat, string> = { json: 'json', csv: 'csv', vcard: 'vcf' }
+
+export function exportFile(sqlite: Database.Database, format: ExportFormat, today: string): ExportFile {
+  const { content, people } = format === 'json' ? exportKithJson(sqlite) : format === 'csv' ? exportCsv(sqlite) : exportVcard(sqlite)
+  const what = format === 'json' ? 'kith-export' : 'kith-people'
+  return { fileName: `${what}-${today}.${EXTENSION[format]}`, mimeType: MIME[format], content, people }
+}

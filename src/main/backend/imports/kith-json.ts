@@ -1,0 +1,147 @@
+/**
+ * Kith JSON: the whole database as one file. Every user table, every row,
+ * every column, in a fixed order, so that exporting, importing into an empty
+ * data folder and exporting again gives the same file byte for byte.
+ */
+import type Database from 'better-sqlite3'
+import { z } from 'zod'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { ImportFileError } from './errors'
+import { IMPORT_LIMITS } from '../../../shared/imports'
+
+/** In the order rows must go in (parents before children). The import history is not part of it. */
+export const KITH_TABLES = [
+  'setting',
+  'person',
+  'person_email',
+  'person_label',
+  'employment',
+  'relationship',
+  'interaction',
+  'interaction_person',
+  'favor',
+  'introduction',
+  'introduction_event',
+  'task',
+  'suggestion',
+  'suggestion_week',
+] as const
+type KithTable = (typeof KITH_TABLES)[number]
+
+type Cell = string | number | null
+type Row = Record<string, Cell>
+
+export interface KithJson {
+  format: 'kith'
+  version: 1
+  schemaVersion: number
+  tables: Partial<Record<KithTable, Row[]>>
+}
+
+function columnsOf(sqlite: Database.Database, table: KithTable): string[] {
+  return (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+}
+
+export function exportKithJson(sqlite: Database.Database): { content: string; people: number } {
+  const tables: Partial<Record<KithTable, Row[]>> = {}
+  for (const table of KITH_TABLES) {
+    const columns = columnsOf(sqlite, table)
+    // Ordered by every column: the same data always comes out in the same order.
+    const order = columns.map((_, i) => i + 1).join(', ')
+    tables[table] = sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Row[]
+  }
+  const doc: KithJson = { format: 'kith', version: 1, schemaVersion: LATEST_SCHEMA_VERSION, tables }
+  return { content: `${JSON.stringify(doc, null, 1)}\n`, people: tables.person?.length ?? 0 }
+}
+
+const cell = z.union([z.string(), z.number(), z.null()])
+const document = z.object({
+  format: z.literal('kith', { error: 'format must be "kith"' }),
+  version: z.literal(1, { error: 'this Kith JSON version is not known to this version of Kith' }),
+  schemaVersion: z.number().int().min(1),
+  tables: z.record(z.string(), z.array(z.record(z.string(), cell))),
+})
+
+/** Where in the text a JSON.parse error points, as a line number. */
+function lineOfError(text: string, err: unknown): number | null {
+  const m = /position (\d+)/.exec(err instanceof Error ? err.message : '')
+  if (m === null) return null
+  return text.slice(0, Number(m[1])).split('\n').length
+}
+
+export function readKithJson(text: string): KithJson {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    const line = lineOfError(text, err)
+    const why = err instanceof Error ? err.message.replace(/^JSON\.parse: |^Unexpected/, (m) => (m.startsWith('Unexpected') ? 'unexpected' : '')) : 'not JSON'
+    throw new ImportFileError(`${line === null ? '' : `Line ${line}: `}this is not valid JSON (${why}). Nothing was imported.`, line)
+  }
+  const parsed = document.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`
+    throw new ImportFileError(`This is not a Kith JSON export${where}: ${issue?.message ?? 'unknown shape'}. Nothing was imported.`)
+  }
+  const doc = parsed.data
+  if (doc.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new ImportFileError(`This export comes from a newer Kith (schema ${doc.schemaVersion}; this one knows up to ${LATEST_SCHEMA_VERSION}). Update Kith first. Nothing was imported.`)
+  }
+  for (const table of Object.keys(doc.tables)) {
+    if (!(KITH_TABLES as readonly string[]).includes(table)) throw new ImportFileError(`tables.${table}: Kith has no table called "${table}". Nothing was imported.`)
+  }
+  const people = doc.tables.person?.length ?? 0
+  if (people > IMPORT_LIMITS.records) {
+    throw new ImportFileError(`The file holds ${people.toLocaleString('en')} people; Kith imports at most ${IMPORT_LIMITS.records.toLocaleString('en')} at a time.`)
+  }
+  return { format: 'kith', version: 1, schemaVersion: doc.schemaVersion, tables: doc.tables }
+}
+
+export function isEmptyDatabase(sqlite: Database.Database): boolean {
+  return (sqlite.prepare('SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM interaction) + (SELECT count(*) FROM introduction) AS n').get() as { n: number }).n === 0
+}
+
+/**
+ * Writes every row of the document, ids and all, inside the caller's
+ * transaction. A row SQLite refuses is reported by table and position.
+ * Returns the ids it created, for the import history.
+ */
+export function writeKithJson(sqlite: Database.Database, doc: KithJson): { people: number[]; interactions: number[]; introductions: number[] } {
+  if (!isEmptyDatabase(sqlite)) {
+    throw new ImportFileError(
+      'A Kith JSON export is a whole database, and this data folder already has people in it. Import it into an empty data folder, or restore a backup from Settings.',
+    )
+  }
+  // Parents and children can arrive in any order within a table (someone introduced by a later person).
+  sqlite.pragma('defer_foreign_keys = ON')
+  for (const table of KITH_TABLES) {
+    const rows = doc.tables[table] ?? []
+    const known = new Set(columnsOf(sqlite, table))
+    const statementFor = new Map<string, Database.Statement>()
+    rows.forEach((row, i) => {
+      const columns = Object.keys(row)
+      const unknown = columns.find((c) => !known.has(c))
+      if (unknown !== undefined) throw new ImportFileError(`tables.${table}[${i}]: there is no column "${unknown}". Nothing was imported.`)
+      const key = columns.join(',')
+      let statement = statementFor.get(key)
+      if (statement === undefined) {
+        const verb = table === 'setting' ? 'INSERT OR REPLACE' : 'INSERT'
+        statement = sqlite.prepare(`${verb} INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+        statementFor.set(key, statement)
+      }
+      try {
+        statement.run(...columns.map((c) => row[c] ?? null))
+      } catch (err) {
+        throw new ImportFileError(`tables.${table}[${i}]: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.`)
+      }
+    })
+  }
+  const problems = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  const first = problems[0]
+  if (first !== undefined) {
+    throw new ImportFileError(`tables.${first.table}: row ${first.rowid} points to a missing ${first.parent} (${problems.length} such rows). Nothing was imported.`)
+  }
+  const ids = (table: string): number[] => sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[]
+  return { people: ids('person'), interactions: ids('interaction'), introductions: ids('introduction') }
+}

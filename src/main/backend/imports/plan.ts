@@ -1,0 +1,249 @@
+/**
+ * What an import would do, worked out against the people already in Kith:
+ * which records are new, which match someone (by email, LinkedIn profile,
+ * or name and company), which repeat an earlier row of the same file, and
+ * which relationships are new. Reads only; the preview and the apply both
+ * start here, so what is applied is what was previewed.
+ */
+import type Database from 'better-sqlite3'
+import type { FieldConflict, MatchKind } from '../../../shared/imports'
+import type { RecordProblem } from './errors'
+import { foldCompany, foldName, normalizeLinkedin, type ImportedPerson } from './person-record'
+import type { ReadResult } from './read-result'
+import type { ImportedRelationship, SheetPerson } from './relationships'
+
+export interface ExistingPerson {
+  id: number
+  name: string
+  company: string | null
+  title: string | null
+  location: string | null
+  notes: string | null
+  linkedin_url: string | null
+  website: string | null
+  birthday: string | null
+  archived: boolean
+}
+
+export interface PlannedPerson {
+  index: number
+  record: ImportedPerson
+  match: { person: ExistingPerson; by: MatchKind } | null
+  /** rows of the file folded into this one */
+  duplicates: number
+}
+
+/** One side of a planned relationship: someone already here, or someone to create. */
+export type RelationshipSide = { kind: 'existing'; id: number; name: string } | { kind: 'create'; key: string; name: string; email: string | null }
+
+export interface PlannedRelationship {
+  line: number
+  a: RelationshipSide
+  b: RelationshipSide
+  input: ImportedRelationship
+  existing: { id: number; strength: number; kind: string; confidence: string; contexts: string } | null
+}
+
+export interface Plan {
+  people: PlannedPerson[]
+  duplicates: number
+  relationships: PlannedRelationship[]
+  /** problems found while matching (an ambiguous name, say) */
+  problems: RecordProblem[]
+  meId: number | null
+}
+
+/** The scalar fields an import can fill or change, with their columns. */
+export const SCALARS = [
+  ['company', 'company'],
+  ['title', 'title'],
+  ['location', 'location'],
+  ['notes', 'notes'],
+  ['linkedinUrl', 'linkedin_url'],
+  ['website', 'website'],
+  ['birthday', 'birthday'],
+] as const satisfies readonly (readonly [keyof ImportedPerson, keyof ExistingPerson])[]
+
+const nameKey = (name: string, company: string | null): string => `${foldName(name)}|${foldCompany(company)}`
+
+class PeopleIndex {
+  readonly byEmail = new Map<string, number>()
+  readonly byLinkedin = new Map<string, number>()
+  readonly byNameCompany = new Map<string, number>()
+  /** exact names, lower-cased, for the relationship sheet */
+  readonly byName = new Map<string, number[]>()
+  readonly people = new Map<number, ExistingPerson>()
+
+  constructor(sqlite: Database.Database) {
+    const rows = sqlite
+      .prepare(
+        'SELECT id, name, company, title, location, notes, linkedin_url, website, birthday, archived_at IS NOT NULL AS archived FROM person ORDER BY archived_at IS NOT NULL, id',
+      )
+      .all() as (Omit<ExistingPerson, 'archived'> & { archived: number })[]
+    for (const r of rows) {
+      const person: ExistingPerson = { ...r, archived: r.archived === 1 }
+      this.people.set(r.id, person)
+      if (r.linkedin_url !== null) {
+        const key = normalizeLinkedin(r.linkedin_url)
+        if (key !== null && !this.byLinkedin.has(key)) this.byLinkedin.set(key, r.id)
+      }
+      const nk = nameKey(r.name, r.company)
+      if (!this.byNameCompany.has(nk)) this.byNameCompany.set(nk, r.id)
+      if (!person.archived) {
+        const exact = r.name.trim().toLowerCase()
+        this.byName.set(exact, [...(this.byName.get(exact) ?? []), r.id])
+      }
+    }
+    for (const e of sqlite.prepare('SELECT person_id, email_norm FROM person_email ORDER BY person_id, position').iterate() as Iterable<{
+      person_id: number
+      email_norm: string
+    }>) {
+      if (!this.byEmail.has(e.email_norm)) this.byEmail.set(e.email_norm, e.person_id)
+    }
+  }
+
+  find(record: ImportedPerson): { id: number; by: MatchKind } | null {
+    for (const e of record.emails) {
+      const id = this.byEmail.get(e.toLowerCase())
+      if (id !== undefined) return { id, by: 'email' }
+    }
+    if (record.linkedinUrl !== null) {
+      const key = normalizeLinkedin(record.linkedinUrl)
+      const id = key === null ? undefined : this.byLinkedin.get(key)
+      if (id !== undefined) return { id, by: 'linkedin' }
+    }
+    const id = this.byNameCompany.get(nameKey(record.name, record.company))
+    return id === undefined ? null : { id, by: 'name and company' }
+  }
+}
+
+/** Folds a later row of the file into an earlier one for the same person. */
+function fold(into: ImportedPerson, from: ImportedPerson): void {
+  const union = (a: string[], b: readonly string[]): string[] => {
+    const seen = new Set(a.map((x) => x.toLowerCase()))
+    return [...a, ...b.filter((x) => !seen.has(x.toLowerCase()) && (seen.add(x.toLowerCase()), true))]
+  }
+  into.emails = union(into.emails, from.emails)
+  into.phones = union(into.phones, from.phones)
+  into.aliases = union(into.aliases, from.aliases)
+  into.tags = union(into.tags, from.tags)
+  for (const [field] of SCALARS) {
+    if (into[field] === null && from[field] !== null) (into as unknown as Record<string, string | null>)[field] = from[field]
+  }
+  into.since ??= from.since
+}
+
+export function planImport(sqlite: Database.Database, read: ReadResult): Plan {
+  const index = new PeopleIndex(sqlite)
+  const meRow = sqlite.prepare('SELECT id FROM person WHERE is_me = 1').get() as { id: number } | undefined
+  const plan: Plan = { people: [], duplicates: 0, relationships: [], problems: [], meId: meRow?.id ?? null }
+
+  // Rows of this file, by the same keys, to fold repeats together.
+  const inFile = { email: new Map<string, PlannedPerson>(), linkedin: new Map<string, PlannedPerson>(), name: new Map<string, PlannedPerson>() }
+  for (const record of read.people) {
+    const emailKeys = record.emails.map((e) => e.toLowerCase())
+    const linkedinKey = record.linkedinUrl === null ? null : normalizeLinkedin(record.linkedinUrl)
+    const nk = nameKey(record.name, record.company)
+    const earlier =
+      emailKeys.map((k) => inFile.email.get(k)).find((p) => p !== undefined) ??
+      (linkedinKey === null ? undefined : inFile.linkedin.get(linkedinKey)) ??
+      inFile.name.get(nk)
+    if (earlier !== undefined) {
+      fold(earlier.record, record)
+      earlier.duplicates++
+      plan.duplicates++
+      continue
+    }
+    const found = index.find(record)
+    const person = found === null ? undefined : index.people.get(found.id)
+    const planned: PlannedPerson = {
+      index: plan.people.length,
+      record: { ...record },
+      match: found === null || person === undefined ? null : { person, by: found.by },
+      duplicates: 0,
+    }
+    plan.people.push(planned)
+    for (const k of emailKeys) if (!inFile.email.has(k)) inFile.email.set(k, planned)
+    if (linkedinKey !== null && !inFile.linkedin.has(linkedinKey)) inFile.linkedin.set(linkedinKey, planned)
+    if (!inFile.name.has(nk)) inFile.name.set(nk, planned)
+  }
+
+  if (read.relationships.length > 0) planRelationships(sqlite, index, read.relationships, plan)
+  return plan
+}
+
+function planRelationships(sqlite: Database.Database, index: PeopleIndex, rows: readonly ImportedRelationship[], plan: Plan): void {
+  const existingPair = sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?')
+  const resolve = (side: SheetPerson, line: number): RelationshipSide | null => {
+    if (side.email !== null) {
+      const id = index.byEmail.get(side.email.toLowerCase())
+      const person = id === undefined ? undefined : index.people.get(id)
+      if (person !== undefined) return { kind: 'existing', id: person.id, name: person.name }
+      return { kind: 'create', key: side.email.toLowerCase(), name: side.email, email: side.email }
+    }
+    const ids = index.byName.get(side.text.toLowerCase()) ?? []
+    if (ids.length > 1) {
+      plan.problems.push({ line, message: `"${side.text}" could be ${ids.length} people (${ids.map((i) => `#${i}`).join(', ')}); name them by email instead` })
+      return null
+    }
+    const person = ids[0] === undefined ? undefined : index.people.get(ids[0])
+    if (person !== undefined) return { kind: 'existing', id: person.id, name: person.name }
+    return { kind: 'create', key: side.text.toLowerCase(), name: side.text, email: null }
+  }
+  const seenPairs = new Set<string>()
+  for (const input of rows) {
+    const a = resolve(input.a, input.line)
+    const b = resolve(input.b, input.line)
+    if (a === null || b === null) continue
+    const sideKey = (s: RelationshipSide): string => (s.kind === 'existing' ? `#${s.id}` : `+${s.key}`)
+    if (sideKey(a) === sideKey(b)) {
+      plan.problems.push({ line: input.line, message: `both sides are ${a.name}; a relationship needs two people` })
+      continue
+    }
+    const pair = [sideKey(a), sideKey(b)].sort().join(' ')
+    if (seenPairs.has(pair)) {
+      plan.problems.push({ line: input.line, message: `${a.name} and ${b.name} are already paired on an earlier line; this line is left out` })
+      continue
+    }
+    seenPairs.add(pair)
+    const existing =
+      a.kind === 'existing' && b.kind === 'existing'
+        ? ((existingPair.get(Math.min(a.id, b.id), Math.max(a.id, b.id)) as PlannedRelationship['existing'] | undefined) ?? null)
+        : null
+    plan.relationships.push({ line: input.line, a, b, input, existing })
+  }
+}
+
+/** The values a merge would set, and the conflicts it would settle. */
+export interface MergeChanges {
+  fields: Partial<Record<(typeof SCALARS)[number][1], { before: string | null; after: string }>>
+  conflicts: FieldConflict[]
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  company: 'Company',
+  title: 'Title',
+  location: 'Location',
+  notes: 'Notes',
+  linkedinUrl: 'LinkedIn',
+  website: 'Website',
+  birthday: 'Birthday',
+}
+
+export function mergeChanges(existing: ExistingPerson, record: ImportedPerson, prefer: 'mine' | 'file'): MergeChanges {
+  const out: MergeChanges = { fields: {}, conflicts: [] }
+  for (const [field, column] of SCALARS) {
+    const incoming = record[field]
+    const current = existing[column]
+    if (typeof incoming !== 'string' || incoming === '') continue
+    const same =
+      current !== null &&
+      (field === 'linkedinUrl' ? normalizeLinkedin(current) === normalizeLinkedin(incoming) : current.trim().toLowerCase() === incoming.trim().toLowerCase())
+    if (current === null) out.fields[column] = { before: null, after: incoming }
+    else if (!same) {
+      out.conflicts.push({ field: FIELD_LABELS[field] ?? field, mine: current, file: incoming })
+      if (prefer === 'file') out.fields[column] = { before: current, after: incoming }
+    }
+  }
+  return out
+}

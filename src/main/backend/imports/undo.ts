@@ -1,0 +1,123 @@
+/**
+ * Undoing an import: what it created is deleted (with what has since been
+ * attached to it), and what it changed is put back where it still holds the
+ * imported value, so later edits by hand are kept. A backup comes first.
+ */
+import type { ImportBatchView, UndoResult } from '../../../shared/imports'
+import type { Backend } from '../backend'
+import { createBackup } from '../backups/backups'
+import { KithError } from '../errors'
+import { normalizeEmail, normalizeLabel } from '../people/records'
+import type { PersonChange, RelationshipChange } from './apply'
+import { SCALARS } from './plan'
+
+interface BatchRow {
+  id: number
+  format: ImportBatchView['format']
+  file_name: string
+  tag: string | null
+  created_at: string
+  undone_at: string | null
+  created_count: number
+  updated_count: number
+  skipped_count: number
+  error_count: number
+}
+
+const view = (r: BatchRow): ImportBatchView => ({
+  id: r.id,
+  format: r.format,
+  fileName: r.file_name,
+  tag: r.tag,
+  createdAt: r.created_at,
+  undoneAt: r.undone_at,
+  created: r.created_count,
+  updated: r.updated_count,
+  skipped: r.skipped_count,
+  errors: r.error_count,
+})
+
+export function listImports(backend: Backend): ImportBatchView[] {
+  const rows = backend.sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC').all() as BatchRow[]
+  return rows.map(view)
+}
+
+const COLUMNS = new Set<string>(SCALARS.map(([, column]) => column))
+
+const jsonList = (text: string): string[] => {
+  const value: unknown = JSON.parse(text)
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+export async function undoImport(backend: Backend, batchId: number): Promise<UndoResult> {
+  const sqlite = backend.sqlite
+  const batch = sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(batchId) as BatchRow | undefined
+  if (batch === undefined) throw new KithError('not_found', `There is no import #${batchId}.`)
+  if (batch.undone_at !== null) throw new KithError('conflict', `The import of ${batch.file_name} was already undone on ${batch.undone_at.slice(0, 10)}.`)
+  const backup = await createBackup(backend, undefined, '-pre-undo')
+  const now = backend.now().toISOString()
+  const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.file }
+  const items = sqlite.prepare('SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as {
+    entity: string
+    entity_id: number
+    action: 'created' | 'updated'
+    change: string | null
+  }[]
+
+  sqlite
+    .transaction(() => {
+      // Marked first: if another undo raced this one, only one gets here.
+      const marked = sqlite.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(now, batchId)
+      if (marked.changes === 0) throw new KithError('conflict', `The import of ${batch.file_name} was already undone.`)
+      const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
+      const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
+      for (const item of items) {
+        if (item.action === 'created') {
+          if (item.entity === 'person') {
+            forget.run(item.entity_id)
+            result.peopleDeleted += deletePerson.run(item.entity_id).changes
+          } else if (item.entity === 'relationship') {
+            result.relationshipsDeleted += sqlite.prepare('DELETE FROM relationship WHERE id = ?').run(item.entity_id).changes
+          } else if (item.entity === 'interaction') {
+            sqlite.prepare('DELETE FROM interaction WHERE id = ?').run(item.entity_id)
+          } else if (item.entity === 'introduction') {
+            sqlite.prepare('DELETE FROM introduction WHERE id = ?').run(item.entity_id)
+          }
+        } else if (item.change !== null && item.entity === 'person') {
+          if (restorePerson(item.entity_id, JSON.parse(item.change) as PersonChange)) result.peopleRestored++
+        } else if (item.change !== null && item.entity === 'relationship') {
+          const { before, after } = JSON.parse(item.change) as RelationshipChange
+          const changes = sqlite
+            .prepare(
+              `UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ?
+               WHERE id = ? AND strength = ? AND kind = ? AND confidence = ? AND contexts = ?`,
+            )
+            .run(before.strength, before.kind, before.confidence, before.contexts, now, item.entity_id, after.strength, after.kind, after.confidence, after.contexts).changes
+          result.relationshipsRestored += changes
+        }
+      }
+      // Interactions left with no one in them went with their people.
+      sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()
+    })
+    .immediate()
+  backend.invalidate()
+  return result
+
+  function restorePerson(id: number, change: PersonChange): boolean {
+    const row = sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?').get(id) as { phones: string; aliases: string } | undefined
+    if (row === undefined) return false
+    for (const [column, { before, after }] of Object.entries(change.fields)) {
+      if (!COLUMNS.has(column)) continue
+      sqlite.prepare(`UPDATE person SET ${column} = ? WHERE id = ? AND ${column} IS ?`).run(before, id, after)
+    }
+    const drop = (list: string[], added: readonly string[]): string[] => list.filter((v) => !added.includes(v))
+    sqlite
+      .prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(drop(jsonList(row.phones), change.phones)), JSON.stringify(drop(jsonList(row.aliases), change.aliases)), now, id)
+    const dropEmail = sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?')
+    for (const e of change.emails) dropEmail.run(id, normalizeEmail(e))
+    const dropTag = sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?")
+    for (const t of change.tags) dropTag.run(id, normalizeLabel(t))
+    return true
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Importing and exporting: the formats, the arguments the backend accepts,
+ * and what it reports back. Shared by the renderer, the CLI and the backend.
+ */
+import { z } from 'zod'
+
+export const IMPORT_FORMATS = ['linkedin', 'google', 'vcard', 'relationships', 'json'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+  linkedin: 'LinkedIn connections (CSV)',
+  google: 'Google Contacts (CSV)',
+  vcard: 'vCard (.vcf)',
+  relationships: 'Relationship sheet (CSV)',
+  json: 'Kith JSON (a full export)',
+}
+
+export const EXPORT_FORMATS = ['json', 'csv', 'vcard'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const IMPORT_LIMITS = {
+  bytes: 50 * 1024 * 1024,
+  records: 200_000,
+} as const
+
+/** Imported people are linked to me this strongly unless the user says otherwise. */
+export const DEFAULT_STRENGTH: Record<ImportFormat, number | null> = {
+  linkedin: 2,
+  google: 2,
+  vcard: 2,
+  relationships: null,
+  json: null,
+}
+
+/** Base64 of the file; a little over 4/3 of the byte limit. */
+const base64 = z
+  .string()
+  .max(Math.ceil((IMPORT_LIMITS.bytes * 4) / 3) + 4 + 1024, `Files are limited to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file must be sent as base64')
+
+export const importStartArgs = z.strictObject({
+  fileName: z.string().trim().min(1, 'Name the file').max(500),
+  data: base64,
+  format: z.enum(IMPORT_FORMATS).nullable().default(null),
+})
+
+export const MATCH_ACTIONS = ['merge', 'new', 'skip'] as const
+export type MatchAction = (typeof MATCH_ACTIONS)[number]
+
+export const importDecision = z.strictObject({
+  /** the record's index in the preview */
+  index: z.number().int().min(0),
+  action: z.enum(MATCH_ACTIONS),
+  /** for a merge: whose value wins where both have one */
+  prefer: z.enum(['mine', 'file']).default('mine'),
+})
+export type ImportDecision = z.output<typeof importDecision>
+
+export const importApplyArgs = z.strictObject({
+  jobId: z.string().min(1).max(100),
+  /** link imported people to me this strongly; null: do not link */
+  strength: z.number().int().min(1).max(5).nullable(),
+  decisions: z.array(importDecision).max(200_000).default([]),
+})
+
+export type ImportPhase = 'reading' | 'matching' | 'ready' | 'applying' | 'done' | 'failed' | 'cancelled'
+
+export interface ImportProblem {
+  line: number
+  message: string
+}
+
+/** How an incoming record lines up with the people already in Kith. */
+export type MatchKind = 'email' | 'linkedin' | 'name and company'
+
+export interface FieldConflict {
+  field: string
+  mine: string
+  file: string
+}
+
+export interface PreviewMatch {
+  index: number
+  line: number
+  name: string
+  company: string | null
+  /** the person it matches */
+  existing: { id: number; name: string; company: string | null }
+  by: MatchKind
+  /** what a merge would add: fields now empty, new emails, phones and tags */
+  adds: string[]
+  conflicts: FieldConflict[]
+}
+
+export interface PreviewNew {
+  index: number
+  line: number
+  name: string
+  company: string | null
+  title: string | null
+  email: string | null
+  /** other rows of the file folded into this one */
+  duplicates: number
+}
+
+export interface PreviewRelationship {
+  line: number
+  a: string
+  b: string
+  strength: number
+  /** 'new' or 'update'; who would be created */
+  action: 'new' | 'update' | 'same'
+  creates: string[]
+}
+
+export interface ImportPreview {
+  jobId: string
+  fileName: string
+  format: ImportFormat
+  notes: string[]
+  records: number
+  counts: {
+    new: number
+    matches: number
+    /** rows folded into an earlier row of the same file */
+    duplicates: number
+    /** matches that would change nothing */
+    unchanged: number
+    errors: number
+    ignored: number
+    relationshipsNew: number
+    relationshipsUpdated: number
+    peopleCreatedForRelationships: number
+  }
+  /** the source and date tag every imported person gets */
+  tag: string | null
+  defaultStrength: number | null
+  /** false until the user has said who they are: imported people cannot be linked to them */
+  meSet: boolean
+  /** every match (they need a decision), at most 5,000 */
+  matches: PreviewMatch[]
+  /** the first 200 new people */
+  newPeople: PreviewNew[]
+  relationships: PreviewRelationship[]
+  /** at most 1,000 of each */
+  errors: ImportProblem[]
+  warnings: ImportProblem[]
+  ignored: ImportProblem[]
+}
+
+export interface ImportJobStatus {
+  jobId: string
+  phase: ImportPhase
+  /** 0..1 within the phase */
+  progress: number
+  preview: ImportPreview | null
+  result: ImportResult | null
+  error: string | null
+}
+
+export interface ImportResult {
+  batchId: number | null
+  format: ImportFormat
+  created: number
+  updated: number
+  skipped: number
+  relationshipsCreated: number
+  relationshipsUpdated: number
+  errors: ImportProblem[]
+}
+
+export interface ImportBatchView {
+  id: number
+  format: ImportFormat
+  fileName: string
+  tag: string | null
+  createdAt: string
+  undoneAt: string | null
+  created: number
+  updated: number
+  skipped: number
+  errors: number
+}
+
+export interface UndoResult {
+  batchId: number
+  peopleDeleted: number
+  peopleRestored: number
+  relationshipsDeleted: number
+  relationshipsRestored: number
+  backup: string
+}
+
+export interface ExportFile {
+  fileName: string
+  mimeType: string
+  content: string
+  people: number
+}
