@@ -156,6 +156,8 @@ export interface ImportJobStatus {
   preview: ImportPreview | null
   result: ImportResult | null
   error: string | null
+  /** the line a whole-file error is on, when it has one */
+  errorLine: number | null
 }
 
 export interface ImportResult {

@@ -51,6 +51,33 @@ describe('kith CLI', () => {
     expect(doctor.counts.people).toBe(200)
   })
 
+  it('imports with --dry-run and for real, lists and undoes imports, exports; an unreadable file exits 1', async () => {
+    const data = tempDir()
+    const fixtures = path.join(import.meta.dirname, '..', 'backend', 'imports', 'fixtures')
+    await kith(['--data', data, 'me', 'Maya Lindqvist'])
+    const dry = await kith(['--data', data, 'import', path.join(fixtures, 'linkedin-connections.csv'), '--dry-run', '--json'])
+    expect(dry.code).toBe(EXIT_OK)
+    expect(JSON.parse(dry.out)).toMatchObject({ format: 'linkedin', created: 3, updated: 0, skipped: 0, errors: [{ line: 8, message: expect.any(String) }] })
+    expect(JSON.parse((await kith(['--data', data, 'imports', 'list', '--json'])).out)).toEqual([])
+
+    const real = await kith(['--data', data, 'import', path.join(fixtures, 'apple-3.0.vcf'), '--format', 'vcard', '--json'])
+    expect(JSON.parse(real.out)).toMatchObject({ format: 'vcard', created: 1, skipped: 1, errors: [] })
+    const [batch] = JSON.parse((await kith(['--data', data, 'imports', 'list', '--json'])).out) as { id: number }[]
+
+    const out = path.join(tempDir(), 'people.csv')
+    expect((await kith(['--data', data, 'export', out])).code).toBe(EXIT_OK)
+    expect(fs.readFileSync(out, 'utf8')).toContain('"Ifeoma Okonkwo"')
+
+    expect((await kith(['--data', data, 'imports', 'undo', String(batch?.id)])).code).toBe(EXIT_OK)
+    expect(JSON.parse((await kith(['--data', data, 'doctor', '--json'])).out)).toMatchObject({ counts: { people: 1 } })
+
+    const bad = path.join(tempDir(), 'bad.csv')
+    fs.writeFileSync(bad, 'First Name,Last Name,Connected On\n"Ana,Silva,\n')
+    const refused = await kith(['--data', data, 'import', bad, '--json'])
+    expect(refused.code).toBe(EXIT_FAILURE)
+    expect(JSON.parse(refused.out)).toMatchObject({ created: 0, errors: [{ line: 2, message: expect.stringMatching(/never closed/) }] })
+  })
+
   it('says what is wrong with bad usage and exits 2', async () => {
     const data = tempDir()
     const cases: [string[], RegExp][] = [

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ApiResponse } from '../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import { PEOPLE_SORTS } from '../../shared/schemas'
+import { EXPORT_FORMATS, FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, type ExportFormat } from '../../shared/imports'
 import type {
   BackupInfo,
   DemoSummary,
@@ -64,6 +66,11 @@ Commands:
   doctor                           check the database: integrity, foreign keys, schema, counts
   backup [--to FILE]               copy the database (online backup, then an integrity check)
   restore FILE                     replace the data with a backup (a copy of the current data is kept)
+  import FILE [--format linkedin|google|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
+                                   import contacts or who-knows-whom; --dry-run shows what would happen
+  imports list                     past imports
+  imports undo ID                  take an import back (a backup is taken first)
+  export FILE [--format json|csv|vcard]   everything (json), or people (csv, vcard)
   demo                             load the sample network into an empty database
   serve [--port N] [--no-open]     browser mode on 127.0.0.1
 
@@ -105,6 +112,8 @@ const OPTIONS = {
   week: { type: 'string' },
   due: { type: 'boolean' },
   all: { type: 'boolean' },
+  format: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
 type OptionName = keyof typeof OPTIONS
@@ -468,6 +477,105 @@ const COMMANDS: Record<string, Command> = {
       return EXIT_OK
     },
   },
+  import: {
+    options: ['json', 'format', 'dry-run', 'strength'],
+    positionals: 1,
+    async run(ctx) {
+      const file = path.resolve(ctx.positionals[0] ?? '')
+      const format = oneOf(ctx.values, 'format', IMPORT_FORMATS) ?? null
+      const strengthText = text(ctx.values, 'strength')
+      if (strengthText !== undefined && !/^([1-5]|none)$/.test(strengthText)) throw new UsageError(`--strength must be 1 to 5, or none, not "${strengthText}".`)
+      const bytes = await readImportFile(file)
+      let status = await ctx.call('imports.start', { fileName: path.basename(file), data: Buffer.from(bytes).toString('base64'), format })
+      while (status.phase === 'reading' || status.phase === 'matching') {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        status = await ctx.call('imports.job', { jobId: status.jobId })
+      }
+      const preview = status.preview
+      if (preview === null) {
+        const message = status.error ?? 'the file could not be read'
+        const report = { format, created: 0, updated: 0, skipped: 0, errors: [{ line: status.errorLine ?? 0, message }] }
+        emit(ctx, report, `kith import: ${message}`)
+        return EXIT_FAILURE
+      }
+      const strength = strengthText === undefined ? preview.defaultStrength : strengthText === 'none' ? null : Number(strengthText)
+      const c = preview.counts
+      const outcome =
+        ctx.values['dry-run'] === true
+          ? {
+              dryRun: true,
+              created: c.new + c.relationshipsNew + c.peopleCreatedForRelationships,
+              updated: c.matches - c.unchanged + c.relationshipsUpdated,
+              skipped: c.unchanged + c.ignored,
+              errors: preview.errors,
+            }
+          : await ctx.call('imports.apply', { jobId: preview.jobId, strength, decisions: [] })
+      if (ctx.values['dry-run'] === true) await ctx.call('imports.cancel', { jobId: preview.jobId })
+      const report = {
+        format: preview.format,
+        created: outcome.created,
+        updated: outcome.updated,
+        skipped: outcome.skipped,
+        errors: outcome.errors,
+        warnings: preview.warnings,
+        ...('batchId' in outcome ? { importId: outcome.batchId } : { dryRun: true }),
+      }
+      const lines = [
+        `${ctx.values['dry-run'] === true ? 'Would import' : 'Imported'} ${path.basename(file)} (${FORMAT_LABELS[preview.format]}): ${report.created} created, ${report.updated} updated, ${report.skipped} skipped.`,
+        ...preview.notes,
+        ...(report.errors.length === 0 ? [] : [`${report.errors.length} record(s) could not be read:`, ...report.errors.slice(0, 50).map((e) => `  line ${e.line}: ${e.message}`)]),
+        ...(preview.warnings.length === 0 ? [] : [`${preview.warnings.length} value(s) left out:`, ...preview.warnings.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`)]),
+        ...('batchId' in outcome && outcome.batchId !== null ? [`Undo with: kith imports undo ${outcome.batchId}`] : []),
+      ]
+      emit(ctx, report, lines.join('\n'))
+      return EXIT_OK
+    },
+  },
+  imports: {
+    options: ['json'],
+    positionals: [1, 2],
+    async run(ctx) {
+      const [sub, arg] = ctx.positionals
+      if (sub === 'list') {
+        const batches = await ctx.call('imports.list', {})
+        const lines = batches.map(
+          (b) =>
+            `#${String(b.id).padEnd(4)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${b.fileName} (${b.format}): ${b.created} created, ${b.updated} updated${b.undoneAt === null ? '' : `, undone ${b.undoneAt.slice(0, 10)}`}`,
+        )
+        emit(ctx, batches, lines.length === 0 ? 'No imports yet.' : lines.join('\n'))
+        return EXIT_OK
+      }
+      if (sub === 'undo') {
+        const id = Number(arg)
+        if (arg === undefined || !/^\d+$/.test(arg)) throw new UsageError('imports undo needs the ID of an import (see kith imports list).')
+        const undone = await ctx.call('imports.undo', { id })
+        emit(
+          ctx,
+          undone,
+          `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.\nA backup from before is at ${undone.backup}.`,
+        )
+        return EXIT_OK
+      }
+      throw new UsageError(`imports takes list or undo, not "${sub ?? ''}".`)
+    },
+  },
+  export: {
+    options: ['json', 'format'],
+    positionals: 1,
+    async run(ctx) {
+      const file = path.resolve(ctx.positionals[0] ?? '')
+      const byExtension: Record<string, ExportFormat> = { '.json': 'json', '.csv': 'csv', '.vcf': 'vcard', '.vcard': 'vcard' }
+      const format = oneOf(ctx.values, 'format', EXPORT_FORMATS) ?? byExtension[path.extname(file).toLowerCase()]
+      if (format === undefined) throw new UsageError('export needs --format json, csv or vcard (or a FILE ending in .json, .csv or .vcf).')
+      const exported = await ctx.call('export.create', { format })
+      // Written beside the target, then renamed: a reader never sees half a file.
+      const partial = `${file}.partial-${process.pid}`
+      await fs.writeFile(partial, exported.content, 'utf8')
+      await fs.rename(partial, file)
+      emit(ctx, { file, format, people: exported.people }, `Exported ${exported.people} people to ${file}.`)
+      return EXIT_OK
+    },
+  },
   demo: {
     options: ['json'],
     positionals: 0,
@@ -499,6 +607,19 @@ const COMMANDS: Record<string, Command> = {
       return EXIT_OK
     },
   },
+}
+
+async function readImportFile(file: string): Promise<Uint8Array> {
+  let size: number
+  try {
+    size = (await fs.stat(file)).size
+  } catch {
+    throw new KithError('not_found', `There is no file at ${file}.`)
+  }
+  if (size > IMPORT_LIMITS.bytes) {
+    throw new KithError('bad_request', `${path.basename(file)} is ${formatBytes(size)}; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`)
+  }
+  return fs.readFile(file)
 }
 
 function unwrap(res: ApiResponse<unknown>): unknown {

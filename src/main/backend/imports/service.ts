@@ -235,7 +235,7 @@ export class ImportJobs {
       fileName,
       parsed: null,
       startedAt: Date.now(),
-      status: { jobId: id, phase: 'reading', progress: 0, preview: null, result: null, error: null },
+      status: { jobId: id, phase: 'reading', progress: 0, preview: null, result: null, error: null, errorLine: null },
     }
     this.jobs.set(id, job)
     void this.run(job, bytes, format)
@@ -258,7 +258,7 @@ export class ImportJobs {
       job.status = { ...job.status, phase: 'ready', progress: 1, preview }
     } catch (err) {
       if (job.status.phase === 'cancelled') return
-      job.status = { ...job.status, phase: 'failed', error: errorMessage(err) }
+      job.status = { ...job.status, phase: 'failed', error: errorMessage(err), errorLine: err instanceof ImportFileError ? err.line : null }
     }
   }
 
