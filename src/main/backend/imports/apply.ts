@@ -119,12 +119,13 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
       const record = (entity: string, id: number, action: 'created' | 'updated', change: unknown): void => {
         s.item.run(batchId, entity, id, action, change === null ? null : JSON.stringify(change))
       }
-      const linkToMe = (personId: number, since: string | null): boolean => {
+      const linkToMe = (personId: number, since: string | null, isNew = false): boolean => {
         if (strength === null || plan.meId === null || personId === plan.meId) return false
         const [a, b] = [Math.min(plan.meId, personId), Math.max(plan.meId, personId)]
-        if (s.relationshipExists.get(a, b) !== undefined) return false
+        if (!isNew && s.relationshipExists.get(a, b) !== undefined) return false
         const id = Number(s.link.run(a, b, strength, 'other', 'firsthand', contexts, since, now, now).lastInsertRowid)
-        record('relationship', id, 'created', null)
+        // A new person's relationships go with them on undo; only links to people already here are recorded.
+        if (!isNew) record('relationship', id, 'created', null)
         return true
       }
 
@@ -135,7 +136,7 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
         else if (action === 'new') {
           const id = createPerson(s, planned, tag, now)
           record('person', id, 'created', null)
-          linkToMe(id, planned.record.since)
+          linkToMe(id, planned.record.since, true)
           result.created++
         } else if (planned.match !== null) {
           const changed = mergeInto(s, planned, decision?.prefer ?? 'mine', tag, now)
@@ -157,7 +158,7 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
         if (side.email !== null) s.email.run(id, side.email, normalizeEmail(side.email), 0)
         if (tag !== null) s.label.run(id, tag, normalizeLabel(tag), 0)
         record('person', id, 'created', null)
-        linkToMe(id, null)
+        linkToMe(id, null, true)
         created.set(side.key, id)
         result.created++
         return id

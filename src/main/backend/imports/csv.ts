@@ -3,6 +3,7 @@
  * time so that a large file reports progress and lets other work in.
  */
 import { parse, CsvError } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
 import { ImportFileError } from './errors'
 
 export interface CsvRow {
@@ -21,13 +22,14 @@ const QUOTE_PROBLEMS: Record<string, string> = {
 
 export async function readCsv(
   text: string,
-  options: { maxRows: number; onProgress?: (fraction: number) => void; tooMany: () => ImportFileError },
+  options: { maxRows: number; fromLine?: number; onProgress?: (fraction: number) => void; tooMany: () => ImportFileError },
 ): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
-  let previousEnd = 0
+  const fromLine = options.fromLine ?? 1
+  let previousEnd = fromLine - 1
   // Set from the parser's callbacks.
   const state: { failure: Error | null } = { failure: null }
-  const parser = parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true })
+  const parser = parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true, from_line: fromLine })
   parser.on('readable', () => {
     for (let item = parser.read() as { record: string[]; info: { lines: number } } | null; item !== null; item = parser.read() as typeof item) {
       const end = item.info.lines
@@ -68,6 +70,28 @@ function describe(err: Error, recordStart: number): Error {
     return new ImportFileError(`${line === null ? '' : `Line ${line}: `}${problem}. Nothing was imported.`, line)
   }
   return err
+}
+
+/**
+ * The line a file's header is on: the first of its opening lines that
+ * `isHeader` accepts, else 1. Lines before it (LinkedIn's preamble) are not
+ * records; reading from the header on keeps csv-parse from judging every
+ * row's width against the preamble's.
+ */
+export function headerLine(text: string, isHeader: (cells: string[]) => boolean): number {
+  let head: { record: string[]; info: { lines: number } }[]
+  try {
+    // With `info`, csv-parse returns { record, info } objects; its types only describe plain records.
+    head = parseSync(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true }) as unknown as typeof head
+  } catch {
+    return 1
+  }
+  let previousEnd = 0
+  for (const { record, info } of head) {
+    if (isHeader(record)) return previousEnd + 1
+    previousEnd = info.lines
+  }
+  return 1
 }
 
 /** Finds a column by its header, whatever the case and spacing. */

@@ -16,7 +16,7 @@ import {
 import type { Backend } from '../backend'
 import { KithError, errorMessage } from '../errors'
 import { applyImport, sourceTag } from './apply'
-import { readCsv, type CsvRow } from './csv'
+import { headerLine, readCsv, type CsvRow } from './csv'
 import { decodeFile, encodingNote, type Decoded } from './decode'
 import { ImportFileError } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
@@ -35,6 +35,8 @@ interface Job {
   fileName: string
   status: ImportJobStatus
   parsed: Parsed | null
+  /** the preview's plan, and the database mark it was made at */
+  previewed: { plan: Plan; mark: string } | null
   startedAt: number
 }
 
@@ -68,7 +70,14 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
     const encoding: Decoded = { encoding: decoded.encoding, bomLength: decoded.bomLength }
     return { kind: 'contacts', read: await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress }), notes }
   }
-  const rows = await readCsv(decoded.text, { maxRows: IMPORT_LIMITS.records + 25, onProgress, tooMany: () => tooManyCards(IMPORT_LIMITS.records) })
+  const isHeader = (cells: string[]): boolean =>
+    guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isRelationshipHeader(cells) : true
+  const rows = await readCsv(decoded.text, {
+    maxRows: IMPORT_LIMITS.records + 25,
+    fromLine: headerLine(decoded.text, isHeader),
+    onProgress,
+    tooMany: () => tooManyCards(IMPORT_LIMITS.records),
+  })
   const csvFormat = guess ?? detectCsvFormat(rows)
   const read = csvFormat === 'linkedin' ? readLinkedin(rows) : csvFormat === 'google' ? readGoogle(rows) : csvFormat === 'relationships' ? readRelationships(rows) : null
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
@@ -79,7 +88,12 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
 
 const CAP = 1000
 
-export function buildPreview(backend: Backend, jobId: string, fileName: string, parsed: Parsed): ImportPreview {
+export function buildPreview(backend: Backend, jobId: string, fileName: string, parsed: Parsed): { preview: ImportPreview; plan: Plan | null } {
+  const plan = parsed.kind === 'contacts' ? planImport(backend.sqlite, parsed.read) : null
+  return { preview: previewOf(backend, jobId, fileName, parsed, plan), plan }
+}
+
+function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Parsed, planned: Plan | null): ImportPreview {
   const meSet = backend.sqlite.prepare('SELECT 1 FROM person WHERE is_me = 1').get() !== undefined
   const base = {
     jobId,
@@ -118,7 +132,7 @@ export function buildPreview(backend: Backend, jobId: string, fileName: string, 
     }
   }
   const { read } = parsed
-  const plan = planImport(backend.sqlite, read)
+  const plan = planned ?? planImport(backend.sqlite, read)
   if (!meSet && read.format !== 'relationships') base.notes.push('You have not said who you are yet, so imported people cannot be linked to you. Set "me" first to link them.')
   const matches = plan.people.filter((p) => p.match !== null)
   const unchanged = matches.filter((p) => {
@@ -211,13 +225,24 @@ function applyJson(backend: Backend, doc: KithJson, fileName: string): ImportRes
   return result
 }
 
+/**
+ * Where the database stands: changes by this connection, and commits by
+ * others. Equal readings mean nothing was written in between.
+ */
+export function databaseMark(backend: Backend): string {
+  const changes = (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  return `${changes}:${String(backend.sqlite.pragma('data_version', { simple: true }))}`
+}
+
 export function applyParsed(
   backend: Backend,
   parsed: Parsed,
   options: { fileName: string; strength: number | null; decisions: readonly ImportDecision[]; onProgress?: (done: number, total: number) => void },
+  /** the plan the preview showed, used when nothing has been written since */
+  previewed: { plan: Plan; mark: string } | null = null,
 ): ImportResult {
   if (parsed.kind === 'json') return applyJson(backend, parsed.doc, options.fileName)
-  const plan: Plan = planImport(backend.sqlite, parsed.read)
+  const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : planImport(backend.sqlite, parsed.read)
   return applyImport(backend, parsed.read, plan, options)
 }
 
@@ -234,6 +259,7 @@ export class ImportJobs {
       id,
       fileName,
       parsed: null,
+      previewed: null,
       startedAt: Date.now(),
       status: { jobId: id, phase: 'reading', progress: 0, preview: null, result: null, error: null, errorLine: null },
     }
@@ -251,10 +277,12 @@ export class ImportJobs {
       job.status.phase = 'matching'
       job.status.progress = 0
       await new Promise((resolve) => setImmediate(resolve))
-      const preview = buildPreview(this.backend, job.id, job.fileName, parsed)
+      const mark = databaseMark(this.backend)
+      const { preview, plan } = buildPreview(this.backend, job.id, job.fileName, parsed)
       // Cancelled while matching?
       if ((job.status.phase as ImportJobStatus['phase']) !== 'matching') return
       job.parsed = parsed
+      job.previewed = plan === null ? null : { plan, mark }
       job.status = { ...job.status, phase: 'ready', progress: 1, preview }
     } catch (err) {
       if (job.status.phase === 'cancelled') return
@@ -280,8 +308,9 @@ export class ImportJobs {
         onProgress: (done, total) => {
           job.status.progress = total === 0 ? 1 : done / total
         },
-      })
+      }, job.previewed)
       job.parsed = null
+      job.previewed = null
       job.status = { ...job.status, phase: 'done', progress: 1, result, preview: null }
       return result
     } catch (err) {
@@ -294,6 +323,7 @@ export class ImportJobs {
     const job = this.get(id)
     if (job.status.phase !== 'done') {
       job.parsed = null
+      job.previewed = null
       job.status = { ...job.status, phase: 'cancelled', preview: null }
     }
     return { ...job.status }

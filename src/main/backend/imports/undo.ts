@@ -71,11 +71,16 @@ export async function undoImport(backend: Backend, batchId: number): Promise<Und
       if (marked.changes === 0) throw new KithError('conflict', `The import of ${batch.file_name} was already undone.`)
       const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
       const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
+      const relationshipsOf = sqlite.prepare('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck()
       for (const item of items) {
         if (item.action === 'created') {
           if (item.entity === 'person') {
             forget.run(item.entity_id)
-            result.peopleDeleted += deletePerson.run(item.entity_id).changes
+            // Their relationships go with them.
+            const relationships = relationshipsOf.get(item.entity_id, item.entity_id) as number
+            const deleted = deletePerson.run(item.entity_id).changes
+            result.peopleDeleted += deleted
+            if (deleted > 0) result.relationshipsDeleted += relationships
           } else if (item.entity === 'relationship') {
             result.relationshipsDeleted += sqlite.prepare('DELETE FROM relationship WHERE id = ?').run(item.entity_id).changes
           } else if (item.entity === 'interaction') {
