@@ -14,7 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 
 export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
-export const MAX_BODY_BYTES = 64 * 1024 * 1024
+/** Room for a 50 MB import file sent as base64 (4/3 of its size) in a JSON body. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

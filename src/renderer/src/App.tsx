@@ -3,6 +3,7 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
 import { spotlight } from '@mantine/spotlight'
 import type { ReactNode } from 'react'
+import { ImportExportPage } from './features/imports/ImportExportPage'
 import { IntroductionPage } from './features/intros/IntroductionPage'
 import { IntroductionsPage } from './features/intros/IntroductionsPage'
 import { useDueNotices } from './features/intros/useDueNotices'
@@ -14,7 +15,6 @@ import { ReciprocityPage } from './features/weekly/ReciprocityPage'
 import { WeekPage } from './features/weekly/WeekPage'
 import { CommandPalette } from './features/shell/CommandPalette'
 import { DialogsProvider, useDialogs } from './features/shell/Dialogs'
-import { EmptyState } from './features/shell/EmptyState'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
 import { NavProvider, useNav, type Route } from './lib/nav'
@@ -41,12 +41,7 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'reciprocity':
       return <ReciprocityPage />
     case 'import':
-      return (
-        <EmptyState title="Import & export">
-          Importing LinkedIn, Google Contacts and vCard files, and exporting everything, arrives in a coming release. Until
-          then, add people by hand or try the sample network from the People page.
-        </EmptyState>
-      )
+      return <ImportExportPage />
     case 'settings':
       return <SettingsPage />
   }

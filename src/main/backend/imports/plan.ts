@@ -230,6 +230,12 @@ const FIELD_LABELS: Record<string, string> = {
   birthday: 'Birthday',
 }
 
+/** A column's name as the user knows it. */
+export function columnLabel(column: string): string {
+  const field = SCALARS.find(([, c]) => c === column)?.[0]
+  return field === undefined ? column : (FIELD_LABELS[field] ?? column)
+}
+
 export function mergeChanges(existing: ExistingPerson, record: ImportedPerson, prefer: 'mine' | 'file'): MergeChanges {
   const out: MergeChanges = { fields: {}, conflicts: [] }
   for (const [field, column] of SCALARS) {

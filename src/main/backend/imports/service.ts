@@ -22,7 +22,7 @@ import { ImportFileError } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
 import { isEmptyDatabase, readKithJson, writeKithJson, type KithJson } from './kith-json'
 import { isLinkedinHeader, readLinkedin } from './linkedin'
-import { mergeChanges, planImport, type Plan } from './plan'
+import { columnLabel, mergeChanges, planImport, type Plan } from './plan'
 import type { ReadResult } from './read-result'
 import { isRelationshipHeader, readRelationships } from './relationships'
 import { readVcard, tooManyCards } from './vcard'
@@ -169,7 +169,7 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
         company: p.record.company,
         existing: { id: existing?.id ?? 0, name: `${existing?.name ?? ''}${existing?.archived === true ? ' (archived)' : ''}`, company: existing?.company ?? null },
         by: p.match?.by ?? 'email',
-        adds: Object.keys(c.fields),
+        adds: Object.keys(c.fields).map(columnLabel),
         conflicts: c.conflicts,
       }
     }),

@@ -1,0 +1,98 @@
+import path from 'node:path'
+import { expect, test } from './fixtures'
+import { KithApp, PeoplePage } from './pages/kith-app'
+import { projectRoot } from './electron-binary'
+
+const fixture = (name: string): string => path.join(projectRoot, 'src', 'main', 'backend', 'imports', 'fixtures', name)
+
+test.describe('importing', () => {
+  test.use({
+    seed: {
+      commands: [
+        ['me', 'Maya Lindqvist'],
+        ['people', 'add', 'Benjamin Okafor', '--email', 'ben@okafor.dev', '--title', 'Founder'],
+      ],
+    },
+  })
+
+  test('preview a LinkedIn file, merge a duplicate, import, then undo the import', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Import & export')
+
+    const chooser = app.waitForEvent('filechooser')
+    await app.getByRole('button', { name: 'Contact file' }).click()
+    await (await chooser).setFiles(fixture('linkedin-connections.csv'))
+    await kith.button('Preview import').click()
+
+    const summary = app.getByRole('status').filter({ hasText: 'Preview: linkedin-connections.csv' })
+    await expect(summary).toContainText('Nothing has been written yet')
+    await expect(summary).toContainText('2 new people')
+    await expect(summary).toContainText('1 already in Kith')
+    // The unreadable row is named by its line.
+    const unreadable = app.getByRole('table', { name: 'Could not be read' })
+    await expect(unreadable.getByRole('row', { name: /8 no name, company or email/ })).toBeVisible()
+
+    // Ben is already here (same email): merge, taking the file's title.
+    const matches = app.getByRole('table', { name: 'Already in Kith' })
+    await expect(matches.getByRole('row', { name: /Ben Okafor.*Benjamin Okafor.*same email/ })).toBeVisible()
+    await expect(matches).toContainText('Title: “Founder” here, “CTO, co-founder” in the file')
+    await app.getByRole('combobox', { name: 'What to do with Ben Okafor (line 6)' }).click()
+    await app.getByRole('option', { name: "Merge, take the file's values" }).click()
+    await expect(app.getByRole('combobox', { name: 'Link imported people to me as' })).toHaveValue('2: Acquaintance')
+
+    await kith.button('Import linkedin-connections.csv').click()
+    await expect(app.getByRole('status').filter({ hasText: 'Imported linkedin-connections.csv' })).toContainText('2 created, 1 updated')
+
+    const people = new PeoplePage(app)
+    await people.goTo('People')
+    await people.open('Benjamin Okafor')
+    await expect(app.getByText('CTO, co-founder')).toBeVisible()
+    await expect(app.getByText('import LinkedIn', { exact: false }).first()).toBeVisible()
+    await people.goTo('People')
+    await expect(people.list.getByRole('button', { name: /Zoë Müller/ })).toBeVisible()
+
+    // Undo the whole import from its history.
+    await kith.goTo('Import & export')
+    await app.getByRole('table', { name: 'Import history' }).getByRole('button', { name: 'Undo the import of linkedin-connections.csv' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Undo this import?' })
+    await dialog.getByRole('button', { name: 'Undo import' }).click()
+    await expect(app.getByRole('status').filter({ hasText: 'Undid the import of linkedin-connections.csv' })).toContainText('2 people removed, 1 put back')
+    await expect(app.getByRole('table', { name: 'Import history' })).toContainText('undone')
+
+    await people.goTo('People')
+    await people.open('Benjamin Okafor')
+    await expect(app.getByText('Founder', { exact: true })).toBeVisible()
+    await people.goTo('People')
+    await expect(people.list.getByRole('button', { name: /Zoë Müller/ })).toHaveCount(0)
+  })
+
+  test('a malformed file is refused with its line, and a backup taken before an import restores the data', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Settings')
+    await kith.button('Back up now').click()
+    await expect(app.getByRole('status').filter({ hasText: 'passed its integrity check' })).toBeVisible()
+
+    await kith.goTo('Import & export')
+    const chooser = app.waitForEvent('filechooser')
+    await app.getByRole('button', { name: 'Contact file' }).click()
+    await (await chooser).setFiles({ name: 'broken.vcf', mimeType: 'text/vcard', buffer: Buffer.from('BEGIN:VCARD\nFN:A\nEND:VCARD\nstray text\n') })
+    await kith.button('Preview import').click()
+    await expect(app.getByRole('alert').filter({ hasText: 'That file could not be imported' })).toContainText('Line 4: text outside a card')
+
+    const again = app.waitForEvent('filechooser')
+    await app.getByRole('button', { name: 'Contact file' }).click()
+    await (await again).setFiles(fixture('apple-3.0.vcf'))
+    await kith.button('Preview import').click()
+    await kith.button('Import apple-3.0.vcf').click()
+    await expect(app.getByRole('status').filter({ hasText: 'Imported apple-3.0.vcf' })).toContainText('1 created')
+
+    await kith.goTo('Settings')
+    await expect(app.getByText(/^3 people, /)).toBeVisible()
+    const backups = app.getByRole('table', { name: 'Backups' })
+    // The newest first: the one taken by hand above.
+    await backups.getByRole('row', { name: /Backup/ }).getByRole('button', { name: /^Restore the backup taken/ }).first().click()
+    await app.getByRole('dialog', { name: 'Restore this backup?' }).getByRole('button', { name: 'Restore' }).click()
+    await expect(app.getByRole('status').filter({ hasText: /Restored .*: 2 people/ })).toBeVisible()
+    await expect(app.getByText(/^2 people, /)).toBeVisible()
+  })
+})

@@ -1,0 +1,328 @@
+import { Alert, Button, FileInput, Group, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import {
+  EXPORT_FORMATS,
+  FORMAT_LABELS,
+  IMPORT_FORMATS,
+  IMPORT_LIMITS,
+  type ExportFormat,
+  type ImportBatchView,
+  type ImportDecision,
+  type ImportFormat,
+  type ImportJobStatus,
+  type ImportResult,
+} from '../../../../shared/imports'
+import { call } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
+import { useApi } from '../../lib/useApi'
+import { ErrorNotice } from '../shell/ErrorNotice'
+import { Section } from '../shell/Section'
+import { ImportPreview } from './ImportPreview'
+import { download, readAsBase64 } from './read-file'
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'reading'; fraction: number; label: string }
+  | { kind: 'preview'; status: ImportJobStatus }
+  | { kind: 'applying'; status: ImportJobStatus }
+  | { kind: 'done'; result: ImportResult; fileName: string }
+
+const PHASE_LABEL: Record<string, string> = { reading: 'Reading', matching: 'Matching with the people you have' }
+
+function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err))
+}
+
+function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
+  const [file, setFile] = useState<File | null>(null)
+  const [format, setFormat] = useState<ImportFormat | 'auto'>('auto')
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' })
+  const [error, setError] = useState<Error>()
+  const [strength, setStrength] = useState<number | null>(null)
+  const [decisions, setDecisions] = useState(new Map<number, ImportDecision>())
+  const cancelled = useRef(false)
+  // Read through a function: the page may have been left while waiting.
+  const isCancelled = (): boolean => cancelled.current
+
+  useEffect(
+    () => () => {
+      cancelled.current = true
+    },
+    [],
+  )
+
+  async function preview(): Promise<void> {
+    if (file === null) return
+    setError(undefined)
+    if (file.size > IMPORT_LIMITS.bytes) {
+      setError(new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`))
+      return
+    }
+    cancelled.current = false
+    try {
+      setStage({ kind: 'reading', fraction: 0, label: `Opening ${file.name}` })
+      const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.2, label: `Opening ${file.name}` }))
+      let status = await call('imports.start', { fileName: file.name, data, format: format === 'auto' ? null : format })
+      while ((status.phase === 'reading' || status.phase === 'matching') && !isCancelled()) {
+        const fraction = status.phase === 'reading' ? 0.2 + status.progress * 0.7 : 0.95
+        setStage({ kind: 'reading', fraction, label: `${PHASE_LABEL[status.phase] ?? status.phase} ${file.name}` })
+        await new Promise((resolve) => setTimeout(resolve, 120))
+        status = await call('imports.job', { jobId: status.jobId })
+      }
+      if (isCancelled()) return
+      if (status.preview === null) {
+        setStage({ kind: 'idle' })
+        setError(new Error(status.error ?? 'The file could not be read.'))
+        return
+      }
+      setStrength(status.preview.defaultStrength)
+      setDecisions(new Map())
+      setStage({ kind: 'preview', status })
+    } catch (err) {
+      setStage({ kind: 'idle' })
+      setError(toError(err))
+    }
+  }
+
+  async function apply(status: ImportJobStatus): Promise<void> {
+    setStage({ kind: 'applying', status })
+    setError(undefined)
+    try {
+      const result = await call('imports.apply', { jobId: status.jobId, strength, decisions: [...decisions.values()] })
+      setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '' })
+      setFile(null)
+      onImported()
+    } catch (err) {
+      setStage({ kind: 'preview', status })
+      setError(toError(err))
+    }
+  }
+
+  async function cancel(status: ImportJobStatus): Promise<void> {
+    setStage({ kind: 'idle' })
+    await call('imports.cancel', { jobId: status.jobId }).catch(() => undefined)
+  }
+
+  const busy = stage.kind === 'reading' || stage.kind === 'applying'
+  return (
+    <Section title="Import">
+      <Text size="sm" c="dimmed">
+        LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf) from a phone, Apple, Google or Outlook, a relationship sheet
+        (person_a, person_b, strength, context), or a Kith JSON export. You see what will happen before anything is written.
+      </Text>
+      {(stage.kind === 'idle' || stage.kind === 'reading' || stage.kind === 'done') && (
+        <Group align="flex-end">
+          <FileInput
+            label="Contact file"
+            placeholder="Choose a file"
+            accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,text/x-vcard,application/json"
+            value={file}
+            onChange={(f) => {
+              setFile(f)
+              setError(undefined)
+            }}
+            clearable
+            w={320}
+            disabled={busy}
+          />
+          <Select
+            label="Format"
+            w={260}
+            allowDeselect={false}
+            value={format}
+            onChange={(v) => setFormat(v ?? 'auto')}
+            data={[{ value: 'auto', label: 'Detect from the file' }, ...IMPORT_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))]}
+            disabled={busy}
+          />
+          <Button onClick={() => void preview()} disabled={file === null || busy} loading={stage.kind === 'reading'}>
+            Preview import
+          </Button>
+        </Group>
+      )}
+      {stage.kind === 'reading' && (
+        <Stack gap={4}>
+          <Text size="sm">{stage.label}…</Text>
+          <Progress value={Math.round(stage.fraction * 100)} aria-label={stage.label} animated />
+        </Stack>
+      )}
+      <ErrorNotice error={error} title="That file could not be imported" />
+      {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
+        <ImportPreview
+          preview={stage.status.preview}
+          strength={strength}
+          onStrength={setStrength}
+          decisions={decisions}
+          onDecide={(d) => setDecisions((prev) => new Map(prev).set(d.index, d))}
+          onApply={() => void apply(stage.status)}
+          onCancel={() => void cancel(stage.status)}
+          applying={stage.kind === 'applying'}
+        />
+      )}
+      {stage.kind === 'done' && (
+        <Alert color="teal" title={`Imported ${stage.fileName}`} role="status">
+          {stage.result.created.toLocaleString()} created, {stage.result.updated.toLocaleString()} updated, {stage.result.skipped.toLocaleString()} skipped
+          {stage.result.errors.length > 0 ? `, ${stage.result.errors.length} could not be read` : ''}. You can undo it from the history below.
+        </Alert>
+      )}
+    </Section>
+  )
+}
+
+function HistorySection({ version, onUndone }: { version: number; onUndone: () => void }): ReactNode {
+  const imports = useApi('imports.list', {}, String(version))
+  const [candidate, setCandidate] = useState<ImportBatchView>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<Error>()
+  const [message, setMessage] = useState<string>()
+
+  async function undo(batch: ImportBatchView): Promise<void> {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await call('imports.undo', { id: batch.id })
+      setMessage(
+        `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
+      )
+      onUndone()
+    } catch (err) {
+      setError(toError(err))
+    } finally {
+      setBusy(false)
+      setCandidate(undefined)
+    }
+  }
+
+  return (
+    <Section title="Import history">
+      <ErrorNotice error={imports.error ?? error} />
+      {message !== undefined && (
+        <Alert color="teal" role="status">
+          {message}
+        </Alert>
+      )}
+      {imports.data !== undefined && imports.data.length === 0 && <Text c="dimmed">No imports yet.</Text>}
+      {imports.data !== undefined && imports.data.length > 0 && (
+        <Table aria-label="Import history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">File</Table.Th>
+              <Table.Th scope="col">Result</Table.Th>
+              <Table.Th scope="col">
+                <span className="kith-visually-hidden">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {imports.data.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{new Date(b.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>
+                  {b.fileName}
+                  <Text size="xs" c="dimmed">
+                    {FORMAT_LABELS[b.format]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {b.created} created, {b.updated} updated
+                  {b.undoneAt !== null && (
+                    <Text size="xs" c="dimmed">
+                      undone {new Date(b.undoneAt).toLocaleString()}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {b.undoneAt === null && (
+                    <Button size="xs" variant="default" onClick={() => setCandidate(b)} aria-label={`Undo the import of ${b.fileName}`}>
+                      Undo
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={candidate !== undefined} onClose={() => setCandidate(undefined)} title="Undo this import?">
+        <Stack>
+          <Text>
+            The {candidate?.created ?? 0} people and relationships it added will be deleted, with anything since attached to them, and the{' '}
+            {candidate?.updated ?? 0} it changed get back what they had (unless you have edited them since). Kith takes a backup first.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCandidate(undefined)}>
+              Keep it
+            </Button>
+            <Button color="red" loading={busy} onClick={() => candidate !== undefined && void undo(candidate)}>
+              Undo import
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Section>
+  )
+}
+
+const EXPORT_LABELS: Record<ExportFormat, { button: string; about: string }> = {
+  json: { button: 'Export everything (Kith JSON)', about: 'every person, relationship, interaction, favor, introduction and setting; import it into an empty Kith' },
+  csv: { button: 'Export people (CSV)', about: 'one row per person, for a spreadsheet' },
+  vcard: { button: 'Export contacts (vCard)', about: 'vCard 3.0, for an address book' },
+}
+
+function ExportSection(): ReactNode {
+  const [busy, setBusy] = useState<ExportFormat | null>(null)
+  const [error, setError] = useState<Error>()
+  const [message, setMessage] = useState<string>()
+
+  async function exportAs(format: ExportFormat): Promise<void> {
+    setBusy(format)
+    setError(undefined)
+    try {
+      const file = await call('export.create', { format })
+      download(file.fileName, file.mimeType, file.content)
+      setMessage(`Saved ${file.fileName}: ${file.people.toLocaleString()} people.`)
+    } catch (err) {
+      setError(toError(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Section title="Export">
+      <Stack gap="xs">
+        {EXPORT_FORMATS.map((f) => (
+          <Group key={f} gap="sm">
+            <Button variant="default" onClick={() => void exportAs(f)} loading={busy === f} w={280}>
+              {EXPORT_LABELS[f].button}
+            </Button>
+            <Text size="sm" c="dimmed">
+              {EXPORT_LABELS[f].about}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+      {message !== undefined && (
+        <Alert color="teal" role="status">
+          {message}
+        </Alert>
+      )}
+      <ErrorNotice error={error} />
+    </Section>
+  )
+}
+
+export function ImportExportPage(): ReactNode {
+  const { version, changed } = useDataVersion()
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Title order={2}>Import & export</Title>
+      <ImportSection onImported={changed} />
+      <HistorySection version={version} onUndone={changed} />
+      <ExportSection />
+      <Text size="sm" c="dimmed">
+        Backups are taken every day while Kith runs; you can restore one from Settings.
+      </Text>
+    </Stack>
+  )
+}

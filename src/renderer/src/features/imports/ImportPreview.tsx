@@ -1,0 +1,266 @@
+import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { FORMAT_LABELS, type ImportDecision, type ImportPreview as Preview, type ImportProblem, type MatchAction } from '../../../../shared/imports'
+import { STRENGTH_WORDS, type Strength } from '../../../../shared/vocab'
+
+const ACTIONS: { value: string; label: string }[] = [
+  { value: 'merge:mine', label: 'Merge, keep my values' },
+  { value: 'merge:file', label: "Merge, take the file's values" },
+  { value: 'new', label: 'Add as a new person' },
+  { value: 'skip', label: 'Skip' },
+]
+
+const BY: Record<string, string> = { email: 'same email', linkedin: 'same LinkedIn profile', 'name and company': 'same name and company' }
+
+function decisionValue(d: ImportDecision | undefined): string {
+  if (d === undefined || d.action === 'merge') return `merge:${d?.prefer ?? 'mine'}`
+  return d.action
+}
+
+function toDecision(index: number, value: string): ImportDecision {
+  const [action, prefer] = value.split(':') as [MatchAction, 'mine' | 'file' | undefined]
+  return { index, action, prefer: prefer ?? 'mine' }
+}
+
+function Problems({ title, items, total }: { title: string; items: ImportProblem[]; total: number }): ReactNode {
+  if (items.length === 0) return null
+  return (
+    <Stack gap={4}>
+      <Title order={4} size="h5">
+        {title} ({total})
+      </Title>
+      <Table aria-label={title} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" w={80}>
+              Line
+            </Table.Th>
+            <Table.Th scope="col">Problem</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((p, i) => (
+            <Table.Tr key={`${p.line}-${i}`}>
+              <Table.Td>{p.line}</Table.Td>
+              <Table.Td>{p.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {total > items.length && <Text size="sm" c="dimmed">and {total - items.length} more</Text>}
+    </Stack>
+  )
+}
+
+export function ImportPreview({
+  preview,
+  strength,
+  onStrength,
+  decisions,
+  onDecide,
+  onApply,
+  onCancel,
+  applying,
+}: {
+  preview: Preview
+  strength: number | null
+  onStrength: (s: number | null) => void
+  decisions: Map<number, ImportDecision>
+  onDecide: (d: ImportDecision) => void
+  onApply: () => void
+  onCancel: () => void
+  applying: boolean
+}): ReactNode {
+  const c = preview.counts
+  const isSheet = preview.format === 'relationships'
+  const willWrite = preview.format === 'json' ? c.new : c.new + c.matches - c.unchanged + c.relationshipsNew + c.relationshipsUpdated
+  return (
+    <Stack gap="md">
+      <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status">
+        <Text size="sm">
+          {FORMAT_LABELS[preview.format]}, {preview.records.toLocaleString()} records. Nothing has been written yet.
+        </Text>
+        <List size="sm" mt="xs">
+          {!isSheet && <List.Item>{c.new.toLocaleString()} new {c.new === 1 ? 'person' : 'people'}</List.Item>}
+          {!isSheet && preview.format !== 'json' && (
+            <List.Item>
+              {c.matches.toLocaleString()} already in Kith{c.unchanged > 0 ? ` (${c.unchanged.toLocaleString()} with nothing new)` : ''}
+            </List.Item>
+          )}
+          {c.duplicates > 0 && <List.Item>{c.duplicates.toLocaleString()} repeated rows folded into earlier ones</List.Item>}
+          {isSheet && (
+            <List.Item>
+              {c.relationshipsNew} new relationships, {c.relationshipsUpdated} changed, {c.peopleCreatedForRelationships} people to add
+            </List.Item>
+          )}
+          {c.ignored > 0 && <List.Item>{c.ignored} skipped (address book groups)</List.Item>}
+          {c.errors > 0 && <List.Item>{c.errors} could not be read (listed below; they will not be imported)</List.Item>}
+        </List>
+        {preview.tag !== null && (
+          <Text size="sm" mt="xs">
+            Everyone imported is tagged <Badge variant="light">{preview.tag}</Badge>, so the import can be found and undone.
+          </Text>
+        )}
+      </Alert>
+      {preview.notes.map((n) => (
+        <Alert key={n} color="yellow" role="note">
+          {n}
+        </Alert>
+      ))}
+
+      {preview.format !== 'json' && (
+        <Select
+          label="Link imported people to me as"
+          description={preview.meSet ? 'How well you know them; you can change anyone later.' : 'Say who you are (People page) to link them to you.'}
+          disabled={!preview.meSet}
+          w={340}
+          allowDeselect={false}
+          value={strength === null ? 'none' : String(strength)}
+          onChange={(v) => onStrength(v === null || v === 'none' ? null : Number(v))}
+          data={[
+            { value: 'none', label: "Don't link them to me" },
+            ...([1, 2, 3, 4, 5] as Strength[]).map((s) => ({ value: String(s), label: `${s}: ${STRENGTH_WORDS[s]}` })),
+          ]}
+        />
+      )}
+
+      {preview.matches.length > 0 && (
+        <Stack gap={4}>
+          <Title order={4} size="h5">
+            Already in Kith ({c.matches})
+          </Title>
+          <Table aria-label="Already in Kith" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">In the file</Table.Th>
+                <Table.Th scope="col">Matches</Table.Th>
+                <Table.Th scope="col">Differences</Table.Th>
+                <Table.Th scope="col">What to do</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.matches.map((m) => (
+                <Table.Tr key={m.index}>
+                  <Table.Td>
+                    {m.name}
+                    {m.company !== null && <Text size="xs" c="dimmed">{m.company}</Text>}
+                    <Text size="xs" c="dimmed">
+                      line {m.line}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {m.existing.name}
+                    <Text size="xs" c="dimmed">
+                      {BY[m.by] ?? m.by}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {m.adds.length === 0 && m.conflicts.length === 0 && <Text size="sm" c="dimmed">nothing new</Text>}
+                    {m.adds.length > 0 && <Text size="sm">adds {m.adds.join(', ')}</Text>}
+                    {m.conflicts.map((x) => (
+                      <Text size="sm" key={x.field}>
+                        {x.field}: “{x.mine}” here, “{x.file}” in the file
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`What to do with ${m.name} (line ${m.line})`}
+                      size="xs"
+                      w={230}
+                      allowDeselect={false}
+                      value={decisionValue(decisions.get(m.index))}
+                      onChange={(v) => v !== null && onDecide(toDecision(m.index, v))}
+                      data={ACTIONS}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+
+      {preview.newPeople.length > 0 && (
+        <Stack gap={4}>
+          <Title order={4} size="h5">
+            New ({c.new})
+          </Title>
+          <Table aria-label="New people" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Company</Table.Th>
+                <Table.Th scope="col">Email</Table.Th>
+                <Table.Th scope="col" w={80}>
+                  Line
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.newPeople.map((p) => (
+                <Table.Tr key={p.index}>
+                  <Table.Td>
+                    {p.name}
+                    {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
+                  </Table.Td>
+                  <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
+                  <Table.Td>{p.email ?? ''}</Table.Td>
+                  <Table.Td>{p.line}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {c.new > preview.newPeople.length && <Text size="sm" c="dimmed">and {(c.new - preview.newPeople.length).toLocaleString()} more</Text>}
+        </Stack>
+      )}
+
+      {preview.relationships.length > 0 && (
+        <Stack gap={4}>
+          <Title order={4} size="h5">
+            Relationships ({preview.relationships.length})
+          </Title>
+          <Table aria-label="Relationships in the file" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">People</Table.Th>
+                <Table.Th scope="col">Strength</Table.Th>
+                <Table.Th scope="col">Change</Table.Th>
+                <Table.Th scope="col" w={80}>
+                  Line
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.relationships.map((r) => (
+                <Table.Tr key={r.line}>
+                  <Table.Td>
+                    {r.a} and {r.b}
+                    {r.creates.length > 0 && <Text size="xs" c="dimmed">adds {r.creates.join(' and ')}</Text>}
+                  </Table.Td>
+                  <Table.Td>{r.strength}</Table.Td>
+                  <Table.Td>{r.action === 'new' ? 'new' : r.action === 'update' ? 'changes strength' : 'same strength'}</Table.Td>
+                  <Table.Td>{r.line}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+
+      <Problems title="Could not be read" items={preview.errors} total={c.errors} />
+      <Problems title="Values left out" items={preview.warnings} total={preview.warnings.length} />
+      <Problems title="Skipped" items={preview.ignored} total={c.ignored} />
+
+      <Group>
+        <Button onClick={onApply} loading={applying}>
+          Import {preview.fileName}
+        </Button>
+        {willWrite === 0 && <Text size="sm" c="dimmed">Nothing in this file is new.</Text>}
+        <Button variant="default" onClick={onCancel} disabled={applying}>
+          Cancel
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
