@@ -119,6 +119,29 @@ export class Backend {
     this.graphCache?.graph.refresh(list)
   }
 
+  private writer: Promise<unknown> | null = null
+
+  /**
+   * Runs work that keeps a write transaction open across awaits (a large
+   * import). Until it ends, \`idle()\` holds every other call back, so none
+   * runs inside that transaction or sees half of it.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await this.idle()
+    const running = work()
+    this.writer = running
+    try {
+      return await running
+    } finally {
+      this.writer = null
+    }
+  }
+
+  /** Resolves when no exclusive work is running. */
+  async idle(): Promise<void> {
+    while (this.writer !== null) await this.writer.catch(() => undefined)
+  }
+
   /** Call when the scoring settings change. */
   invalidateScoring(): void {
     this.scoringCache = null

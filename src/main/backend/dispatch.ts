@@ -15,6 +15,8 @@ function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
+
 /**
  * The single entry point of the backend. Validates the arguments against the
  * contract, runs the handler, and turns every outcome into an envelope:
@@ -33,6 +35,8 @@ export async function dispatch(backend: Backend, method: unknown, args: unknown)
     }
   }
   try {
+    // Progress of a running import is read from memory; everything else waits for it to end.
+    if (!PROGRESS_METHODS.has(method)) await backend.idle()
     const handler = handlers[method] as (a: unknown, b: Backend) => unknown
     const data = await handler(parsed.data, backend)
     return { ok: true, data }

@@ -37,6 +37,8 @@ function newBackupPath(backend: Backend, suffix: string): string {
 }
 
 export async function createBackup(backend: Backend, to?: string, suffix = ''): Promise<BackupInfo> {
+  // Never in the middle of a long import: the copy would hold half of it.
+  await backend.idle()
   const dest = to ?? newBackupPath(backend, suffix)
   await backupDatabase(backend.sqlite, dest, backend.nativeBinding)
   return infoFor(dest)

@@ -9,6 +9,7 @@ import type { Backend } from '../backend'
 import { normalizeEmail, normalizeLabel } from '../people/records'
 import { mergeChanges, type Plan, type PlannedPerson, type RelationshipSide } from './plan'
 import type { ReadResult } from './read-result'
+import { yieldToEventLoop } from './yield'
 
 export interface ApplyOptions {
   fileName: string
@@ -86,7 +87,12 @@ const jsonList = (text: string): string[] => {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
-export function applyImport(backend: Backend, read: ReadResult, plan: Plan, options: ApplyOptions): ImportResult {
+/**
+ * Writes the plan in one transaction. It is long for a large file, so it
+ * yields between slices; the caller holds other calls back meanwhile
+ * (`Backend.exclusive`), so nothing else runs inside the transaction.
+ */
+export async function applyImport(backend: Backend, read: ReadResult, plan: Plan, options: ApplyOptions): Promise<ImportResult> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const today = backend.today()
@@ -107,13 +113,15 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
   }
   const total = plan.people.length + plan.relationships.length
   let done = 0
-  const progress = (): void => {
+  const progress = async (): Promise<void> => {
     done++
     if (done % 500 === 0 || done === total) options.onProgress?.(done, total)
+    if (done % 2_000 === 0) await yieldToEventLoop()
   }
 
-  sqlite
-    .transaction(() => {
+  sqlite.exec('BEGIN IMMEDIATE')
+  try {
+    {
       const batchId = Number(s.batch.run(read.format, options.fileName, tag, strength, now).lastInsertRowid)
       result.batchId = batchId
       const record = (entity: string, id: number, action: 'created' | 'updated', change: unknown): void => {
@@ -145,7 +153,7 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
           if (changed !== null || linked) result.updated++
           else result.skipped++
         }
-        progress()
+        await progress()
       }
 
       const created = new Map<string, number>()
@@ -191,12 +199,17 @@ export function applyImport(backend: Backend, read: ReadResult, plan: Plan, opti
             result.updated++
           }
         }
-        progress()
+        await progress()
       }
       s.batchCounts.run(result.created, result.updated, result.skipped, result.errors.length, batchId)
-    })
-    .immediate()
-  backend.invalidate()
+    }
+    sqlite.exec('COMMIT')
+  } catch (err) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    throw err
+  } finally {
+    backend.invalidate()
+  }
   return result
 }
 

@@ -8,6 +8,7 @@ import type { CsvRow } from './csv'
 import { headerIndex } from './csv'
 import { ImportFileError } from './errors'
 import { toImportedPerson } from './person-record'
+import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 export function isGoogleHeader(cells: readonly string[]): boolean {
@@ -28,7 +29,7 @@ function values(cell: string | undefined): string[] {
 /** Labels Google adds itself; they say nothing about the person. */
 const SYSTEM_LABELS = new Set(['mycontacts', 'starred', 'othercontacts'])
 
-export function readGoogle(rows: readonly CsvRow[]): ReadResult {
+export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction: number) => void): Promise<ReadResult> {
   const result = emptyResult('google')
   const header = rows[0]?.cells ?? []
   if (!isGoogleHeader(header)) {
@@ -61,7 +62,9 @@ export function readGoogle(rows: readonly CsvRow[]): ReadResult {
   }
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  for (const row of rows.slice(1)) {
+  const body = rows.slice(1)
+  for (const [i, row] of body.entries()) {
+    await pace(i, body.length, onProgress)
     if (row.cells.every((c) => c.trim() === '')) continue
     result.records++
     const c = (i: number): string => cell(row.cells, i)

@@ -153,6 +153,32 @@ describe('importing contacts', () => {
   })
 })
 
+describe('a large import', () => {
+  it('reports progress while it writes, and other calls wait for it rather than see half of it', async () => {
+    const backend = await withMe()
+    const rows = ['First Name,Last Name,Email Address,Company,Position,Connected On']
+    for (let i = 0; i < 12_000; i++) rows.push(`Person,Number ${i},p${i}@example.com,Co,Role,1 Jan 2020`)
+    const { preview } = await previewImport(backend, 'big.csv', rows.join('\n'))
+    if (preview === null) throw new Error('no preview')
+    const applying = ok(backend, 'imports.apply', { jobId: preview.jobId, strength: 2, decisions: [] })
+    let settled = false
+    void applying.then(() => (settled = true))
+    // Progress is readable mid-way...
+    let seen = 0
+    for (let i = 0; i < 100 && !settled; i++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      const job = await ok(backend, 'imports.job', { jobId: preview.jobId })
+      if (job.phase === 'applying' && job.progress > 0 && job.progress < 1) seen = job.progress
+    }
+    expect(seen).toBeGreaterThan(0)
+    // ...while a read issued now waits for the whole import.
+    const list = await ok(backend, 'people.list', { limit: 1 })
+    expect(settled).toBe(true)
+    expect(list.total).toBe(12_001)
+    expect((await applying).created).toBe(12_000)
+  })
+})
+
 describe('Kith JSON', () => {
   it('round-trips: export, import into an empty data folder, export again gives the same file', async () => {
     const source = await openTempBackend({ now: () => NOW })

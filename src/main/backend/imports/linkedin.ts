@@ -7,6 +7,7 @@ import type { CsvRow } from './csv'
 import { headerIndex } from './csv'
 import { ImportFileError } from './errors'
 import { parseDayMonthYear, toImportedPerson } from './person-record'
+import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 export function isLinkedinHeader(cells: readonly string[]): boolean {
@@ -14,7 +15,7 @@ export function isLinkedinHeader(cells: readonly string[]): boolean {
   return col('first name') !== -1 && col('last name') !== -1 && (col('connected on') !== -1 || col('position') !== -1)
 }
 
-export function readLinkedin(rows: readonly CsvRow[]): ReadResult {
+export async function readLinkedin(rows: readonly CsvRow[], onProgress?: (fraction: number) => void): Promise<ReadResult> {
   const result = emptyResult('linkedin')
   const headerAt = rows.slice(0, 20).findIndex((r) => isLinkedinHeader(r.cells))
   if (headerAt === -1) {
@@ -30,7 +31,9 @@ export function readLinkedin(rows: readonly CsvRow[]): ReadResult {
   const connected = col('connected on')
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  for (const row of rows.slice(headerAt + 1)) {
+  const body = rows.slice(headerAt + 1)
+  for (const [i, row] of body.entries()) {
+    await pace(i, body.length, onProgress)
     if (row.cells.every((c) => c.trim() === '')) continue
     result.records++
     const connectedOn = cell(row.cells, connected)

@@ -10,6 +10,7 @@ import type { FieldConflict, MatchKind } from '../../../shared/imports'
 import type { RecordProblem } from './errors'
 import { foldCompany, foldName, normalizeLinkedin, type ImportedPerson } from './person-record'
 import type { ReadResult } from './read-result'
+import { pace } from './yield'
 import type { ImportedRelationship, SheetPerson } from './relationships'
 
 export interface ExistingPerson {
@@ -133,14 +134,15 @@ function fold(into: ImportedPerson, from: ImportedPerson): void {
   into.since ??= from.since
 }
 
-export function planImport(sqlite: Database.Database, read: ReadResult): Plan {
+export async function planImport(sqlite: Database.Database, read: ReadResult, onProgress?: (fraction: number) => void): Promise<Plan> {
   const index = new PeopleIndex(sqlite)
   const meRow = sqlite.prepare('SELECT id FROM person WHERE is_me = 1').get() as { id: number } | undefined
   const plan: Plan = { people: [], duplicates: 0, relationships: [], problems: [], meId: meRow?.id ?? null }
 
   // Rows of this file, by the same keys, to fold repeats together.
   const inFile = { email: new Map<string, PlannedPerson>(), linkedin: new Map<string, PlannedPerson>(), name: new Map<string, PlannedPerson>() }
-  for (const record of read.people) {
+  for (const [i, record] of read.people.entries()) {
+    await pace(i, read.people.length, onProgress)
     const emailKeys = record.emails.map((e) => e.toLowerCase())
     const linkedinKey = record.linkedinUrl === null ? null : normalizeLinkedin(record.linkedinUrl)
     const nk = nameKey(record.name, record.company)

@@ -8,6 +8,7 @@ import { LIMITS, email as emailSchema } from '../../../shared/schemas'
 import type { CsvRow } from './csv'
 import { headerIndex } from './csv'
 import { ImportFileError } from './errors'
+import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 /** One side of a relationship as the sheet names it. */
@@ -40,7 +41,7 @@ function sheetPerson(value: string): SheetPerson {
   return { text, email: text.includes('@') && emailSchema.safeParse(text).success ? text : null }
 }
 
-export function readRelationships(rows: readonly CsvRow[]): ReadResult {
+export async function readRelationships(rows: readonly CsvRow[], onProgress?: (fraction: number) => void): Promise<ReadResult> {
   const result = emptyResult('relationships')
   const header = rows[0]?.cells ?? []
   if (!isRelationshipHeader(header)) {
@@ -51,7 +52,9 @@ export function readRelationships(rows: readonly CsvRow[]): ReadResult {
   if (at.strength === -1) throw new ImportFileError('Line 1: the relationship sheet has no strength column (1 to 5).', 1)
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  for (const row of rows.slice(1)) {
+  const body = rows.slice(1)
+  for (const [i, row] of body.entries()) {
+    await pace(i, body.length, onProgress)
     if (row.cells.every((c) => c.trim() === '')) continue
     result.records++
     const problem = (message: string): void => {

@@ -79,7 +79,7 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
     tooMany: () => tooManyCards(IMPORT_LIMITS.records),
   })
   const csvFormat = guess ?? detectCsvFormat(rows)
-  const read = csvFormat === 'linkedin' ? readLinkedin(rows) : csvFormat === 'google' ? readGoogle(rows) : csvFormat === 'relationships' ? readRelationships(rows) : null
+  const read = csvFormat === 'linkedin' ? await readLinkedin(rows) : csvFormat === 'google' ? await readGoogle(rows) : csvFormat === 'relationships' ? await readRelationships(rows) : null
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
   if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
   if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')
@@ -88,12 +88,18 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
 
 const CAP = 1000
 
-export function buildPreview(backend: Backend, jobId: string, fileName: string, parsed: Parsed): { preview: ImportPreview; plan: Plan | null } {
-  const plan = parsed.kind === 'contacts' ? planImport(backend.sqlite, parsed.read) : null
+export async function buildPreview(
+  backend: Backend,
+  jobId: string,
+  fileName: string,
+  parsed: Parsed,
+  onProgress?: (fraction: number) => void,
+): Promise<{ preview: ImportPreview; plan: Plan | null }> {
+  const plan = parsed.kind === 'contacts' ? await planImport(backend.sqlite, parsed.read, onProgress) : null
   return { preview: previewOf(backend, jobId, fileName, parsed, plan), plan }
 }
 
-function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Parsed, planned: Plan | null): ImportPreview {
+function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Parsed, plan: Plan | null): ImportPreview {
   const meSet = backend.sqlite.prepare('SELECT 1 FROM person WHERE is_me = 1').get() !== undefined
   const base = {
     jobId,
@@ -132,7 +138,7 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
     }
   }
   const { read } = parsed
-  const plan = planned ?? planImport(backend.sqlite, read)
+  if (plan === null) throw new Error('a contacts file needs its plan')
   if (!meSet && read.format !== 'relationships') base.notes.push('You have not said who you are yet, so imported people cannot be linked to you. Set "me" first to link them.')
   const matches = plan.people.filter((p) => p.match !== null)
   const unchanged = matches.filter((p) => {
@@ -234,16 +240,20 @@ export function databaseMark(backend: Backend): string {
   return `${changes}:${String(backend.sqlite.pragma('data_version', { simple: true }))}`
 }
 
-export function applyParsed(
+export async function applyParsed(
   backend: Backend,
   parsed: Parsed,
   options: { fileName: string; strength: number | null; decisions: readonly ImportDecision[]; onProgress?: (done: number, total: number) => void },
   /** the plan the preview showed, used when nothing has been written since */
   previewed: { plan: Plan; mark: string } | null = null,
-): ImportResult {
+): Promise<ImportResult> {
   if (parsed.kind === 'json') return applyJson(backend, parsed.doc, options.fileName)
-  const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : planImport(backend.sqlite, parsed.read)
-  return applyImport(backend, parsed.read, plan, options)
+  const { read } = parsed
+  return backend.exclusive(async () => {
+    // Planned again if anything was written since the preview.
+    const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : await planImport(backend.sqlite, read)
+    return applyImport(backend, read, plan, options)
+  })
 }
 
 /** The import jobs of one backend. Finished and abandoned jobs are dropped after an hour. */
@@ -278,7 +288,9 @@ export class ImportJobs {
       job.status.progress = 0
       await new Promise((resolve) => setImmediate(resolve))
       const mark = databaseMark(this.backend)
-      const { preview, plan } = buildPreview(this.backend, job.id, job.fileName, parsed)
+      const { preview, plan } = await buildPreview(this.backend, job.id, job.fileName, parsed, (fraction) => {
+        job.status.progress = fraction
+      })
       // Cancelled while matching?
       if ((job.status.phase as ImportJobStatus['phase']) !== 'matching') return
       job.parsed = parsed
@@ -294,14 +306,15 @@ export class ImportJobs {
     return { ...this.get(id).status }
   }
 
-  apply(id: string, strength: number | null, decisions: readonly ImportDecision[]): ImportResult {
+  async apply(id: string, strength: number | null, decisions: readonly ImportDecision[]): Promise<ImportResult> {
     const job = this.get(id)
     if (job.status.phase !== 'ready' || job.parsed === null) {
       throw new KithError('conflict', job.status.phase === 'done' ? 'This import was already applied.' : `This import is not ready to apply (it is ${job.status.phase}).`)
     }
     job.status.phase = 'applying'
     try {
-      const result = applyParsed(this.backend, job.parsed, {
+      job.status.progress = 0
+      const result = await applyParsed(this.backend, job.parsed, {
         fileName: job.fileName,
         strength,
         decisions,

@@ -10,7 +10,7 @@ const [dataDir, file] = process.argv.slice(2)
 if (dataDir === undefined || file === undefined) throw new Error('usage: import-child DATA_DIR FILE')
 const backend = await Backend.open({ dataDir })
 const parsed = await parseFile(fs.readFileSync(file), null)
-applyParsed(backend, parsed, {
+await applyParsed(backend, parsed, {
   fileName: file,
   strength: 2,
   decisions: [],

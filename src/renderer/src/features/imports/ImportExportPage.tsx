@@ -24,7 +24,7 @@ type Stage =
   | { kind: 'idle' }
   | { kind: 'reading'; fraction: number; label: string }
   | { kind: 'preview'; status: ImportJobStatus }
-  | { kind: 'applying'; status: ImportJobStatus }
+  | { kind: 'applying'; status: ImportJobStatus; fraction: number }
   | { kind: 'done'; result: ImportResult; fileName: string }
 
 const PHASE_LABEL: Record<string, string> = { reading: 'Reading', matching: 'Matching with the people you have' }
@@ -61,10 +61,10 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     cancelled.current = false
     try {
       setStage({ kind: 'reading', fraction: 0, label: `Opening ${file.name}` })
-      const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.2, label: `Opening ${file.name}` }))
+      const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.1, label: `Opening ${file.name}` }))
       let status = await call('imports.start', { fileName: file.name, data, format: format === 'auto' ? null : format })
       while ((status.phase === 'reading' || status.phase === 'matching') && !isCancelled()) {
-        const fraction = status.phase === 'reading' ? 0.2 + status.progress * 0.7 : 0.95
+        const fraction = status.phase === 'reading' ? 0.1 + status.progress * 0.6 : 0.7 + status.progress * 0.3
         setStage({ kind: 'reading', fraction, label: `${PHASE_LABEL[status.phase] ?? status.phase} ${file.name}` })
         await new Promise((resolve) => setTimeout(resolve, 120))
         status = await call('imports.job', { jobId: status.jobId })
@@ -85,10 +85,23 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   }
 
   async function apply(status: ImportJobStatus): Promise<void> {
-    setStage({ kind: 'applying', status })
+    setStage({ kind: 'applying', status, fraction: 0 })
     setError(undefined)
+    // Progress is read while the import is written (a large file takes a while).
+    const progress = { writing: true }
+    const stillWriting = (): boolean => progress.writing
+    const poll = async (): Promise<void> => {
+      while (stillWriting()) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        const now = await call('imports.job', { jobId: status.jobId }).catch(() => null)
+        if (stillWriting() && now?.phase === 'applying') setStage({ kind: 'applying', status, fraction: now.progress })
+      }
+    }
+    void poll()
     try {
-      const result = await call('imports.apply', { jobId: status.jobId, strength, decisions: [...decisions.values()] })
+      const result = await call('imports.apply', { jobId: status.jobId, strength, decisions: [...decisions.values()] }).finally(() => {
+        progress.writing = false
+      })
       setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '' })
       setFile(null)
       onImported()
@@ -157,6 +170,12 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
           onCancel={() => void cancel(stage.status)}
           applying={stage.kind === 'applying'}
         />
+      )}
+      {stage.kind === 'applying' && (
+        <Stack gap={4}>
+          <Text size="sm">Importing {stage.status.preview?.fileName}…</Text>
+          <Progress value={Math.round(stage.fraction * 100)} aria-label={`Importing ${stage.status.preview?.fileName ?? ''}`} animated />
+        </Stack>
       )}
       {stage.kind === 'done' && (
         <Alert color="teal" title={`Imported ${stage.fileName}`} role="status">
