@@ -74,7 +74,7 @@ export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Pr
 /** Opens a mailto: or https: link in the user's own programs. */
 export async function openExternal(url: string): Promise<void> {
   if (window.kith !== undefined) {
-    const res = await window.kith.openExternal(url)
+    const res = await window.kith.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK: the main process opens only mailto: and https: links
     if (!res.ok) throw new ApiCallError(res.error.code, res.error.message)
     return
   }
