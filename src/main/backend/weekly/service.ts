@@ -3,7 +3,7 @@ import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
 import { connectPeople, listTasks, updateDetails } from '../intros/service'
-import { meId } from '../people/records'
+import { meId, requirePeople } from '../people/records'
 import { suggest, type Labels } from './suggest'
 import { isoDay, weekAfter, weekOf, weeksBefore } from './weeks'
 
@@ -227,6 +227,7 @@ export async function actOnSuggestion(backend: Backend, id: number, action: 'sta
 export async function confirmKnown(backend: Backend, a: number, b: number, strength: number): Promise<void> {
   const [x, y] = [Math.min(a, b), Math.max(a, b)]
   const now = backend.now().toISOString()
+  await requirePeople(backend.db, [x, y])
   await backend.db
     .insertInto('relationship')
     .values({ person_a: x, person_b: y, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
