@@ -161,11 +161,12 @@ describe('a large import', () => {
     const { preview } = await previewImport(backend, 'big.csv', rows.join('\n'))
     if (preview === null) throw new Error('no preview')
     const applying = ok(backend, 'imports.apply', { jobId: preview.jobId, strength: 2, decisions: [] })
-    let settled = false
-    void applying.then(() => (settled = true))
+    const state = { settled: false }
+    const isSettled = (): boolean => state.settled
+    void applying.then(() => (state.settled = true))
     // Progress is readable mid-way...
     let seen = 0
-    for (let i = 0; i < 100 && !settled; i++) {
+    for (let i = 0; i < 100 && !isSettled(); i++) {
       await new Promise((resolve) => setImmediate(resolve))
       const job = await ok(backend, 'imports.job', { jobId: preview.jobId })
       if (job.phase === 'applying' && job.progress > 0 && job.progress < 1) seen = job.progress
@@ -173,7 +174,7 @@ describe('a large import', () => {
     expect(seen).toBeGreaterThan(0)
     // ...while a read issued now waits for the whole import.
     const list = await ok(backend, 'people.list', { limit: 1 })
-    expect(settled).toBe(true)
+    expect(isSettled()).toBe(true)
     expect(list.total).toBe(12_001)
     expect((await applying).created).toBe(12_000)
   })
