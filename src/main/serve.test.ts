@@ -86,12 +86,32 @@ describe('browser mode server', () => {
       { headers: { Host: '127.0.0.1:1', 'X-Kith-Token': token }, why: 'other port' },
       { headers: { Host: host, Origin: 'https://evil.example', 'X-Kith-Token': token }, why: 'foreign origin' },
       { headers: { Host: host, Origin: 'null', 'X-Kith-Token': token }, why: 'opaque origin' },
+      { headers: { Host: host, Origin: `http://${host}.evil.example`, 'X-Kith-Token': token }, why: 'look-alike origin' },
+      { headers: { Host: `${host}.evil.example`, 'X-Kith-Token': token }, why: 'look-alike host' },
+      { headers: { Host: host, 'X-Kith-Token': token.toUpperCase() }, why: 'token in the wrong case' },
+      { headers: { Host: host, Authorization: `Bearer ${token}` }, why: 'token in another header' },
     ]
     for (const attempt of attempts) {
       const res = await request(port, { method: 'POST', path: '/api/demo.load', headers: attempt.headers, body: '{}' })
       expect(res.status, attempt.why).toBe(403)
       expect(JSON.parse(res.body), attempt.why).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
+    expect(await count()).toBe(0)
+  })
+
+  it('refuses a token in the query string, and a request without a Host', async () => {
+    const { port, token, count } = await setup()
+    const inQuery = await request(port, { method: 'POST', path: `/api/demo.load?token=${token}`, headers: { Host: `127.0.0.1:${port}` }, body: '{}' })
+    expect(inQuery.status).toBe(403)
+    const noHost = await new Promise<number>((resolve, reject) => {
+      const socket = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/demo.load', setHost: false, headers: { 'X-Kith-Token': token } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      socket.on('error', reject)
+      socket.end('{}')
+    })
+    expect([400, 403]).toContain(noHost)
     expect(await count()).toBe(0)
   })
 
@@ -105,7 +125,7 @@ describe('browser mode server', () => {
   it('takes POST only, limits the body, and rejects malformed JSON', async () => {
     const { port, token, count } = await setup(1024)
     const headers = { Host: `127.0.0.1:${port}`, 'X-Kith-Token': token }
-    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       const res = await request(port, { method, path: '/api/demo.load', headers })
       expect(res.status, method).toBe(405)
     }

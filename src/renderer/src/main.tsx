@@ -7,7 +7,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { connect } from './lib/client'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 const mode = connect()
 const root = document.getElementById('root')
@@ -15,7 +15,7 @@ if (root === null) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <App mode={mode} />
     </MantineProvider>
   </StrictMode>,

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { IntroDetails } from '../../../../shared/schemas'
 import { checkBlurb, composeAsk, composeBlurb, composeHandoff, composeIntroEmail, composeOptIn } from '../../../../shared/intro-templates'
@@ -98,7 +98,7 @@ function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: Save })
             </Text>
           ) : (
             check.problems.map((p) => (
-              <Text key={p} size="sm" c="orange">
+              <Text key={p} size="sm" c="var(--kith-color-warning-text)">
                 {p}
               </Text>
             ))
@@ -268,7 +268,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       await call('introductions.move', { id, to, date: on, confirmed })
       setConfirm(undefined)
       changed()
-      notifications.show({ color: 'teal', message: `${i.title}: ${stateWord(to).toLowerCase()}.` })
+      notify({ color: 'teal', message: `${i.title}: ${stateWord(to).toLowerCase()}.` })
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'conflict' && err.message.startsWith('Confirm before sending')) {
         setConfirm(err.message.replace(/^Confirm before sending: /, ''))

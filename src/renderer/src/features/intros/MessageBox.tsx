@@ -39,7 +39,7 @@ export function MessageBox({
           onBlur={onBodyBlur}
         />
         {warnings.map((w) => (
-          <Text key={w} size="sm" c="orange" role="status">
+          <Text key={w} size="sm" c="var(--kith-color-warning-text)" role="status">
             {w}
           </Text>
         ))}

@@ -1,4 +1,4 @@
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useEffect } from 'react'
 import { call } from '../../lib/client'
 
@@ -17,7 +17,7 @@ export function useDueNotices(): void {
           for (const t of fresh) seen.add(t.id)
           sessionStorage.setItem(SEEN_KEY, JSON.stringify([...seen]))
           if (fresh.length === 0) return
-          notifications.show({
+          notify({
             color: 'orange',
             title: first && fresh.length > 1 ? `${fresh.length} follow-ups are due` : 'A follow-up is due',
             message: fresh.length === 1 ? (fresh[0]?.title ?? '') : fresh.slice(0, 3).map((t) => t.title).join(' · '),

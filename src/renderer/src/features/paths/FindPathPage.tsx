@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useCallback, useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
 import type { PathView, PersonRef } from '../../../../shared/types'
@@ -121,7 +121,7 @@ export function FindPathPage(): ReactNode {
       const request = await call('introductions.request', { path: path.people.map((p) => p.id), score: path.score })
       setStarted((s) => new Set(s).add(path.people.map((p) => p.id).join('>')))
       changed()
-      notifications.show({
+      notify({
         color: 'teal',
         message: `Request started: ${request.title}. It is on the Introductions page.`,
       })

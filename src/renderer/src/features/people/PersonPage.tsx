@@ -15,7 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { PersonDetail, PersonRef } from '../../../../shared/types'
 import { CONFIDENCE_WORDS, capitalize, type Confidence } from '../../../../shared/vocab'
@@ -183,7 +183,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
     run(async () => {
       await call('people.archive', { id })
       changed()
-      notifications.show({
+      notify({
         color: 'gray',
         autoClose: 8000,
         message: (
@@ -195,7 +195,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
               onClick={() => {
                 void call('people.unarchive', { id }).then(() => {
                   changed()
-                  notifications.show({ message: `Restored ${p.name}.`, color: 'teal' })
+                  notify({ message: `Restored ${p.name}.`, color: 'teal' })
                 })
               }}
             >
@@ -209,21 +209,21 @@ export function PersonPage({ id }: { id: number }): ReactNode {
     run(async () => {
       await call('people.unarchive', { id })
       changed()
-      notifications.show({ message: `Restored ${p.name}.`, color: 'teal' })
+      notify({ message: `Restored ${p.name}.`, color: 'teal' })
     })
   const remove = (): Promise<void> =>
     run(async () => {
       setConfirmDelete(false)
       await call('people.delete', { id })
       changed()
-      notifications.show({ message: `Deleted ${p.name} for good.`, color: 'gray' })
+      notify({ message: `Deleted ${p.name} for good.`, color: 'gray' })
       go({ page: 'people' })
     })
   const removeRow = (what: 'relationships.delete' | 'interactions.delete' | 'favors.delete', rowId: number, done: string): Promise<void> =>
     run(async () => {
       await call(what, { id: rowId })
       changed()
-      notifications.show({ message: done, color: 'gray' })
+      notify({ message: done, color: 'gray' })
     })
   const meRef = me.data ?? null
   const role = [p.title, p.company].filter((x) => x !== null).join(' at ')

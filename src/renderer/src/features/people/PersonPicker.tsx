@@ -73,9 +73,18 @@ export function PersonPicker({
       searchValue={query}
       onSearchChange={setQuery}
       filter={({ options }) => options}
-      nothingFoundMessage={query.trim() === '' ? 'Type a name' : 'No one matches'}
+      description={hint(props.description, query, known.size)}
     />
   )
+}
+
+/**
+ * "No one matches" goes in the field's description, read with the field,
+ * not inside the list (a list box must hold only options).
+ */
+function hint(description: string | undefined, query: string, options: number): string | undefined {
+  if (query.trim() === '' || options > 0) return description
+  return description === undefined ? `No one matches “${query.trim()}”` : `${description} · No one matches “${query.trim()}”`
 }
 
 /** Choose several people by typing part of their names. */
@@ -102,7 +111,7 @@ export function PeoplePicker({
       searchValue={query}
       onSearchChange={setQuery}
       filter={({ options }) => options}
-      nothingFoundMessage={query.trim() === '' ? 'Type a name' : 'No one matches'}
+      description={hint(props.description, query, hits.length)}
     />
   )
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useEffect, useState, type ReactNode } from 'react'
 import { DEFAULT_SCORING, scoringSettings, type ScoringSettings as Settings } from '../../../../shared/scoring'
 import { STRENGTHS } from '../../../../shared/vocab'
@@ -42,7 +42,7 @@ export function ScoringSettings(): ReactNode {
       const saved = await call('settings.scoring.set', values)
       resetDirty(saved)
       changed()
-      notifications.show({ color: 'teal', message: 'Path scoring saved.' })
+      notify({ color: 'teal', message: 'Path scoring saved.' })
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err))
     }
@@ -52,7 +52,7 @@ export function ScoringSettings(): ReactNode {
     setValues(saved)
     resetDirty(saved)
     changed()
-    notifications.show({ color: 'teal', message: 'Path scoring back to its defaults.' })
+    notify({ color: 'teal', message: 'Path scoring back to its defaults.' })
   }
   const num = (label: string, path: string, props: { min?: number; max?: number; step?: number; decimalScale?: number } = {}) => (
     <NumberInput label={label} step={0.05} decimalScale={3} min={0} {...props} {...form.getInputProps(path)} />

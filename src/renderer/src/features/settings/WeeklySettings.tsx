@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useEffect, useState, type ReactNode } from 'react'
 import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings as Settings } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
@@ -23,7 +23,7 @@ export function WeeklySettings(): ReactNode {
     }
     setError(undefined)
     setValue(await call('settings.weekly.set', parsed.data))
-    notifications.show({ color: 'teal', message: 'Weekly review settings saved.' })
+    notify({ color: 'teal', message: 'Weekly review settings saved.' })
   }
   return (
     <Paper withBorder p="lg" component="section" aria-label="Weekly review">

@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { FavorView, PersonDetail, PersonRef } from '../../../../shared/types'
 import { useDataVersion } from '../../lib/data-version'
@@ -45,7 +45,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     (message: string) => {
       setDialog(null)
       changed()
-      notifications.show({ message, color: 'teal' })
+      notify({ message, color: 'teal' })
     },
     [changed],
   )

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
+import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { SuggestionView } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -95,7 +95,7 @@ export function WeekPage(): ReactNode {
       const done = await call('suggestions.act', { id: s.id, action })
       changed()
       const words = { start: 'Double opt-in started for', dismiss: 'Dismissed', snooze: 'Snoozed', known: 'Recorded that they know each other:' }
-      notifications.show({ color: 'teal', message: `${words[action]} ${s.a.name} and ${s.b.name}.` })
+      notify({ color: 'teal', message: `${words[action]} ${s.a.name} and ${s.b.name}.` })
       if (action === 'start' && done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
     } catch (err) {
       setError(err instanceof Error ? err : new Error(String(err)))
