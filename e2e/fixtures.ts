@@ -26,6 +26,8 @@ interface Fixtures {
   app: Page
   /** Seeds the data folder, then (browser mode) starts the server: its URL, else null. */
   serverUrl: string | null
+  /** The desktop app itself (its main process), in the electron project; null in browser mode. */
+  electronApp: ElectronApplication | null
 }
 
 function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
@@ -100,14 +102,9 @@ export const test = base.extend<Fixtures & Pick<KithOptions, 'seed'>, WorkerFixt
     child.kill('SIGTERM')
   },
 
-  app: async ({ kithMode, kithBrowser, dataDir, serverUrl }, use, testInfo) => {
-    if (kithMode === 'browser') {
-      if (serverUrl === null || kithBrowser === null) throw new Error('browser mode without a server')
-      const context = await kithBrowser.newContext()
-      const page = await context.newPage()
-      await page.goto(serverUrl)
-      await use(page)
-      await context.close()
+  electronApp: async ({ kithMode, dataDir, serverUrl }, use, testInfo) => {
+    if (kithMode === 'browser' || serverUrl !== null) {
+      await use(null)
       return
     }
     const binary = electronBinary()
@@ -117,9 +114,22 @@ export const test = base.extend<Fixtures & Pick<KithOptions, 'seed'>, WorkerFixt
       executablePath: binary,
       args: [projectRoot, '--data', dataDir],
     })
-    const window = await electronApp.firstWindow()
-    await use(window)
+    await use(electronApp)
     await electronApp.close()
+  },
+
+  app: async ({ kithMode, kithBrowser, serverUrl, electronApp }, use) => {
+    if (kithMode === 'browser') {
+      if (serverUrl === null || kithBrowser === null) throw new Error('browser mode without a server')
+      const context = await kithBrowser.newContext()
+      const page = await context.newPage()
+      await page.goto(serverUrl)
+      await use(page)
+      await context.close()
+      return
+    }
+    if (electronApp === null) throw new Error('the electron project without the app')
+    await use(await electronApp.firstWindow())
   },
 })
 

@@ -133,15 +133,20 @@ function createWindow(): void {
     show: false,
     title: 'Kith',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#1a1b1e' : '#ffffff',
+    // Written out here, where Electronegativity reads them; docs/security.md explains each.
     webPreferences: {
       preload: path.join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK: it exposes two calls through contextBridge, nothing of Node or Electron
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       // No spellchecker: its dictionaries are downloaded from the network.
       spellcheck: false,
       // A middle click must not open a link in a new window.
