@@ -32,5 +32,7 @@ test('the window runs sandboxed and isolated, and refuses navigation, new window
   expect(await app.evaluate("window.open('https://example.com/') === null")).toBe(true)
   expect(await app.evaluate('Notification.requestPermission()')).toBe('denied')
   expect(await app.evaluate("fetch('https://example.com/').then(() => 'reached', () => 'blocked')")).toBe('blocked')
+  // Files outside the app's own page are out of reach too.
+  expect(await app.evaluate("fetch('file:///etc/hostname').then(() => 'reached', () => 'blocked')")).toBe('blocked')
   expect(electronApp.windows()).toHaveLength(1)
 })

@@ -3,7 +3,7 @@
  * Everything else is the backend, which runs the same without Electron.
  */
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, Notification, session, shell, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResponse } from '../shared/api'
 import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bridge'
@@ -44,16 +44,27 @@ function installGuards(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  // Nothing leaves the machine: only our files (and the dev server in development).
+  // Nothing leaves the machine, and the page reads nothing but its own files
+  // (and the dev server in development).
+  const rendererDir = path.dirname(rendererIndex) + path.sep
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
     const ours =
-      url.startsWith('file://') ||
+      (url.startsWith('file://') && isRendererFile(url, rendererDir)) ||
       url.startsWith('devtools://') ||
       url.startsWith('data:') ||
       (devServerUrl !== undefined && new URL(url).origin === new URL(devServerUrl).origin)
     callback({ cancel: !ours })
   })
+}
+
+/** A file:// URL inside the renderer's folder (the built page and its assets). */
+function isRendererFile(url: string, rendererDir: string): boolean {
+  try {
+    return path.resolve(fileURLToPath(url)).startsWith(rendererDir)
+  } catch {
+    return false
+  }
 }
 
 function installIpc(): void {
