@@ -61,7 +61,9 @@ function installGuards(): void {
 /** A file:// URL inside the renderer's folder (the built page and its assets). */
 function isRendererFile(url: string, rendererDir: string): boolean {
   try {
-    return path.resolve(fileURLToPath(url)).startsWith(rendererDir)
+    const file = path.resolve(fileURLToPath(url))
+    // Windows paths compare without regard to case (drive letters especially).
+    return process.platform === 'win32' ? file.toLowerCase().startsWith(rendererDir.toLowerCase()) : file.startsWith(rendererDir)
   } catch {
     return false
   }
