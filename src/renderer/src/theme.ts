@@ -36,6 +36,9 @@ export const theme = createTheme({
     // and the menu holds only menu items.
     Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // The command palette's result list scrolls: it can take focus, so a keyboard can scroll it
+    // (arrow keys in the search field also move through it). Its props reach the ScrollArea.
+    SpotlightActionsList: { defaultProps: { viewportProps: { tabIndex: 0 } } },
     // Its close button is named by lib/notify.ts.
     Notification: Notification.extend({
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },

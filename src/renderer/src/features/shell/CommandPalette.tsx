@@ -53,7 +53,7 @@ export function CommandPalette(): ReactNode {
   const matchingActions = actions.filter((a) => q === '' || a.label.toLowerCase().includes(q))
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight={420}>
+<Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} scrollable maxHeight={420}>
       <Spotlight.Search placeholder="Find someone or run an action…" aria-label="Find someone or run an action" />
       <Spotlight.ActionsList aria-label="Results">
         {hits.length > 0 && (
