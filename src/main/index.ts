@@ -44,6 +44,8 @@ function installGuards(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
+  // The spellchecker downloads dictionaries; it stays off for every window.
+  ses.setSpellCheckerEnabled(false)
   // Nothing leaves the machine, and the page reads nothing but its own files
   // (and the dev server in development).
   const rendererDir = path.dirname(rendererIndex) + path.sep
