@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
@@ -69,9 +70,9 @@ export class Backend {
     return this.clock()
   }
 
-  /** Today as YYYY-MM-DD, by the clock. */
+  /** Today as YYYY-MM-DD: the user's own day, in the machine's time zone. */
   today(): string {
-    return this.clock().toISOString().slice(0, 10)
+    return format(this.clock(), 'yyyy-MM-dd')
   }
 
   /**

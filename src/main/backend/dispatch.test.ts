@@ -48,3 +48,20 @@ describe('dispatch', () => {
     expect(again).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('empty database') } })
   })
 })
+
+describe("the backend's today", () => {
+  it('is the day where the user is, not in UTC', async () => {
+    const zone = process.env.TZ
+    try {
+      process.env.TZ = 'Pacific/Auckland'
+      const late = await openTempBackend({ now: () => new Date('2026-11-22T20:00:00Z') })
+      expect(late.today()).toBe('2026-11-23')
+      process.env.TZ = 'America/Los_Angeles'
+      const early = await openTempBackend({ now: () => new Date('2026-11-22T03:00:00Z') })
+      expect(early.today()).toBe('2026-11-21')
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
+})
