@@ -126,3 +126,35 @@ test.describe('duplicates', () => {
     await expect(people.list.getByRole('button', { name: /^Dana Lee\b/ })).toBeVisible()
   })
 })
+
+test.describe('the people list by keyboard', () => {
+  test.use({ seed: { commands: [['demo']] } })
+
+  test('one row in the Tab order; arrows, Home and End move through all 200, drawing rows as they go', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.goTo('People')
+    const rows = people.list.getByRole('button')
+    await expect(rows.first()).toBeVisible()
+    // Only one row can be reached with Tab.
+    expect(await people.list.locator('button[tabindex="0"]').count()).toBe(1)
+
+    await rows.first().focus()
+    const firstName = (await rows.first().textContent()) ?? ''
+    await app.keyboard.press('ArrowDown')
+    await expect(people.list.locator('[data-index="1"] button')).toBeFocused()
+    await app.keyboard.press('End')
+    const last = people.list.locator('[data-index="199"] button')
+    await expect(last).toBeFocused()
+    await expect(last).toBeInViewport()
+    await app.keyboard.press('PageUp')
+    await expect(people.list.locator('[data-index="189"] button')).toBeFocused()
+    await app.keyboard.press('Home')
+    await expect(people.list.locator('[data-index="0"] button')).toBeFocused()
+    await expect(people.list.locator('[data-index="0"] button')).toHaveText(firstName)
+
+    await app.keyboard.press('End')
+    const name = ((await last.locator('p').first().textContent()) ?? '').trim()
+    await app.keyboard.press('Enter')
+    await expect(people.pageHeading(name)).toBeVisible()
+  })
+})

@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Loader, Paper, Select, Stack, Switch, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
 import type { PersonRow, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -22,10 +22,10 @@ const SORTS: { value: PeopleSort; label: string }[] = [
 
 type Row = Pick<PersonRow, 'id' | 'name' | 'company' | 'title' | 'isMe'> & Partial<PersonRow>
 
-function PersonLine({ row, onOpen }: { row: Row; onOpen: () => void }): ReactNode {
+function PersonLine({ row, onOpen, tabIndex, onFocus }: { row: Row; onOpen: () => void; tabIndex: number; onFocus: () => void }): ReactNode {
   const role = [row.title, row.company].filter((x) => x !== null && x !== '').join(' · ')
   return (
-    <UnstyledButton className={classes.row} onClick={onOpen}>
+    <UnstyledButton className={classes.row} onClick={onOpen} tabIndex={tabIndex} onFocus={onFocus}>
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Box style={{ minWidth: 0 }}>
           <Group gap={6} wrap="nowrap">
@@ -73,7 +73,20 @@ function PersonLine({ row, onOpen }: { row: Row; onOpen: () => void }): ReactNod
   )
 }
 
-/** Stays smooth at 50,000 people: only the rows on screen are drawn, and fetched. */
+const PAGE_ROWS = 10
+
+/** Where a key moves the focus in a list of `count` rows, or null for other keys. */
+function moveFor(key: string, at: number, count: number): number | null {
+  const next: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, PageDown: at + PAGE_ROWS, PageUp: at - PAGE_ROWS, Home: 0, End: count - 1 }
+  const target = next[key]
+  return target === undefined ? null : Math.max(0, Math.min(count - 1, target))
+}
+
+/**
+ * Stays smooth at 50,000 people: only the rows on screen are drawn, and
+ * fetched. One row at a time is in the Tab order; the arrow keys, Page Up/Down
+ * and Home/End move through the whole list, drawing and fetching as they go.
+ */
 function VirtualPeople({
   count,
   rowAt,
@@ -94,18 +107,48 @@ function VirtualPeople({
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
+  const [active, setActive] = useState(0)
+  // A row to focus once it is drawn and loaded (it may be far off screen when the key is pressed).
+  const pendingFocus = useRef<number | null>(null)
+  const current = Math.min(active, Math.max(0, count - 1))
+  // The row in the Tab order: the last one focused, or the first drawn when that one has scrolled away.
+  const tabbable = items.some((i) => i.index === current) ? current : first
   useEffect(() => {
     ensure?.(first, last)
   }, [ensure, first, last])
+  useEffect(() => {
+    const index = pendingFocus.current
+    if (index === null) return
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"] button`)
+    if (button !== null && button !== undefined) {
+      pendingFocus.current = null
+      button.focus()
+    }
+  })
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const next = moveFor(event.key, current, count)
+    if (next === null) return
+    event.preventDefault()
+    setActive(next)
+    pendingFocus.current = next
+    virtualizer.scrollToIndex(next, { align: 'auto' })
+  }
   return (
     <Paper withBorder ref={scroller} className={classes.scroller}>
-      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="list"
+        aria-label={label}
+        aria-description="Arrow keys move through the list"
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
         {items.map((item) => {
           const row = rowAt(item.index)
           return (
             <div
               key={row?.id ?? `loading-${item.index}`}
               role="listitem"
+              data-index={item.index}
               aria-setsize={count}
               aria-posinset={item.index + 1}
               aria-busy={row === undefined}
@@ -117,7 +160,7 @@ function VirtualPeople({
                   Loading…
                 </Text>
               ) : (
-                <PersonLine row={row} onOpen={() => onOpen(row.id)} />
+                <PersonLine row={row} onOpen={() => onOpen(row.id)} tabIndex={item.index === tabbable ? 0 : -1} onFocus={() => setActive(item.index)} />
               )}
             </div>
           )
