@@ -55,6 +55,8 @@ function installGuards(): void {
       (url.startsWith('file://') && isRendererFile(url, rendererDir)) ||
       url.startsWith('devtools://') ||
       url.startsWith('data:') ||
+      // Exports are saved from in-memory blobs the page makes.
+      url.startsWith('blob:') ||
       (devServerUrl !== undefined && new URL(url).origin === new URL(devServerUrl).origin)
     callback({ cancel: !ours })
   })
