@@ -43,8 +43,12 @@ test.describe('importing', () => {
     await kith.button('Import linkedin-connections.csv').click()
     await expect(app.getByRole('status').filter({ hasText: 'Imported linkedin-connections.csv' })).toContainText('2 created, 1 updated')
 
+    // Everyone the import touched: the two it added and Ben, whom it merged.
+    await kith.button('Show the people it touched').click()
     const people = new PeoplePage(app)
-    await people.goTo('People')
+    await expect(people.pageHeading('People')).toBeVisible()
+    await expect(app.getByRole('combobox', { name: 'Tag' })).toHaveValue(/^import LinkedIn \d{4}-\d{2}-\d{2}/)
+    await expect(people.list.getByRole('listitem')).toHaveCount(3)
     await people.open('Benjamin Okafor')
     await expect(app.getByText('CTO, co-founder')).toBeVisible()
     await expect(app.getByText('import LinkedIn', { exact: false }).first()).toBeVisible()

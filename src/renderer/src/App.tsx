@@ -31,7 +31,11 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'introduction':
       return <IntroductionPage id={route.id} />
     case 'people':
-      return <PeoplePage onImport={() => go({ page: 'import' })} />
+      return 'tag' in route ? (
+        <PeoplePage key={`tag:${route.tag}`} initialTag={route.tag} onImport={() => go({ page: 'import' })} />
+      ) : (
+        <PeoplePage onImport={() => go({ page: 'import' })} />
+      )
     case 'paths':
       return <FindPathPage />
     case 'introductions':

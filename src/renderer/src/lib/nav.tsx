@@ -1,7 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { PageId } from '../pages'
 
-export type Route = { page: PageId } | { page: 'person'; id: number } | { page: 'introduction'; id: number }
+export type Route =
+  | { page: PageId }
+  | { page: 'person'; id: number }
+  | { page: 'introduction'; id: number }
+  /** The people list filtered by a tag (say, everyone one import brought in). */
+  | { page: 'people'; tag: string }
 
 interface Nav {
   route: Route

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/imports'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
+import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { Section } from '../shell/Section'
@@ -25,7 +26,7 @@ type Stage =
   | { kind: 'reading'; fraction: number; label: string }
   | { kind: 'preview'; status: ImportJobStatus }
   | { kind: 'applying'; status: ImportJobStatus; fraction: number }
-  | { kind: 'done'; result: ImportResult; fileName: string }
+  | { kind: 'done'; result: ImportResult; fileName: string; tag: string | null }
 
 const PHASE_LABEL: Record<string, string> = { reading: 'Reading', matching: 'Matching with the people you have' }
 
@@ -34,6 +35,7 @@ function toError(err: unknown): Error {
 }
 
 function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
+  const { go } = useNav()
   const [file, setFile] = useState<File | null>(null)
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto')
   const [stage, setStage] = useState<Stage>({ kind: 'idle' })
@@ -102,7 +104,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       const result = await call('imports.apply', { jobId: status.jobId, strength, decisions: [...decisions.values()] }).finally(() => {
         progress.writing = false
       })
-      setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '' })
+      setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '', tag: status.preview?.tag ?? null })
       setFile(null)
       onImported()
     } catch (err) {
@@ -181,6 +183,11 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         <Alert color="teal" title={`Imported ${stage.fileName}`} role="status">
           {stage.result.created.toLocaleString()} created, {stage.result.updated.toLocaleString()} updated, {stage.result.skipped.toLocaleString()} skipped
           {stage.result.errors.length > 0 ? `, ${stage.result.errors.length} could not be read` : ''}. You can undo it from the history below.
+          {stage.tag !== null && (
+            <Button mt="sm" size="xs" variant="light" onClick={() => stage.tag !== null && go({ page: 'people', tag: stage.tag })}>
+              Show the people it touched
+            </Button>
+          )}
         </Alert>
       )}
     </Section>

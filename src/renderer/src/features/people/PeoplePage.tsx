@@ -170,12 +170,12 @@ function VirtualPeople({
   )
 }
 
-export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
+export function PeoplePage({ onImport, initialTag = null }: { onImport: () => void; initialTag?: string | null }): ReactNode {
   const { version } = useDataVersion()
   const { go } = useNav()
   const dialogs = useDialogs()
   const [sort, setSort] = useState<PeopleSort>('name')
-  const [tag, setTag] = useState<string | null>(null)
+  const [tag, setTag] = useState<string | null>(initialTag)
   const [company, setCompany] = useState<string | null>(null)
   const [archived, setArchived] = useState(false)
   const [query, setQuery] = useState('')
@@ -207,7 +207,11 @@ export function PeoplePage({ onImport }: { onImport: () => void }): ReactNode {
     }
   }, [query, archived, version])
 
-  const tagOptions = useMemo(() => (facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` })), [facets.data])
+  const tagOptions = useMemo(() => {
+    const options = (facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` }))
+    // A tag chosen elsewhere (an import's) stays selectable even when it is not among the most used.
+    return tag === null || options.some((o) => o.value === tag) ? options : [{ value: tag, label: tag }, ...options]
+  }, [facets.data, tag])
   const companyOptions = useMemo(
     () => (facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` })),
     [facets.data],
