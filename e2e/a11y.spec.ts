@@ -86,6 +86,8 @@ test.describe('accessibility', () => {
     // The sample network holds introductions in every state: open each.
     const named = /^(Ask .+ to introduce you to |Introduce .+ and )/
     const list = app.getByRole('main').getByRole('button', { name: named })
+    // The list arrives after the page: wait for it before counting.
+    await expect(list.first()).toBeVisible()
     const count = await list.count()
     expect(count).toBeGreaterThanOrEqual(6)
     for (let i = 0; i < count; i++) {

@@ -9,6 +9,7 @@ test.describe('the weekly review', () => {
     await kith.goTo('This week')
     const list = app.getByRole('region', { name: 'Introductions you could make' })
     const cards = list.getByRole('article')
+    await expect(cards.first()).toBeVisible()
     expect(await cards.count()).toBeGreaterThanOrEqual(5)
 
     // Start a double opt-in from the first suggestion.
