@@ -46,9 +46,13 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   // Read through a function: the page may have been left while waiting.
   const isCancelled = (): boolean => cancelled.current
 
+  // The job the backend is holding for this page: let it go when the page is left.
+  const openJob = useRef<string | null>(null)
   useEffect(
     () => () => {
       cancelled.current = true
+      const jobId = openJob.current
+      if (jobId !== null) void call('imports.cancel', { jobId }).catch(() => undefined)
     },
     [],
   )
@@ -65,6 +69,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setStage({ kind: 'reading', fraction: 0, label: `Opening ${file.name}` })
       const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.1, label: `Opening ${file.name}` }))
       let status = await call('imports.start', { fileName: file.name, data, format: format === 'auto' ? null : format })
+      openJob.current = status.jobId
       while ((status.phase === 'reading' || status.phase === 'matching') && !isCancelled()) {
         const fraction = status.phase === 'reading' ? 0.1 + status.progress * 0.6 : 0.7 + status.progress * 0.3
         setStage({ kind: 'reading', fraction, label: `${PHASE_LABEL[status.phase] ?? status.phase} ${file.name}` })
@@ -104,6 +109,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       const result = await call('imports.apply', { jobId: status.jobId, strength, decisions: [...decisions.values()] }).finally(() => {
         progress.writing = false
       })
+      openJob.current = null
       setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '', tag: status.preview?.tag ?? null })
       setFile(null)
       onImported()
@@ -115,6 +121,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
 
   async function cancel(status: ImportJobStatus): Promise<void> {
     setStage({ kind: 'idle' })
+    openJob.current = null
     await call('imports.cancel', { jobId: status.jobId }).catch(() => undefined)
   }
 
