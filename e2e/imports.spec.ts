@@ -100,3 +100,19 @@ test.describe('importing', () => {
     await expect(app.getByText(/^2 people, /)).toBeVisible()
   })
 })
+
+test('a contact file dropped on the import section is chosen', async ({ app }) => {
+  const kith = new KithApp(app)
+  await kith.goTo('Import & export')
+  const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nDana,Lee,dana@lee.example,Globex,CTO,3 Jun 2024\n'
+  // Made in the page, as a drag from the file manager would bring it.
+  const dataTransfer = await app.evaluateHandle(
+    `(() => { const t = new DataTransfer(); t.items.add(new File([${JSON.stringify(text)}], 'dropped.csv', { type: 'text/csv' })); return t })()`,
+  )
+  const target = app.getByRole('button', { name: 'Contact file' })
+  await target.dispatchEvent('dragover', { dataTransfer })
+  await target.dispatchEvent('drop', { dataTransfer })
+  await expect(target).toContainText('dropped.csv')
+  await kith.button('Preview import').click()
+  await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
+})

@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, Group, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import {
   EXPORT_FORMATS,
   FORMAT_LABELS,
@@ -42,6 +42,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const [error, setError] = useState<Error>()
   const [strength, setStrength] = useState<number | null>(null)
   const [decisions, setDecisions] = useState(new Map<number, ImportDecision>())
+  const [dragging, setDragging] = useState(false)
   const cancelled = useRef(false)
   // Read through a function: the page may have been left while waiting.
   const isCancelled = (): boolean => cancelled.current
@@ -126,14 +127,38 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   }
 
   const busy = stage.kind === 'reading' || stage.kind === 'applying'
+  const canChoose = stage.kind === 'idle' || stage.kind === 'done'
+  // A file dropped anywhere on the section is chosen, as if picked with "Contact file".
+  const drop = {
+    onDragOver: (event: DragEvent) => {
+      if (!canChoose || !event.dataTransfer.types.includes('Files')) return
+      event.preventDefault()
+      setDragging(true)
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      setDragging(false)
+      const dropped = event.dataTransfer.files[0]
+      if (!canChoose || dropped === undefined) return
+      event.preventDefault()
+      setFile(dropped)
+      setError(undefined)
+    },
+  }
   return (
     <Section title="Import">
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="dimmed" {...drop}>
         LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf) from a phone, Apple, Google or Outlook, a relationship sheet
-        (person_a, person_b, strength, context), or a Kith JSON export. You see what will happen before anything is written.
+        (person_a, person_b, strength, context), or a Kith JSON export. Choose the file, or drop it here. You see what will happen
+        before anything is written.
       </Text>
       {(stage.kind === 'idle' || stage.kind === 'reading' || stage.kind === 'done') && (
-        <Group align="flex-end">
+        <Group
+          align="flex-end"
+          p="xs"
+          {...drop}
+          style={{ border: `1px dashed ${dragging ? 'var(--mantine-primary-color-filled)' : 'transparent'}`, borderRadius: 'var(--mantine-radius-md)' }}
+        >
           <FileInput
             label="Contact file"
             placeholder="Choose a file"
