@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { ImportDecision, ImportFormat, ImportResult } from '../../../shared/imports'
 import type { Backend } from '../backend'
-import { normalizeEmail, normalizeLabel } from '../people/records'
+import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import { mergeChanges, type Plan, type PlannedPerson, type RelationshipSide } from './plan'
 import type { ReadResult } from './read-result'
 import { yieldToEventLoop } from './yield'
@@ -64,6 +64,8 @@ function statements(sqlite: Database.Database) {
        VALUES (?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?) ON CONFLICT (person_a, person_b) DO NOTHING`,
     ),
     relationshipExists: sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck(),
+    relationshipOf: sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?'),
+    setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
     updateRelationship: sqlite.prepare('UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ? WHERE id = ?'),
   }
 }
@@ -80,11 +82,6 @@ function unionNew(current: readonly string[], incoming: readonly string[], norm:
     added.push(value)
   }
   return added
-}
-
-const jsonList = (text: string): string[] => {
-  const value: unknown = JSON.parse(text)
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
 /**
@@ -174,7 +171,7 @@ export async function applyImport(backend: Backend, read: ReadResult, plan: Plan
       for (const r of plan.relationships) {
         const [x, y] = [sideId(r.a), sideId(r.b)]
         const [a, b] = [Math.min(x, y), Math.max(x, y)]
-        const existing = r.existing ?? (sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?').get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
+        const existing = r.existing ?? (s.relationshipOf.get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
         if (existing === null) {
           const id = Number(
             s.link.run(a, b, r.input.strength, r.input.kind ?? 'other', r.input.confidence ?? 'firsthand', JSON.stringify(r.input.contexts), null, now, now).lastInsertRowid,
@@ -183,7 +180,7 @@ export async function applyImport(backend: Backend, read: ReadResult, plan: Plan
           result.relationshipsCreated++
           result.created++
         } else {
-          const contextsAfter = [...jsonList(existing.contexts), ...unionNew(jsonList(existing.contexts), r.input.contexts, (c) => c.toLowerCase())]
+          const contextsAfter = [...parseJsonList(existing.contexts), ...unionNew(parseJsonList(existing.contexts), r.input.contexts, (c) => c.toLowerCase())]
           const after = {
             strength: r.input.strength,
             kind: r.input.kind ?? existing.kind,
@@ -233,9 +230,9 @@ function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file
   const { fields } = mergeChanges(planned.match.person, r, prefer)
   const emails = unionNew(s.emailsOf.all(id) as string[], r.emails, normalizeEmail)
   const lists = s.listsOf.get(id) as { phones: string; aliases: string }
-  const phones = unionNew(jsonList(lists.phones), r.phones, (p) => p.replace(/[^\d+]/g, ''))
+  const phones = unionNew(parseJsonList(lists.phones), r.phones, (p) => p.replace(/[^\d+]/g, ''))
   // A different spelling of their name becomes an alias.
-  const aliases = unionNew([...jsonList(lists.aliases), planned.match.person.name], [r.name, ...r.aliases], (a) => a.toLowerCase())
+  const aliases = unionNew([...parseJsonList(lists.aliases), planned.match.person.name], [r.name, ...r.aliases], (a) => a.toLowerCase())
   const tagsNow = s.tagsOf.all(id) as string[]
   const newTags = unionNew(tagsNow, r.tags, normalizeLabel)
   const changed = Object.keys(fields).length > 0 || emails.length > 0 || phones.length > 0 || aliases.length > 0 || newTags.length > 0
@@ -250,9 +247,7 @@ function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file
       .run(...set.map(([, v]) => v.after), now, id)
   }
   if (phones.length > 0 || aliases.length > 0) {
-    s.person.database
-      .prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify([...jsonList(lists.phones), ...phones]), JSON.stringify([...jsonList(lists.aliases), ...aliases]), now, id)
+    s.setLists.run(JSON.stringify([...parseJsonList(lists.phones), ...phones]), JSON.stringify([...parseJsonList(lists.aliases), ...aliases]), now, id)
   }
   let position = s.emailPosition.get(id) as number
   for (const e of emails) s.email.run(id, e, normalizeEmail(e), position++)

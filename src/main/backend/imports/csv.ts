@@ -5,6 +5,7 @@
 import { parse, CsvError } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
 import { ImportFileError } from './errors'
+import { pace } from './yield'
 
 export interface CsvRow {
   /** the line the row starts on, from 1 */
@@ -92,6 +93,18 @@ export function headerLine(text: string, isHeader: (cells: string[]) => boolean)
     previousEnd = info.lines
   }
   return 1
+}
+
+/**
+ * The rows after the header that hold something (blank rows are not
+ * records), pacing the work so that a large file lets other calls in.
+ */
+export async function* records(rows: readonly CsvRow[], from: number, onProgress?: (fraction: number) => void): AsyncGenerator<CsvRow> {
+  for (let i = from; i < rows.length; i++) {
+    await pace(i - from, rows.length - from, onProgress)
+    const row = rows[i] as CsvRow
+    if (row.cells.some((c) => c.trim() !== '')) yield row
+  }
 }
 
 /** Finds a column by its header, whatever the case and spacing. */

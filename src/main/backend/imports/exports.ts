@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
 import type { ExportFile, ExportFormat } from '../../../shared/imports'
+import { parseJsonList } from '../people/records'
 import { exportKithJson } from './kith-json'
 
 interface ExportPerson {
@@ -46,11 +47,10 @@ function loadPeople(sqlite: Database.Database): ExportPerson[] {
     const key = `${l.person_id}:${l.kind}`
     labels.set(key, [...(labels.get(key) ?? []), l.label])
   }
-  const list = (text: string): string[] => JSON.parse(text) as string[]
   return people.map((p) => ({
     ...p,
-    phones: list(p.phones),
-    aliases: list(p.aliases),
+    phones: parseJsonList(p.phones),
+    aliases: parseJsonList(p.aliases),
     emails: emails.get(p.id) ?? [],
     tags: labels.get(`${p.id}:tag`) ?? [],
     needs: labels.get(`${p.id}:need`) ?? [],

@@ -5,10 +5,9 @@
  * as the data needs; one cell can hold several values joined by " ::: ".
  */
 import type { CsvRow } from './csv'
-import { headerIndex } from './csv'
+import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
 import { toImportedPerson } from './person-record'
-import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 export function isGoogleHeader(cells: readonly string[]): boolean {
@@ -62,10 +61,7 @@ export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction
   }
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  const body = rows.slice(1)
-  for (const [i, row] of body.entries()) {
-    await pace(i, body.length, onProgress)
-    if (row.cells.every((c) => c.trim() === '')) continue
+  for await (const row of records(rows, 1, onProgress)) {
     result.records++
     const c = (i: number): string => cell(row.cells, i)
     const parts = [c(at.prefix), c(at.given), c(at.middle), c(at.family), c(at.suffix)].filter((p) => p !== '')

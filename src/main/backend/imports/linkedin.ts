@@ -4,10 +4,9 @@
  * in older exports), Email Address, Company, Position, Connected On.
  */
 import type { CsvRow } from './csv'
-import { headerIndex } from './csv'
+import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
 import { parseDayMonthYear, toImportedPerson } from './person-record'
-import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 export function isLinkedinHeader(cells: readonly string[]): boolean {
@@ -31,10 +30,7 @@ export async function readLinkedin(rows: readonly CsvRow[], onProgress?: (fracti
   const connected = col('connected on')
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  const body = rows.slice(headerAt + 1)
-  for (const [i, row] of body.entries()) {
-    await pace(i, body.length, onProgress)
-    if (row.cells.every((c) => c.trim() === '')) continue
+  for await (const row of records(rows, headerAt + 1, onProgress)) {
     result.records++
     const connectedOn = cell(row.cells, connected)
     const since = connectedOn === '' ? null : parseDayMonthYear(connectedOn)

@@ -6,9 +6,8 @@
 import { CONFIDENCES, RELATIONSHIP_KINDS, type Confidence, type RelationshipKind } from '../../../shared/vocab'
 import { LIMITS, email as emailSchema } from '../../../shared/schemas'
 import type { CsvRow } from './csv'
-import { headerIndex } from './csv'
+import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
-import { pace } from './yield'
 import { emptyResult, type ReadResult } from './read-result'
 
 /** One side of a relationship as the sheet names it. */
@@ -52,10 +51,7 @@ export async function readRelationships(rows: readonly CsvRow[], onProgress?: (f
   if (at.strength === -1) throw new ImportFileError('Line 1: the relationship sheet has no strength column (1 to 5).', 1)
   const cell = (cells: readonly string[], i: number): string => (i === -1 ? '' : (cells[i] ?? '').trim())
 
-  const body = rows.slice(1)
-  for (const [i, row] of body.entries()) {
-    await pace(i, body.length, onProgress)
-    if (row.cells.every((c) => c.trim() === '')) continue
+  for await (const row of records(rows, 1, onProgress)) {
     result.records++
     const problem = (message: string): void => {
       result.problems.push({ line: row.line, message })

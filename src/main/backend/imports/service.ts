@@ -140,12 +140,9 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
   const { read } = parsed
   if (plan === null) throw new Error('a contacts file needs its plan')
   if (!meSet && read.format !== 'relationships') base.notes.push('You have not said who you are yet, so imported people cannot be linked to you. Set "me" first to link them.')
-  const matches = plan.people.filter((p) => p.match !== null)
-  const unchanged = matches.filter((p) => {
-    if (p.match === null) return false
-    const c = mergeChanges(p.match.person, p.record, 'mine')
-    return Object.keys(c.fields).length === 0 && c.conflicts.length === 0
-  })
+  // Each match with what a merge would change, worked out once.
+  const matches = plan.people.flatMap((p) => (p.match === null ? [] : [{ planned: p, match: p.match, changes: mergeChanges(p.match.person, p.record, 'mine') }]))
+  const unchanged = matches.filter((m) => Object.keys(m.changes.fields).length === 0 && m.changes.conflicts.length === 0)
   const errors = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line)
   const creates = new Set(plan.relationships.flatMap((r) => [r.a, r.b]).flatMap((s) => (s.kind === 'create' ? [s.key] : [])))
   return {
@@ -165,20 +162,16 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
     },
     tag: sourceTag(read.format, backend.today()),
     defaultStrength: meSet ? DEFAULT_STRENGTH[read.format] : null,
-    matches: matches.slice(0, 5000).map((p) => {
-      const existing = p.match?.person
-      const c = existing === undefined ? { fields: {}, conflicts: [] } : mergeChanges(existing, p.record, 'mine')
-      return {
-        index: p.index,
-        line: p.record.line,
-        name: p.record.name,
-        company: p.record.company,
-        existing: { id: existing?.id ?? 0, name: `${existing?.name ?? ''}${existing?.archived === true ? ' (archived)' : ''}`, company: existing?.company ?? null },
-        by: p.match?.by ?? 'email',
-        adds: Object.keys(c.fields).map(columnLabel),
-        conflicts: c.conflicts,
-      }
-    }),
+    matches: matches.slice(0, 5000).map(({ planned, match, changes }) => ({
+      index: planned.index,
+      line: planned.record.line,
+      name: planned.record.name,
+      company: planned.record.company,
+      existing: { id: match.person.id, name: `${match.person.name}${match.person.archived ? ' (archived)' : ''}`, company: match.person.company },
+      by: match.by,
+      adds: Object.keys(changes.fields).map(columnLabel),
+      conflicts: changes.conflicts,
+    })),
     newPeople: plan.people
       .filter((p) => p.match === null)
       .slice(0, 200)

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 /**
  * Undoing an import: what it created is deleted (with what has since been
  * attached to it), and what it changed is put back where it still holds the
@@ -7,7 +8,7 @@ import type { ImportBatchView, UndoResult } from '../../../shared/imports'
 import type { Backend } from '../backend'
 import { createBackup } from '../backups/backups'
 import { KithError } from '../errors'
-import { normalizeEmail, normalizeLabel } from '../people/records'
+import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import type { PersonChange, RelationshipChange } from './apply'
 import { SCALARS } from './plan'
 
@@ -44,11 +45,6 @@ export function listImports(backend: Backend): ImportBatchView[] {
 
 const COLUMNS = new Set<string>(SCALARS.map(([, column]) => column))
 
-const jsonList = (text: string): string[] => {
-  const value: unknown = JSON.parse(text)
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
-}
-
 export async function undoImport(backend: Backend, batchId: number): Promise<UndoResult> {
   const sqlite = backend.sqlite
   const batch = sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(batchId) as BatchRow | undefined
@@ -64,39 +60,48 @@ export async function undoImport(backend: Backend, batchId: number): Promise<Und
     change: string | null
   }[]
 
+  const s = {
+    deletePerson: sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0'),
+    forget: sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?'),
+    relationshipsOf: sqlite.prepare('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck(),
+    deleteCreated: {
+      relationship: sqlite.prepare('DELETE FROM relationship WHERE id = ?'),
+      interaction: sqlite.prepare('DELETE FROM interaction WHERE id = ?'),
+      introduction: sqlite.prepare('DELETE FROM introduction WHERE id = ?'),
+    } as Record<string, Database.Statement | undefined>,
+    restoreRelationship: sqlite.prepare(
+      `UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ?
+       WHERE id = ? AND strength = ? AND kind = ? AND confidence = ? AND contexts = ?`,
+    ),
+    listsOf: sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?'),
+    setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
+    dropEmail: sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?'),
+    dropTag: sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?"),
+  }
+
   sqlite
     .transaction(() => {
       // Marked first: if another undo raced this one, only one gets here.
       const marked = sqlite.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(now, batchId)
       if (marked.changes === 0) throw new KithError('conflict', `The import of ${batch.file_name} was already undone.`)
-      const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
-      const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
-      const relationshipsOf = sqlite.prepare('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck()
       for (const item of items) {
         if (item.action === 'created') {
           if (item.entity === 'person') {
-            forget.run(item.entity_id)
+            s.forget.run(item.entity_id)
             // Their relationships go with them.
-            const relationships = relationshipsOf.get(item.entity_id, item.entity_id) as number
-            const deleted = deletePerson.run(item.entity_id).changes
+            const relationships = s.relationshipsOf.get(item.entity_id, item.entity_id) as number
+            const deleted = s.deletePerson.run(item.entity_id).changes
             result.peopleDeleted += deleted
             if (deleted > 0) result.relationshipsDeleted += relationships
-          } else if (item.entity === 'relationship') {
-            result.relationshipsDeleted += sqlite.prepare('DELETE FROM relationship WHERE id = ?').run(item.entity_id).changes
-          } else if (item.entity === 'interaction') {
-            sqlite.prepare('DELETE FROM interaction WHERE id = ?').run(item.entity_id)
-          } else if (item.entity === 'introduction') {
-            sqlite.prepare('DELETE FROM introduction WHERE id = ?').run(item.entity_id)
+          } else {
+            const changes = s.deleteCreated[item.entity]?.run(item.entity_id).changes ?? 0
+            if (item.entity === 'relationship') result.relationshipsDeleted += changes
           }
         } else if (item.change !== null && item.entity === 'person') {
           if (restorePerson(item.entity_id, JSON.parse(item.change) as PersonChange)) result.peopleRestored++
         } else if (item.change !== null && item.entity === 'relationship') {
           const { before, after } = JSON.parse(item.change) as RelationshipChange
-          const changes = sqlite
-            .prepare(
-              `UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ?
-               WHERE id = ? AND strength = ? AND kind = ? AND confidence = ? AND contexts = ?`,
-            )
+          const changes = s.restoreRelationship
             .run(before.strength, before.kind, before.confidence, before.contexts, now, item.entity_id, after.strength, after.kind, after.confidence, after.contexts).changes
           result.relationshipsRestored += changes
         }
@@ -109,20 +114,16 @@ export async function undoImport(backend: Backend, batchId: number): Promise<Und
   return result
 
   function restorePerson(id: number, change: PersonChange): boolean {
-    const row = sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?').get(id) as { phones: string; aliases: string } | undefined
+    const row = s.listsOf.get(id) as { phones: string; aliases: string } | undefined
     if (row === undefined) return false
     for (const [column, { before, after }] of Object.entries(change.fields)) {
       if (!COLUMNS.has(column)) continue
       sqlite.prepare(`UPDATE person SET ${column} = ? WHERE id = ? AND ${column} IS ?`).run(before, id, after)
     }
     const drop = (list: string[], added: readonly string[]): string[] => list.filter((v) => !added.includes(v))
-    sqlite
-      .prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(drop(jsonList(row.phones), change.phones)), JSON.stringify(drop(jsonList(row.aliases), change.aliases)), now, id)
-    const dropEmail = sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?')
-    for (const e of change.emails) dropEmail.run(id, normalizeEmail(e))
-    const dropTag = sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?")
-    for (const t of change.tags) dropTag.run(id, normalizeLabel(t))
+    s.setLists.run(JSON.stringify(drop(parseJsonList(row.phones), change.phones)), JSON.stringify(drop(parseJsonList(row.aliases), change.aliases)), now, id)
+    for (const e of change.emails) s.dropEmail.run(id, normalizeEmail(e))
+    for (const t of change.tags) s.dropTag.run(id, normalizeLabel(t))
     return true
   }
 }
