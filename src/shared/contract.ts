@@ -16,7 +16,9 @@ import {
   weeklySettings,
   type WeeklySettings,
   interactionInput,
+  orgPatch,
   personCreate,
+  profileInput,
   personName,
   personPatch,
   relationshipInput,
@@ -41,6 +43,9 @@ import type {
   RestoreResult,
   FavorStanding,
   Nudge,
+  OrganisationMerge,
+  OrganisationView,
+  Profile,
   SearchHit,
   SuggestionView,
   TaskView,
@@ -205,6 +210,34 @@ export const contract = {
   ),
   'tasks.done': method<TaskView>()(z.strictObject({ id, done: z.boolean().default(true) })),
   'tasks.snooze': method<TaskView>()(z.strictObject({ id, until: isoDate })),
+  'tasks.add': method<TaskView>()(
+    z.strictObject({
+      personId: id.nullable().default(null),
+      title: z.string().trim().min(1, 'Enter what to do').max(300, 'A task is limited to 300 characters'),
+      due: isoDate,
+      introductionId: id.nullable().default(null),
+    }),
+  ),
+  /** Takes back an introduction's last move, and what that move added (tasks, favors, learned relationships). */
+  'introductions.undoMove': method<IntroductionDetail>()(z.strictObject({ id })),
+  'profile.get': method<Profile>()(noArgs),
+  'profile.set': method<Profile>()(profileInput),
+  'orgs.list': method<OrganisationView[]>()(z.strictObject({ query: z.string().trim().max(300).nullable().default(null) })),
+  'orgs.update': method<OrganisationView>()(z.strictObject({ id, patch: orgPatch })),
+  /** Folds one organisation into another (names, domains, people); undone with `orgs.undoMerge`. */
+  'orgs.merge': method<OrganisationMerge>()(
+    z.strictObject({ keepId: id, mergeId: id }).refine((m) => m.keepId !== m.mergeId, { message: 'choose two different organisations', path: ['mergeId'] }),
+  ),
+  'orgs.merges': method<OrganisationMerge[]>()(noArgs),
+  'orgs.undoMerge': method<OrganisationMerge>()(z.strictObject({ id })),
+  /** An inferred colleague tie is real: it becomes a relationship. */
+  'colleagues.confirm': method<RelationshipRecord>()(
+    z.strictObject({ a: id, b: id, strength: z.number().int().min(1).max(5).default(2) }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
+  ),
+  /** "They don't know each other": the inferred tie never comes back. */
+  'colleagues.reject': method<{ a: number; b: number }>()(
+    z.strictObject({ a: id, b: id }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
+  ),
   search: method<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(300, 'a search is limited to 300 characters'),

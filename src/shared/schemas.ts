@@ -234,3 +234,29 @@ export type PeopleSort = (typeof PEOPLE_SORTS)[number]
 /** Fields a merge can take from either person. */
 export const MERGE_FIELDS = ['name', 'company', 'title', 'location', 'notes', 'howWeMet', 'introducedById', 'linkedinUrl', 'website', 'birthday'] as const
 export type MergeField = (typeof MERGE_FIELDS)[number]
+
+/** The user's own profile, used by every draft. */
+export const profileInput = z.strictObject({
+  fullName: z.string().trim().max(LIMITS.name, `Names are limited to ${LIMITS.name} characters`).default(''),
+  role: z.string().trim().max(LIMITS.shortText).default(''),
+  organisation: z.string().trim().max(LIMITS.shortText).default(''),
+  credibility: z.string().trim().max(LIMITS.shortText).default(''),
+  signOff: z.string().trim().max(LIMITS.shortText).default(''),
+})
+export type ProfileInput = z.output<typeof profileInput>
+
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'Enter a domain like stripe.com')
+
+export const orgPatch = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Enter a name').max(LIMITS.shortText),
+    aliases: list(z.string().trim().max(LIMITS.shortText), 'other names'),
+    domains: list(domain, 'domains'),
+  })
+  .partial()
+export type OrgPatch = z.output<typeof orgPatch>

@@ -225,10 +225,17 @@ export interface BeforeYouAsk {
   reason: string
 }
 
+/** How one step of a path is known: a relationship someone recorded, or an inferred colleague tie. */
+export type PathStep =
+  | { kind: 'relationship' }
+  | { kind: 'colleague'; organisation: PersonRef; since: string | null }
+
 export interface PathView {
   score: number
   /** from me to the target */
   people: PersonRef[]
+  /** one per relationship along the path, in order */
+  steps: PathStep[]
   /** strengths of the relationships along the path, in order */
   strengths: number[]
   factors: Factor[]
@@ -240,6 +247,8 @@ export interface DirectTie {
   name: string
   strength: number
   lastTalked: string | null
+  /** for a company or tag target: what to do instead of an introduction ("ask them about their colleagues at X") */
+  hint: string | null
 }
 
 export interface PathsResult {
@@ -284,6 +293,11 @@ export interface IntroductionRequest {
   personB: PersonRef | null
   path: PersonRef[]
   score: number | null
+  /** For one hop of a longer path: the person the whole chain leads to (null when the target is the goal). */
+  goal: PersonRef | null
+  /** The hop before this one (its introduction id), and the one drafted after it. */
+  previousId: number | null
+  nextId: number | null
   createdAt: string
   updatedAt: string
   openTasks: number
@@ -303,6 +317,61 @@ export interface IntroductionDetail extends IntroductionRequest {
   nextStates: string[]
   /** for an ask: the four before-you-ask answers for its path, from today's data */
   checks: BeforeYouAsk[]
+  /** The messages Kith drafts for it, from the stored fields and the user's profile. */
+  drafts: IntroductionDrafts
+}
+
+export interface DraftMessage {
+  to: string[]
+  cc: string[]
+  subject: string
+  body: string
+  /** what the checker found (empty: nothing to fix) */
+  warnings: string[]
+}
+
+export interface IntroductionDrafts {
+  /** an ask: the note to the connector */
+  ask: DraftMessage | null
+  /** an ask: the forwardable blurb and what the checker says of it */
+  blurb: { text: string; warnings: string[] } | null
+  /** connecting two people: the opt-in to each side */
+  optIns: { a: DraftMessage; b: DraftMessage } | null
+  /** connecting two people: the introduction email and the BCC handoff */
+  email: DraftMessage | null
+  handoff: DraftMessage | null
+}
+
+/** Who the user is, as every draft signs and describes them. */
+export interface Profile {
+  fullName: string
+  role: string
+  organisation: string
+  /** one line that makes the user credible to a stranger */
+  credibility: string
+  /** how drafts end, e.g. "Best, Jordan" */
+  signOff: string
+}
+
+export interface OrganisationView {
+  id: number
+  name: string
+  /** other names that mean this organisation ("Stripe, Inc.") */
+  aliases: string[]
+  /** email domains of its people (stripe.com) */
+  domains: string[]
+  /** people Kith has there now, and ever */
+  current: number
+  people: number
+}
+
+export interface OrganisationMerge {
+  id: number
+  kept: PersonRef
+  /** the name the merged organisation had */
+  mergedName: string
+  createdAt: string
+  undoneAt: string | null
 }
 
 export type SuggestionStatus = 'open' | 'started' | 'dismissed' | 'snoozed' | 'known'

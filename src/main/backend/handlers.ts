@@ -6,6 +6,8 @@ import { demoHandlers } from './demo/handlers'
 import { graphHandlers } from './graph/handlers'
 import { importHandlers } from './imports/handlers'
 import { introHandlers } from './intros/handlers'
+import { orgHandlers } from './orgs/handlers'
+import { profileHandlers } from './profile/handlers'
 import { pathHandlers } from './paths/handlers'
 import { weeklyHandlers } from './weekly/handlers'
 import { peopleHandlers } from './people/handlers'
@@ -25,4 +27,6 @@ export const handlers: Handlers = {
   ...introHandlers,
   ...weeklyHandlers,
   ...peopleHandlers,
+  ...orgHandlers,
+  ...profileHandlers,
 }

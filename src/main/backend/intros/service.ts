@@ -88,6 +88,9 @@ async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionReq
       personB: ref(r.person_b_id),
       path: parseIdList(r.path).map((id) => ({ id, name: n.get(id) ?? '(deleted)' })),
       score: r.score,
+      goal: null,
+      previousId: null,
+      nextId: null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       openTasks: mine.length,
@@ -161,6 +164,7 @@ export async function getIntroduction(backend: Backend, id: number): Promise<Int
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind as IntroKind, r.state as IntroState)],
     checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path)) : [],
+    drafts: { ask: null, blurb: null, optIns: null, email: null, handoff: null },
   }
 }
 

@@ -177,7 +177,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     if (e === undefined) continue
     directSet.add(i)
     const entry = directory.entries.get(g.ids[i] ?? -1)
-    direct.push({ id: g.ids[i] ?? -1, name: g.names[i] ?? '', strength: e.strength, lastTalked: entry?.lastInteractionOn ?? null })
+    direct.push({ id: g.ids[i] ?? -1, name: g.names[i] ?? '', strength: e.strength, lastTalked: entry?.lastInteractionOn ?? null, hint: null })
   }
   direct.sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name))
 
@@ -204,6 +204,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
   const paths: PathView[] = raw.map((p) => ({
     score: p.score,
     people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
+    steps: p.nodes.slice(1).map(() => ({ kind: 'relationship' as const })),
     strengths: p.nodes.slice(1).map((j, k) => g.edgeBetween(p.nodes[k] ?? -1, j)?.strength ?? 0),
     factors: explain(g, p.nodes),
     beforeYouAsk: beforeYouAsk(g, p.nodes, context),
