@@ -143,6 +143,14 @@ export class Backend {
     while (this.writer !== null) await this.writer.catch(() => undefined)
   }
 
+  /**
+   * Runs synchronous SQLite work while holding kysely's one connection, so
+   * it never lands inside another call's open transaction.
+   */
+  async withConnection<T>(work: () => T): Promise<T> {
+    return this.db.connection().execute(async () => work())
+  }
+
   /** Call when the scoring settings change. */
   invalidateScoring(): void {
     this.scoringCache = null

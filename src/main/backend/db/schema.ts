@@ -123,6 +123,10 @@ export interface IntroductionTable {
   /** JSON object of the message fields */
   details: Generated<string>
   meeting_on: string | null
+  /** for one hop of a longer path: the person the chain leads to */
+  goal_id: number | null
+  /** the hop before this one */
+  previous_id: number | null
   created_at: string
   updated_at: string
 }
@@ -192,6 +196,57 @@ export interface ImportItemTable {
   change: string | null
 }
 
+export interface OrganisationTable {
+  id: Generated<number>
+  name: string
+  created_at: string
+  updated_at: string
+}
+
+export interface OrganisationNameTable {
+  /** see normalizeOrgName */
+  name_norm: string
+  organisation_id: number
+  name: string
+  source: 'data' | 'user'
+}
+
+export interface OrganisationDomainTable {
+  domain: string
+  /** null: the user said this domain is no organisation's */
+  organisation_id: number | null
+  source: 'learned' | 'user'
+}
+
+export interface OrganisationMergeTable {
+  id: Generated<number>
+  kept_id: number
+  merged_id: number
+  merged_name: string
+  /** JSON: the merged organisation's row, names and domains */
+  snapshot: string
+  created_at: string
+  undone_at: string | null
+}
+
+export interface ColleagueRejectionTable {
+  person_a: number
+  person_b: number
+  created_at: string
+}
+
+export type EffectEntity = 'relationship' | 'interaction' | 'task' | 'favor' | 'introduced_by' | 'introduction'
+
+export interface IntroductionEffectTable {
+  id: Generated<number>
+  introduction_id: number
+  event_id: number
+  entity: EffectEntity
+  entity_id: number
+  /** JSON: what the effect replaced, when it changed something rather than adding it */
+  change: string | null
+}
+
 export interface Database {
   setting: SettingTable
   person: PersonTable
@@ -209,6 +264,12 @@ export interface Database {
   suggestion_week: SuggestionWeekTable
   import_batch: ImportBatchTable
   import_item: ImportItemTable
+  organisation: OrganisationTable
+  organisation_name: OrganisationNameTable
+  organisation_domain: OrganisationDomainTable
+  organisation_merge: OrganisationMergeTable
+  colleague_rejection: ColleagueRejectionTable
+  introduction_effect: IntroductionEffectTable
 }
 
 export type Person = Selectable<PersonTable>

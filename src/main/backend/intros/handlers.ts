@@ -1,6 +1,6 @@
 import type { Handler } from '../handlers'
 import { KithError } from '../errors'
-import { answerOptIn, connectPeople, getIntroduction, listIntroductions, listTasks, moveIntroduction, setTaskDone, snoozeTask, updateDetails } from './service'
+import { answerOptIn, connectPeople, getIntroduction, listIntroductions, listTasks, moveIntroduction, setTaskDone, snoozeTask, undoMove, updateDetails } from './service'
 
 export const introHandlers = {
   'introductions.list': ((args, backend) => listIntroductions(backend, args.state, args.personId)) satisfies Handler<'introductions.list'>,
@@ -14,8 +14,6 @@ export const introHandlers = {
   'tasks.add': (() => {
     throw new KithError('conflict', 'Adding tasks is being built.')
   }) satisfies Handler<'tasks.add'>,
-  'introductions.undoMove': (() => {
-    throw new KithError('conflict', 'Taking a move back is being built.')
-  }) satisfies Handler<'introductions.undoMove'>,
+  'introductions.undoMove': ((args, backend) => undoMove(backend, args.id)) satisfies Handler<'introductions.undoMove'>,
   'tasks.snooze': ((args, backend) => snoozeTask(backend, args.id, args.until)) satisfies Handler<'tasks.snooze'>,
 }

@@ -4,6 +4,7 @@ import { canMove, nextStates, statesOf, type IntroKind, type IntroState } from '
 import { composeIntroEmail } from '../../../shared/intro-templates'
 import type { Backend } from '../backend'
 import type { Db } from '../people/records'
+import type { EffectEntity } from '../db/schema'
 import { KithError } from '../errors'
 import { pathChecks } from '../paths/service'
 import { meId, normalizeLabel, parseIdList, requirePeople } from '../people/records'
@@ -22,6 +23,8 @@ type Row = {
   score: number | null
   details: string
   meeting_on: string | null
+  goal_id: number | null
+  previous_id: number | null
   created_at: string
   updated_at: string
 }
@@ -65,14 +68,24 @@ async function tasksFor(backend: Backend, where: { introductionId?: number; due?
 
 function titleOf(row: Row, n: Map<number, string>): string {
   const name = (id: number | null): string => (id === null ? '(deleted)' : (n.get(id) ?? '(deleted)'))
-  return row.kind === 'ask'
-    ? `Ask ${name(row.connector_id)} to introduce you to ${name(row.target_id)}`
-    : `Introduce ${name(row.person_a_id)} and ${name(row.person_b_id)}`
+  if (row.kind !== 'ask') return `Introduce ${name(row.person_a_id)} and ${name(row.person_b_id)}`
+  const ask = `Ask ${name(row.connector_id)} to introduce you to ${name(row.target_id)}`
+  return row.goal_id === null ? ask : `${ask}, on the way to ${name(row.goal_id)}`
 }
 
 async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionRequest[]> {
-  const ids = rows.flatMap((r) => [...parseIdList(r.path), r.connector_id, r.target_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
+  const ids = rows.flatMap((r) => [...parseIdList(r.path), r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
   const n = await names(backend.db, ids)
+  const next = new Map<number, number>()
+  if (rows.length > 0) {
+    for (const r of await backend.db
+      .selectFrom('introduction')
+      .select(['id', 'previous_id'])
+      .where('previous_id', 'in', rows.map((r) => r.id))
+      .execute()) {
+      if (r.previous_id !== null) next.set(r.previous_id, r.id)
+    }
+  }
   const ref = (id: number | null): PersonRef | null => (id === null ? null : { id, name: n.get(id) ?? '(deleted)' })
   const open = await tasksFor(backend, {})
   return rows.map((r) => {
@@ -88,9 +101,9 @@ async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionReq
       personB: ref(r.person_b_id),
       path: parseIdList(r.path).map((id) => ({ id, name: n.get(id) ?? '(deleted)' })),
       score: r.score,
-      goal: null,
-      previousId: null,
-      nextId: null,
+      goal: ref(r.goal_id),
+      previousId: r.previous_id,
+      nextId: next.get(r.id) ?? null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       openTasks: mine.length,
@@ -122,6 +135,7 @@ export async function listIntroductions(backend: Backend, state: string | null, 
       eb.or([
         eb('connector_id', '=', personId),
         eb('target_id', '=', personId),
+        eb('goal_id', '=', personId),
         eb('person_a_id', '=', personId),
         eb('person_b_id', '=', personId),
       ]),
@@ -168,8 +182,61 @@ export async function getIntroduction(backend: Backend, id: number): Promise<Int
   }
 }
 
-export async function recordEvent(db: Db, introductionId: number, state: string, on: string, now: string): Promise<void> {
-  await db.insertInto('introduction_event').values({ introduction_id: introductionId, state, on_date: on, created_at: now }).execute()
+export async function recordEvent(db: Db, introductionId: number, state: string, on: string, now: string): Promise<number> {
+  const row = await db.insertInto('introduction_event').values({ introduction_id: introductionId, state, on_date: on, created_at: now }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/**
+ * Records a request to be introduced along a path (me first, target last),
+ * after checking every step is a relationship or an inferred colleague tie.
+ * A longer path is asked one hop at a time: this first request asks the
+ * first connector for the next person on the path, with the last person as
+ * the goal; the next hop is drafted when this one reaches "introduced".
+ */
+export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
+  if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
+  const now = backend.now().toISOString()
+  const g = backend.paths()
+  const id = await backend.db.transaction().execute(async (trx) => {
+    const people = await requirePeople(trx, path)
+    if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
+    for (const id of path) {
+      if (people.get(id)?.archived === true) throw new KithError('conflict', `${people.get(id)?.name ?? id} is archived.`)
+    }
+    for (let k = 0; k + 1 < path.length; k++) {
+      const [i, j] = [g.indexOf.get(path[k] ?? -1) ?? -1, g.indexOf.get(path[k + 1] ?? -1) ?? -1]
+      if (i < 0 || j < 0 || g.p(i, j) === 0) {
+        throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
+      }
+    }
+    return insertAsk(trx, backend, path, score, null, now)
+  })
+  // Connectors' fatigue changes.
+  backend.touched(path.slice(1, -1))
+  return introductionSummary(backend, id)
+}
+
+/** One hop of an ask: path[1] is asked to introduce me to path[2]; the goal is the path's end when it is further. */
+async function insertAsk(db: Db, backend: Backend, path: number[], score: number | null, previous: number | null, now: string): Promise<number> {
+  const created = await db
+    .insertInto('introduction')
+    .values({
+      kind: 'ask',
+      state: 'draft',
+      connector_id: path[1] ?? null,
+      target_id: path[2] ?? null,
+      goal_id: path.length > 3 ? (path[path.length - 1] ?? null) : null,
+      previous_id: previous,
+      path: JSON.stringify(path),
+      score,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await recordEvent(db, created.id, 'draft', backend.today(), now)
+  return created.id
 }
 
 export async function connectPeople(backend: Backend, a: number, b: number, context: string): Promise<IntroductionDetail> {
@@ -272,7 +339,20 @@ async function giveBackIdea(backend: Backend, connector: number, connectorName: 
   return `Give back to ${connectorName}: they are looking for ${match}; you know ${offers.map((o) => o.name).join(', ')}, who can help.`
 }
 
-/** Moves an introduction to another state, with the tasks and favors that follow. */
+/** What a move added or changed, so that taking the move back removes exactly that. */
+type Effect = { entity: EffectEntity; id: number; change?: Record<string, string | number | null> }
+
+const LEARNED_STRENGTH = 2
+
+/**
+ * Moves an introduction to another state, with what follows: tasks, favors,
+ * and what the graph learns (scoring.md, "Learning from introductions"):
+ * an ask that reaches "introduced" gives me a relationship with the person
+ * I was introduced to, and drafts the next hop of a longer path; closing the
+ * loop logs the meeting; two people I introduced get a relationship. Nothing
+ * the user set is overwritten, and every addition is recorded against the
+ * move so `undoMove` can take it back.
+ */
 export async function moveIntroduction(backend: Backend, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const kind = r.kind as IntroKind
@@ -289,7 +369,7 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
   const on = date ?? backend.today()
   const now = backend.now().toISOString()
   const touched: number[] = []
-  const n = await names(backend.db, [r.connector_id, r.target_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
+  const n = await names(backend.db, [r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
   const name = (x: number | null): string => (x === null ? '' : (n.get(x) ?? ''))
   const giveBack = kind === 'ask' && to === 'introduced' && r.connector_id !== null ? await giveBackIdea(backend, r.connector_id, name(r.connector_id)) : ''
   await backend.db.transaction().execute(async (trx) => {
@@ -298,53 +378,172 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
       .set({ state: to, updated_at: now, ...(to === 'scheduled' ? { meeting_on: on } : {}) })
       .where('id', '=', id)
       .execute()
-    await recordEvent(trx, id, to, on, now)
-    const task = (kindOfTask: string, person: number | null, title: string, due: string) =>
-      trx.insertInto('task').values({ introduction_id: id, person_id: person, kind: kindOfTask, title, due_on: due, snoozed_until: null, done_at: null, created_at: now }).execute()
+    const eventId = await recordEvent(trx, id, to, on, now)
+    const effects: Effect[] = []
+    if (to === 'scheduled') effects.push({ entity: 'introduction', id, change: { meeting_on: r.meeting_on } })
+    const task = async (kindOfTask: string, person: number | null, title: string, due: string): Promise<void> => {
+      const created = await trx
+        .insertInto('task')
+        .values({ introduction_id: id, person_id: person, kind: kindOfTask, title, due_on: due, snoozed_until: null, done_at: null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'task', id: created.id })
+    }
+    /** Changes open tasks of these kinds (all when null), remembering what they held. */
+    const changeTasks = async (kinds: string[] | null, set: { done_at?: string; due_on?: string }): Promise<void> => {
+      let q = trx.selectFrom('task').select(['id', 'done_at', 'due_on']).where('introduction_id', '=', id).where('done_at', 'is', null)
+      if (kinds !== null) q = q.where('kind', 'in', kinds)
+      for (const t of await q.execute()) {
+        await trx.updateTable('task').set(set).where('id', '=', t.id).execute()
+        effects.push({ entity: 'task', id: t.id, change: { done_at: t.done_at, due_on: t.due_on } })
+      }
+    }
+    const favor = async (giver: number, receiver: number, size: 'small' | 'medium', note: string): Promise<void> => {
+      const created = await trx
+        .insertInto('favor')
+        .values({ giver_id: giver, receiver_id: receiver, occurred_on: on, kind: 'introduction', size, note, introduction_id: id, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'favor', id: created.id })
+      touched.push(giver, receiver)
+    }
+    /** A relationship between two people, only when none is recorded. */
+    const learn = async (a: number, b: number, confidence: 'firsthand' | 'believed', context: string): Promise<void> => {
+      const [lo, hi] = a < b ? [a, b] : [b, a]
+      const existing = await trx.selectFrom('relationship').select('id').where('person_a', '=', lo).where('person_b', '=', hi).executeTakeFirst()
+      if (existing !== undefined) return
+      const created = await trx
+        .insertInto('relationship')
+        .values({ person_a: lo, person_b: hi, strength: LEARNED_STRENGTH, kind: 'other', confidence, source: 'entered', contexts: JSON.stringify([context]), since: on, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'relationship', id: created.id })
+      touched.push(a, b)
+    }
     const me = await meId(trx)
     if (kind === 'ask' && to === 'introduced') {
       await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for the introduction`, on)
       await task('reply_target', r.target_id, `Reply to ${name(r.target_id)} within 24 hours, offering a few times`, addDays(on, 1))
       await task('close_loop', r.connector_id, `Tell ${name(r.connector_id)} how the meeting with ${name(r.target_id)} went`, addDays(on, 14))
       await task('give_back', r.connector_id, giveBack, addDays(on, 30))
-      if (me !== null && r.connector_id !== null) {
-        await trx
-          .insertInto('favor')
-          .values({ giver_id: r.connector_id, receiver_id: me, occurred_on: on, kind: 'introduction', size: 'medium', note: `Introduced you to ${name(r.target_id)}`, introduction_id: id, created_at: now, updated_at: now })
-          .execute()
-        touched.push(r.connector_id, me)
+      if (me !== null && r.connector_id !== null) await favor(r.connector_id, me, 'medium', `Introduced you to ${name(r.target_id)}`)
+      if (me !== null && r.target_id !== null) {
+        await learn(me, r.target_id, 'firsthand', `introduced by ${name(r.connector_id)} on ${on}`)
+        const target = await trx.selectFrom('person').select('introduced_by_id').where('id', '=', r.target_id).executeTakeFirst()
+        if (target !== undefined && target.introduced_by_id === null && r.connector_id !== null) {
+          await trx.updateTable('person').set({ introduced_by_id: r.connector_id, updated_at: now }).where('id', '=', r.target_id).execute()
+          effects.push({ entity: 'introduced_by', id: r.target_id, change: { introduced_by_id: null } })
+          touched.push(r.target_id)
+        }
+      }
+      // One hop of a longer path: now that I know the target, ask them for the next person.
+      const path = parseIdList(r.path)
+      const at = r.target_id === null ? -1 : path.indexOf(r.target_id)
+      if (r.goal_id !== null && at > 0 && at < path.length - 1 && me !== null) {
+        const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now)
+        effects.push({ entity: 'introduction', id: next })
       }
     }
-    if (kind === 'ask' && to === 'scheduled') {
-      await trx.updateTable('task').set({ due_on: addDays(on, 1) }).where('introduction_id', '=', id).where('kind', '=', 'close_loop').where('done_at', 'is', null).execute()
-    }
+    if (kind === 'ask' && to === 'scheduled') await changeTasks(['close_loop'], { due_on: addDays(on, 1) })
     if (kind === 'ask' && to === 'closed') {
-      await trx.updateTable('task').set({ done_at: now }).where('introduction_id', '=', id).where('kind', '=', 'close_loop').where('done_at', 'is', null).execute()
+      await changeTasks(['close_loop'], { done_at: now })
+      // The meeting happened: it counts as talking to them.
+      if (me !== null && r.target_id !== null) {
+        const met = r.meeting_on !== null && r.meeting_on <= on ? r.meeting_on : on
+        const created = await trx
+          .insertInto('interaction')
+          .values({ occurred_on: met, kind: 'meeting', note: `Met ${name(r.target_id)}, introduced by ${name(r.connector_id)}`, with_me: 1, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await trx.insertInto('interaction_person').values({ interaction_id: created.id, person_id: r.target_id }).execute()
+        effects.push({ entity: 'interaction', id: created.id })
+        touched.push(r.target_id)
+      }
     }
     if (kind === 'connect' && to === 'introduced') {
       await task('handoff', null, `Reply with the BCC handoff to ${name(r.person_a_id)} and ${name(r.person_b_id)}`, on)
       if (me !== null) {
         for (const receiver of [r.person_a_id, r.person_b_id]) {
-          if (receiver === null) continue
-          await trx
-            .insertInto('favor')
-            .values({ giver_id: me, receiver_id: receiver, occurred_on: on, kind: 'introduction', size: 'small', note: `Introduced to ${name(receiver === r.person_a_id ? r.person_b_id : r.person_a_id)}`, introduction_id: id, created_at: now, updated_at: now })
-            .execute()
-          touched.push(receiver)
+          if (receiver !== null) await favor(me, receiver, 'small', `Introduced to ${name(receiver === r.person_a_id ? r.person_b_id : r.person_a_id)}`)
         }
-        touched.push(me)
       }
+      if (r.person_a_id !== null && r.person_b_id !== null) await learn(r.person_a_id, r.person_b_id, 'believed', `introduced by you on ${on}`)
     }
-    if (kind === 'connect' && to === 'scheduled') {
-      await trx.updateTable('task').set({ done_at: now }).where('introduction_id', '=', id).where('kind', '=', 'handoff').where('done_at', 'is', null).execute()
-    }
-    if (to === 'abandoned' || to === 'declined') {
-      await trx.updateTable('task').set({ done_at: now }).where('introduction_id', '=', id).where('done_at', 'is', null).execute()
+    if (kind === 'connect' && to === 'scheduled') await changeTasks(['handoff'], { done_at: now })
+    if (to === 'abandoned' || to === 'declined') await changeTasks(null, { done_at: now })
+    if (effects.length > 0) {
+      await trx
+        .insertInto('introduction_effect')
+        .values(effects.map((e) => ({ introduction_id: id, event_id: eventId, entity: e.entity, entity_id: e.id, change: e.change === undefined ? null : JSON.stringify(e.change) })))
+        .execute()
     }
   })
-  // Asks through a connector and favors feed path scoring.
+  // Asks through a connector, favors and learned relationships feed path scoring.
   backend.touched([...touched, ...parseIdList(r.path).slice(1, -1)])
   return getIntroduction(backend, id)
+}
+
+/**
+ * Takes back an introduction's last move: the state and date it recorded,
+ * and everything that move added (tasks, favors, a learned relationship, a
+ * logged meeting, "introduced by", the next hop's draft). A next hop that
+ * has moved on must be taken back first.
+ */
+export async function undoMove(backend: Backend, id: number): Promise<IntroductionDetail> {
+  const r = await row(backend.db, id)
+  const events = await backend.db.selectFrom('introduction_event').select(['id', 'state']).where('introduction_id', '=', id).orderBy('id', 'desc').limit(2).execute()
+  const [last, before] = events
+  if (last === undefined || before === undefined) throw new KithError('conflict', 'This introduction has no move to take back.')
+  const now = backend.now().toISOString()
+  const touched: number[] = []
+  await backend.db.transaction().execute(async (trx) => {
+    const effects = await trx.selectFrom('introduction_effect').selectAll().where('event_id', '=', last.id).orderBy('id', 'desc').execute()
+    for (const e of effects) {
+      const change = e.change === null ? null : parseChange(e.change)
+      if (e.entity === 'introduction' && e.entity_id !== id) {
+        const next = await trx.selectFrom('introduction').select(['state']).where('id', '=', e.entity_id).executeTakeFirst()
+        if (next !== undefined && next.state !== 'draft') {
+          throw new KithError('conflict', `The next step (introduction ${e.entity_id}) is already ${next.state}: take that back first.`)
+        }
+        await trx.deleteFrom('introduction').where('id', '=', e.entity_id).execute()
+      } else if (e.entity === 'introduction') {
+        await trx.updateTable('introduction').set({ meeting_on: stringOrNull(change?.meeting_on) }).where('id', '=', id).execute()
+      } else if (e.entity === 'relationship') {
+        const rel = await trx.deleteFrom('relationship').where('id', '=', e.entity_id).returning(['person_a', 'person_b']).executeTakeFirst()
+        if (rel !== undefined) touched.push(rel.person_a, rel.person_b)
+      } else if (e.entity === 'interaction') {
+        const people = await trx.selectFrom('interaction_person').select('person_id').where('interaction_id', '=', e.entity_id).execute()
+        touched.push(...people.map((p) => p.person_id))
+        await trx.deleteFrom('interaction').where('id', '=', e.entity_id).execute()
+      } else if (e.entity === 'favor') {
+        const f = await trx.deleteFrom('favor').where('id', '=', e.entity_id).returning(['giver_id', 'receiver_id']).executeTakeFirst()
+        if (f !== undefined) touched.push(f.giver_id, f.receiver_id)
+      } else if (e.entity === 'task') {
+        if (change === null) await trx.deleteFrom('task').where('id', '=', e.entity_id).execute()
+        else await trx.updateTable('task').set({ done_at: stringOrNull(change.done_at), due_on: String(change.due_on) }).where('id', '=', e.entity_id).execute()
+      } else {
+        // "Introduced by": put back only if it still says what the move set.
+        await trx
+          .updateTable('person')
+          .set({ introduced_by_id: null, updated_at: now })
+          .where('id', '=', e.entity_id)
+          .where('introduced_by_id', '=', r.connector_id)
+          .execute()
+        touched.push(e.entity_id)
+      }
+    }
+    await trx.deleteFrom('introduction_event').where('id', '=', last.id).execute()
+    await trx.updateTable('introduction').set({ state: before.state, updated_at: now }).where('id', '=', id).execute()
+  })
+  backend.touched([...touched, ...parseIdList(r.path).slice(1, -1)])
+  return getIntroduction(backend, id)
+}
+
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
+function parseChange(text: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(text)
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
 
 export async function listTasks(backend: Backend, due: boolean, includeDone: boolean): Promise<TaskView[]> {

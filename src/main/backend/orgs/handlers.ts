@@ -1,16 +1,12 @@
 import type { Handler } from '../handlers'
-import { KithError } from '../errors'
-
-const pending = (): never => {
-  throw new KithError('conflict', 'Organisations are being built.')
-}
+import { confirmColleagues, listMerges, listOrganisations, mergeOrganisations, rejectColleagues, undoMerge, updateOrganisation } from './service'
 
 export const orgHandlers = {
-  'orgs.list': pending satisfies Handler<'orgs.list'>,
-  'orgs.update': pending satisfies Handler<'orgs.update'>,
-  'orgs.merge': pending satisfies Handler<'orgs.merge'>,
-  'orgs.merges': pending satisfies Handler<'orgs.merges'>,
-  'orgs.undoMerge': pending satisfies Handler<'orgs.undoMerge'>,
-  'colleagues.confirm': pending satisfies Handler<'colleagues.confirm'>,
-  'colleagues.reject': pending satisfies Handler<'colleagues.reject'>,
+  'orgs.list': ((args, backend) => listOrganisations(backend, args.query)) satisfies Handler<'orgs.list'>,
+  'orgs.update': ((args, backend) => updateOrganisation(backend, args.id, args.patch)) satisfies Handler<'orgs.update'>,
+  'orgs.merge': ((args, backend) => mergeOrganisations(backend, args.keepId, args.mergeId)) satisfies Handler<'orgs.merge'>,
+  'orgs.merges': ((_args, backend) => listMerges(backend)) satisfies Handler<'orgs.merges'>,
+  'orgs.undoMerge': ((args, backend) => undoMerge(backend, args.id)) satisfies Handler<'orgs.undoMerge'>,
+  'colleagues.confirm': ((args, backend) => confirmColleagues(backend, args.a, args.b, args.strength)) satisfies Handler<'colleagues.confirm'>,
+  'colleagues.reject': ((args, backend) => rejectColleagues(backend, args.a, args.b)) satisfies Handler<'colleagues.reject'>,
 }

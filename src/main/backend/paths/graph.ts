@@ -3,6 +3,7 @@ import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
 import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
+import { ONGOING, OrgDirectory, UNKNOWN_START, readMemberships, syncOrganisations } from '../orgs/model'
 
 export interface Edge {
   strength: number
@@ -49,6 +50,22 @@ export class PathGraph {
   /** day numbers of asks routed through them */
   readonly asks: number[][] = []
   me = -1
+  /**
+   * Organisations, for inferred colleague ties: per node its memberships
+   * (organisation index, start and end day numbers, in parallel), per
+   * organisation its members. Membership, not pairs: an organisation of n
+   * people costs n entries, never n^2.
+   */
+  readonly memOrg: number[][] = []
+  readonly memStart: number[][] = []
+  readonly memEnd: number[][] = []
+  readonly orgMembers: number[][] = []
+  readonly orgIds: number[] = []
+  readonly orgNames: string[] = []
+  private readonly orgIndexOf = new Map<number, number>()
+  /** pairs (by node pair key) the user said do not know each other */
+  private readonly rejected = new Set<number>()
+  private orgDirectory: OrgDirectory | null = null
   private today = 0
   private settings: ScoringSettings = DEFAULT_SCORING
   /** bumped on every change; caches key on it */
@@ -95,8 +112,161 @@ export class PathGraph {
       this.prob.push([])
       this.balance.push(0)
       this.asks.push([])
+      this.memOrg.push([])
+      this.memStart.push([])
+      this.memEnd.push([])
     }
     return index
+  }
+
+  private orgIndex(id: number): number {
+    let index = this.orgIndexOf.get(id)
+    if (index === undefined) {
+      index = this.orgIds.length
+      this.orgIds.push(id)
+      this.orgIndexOf.set(id, index)
+      this.orgNames.push(this.orgDirectory?.names.get(id) ?? '')
+      this.orgMembers.push([])
+    }
+    return index
+  }
+
+  /** The organisation a company name means (any spelling, alias or domain), as an index; -1 when no one is there. */
+  orgByName(name: string): number {
+    const dir = this.orgDirectory
+    if (dir === null) return -1
+    const id = dir.resolve(name) ?? dir.byDomain.get(name.trim().toLowerCase())
+    return id === undefined ? -1 : (this.orgIndexOf.get(id) ?? -1)
+  }
+
+  /** The organisation index of an organisation id, if anyone is there. */
+  orgIndexFor(id: number): number | undefined {
+    return this.orgIndexOf.get(id)
+  }
+
+  /** The chance an inferred colleague tie carries an ask before size and overlap: the same for every such tie. */
+  colleagueBase(): number {
+    if (this.colleagueBaseFor !== this.settings) {
+      const s = this.settings
+      this.colleagueBaseValue = edgeChance(s, s.colleagues.strength, 'inferred', null, false)
+      this.colleagueBaseFor = s
+    }
+    return this.colleagueBaseValue
+  }
+
+  private colleagueBaseFor: ScoringSettings | null = null
+  private colleagueBaseValue = 0
+
+  /** size(n) = min(1, scale / n), n = people Kith has at the organisation. */
+  sizeFactor(org: number): number {
+    const n = this.orgMembers[org]?.length ?? 0
+    return Math.min(1, this.settings.colleagues.sizeScale / Math.max(1, n))
+  }
+
+  /** The highest chance any colleague tie at this organisation can have. */
+  colleagueCap(org: number): number {
+    return this.settings.colleagues.enabled ? this.colleagueBase() * this.sizeFactor(org) : 0
+  }
+
+  /**
+   * The inferred colleague tie between two nodes: the best over the
+   * organisations both were at with overlapping time, or null. Never for me
+   * (my own ties are mine to say), archived people, pairs with a real
+   * relationship (it replaces the inference) or pairs the user rejected.
+   */
+  colleagueTie(i: number, j: number): { org: number; overlap: number; since: number; chance: number } | null {
+    if (!this.settings.colleagues.enabled || i === j || i === this.me || j === this.me) return null
+    if (this.archived[i] === true || this.archived[j] === true) return null
+    const oi = this.memOrg[i]
+    const oj = this.memOrg[j]
+    if (oi === undefined || oj === undefined || oi.length === 0 || oj.length === 0) return null
+    let best: { org: number; overlap: number; since: number; chance: number } | null = null
+    for (let a = 0; a < oi.length; a++) {
+      const org = oi[a] ?? -1
+      for (let b = 0; b < oj.length; b++) {
+        if (oj[b] !== org) continue
+        const start = Math.max(this.memStart[i]?.[a] ?? UNKNOWN_START, this.memStart[j]?.[b] ?? UNKNOWN_START)
+        const end = Math.min(this.memEnd[i]?.[a] ?? ONGOING, this.memEnd[j]?.[b] ?? ONGOING, this.today)
+        if (end < start) continue
+        const overlap = start === UNKNOWN_START ? Infinity : end - start
+        const short = overlap < this.settings.colleagues.shortOverlapDays ? this.settings.colleagues.shortOverlapFactor : 1
+        const chance = this.colleagueBase() * this.sizeFactor(org) * short
+        if (best === null || chance > best.chance) best = { org, overlap, since: start, chance }
+      }
+    }
+    if (best === null || this.rejected.has(pairKey(i, j)) || (this.nbr[i] ?? []).includes(j)) return null
+    return best
+  }
+
+  /** The chance of the inferred colleague tie between two nodes, or 0. */
+  colleague(i: number, j: number): number {
+    return this.colleagueTie(i, j)?.chance ?? 0
+  }
+
+  private clearMemberships(i: number): void {
+    for (const org of this.memOrg[i] ?? []) {
+      const list = this.orgMembers[org]
+      if (list === undefined) continue
+      const k = list.indexOf(i)
+      if (k >= 0) {
+        list[k] = list[list.length - 1] ?? 0
+        list.pop()
+      }
+    }
+    this.memOrg[i] = []
+    this.memStart[i] = []
+    this.memEnd[i] = []
+  }
+
+  /** Reads where these people work (everyone when null), for colleague inference. */
+  private loadMemberships(ids: readonly number[] | null): void {
+    let orgs = this.orgDirectory
+    if (orgs === null || ids === null || this.hasUnknownCompany(orgs, ids)) {
+      try {
+        orgs = syncOrganisations(this.sqlite, new Date().toISOString())
+      } catch {
+        // A database that cannot be written just now: resolve with the names it has.
+        orgs ??= new OrgDirectory(this.sqlite)
+      }
+    }
+    this.orgDirectory = orgs
+    for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
+    const memberships = readMemberships(this.sqlite, orgs, ids, dayNumber)
+    for (const [person, list] of memberships) {
+      const i = this.indexOf.get(person)
+      if (i === undefined || this.archived[i] === true) continue
+      const seen = new Set<number>()
+      for (const m of list) {
+        const o = this.orgIndex(m.org)
+        this.memOrg[i]?.push(o)
+        this.memStart[i]?.push(m.start)
+        this.memEnd[i]?.push(m.end)
+        if (!seen.has(o)) {
+          seen.add(o)
+          this.orgMembers[o]?.push(i)
+        }
+      }
+    }
+  }
+
+  /** Whether any of these people names a company no organisation has yet. */
+  private hasUnknownCompany(orgs: OrgDirectory, ids: readonly number[]): boolean {
+    if (ids.length > 400) return true
+    const marks = ids.map(() => '?').join(',')
+    const names = this.sqlite
+      .prepare(`SELECT company FROM person WHERE company IS NOT NULL AND id IN (${marks}) UNION SELECT company FROM employment WHERE person_id IN (${marks})`)
+      .pluck()
+      .all(...ids, ...ids) as string[]
+    return names.some((n) => orgs.norm(n) !== '' && orgs.resolve(n) === undefined)
+  }
+
+  private loadRejections(): void {
+    this.rejected.clear()
+    for (const [a, b] of this.sqlite.prepare('SELECT person_a, person_b FROM colleague_rejection').raw().iterate() as IterableIterator<[number, number]>) {
+      const i = this.indexOf.get(a)
+      const j = this.indexOf.get(b)
+      if (i !== undefined && j !== undefined) this.rejected.add(pairKey(i, j))
+    }
   }
 
   private chance(i: number, k: number): number {
@@ -136,12 +306,12 @@ export class PathGraph {
     }
   }
 
-  /** The chance of the relationship between two nodes, or 0. */
+  /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
   p(i: number, j: number): number {
     const list = this.nbr[i]
     if (list === undefined) return 0
     const k = list.indexOf(j)
-    return k < 0 ? 0 : (this.prob[i]?.[k] ?? 0)
+    return k < 0 ? this.colleague(i, j) : (this.prob[i]?.[k] ?? 0)
   }
 
   edgeBetween(i: number, j: number): Edge | undefined {
@@ -211,6 +381,8 @@ export class PathGraph {
     }
     if (meId !== undefined && meId !== null) this.loadBalances(meId, null)
     this.loadAsks(null)
+    this.loadMemberships(null)
+    this.loadRejections()
   }
 
   /** My last interaction with each person, as day numbers. */
@@ -265,7 +437,8 @@ export class PathGraph {
   private loadAsks(person: number | null): void {
     if (person !== null) this.asks[this.node(person)] = []
     const rows = this.sqlite
-      .prepare(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned'`)
+      // A later hop of a longer path goes through connectors its first hop already counted.
+      .prepare(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned' AND previous_id IS NULL`)
       .raw()
       .all() as [string, string][]
     for (const [path, created] of rows) {
@@ -281,7 +454,8 @@ export class PathGraph {
   refresh(personIds: Iterable<number>): void {
     const db = this.sqlite
     const meId = this.me < 0 ? null : (this.ids[this.me] ?? null)
-    for (const id of new Set(personIds)) {
+    const touched = [...new Set(personIds)]
+    for (const id of touched) {
       const row = db.prepare('SELECT name, is_me, archived_at IS NOT NULL AS archived FROM person WHERE id = ?').raw().get(id) as
         | [string, number, number]
         | undefined
@@ -294,6 +468,7 @@ export class PathGraph {
       this.nbr[i] = []
       this.edge[i] = []
       this.prob[i] = []
+      this.clearMemberships(i)
       if (row === undefined) {
         this.archived[i] = true
         this.balance[i] = 0
@@ -332,7 +507,15 @@ export class PathGraph {
       if (meId !== null) this.loadBalances(meId, id)
       this.loadAsks(id)
     }
+    const present = touched.filter((id) => !this.archivedOrGone(id))
+    if (present.length > 0) this.loadMemberships(present)
+    this.loadRejections()
     this.version++
+  }
+
+  private archivedOrGone(id: number): boolean {
+    const i = this.indexOf.get(id)
+    return i === undefined || this.archived[i] === true
   }
 }
 

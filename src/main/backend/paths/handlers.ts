@@ -1,6 +1,7 @@
 import type { Handler } from '../handlers'
 import { readScoring, writeScoring } from '../settings'
-import { findPaths, requestIntroduction } from './service'
+import { findPaths } from './service'
+import { requestIntroduction } from '../intros/service'
 
 export const pathHandlers = {
   'paths.find': ((args, backend) => findPaths(backend, args)) satisfies Handler<'paths.find'>,

@@ -19,7 +19,13 @@ interface RandomGraph {
   talks: [number, number][]
   favors: [number, number][]
   asks: number[]
+  /** person index, organisation, start and end as days ago (null: unknown start, ongoing) */
+  jobs: { who: number; org: number; start: number | null; end: number | null }[]
+  /** pairs the user said do not know each other */
+  rejected: [number, number][]
 }
+
+const ORG_SPELLINGS = [['Harbor Capital', 'harbor capital', 'Harbor Capital, Inc.'], ['Stripe', 'Stripe Inc'], ['Acme']]
 
 const randomGraph = fc
   .integer({ min: 3, max: 9 })
@@ -39,8 +45,20 @@ const randomGraph = fc
       talks: fc.array(fc.tuple(fc.integer({ min: 1, max: n - 1 }), fc.integer({ min: 0, max: 400 })), { maxLength: 6 }),
       favors: fc.array(fc.tuple(fc.integer({ min: 1, max: n - 1 }), fc.integer({ min: -3, max: 3 })), { maxLength: 4 }),
       asks: fc.array(fc.integer({ min: 1, max: n - 1 }), { maxLength: 3 }),
+      jobs: fc.array(
+        fc.record({
+          who: fc.integer({ min: 0, max: n - 1 }),
+          org: fc.integer({ min: 0, max: 2 }),
+          start: fc.option(fc.integer({ min: 0, max: 3000 })),
+          end: fc.option(fc.integer({ min: 0, max: 1000 })),
+        }),
+        { maxLength: 8 },
+      ),
+      rejected: fc.array(fc.tuple(fc.integer({ min: 1, max: n - 1 }), fc.integer({ min: 1, max: n - 1 })), { maxLength: 2 }),
     }),
   )
+
+const daysAgo = (days: number): string => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 
 async function load(graph: RandomGraph): Promise<{ g: PathGraph; sqlite: Database.Database }> {
   const dir = tempDir()
@@ -68,16 +86,37 @@ async function load(graph: RandomGraph): Promise<{ g: PathGraph; sqlite: Databas
   for (const connector of graph.asks) {
     sqlite.prepare("INSERT INTO introduction (kind, path, created_at, updated_at) VALUES ('ask', ?, ?, ?)").run(JSON.stringify([1, connector + 1, 99]), now, now)
   }
+  graph.jobs.forEach((job, k) => {
+    const spellings = ORG_SPELLINGS[job.org] ?? ['Acme']
+    sqlite
+      .prepare('INSERT INTO employment (person_id, company, start_date, end_date) VALUES (?, ?, ?, ?)')
+      .run(job.who + 1, spellings[k % spellings.length], job.start === null ? null : daysAgo(job.start), job.end === null ? null : daysAgo(Math.min(job.end, job.start ?? job.end)))
+  })
+  for (const [a, b] of graph.rejected) {
+    if (a !== b) sqlite.prepare('INSERT OR IGNORE INTO colleague_rejection (person_a, person_b, created_at) VALUES (?, ?, ?)').run(Math.min(a, b) + 1, Math.max(a, b) + 1, now)
+  }
   return { g: new PathGraph(sqlite, DEFAULT_SCORING, TODAY), sqlite }
 }
 
 /** Every simple path by plain recursion over the relationship rows, ranked and capped as the spec says. */
 function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: number, limit: number, cap: number): RawPath[] {
   const adjacency = new Map<number, number[]>()
-  for (const e of graph.edges) {
-    if (e.a === e.b) continue
-    adjacency.set(e.a, [...(adjacency.get(e.a) ?? []), e.b])
-    adjacency.set(e.b, [...(adjacency.get(e.b) ?? []), e.a])
+  const link = (a: number, b: number): void => {
+    if (!(adjacency.get(a) ?? []).includes(b)) adjacency.set(a, [...(adjacency.get(a) ?? []), b])
+    if (!(adjacency.get(b) ?? []).includes(a)) adjacency.set(b, [...(adjacency.get(b) ?? []), a])
+  }
+  for (const e of graph.edges) if (e.a !== e.b) link(e.a, e.b)
+  // Colleagues: two people (not me, not archived) whose time at one organisation overlapped, not rejected, with no recorded relationship.
+  const recorded = (a: number, b: number): boolean => graph.edges.some((e) => (e.a === a && e.b === b) || (e.a === b && e.b === a))
+  const rejected = (a: number, b: number): boolean => graph.rejected.some(([x, y]) => (x === a && y === b) || (x === b && y === a))
+  for (const x of graph.jobs) {
+    for (const y of graph.jobs) {
+      if (x.who >= y.who || x.org !== y.org || x.who === 0 || graph.archived.includes(x.who) || graph.archived.includes(y.who)) continue
+      const endOf = (j: RandomGraph['jobs'][number]): number => (j.end === null ? 0 : Math.min(j.end, j.start ?? j.end))
+      const start = Math.min(x.start ?? Infinity, y.start ?? Infinity)
+      const end = Math.max(endOf(x), endOf(y))
+      if (start >= end && !recorded(x.who, y.who) && !rejected(x.who, y.who)) link(x.who, y.who)
+    }
   }
   const blocked = (i: number): boolean => graph.archived.includes(i)
   const found: RawPath[] = []
@@ -128,6 +167,8 @@ describe('path search', () => {
           // --all: every simple path, no cap.
           const every = allPaths(g, [ti], maxHops)
           expect(every.map((p) => p.nodes)).toEqual(bruteForce(g, graph, t, maxHops, Infinity, Infinity).map((p) => p.nodes))
+          // Every step is a relationship or a colleague tie, and the score is their product.
+          for (const p of every) expect(p.score).toBeGreaterThan(0)
         } finally {
           sqlite.close()
         }
@@ -148,6 +189,8 @@ describe('path search', () => {
       talks: [[1, 90]],
       favors: [[1, 2]],
       asks: [1],
+      jobs: [],
+      rejected: [],
     })
     try {
       const [best] = topPaths(g, [g.indexOf.get(3) ?? -1], { maxHops: 3, limit: 5, perConnector: 2 })

@@ -45,6 +45,7 @@ class Collector {
   }
 
   offer(score: number, nodes: () => number[]): void {
+    this.offers++
     const candidate = { score, nodes: nodes() }
     const c1 = candidate.nodes[1] ?? -1
     let kept = this.best.get(c1)
@@ -56,6 +57,22 @@ class Collector {
     kept.push(candidate)
     kept.sort((a, b) => comparePaths(this.g, a, b))
     if (kept.length > this.cap) kept.pop()
+  }
+
+  private cachedThreshold: { version: number; limit: number; value: number } | null = null
+  private offers = 0
+
+  /**
+   * A score no path below can beat into the final list: the limit-th best
+   * kept so far (kept lists only get better), or -1 while fewer are kept.
+   */
+  threshold(limit: number): number {
+    if (this.cachedThreshold?.version === this.offers && this.cachedThreshold.limit === limit) return this.cachedThreshold.value
+    const scores: number[] = []
+    for (const kept of this.best.values()) for (const p of kept) scores.push(p.score)
+    const value = scores.length < limit ? -1 : (scores.sort((a, b) => b - a)[limit - 1] ?? -1)
+    this.cachedThreshold = { version: this.offers, limit, value }
+    return value
   }
 
   result(limit: number): RawPath[] {
@@ -99,9 +116,30 @@ interface LeftHalf {
   first: number
 }
 
+/** For each organisation, my contacts there who can carry an ask (their factor is non-zero). */
+function myContactsByOrg(g: PathGraph, mine: Float64Array): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  for (const c of g.nbr[g.me] ?? []) {
+    if ((mine[c] ?? 0) === 0) continue
+    for (const org of new Set(g.memOrg[c] ?? [])) {
+      const list = out.get(org)
+      if (list === undefined) out.set(org, [c])
+      else list.push(c)
+    }
+  }
+  return out
+}
+
+/** Organisations smaller than this are walked without first checking whether they can matter. */
+const SMALL_ORG = 32
+
 /**
  * Exact top paths from me to any of the targets, 2 to maxHops relationships
- * long, ranked and capped per first connector.
+ * long, ranked and capped per first connector. A step is a recorded
+ * relationship or an inferred colleague tie (see PathGraph.colleagueTie);
+ * colleague steps are walked through organisation membership, and a large
+ * organisation is skipped only when even its best possible path could not
+ * enter the list (so the result stays exact).
  */
 export function topPaths(g: PathGraph, targets: readonly number[], options: SearchOptions): RawPath[] {
   const me = g.me
@@ -116,7 +154,17 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     return fatigue[i] ?? 1
   }
   let left: Map<number, LeftHalf[]> | null = null
+  let leftAt: Map<number, { mids: number[]; best: number }> | null = null
   const leftKeep = options.limit + 2
+  const colleagues = g.scoring.colleagues.enabled && g.orgIds.length > 0
+  const myAt = colleagues ? myContactsByOrg(g, mine) : new Map<number, number[]>()
+  let bestMine = 0
+  for (const v of mine) if (v > bestMine) bestMine = v
+  /** visit marks, so a node reached through two shared organisations is offered once */
+  const seen = new Int32Array(g.ids.length)
+  const seen2 = new Int32Array(g.ids.length)
+  let stamp = 0
+  let stamp2 = 0
 
   for (const t of targets) {
     if (!usable(t)) continue
@@ -131,6 +179,19 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       if (m === 0 || c === t) continue
       const score = m * (tp[k] ?? 0) * hop2
       if (score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
+    }
+    const tOrgs = colleagues ? [...new Set(g.memOrg[t] ?? [])] : []
+    // ... and me -> c -> t where c and t are colleagues.
+    stamp++
+    for (const org of tOrgs) {
+      for (const c of myAt.get(org) ?? []) {
+        if (c === t || seen[c] === stamp) continue
+        seen[c] = stamp
+        const pc = g.colleague(c, t)
+        if (pc === 0) continue
+        const score = (mine[c] ?? 0) * pc * hop2
+        if (score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
+      }
     }
 
     // Three relationships: me -> c1 -> c2 -> t, expanding the cheaper side.
@@ -176,27 +237,117 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       }
     }
 
+    if (colleagues) {
+      // c1 and c2 colleagues, c2 -> t recorded.
+      for (let k = 0; k < tn.length; k++) {
+        const c2 = tn[k] ?? -1
+        if (!usable(c2)) continue
+        const f2 = fat(c2)
+        const pt = tp[k] ?? 0
+        stamp++
+        for (const org of g.memOrg[c2] ?? []) {
+          for (const c1 of myAt.get(org) ?? []) {
+            if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
+            seen[c1] = stamp
+            const pc = g.colleague(c1, c2)
+            if (pc === 0) continue
+            const score = (mine[c1] ?? 0) * pc * f2 * pt * hop3
+            if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
+          }
+        }
+      }
+      // c2 and t colleagues; c1 -> c2 recorded or colleagues too.
+      const inner = ++stamp2
+      for (const org of tOrgs) {
+        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * g.colleagueCap(org) * hop3 < collector.threshold(options.limit)) continue
+        for (const c2 of g.orgMembers[org] ?? []) {
+          if (c2 === t || !usable(c2) || seen2[c2] === inner) continue
+          seen2[c2] = inner
+          const pc2 = g.colleague(c2, t)
+          if (pc2 === 0) continue
+          const f2 = fat(c2)
+          const n2 = g.nbr[c2] ?? []
+          const p2 = g.prob[c2] ?? []
+          stamp++
+          for (let q = 0; q < n2.length; q++) {
+            const c1 = n2[q] ?? -1
+            const m = mine[c1] ?? 0
+            if (m === 0 || c1 === t) continue
+            seen[c1] = stamp
+            const score = m * (p2[q] ?? 0) * f2 * pc2 * hop3
+            if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
+          }
+          for (const org2 of g.memOrg[c2] ?? []) {
+            for (const c1 of myAt.get(org2) ?? []) {
+              if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
+              seen[c1] = stamp
+              const pc1 = g.colleague(c1, c2)
+              if (pc1 === 0) continue
+              const score = (mine[c1] ?? 0) * pc1 * f2 * pc2 * hop3
+              if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
+            }
+          }
+        }
+      }
+    }
+
     if (options.maxHops < 4) continue
     // Four relationships: the best two-step halves out of me, per middle node, joined with two steps back from t.
-    left ??= leftHalves(g, mine, leftKeep, fat)
+    if (left === null) {
+      left = leftHalves(g, mine, leftKeep, fat, colleagues)
+      leftAt = colleagues ? halvesByOrg(g, left) : new Map()
+    }
+    const halvesOf = left
+    const byOrg = leftAt ?? new Map<number, { mids: number[]; best: number }>()
     const hop4 = hopOf(s, 4)
-    for (let k = 0; k < tn.length; k++) {
-      const c3 = tn[k] ?? -1
-      if (!usable(c3)) continue
+    /** me -> c1 -> mid -> c3 -> t, for one c3 and the chance pt of c3 -> t. */
+    const join = (c3: number, pt: number): void => {
       const f3 = fat(c3)
-      const pt = tp[k] ?? 0
+      const offerHalves = (mid: number, pm: number): void => {
+        const halves = halvesOf.get(mid)
+        if (halves === undefined) return
+        for (const half of halves) {
+          if (half.first === c3 || half.first === t) continue
+          const score = half.value * pm * f3 * pt * hop4
+          if (score >= collector.floor(half.first)) collector.offer(score, () => [me, half.first, mid, c3, t])
+        }
+      }
       const n3 = g.nbr[c3] ?? []
       const p3 = g.prob[c3] ?? []
       for (let q = 0; q < n3.length; q++) {
         const mid = n3[q] ?? -1
         if (mid === t || !usable(mid)) continue
-        const halves = left.get(mid)
-        if (halves === undefined) continue
-        const pm = p3[q] ?? 0
-        for (const half of halves) {
-          if (half.first === c3 || half.first === t) continue
-          const score = half.value * pm * f3 * pt * hop4
-          if (score >= collector.floor(half.first)) collector.offer(score, () => [me, half.first, mid, c3, t])
+        offerHalves(mid, p3[q] ?? 0)
+      }
+      if (!colleagues) return
+      const visit = ++stamp
+      for (const org of g.memOrg[c3] ?? []) {
+        const at = byOrg.get(org)
+        if (at === undefined) continue
+        if (at.mids.length > SMALL_ORG && at.best * g.colleagueCap(org) * f3 * pt * hop4 < collector.threshold(options.limit)) continue
+        for (const mid of at.mids) {
+          if (mid === t || mid === c3 || seen[mid] === visit) continue
+          seen[mid] = visit
+          const pm = g.colleague(mid, c3)
+          if (pm !== 0) offerHalves(mid, pm)
+        }
+      }
+    }
+    for (let k = 0; k < tn.length; k++) {
+      const c3 = tn[k] ?? -1
+      if (usable(c3)) join(c3, tp[k] ?? 0)
+    }
+    if (colleagues) {
+      let bestHalf = 0
+      for (const at of byOrg.values()) if (at.best > bestHalf) bestHalf = at.best
+      const outer = ++stamp2
+      for (const org of tOrgs) {
+        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestHalf * g.colleagueCap(org) * hop4 < collector.threshold(options.limit)) continue
+        for (const c3 of g.orgMembers[org] ?? []) {
+          if (c3 === t || !usable(c3) || seen2[c3] === outer) continue
+          seen2[c3] = outer
+          const pc = g.colleague(c3, t)
+          if (pc !== 0) join(c3, pc)
         }
       }
     }
@@ -205,8 +356,25 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
 }
 
 /** For each middle node m: the `keep` best values of me -> c1 -> m (c1's factor, p(c1, m), fatigue(m)), one per c1. */
-function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: (i: number) => number): Map<number, LeftHalf[]> {
+function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: (i: number) => number, colleagues: boolean): Map<number, LeftHalf[]> {
   const out = new Map<number, LeftHalf[]>()
+  const add = (c1: number, mid: number, value: number): void => {
+    let list = out.get(mid)
+    if (list === undefined) {
+      list = []
+      out.set(mid, list)
+    }
+    // Ranked as the final list breaks ties: by value, then the first connector's name.
+    const worse = (a: LeftHalf): boolean =>
+      a.value < value || (a.value === value && ((g.names[a.first] ?? '') > (g.names[c1] ?? '') || ((g.names[a.first] ?? '') === (g.names[c1] ?? '') && a.first > c1)))
+    const last = list[list.length - 1]
+    if (list.length >= keep && last !== undefined && !worse(last)) return
+    let at = list.length
+    while (at > 0 && worse(list[at - 1] as LeftHalf)) at--
+    list.splice(at, 0, { value, first: c1 })
+    if (list.length > keep) list.pop()
+  }
+  const seen = new Int32Array(g.ids.length)
   for (const c1 of g.nbr[g.me] ?? []) {
     const m = mine[c1] ?? 0
     if (m === 0) continue
@@ -215,21 +383,33 @@ function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: (i: num
     for (let q = 0; q < n1.length; q++) {
       const mid = n1[q] ?? -1
       if (mid === g.me || g.archived[mid] === true) continue
-      const value = m * (p1[q] ?? 0) * fat(mid)
-      let list = out.get(mid)
-      if (list === undefined) {
-        list = []
-        out.set(mid, list)
+      add(c1, mid, m * (p1[q] ?? 0) * fat(mid))
+    }
+    if (!colleagues) continue
+    for (const org of g.memOrg[c1] ?? []) {
+      for (const mid of g.orgMembers[org] ?? []) {
+        if (mid === g.me || mid === c1 || seen[mid] === c1 + 1) continue
+        seen[mid] = c1 + 1
+        const pc = g.colleague(c1, mid)
+        if (pc !== 0) add(c1, mid, m * pc * fat(mid))
       }
-      // Ranked as the final list breaks ties: by value, then the first connector's name.
-      const worse = (a: LeftHalf): boolean =>
-        a.value < value || (a.value === value && ((g.names[a.first] ?? '') > (g.names[c1] ?? '') || ((g.names[a.first] ?? '') === (g.names[c1] ?? '') && a.first > c1)))
-      const last = list[list.length - 1]
-      if (list.length >= keep && last !== undefined && !worse(last)) continue
-      let at = list.length
-      while (at > 0 && worse(list[at - 1] as LeftHalf)) at--
-      list.splice(at, 0, { value, first: c1 })
-      if (list.length > keep) list.pop()
+    }
+  }
+  return out
+}
+
+/** The middle nodes that have halves, by organisation, with the best half there (to skip what cannot matter). */
+function halvesByOrg(g: PathGraph, left: Map<number, LeftHalf[]>): Map<number, { mids: number[]; best: number }> {
+  const out = new Map<number, { mids: number[]; best: number }>()
+  for (const [mid, halves] of left) {
+    const best = halves[0]?.value ?? 0
+    for (const org of new Set(g.memOrg[mid] ?? [])) {
+      const at = out.get(org)
+      if (at === undefined) out.set(org, { mids: [mid], best })
+      else {
+        at.mids.push(mid)
+        if (best > at.best) at.best = best
+      }
     }
   }
   return out
@@ -247,14 +427,15 @@ export function allPaths(g: PathGraph, targets: readonly number[], maxHops: 3 | 
     const edges = path.length - 1
     if (edges >= 2 && wanted.has(node)) out.push({ nodes: [...path], score: pathScore(g, path) })
     if (edges >= maxHops) return
-    for (const next of g.nbr[node] ?? []) {
-      if (onPath.has(next) || g.archived[next] === true) continue
-      // A direct tie is not an introduction: the first step never lands on a target.
-      path.push(next)
-      onPath.add(next)
-      walk(next)
+    const next = new Set(g.nbr[node] ?? [])
+    for (const org of g.memOrg[node] ?? []) for (const other of g.orgMembers[org] ?? []) if (g.colleague(node, other) !== 0) next.add(other)
+    for (const n of next) {
+      if (onPath.has(n) || g.archived[n] === true) continue
+      path.push(n)
+      onPath.add(n)
+      walk(n)
       path.pop()
-      onPath.delete(next)
+      onPath.delete(n)
     }
   }
   walk(me)

@@ -50,21 +50,25 @@ describe('paths.find', () => {
     expect(result.paths[1]?.beforeYouAsk[0]?.verdict).toBe('stop')
   })
 
-  it('shows a direct relationship first and separately, and answers "could you reach them another way" with it', async () => {
+  it('shows someone I already know as a direct tie, not as an introduction to ask for', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, cy } = await network(backend)
+    const before = await ok(backend, 'paths.find', { to: cy.id })
     await ok(backend, 'relationships.set', { a: me.id, b: cy.id, strength: 1 })
     const result = await ok(backend, 'paths.find', { to: cy.id })
-    expect(result.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 1, lastTalked: null }])
-    expect(result.paths.every((p) => p.people.length >= 3)).toBe(true)
-    expect(result.paths[0]?.beforeYouAsk[2]).toMatchObject({ verdict: 'stop', reason: 'You already know Cy: reach out directly.' })
+    expect(result.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 1, lastTalked: null, hint: null }])
+    expect(result.paths).toEqual([])
+    // A request made before I knew them says so when it is opened again.
+    const request = await ok(backend, 'introductions.request', { path: before.paths[0]?.people.map((p) => p.id) ?? [] })
+    const detail = await ok(backend, 'introductions.get', { id: request.id })
+    expect(detail.checks[2]).toMatchObject({ verdict: 'stop', reason: 'You already know Cy: reach out directly.' })
   })
 
   it('finds anyone at a company or with a tag, ranking all their paths together', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     await network(backend)
     const company = await ok(backend, 'paths.find', { company: 'gamma', maxHops: 4 })
-    expect(company.target).toEqual({ kind: 'company', name: 'gamma', people: 2 })
+    expect(company.target).toEqual({ kind: 'company', name: 'Gamma', people: 2 })
     expect(new Set(company.paths.map((p) => p.people.at(-1)?.name))).toEqual(new Set(['Cy', 'Dee']))
     const tag = await ok(backend, 'paths.find', { tag: 'seed investor' })
     expect(tag.targets).toBe(2)

@@ -1,13 +1,13 @@
 import type { Args } from '../../../shared/contract'
-import type { BeforeYouAsk, DirectTie, Factor, IntroductionRequest, PathTarget, PathView, PathsResult } from '../../../shared/types'
+import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
-import { introductionSummary, recordEvent } from '../intros/service'
-import { normalizeLabel, requirePeople } from '../people/records'
+import { normalizeLabel } from '../people/records'
 import type { PathGraph } from './graph'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
+import { ONGOING, UNKNOWN_START } from '../orgs/model'
 
 const x = (value: number): string => `x${value.toFixed(2)}`
 
@@ -23,10 +23,48 @@ function daysText(days: number): string {
   return `${Math.round(days / 365)} years ago`
 }
 
+const year = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 4)
+
+/** "both at Harbor Capital since 2023", "at Stripe together until 2021", "both at Acme" */
+export function colleagueWords(g: PathGraph, tie: NonNullable<ReturnType<PathGraph['colleagueTie']>>, i: number, j: number): string {
+  const org = g.orgNames[tie.org] ?? ''
+  const ends = [i, j].map((n) => {
+    const k = (g.memOrg[n] ?? []).indexOf(tie.org)
+    return k < 0 ? ONGOING : (g.memEnd[n]?.[k] ?? ONGOING)
+  })
+  const until = Math.min(...ends)
+  const since = tie.since > UNKNOWN_START ? ` since ${year(tie.since)}` : ''
+  if (until < g.todayNumber) return `at ${org} together${tie.since > UNKNOWN_START ? ` ${year(tie.since)}–` : ' until '}${year(until)}`
+  return `both at ${org}${since}`
+}
+
+/** "Grace and Yara: both at Harbor Capital since 2023, inferred colleagues: acquaintance (2) x0.40, never seen together x0.75, inferred x0.50, 9 people there x0.89" */
+function colleagueFactor(g: PathGraph, i: number, j: number): Factor {
+  const tie = g.colleagueTie(i, j)
+  if (tie === null) throw new Error('a path step without a relationship')
+  const s = g.scoring
+  const c = s.colleagues
+  const n = g.orgMembers[tie.org]?.length ?? 0
+  const size = g.sizeFactor(tie.org)
+  const short = tie.overlap < c.shortOverlapDays
+  const parts = [
+    `${STRENGTH_WORDS[c.strength as Strength].toLowerCase()} (${c.strength}) ${x(baseOf(s, c.strength))}`,
+    `never seen together (unknown) ${x(s.unknownRecency)}`,
+    `inferred ${x(confidenceOf(s, 'inferred'))}`,
+  ]
+  const base = g.colleagueBase()
+  const raw = baseOf(s, c.strength) * s.unknownRecency * confidenceOf(s, 'inferred')
+  if (base > raw) parts.push(`raised to the ${s.floor} floor`)
+  else if (base < raw) parts.push(`held at the ${s.ceiling} ceiling`)
+  parts.push(`${n} ${n === 1 ? 'person' : 'people'} there ${x(size)}`)
+  if (short) parts.push(`together under ${Math.round(c.shortOverlapDays / 30)} months ${x(c.shortOverlapFactor)}`)
+  return { label: `${g.names[i] ?? ''} and ${g.names[j] ?? ''}: ${colleagueWords(g, tie, i, j)}, inferred colleagues: ${parts.join(', ')}`, value: tie.chance }
+}
+
 /** "Ana and you: close (4) x0.80, last talked 12 days ago x0.96, firsthand x1.00" */
 function edgeFactor(g: PathGraph, i: number, j: number): Factor {
   const e = g.edgeBetween(i, j)
-  if (e === undefined) throw new Error('a path step without a relationship')
+  if (e === undefined) return colleagueFactor(g, i, j)
   const s = g.scoring
   const touchesMe = i === g.me || j === g.me
   const days = e.last === null ? null : g.todayNumber - e.last
@@ -140,6 +178,33 @@ function beforeYouAsk(
   return out
 }
 
+const firstWord = (name: string): string => name.trim().split(/\s+/)[0] ?? name
+
+/** Whether this person is at the organisation now (an ongoing membership). */
+function isCurrent(g: PathGraph, i: number, org: number): boolean {
+  const orgs = g.memOrg[i] ?? []
+  for (let k = 0; k < orgs.length; k++) if (orgs[k] === org && (g.memEnd[i]?.[k] ?? 0) >= g.todayNumber) return true
+  return false
+}
+
+/** Whether one of my contacts knows the target, by a relationship or as a colleague. */
+function hasTwoStepPath(g: PathGraph, t: number): boolean {
+  if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) return true
+  for (const org of g.memOrg[t] ?? []) for (const c of g.orgMembers[org] ?? []) if (g.isMyContact(c) && g.colleague(c, t) !== 0) return true
+  return false
+}
+
+function stepOf(g: PathGraph, i: number, j: number): PathStep {
+  if (g.edgeBetween(i, j) !== undefined) return { kind: 'relationship' }
+  const tie = g.colleagueTie(i, j)
+  if (tie === null) return { kind: 'relationship' }
+  return {
+    kind: 'colleague',
+    organisation: { id: g.orgIds[tie.org] ?? -1, name: g.orgNames[tie.org] ?? '' },
+    since: tie.since > UNKNOWN_START ? new Date(tie.since * 86_400_000).toISOString().slice(0, 10) : null,
+  }
+}
+
 /** Paths from me to a person, anyone at a company, or anyone with a tag. */
 export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResult {
   const g = backend.paths()
@@ -157,9 +222,14 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     target = { kind: 'person', id: person.id, name: person.name }
     targetIds = [person.id]
   } else if (args.company !== undefined) {
-    const company = args.company.toLowerCase()
-    targetIds = [...directory.entries.values()].filter((e) => !e.archived && !e.isMe && e.company?.toLowerCase() === company).map((e) => e.id)
-    target = { kind: 'company', name: args.company, people: targetIds.length }
+    // Everyone there now, whichever way the company is spelt ("Stripe, Inc." is Stripe).
+    const org = g.orgByName(args.company)
+    const members = org < 0 ? [] : (g.orgMembers[org] ?? [])
+    targetIds = members
+      .filter((i) => i !== g.me && g.archived[i] !== true && isCurrent(g, i, org))
+      .map((i) => g.ids[i] ?? -1)
+      .sort((a, b) => a - b)
+    target = { kind: 'company', name: org < 0 ? args.company : (g.orgNames[org] ?? args.company), people: targetIds.length }
   } else {
     const tag = normalizeLabel(args.tag ?? '')
     targetIds = [...directory.entries.values()].filter((e) => !e.archived && !e.isMe && e.tags.some((t) => normalizeLabel(t) === tag)).map((e) => e.id)
@@ -170,6 +240,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     const i = g.indexOf.get(id)
     return i === undefined ? [] : [i]
   })
+  // People I already know are not introductions: they are listed first, and never path targets (they may still be connectors).
   const direct: DirectTie[] = []
   const directSet = new Set<number>()
   for (const i of indices) {
@@ -177,22 +248,33 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     if (e === undefined) continue
     directSet.add(i)
     const entry = directory.entries.get(g.ids[i] ?? -1)
-    direct.push({ id: g.ids[i] ?? -1, name: g.names[i] ?? '', strength: e.strength, lastTalked: entry?.lastInteractionOn ?? null, hint: null })
+    const colleaguesThere = target.kind === 'company' ? indices.filter((j) => j !== i && !g.isMyContact(j)).length : 0
+    direct.push({
+      id: g.ids[i] ?? -1,
+      name: g.names[i] ?? '',
+      strength: e.strength,
+      lastTalked: entry?.lastInteractionOn ?? null,
+      hint:
+        target.kind === 'company' && colleaguesThere > 0
+          ? `Ask ${firstWord(g.names[i] ?? '')} about ${colleaguesThere === 1 ? 'their colleague' : `their ${colleaguesThere} colleagues`} at ${target.name}`
+          : null,
+    })
   }
   direct.sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name))
+  const pathTargets = indices.filter((i) => !directSet.has(i))
 
   const raw: RawPath[] = args.all
-    ? allPaths(g, indices, args.maxHops)
-    : topPaths(g, indices, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 })
+    ? allPaths(g, pathTargets, args.maxHops)
+    : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 })
   const shortest = new Map<number, number>()
   for (const p of raw) {
     const t = p.nodes[p.nodes.length - 1] ?? -1
     shortest.set(t, Math.min(shortest.get(t) ?? Infinity, p.nodes.length - 1))
   }
   // A two-step path beats a longer one even when it did not make the list.
-  for (const t of indices) {
+  for (const t of pathTargets) {
     if ((shortest.get(t) ?? Infinity) <= 2) continue
-    if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) shortest.set(t, 2)
+    if (hasTwoStepPath(g, t)) shortest.set(t, 2)
   }
   const myCompany = directory.entries.get(meId)?.company ?? null
   const context = {
@@ -204,7 +286,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
   const paths: PathView[] = raw.map((p) => ({
     score: p.score,
     people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
-    steps: p.nodes.slice(1).map(() => ({ kind: 'relationship' as const })),
+    steps: p.nodes.slice(1).map((j, k) => stepOf(g, p.nodes[k] ?? -1, j)),
     strengths: p.nodes.slice(1).map((j, k) => g.edgeBetween(p.nodes[k] ?? -1, j)?.strength ?? 0),
     factors: explain(g, p.nodes),
     beforeYouAsk: beforeYouAsk(g, p.nodes, context),
@@ -217,11 +299,11 @@ export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouA
   const g = backend.paths()
   const nodes = ids.map((id) => g.indexOf.get(id) ?? -1)
   if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []
-  for (let k = 0; k + 1 < nodes.length; k++) if (g.edgeBetween(nodes[k] ?? -1, nodes[k + 1] ?? -1) === undefined) return []
+  for (let k = 0; k + 1 < nodes.length; k++) if (g.p(nodes[k] ?? -1, nodes[k + 1] ?? -1) === 0) return []
   const t = nodes[nodes.length - 1] ?? -1
   const directory = backend.directory()
   const shortest = new Map<number, number>()
-  if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) shortest.set(t, 2)
+  if (hasTwoStepPath(g, t)) shortest.set(t, 2)
   return beforeYouAsk(g, nodes, {
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     shortest,
@@ -229,43 +311,4 @@ export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouA
     companyOf: (i: number) => directory.entries.get(g.ids[i] ?? -1)?.company ?? null,
     ownAsk: true,
   })
-}
-
-/** Records a request to be introduced along a path, after checking the path is real. */
-export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
-  if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
-  const now = backend.now().toISOString()
-  const id = await backend.db.transaction().execute(async (trx) => {
-    const people = await requirePeople(trx, path)
-    if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
-    for (const id of path) {
-      if (people.get(id)?.archived === true) throw new KithError('conflict', `${people.get(id)?.name ?? id} is archived.`)
-    }
-    for (let k = 0; k + 1 < path.length; k++) {
-      const [a, b] = [path[k] ?? 0, path[k + 1] ?? 0].sort((p, q) => p - q)
-      const rel = await trx.selectFrom('relationship').select('id').where('person_a', '=', a ?? 0).where('person_b', '=', b ?? 0).executeTakeFirst()
-      if (rel === undefined) {
-        throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
-      }
-    }
-    const created = await trx
-      .insertInto('introduction')
-      .values({
-        kind: 'ask',
-        state: 'draft',
-        connector_id: path[1] ?? null,
-        target_id: path[path.length - 1] ?? null,
-        path: JSON.stringify(path),
-        score,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordEvent(trx, created.id, 'draft', backend.today(), now)
-    return created.id
-  })
-  // Connectors' fatigue changes.
-  backend.touched(path.slice(1, -1))
-  return introductionSummary(backend, id)
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_introduction_requests'
 import * as m0004 from './0004_introduction_workflow'
 import * as m0005 from './0005_weekly_review'
 import * as m0006 from './0006_imports'
+import * as m0007 from './0007_organisations'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'introduction workflow', up: m0004.up },
   { version: 5, name: 'weekly review', up: m0005.up },
   { version: 6, name: 'imports', up: m0006.up },
+  { version: 7, name: 'organisations', up: m0007.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,62 @@
+/**
+ * What makes two company names one organisation: case, accents,
+ * punctuation and legal suffixes do not count ("Stripe", "STRIPE", "Stripe,
+ * Inc." are one), and neither does a leading "The". Anything more (Sequoia
+ * and Sequoia Capital, Facebook and Meta) is the user's call: an alias or a
+ * merge.
+ */
+
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'llc', 'l l c', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'kg',
+  'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'oy', 'oyj', 'ab', 'as', 'asa', 'aps', 'kk', 'lp', 'llp', 'pty', 'pte', 'sl',
+  'se', 'ug', 'pbc',
+])
+
+/** Lower case, no accents, words of letters and digits, legal suffixes and "the" left out. */
+export function normalizeOrgName(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    // "S.A." and "B.V." are one word each.
+    .replace(/\b(\p{L})\.(?=\p{L}\.)/gu, '$1')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '')
+  if (words[0] === 'the' && words.length > 1) words.shift()
+  while (words.length > 1) {
+    const last = words[words.length - 1] ?? ''
+    const lastTwo = words.slice(-3).join(' ')
+    if (LEGAL_SUFFIXES.has(lastTwo) && words.length > 3) words.splice(-3)
+    else if (LEGAL_SUFFIXES.has(last)) words.pop()
+    else break
+  }
+  return words.join(' ')
+}
+
+/** Mail providers anyone can sign up with: an address there says nothing about where someone works. */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.uk',
+  'yahoo.fr', 'ymail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'pm.me', 'gmx.de', 'gmx.net',
+  'gmx.com', 'web.de', 't-online.de', 'mail.com', 'zoho.com', 'yandex.ru', 'yandex.com', 'qq.com', '163.com', '126.com', 'naver.com',
+  'fastmail.com', 'hey.com', 'tutanota.com', 'orange.fr', 'free.fr', 'laposte.net', 'libero.it', 'seznam.cz', 'wp.pl', 'o2.pl',
+  'example.com', 'example.org', 'example.net',
+])
+
+/** The domain of an address, lower-cased, or null for a public mail provider or no domain. */
+export function workDomainOf(email: string): string | null {
+  const at = email.lastIndexOf('@')
+  if (at < 0) return null
+  const domain = email.slice(at + 1).trim().toLowerCase().replace(/\.$/, '')
+  if (domain === '' || !domain.includes('.') || PUBLIC_MAIL_DOMAINS.has(domain)) return null
+  return domain
+}
+
+/** Whether a domain plausibly belongs to an organisation of that normalised name: stripe.com for "stripe", harborcapital.vc for "harbor capital". */
+export function domainFitsName(domain: string, nameNorm: string): boolean {
+  const label = domain.split('.').slice(0, -1).join('.').replace(/^www\./, '')
+  const squashed = nameNorm.replace(/ /g, '')
+  return squashed.length >= 3 && (label === squashed || label.endsWith(`.${squashed}`))
+}
