@@ -58,5 +58,7 @@ export function workDomainOf(email: string): string | null {
 export function domainFitsName(domain: string, nameNorm: string): boolean {
   const label = domain.split('.').slice(0, -1).join('.').replace(/^www\./, '')
   const squashed = nameNorm.replace(/ /g, '')
-  return squashed.length >= 3 && (label === squashed || label.endsWith(`.${squashed}`))
+  const last = label.split('.').pop() ?? ''
+  // harborcap.vc for Harbor Capital: a shortened name still fits when it starts the same way and is not tiny.
+  return squashed.length >= 3 && (last === squashed || (last.length >= 5 && squashed.startsWith(last)))
 }

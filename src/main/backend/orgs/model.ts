@@ -65,7 +65,7 @@ interface NameUse {
  * more of its people use and nobody elsewhere does. Domains the user set or
  * removed are never touched. Returns the directory after the changes.
  */
-export function syncOrganisations(sqlite: Database.Database, now: string): OrgDirectory {
+export function syncOrganisations(sqlite: Database.Database, now: string): { orgs: OrgDirectory; changed: boolean } {
   let orgs = new OrgDirectory(sqlite)
   const missing = new Map<string, NameUse[]>()
   const companyRows = sqlite
@@ -106,10 +106,12 @@ export function syncOrganisations(sqlite: Database.Database, now: string): OrgDi
     })
     tx.immediate()
   }
+  let changed = false
   if (writes.length > 0) {
     run()
     writes.length = 0
     orgs = new OrgDirectory(sqlite)
+    changed = true
   }
 
   // Domains: who uses which work domain, by the organisation of their current company.
@@ -152,8 +154,9 @@ export function syncOrganisations(sqlite: Database.Database, now: string): OrgDi
     })
     run()
     orgs = new OrgDirectory(sqlite)
+    changed = true
   }
-  return orgs
+  return { orgs, changed }
 }
 
 /**

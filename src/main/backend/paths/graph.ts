@@ -221,9 +221,13 @@ export class PathGraph {
   /** Reads where these people work (everyone when null), for colleague inference. */
   private loadMemberships(ids: readonly number[] | null): void {
     let orgs = this.orgDirectory
+    let scope = ids
     if (orgs === null || ids === null || this.hasUnknownCompany(orgs, ids)) {
       try {
-        orgs = syncOrganisations(this.sqlite, new Date().toISOString())
+        const synced = syncOrganisations(this.sqlite, new Date().toISOString())
+        orgs = synced.orgs
+        // A new organisation or domain can change where anyone works: read everyone again.
+        if (synced.changed && ids !== null) scope = null
       } catch {
         // A database that cannot be written just now: resolve with the names it has.
         orgs ??= new OrgDirectory(this.sqlite)
@@ -231,7 +235,8 @@ export class PathGraph {
     }
     this.orgDirectory = orgs
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
-    const memberships = readMemberships(this.sqlite, orgs, ids, dayNumber)
+    if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
+    const memberships = readMemberships(this.sqlite, orgs, scope, dayNumber)
     for (const [person, list] of memberships) {
       const i = this.indexOf.get(person)
       if (i === undefined || this.archived[i] === true) continue

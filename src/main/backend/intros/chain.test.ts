@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../backend'
+import { fails, ok } from '../testing/call'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-28T12:00:00Z')
+
+/** Me -> Valentina -> Freya -> Kenji: Kenji is three relationships away. */
+async function chain(backend: Backend) {
+  const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+  const add = (name: string) => ok(backend, 'people.create', { name })
+  const valentina = await add('Valentina Rossi')
+  const freya = await add('Freya Fischer')
+  const kenji = await add('Kenji Sato')
+  await ok(backend, 'relationships.set', { a: me.id, b: valentina.id, strength: 4 })
+  await ok(backend, 'relationships.set', { a: valentina.id, b: freya.id, strength: 3 })
+  await ok(backend, 'relationships.set', { a: freya.id, b: kenji.id, strength: 4 })
+  return { me, valentina, freya, kenji }
+}
+
+const move = (backend: Backend, id: number, to: string, date: string) => ok(backend, 'introductions.move', { id, to, date })
+
+describe('an ask along a longer path', () => {
+  it('asks the first connector for the middle person, then drafts the next hop once introduced', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya, kenji } = await chain(backend)
+    const found = await ok(backend, 'paths.find', { to: kenji.id })
+    expect(found.paths.map((p) => p.people.map((x) => x.name))).toEqual([['Jordan Avery', 'Valentina Rossi', 'Freya Fischer', 'Kenji Sato']])
+
+    const first = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
+    expect(first).toMatchObject({
+      title: 'Ask Valentina Rossi to introduce you to Freya Fischer, on the way to Kenji Sato',
+      connector: { name: 'Valentina Rossi' },
+      target: { name: 'Freya Fischer' },
+      goal: { name: 'Kenji Sato' },
+      nextId: null,
+    })
+    // The before-you-ask answers look at the whole chain.
+    const detail = await ok(backend, 'introductions.get', { id: first.id })
+    expect(detail.checks[2]?.question).toBe('Could you reach Kenji Sato another way?')
+
+    await move(backend, first.id, 'asked', '2026-11-20')
+    await move(backend, first.id, 'agreed', '2026-11-22')
+    const introduced = await move(backend, first.id, 'introduced', '2026-11-24')
+    expect(introduced.nextId).not.toBeNull()
+
+    // I now know Freya, firsthand, and she was introduced by Valentina.
+    const freyaNow = await ok(backend, 'people.get', { id: freya.id })
+    expect(freyaNow.introducedBy).toEqual({ id: valentina.id, name: 'Valentina Rossi' })
+    expect(freyaNow.relationships.find((r) => r.other.id === me.id)).toMatchObject({
+      strength: 2,
+      confidence: 'firsthand',
+      contexts: ['introduced by Valentina Rossi on 2026-11-24'],
+    })
+    expect((await ok(backend, 'paths.find', { to: freya.id })).direct.map((d) => d.name)).toEqual(['Freya Fischer'])
+
+    // The next step: ask Freya for Kenji.
+    const next = await ok(backend, 'introductions.get', { id: introduced.nextId ?? -1 })
+    expect(next).toMatchObject({
+      state: 'draft',
+      title: 'Ask Freya Fischer to introduce you to Kenji Sato',
+      previousId: first.id,
+      goal: null,
+      path: [{ name: 'Jordan Avery' }, { name: 'Freya Fischer' }, { name: 'Kenji Sato' }],
+    })
+    expect(next.checks.map((c) => c.question)[0]).toBe('How strong is your relationship with Freya Fischer?')
+
+    await move(backend, next.id, 'asked', '2026-11-25')
+    await move(backend, next.id, 'agreed', '2026-11-26')
+    await move(backend, next.id, 'introduced', '2026-11-26')
+    await move(backend, next.id, 'scheduled', '2026-11-27')
+    await move(backend, next.id, 'closed', '2026-11-28')
+    const kenjiNow = await ok(backend, 'people.get', { id: kenji.id })
+    expect(kenjiNow.lastInteraction).toMatchObject({ date: '2026-11-27', kind: 'meeting', note: 'Met Kenji Sato, introduced by Freya Fischer' })
+    const known = await ok(backend, 'paths.find', { to: kenji.id })
+    expect(known.direct.map((d) => d.name)).toEqual(['Kenji Sato'])
+    expect(known.paths).toEqual([])
+  })
+
+  it('takes a move back with what it added, and not past a next hop that moved on', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya, kenji } = await chain(backend)
+    const first = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
+    await move(backend, first.id, 'asked', '2026-11-20')
+    await move(backend, first.id, 'agreed', '2026-11-22')
+    const introduced = await move(backend, first.id, 'introduced', '2026-11-24')
+    const nextId = introduced.nextId ?? -1
+    expect(introduced.tasks.map((t) => t.kind)).toEqual(['thank_connector', 'reply_target', 'close_loop', 'give_back'])
+
+    await move(backend, nextId, 'asked', '2026-11-25')
+    expect((await fails(backend, 'introductions.undoMove', { id: first.id })).message).toBe(
+      `The next step (introduction ${nextId}) is already asked: take that back first.`,
+    )
+    await ok(backend, 'introductions.undoMove', { id: nextId })
+    const back = await ok(backend, 'introductions.undoMove', { id: first.id })
+    expect(back).toMatchObject({ state: 'agreed', nextId: null, tasks: [] })
+    expect(back.history.map((h) => h.state)).toEqual(['draft', 'asked', 'agreed'])
+    expect((await fails(backend, 'introductions.get', { id: nextId })).code).toBe('not_found')
+    const freyaNow = await ok(backend, 'people.get', { id: freya.id })
+    expect(freyaNow.introducedBy).toBeNull()
+    expect(freyaNow.relationships.some((r) => r.other.id === me.id)).toBe(false)
+    expect((await ok(backend, 'people.get', { id: valentina.id })).favors).toEqual([])
+    expect((await fails(backend, 'introductions.undoMove', { id: (await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })).id })).message).toBe(
+      'This introduction has no move to take back.',
+    )
+  })
+
+  it('never overwrites a relationship the user recorded', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya } = await chain(backend)
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })
+    await ok(backend, 'relationships.set', { a: me.id, b: freya.id, strength: 5, contexts: ['old friends'] })
+    await move(backend, ask.id, 'asked', '2026-11-20')
+    await move(backend, ask.id, 'agreed', '2026-11-22')
+    await move(backend, ask.id, 'introduced', '2026-11-24')
+    const mine = (await ok(backend, 'people.get', { id: freya.id })).relationships.find((r) => r.other.id === me.id)
+    expect(mine).toMatchObject({ strength: 5, contexts: ['old friends'] })
+    await ok(backend, 'introductions.undoMove', { id: ask.id })
+    expect((await ok(backend, 'people.get', { id: freya.id })).relationships.find((r) => r.other.id === me.id)).toMatchObject({ strength: 5 })
+  })
+})
+
+describe('introducing two people', () => {
+  it('gives them a relationship once introduced, taken back with the move', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { valentina, kenji } = await chain(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: valentina.id, b: kenji.id, context: 'hiring' })
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced', date: '2026-11-27', confirmed: true })
+    const between = (await ok(backend, 'people.get', { id: kenji.id })).relationships.find((r) => r.other.id === valentina.id)
+    expect(between).toMatchObject({ strength: 2, confidence: 'believed', contexts: ['introduced by you on 2026-11-27'] })
+    await ok(backend, 'introductions.undoMove', { id: intro.id })
+    expect((await ok(backend, 'people.get', { id: kenji.id })).relationships.some((r) => r.other.id === valentina.id)).toBe(false)
+  })
+})
