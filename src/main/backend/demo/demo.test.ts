@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
 import { buildSampleNetwork } from './sample-network'
 
@@ -55,5 +56,21 @@ describe('the sample network', () => {
     const again = await backend.dispatch('demo.load', {})
     expect(again.ok).toBe(false)
     expect(await backend.dispatch('status', {})).toEqual(before)
+  })
+
+  it('routes company and tag searches only to people I do not know, and shows a colleague path through Grace', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'demo.load', {})
+    const facets = await ok(backend, 'people.facets', {})
+    const searches = [...facets.tags.map((t) => ({ tag: t.label })), ...facets.companies.map((c) => ({ company: c.name }))]
+    for (const search of searches) {
+      const result = await ok(backend, 'paths.find', search)
+      const known = new Set(result.direct.map((d) => d.id))
+      for (const p of result.paths) expect(known.has(p.people.at(-1)?.id ?? -1), JSON.stringify(search)).toBe(false)
+    }
+    const harbor = await ok(backend, 'paths.find', { company: 'Harbor Capital' })
+    expect(harbor.direct.find((d) => d.name === 'Grace Ferreira')?.hint).toMatch(/^Ask Grace about their \d+ colleagues at Harbor Capital$/)
+    const viaGrace = harbor.paths.find((p) => p.people[1]?.name === 'Grace Ferreira' && p.steps[1]?.kind === 'colleague')
+    expect(viaGrace?.factors.at(-1)?.label).toMatch(/^Grace Ferreira and .+: both at Harbor Capital since \d{4}, inferred colleagues/)
   })
 })

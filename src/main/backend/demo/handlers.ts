@@ -3,9 +3,10 @@ import { tableCounts } from '../app/counts'
 import type { Backend } from '../backend'
 import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, setTaskDone, updateDetails } from '../intros/service'
 import { findPaths } from '../paths/service'
+import { logInteraction } from '../graph/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
-import { buildSampleNetwork } from './sample-network'
+import { COMPANIES, buildSampleNetwork } from './sample-network'
 
 const CHUNK = 400
 
@@ -176,8 +177,17 @@ async function sampleIntroductions(backend: Backend, today: Date): Promise<void>
     .map((id, i) => ({ id, i }))
     .filter(({ i }) => i !== g.me && !g.isMyContact(i))
     .sort((a, b) => a.id - b.id)
+  // The sample's investor firm shows a colleague path: my closest contact
+  // there had a coffee with me last week and is asked for nothing else, so
+  // the way to their colleagues through them ranks well.
+  const firm = g.orgByName(COMPANIES[0]?.name ?? '')
+  const showcase = firm < 0 ? [] : (g.orgMembers[firm] ?? []).filter((c) => g.isMyContact(c))
+  const closest = [...showcase].sort((a, b) => (g.edgeBetween(g.me, b)?.strength ?? 0) - (g.edgeBetween(g.me, a)?.strength ?? 0) || a - b)[0]
+  if (closest !== undefined) {
+    await logInteraction(backend, { date: day(6), kind: 'meeting', people: [g.ids[closest] ?? -1], note: 'Coffee: caught up on their new fund', withMe: true })
+  }
   const asks: number[][] = []
-  const usedConnectors = new Set<number>()
+  const usedConnectors = new Set<number>(showcase.map((c) => g.ids[c] ?? -1))
   for (const { id } of strangers) {
     if (asks.length === 4) break
     const found = findPaths(backend, { to: id, limit: 5, maxHops: 3, all: false })

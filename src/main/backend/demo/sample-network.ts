@@ -27,7 +27,7 @@ export interface SampleCompany {
   tags: readonly string[]
 }
 
-const COMPANIES: readonly SampleCompany[] = [
+export const COMPANIES: readonly SampleCompany[] = [
   { name: 'Harbor Capital', size: 9, titles: ['Partner', 'Principal', 'Associate', 'Venture Partner', 'Platform Lead'], tags: ['investor', 'seed investor', 'venture capital'] },
   { name: 'Quarry Ventures', size: 8, titles: ['General Partner', 'Principal', 'Scout', 'Analyst'], tags: ['investor', 'seed investor', 'climate'] },
   { name: 'Northwind Labs', size: 12, titles: ['CTO', 'Staff Engineer', 'Engineering Manager', 'Product Manager', 'Designer'], tags: ['engineering', 'developer tools', 'product'] },
