@@ -21,7 +21,14 @@ interface Synthetic {
   edges: [number, number, number, string][]
   /** my interactions: person, days ago */
   talks: [number, number][]
+  /** person, organisation name, start and end as days ago (end null: still there) */
+  jobs: [number, string, number, number | null][]
 }
+
+/** A few large organisations, many small ones: how people cluster in a real address book. */
+const LARGE_ORGS = [3_000, 2_000, 1_200, 800]
+const SMALL_ORGS = 2_500
+const LEGAL = ['', '', '', ', Inc.', ' Ltd', ' GmbH']
 
 /** Preferential attachment: well-connected people gain more ties; person 1 is me. */
 export function buildGraph(): Synthetic {
@@ -48,7 +55,18 @@ export function buildGraph(): Synthetic {
   while (mine < MY_CONTACTS) if (add(1, 2 + Math.floor(random() * (PEOPLE - 1)))) mine++
   const talks: [number, number][] = []
   for (let k = 0; k < 1_500; k++) talks.push([2 + Math.floor(random() * (PEOPLE - 1)), Math.floor(random() * 700)])
-  return { edges, talks }
+  // Organisations: the large ones, then small ones of 2 to 20 people; a third of the jobs have ended.
+  const jobs: Synthetic['jobs'] = []
+  const place = (org: string, size: number): void => {
+    for (let k = 0; k < size; k++) {
+      const start = 30 + Math.floor(random() * 3000)
+      const end = random() < 0.33 ? Math.floor(random() * start) : null
+      jobs.push([2 + Math.floor(random() * (PEOPLE - 1)), `${org}${LEGAL[Math.floor(random() * LEGAL.length)] ?? ''}`, start, end])
+    }
+  }
+  LARGE_ORGS.forEach((size, k) => place(`Large Org ${k + 1}`, size))
+  for (let k = 0; k < SMALL_ORGS; k++) place(`Small Org ${k + 1}`, 2 + Math.floor(random() * 19))
+  return { edges, talks, jobs }
 }
 
 export function seed(backend: Backend, graph: Synthetic): void {
@@ -66,6 +84,9 @@ export function seed(backend: Backend, graph: Synthetic): void {
       const id = interaction.run(new Date(today - daysAgo * 86_400_000).toISOString().slice(0, 10), now, now).lastInsertRowid
       present.run(id, who)
     }
+    const day = (ago: number): string => new Date(today - ago * 86_400_000).toISOString().slice(0, 10)
+    const job = sqlite.prepare('INSERT INTO employment (person_id, company, start_date, end_date) VALUES (?, ?, ?, ?)')
+    for (const [who, org, start, end] of graph.jobs) job.run(who, org, day(start), end === null ? null : day(end))
   })()
 }
 
@@ -80,6 +101,8 @@ export const pathsSection: Section = {
     try {
       const seeding = await Backend.open({ dataDir: dir })
       seed(seeding, graph)
+      // The first use gives every company name its organisation, as an import's first search would.
+      seeding.paths()
       await seeding.close()
 
       // Load and queries in a fresh process: its time and memory are Kith's alone.
@@ -128,6 +151,9 @@ export const pathsSection: Section = {
       return {
         nodes: PEOPLE,
         edges: graph.edges.length,
+        organisations: LARGE_ORGS.length + SMALL_ORGS,
+        jobs: graph.jobs.length,
+        colleague_inference: 'on',
         queries: TARGETS,
         targets_with_paths: measured.withPaths,
         contract_violations: measured.contractViolations,

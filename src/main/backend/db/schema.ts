@@ -211,6 +211,11 @@ export interface OrganisationNameTable {
   source: 'data' | 'user'
 }
 
+export interface OrganisationSpellingTable {
+  spelling: string
+  name_norm: string
+}
+
 export interface OrganisationDomainTable {
   domain: string
   /** null: the user said this domain is no organisation's */
@@ -266,6 +271,7 @@ export interface Database {
   import_item: ImportItemTable
   organisation: OrganisationTable
   organisation_name: OrganisationNameTable
+  organisation_spelling: OrganisationSpellingTable
   organisation_domain: OrganisationDomainTable
   organisation_merge: OrganisationMergeTable
   colleague_rejection: ColleagueRejectionTable

@@ -12,6 +12,9 @@ export interface Membership {
   end: number
 }
 
+/** Day number (days since 1970-01-01) of a YYYY-MM-DD column, in SQL. */
+const dayOf = (column: string): string => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`
+
 /**
  * The names and domains that resolve to organisations, read once. Names the
  * data uses but no organisation has yet are created by `syncOrganisations`.
@@ -20,7 +23,6 @@ export class OrgDirectory {
   readonly byName = new Map<string, number>()
   readonly byDomain = new Map<string, number>()
   readonly names = new Map<number, string>()
-  private readonly normCache = new Map<string, string>()
 
   constructor(sqlite: Database.Database) {
     for (const [id, name] of sqlite.prepare('SELECT id, name FROM organisation').raw().iterate() as IterableIterator<[number, string]>) {
@@ -37,92 +39,82 @@ export class OrgDirectory {
     }
   }
 
-  norm(name: string): string {
-    let n = this.normCache.get(name)
-    if (n === undefined) {
-      n = normalizeOrgName(name)
-      this.normCache.set(name, n)
-    }
-    return n
-  }
-
   /** The organisation a company name means, or undefined when none has it yet. */
   resolve(name: string): number | undefined {
-    const n = this.norm(name)
+    const n = normalizeOrgName(name)
     return n === '' ? undefined : this.byName.get(n)
   }
 }
 
-interface NameUse {
-  name: string
-  uses: number
+/** Company names in the data (current companies and job history) that have no spelling row yet; `ids` narrows to those people. */
+function newSpellings(sqlite: Database.Database, ids: readonly number[] | null): string[] {
+  const marks = ids?.map(() => '?').join(',') ?? ''
+  const args = ids === null ? [] : [...ids, ...ids]
+  return sqlite
+    .prepare(
+      `SELECT company FROM person WHERE company IS NOT NULL ${ids === null ? '' : `AND id IN (${marks})`}
+       UNION SELECT company FROM employment ${ids === null ? '' : `WHERE person_id IN (${marks})`}
+       EXCEPT SELECT spelling FROM organisation_spelling`,
+    )
+    .pluck()
+    .all(...args) as string[]
+}
+
+/** Whether any of these people (everyone when null) names a company Kith has not seen spelt that way. */
+export function hasNewSpellings(sqlite: Database.Database, ids: readonly number[] | null): boolean {
+  return newSpellings(sqlite, ids).length > 0
 }
 
 /**
- * Gives every company name in the data an organisation (the spelling most
- * people use becomes its name), and learns email domains: a work domain
- * that fits an organisation's name ("stripe.com" for Stripe), or that two or
+ * Gives every company name in the data an organisation (the first spelling
+ * seen becomes its name), and learns email domains: a work domain that
+ * fits an organisation's name ("stripe.com" for Stripe), or that two or
  * more of its people use and nobody elsewhere does. Domains the user set or
- * removed are never touched. Returns the directory after the changes.
+ * removed are never touched. Says whether anything changed.
  */
-export function syncOrganisations(sqlite: Database.Database, now: string): { orgs: OrgDirectory; changed: boolean } {
-  let orgs = new OrgDirectory(sqlite)
-  const missing = new Map<string, NameUse[]>()
-  const companyRows = sqlite
-    .prepare(
-      `SELECT company, count(*) FROM (
-         SELECT company FROM person WHERE company IS NOT NULL
-         UNION ALL SELECT company FROM employment
-       ) GROUP BY company`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[string, number]>
-  for (const [name, uses] of companyRows) {
-    const n = orgs.norm(name)
-    if (n === '' || orgs.byName.has(n)) continue
-    const list = missing.get(n)
-    if (list === undefined) missing.set(n, [{ name: name.trim(), uses }])
-    else list.push({ name: name.trim(), uses })
-  }
-  const domainUse = new Map<string, Map<number, number>>()
-  const claimed = new Set(
-    sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[],
-  )
-  const writes: (() => void)[] = []
-  if (missing.size > 0) {
-    const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
-    const insertName = sqlite.prepare("INSERT OR IGNORE INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
-    writes.push(() => {
-      for (const [n, uses] of missing) {
-        const best = uses.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && b.name < a.name) ? b : a))
-        const id = Number(insertOrg.run(best.name, now, now).lastInsertRowid)
-        insertName.run(n, id, best.name)
-      }
-    })
-  }
-  const run = (): void => {
-    const tx = sqlite.transaction(() => {
-      for (const w of writes) w()
-    })
-    tx.immediate()
-  }
+export function syncOrganisations(sqlite: Database.Database, now: string): { changed: boolean } {
+  const spellings = newSpellings(sqlite, null)
   let changed = false
-  if (writes.length > 0) {
-    run()
-    writes.length = 0
-    orgs = new OrgDirectory(sqlite)
-    changed = true
-  }
+  const tx = sqlite.transaction(() => {
+    const insertSpelling = sqlite.prepare('INSERT OR IGNORE INTO organisation_spelling (spelling, name_norm) VALUES (?, ?)')
+    const named = sqlite.prepare('SELECT organisation_id FROM organisation_name WHERE name_norm = ?').pluck()
+    const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
+    const insertName = sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
+    for (const spelling of spellings) {
+      const norm = normalizeOrgName(spelling)
+      insertSpelling.run(spelling, norm)
+      if (norm === '' || named.get(norm) !== undefined) continue
+      const id = Number(insertOrg.run(spelling.trim(), now, now).lastInsertRowid)
+      insertName.run(norm, id, spelling.trim())
+    }
+    changed = spellings.length > 0
+    if (learnDomains(sqlite)) changed = true
+  })
+  if (spellings.length > 0 || hasUnlearnedDomains(sqlite)) tx.immediate()
+  return { changed }
+}
 
-  // Domains: who uses which work domain, by the organisation of their current company.
-  for (const [company, email] of sqlite
-    .prepare('SELECT p.company, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NOT NULL')
-    .raw()
-    .iterate() as IterableIterator<[string, string]>) {
+const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
+  JOIN person p ON p.id = e.person_id
+  JOIN organisation_spelling s ON s.spelling = p.company
+  JOIN organisation_name n ON n.name_norm = s.name_norm`
+
+/** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
+function hasUnlearnedDomains(sqlite: Database.Database): boolean {
+  const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
+  for (const [, email] of sqlite.prepare(WORK_EMAILS).raw().iterate() as IterableIterator<[number, string]>) {
+    const domain = workDomainOf(email)
+    if (domain !== null && !claimed.has(domain)) return true
+  }
+  return false
+}
+
+function learnDomains(sqlite: Database.Database): boolean {
+  const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
+  const domainUse = new Map<string, Map<number, number>>()
+  for (const [org, email] of sqlite.prepare(WORK_EMAILS).raw().iterate() as IterableIterator<[number, string]>) {
     const domain = workDomainOf(email)
     if (domain === null || claimed.has(domain)) continue
-    const org = orgs.resolve(company)
-    if (org === undefined) continue
     let byOrg = domainUse.get(domain)
     if (byOrg === undefined) {
       byOrg = new Map()
@@ -130,81 +122,73 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { org
     }
     byOrg.set(org, (byOrg.get(org) ?? 0) + 1)
   }
-  const learned: [string, number][] = []
-  const normOf = new Map<number, string[]>()
-  for (const [norm, id] of orgs.byName) {
-    const list = normOf.get(id)
-    if (list === undefined) normOf.set(id, [norm])
-    else list.push(norm)
+  if (domainUse.size === 0) return false
+  const normsOf = new Map<number, string[]>()
+  for (const [norm, id] of sqlite.prepare('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate() as IterableIterator<[string, number]>) {
+    normsOf.set(id, [...(normsOf.get(id) ?? []), norm])
   }
+  const fits = (domain: string, org: number): boolean => (normsOf.get(org) ?? []).some((n) => domainFitsName(domain, n))
+  const insert = sqlite.prepare("INSERT OR IGNORE INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'learned')")
+  let learned = false
   for (const [domain, byOrg] of domainUse) {
-    if (byOrg.size !== 1) {
-      // Shared by several organisations: only one whose name it fits may have it.
-      const fits = [...byOrg.keys()].filter((org) => (normOf.get(org) ?? []).some((n) => domainFitsName(domain, n)))
-      if (fits.length === 1 && fits[0] !== undefined) learned.push([domain, fits[0]])
-      continue
+    let owner: number | undefined
+    const [only] = byOrg.entries()
+    if (byOrg.size === 1 && only !== undefined) {
+      if (only[1] >= 2 || fits(domain, only[0])) owner = only[0]
+    } else {
+      // Shared by several organisations: only the one whose name it fits may have it.
+      const fitting = [...byOrg.keys()].filter((org) => fits(domain, org))
+      if (fitting.length === 1) owner = fitting[0]
     }
-    const [org, uses] = [...byOrg.entries()][0] ?? [0, 0]
-    if (uses >= 2 || (normOf.get(org) ?? []).some((n) => domainFitsName(domain, n))) learned.push([domain, org])
+    if (owner === undefined) continue
+    insert.run(domain, owner)
+    learned = true
   }
-  if (learned.length > 0) {
-    const insert = sqlite.prepare("INSERT OR IGNORE INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'learned')")
-    writes.push(() => {
-      for (const [domain, org] of learned) insert.run(domain, org)
-    })
-    run()
-    orgs = new OrgDirectory(sqlite)
-    changed = true
-  }
-  return { orgs, changed }
+  return learned
 }
 
 /**
  * Where these people work or worked (everyone when `ids` is null): their
- * current company (ongoing, start unknown), their employment history, and
- * for someone with no company, the organisation of a work email domain.
+ * employment history, their current company (ongoing, start unknown) when
+ * the history does not already say it, and for someone with no company,
+ * the organisation of a work email domain. Resolved in SQL through the
+ * spellings `syncOrganisations` keeps.
  */
-export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null, dayNumber: (date: string) => number): Map<number, Membership[]> {
+export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null): Map<number, Membership[]> {
   const out = new Map<number, Membership[]>()
   const add = (person: number, m: Membership): void => {
     const list = out.get(person)
     if (list === undefined) out.set(person, [m])
     else list.push(m)
   }
-  const where = ids === null ? '' : `AND person_id IN (${ids.map(() => '?').join(',')})`
-  const whereP = ids === null ? '' : `AND id IN (${ids.map(() => '?').join(',')})`
+  const marks = ids?.map(() => '?').join(',') ?? ''
   const args = ids ?? []
-  for (const [person, company, start, end] of sqlite
-    .prepare(`SELECT person_id, company, start_date, end_date FROM employment WHERE 1 = 1 ${where}`)
+  for (const [person, org, start, end] of sqlite
+    .prepare(
+      `SELECT e.person_id, n.organisation_id, ${dayOf('e.start_date')}, ${dayOf('e.end_date')}
+       FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
+       ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
+    )
     .raw()
-    .iterate(...args) as IterableIterator<[number, string, string | null, string | null]>) {
-    const org = orgs.resolve(company)
-    if (org === undefined) continue
-    add(person, { org, start: start === null ? UNKNOWN_START : dayNumber(start), end: end === null ? ONGOING : dayNumber(end) })
+    .iterate(...args) as IterableIterator<[number, number, number | null, number | null]>) {
+    add(person, { org, start: start ?? UNKNOWN_START, end: end ?? ONGOING })
   }
-  const noCompany: number[] = []
-  for (const [person, company] of sqlite
-    .prepare(`SELECT id, company FROM person WHERE 1 = 1 ${whereP}`)
+  for (const [person, org] of sqlite
+    .prepare(
+      `SELECT p.id, n.organisation_id FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
+       ${ids === null ? '' : `WHERE p.id IN (${marks})`}`,
+    )
     .raw()
-    .iterate(...args) as IterableIterator<[number, string | null]>) {
-    if (company === null) {
-      noCompany.push(person)
-      continue
-    }
-    const org = orgs.resolve(company)
-    if (org === undefined) continue
+    .iterate(...args) as IterableIterator<[number, number]>) {
     // The job history may already say it, with dates.
     if ((out.get(person) ?? []).some((m) => m.org === org && m.end === ONGOING)) continue
     add(person, { org, start: UNKNOWN_START, end: ONGOING })
   }
-  if (orgs.byDomain.size > 0 && noCompany.length > 0) {
-    const wanted = ids === null ? null : new Set(noCompany)
-    const without = new Set(noCompany)
+  if (orgs.byDomain.size > 0) {
     for (const [person, email] of sqlite
-      .prepare(`SELECT person_id, email FROM person_email WHERE 1 = 1 ${where}`)
+      .prepare(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND p.id IN (${marks})`}`)
       .raw()
       .iterate(...args) as IterableIterator<[number, string]>) {
-      if (!without.has(person) || (wanted !== null && !wanted.has(person))) continue
       const domain = workDomainOf(email)
       const org = domain === null ? undefined : orgs.byDomain.get(domain)
       if (org === undefined || (out.get(person) ?? []).some((m) => m.org === org)) continue

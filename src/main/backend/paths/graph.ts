@@ -3,7 +3,7 @@ import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
 import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
-import { ONGOING, OrgDirectory, UNKNOWN_START, readMemberships, syncOrganisations } from '../orgs/model'
+import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations } from '../orgs/model'
 
 export interface Edge {
   strength: number
@@ -220,23 +220,24 @@ export class PathGraph {
 
   /** Reads where these people work (everyone when null), for colleague inference. */
   private loadMemberships(ids: readonly number[] | null): void {
-    let orgs = this.orgDirectory
     let scope = ids
-    if (orgs === null || ids === null || this.hasUnknownCompany(orgs, ids)) {
+    if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
       try {
-        const synced = syncOrganisations(this.sqlite, new Date().toISOString())
-        orgs = synced.orgs
-        // A new organisation or domain can change where anyone works: read everyone again.
-        if (synced.changed && ids !== null) scope = null
+        // A new organisation or domain can change where anyone works: then read everyone again.
+        if (syncOrganisations(this.sqlite, new Date().toISOString()).changed || this.orgDirectory === null) {
+          this.orgDirectory = new OrgDirectory(this.sqlite)
+          scope = null
+        }
       } catch {
         // A database that cannot be written just now: resolve with the names it has.
-        orgs ??= new OrgDirectory(this.sqlite)
+        this.orgDirectory ??= new OrgDirectory(this.sqlite)
       }
     }
-    this.orgDirectory = orgs
+    const orgs = this.orgDirectory
+    if (orgs === null) return
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
     if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
-    const memberships = readMemberships(this.sqlite, orgs, scope, dayNumber)
+    const memberships = readMemberships(this.sqlite, orgs, scope)
     for (const [person, list] of memberships) {
       const i = this.indexOf.get(person)
       if (i === undefined || this.archived[i] === true) continue
@@ -252,17 +253,6 @@ export class PathGraph {
         }
       }
     }
-  }
-
-  /** Whether any of these people names a company no organisation has yet. */
-  private hasUnknownCompany(orgs: OrgDirectory, ids: readonly number[]): boolean {
-    if (ids.length > 400) return true
-    const marks = ids.map(() => '?').join(',')
-    const names = this.sqlite
-      .prepare(`SELECT company FROM person WHERE company IS NOT NULL AND id IN (${marks}) UNION SELECT company FROM employment WHERE person_id IN (${marks})`)
-      .pluck()
-      .all(...ids, ...ids) as string[]
-    return names.some((n) => orgs.norm(n) !== '' && orgs.resolve(n) === undefined)
   }
 
   private loadRejections(): void {
@@ -334,6 +324,28 @@ export class PathGraph {
     }
     return this.myContacts.marks[i] === 1
   }
+
+  /** For each organisation, my contacts there (not archived), cached until the graph changes. */
+  myContactsByOrg(): Map<number, number[]> {
+    if (this.myAtCache?.version !== this.version) {
+      const out = new Map<number, number[]>()
+      for (const c of this.nbr[this.me] ?? []) {
+        if (this.archived[c] === true) continue
+        const orgs = this.memOrg[c] ?? []
+        for (let k = 0; k < orgs.length; k++) {
+          const org = orgs[k] ?? -1
+          if (orgs.indexOf(org) !== k) continue
+          const list = out.get(org)
+          if (list === undefined) out.set(org, [c])
+          else list.push(c)
+        }
+      }
+      this.myAtCache = { version: this.version, byOrg: out }
+    }
+    return this.myAtCache.byOrg
+  }
+
+  private myAtCache: { version: number; byOrg: Map<number, number[]> } | null = null
 
   recentAsks(i: number): number {
     const from = this.today - this.settings.fatigueWindowDays

@@ -175,7 +175,8 @@ describe('path search', () => {
       }),
       { numRuns: 150 },
     )
-  })
+    // 150 databases, each migrated from empty: slow on a busy machine, never stuck.
+  }, 180_000)
 
   it('scores a path as the product of its factors, as shared/design/scoring.md defines them', async () => {
     // me -1- ana -2- ben (target). Strength 4 firsthand, talked 90 days ago; strength 3, believed, never together.

@@ -116,20 +116,6 @@ interface LeftHalf {
   first: number
 }
 
-/** For each organisation, my contacts there who can carry an ask (their factor is non-zero). */
-function myContactsByOrg(g: PathGraph, mine: Float64Array): Map<number, number[]> {
-  const out = new Map<number, number[]>()
-  for (const c of g.nbr[g.me] ?? []) {
-    if ((mine[c] ?? 0) === 0) continue
-    for (const org of new Set(g.memOrg[c] ?? [])) {
-      const list = out.get(org)
-      if (list === undefined) out.set(org, [c])
-      else list.push(c)
-    }
-  }
-  return out
-}
-
 /** Organisations smaller than this are walked without first checking whether they can matter. */
 const SMALL_ORG = 32
 
@@ -157,7 +143,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
   let leftAt: Map<number, { mids: number[]; best: number }> | null = null
   const leftKeep = options.limit + 2
   const colleagues = g.scoring.colleagues.enabled && g.orgIds.length > 0
-  const myAt = colleagues ? myContactsByOrg(g, mine) : new Map<number, number[]>()
+  const myAt = colleagues ? g.myContactsByOrg() : new Map<number, number[]>()
   let bestMine = 0
   for (const v of mine) if (v > bestMine) bestMine = v
   /** visit marks, so a node reached through two shared organisations is offered once */
@@ -184,7 +170,10 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     // ... and me -> c -> t where c and t are colleagues.
     stamp++
     for (const org of tOrgs) {
-      for (const c of myAt.get(org) ?? []) {
+      const mineThere = myAt.get(org)
+      if (mineThere === undefined) continue
+      if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * hop2 < collector.threshold(options.limit)) continue
+      for (const c of mineThere) {
         if (c === t || seen[c] === stamp) continue
         seen[c] = stamp
         const pc = g.colleague(c, t)
@@ -246,7 +235,10 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
         const pt = tp[k] ?? 0
         stamp++
         for (const org of g.memOrg[c2] ?? []) {
-          for (const c1 of myAt.get(org) ?? []) {
+          const mineThere = myAt.get(org)
+          if (mineThere === undefined) continue
+          if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * f2 * pt * hop3 < collector.threshold(options.limit)) continue
+          for (const c1 of mineThere) {
             if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
             seen[c1] = stamp
             const pc = g.colleague(c1, c2)

@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely'
  *
  * - An organisation is a thing with names and email domains. People are not
  *   linked to it by id: their company and employment names are resolved
- *   through `organisation_name` (normalised: case, accents, legal suffixes),
+ *   through `organisation_spelling` (each spelling the data uses, with its
+ *   normalised form: case, accents, legal suffixes) and `organisation_name`,
  *   so "Stripe", "Stripe, Inc." and a merge the user made all land on one.
  * - A domain row with no organisation is one the user said belongs to none.
  * - A merge keeps a snapshot of what it moved, so it can be undone.
@@ -32,6 +33,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       source TEXT NOT NULL CHECK (source IN ('data', 'user'))
     ) WITHOUT ROWID`,
     sql`CREATE INDEX organisation_name_by_org ON organisation_name (organisation_id)`,
+    // Every spelling the data uses, with the name it normalises to: people resolve to organisations in SQL.
+    sql`CREATE TABLE organisation_spelling (
+      spelling TEXT PRIMARY KEY,
+      name_norm TEXT NOT NULL
+    ) WITHOUT ROWID`,
     sql`CREATE TABLE organisation_domain (
       domain TEXT PRIMARY KEY CHECK (length(domain) > 0),
       organisation_id INTEGER REFERENCES organisation (id) ON DELETE CASCADE,
