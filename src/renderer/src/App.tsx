@@ -7,6 +7,7 @@ import { ImportExportPage } from './features/imports/ImportExportPage'
 import { IntroductionPage } from './features/intros/IntroductionPage'
 import { IntroductionsPage } from './features/intros/IntroductionsPage'
 import { useDueNotices } from './features/intros/useDueNotices'
+import { OrganisationsPage } from './features/orgs/OrganisationsPage'
 import { FindPathPage } from './features/paths/FindPathPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
@@ -44,6 +45,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <WeekPage />
     case 'reciprocity':
       return <ReciprocityPage />
+    case 'organisations':
+      return <OrganisationsPage />
     case 'import':
       return <ImportExportPage />
     case 'settings':

@@ -4,6 +4,7 @@ export const PAGES = [
   { id: 'introductions', label: 'Introductions', hint: 'asks and intros' },
   { id: 'week', label: 'This week', hint: 'your weekly review' },
   { id: 'reciprocity', label: 'Reciprocity', hint: 'who you owe' },
+  { id: 'organisations', label: 'Organisations', hint: 'where people work' },
   { id: 'import', label: 'Import & export', hint: 'contacts in and out' },
   { id: 'settings', label: 'Settings', hint: 'data and backups' },
 ] as const

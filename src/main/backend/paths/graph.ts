@@ -234,7 +234,6 @@ export class PathGraph {
       }
     }
     const orgs = this.orgDirectory
-    if (orgs === null) return
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
     if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
     const memberships = readMemberships(this.sqlite, orgs, scope)

@@ -7,6 +7,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
+import { useNav } from '../../lib/nav'
 import { PersonPicker } from '../people/PersonPicker'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { AddTargetForm } from './AddTargetForm'
@@ -15,10 +16,46 @@ import { Verdicts } from './Verdicts'
 
 type Kind = 'person' | 'company' | 'tag'
 
+/** An inferred colleague step: the user can say it is real, or that they do not know each other. */
+function ColleagueStep({ a, b, organisation }: { a: PersonRef; b: PersonRef; organisation: string }): ReactNode {
+  const { changed } = useDataVersion()
+  const [error, setError] = useState<Error>()
+  const act = async (method: 'colleagues.confirm' | 'colleagues.reject'): Promise<void> => {
+    setError(undefined)
+    try {
+      await call(method, { a: a.id, b: b.id })
+      changed()
+      notify({
+        color: 'teal',
+        message: method === 'colleagues.confirm' ? `${a.name} and ${b.name} know each other: recorded.` : `Kith will not assume ${a.name} and ${b.name} know each other again.`,
+      })
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm">
+        Kith assumes {a.name} and {b.name} know each other from {organisation}.
+      </Text>
+      <Button size="compact-xs" variant="light" onClick={() => void act('colleagues.confirm')} aria-label={`${a.name} and ${b.name} know each other`}>
+        They know each other
+      </Button>
+      <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void act('colleagues.reject')} aria-label={`${a.name} and ${b.name} don't know each other`}>
+        They don’t
+      </Button>
+      <ErrorNotice error={error} />
+    </Group>
+  )
+}
+
 function PathCard({ path, rank, started, onStart }: { path: PathView; rank: number; started: boolean; onStart: () => void }): ReactNode {
   const connector = path.people[1]
   const target = path.people[path.people.length - 1]
+  // A longer path is asked one hop at a time: the first ask is for the next person on it.
+  const next = path.people[2]
   const chain = path.people.slice(1).map((p) => p.name).join(' → ')
+  const colleagues = path.steps.flatMap((step, k) => (step.kind === 'colleague' ? [{ a: path.people[k], b: path.people[k + 1], organisation: step.organisation.name }] : []))
   return (
     <Paper withBorder p="lg" component="article" aria-label={`Path ${rank}: ${chain}`}>
       <Stack gap="sm">
@@ -30,7 +67,11 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
             <Text size="sm" c="dimmed">
               {path.people
                 .slice(0, -1)
-                .map((p, k) => `${k === 0 ? 'You' : p.name} – ${path.people[k + 1]?.name ?? ''}: ${strengthWord(path.strengths[k] ?? 1).toLowerCase()}`)
+                .map((p, k) => {
+                  const step = path.steps[k]
+                  const how = step?.kind === 'colleague' ? `colleagues at ${step.organisation.name} (inferred)` : strengthWord(path.strengths[k] ?? 1).toLowerCase()
+                  return `${k === 0 ? 'You' : p.name} – ${path.people[k + 1]?.name ?? ''}: ${how}`
+                })
                 .join(' · ')}
             </Text>
           </div>
@@ -74,6 +115,9 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
             </Table.Tr>
           </Table.Tbody>
         </Table>
+        {colleagues.map((c) =>
+          c.a === undefined || c.b === undefined ? null : <ColleagueStep key={`${c.a.id}-${c.b.id}`} a={c.a} b={c.b} organisation={c.organisation} />,
+        )}
         <Stack gap={6} component="section" aria-label={`Before you ask ${connector?.name ?? ''}`}>
           <Text fw={600} size="sm">
             Before you ask {connector?.name}
@@ -82,7 +126,11 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
         </Stack>
         <Group justify="flex-end">
           <Button onClick={onStart} disabled={started} variant={started ? 'light' : 'filled'}>
-            {started ? `Request started with ${connector?.name ?? ''}` : `Ask ${connector?.name ?? ''} to introduce you to ${target?.name ?? ''}`}
+            {started
+              ? `Request started with ${connector?.name ?? ''}`
+              : next !== undefined && next.id !== target?.id
+                ? `Ask ${connector?.name ?? ''} to introduce you to ${next.name}, on the way to ${target?.name ?? ''}`
+                : `Ask ${connector?.name ?? ''} to introduce you to ${target?.name ?? ''}`}
           </Button>
         </Group>
       </Stack>
@@ -92,6 +140,7 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
 
 export function FindPathPage(): ReactNode {
   const { version, changed } = useDataVersion()
+  const { go } = useNav()
   const [kind, setKind] = useState<Kind>('person')
   const [person, setPerson] = useState<PersonRef | null>(null)
   const [company, setCompany] = useState<string | null>(null)
@@ -102,6 +151,7 @@ export function FindPathPage(): ReactNode {
   const [started, setStarted] = useState<Set<string>>(new Set())
   const [error, setError] = useState<Error>()
   const facets = useApi('people.facets', {}, String(version))
+  const orgs = useApi('orgs.list', kind === 'company' ? {} : null, String(version))
 
   const args: ArgsIn<'paths.find'> | null =
     kind === 'person' && person !== null
@@ -162,7 +212,7 @@ export function FindPathPage(): ReactNode {
               label="Company"
               placeholder="Choose a company"
               searchable
-              data={(facets.data?.companies ?? []).map((c) => ({ value: c.name, label: `${c.name} (${c.count})` }))}
+              data={(orgs.data ?? []).filter((o) => o.current > 0).map((o) => ({ value: o.name, label: `${o.name} (${o.current})` }))}
               value={company}
               onChange={setCompany}
             />
@@ -186,9 +236,25 @@ export function FindPathPage(): ReactNode {
       {args !== null && result.loading && <Loader aria-label="Finding paths" />}
       {found !== undefined && (
         <Stack gap="md" aria-live="polite">
+          {found.direct.length > 0 && found.target.kind !== 'person' && (
+            <Text size="sm" c="dimmed">
+              You already know {found.direct.length} of the {found.targets} {found.targets === 1 ? 'person' : 'people'} there: they are not introductions, and
+              they can be the way to the others.
+            </Text>
+          )}
           {found.direct.map((d) => (
             <Alert key={d.id} color="teal" title={`You already know ${d.name}`}>
-              {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}. No introduction needed: reach out directly.
+              <Stack gap={4}>
+                <Text size="sm">
+                  {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}. No introduction needed: reach out directly.
+                  {d.hint === null ? '' : ` ${d.hint}.`}
+                </Text>
+                <Group>
+                  <Button size="compact-sm" variant="light" onClick={() => go({ page: 'person', id: d.id })}>
+                    Open {d.name}
+                  </Button>
+                </Group>
+              </Stack>
             </Alert>
           ))}
           {found.paths.length === 0 ? (
