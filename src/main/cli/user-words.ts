@@ -32,15 +32,19 @@ function wordFor(where: string, fields: Readonly<Record<string, string>>): strin
 export function inUserWords(message: string, fields: Readonly<Record<string, string>>): string {
   const dispatched = FROM_DISPATCH.exec(message)
   const issues = dispatched === null ? [message] : (dispatched[1] ?? '').split('; ')
+  const named = new Set<string>()
   return issues
-    .map((issue) => {
+    .flatMap((issue) => {
       const match = ISSUE.exec(issue)
-      if (match === null) return issue
+      if (match === null) return [issue]
       const [, where = '', said = ''] = match
-      if (where === 'arguments') return said
+      if (where === 'arguments') return [said]
       const word = wordFor(where, fields)
-      if (word !== undefined) return `${word}: ${lowerFirst(said)}`
-      return dispatched === null ? issue : said
+      if (word === undefined) return [dispatched === null ? issue : said]
+      // One complaint per argument: "--due: use a date like 2026-03-14", not also "that date does not exist".
+      if (named.has(word)) return []
+      named.add(word)
+      return [`${word}: ${lowerFirst(said)}`]
     })
     .join('; ')
 }

@@ -118,6 +118,7 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
     const via: PersonRef[] = []
     for (const ref of refs) via.push(await ctx.person(ref, '--via'))
     const target = await ctx.person(targetRef, '--to')
+    if (target.id === self.id) throw new KithError('bad_request', '--to: that is you; name the person you want to meet.')
     const path = [self, ...via, target]
     const seen = new Map<number, PersonRef>()
     for (const p of path) {

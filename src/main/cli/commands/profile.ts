@@ -33,17 +33,12 @@ export const profileSet: Command = {
   --credibility   one line that makes you credible to a stranger
   --sign-off      how drafts end, e.g. "Best, Jordan"`,
   async run(ctx) {
+    const given = FIELDS.filter(([option]) => text(ctx.values, option) !== undefined)
+    if (given.length === 0) throw new UsageError('nothing to change: give at least one of --name, --role, --org, --credibility or --sign-off.')
     const current = await ctx.call('profile.get', {})
     // Only the profile's own fields: the set call refuses anything else.
     const next: Profile = { fullName: current.fullName, role: current.role, organisation: current.organisation, credibility: current.credibility, signOff: current.signOff }
-    let changed = false
-    for (const [option, field] of FIELDS) {
-      const v = text(ctx.values, option)
-      if (v === undefined) continue
-      next[field] = v
-      changed = true
-    }
-    if (!changed) throw new UsageError('nothing to change: give at least one of --name, --role, --org, --credibility or --sign-off.')
+    for (const [option, field] of given) next[field] = text(ctx.values, option) ?? ''
     const saved = await ctx.call('profile.set', next)
     emit(ctx, saved, `Saved your profile:\n${describe(saved)}`)
     return EXIT_OK
