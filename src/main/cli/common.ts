@@ -104,6 +104,18 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>
 }
 
+/** Options as this command reads them: the shared table, with its own types where they differ. */
+export function optionsFor(command: Command): typeof OPTIONS {
+  if (command.types === undefined) return OPTIONS
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { ...OPTIONS }
+  for (const [name, type] of Object.entries(command.types)) {
+    const base = options[name]
+    if (base !== undefined) options[name] = { ...base, type }
+  }
+  // Typed as the shared table for parseArgs; commands read values through OptionValues, which allows either type.
+  return options as unknown as typeof OPTIONS
+}
+
 /** Bad usage: exits 2, with the command's usage. */
 export class UsageError extends Error {}
 

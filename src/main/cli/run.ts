@@ -41,6 +41,7 @@ import {
   EXIT_USAGE,
   OPTIONS,
   UsageError,
+  optionsFor,
   emit,
   oneOf,
   required,
@@ -54,6 +55,7 @@ import {
   type OptionValues,
 } from './common'
 import { commandHelp } from './help'
+import { FIELDS } from './fields'
 import { inUserWords, lowerFirst } from './user-words'
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo }
@@ -569,37 +571,6 @@ const REGISTRY: Readonly<Record<string, Command>> = {
   'profile set': profileSet,
 }
 
-/** The backend's argument paths in the user's words, for the commands in this file (commands/* carry their own). */
-const FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  me: { name: 'NAME', id: 'NAME' },
-  people: {
-    id: 'PERSON',
-    name: 'NAME',
-    company: '--company',
-    title: '--title',
-    emails: '--email',
-    phones: '--phone',
-    aliases: '--alias',
-    tags: '--tag',
-    needs: '--need',
-    offers: '--offer',
-    location: '--location',
-    notes: '--note',
-    tag: '--tag',
-    sort: '--sort',
-    limit: '--limit',
-  },
-  know: { a: 'A', b: 'B', strength: '--strength', kind: '--kind', confidence: '--confidence', contexts: '--context' },
-  log: { kind: 'KIND', people: 'PERSON', date: '--date', note: '--note' },
-  favor: { giverId: 'GIVER', receiverId: 'RECEIVER', kind: '--kind', size: '--size', date: '--date', note: '--note' },
-  paths: { to: '--to', company: '--company', tag: '--tag', limit: '--limit', maxHops: '--max-hops' },
-  suggest: { week: '--week' },
-  search: { query: 'QUERY', limit: '--limit' },
-  backup: { to: '--to' },
-  restore: { file: 'FILE' },
-  imports: { id: 'ID' },
-}
-
 /** Every command's words, one or two ("tasks add"). */
 export function commandKeys(): string[] {
   return Object.keys(REGISTRY)
@@ -645,17 +616,6 @@ function showHelp(words: readonly string[], io: CliIo): number {
   }
   io.err(`kith: unknown command "${first}".\n\n${USAGE}`)
   return EXIT_USAGE
-}
-
-/** Options as this command reads them: the shared table, with its own types where they differ. */
-function optionsFor(command: Command): typeof OPTIONS {
-  if (command.types === undefined) return OPTIONS
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { ...OPTIONS }
-  for (const [name, type] of Object.entries(command.types)) {
-    const base = options[name]
-    if (base !== undefined) options[name] = { ...base, type }
-  }
-  return options as unknown as typeof OPTIONS
 }
 
 /** Runs one CLI command; returns the exit code. Never throws. */
