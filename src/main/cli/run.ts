@@ -30,7 +30,7 @@ import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
 import { startAutoBackups } from '../backend/backups/auto'
 import { findRendererDir, startServer } from '../serve'
-import { ask, introduce, introsList, introsMove, introsShow, introsUndo } from './commands/intros'
+import { ask, introduce, introsAnswer, introsList, introsMove, introsShow, introsUndo } from './commands/intros'
 import { orgsList, orgsMerge, orgsMerges, orgsUndo } from './commands/orgs'
 import { peopleEdit } from './commands/people-edit'
 import { profileSet, profileShow } from './commands/profile'
@@ -86,6 +86,8 @@ Commands:
   intros show ID                   one introduction: drafts, history, tasks, the states it can move to
   intros move ID STATE [--date YYYY-MM-DD] [--confirm]
                                    move it on (STATE: asked, agreed, "no reply", introduced, …)
+  intros answer ID PERSON yes|no|none
+                                   record one side's answer to a double opt-in
   intros undo ID                   take its last move back
   tasks [list] [--due]             follow-ups (--due: overdue and today)
   tasks add PERSON TITLE --due YYYY-MM-DD [--intro ID]
@@ -558,6 +560,7 @@ const REGISTRY: Readonly<Record<string, Command>> = {
   'intros list': introsList,
   'intros show': introsShow,
   'intros move': introsMove,
+  'intros answer': introsAnswer,
   'intros undo': introsUndo,
   tasks: tasksList,
   'tasks list': tasksList,

@@ -188,9 +188,13 @@ describe('kith introduce and kith intros', () => {
     expect((await kith('intros', 'show', 'nine')).err).toMatch(/ID: "nine" is not an id/)
   })
 
-  it('sending an introduction before both said yes needs --confirm', async () => {
+  it('records opt-in answers; sending an introduction before both said yes needs --confirm', async () => {
     const { kith } = await network()
     const { id } = json(await kith('introduce', 'Vera Walsh', 'Ben Okafor', '--json')) as { id: number }
+    expect((await kith('intros', 'answer', String(id), 'Vera Walsh', 'yes')).out).toBe(`Vera Walsh: yes. #${id} is Asking both sides.`)
+    expect((await kith('intros', 'answer', String(id), 'Cy Nakamura', 'yes')).err).toMatch(/PERSON: Cy Nakamura is not part of/)
+    expect((await kith('intros', 'answer', String(id), 'B', 'maybe')).code).toBe(EXIT_USAGE)
+    expect((json(await kith('intros', 'answer', String(id), 'b', 'none', '--json')) as Detail).state).toBe('asking')
     const refused = await kith('intros', 'move', String(id), 'introduced')
     expect(refused.code).toBe(EXIT_FAILURE)
     expect(refused.err).toMatch(/have not said yes.*Add --confirm to send it anyway/)

@@ -194,7 +194,7 @@ With --json: the introduction ({ id, state, people }) and both opt-in drafts as 
       `Started #${detail.id}: ${detail.title} (${stateWord(detail.state)}).`,
       ...(drafts.length > 0 ? ['Ask each of them first:', '', ...drafts] : [`Ask each of them first; see "kith intros show ${detail.id}".`]),
       '',
-      `Once you have asked both: kith intros move ${detail.id} asking`,
+      `Once you have asked both: kith intros move ${detail.id} asking; then kith intros answer ${detail.id} PERSON yes|no`,
     ]
     emit(ctx, json, lines.join('\n'))
     return EXIT_OK
@@ -294,6 +294,36 @@ Moves add follow-up tasks (thank the connector, reply, close the loop, give back
       moved.nextStates.length === 0 ? 'Nothing follows.' : `Next: ${moved.nextStates.map(stateLabel).join(', ')}`,
     ]
     emit(ctx, moved, lines.join('\n'))
+    return EXIT_OK
+  },
+}
+
+export const introsAnswer: Command = {
+  options: ['json'],
+  positionals: 3,
+  fields: { id: 'ID', side: 'PERSON', answer: 'ANSWER' },
+  help: `Records one side's answer to the double opt-in of an introduction between two people.
+PERSON is one of the two (by name, email or id), or A or B; ANSWER is yes, no, or none (not answered).
+Both yes: it is ready to send. Either no: it is declined.`,
+  async run(ctx) {
+    const [idText, who = '', said = ''] = ctx.positionals
+    const id = idArgument(idText, 'ID', 'an introduction (see kith intros list)')
+    const answer = said.toLowerCase()
+    if (answer !== 'yes' && answer !== 'no' && answer !== 'none') throw new UsageError(`ANSWER: use yes, no or none, not "${said}".`)
+    const current = await ctx.call('introductions.get', { id })
+    if (current.kind !== 'connect') throw new KithError('bad_request', `#${id} is a request, not an introduction between two people: it has no opt-ins.`)
+    const [a, b] = current.people
+    let side: 'a' | 'b'
+    if (/^[ab]$/i.test(who)) side = who.toLowerCase() === 'a' ? 'a' : 'b'
+    else {
+      const person = await ctx.person(who, 'PERSON')
+      if (person.id === a?.id) side = 'a'
+      else if (person.id === b?.id) side = 'b'
+      else throw new KithError('bad_request', `PERSON: ${person.name} is not part of #${id} (${a?.name ?? 'A'} and ${b?.name ?? 'B'}).`)
+    }
+    const detail = await ctx.call('introductions.answer', { id, side, answer: answer === 'none' ? null : answer })
+    const name = (side === 'a' ? a : b)?.name ?? side.toUpperCase()
+    emit(ctx, detail, `${name}: ${answer === 'none' ? 'no answer' : answer}. #${id} is ${stateWord(detail.state)}.`)
     return EXIT_OK
   },
 }
