@@ -197,7 +197,7 @@ describe('kith introduce and kith intros', () => {
     expect((json(await kith('intros', 'answer', String(id), 'b', 'none', '--json')) as Detail).state).toBe('asking')
     const refused = await kith('intros', 'move', String(id), 'introduced')
     expect(refused.code).toBe(EXIT_FAILURE)
-    expect(refused.err).toMatch(/have not said yes.*Add --confirm to send it anyway/)
+    expect(refused.err).toMatch(/Ben Okafor has not said yes.*Add --confirm to send it anyway/)
     expect((json(await kith('intros', 'move', String(id), 'introduced', '--confirm', '--json')) as Detail).state).toBe('introduced')
   })
 
