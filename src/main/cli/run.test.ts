@@ -171,7 +171,7 @@ describe('kith CLI', () => {
     const unknown = await run('log', 'call', 'Ana Slva')
     expect(unknown.err).toMatch(/No one is called "Ana Slva"\. Did you mean #\d+ Ana Silva/)
     expect((await run('know', 'Ana Silva', 'Ana Silva', '--strength', '3')).err).toMatch(/themself/)
-    expect((await run('know', 'Ana Silva', '1', '--strength', '7')).err).toMatch(/strength: Choose a strength from 1 to 5/)
+    expect((await run('know', 'Ana Silva', '1', '--strength', '7')).err).toMatch(/--strength: choose a strength from 1 to 5/)
     expect((await run('know', 'Ana Silva', '1')).code).toBe(EXIT_USAGE)
     expect((await run('log', 'lunch', 'Ana Silva')).code).toBe(EXIT_USAGE)
     expect((await run('favor', 'Ana Silva', '1', '--kind', 'advice', '--size', 'huge')).code).toBe(EXIT_USAGE)

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import type { ApiResponse } from '../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import { PEOPLE_SORTS } from '../../shared/schemas'
@@ -30,19 +30,37 @@ import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
 import { startAutoBackups } from '../backend/backups/auto'
 import { findRendererDir, startServer } from '../serve'
+import { ask, introduce, introsAnswer, introsList, introsMove, introsShow, introsUndo } from './commands/intros'
+import { orgsList, orgsMerge, orgsMerges, orgsUndo } from './commands/orgs'
+import { peopleEdit } from './commands/people-edit'
+import { profileSet, profileShow } from './commands/profile'
+import { tasksAdd, tasksDone, tasksList } from './commands/tasks'
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  OPTIONS,
+  UsageError,
+  optionsFor,
+  emit,
+  oneOf,
+  required,
+  text,
+  texts,
+  wholeNumber,
+  type CliIo,
+  type Command,
+  type CommandContext,
+  type OptionName,
+  type OptionValues,
+} from './common'
+import { commandHelp } from './help'
+import { FIELDS } from './fields'
+import { inUserWords, lowerFirst } from './user-words'
 
-export interface CliIo {
-  out(text: string): void
-  err(text: string): void
-  /** Resolves when the user asks a long-running command (serve) to stop. */
-  untilStopped?(): Promise<void>
-}
+export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo }
 
-export const EXIT_OK = 0
-export const EXIT_FAILURE = 1
-export const EXIT_USAGE = 2
-
-const USAGE = `Usage: kith [--data DIR] <command> [options]
+export const USAGE = `Usage: kith [--data DIR] <command> [options]
 
 People are named by id, exact name, alias or email.
 
@@ -52,17 +70,39 @@ Commands:
              [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT]
   people list [--tag T] [--company C] [--sort name|lastInteraction|strength] [--archived] [--limit N]
   people show PERSON
+  people edit PERSON [--name N] [--company C] [--title T] [--location L] [--note TEXT] [--linkedin URL]
+             [--email E]... [--phone P]... [--alias A]... [--tag T]... [--untag T]... [--need N]... [--offer O]...
+                                   change a person; list options add to their lists, --untag removes a tag
   know A B --strength 1-5 [--context TEXT]... [--kind K] [--confidence firsthand|believed|inferred]
   log KIND PERSON... [--date YYYY-MM-DD] [--note TEXT] [--without-me]
                                    KIND: meeting, call, email, message, event, other
   favor GIVER RECEIVER --kind K --size small|medium|large [--date YYYY-MM-DD] [--note TEXT]
                                    K: introduction, advice, referral, help, gift, other
+  ask --via C1[,C2] --to TARGET [--why TEXT] [--offer TEXT]
+                                   ask C1 (who asks C2) to introduce you to TARGET; drafts the note and blurb
+  introduce A B [--context TEXT]   introduce two people: starts by asking each (double opt-in)
   suggest [--week YYYY-Www]        introductions you could make this week
   intros list [--state S]          introductions: asks and the ones you make
-  tasks [--due]                    follow-ups (--due: overdue and today)
+  intros show ID                   one introduction: drafts, history, tasks, the states it can move to
+  intros move ID STATE [--date YYYY-MM-DD] [--confirm]
+                                   move it on (STATE: asked, agreed, "no reply", introduced, …)
+  intros answer ID PERSON yes|no|none
+                                   record one side's answer to a double opt-in
+  intros undo ID                   take its last move back
+  tasks [list] [--due]             follow-ups (--due: overdue and today)
+  tasks add PERSON TITLE --due YYYY-MM-DD [--intro ID]
+                                   add a follow-up
+  tasks done ID                    mark a follow-up done
   search QUERY [--limit N]         typo-tolerant search
   paths (--to PERSON | --company NAME | --tag TAG) [--limit K] [--max-hops 3|4] [--all]
                                    who can introduce you, ranked, with the reasons
+  orgs list [QUERY]                organisations, with other names, domains and people
+  orgs merge KEEP MERGE            fold one organisation into another (by id or name)
+  orgs merges                      past merges of organisations
+  orgs undo ID                     take a merge back
+  profile                          who you are in drafts: name, role, organisation, credibility, sign-off
+  profile set [--name N] [--role R] [--org O] [--credibility TEXT] [--sign-off TEXT]
+                                   change your profile (the fields not given stay)
   doctor                           check the database: integrity, foreign keys, schema, counts
   backup [--to FILE]               copy the database (online backup, then an integrity check)
   restore FILE                     replace the data with a backup (a copy of the current data is kept)
@@ -77,67 +117,7 @@ Commands:
 Options:
   --data DIR   the data folder (default: KITH_DATA_DIR, else the desktop app's folder)
   --json       print one JSON document on stdout
-  --help       show this help`
-
-const OPTIONS = {
-  data: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  to: { type: 'string' },
-  port: { type: 'string' },
-  'no-open': { type: 'boolean' },
-  company: { type: 'string' },
-  title: { type: 'string' },
-  email: { type: 'string', multiple: true },
-  phone: { type: 'string', multiple: true },
-  alias: { type: 'string', multiple: true },
-  tag: { type: 'string', multiple: true },
-  need: { type: 'string', multiple: true },
-  offer: { type: 'string', multiple: true },
-  location: { type: 'string' },
-  note: { type: 'string' },
-  sort: { type: 'string' },
-  archived: { type: 'boolean' },
-  limit: { type: 'string' },
-  strength: { type: 'string' },
-  context: { type: 'string', multiple: true },
-  kind: { type: 'string' },
-  confidence: { type: 'string' },
-  date: { type: 'string' },
-  'without-me': { type: 'boolean' },
-  size: { type: 'string' },
-
-  'max-hops': { type: 'string' },
-  state: { type: 'string' },
-  week: { type: 'string' },
-  due: { type: 'boolean' },
-  all: { type: 'boolean' },
-  format: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options']
-
-type OptionName = keyof typeof OPTIONS
-
-interface Command {
-  options: readonly OptionName[]
-  /** how many positional arguments: exactly n, or [min, max] */
-  positionals: number | readonly [number, number]
-  run(ctx: CommandContext): Promise<number>
-}
-
-type OptionValues = Partial<Record<OptionName, string | boolean | string[]>>
-
-interface CommandContext {
-  backend: Backend
-  values: OptionValues
-  positionals: string[]
-  io: CliIo
-  call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>>
-  /** A person named by id, exact name, alias or email. */
-  person(ref: string): Promise<PersonRef>
-}
-
-class UsageError extends Error {}
+  --help       show this help; kith COMMAND --help (or kith help COMMAND) shows one command's`
 
 function countsLine(counts: TableCounts): string {
   return `${counts.people} people, ${counts.relationships} relationships, ${counts.interactions} interactions, ${counts.favors} favors`
@@ -147,10 +127,6 @@ function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-function emit(ctx: CommandContext, json: unknown, text: string): void {
-  ctx.io.out(ctx.values.json === true ? JSON.stringify(json, null, 2) : text)
 }
 
 function openBrowser(url: string): void {
@@ -167,35 +143,6 @@ function openBrowser(url: string): void {
   } catch {
     // No browser opener here: the printed URL is enough.
   }
-}
-
-function text(values: OptionValues, name: OptionName): string | undefined {
-  const v = values[name]
-  return typeof v === 'string' ? v : undefined
-}
-
-function texts(values: OptionValues, name: OptionName): string[] | undefined {
-  const v = values[name]
-  return Array.isArray(v) ? v : undefined
-}
-
-function wholeNumber(values: OptionValues, name: OptionName): number | undefined {
-  const v = text(values, name)
-  if (v === undefined) return undefined
-  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, not "${v}".`)
-  return Number(v)
-}
-
-function oneOf<T extends string>(values: OptionValues, name: OptionName, allowed: readonly T[]): T | undefined {
-  const v = text(values, name)
-  if (v === undefined) return undefined
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${v}".`)
-  return v as T
-}
-
-function required<T>(value: T | undefined, name: OptionName): T {
-  if (value === undefined) throw new UsageError(`--${name} is required.`)
-  return value
 }
 
 function describePerson(p: PersonDetail): string {
@@ -397,29 +344,6 @@ const COMMANDS: Record<string, Command> = {
       })
       if (view.suggestions.length === 0) lines.push('  None this week: record what people need and offer to get suggestions.')
       emit(ctx, json, lines.join('\n'))
-      return EXIT_OK
-    },
-  },
-  intros: {
-    options: ['json', 'state'],
-    positionals: 1,
-    async run(ctx) {
-      if (ctx.positionals[0] !== 'list') throw new UsageError(`intros takes list, not "${ctx.positionals[0] ?? ''}".`)
-      const list = await ctx.call('introductions.list', { state: text(ctx.values, 'state') ?? null })
-      const lines = list.map(
-        (i) => `#${String(i.id).padEnd(5)} ${i.state.padEnd(11)} ${i.title}${i.overdueTasks > 0 ? `  (${i.overdueTasks} overdue)` : ''}`,
-      )
-      emit(ctx, list, list.length === 0 ? 'No introductions.' : lines.join('\n'))
-      return EXIT_OK
-    },
-  },
-  tasks: {
-    options: ['json', 'due'],
-    positionals: 0,
-    async run(ctx) {
-      const tasks = await ctx.call('tasks.list', { due: ctx.values.due === true })
-      const lines = tasks.map((t) => `${t.dueOn}  ${t.status.padEnd(8)} ${t.title}`)
-      emit(ctx, tasks, tasks.length === 0 ? (ctx.values.due === true ? 'Nothing due.' : 'No open tasks.') : lines.join('\n'))
       return EXIT_OK
     },
   },
@@ -627,46 +551,135 @@ function unwrap(res: ApiResponse<unknown>): unknown {
   return res.data
 }
 
-/** Runs one CLI command; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
-  } catch (err) {
-    io.err(`kith: ${errorMessage(err)}\n\n${USAGE}`)
-    return EXIT_USAGE
+/** Every command by its words: one ("ask") or two ("tasks add"); two-word keys win. */
+const REGISTRY: Readonly<Record<string, Command>> = {
+  ...COMMANDS,
+  'people edit': peopleEdit,
+  ask,
+  introduce,
+  'intros list': introsList,
+  'intros show': introsShow,
+  'intros move': introsMove,
+  'intros answer': introsAnswer,
+  'intros undo': introsUndo,
+  tasks: tasksList,
+  'tasks list': tasksList,
+  'tasks add': tasksAdd,
+  'tasks done': tasksDone,
+  'orgs list': orgsList,
+  'orgs merge': orgsMerge,
+  'orgs merges': orgsMerges,
+  'orgs undo': orgsUndo,
+  profile: profileShow,
+  'profile set': profileSet,
+}
+
+/** Every command's words, one or two ("tasks add"). */
+export function commandKeys(): string[] {
+  return Object.keys(REGISTRY)
+}
+
+const own = (key: string): boolean => Object.prototype.hasOwnProperty.call(REGISTRY, key)
+
+/** The command the words name: two words first ("tasks add"), then one ("tasks"). */
+function findCommand(words: readonly string[]): { key: string; command: Command } | undefined {
+  const [first, second] = words
+  if (first === undefined) return undefined
+  for (const key of second === undefined ? [first] : [`${first} ${second}`, first]) {
+    const command = REGISTRY[key]
+    if (command !== undefined && own(key)) return { key, command }
   }
-  const { values, positionals } = parsed
-  const [name, ...rest] = positionals
-  if (values.help === true || name === 'help') {
+  return undefined
+}
+
+/** The two-word commands under a first word ("orgs" → orgs list, orgs merge, …). */
+function subcommands(first: string): string[] {
+  return Object.keys(REGISTRY).filter((k) => k.startsWith(`${first} `))
+}
+
+function helpFor(key: string): string {
+  return commandHelp(USAGE, key, REGISTRY[key]?.help)
+}
+
+/** `kith --help`, `kith help`, `kith COMMAND --help`, `kith help COMMAND`. */
+function showHelp(words: readonly string[], io: CliIo): number {
+  if (words.length === 0) {
     io.out(USAGE)
     return EXIT_OK
   }
+  const found = findCommand(words)
+  if (found !== undefined) {
+    io.out(helpFor(found.key))
+    return EXIT_OK
+  }
+  const first = words[0] ?? ''
+  if (subcommands(first).length > 0) {
+    io.out(commandHelp(USAGE, first, undefined))
+    return EXIT_OK
+  }
+  io.err(`kith: unknown command "${first}".\n\n${USAGE}`)
+  return EXIT_USAGE
+}
+
+/** Runs one CLI command; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // First find which command this is (leniently), then read its options as that command takes them.
+  const loose = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false })
+  const words = loose.positionals
+  if (loose.values.help === true || words[0] === 'help') return showHelp(words[0] === 'help' ? words.slice(1) : words, io)
+  const [name] = words
   if (name === undefined) {
+    try {
+      parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    } catch (err) {
+      io.err(`kith: ${errorMessage(err)}\n\n${USAGE}`)
+      return EXIT_USAGE
+    }
     io.err(`kith: no command given.\n\n${USAGE}`)
     return EXIT_USAGE
   }
-  const command = COMMANDS[name]
-  if (command === undefined || !Object.prototype.hasOwnProperty.call(COMMANDS, name)) {
+  const found = findCommand(words)
+  if (found === undefined) {
+    const subs = subcommands(name)
+    if (subs.length > 0) {
+      const said = words[1] === undefined ? '' : ` "${words[1]}" is not one of them;`
+      io.err(`kith ${name}:${said} choose one of ${subs.map((s) => `kith ${s}`).join(', ')}.\n\n${commandHelp(USAGE, name, undefined)}`)
+      return EXIT_USAGE
+    }
     io.err(`kith: unknown command "${name}".\n\n${USAGE}`)
+    return EXIT_USAGE
+  }
+  const { key, command } = found
+  const usage = helpFor(key)
+  let values: OptionValues
+  let rest: string[]
+  try {
+    const parsed = parseArgs({ args: [...argv], options: optionsFor(command), allowPositionals: true, strict: true })
+    values = parsed.values
+    rest = parsed.positionals.slice(key.split(' ').length)
+  } catch (err) {
+    io.err(`kith ${key}: ${errorMessage(err)}\n\n${usage}`)
     return EXIT_USAGE
   }
   const given = (Object.keys(values) as OptionName[]).filter((o) => o !== 'data' && o !== 'help')
   const stray = given.find((o) => !command.options.includes(o))
   if (stray !== undefined) {
-    io.err(`kith ${name}: --${stray} does not apply here.\n\n${USAGE}`)
+    io.err(`kith ${key}: --${stray} does not apply here.\n\n${usage}`)
     return EXIT_USAGE
   }
   const [min, max] = typeof command.positionals === 'number' ? [command.positionals, command.positionals] : command.positionals
   if (rest.length < min || rest.length > max) {
     const expected = min === max ? `${min}` : `${min} to ${max}`
-    io.err(`kith ${name}: expected ${expected} argument(s), got ${rest.length}.\n\n${USAGE}`)
+    const subs = subcommands(name)
+    const hint = max === 0 && subs.length > 0 && key === name ? ` ("${rest[0] ?? ''}" is not one of ${subs.map((s) => `kith ${s}`).join(', ')})` : ''
+    io.err(`kith ${key}: expected ${expected} argument(s), got ${rest.length}${hint}.\n\n${usage}`)
     return EXIT_USAGE
   }
 
+  const fields = command.fields ?? FIELDS[key] ?? {}
   let backend: Backend | undefined
   try {
-    backend = await Backend.open({ dataDir: resolveDataDir(values.data, env) })
+    backend = await Backend.open({ dataDir: resolveDataDir(text(values, 'data'), env) })
     const opened = backend
     const ctx: CommandContext = {
       backend: opened,
@@ -675,17 +688,24 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       io,
       call: async <M extends MethodName>(method: M, args: ArgsIn<M>) =>
         unwrap(await opened.dispatch(method, args)) as Result<M>,
-      person: async (ref: string) => unwrap(await opened.dispatch('people.resolve', { ref })) as PersonRef,
+      person: async (ref: string, label?: string) => {
+        const res = await opened.dispatch('people.resolve', { ref })
+        if (res.ok) return res.data as PersonRef
+        // "Invalid arguments for people.resolve: ref: name someone" → "--to: name someone"
+        const said = inUserWords(res.error.message, { ref: label ?? 'PERSON' })
+        throw new KithError(res.error.code, label === undefined || said.startsWith(`${label}: `) ? said : `${label}: ${lowerFirst(said)}`)
+      },
     }
     return await command.run(ctx)
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`kith ${name}: ${err.message}`)
+      io.err(`kith ${key}: ${err.message}\nSee: kith ${key} --help`)
       return EXIT_USAGE
     }
-    const error = err instanceof KithError ? err.toApiError() : { code: 'internal', message: errorMessage(err) }
+    const raw = err instanceof KithError ? err.toApiError() : { code: 'internal' as const, message: errorMessage(err) }
+    const error = raw.code === 'bad_request' ? { ...raw, message: inUserWords(raw.message, fields) } : raw
     if (values.json === true) io.out(JSON.stringify({ ok: false, error }, null, 2))
-    io.err(`kith ${name}: ${error.message.replace(/\s*\n\s*/g, ' ')}`)
+    io.err(`kith ${key}: ${error.message.replace(/\s*\n\s*/g, ' ')}`)
     return EXIT_FAILURE
   } finally {
     await backend?.close()
