@@ -182,7 +182,12 @@ describe('kith CLI', () => {
   it('paths --json keeps its contract on the sample network: people from me to the target, score = product of factors', async () => {
     const data = tempDir()
     await kith(['--data', data, 'demo'])
-    for (const query of [['--to', 'Tomas Horvat'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Yara Schmidt', '--all']]) {
+    // Tomas and Yara are people I know: a direct tie, never a path.
+    for (const known of ['Tomas Horvat', 'Yara Schmidt']) {
+      const res = JSON.parse((await kith(['--data', data, 'paths', '--to', known, '--json'])).out) as { direct: { name: string }[]; paths: unknown[] }
+      expect(res).toMatchObject({ direct: [{ name: known }], paths: [] })
+    }
+    for (const query of [['--to', 'Kenji Tanaka'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Maya Lindqvist', '--all']]) {
       const res = await kith(['--data', data, 'paths', ...query, '--limit', '8', '--json'])
       expect(res.code, query.join(' ')).toBe(EXIT_OK)
       const out = JSON.parse(res.out) as {
