@@ -51,7 +51,6 @@ export function sentences(text: string): string[] {
 /** Has something worth saying: a letter or a digit. */
 const hasWords = (text: string): boolean => /[\p{L}\p{N}]/u.test(text)
 
-const MARKS = '.,;:!?…'
 /** Abbreviations whose dot may be followed by a comma ("e.g., ..."). */
 const ABBREVIATION_BEFORE = /\b(?:e\.g|i\.e|etc|vs|cf|incl|approx|inc|ltd|corp|co)$/i
 
