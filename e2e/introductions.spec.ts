@@ -18,6 +18,16 @@ test.describe('asking for an introduction', () => {
 
   test('from a path through to "loop closed", with every task', async ({ app }) => {
     const kith = new KithApp(app)
+    // Your profile: the drafts sign with it and the blurb starts from it.
+    await kith.goTo('Settings')
+    const profile = app.getByRole('form', { name: 'Your profile' })
+    await expect(profile.getByRole('textbox', { name: 'Full name' })).toHaveValue('Jordan Avery')
+    await profile.getByRole('textbox', { name: 'Role' }).fill('Head of Growth')
+    await profile.getByRole('textbox', { name: 'Organisation' }).fill('Wayfinder')
+    await profile.getByRole('textbox', { name: 'One line of credibility' }).fill('we doubled paid teams in a year')
+    await profile.getByRole('button', { name: 'Save profile' }).click()
+    await expect(app.getByText('Your profile is saved', { exact: false })).toBeVisible()
+
     await kith.goTo('Find a path')
     const picker = app.getByRole('combobox', { name: 'Person to meet' }).or(app.getByRole('textbox', { name: 'Person to meet' })).first()
     await picker.click()
@@ -34,21 +44,32 @@ test.describe('asking for an introduction', () => {
     await expect(checks.getByText('No recent asks through Vera Walsh', { exact: false })).toBeVisible()
     await checks.getByRole('checkbox', { name: 'I have weighed these, and still want to ask' }).check()
 
-    // The blurb, with its live check.
+    // The blurb, drafted from the profile: stock sentences stand in for the why and the offer, and the check says so.
     const blurb = app.getByRole('region', { name: 'The forwardable blurb' })
-    await blurb.getByRole('textbox', { name: 'Blurb' }).fill('Jordan Avery runs Wayfinder.')
-    await expect(blurb.getByRole('status')).toContainText('Missing: a small, specific ask.')
-    await blurb.getByRole('button', { name: 'Draft it for me' }).click()
-    await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
+    await expect(blurb.getByRole('textbox', { name: 'Who you are (sentence 1)' })).toHaveValue("I'm Jordan Avery, Head of Growth at Wayfinder — we doubled paid teams in a year.")
+    await expect(blurb.getByRole('status')).toContainText('Generic: say what you bring.')
+    await expect(blurb.getByRole('status')).not.toContainText('All four parts')
 
-    // The ask, composed from the fields.
+    // The ask, composed from the fields; the blurb takes the same sentences.
     const ask = app.getByRole('region', { name: 'Make the ask' })
     await ask.getByRole('textbox', { name: 'Why Yara Schmidt in particular' }).fill('She has priced two marketplaces.')
-    await ask.getByRole('textbox', { name: 'What you can offer Yara Schmidt' }).click()
+    await ask.getByRole('textbox', { name: 'What you can offer Yara Schmidt' }).fill('I can share our data on engineer supply.')
+    await ask.getByRole('textbox', { name: 'Why Yara Schmidt in particular' }).click()
+    await expect(blurb.getByRole('textbox', { name: 'What you bring (sentence 3)' })).toHaveValue('I can share our data on engineer supply.')
+    await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
     const message = ask.getByRole('textbox', { name: 'Message' })
-    await expect(message).toHaveValue(/Why Yara: She has priced two marketplaces\./)
+    await expect(message).toHaveValue(/She has priced two marketplaces\./)
+    await expect(message).toHaveValue(/I can share our data on engineer supply\./)
     await expect(message).toHaveValue(/I completely understand/)
+    await expect(message).toHaveValue(/Thank you,\nJordan Avery$/)
     await expect(ask.getByRole('textbox', { name: 'To' })).toHaveValue('vera@harbor.example')
+
+    // One sentence edited by hand: the check judges what will be sent.
+    await blurb.getByRole('textbox', { name: 'Your small ask (sentence 4)' }).fill('Could we talk for 15 minutes next week??')
+    await blurb.getByRole('textbox', { name: 'Who you are (sentence 1)' }).click()
+    await expect(blurb.getByRole('status')).toContainText('Doubled punctuation')
+    await blurb.getByRole('button', { name: 'Draft again: Your small ask (sentence 4)' }).click()
+    await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
 
     // Track it.
     const track = app.getByRole('region', { name: 'Track it' })

@@ -61,17 +61,20 @@ describe('introduction states', () => {
 })
 
 describe('the forwardable blurb', () => {
+  // The user's own words go in as whole sentences (the old composer put the "why" into a frame: "would love to hear Yara's view on <why>").
   const good = composeBlurb({
-    me: 'Jordan Avery',
-    role: 'the founder of Wayfinder, a marketplace for field engineers',
+    fullName: 'Jordan Avery',
+    role: 'founder',
+    organisation: 'Wayfinder, a marketplace for field engineers',
+    credibility: '',
     target: 'Yara Schmidt',
-    topic: 'pricing a two-sided marketplace',
-    credibility: 'Jordan grew Wayfinder to 4,000 engineers in a year and is glad to share what worked',
+    why: 'I would love to hear how Yara priced two marketplaces, as we are about to set our own prices',
+    offer: 'We grew Wayfinder to 4,000 engineers in a year, and I am glad to share what worked',
     ask: 'Would a 15-minute call next week work',
   })
 
   it('writes four sentences that pass the checker', () => {
-    expect(checkBlurb(good, 'Jordan Avery', 'Yara Schmidt')).toEqual({ sentences: 4, words: expect.any(Number), missing: [], problems: [] })
+    expect(checkBlurb(good, 'Jordan Avery', 'Yara Schmidt')).toEqual({ sentences: 4, words: expect.any(Number), missing: [], generic: [], problems: [] })
     expect(good.endsWith('Would a 15-minute call next week work?')).toBe(true)
   })
 
@@ -92,27 +95,29 @@ describe('the forwardable blurb', () => {
 
 describe('the messages', () => {
   it('asks the connector with the why, the offer, the blurb, permission and an easy out', () => {
-    const text = composeAsk({ me: 'Jordan Avery', connector: 'Vera Walsh', target: 'Yara Schmidt', why: 'she priced two marketplaces', offer: 'our data on engineer supply', blurb: 'BLURB' })
+    const { body: text } = composeAsk({ signer: { fullName: 'Jordan Avery', signOff: '' }, connector: 'Vera Walsh', target: 'Yara Schmidt', why: 'she priced two marketplaces', offer: 'I can share our data on engineer supply', blurb: 'BLURB' })
     expect(text).toMatch(/^Hi Vera,/)
     expect(text).toContain('Would you be open to introducing me to Yara Schmidt?')
-    expect(text).toContain('Why Yara: she priced two marketplaces')
-    expect(text).toContain('What I could offer in return: our data on engineer supply')
+    // The why and the offer as the user's own sentences, no longer after a label ("Why Yara: ...", "What I could offer in return: ...").
+    expect(text).toContain('She priced two marketplaces.')
+    expect(text).toContain('I can share our data on engineer supply.')
     expect(text).toContain('BLURB')
     expect(text).toContain('please ask Yara first')
     expect(text).toContain('I completely understand')
   })
 
   it('asks each side first, with the gain and an easy no', () => {
-    const m = composeOptIn({ me: 'Jordan', to: 'Ana Silva', toEmail: 'ana@acme.example', other: 'Ben Okafor', otherContext: 'who runs payments at Beta', gain: 'he is hiring engineers like your team' })
+    const m = composeOptIn({ signer: { fullName: 'Jordan', signOff: '' }, to: 'Ana Silva', toEmail: 'ana@acme.example', other: 'Ben Okafor', otherContext: 'who runs payments at Beta', gain: 'he is hiring engineers like your team' })
     expect(m.to).toEqual(['ana@acme.example'])
     expect(m.subject).toBe('Would you like to meet Ben Okafor?')
-    expect(m.body).toContain('he is hiring engineers like your team')
+    // The gain is a sentence of its own now: capitalised and closed.
+    expect(m.body).toContain('He is hiring engineers like your team.')
     expect(m.body).toContain('"not now" is completely fine')
   })
 
   it('composes the introduction: subject format, both in To, how I know each, the gain for each side, who schedules', () => {
     const email = composeIntroEmail({
-      me: 'Jordan Avery',
+      signer: { fullName: 'Jordan Avery', signOff: '' },
       a: { name: 'Ana Silva', email: 'ana@acme.example', howIKnow: 'and I worked together at Northwind', credit: 'She built their data platform', gain: 'Ben has hired three data teams this year' },
       b: { name: 'Ben Okafor', email: 'ben@beta.example', howIKnow: 'is a friend from university', credit: 'He runs hiring at Beta', gain: 'Ana knows exactly the engineers he is after' },
       context: 'data hiring',
@@ -129,13 +134,20 @@ describe('the messages', () => {
 
   it('warns when a side has no gain, or the email is long', () => {
     const base = { name: 'Ana Silva', email: null, howIKnow: '', credit: '', gain: '' }
-    const email = composeIntroEmail({ me: 'J', a: base, b: { ...base, name: 'Ben Okafor', credit: 'word '.repeat(160) }, context: '', schedules: 'a' })
+    const email = composeIntroEmail({ signer: { fullName: 'J', signOff: '' }, a: base, b: { ...base, name: 'Ben Okafor', credit: 'word '.repeat(160) }, context: '', schedules: 'a' })
     expect(email.subject).toBe('Intro: Ana Silva <> Ben Okafor')
-    expect(email.warnings).toEqual(['No gain stated for Ana Silva.', 'No gain stated for Ben Okafor.', expect.stringMatching(/^\d+ words: introductions work best under about 150\.$/)])
+    // Neither has an email address: the draft now says so instead of leaving them out of To silently.
+    expect(email.warnings).toEqual([
+      'No gain stated for Ana Silva.',
+      'No gain stated for Ben Okafor.',
+      expect.stringMatching(/^\d+ words: introductions work best under about 150\.$/),
+      'Ana has no email address: add it or send to them separately.',
+      'Ben has no email address: add it or send to them separately.',
+    ])
   })
 
   it('hands off with a reply that moves me to BCC', () => {
-    const m = composeHandoff('Jordan', { name: 'Ana Silva', email: 'ana@a.example' }, { name: 'Ben Okafor', email: 'ben@b.example' }, 'Intro: Ana Silva <> Ben Okafor')
+    const m = composeHandoff({ fullName: 'Jordan', signOff: '' }, { name: 'Ana Silva', email: 'ana@a.example' }, { name: 'Ben Okafor', email: 'ben@b.example' }, 'Intro: Ana Silva <> Ben Okafor')
     expect(m.subject).toBe('Re: Intro: Ana Silva <> Ben Okafor')
     expect(m.to).toEqual(['ana@a.example', 'ben@b.example'])
     expect(m.body).toMatch(/^\(Moving myself to BCC\.\)/)

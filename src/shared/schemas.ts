@@ -200,7 +200,13 @@ export const introDetails = z
   .strictObject({
     why: detailText,
     offer: detailText,
+    /** the blurb as one paragraph the user wrote (older drafts); when set it wins over the sentences */
     blurb: detailText,
+    /** the blurb's four sentences as the user edited them; empty: drafted from the profile, why and offer */
+    blurbWho: detailText,
+    blurbWhy: detailText,
+    blurbBring: detailText,
+    blurbAsk: detailText,
     message: detailText,
     checksConfirmed: z.boolean(),
     context: detailText,

@@ -321,6 +321,14 @@ export interface IntroductionDetail extends IntroductionRequest {
   drafts: IntroductionDrafts
 }
 
+/** The forwardable blurb's four sentences: who I am, why this person, what I bring, a small ask. */
+export interface BlurbSentences {
+  who: string
+  why: string
+  bring: string
+  ask: string
+}
+
 export interface DraftMessage {
   to: string[]
   cc: string[]
@@ -333,8 +341,12 @@ export interface DraftMessage {
 export interface IntroductionDrafts {
   /** an ask: the note to the connector */
   ask: DraftMessage | null
-  /** an ask: the forwardable blurb and what the checker says of it */
-  blurb: { text: string; warnings: string[] } | null
+  /**
+   * an ask: the forwardable blurb and what the checker says of it; `sentences`
+   * are its four parts as they stand (the user's edits, else drafted), null
+   * when the user wrote the blurb as one paragraph
+   */
+  blurb: { text: string; warnings: string[]; sentences: BlurbSentences | null } | null
   /** connecting two people: the opt-in to each side */
   optIns: { a: DraftMessage; b: DraftMessage } | null
   /** connecting two people: the introduction email and the BCC handoff */

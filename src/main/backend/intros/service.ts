@@ -1,12 +1,14 @@
 import type { IntroDetails } from '../../../shared/schemas'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef, TaskStatus, TaskView } from '../../../shared/types'
 import { canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
-import { composeIntroEmail } from '../../../shared/intro-templates'
+import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { Backend } from '../backend'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
 import { KithError } from '../errors'
 import { pathChecks } from '../paths/service'
+import { readProfile } from '../profile/service'
+import { introDrafts } from './drafts'
 import { meId, normalizeLabel, parseIdList, requirePeople } from '../people/records'
 
 type Row = {
@@ -167,18 +169,21 @@ export async function getIntroduction(backend: Backend, id: number): Promise<Int
     .orderBy('id')
     .execute()
   const answer = (v: string | null): 'yes' | 'no' | null => (v === 'yes' || v === 'no' ? v : null)
+  const answers = { a: answer(r.a_answer), b: answer(r.b_answer) }
+  const details = JSON.parse(r.details) as Record<string, string | boolean>
   return {
     ...summary,
     me,
     people,
-    answers: { a: answer(r.a_answer), b: answer(r.b_answer) },
-    details: JSON.parse(r.details) as Record<string, string | boolean>,
+    answers,
+    details,
     meetingOn: r.meeting_on,
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind as IntroKind, r.state as IntroState)],
     checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path)) : [],
-    drafts: { ask: null, blurb: null, optIns: null, email: null, handoff: null },
+    // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
+    drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
   }
 }
 
@@ -302,16 +307,16 @@ export async function sendWarnings(backend: Backend, r: Row): Promise<string[]> 
     warnings.push(`${missing.join(' and ')} ${missing.length === 1 ? 'has' : 'have'} not said yes to this introduction.`)
   }
   const d = JSON.parse(r.details) as IntroDetails
-  const email = composeIntroEmail({
-    me: (await introPerson(backend.db, await meId(backend.db))).name,
+  const fields: IntroEmailFields = {
+    signer: readProfile(backend),
     a: { name: a.name, email: a.email, howIKnow: d.aHow ?? '', credit: d.aCredit ?? '', gain: d.aGain ?? '' },
     b: { name: b.name, email: b.email, howIKnow: d.bHow ?? '', credit: d.bCredit ?? '', gain: d.bGain ?? '' },
     context: d.context ?? '',
     schedules: d.schedules ?? 'a',
-  })
-  const words = (d.email ?? email.body).split(/\s+/).filter((w) => w !== '').length
-  warnings.push(...email.warnings.filter((w) => !/words: /.test(w)))
-  if (words > 150) warnings.push(`${words} words: introductions work best under about 150.`)
+  }
+  // The email that will be sent: the user's own text when they edited it.
+  const body = d.email !== undefined && d.email.trim() !== '' ? d.email : composeIntroEmail(fields).body
+  warnings.push(...introEssentials(body, fields))
   return warnings
 }
 

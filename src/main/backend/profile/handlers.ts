@@ -1,11 +1,7 @@
 import type { Handler } from '../handlers'
-import { KithError } from '../errors'
-
-const pending = (): never => {
-  throw new KithError('conflict', 'The profile is being built.')
-}
+import { readProfile, writeProfile } from './service'
 
 export const profileHandlers = {
-  'profile.get': pending satisfies Handler<'profile.get'>,
-  'profile.set': pending satisfies Handler<'profile.set'>,
+  'profile.get': ((_args, backend) => readProfile(backend)) satisfies Handler<'profile.get'>,
+  'profile.set': ((args, backend) => writeProfile(backend, args)) satisfies Handler<'profile.set'>,
 }

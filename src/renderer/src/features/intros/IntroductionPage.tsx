@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Checkbox, Group, Loader, Modal, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { useClipboard } from '@mantine/hooks'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { IntroDetails } from '../../../../shared/schemas'
-import { checkBlurb, composeAsk, composeBlurb, composeHandoff, composeIntroEmail, composeOptIn } from '../../../../shared/intro-templates'
-import type { IntroductionDetail } from '../../../../shared/types'
+import { sentences, words } from '../../../../shared/intro-templates'
+import type { BlurbSentences, DraftMessage, IntroductionDetail } from '../../../../shared/types'
 import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate, todayIso } from '../../lib/format'
@@ -50,20 +51,151 @@ function DetailField({ label, field, intro, save, multiline = false, description
   )
 }
 
+/** A draft the user can edit; their text is saved in `field` and wins over the composed one. */
+function EditableDraft({ label, draft, field, intro, save, showWarnings = true }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; intro: IntroductionDetail; save: Save; showWarnings?: boolean }): ReactNode {
+  // A new draft from the backend (the fields or the profile changed) starts the box afresh.
+  return <EditableDraftBody key={draft.body} label={label} draft={draft} field={field} stored={text(intro.details, field)} save={save} showWarnings={showWarnings} />
+}
+
+function EditableDraftBody({ label, draft, field, stored, save, showWarnings }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; stored: string; save: Save; showWarnings: boolean }): ReactNode {
+  const [body, setBody] = useState(draft.body)
+  return (
+    <>
+      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} />
+      {stored.trim() !== '' && (
+        <Group>
+          <Button size="xs" variant="subtle" aria-label={`Draft again from the fields: ${label}`} onClick={() => void save({ [field]: '' })}>
+            Draft again from the fields
+          </Button>
+        </Group>
+      )}
+    </>
+  )
+}
+
+type BlurbField = 'blurbWho' | 'blurbWhy' | 'blurbBring' | 'blurbAsk'
+
+const BLURB_SENTENCES: { part: keyof BlurbSentences; field: BlurbField; label: (target: string) => string; description: (target: string) => string }[] = [
+  { part: 'who', field: 'blurbWho', label: () => 'Who you are (sentence 1)', description: () => 'From your profile in Settings, until you change it here' },
+  { part: 'why', field: 'blurbWhy', label: (t) => `Why ${t} (sentence 2)`, description: (t) => `From “Why ${t} in particular” below, until you change it here` },
+  { part: 'bring', field: 'blurbBring', label: () => 'What you bring (sentence 3)', description: () => 'From “What you can offer” below, until you change it here' },
+  { part: 'ask', field: 'blurbAsk', label: () => 'Your small ask (sentence 4)', description: () => 'One specific thing that is easy to say yes to' },
+]
+
+/** One sentence of the blurb: the current one (the user's, else drafted), saved when the user leaves it changed. */
+function SentenceField({ label, description, field, sentence, stored, save }: { label: string; description: string; field: BlurbField; sentence: string; stored: string; save: Save }): ReactNode {
+  const [value, setValue] = useState(sentence)
+  const onBlur = (): void => {
+    const typed = value.trim()
+    if (typed === sentence) return
+    if (typed === '') {
+      // Empty: back to the drafted sentence.
+      if (stored.trim() === '') setValue(sentence)
+      else void save({ [field]: '' })
+      return
+    }
+    void save({ [field]: typed })
+  }
+  return (
+    <Stack gap={2}>
+      <Textarea label={label} description={description} autosize minRows={1} maxRows={4} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
+      {stored.trim() !== '' && (
+        <Group>
+          <Button size="compact-xs" variant="subtle" aria-label={`Draft again: ${label}`} onClick={() => void save({ [field]: '' })}>
+            Draft again
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  )
+}
+
+/** The blurb written as one paragraph (older drafts): edited as a whole, or given up for the four sentences. */
+function ParagraphBlurb({ stored, save }: { stored: string; save: Save }): ReactNode {
+  const [value, setValue] = useState(stored)
+  return (
+    <>
+      <Textarea label="Blurb" description="You wrote this blurb as one paragraph: it goes into the note as it is." autosize minRows={3} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={() => value !== stored && void save({ blurb: value })} />
+      <Group>
+        <Button size="xs" variant="default" onClick={() => void save({ blurb: '' })}>
+          Use the four sentences instead
+        </Button>
+      </Group>
+    </>
+  )
+}
+
+function BlurbSection({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
+  const { go } = useNav()
+  const clipboard = useClipboard({ timeout: 1500 })
+  const blurb = intro.drafts.blurb
+  if (blurb === null) return null
+  const [connector, target] = intro.people
+  const targetName = target?.name ?? 'them'
+  const count = sentences(blurb.text).length
+  const profileGap = blurb.warnings.some((w) => w.startsWith('Generic: say who you are'))
+  return (
+    <Section title="The forwardable blurb">
+      <Text size="sm" c="dimmed">
+        Four short sentences {connector?.name} can forward as they are: who you are, why {targetName}, what you bring, a small ask.
+      </Text>
+      {blurb.sentences === null ? (
+        <ParagraphBlurb key={blurb.text} stored={text(intro.details, 'blurb')} save={save} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {BLURB_SENTENCES.map(({ part, field, label, description }) => {
+            const sentence = blurb.sentences?.[part] ?? ''
+            const stored = text(intro.details, field)
+            return <SentenceField key={`${field}|${stored}|${sentence}`} label={label(targetName)} description={description(targetName)} field={field} sentence={sentence} stored={stored} save={save} />
+          })}
+        </SimpleGrid>
+      )}
+      {blurb.sentences !== null && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            As it will read
+          </Text>
+          <Paper withBorder p="sm">
+            <Text size="sm">{blurb.text}</Text>
+          </Paper>
+        </Stack>
+      )}
+      <Group>
+        <Text size="sm" c="dimmed">
+          {count} {count === 1 ? 'sentence' : 'sentences'}, {words(blurb.text)} words
+        </Text>
+        <Button size="xs" variant="default" onClick={() => clipboard.copy(blurb.text)}>
+          {clipboard.copied ? 'Copied' : 'Copy the blurb'}
+        </Button>
+        {profileGap && (
+          <Button size="xs" variant="subtle" onClick={() => go({ page: 'settings' })}>
+            Fill in your profile
+          </Button>
+        )}
+      </Group>
+      <Stack gap={2} aria-label="Blurb check" role="status">
+        {blurb.warnings.length === 0 ? (
+          <Text size="sm" c="teal">
+            All four parts are there, and it is short.
+          </Text>
+        ) : (
+          blurb.warnings.map((p) => (
+            <Text key={p} size="sm" c="var(--kith-color-warning-text)">
+              {p}
+            </Text>
+          ))
+        )}
+      </Stack>
+    </Section>
+  )
+}
+
 function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
   const [connector, target] = intro.people
   const d = intro.details
-  const [blurb, setBlurb] = useState(text(d, 'blurb'))
-  const [message, setMessage] = useState(text(d, 'message'))
   const [weighed, setWeighed] = useState(d.checksConfirmed === true)
-  const check = checkBlurb(blurb, intro.me.name, target?.name ?? '')
-  const composed = composeAsk({ me: intro.me.name, connector: connector?.name ?? '', target: target?.name ?? '', why: text(d, 'why'), offer: text(d, 'offer'), blurb })
-  const draftBlurb = (): void => {
-    const role = [intro.me.title, intro.me.company].filter((x) => x !== null).join(' at ')
-    const drafted = composeBlurb({ me: intro.me.name, role, target: target?.name ?? '', topic: text(d, 'why'), credibility: '', ask: '' })
-    setBlurb(drafted)
-    void save({ blurb: drafted })
-  }
+  const ask = intro.drafts.ask
+  const goal = intro.goal !== null && intro.goal.id !== target?.id ? intro.goal : null
   return (
     <>
       <Section title="Before you ask">
@@ -78,58 +210,32 @@ function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: Save })
           }}
         />
       </Section>
-      <Section title="The forwardable blurb">
-        <Text size="sm" c="dimmed">
-          Four short sentences {connector?.name} can forward as they are: who you are, why {target?.name}, what you bring, a small ask.
-        </Text>
-        <Textarea label="Blurb" autosize minRows={3} maxRows={8} value={blurb} onChange={(e) => setBlurb(e.currentTarget.value)} onBlur={() => blurb !== text(d, 'blurb') && void save({ blurb })} />
-        <Group>
-          <Button size="xs" variant="default" onClick={draftBlurb}>
-            Draft it for me
-          </Button>
-          <Text size="sm" c="dimmed">
-            {check.sentences} sentences, {check.words} words
-          </Text>
-        </Group>
-        <Stack gap={2} aria-label="Blurb check" role="status">
-          {blurb.trim() === '' ? null : check.problems.length === 0 ? (
-            <Text size="sm" c="teal">
-              All four parts are there, and it is short.
-            </Text>
-          ) : (
-            check.problems.map((p) => (
-              <Text key={p} size="sm" c="var(--kith-color-warning-text)">
-                {p}
-              </Text>
-            ))
-          )}
-        </Stack>
-      </Section>
+      <BlurbSection intro={intro} save={save} />
       <Section title="Make the ask">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DetailField label={`Why ${target?.name ?? 'them'} in particular`} field="why" intro={intro} save={save} multiline />
-          <DetailField label={`What you can offer ${target?.name ?? 'them'}`} field="offer" intro={intro} save={save} multiline />
-        </SimpleGrid>
-        <MessageBox
-          label="Message to the connector"
-          message={{ to: connector?.email === null || connector?.email === undefined ? [] : [connector.email], cc: [], subject: `Would you introduce me to ${target?.name ?? ''}?`, body: message === '' ? composed : message }}
-          onBodyChange={setMessage}
-          onBodyBlur={() => message !== text(d, 'message') && void save({ message })}
-        />
-        {message !== '' && (
-          <Group>
-            <Button
-              size="xs"
-              variant="subtle"
-              onClick={() => {
-                setMessage('')
-                void save({ message: '' })
-              }}
-            >
-              Draft again from the fields
-            </Button>
-          </Group>
+        {goal !== null && (
+          <Text size="sm">
+            One step on the way to {goal.name}: this note asks {connector?.name} to introduce you to {target?.name}, who can reach {goal.name}.
+          </Text>
         )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DetailField
+            label={`Why ${target?.name ?? 'them'} in particular`}
+            field="why"
+            intro={intro}
+            save={save}
+            multiline
+            description="In your own words, a sentence or two: it goes into the note and the blurb as you write it."
+          />
+          <DetailField
+            label={`What you can offer ${target?.name ?? 'them'}`}
+            field="offer"
+            intro={intro}
+            save={save}
+            multiline
+            description="A whole sentence, for example: I can share our data on engineer supply."
+          />
+        </SimpleGrid>
+        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} />}
       </Section>
     </>
   )
@@ -139,22 +245,8 @@ function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; s
   const { changed } = useDataVersion()
   const [a, b] = intro.people
   const d = intro.details
-  const [email, setEmail] = useState(text(d, 'email'))
+  const { optIns, email, handoff } = intro.drafts
   if (a === undefined || b === undefined) return null
-  const composedEmail = composeIntroEmail({
-    me: intro.me.name,
-    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain') },
-    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain') },
-    context: text(d, 'context'),
-    schedules: d.schedules === 'b' ? 'b' : 'a',
-  })
-  const body = email === '' ? composedEmail.body : email
-  const words = body.split(/\s+/).filter((w) => w !== '').length
-  const warnings = [
-    ...(intro.answers.a === 'yes' && intro.answers.b === 'yes' ? [] : ['Both sides have not said yes yet.']),
-    ...composedEmail.warnings.filter((w) => !/ words: /.test(w)),
-    ...(words > 150 ? [`${words} words: introductions work best under about 150.`] : []),
-  ]
   const answer = (side: 'a' | 'b', value: string): void => {
     void call('introductions.answer', { id: intro.id, side, answer: value === 'yes' || value === 'no' ? value : null }).then(changed)
   }
@@ -169,7 +261,7 @@ function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; s
               <Text fw={600}>{person.name}</Text>
               <DetailField label={`How you know ${person.name}`} field={side === 'a' ? 'aHow' : 'bHow'} intro={intro} save={save} description="e.g. and I worked together at Acme" />
               <DetailField label={`A line of credit for ${person.name}`} field={side === 'a' ? 'aCredit' : 'bCredit'} intro={intro} save={save} />
-              <DetailField label={`What ${person.name} gains`} field={side === 'a' ? 'aGain' : 'bGain'} intro={intro} save={save} multiline />
+              <DetailField label={`What ${person.name} gains`} field={side === 'a' ? 'aGain' : 'bGain'} intro={intro} save={save} multiline description={`A whole sentence: it is what ${person.name}’s opt-in pitches.`} />
             </Stack>
           ))}
         </SimpleGrid>
@@ -182,19 +274,9 @@ function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; s
       </Section>
       <Section title="Ask both sides first">
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {([['a', a, b], ['b', b, a]] as const).map(([side, person, other]) => (
+          {([['a', a], ['b', b]] as const).map(([side, person]) => (
             <Stack key={side} gap="xs">
-              <MessageBox
-                label={`Opt-in for ${person.name}`}
-                message={composeOptIn({
-                  me: intro.me.name,
-                  to: person.name,
-                  toEmail: person.email,
-                  other: other.name,
-                  otherContext: [other.title, other.company].filter((x) => x !== null).join(' at '),
-                  gain: text(d, side === 'a' ? 'aGain' : 'bGain'),
-                })}
-              />
+              {optIns !== null && <MessageBox label={`Opt-in for ${person.name}`} message={optIns[side]} warnings={optIns[side].warnings} />}
               <Stack gap={4}>
                 <Text size="sm" fw={500} id={`answer-${side}`}>
                   {person.name} said
@@ -216,25 +298,19 @@ function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; s
         </SimpleGrid>
       </Section>
       <Section title="The introduction">
-        <MessageBox
-          label="Introduction email"
-          message={{ ...composedEmail, body }}
-          onBodyChange={setEmail}
-          onBodyBlur={() => email !== text(d, 'email') && void save({ email })}
-          warnings={sent ? [] : warnings}
-        />
+        {email !== null && <EditableDraft label="Introduction email" draft={email} field="email" intro={intro} save={save} showWarnings={!sent} />}
         {!sent && intro.nextStates.includes('introduced') && (
           <Group>
             <Button onClick={onSend}>I sent the introduction</Button>
           </Group>
         )}
       </Section>
-      {sent && (
+      {sent && handoff !== null && (
         <Section title="Step out: the BCC handoff">
           <Text size="sm" c="dimmed">
             Reply to all with this, moving yourself to BCC, so {a.name} and {b.name} carry on without you.
           </Text>
-          <MessageBox label="Handoff reply" message={composeHandoff(intro.me.name, a, b, composedEmail.subject)} />
+          <EditableDraft label="Handoff reply" draft={handoff} field="handoff" intro={intro} save={save} />
         </Section>
       )}
     </>

@@ -4,6 +4,7 @@ import type { BackupInfo, DoctorReport } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
+import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
 import { WeeklySettings } from './WeeklySettings'
 
@@ -66,6 +67,7 @@ export function SettingsPage(): ReactNode {
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>Settings</Title>
+      <ProfileSettings />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={3} size="h4">

@@ -1,0 +1,135 @@
+/**
+ * The drafts of one introduction, built in one place from its stored details
+ * and the user's profile. What the user edited wins over what Kith composes;
+ * every draft carries what the checkers say of the text that will be sent.
+ */
+import {
+  BLURB_PARTS,
+  askSubject,
+  checkAsk,
+  checkBlurb,
+  checkHandoff,
+  checkIntroEmail,
+  checkOptIn,
+  composeAsk,
+  composeBlurbSentences,
+  composeHandoff,
+  composeIntroEmail,
+  composeOptIn,
+  assembleBlurb,
+  type BlurbPart,
+  type IntroEmailFields,
+} from '../../../shared/intro-templates'
+import type { BlurbSentences, DraftMessage, IntroPerson, IntroductionDrafts, PersonRef, Profile } from '../../../shared/types'
+
+const NONE: IntroductionDrafts = { ask: null, blurb: null, optIns: null, email: null, handoff: null }
+
+/** The details field holding the user's own version of each blurb sentence. */
+export const BLURB_FIELDS: Record<BlurbPart, 'blurbWho' | 'blurbWhy' | 'blurbBring' | 'blurbAsk'> = {
+  who: 'blurbWho',
+  why: 'blurbWhy',
+  bring: 'blurbBring',
+  ask: 'blurbAsk',
+}
+
+export interface DraftInput {
+  kind: 'ask' | 'connect'
+  details: Record<string, unknown>
+  /** connector and target for an ask; A and B when I connect two people */
+  people: IntroPerson[]
+  /** for one hop of a longer path: the person the chain leads to */
+  goal: PersonRef | null
+  answers: { a: 'yes' | 'no' | null; b: 'yes' | 'no' | null }
+  profile: Profile
+}
+
+/** A stored text field; '' when absent. */
+const text = (d: Record<string, unknown>, key: string): string => {
+  const v = d[key]
+  return typeof v === 'string' ? v : ''
+}
+
+/** The user's own text when there is some, else the composed one. */
+const own = (d: Record<string, unknown>, key: string, composed: string): string => (text(d, key).trim() === '' ? composed : text(d, key))
+
+const profileWarnings = (profile: Profile): string[] =>
+  profile.fullName.trim() === '' ? ['Your name is missing: add it in Settings, under Your profile, so drafts are signed with it.'] : []
+
+/** The blurb's four sentences as they stand: the user's edits, else drafted. */
+export function blurbSentences(d: Record<string, unknown>, profile: Profile, target: string, goal: string | null): BlurbSentences {
+  const composed = composeBlurbSentences({ ...profile, target, goal, why: text(d, 'why'), offer: text(d, 'offer') })
+  const out = { ...composed }
+  for (const part of BLURB_PARTS) out[part] = own(d, BLURB_FIELDS[part], composed[part]).trim()
+  return out
+}
+
+function askDrafts(input: DraftInput): IntroductionDrafts {
+  const [connector, target] = input.people
+  if (connector === undefined || target === undefined) return NONE
+  const d = input.details
+  const { profile } = input
+  const goal = input.goal !== null && input.goal.id !== target.id ? input.goal.name : null
+  const legacy = text(d, 'blurb')
+  const sentences = legacy.trim() === '' ? blurbSentences(d, profile, target.name, goal) : null
+  const blurbText = sentences === null ? legacy.trim() : assembleBlurb(sentences)
+  const blurbCheck = checkBlurb(sentences ?? blurbText, profile.fullName, target.name, goal)
+  const why = text(d, 'why')
+  const offer = text(d, 'offer')
+  const composed = composeAsk({ signer: profile, connector: connector.name, connectorEmail: connector.email, target: target.name, goal, why, offer, blurb: blurbText })
+  const message = text(d, 'message')
+  const edited = message.trim() !== ''
+  const body = edited ? message : composed.body
+  return {
+    ...NONE,
+    ask: {
+      ...composed,
+      subject: askSubject(target.name),
+      body,
+      warnings: [...profileWarnings(profile), ...checkAsk(body, { connector: connector.name, connectorEmail: connector.email, target: target.name, goal, why, offer, edited })],
+    },
+    blurb: { text: blurbText, warnings: blurbCheck.problems, sentences },
+  }
+}
+
+function connectDrafts(input: DraftInput): IntroductionDrafts {
+  const [a, b] = input.people
+  if (a === undefined || b === undefined) return NONE
+  const d = input.details
+  const { profile } = input
+  const describe = (p: IntroPerson): string => [p.title, p.company].filter((x) => x !== null && x.trim() !== '').join(' at ')
+  const optIn = (to: IntroPerson, other: IntroPerson, gain: string): DraftMessage => {
+    const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: describe(other), gain }
+    const m = composeOptIn(fields)
+    return { ...m, warnings: checkOptIn(m.body, fields) }
+  }
+  const fields: IntroEmailFields = {
+    signer: profile,
+    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain') },
+    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain') },
+    context: text(d, 'context'),
+    schedules: d.schedules === 'b' ? 'b' : 'a',
+  }
+  const composed = composeIntroEmail(fields)
+  const emailBody = own(d, 'email', composed.body)
+  const notYes = [input.answers.a === 'yes' ? null : a.name, input.answers.b === 'yes' ? null : b.name].filter((n) => n !== null)
+  const optInState = notYes.length === 2 ? ['Both sides have not said yes yet.'] : notYes.map((n) => `${n} has not said yes yet.`)
+  const handoff = composeHandoff(profile, a, b, composed.subject)
+  const handoffBody = own(d, 'handoff', handoff.body)
+  return {
+    ...NONE,
+    optIns: { a: optIn(a, b, text(d, 'aGain')), b: optIn(b, a, text(d, 'bGain')) },
+    email: {
+      to: composed.to,
+      cc: composed.cc,
+      subject: composed.subject,
+      body: emailBody,
+      warnings: [...optInState, ...profileWarnings(profile), ...checkIntroEmail(emailBody, fields)],
+    },
+    handoff: { ...handoff, body: handoffBody, warnings: checkHandoff(handoffBody, a, b) },
+  }
+}
+
+/** Every draft of an introduction, with what the checkers say. */
+export function introDrafts(input: DraftInput): IntroductionDrafts {
+  return input.kind === 'ask' ? askDrafts(input) : connectDrafts(input)
+}
