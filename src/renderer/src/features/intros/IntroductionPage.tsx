@@ -353,6 +353,16 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       setError(err instanceof Error ? err : new Error(String(err)))
     }
   }
+  const undo = async (): Promise<void> => {
+    setError(undefined)
+    try {
+      const back = await call('introductions.undoMove', { id })
+      changed()
+      notify({ color: 'teal', message: `${i.title}: back to ${stateWord(back.state).toLowerCase()}.` })
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
   // Opt-in answers move a connect introduction to ready or declined; no button for those.
   const moves = i.nextStates.filter((s) => !(i.kind === 'connect' && (s === 'ready' || s === 'declined' || s === 'introduced')))
 
@@ -369,6 +379,26 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
         <Text size="sm" c="dimmed" aria-label="History">
           {i.history.map((h) => `${stateWord(h.state)} ${formatDate(h.on)}`).join(' · ')}
         </Text>
+        {i.kind === 'ask' && i.goal !== null && (
+          <Text size="sm">
+            One step on the way to {i.goal.name}: once {i.connector?.name ?? 'they'} has introduced you to {i.target?.name ?? 'them'}, Kith drafts the
+            next ask.
+          </Text>
+        )}
+        {(i.previousId !== null || i.nextId !== null) && (
+          <Group gap="xs">
+            {i.previousId !== null && (
+              <Button variant="light" size="compact-sm" onClick={() => go({ page: 'introduction', id: i.previousId ?? -1 })}>
+                The step before
+              </Button>
+            )}
+            {i.nextId !== null && (
+              <Button size="compact-sm" onClick={() => go({ page: 'introduction', id: i.nextId ?? -1 })}>
+                The next step
+              </Button>
+            )}
+          </Group>
+        )}
         {i.kind === 'ask' && i.path.length > 0 && (
           <Text size="sm">
             Path: {i.path.slice(1).map((p, k) => (
@@ -391,8 +421,20 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
                 {MOVE_LABEL[s] ?? stateWord(s)}
               </Button>
             ))}
+            {i.history.length > 1 && (
+              <Button variant="subtle" color="gray" onClick={() => void undo()}>
+                Take back “{stateWord(i.state)}”
+              </Button>
+            )}
           </Group>
         </Paper>
+      )}
+      {moves.length === 0 && i.history.length > 1 && (
+        <Group>
+          <Button variant="subtle" color="gray" onClick={() => void undo()}>
+            Take back “{stateWord(i.state)}”
+          </Button>
+        </Group>
       )}
       <ErrorNotice error={error} />
       {i.kind === 'ask' ? <AskWorkflow key={i.id} intro={i} save={save} /> : <ConnectWorkflow key={i.id} intro={i} save={save} onSend={() => void move('introduced')} />}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notify } from '../../lib/notify'
 import { useEffect, useState, type ReactNode } from 'react'
@@ -9,7 +9,7 @@ import { useDataVersion } from '../../lib/data-version'
 import { fieldErrors } from '../../lib/form-errors'
 import { strengthWord } from '../../lib/format'
 
-/** Every default of path scoring (shared/design/scoring.md), editable. */
+/** Every default of path scoring (docs/paths.md), editable. */
 export function ScoringSettings(): ReactNode {
   const { changed } = useDataVersion()
   const [error, setError] = useState<string>()
@@ -96,6 +96,20 @@ export function ScoringSettings(): ReactNode {
           {num('Each relationship beyond two', 'hopPenalty', { max: 1 })}
           {num('Chance at least', 'floor', { max: 1, step: 0.01 })}
           {num('Chance at most', 'ceiling', { max: 1, step: 0.01 })}
+        </SimpleGrid>
+        <Text fw={600} size="sm">
+          Colleagues: people whose time at one organisation overlapped
+        </Text>
+        <Text size="sm" c="dimmed">
+          An inferred colleague tie counts as the strength below, known “inferred”, times min(1, scale ÷ people Kith has there), and less again
+          when they overlapped only briefly. You always know your own colleagues: Kith never infers ties for you.
+        </Text>
+        <Switch label="Treat colleagues as people who may know each other" {...form.getInputProps('colleagues.enabled', { type: 'checkbox' })} />
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          {num('Colleague strength (1–5)', 'colleagues.strength', { min: 1, max: 5, step: 1, decimalScale: 0 })}
+          {num('Size scale (people)', 'colleagues.sizeScale', { min: 1, max: 10000, step: 1, decimalScale: 0 })}
+          {num('A short overlap is under (days)', 'colleagues.shortOverlapDays', { min: 0, max: 3650, step: 1, decimalScale: 0 })}
+          {num('A short overlap counts', 'colleagues.shortOverlapFactor', { max: 1 })}
         </SimpleGrid>
         {error !== undefined && (
           <Alert color="red" role="alert">
