@@ -1,6 +1,6 @@
 /**
  * The states of an introduction and the moves between them
- * (shared/design/intro-flow.md). Anything not listed here is refused.
+ * (docs/introductions.md). Anything not listed here is refused.
  */
 
 export const ASK_STATES = ['draft', 'asked', 'agreed', 'declined', 'no_reply', 'introduced', 'scheduled', 'closed', 'abandoned'] as const

@@ -1,5 +1,5 @@
 /**
- * The parameters of path scoring (shared/design/scoring.md), with their
+ * The parameters of path scoring (docs/scoring.md), with their
  * defaults. Every one is editable in Settings.
  */
 import { z } from 'zod'

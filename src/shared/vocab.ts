@@ -35,7 +35,7 @@ export type FavorKind = (typeof FAVOR_KINDS)[number]
 export const FAVOR_SIZES = ['small', 'medium', 'large'] as const
 export type FavorSize = (typeof FAVOR_SIZES)[number]
 
-/** Favor points, as shared/design/scoring.md counts them. */
+/** Favor points, as docs/scoring.md counts them. */
 export const FAVOR_POINTS: Record<FavorSize, number> = { small: 1, medium: 2, large: 3 }
 
 export function capitalize(word: string): string {

@@ -1,5 +1,5 @@
 /**
- * Every quirk in shared/design/formats.md, read from fixture files written
+ * Every quirk docs/imports.md lists, read from fixture files written
  * from the formats' descriptions, and malformed files of each format.
  */
 import fs from 'node:fs'

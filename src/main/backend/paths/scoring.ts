@@ -1,4 +1,4 @@
-/** The factors of shared/design/scoring.md, one function each. */
+/** The factors of docs/scoring.md, one function each. */
 import type { ScoringSettings } from '../../../shared/scoring'
 
 export type Confidence = 'firsthand' | 'believed' | 'inferred'

@@ -178,7 +178,7 @@ describe('path search', () => {
     // 150 databases, each migrated from empty: slow on a busy machine, never stuck.
   }, 180_000)
 
-  it('scores a path as the product of its factors, as shared/design/scoring.md defines them', async () => {
+  it('scores a path as the product of its factors, as docs/scoring.md defines them', async () => {
     // me -1- ana -2- ben (target). Strength 4 firsthand, talked 90 days ago; strength 3, believed, never together.
     const { g, sqlite } = await load({
       n: 3,
