@@ -381,8 +381,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
         </Text>
         {i.kind === 'ask' && i.goal !== null && (
           <Text size="sm">
-            One step on the way to {i.goal.name}: once {i.connector?.name ?? 'they'} has introduced you to {i.target?.name ?? 'them'}, Kith drafts the
-            next ask.
+            Once {i.connector?.name ?? 'they'} has introduced you to {i.target?.name ?? 'them'}, Kith drafts the next ask: to {i.target?.name ?? 'them'}, for{' '}
+            {i.goal.name}.
           </Text>
         )}
         {(i.previousId !== null || i.nextId !== null) && (
