@@ -49,7 +49,9 @@ People are named by id, exact name, alias or email.
 Commands:
   me NAME                          set who you are (creates the person if needed)
   people add NAME [--company C] [--title T] [--email E]... [--phone P]... [--alias A]...
-             [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT]
+             [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT] [--allow-duplicate]
+                                   someone with the same name, an email or LinkedIn is refused
+                                   unless --allow-duplicate
   people list [--tag T] [--company C] [--sort name|lastInteraction|strength] [--archived] [--limit N]
   people show PERSON
   know A B --strength 1-5 [--context TEXT]... [--kind K] [--confidence firsthand|believed|inferred]
@@ -114,6 +116,7 @@ const OPTIONS = {
   all: { type: 'boolean' },
   format: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'allow-duplicate': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options']
 
 type OptionName = keyof typeof OPTIONS
@@ -234,7 +237,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   people: {
-    options: ['json', 'company', 'title', 'email', 'phone', 'alias', 'tag', 'need', 'offer', 'location', 'note', 'sort', 'archived', 'limit'],
+    options: ['json', 'company', 'title', 'email', 'phone', 'alias', 'tag', 'need', 'offer', 'location', 'note', 'sort', 'archived', 'limit', 'allow-duplicate'],
     positionals: [1, 2],
     async run(ctx) {
       const [sub, arg] = ctx.positionals
@@ -252,6 +255,12 @@ const COMMANDS: Record<string, Command> = {
           offers: texts(ctx.values, 'offer') ?? [],
           location: text(ctx.values, 'location') ?? null,
           notes: text(ctx.values, 'note') ?? null,
+          allowDuplicate: ctx.values['allow-duplicate'] === true,
+        }).catch((err: unknown) => {
+          if (err instanceof KithError && err.details?.duplicates !== undefined) {
+            throw new KithError(err.code, `${err.message} If this is someone else, add them with --allow-duplicate.`, err.details)
+          }
+          throw err
         })
         emit(ctx, person, `Added ${person.name} (#${person.id}).`)
         return EXIT_OK
@@ -623,8 +632,9 @@ async function readImportFile(file: string): Promise<Uint8Array> {
 }
 
 function unwrap(res: ApiResponse<unknown>): unknown {
-  if (!res.ok) throw new KithError(res.error.code, res.error.message)
-  return res.data
+  if (res.ok) return res.data
+  const { code, message, ...details } = res.error
+  throw new KithError(code, message, details)
 }
 
 /** Runs one CLI command; returns the exit code. Never throws. */
