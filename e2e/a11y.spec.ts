@@ -22,21 +22,26 @@ async function closeDialog(app: Page, name?: string): Promise<void> {
 }
 
 /**
- * True once nothing on the page has moved for five frames in a row: no
+ * Resolves once nothing on the page has moved for five frames in a row: no
  * finite animation or transition (a dialog opening, a notification sliding
- * in) is running. Endless ones (a loading spinner) do not count. Run in the
- * page, once a frame; the count lives on `window` between frames.
+ * in) is running. Endless ones (a loading spinner) do not count. Evaluated
+ * as a whole in the page (the page's Content-Security-Policy refuses the
+ * polling `waitForFunction` does).
  */
-const QUIET_FOR_FIVE_FRAMES = `(() => {
-  const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect !== null && a.effect.getComputedTiming().endTime !== Infinity)
-  window.kithQuietFrames = moving ? 0 : (window.kithQuietFrames || 0) + 1
-  return window.kithQuietFrames >= 5
-})()`
+const STILL_FOR_FIVE_FRAMES = `new Promise((resolve) => {
+  let quiet = 0
+  const frame = () => {
+    const moving = document.getAnimations().some((a) => a.playState === 'running' && a.effect !== null && a.effect.getComputedTiming().endTime !== Infinity)
+    quiet = moving ? 0 : quiet + 1
+    if (quiet >= 5) resolve(true)
+    else requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+})`
 
 /** Waits until the page has stopped moving. */
 async function settled(app: Page): Promise<void> {
-  await app.evaluate('window.kithQuietFrames = 0')
-  await app.waitForFunction(QUIET_FOR_FIVE_FRAMES)
+  await app.evaluate(STILL_FOR_FIVE_FRAMES)
 }
 
 async function expectAccessible(app: Page, where: string): Promise<void> {
