@@ -169,3 +169,25 @@ describe('browser mode server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
   })
 })
+
+describe('browser mode errors', () => {
+  it('carries the people a new person duplicates in the error, as the backend gave them', async () => {
+    const { port, token, count } = await setup()
+    const host = `127.0.0.1:${port}`
+    const add = (body: unknown) =>
+      request(port, {
+        method: 'POST',
+        path: '/api/people.create',
+        headers: { Host: host, Origin: `http://${host}`, 'X-Kith-Token': token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    expect(JSON.parse((await add({ name: 'Ana Lima', emails: ['ana@x.com'] })).body)).toMatchObject({ ok: true })
+    const refused = await add({ name: 'Ana Lima' })
+    expect(refused.status).toBe(200)
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Already in Kith: Ana Lima (#1) has the same name.', duplicates: [{ id: 1, name: 'Ana Lima', company: null, reason: 'the same name' }] },
+    })
+    expect(await count()).toBe(1)
+  })
+})

@@ -20,9 +20,20 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** Someone already in Kith who looks like the person being added, and why. */
+export interface DuplicateMatch {
+  id: number
+  name: string
+  company: string | null
+  /** what they share, in words: "the same email ana@example.com" */
+  reason: string
+}
+
 export interface ApiError {
   code: ErrorCode
   message: string
+  /** people.create: the people already in Kith the new person seems to be */
+  duplicates?: DuplicateMatch[]
 }
 
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError }
@@ -33,10 +44,18 @@ export function isApiResponse(value: unknown): value is ApiResponse<unknown> {
   if (v.ok === true) return 'data' in v
   if (v.ok !== false) return false
   const e = v.error
+  if (typeof e !== 'object' || e === null) return false
+  const error = e as Record<string, unknown>
+  return typeof error.code === 'string' && typeof error.message === 'string' && (error.duplicates === undefined || isDuplicateList(error.duplicates))
+}
+
+function isDuplicateList(value: unknown): value is DuplicateMatch[] {
   return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as Record<string, unknown>).code === 'string' &&
-    typeof (e as Record<string, unknown>).message === 'string'
+    Array.isArray(value) &&
+    value.every((d: unknown) => {
+      if (typeof d !== 'object' || d === null) return false
+      const m = d as Record<string, unknown>
+      return typeof m.id === 'number' && typeof m.name === 'string' && (m.company === null || typeof m.company === 'string') && typeof m.reason === 'string'
+    })
   )
 }

@@ -11,6 +11,7 @@ import {
   favorInput,
   id,
   introDetails,
+  eventDate,
   isoDate,
   isoWeek,
   weeklySettings,
@@ -190,7 +191,7 @@ export const contract = {
     z.strictObject({
       id,
       to: z.string().min(1).max(40),
-      date: isoDate.optional(),
+      date: eventDate.optional(),
       confirmed: z.boolean().default(false),
     }),
   ),

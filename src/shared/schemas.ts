@@ -55,6 +55,18 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14')
   .refine(isRealDate, 'That date does not exist')
 
+/** The earliest day Kith records something happening on: earlier is a mistyped year. */
+export const EARLIEST_DATE = '1900-01-01'
+
+/**
+ * The day something happened (a meeting, a favor, a step of an introduction).
+ * Not before 1900 here; not after today is checked by the backend, which
+ * knows the user's day.
+ */
+export const eventDate = isoDate.refine((v) => v >= EARLIEST_DATE, {
+  error: (issue) => `${String(issue.input)} is before 1900; check the year`,
+})
+
 const list = (item: z.ZodType<string>, what: string) =>
   z
     .array(item)
@@ -130,6 +142,8 @@ export const knownByInput = z.strictObject({
 
 export const personCreate = z.strictObject({
   ...personFields,
+  /** Add even when someone already in Kith has the same name, an email or the LinkedIn profile. */
+  allowDuplicate: z.boolean().default(false),
   knownBy: z.array(knownByInput).max(200).default([]),
   aliases: personFields.aliases.default([]),
   emails: personFields.emails.default([]),
@@ -168,7 +182,7 @@ export const relationshipInput = z
 export type RelationshipInput = z.output<typeof relationshipInput>
 
 export const interactionInput = z.strictObject({
-  date: isoDate,
+  date: eventDate,
   kind: z.enum(INTERACTION_KINDS),
   people: z
     .array(id)
@@ -184,7 +198,7 @@ export const favorInput = z
   .strictObject({
     giverId: id,
     receiverId: id,
-    date: isoDate,
+    date: eventDate,
     kind: z.enum(FAVOR_KINDS),
     size: z.enum(FAVOR_SIZES),
     note: note.default(null),

@@ -148,7 +148,7 @@ export class Backend {
    * it never lands inside another call's open transaction.
    */
   async withConnection<T>(work: () => T): Promise<T> {
-    return this.db.connection().execute(async () => work())
+    return this.db.connection().execute(() => Promise.resolve(work()))
   }
 
   /** Call when the scoring settings change. */

@@ -59,6 +59,7 @@ export const OPTIONS = {
   all: { type: 'boolean' },
   format: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'allow-duplicate': { type: 'boolean' },
   via: { type: 'string', multiple: true },
   why: { type: 'string' },
   confirm: { type: 'boolean' },

@@ -163,7 +163,7 @@ describe('kith CLI', () => {
     const data = tempDir()
     const run = (...args: string[]) => kith(['--data', data, ...args])
     await run('people', 'add', 'Ben Okafor', '--company', 'Acme')
-    await run('people', 'add', 'Ben Okafor', '--company', 'Beta')
+    await run('people', 'add', 'Ben Okafor', '--company', 'Beta', '--allow-duplicate')
     await run('people', 'add', 'Ana Silva')
     const ambiguous = await run('know', 'Ben Okafor', 'Ana Silva', '--strength', '3')
     expect(ambiguous.code).toBe(EXIT_FAILURE)

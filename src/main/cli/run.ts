@@ -67,7 +67,9 @@ People are named by id, exact name, alias or email.
 Commands:
   me NAME                          set who you are (creates the person if needed)
   people add NAME [--company C] [--title T] [--email E]... [--phone P]... [--alias A]...
-             [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT]
+             [--tag T]... [--need N]... [--offer O]... [--location L] [--note TEXT] [--allow-duplicate]
+                                   someone with the same name, an email or LinkedIn is refused
+                                   unless --allow-duplicate
   people list [--tag T] [--company C] [--sort name|lastInteraction|strength] [--archived] [--limit N]
   people show PERSON
   people edit PERSON [--name N] [--company C] [--title T] [--location L] [--note TEXT] [--linkedin URL]
@@ -181,7 +183,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   people: {
-    options: ['json', 'company', 'title', 'email', 'phone', 'alias', 'tag', 'need', 'offer', 'location', 'note', 'sort', 'archived', 'limit'],
+    options: ['json', 'company', 'title', 'email', 'phone', 'alias', 'tag', 'need', 'offer', 'location', 'note', 'sort', 'archived', 'limit', 'allow-duplicate'],
     positionals: [1, 2],
     async run(ctx) {
       const [sub, arg] = ctx.positionals
@@ -199,6 +201,12 @@ const COMMANDS: Record<string, Command> = {
           offers: texts(ctx.values, 'offer') ?? [],
           location: text(ctx.values, 'location') ?? null,
           notes: text(ctx.values, 'note') ?? null,
+          allowDuplicate: ctx.values['allow-duplicate'] === true,
+        }).catch((err: unknown) => {
+          if (err instanceof KithError && err.details?.duplicates !== undefined) {
+            throw new KithError(err.code, `${err.message} If this is someone else, add them with --allow-duplicate.`, err.details)
+          }
+          throw err
         })
         emit(ctx, person, `Added ${person.name} (#${person.id}).`)
         return EXIT_OK
@@ -547,8 +555,9 @@ async function readImportFile(file: string): Promise<Uint8Array> {
 }
 
 function unwrap(res: ApiResponse<unknown>): unknown {
-  if (!res.ok) throw new KithError(res.error.code, res.error.message)
-  return res.data
+  if (res.ok) return res.data
+  const { code, message, ...details } = res.error
+  throw new KithError(code, message, details)
 }
 
 /** Every command by its words: one ("ask") or two ("tasks add"); two-word keys win. */

@@ -73,4 +73,28 @@ describe('the sample network', () => {
     const viaGrace = harbor.paths.find((p) => p.people[1]?.name === 'Grace Ferreira' && p.steps[1]?.kind === 'colleague')
     expect(viaGrace?.factors.at(-1)?.label).toMatch(/^Grace Ferreira and .+: both at Harbor Capital since \d{4}, inferred colleagues/)
   })
+
+  it('dates nothing after the day it is loaded, where the user is, and keeps introduction steps in order', async () => {
+    const zone = process.env.TZ
+    try {
+      // 03:00 UTC on the 23rd is still the 22nd in California.
+      process.env.TZ = 'America/Los_Angeles'
+      const backend = await openTempBackend({ now: () => new Date('2026-11-23T03:00:00Z') })
+      expect((await backend.dispatch('demo.load', {})).ok).toBe(true)
+      const today = backend.today()
+      expect(today).toBe('2026-11-22')
+      const latest = async (table: 'interaction' | 'favor') =>
+        (await backend.db.selectFrom(table).select((eb) => eb.fn.max('occurred_on').as('last')).executeTakeFirstOrThrow()).last
+      expect(await latest('interaction')).toBe('2026-11-21')
+      expect((await latest('favor')) <= today).toBe(true)
+      const events = await backend.db.selectFrom('introduction_event').selectAll().orderBy('introduction_id').orderBy('id').execute()
+      expect(events.every((e) => e.on_date <= today)).toBe(true)
+      const steps = new Map<number, string[]>()
+      for (const e of events) if (e.state !== 'draft') steps.set(e.introduction_id, [...(steps.get(e.introduction_id) ?? []), e.on_date])
+      for (const dates of steps.values()) expect(dates).toEqual([...dates].sort())
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
 })

@@ -16,8 +16,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out
 }
 
-function daysBefore(today: Date, days: number): string {
-  return new Date(today.getTime() - days * 86_400_000).toISOString().slice(0, 10)
+/** The day `days` before `today` (YYYY-MM-DD, the user's own day), so nothing is dated after the day the sample loads. */
+function daysBefore(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
 
 /** Loads the sample network into an empty database, all or nothing. */
@@ -31,8 +32,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
     )
   }
   const network = buildSampleNetwork()
-  const today = backend.now()
-  const now = today.toISOString()
+  const today = backend.today()
+  const now = backend.now().toISOString()
   await backend.db.transaction().execute(async (trx) => {
     const ids: number[] = []
     for (const batch of chunks(network.people, CHUNK)) {
@@ -170,7 +171,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
  * along real paths, and introductions between people I know who do not know
  * each other. One was made three days ago, so its follow-ups are due.
  */
-async function sampleIntroductions(backend: Backend, today: Date): Promise<void> {
+async function sampleIntroductions(backend: Backend, today: string): Promise<void> {
   const g = backend.paths()
   const day = (ago: number): string => daysBefore(today, ago)
   const strangers = g.ids
@@ -223,15 +224,18 @@ async function sampleIntroductions(backend: Backend, today: Date): Promise<void>
     }
   }
   const gains = { context: 'hiring', aGain: 'a warm line to strong candidates', bGain: 'a trusted peer who has hired for the same role', aHow: 'and I met at a founders dinner', bHow: 'is a friend from my Northwind days' }
+  // Days ago of each step, in order: asking both sides, both said yes, introduced, meeting scheduled.
+  const connectPlans: number[][] = [[10], [9, 4, 1], [40, 35, 30, 25]]
   for (const [k, [a, b]] of pairs.entries()) {
+    const [asking = 10, ready, introduced, scheduled] = connectPlans[k] ?? []
     const intro = await connectPeople(backend, g.ids[a] ?? -1, g.ids[b] ?? -1, 'hiring')
     await updateDetails(backend, intro.id, gains)
-    await moveIntroduction(backend, intro.id, 'asking', day(10 - k), false)
-    await answerOptIn(backend, intro.id, 'a', 'yes')
-    if (k === 0) continue
-    await answerOptIn(backend, intro.id, 'b', 'yes')
-    await moveIntroduction(backend, intro.id, 'introduced', day(k === 1 ? 1 : 30), false)
-    if (k === 2) await moveIntroduction(backend, intro.id, 'scheduled', day(25), false)
+    await moveIntroduction(backend, intro.id, 'asking', day(asking), false)
+    await answerOptIn(backend, intro.id, 'a', 'yes', day(asking))
+    if (ready === undefined) continue
+    await answerOptIn(backend, intro.id, 'b', 'yes', day(ready))
+    if (introduced !== undefined) await moveIntroduction(backend, intro.id, 'introduced', day(introduced), false)
+    if (scheduled !== undefined) await moveIntroduction(backend, intro.id, 'scheduled', day(scheduled), false)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FavorInput, InteractionInput, RelationshipInput } from '../../../shared/schemas'
 import type { FavorView, InteractionView, RelationshipRecord } from '../../../shared/types'
 import type { Backend } from '../backend'
+import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { favorViews, interactionViews } from '../people/detail'
 import { meId, parseJsonList, requirePeople } from '../people/records'
@@ -61,7 +62,13 @@ export async function deleteRelationship(backend: Backend, id: number): Promise<
   return { id }
 }
 
+/** What a past event's date must be: the schema has already refused dates before 1900. */
+function requirePast(backend: Backend, date: string): void {
+  requireNotFuture('date', date, backend.today(), 'log things that have happened')
+}
+
 export async function logInteraction(backend: Backend, input: InteractionInput): Promise<InteractionView> {
+  requirePast(backend, input.date)
   const now = backend.now().toISOString()
   const id = await backend.db.transaction().execute(async (trx) => {
     await requirePeople(trx, input.people)
@@ -113,6 +120,7 @@ async function favorView(backend: Backend, id: number): Promise<FavorView> {
 }
 
 export async function logFavor(backend: Backend, input: FavorInput): Promise<FavorView> {
+  requirePast(backend, input.date)
   const now = backend.now().toISOString()
   const id = await backend.db.transaction().execute(async (trx) => {
     await requirePeople(trx, [input.giverId, input.receiverId])
@@ -130,6 +138,7 @@ export async function logFavor(backend: Backend, input: FavorInput): Promise<Fav
 export async function updateFavor(backend: Backend, id: number, input: FavorInput): Promise<FavorView> {
   const before = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
   if (before === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
+  requirePast(backend, input.date)
   await requirePeople(backend.db, [input.giverId, input.receiverId])
   await backend.db
     .updateTable('favor')

@@ -88,6 +88,23 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
 
 const CAP = 1000
 
+/**
+ * A full birthday after today cannot be right (the app refuses it too): it is
+ * left out, with a note on its line, and the rest of the record imported.
+ * Needs the user's today, so it runs here rather than in the readers.
+ */
+function dropFutureBirthdays(read: ReadResult, today: string): void {
+  let dropped = false
+  for (const p of read.people) {
+    if (p.birthday !== null && !p.birthday.startsWith('--') && p.birthday > today) {
+      read.warnings.push({ line: p.line, message: `the birthday ${p.birthday} is in the future; left out` })
+      p.birthday = null
+      dropped = true
+    }
+  }
+  if (dropped) read.warnings.sort((a, b) => a.line - b.line)
+}
+
 export async function buildPreview(
   backend: Backend,
   jobId: string,
@@ -95,6 +112,7 @@ export async function buildPreview(
   parsed: Parsed,
   onProgress?: (fraction: number) => void,
 ): Promise<{ preview: ImportPreview; plan: Plan | null }> {
+  if (parsed.kind === 'contacts') dropFutureBirthdays(parsed.read, backend.today())
   const plan = parsed.kind === 'contacts' ? await planImport(backend.sqlite, parsed.read, onProgress) : null
   return { preview: previewOf(backend, jobId, fileName, parsed, plan), plan }
 }
@@ -242,6 +260,7 @@ export async function applyParsed(
 ): Promise<ImportResult> {
   if (parsed.kind === 'json') return applyJson(backend, parsed.doc, options.fileName)
   const { read } = parsed
+  dropFutureBirthdays(read, backend.today())
   return backend.exclusive(async () => {
     // Planned again if anything was written since the preview.
     const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : await planImport(backend.sqlite, read)

@@ -1,6 +1,5 @@
 import type { Handler } from '../handlers'
-import { KithError } from '../errors'
-import { answerOptIn, connectPeople, getIntroduction, listIntroductions, listTasks, moveIntroduction, setTaskDone, snoozeTask, undoMove, updateDetails } from './service'
+import { addTask, answerOptIn, connectPeople, getIntroduction, listIntroductions, listTasks, moveIntroduction, setTaskDone, snoozeTask, undoMove, updateDetails } from './service'
 
 export const introHandlers = {
   'introductions.list': ((args, backend) => listIntroductions(backend, args.state, args.personId)) satisfies Handler<'introductions.list'>,
@@ -11,9 +10,7 @@ export const introHandlers = {
   'introductions.move': ((args, backend) => moveIntroduction(backend, args.id, args.to, args.date, args.confirmed)) satisfies Handler<'introductions.move'>,
   'tasks.list': ((args, backend) => listTasks(backend, args.due, args.includeDone)) satisfies Handler<'tasks.list'>,
   'tasks.done': ((args, backend) => setTaskDone(backend, args.id, args.done)) satisfies Handler<'tasks.done'>,
-  'tasks.add': (() => {
-    throw new KithError('conflict', 'Adding tasks is being built.')
-  }) satisfies Handler<'tasks.add'>,
+  'tasks.add': ((args, backend) => addTask(backend, args)) satisfies Handler<'tasks.add'>,
   'introductions.undoMove': ((args, backend) => undoMove(backend, args.id)) satisfies Handler<'introductions.undoMove'>,
   'tasks.snooze': ((args, backend) => snoozeTask(backend, args.id, args.until)) satisfies Handler<'tasks.snooze'>,
 }

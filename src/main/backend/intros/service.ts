@@ -1,15 +1,17 @@
+import type { Args } from '../../../shared/contract'
 import type { IntroDetails } from '../../../shared/schemas'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef, TaskStatus, TaskView } from '../../../shared/types'
-import { canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
+import { STATE_WORDS, canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { Backend } from '../backend'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
+import { requireNotFuture, requireWithinPlanning } from '../dates'
 import { KithError } from '../errors'
 import { pathChecks } from '../paths/service'
 import { readProfile } from '../profile/service'
 import { introDrafts } from './drafts'
-import { meId, normalizeLabel, parseIdList, requirePeople } from '../people/records'
+import { meId, normalizeLabel, parseIdList, requirePeople, requirePerson } from '../people/records'
 
 type Row = {
   id: number
@@ -282,7 +284,8 @@ export async function updateDetails(backend: Backend, id: number, details: Intro
   return getIntroduction(backend, id)
 }
 
-export async function answerOptIn(backend: Backend, id: number, side: 'a' | 'b', answer: 'yes' | 'no' | null): Promise<IntroductionDetail> {
+/** Records one side's answer; a change of state is dated `on` (today unless told, as the sample network does). */
+export async function answerOptIn(backend: Backend, id: number, side: 'a' | 'b', answer: 'yes' | 'no' | null, on: string = backend.today()): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
   await backend.db.transaction().execute(async (trx) => {
     const r = await row(trx, id)
@@ -293,7 +296,7 @@ export async function answerOptIn(backend: Backend, id: number, side: 'a' | 'b',
     // Both yes: ready to send. Either no: declined. Otherwise still asking.
     const state = a === 'no' || b === 'no' ? 'declined' : a === 'yes' && b === 'yes' ? 'ready' : 'asking'
     await trx.updateTable('introduction').set({ a_answer: a, b_answer: b, state, updated_at: now }).where('id', '=', id).execute()
-    if (state !== r.state) await recordEvent(trx, id, state, backend.today(), now)
+    if (state !== r.state) await recordEvent(trx, id, state, on, now)
   })
   return getIntroduction(backend, id)
 }
@@ -344,6 +347,28 @@ async function giveBackIdea(backend: Backend, connector: number, connectorName: 
   return `Give back to ${connectorName}: they are looking for ${match}; you know ${offers.map((o) => o.name).join(', ')}, who can help.`
 }
 
+/**
+ * A step cannot be dated before the step it follows ("agreed" before
+ * "asked"). The draft does not count: it is dated the day the introduction
+ * was written down in Kith, and a user may well record steps that happened
+ * before that. A previous step dated in the future (written before Kith
+ * checked dates) is not held against the user either, or no date would do.
+ */
+async function requireInOrder(db: Db, id: number, on: string, today: string): Promise<void> {
+  const previous = await db
+    .selectFrom('introduction_event')
+    .select(['state', 'on_date'])
+    .where('introduction_id', '=', id)
+    .where('state', '!=', 'draft')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (previous === undefined || previous.on_date > today || on >= previous.on_date) return
+  const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
+  throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+}
+
+
 /** What a move added or changed, so that taking the move back removes exactly that. */
 type Effect = { entity: EffectEntity; id: number; change?: Record<string, string | number | null> }
 
@@ -371,7 +396,10 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
     const warnings = await sendWarnings(backend, r)
     if (warnings.length > 0) throw new KithError('conflict', `Confirm before sending: ${warnings.join(' ')}`)
   }
-  const on = date ?? backend.today()
+  const today = backend.today()
+  const on = date ?? today
+  requireNotFuture('date', on, today, 'record a step once it has happened')
+  await requireInOrder(backend.db, id, on, today)
   const now = backend.now().toISOString()
   const touched: number[] = []
   const n = await names(backend.db, [r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
@@ -571,7 +599,43 @@ export async function setTaskDone(backend: Backend, id: number, done: boolean): 
 
 export async function snoozeTask(backend: Backend, id: number, until: string): Promise<TaskView> {
   await taskView(backend, id)
-  if (until <= backend.today()) throw new KithError('bad_request', 'until: snooze to a day after today')
+  const today = backend.today()
+  if (until <= today) throw new KithError('bad_request', 'until: snooze to a day after today')
+  requireWithinPlanning('until', until, today)
   await backend.db.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute()
+  return taskView(backend, id)
+}
+
+/**
+ * A follow-up the user adds by hand. Its kind is 'other', the task table's
+ * kind for tasks outside the introduction workflow.
+ *
+ * A due date before today is refused: a new task that is overdue the moment
+ * it is written only adds noise to "due", and what has already happened is
+ * logged as an interaction, not planned as a task. Today is allowed.
+ */
+export async function addTask(backend: Backend, args: Args<'tasks.add'>): Promise<TaskView> {
+  const today = backend.today()
+  if (args.due < today) throw new KithError('bad_request', `due: ${args.due} is before today; a new task is due today or later`)
+  requireWithinPlanning('due', args.due, today)
+  const id = await backend.db.transaction().execute(async (trx) => {
+    if (args.personId !== null) await requirePerson(trx, args.personId)
+    if (args.introductionId !== null) await row(trx, args.introductionId)
+    const created = await trx
+      .insertInto('task')
+      .values({
+        introduction_id: args.introductionId,
+        person_id: args.personId,
+        kind: 'other',
+        title: args.title,
+        due_on: args.due,
+        snoozed_until: null,
+        done_at: null,
+        created_at: backend.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return created.id
+  })
   return taskView(backend, id)
 }

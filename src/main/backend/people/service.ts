@@ -4,8 +4,10 @@ import type { Args } from '../../../shared/contract'
 import type { Backend } from '../backend'
 import type { DirectoryEntry } from './directory'
 import { createBackup } from '../backups/backups'
+import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { personDetail } from './detail'
+import { refuseDuplicates } from './duplicates'
 import {
   normalizeEmail,
   normalizeLabel,
@@ -56,7 +58,15 @@ function columns(fields: PersonPatch): Record<string, string | number | null> {
   return out
 }
 
+/** A full birthday is a day that has been; one without a year ('--MM-DD') can be any day. */
+function requireBornBy(birthday: string | null | undefined, today: string): void {
+  if (birthday === null || birthday === undefined || birthday.startsWith('--')) return
+  requireNotFuture('birthday', birthday, today, 'a birthday is the day someone was born')
+}
+
 export async function createPerson(backend: Backend, input: PersonCreate): Promise<PersonDetail> {
+  requireBornBy(input.birthday, backend.today())
+  if (!input.allowDuplicate) await refuseDuplicates(backend, input)
   const now = backend.now().toISOString()
   const id = await backend.db.transaction().execute(async (trx) => {
     if (input.introducedById !== null) await requirePerson(trx, input.introducedById)
@@ -109,6 +119,7 @@ export async function createPerson(backend: Backend, input: PersonCreate): Promi
 }
 
 export async function updatePerson(backend: Backend, id: number, patch: PersonPatch): Promise<PersonDetail> {
+  requireBornBy(patch.birthday, backend.today())
   await backend.db.transaction().execute(async (trx) => {
     await requirePerson(trx, id)
     if (patch.introducedById !== undefined && patch.introducedById !== null) {
@@ -283,7 +294,8 @@ export function facets(backend: Backend): Facets {
 function countFacets(entries: Iterable<DirectoryEntry>): Facets {
   const tags = new Map<string, { label: string; count: number }>()
   const companies = new Map<string, { name: string; count: number }>()
-  for (const e of entries) {
+  // In id order, so a label spelled two ways shows as the first person to have it, whatever was edited since.
+  for (const e of [...entries].sort((a, b) => a.id - b.id)) {
     if (e.archived) continue
     for (const t of e.tags) {
       const key = normalizeLabel(t)

@@ -1,9 +1,10 @@
 import { ActionIcon, Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
+import type { DuplicateMatch } from '../../../../shared/api'
 import { personName } from '../../../../shared/schemas'
-import type { PersonDetail, PersonRef } from '../../../../shared/types'
+import type { PersonRef } from '../../../../shared/types'
 import { STRENGTHS } from '../../../../shared/vocab'
-import { call } from '../../lib/client'
+import { ApiCallError, call } from '../../lib/client'
 import { strengthWord } from '../../lib/format'
 import { PersonPicker } from '../people/PersonPicker'
 
@@ -13,7 +14,7 @@ interface Knower {
 }
 
 /** Someone not in Kith yet: their name, company, and who is known to know them. */
-export function AddTargetForm({ name: initialName, onDone }: { name: string; onDone: (person: PersonDetail) => void }): ReactNode {
+export function AddTargetForm({ name: initialName, onDone }: { name: string; onDone: (person: PersonRef) => void }): ReactNode {
   const [name, setName] = useState(initialName)
   const [company, setCompany] = useState('')
   const [knowers, setKnowers] = useState<Knower[]>([])
@@ -21,8 +22,9 @@ export function AddTargetForm({ name: initialName, onDone }: { name: string; onD
   const [error, setError] = useState<string>()
   const [nameError, setNameError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([])
 
-  const save = async (): Promise<void> => {
+  const save = async (allowDuplicate = false): Promise<void> => {
     const parsed = personName.safeParse(name)
     if (!parsed.success) {
       setNameError(parsed.error.issues[0]?.message)
@@ -36,10 +38,12 @@ export function AddTargetForm({ name: initialName, onDone }: { name: string; onD
           name: parsed.data,
           company: company.trim() === '' ? null : company,
           knownBy: knowers.map((k) => ({ id: k.person.id, strength: k.strength, confidence: 'believed' })),
+          allowDuplicate,
         }),
       )
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      if (err instanceof ApiCallError && err.code === 'conflict' && err.duplicates.length > 0) setDuplicates(err.duplicates)
+      else setError(err instanceof Error ? err.message : String(err))
     } finally {
       setBusy(false)
     }
@@ -81,6 +85,28 @@ export function AddTargetForm({ name: initialName, onDone }: { name: string; onD
           </ActionIcon>
         </Group>
       ))}
+      {duplicates.length > 0 && (
+        <Alert color="yellow" role="alert" title="Already in Kith?">
+          <Stack gap="xs">
+            {duplicates.map((d) => (
+              <Group key={d.id} gap="xs">
+                <Text size="sm">
+                  {d.name}
+                  {d.company === null ? '' : ` (${d.company})`} has {d.reason}.
+                </Text>
+                <Button size="compact-sm" variant="light" onClick={() => onDone({ id: d.id, name: d.name })}>
+                  Find paths to {d.name}
+                </Button>
+              </Group>
+            ))}
+            <Group>
+              <Button size="compact-sm" variant="default" onClick={() => void save(true)} loading={busy}>
+                Add anyway
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {error !== undefined && (
         <Alert color="red" role="alert">
           {error}

@@ -24,8 +24,17 @@ function shown(p: PersonDetail, field: MergeField): string | null {
 }
 
 /** Merges a duplicate into `keep`, choosing field by field where they differ. */
-export function MergeForm({ keep, onDone }: { keep: PersonDetail; onDone: (result: MergeResult) => void }): ReactNode {
-  const [duplicate, setDuplicate] = useState<PersonRef | null>(null)
+export function MergeForm({
+  keep,
+  duplicate: chosen,
+  onDone,
+}: {
+  keep: PersonDetail
+  /** the duplicate, when the caller already knows it */
+  duplicate?: PersonRef | undefined
+  onDone: (result: MergeResult) => void
+}): ReactNode {
+  const [duplicate, setDuplicate] = useState<PersonRef | null>(chosen ?? null)
   const [other, setOther] = useState<PersonDetail>()
   const [take, setTake] = useState<Partial<Record<MergeField, 'keep' | 'merge'>>>({})
   const [error, setError] = useState<string>()

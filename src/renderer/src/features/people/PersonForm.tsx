@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Divider, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { ActionIcon, Alert, Button, Divider, Group, List, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
-import { personCreate } from '../../../../shared/schemas'
+import type { DuplicateMatch } from '../../../../shared/api'
+import { personCreate, personPatch } from '../../../../shared/schemas'
 import type { PersonDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
+import { ApiCallError, call } from '../../lib/client'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
 import { FormFooter } from '../shell/FormFooter'
 import { PersonPicker } from './PersonPicker'
@@ -86,8 +87,72 @@ function formKey(path: string): string {
   return path
 }
 
-export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: (saved: PersonDetail) => void }): ReactNode {
+interface PersonFormProps {
+  person?: PersonDetail
+  onDone: (saved: PersonDetail) => void
+  /** Adding someone already in Kith: show that person instead. */
+  onOpen?: (id: number) => void
+  /** Adding someone already in Kith: the new record was saved; merge it into theirs. */
+  onMerge?: (existingId: number, added: PersonDetail) => void
+}
+
+/** The people already in Kith that the person being added seems to be, with what to do about it. */
+function Duplicates({
+  matches,
+  busy,
+  onOpen,
+  onMerge,
+  onAddAnyway,
+}: {
+  matches: DuplicateMatch[]
+  busy: boolean
+  onOpen: ((id: number) => void) | undefined
+  onMerge: ((match: DuplicateMatch) => void) | undefined
+  onAddAnyway: () => void
+}): ReactNode {
+  return (
+    <Alert color="yellow" role="alert" title="Already in Kith?">
+      <Stack gap="xs">
+        <List spacing="xs" aria-label="Possible duplicates">
+          {matches.map((m) => (
+            <List.Item key={m.id}>
+              <Group gap="xs" wrap="wrap">
+                <Text size="sm">
+                  {m.name}
+                  {m.company === null ? '' : ` (${m.company})`} has {m.reason}.
+                </Text>
+                {onOpen !== undefined && (
+                  <Button size="compact-sm" variant="light" onClick={() => onOpen(m.id)} disabled={busy}>
+                    Open {m.name}
+                  </Button>
+                )}
+                {onMerge !== undefined && (
+                  <Button size="compact-sm" variant="light" aria-label={`Merge with ${m.name}`} onClick={() => onMerge(m)} disabled={busy}>
+                    Merge
+                  </Button>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+        <Text size="sm">
+          {onMerge === undefined ? '' : 'Merge saves this person, then folds them into the one already in Kith. '}
+          If this is someone else, add them anyway.
+        </Text>
+        <Group>
+          <Button size="compact-sm" variant="default" onClick={onAddAnyway} loading={busy}>
+            Add anyway
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  )
+}
+
+export function PersonForm({ person, onDone, onOpen, onMerge }: PersonFormProps): ReactNode {
   const [formError, setFormError] = useState<string>()
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([])
+  const [busy, setBusy] = useState(false)
   const form = useForm<Values>({
     initialValues: fromPerson(person),
     validate: (values) => {
@@ -97,17 +162,43 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
     },
   })
 
-  const submit = form.onSubmit(async (values) => {
+  /** Saves the form; a new person who matches someone already in Kith is refused unless `allowDuplicate`. */
+  const save = async (values: Values, allowDuplicate: boolean): Promise<PersonDetail | null> => {
     setFormError(undefined)
-    const { knownBy, ...fields } = personCreate.parse(toInput(values))
+    setBusy(true)
     try {
-      onDone(person === undefined ? await call('people.create', { ...fields, knownBy }) : await call('people.update', { id: person.id, patch: fields }))
+      const saved =
+        person === undefined
+          ? await call('people.create', { ...personCreate.parse(toInput(values)), allowDuplicate })
+          : await call('people.update', { id: person.id, patch: personPatch.parse(toInput(values)) })
+      setDuplicates([])
+      return saved
     } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'conflict' && err.duplicates.length > 0) {
+        setDuplicates(err.duplicates)
+        return null
+      }
+      setDuplicates([])
       const placed = placeServerError(err, FIELDS)
       if (placed.field === null) setFormError(placed.message)
       else form.setFieldError(formKey(placed.field), placed.message)
+      return null
+    } finally {
+      setBusy(false)
     }
+  }
+
+  const submit = form.onSubmit(async (values) => {
+    const saved = await save(values, false)
+    if (saved !== null) onDone(saved)
   })
+
+  /** Adds the person even though they look like someone already in Kith; then `then` decides where to go. */
+  const addAnyway = async (then: (saved: PersonDetail) => void): Promise<void> => {
+    if (form.validate().hasErrors) return
+    const saved = await save(form.getValues(), true)
+    if (saved !== null) then(saved)
+  }
 
   const addJob = (): void => form.insertListItem('employment', { company: '', title: '', startDate: '', endDate: '' })
 
@@ -188,7 +279,16 @@ export function PersonForm({ person, onDone }: { person?: PersonDetail; onDone: 
             Add a job
           </Button>
         </Group>
-        <FormFooter error={formError} submit={person === undefined ? 'Add person' : 'Save changes'} />
+        {duplicates.length > 0 && (
+          <Duplicates
+            matches={duplicates}
+            busy={busy}
+            onOpen={onOpen}
+            onMerge={onMerge === undefined ? undefined : (m) => void addAnyway((saved) => onMerge(m.id, saved))}
+            onAddAnyway={() => void addAnyway(onDone)}
+          />
+        )}
+        <FormFooter error={formError} submit={person === undefined ? 'Add person' : 'Save changes'} loading={busy} />
       </Stack>
     </form>
   )

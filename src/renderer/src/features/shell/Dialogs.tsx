@@ -2,6 +2,7 @@ import { Modal } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { FavorView, PersonDetail, PersonRef } from '../../../../shared/types'
+import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
@@ -17,7 +18,8 @@ export type Dialog =
   | { kind: 'interaction'; people?: PersonRef[] }
   | { kind: 'relationship'; draft?: RelationshipDraft }
   | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null; favor?: FavorView }
-  | { kind: 'merge'; keep: PersonDetail }
+  /** `duplicate`: the person to merge in, when already known (say, one just added by mistake) */
+  | { kind: 'merge'; keep: PersonDetail; duplicate?: PersonRef }
   | { kind: 'connect'; a?: PersonRef }
 
 interface Dialogs {
@@ -70,6 +72,20 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
               done(dialog.person === undefined ? `Added ${p.name}` : `Saved ${p.name}`)
               go({ page: 'person', id: p.id })
             }}
+            onOpen={(id) => {
+              close()
+              go({ page: 'person', id })
+            }}
+            onMerge={(existingId, added) => {
+              changed()
+              call('people.get', { id: existingId })
+                .then((keep) => setDialog({ kind: 'merge', keep, duplicate: { id: added.id, name: added.name } }))
+                .catch((err: unknown) => {
+                  close()
+                  notify({ message: `Added ${added.name}, but could not open the merge: ${err instanceof Error ? err.message : String(err)}`, color: 'red' })
+                  go({ page: 'person', id: added.id })
+                })
+            }}
           />
         )}
         {dialog?.kind === 'interaction' && (
@@ -101,6 +117,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
         {dialog?.kind === 'merge' && (
           <MergeForm
             keep={dialog.keep}
+            duplicate={dialog.duplicate}
             onDone={(r) => {
               done(`Merged into ${r.person.name}: ${r.moved.relationships} relationships, ${r.moved.interactions} interactions and ${r.moved.favors} favors moved`)
               go({ page: 'person', id: r.person.id })

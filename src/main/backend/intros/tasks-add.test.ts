@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../backend'
+import { fails, ok } from '../testing/call'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-22T12:00:00Z')
+
+async function cast(backend: Backend) {
+  const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+  const vera = await ok(backend, 'people.create', { name: 'Vera Walsh' })
+  const yara = await ok(backend, 'people.create', { name: 'Yara Schmidt' })
+  await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
+  await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 5 })
+  return { me, vera, yara }
+}
+
+describe('adding a follow-up task', () => {
+  it('adds a task for a person, due next week, listed with the others', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { vera } = await cast(backend)
+    const task = await ok(backend, 'tasks.add', { personId: vera.id, title: '  Send Vera the pricing deck  ', due: '2026-11-29' })
+    expect(task).toMatchObject({
+      person: { id: vera.id, name: 'Vera Walsh' },
+      introductionId: null,
+      kind: 'other',
+      title: 'Send Vera the pricing deck',
+      dueOn: '2026-11-29',
+      snoozedUntil: null,
+      doneAt: null,
+      status: 'upcoming',
+    })
+    expect(await ok(backend, 'tasks.list', {})).toEqual([task])
+    expect(await ok(backend, 'tasks.list', { due: true })).toEqual([])
+  })
+
+  it('adds a task due today to what is due, and one on an introduction to its tasks', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    const task = await ok(backend, 'tasks.add', { personId: vera.id, introductionId: request.id, title: 'Check Vera is happy to ask', due: '2026-11-22' })
+    expect(task.status).toBe('today')
+    expect((await ok(backend, 'tasks.list', { due: true })).map((t) => t.title)).toEqual(['Check Vera is happy to ask'])
+    expect((await ok(backend, 'introductions.get', { id: request.id })).tasks.map((t) => t.id)).toEqual([task.id])
+    expect((await ok(backend, 'introductions.list', {}))[0]?.openTasks).toBe(1)
+  })
+
+  it('refuses a due date before today or more than five years ahead, a blank title, an unknown person or introduction, writing nothing', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { vera } = await cast(backend)
+    expect(await fails(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-21' })).toEqual({
+      code: 'bad_request',
+      message: 'due: 2026-11-21 is before today; a new task is due today or later',
+    })
+    expect(await fails(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2100-01-01' })).toEqual({
+      code: 'bad_request',
+      message: 'due: 2100-01-01 is more than 5 years away; plan up to 2031-11-22',
+    })
+    expect((await fails(backend, 'tasks.add', { personId: vera.id, title: '   ', due: '2026-11-29' })).message).toContain('title: Enter what to do')
+    expect(await fails(backend, 'tasks.add', { personId: 9999, title: 'Call someone', due: '2026-11-29' })).toEqual({
+      code: 'not_found',
+      message: 'There is no person with id 9999.',
+    })
+    expect(await fails(backend, 'tasks.add', { personId: vera.id, introductionId: 4242, title: 'Call Vera', due: '2026-11-29' })).toEqual({
+      code: 'not_found',
+      message: 'There is no introduction with id 4242.',
+    })
+    expect(await ok(backend, 'tasks.list', { includeDone: true })).toEqual([])
+  })
+
+  it('can be done, undone and snoozed like the workflow tasks', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { vera } = await cast(backend)
+    const task = await ok(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-22' })
+    expect((await ok(backend, 'tasks.snooze', { id: task.id, until: '2026-12-01' })).status).toBe('upcoming')
+    expect((await ok(backend, 'tasks.done', { id: task.id })).status).toBe('done')
+    expect(await ok(backend, 'tasks.list', {})).toEqual([])
+  })
+})

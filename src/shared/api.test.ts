@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest'
+import { isApiResponse } from './api'
+
+describe('the response envelope', () => {
+  it('accepts an error that names the duplicates a new person would make, and refuses a malformed list', () => {
+    const duplicates = [{ id: 12, name: 'Ana Lima', company: 'Harbor Capital', reason: 'the same email ana@x.com' }]
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'Already in Kith', duplicates } })).toBe(true)
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'Already in Kith' } })).toBe(true)
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', duplicates: 'Ana' } })).toBe(false)
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', duplicates: [{ id: '12', name: 'Ana', company: null, reason: '' }] } })).toBe(false)
+  })
+})
