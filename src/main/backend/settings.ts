@@ -64,6 +64,11 @@ export function readSuggestionSettings(backend: Backend): SuggestionSettings {
   }
 }
 
+/** Whether the user has stored their own (the defaults apply until then). */
+export function hasSuggestionSettings(backend: Backend): boolean {
+  return backend.sqlite.prepare('SELECT 1 FROM setting WHERE key = ?').get(SUGGESTIONS_KEY) !== undefined
+}
+
 /** The first of the items with the same key. */
 function firstOf<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>()

@@ -5,7 +5,8 @@ import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, setTaskD
 import { findPaths, requestIntroduction } from '../paths/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
-import { buildSampleNetwork } from './sample-network'
+import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings'
+import { buildSampleNetwork, SAMPLE_INTERESTS } from './sample-network'
 
 const CHUNK = 400
 
@@ -160,6 +161,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
     }
   })
   backend.invalidate()
+  // The sample user's interests, unless this data folder already has its own.
+  if (!hasSuggestionSettings(backend)) writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
   await sampleIntroductions(backend, today)
   return { counts: await tableCounts(backend) }
 }
