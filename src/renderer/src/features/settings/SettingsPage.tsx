@@ -5,6 +5,7 @@ import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { ScoringSettings } from './ScoringSettings'
+import { SuggestionSettings } from './SuggestionSettings'
 import { WeeklySettings } from './WeeklySettings'
 
 function formatBytes(bytes: number): string {
@@ -157,6 +158,8 @@ export function SettingsPage(): ReactNode {
       </Paper>
 
       <WeeklySettings />
+
+      <SuggestionSettings />
 
       <ScoringSettings />
 
