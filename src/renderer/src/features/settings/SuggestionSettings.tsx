@@ -44,7 +44,7 @@ export function SuggestionSettings(): ReactNode {
     const tags = (facets.data?.tags ?? []).filter((t) => !isSourceTag(t.label))
     const known = new Set(tags.map((t) => t.label))
     return [
-      ...tags.map((t) => ({ value: t.label, label: `${t.label} (${t.count})` })),
+      ...tags.map((t) => ({ value: t.label, label: t.label })),
       ...form.values.interests.filter((i) => !known.has(i)).map((i) => ({ value: i, label: i })),
     ]
   }, [facets.data, form.values.interests])
