@@ -7,10 +7,14 @@ import { round, tempDir, type Section } from '../lib'
 const PEOPLE = 5_000
 const TAGS = 200
 const RELATIONSHIPS = 50_000
+/** for the second figure: tags from this many topics, this many of them interests, this share of people in each of founder and investor */
+const TOPICS = 100
+const INTERESTS = 20
+const ROLE_SHARE = 0.05
 
 export const suggestSection: Section = {
   name: 'suggest',
-  description: `${PEOPLE.toLocaleString('en')} people I know, needs and offers from ${TAGS} tags, ${RELATIONSHIPS.toLocaleString('en')} relationships`,
+  description: `${PEOPLE.toLocaleString('en')} people I know, needs and offers from ${TAGS} tags, ${RELATIONSHIPS.toLocaleString('en')} relationships; then ${INTERESTS} interests among ${TOPICS} topic tags, ${ROLE_SHARE * 100}% founders and investors`,
   async run() {
     const random = seededRandom(6_000)
     const dir = tempDir('suggest')
@@ -48,8 +52,50 @@ export const suggestSection: Section = {
       const ms = performance.now() - start
       if (!res.ok) throw new Error(res.error.message)
       const suggestions = (res.data as { suggestions: unknown[] }).suggestions.length
+
+      // Then with interests and roles (their own random stream: the figures above stay comparable):
+      // tags from TOPICS, INTERESTS of them marked as interests, and founders, investors, hiring
+      // managers and candidates by title or tag.
+      const more = seededRandom(6_001)
+      sqlite.transaction(() => {
+        const label = sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, ?)")
+        const title = sqlite.prepare('UPDATE person SET title = ? WHERE id = ?')
+        for (let id = 2; id <= PEOPLE + 1; id++) {
+          const count = Math.floor(more() * 3)
+          for (let k = 0; k < count; k++) {
+            const tag = `Topic ${Math.floor(more() * TOPICS)}`
+            label.run(id, tag, normalizeLabel(tag), k)
+          }
+          const r = more()
+          if (r < ROLE_SHARE) title.run('Co-founder & CEO', id)
+          else if (r < 2 * ROLE_SHARE) title.run('Principal, Seed Investor', id)
+          else if (r < 2.5 * ROLE_SHARE) title.run('Hiring Manager, Platform', id)
+          else if (r < 3 * ROLE_SHARE) label.run(id, 'candidate', 'candidate', 9)
+        }
+      })()
+      const set = await backend.dispatch('settings.suggestions.set', {
+        interests: Array.from({ length: INTERESTS }, (_, k) => `topic ${k}`),
+        complementaryRoles: [
+          { a: 'founder', b: 'investor' },
+          { a: 'hiring manager', b: 'candidate' },
+        ],
+      })
+      if (!set.ok) throw new Error(set.error.message)
+      backend.invalidate()
+      backend.paths()
+      const startMore = performance.now()
+      const withMore = await backend.dispatch('week.get', { week: '2026-W49' })
+      const msMore = performance.now() - startMore
+      if (!withMore.ok) throw new Error(withMore.error.message)
       await backend.close()
-      return { people: PEOPLE, relationships: RELATIONSHIPS, suggestions, ms: round(ms, 1) }
+      return {
+        people: PEOPLE,
+        relationships: RELATIONSHIPS,
+        suggestions,
+        ms: round(ms, 1),
+        suggestionsWithInterestsAndRoles: (withMore.data as { suggestions: unknown[] }).suggestions.length,
+        msWithInterestsAndRoles: round(msMore, 1),
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }

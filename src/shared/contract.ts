@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { scoringSettings, type ScoringSettings } from './scoring'
+import { suggestionSettings, type SuggestionSettings } from './suggestions'
 import {
   MERGE_FIELDS,
   PEOPLE_SORTS,
@@ -206,6 +207,9 @@ export const contract = {
   'reciprocity.get': method<{ standings: FavorStanding[]; nudges: Nudge[] }>()(noArgs),
   'settings.weekly.get': method<WeeklySettings>()(noArgs),
   'settings.weekly.set': method<WeeklySettings>()(weeklySettings),
+  /** What counts as a gain in the weekly suggestions: interests (tags) and complementary roles. */
+  'settings.suggestions.get': method<SuggestionSettings>()(noArgs),
+  'settings.suggestions.set': method<SuggestionSettings>()(suggestionSettings),
   'tasks.list': method<TaskView[]>()(
     z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false) }),
   ),

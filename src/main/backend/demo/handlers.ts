@@ -6,7 +6,8 @@ import { findPaths } from '../paths/service'
 import { logInteraction } from '../graph/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
-import { COMPANIES, buildSampleNetwork } from './sample-network'
+import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings'
+import { COMPANIES, SAMPLE_INTERESTS, buildSampleNetwork } from './sample-network'
 
 const CHUNK = 400
 
@@ -162,6 +163,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
     }
   })
   backend.invalidate()
+  // The sample user's interests, unless this data folder already has its own.
+  if (!hasSuggestionSettings(backend)) writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
   await sampleIntroductions(backend, today)
   return { counts: await tableCounts(backend) }
 }

@@ -59,6 +59,14 @@ export const ME = {
   offers: ['founder advice', 'marketplace expertise'],
 } as const
 
+/**
+ * Tags the sample user follows: two people who both carry one share an
+ * interest, a gain for each when suggesting introductions. Stored as the
+ * suggestion settings' interests when the demo loads into a data folder that
+ * has none.
+ */
+export const SAMPLE_INTERESTS = ['climate', 'AI', 'fintech', 'health', 'design'] as const
+
 /** What people look for and can help with: matched later to suggest introductions. */
 const NEEDS_AND_OFFERS = [
   'seed investor', 'series A investor', 'senior engineers', 'designers', 'sales leaders', 'ML engineers',

@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { readWeekly, writeWeekly } from '../settings'
+import { readSuggestionSettings, readWeekly, writeSuggestionSettings, writeWeekly } from '../settings'
 import { actOnSuggestion, confirmKnown, favorStandings, nudges, weekView } from './service'
 
 export const weeklyHandlers = {
@@ -15,4 +15,6 @@ export const weeklyHandlers = {
   }) satisfies Handler<'reciprocity.get'>,
   'settings.weekly.get': ((_args, backend) => readWeekly(backend)) satisfies Handler<'settings.weekly.get'>,
   'settings.weekly.set': ((args, backend) => writeWeekly(backend, args)) satisfies Handler<'settings.weekly.set'>,
+  'settings.suggestions.get': ((_args, backend) => readSuggestionSettings(backend)) satisfies Handler<'settings.suggestions.get'>,
+  'settings.suggestions.set': ((args, backend) => writeSuggestionSettings(backend, args)) satisfies Handler<'settings.suggestions.set'>,
 }

@@ -4,6 +4,8 @@ import type { Backend } from '../backend'
 import { KithError } from '../errors'
 import { connectPeople, listTasks, updateDetails } from '../intros/service'
 import { meId, requirePeople } from '../people/records'
+import { readSuggestionSettings } from '../settings'
+import { describeGain, GainRules, type Traits } from './gains'
 import { suggest, type Labels } from './suggest'
 import { isoDay, weekAfter, weekOf, weeksBefore } from './weeks'
 
@@ -13,10 +15,13 @@ const COOLDOWN_WEEKS = 4
 
 const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a)
 
-async function readLabels(backend: Backend): Promise<Labels> {
-  const rows = await backend.db.selectFrom('person_label').select(['person_id', 'kind', 'label', 'label_norm']).where('kind', 'in', ['need', 'offer']).execute()
-  const labels: Labels = { needs: new Map(), offers: new Map() }
-  for (const r of rows) {
+type NeedsAndOffers = Pick<Labels, 'needs' | 'offers'>
+
+async function readLabels(backend: Backend, ids?: number[]): Promise<NeedsAndOffers> {
+  let query = backend.db.selectFrom('person_label').select(['person_id', 'kind', 'label', 'label_norm']).where('kind', 'in', ['need', 'offer'])
+  if (ids !== undefined) query = query.where('person_id', 'in', ids)
+  const labels: NeedsAndOffers = { needs: new Map(), offers: new Map() }
+  for (const r of await query.execute()) {
     const into = r.kind === 'need' ? labels.needs : labels.offers
     let map = into.get(r.person_id)
     if (map === undefined) {
@@ -26,6 +31,34 @@ async function readLabels(backend: Backend): Promise<Labels> {
     map.set(r.label_norm, r.label)
   }
   return labels
+}
+
+/**
+ * What each of two people gains from the other, in words addressed to them
+ * (for their opt-in), worked out from what Kith knows now.
+ */
+async function gainsBetween(backend: Backend, a: number, b: number): Promise<{ a: string; b: string }> {
+  const rules = new GainRules(readSuggestionSettings(backend))
+  const labels = await readLabels(backend, [a, b])
+  const tags = await backend.db.selectFrom('person_label').select(['person_id', 'label']).where('kind', '=', 'tag').where('person_id', 'in', [a, b]).orderBy('position').execute()
+  const people = await backend.db.selectFrom('person').select(['id', 'name', 'title']).where('id', 'in', [a, b]).execute()
+  const sides = [a, b].map((id) => {
+    const person = people.find((p) => p.id === id)
+    const own = tags.filter((t) => t.person_id === id).map((t) => t.label)
+    const traits: Traits = {
+      needs: labels.needs.get(id),
+      offers: labels.offers.get(id),
+      interests: rules.interestsOf(own),
+      roles: rules.rolesOf(own, person?.title ?? null),
+    }
+    return { name: person?.name ?? '', first: (person?.name ?? '').trim().split(/\s+/)[0] ?? '', traits }
+  })
+  const [x, y] = sides
+  if (x === undefined || y === undefined) return { a: '', b: '' }
+  return {
+    a: describeGain(rules.gain(x.traits, y.traits), x.name, y.first, 'second'),
+    b: describeGain(rules.gain(y.traits, x.traits), y.name, x.first, 'second'),
+  }
 }
 
 /** Pairs not to suggest this week: suggested in the last four weeks (unless snoozed until now), or ever dismissed. */
@@ -74,8 +107,8 @@ async function storedSuggestions(backend: Backend, week: string): Promise<Sugges
 export async function weekSuggestions(backend: Backend, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
   const g = backend.paths()
   const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
-  const labels = await readLabels(backend)
-  const result = suggest(g, labels, await excludedPairs(backend, week))
+  const labels: Labels = { ...(await readLabels(backend)), people: backend.directory().entries }
+  const result = suggest(g, labels, await excludedPairs(backend, week), readSuggestionSettings(backend))
   const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   if (computed === undefined && g.me >= 0) {
@@ -192,14 +225,10 @@ export async function actOnSuggestion(backend: Backend, id: number, action: 'sta
   const now = backend.now().toISOString()
   let introductionId: number | null = null
   if (action === 'start') {
-    const reasons = JSON.parse(row.reasons) as { label: string }[]
     const intro = await connectPeople(backend, row.person_a, row.person_b, '')
-    const [gains] = reasons
-    const parts = (gains?.label ?? '').replace(/ \(both must gain\)$/, '').split('; ')
-    await updateDetails(backend, intro.id, {
-      aGain: /gains nothing/.test(parts[1] ?? '') ? '' : (parts[1] ?? ''),
-      bGain: /gains nothing/.test(parts[0] ?? '') ? '' : (parts[0] ?? ''),
-    })
+    // Each side's opt-in pitches that side's own gain.
+    const gains = await gainsBetween(backend, row.person_a, row.person_b)
+    await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })
     introductionId = intro.id
   }
   if (action === 'known') {

@@ -1,11 +1,16 @@
 import type { Factor } from '../../../shared/types'
+import { DEFAULT_SUGGESTION_SETTINGS, type SuggestionSettings } from '../../../shared/suggestions'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 import type { PathGraph } from '../paths/graph'
+import { describeGain, GainRules, type Traits } from './gains'
 
 export const SUGGESTION_DEFAULTS = {
   /** my ties to both must be at least this strong */
   minStrength: 2,
   eps: 0.05,
+  /** a shared interest, and a complementary role, each count as this much of a need met */
+  interestWeight: 0.5,
+  roleWeight: 0.5,
   bridge: 1.3,
   owed: 1.2,
   /** resource-allocation index at or above which "do they already know each other?" replaces the suggestion */
@@ -16,6 +21,8 @@ export const SUGGESTION_DEFAULTS = {
 export interface Labels {
   needs: Map<number, Map<string, string>>
   offers: Map<number, Map<string, string>>
+  /** each person's tags and title, by person id (the people directory's entries fit) */
+  people: { get(id: number): { tags: readonly string[]; title: string | null } | undefined }
 }
 
 export interface Candidate {
@@ -35,19 +42,28 @@ const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b *
 
 const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`)
 
+/** Bits set in a 32-bit word. */
+function popcount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555)
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
+}
+
 /**
- * Introductions I could make (shared/design/scoring.md): pairs of people I
- * know, not known to know each other, where a need of one matches an offer
- * of the other. score = mutual x credibility x bridge x owed. `excluded`
- * holds pairs in their cooldown or dismissed (by person id pair key).
+ * Introductions I could make (docs/suggestions.md): pairs of people I know,
+ * not known to know each other, where EACH gains something from the other: a
+ * need the other offers, a shared interest, or a complementary role.
+ * score = mutual x credibility x bridge x owed. `excluded` holds pairs in
+ * their cooldown or dismissed (by person id pair key).
  */
-export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, options = SUGGESTION_DEFAULTS): SuggestResult {
+export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, settings: SuggestionSettings = DEFAULT_SUGGESTION_SETTINGS, options = SUGGESTION_DEFAULTS): SuggestResult {
   const me = g.me
   if (me < 0) return { suggestions: [], maybeKnown: [] }
+  const n = g.ids.length
   const eligible: number[] = []
   // My ties, read once: p(me, x) and strength, by node.
   const strengthToMe = new Map<number, number>()
-  const chanceToMe = new Float64Array(g.ids.length)
+  const chanceToMe = new Float64Array(n)
   const mine = g.nbr[me] ?? []
   for (let k = 0; k < mine.length; k++) {
     const i = mine[k] ?? -1
@@ -60,7 +76,7 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   const idOf = (i: number): number => g.ids[i] ?? -1
   const name = (i: number): string => g.names[i] ?? ''
 
-  // Labels as small integers; each person's offers as a bitset, needs as a list.
+  // Needs and offers as small integers: each person's offers as a bitset, needs as a list.
   const labelIds = new Map<string, number>()
   const intern = (key: string): number => {
     let k = labelIds.get(key)
@@ -70,39 +86,75 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     }
     return k
   }
-  const needList = new Map<number, number[]>()
-  const offerList = new Map<number, number[]>()
+  const rules = new GainRules(settings)
+  const needList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
+  const offerList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
+  const interestList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
+  const roleList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
+  const needCount = new Int32Array(n)
+  const withTraits: number[] = []
   for (const i of eligible) {
-    const needs = labels.needs.get(idOf(i))
-    if (needs !== undefined && needs.size > 0) needList.set(i, [...needs.keys()].map(intern))
-    const offers = labels.offers.get(idOf(i))
-    if (offers !== undefined && offers.size > 0) offerList.set(i, [...offers.keys()].map(intern))
+    const id = idOf(i)
+    const needs = labels.needs.get(id)
+    if (needs !== undefined && needs.size > 0) {
+      needList[i] = [...needs.keys()].map(intern)
+      needCount[i] = needs.size
+    }
+    const offers = labels.offers.get(id)
+    if (offers !== undefined && offers.size > 0) offerList[i] = [...offers.keys()].map(intern)
+    const person = rules.interestCount + rules.roleCount > 0 ? labels.people.get(id) : undefined
+    if (person !== undefined) {
+      const interests = rules.interestsOf(person.tags)
+      if (interests.length > 0) interestList[i] = interests
+      const roles = rules.rolesOf(person.tags, person.title)
+      if (roles.length > 0) roleList[i] = roles
+    }
+    if (needList[i] !== undefined || interestList[i] !== undefined || roleList[i] !== undefined) withTraits.push(i)
   }
+  // Bitsets by node (offers, interests, roles, and the roles each person gains from), and who carries each.
   const words = Math.max(1, Math.ceil(labelIds.size / 32))
-  const offerBits = new Uint32Array(g.ids.length * words)
+  const interestWords = Math.ceil(rules.interestCount / 32)
+  const roleWords = Math.ceil(rules.roleCount / 32)
+  const offerBits = new Uint32Array(n * words)
+  const interestBits = new Uint32Array(n * interestWords)
+  const roleBits = new Uint32Array(n * roleWords)
+  const complementBits = new Uint32Array(n * roleWords)
   const offerIndex: number[][] = Array.from({ length: labelIds.size }, () => [])
-  for (const [i, offers] of offerList) {
-    for (const k of offers) {
-      offerBits[i * words + (k >>> 5)] = (offerBits[i * words + (k >>> 5)] ?? 0) | (1 << (k & 31))
+  const interestIndex: number[][] = Array.from({ length: rules.interestCount }, () => [])
+  const roleIndex: number[][] = Array.from({ length: rules.roleCount }, () => [])
+  const setBit = (bits: Uint32Array, at: number, k: number): void => {
+    bits[at + (k >>> 5)] = (bits[at + (k >>> 5)] ?? 0) | (1 << (k & 31))
+  }
+  for (const i of eligible) {
+    for (const k of offerList[i] ?? []) {
+      setBit(offerBits, i * words, k)
       offerIndex[k]?.push(i)
     }
+    for (const k of interestList[i] ?? []) {
+      setBit(interestBits, i * interestWords, k)
+      interestIndex[k]?.push(i)
+    }
+    for (const r of roleList[i] ?? []) {
+      setBit(roleBits, i * roleWords, r)
+      roleIndex[r]?.push(i)
+      for (const c of rules.complements[r] ?? []) setBit(complementBits, i * roleWords, c)
+    }
   }
-  const matches = (needer: number, offerer: number): number => {
-    let n = 0
-    for (const k of needList.get(needer) ?? []) if (((offerBits[offerer * words + (k >>> 5)] ?? 0) & (1 << (k & 31))) !== 0) n++
-    return n
+  /** A's gain from B in points: 1 a need met, interestWeight a shared interest, roleWeight a complementary role. */
+  const gainPoints = (self: number, other: number): number => {
+    let needs = 0
+    for (const k of needList[self] ?? []) if (((offerBits[other * words + (k >>> 5)] ?? 0) & (1 << (k & 31))) !== 0) needs++
+    let interests = 0
+    for (let w = 0; w < interestWords; w++) interests += popcount((interestBits[self * interestWords + w] ?? 0) & (interestBits[other * interestWords + w] ?? 0))
+    let roles = 0
+    for (let w = 0; w < roleWords; w++) roles += popcount((complementBits[self * roleWords + w] ?? 0) & (roleBits[other * roleWords + w] ?? 0))
+    return needs + options.interestWeight * interests + options.roleWeight * roles
   }
-  const matched = (needer: number, offerer: number): string[] => {
-    const needs = labels.needs.get(idOf(needer))
-    const offers = labels.offers.get(idOf(offerer))
-    if (needs === undefined || offers === undefined) return []
-    const out: string[] = []
-    for (const [key, label] of needs) if (offers.has(key)) out.push(label)
-    return out
-  }
+  /** m(A,B): A's gain from B for the needs A has, 0..1 (at least one need counted, so a gain without needs still counts). */
+  const shareOf = (self: number, other: number): number => Math.min(1, gainPoints(self, other) / Math.max(1, needCount[self] ?? 0))
 
   /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
-  const marks = new Int32Array(g.ids.length)
+  const marks = new Int32Array(n)
   const markNeighbours = (x: number): void => {
     for (const z of g.nbr[x] ?? []) marks[z] = x + 1
   }
@@ -118,13 +170,7 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
     }
     return index
   }
-  const mutualOf = (a: number, b: number): number => {
-    const aNeeds = needList.get(a)?.length ?? 0
-    const bNeeds = needList.get(b)?.length ?? 0
-    const mAB = aNeeds === 0 ? 0 : matches(a, b) / aNeeds
-    const mBA = bNeeds === 0 ? 0 : matches(b, a) / bNeeds
-    return 2 / (1 / (mAB + options.eps) + 1 / (mBA + options.eps))
-  }
+  const mutualOf = (a: number, b: number): number => 2 / (1 / (shareOf(a, b) + options.eps) + 1 / (shareOf(b, a) + options.eps))
   const credibilityOf = (a: number, b: number): number => Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0))
   const bridgeOf = (index: number): number => (index === 0 ? options.bridge : 1)
   const owedOf = (a: number, b: number): number => ((g.balance[a] ?? 0) < 0 || (g.balance[b] ?? 0) < 0 ? options.owed : 1)
@@ -135,23 +181,35 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   const candScore: number[] = []
   const candIndex: number[] = []
   const maybeKnown: SuggestResult['maybeKnown'] = []
-  const stamp = new Int32Array(g.ids.length)
-  for (const [a, needs] of needList) {
-    markNeighbours(a)
-    for (const k of needs) {
-      for (const b of offerIndex[k] ?? []) {
-        if (b === a || stamp[b] === a + 1) continue
+  const stamp = new Int32Array(n)
+  /** the lists of people a gains from (by need, interest or role), reused for every a */
+  const sources: number[][] = []
+  for (const a of withTraits) {
+    // Whoever a gains from, through the indexes: each a need a has, an interest a carries, a role complementing one of a's.
+    sources.length = 0
+    for (const k of needList[a] ?? []) sources.push(offerIndex[k] ?? [])
+    for (const k of interestList[a] ?? []) sources.push(interestIndex[k] ?? [])
+    for (const r of roleList[a] ?? []) for (const c of rules.complements[r] ?? []) sources.push(roleIndex[c] ?? [])
+    let marked = false
+    for (const source of sources) {
+      for (const b of source) {
+        // Each pair once, from its lower node: in a pair where both gain, the lower node finds the other.
+        if (b <= a || stamp[b] === a + 1) continue
         stamp[b] = a + 1
-        // Each pair once: from the lower node when both need something of the other.
-        if (b < a && matches(b, a) > 0) continue
+        // a gains from b (found through a's lists); b must gain from a too.
+        if (gainPoints(b, a) === 0) continue
+        if (!marked) {
+          markNeighbours(a)
+          marked = true
+        }
         if (marks[b] === a + 1 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
         const index = raIndex(a, b)
         if (index >= options.knownIndex) {
-          maybeKnown.push({ a: Math.min(a, b), b: Math.max(a, b), shared: sharedCount, index })
+          maybeKnown.push({ a, b, shared: sharedCount, index })
           continue
         }
-        candA.push(Math.min(a, b))
-        candB.push(Math.max(a, b))
+        candA.push(a)
+        candB.push(b)
         candScore.push(mutualOf(a, b) * credibilityOf(a, b) * bridgeOf(index) * owedOf(a, b))
         candIndex.push(index)
       }
@@ -190,23 +248,36 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, opt
   let order = ranked(false)
 
   /** Reasons are written only for the suggestions that make the list. */
+  const traitsOf = (i: number): Traits => ({
+    needs: labels.needs.get(idOf(i)),
+    offers: labels.offers.get(idOf(i)),
+    interests: interestList[i] ?? [],
+    roles: roleList[i] ?? [],
+  })
+  /**
+   * Reasons are written only for the suggestions that make the list. The
+   * harmonic mean of x = m(A,B) + eps and y = m(B,A) + eps is shown as three
+   * factors, sqrt(x) x sqrt(y) x 2 sqrt(xy) / (x + y): each side's gain, and
+   * how uneven they are.
+   */
   const explain = (a: number, b: number, index: number): Candidate => {
-    const [mutual, credibility, bridge, owed] = [mutualOf(a, b), credibilityOf(a, b), bridgeOf(index), owedOf(a, b)]
-    const forA = matched(a, b)
-    const forB = matched(b, a)
-    const gains = [
-      forA.length > 0 ? `${name(a)} is looking for ${list(forA)}, which ${name(b)} offers` : `${name(a)} gains nothing listed from ${name(b)}`,
-      forB.length > 0 ? `${name(b)} is looking for ${list(forB)}, which ${name(a)} offers` : `${name(b)} gains nothing listed from ${name(a)}`,
-    ]
-    const word = (i: number): string => STRENGTH_WORDS[(strengthToMe.get(i) ?? 2) as Strength].toLowerCase()
+    const [x, y] = [shareOf(a, b) + options.eps, shareOf(b, a) + options.eps]
+    const [credibility, bridge, owed] = [credibilityOf(a, b), bridgeOf(index), owedOf(a, b)]
+    const [ta, tb] = [traitsOf(a), traitsOf(b)]
     const reasons: Factor[] = [
-      { label: `${gains.join('; ')} (both must gain)`, value: mutual },
-      { label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: credibility },
+      { label: `${name(a)} gains: ${describeGain(rules.gain(ta, tb), name(a), name(b), 'third')}`, value: Math.sqrt(x) },
+      { label: `${name(b)} gains: ${describeGain(rules.gain(tb, ta), name(b), name(a), 'third')}`, value: Math.sqrt(y) },
     ]
+    if (x !== y) {
+      const [more, less] = x > y ? [a, b] : [b, a]
+      reasons.push({ label: `Uneven: ${name(more)} gains more than ${name(less)}`, value: (2 * Math.sqrt(x * y)) / (x + y) })
+    }
+    const word = (i: number): string => STRENGTH_WORDS[(strengthToMe.get(i) ?? 2) as Strength].toLowerCase()
+    reasons.push({ label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: credibility })
     if (bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: bridge })
     const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)
     if (owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: owed })
-    return { a, b, score: mutual * credibility * bridge * owed, reasons }
+    return { a, b, score: reasons.reduce((product, r) => product * r.value, 1), reasons }
   }
 
   // Each person at most once: greedy by score.

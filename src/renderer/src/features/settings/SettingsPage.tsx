@@ -6,6 +6,7 @@ import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
+import { SuggestionSettings } from './SuggestionSettings'
 import { WeeklySettings } from './WeeklySettings'
 
 function formatBytes(bytes: number): string {
@@ -159,6 +160,8 @@ export function SettingsPage(): ReactNode {
       </Paper>
 
       <WeeklySettings />
+
+      <SuggestionSettings />
 
       <ScoringSettings />
 

@@ -121,7 +121,7 @@ export function WeekPage(): ReactNode {
       <ErrorNotice error={error} />
       <Section title="Introductions you could make">
         {w.suggestions.length === 0 ? (
-          <Text c="dimmed">None this week. Record what people are looking for and can help with, and Kith will match them.</Text>
+          <Text c="dimmed">None this week. Record what people are looking for and can help with, or mark interests and roles in Settings, and Kith will match people who each gain something.</Text>
         ) : (
           <>
             <Text size="sm" c="dimmed">

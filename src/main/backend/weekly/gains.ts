@@ -1,0 +1,147 @@
+import { isSourceTag, type SuggestionSettings } from '../../../shared/suggestions'
+import { normalizeLabel } from '../people/records'
+
+/**
+ * What one person gains from meeting another (docs/suggestions.md): needs of
+ * theirs the other offers, interests both carry, and roles of the other's
+ * that complement their own.
+ */
+export interface SideGain {
+  /** their needs the other offers, as they wrote them */
+  needs: string[]
+  /** interests both carry, as the user wrote them in Settings */
+  interests: string[]
+  /** the other's roles that complement one of theirs */
+  roles: { mine: string; theirs: string }[]
+}
+
+/** A person as far as gains go: needs and offers by normalised label, interest and role ids. */
+export interface Traits {
+  needs: ReadonlyMap<string, string> | undefined
+  offers: ReadonlyMap<string, string> | undefined
+  interests: readonly number[]
+  roles: readonly number[]
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The user's interests and complementary roles as small integers, ready to
+ * be matched against each person's tags and title.
+ */
+export class GainRules {
+  readonly interestLabels: string[] = []
+  readonly roleLabels: string[] = []
+  /** complements[r]: the roles whose holders a holder of role r gains from meeting */
+  readonly complements: number[][] = []
+  private readonly interestIds = new Map<string, number>()
+  private readonly roleIds = new Map<string, number>()
+  private readonly roleWords: { word: string; pattern: RegExp }[] = []
+
+  constructor(settings: SuggestionSettings) {
+    for (const label of settings.interests) {
+      const key = normalizeLabel(label)
+      if (key === '' || isSourceTag(key) || this.interestIds.has(key)) continue
+      this.interestIds.set(key, this.interestLabels.length)
+      this.interestLabels.push(label.trim())
+    }
+    const roleId = (label: string): number => {
+      const key = normalizeLabel(label)
+      let k = this.roleIds.get(key)
+      if (k === undefined) {
+        k = this.roleLabels.length
+        this.roleIds.set(key, k)
+        this.roleLabels.push(key)
+        this.complements.push([])
+        this.roleWords.push({ word: key, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])`, 'u') })
+      }
+      return k
+    }
+    for (const pair of settings.complementaryRoles) {
+      const [a, b] = [roleId(pair.a), roleId(pair.b)]
+      if (!(this.complements[a] ?? []).includes(b)) this.complements[a]?.push(b)
+      if (!(this.complements[b] ?? []).includes(a)) this.complements[b]?.push(a)
+    }
+  }
+
+  get interestCount(): number {
+    return this.interestLabels.length
+  }
+
+  get roleCount(): number {
+    return this.roleLabels.length
+  }
+
+  /** The interests among these tags, as ids (import tags never count). */
+  interestsOf(tags: readonly string[]): number[] {
+    const out: number[] = []
+    if (this.interestIds.size === 0) return out
+    for (const tag of tags) {
+      const k = this.interestIds.get(normalizeLabel(tag))
+      if (k !== undefined && !out.includes(k)) out.push(k)
+    }
+    return out
+  }
+
+  /**
+   * The roles someone holds: a tag equal to the role, or a title containing
+   * it as whole words (case-insensitive: "Co-founder & CEO" is a founder,
+   * "Founders Fund" is not).
+   */
+  rolesOf(tags: readonly string[], title: string | null): number[] {
+    const out: number[] = []
+    if (this.roleIds.size === 0) return out
+    for (const tag of tags) {
+      const k = this.roleIds.get(normalizeLabel(tag))
+      if (k !== undefined && !out.includes(k)) out.push(k)
+    }
+    if (title !== null && title !== '') {
+      const text = normalizeLabel(title)
+      this.roleWords.forEach(({ word, pattern }, k) => {
+        if (!out.includes(k) && text.includes(word) && pattern.test(text)) out.push(k)
+      })
+    }
+    return out
+  }
+
+  /** What `self` gains from meeting `other`. */
+  gain(self: Traits, other: Traits): SideGain {
+    const needs: string[] = []
+    if (self.needs !== undefined && other.offers !== undefined) {
+      for (const [key, label] of self.needs) if (other.offers.has(key)) needs.push(label)
+    }
+    const interests = self.interests.filter((k) => other.interests.includes(k)).map((k) => this.interestLabels[k] ?? '')
+    const roles: SideGain['roles'] = []
+    for (const theirs of other.roles) {
+      const mine = self.roles.find((r) => (this.complements[r] ?? []).includes(theirs))
+      if (mine !== undefined) roles.push({ mine: this.roleLabels[mine] ?? '', theirs: this.roleLabels[theirs] ?? '' })
+    }
+    return { needs, interests, roles }
+  }
+}
+
+export const hasGain = (g: SideGain): boolean => g.needs.length + g.interests.length + g.roles.length > 0
+
+const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`)
+
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
+
+/**
+ * A side's gain in words. `third` is for the weekly list ("Ben Okafor offers
+ * fundraising advice, which Ana Silva is looking for"); `second` is addressed
+ * to that side, for their opt-in ("Ben offers fundraising advice, which you
+ * are looking for").
+ */
+export function describeGain(gain: SideGain, self: string, other: string, voice: 'third' | 'second'): string {
+  const parts: string[] = []
+  if (voice === 'third') {
+    if (gain.needs.length > 0) parts.push(`${other} offers ${list(gain.needs)}, which ${self} is looking for`)
+    if (gain.interests.length > 0) parts.push(`both follow ${list(gain.interests)}`)
+    for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs} and ${self} ${article(r.mine)} ${r.mine}`)
+  } else {
+    if (gain.needs.length > 0) parts.push(`${other} offers ${list(gain.needs)}, which you are looking for`)
+    if (gain.interests.length > 0) parts.push(`you both follow ${list(gain.interests)}`)
+    for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs}, and you are ${article(r.mine)} ${r.mine}`)
+  }
+  return parts.join('; ')
+}
