@@ -9,7 +9,7 @@ test.describe('privacy', () => {
     app.context().on('request', (r) => requests.push(r.url()))
     await app.reload()
     const kith = new KithApp(app)
-    for (const page of ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Import & export', 'Settings']) {
+    for (const page of ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']) {
       await kith.goTo(page)
     }
     // Whatever a page asks for after it appears (charts, pictures) has been asked by now.
