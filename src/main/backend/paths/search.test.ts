@@ -130,6 +130,8 @@ function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: n
     for (const next of adjacency.get(last) ?? []) {
       if (trail.includes(next) || blocked(next) || next === 0) continue
       if (trail.length === 1 && next === target) continue
+      // Past the first connector, nobody I know: I would ask them myself.
+      if (trail.length >= 2 && next !== target && graph.edges.some((e) => (e.a === 0 && e.b === next) || (e.b === 0 && e.a === next))) continue
       extend([...trail, next])
     }
   }

@@ -134,6 +134,8 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
   const mine = meFactors(g)
   const s = g.scoring
   const usable = (i: number): boolean => i !== me && g.archived[i] !== true
+  // Past the first connector, nobody I already know: I would ask them myself.
+  const middle = (i: number): boolean => usable(i) && !g.isMyContact(i)
   const fatigue = new Float64Array(g.ids.length).fill(-1)
   const fat = (i: number): number => {
     if ((fatigue[i] ?? -1) < 0) fatigue[i] = g.fatigue(i)
@@ -192,7 +194,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     if (targetSide <= meSide) {
       for (let k = 0; k < tn.length; k++) {
         const c2 = tn[k] ?? -1
-        if (!usable(c2)) continue
+        if (!middle(c2)) continue
         const f2 = fat(c2)
         const pt = tp[k] ?? 0
         const n2 = g.nbr[c2] ?? []
@@ -209,7 +211,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       const toTarget = new Map<number, { f2: number; pt: number }>()
       for (let k = 0; k < tn.length; k++) {
         const c2 = tn[k] ?? -1
-        if (usable(c2)) toTarget.set(c2, { f2: fat(c2), pt: tp[k] ?? 0 })
+        if (middle(c2)) toTarget.set(c2, { f2: fat(c2), pt: tp[k] ?? 0 })
       }
       for (const c1 of g.nbr[me] ?? []) {
         const m = mine[c1] ?? 0
@@ -230,7 +232,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       // c1 and c2 colleagues, c2 -> t recorded.
       for (let k = 0; k < tn.length; k++) {
         const c2 = tn[k] ?? -1
-        if (!usable(c2)) continue
+        if (!middle(c2)) continue
         const f2 = fat(c2)
         const pt = tp[k] ?? 0
         stamp++
@@ -253,7 +255,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       for (const org of tOrgs) {
         if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * g.colleagueCap(org) * hop3 < collector.threshold(options.limit)) continue
         for (const c2 of g.orgMembers[org] ?? []) {
-          if (c2 === t || !usable(c2) || seen2[c2] === inner) continue
+          if (c2 === t || !middle(c2) || seen2[c2] === inner) continue
           seen2[c2] = inner
           const pc2 = g.colleague(c2, t)
           if (pc2 === 0) continue
@@ -308,7 +310,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       const p3 = g.prob[c3] ?? []
       for (let q = 0; q < n3.length; q++) {
         const mid = n3[q] ?? -1
-        if (mid === t || !usable(mid)) continue
+        if (mid === t || !middle(mid)) continue
         offerHalves(mid, p3[q] ?? 0)
       }
       if (!colleagues) return
@@ -327,7 +329,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     }
     for (let k = 0; k < tn.length; k++) {
       const c3 = tn[k] ?? -1
-      if (usable(c3)) join(c3, tp[k] ?? 0)
+      if (middle(c3)) join(c3, tp[k] ?? 0)
     }
     if (colleagues) {
       let bestHalf = 0
@@ -336,7 +338,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       for (const org of tOrgs) {
         if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestHalf * g.colleagueCap(org) * hop4 < collector.threshold(options.limit)) continue
         for (const c3 of g.orgMembers[org] ?? []) {
-          if (c3 === t || !usable(c3) || seen2[c3] === outer) continue
+          if (c3 === t || !middle(c3) || seen2[c3] === outer) continue
           seen2[c3] = outer
           const pc = g.colleague(c3, t)
           if (pc !== 0) join(c3, pc)
@@ -374,13 +376,13 @@ function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: (i: num
     const p1 = g.prob[c1] ?? []
     for (let q = 0; q < n1.length; q++) {
       const mid = n1[q] ?? -1
-      if (mid === g.me || g.archived[mid] === true) continue
+      if (mid === g.me || g.archived[mid] === true || g.isMyContact(mid)) continue
       add(c1, mid, m * (p1[q] ?? 0) * fat(mid))
     }
     if (!colleagues) continue
     for (const org of g.memOrg[c1] ?? []) {
       for (const mid of g.orgMembers[org] ?? []) {
-        if (mid === g.me || mid === c1 || seen[mid] === c1 + 1) continue
+        if (mid === g.me || mid === c1 || seen[mid] === c1 + 1 || g.isMyContact(mid)) continue
         seen[mid] = c1 + 1
         const pc = g.colleague(c1, mid)
         if (pc !== 0) add(c1, mid, m * pc * fat(mid))
@@ -418,11 +420,13 @@ export function allPaths(g: PathGraph, targets: readonly number[], maxHops: 3 | 
   const walk = (node: number): void => {
     const edges = path.length - 1
     if (edges >= 2 && wanted.has(node)) out.push({ nodes: [...path], score: pathScore(g, path) })
-    if (edges >= maxHops) return
+    if (edges >= maxHops || (edges >= 2 && g.isMyContact(node))) return
     const next = new Set(g.nbr[node] ?? [])
     for (const org of g.memOrg[node] ?? []) for (const other of g.orgMembers[org] ?? []) if (g.colleague(node, other) !== 0) next.add(other)
     for (const n of next) {
       if (onPath.has(n) || g.archived[n] === true) continue
+      // Past the first connector, nobody I already know, unless they are a target (and the path ends there).
+      if (path.length >= 2 && !wanted.has(n) && g.isMyContact(n)) continue
       path.push(n)
       onPath.add(n)
       walk(n)
