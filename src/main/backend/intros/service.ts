@@ -225,7 +225,7 @@ export async function requestIntroduction(backend: Backend, path: number[], scor
 }
 
 /** One hop of an ask: path[1] is asked to introduce me to path[2]; the goal is the path's end when it is further. */
-async function insertAsk(db: Db, backend: Backend, path: number[], score: number | null, previous: number | null, now: string): Promise<number> {
+async function insertAsk(db: Db, backend: Backend, path: number[], score: number | null, previous: number | null, now: string, details: Record<string, unknown> = {}): Promise<number> {
   const created = await db
     .insertInto('introduction')
     .values({
@@ -237,6 +237,7 @@ async function insertAsk(db: Db, backend: Backend, path: number[], score: number
       previous_id: previous,
       path: JSON.stringify(path),
       score,
+      details: JSON.stringify(details),
       created_at: now,
       updated_at: now,
     })
@@ -473,7 +474,10 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
       const path = parseIdList(r.path)
       const at = r.target_id === null ? -1 : path.indexOf(r.target_id)
       if (r.goal_id !== null && at > 0 && at < path.length - 1 && me !== null) {
-        const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now)
+        // The user's own reason and offer are about the goal: they carry over to the next hop.
+        const carried = JSON.parse(r.details) as Record<string, unknown>
+        const keep = Object.fromEntries(['why', 'offer'].filter((k) => typeof carried[k] === 'string').map((k) => [k, carried[k]]))
+        const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now, keep)
         effects.push({ entity: 'introduction', id: next })
       }
     }
@@ -542,14 +546,25 @@ export async function undoMove(backend: Backend, id: number): Promise<Introducti
       } else if (e.entity === 'introduction') {
         await trx.updateTable('introduction').set({ meeting_on: stringOrNull(change?.meeting_on) }).where('id', '=', id).execute()
       } else if (e.entity === 'relationship') {
-        const rel = await trx.deleteFrom('relationship').where('id', '=', e.entity_id).returning(['person_a', 'person_b']).executeTakeFirst()
+        // Only as the move left it: a relationship the user has edited since is theirs now.
+        const rel = await trx
+          .deleteFrom('relationship')
+          .where('id', '=', e.entity_id)
+          .where((eb) => eb('updated_at', '=', eb.ref('created_at')))
+          .returning(['person_a', 'person_b'])
+          .executeTakeFirst()
         if (rel !== undefined) touched.push(rel.person_a, rel.person_b)
       } else if (e.entity === 'interaction') {
         const people = await trx.selectFrom('interaction_person').select('person_id').where('interaction_id', '=', e.entity_id).execute()
-        touched.push(...people.map((p) => p.person_id))
-        await trx.deleteFrom('interaction').where('id', '=', e.entity_id).execute()
+        const gone = await trx.deleteFrom('interaction').where('id', '=', e.entity_id).where((eb) => eb('updated_at', '=', eb.ref('created_at'))).executeTakeFirst()
+        if (gone.numDeletedRows > 0n) touched.push(...people.map((p) => p.person_id))
       } else if (e.entity === 'favor') {
-        const f = await trx.deleteFrom('favor').where('id', '=', e.entity_id).returning(['giver_id', 'receiver_id']).executeTakeFirst()
+        const f = await trx
+          .deleteFrom('favor')
+          .where('id', '=', e.entity_id)
+          .where((eb) => eb('updated_at', '=', eb.ref('created_at')))
+          .returning(['giver_id', 'receiver_id'])
+          .executeTakeFirst()
         if (f !== undefined) touched.push(f.giver_id, f.receiver_id)
       } else if (e.entity === 'task') {
         if (change === null) await trx.deleteFrom('task').where('id', '=', e.entity_id).execute()

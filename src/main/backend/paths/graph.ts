@@ -5,6 +5,16 @@ import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations } from '../orgs/model'
 
+export interface SearchScratch {
+  mine: Float64Array
+  bestMine: number
+  fatigue: Float64Array
+  seen: Int32Array
+  seen2: Int32Array
+  stamp: number
+  stamp2: number
+}
+
 export interface Edge {
   strength: number
   confidence: Confidence
@@ -345,6 +355,42 @@ export class PathGraph {
   }
 
   private myAtCache: { version: number; byOrg: Map<number, number[]> } | null = null
+
+  /**
+   * What every search needs and nothing changes until the graph does: for
+   * each of my contacts p(me, c) x reciprocity(c) x fatigue(c) (0 for
+   * everyone else), fatigue per node (filled as asked for), and visit marks
+   * whose stamps only grow.
+   */
+  searchScratch(): SearchScratch {
+    const n = this.ids.length
+    if (this.scratch?.version !== this.version || this.scratch.mine.length !== n) {
+      const mine = new Float64Array(n)
+      const list = this.nbr[this.me] ?? []
+      const prob = this.prob[this.me] ?? []
+      let bestMine = 0
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k] ?? -1
+        if (c < 0 || this.archived[c] === true) continue
+        mine[c] = (prob[k] ?? 0) * this.reciprocity(c) * this.fatigue(c)
+        if ((mine[c] ?? 0) > bestMine) bestMine = mine[c] ?? 0
+      }
+      const old = this.scratch?.seen.length === n ? this.scratch : null
+      this.scratch = {
+        version: this.version,
+        mine,
+        bestMine,
+        fatigue: new Float64Array(n).fill(-1),
+        seen: old?.seen ?? new Int32Array(n),
+        seen2: old?.seen2 ?? new Int32Array(n),
+        stamp: old?.stamp ?? 0,
+        stamp2: old?.stamp2 ?? 0,
+      }
+    }
+    return this.scratch
+  }
+
+  private scratch: (SearchScratch & { version: number }) | null = null
 
   recentAsks(i: number): number {
     const from = this.today - this.settings.fatigueWindowDays

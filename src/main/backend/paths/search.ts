@@ -97,20 +97,6 @@ export function pathScore(g: PathGraph, nodes: readonly number[]): number {
   return score * hopOf(g.scoring, nodes.length - 1)
 }
 
-/** For each of my contacts c: p(me, c) x reciprocity(c) x fatigue(c); 0 for everyone else. */
-function meFactors(g: PathGraph): Float64Array {
-  const factors = new Float64Array(g.ids.length)
-  const me = g.me
-  const list = g.nbr[me] ?? []
-  const prob = g.prob[me] ?? []
-  for (let k = 0; k < list.length; k++) {
-    const c = list[k] ?? -1
-    if (c < 0 || g.archived[c] === true) continue
-    factors[c] = (prob[k] ?? 0) * g.reciprocity(c) * g.fatigue(c)
-  }
-  return factors
-}
-
 interface LeftHalf {
   value: number
   first: number
@@ -131,12 +117,14 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
   const me = g.me
   if (me < 0) return []
   const collector = new Collector(g, Math.min(options.perConnector, options.limit))
-  const mine = meFactors(g)
+  // Per graph version, not per query: my factors, fatigue, visit marks.
+  const scratch = g.searchScratch()
+  const { mine, bestMine, seen, seen2 } = scratch
   const s = g.scoring
   const usable = (i: number): boolean => i !== me && g.archived[i] !== true
   // Past the first connector, nobody I already know: I would ask them myself.
   const middle = (i: number): boolean => usable(i) && !g.isMyContact(i)
-  const fatigue = new Float64Array(g.ids.length).fill(-1)
+  const fatigue = scratch.fatigue
   const fat = (i: number): number => {
     if ((fatigue[i] ?? -1) < 0) fatigue[i] = g.fatigue(i)
     return fatigue[i] ?? 1
@@ -146,13 +134,11 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
   const leftKeep = options.limit + 2
   const colleagues = g.scoring.colleagues.enabled && g.orgIds.length > 0
   const myAt = colleagues ? g.myContactsByOrg() : new Map<number, number[]>()
-  let bestMine = 0
-  for (const v of mine) if (v > bestMine) bestMine = v
-  /** visit marks, so a node reached through two shared organisations is offered once */
-  const seen = new Int32Array(g.ids.length)
-  const seen2 = new Int32Array(g.ids.length)
-  let stamp = 0
-  let stamp2 = 0
+  /** visit marks, so a node reached through two shared organisations is offered once (stamps only grow) */
+  let stamp = scratch.stamp
+  let stamp2 = scratch.stamp2
+  /** the collector's threshold, refreshed now and then: an older value is lower, so still safe to prune with */
+  let bar = -1
 
   for (const t of targets) {
     if (!usable(t)) continue
@@ -169,12 +155,13 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       if (score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
     }
     const tOrgs = colleagues ? [...new Set(g.memOrg[t] ?? [])] : []
+    if (colleagues) bar = collector.threshold(options.limit)
     // ... and me -> c -> t where c and t are colleagues.
     stamp++
     for (const org of tOrgs) {
       const mineThere = myAt.get(org)
       if (mineThere === undefined) continue
-      if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * hop2 < collector.threshold(options.limit)) continue
+      if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * hop2 < bar) continue
       for (const c of mineThere) {
         if (c === t || seen[c] === stamp) continue
         seen[c] = stamp
@@ -229,6 +216,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     }
 
     if (colleagues) {
+      bar = collector.threshold(options.limit)
       // c1 and c2 colleagues, c2 -> t recorded.
       for (let k = 0; k < tn.length; k++) {
         const c2 = tn[k] ?? -1
@@ -239,7 +227,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
         for (const org of g.memOrg[c2] ?? []) {
           const mineThere = myAt.get(org)
           if (mineThere === undefined) continue
-          if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * f2 * pt * hop3 < collector.threshold(options.limit)) continue
+          if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * f2 * pt * hop3 < bar) continue
           for (const c1 of mineThere) {
             if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
             seen[c1] = stamp
@@ -253,7 +241,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       // c2 and t colleagues; c1 -> c2 recorded or colleagues too.
       const inner = ++stamp2
       for (const org of tOrgs) {
-        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * g.colleagueCap(org) * hop3 < collector.threshold(options.limit)) continue
+        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * g.colleagueCap(org) * hop3 < bar) continue
         for (const c2 of g.orgMembers[org] ?? []) {
           if (c2 === t || !middle(c2) || seen2[c2] === inner) continue
           seen2[c2] = inner
@@ -294,6 +282,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     const halvesOf = left
     const byOrg = leftAt ?? new Map<number, { mids: number[]; best: number }>()
     const hop4 = hopOf(s, 4)
+    if (colleagues) bar = collector.threshold(options.limit)
     /** me -> c1 -> mid -> c3 -> t, for one c3 and the chance pt of c3 -> t. */
     const join = (c3: number, pt: number): void => {
       const f3 = fat(c3)
@@ -318,7 +307,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       for (const org of g.memOrg[c3] ?? []) {
         const at = byOrg.get(org)
         if (at === undefined) continue
-        if (at.mids.length > SMALL_ORG && at.best * g.colleagueCap(org) * f3 * pt * hop4 < collector.threshold(options.limit)) continue
+        if (at.mids.length > SMALL_ORG && at.best * g.colleagueCap(org) * f3 * pt * hop4 < bar) continue
         for (const mid of at.mids) {
           if (mid === t || mid === c3 || seen[mid] === visit) continue
           seen[mid] = visit
@@ -336,7 +325,7 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       for (const at of byOrg.values()) if (at.best > bestHalf) bestHalf = at.best
       const outer = ++stamp2
       for (const org of tOrgs) {
-        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestHalf * g.colleagueCap(org) * hop4 < collector.threshold(options.limit)) continue
+        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestHalf * g.colleagueCap(org) * hop4 < bar) continue
         for (const c3 of g.orgMembers[org] ?? []) {
           if (c3 === t || !middle(c3) || seen2[c3] === outer) continue
           seen2[c3] = outer
@@ -346,6 +335,8 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       }
     }
   }
+  scratch.stamp = stamp
+  scratch.stamp2 = stamp2
   return collector.result(options.limit)
 }
 
