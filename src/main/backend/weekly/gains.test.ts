@@ -117,6 +117,19 @@ describe('a gain for each side, or no suggestion', () => {
   })
 })
 
+describe('colleagues', () => {
+  it('are not suggested to each other: at a small organisation they most likely know each other', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    await knowing(backend, [
+      { name: 'Amy', company: 'Stripe', needs: ['pricing advice'], offers: ['fintech partners'] },
+      { name: 'Bob', company: 'Stripe, Inc.', needs: ['fintech partners'], offers: ['pricing advice'] },
+      { name: 'Cleo', company: 'Acme', needs: ['fintech partners'], offers: ['pricing advice'] },
+    ])
+    const week = await ok(backend, 'week.get', {})
+    expect(pairs(week.suggestions)).toEqual(['Amy+Cleo'])
+  })
+})
+
 describe('starting a suggestion', () => {
   it("fills each side's opt-in with that side's own gain", async () => {
     const backend = await openTempBackend({ now: () => NOW })

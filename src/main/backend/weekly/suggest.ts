@@ -203,6 +203,9 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
           marked = true
         }
         if (marks[b] === a + 1 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
+        // Colleagues where few people work together most likely know each other already.
+        const colleagues = g.colleagueTie(a, b)
+        if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
         const index = raIndex(a, b)
         if (index >= options.knownIndex) {
           maybeKnown.push({ a, b, shared: sharedCount, index })
