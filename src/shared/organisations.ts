@@ -28,9 +28,11 @@ export function normalizeOrgName(name: string): string {
   if (words[0] === 'the' && words.length > 1) words.shift()
   while (words.length > 1) {
     const last = words[words.length - 1] ?? ''
-    const lastTwo = words.slice(-3).join(' ')
-    if (LEGAL_SUFFIXES.has(lastTwo) && words.length > 3) words.splice(-3)
+    const lastThree = words.slice(-3).join(' ')
+    if (LEGAL_SUFFIXES.has(lastThree) && words.length > 3) words.splice(-3)
     else if (LEGAL_SUFFIXES.has(last)) words.pop()
+    // "& Co." leaves an "and" behind once "co" is gone.
+    else if (last === 'and' && words.length > 2) words.pop()
     else break
   }
   return words.join(' ')
@@ -55,8 +57,13 @@ export function workDomainOf(email: string): string | null {
 }
 
 /** Whether a domain plausibly belongs to an organisation of that normalised name: stripe.com for "stripe", harborcapital.vc for "harbor capital". */
+/** Country endings of two labels: monzo.co.uk's name is "monzo". */
+const TWO_LABEL_ENDINGS = new Set(['co.uk', 'org.uk', 'ac.uk', 'com.au', 'net.au', 'co.nz', 'co.jp', 'co.za', 'co.in', 'com.br', 'com.mx', 'com.sg', 'com.cn', 'co.kr', 'com.tr'])
+
 export function domainFitsName(domain: string, nameNorm: string): boolean {
-  const label = domain.split('.').slice(0, -1).join('.').replace(/^www\./, '')
+  const labels = domain.split('.')
+  const drop = TWO_LABEL_ENDINGS.has(labels.slice(-2).join('.')) ? 2 : 1
+  const label = labels.slice(0, -drop).join('.').replace(/^www\./, '')
   const squashed = nameNorm.replace(/ /g, '')
   const last = label.split('.').pop() ?? ''
   // harborcap.vc for Harbor Capital: a shortened name still fits when it starts the same way and is not tiny.

@@ -139,6 +139,21 @@ describe('an ask along a longer path', () => {
   })
 })
 
+describe('a meeting', () => {
+  it('may be scheduled ahead (within five years), and the loop closes only once it has happened', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya } = await chain(backend)
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })
+    await move(backend, ask.id, 'asked', '2026-11-20')
+    await move(backend, ask.id, 'agreed', '2026-11-22')
+    await move(backend, ask.id, 'introduced', '2026-11-24')
+    expect((await fails(backend, 'introductions.move', { id: ask.id, to: 'scheduled', date: '2032-01-01' })).message).toMatch(/^date: 2032-01-01 is more than 5 years away/)
+    const scheduled = await move(backend, ask.id, 'scheduled', '2026-12-03')
+    expect(scheduled.meetingOn).toBe('2026-12-03')
+    expect((await fails(backend, 'introductions.move', { id: ask.id, to: 'closed', date: '2026-12-04' })).message).toMatch(/^date: 2026-12-04 is in the future/)
+  })
+})
+
 describe('introducing two people', () => {
   it('gives them a relationship once introduced, taken back with the move', async () => {
     const backend = await openTempBackend({ now: () => NOW })

@@ -399,7 +399,9 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
   }
   const today = backend.today()
   const on = date ?? today
-  requireNotFuture('date', on, today, 'record a step once it has happened')
+  // "Meeting scheduled" is dated by the meeting, which may be ahead; every other step has happened.
+  if (to === 'scheduled') requireWithinPlanning('date', on, today)
+  else requireNotFuture('date', on, today, 'record a step once it has happened')
   await requireInOrder(backend.db, id, on, today)
   const now = backend.now().toISOString()
   const touched: number[] = []

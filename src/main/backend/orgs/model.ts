@@ -80,18 +80,32 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
     const named = sqlite.prepare('SELECT organisation_id FROM organisation_name WHERE name_norm = ?').pluck()
     const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
     const insertName = sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
+    const uses = sqlite.prepare('SELECT (SELECT count(*) FROM person WHERE company = @s) + (SELECT count(*) FROM employment WHERE company = @s)').pluck()
+    // A new organisation is named by the spelling most of its people use.
+    const byNorm = new Map<string, { spelling: string; uses: number }[]>()
     for (const spelling of spellings) {
       const norm = normalizeOrgName(spelling)
       insertSpelling.run(spelling, norm)
       if (norm === '' || named.get(norm) !== undefined) continue
-      const id = Number(insertOrg.run(spelling.trim(), now, now).lastInsertRowid)
-      insertName.run(norm, id, spelling.trim())
+      byNorm.set(norm, [...(byNorm.get(norm) ?? []), { spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) }])
+    }
+    for (const [norm, candidates] of byNorm) {
+      const best = candidates.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a))
+      const id = Number(insertOrg.run(best.spelling, now, now).lastInsertRowid)
+      insertName.run(norm, id, best.spelling)
     }
     changed = spellings.length > 0
     if (learnDomains(sqlite)) changed = true
   })
   if (spellings.length > 0 || hasUnlearnedDomains(sqlite)) tx.immediate()
   return { changed }
+}
+
+/** Between two equally used spellings: mixed case over all capitals or none, then the shorter (no legal suffix). */
+function preferred(a: string, b: string): boolean {
+  const mixed = (t: string): boolean => t !== t.toUpperCase() && t !== t.toLowerCase()
+  if (mixed(a) !== mixed(b)) return mixed(a)
+  return a.length !== b.length ? a.length < b.length : a < b
 }
 
 const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e

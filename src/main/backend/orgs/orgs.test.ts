@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeOrgName } from '../../../shared/organisations'
+import { domainFitsName, normalizeOrgName, workDomainOf } from '../../../shared/organisations'
 import { fails, ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
 import type { Backend } from '../backend'
@@ -29,7 +29,14 @@ describe('organisations', () => {
     expect(normalizeOrgName('The Stripe Company')).toBe('stripe')
     expect(normalizeOrgName('Société Générale S.A.')).toBe('societe generale')
     expect(normalizeOrgName('Harbor Capital GmbH')).toBe('harbor capital')
+    expect(normalizeOrgName('Morgan Stanley & Co.')).toBe('morgan stanley')
+    expect(normalizeOrgName('Goldman Sachs & Co. LLC')).toBe('goldman sachs')
+    expect(normalizeOrgName('Procter & Gamble')).toBe('procter and gamble')
     expect(normalizeOrgName('Sequoia Capital')).not.toBe(normalizeOrgName('Sequoia'))
+    expect(domainFitsName('monzo.co.uk', 'monzo')).toBe(true)
+    expect(domainFitsName('harborcap.vc', 'harbor capital')).toBe(true)
+    expect(domainFitsName('gmail.com', 'gmail')).toBe(true)
+    expect(workDomainOf('ana@gmail.com')).toBeNull()
   })
 
   it('gathers spellings and work email domains into one organisation, and merges others with undo', async () => {
@@ -60,6 +67,17 @@ describe('organisations', () => {
       ['Sequoia Capital', 1],
     ])
     expect((await fails(backend, 'orgs.undoMerge', { id: merge.id })).message).toMatch(/already undone/)
+  })
+
+  it('is named by the spelling most of its people use', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    await ok(backend, 'people.create', { name: 'Ann', company: 'ACME GMBH' })
+    await ok(backend, 'people.create', { name: 'Bo', company: 'Acme' })
+    await ok(backend, 'people.create', { name: 'Cy', company: 'Acme' })
+    await ok(backend, 'paths.find', { company: 'acme' })
+    expect((await ok(backend, 'orgs.list', { query: 'acme' })).map((o) => [o.name, o.people])).toEqual([['Acme', 3]])
+    expect((await ok(backend, 'people.list', { company: 'Acme GmbH' })).total).toBe(3)
   })
 
   it('keeps names and domains the user set, and refuses a name that means another organisation', async () => {
@@ -115,6 +133,19 @@ describe('colleagues', () => {
     // 16 people there (me too): x0.50; together since October: under 3 months x0.50.
     expect(best?.factors.at(-1)?.label).toMatch(/both at Bigco since 2026, inferred colleagues: .*, 16 people there x0\.50, together under 3 months x0\.50$/)
     expect(best?.factors.at(-1)?.value).toBeCloseTo(0.4 * 0.75 * 0.5 * 0.5 * 0.5, 12)
+  })
+
+  it('need time there together: someone only known to be there now did not overlap with those who left', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const eli = await ok(backend, 'people.create', { name: 'Eli', company: 'Harbor Capital' })
+    const ben = await ok(backend, 'people.create', { name: 'Ben', employment: [{ company: 'Harbor Capital', startDate: '2020-01-01', endDate: '2023-06-30' }] })
+    const cat = await ok(backend, 'people.create', { name: 'Cat', employment: [{ company: 'Harbor Capital', startDate: '2019-01-01', endDate: '2022-12-31' }] })
+    await ok(backend, 'relationships.set', { a: me.id, b: eli.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: me.id, b: cat.id, strength: 4 })
+    expect((await ok(backend, 'paths.find', { to: ben.id })).paths.map((p) => p.people.map((x) => x.name))).toEqual([['Jordan Avery', 'Cat', 'Ben']])
+    const [viaCat] = (await ok(backend, 'paths.find', { to: ben.id })).paths
+    expect(viaCat?.factors.at(-1)?.label).toMatch(/^Cat and Ben: at Harbor Capital together 2020–2022, inferred colleagues/)
   })
 
   it('become a relationship when confirmed, and never come back when rejected', async () => {

@@ -195,13 +195,18 @@ export class PathGraph {
       const org = oi[a] ?? -1
       for (let b = 0; b < oj.length; b++) {
         if (oj[b] !== org) continue
-        const start = Math.max(this.memStart[i]?.[a] ?? UNKNOWN_START, this.memStart[j]?.[b] ?? UNKNOWN_START)
-        const end = Math.min(this.memEnd[i]?.[a] ?? ONGOING, this.memEnd[j]?.[b] ?? ONGOING, this.today)
+        const [si, sj] = [this.memStart[i]?.[a] ?? UNKNOWN_START, this.memStart[j]?.[b] ?? UNKNOWN_START]
+        const [ei, ej] = [this.memEnd[i]?.[a] ?? ONGOING, this.memEnd[j]?.[b] ?? ONGOING]
+        // An unknown start is taken as late as it can be (the end, or today): someone only known to be
+        // there now is not assumed to have overlapped with everyone who left before.
+        const start = Math.max(si === UNKNOWN_START ? Math.min(ei, this.today) : si, sj === UNKNOWN_START ? Math.min(ej, this.today) : sj)
+        const end = Math.min(ei, ej, this.today)
         if (end < start) continue
-        const overlap = start === UNKNOWN_START ? Infinity : end - start
+        const known = si !== UNKNOWN_START && sj !== UNKNOWN_START
+        const overlap = known ? end - start : Infinity
         const short = overlap < this.settings.colleagues.shortOverlapDays ? this.settings.colleagues.shortOverlapFactor : 1
         const chance = this.colleagueBase() * this.sizeFactor(org) * short
-        if (best === null || chance > best.chance) best = { org, overlap, since: start, chance }
+        if (best === null || chance > best.chance) best = { org, overlap, since: known ? start : UNKNOWN_START, chance }
       }
     }
     if (best === null || this.rejected.has(pairKey(i, j)) || (this.nbr[i] ?? []).includes(j)) return null
@@ -238,8 +243,9 @@ export class PathGraph {
           this.orgDirectory = new OrgDirectory(this.sqlite)
           scope = null
         }
-      } catch {
-        // A database that cannot be written just now: resolve with the names it has.
+      } catch (err) {
+        // A database that cannot be written just now (busy, read-only): resolve with the names it has.
+        if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(err.code))) throw err
         this.orgDirectory ??= new OrgDirectory(this.sqlite)
       }
     }

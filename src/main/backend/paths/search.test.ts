@@ -113,7 +113,9 @@ function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: n
     for (const y of graph.jobs) {
       if (x.who >= y.who || x.org !== y.org || x.who === 0 || graph.archived.includes(x.who) || graph.archived.includes(y.who)) continue
       const endOf = (j: RandomGraph['jobs'][number]): number => (j.end === null ? 0 : Math.min(j.end, j.start ?? j.end))
-      const start = Math.min(x.start ?? Infinity, y.start ?? Infinity)
+      // An unknown start counts as late as it can be: the end.
+      const startOf = (j: RandomGraph['jobs'][number]): number => j.start ?? endOf(j)
+      const start = Math.min(startOf(x), startOf(y))
       const end = Math.max(endOf(x), endOf(y))
       if (start >= end && !recorded(x.who, y.who) && !rejected(x.who, y.who)) link(x.who, y.who)
     }

@@ -121,7 +121,7 @@ export function explain(g: PathGraph, nodes: readonly number[]): Factor[] {
 function beforeYouAsk(
   g: PathGraph,
   nodes: readonly number[],
-  context: { direct: Set<number>; shortest: Map<number, number>; myCompany: string | null; companyOf: (i: number) => string | null; ownAsk?: boolean },
+  context: { direct: Set<number>; shortest: Map<number, number>; ownAsk?: boolean },
 ): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
@@ -158,8 +158,8 @@ function beforeYouAsk(
       ? { verdict: 'stop' as const, reason: `You already know ${target}: reach out directly.` }
       : shortest !== undefined && shortest < nodes.length - 1
         ? { verdict: 'caution' as const, reason: `A shorter path to ${target} exists (${shortest} relationships).` }
-        : context.myCompany !== null && context.companyOf(t)?.toLowerCase() === context.myCompany.toLowerCase()
-          ? { verdict: 'caution' as const, reason: `${target} works at your company, ${context.myCompany}.` }
+        : sharedCurrentOrg(g, g.me, t) !== null
+          ? { verdict: 'caution' as const, reason: `${target} works at your company, ${sharedCurrentOrg(g, g.me, t) ?? ''}.` }
           : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
   })
 
@@ -179,6 +179,12 @@ function beforeYouAsk(
 }
 
 const firstWord = (name: string): string => name.trim().split(/\s+/)[0] ?? name
+
+/** An organisation both are at now, whatever its spelling, by name; null when none. */
+function sharedCurrentOrg(g: PathGraph, i: number, j: number): string | null {
+  for (const org of g.memOrg[i] ?? []) if (isCurrent(g, i, org) && isCurrent(g, j, org)) return g.orgNames[org] ?? null
+  return null
+}
 
 /** Whether this person is at the organisation now (an ongoing membership). */
 function isCurrent(g: PathGraph, i: number, org: number): boolean {
@@ -210,7 +216,6 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
   const g = backend.paths()
   const directory = backend.directory()
   if (g.me < 0) throw new KithError('conflict', 'Kith does not know who you are yet: set it with "kith me NAME" or on the People page.')
-  const meId = g.ids[g.me] ?? -1
 
   let target: PathTarget
   let targetIds: number[]
@@ -276,12 +281,9 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
     if ((shortest.get(t) ?? Infinity) <= 2) continue
     if (hasTwoStepPath(g, t)) shortest.set(t, 2)
   }
-  const myCompany = directory.entries.get(meId)?.company ?? null
   const context = {
     direct: directSet,
     shortest,
-    myCompany,
-    companyOf: (i: number) => directory.entries.get(g.ids[i] ?? -1)?.company ?? null,
   }
   const paths: PathView[] = raw.map((p) => ({
     score: p.score,
@@ -301,14 +303,11 @@ export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouA
   if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []
   for (let k = 0; k + 1 < nodes.length; k++) if (g.p(nodes[k] ?? -1, nodes[k + 1] ?? -1) === 0) return []
   const t = nodes[nodes.length - 1] ?? -1
-  const directory = backend.directory()
   const shortest = new Map<number, number>()
   if (hasTwoStepPath(g, t)) shortest.set(t, 2)
   return beforeYouAsk(g, nodes, {
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     shortest,
-    myCompany: directory.entries.get(g.ids[g.me] ?? -1)?.company ?? null,
-    companyOf: (i: number) => directory.entries.get(g.ids[i] ?? -1)?.company ?? null,
     ownAsk: true,
   })
 }

@@ -7,6 +7,7 @@ import { createBackup } from '../backups/backups'
 import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { personDetail } from './detail'
+import { normalizeOrgName } from '../../../shared/organisations'
 import { refuseDuplicates } from './duplicates'
 import {
   normalizeEmail,
@@ -248,12 +249,22 @@ export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleL
   let ordered = directory.orderings.get(key)
   if (ordered === undefined) {
     const tag = args.tag === null ? null : normalizeLabel(args.tag)
-    const company = args.company === null ? null : args.company.toLowerCase()
+    // A company matches whatever its spelling ("Stripe" finds "Stripe, Inc."), as organisations do.
+    const company = args.company === null ? null : normalizeOrgName(args.company)
+    const norms = new Map<string, string>()
+    const companyNorm = (name: string): string => {
+      let n = norms.get(name)
+      if (n === undefined) {
+        n = normalizeOrgName(name)
+        norms.set(name, n)
+      }
+      return n
+    }
     ordered = [...directory.entries.values()].filter(
       (e) =>
         e.archived === args.archived &&
         (tag === null || e.tags.some((t) => normalizeLabel(t) === tag)) &&
-        (company === null || e.company?.toLowerCase() === company),
+        (company === null || (e.company !== null && companyNorm(e.company) === company)),
     )
     const direction = args.descending ? -1 : 1
     ordered.sort(

@@ -1,5 +1,6 @@
 /** Organisations: `kith orgs list`, `kith orgs merge`, `kith orgs merges`, `kith orgs undo`. */
 import type { OrganisationMerge, OrganisationView } from '../../../shared/types'
+import { normalizeOrgName } from '../../../shared/organisations'
 import { KithError } from '../../backend/errors'
 import { EXIT_OK, emit, idArgument, type Command, type CommandContext } from '../common'
 
@@ -9,9 +10,10 @@ function orgLine(o: OrganisationView): string {
   return `#${String(o.id).padEnd(5)} ${o.name}${also}: ${o.current} now, ${o.people} ever${domains}`
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
+/** Two names mean one organisation when they normalise alike (case, accents, legal suffixes). */
+const same = (a: string, b: string): boolean => normalizeOrgName(a) === normalizeOrgName(b)
 
-/** An organisation by id (digits only) or by name or other name (any case); more than one is an error. */
+/** An organisation by id (digits only) or by name or other name (any spelling); more than one is an error. */
 async function organisation(ctx: CommandContext, ref: string, label: string): Promise<OrganisationView> {
   const all = await ctx.call('orgs.list', { query: null })
   if (/^\d+$/.test(ref)) {
