@@ -321,13 +321,17 @@ const COMMANDS: Record<string, Command> = {
       const json = {
         target: result.target,
         direct: result.direct,
-        paths: result.paths.map((p) => ({ score: p.score, people: p.people, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
+        paths: result.paths.map((p) => ({ score: p.score, people: p.people, steps: p.steps, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
       }
       const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} people)`
       const lines = [`Ways to ${what}:`]
-      for (const d of result.direct) lines.push(`  You already know ${d.name} (${STRENGTH_WORDS[d.strength as Strength].toLowerCase()}, ${d.strength}/5).`)
+      for (const d of result.direct) {
+        lines.push(`  You already know ${d.name} (${STRENGTH_WORDS[d.strength as Strength].toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
+      }
       result.paths.forEach((p, i) => {
-        lines.push(`${i + 1}. ${p.people.map((q) => q.name).join(' -> ')}  score ${p.score.toFixed(4)}`)
+        // "~>" marks a step Kith infers (colleagues), "->" one somebody recorded.
+        const chain = p.people.map((q, k) => (k === 0 ? q.name : `${p.steps[k - 1]?.kind === 'colleague' ? ' ~> ' : ' -> '}${q.name}`)).join('')
+        lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
         for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
       })
       if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')

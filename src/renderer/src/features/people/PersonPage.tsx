@@ -1,4 +1,5 @@
 import { format, parseISO } from 'date-fns'
+import { mailtoUrl } from '../../../../shared/intro-templates'
 import {
   ActionIcon,
   Alert,
@@ -104,7 +105,7 @@ function Profile({ p, open }: { p: PersonDetail; open: (id: number) => void }): 
     <Section title="Profile">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Field label="Email">
-          {p.emails.length === 0 ? <Text c="dimmed">—</Text> : p.emails.map((e) => <div key={e}><ExternalLink href={`mailto:${e}`}>{e}</ExternalLink></div>)}
+          {p.emails.length === 0 ? <Text c="dimmed">—</Text> : p.emails.map((e) => <div key={e}><ExternalLink href={mailtoUrl({ to: [e], cc: [], subject: '', body: '' })}>{e}</ExternalLink></div>)}
         </Field>
         <Field label="Phone">{p.phones.length === 0 ? <Text c="dimmed">—</Text> : p.phones.map((ph) => <div key={ph}>{ph}</div>)}</Field>
         <Field label="Location">{p.location ?? <Text c="dimmed">—</Text>}</Field>
