@@ -209,7 +209,9 @@ export class PathGraph {
         if (best === null || chance > best.chance) best = { org, overlap, since: known ? start : UNKNOWN_START, chance }
       }
     }
-    if (best === null || this.rejected.has(pairKey(i, j)) || (this.nbr[i] ?? []).includes(j)) return null
+    if (best === null || this.rejected.has(pairKey(i, j))) return null
+    const a = this.shorter(i, j)
+    if ((this.nbr[a] ?? []).includes(a === i ? j : i)) return null
     return best
   }
 
@@ -318,16 +320,25 @@ export class PathGraph {
 
   /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
   p(i: number, j: number): number {
-    const list = this.nbr[i]
+    const a = this.shorter(i, j)
+    const b = a === i ? j : i
+    const list = this.nbr[a]
     if (list === undefined) return 0
-    const k = list.indexOf(j)
-    return k < 0 ? this.colleague(i, j) : (this.prob[i]?.[k] ?? 0)
+    const k = list.indexOf(b)
+    return k < 0 ? this.colleague(i, j) : (this.prob[a]?.[k] ?? 0)
   }
 
   edgeBetween(i: number, j: number): Edge | undefined {
-    const k = this.nbr[i]?.indexOf(j) ?? -1
-    const code = k < 0 ? undefined : this.edge[i]?.[k]
+    const a = this.shorter(i, j)
+    const b = a === i ? j : i
+    const k = this.nbr[a]?.indexOf(b) ?? -1
+    const code = k < 0 ? undefined : this.edge[a]?.[k]
     return code === undefined ? undefined : unpack(code)
+  }
+
+  /** Of two nodes, the one with the shorter adjacency list: relationships are symmetric, and my own list is long. */
+  private shorter(i: number, j: number): number {
+    return (this.nbr[i]?.length ?? 0) <= (this.nbr[j]?.length ?? 0) ? i : j
   }
 
   /** Whether I have a relationship with this node (cached until the graph changes). */
