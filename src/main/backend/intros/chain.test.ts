@@ -87,6 +87,9 @@ describe('an ask along a longer path', () => {
     const nextId = introduced.nextId ?? -1
     expect(introduced.tasks.map((t) => t.kind)).toEqual(['thank_connector', 'reply_target', 'close_loop', 'give_back'])
 
+    expect((await fails(backend, 'introductions.move', { id: nextId, to: 'asked', date: '2026-11-23' })).message).toBe(
+      'date: 2026-11-23 is before you were introduced to Freya Fischer (on 2026-11-24); steps are recorded in the order they happened',
+    )
     await move(backend, nextId, 'asked', '2026-11-25')
     expect((await fails(backend, 'introductions.undoMove', { id: first.id })).message).toBe(
       `The next step (introduction ${nextId}) is already asked: take that back first.`,

@@ -364,9 +364,25 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
-  if (previous === undefined || previous.on_date > today || on >= previous.on_date) return
-  const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
-  throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+  if (previous !== undefined && previous.on_date <= today && on < previous.on_date) {
+    const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
+    throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+  }
+  if (previous !== undefined) return
+  // The first step of a later hop comes after the introduction that made it possible.
+  const hop = await db
+    .selectFrom('introduction as i')
+    .innerJoin('introduction_event as e', 'e.introduction_id', 'i.previous_id')
+    .innerJoin('person as p', 'p.id', 'i.connector_id')
+    .select(['e.on_date', 'p.name'])
+    .where('i.id', '=', id)
+    .where('e.state', '=', 'introduced')
+    .orderBy('e.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (hop !== undefined && hop.on_date <= today && on < hop.on_date) {
+    throw new KithError('bad_request', `date: ${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
+  }
 }
 
 

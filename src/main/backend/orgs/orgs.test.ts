@@ -156,6 +156,7 @@ describe('colleagues', () => {
     const toVera = await ok(backend, 'paths.find', { to: vera.id })
     expect(toVera.paths[0]?.steps[1]).toEqual({ kind: 'relationship' })
 
+    expect((await fails(backend, 'colleagues.confirm', { a: grace.id, b: vera.id })).message).toMatch(/^Kith does not take Grace Ferreira and Vera Walsh for colleagues/)
     await ok(backend, 'colleagues.reject', { a: omar.id, b: grace.id })
     const toOmar = await ok(backend, 'paths.find', { to: omar.id })
     expect(toOmar.paths.some((p) => p.people[1]?.id === grace.id && p.people.length === 3)).toBe(false)

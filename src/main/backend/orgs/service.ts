@@ -195,15 +195,18 @@ export async function confirmColleagues(backend: Backend, a: number, b: number, 
   const g = backend.paths()
   const [i, j] = [g.indexOf.get(a) ?? -1, g.indexOf.get(b) ?? -1]
   const tie = g.colleagueTie(i, j)
-  const context = tie === null ? null : colleagueWords(g, tie, i, j)
+  if (tie === null) {
+    throw new KithError('conflict', `Kith does not take ${g.names[i] ?? 'them'} and ${g.names[j] ?? 'them'} for colleagues (no time together at one organisation, or already recorded): record how they know each other instead.`)
+  }
+  const context = colleagueWords(g, tie, i, j)
   return setRelationship(backend, {
     a,
     b,
     strength,
     kind: 'colleague',
     confidence: 'firsthand',
-    contexts: context === null ? [] : [context],
-    since: tie === null || tie.since < -1e8 ? null : new Date(tie.since * 86_400_000).toISOString().slice(0, 10),
+    contexts: [context],
+    since: tie.since < -1e8 ? null : new Date(tie.since * 86_400_000).toISOString().slice(0, 10),
   })
 }
 
