@@ -1,20 +1,13 @@
 import { profileInput, type ProfileInput } from '../../../shared/schemas'
 import type { Profile } from '../../../shared/types'
 import type { Backend } from '../backend'
+import { readSetting, writeSetting } from '../settings'
 
 const PROFILE_KEY = 'profile'
 
 /** What the user saved, read back through the schema: nothing saved, or what no longer fits, is all empty. */
 function stored(backend: Backend): ProfileInput {
-  const row = backend.sqlite.prepare('SELECT value FROM setting WHERE key = ?').get(PROFILE_KEY) as { value: string } | undefined
-  const empty = profileInput.parse({})
-  if (row === undefined) return empty
-  try {
-    const parsed = profileInput.safeParse(JSON.parse(row.value))
-    return parsed.success ? parsed.data : empty
-  } catch {
-    return empty
-  }
+  return readSetting(backend, PROFILE_KEY, profileInput, profileInput.parse({}))
 }
 
 /** The user's profile, as every draft signs and describes them; the full name is the "me" person's name until the user sets one. */
@@ -26,8 +19,6 @@ export function readProfile(backend: Backend): Profile {
 }
 
 export function writeProfile(backend: Backend, profile: ProfileInput): Profile {
-  backend.sqlite
-    .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(PROFILE_KEY, JSON.stringify(profile))
+  writeSetting(backend, PROFILE_KEY, profile)
   return readProfile(backend)
 }
