@@ -33,8 +33,8 @@ const config: Configuration = {
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
     loadBrowserProcessSpecificV8Snapshot: false,
-    // Kept on: the page and its ES modules load from file://, which needs these privileges.
-    grantFileProtocolExtraPrivileges: true,
+    // The page loads from app:// (src/main/app-protocol.ts), so file:// needs no extra privileges.
+    grantFileProtocolExtraPrivileges: false,
   },
   linux: {
     target: ['AppImage', 'deb'],

@@ -1,6 +1,7 @@
 // The Electronegativity gate in `npm test`: Doyensec's scanner over Kith's
 // sources, and over the built page for its Content-Security-Policy (the
-// policy is put into the page at build time). Fails on any finding, counted
+// policy is put into the page at build time, with its script's hash). Fails
+// on any finding, the policy's included, counted
 // from the SARIF it writes (the scanner itself exits 0 with findings), and on
 // any file it could not parse (it would otherwise skip it in silence).
 //
@@ -13,7 +14,6 @@ import { buildIfStale } from './build-if-stale.mjs'
 import { root } from './electron.mjs'
 
 const require = createRequire(import.meta.url)
-const cspEvaluator = require('@doyensec/csp-evaluator')
 const run = require('@doyensec/electronegativity')
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version
 
@@ -25,23 +25,6 @@ const scans = [
   { name: 'sources', input: path.join(root, 'src'), exclude: [...NETWORK_CHECKS, 'cspglobalcheck'], only: [] },
   { name: 'built page', input: path.join(root, 'out', 'renderer'), exclude: [], only: ['cspglobalcheck'] },
 ]
-
-/**
- * The one CSP warning judged a false positive: csp-evaluator says 'self' in
- * script-src "can be problematic if you host JSONP, Angular or user uploaded
- * files". Kith's origin serves only its own built files (file:// in the
- * desktop app, 127.0.0.1 in browser mode): no JSONP, no uploads. Any other
- * finding about the policy still fails.
- */
-function acceptedCsp(pageFile) {
-  const html = fs.readFileSync(pageFile, 'utf8')
-  const attribute = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]
-  if (attribute === undefined) return false
-  const policy = attribute.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
-  const findings = new cspEvaluator.CspEvaluator(new cspEvaluator.CspParser(policy).csp, cspEvaluator.Version.CSP3).evaluate()
-  const serious = findings.filter((f) => f.severity < cspEvaluator.severities.INFO)
-  return serious.every((f) => f.directive === 'script-src' && f.value === "'self'" && f.severity === cspEvaluator.severities.MEDIUM_MAYBE)
-}
 
 /** The scanner writes its SARIF with a callback it does not wait for. */
 async function readSarif(file) {
@@ -89,10 +72,6 @@ for (const scan of scans) {
   for (const r of sarif.runs.flatMap((run) => run.results ?? [])) {
     const where = r.locations?.[0]?.physicalLocation
     const file = where?.artifactLocation?.uri ?? '?'
-    if (r.ruleId === 'CSP_GLOBAL_CHECK' && scan.name === 'built page' && acceptedCsp(path.join(scan.input, 'index.html'))) {
-      console.log(`electronegativity (${scan.name}): ${r.ruleId} at ${file}: accepted, the only warning is 'self' in script-src (see scripts/electronegativity.mjs)`)
-      continue
-    }
     findings++
     console.error(`electronegativity (${scan.name}): ${r.ruleId} at ${file}:${where?.region?.startLine ?? '?'}: ${r.message?.text ?? ''}`)
   }

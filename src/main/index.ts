@@ -3,19 +3,20 @@
  * Everything else is the backend, which runs the same without Electron.
  */
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, Notification, session, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResponse } from '../shared/api'
 import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bridge'
+import { APP_PAGE_URL, APP_SCHEME, isAppPage, isAppUrl, serveAppRequest } from './app-protocol'
 import { Backend } from './backend/backend'
 import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
 import { errorMessage } from './backend/errors'
 import { startAutoBackups } from './backend/backups/auto'
+import { applicationMenu, isDevToolsShortcut } from './menu'
 import { electronNativeBinding } from './native-binding'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
-const rendererIndex = path.join(import.meta.dirname, '../renderer/index.html')
-const rendererUrl = pathToFileURL(rendererIndex).href
+/** The built renderer, served as app://kith/ (src/main/app-protocol.ts). */
+const rendererDir = path.join(import.meta.dirname, '../renderer')
 
 let mainWindow: BrowserWindow | null = null
 let backend: Backend | null = null
@@ -29,17 +30,38 @@ const forbidden: ApiResponse<never> = {
 function fromOurWindow(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
   if (mainWindow === null || event.sender !== mainWindow.webContents || frame === null) return false
-  const url = frame.url.split('#')[0]?.split('?')[0] ?? ''
   if (devServerUrl !== undefined) return new URL(frame.url).origin === new URL(devServerUrl).origin
-  return url === rendererUrl
+  return isAppPage(frame.url)
+}
+
+/** The page the window shows: the built one on app://, or the dev server in development. */
+function isOurPage(url: string): boolean {
+  if (devServerUrl !== undefined) return URL.canParse(url) && new URL(url).origin === new URL(devServerUrl).origin
+  return isAppPage(url)
+}
+
+/** The app:// protocol, the only way the window reaches the built page's files. */
+function installAppProtocol(): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir))
 }
 
 function installGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault())
+    // Any frame, the page's own included: it may only ever show the page.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame || !isOurPage(event.url)) event.preventDefault()
+    })
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // A packaged build has no DevTools (webPreferences.devTools), no menu item
+    // for them, and swallows their shortcuts.
+    if (app.isPackaged) {
+      contents.on('before-input-event', (event, input) => {
+        if (isDevToolsShortcut(input)) event.preventDefault()
+      })
+    }
   })
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
@@ -47,30 +69,19 @@ function installGuards(): void {
   // The spellchecker downloads dictionaries; it stays off for every window.
   ses.setSpellCheckerEnabled(false)
   // Nothing leaves the machine, and the page reads nothing but its own files
-  // (and the dev server in development).
-  const rendererDir = path.dirname(rendererIndex) + path.sep
+  // on app:// (which serves only the renderer's folder), or the dev server in
+  // development. No file:// at all.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url
     const ours =
-      (url.startsWith('file://') && isRendererFile(url, rendererDir)) ||
-      url.startsWith('devtools://') ||
+      isAppUrl(url) ||
+      (!app.isPackaged && url.startsWith('devtools://')) ||
       url.startsWith('data:') ||
       // Exports are saved from in-memory blobs the page makes.
       url.startsWith('blob:') ||
-      (devServerUrl !== undefined && new URL(url).origin === new URL(devServerUrl).origin)
+      (devServerUrl !== undefined && isOurPage(url))
     callback({ cancel: !ours })
   })
-}
-
-/** A file:// URL inside the renderer's folder (the built page and its assets). */
-function isRendererFile(url: string, rendererDir: string): boolean {
-  try {
-    const file = path.resolve(fileURLToPath(url))
-    // Windows paths compare without regard to case (drive letters especially).
-    return process.platform === 'win32' ? file.toLowerCase().startsWith(rendererDir.toLowerCase()) : file.startsWith(rendererDir)
-  } catch {
-    return false
-  }
 }
 
 function installIpc(): void {
@@ -168,6 +179,8 @@ function createWindow(): void {
       spellcheck: false,
       // A middle click must not open a link in a new window.
       disableBlinkFeatures: 'Auxclick',
+      // DevTools only in development.
+      devTools: !app.isPackaged,
     },
   })
   mainWindow = window
@@ -176,12 +189,14 @@ function createWindow(): void {
     mainWindow = null
   })
   if (devServerUrl !== undefined) void window.loadURL(devServerUrl)
-  else void window.loadFile(rendererIndex)
+  else void window.loadURL(APP_PAGE_URL)
 }
 
 async function start(dataDir: string): Promise<void> {
   await app.whenReady()
+  installAppProtocol()
   installGuards()
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu({ platform: process.platform, packaged: app.isPackaged })))
   installIpc()
   try {
     backend = await Backend.open({
@@ -209,6 +224,8 @@ app.setPath('userData', dataDir)
 // Chromium's own storage stays in a subfolder, apart from Kith's data.
 app.setPath('sessionData', path.join(dataDir, 'session'))
 app.enableSandbox()
+// Before ready: app:// is a standard, secure origin (ES modules, fetch, storage work as on https).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {

@@ -27,6 +27,9 @@ describe('packaging', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      // The page loads from app://: file:// pages get no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     })
     expect(config.asar).toBe(true)
     expect(config.linux?.target).toEqual(['AppImage', 'deb'])

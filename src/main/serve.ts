@@ -10,7 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { ApiError } from '../shared/api'
 import type { Backend } from './backend/backend'
-import { CONTENT_SECURITY_POLICY } from '../shared/csp'
+import { contentSecurityPolicy, NOTHING_POLICY, scriptHashesOf } from '../shared/csp'
 
 export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
@@ -49,12 +49,21 @@ export interface RunningServer {
 }
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // API answers and refusals: nothing may run or load. The page gets its own policy.
+  'Content-Security-Policy': NOTHING_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+}
+
+/**
+ * The built page's policy: exactly the script hashes its tags carry (the
+ * same as its meta tag), and no framing by any other page.
+ */
+function pagePolicy(file: string): string {
+  return contentSecurityPolicy(scriptHashesOf(fs.readFileSync(file, 'utf8')), { frameAncestors: true })
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -173,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      ...(path.extname(file) === '.html' ? { 'Content-Security-Policy': pagePolicy(file) } : {}),
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Length': stat.size,
       'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',

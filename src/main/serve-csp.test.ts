@@ -1,0 +1,53 @@
+/**
+ * Browser mode sends the built page the same script-hash policy the desktop
+ * app does, plus a refusal of framing.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openTempBackend, tempDir } from './backend/testing/temp'
+import { integrityOf, sealPage } from './page-seal'
+import { startServer, type RunningServer } from './serve'
+
+let server: RunningServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+function policyOf(port: number, pathname: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathname }, (res) => {
+        res.resume()
+        const csp = res.headers['content-security-policy']
+        resolve(typeof csp === 'string' ? csp : undefined)
+      })
+      .on('error', reject)
+  })
+}
+
+describe('browser mode’s Content-Security-Policy', () => {
+  it('allows the page’s own script by hash only, and no framing', async () => {
+    const staticDir = tempDir()
+    fs.mkdirSync(path.join(staticDir, 'assets'))
+    fs.writeFileSync(path.join(staticDir, 'assets', 'index.js'), 'console.log("kith")')
+    const html = '<!doctype html><html><head><script type="module" src="./assets/index.js"></script></head><body></body></html>'
+    fs.writeFileSync(path.join(staticDir, 'index.html'), sealPage(html, (src) => fs.readFileSync(path.join(staticDir, src))))
+    server = await startServer({ backend: await openTempBackend(), staticDir })
+
+    const page = await policyOf(server.port, '/')
+    const hash = integrityOf(Buffer.from('console.log("kith")'))
+    expect(page).toContain(`script-src '${hash}';`)
+    expect(page).not.toMatch(/script-src[^;]*'self'/)
+    expect(page).toContain("frame-ancestors 'none'")
+    // The header says what the page's meta tag says, and more.
+    expect(page?.startsWith(/content="([^"]+)"/.exec(fs.readFileSync(path.join(staticDir, 'index.html'), 'utf8'))?.[1] ?? '-')).toBe(true)
+
+    // A page with no hashed script may run no script at all.
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>')
+    expect(await policyOf(server.port, '/')).toContain("script-src 'none'")
+    expect(await policyOf(server.port, '/assets/index.js')).toContain("default-src 'none'")
+  })
+})
