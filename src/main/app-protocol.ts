@@ -9,8 +9,9 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { contentSecurityPolicy, NOTHING_POLICY, scriptHashesOf } from '../shared/csp'
+import { NOTHING_POLICY } from '../shared/csp'
 import { KithError } from './backend/errors'
+import { servePage } from './page-seal'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'kith'
@@ -91,9 +92,9 @@ function refusal(err: KithError): Response {
 
 /**
  * Answers one app:// request from the files in `rootDir` (the built
- * renderer). GET only. The page is sent with its Content-Security-Policy as
- * a header (the same policy its meta tag carries, from the hashes of its
- * scripts); every response is nosniff. Refusals never name a path on disk.
+ * renderer). GET only. The page is sent with a fresh style nonce and its
+ * Content-Security-Policy as a header (the same policy its meta tag carries:
+ * the hashes of its scripts, and that nonce); every response is nosniff. Refusals never name a path on disk.
  */
 export async function serveAppRequest(request: Request, rootDir: string): Promise<Response> {
   try {
@@ -107,9 +108,9 @@ export async function serveAppRequest(request: Request, rootDir: string): Promis
     } catch {
       throw new KithError('not_found', 'Kith’s page has no such file.')
     }
-    const isPage = path.extname(file).toLowerCase() === '.html'
-    const policy = isPage ? contentSecurityPolicy(scriptHashesOf(content.toString('utf8'))) : NOTHING_POLICY
-    return new Response(new Uint8Array(content), {
+    const page = path.extname(file).toLowerCase() === '.html' ? servePage(content.toString('utf8')) : null
+    const policy = page?.policy ?? NOTHING_POLICY
+    return new Response(page?.html ?? new Uint8Array(content), {
       status: 200,
       headers: {
         'Content-Type': contentTypeOf(file),

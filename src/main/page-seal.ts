@@ -6,7 +6,7 @@
  * hashes back from the page to send the policy as a header too.
  */
 import crypto from 'node:crypto'
-import { contentSecurityPolicy, scriptHashesOf } from '../shared/csp'
+import { contentSecurityPolicy, scriptHashesOf, STYLE_NONCE_META, STYLE_NONCE_PLACEHOLDER } from '../shared/csp'
 
 /** sha384 of a file, as an `integrity` attribute and a CSP hash-source spell it. */
 export function integrityOf(content: Uint8Array): string {
@@ -29,5 +29,22 @@ export function sealPage(html: string, readScript: (src: string) => Uint8Array):
   })
   if (!/<head>/i.test(sealed)) throw new Error('The built page has no <head> to carry its Content-Security-Policy.')
   const policy = contentSecurityPolicy(scriptHashesOf(sealed))
-  return sealed.replace(/<head>/i, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`)
+  return sealed.replace(
+    /<head>/i,
+    `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">\n    <meta name="${STYLE_NONCE_META}" content="${STYLE_NONCE_PLACEHOLDER}">`,
+  )
+}
+
+/**
+ * The built page as one response sends it: with a fresh style nonce in
+ * place of the placeholder (in its meta policy and in the tag the page reads
+ * it from), and the policy for the response header, which says the same
+ * (plus `frame-ancestors 'none'` if asked).
+ */
+export function servePage(html: string, options: { frameAncestors?: boolean } = {}): { html: string; policy: string } {
+  const styleNonce = crypto.randomBytes(18).toString('base64url')
+  return {
+    html: html.replaceAll(STYLE_NONCE_PLACEHOLDER, styleNonce),
+    policy: contentSecurityPolicy(scriptHashesOf(html), { ...options, styleNonce }),
+  }
 }

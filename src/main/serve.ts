@@ -10,7 +10,8 @@ import http from 'node:http'
 import path from 'node:path'
 import type { ApiError } from '../shared/api'
 import type { Backend } from './backend/backend'
-import { contentSecurityPolicy, NOTHING_POLICY, scriptHashesOf } from '../shared/csp'
+import { NOTHING_POLICY } from '../shared/csp'
+import { servePage } from './page-seal'
 
 export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
@@ -56,14 +57,6 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-}
-
-/**
- * The built page's policy: exactly the script hashes its tags carry (the
- * same as its meta tag), and no framing by any other page.
- */
-function pagePolicy(file: string): string {
-  return contentSecurityPolicy(scriptHashesOf(fs.readFileSync(file, 'utf8')), { frameAncestors: true })
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
@@ -180,14 +173,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       refuse(res, 404, 'not_found', 'No such file.')
       return
     }
+    // The page goes out with a fresh style nonce and its policy (the script
+    // hashes its tags carry, that nonce, and no framing by any other page).
+    const page = path.extname(file) === '.html' ? servePage(fs.readFileSync(file, 'utf8'), { frameAncestors: true }) : null
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      ...(path.extname(file) === '.html' ? { 'Content-Security-Policy': pagePolicy(file) } : {}),
+      ...(page === null ? {} : { 'Content-Security-Policy': page.policy }),
       'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': stat.size,
+      'Content-Length': page === null ? stat.size : Buffer.byteLength(page.html),
       'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
     })
     if (req.method === 'HEAD') res.end()
+    else if (page !== null) res.end(page.html)
     else fs.createReadStream(file).pipe(res)
   }
 

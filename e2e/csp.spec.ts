@@ -1,0 +1,63 @@
+/**
+ * The page's Content-Security-Policy holds in the running app: its own
+ * script and nonce-carrying style elements work on every page and dialog,
+ * nothing else runs or applies, and the browser reports no violation.
+ */
+import { expect, test } from './fixtures'
+import { KithApp } from './pages/kith-app'
+
+const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']
+
+test.use({ seed: { commands: [['demo']] } })
+
+test('the page runs only its own script and styles, with no policy violation anywhere', async ({ app }) => {
+  const violations: string[] = []
+  app.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text())
+  })
+  const kith = new KithApp(app)
+  // Load again with the listener in place, so the start-up counts too.
+  await app.reload()
+  await expect(kith.pageHeading('People')).toBeVisible()
+
+  const policy = await app.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content ?? ''")
+  expect(policy).toMatch(/script-src 'sha384-[^']+';/)
+  expect(policy).not.toContain("'unsafe-inline'")
+  // Mantine's theme variables come from a style element carrying the nonce.
+  expect(await app.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--mantine-color-body').trim() !== ''")).toBe(true)
+
+  for (const name of PAGES) await kith.goTo(name)
+  // A dialog locks the page's scrolling with a style element of its own.
+  await kith.button(/^Log interaction/).click()
+  await expect(app.getByRole('dialog')).toBeVisible()
+  expect(await app.evaluate('getComputedStyle(document.body).overflow')).toBe('hidden')
+  await app.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click()
+  await expect(app.getByRole('dialog')).toHaveCount(0)
+  await kith.button(/^Find or run/).click()
+  await expect(app.getByRole('dialog')).toBeVisible()
+
+  expect(violations).toEqual([])
+
+  // What an injection would try: an inline script, a script from the page's
+  // own origin, a style element or attribute without the nonce.
+  const injected = await app.evaluate(`new Promise((resolve) => {
+    const inline = document.createElement('script')
+    inline.textContent = 'window.__kithInjected = true'
+    document.head.append(inline)
+    const own = document.createElement('script')
+    own.src = document.querySelector('script[src]').src + '?again'
+    own.onload = () => resolve('own script ran')
+    own.onerror = () => {
+      const probe = document.createElement('p')
+      document.body.append(probe)
+      probe.outerHTML = '<p id="kith-probe" style="color: rgb(1, 2, 3)">probe</p><style>#kith-probe { background-color: rgb(4, 5, 6) }</style>'
+      const p = document.getElementById('kith-probe')
+      const style = getComputedStyle(p)
+      resolve({ inline: window.__kithInjected === true, color: style.color, background: style.backgroundColor })
+    }
+    document.head.append(own)
+  })`)
+  expect(injected).toMatchObject({ inline: false })
+  expect(injected).not.toMatchObject({ color: 'rgb(1, 2, 3)' })
+  expect(injected).not.toMatchObject({ background: 'rgb(4, 5, 6)' })
+})
