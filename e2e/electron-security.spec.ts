@@ -11,9 +11,17 @@ test('the window runs sandboxed and isolated, and refuses navigation, new window
     const window = BrowserWindow.getAllWindows()[0]
     const pid = window?.webContents.getOSProcessId()
     const renderer = electron.getAppMetrics().find((m) => m.pid === pid)
-    return { url: window?.webContents.getURL(), sandboxed: renderer?.sandboxed, windows: BrowserWindow.getAllWindows().length }
+    return {
+      url: window?.webContents.getURL(),
+      sandboxed: renderer?.sandboxed,
+      windows: BrowserWindow.getAllWindows().length,
+      packaged: electron.isPackaged,
+      devToolsOpen: window?.webContents.isDevToolsOpened(),
+    }
   })
-  expect(shown.url).toMatch(/^file:\/\/.*\/renderer\/index\.html/)
+  // The page comes from Kith's own app:// protocol, not from a file.
+  expect(shown.url).toBe('app://kith/index.html')
+  expect(await app.evaluate('location.protocol')).toBe('app:')
   expect(shown.windows).toBe(1)
   // Reported on macOS and Windows; Linux leaves it out.
   if (shown.sandboxed !== undefined) expect(shown.sandboxed).toBe(true)
@@ -32,7 +40,32 @@ test('the window runs sandboxed and isolated, and refuses navigation, new window
   expect(await app.evaluate("window.open('https://example.com/') === null")).toBe(true)
   expect(await app.evaluate('Notification.requestPermission()')).toBe('denied')
   expect(await app.evaluate("fetch('https://example.com/').then(() => 'reached', () => 'blocked')")).toBe('blocked')
-  // Files outside the app's own page are out of reach too.
+  // Files outside the app's own page are out of reach too, by file:// or by climbing out of app://.
   expect(await app.evaluate("fetch('file:///etc/hostname').then(() => 'reached', () => 'blocked')")).toBe('blocked')
+  expect(await app.evaluate("fetch('app://kith/..%2f..%2f..%2fpackage.json').then((r) => r.ok ? 'reached' : 'blocked', () => 'blocked')")).toBe('blocked')
+  expect(await app.evaluate("fetch('app://kith/index.html').then((r) => r.headers.get('content-security-policy') ?? '')")).toMatch(/script-src 'sha384-/)
   expect(electronApp.windows()).toHaveLength(1)
+
+  // The menu has the usual roles; DevTools are there only when the app is not packaged.
+  const menu = await electronApp.evaluate(({ Menu }) => {
+    const roles: string[] = []
+    const walk = (items: Electron.MenuItem[]): void => {
+      for (const item of items) {
+        if (item.role !== undefined) roles.push(item.role.toLowerCase())
+        if (item.submenu !== undefined) walk(item.submenu.items)
+      }
+    }
+    walk(Menu.getApplicationMenu()?.items ?? [])
+    return roles
+  })
+  expect(menu).toEqual(expect.arrayContaining(['editmenu', 'windowmenu']))
+  if (shown.packaged) {
+    expect(menu).not.toContain('toggledevtools')
+    // A DevTools shortcut does nothing in a packaged build.
+    await app.keyboard.press(process.platform === 'darwin' ? 'Meta+Alt+I' : 'Control+Shift+I')
+    await app.keyboard.press('F12')
+    expect(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.isDevToolsOpened())).toBe(false)
+  } else {
+    expect(shown.devToolsOpen).toBe(false)
+  }
 })
