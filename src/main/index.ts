@@ -5,7 +5,8 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron'
 import type { ApiResponse } from '../shared/api'
-import { IPC_CALL, IPC_OPEN_EXTERNAL, isAllowedExternalUrl } from '../shared/bridge'
+import { IPC_CALL, IPC_OPEN_EXTERNAL } from '../shared/bridge'
+import { isAllowedExternalUrl } from '../shared/external-url'
 import { APP_PAGE_URL, APP_SCHEME, isAppPage, isAppUrl, serveAppRequest } from './app-protocol'
 import { Backend } from './backend/backend'
 import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
@@ -93,7 +94,7 @@ function installIpc(): void {
   ipcMain.handle(IPC_OPEN_EXTERNAL, async (event, url: unknown): Promise<ApiResponse<null>> => {
     if (!fromOurWindow(event)) return forbidden
     if (!isAllowedExternalUrl(url)) {
-      return { ok: false, error: { code: 'bad_request', message: 'Only mailto: and https: links can be opened.' } }
+      return { ok: false, error: { code: 'bad_request', message: 'Kith opens only https: links and mailto: links to email addresses.' } }
     }
     await shell.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK: isAllowedExternalUrl above lets only mailto: and https: through
     return { ok: true, data: null }

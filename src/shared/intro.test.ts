@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ASK_STATES, CONNECT_STATES, canMove, isFinished, nextStates, type IntroKind, type IntroState } from './intro-states'
+import { isAllowedExternalUrl } from './external-url'
 import { checkBlurb, composeAsk, composeBlurb, composeHandoff, composeIntroEmail, composeOptIn, mailtoUrl } from './intro-templates'
 
 const VALID: Record<IntroKind, [IntroState, IntroState][]> = {
@@ -169,12 +170,30 @@ describe('mailto links', () => {
         '&body=H%C3%A9llo%20Zo%C3%AB%2C%0D%0Aline%20two%20%26%20more%3F%0D%0A%23tag%2050%25%20%2B%201',
     )
     // Round trip: a mail program reading the link gets the same texts back.
-    const parsed = new URL(url)
+    const parsed = new URL(url ?? '')
     expect(decodeURIComponent(parsed.searchParams.get('subject') ?? '')).toBe('Intro: Ana <> Ben - R&D? #1 = “first”')
     expect(new URLSearchParams(parsed.search).get('body')).toBe('Héllo Zoë,\r\nline two & more?\r\n#tag 50% + 1')
   })
 
   it('leaves out what is empty', () => {
     expect(mailtoUrl({ to: ['a@b.example'], cc: [], subject: '', body: '' })).toBe('mailto:a@b.example')
+  })
+
+  it('makes no link when an address is not an email address, so nothing in it can add a header', () => {
+    const injected = 'a@b.co?bcc=spy%40evil.example&subject=Hi'
+    expect(mailtoUrl({ to: [injected], cc: [], subject: '', body: '' })).toBeNull()
+    expect(mailtoUrl({ to: ['ana@acme.example'], cc: [injected], subject: 'Hello', body: '' })).toBeNull()
+    expect(mailtoUrl({ to: ['ana@acme.example', 'ben@beta.example&bcc=spy@evil.example'], cc: [], subject: '', body: '' })).toBeNull()
+  })
+
+  it('keeps the subject on one line and turns every line break in the body into CRLF', () => {
+    const url = mailtoUrl({ to: ['a@b.example'], cc: [], subject: 'Hi\r\nBcc: spy@evil.example', body: 'one\rtwo\u2028three\u0085four' })
+    expect(url).toBe('mailto:a@b.example?subject=Hi%20Bcc%3A%20spy%40evil.example&body=one%0D%0Atwo%0D%0Athree%0D%0Afour')
+    expect(isAllowedExternalUrl(url)).toBe(true)
+  })
+
+  it('makes only links that the external-link check lets through', () => {
+    const url = mailtoUrl({ to: ['ana@acme.example', 'ben+intro@beta.example'], cc: ['cy@gamma.example'], subject: 'R&D? #1', body: 'a=b&c' })
+    expect(isAllowedExternalUrl(url)).toBe(true)
   })
 })

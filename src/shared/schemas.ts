@@ -4,6 +4,7 @@
  * is wrong next to each field.
  */
 import { z } from 'zod'
+import { isEmailAddress } from './email-address'
 import { CONFIDENCES, FAVOR_KINDS, FAVOR_SIZES, INTERACTION_KINDS, RELATIONSHIP_KINDS } from './vocab'
 
 export const LIMITS = {
@@ -82,11 +83,12 @@ const list = (item: z.ZodType<string>, what: string) =>
     })
 
 const label = z.string().trim().max(LIMITS.label, `Labels are limited to ${LIMITS.label} characters`)
+/** An email address (see `isEmailAddress`), or blank. */
 export const email = z
   .string()
   .trim()
   .max(LIMITS.shortText)
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like ana@example.com')
+  .refine((v) => v === '' || isEmailAddress(v), 'Enter an email address like ana@example.com')
 export const phone = z
   .string()
   .trim()

@@ -25,6 +25,17 @@ export interface DoctorReport {
   sqliteVersion: string
   journalMode: string
   counts: TableCounts
+  /** rows holding a value Kith would not have written: JSON that does not fit its shape, an email that is not an address (at most 100) */
+  storedValueProblems: StoredValueProblem[]
+}
+
+/** One stored value that does not read back as Kith wrote it: where it is and what is wrong. */
+export interface StoredValueProblem {
+  table: string
+  column: string
+  /** the row's rowid; for person_email (a table without rowids), the person's id */
+  rowid: number
+  problem: string
 }
 
 export type BackupKind = 'manual' | 'auto' | 'pre-migrate' | 'pre-restore' | 'pre-merge'

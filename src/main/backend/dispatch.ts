@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ApiResponse } from '../../shared/api'
 import { contract, isMethodName } from '../../shared/contract'
+import { wellFormedDeep } from '../../shared/text'
 import type { Backend } from './backend'
 import { KithError, errorMessage } from './errors'
 import { handlers } from './handlers'
@@ -18,16 +19,17 @@ function describeIssues(error: z.ZodError): string {
 const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
 
 /**
- * The single entry point of the backend. Validates the arguments against the
- * contract, runs the handler, and turns every outcome into an envelope:
- * nothing is thrown back to the caller.
+ * The single entry point of the backend. Makes the arguments' text
+ * well-formed, validates them against the contract, runs the handler, and
+ * turns every outcome into an envelope: nothing is thrown back to the caller.
  */
 export async function dispatch(backend: Backend, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
     const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : typeof method
     return { ok: false, error: { code: 'unknown_method', message: `There is no method ${shown}.` } }
   }
-  const parsed = contract[method].args.safeParse(args ?? {})
+  // Text is made well-formed here, once for every door: a lone surrogate becomes U+FFFD before anything reads it.
+  const parsed = contract[method].args.safeParse(wellFormedDeep(args ?? {}))
   if (!parsed.success) {
     return {
       ok: false,

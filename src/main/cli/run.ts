@@ -382,6 +382,8 @@ const COMMANDS: Record<string, Command> = {
         `Integrity:      ${report.integrity.join('; ')}`,
         `Foreign keys:   ${report.foreignKeyProblems.length === 0 ? 'ok' : `${report.foreignKeyProblems.length} problems`}`,
         `Contents:       ${countsLine(report.counts)}`,
+        `Stored values:  ${report.storedValueProblems.length === 0 ? 'ok' : `${report.storedValueProblems.length} do not fit`}`,
+        ...report.storedValueProblems.map((p) => `  ${p.table}.${p.column} row ${p.rowid}: ${p.problem}`),
         report.ok ? 'All good.' : 'Problems found: restore a backup with "kith restore FILE".',
       ]
       emit(ctx, report, lines.join('\n'))

@@ -1,6 +1,10 @@
 import type { Handler } from '../handlers'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { tableCounts } from './counts'
+import type Database from 'better-sqlite3'
+import type { StoredValueProblem } from '../../../shared/types'
+import { isEmailAddress } from '../../../shared/email-address'
+import { jsonColumnProblems } from '../db/json-column'
 
 const status: Handler<'status'> = async (_args, backend) => ({
   dataDir: backend.dataDir,
@@ -18,8 +22,9 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
     sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]
   ).map(({ table, rowid, parent }) => ({ table, rowid, parent }))
   const integrityOk = integrity.length === 1 && integrity[0] === 'ok'
+  const storedValueProblems = storedValueChecks(sqlite)
   return {
-    ok: integrityOk && foreignKeyProblems.length === 0 && backend.schemaVersion === LATEST_SCHEMA_VERSION,
+    ok: integrityOk && foreignKeyProblems.length === 0 && backend.schemaVersion === LATEST_SCHEMA_VERSION && storedValueProblems.length === 0,
     integrity,
     foreignKeyProblems,
     schemaVersion: backend.schemaVersion,
@@ -29,7 +34,28 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
     sqliteVersion: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
     journalMode: sqlite.pragma('journal_mode', { simple: true }) as string,
     counts: await tableCounts(backend),
+    storedValueProblems,
   }
 }
+
+/** Stored values Kith would not have written: JSON columns that do not fit their schema, emails that are not addresses. */
+function storedValueChecks(sqlite: Database.Database): StoredValueProblem[] {
+  try {
+    const problems: StoredValueProblem[] = jsonColumnProblems(sqlite, STORED_VALUE_LIMIT)
+    const emails = sqlite.prepare('SELECT person_id, email FROM person_email ORDER BY person_id, position').iterate() as IterableIterator<{ person_id: number; email: string }>
+    for (const row of emails) {
+      if (problems.length >= STORED_VALUE_LIMIT) break
+      if (!isEmailAddress(row.email)) {
+        problems.push({ table: 'person_email', column: 'email', rowid: row.person_id, problem: `person ${row.person_id} has "${row.email.slice(0, 80)}", which is not an email address (no mail link is made for it)` })
+      }
+    }
+    return problems
+  } catch {
+    // Pages SQLite cannot read: the integrity check above reports those.
+    return []
+  }
+}
+
+const STORED_VALUE_LIMIT = 100
 
 export const appHandlers = { status, doctor }

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
 import type { ExportFile, ExportFormat } from '../../../shared/imports'
+import { LINE_BREAKS } from '../../../shared/text'
 import { parseJsonList } from '../people/records'
 import { exportKithJson } from './kith-json'
 
@@ -66,6 +67,14 @@ export function neutralizeFormula(cell: string): string {
   return /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell
 }
 
+/**
+ * Line breaks inside a cell, whatever their kind (CR, CRLF, U+0085, U+2028,
+ * U+2029...), as LF: every cell is quoted, so an LF stays inside its cell,
+ * and no reader is left to guess whether a lone CR or a Unicode separator
+ * ends the row.
+ */
+const oneKindOfLineBreak = (cell: string): string => cell.replace(LINE_BREAKS, '\n')
+
 const CSV_COLUMNS = [
   'Name',
   'Emails',
@@ -103,15 +112,20 @@ export function exportCsv(sqlite: Database.Database): { content: string; people:
       p.aliases.join('; '),
       p.how_we_met ?? '',
       p.notes ?? '',
-    ].map(neutralizeFormula),
+    ].map((cell) => neutralizeFormula(oneKindOfLineBreak(cell))),
   )
   // A byte order mark, so that spreadsheets read the names as UTF-8.
   const content = `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`
   return { content, people: people.length }
 }
 
-/** vCard 3.0 text escaping (RFC 2426): backslash, comma, semicolon, newline. */
-const escapeText = (value: string): string => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n')
+/**
+ * vCard text escaping (RFC 2426 and RFC 6350): backslash, comma, semicolon,
+ * and every line break (CR, LF, CRLF, U+0085, U+2028, U+2029, VT, FF) as
+ * "\n", so that no value can end its line and start a property of its own.
+ */
+export const escapeText = (value: string): string =>
+  value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(LINE_BREAKS, '\\n')
 
 const encoder = new TextEncoder()
 
@@ -156,7 +170,7 @@ export function exportVcard(sqlite: Database.Database): { content: string; peopl
     if (p.location !== null) lines.push(`ADR:;;;${escapeText(p.location)};;;`)
     if (p.linkedin_url !== null) lines.push(`URL:${escapeText(p.linkedin_url)}`)
     if (p.website !== null) lines.push(`URL:${escapeText(p.website)}`)
-    if (p.birthday !== null) lines.push(`BDAY:${p.birthday.startsWith('--') ? `--${p.birthday.slice(2).replace('-', '')}` : p.birthday}`)
+    if (p.birthday !== null) lines.push(`BDAY:${escapeText(p.birthday.startsWith('--') ? `--${p.birthday.slice(2).replace('-', '')}` : p.birthday)}`)
     if (p.tags.length > 0) lines.push(`CATEGORIES:${p.tags.map(escapeText).join(',')}`)
     if (p.notes !== null) lines.push(`NOTE:${escapeText(p.notes)}`)
     lines.push('END:VCARD')

@@ -6,7 +6,10 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
-import { ImportFileError } from './errors'
+import { ImportFileError, type RecordProblem } from './errors'
+import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
+import { isEmailAddress } from '../../../shared/email-address'
+import { wellFormed } from '../../../shared/text'
 import { IMPORT_LIMITS } from '../../../shared/imports'
 
 /** In the order rows must go in (parents before children). The import history is not part of it. */
@@ -54,7 +57,8 @@ export function exportKithJson(sqlite: Database.Database): { content: string; pe
   return { content: `${JSON.stringify(doc, null, 1)}\n`, people: tables.person?.length ?? 0 }
 }
 
-const cell = z.union([z.string(), z.number(), z.null()])
+// Text is made well-formed as it is read: a lone surrogate becomes U+FFFD.
+const cell = z.union([z.string().transform(wellFormed), z.number(), z.null()])
 const document = z.object({
   format: z.literal('kith', { error: 'format must be "kith"' }),
   version: z.literal(1, { error: 'this Kith JSON version is not known to this version of Kith' }),
@@ -69,7 +73,14 @@ function lineOfError(text: string, err: unknown): number | null {
   return text.slice(0, Number(m[1])).split('\n').length
 }
 
-export function readKithJson(text: string): KithJson {
+/** A Kith JSON export as read: the rows to write, and the values left out of them. */
+export interface ReadKithJson {
+  doc: KithJson
+  /** values left out (an email that is not an address), by the person's position in the file */
+  warnings: RecordProblem[]
+}
+
+export function readKithJson(text: string): ReadKithJson {
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -95,7 +106,38 @@ export function readKithJson(text: string): KithJson {
   if (people > IMPORT_LIMITS.records) {
     throw new ImportFileError(`The file holds ${people.toLocaleString('en')} people; Kith imports at most ${IMPORT_LIMITS.records.toLocaleString('en')} at a time.`)
   }
-  return { format: 'kith', version: 1, schemaVersion: doc.schemaVersion, tables: doc.tables }
+  checkJsonCells(doc.tables)
+  const warnings = dropBadEmails(doc.tables)
+  return { doc: { format: 'kith', version: 1, schemaVersion: doc.schemaVersion, tables: doc.tables }, warnings }
+}
+
+/** Every JSON column in the file (aliases, phones, details...) must read back through its schema, or nothing is imported. */
+function checkJsonCells(tables: Partial<Record<string, Row[]>>): void {
+  for (const { table, column, where, schema } of JSON_COLUMNS) {
+    if (where !== undefined) continue
+    ;(tables[table] ?? []).forEach((row, i) => {
+      const value = row[column]
+      if (value === undefined) return
+      const read = typeof value === 'string' ? readJsonColumn(schema, value) : ({ ok: false, problem: 'is not text' } as const)
+      if (!read.ok) throw new ImportFileError(`tables.${table}[${i}].${column} ${read.problem}. Nothing was imported.`)
+    })
+  }
+}
+
+/** Emails that are not addresses are left out (the person keeps the rest), each with a warning. */
+function dropBadEmails(tables: Partial<Record<KithTable, Row[]>>): RecordProblem[] {
+  const rows = tables.person_email
+  if (rows === undefined) return []
+  const position = new Map((tables.person ?? []).map((p, i) => [p.id, i + 1]))
+  const warnings: RecordProblem[] = []
+  tables.person_email = rows.filter((row, i) => {
+    const email = row.email
+    if (typeof email === 'string' && isEmailAddress(email)) return true
+    const shown = String(email).length > 60 ? `${String(email).slice(0, 57)}…` : String(email)
+    warnings.push({ line: position.get(row.person_id ?? null) ?? i + 1, message: `tables.person_email[${i}]: "${shown}" is not an email address; left out` })
+    return false
+  })
+  return warnings
 }
 
 export function isEmptyDatabase(sqlite: Database.Database): boolean {

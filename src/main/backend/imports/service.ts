@@ -18,7 +18,7 @@ import { KithError, errorMessage } from '../errors'
 import { applyImport, sourceTag } from './apply'
 import { headerLine, readCsv, type CsvRow } from './csv'
 import { decodeFile, encodingNote, type Decoded } from './decode'
-import { ImportFileError } from './errors'
+import { ImportFileError, type RecordProblem } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
 import { isEmptyDatabase, readKithJson, writeKithJson, type KithJson } from './kith-json'
 import { isLinkedinHeader, readLinkedin } from './linkedin'
@@ -28,7 +28,7 @@ import { isRelationshipHeader, readRelationships } from './relationships'
 import { readVcard, tooManyCards } from './vcard'
 
 /** What was read from a file: contacts (to match) or a whole Kith database. */
-export type Parsed = { kind: 'contacts'; read: ReadResult; notes: string[] } | { kind: 'json'; doc: KithJson; notes: string[] }
+export type Parsed = { kind: 'contacts'; read: ReadResult; notes: string[] } | { kind: 'json'; doc: KithJson; notes: string[]; warnings: RecordProblem[] }
 
 interface Job {
   id: string
@@ -65,7 +65,10 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   const notes = [encodingNote(decoded.encoding)].filter((n): n is string => n !== null)
   const head = decoded.text.trimStart()
   const guess: ImportFormat | null = format ?? (head.startsWith('{') ? 'json' : /^BEGIN:VCARD/i.test(head) ? 'vcard' : null)
-  if (guess === 'json') return { kind: 'json', doc: readKithJson(decoded.text), notes }
+  if (guess === 'json') {
+    const { doc, warnings } = readKithJson(decoded.text)
+    return { kind: 'json', doc, notes, warnings }
+  }
   if (guess === 'vcard') {
     const encoding: Decoded = { encoding: decoded.encoding, bomLength: decoded.bomLength }
     return { kind: 'contacts', read: await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress }), notes }
@@ -151,7 +154,7 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
         duplicates: 0,
       })),
       errors: [],
-      warnings: [],
+      warnings: parsed.warnings.slice(0, CAP),
       ignored: [],
     }
   }

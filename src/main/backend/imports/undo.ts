@@ -8,8 +8,9 @@ import type { ImportBatchView, UndoResult } from '../../../shared/imports'
 import type { Backend } from '../backend'
 import { createBackup } from '../backups/backups'
 import { KithError } from '../errors'
+import type { PersonChange } from './apply'
+import { requireJsonColumn, storedPersonChange, storedRelationshipChange } from '../db/json-column'
 import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
-import type { PersonChange, RelationshipChange } from './apply'
 import { SCALARS } from './plan'
 
 interface BatchRow {
@@ -98,9 +99,9 @@ export async function undoImport(backend: Backend, batchId: number): Promise<Und
             if (item.entity === 'relationship') result.relationshipsDeleted += changes
           }
         } else if (item.change !== null && item.entity === 'person') {
-          if (restorePerson(item.entity_id, JSON.parse(item.change) as PersonChange)) result.peopleRestored++
+          if (restorePerson(item.entity_id, requireJsonColumn(storedPersonChange, item.change, `undo record of ${batch.file_name}`))) result.peopleRestored++
         } else if (item.change !== null && item.entity === 'relationship') {
-          const { before, after } = JSON.parse(item.change) as RelationshipChange
+          const { before, after } = requireJsonColumn(storedRelationshipChange, item.change, `undo record of ${batch.file_name}`)
           const changes = s.restoreRelationship
             .run(before.strength, before.kind, before.confidence, before.contexts, now, item.entity_id, after.strength, after.kind, after.confidence, after.contexts).changes
           result.relationshipsRestored += changes

@@ -1,5 +1,6 @@
 import type { Args } from '../../../shared/contract'
 import type { IntroDetails } from '../../../shared/schemas'
+import { parseJsonColumn, storedEffectChange, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef, TaskStatus, TaskView } from '../../../shared/types'
 import { STATE_WORDS, canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
@@ -172,7 +173,7 @@ export async function getIntroduction(backend: Backend, id: number): Promise<Int
     .execute()
   const answer = (v: string | null): 'yes' | 'no' | null => (v === 'yes' || v === 'no' ? v : null)
   const answers = { a: answer(r.a_answer), b: answer(r.b_answer) }
-  const details = JSON.parse(r.details) as Record<string, string | boolean>
+  const details = parseJsonColumn(storedIntroDetails, r.details, {})
   return {
     ...summary,
     me,
@@ -276,7 +277,7 @@ export async function connectPeople(backend: Backend, a: number, b: number, cont
 
 export async function updateDetails(backend: Backend, id: number, details: IntroDetails): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
-  const merged = { ...(JSON.parse(r.details) as Record<string, unknown>), ...details }
+  const merged = { ...parseJsonColumn(storedIntroDetails, r.details, {}), ...details }
   await backend.db
     .updateTable('introduction')
     .set({ details: JSON.stringify(merged), updated_at: backend.now().toISOString() })
@@ -310,7 +311,7 @@ export async function sendWarnings(backend: Backend, r: Row): Promise<string[]> 
     const missing = [r.a_answer !== 'yes' ? a.name : null, r.b_answer !== 'yes' ? b.name : null].filter((x) => x !== null)
     warnings.push(`${missing.join(' and ')} ${missing.length === 1 ? 'has' : 'have'} not said yes to this introduction.`)
   }
-  const d = JSON.parse(r.details) as IntroDetails
+  const d = parseJsonColumn(storedIntroFields, r.details, {})
   const fields: IntroEmailFields = {
     signer: readProfile(backend),
     a: { name: a.name, email: a.email, howIKnow: d.aHow ?? '', credit: d.aCredit ?? '', gain: d.aGain ?? '' },
@@ -493,7 +494,7 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
       const at = r.target_id === null ? -1 : path.indexOf(r.target_id)
       if (r.goal_id !== null && at > 0 && at < path.length - 1 && me !== null) {
         // The user's own reason and offer are about the goal: they carry over to the next hop.
-        const carried = JSON.parse(r.details) as Record<string, unknown>
+        const carried = parseJsonColumn(storedIntroDetails, r.details, {})
         const keep = Object.fromEntries(['why', 'offer'].filter((k) => typeof carried[k] === 'string').map((k) => [k, carried[k]]))
         const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now, keep)
         effects.push({ entity: 'introduction', id: next })
@@ -608,8 +609,7 @@ export async function undoMove(backend: Backend, id: number): Promise<Introducti
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 
 function parseChange(text: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(text)
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+  return parseJsonColumn(storedEffectChange, text, {})
 }
 
 export async function listTasks(backend: Backend, due: boolean, includeDone: boolean): Promise<TaskView[]> {

@@ -1,23 +1,15 @@
+import type { z } from 'zod'
 import type { OrgPatch } from '../../../shared/schemas'
 import type { OrganisationMerge, OrganisationView, RelationshipRecord } from '../../../shared/types'
 import { normalizeOrgName } from '../../../shared/organisations'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
+import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
 import { requirePeople } from '../people/records'
 import { setRelationship } from '../graph/service'
 import { colleagueWords } from '../paths/service'
 
-interface Snapshot {
-  organisation: { id: number; name: string; created_at: string; updated_at: string }
-  names: { name_norm: string; name: string; source: 'data' | 'user' }[]
-  domains: { domain: string; source: 'learned' | 'user' }[]
-}
-
-function isSnapshot(value: unknown): value is Snapshot {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  return typeof v.organisation === 'object' && v.organisation !== null && Array.isArray(v.names) && Array.isArray(v.domains)
-}
+type Snapshot = z.output<typeof storedOrgSnapshot>
 
 /** Organisations with their names, domains and how many people Kith has there (now, and ever). */
 export function listOrganisations(backend: Backend, query: string | null): OrganisationView[] {
@@ -166,8 +158,9 @@ export async function undoMerge(backend: Backend, id: number): Promise<Organisat
     | undefined
   if (row === undefined) throw new KithError('not_found', `There is no organisation merge with id ${id}.`)
   if (row.undone_at !== null) throw new KithError('conflict', 'That merge was already undone.')
-  const parsed: unknown = JSON.parse(row.snapshot)
-  if (!isSnapshot(parsed)) throw new KithError('conflict', 'That merge has no record of what it moved, so it cannot be undone.')
+  const read = readJsonColumn(storedOrgSnapshot, row.snapshot)
+  if (!read.ok) throw new KithError('conflict', 'That merge has no record of what it moved, so it cannot be undone.')
+  const parsed = read.value
   if (sqlite.prepare('SELECT 1 FROM organisation WHERE id = ?').get(row.kept_id) === undefined) {
     throw new KithError('conflict', 'The organisation it went into was merged again since: undo that merge first.')
   }

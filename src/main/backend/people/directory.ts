@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Facets, PersonRow } from '../../../shared/types'
 import { foldText } from '../search/normalize'
+import { parseJsonList } from './records'
 import { SearchIndex, type SearchDoc } from '../search/search-index'
 
 export interface DirectoryEntry extends PersonRow {
@@ -128,7 +129,7 @@ export class PeopleDirectory {
         archived: p.archived_at !== null,
         lastInteractionOn: lastWithMe.get(p.id) ?? null,
         myStrength: myStrength.get(p.id) ?? null,
-        aliases: JSON.parse(p.aliases) as string[],
+        aliases: parseJsonList(p.aliases),
         emails: emails.get(p.id) ?? [],
         sortName: foldText(p.name),
       }

@@ -2,20 +2,21 @@ import type { Kysely, Transaction } from 'kysely'
 import type { PersonRef } from '../../../shared/types'
 import type { Database, LabelKind } from '../db/schema'
 import { KithError } from '../errors'
+import { idList, parseJsonColumn, stringList } from '../db/json-column'
 
 export type Db = Kysely<Database> | Transaction<Database>
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase()
 export const normalizeLabel = (label: string): string => label.trim().toLowerCase().replace(/\s+/g, ' ')
 
+/** A stored list of text (aliases, phones); a damaged one reads as empty (doctor lists it). */
 export function parseJsonList(text: string): string[] {
-  const value: unknown = JSON.parse(text)
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+  return parseJsonColumn(stringList, text, [])
 }
 
+/** A stored list of ids (an introduction's path); a damaged one reads as empty (doctor lists it). */
 export function parseIdList(text: string): number[] {
-  const value: unknown = JSON.parse(text)
-  return Array.isArray(value) ? value.filter((v): v is number => Number.isInteger(v)) : []
+  return parseJsonColumn(idList, text, [])
 }
 
 export interface PersonBasics extends PersonRef {

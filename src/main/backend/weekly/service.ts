@@ -2,6 +2,7 @@ import type { ColdTie, FavorStanding, Nudge, PersonRef, SuggestionStatus, Sugges
 import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import type { Backend } from '../backend'
 import { KithError } from '../errors'
+import { parseJsonColumn, storedReasons } from '../db/json-column'
 import { connectPeople, listTasks, updateDetails } from '../intros/service'
 import { meId, requirePeople } from '../people/records'
 import { readSuggestionSettings } from '../settings'
@@ -94,7 +95,7 @@ async function storedSuggestions(backend: Backend, week: string): Promise<Sugges
     a: { id: r.person_a, name: r.a_name },
     b: { id: r.person_b, name: r.b_name },
     score: r.score,
-    reasons: JSON.parse(r.reasons) as SuggestionView['reasons'],
+    reasons: parseJsonColumn(storedReasons, r.reasons, []),
     status: r.status as SuggestionStatus,
     introductionId: r.introduction_id,
   }))

@@ -5,6 +5,7 @@
  */
 import { isApiResponse, type ApiResponse, type DuplicateMatch, type ErrorCode } from '../../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
+import { isAllowedExternalUrl } from '../../../shared/external-url'
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode
@@ -76,6 +77,8 @@ export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Pr
 
 /** Opens a mailto: or https: link in the user's own programs. */
 export async function openExternal(url: string): Promise<void> {
+  // The same check the desktop app's main process makes, so browser mode opens nothing else either.
+  if (!isAllowedExternalUrl(url)) throw new ApiCallError('bad_request', 'Kith opens only https: links and mailto: links to email addresses.')
   if (window.kith !== undefined) {
     const res = await window.kith.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK: the main process opens only mailto: and https: links
     if (!res.ok) throw new ApiCallError(res.error.code, res.error.message)

@@ -20,6 +20,7 @@ export function MessageBox({
 }): ReactNode {
   const clipboard = useClipboard({ timeout: 1500 })
   const whole = `${message.subject === '' ? '' : `Subject: ${message.subject}\n\n`}${message.body}`
+  const href = mailtoUrl(message)
   return (
     <Paper withBorder p="md" component="section" aria-label={label}>
       <Stack gap="xs">
@@ -47,9 +48,15 @@ export function MessageBox({
           <Button size="xs" variant="default" onClick={() => clipboard.copy(whole)}>
             {clipboard.copied ? 'Copied' : `Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
           </Button>
-          <Button size="xs" variant="default" onClick={() => void openExternal(mailtoUrl(message))}>
-            Open in mail
-          </Button>
+          {href === null ? (
+            <Text size="sm" c="dimmed">
+              An address here is not an email address, so this cannot open in mail: copy it instead.
+            </Text>
+          ) : (
+            <Button size="xs" variant="default" onClick={() => void openExternal(href)}>
+              Open in mail
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>

@@ -81,6 +81,12 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
   )
 }
 
+/** A mail link, or the address as plain text when it is not one Kith can link to. */
+function EmailAddress({ address }: { address: string }): ReactNode {
+  const href = mailtoUrl({ to: [address], cc: [], subject: '', body: '' })
+  return href === null ? <Text span>{address}</Text> : <ExternalLink href={href}>{address}</ExternalLink>
+}
+
 function Labels({ items }: { items: string[] }): ReactNode {
   if (items.length === 0) return <Text c="dimmed">—</Text>
   return (
@@ -105,7 +111,7 @@ function Profile({ p, open }: { p: PersonDetail; open: (id: number) => void }): 
     <Section title="Profile">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         <Field label="Email">
-          {p.emails.length === 0 ? <Text c="dimmed">—</Text> : p.emails.map((e) => <div key={e}><ExternalLink href={mailtoUrl({ to: [e], cc: [], subject: '', body: '' })}>{e}</ExternalLink></div>)}
+          {p.emails.length === 0 ? <Text c="dimmed">—</Text> : p.emails.map((e) => <div key={e}><EmailAddress address={e} /></div>)}
         </Field>
         <Field label="Phone">{p.phones.length === 0 ? <Text c="dimmed">—</Text> : p.phones.map((ph) => <div key={ph}>{ph}</div>)}</Field>
         <Field label="Location">{p.location ?? <Text c="dimmed">—</Text>}</Field>

@@ -101,6 +101,7 @@ export function SettingsPage(): ReactNode {
               Integrity: {report.integrity.join('; ')}. Foreign keys:{' '}
               {report.foreignKeyProblems.length === 0 ? 'ok' : `${report.foreignKeyProblems.length} problems`}. SQLite{' '}
               {report.sqliteVersion}, {report.journalMode} journal.
+              {report.storedValueProblems.length > 0 && ` Stored values: ${report.storedValueProblems.length} do not fit (run "kith doctor" for the list).`}
             </Alert>
           )}
           {message !== undefined && (
