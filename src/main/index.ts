@@ -12,6 +12,7 @@ import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
 import { errorMessage } from './backend/errors'
 import { startAutoBackups } from './backend/backups/auto'
 import { electronNativeBinding } from './native-binding'
+import { nativeFilePicker } from './desktop/file-picker'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const rendererIndex = path.join(import.meta.dirname, '../renderer/index.html')
@@ -187,6 +188,8 @@ async function start(dataDir: string): Promise<void> {
     backend = await Backend.open({
       dataDir,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
+      // Files outside the data folder are chosen by the user in native dialogs, never named by the page.
+      filePicker: nativeFilePicker(() => mainWindow),
     })
   } catch (err) {
     dialog.showErrorBox('Kith cannot open your data', errorMessage(err))

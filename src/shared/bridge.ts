@@ -20,4 +20,10 @@ export function isAllowedExternalUrl(url: unknown): url is string {
 export interface KithBridge {
   call(method: string, args: unknown): Promise<ApiResponse<unknown>>
   openExternal(url: string): Promise<ApiResponse<null>>
+  /**
+   * True in the desktop app: the main process can show native file dialogs
+   * (backup.saveCopy, backup.restoreFile), where the user, never the page,
+   * chooses a file.
+   */
+  readonly canPickFiles: boolean
 }

@@ -1,13 +1,17 @@
+import type { RestoreResult } from '../../../shared/types'
 import type { Handler } from '../handlers'
+import type { Backend, FilePicker } from '../backend'
 import { tableCounts } from '../app/counts'
-import { createBackup, listBackups, restoreBackup } from './backups'
+import { fileStamp } from '../db/open'
+import { KithError } from '../errors'
+import { createBackup, listBackups, restoreBackup, type RestoreSource } from './backups'
 
-const create: Handler<'backup.create'> = (args, backend) => createBackup(backend, args.to)
+const create: Handler<'backup.create'> = (_args, backend) => createBackup(backend)
 
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
-const restore: Handler<'backup.restore'> = async (args, backend) => {
-  const { from, safetyCopy } = await restoreBackup(backend, args.file)
+async function restoreFrom(backend: Backend, source: RestoreSource): Promise<RestoreResult> {
+  const { from, safetyCopy } = await restoreBackup(backend, source)
   return {
     restoredFrom: from,
     safetyCopy,
@@ -16,8 +20,32 @@ const restore: Handler<'backup.restore'> = async (args, backend) => {
   }
 }
 
+const restore: Handler<'backup.restore'> = (args, backend) => restoreFrom(backend, { backup: args.id })
+
+/** The desktop app's dialogs; elsewhere, files outside the data folder are the CLI's to name. */
+function pickerOf(backend: Backend): FilePicker {
+  if (backend.filePicker === null) {
+    throw new KithError('forbidden', 'Choosing a file is possible only in the desktop app. Here, backups stay in the data folder.')
+  }
+  return backend.filePicker
+}
+
+const saveCopy: Handler<'backup.saveCopy'> = async (_args, backend) => {
+  const to = await pickerOf(backend).saveBackupAs(`kith-${fileStamp(backend.now())}.sqlite`)
+  return to === null ? null : createBackup(backend, to)
+}
+
+export { restoreFrom }
+
+const restoreFile: Handler<'backup.restoreFile'> = async (_args, backend) => {
+  const file = await pickerOf(backend).openBackup()
+  return file === null ? null : restoreFrom(backend, { file })
+}
+
 export const backupHandlers = {
   'backup.create': create,
   'backup.list': list,
   'backup.restore': restore,
+  'backup.saveCopy': saveCopy,
+  'backup.restoreFile': restoreFile,
 }
