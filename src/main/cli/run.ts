@@ -134,13 +134,22 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-function openBrowser(url: string): void {
+/**
+ * Opens the browser on a one-time sign-in address. Anything on a command
+ * line shows in every user's process list, so the launcher never sees the
+ * token: only a code the server exchanges once, and refuses after.
+ */
+function openBrowser(loginUrl: string, io: CliIo): void {
   const [cmd, args] =
     process.platform === 'darwin'
-      ? ['open', [url]]
+      ? ['open', [loginUrl]]
       : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]]
+        ? ['cmd', ['/c', 'start', '""', loginUrl]]
+        : ['xdg-open', [loginUrl]]
+  if (io.launch !== undefined) {
+    io.launch(cmd, args)
+    return
+  }
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
     child.on('error', () => undefined)
@@ -541,9 +550,10 @@ const COMMANDS: Record<string, Command> = {
       }
       const server = await startServer({ backend: ctx.backend, staticDir, port })
       const stopBackups = startAutoBackups(ctx.backend, (message) => ctx.io.err(`kith serve: the automatic backup failed: ${message}`))
+      // The full address, token included, goes only to this terminal (the user's own output).
       ctx.io.out(`Kith browser mode: ${server.url}`)
       ctx.io.out(`Data folder: ${ctx.backend.dataDir}. Press Ctrl+C to stop.`)
-      if (ctx.values['no-open'] !== true) openBrowser(server.url)
+      if (ctx.values['no-open'] !== true) openBrowser(server.loginUrl(), ctx.io)
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined))
       stopBackups()
       await server.close()
