@@ -6,7 +6,22 @@ import { fileStamp } from '../db/open'
 import { KithError } from '../errors'
 import { createBackup, listBackups, restoreBackup, type RestoreSource } from './backups'
 
-const create: Handler<'backup.create'> = (_args, backend) => createBackup(backend)
+/**
+ * The page may read every message these return, and must never learn where
+ * the data lies on disk: a message from deeper down (the database reopened
+ * after a restore) that names the data folder names it in words instead.
+ */
+async function withoutPaths<T>(backend: Backend, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (!(err instanceof KithError)) throw err
+    const message = err.message.split(backend.dbPath).join('kith.sqlite in the data folder').split(backend.dataDir).join('the data folder')
+    throw message === err.message ? err : new KithError(err.code, message, err.details)
+  }
+}
+
+const create: Handler<'backup.create'> = (_args, backend) => withoutPaths(backend, () => createBackup(backend))
 
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
@@ -20,7 +35,7 @@ async function restoreFrom(backend: Backend, source: RestoreSource): Promise<Res
   }
 }
 
-const restore: Handler<'backup.restore'> = (args, backend) => restoreFrom(backend, { backup: args.id })
+const restore: Handler<'backup.restore'> = (args, backend) => withoutPaths(backend, () => restoreFrom(backend, { backup: args.id }))
 
 /** The desktop app's dialogs; elsewhere, files outside the data folder are the CLI's to name. */
 function pickerOf(backend: Backend): FilePicker {
