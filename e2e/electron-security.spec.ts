@@ -30,7 +30,7 @@ test('the window runs sandboxed and isolated, and refuses navigation, new window
   const page: unknown = await app.evaluate(
     '({ bridge: Object.keys(window.kith ?? {}).sort(), require: typeof window.require, process: typeof window.process, module: typeof window.module })',
   )
-  expect(page).toEqual({ bridge: ['call', 'openExternal'], require: 'undefined', process: 'undefined', module: 'undefined' })
+  expect(page).toEqual({ bridge: ['call', 'canPickFiles', 'openExternal'], require: 'undefined', process: 'undefined', module: 'undefined' })
 
   // No navigation away, no new windows, no permissions, no network.
   const before = app.url()

@@ -14,6 +14,7 @@ import { errorMessage } from './backend/errors'
 import { startAutoBackups } from './backend/backups/auto'
 import { applicationMenu, isDevToolsShortcut } from './menu'
 import { electronNativeBinding } from './native-binding'
+import { nativeFilePicker } from './desktop/file-picker'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 /** The built renderer, served as app://kith/ (src/main/app-protocol.ts). */
@@ -203,6 +204,8 @@ async function start(dataDir: string): Promise<void> {
     backend = await Backend.open({
       dataDir,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
+      // Files outside the data folder are chosen by the user in native dialogs, never named by the page.
+      filePicker: nativeFilePicker(() => mainWindow),
     })
   } catch (err) {
     dialog.showErrorBox('Kith cannot open your data', errorMessage(err))

@@ -14,6 +14,7 @@ afterEach(async () => {
 interface Reply {
   status: number
   body: string
+  headers: http.IncomingHttpHeaders
 }
 
 /** A raw request, so Host and Origin can be forged as an attacker would. */
@@ -27,7 +28,7 @@ function request(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }))
       },
     )
     req.on('error', reject)
@@ -189,5 +190,36 @@ describe('browser mode errors', () => {
       error: { code: 'conflict', message: 'Already in Kith: Ana Lima (#1) has the same name.', duplicates: [{ id: 1, name: 'Ana Lima', company: null, reason: 'the same name' }] },
     })
     expect(await count()).toBe(1)
+  })
+
+  it('gives a browser launcher a sign-in address without the token, exchanged once for it and then refused', async () => {
+    const { port, token, count } = await setup()
+    const host = `127.0.0.1:${port}`
+    const login = server?.loginUrl() ?? ''
+    expect(login).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/login/[A-Za-z0-9_-]{40,}$`))
+    expect(login).not.toContain(token)
+    const loginPath = new URL(login).pathname
+
+    // A forged Host is refused before the code is looked at, so it stays good.
+    const rebound = await request(port, { path: loginPath, headers: { Host: `evil.example:${port}` } })
+    expect(rebound.status).toBe(403)
+    expect(rebound.body).not.toContain(token)
+    expect((await request(port, { method: 'POST', path: loginPath, headers: { Host: host } })).status).toBe(405)
+
+    const first = await request(port, { path: loginPath, headers: { Host: host } })
+    expect(first.status).toBe(303)
+    expect(first.headers.location).toBe(`/#token=${token}`)
+    expect(first.headers['cache-control']).toBe('no-store')
+
+    // Spent: whoever reads the code from the process list afterwards gets nothing.
+    for (const attempt of [loginPath, `${loginPath.slice(0, -1)}x`, '/login/guess']) {
+      const again = await request(port, { path: attempt, headers: { Host: host } })
+      expect(again.status, attempt).toBe(403)
+      expect(again.headers.location, attempt).toBeUndefined()
+      expect(again.body, attempt).not.toContain(token)
+    }
+    // Each launch gets its own code.
+    expect(server?.loginUrl()).not.toBe(login)
+    expect(await count()).toBe(0)
   })
 })

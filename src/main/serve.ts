@@ -17,6 +17,8 @@ export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
 /** Room for a 50 MB import file sent as base64 (4/3 of its size) in a JSON body. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024
+/** How long a one-time sign-in code stays good: long enough for a browser to start. */
+export const LOGIN_CODE_TTL_MS = 2 * 60_000
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,9 +45,17 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The address with the token, for the user's own terminal only. */
   url: string
   port: number
   token: string
+  /**
+   * A new one-time sign-in address (`/login/CODE`), for a browser launcher's
+   * command line, which every user of the machine can read: it carries no
+   * token, and its code is exchanged for the token once, within
+   * LOGIN_CODE_TTL_MS, then refused.
+   */
+  loginUrl(): string
   close(): Promise<void>
 }
 
@@ -108,6 +118,46 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const root = path.resolve(options.staticDir)
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
   let port = options.port ?? 0
+
+  /** Unspent sign-in codes and when each stops being good. */
+  const loginCodes = new Map<string, number>()
+
+  /** Spends a code: true once for a code that was issued and is still good. */
+  function spendLoginCode(given: string): boolean {
+    const now = Date.now()
+    for (const [code, expires] of loginCodes) {
+      if (expires <= now) {
+        loginCodes.delete(code)
+        continue
+      }
+      if (sameToken(given, code)) {
+        loginCodes.delete(code)
+        return true
+      }
+    }
+    return false
+  }
+
+  function handleLogin(req: http.IncomingMessage, res: http.ServerResponse, code: string): void {
+    if (req.method !== 'GET') {
+      refuse(res, 405, 'bad_request', 'The sign-in address takes GET only.', { Allow: 'GET' })
+      return
+    }
+    if (!spendLoginCode(code)) {
+      const text = 'This sign-in address has been used already or is out of date. Open the address "kith serve" printed in its terminal.\n'
+      res.writeHead(403, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Length': Buffer.byteLength(text),
+      })
+      res.end(text)
+      return
+    }
+    // The page moves the token from the fragment into sessionStorage and out of the address bar.
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: `/#token=${token}`, 'Cache-Control': 'no-store', 'Content-Length': 0 })
+    res.end()
+  }
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
@@ -210,6 +260,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       })
       return
     }
+    const login = /^\/login\/([A-Za-z0-9_-]{1,100})$/.exec(pathname)
+    if (login?.[1] !== undefined) {
+      handleLogin(req, res, login[1])
+      return
+    }
     if (pathname.startsWith('/api/')) {
       refuse(res, 404, 'unknown_method', 'No such API path.')
       return
@@ -229,6 +284,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    loginUrl: () => {
+      const code = crypto.randomBytes(32).toString('base64url')
+      loginCodes.set(code, Date.now() + LOGIN_CODE_TTL_MS)
+      return `http://127.0.0.1:${port}/login/${code}`
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

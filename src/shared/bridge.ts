@@ -8,4 +8,10 @@ export const IPC_OPEN_EXTERNAL = 'kith:open-external'
 export interface KithBridge {
   call(method: string, args: unknown): Promise<ApiResponse<unknown>>
   openExternal(url: string): Promise<ApiResponse<null>>
+  /**
+   * True in the desktop app: the main process can show native file dialogs
+   * (backup.saveCopy, backup.restoreFile), where the user, never the page,
+   * chooses a file.
+   */
+  readonly canPickFiles: boolean
 }

@@ -8,6 +8,7 @@ import { scoringSettings, type ScoringSettings } from './scoring'
 import { suggestionSettings, type SuggestionSettings } from './suggestions'
 import {
   MERGE_FIELDS,
+  backupId,
   PEOPLE_SORTS,
   favorInput,
   id,
@@ -77,20 +78,18 @@ const method =
 
 const noArgs = z.strictObject({})
 
-const absolutePath = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(4096, 'is too long')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), {
-    message: 'must be an absolute path',
-  })
-
 export const contract = {
   status: method<AppStatus>()(noArgs),
   doctor: method<DoctorReport>()(noArgs),
-  'backup.create': method<BackupInfo>()(z.strictObject({ to: absolutePath.optional() })),
+  /** Backs up into the data folder's backups/; where it goes is never the page's to say. */
+  'backup.create': method<BackupInfo>()(noArgs),
   'backup.list': method<BackupInfo[]>()(noArgs),
-  'backup.restore': method<RestoreResult>()(z.strictObject({ file: absolutePath })),
+  /** Restores a backup from backups/, named by its id (`BackupInfo.name`), never by a path. */
+  'backup.restore': method<RestoreResult>()(z.strictObject({ id: backupId })),
+  /** Desktop app only: saves a copy where the user chooses in a native dialog (null when they cancel). */
+  'backup.saveCopy': method<BackupInfo | null>()(noArgs),
+  /** Desktop app only: restores a file the user chooses in a native dialog (null when they cancel). */
+  'backup.restoreFile': method<RestoreResult | null>()(noArgs),
   'demo.load': method<DemoSummary>()(noArgs),
   /** Starts reading a file in the background; poll `imports.job` for progress and the preview. */
   'imports.start': method<ImportJobStatus>()(importStartArgs),

@@ -190,6 +190,7 @@ export interface UndoResult {
   peopleRestored: number
   relationshipsDeleted: number
   relationshipsRestored: number
+  /** The name in backups/ of the backup taken first (never a path). */
   backup: string
 }
 

@@ -282,3 +282,15 @@ export const orgPatch = z
   })
   .partial()
 export type OrgPatch = z.output<typeof orgPatch>
+
+/**
+ * A backup's id: its file name in the data folder's backups/ (kith-….sqlite),
+ * letters, digits, - and _ only, so it can never be a path, a dot-dot or a
+ * name outside that folder.
+ */
+export const BACKUP_ID_PATTERN = /^kith-[A-Za-z0-9][A-Za-z0-9_-]{0,150}\.sqlite$/
+
+export const backupId = z
+  .string()
+  .max(200, 'is too long')
+  .regex(BACKUP_ID_PATTERN, 'must be the name of a backup in the backups folder (kith-….sqlite), not a path')

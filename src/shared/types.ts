@@ -41,7 +41,7 @@ export interface StoredValueProblem {
 export type BackupKind = 'manual' | 'auto' | 'pre-migrate' | 'pre-restore' | 'pre-merge'
 
 export interface BackupInfo {
-  file: string
+  /** The backup's file name, and its id in backups/ (never a path on disk). */
   name: string
   kind: BackupKind
   bytes: number
@@ -49,6 +49,7 @@ export interface BackupInfo {
 }
 
 export interface RestoreResult {
+  /** The name of the backup or file restored (never its folder). */
   restoredFrom: string
   safetyCopy: BackupInfo
   schemaVersion: number

@@ -18,6 +18,19 @@ export interface BackendOptions {
   nativeBinding?: string
   /** The clock; tests pin it. */
   now?: () => Date
+  /** The desktop app's native file dialogs; browser mode and the CLI have none. */
+  filePicker?: FilePicker
+}
+
+/**
+ * Native dialogs in which the user, not the page, chooses a file. Each
+ * answers the chosen path, or null when the user cancels.
+ */
+export interface FilePicker {
+  /** Where to save a copy of the database; `suggestedName` is the file name offered. */
+  saveBackupAs(suggestedName: string): Promise<string | null>
+  /** Which backup file to restore. */
+  openBackup(): Promise<string | null>
 }
 
 /**
@@ -29,6 +42,7 @@ export class Backend {
   readonly dbPath: string
   readonly backupDir: string
   readonly nativeBinding: string | undefined
+  readonly filePicker: FilePicker | null
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -40,6 +54,7 @@ export class Backend {
     this.dbPath = path.join(options.dataDir, DB_FILE_NAME)
     this.backupDir = path.join(options.dataDir, BACKUP_DIR_NAME)
     this.nativeBinding = options.nativeBinding
+    this.filePicker = options.filePicker ?? null
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }

@@ -32,10 +32,10 @@ describe('dispatch', () => {
     expect(extraKey.ok).toBe(false)
     const polluted = await backend.dispatch('status', JSON.parse('{"__proto__": {"admin": true}}'))
     expect(polluted.ok).toBe(false)
-    const relative = await backend.dispatch('backup.create', { to: 'relative/file.sqlite' })
-    expect(relative).toEqual({
+    const path = await backend.dispatch('backup.restore', { id: '../kith.sqlite' })
+    expect(path).toEqual({
       ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('to: must be an absolute path') },
+      error: { code: 'bad_request', message: expect.stringContaining('id: must be the name of a backup') },
     })
     const notObject = await backend.dispatch('status', 'hello')
     expect(notObject.ok).toBe(false)

@@ -164,7 +164,7 @@ describe('hostile input at the API', () => {
       ['imports.job', (x) => ({ jobId: `job-${x}` })],
       ['imports.apply', (x) => ({ jobId: `job-${x}`, strength: 2 })],
       ['imports.cancel', (x) => ({ jobId: `job-${x}` })],
-      ['backup.restore', (x) => ({ file: `/nonexistent/kith-${x}.sqlite` })],
+      ['backup.restore', (x) => ({ id: `kith-${x}.sqlite` })],
     ]
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...calls), missing, missing, async ([method, make], x, y) => {

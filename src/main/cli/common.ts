@@ -13,6 +13,8 @@ export interface CliIo {
   err(text: string): void
   /** Resolves when the user asks a long-running command (serve) to stop. */
   untilStopped?(): Promise<void>
+  /** Starts a program (serve's browser launcher); tests watch what it is given. Spawns it detached by default. */
+  launch?(command: string, args: readonly string[]): void
 }
 
 export const EXIT_OK = 0

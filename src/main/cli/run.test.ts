@@ -67,6 +67,8 @@ describe('kith CLI', () => {
     const out = path.join(tempDir(), 'people.csv')
     expect((await kith(['--data', data, 'export', out])).code).toBe(EXIT_OK)
     expect(fs.readFileSync(out, 'utf8')).toContain('"Ifeoma Okonkwo"')
+    // The address book is the owner's alone, whatever the umask.
+    if (process.platform !== 'win32') expect(fs.statSync(out).mode & 0o777).toBe(0o600)
 
     expect((await kith(['--data', data, 'imports', 'undo', String(batch?.id)])).code).toBe(EXIT_OK)
     expect(JSON.parse((await kith(['--data', data, 'doctor', '--json'])).out)).toMatchObject({ counts: { people: 1 } })
@@ -250,5 +252,43 @@ describe('kith CLI', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true })
     const usage = await run(process.execPath, ['--import', 'tsx', entry, 'nonsense']).catch((e: unknown) => e)
     expect(usage).toMatchObject({ code: EXIT_USAGE })
+  })
+
+  it('serve gives the browser launcher a one-time sign-in address: the token is printed, never on a command line', async () => {
+    const data = tempDir()
+    const out: string[] = []
+    const launched: string[][] = []
+    let stop = (): void => undefined
+    const stopped = new Promise<void>((resolve) => (stop = resolve))
+    let opened = (): void => undefined
+    const launchedOnce = new Promise<void>((resolve) => (opened = resolve))
+    const running = runCli(['--data', data, 'serve', '--port', '0'], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      untilStopped: () => stopped,
+      launch: (command, args) => {
+        launched.push([command, ...args])
+        opened()
+      },
+    })
+    await launchedOnce
+    try {
+      const printed = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)/.exec(out.join('\n'))
+      const [, port, token] = printed ?? []
+      expect(token).toBeDefined()
+      const argv = launched.flat().join(' ')
+      expect(launched).toHaveLength(1)
+      expect(argv).not.toContain(token ?? '')
+      expect(argv).not.toContain('token')
+      const login = launched[0]?.find((a) => a.startsWith('http://')) ?? ''
+      expect(login).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port ?? ''}/login/`))
+      const first = await fetch(login, { redirect: 'manual' })
+      expect(first.status).toBe(303)
+      expect(first.headers.get('location')).toBe(`/#token=${token ?? ''}`)
+      expect((await fetch(login, { redirect: 'manual' })).status).toBe(403)
+    } finally {
+      stop()
+      expect(await running).toBe(EXIT_OK)
+    }
   })
 })

@@ -29,6 +29,9 @@ import { Backend } from '../backend/backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
 import { startAutoBackups } from '../backend/backups/auto'
+import { createBackup } from '../backend/backups/backups'
+import { PRIVATE_FILE_MODE } from '../backend/files'
+import { restoreFrom } from '../backend/backups/handlers'
 import { findRendererDir, startServer } from '../serve'
 import { ask, introduce, introsAnswer, introsList, introsMove, introsShow, introsUndo } from './commands/intros'
 import { orgsList, orgsMerge, orgsMerges, orgsUndo } from './commands/orgs'
@@ -131,13 +134,22 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-function openBrowser(url: string): void {
+/**
+ * Opens the browser on a one-time sign-in address. Anything on a command
+ * line shows in every user's process list, so the launcher never sees the
+ * token: only a code the server exchanges once, and refuses after.
+ */
+function openBrowser(loginUrl: string, io: CliIo): void {
   const [cmd, args] =
     process.platform === 'darwin'
-      ? ['open', [url]]
+      ? ['open', [loginUrl]]
       : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]]
+        ? ['cmd', ['/c', 'start', '""', loginUrl]]
+        : ['xdg-open', [loginUrl]]
+  if (io.launch !== undefined) {
+    io.launch(cmd, args)
+    return
+  }
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
     child.on('error', () => undefined)
@@ -394,9 +406,11 @@ const COMMANDS: Record<string, Command> = {
     options: ['json', 'to'],
     positionals: 0,
     async run(ctx) {
+      // The CLI's user may name any file; the page never can (it has no --to).
       const to = typeof ctx.values.to === 'string' ? path.resolve(ctx.values.to) : undefined
-      const info: BackupInfo = await ctx.call('backup.create', to === undefined ? {} : { to })
-      emit(ctx, info, `Backed up to ${info.file} (${formatBytes(info.bytes)}, integrity ok).`)
+      const info: BackupInfo = await createBackup(ctx.backend, to)
+      const where = to ?? path.join(ctx.backend.backupDir, info.name)
+      emit(ctx, { ...info, file: where }, `Backed up to ${where} (${formatBytes(info.bytes)}, integrity ok).`)
       return EXIT_OK
     },
   },
@@ -405,12 +419,12 @@ const COMMANDS: Record<string, Command> = {
     positionals: 1,
     async run(ctx) {
       const file = path.resolve(ctx.positionals[0] ?? '')
-      const result: RestoreResult = await ctx.call('backup.restore', { file })
+      const result: RestoreResult = await restoreFrom(ctx.backend, { file })
+      const kept = path.join(ctx.backend.backupDir, result.safetyCopy.name)
       emit(
         ctx,
-        result,
-        `Restored ${result.restoredFrom}: ${countsLine(result.counts)}.\n` +
-          `The data it replaced is kept at ${result.safetyCopy.file}.`,
+        { ...result, restoredFrom: file, safetyCopy: { ...result.safetyCopy, file: kept } },
+        `Restored ${file}: ${countsLine(result.counts)}.\n` + `The data it replaced is kept at ${kept}.`,
       )
       return EXIT_OK
     },
@@ -490,7 +504,7 @@ const COMMANDS: Record<string, Command> = {
         emit(
           ctx,
           undone,
-          `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.\nA backup from before is at ${undone.backup}.`,
+          `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.\nA backup from before is at ${path.join(ctx.backend.backupDir, undone.backup)}.`,
         )
         return EXIT_OK
       }
@@ -508,7 +522,9 @@ const COMMANDS: Record<string, Command> = {
       const exported = await ctx.call('export.create', { format })
       // Written beside the target, then renamed: a reader never sees half a file.
       const partial = `${file}.partial-${process.pid}`
-      await fs.writeFile(partial, exported.content, 'utf8')
+      // Readable by its owner only, like everything Kith writes: it is the whole address book.
+      await fs.writeFile(partial, exported.content, { encoding: 'utf8', mode: PRIVATE_FILE_MODE })
+      await fs.chmod(partial, PRIVATE_FILE_MODE)
       await fs.rename(partial, file)
       emit(ctx, { file, format, people: exported.people }, `Exported ${exported.people} people to ${file}.`)
       return EXIT_OK
@@ -536,9 +552,10 @@ const COMMANDS: Record<string, Command> = {
       }
       const server = await startServer({ backend: ctx.backend, staticDir, port })
       const stopBackups = startAutoBackups(ctx.backend, (message) => ctx.io.err(`kith serve: the automatic backup failed: ${message}`))
+      // The full address, token included, goes only to this terminal (the user's own output).
       ctx.io.out(`Kith browser mode: ${server.url}`)
       ctx.io.out(`Data folder: ${ctx.backend.dataDir}. Press Ctrl+C to stop.`)
-      if (ctx.values['no-open'] !== true) openBrowser(server.url)
+      if (ctx.values['no-open'] !== true) openBrowser(server.loginUrl(), ctx.io)
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined))
       stopBackups()
       await server.close()

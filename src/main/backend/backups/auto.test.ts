@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BackupInfo } from '../../../shared/types'
 import { ok } from '../testing/call'
@@ -28,9 +29,9 @@ describe('automatic backups', () => {
     const older = days.slice(0, -7).map((d) => weekOf(new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T12:00:00Z`)))
     expect(older).toHaveLength(4)
     expect(new Set(older).size).toBe(4)
-    expect(backups.some((b) => b.file === mine.file)).toBe(true)
+    expect(backups.some((b) => b.name === mine.name)).toBe(true)
     for (const b of autos) {
-      const copy = new Database(b.file, { readonly: true })
+      const copy = new Database(path.join(backend.backupDir, b.name), { readonly: true })
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(copy.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 200 })
       copy.close()

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { BackupInfo } from '../../../shared/types'
 import type { Backend } from '../backend'
 import { weekOf } from '../weekly/weeks'
-import { createBackup, listBackups } from './backups'
+import { backupPath, createBackup, listBackups } from './backups'
 
 export const KEEP_DAILY = 7
 export const KEEP_WEEKLY = 4
@@ -27,7 +27,7 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
     const day = dayOf(b)
     if (days.size < KEEP_DAILY && !days.has(day)) {
       days.add(day)
-      keep.add(b.file)
+      keep.add(b.name)
     }
   }
   const oldestDaily = [...days].sort()[0] ?? '9999'
@@ -37,7 +37,7 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
     const week = weekOf(new Date(`${day}T12:00:00Z`))
     if (weeks.size < KEEP_WEEKLY && !weeks.has(week)) {
       weeks.add(week)
-      keep.add(b.file)
+      keep.add(b.name)
     }
   }
   return keep
@@ -56,8 +56,8 @@ export async function autoBackup(backend: Backend): Promise<{ taken: BackupInfo 
   const keep = backupsToKeep(autos())
   const removed: string[] = []
   for (const b of autos()) {
-    if (keep.has(b.file)) continue
-    fs.rmSync(b.file, { force: true })
+    if (keep.has(b.name)) continue
+    fs.rmSync(backupPath(backend, b.name), { force: true })
     removed.push(b.name)
   }
   return { taken, removed }

@@ -1,13 +1,32 @@
+import type { RestoreResult } from '../../../shared/types'
 import type { Handler } from '../handlers'
+import type { Backend, FilePicker } from '../backend'
 import { tableCounts } from '../app/counts'
-import { createBackup, listBackups, restoreBackup } from './backups'
+import { fileStamp } from '../db/open'
+import { KithError } from '../errors'
+import { createBackup, listBackups, restoreBackup, type RestoreSource } from './backups'
 
-const create: Handler<'backup.create'> = (args, backend) => createBackup(backend, args.to)
+/**
+ * The page may read every message these return, and must never learn where
+ * the data lies on disk: a message from deeper down (the database reopened
+ * after a restore) that names the data folder names it in words instead.
+ */
+async function withoutPaths<T>(backend: Backend, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (!(err instanceof KithError)) throw err
+    const message = err.message.split(backend.dbPath).join('kith.sqlite in the data folder').split(backend.dataDir).join('the data folder')
+    throw message === err.message ? err : new KithError(err.code, message, err.details)
+  }
+}
+
+const create: Handler<'backup.create'> = (_args, backend) => withoutPaths(backend, () => createBackup(backend))
 
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
-const restore: Handler<'backup.restore'> = async (args, backend) => {
-  const { from, safetyCopy } = await restoreBackup(backend, args.file)
+async function restoreFrom(backend: Backend, source: RestoreSource): Promise<RestoreResult> {
+  const { from, safetyCopy } = await restoreBackup(backend, source)
   return {
     restoredFrom: from,
     safetyCopy,
@@ -16,8 +35,32 @@ const restore: Handler<'backup.restore'> = async (args, backend) => {
   }
 }
 
+const restore: Handler<'backup.restore'> = (args, backend) => withoutPaths(backend, () => restoreFrom(backend, { backup: args.id }))
+
+/** The desktop app's dialogs; elsewhere, files outside the data folder are the CLI's to name. */
+function pickerOf(backend: Backend): FilePicker {
+  if (backend.filePicker === null) {
+    throw new KithError('forbidden', 'Choosing a file is possible only in the desktop app. Here, backups stay in the data folder.')
+  }
+  return backend.filePicker
+}
+
+const saveCopy: Handler<'backup.saveCopy'> = async (_args, backend) => {
+  const to = await pickerOf(backend).saveBackupAs(`kith-${fileStamp(backend.now())}.sqlite`)
+  return to === null ? null : createBackup(backend, to)
+}
+
+export { restoreFrom }
+
+const restoreFile: Handler<'backup.restoreFile'> = async (_args, backend) => {
+  const file = await pickerOf(backend).openBackup()
+  return file === null ? null : restoreFrom(backend, { file })
+}
+
 export const backupHandlers = {
   'backup.create': create,
   'backup.list': list,
   'backup.restore': restore,
+  'backup.saveCopy': saveCopy,
+  'backup.restoreFile': restoreFile,
 }

@@ -1,34 +1,60 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { KithError, errorMessage } from '../errors'
+import { KithError } from '../errors'
+import { createPrivateFile, ensurePrivateDir, fileFailure, makePrivate } from '../files'
+
+/** What SQLite leaves beside a database file it opened: its write-ahead log, shared memory and journal. */
+const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
+
+/** Removes a half-written copy and whatever SQLite left beside it. */
+function removePartial(partial: string): void {
+  for (const file of [partial, ...SIDE_FILES.map((side) => `${partial}${side}`)]) {
+    try {
+      fs.rmSync(file, { force: true })
+    } catch {
+      // Best effort: a leftover we cannot remove must not hide the real outcome.
+    }
+  }
+}
 
 /**
  * Copies a live database with SQLite's online backup API (consistent even
  * while it is being written), then runs integrity_check on the copy. A copy
- * that fails the check is deleted.
+ * that fails the check is deleted. The copy is written readable by its owner
+ * only, and nothing is left beside it (no .partial, -wal or -shm), whether it
+ * succeeds or fails. Messages name the file by `label` (its base name unless
+ * given), never by its path.
  */
 export async function backupDatabase(
   source: Database.Database,
   dest: string,
   nativeBinding?: string,
+  label = `the file ${path.basename(dest)}`,
 ): Promise<{ bytes: number }> {
-  fs.mkdirSync(path.dirname(dest), { recursive: true })
-  if (fs.existsSync(dest)) {
-    throw new KithError('conflict', `A file already exists at ${dest}; choose another name.`)
+  ensurePrivateDir(path.dirname(dest), `the folder for ${label}`)
+  try {
+    if (fs.existsSync(dest)) throw new KithError('conflict', `${label} already exists; choose another name.`)
+  } catch (err) {
+    throw fileFailure(err, label, 'write')
   }
   const partial = `${dest}.partial`
   try {
+    removePartial(partial)
+    // Created private before SQLite writes a byte, so the data is never readable by others,
+    // and SQLite gives its -wal and -shm the same mode.
+    createPrivateFile(partial, label)
     await source.backup(partial)
     const problems = integrityCheck(partial, nativeBinding)
     if (problems.length > 0) {
       throw new KithError('db_corrupt', `The backup copy failed its integrity check: ${problems.join('; ')}`)
     }
+    makePrivate(partial)
     fs.renameSync(partial, dest)
   } catch (err) {
-    fs.rmSync(partial, { force: true })
-    if (err instanceof KithError) throw err
-    throw new KithError('io', `Could not write the backup to ${dest}: ${errorMessage(err)}`)
+    throw fileFailure(err, label, 'write')
+  } finally {
+    removePartial(partial)
   }
   return { bytes: fs.statSync(dest).size }
 }

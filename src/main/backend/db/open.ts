@@ -1,9 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KithError, errorMessage } from '../errors'
 import { backupDatabase } from './backup-file'
+import { ensurePrivateDir, makeFilesPrivate, makePrivate } from '../files'
 import { assertOpenable, readDbFileHeader } from './file-check'
 import { migrate } from './migrate'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -44,7 +44,11 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
   const header = readDbFileHeader(file)
   assertOpenable(file, header, latest)
 
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  // The data folder, its backups and every file in them are the owner's alone.
+  ensurePrivateDir(path.dirname(file), 'the data folder')
+  ensurePrivateDir(options.backupDir, 'the backups folder')
+  for (const own of [file, `${file}-wal`, `${file}-shm`]) makePrivate(own)
+  makeFilesPrivate(options.backupDir)
   let sqlite: Database.Database
   try {
     sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS, nativeBinding: options.nativeBinding })
@@ -53,6 +57,8 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
   }
 
   try {
+    // A new file is made private before anything is written into it; SQLite gives its -wal and -shm the same mode.
+    makePrivate(file)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')

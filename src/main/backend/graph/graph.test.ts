@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTempBackend } from '../testing/temp'
 import { fails, ok } from '../testing/call'
@@ -190,7 +191,7 @@ describe('merging duplicates', () => {
     await ok(backend, 'favors.log', { giverId: dup.id, receiverId: keep.id, date: '2026-01-03', kind: 'help', size: 'small' })
 
     const result = await ok(backend, 'people.merge', { keepId: keep.id, mergeId: dup.id, take: { title: 'merge' } })
-    expect(fs.existsSync(result.backup.file)).toBe(true)
+    expect(fs.existsSync(path.join(backend.backupDir, result.backup.name))).toBe(true)
     expect(result.backup.kind).toBe('pre-merge')
     expect(result.person).toMatchObject({
       name: 'Dana Lee',

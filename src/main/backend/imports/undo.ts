@@ -53,7 +53,7 @@ export async function undoImport(backend: Backend, batchId: number): Promise<Und
   if (batch.undone_at !== null) throw new KithError('conflict', `The import of ${batch.file_name} was already undone on ${batch.undone_at.slice(0, 10)}.`)
   const backup = await createBackup(backend, undefined, '-pre-undo')
   const now = backend.now().toISOString()
-  const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.file }
+  const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.name }
   const items = sqlite.prepare('SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as {
     entity: string
     entity_id: number

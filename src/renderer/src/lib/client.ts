@@ -75,6 +75,11 @@ export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Pr
   return response.data as Result<M>
 }
 
+/** True in the desktop app, where the main process shows native file dialogs (browser mode has none). */
+export function canPickFiles(): boolean {
+  return window.kith?.canPickFiles === true
+}
+
 /** Opens a mailto: or https: link in the user's own programs. */
 export async function openExternal(url: string): Promise<void> {
   // The same check the desktop app's main process makes, so browser mode opens nothing else either.

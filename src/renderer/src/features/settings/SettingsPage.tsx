@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
-import { call } from '../../lib/client'
+import { call, canPickFiles } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { ProfileSettings } from './ProfileSettings'
@@ -29,7 +29,9 @@ export function SettingsPage(): ReactNode {
   const [error, setError] = useState<Error>()
   const [report, setReport] = useState<DoctorReport>()
   const [message, setMessage] = useState<string>()
-  const [restoreCandidate, setRestoreCandidate] = useState<BackupInfo>()
+  /** A backup from the list, or 'file': one the user will choose in the desktop app's dialog. */
+  const [restoreCandidate, setRestoreCandidate] = useState<BackupInfo | 'file'>()
+  const nativeFiles = canPickFiles()
 
   async function run(kind: 'doctor' | 'backup' | 'restore', work: () => Promise<void>): Promise<void> {
     setBusy(kind)
@@ -51,15 +53,21 @@ export function SettingsPage(): ReactNode {
   const backUp = (): Promise<void> =>
     run('backup', async () => {
       const info = await call('backup.create', {})
-      setMessage(`Backed up to ${info.file} (${formatBytes(info.bytes)}); the copy passed its integrity check.`)
+      setMessage(`Backed up as ${info.name} (${formatBytes(info.bytes)}); the copy passed its integrity check.`)
       backups.reload()
     })
-  const restore = (backup: BackupInfo): Promise<void> =>
+  const saveCopy = (): Promise<void> =>
+    run('backup', async () => {
+      const info = await call('backup.saveCopy', {})
+      if (info !== null) setMessage(`Saved a copy as ${info.name} (${formatBytes(info.bytes)}); it passed its integrity check.`)
+    })
+  const restore = (candidate: BackupInfo | 'file'): Promise<void> =>
     run('restore', async () => {
       setRestoreCandidate(undefined)
-      const result = await call('backup.restore', { file: backup.file })
+      const result = candidate === 'file' ? await call('backup.restoreFile', {}) : await call('backup.restore', { id: candidate.name })
+      if (result === null) return
       setMessage(
-        `Restored ${backup.name}: ${result.counts.people} people. What it replaced is kept as ${result.safetyCopy.name}.`,
+        `Restored ${result.restoredFrom}: ${result.counts.people} people. What it replaced is kept as ${result.safetyCopy.name}.`,
       )
       backups.reload()
       status.reload()
@@ -95,6 +103,11 @@ export function SettingsPage(): ReactNode {
             <Button onClick={() => void backUp()} loading={busy === 'backup'}>
               Back up now
             </Button>
+            {nativeFiles && (
+              <Button onClick={() => void saveCopy()} loading={busy === 'backup'} variant="default">
+                Save a copy elsewhere…
+              </Button>
+            )}
           </Group>
           {report !== undefined && (
             <Alert color={report.ok ? 'teal' : 'red'} title={report.ok ? 'The database is sound' : 'Problems found'} role="status">
@@ -137,7 +150,7 @@ export function SettingsPage(): ReactNode {
               </Table.Thead>
               <Table.Tbody>
                 {backups.data.map((b) => (
-                  <Table.Tr key={b.file}>
+                  <Table.Tr key={b.name}>
                     <Table.Td>{new Date(b.createdAt).toLocaleString()}</Table.Td>
                     <Table.Td>{KIND_LABEL[b.kind]}</Table.Td>
                     <Table.Td>{formatBytes(b.bytes)}</Table.Td>
@@ -157,6 +170,13 @@ export function SettingsPage(): ReactNode {
               </Table.Tbody>
             </Table>
           )}
+          {nativeFiles && (
+            <Group>
+              <Button variant="default" onClick={() => setRestoreCandidate('file')} loading={busy === 'restore'}>
+                Restore from another file…
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Paper>
 
@@ -173,16 +193,17 @@ export function SettingsPage(): ReactNode {
       >
         <Stack>
           <Text>
-            Your current data will be replaced by the backup taken{' '}
-            {restoreCandidate !== undefined && new Date(restoreCandidate.createdAt).toLocaleString()}. Kith keeps a copy
-            of what is there now, so this can be undone.
+            {restoreCandidate === 'file'
+              ? 'Your current data will be replaced by the backup file you choose next.'
+              : `Your current data will be replaced by the backup taken ${restoreCandidate === undefined ? '' : new Date(restoreCandidate.createdAt).toLocaleString()}.`}{' '}
+            Kith keeps a copy of what is there now, so this can be undone.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRestoreCandidate(undefined)}>
               Cancel
             </Button>
             <Button color="red" onClick={() => restoreCandidate !== undefined && void restore(restoreCandidate)}>
-              Restore
+              {restoreCandidate === 'file' ? 'Choose a file…' : 'Restore'}
             </Button>
           </Group>
         </Stack>
