@@ -116,3 +116,28 @@ test('a contact file dropped on the import section is chosen', async ({ app }) =
   await kith.button('Preview import').click()
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
 })
+
+test('an import left at its preview before a reload is named, and can be cancelled, when another is started', async ({ app }) => {
+  const kith = new KithApp(app)
+  const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nDana,Lee,dana@lee.example,Globex,CTO,3 Jun 2024\n'
+  const dropFile = async (): Promise<void> => {
+    const dataTransfer = await app.evaluateHandle(
+      `(() => { const t = new DataTransfer(); t.items.add(new File([${JSON.stringify(text)}], 'dropped.csv', { type: 'text/csv' })); return t })()`,
+    )
+    const target = app.getByRole('button', { name: 'Contact file' })
+    await target.dispatchEvent('dragover', { dataTransfer })
+    await target.dispatchEvent('drop', { dataTransfer })
+    await kith.button('Preview import').click()
+  }
+  await kith.goTo('Import & export')
+  await dropFile()
+  await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toBeVisible()
+  // A reload leaves that preview open in Kith: the next import is refused, naming it.
+  await app.reload()
+  await kith.goTo('Import & export')
+  await dropFile()
+  await expect(app.getByRole('alert')).toContainText('Another import is open in this data folder: dropped.csv')
+  await kith.button('Cancel the import of dropped.csv').click()
+  await kith.button('Preview import').click()
+  await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
+})

@@ -9,4 +9,11 @@ describe('the response envelope', () => {
     expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', duplicates: 'Ana' } })).toBe(false)
     expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', duplicates: [{ id: '12', name: 'Ana', company: null, reason: '' }] } })).toBe(false)
   })
+
+  it('accepts an error that names the import in the way, and refuses a malformed one', () => {
+    const openImport = { jobId: null, fileName: 'Connections.csv', phase: 'ready' }
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'Another import is open', openImport } })).toBe(true)
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', openImport: { ...openImport, jobId: 7 } } })).toBe(false)
+    expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', openImport: 'Connections.csv' } })).toBe(false)
+  })
 })

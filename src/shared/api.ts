@@ -34,6 +34,14 @@ export interface ApiError {
   message: string
   /** people.create: the people already in Kith the new person seems to be */
   duplicates?: DuplicateMatch[]
+  /** imports.start: the import already open in this data folder; its jobId only when this backend holds it (so it can be cancelled from here) */
+  openImport?: OpenImport
+}
+
+export interface OpenImport {
+  jobId: string | null
+  fileName: string
+  phase: string
 }
 
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError }
@@ -46,7 +54,8 @@ export function isApiResponse(value: unknown): value is ApiResponse<unknown> {
   const e = v.error
   if (typeof e !== 'object' || e === null) return false
   const error = e as Record<string, unknown>
-  return typeof error.code === 'string' && typeof error.message === 'string' && (error.duplicates === undefined || isDuplicateList(error.duplicates))
+  return typeof error.code === 'string' && typeof error.message === 'string' && (error.duplicates === undefined || isDuplicateList(error.duplicates)) &&
+    (error.openImport === undefined || isOpenImport(error.openImport))
 }
 
 function isDuplicateList(value: unknown): value is DuplicateMatch[] {
@@ -58,4 +67,10 @@ function isDuplicateList(value: unknown): value is DuplicateMatch[] {
       return typeof m.id === 'number' && typeof m.name === 'string' && (m.company === null || typeof m.company === 'string') && typeof m.reason === 'string'
     })
   )
+}
+
+function isOpenImport(value: unknown): value is OpenImport {
+  if (typeof value !== 'object' || value === null) return false
+  const o = value as Record<string, unknown>
+  return (o.jobId === null || typeof o.jobId === 'string') && typeof o.fileName === 'string' && typeof o.phase === 'string'
 }

@@ -63,7 +63,8 @@ export const importApplyArgs = z.strictObject({
   decisions: z.array(importDecision).max(200_000).default([]),
 })
 
-export type ImportPhase = 'reading' | 'matching' | 'ready' | 'applying' | 'done' | 'failed' | 'cancelled'
+/** `expired`: a preview left waiting too long, let go by Kith. */
+export type ImportPhase = 'reading' | 'matching' | 'ready' | 'applying' | 'done' | 'failed' | 'cancelled' | 'expired'
 
 export interface ImportProblem {
   line: number

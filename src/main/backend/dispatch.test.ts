@@ -41,6 +41,23 @@ describe('dispatch', () => {
     expect(notObject.ok).toBe(false)
   })
 
+  it('refuses text holding a NUL character, naming the field, where the database would have read it as empty', async () => {
+    const backend = await openTempBackend()
+    const person = await backend.dispatch('people.create', { name: 'Ana Lima' })
+    if (!person.ok) throw new Error(person.error.message)
+    const { id } = person.data as { id: number }
+    // Found by the hostile test: a company of "\u0000" passed the schema and broke the database's CHECK as an internal error.
+    const job = await backend.dispatch('people.update', { id, patch: { employment: [{ company: 'Acme' }, { company: '\u0000' }] } })
+    expect(job).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'Invalid arguments for people.update: patch.employment.1.company: text must not contain a NUL character' },
+    })
+    const name = await backend.dispatch('people.create', { name: '\u0000Ben' })
+    expect(name).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('name: text must not contain a NUL character') } })
+    expect(backend.sqlite.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 1 })
+    expect(backend.sqlite.prepare('SELECT count(*) AS n FROM employment').get()).toEqual({ n: 0 })
+  })
+
   it('turns an expected failure into a typed error, not an exception', async () => {
     const backend = await openTempBackend()
     await backend.dispatch('demo.load', {})

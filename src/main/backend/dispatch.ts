@@ -16,6 +16,21 @@ function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+/**
+ * The path of the first text in the arguments that holds a NUL character, or
+ * null. SQLite's text functions stop at a NUL, so "\u0000Acme" would pass
+ * every check here and then read as empty to the database's own.
+ */
+function nulAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulAt(item, [...path, key])
+    if (found !== null) return found
+  }
+  return null
+}
+
 const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
 
 /**
@@ -35,6 +50,11 @@ export async function dispatch(backend: Backend, method: unknown, args: unknown)
       ok: false,
       error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` },
     }
+  }
+  const nul = nulAt(parsed.data)
+  if (nul !== null) {
+    const where = nul.length > 0 ? nul.join('.') : 'arguments'
+    return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: text must not contain a NUL character` } }
   }
   try {
     // Progress of a running import is read from memory; everything else waits for it to end.

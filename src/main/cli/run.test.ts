@@ -80,6 +80,19 @@ describe('kith CLI', () => {
     expect(JSON.parse(refused.out)).toMatchObject({ created: 0, errors: [{ line: 2, message: expect.stringMatching(/never closed/) }] })
   })
 
+  it('refuses to import while another Kith process has an import open, saying which and how to finish it', async () => {
+    const data = tempDir()
+    const fixtures = path.join(import.meta.dirname, '..', 'backend', 'imports', 'fixtures')
+    await kith(['--data', data, 'me', 'Maya Lindqvist'])
+    // The process that started this test run stands in for the app, holding a preview open.
+    const held = { pid: process.ppid, jobId: 'held', fileName: 'Connections.csv', phase: 'ready', startedAt: Date.now(), expiresAt: Date.now() + 60_000 }
+    fs.writeFileSync(path.join(data, 'import.lock'), JSON.stringify(held))
+    const refused = await kith(['--data', data, 'import', path.join(fixtures, 'apple-3.0.vcf')])
+    expect(refused.code).toBe(EXIT_FAILURE)
+    expect(refused.err).toMatch(/Another import is open in this data folder: Connections\.csv, .* It is open in another Kith window or command \(process \d+\); apply it or cancel it there first/)
+    expect(JSON.parse((await kith(['--data', data, 'doctor', '--json'])).out)).toMatchObject({ counts: { people: 1 } })
+  })
+
   it('says what is wrong with bad usage and exits 2', async () => {
     const data = tempDir()
     const cases: [string[], RegExp][] = [

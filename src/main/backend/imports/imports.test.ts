@@ -209,6 +209,8 @@ describe('Kith JSON', () => {
     const { preview } = await previewImport(target, 'kith.json', JSON.stringify(bent))
     const applied = await target.dispatch('imports.apply', { jobId: preview?.jobId, strength: null, decisions: [] })
     expect(applied).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^tables\.relationship\[\d+\]: CHECK constraint failed/) } })
+    // The refused file stays open at its preview until it is cancelled: one import at a time.
+    await ok(target, 'imports.cancel', { jobId: preview?.jobId ?? '' })
     const unknown = { ...doc, tables: { person: [{ id: 1, name: 'A', created_at: 'x', updated_at: 'x', shoe_size: 44 }] } }
     const second = await previewImport(target, 'kith.json', JSON.stringify(unknown))
     expect((await target.dispatch('imports.apply', { jobId: second.preview?.jobId, strength: null, decisions: [] })).ok).toBe(false)

@@ -3,7 +3,7 @@
  * preload bridge; in browser mode it POSTs to /api/<method> with the token
  * the page was opened with.
  */
-import { isApiResponse, type ApiResponse, type DuplicateMatch, type ErrorCode } from '../../../shared/api'
+import { isApiResponse, type ApiResponse, type DuplicateMatch, type ErrorCode, type OpenImport } from '../../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
 import { isAllowedExternalUrl } from '../../../shared/external-url'
 
@@ -11,12 +11,15 @@ export class ApiCallError extends Error {
   readonly code: ErrorCode
   /** people.create: who the new person seems to be already */
   readonly duplicates: DuplicateMatch[]
+  /** imports.start: the import already open in this data folder */
+  readonly openImport: OpenImport | null
 
-  constructor(code: ErrorCode, message: string, duplicates: DuplicateMatch[] = []) {
+  constructor(code: ErrorCode, message: string, duplicates: DuplicateMatch[] = [], openImport: OpenImport | null = null) {
     super(message)
     this.name = 'ApiCallError'
     this.code = code
     this.duplicates = duplicates
+    this.openImport = openImport
   }
 }
 
@@ -71,7 +74,7 @@ export function connect(): Mode {
 export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> {
   if (transport === null) throw new ApiCallError('forbidden', 'Kith is not connected.')
   const response = await transport(method, args)
-  if (!response.ok) throw new ApiCallError(response.error.code, response.error.message, response.error.duplicates)
+  if (!response.ok) throw new ApiCallError(response.error.code, response.error.message, response.error.duplicates, response.error.openImport ?? null)
   return response.data as Result<M>
 }
 

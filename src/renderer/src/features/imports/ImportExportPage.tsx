@@ -12,7 +12,7 @@ import {
   type ImportJobStatus,
   type ImportResult,
 } from '../../../../shared/imports'
-import { call } from '../../lib/client'
+import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
@@ -43,6 +43,8 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const [strength, setStrength] = useState<number | null>(null)
   const [decisions, setDecisions] = useState(new Map<number, ImportDecision>())
   const [dragging, setDragging] = useState(false)
+  // An import left at its preview in this app (another tab, or before a reload): it can be cancelled from here.
+  const [inTheWay, setInTheWay] = useState<{ jobId: string; fileName: string } | null>(null)
   const cancelled = useRef(false)
   // Read through a function: the page may have been left while waiting.
   const isCancelled = (): boolean => cancelled.current
@@ -66,6 +68,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       return
     }
     cancelled.current = false
+    setInTheWay(null)
     try {
       setStage({ kind: 'reading', fraction: 0, label: `Opening ${file.name}` })
       const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.1, label: `Opening ${file.name}` }))
@@ -89,7 +92,15 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     } catch (err) {
       setStage({ kind: 'idle' })
       setError(toError(err))
+      const open = err instanceof ApiCallError ? err.openImport : null
+      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
     }
+  }
+
+  async function cancelInTheWay(jobId: string): Promise<void> {
+    setInTheWay(null)
+    setError(undefined)
+    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(toError(err)))
   }
 
   async function apply(status: ImportJobStatus): Promise<void> {
@@ -115,7 +126,14 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setFile(null)
       onImported()
     } catch (err) {
-      setStage({ kind: 'preview', status })
+      // A preview let go meanwhile (left too long) cannot be applied again: back to choosing the file.
+      const now = await call('imports.job', { jobId: status.jobId }).catch(() => null)
+      if (now?.phase === 'ready') {
+        setStage({ kind: 'preview', status })
+      } else {
+        openJob.current = null
+        setStage({ kind: 'idle' })
+      }
       setError(toError(err))
     }
   }
@@ -193,6 +211,13 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         </Stack>
       )}
       <ErrorNotice error={error} title="That file could not be imported" />
+      {inTheWay !== null && (
+        <Group>
+          <Button variant="light" color="red" onClick={() => void cancelInTheWay(inTheWay.jobId)}>
+            Cancel the import of {inTheWay.fileName}
+          </Button>
+        </Group>
+      )}
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ImportPreview
           preview={stage.status.preview}
