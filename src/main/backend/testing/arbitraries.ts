@@ -98,6 +98,12 @@ const SHAPED = [
   '9999-W99',
   '00:00',
   '23:59',
+  // backup ids: the name backup.create gives under the pinned clock (so a restore can succeed), and near misses
+  'kith-20261122T100000Z.sqlite',
+  'kith-20261122T100000Z-2.sqlite',
+  'kith-CON.sqlite',
+  'kith-_.sqlite',
+  `kith-${'a'.repeat(150)}.sqlite`,
   'a@b.c',
   `${'x'.repeat(280)}@e.co`,
   "o'brien+tag@example.com",
