@@ -2,10 +2,12 @@ import Database from 'better-sqlite3'
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION } from '../backend/db/migrations'
 import { fileDigest, tempDir } from '../backend/testing/temp'
+import { OPENER_FILE_NAME } from './open-browser'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run'
 
 async function kith(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
@@ -291,9 +293,16 @@ describe('kith CLI', () => {
       expect(token).toBeDefined()
       const argv = launched.flat().join(' ')
       expect(launched).toHaveLength(1)
+      // Nothing secret on the command line: neither the token nor the one-time sign-in code.
       expect(argv).not.toContain(token ?? '')
       expect(argv).not.toContain('token')
-      const login = launched[0]?.find((a) => a.startsWith('http://')) ?? ''
+      expect(argv).not.toContain('/login/')
+      // The launcher gets a page in the data folder that only the user can read, which forwards to the sign-in address.
+      const opener = path.join(data, OPENER_FILE_NAME)
+      expect(argv).toContain(pathToFileURL(opener).href)
+      if (process.platform !== 'win32') expect(fs.statSync(opener).mode & 0o777).toBe(0o600)
+      const page = fs.readFileSync(opener, 'utf8')
+      const login = /url=(http:\/\/[^"]+)"/.exec(page)?.[1] ?? ''
       expect(login).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port ?? ''}/login/`))
       const first = await fetch(login, { redirect: 'manual' })
       expect(first.status).toBe(303)
@@ -303,5 +312,7 @@ describe('kith CLI', () => {
       stop()
       expect(await running).toBe(EXIT_OK)
     }
+    // Once serve stops, the page is gone.
+    expect(fs.existsSync(path.join(data, OPENER_FILE_NAME))).toBe(false)
   })
 })

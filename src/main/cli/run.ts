@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -32,7 +31,8 @@ import { startAutoBackups } from '../backend/backups/auto'
 import { createBackup } from '../backend/backups/backups'
 import { PRIVATE_FILE_MODE } from '../backend/files'
 import { restoreFrom } from '../backend/backups/handlers'
-import { findRendererDir, startServer } from '../serve'
+import { LOGIN_CODE_TTL_MS, findRendererDir, startServer } from '../serve'
+import { openBrowser } from './open-browser'
 import { ask, introduce, introsAnswer, introsList, introsMove, introsShow, introsUndo } from './commands/intros'
 import { orgsList, orgsMerge, orgsMerges, orgsUndo } from './commands/orgs'
 import { peopleEdit } from './commands/people-edit'
@@ -132,31 +132,6 @@ function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-/**
- * Opens the browser on a one-time sign-in address. Anything on a command
- * line shows in every user's process list, so the launcher never sees the
- * token: only a code the server exchanges once, and refuses after.
- */
-function openBrowser(loginUrl: string, io: CliIo): void {
-  const [cmd, args] =
-    process.platform === 'darwin'
-      ? ['open', [loginUrl]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', loginUrl]]
-        : ['xdg-open', [loginUrl]]
-  if (io.launch !== undefined) {
-    io.launch(cmd, args)
-    return
-  }
-  try {
-    const child = spawn(cmd, args, { stdio: 'ignore', detached: true })
-    child.on('error', () => undefined)
-    child.unref()
-  } catch {
-    // No browser opener here: the printed URL is enough.
-  }
 }
 
 function describePerson(p: PersonDetail): string {
@@ -555,8 +530,9 @@ const COMMANDS: Record<string, Command> = {
       // The full address, token included, goes only to this terminal (the user's own output).
       ctx.io.out(`Kith browser mode: ${server.url}`)
       ctx.io.out(`Data folder: ${ctx.backend.dataDir}. Press Ctrl+C to stop.`)
-      if (ctx.values['no-open'] !== true) openBrowser(server.loginUrl(), ctx.io)
+      const closeOpener = ctx.values['no-open'] === true ? () => undefined : openBrowser(server.loginUrl(), ctx.backend.dataDir, ctx.io, LOGIN_CODE_TTL_MS)
       await (ctx.io.untilStopped?.() ?? new Promise<void>(() => undefined))
+      closeOpener()
       stopBackups()
       await server.close()
       return EXIT_OK
