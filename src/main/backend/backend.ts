@@ -3,6 +3,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { ApiResponse } from '../../shared/api'
+import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import type { Database as Schema } from './db/schema'
@@ -18,6 +19,8 @@ export interface BackendOptions {
   nativeBinding?: string
   /** The clock; tests pin it. */
   now?: () => Date
+  /** How long a write waits for another process to finish its own (tests shorten it). */
+  busyBudgetMs?: number
 }
 
 /**
@@ -29,6 +32,7 @@ export class Backend {
   readonly dbPath: string
   readonly backupDir: string
   readonly nativeBinding: string | undefined
+  readonly busyBudgetMs: number
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -40,6 +44,7 @@ export class Backend {
     this.dbPath = path.join(options.dataDir, DB_FILE_NAME)
     this.backupDir = path.join(options.dataDir, BACKUP_DIR_NAME)
     this.nativeBinding = options.nativeBinding
+    this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -50,6 +55,7 @@ export class Backend {
       backupDir: path.join(options.dataDir, BACKUP_DIR_NAME),
       nativeBinding: options.nativeBinding,
       now: options.now,
+      busyBudgetMs: options.busyBudgetMs,
     })
     return new Backend(options, opened)
   }
@@ -64,6 +70,15 @@ export class Backend {
 
   get schemaVersion(): number {
     return this.opened.schemaVersion
+  }
+
+  /**
+   * What the check at opening found wrong with the file; empty when it is
+   * sound. While not empty, dispatch refuses every write (the connection is
+   * read-only too) and only reading, exporting and restoring work.
+   */
+  get damage(): readonly string[] {
+    return this.opened.damage
   }
 
   now(): Date {
@@ -174,6 +189,7 @@ export class Backend {
         backupDir: this.backupDir,
         nativeBinding: this.nativeBinding,
         now: this.clock,
+        busyBudgetMs: this.busyBudgetMs,
       })
     }
   }

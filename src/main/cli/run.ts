@@ -107,7 +107,8 @@ Commands:
                                    change your profile (the fields not given stay)
   doctor                           check the database: integrity, foreign keys, schema, counts
   backup [--to FILE]               copy the database (online backup, then an integrity check)
-  restore FILE                     replace the data with a backup (a copy of the current data is kept)
+  restore FILE [--confirm]         replace the data with a backup (a copy of the current data is kept);
+                                   --confirm restores a file that holds no people
   import FILE [--format linkedin|google|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
                                    import contacts or who-knows-whom; --dry-run shows what would happen
   imports list                     past imports
@@ -399,11 +400,11 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   restore: {
-    options: ['json'],
+    options: ['json', 'confirm'],
     positionals: 1,
     async run(ctx) {
       const file = path.resolve(ctx.positionals[0] ?? '')
-      const result: RestoreResult = await ctx.call('backup.restore', { file })
+      const result: RestoreResult = await ctx.call('backup.restore', { file, confirmEmpty: ctx.values.confirm === true })
       emit(
         ctx,
         result,
@@ -508,7 +509,9 @@ const COMMANDS: Record<string, Command> = {
       const partial = `${file}.partial-${process.pid}`
       await fs.writeFile(partial, exported.content, 'utf8')
       await fs.rename(partial, file)
-      emit(ctx, { file, format, people: exported.people }, `Exported ${exported.people} people to ${file}.`)
+      const skipped = exported.skipped ?? []
+      const missing = skipped.length === 0 ? '' : `\nThe database is damaged; these could not be read and are missing:\n  ${skipped.join('\n  ')}`
+      emit(ctx, { file, format, people: exported.people, ...(skipped.length > 0 ? { skipped } : {}) }, `Exported ${exported.people} people to ${file}.${missing}`)
       return EXIT_OK
     },
   },

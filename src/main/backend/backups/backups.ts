@@ -8,6 +8,7 @@ import { assertOpenable, readDbFileHeader } from '../db/file-check'
 import { KITH_APPLICATION_ID } from '../db/constants'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { fileStamp } from '../db/open'
+import { checkRestoreSource } from '../db/restore-check'
 import { KithError, errorMessage } from '../errors'
 
 const BACKUP_NAME = /^kith-.*\.sqlite$/
@@ -57,8 +58,8 @@ export function listBackups(backend: Backend): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name))
 }
 
-/** Checks that a file is a sound Kith database this version can open. */
-function validateRestoreSource(file: string, nativeBinding?: string): void {
+/** Checks that a file is a sound Kith database this version can open, with Kith's schema and some data. */
+async function validateRestoreSource(file: string, nativeBinding?: string, confirmEmpty = false): Promise<void> {
   if (!fs.existsSync(file)) throw new KithError('not_found', `There is no file at ${file}.`)
   const header = readDbFileHeader(file)
   if (!header.exists) throw new KithError('bad_request', `${file} is empty: it holds no Kith data.`)
@@ -75,17 +76,18 @@ function validateRestoreSource(file: string, nativeBinding?: string): void {
   if (problems.length > 0) {
     throw new KithError('db_corrupt', `${file} is damaged (${problems.slice(0, 3).join('; ')}). Nothing was changed.`)
   }
+  await checkRestoreSource(file, { nativeBinding, confirmEmpty })
 }
 
 /**
  * Replaces the current data with a backup, after validating the backup and
  * keeping a safety copy of what is there now.
  */
-export async function restoreBackup(backend: Backend, file: string): Promise<{ from: string; safetyCopy: BackupInfo }> {
+export async function restoreBackup(backend: Backend, file: string, confirmEmpty = false): Promise<{ from: string; safetyCopy: BackupInfo }> {
   if (path.resolve(file) === path.resolve(backend.dbPath)) {
     throw new KithError('bad_request', 'That is the database Kith is using now; choose a backup file.')
   }
-  validateRestoreSource(file, backend.nativeBinding)
+  await validateRestoreSource(file, backend.nativeBinding, confirmEmpty)
   const safetyCopy = await createBackup(backend, newBackupPath(backend, '-pre-restore'))
   await backend.reopenAfter(async () => {
     const source = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: backend.nativeBinding })

@@ -7,7 +7,7 @@ const create: Handler<'backup.create'> = (args, backend) => createBackup(backend
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
 const restore: Handler<'backup.restore'> = async (args, backend) => {
-  const { from, safetyCopy } = await restoreBackup(backend, args.file)
+  const { from, safetyCopy } = await restoreBackup(backend, args.file, args.confirmEmpty)
   return {
     restoredFrom: from,
     safetyCopy,

@@ -6,7 +6,9 @@ import { KithError, errorMessage } from '../errors'
 /**
  * Copies a live database with SQLite's online backup API (consistent even
  * while it is being written), then runs integrity_check on the copy. A copy
- * that fails the check is deleted.
+ * that fails the check is deleted, except when the source was opened as
+ * damaged (read-only): that copy is the safety copy taken before a restore
+ * replaces it, kept as it is so that nothing is lost.
  */
 export async function backupDatabase(
   source: Database.Database,
@@ -19,8 +21,15 @@ export async function backupDatabase(
   }
   const partial = `${dest}.partial`
   try {
-    await source.backup(partial)
-    const problems = integrityCheck(partial, nativeBinding)
+    const damagedSource = source.pragma('query_only', { simple: true }) === 1
+    try {
+      await source.backup(partial)
+    } catch (err) {
+      // SQLite may be unable to copy a damaged file page by page; its bytes then.
+      if (!damagedSource) throw err
+      fs.copyFileSync(source.name, partial)
+    }
+    const problems = damagedSource ? [] : integrityCheck(partial, nativeBinding)
     if (problems.length > 0) {
       throw new KithError('db_corrupt', `The backup copy failed its integrity check: ${problems.join('; ')}`)
     }

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KithError, errorMessage } from '../errors'
 import { backupDatabase } from './backup-file'
-import { assertOpenable, readDbFileHeader } from './file-check'
+import { BUSY_TIMEOUT_MS, DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './busy'
+import { assertOpenable, readDbFileHeader, type DbFileHeader } from './file-check'
 import { migrate } from './migrate'
 import { MIGRATIONS, type Migration } from './migrations'
 import type { Database as Schema } from './schema'
@@ -16,6 +17,8 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string
   migrations?: readonly Migration[]
   now?: () => Date
+  /** How long to wait for another process's write before giving up (see busy.ts). */
+  busyBudgetMs?: number
 }
 
 export interface OpenedDatabase {
@@ -24,23 +27,51 @@ export interface OpenedDatabase {
   schemaVersion: number
   /** The copy taken before migrating an existing database, if one was needed. */
   preMigrationBackup: string | null
+  /**
+   * What the check at opening found wrong; empty when the file is sound. A
+   * damaged file is opened read-only (`query_only`): nothing is written to
+   * it, not even a migration, until a backup is restored.
+   */
+  damage: string[]
 }
 
-/** A commit must survive power loss; the app and the CLI may share the file. */
-const BUSY_TIMEOUT_MS = 5000
+/** Problems listed at most by the check at opening: enough to say what is wrong. */
+const DAMAGE_LINES = 20
 
 function fileStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
 }
 
-function isCorruptionError(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
+/**
+ * Reads what the header alone cannot show: the stamp and the tables as SQLite
+ * sees them (a write-ahead log may hold newer pages than the file), then
+ * `quick_check`. Only reads; returns the damage found.
+ */
+function inspect(sqlite: Database.Database, file: string, header: DbFileHeader, latest: number): { current: number; damage: string[] } {
+  let current: number
+  try {
+    current = sqlite.pragma('user_version', { simple: true }) as number
+    const applicationId = sqlite.pragma('application_id', { simple: true }) as number
+    const entries = (sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n
+    assertOpenable(file, { ...header, exists: true, userVersion: current, applicationId, hasSchema: entries > 0 }, latest)
+  } catch (err) {
+    if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)] }
+    throw err
+  }
+  try {
+    const rows = sqlite.pragma(`quick_check(${DAMAGE_LINES})`) as { quick_check: string }[]
+    const lines = rows.map((r) => r.quick_check)
+    return { current, damage: lines.length === 1 && lines[0] === 'ok' ? [] : lines }
+  } catch (err) {
+    if (isCorruptionError(err)) return { current, damage: [errorMessage(err)] }
+    throw err
+  }
 }
 
 export async function openDatabase(file: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? MIGRATIONS
   const latest = migrations.length
+  const busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
   const header = readDbFileHeader(file)
   assertOpenable(file, header, latest)
 
@@ -53,16 +84,19 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
   }
 
   try {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    // Nothing is written before the file is known to be Kith's and sound.
+    const { current, damage } = header.exists ? inspect(sqlite, file, header, latest) : { current: 0, damage: [] }
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
+    if (damage.length > 0) {
+      sqlite.pragma('query_only = ON')
+      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage }
+    }
+
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
 
-    // The header on disk may lag behind a write-ahead log; ask SQLite too.
-    const current = sqlite.pragma('user_version', { simple: true }) as number
-    assertOpenable(file, { ...header, exists: true, userVersion: current }, latest)
-
-    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
     let preMigrationBackup: string | null = null
     if (current < latest && header.exists && current > 0) {
       const now = (options.now ?? (() => new Date()))()
@@ -72,8 +106,8 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
       )
       await backupDatabase(sqlite, preMigrationBackup, options.nativeBinding)
     }
-    const { to } = await migrate(sqlite, db as unknown as Kysely<unknown>, migrations)
-    return { sqlite, db, schemaVersion: to, preMigrationBackup }
+    const { to } = await migrate(sqlite, db as unknown as Kysely<unknown>, migrations, busyBudgetMs)
+    return { sqlite, db, schemaVersion: to, preMigrationBackup, damage: [] }
   } catch (err) {
     sqlite.close()
     if (err instanceof KithError) throw err
