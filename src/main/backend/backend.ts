@@ -21,6 +21,8 @@ export interface BackendOptions {
   now?: () => Date
   /** How long a write waits for another process to finish its own (tests shorten it). */
   busyBudgetMs?: number
+  /** How long the check for damage at opening may take (tests set 0 to skip it). */
+  quickCheckBudgetMs?: number
 }
 
 /**
@@ -33,6 +35,7 @@ export class Backend {
   readonly backupDir: string
   readonly nativeBinding: string | undefined
   readonly busyBudgetMs: number
+  private readonly quickCheckBudgetMs: number | undefined
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -45,6 +48,7 @@ export class Backend {
     this.backupDir = path.join(options.dataDir, BACKUP_DIR_NAME)
     this.nativeBinding = options.nativeBinding
     this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
+    this.quickCheckBudgetMs = options.quickCheckBudgetMs
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -56,6 +60,7 @@ export class Backend {
       nativeBinding: options.nativeBinding,
       now: options.now,
       busyBudgetMs: options.busyBudgetMs,
+      quickCheckBudgetMs: options.quickCheckBudgetMs,
     })
     return new Backend(options, opened)
   }
@@ -79,6 +84,16 @@ export class Backend {
    */
   get damage(): readonly string[] {
     return this.opened.damage
+  }
+
+  /**
+   * A call ran into damage the check at opening did not reach (it checks
+   * within a time budget): from now on nothing is written, as if it had.
+   */
+  markDamaged(problem: string): void {
+    if (this.opened.damage.length > 0) return
+    this.opened.damage = [problem]
+    this.sqlite.pragma('query_only = ON')
   }
 
   now(): Date {
@@ -190,6 +205,7 @@ export class Backend {
         nativeBinding: this.nativeBinding,
         now: this.clock,
         busyBudgetMs: this.busyBudgetMs,
+        quickCheckBudgetMs: this.quickCheckBudgetMs,
       })
     }
   }

@@ -104,6 +104,24 @@ describe('a damaged database', () => {
       await backend.close()
     }
   })
+
+  it('turns read-only when a call runs into damage the check at opening did not reach', async () => {
+    const { dataDir, file } = await damagedDataDir()
+    const before = fileDigest(file)
+    // As if the file were too large for the check to reach the damaged table in time.
+    const backend = await Backend.open({ dataDir, quickCheckBudgetMs: 0 })
+    try {
+      expect(backend.damage).toEqual([])
+      const list = await fails(backend, 'people.list', {})
+      expect(list.code).toBe('db_corrupt')
+      expect(backend.damage.length).toBeGreaterThan(0)
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+      expect((await ok(backend, 'doctor', {})).ok).toBe(false)
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
 })
 
 describe('read and write methods', () => {

@@ -30,11 +30,17 @@ function changesSoFar(backend: Backend): number {
   return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
 }
 
-/** SQLite's failures that the user can act on, as typed errors; anything else is left as it is. */
-function typedFailure(err: unknown): KithError | null {
+/**
+ * SQLite's failures that the user can act on, as typed errors; anything else
+ * is left as it is. Damage found by a call turns the backend read-only.
+ */
+function typedFailure(backend: Backend, err: unknown): KithError | null {
   if (err instanceof KithError) return err
   if (isDiskFullError(err)) return diskFullError()
-  if (isCorruptionError(err)) return new KithError('db_corrupt', `${DAMAGED_MESSAGE} (SQLite: ${errorMessage(err)})`)
+  if (isCorruptionError(err)) {
+    backend.markDamaged(errorMessage(err))
+    return new KithError('db_corrupt', `${DAMAGED_MESSAGE} (SQLite: ${errorMessage(err)})`)
+  }
   return null
 }
 
@@ -80,7 +86,7 @@ export async function dispatch(backend: Backend, method: unknown, args: unknown)
     )
     return { ok: true, data }
   } catch (err) {
-    const typed = typedFailure(err)
+    const typed = typedFailure(backend, err)
     if (typed !== null) return { ok: false, error: typed.toApiError() }
     return { ok: false, error: { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
   }

@@ -39,7 +39,7 @@ describe('backups', () => {
     const backend = await openTempBackend()
     const empty = await must<BackupInfo>(backend.dispatch('backup.create', {}))
     await backend.dispatch('demo.load', {})
-    const restored = await must<RestoreResult>(backend.dispatch('backup.restore', { file: empty.file }))
+    const restored = await must<RestoreResult>(backend.dispatch('backup.restore', { file: empty.file, confirmEmpty: true }))
     expect(restored.counts).toEqual({ people: 0, relationships: 0, interactions: 0, favors: 0 })
     expect(restored.safetyCopy.kind).toBe('pre-restore')
     const safety = new Database(restored.safetyCopy.file, { readonly: true })
