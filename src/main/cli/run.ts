@@ -697,6 +697,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   try {
     backend = await Backend.open({ dataDir: resolveDataDir(text(values, 'data'), env) })
     const opened = backend
+    if (opened.damage.length > 0) {
+      io.err('kith: Kith found damage in your data and changes nothing until it is repaired. See "kith doctor"; save what can be read with "kith export FILE", or "kith restore FILE".')
+    }
     const ctx: CommandContext = {
       backend: opened,
       values,

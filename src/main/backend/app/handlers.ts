@@ -1,14 +1,24 @@
 import type { Handler } from '../handlers'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import type { TableCounts } from '../../../shared/types'
+import type { Backend } from '../backend'
 import { errorMessage } from '../errors'
 import { tableCounts } from './counts'
 
-const status: Handler<'status'> = async (_args, backend) => ({
-  dataDir: backend.dataDir,
-  dbPath: backend.dbPath,
-  schemaVersion: backend.schemaVersion,
-  counts: await tableCounts(backend),
-})
+const status: Handler<'status'> = async (_args, backend) => {
+  if (backend.damage.length === 0) {
+    return { dataDir: backend.dataDir, dbPath: backend.dbPath, schemaVersion: backend.schemaVersion, counts: await tableCounts(backend), damage: [] }
+  }
+  // A damaged file still answers: what can be counted, and what is wrong.
+  const problems: string[] = []
+  return {
+    dataDir: backend.dataDir,
+    dbPath: backend.dbPath,
+    schemaVersion: backend.schemaVersion,
+    counts: countRows(backend, problems),
+    damage: [...backend.damage, ...problems],
+  }
+}
 
 /** Runs a check that may itself fail on a damaged file; its failure is a finding, not an error. */
 function attempt<T>(check: () => T, fallback: T, problems: string[], what: string): T {
@@ -18,6 +28,23 @@ function attempt<T>(check: () => T, fallback: T, problems: string[], what: strin
     problems.push(`${what} could not be read: ${errorMessage(err)}`)
     return fallback
   }
+}
+
+const COUNTED = [
+  ['people', 'person'],
+  ['relationships', 'relationship'],
+  ['interactions', 'interaction'],
+  ['favors', 'favor'],
+] as const
+
+/** The rows of each table; one that cannot be counted counts 0 and is added to `problems`. */
+function countRows(backend: Backend, problems: string[]): TableCounts {
+  const counts: TableCounts = { people: 0, relationships: 0, interactions: 0, favors: 0 }
+  for (const [key, table] of COUNTED) {
+    const count = (): number => (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    counts[key] = attempt(count, 0, problems, `The number of ${key}`)
+  }
+  return counts
 }
 
 /**
@@ -43,10 +70,7 @@ const doctor: Handler<'doctor'> = (_args, backend) => {
     problems,
     'The foreign key check',
   )
-  const counts = { people: 0, relationships: 0, interactions: 0, favors: 0 }
-  for (const [key, table] of COUNTED) {
-    counts[key] = attempt(() => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, problems, `The ${key} count`)
-  }
+  const counts = countRows(backend, problems)
   const journalMode = attempt(() => sqlite.pragma('journal_mode', { simple: true }) as string, 'unknown', problems, 'The journal mode')
   const findings = [...integrity, ...problems]
   const integrityOk = findings.length === 1 && findings[0] === 'ok' && backend.damage.length === 0
@@ -63,12 +87,5 @@ const doctor: Handler<'doctor'> = (_args, backend) => {
     counts,
   }
 }
-
-const COUNTED = [
-  ['people', 'person'],
-  ['relationships', 'relationship'],
-  ['interactions', 'interaction'],
-  ['favors', 'favor'],
-] as const
 
 export const appHandlers = { status, doctor }
