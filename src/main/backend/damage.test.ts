@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
 import { Backend } from './backend'
+import { autoBackup } from './backups/auto'
 import { fails, ok } from './testing/call'
 import { fileDigest, openTempBackend, tempDir } from './testing/temp'
 
@@ -100,6 +101,17 @@ describe('a damaged database', () => {
       expect(path.dirname(restored.safetyCopy.file)).toBe(backend.backupDir)
       const list = await ok(backend, 'backup.list', {})
       expect(list.map((b) => b.kind)).toContain('pre-restore')
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('takes no automatic backup, so the sound ones stay in rotation', async () => {
+    const { dataDir } = await damagedDataDir()
+    const backend = await Backend.open({ dataDir })
+    try {
+      expect(await autoBackup(backend)).toEqual({ taken: null, removed: [] })
+      expect(await ok(backend, 'backup.list', {})).toEqual([])
     } finally {
       await backend.close()
     }
