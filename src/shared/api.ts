@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'migration_failed',
   'io',
   'forbidden',
+  /** another process holds the database for longer than Kith waits; nothing was changed */
+  'busy',
+  /** the disk is full; nothing was changed */
+  'disk_full',
   'internal',
 ] as const
 

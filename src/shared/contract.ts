@@ -84,12 +84,15 @@ export const contract = {
   /** Backs up into the data folder's backups/; where it goes is never the page's to say. */
   'backup.create': method<BackupInfo>()(noArgs),
   'backup.list': method<BackupInfo[]>()(noArgs),
-  /** Restores a backup from backups/, named by its id (`BackupInfo.name`), never by a path. */
-  'backup.restore': method<RestoreResult>()(z.strictObject({ id: backupId })),
+  /**
+   * Restores a backup from backups/, named by its id (`BackupInfo.name`), never by a path. A file
+   * without any people, relationships, interactions or favors is refused unless `confirmEmpty`.
+   */
+  'backup.restore': method<RestoreResult>()(z.strictObject({ id: backupId, confirmEmpty: z.boolean().default(false) })),
   /** Desktop app only: saves a copy where the user chooses in a native dialog (null when they cancel). */
   'backup.saveCopy': method<BackupInfo | null>()(noArgs),
-  /** Desktop app only: restores a file the user chooses in a native dialog (null when they cancel). */
-  'backup.restoreFile': method<RestoreResult | null>()(noArgs),
+  /** Desktop app only: restores a file the user chooses in a native dialog (null when they cancel); `confirmEmpty` as for restore. */
+  'backup.restoreFile': method<RestoreResult | null>()(z.strictObject({ confirmEmpty: z.boolean().default(false) })),
   'demo.load': method<DemoSummary>()(noArgs),
   /** Starts reading a file in the background; poll `imports.job` for progress and the preview. */
   'imports.start': method<ImportJobStatus>()(importStartArgs),
@@ -264,3 +267,85 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 }
+
+/**
+ * Whether a method may change the database ('write') or only reads it
+ * ('read'). Reading a file the user chose, or saving a copy elsewhere, counts
+ * as reading. A damaged database refuses every write; a new method must be
+ * classified here (the compiler insists).
+ */
+export const METHOD_ACCESS = {
+  status: 'read',
+  doctor: 'read',
+  'backup.create': 'read',
+  'backup.list': 'read',
+  /** replaces the whole file rather than writing into it, so it works on a damaged database */
+  'backup.restore': 'write',
+  /** a copy elsewhere, chosen by the user: kept possible on a damaged database, for whoever repairs it */
+  'backup.saveCopy': 'read',
+  /** as backup.restore */
+  'backup.restoreFile': 'write',
+  'demo.load': 'write',
+  'imports.start': 'read',
+  'imports.job': 'read',
+  'imports.apply': 'write',
+  'imports.cancel': 'read',
+  'imports.list': 'read',
+  'imports.undo': 'write',
+  'export.create': 'read',
+  'me.get': 'read',
+  'me.set': 'write',
+  'people.list': 'read',
+  'people.get': 'read',
+  'people.create': 'write',
+  'people.update': 'write',
+  'people.archive': 'write',
+  'people.unarchive': 'write',
+  'people.delete': 'write',
+  'people.merge': 'write',
+  'people.resolve': 'read',
+  'people.facets': 'read',
+  'people.neighbourhood': 'read',
+  'relationships.set': 'write',
+  'relationships.delete': 'write',
+  'interactions.log': 'write',
+  'interactions.delete': 'write',
+  'favors.log': 'write',
+  'favors.update': 'write',
+  'favors.delete': 'write',
+  'paths.find': 'read',
+  'settings.scoring.get': 'read',
+  'settings.scoring.set': 'write',
+  'settings.scoring.reset': 'write',
+  'introductions.request': 'write',
+  'introductions.list': 'read',
+  'introductions.get': 'read',
+  'introductions.connect': 'write',
+  'introductions.update': 'write',
+  'introductions.answer': 'write',
+  'introductions.move': 'write',
+  /** computes and stores the week's suggestions the first time a week is shown */
+  'week.get': 'write',
+  'suggestions.act': 'write',
+  'suggestions.confirmKnown': 'write',
+  'reciprocity.get': 'read',
+  'settings.weekly.get': 'read',
+  'settings.weekly.set': 'write',
+  'settings.suggestions.get': 'read',
+  'settings.suggestions.set': 'write',
+  'tasks.list': 'read',
+  'tasks.done': 'write',
+  'tasks.snooze': 'write',
+  'tasks.add': 'write',
+  'introductions.undoMove': 'write',
+  'profile.get': 'read',
+  'profile.set': 'write',
+  'orgs.list': 'read',
+  'orgs.update': 'write',
+  'orgs.merge': 'write',
+  'orgs.merges': 'read',
+  'orgs.undoMerge': 'write',
+  'colleagues.confirm': 'write',
+  'colleagues.reject': 'write',
+  search: 'read',
+} as const satisfies Record<MethodName, 'read' | 'write'>

@@ -200,4 +200,6 @@ export interface ExportFile {
   mimeType: string
   content: string
   people: number
+  /** On a damaged database: what could not be read and is missing from the file. */
+  skipped?: string[]
 }

@@ -12,6 +12,8 @@ export interface AppStatus {
   dbPath: string
   schemaVersion: number
   counts: TableCounts
+  /** What the check for damage found; when not empty, Kith changes nothing until a backup is restored. */
+  damage: string[]
 }
 
 export interface DoctorReport {

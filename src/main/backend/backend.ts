@@ -3,6 +3,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { ApiResponse } from '../../shared/api'
+import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import type { Database as Schema } from './db/schema'
@@ -20,6 +21,10 @@ export interface BackendOptions {
   now?: () => Date
   /** The desktop app's native file dialogs; browser mode and the CLI have none. */
   filePicker?: FilePicker
+  /** How long a write waits for another process to finish its own (tests shorten it). */
+  busyBudgetMs?: number
+  /** How long the check for damage at opening may take (tests set 0 to skip it). */
+  quickCheckBudgetMs?: number
 }
 
 /**
@@ -43,6 +48,8 @@ export class Backend {
   readonly backupDir: string
   readonly nativeBinding: string | undefined
   readonly filePicker: FilePicker | null
+  readonly busyBudgetMs: number
+  private readonly quickCheckBudgetMs: number | undefined
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -55,6 +62,8 @@ export class Backend {
     this.backupDir = path.join(options.dataDir, BACKUP_DIR_NAME)
     this.nativeBinding = options.nativeBinding
     this.filePicker = options.filePicker ?? null
+    this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
+    this.quickCheckBudgetMs = options.quickCheckBudgetMs
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -65,6 +74,8 @@ export class Backend {
       backupDir: path.join(options.dataDir, BACKUP_DIR_NAME),
       nativeBinding: options.nativeBinding,
       now: options.now,
+      busyBudgetMs: options.busyBudgetMs,
+      quickCheckBudgetMs: options.quickCheckBudgetMs,
     })
     return new Backend(options, opened)
   }
@@ -79,6 +90,25 @@ export class Backend {
 
   get schemaVersion(): number {
     return this.opened.schemaVersion
+  }
+
+  /**
+   * What the check at opening found wrong with the file; empty when it is
+   * sound. While not empty, dispatch refuses every write (the connection is
+   * read-only too) and only reading, exporting and restoring work.
+   */
+  get damage(): readonly string[] {
+    return this.opened.damage
+  }
+
+  /**
+   * A call ran into damage the check at opening did not reach (it checks
+   * within a time budget): from now on nothing is written, as if it had.
+   */
+  markDamaged(problem: string): void {
+    if (this.opened.damage.length > 0) return
+    this.opened.damage = [problem]
+    this.sqlite.pragma('query_only = ON')
   }
 
   now(): Date {
@@ -189,6 +219,8 @@ export class Backend {
         backupDir: this.backupDir,
         nativeBinding: this.nativeBinding,
         now: this.clock,
+        busyBudgetMs: this.busyBudgetMs,
+        quickCheckBudgetMs: this.quickCheckBudgetMs,
       })
     }
   }

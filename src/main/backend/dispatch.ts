@@ -1,8 +1,9 @@
 import type { z } from 'zod'
 import type { ApiResponse } from '../../shared/api'
-import { contract, isMethodName } from '../../shared/contract'
+import { METHOD_ACCESS, contract, isMethodName, type MethodName } from '../../shared/contract'
 import { wellFormedDeep } from '../../shared/text'
 import type { Backend } from './backend'
+import { diskFullError, isCorruptionError, isDiskFullError, retryWhileBusy } from './db/busy'
 import { KithError, errorMessage } from './errors'
 import { handlers } from './handlers'
 
@@ -33,6 +34,32 @@ function nulAt(value: unknown, path: string[] = []): string[] | null {
 
 const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
 
+/** Restoring replaces the damaged file whole instead of writing into it. */
+const ALLOWED_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set(['backup.restore', 'backup.restoreFile'])
+
+export const DAMAGED_MESSAGE =
+  'Kith found damage in your data, so it changes nothing until it is repaired. Nothing was changed. ' +
+  'Restore a backup (Settings, Backups; or "kith restore"), or export what can still be read.'
+
+/** Rows this connection has written since it opened (rolled-back ones included). */
+function changesSoFar(backend: Backend): number {
+  return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+}
+
+/**
+ * SQLite's failures that the user can act on, as typed errors; anything else
+ * is left as it is. Damage found by a call turns the backend read-only.
+ */
+function typedFailure(backend: Backend, err: unknown): KithError | null {
+  if (err instanceof KithError) return err
+  if (isDiskFullError(err)) return diskFullError()
+  if (isCorruptionError(err)) {
+    backend.markDamaged(errorMessage(err))
+    return new KithError('db_corrupt', `${DAMAGED_MESSAGE} (SQLite: ${errorMessage(err)})`)
+  }
+  return null
+}
+
 /**
  * The single entry point of the backend. Makes the arguments' text
  * well-formed, validates them against the contract, runs the handler, and
@@ -56,14 +83,33 @@ export async function dispatch(backend: Backend, method: unknown, args: unknown)
     const where = nul.length > 0 ? nul.join('.') : 'arguments'
     return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: text must not contain a NUL character` } }
   }
+  if (backend.damage.length > 0 && METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method)) {
+    return { ok: false, error: { code: 'db_corrupt', message: DAMAGED_MESSAGE } }
+  }
+  if (backend.damage.length > 0 && method === 'backup.create') {
+    // A copy would carry the damage into the backups, beside the sound ones.
+    return { ok: false, error: { code: 'db_corrupt', message: `${DAMAGED_MESSAGE} A new backup now would hold the damage too.` } }
+  }
+  const handler = handlers[method] as (a: unknown, b: Backend) => unknown
   try {
-    // Progress of a running import is read from memory; everything else waits for it to end.
-    if (!PROGRESS_METHODS.has(method)) await backend.idle()
-    const handler = handlers[method] as (a: unknown, b: Backend) => unknown
-    const data = await handler(parsed.data, backend)
+    // Another process writing (the CLI importing beside the app) makes SQLite
+    // answer "busy" at once; the call is tried again after a pause, with the
+    // event loop free, as long as the failed try wrote nothing.
+    let changes = 0
+    const data = await retryWhileBusy(
+      async () => {
+        // Progress of a running import is read from memory; everything else waits for it to end.
+        if (!PROGRESS_METHODS.has(method)) await backend.idle()
+        changes = changesSoFar(backend)
+        return handler(parsed.data, backend)
+      },
+      backend.busyBudgetMs,
+      () => changesSoFar(backend) === changes,
+    )
     return { ok: true, data }
   } catch (err) {
-    if (err instanceof KithError) return { ok: false, error: err.toApiError() }
+    const typed = typedFailure(backend, err)
+    if (typed !== null) return { ok: false, error: typed.toApiError() }
     return { ok: false, error: { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
   }
 }

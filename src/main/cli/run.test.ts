@@ -139,6 +139,34 @@ describe('kith CLI', () => {
     expect(fileDigest(file)).toBe(before)
   })
 
+  it('on a damaged database: refuses to add, still reports with doctor --json and exports, file unchanged', async () => {
+    const data = tempDir()
+    await kith(['--data', data, 'demo'])
+    const file = path.join(data, 'kith.sqlite')
+    // Overwrite one page of the person table in the middle of the file.
+    const raw = new Database(file)
+    const page = (raw.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[])[1]?.pageno ?? 3
+    const size = raw.pragma('page_size', { simple: true }) as number
+    raw.close()
+    const fd = fs.openSync(file, 'r+')
+    fs.writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, (page - 1) * size)
+    fs.closeSync(fd)
+    const before = fileDigest(file)
+
+    const add = await kith(['--data', data, 'people', 'add', 'New Person', '--json'])
+    expect(add.code).toBe(EXIT_FAILURE)
+    expect(JSON.parse(add.out)).toMatchObject({ ok: false, error: { code: 'db_corrupt' } })
+    const doctor = await kith(['--data', data, 'doctor', '--json'])
+    expect(doctor.code).toBe(EXIT_FAILURE)
+    expect(JSON.parse(doctor.out)).toMatchObject({ ok: false, dataDir: data })
+    const out = path.join(tempDir(), 'saved.json')
+    const exported = await kith(['--data', data, 'export', out])
+    expect(exported.code).toBe(EXIT_OK)
+    expect(exported.out).toMatch(/could not be read and are missing:\n {2}person: rows \d+ to \d+/)
+    expect(fs.existsSync(out)).toBe(true)
+    expect(fileDigest(file)).toBe(before)
+  })
+
   it('uses KITH_DATA_DIR, and --data over it', async () => {
     const fromEnv = tempDir()
     const fromFlag = tempDir()

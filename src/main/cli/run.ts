@@ -110,7 +110,8 @@ Commands:
                                    change your profile (the fields not given stay)
   doctor                           check the database: integrity, foreign keys, schema, counts
   backup [--to FILE]               copy the database (online backup, then an integrity check)
-  restore FILE                     replace the data with a backup (a copy of the current data is kept)
+  restore FILE [--confirm]         replace the data with a backup (a copy of the current data is kept);
+                                   --confirm restores a file that holds no people
   import FILE [--format linkedin|google|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
                                    import contacts or who-knows-whom; --dry-run shows what would happen
   imports list                     past imports
@@ -390,11 +391,11 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   restore: {
-    options: ['json'],
+    options: ['json', 'confirm'],
     positionals: 1,
     async run(ctx) {
       const file = path.resolve(ctx.positionals[0] ?? '')
-      const result: RestoreResult = await restoreFrom(ctx.backend, { file })
+      const result: RestoreResult = await restoreFrom(ctx.backend, { file }, ctx.values.confirm === true)
       const kept = path.join(ctx.backend.backupDir, result.safetyCopy.name)
       emit(
         ctx,
@@ -501,7 +502,9 @@ const COMMANDS: Record<string, Command> = {
       await fs.writeFile(partial, exported.content, { encoding: 'utf8', mode: PRIVATE_FILE_MODE })
       await fs.chmod(partial, PRIVATE_FILE_MODE)
       await fs.rename(partial, file)
-      emit(ctx, { file, format, people: exported.people }, `Exported ${exported.people} people to ${file}.`)
+      const skipped = exported.skipped ?? []
+      const missing = skipped.length === 0 ? '' : `\nThe database is damaged; these could not be read and are missing:\n  ${skipped.join('\n  ')}`
+      emit(ctx, { file, format, people: exported.people, ...(skipped.length > 0 ? { skipped } : {}) }, `Exported ${exported.people} people to ${file}.${missing}`)
       return EXIT_OK
     },
   },
@@ -689,6 +692,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   try {
     backend = await Backend.open({ dataDir: resolveDataDir(text(values, 'data'), env) })
     const opened = backend
+    if (opened.damage.length > 0) {
+      io.err('kith: Kith found damage in your data and changes nothing until it is repaired. See "kith doctor"; save what can be read with "kith export FILE", or "kith restore FILE".')
+    }
     const ctx: CommandContext = {
       backend: opened,
       values,

@@ -15,6 +15,7 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { ReciprocityPage } from './features/weekly/ReciprocityPage'
 import { WeekPage } from './features/weekly/WeekPage'
 import { CommandPalette } from './features/shell/CommandPalette'
+import { DamageBanner } from './features/shell/DamageBanner'
 import { DialogsProvider, useDialogs } from './features/shell/Dialogs'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
@@ -108,6 +109,7 @@ function Shell(): ReactNode {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <DamageBanner />
         <Page route={route} />
       </AppShell.Main>
       <CommandPalette />

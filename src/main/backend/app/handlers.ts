@@ -1,39 +1,95 @@
 import type { Handler } from '../handlers'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import type { TableCounts } from '../../../shared/types'
+import type { Backend } from '../backend'
+import { errorMessage } from '../errors'
 import { tableCounts } from './counts'
 import type Database from 'better-sqlite3'
 import type { StoredValueProblem } from '../../../shared/types'
 import { isEmailAddress } from '../../../shared/email-address'
 import { jsonColumnProblems } from '../db/json-column'
 
-const status: Handler<'status'> = async (_args, backend) => ({
-  dataDir: backend.dataDir,
-  dbPath: backend.dbPath,
-  schemaVersion: backend.schemaVersion,
-  counts: await tableCounts(backend),
-})
+const status: Handler<'status'> = async (_args, backend) => {
+  if (backend.damage.length === 0) {
+    return { dataDir: backend.dataDir, dbPath: backend.dbPath, schemaVersion: backend.schemaVersion, counts: await tableCounts(backend), damage: [] }
+  }
+  // A damaged file still answers: what can be counted, and what is wrong.
+  const problems: string[] = []
+  return {
+    dataDir: backend.dataDir,
+    dbPath: backend.dbPath,
+    schemaVersion: backend.schemaVersion,
+    counts: countRows(backend, problems),
+    damage: [...backend.damage, ...problems],
+  }
+}
 
-const doctor: Handler<'doctor'> = async (_args, backend) => {
+/** Runs a check that may itself fail on a damaged file; its failure is a finding, not an error. */
+function attempt<T>(check: () => T, fallback: T, problems: string[], what: string): T {
+  try {
+    return check()
+  } catch (err) {
+    problems.push(`${what} could not be read: ${errorMessage(err)}`)
+    return fallback
+  }
+}
+
+const COUNTED = [
+  ['people', 'person'],
+  ['relationships', 'relationship'],
+  ['interactions', 'interaction'],
+  ['favors', 'favor'],
+] as const
+
+/** The rows of each table; one that cannot be counted counts 0 and is added to `problems`. */
+function countRows(backend: Backend, problems: string[]): TableCounts {
+  const counts: TableCounts = { people: 0, relationships: 0, interactions: 0, favors: 0 }
+  for (const [key, table] of COUNTED) {
+    const count = (): number => (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    counts[key] = attempt(count, 0, problems, `The number of ${key}`)
+  }
+  return counts
+}
+
+/**
+ * What is wrong with the database, in a report. On a damaged file every
+ * check runs on its own, and one that cannot run is reported as a problem,
+ * so doctor always answers.
+ */
+const doctor: Handler<'doctor'> = (_args, backend) => {
   const { sqlite } = backend
-  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map(
-    (row) => row.integrity_check,
+  const problems: string[] = []
+  const integrity = attempt(
+    () => (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
+    [],
+    problems,
+    'The integrity check',
   )
-  const foreignKeyProblems = (
-    sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]
-  ).map(({ table, rowid, parent }) => ({ table, rowid, parent }))
-  const integrityOk = integrity.length === 1 && integrity[0] === 'ok'
-  const storedValueProblems = storedValueChecks(sqlite)
+  const foreignKeyProblems = attempt(
+    () =>
+      (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
+        ({ table, rowid, parent }) => ({ table, rowid, parent }),
+      ),
+    [],
+    problems,
+    'The foreign key check',
+  )
+  const counts = countRows(backend, problems)
+  const storedValueProblems = attempt(() => storedValueChecks(sqlite), [], problems, 'The check of stored values')
+  const journalMode = attempt(() => sqlite.pragma('journal_mode', { simple: true }) as string, 'unknown', problems, 'The journal mode')
+  const findings = [...integrity, ...problems]
+  const integrityOk = findings.length === 1 && findings[0] === 'ok' && backend.damage.length === 0
   return {
     ok: integrityOk && foreignKeyProblems.length === 0 && backend.schemaVersion === LATEST_SCHEMA_VERSION && storedValueProblems.length === 0,
-    integrity,
+    integrity: findings.length === 0 ? [...backend.damage] : findings,
     foreignKeyProblems,
     schemaVersion: backend.schemaVersion,
     appSchemaVersion: LATEST_SCHEMA_VERSION,
     dataDir: backend.dataDir,
     dbPath: backend.dbPath,
     sqliteVersion: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
-    journalMode: sqlite.pragma('journal_mode', { simple: true }) as string,
-    counts: await tableCounts(backend),
+    journalMode,
+    counts,
     storedValueProblems,
   }
 }

@@ -50,6 +50,8 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
  * merge) are never removed.
  */
 export async function autoBackup(backend: Backend): Promise<{ taken: BackupInfo | null; removed: string[] }> {
+  // A copy of a damaged database would push the sound ones out of rotation.
+  if (backend.damage.length > 0) return { taken: null, removed: [] }
   const today = backend.now().toISOString().slice(0, 10)
   const autos = () => listBackups(backend).filter((b) => b.kind === 'auto')
   const taken = autos().some((b) => dayOf(b) === today) ? null : await createBackup(backend, undefined, '-auto')

@@ -73,7 +73,7 @@ describe('backups', () => {
     const backend = await openTempBackend()
     const empty = await ok(backend, 'backup.create', {})
     await backend.dispatch('demo.load', {})
-    const restored = await ok(backend, 'backup.restore', { id: empty.name })
+    const restored = await ok(backend, 'backup.restore', { id: empty.name, confirmEmpty: true })
     expect(restored.restoredFrom).toBe(empty.name)
     expect(restored.counts).toEqual({ people: 0, relationships: 0, interactions: 0, favors: 0 })
     expect(restored.safetyCopy.kind).toBe('pre-restore')

@@ -9,6 +9,7 @@ import { assertOpenable, readDbFileHeader } from '../db/file-check'
 import { KITH_APPLICATION_ID } from '../db/constants'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { fileStamp } from '../db/open'
+import { checkRestoreSource } from '../db/restore-check'
 import { KithError, errorMessage } from '../errors'
 import { describeEntry, fileFailure } from '../files'
 
@@ -152,9 +153,9 @@ function upperFirst(text: string): string {
  * Runs a check whose messages name the file by its path, and names it by
  * its label instead: the page may see the message, never the path.
  */
-function naming<T>(file: string, label: string, check: () => T): T {
+async function naming<T>(file: string, label: string, check: () => Promise<T>): Promise<T> {
   try {
-    return check()
+    return await check()
   } catch (err) {
     if (err instanceof KithError && err.message.includes(file)) {
       throw new KithError(err.code, upperFirst(err.message.split(file).join(label)), err.details)
@@ -163,8 +164,8 @@ function naming<T>(file: string, label: string, check: () => T): T {
   }
 }
 
-/** Checks that a file is a sound Kith database this version can open. */
-function validateRestoreSource(file: string, label: string, nativeBinding?: string): void {
+/** Checks that a file is a sound Kith database this version can open, with Kith's schema and some data. */
+async function validateRestoreSource(file: string, label: string, nativeBinding?: string, confirmEmpty = false): Promise<void> {
   const header = readDbFileHeader(file)
   if (!header.exists) throw new KithError('bad_request', `${upperFirst(label)} is empty: it holds no Kith data.`)
   if (header.applicationId !== KITH_APPLICATION_ID) {
@@ -180,16 +181,17 @@ function validateRestoreSource(file: string, label: string, nativeBinding?: stri
   if (problems.length > 0) {
     throw new KithError('db_corrupt', `${upperFirst(label)} is damaged (${problems.slice(0, 3).join('; ')}). Nothing was changed.`)
   }
+  await checkRestoreSource(file, { nativeBinding, confirmEmpty })
 }
 
 /**
  * Replaces the current data with a backup, after validating the backup and
  * keeping a safety copy of what is there now. Returns the name restored.
  */
-export async function restoreBackup(backend: Backend, from: RestoreSource): Promise<{ from: string; safetyCopy: BackupInfo }> {
+export async function restoreBackup(backend: Backend, from: RestoreSource, confirmEmpty = false): Promise<{ from: string; safetyCopy: BackupInfo }> {
   const source = resolveSource(backend, from)
   checkRegularFile(backend, source, 'backup' in from)
-  naming(source.file, source.label, () => validateRestoreSource(source.file, source.label, backend.nativeBinding))
+  await naming(source.file, source.label, () => validateRestoreSource(source.file, source.label, backend.nativeBinding, confirmEmpty))
   const safetyCopy = await createBackup(backend, undefined, '-pre-restore')
   await backend.reopenAfter(async () => {
     try {

@@ -25,8 +25,8 @@ const create: Handler<'backup.create'> = (_args, backend) => withoutPaths(backen
 
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
-async function restoreFrom(backend: Backend, source: RestoreSource): Promise<RestoreResult> {
-  const { from, safetyCopy } = await restoreBackup(backend, source)
+async function restoreFrom(backend: Backend, source: RestoreSource, confirmEmpty = false): Promise<RestoreResult> {
+  const { from, safetyCopy } = await restoreBackup(backend, source, confirmEmpty)
   return {
     restoredFrom: from,
     safetyCopy,
@@ -35,7 +35,7 @@ async function restoreFrom(backend: Backend, source: RestoreSource): Promise<Res
   }
 }
 
-const restore: Handler<'backup.restore'> = (args, backend) => withoutPaths(backend, () => restoreFrom(backend, { backup: args.id }))
+const restore: Handler<'backup.restore'> = (args, backend) => withoutPaths(backend, () => restoreFrom(backend, { backup: args.id }, args.confirmEmpty))
 
 /** The desktop app's dialogs; elsewhere, files outside the data folder are the CLI's to name. */
 function pickerOf(backend: Backend): FilePicker {
@@ -52,9 +52,9 @@ const saveCopy: Handler<'backup.saveCopy'> = async (_args, backend) => {
 
 export { restoreFrom }
 
-const restoreFile: Handler<'backup.restoreFile'> = async (_args, backend) => {
+const restoreFile: Handler<'backup.restoreFile'> = async (args, backend) => {
   const file = await pickerOf(backend).openBackup()
-  return file === null ? null : restoreFrom(backend, { file })
+  return file === null ? null : restoreFrom(backend, { file }, args.confirmEmpty)
 }
 
 export const backupHandlers = {

@@ -21,10 +21,12 @@ function removePartial(partial: string): void {
 /**
  * Copies a live database with SQLite's online backup API (consistent even
  * while it is being written), then runs integrity_check on the copy. A copy
- * that fails the check is deleted. The copy is written readable by its owner
- * only, and nothing is left beside it (no .partial, -wal or -shm), whether it
- * succeeds or fails. Messages name the file by `label` (its base name unless
- * given), never by its path.
+ * that fails the check is deleted, except when the source was opened as
+ * damaged (read-only): that copy is the safety copy taken before a restore
+ * replaces it, kept as it is so that nothing is lost. The copy is written
+ * readable by its owner only, and nothing is left beside it (no .partial,
+ * -wal or -shm), whether it succeeds or fails. Messages name the file by
+ * `label` (its base name unless given), never by its path.
  */
 export async function backupDatabase(
   source: Database.Database,
@@ -44,8 +46,15 @@ export async function backupDatabase(
     // Created private before SQLite writes a byte, so the data is never readable by others,
     // and SQLite gives its -wal and -shm the same mode.
     createPrivateFile(partial, label)
-    await source.backup(partial)
-    const problems = integrityCheck(partial, nativeBinding)
+    const damagedSource = source.pragma('query_only', { simple: true }) === 1
+    try {
+      await source.backup(partial)
+    } catch (err) {
+      // SQLite may be unable to copy a damaged file page by page; its bytes then.
+      if (!damagedSource) throw err
+      fs.copyFileSync(source.name, partial)
+    }
+    const problems = damagedSource ? [] : integrityCheck(partial, nativeBinding)
     if (problems.length > 0) {
       throw new KithError('db_corrupt', `The backup copy failed its integrity check: ${problems.join('; ')}`)
     }

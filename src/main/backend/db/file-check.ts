@@ -9,7 +9,13 @@ export interface DbFileHeader {
   exists: boolean
   userVersion: number
   applicationId: number
+  /** Whether the schema page lists anything (a table, index, view or trigger). */
+  hasSchema: boolean
 }
+
+/** The b-tree page types SQLite's first page can have: a leaf or an interior table page. */
+const LEAF_TABLE_PAGE = 0x0d
+const INTERIOR_TABLE_PAGE = 0x05
 
 /**
  * Reads the database header straight from the file, without SQLite, so that a
@@ -22,15 +28,16 @@ export function readDbFileHeader(file: string): DbFileHeader {
     fd = fs.openSync(file, 'r')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { exists: false, userVersion: 0, applicationId: 0 }
+      return { exists: false, userVersion: 0, applicationId: 0, hasSchema: false }
     }
     throw new KithError('io', `Cannot read the database file ${file}: ${(err as Error).message}`)
   }
   try {
     const size = fs.fstatSync(fd).size
-    if (size === 0) return { exists: false, userVersion: 0, applicationId: 0 }
-    const header = Buffer.alloc(100)
-    const read = fs.readSync(fd, header, 0, 100, 0)
+    if (size === 0) return { exists: false, userVersion: 0, applicationId: 0, hasSchema: false }
+    // The 100-byte file header, then the first page's b-tree header (the schema table).
+    const header = Buffer.alloc(108)
+    const read = fs.readSync(fd, header, 0, 108, 0)
     if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
       throw new KithError(
         'db_corrupt',
@@ -42,16 +49,35 @@ export function readDbFileHeader(file: string): DbFileHeader {
       exists: true,
       userVersion: header.readUInt32BE(60),
       applicationId: header.readUInt32BE(68),
+      hasSchema: schemaPageHasEntries(header, read),
     }
   } finally {
     fs.closeSync(fd)
   }
 }
 
-/** Refuses files that belong to another program or to a newer Kith. */
+/**
+ * A file that is only its header (SQLite leaves page 1 out until it writes)
+ * lists nothing; otherwise the schema page's cell count tells, and an
+ * interior page means the schema spans several pages.
+ */
+function schemaPageHasEntries(bytes: Buffer, read: number): boolean {
+  if (read < 108) return false
+  const pageType = bytes.readUInt8(100)
+  if (pageType === INTERIOR_TABLE_PAGE) return true
+  if (pageType !== LEAF_TABLE_PAGE) return true
+  return bytes.readUInt16BE(103) > 0
+}
+
+/**
+ * Refuses files that belong to another program or to a newer Kith. A file
+ * without Kith's stamp is Kith's to set up only while it holds nothing at all:
+ * an SQLite file with tables and no stamp is some other program's data.
+ */
 export function assertOpenable(file: string, header: DbFileHeader, latestVersion: number): void {
   if (!header.exists) return
-  if (header.applicationId !== 0 && header.applicationId !== KITH_APPLICATION_ID) {
+  const foreign = header.applicationId !== KITH_APPLICATION_ID && (header.applicationId !== 0 || header.hasSchema)
+  if (foreign) {
     throw new KithError(
       'not_kith_db',
       `${file} is an SQLite database of another program, not Kith's. Nothing was changed.`,

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3'
 import { stringify } from 'csv-stringify/sync'
 import type { ExportFile, ExportFormat } from '../../../shared/imports'
 import { LINE_BREAKS } from '../../../shared/text'
+import { readOrSalvage } from '../db/salvage'
 import { parseJsonList } from '../people/records'
 import { exportKithJson } from './kith-json'
 
@@ -28,28 +29,55 @@ interface ExportPerson {
   offers: string[]
 }
 
-function loadPeople(sqlite: Database.Database): ExportPerson[] {
-  const people = sqlite
-    .prepare(
-      `SELECT id, name, company, title, location, notes, how_we_met, linkedin_url, website, birthday, phones, aliases
-       FROM person WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, id`,
-    )
-    .all() as (Omit<ExportPerson, 'phones' | 'aliases' | 'emails' | 'tags' | 'needs' | 'offers'> & { phones: string; aliases: string })[]
+type PersonColumns = Omit<ExportPerson, 'phones' | 'aliases' | 'emails' | 'tags' | 'needs' | 'offers'> & { phones: string; aliases: string; archived_at: string | null }
+
+const byNameThenId = (a: PersonColumns, b: PersonColumns): number =>
+  a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id
+
+/**
+ * Everyone not archived, with their lists. On a damaged database the tables
+ * are read row by row, and what could not be read is added to `skipped`.
+ */
+function loadPeople(sqlite: Database.Database, skipped: string[]): ExportPerson[] {
+  const person = readOrSalvage<PersonColumns>(
+    sqlite,
+    'person',
+    `SELECT id, name, company, title, location, notes, how_we_met, linkedin_url, website, birthday, phones, aliases, archived_at
+     FROM person WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+  )
+  // Salvaged rows come unfiltered, in id order.
+  const people = person.skipped.length === 0 ? person.rows : person.rows.filter((p) => p.archived_at === null).sort(byNameThenId)
+  const email = readOrSalvage<{ person_id: number; email: string; position: number }>(
+    sqlite,
+    'person_email',
+    'SELECT person_id, email, position FROM person_email ORDER BY person_id, position',
+  )
   const emails = new Map<number, string[]>()
-  for (const e of sqlite.prepare('SELECT person_id, email FROM person_email ORDER BY person_id, position').iterate() as Iterable<{ person_id: number; email: string }>) {
+  for (const e of email.rows.sort((a, b) => a.person_id - b.person_id || a.position - b.position)) {
     emails.set(e.person_id, [...(emails.get(e.person_id) ?? []), e.email])
   }
+  const label = readOrSalvage<{ person_id: number; kind: string; label: string; position: number }>(
+    sqlite,
+    'person_label',
+    'SELECT person_id, kind, label, position FROM person_label ORDER BY person_id, kind, position',
+  )
   const labels = new Map<string, string[]>()
-  for (const l of sqlite.prepare('SELECT person_id, kind, label FROM person_label ORDER BY person_id, kind, position').iterate() as Iterable<{
-    person_id: number
-    kind: string
-    label: string
-  }>) {
+  for (const l of label.rows.sort((a, b) => a.person_id - b.person_id || a.kind.localeCompare(b.kind) || a.position - b.position)) {
     const key = `${l.person_id}:${l.kind}`
     labels.set(key, [...(labels.get(key) ?? []), l.label])
   }
+  skipped.push(...person.skipped, ...email.skipped, ...label.skipped)
   return people.map((p) => ({
-    ...p,
+    id: p.id,
+    name: p.name,
+    company: p.company,
+    title: p.title,
+    location: p.location,
+    notes: p.notes,
+    how_we_met: p.how_we_met,
+    linkedin_url: p.linkedin_url,
+    website: p.website,
+    birthday: p.birthday,
     phones: parseJsonList(p.phones),
     aliases: parseJsonList(p.aliases),
     emails: emails.get(p.id) ?? [],
@@ -93,8 +121,9 @@ const CSV_COLUMNS = [
   'Notes',
 ] as const
 
-export function exportCsv(sqlite: Database.Database): { content: string; people: number } {
-  const people = loadPeople(sqlite)
+export function exportCsv(sqlite: Database.Database): { content: string; people: number; skipped: string[] } {
+  const skipped: string[] = []
+  const people = loadPeople(sqlite, skipped)
   const rows = people.map((p) =>
     [
       p.name,
@@ -116,7 +145,7 @@ export function exportCsv(sqlite: Database.Database): { content: string; people:
   )
   // A byte order mark, so that spreadsheets read the names as UTF-8.
   const content = `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`
-  return { content, people: people.length }
+  return { content, people: people.length, skipped }
 }
 
 /**
@@ -157,8 +186,9 @@ function splitName(name: string): { given: string; family: string } {
   return { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1] ?? '' }
 }
 
-export function exportVcard(sqlite: Database.Database): { content: string; people: number } {
-  const people = loadPeople(sqlite)
+export function exportVcard(sqlite: Database.Database): { content: string; people: number; skipped: string[] } {
+  const skipped: string[] = []
+  const people = loadPeople(sqlite, skipped)
   const cards = people.map((p) => {
     const { given, family } = splitName(p.name)
     const lines = ['BEGIN:VCARD', 'VERSION:3.0', `FN:${escapeText(p.name)}`, `N:${escapeText(family)};${escapeText(given)};;;`]
@@ -176,14 +206,14 @@ export function exportVcard(sqlite: Database.Database): { content: string; peopl
     lines.push('END:VCARD')
     return lines.map(foldLine).join('\r\n')
   })
-  return { content: cards.length === 0 ? '' : `${cards.join('\r\n')}\r\n`, people: people.length }
+  return { content: cards.length === 0 ? '' : `${cards.join('\r\n')}\r\n`, people: people.length, skipped }
 }
 
 const MIME: Record<ExportFormat, string> = { json: 'application/json', csv: 'text/csv', vcard: 'text/vcard' }
 const EXTENSION: Record<ExportFormat, string> = { json: 'json', csv: 'csv', vcard: 'vcf' }
 
 export function exportFile(sqlite: Database.Database, format: ExportFormat, today: string): ExportFile {
-  const { content, people } = format === 'json' ? exportKithJson(sqlite) : format === 'csv' ? exportCsv(sqlite) : exportVcard(sqlite)
+  const { content, people, skipped } = format === 'json' ? exportKithJson(sqlite) : format === 'csv' ? exportCsv(sqlite) : exportVcard(sqlite)
   const what = format === 'json' ? 'kith-export' : 'kith-people'
-  return { fileName: `${what}-${today}.${EXTENSION[format]}`, mimeType: MIME[format], content, people }
+  return { fileName: `${what}-${today}.${EXTENSION[format]}`, mimeType: MIME[format], content, people, ...(skipped.length > 0 ? { skipped } : {}) }
 }

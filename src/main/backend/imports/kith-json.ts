@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { readOrSalvage } from '../db/salvage'
 import { ImportFileError, type RecordProblem } from './errors'
 import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
 import { isEmailAddress } from '../../../shared/email-address'
@@ -45,16 +46,19 @@ function columnsOf(sqlite: Database.Database, table: KithTable): string[] {
   return (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
 }
 
-export function exportKithJson(sqlite: Database.Database): { content: string; people: number } {
+export function exportKithJson(sqlite: Database.Database): { content: string; people: number; skipped: string[] } {
   const tables: Partial<Record<KithTable, Row[]>> = {}
+  const skipped: string[] = []
   for (const table of KITH_TABLES) {
     const columns = columnsOf(sqlite, table)
     // Ordered by every column: the same data always comes out in the same order.
     const order = columns.map((_, i) => i + 1).join(', ')
-    tables[table] = sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as Row[]
+    const read = readOrSalvage<Row>(sqlite, table, `SELECT * FROM ${table} ORDER BY ${order}`)
+    tables[table] = read.rows
+    skipped.push(...read.skipped)
   }
   const doc: KithJson = { format: 'kith', version: 1, schemaVersion: LATEST_SCHEMA_VERSION, tables }
-  return { content: `${JSON.stringify(doc, null, 1)}\n`, people: tables.person?.length ?? 0 }
+  return { content: `${JSON.stringify(doc, null, 1)}\n`, people: tables.person?.length ?? 0, skipped }
 }
 
 // Text is made well-formed as it is read: a lone surrogate becomes U+FFFD.

@@ -363,7 +363,8 @@ function ExportSection(): ReactNode {
     try {
       const file = await call('export.create', { format })
       download(file.fileName, file.mimeType, file.content)
-      setMessage(`Saved ${file.fileName}: ${file.people.toLocaleString()} people.`)
+      const missing = file.skipped === undefined ? '' : ` The database is damaged; these could not be read and are missing: ${file.skipped.join('; ')}.`
+      setMessage(`Saved ${file.fileName}: ${file.people.toLocaleString()} people.${missing}`)
     } catch (err) {
       setError(toError(err))
     } finally {

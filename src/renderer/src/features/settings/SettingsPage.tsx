@@ -2,6 +2,7 @@ import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, T
 import { useState, type ReactNode } from 'react'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
 import { call, canPickFiles } from '../../lib/client'
+import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
 import { ProfileSettings } from './ProfileSettings'
@@ -25,6 +26,7 @@ const KIND_LABEL: Record<BackupInfo['kind'], string> = {
 export function SettingsPage(): ReactNode {
   const status = useApi('status', {})
   const backups = useApi('backup.list', {})
+  const dataVersion = useDataVersion()
   const [busy, setBusy] = useState<'doctor' | 'backup' | 'restore' | null>(null)
   const [error, setError] = useState<Error>()
   const [report, setReport] = useState<DoctorReport>()
@@ -71,6 +73,7 @@ export function SettingsPage(): ReactNode {
       )
       backups.reload()
       status.reload()
+      dataVersion.changed()
     })
 
   return (

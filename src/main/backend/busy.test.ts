@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import type { Backend } from './backend'
+import { fails, ok } from './testing/call'
+import { openTempBackend } from './testing/temp'
+
+/** Another process (the CLI importing, say): a second connection holding the write lock. */
+function holdWriteLock(backend: Backend): Database.Database {
+  const other = new Database(backend.dbPath)
+  other.exec('BEGIN IMMEDIATE')
+  other
+    .prepare("INSERT INTO person (name, company, title, created_at, updated_at) VALUES ('From the CLI', NULL, NULL, '2026-01-01', '2026-01-01')")
+    .run()
+  return other
+}
+
+/** The longest pause of a 5 ms ticker while `work` runs: how long the event loop was blocked. */
+async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
+  let last = performance.now()
+  let longestMs = 0
+  const ticker = setInterval(() => {
+    const now = performance.now()
+    longestMs = Math.max(longestMs, now - last)
+    last = now
+  }, 5)
+  try {
+    const result = await work()
+    return { result, longestMs }
+  } finally {
+    clearInterval(ticker)
+  }
+}
+
+function names(backend: Backend): string[] {
+  return (backend.sqlite.prepare('SELECT name FROM person ORDER BY name').all() as { name: string }[]).map((r) => r.name)
+}
+
+describe('two writers', () => {
+  it('waits for another process’s write without freezing, then saves', async () => {
+    const backend = await openTempBackend()
+    const other = holdWriteLock(backend)
+    const release = setTimeout(() => {
+      other.exec('COMMIT')
+      other.close()
+    }, 1000)
+    try {
+      const { result, longestMs } = await longestPause(() => backend.dispatch('people.create', { name: 'From the app' }))
+      expect(result.ok ? 'ok' : result.error.code).toBe('ok')
+      expect(longestMs).toBeLessThan(100)
+    } finally {
+      clearTimeout(release)
+      if (other.open) other.close()
+    }
+    expect(names(backend)).toEqual(['From the CLI', 'From the app'])
+  })
+
+  it('says "busy" when the other write outlasts the wait, and changes nothing', async () => {
+    const backend = await openTempBackend({ busyBudgetMs: 300 })
+    await ok(backend, 'people.create', { name: 'Already here' })
+    const other = holdWriteLock(backend)
+    try {
+      const { result, longestMs } = await longestPause(() => fails(backend, 'people.create', { name: 'From the app' }))
+      expect(result.code).toBe('busy')
+      expect(result.message).toContain('Try again')
+      expect(result.message).toContain('nothing was changed')
+      expect(longestMs).toBeLessThan(100)
+      // Settings are written outside a transaction: the same holds.
+      expect((await fails(backend, 'settings.weekly.set', { enabled: false, day: 1, time: '09:00' })).code).toBe('busy')
+    } finally {
+      other.exec('ROLLBACK')
+      other.close()
+    }
+    expect(names(backend)).toEqual(['Already here'])
+    expect((await ok(backend, 'settings.weekly.get', {})).enabled).toBe(true)
+  })
+})
+
+describe('a full disk', () => {
+  it('is reported as disk_full, with nothing changed', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'people.create', { name: 'Already here' })
+    const pages = backend.sqlite.pragma('page_count', { simple: true }) as number
+    // The file may not grow: as if the disk were full.
+    backend.sqlite.pragma(`max_page_count = ${pages}`)
+    const err = await fails(backend, 'people.create', { name: 'Too much', notes: 'x'.repeat(9_000) })
+    expect(err.code).toBe('disk_full')
+    expect(err.message).toContain('nothing was changed')
+    expect(names(backend)).toEqual(['Already here'])
+  })
+})

@@ -1,0 +1,206 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
+import { Backend } from './backend'
+import { autoBackup } from './backups/auto'
+import { fails, ok } from './testing/call'
+import { fileDigest, openTempBackend, tempDir } from './testing/temp'
+
+const PEOPLE = 3000
+
+/** A Kith data folder holding PEOPLE people, closed, with one page of the person table overwritten. */
+async function damagedDataDir(): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
+  const dataDir = tempDir()
+  const backend = await Backend.open({ dataDir })
+  const insert = backend.sqlite.prepare(
+    "INSERT INTO person (name, company, title, created_at, updated_at) VALUES (?, 'Acme', NULL, '2026-01-01', '2026-01-01')",
+  )
+  backend.sqlite.transaction(() => {
+    for (let i = 1; i <= PEOPLE; i++) insert.run(`Person ${String(i).padStart(5, '0')}`)
+  })()
+  const leaves = (
+    backend.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
+  ).map((r) => r.pageno)
+  const pageSize = backend.sqlite.pragma('page_size', { simple: true }) as number
+  const file = backend.dbPath
+  await backend.close()
+  const wreckedPage = leaves[Math.floor(leaves.length / 2)] ?? 2
+  const fd = fs.openSync(file, 'r+')
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (wreckedPage - 1) * pageSize)
+  fs.closeSync(fd)
+  return { dataDir, file, wreckedPage }
+}
+
+describe('a damaged database', () => {
+  it('refuses every write with db_corrupt and leaves the file byte for byte', async () => {
+    const { dataDir, file } = await damagedDataDir()
+    const before = fileDigest(file)
+    const backend = await Backend.open({ dataDir })
+    try {
+      expect(backend.damage.length).toBeGreaterThan(0)
+      const add = await fails(backend, 'people.create', { name: 'New Person' })
+      expect(add.code).toBe('db_corrupt')
+      expect(add.message).toContain('Kith found damage in your data')
+      expect(add.message).toContain('Nothing was changed')
+      expect(add.message).not.toContain(dataDir)
+      expect((await fails(backend, 'settings.weekly.set', { enabled: false, day: 1, time: '09:00' })).code).toBe('db_corrupt')
+      expect((await fails(backend, 'backup.create', {})).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
+
+  it('still answers doctor with a report of what is wrong', async () => {
+    const { dataDir } = await damagedDataDir()
+    const backend = await Backend.open({ dataDir })
+    try {
+      const report = await ok(backend, 'doctor', {})
+      expect(report.ok).toBe(false)
+      expect(report.integrity.join(' ')).not.toBe('ok')
+      expect(report.integrity.length).toBeGreaterThan(0)
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('exports what can be read and says what it skipped', async () => {
+    const { dataDir } = await damagedDataDir()
+    const backend = await Backend.open({ dataDir })
+    try {
+      const json = await ok(backend, 'export.create', { format: 'json' })
+      expect(json.people).toBeGreaterThan(PEOPLE / 2)
+      expect(json.people).toBeLessThan(PEOPLE)
+      expect(json.skipped?.join(' ')).toMatch(/^person: rows \d+ to \d+ could not be read/)
+      const doc = JSON.parse(json.content) as { tables: { person: { name: string }[] } }
+      expect(doc.tables.person[0]?.name).toBe('Person 00001')
+      expect(doc.tables.person.at(-1)?.name).toBe(`Person ${String(PEOPLE).padStart(5, '0')}`)
+
+      const csv = await ok(backend, 'export.create', { format: 'csv' })
+      expect(csv.people).toBe(json.people)
+      expect(csv.skipped?.length).toBeGreaterThan(0)
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('can be replaced by a sound backup, keeping the damaged file as the safety copy', async () => {
+    const sound = await openTempBackend()
+    await ok(sound, 'people.create', { name: 'Kept Safe' })
+    const backup = await ok(sound, 'backup.create', {})
+    const { dataDir } = await damagedDataDir()
+    const backend = await Backend.open({ dataDir })
+    try {
+      // The sound backup, put where the page can name it: in this data folder's backups.
+      fs.copyFileSync(path.join(sound.backupDir, backup.name), path.join(backend.backupDir, backup.name))
+      const restored = await ok(backend, 'backup.restore', { id: backup.name })
+      expect(restored.counts.people).toBe(1)
+      expect(backend.damage).toEqual([])
+      expect((await ok(backend, 'people.create', { name: 'After' })).name).toBe('After')
+      expect(fs.existsSync(path.join(backend.backupDir, restored.safetyCopy.name))).toBe(true)
+      const list = await ok(backend, 'backup.list', {})
+      expect(list.map((b) => b.kind)).toContain('pre-restore')
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('takes no automatic backup, so the sound ones stay in rotation', async () => {
+    const { dataDir } = await damagedDataDir()
+    const backend = await Backend.open({ dataDir })
+    try {
+      expect(await autoBackup(backend)).toEqual({ taken: null, removed: [] })
+      expect(await ok(backend, 'backup.list', {})).toEqual([])
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('turns read-only when a call runs into damage the check at opening did not reach', async () => {
+    const { dataDir, file } = await damagedDataDir()
+    const before = fileDigest(file)
+    // As if the file were too large for the check to reach the damaged table in time.
+    const backend = await Backend.open({ dataDir, quickCheckBudgetMs: 0 })
+    try {
+      expect(backend.damage).toEqual([])
+      const list = await fails(backend, 'people.list', {})
+      expect(list.code).toBe('db_corrupt')
+      expect(backend.damage.length).toBeGreaterThan(0)
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+      expect((await ok(backend, 'doctor', {})).ok).toBe(false)
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
+})
+
+describe('read and write methods', () => {
+  it('classifies every method of the contract, and nothing else', () => {
+    expect(Object.keys(METHOD_ACCESS).sort()).toEqual([...METHOD_NAMES].sort())
+  })
+
+  it('lets the read methods run on a read-only connection', async () => {
+    const copies = tempDir()
+    const backend = await openTempBackend({ filePicker: { saveBackupAs: (name) => Promise.resolve(path.join(copies, name)), openBackup: () => Promise.resolve(null) } })
+    const me = await ok(backend, 'me.set', { name: 'Me' })
+    const other = await ok(backend, 'people.create', { name: 'Other', company: 'Acme' })
+    backend.sqlite.pragma('query_only = ON')
+    const args: Partial<Record<string, unknown>> = {
+      'people.get': { id: other.id },
+      'people.resolve': { ref: 'Other' },
+      'people.neighbourhood': { id: me.id },
+      'paths.find': { to: other.id },
+      'introductions.get': null,
+      'imports.job': null,
+      'imports.cancel': null,
+      'backup.create': null,
+      'imports.start': null,
+      search: { query: 'Oth' },
+      'orgs.list': {},
+      'export.create': { format: 'json' },
+    }
+    for (const method of METHOD_NAMES.filter((m) => METHOD_ACCESS[m] === 'read')) {
+      const given = method in args ? args[method] : {}
+      if (given === null) continue
+      const res = await backend.dispatch(method, given)
+      expect(res.ok ? 'ok' : `${res.error.code}: ${res.error.message}`, method).toBe('ok')
+    }
+  })
+})
+
+describe('restore', () => {
+  it('refuses a Kith file with no data unless asked, and keeps the current data', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'people.create', { name: 'Still Here' })
+    const emptyDir = tempDir()
+    const empty = await Backend.open({ dataDir: emptyDir })
+    await empty.close()
+    fs.copyFileSync(empty.dbPath, path.join(backend.backupDir, 'kith-empty.sqlite'))
+    const err = await fails(backend, 'backup.restore', { id: 'kith-empty.sqlite' })
+    expect(err.code).toBe('bad_request')
+    expect(err.message).toContain('holds no people')
+    expect(err.message).toContain('nothing was changed')
+    expect((await ok(backend, 'status', {})).counts.people).toBe(1)
+    const forced = await ok(backend, 'backup.restore', { id: 'kith-empty.sqlite', confirmEmpty: true })
+    expect(forced.counts.people).toBe(0)
+  })
+
+  it('refuses a Kith-stamped file whose tables are missing', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'people.create', { name: 'Still Here' })
+    const file = path.join(backend.backupDir, 'kith-stamped.sqlite')
+    const fake = new Database(file)
+    fake.pragma('application_id = 1265202280')
+    fake.pragma('user_version = 3')
+    fake.exec('CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT)')
+    fake.close()
+    const err = await fails(backend, 'backup.restore', { id: 'kith-stamped.sqlite' })
+    expect(err.code).toBe('not_kith_db')
+    expect(err.message).toMatch(/missing/)
+    expect(err.message).toContain('Nothing was changed')
+    expect((await ok(backend, 'status', {})).counts.people).toBe(1)
+  })
+})
