@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'busy',
   /** the disk is full; nothing was changed */
   'disk_full',
+  /** the call would throw data away (restoring an empty backup); it runs only when asked again with its confirmation */
+  'needs_confirmation',
   'internal',
 ] as const
 

@@ -180,7 +180,7 @@ describe('restore', () => {
     await empty.close()
     fs.copyFileSync(empty.dbPath, path.join(backend.backupDir, 'kith-empty.sqlite'))
     const err = await fails(backend, 'backup.restore', { id: 'kith-empty.sqlite' })
-    expect(err.code).toBe('bad_request')
+    expect(err.code).toBe('needs_confirmation')
     expect(err.message).toContain('holds no people')
     expect(err.message).toContain('nothing was changed')
     expect((await ok(backend, 'status', {})).counts.people).toBe(1)

@@ -107,9 +107,9 @@ export async function checkRestoreSource(file: string, options: RestoreCheckOpti
     const empty = COUNTED.every(([table]) => (source.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`).get() as { any: number }).any === 0)
     if (empty && options.confirmEmpty !== true) {
       throw new KithError(
-        'bad_request',
+        'needs_confirmation',
         'The chosen file holds no people, no relationships, no interactions and no favors: restoring it would empty Kith, so nothing was changed. ' +
-          'To restore it anyway, confirm it (kith restore FILE --confirm).',
+          'To restore it anyway, confirm it ("Restore anyway" in Settings, or kith restore FILE --confirm).',
       )
     }
   } finally {

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
-import { call, canPickFiles } from '../../lib/client'
+import { ApiCallError, call, canPickFiles } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../shell/ErrorNotice'
@@ -33,6 +33,8 @@ export function SettingsPage(): ReactNode {
   const [message, setMessage] = useState<string>()
   /** A backup from the list, or 'file': one the user will choose in the desktop app's dialog. */
   const [restoreCandidate, setRestoreCandidate] = useState<BackupInfo | 'file'>()
+  /** A restore refused because the backup holds no data: the user may still confirm it. */
+  const [emptyBackup, setEmptyBackup] = useState<BackupInfo | 'file'>()
   const nativeFiles = canPickFiles()
 
   async function run(kind: 'doctor' | 'backup' | 'restore', work: () => Promise<void>): Promise<void> {
@@ -63,10 +65,17 @@ export function SettingsPage(): ReactNode {
       const info = await call('backup.saveCopy', {})
       if (info !== null) setMessage(`Saved a copy as ${info.name} (${formatBytes(info.bytes)}); it passed its integrity check.`)
     })
-  const restore = (candidate: BackupInfo | 'file'): Promise<void> =>
+  const restore = (candidate: BackupInfo | 'file', confirmEmpty = false): Promise<void> =>
     run('restore', async () => {
       setRestoreCandidate(undefined)
-      const result = candidate === 'file' ? await call('backup.restoreFile', {}) : await call('backup.restore', { id: candidate.name })
+      setEmptyBackup(undefined)
+      let result
+      try {
+        result = candidate === 'file' ? await call('backup.restoreFile', { confirmEmpty }) : await call('backup.restore', { id: candidate.name, confirmEmpty })
+      } catch (err) {
+        if (err instanceof ApiCallError && err.code === 'needs_confirmation') setEmptyBackup(candidate)
+        throw err
+      }
       if (result === null) return
       setMessage(
         `Restored ${result.restoredFrom}: ${result.counts.people} people. What it replaced is kept as ${result.safetyCopy.name}.`,
@@ -90,7 +99,8 @@ export function SettingsPage(): ReactNode {
           ) : (
             <>
               <Text>
-                Data folder: <Code>{status.data.dataDir}</Code>
+                Everything stays in Kith's data folder on this computer, readable by your user account only. (
+                <Code>kith status</Code> in a terminal shows where it is.)
               </Text>
               <Text size="sm" c="dimmed">
                 {status.data.counts.people} people, {status.data.counts.relationships} relationships, {status.data.counts.interactions}{' '}
@@ -126,6 +136,16 @@ export function SettingsPage(): ReactNode {
             </Alert>
           )}
           <ErrorNotice error={error} />
+          {emptyBackup !== undefined && (
+            <Group>
+              <Button color="red" variant="light" onClick={() => void restore(emptyBackup, true)} loading={busy === 'restore'}>
+                Restore the empty backup anyway
+              </Button>
+              <Button variant="default" onClick={() => setEmptyBackup(undefined)}>
+                Keep my data
+              </Button>
+            </Group>
+          )}
           <ErrorNotice error={status.error} />
         </Stack>
       </Paper>
