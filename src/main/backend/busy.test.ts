@@ -14,18 +14,26 @@ function holdWriteLock(backend: Backend): Database.Database {
   return other
 }
 
-/** The longest pause of a 5 ms ticker while `work` runs: how long the event loop was blocked. */
-async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
+/**
+ * The pauses of a 5 ms ticker while `work` runs: how long the event loop was
+ * blocked. A synchronous wait for the other writer shows as one pause as long
+ * as the wait itself (a second here); an event loop left free shows only the
+ * machine's own scheduling, which on a busy two-core machine can reach a
+ * hundred milliseconds now and then. So the test holds the longest pause under
+ * a quarter of the wait, and almost every pause under 100 ms; `npm run bench`
+ * reports the figure itself.
+ */
+async function pauses<T>(work: () => Promise<T>): Promise<{ result: T; longestMs: number; over100: number }> {
   let last = performance.now()
-  let longestMs = 0
+  const gaps: number[] = []
   const ticker = setInterval(() => {
     const now = performance.now()
-    longestMs = Math.max(longestMs, now - last)
+    gaps.push(now - last)
     last = now
   }, 5)
   try {
     const result = await work()
-    return { result, longestMs }
+    return { result, longestMs: Math.max(0, ...gaps), over100: gaps.filter((g) => g >= 100).length }
   } finally {
     clearInterval(ticker)
   }
@@ -44,9 +52,10 @@ describe('two writers', () => {
       other.close()
     }, 1000)
     try {
-      const { result, longestMs } = await longestPause(() => backend.dispatch('people.create', { name: 'From the app' }))
+      const { result, longestMs, over100 } = await pauses(() => backend.dispatch('people.create', { name: 'From the app' }))
       expect(result.ok ? 'ok' : result.error.code).toBe('ok')
-      expect(longestMs).toBeLessThan(100)
+      expect(longestMs).toBeLessThan(250)
+      expect(over100).toBeLessThanOrEqual(1)
     } finally {
       clearTimeout(release)
       if (other.open) other.close()
@@ -59,11 +68,13 @@ describe('two writers', () => {
     await ok(backend, 'people.create', { name: 'Already here' })
     const other = holdWriteLock(backend)
     try {
-      const { result, longestMs } = await longestPause(() => fails(backend, 'people.create', { name: 'From the app' }))
+      const { result, longestMs, over100 } = await pauses(() => fails(backend, 'people.create', { name: 'From the app' }))
       expect(result.code).toBe('busy')
       expect(result.message).toContain('Try again')
       expect(result.message).toContain('nothing was changed')
-      expect(longestMs).toBeLessThan(100)
+      // The wait is 300 ms here: a blocked loop would pause that long at once.
+      expect(longestMs).toBeLessThan(150)
+      expect(over100).toBeLessThanOrEqual(1)
       // Settings are written outside a transaction: the same holds.
       expect((await fails(backend, 'settings.weekly.set', { enabled: false, day: 1, time: '09:00' })).code).toBe('busy')
     } finally {
