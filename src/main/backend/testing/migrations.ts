@@ -141,7 +141,7 @@ export interface TableShape {
   sql: string
   /** `PRAGMA table_info`, one line a column: name, type, NOT NULL, default, key position. */
   columns: string[]
-  /** `PRAGMA index_list` with `index_info`: name, UNIQUE, PARTIAL, where it came from, its columns. */
+  /** `PRAGMA index_list` with `index_info`: name, UNIQUE, PARTIAL, what made it, its columns. */
   indexes: string[]
   /** `PRAGMA foreign_key_list`: columns, target, actions. */
   foreignKeys: string[]
@@ -154,6 +154,9 @@ export interface SchemaShape {
   /** CREATE INDEX (and any view or trigger) statements, by name. */
   others: Record<string, string>
 }
+
+/** What `PRAGMA index_list` says made an index. */
+const INDEX_ORIGIN: Partial<Record<string, string>> = { c: 'by CREATE INDEX', u: 'for UNIQUE', pk: 'for PRIMARY KEY' }
 
 /**
  * SQL as stored in sqlite_master, with runs of white space made one space, so
@@ -196,7 +199,7 @@ export function schemaShape(sqlite: Database.Database): SchemaShape {
           .map((c) => c.name ?? '(expression)')
         // SQLite's own indexes for UNIQUE and PRIMARY KEY are named by position; the origin and columns say what they are.
         const name = i.name.startsWith('sqlite_autoindex_') ? '(automatic)' : i.name
-        return [name, i.unique === 1 ? 'UNIQUE' : '', i.partial === 1 ? 'PARTIAL' : '', `origin=${i.origin}`, `(${on.join(', ')})`]
+        return [name, i.unique === 1 ? 'UNIQUE' : '', i.partial === 1 ? 'PARTIAL' : '', INDEX_ORIGIN[i.origin] ?? `origin ${i.origin}`, `(${on.join(', ')})`]
           .filter((part) => part !== '')
           .join(' ')
       })
