@@ -16,7 +16,7 @@ test.describe('asking for an introduction', () => {
     },
   })
 
-  test('from a path through to "loop closed", with every task', async ({ app }) => {
+  test('from a path to a drafted ask: profile, checks, blurb and message', async ({ app }) => {
     const kith = new KithApp(app)
     // Your profile: the drafts sign with it and the blurb starts from it.
     await kith.goTo('Settings')
@@ -70,6 +70,30 @@ test.describe('asking for an introduction', () => {
     await expect(blurb.getByRole('status')).toContainText('Doubled punctuation')
     await blurb.getByRole('button', { name: 'Draft again: Your small ask (sentence 4)' }).click()
     await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
+  })
+})
+
+test.describe('following an introduction through', () => {
+  test.use({
+    seed: {
+      commands: [
+        ['me', 'Jordan Avery'],
+        ['people', 'add', 'Vera Walsh', '--email', 'vera@harbor.example', '--need', 'designers'],
+        ['people', 'add', 'Yara Schmidt', '--company', 'Harbor Capital'],
+        ['people', 'add', 'Ben Okafor', '--offer', 'designers'],
+        ['know', 'Jordan Avery', 'Vera Walsh', '--strength', '4'],
+        ['know', 'Vera Walsh', 'Yara Schmidt', '--strength', '5'],
+        ['know', 'Jordan Avery', 'Ben Okafor', '--strength', '3'],
+        ['ask', '--via', 'Vera Walsh', '--to', 'Yara Schmidt', '--why', 'She has priced two marketplaces.'],
+      ],
+    },
+  })
+
+  test('from "asked" to "loop closed", with every task, and the favor in the ledger', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Introductions')
+    await app.getByRole('button', { name: 'Ask Vera Walsh to introduce you to Yara Schmidt' }).click()
+    await expect(app.getByRole('heading', { level: 2, name: 'Ask Vera Walsh to introduce you to Yara Schmidt' })).toBeVisible()
 
     // Track it.
     const track = app.getByRole('region', { name: 'Track it' })
