@@ -88,3 +88,13 @@ describe('kith options and help', () => {
     expect((await kith('--data', data, 'tasks', '--due', '--json')).code).toBe(EXIT_OK)
   })
 })
+
+describe('kith --help before the command', () => {
+  it('shows that command\'s help, as after it', async () => {
+    const before = await kith('--data', tempDir(), '--help', 'tasks', 'add')
+    expect(before.code).toBe(EXIT_OK)
+    expect(before.out).toMatch(/^Usage: kith tasks add/)
+    expect((await kith('tasks', 'add', '--help')).out).toBe(before.out)
+    expect((await kith('--help')).out).toMatch(/^Usage: kith \[--data DIR\] <command>/)
+  })
+})

@@ -96,6 +96,20 @@ function givenValues(node: Commander, options: ReadonlyMap<OptionName, Option>):
 }
 
 /**
+ * `kith --help doctor` asks for doctor's help, as `kith doctor --help` does:
+ * commander would read a --help before the command as kith's own.
+ */
+function helpAfterCommand(argv: readonly string[]): string[] {
+  const args = [...argv]
+  const help = args.findIndex((a) => a === '--help' || a === '-h')
+  let i = 0
+  while (i < args.length && args[i]?.startsWith('-') === true && args[i] !== '--') i += args[i] === '--data' ? 2 : 1
+  if (help === -1 || i >= args.length || args[i] === '--' || help > i) return args
+  args.splice(help, 1)
+  return [...args, '--help']
+}
+
+/**
  * Reads the command line. Resolves with the command to run, or `done` once
  * help is shown; rejects with a CommandLineError for bad usage.
  */
@@ -187,7 +201,7 @@ export async function readCommandLine(argv: readonly string[], io: CliIo): Promi
   }
 
   try {
-    await program.parseAsync([...argv], { from: 'user' })
+    await program.parseAsync(helpAfterCommand(argv), { from: 'user' })
   } catch (err) {
     if (err instanceof CommanderError && err.exitCode === 0) return { kind: 'done', code: EXIT_OK }
     throw err
