@@ -1,9 +1,8 @@
 /**
  * What every CLI command shares: the option table, the command shape, the
  * context a command runs with, and small helpers for reading options and
- * printing. Commands live in run.ts and in commands/*.ts.
+ * printing. Each command is a module in commands/; registry.ts lists them.
  */
-import type { ParseArgsConfig } from 'node:util'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import type { PersonRef } from '../../shared/types'
 import type { Backend } from '../backend/backend'
@@ -20,6 +19,13 @@ export interface CliIo {
 export const EXIT_OK = 0
 export const EXIT_FAILURE = 1
 export const EXIT_USAGE = 2
+
+/** An option's shape: a flag, or one that takes a value (`multiple`: may be given several times). */
+export interface OptionShape {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  short?: string
+}
 
 /** Every option any command takes; each command lists the ones it accepts. */
 export const OPTIONS = {
@@ -70,7 +76,7 @@ export const OPTIONS = {
   org: { type: 'string' },
   credibility: { type: 'string' },
   'sign-off': { type: 'string' },
-} as const satisfies ParseArgsConfig['options']
+} as const satisfies Record<string, OptionShape>
 
 export type OptionName = keyof typeof OPTIONS
 
@@ -82,7 +88,7 @@ export interface CommandContext {
   /** the arguments after the command's own words ("tasks add") */
   positionals: string[]
   io: CliIo
-  call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>>
+  call: <M extends MethodName>(method: M, args: ArgsIn<M>) => Promise<Result<M>>
   /**
    * A person named by id, exact name, alias or email. With `label` (the
    * argument's name as the user typed it, "--to"), a failure names it.
@@ -91,6 +97,16 @@ export interface CommandContext {
 }
 
 export interface Command {
+  /** the words that name it: "doctor", "tasks add" */
+  name: string
+  /** other words for the same command ("tasks list" for "tasks") */
+  aliases?: readonly string[]
+  /**
+   * Its entry in the global usage, as the user types it, without the leading
+   * indent: the usage line(s), then the description indented to the column
+   * of the others. `kith --help` is these entries in registry order.
+   */
+  usage: string
   options: readonly OptionName[]
   /** how many positional arguments: exactly n, or [min, max] */
   positionals: number | readonly [number, number]
@@ -107,16 +123,11 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>
 }
 
-/** Options as this command reads them: the shared table, with its own types where they differ. */
-export function optionsFor(command: Command): typeof OPTIONS {
-  if (command.types === undefined) return OPTIONS
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { ...OPTIONS }
-  for (const [name, type] of Object.entries(command.types)) {
-    const base = options[name]
-    if (base !== undefined) options[name] = { ...base, type }
-  }
-  // Typed as the shared table for parseArgs; commands read values through OptionValues, which allows either type.
-  return options as unknown as typeof OPTIONS
+/** An option as this command reads it: the shared table, with the command's own type where it differs. */
+export function optionShape(command: Command, name: OptionName): OptionShape {
+  const base: OptionShape = OPTIONS[name]
+  const type = command.types?.[name]
+  return type === undefined ? base : { ...base, type }
 }
 
 /** Bad usage: exits 2, with the command's usage. */

@@ -96,6 +96,9 @@ async function missingLinks(ctx: CommandContext, path: readonly PersonRef[]): Pr
 const quote = (s: string): string => (/^[\w.@+-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`)
 
 export const ask: Command = {
+  name: 'ask',
+  usage: `ask --via C1[,C2] --to TARGET [--why TEXT] [--offer TEXT]
+                                 ask C1 (who asks C2) to introduce you to TARGET; drafts the note and blurb`,
   options: ['json', 'via', 'to', 'why', 'offer'],
   positionals: 0,
   fields: { path: '--via', to: '--to', 'details.why': '--why', 'details.offer': '--offer' },
@@ -175,6 +178,8 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
 }
 
 export const introduce: Command = {
+  name: 'introduce',
+  usage: `introduce A B [--context TEXT]   introduce two people: starts by asking each (double opt-in)`,
   options: ['json', 'context'],
   positionals: 2,
   fields: { a: 'A', b: 'B', context: '--context' },
@@ -202,6 +207,8 @@ With --json: the introduction ({ id, state, people }) and both opt-in drafts as 
 }
 
 export const introsList: Command = {
+  name: 'intros list',
+  usage: `intros list [--state S]          introductions: asks and the ones you make`,
   options: ['json', 'state'],
   positionals: 0,
   fields: { state: '--state' },
@@ -240,6 +247,8 @@ function describeIntro(d: IntroductionDetail): string {
 }
 
 export const introsShow: Command = {
+  name: 'intros show',
+  usage: `intros show ID                   one introduction: drafts, history, tasks, the states it can move to`,
   options: ['json'],
   positionals: 1,
   fields: { id: 'ID' },
@@ -253,6 +262,9 @@ export const introsShow: Command = {
 }
 
 export const introsMove: Command = {
+  name: 'intros move',
+  usage: `intros move ID STATE [--date YYYY-MM-DD] [--confirm]
+                                 move it on (STATE: asked, agreed, "no reply", introduced, …)`,
   options: ['json', 'date', 'confirm'],
   positionals: 2,
   fields: { id: 'ID', to: 'STATE', date: '--date' },
@@ -299,6 +311,9 @@ Moves add follow-up tasks (thank the connector, reply, close the loop, give back
 }
 
 export const introsAnswer: Command = {
+  name: 'intros answer',
+  usage: `intros answer ID PERSON yes|no|none
+                                 record one side's answer to a double opt-in`,
   options: ['json'],
   positionals: 3,
   fields: { id: 'ID', side: 'PERSON', answer: 'ANSWER' },
@@ -329,6 +344,8 @@ Both yes: it is ready to send. Either no: it is declined.`,
 }
 
 export const introsUndo: Command = {
+  name: 'intros undo',
+  usage: `intros undo ID                   take its last move back`,
   options: ['json'],
   positionals: 1,
   fields: { id: 'ID' },

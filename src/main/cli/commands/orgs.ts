@@ -39,6 +39,8 @@ function mergeLine(m: OrganisationMerge): string {
 }
 
 export const orgsList: Command = {
+  name: 'orgs list',
+  usage: `orgs list [QUERY]                organisations, with other names, domains and people`,
   options: ['json'],
   positionals: [0, 1],
   fields: { query: 'QUERY' },
@@ -52,6 +54,8 @@ export const orgsList: Command = {
 }
 
 export const orgsMerge: Command = {
+  name: 'orgs merge',
+  usage: `orgs merge KEEP MERGE            fold one organisation into another (by id or name)`,
   options: ['json'],
   positionals: 2,
   fields: { keepId: 'KEEP', mergeId: 'MERGE' },
@@ -70,6 +74,8 @@ Take it back with "kith orgs undo ID" (the ID is printed, and listed by "kith or
 }
 
 export const orgsMerges: Command = {
+  name: 'orgs merges',
+  usage: `orgs merges                      past merges of organisations`,
   options: ['json'],
   positionals: 0,
   help: 'Past merges of organisations, newest first, with the ID "kith orgs undo" takes.',
@@ -81,6 +87,8 @@ export const orgsMerges: Command = {
 }
 
 export const orgsUndo: Command = {
+  name: 'orgs undo',
+  usage: `orgs undo ID                     take a merge back`,
   options: ['json'],
   positionals: 1,
   fields: { id: 'ID' },

@@ -23,6 +23,10 @@ const LISTS = [
 ] as const
 
 export const peopleEdit: Command = {
+  name: 'people edit',
+  usage: `people edit PERSON [--name N] [--company C] [--title T] [--location L] [--note TEXT] [--linkedin URL]
+           [--email E]... [--phone P]... [--alias A]... [--tag T]... [--untag T]... [--need N]... [--offer O]...
+                                 change a person; list options add to their lists, --untag removes a tag`,
   options: ['json', 'name', 'company', 'title', 'location', 'note', 'linkedin', 'email', 'phone', 'alias', 'tag', 'untag', 'need', 'offer'],
   positionals: 1,
   fields: {

@@ -15,6 +15,8 @@ function describe(p: Profile): string {
 }
 
 export const profileShow: Command = {
+  name: 'profile',
+  usage: `profile                          who you are in drafts: name, role, organisation, credibility, sign-off`,
   options: ['json'],
   positionals: 0,
   help: 'Shows your profile: the name, role, organisation, credibility line and sign-off that drafts use.',
@@ -26,6 +28,9 @@ export const profileShow: Command = {
 }
 
 export const profileSet: Command = {
+  name: 'profile set',
+  usage: `profile set [--name N] [--role R] [--org O] [--credibility TEXT] [--sign-off TEXT]
+                                 change your profile (the fields not given stay)`,
   options: ['json', 'name', 'role', 'org', 'credibility', 'sign-off'],
   positionals: 0,
   fields: { fullName: '--name', role: '--role', organisation: '--org', credibility: '--credibility', signOff: '--sign-off' },

@@ -7,6 +7,9 @@ function taskLine(t: TaskView): string {
 }
 
 export const tasksList: Command = {
+  name: 'tasks',
+  aliases: ['tasks list'],
+  usage: `tasks [list] [--due]             follow-ups (--due: overdue and today)`,
   options: ['json', 'due'],
   positionals: 0,
   help: 'Open follow-ups, overdue first. --due: only what is overdue or due today. "kith tasks list" is the same.',
@@ -19,6 +22,9 @@ export const tasksList: Command = {
 }
 
 export const tasksAdd: Command = {
+  name: 'tasks add',
+  usage: `tasks add PERSON TITLE --due YYYY-MM-DD [--intro ID]
+                                 add a follow-up`,
   options: ['json', 'due', 'intro'],
   positionals: 2,
   types: { due: 'string' },
@@ -39,6 +45,8 @@ introduction (see kith intros list). Tick it off with "kith tasks done ID".`,
 }
 
 export const tasksDone: Command = {
+  name: 'tasks done',
+  usage: `tasks done ID                    mark a follow-up done`,
   options: ['json'],
   positionals: 1,
   fields: { id: 'ID' },

@@ -12,6 +12,7 @@ import {
   type ImportJobStatus,
   type ImportResult,
 } from '../../../../shared/imports'
+import { waitForImportJob } from '../../../../shared/import-job'
 import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
@@ -45,15 +46,15 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const [dragging, setDragging] = useState(false)
   // An import left at its preview in this app (another tab, or before a reload): it can be cancelled from here.
   const [inTheWay, setInTheWay] = useState<{ jobId: string; fileName: string } | null>(null)
-  const cancelled = useRef(false)
+  const cancelled = useRef(new AbortController())
   // Read through a function: the page may have been left while waiting.
-  const isCancelled = (): boolean => cancelled.current
+  const isCancelled = (): boolean => cancelled.current.signal.aborted
 
   // The job the backend is holding for this page: let it go when the page is left.
   const openJob = useRef<string | null>(null)
   useEffect(
     () => () => {
-      cancelled.current = true
+      cancelled.current.abort()
       const jobId = openJob.current
       if (jobId !== null) void call('imports.cancel', { jobId }).catch(() => undefined)
     },
@@ -67,19 +68,21 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setError(new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`))
       return
     }
-    cancelled.current = false
+    cancelled.current = new AbortController()
     setInTheWay(null)
     try {
       setStage({ kind: 'reading', fraction: 0, label: `Opening ${file.name}` })
       const data = await readAsBase64(file, (fraction) => setStage({ kind: 'reading', fraction: fraction * 0.1, label: `Opening ${file.name}` }))
-      let status = await call('imports.start', { fileName: file.name, data, format: format === 'auto' ? null : format })
-      openJob.current = status.jobId
-      while ((status.phase === 'reading' || status.phase === 'matching') && !isCancelled()) {
-        const fraction = status.phase === 'reading' ? 0.1 + status.progress * 0.6 : 0.7 + status.progress * 0.3
-        setStage({ kind: 'reading', fraction, label: `${PHASE_LABEL[status.phase] ?? status.phase} ${file.name}` })
-        await new Promise((resolve) => setTimeout(resolve, 120))
-        status = await call('imports.job', { jobId: status.jobId })
-      }
+      const started = await call('imports.start', { fileName: file.name, data, format: format === 'auto' ? null : format })
+      openJob.current = started.jobId
+      const status = await waitForImportJob(call, started, {
+        intervalMs: 120,
+        signal: cancelled.current.signal,
+        onProgress: (now) => {
+          const fraction = now.phase === 'reading' ? 0.1 + now.progress * 0.6 : 0.7 + now.progress * 0.3
+          setStage({ kind: 'reading', fraction, label: `${PHASE_LABEL[now.phase] ?? now.phase} ${file.name}` })
+        },
+      })
       if (isCancelled()) return
       if (status.preview === null) {
         setStage({ kind: 'idle' })

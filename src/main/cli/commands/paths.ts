@@ -1,0 +1,47 @@
+/** `kith paths`: who can introduce you to a person, an organisation or a tag, ranked, with the reasons. */
+import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { EXIT_OK, UsageError, emit, text, texts, wholeNumber, type Command } from '../common'
+
+export const paths: Command = {
+  name: 'paths',
+  usage: `paths (--to PERSON | --company NAME | --tag TAG) [--limit K] [--max-hops 3|4] [--all]
+                                 who can introduce you, ranked, with the reasons`,
+  options: ['json', 'to', 'company', 'tag', 'limit', 'max-hops', 'all'],
+  positionals: 0,
+  fields: { to: '--to', company: '--company', tag: '--tag', limit: '--limit', maxHops: '--max-hops' },
+  async run(ctx) {
+    const to = text(ctx.values, 'to')
+    const company = text(ctx.values, 'company')
+    const tag = texts(ctx.values, 'tag')
+    const given = [to, company, tag].filter((v) => v !== undefined).length
+    if (given !== 1) throw new UsageError('give exactly one of --to PERSON, --company NAME or --tag TAG.')
+    if (tag !== undefined && tag.length !== 1) throw new UsageError('give one --tag.')
+    const hops = text(ctx.values, 'max-hops')
+    if (hops !== undefined && hops !== '3' && hops !== '4') throw new UsageError(`--max-hops must be 3 or 4, not "${hops}".`)
+    const result = await ctx.call('paths.find', {
+      ...(to !== undefined ? { to: (await ctx.person(to)).id } : company !== undefined ? { company } : { tag: tag?.[0] ?? '' }),
+      limit: wholeNumber(ctx.values, 'limit') ?? 10,
+      maxHops: hops === '4' ? 4 : 3,
+      all: ctx.values.all === true,
+    })
+    const json = {
+      target: result.target,
+      direct: result.direct,
+      paths: result.paths.map((p) => ({ score: p.score, people: p.people, steps: p.steps, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
+    }
+    const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} people)`
+    const lines = [`Ways to ${what}:`]
+    for (const d of result.direct) {
+      lines.push(`  You already know ${d.name} (${STRENGTH_WORDS[d.strength as Strength].toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
+    }
+    result.paths.forEach((p, i) => {
+      // "~>" marks a step Kith infers (colleagues), "->" one somebody recorded.
+      const chain = p.people.map((q, k) => (k === 0 ? q.name : `${p.steps[k - 1]?.kind === 'colleague' ? ' ~> ' : ' -> '}${q.name}`)).join('')
+      lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
+      for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
+    })
+    if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
+    emit(ctx, json, lines.join('\n'))
+    return EXIT_OK
+  },
+}
