@@ -11,7 +11,7 @@ import { dispatch } from './dispatch'
 import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
-import { readScoring } from './settings'
+import { readScoring } from './settings/service'
 
 export interface BackendOptions {
   dataDir: string

@@ -1,12 +1,12 @@
 import type { Handler } from '../handlers'
-import { tableCounts } from '../app/counts'
+import { tableCounts } from '../status/counts'
 import type { Backend } from '../backend'
-import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, setTaskDone, updateDetails } from '../intros/service'
+import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, setTaskDone, updateDetails } from '../introductions/service'
 import { findPaths } from '../paths/service'
-import { logInteraction } from '../graph/service'
+import { logInteraction } from '../relationships/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
-import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings'
+import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings/service'
 import { COMPANIES, SAMPLE_INTERESTS, buildSampleNetwork } from './sample-network'
 
 const CHUNK = 400

@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { exportFile } from './exports'
+import { exportFile } from '../export/service'
 import { importJobs } from './service'
 import { listImports, undoImport } from './undo'
 

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
  */
 import type { ImportBatchView, UndoResult } from '../../../shared/imports'
 import type { Backend } from '../backend'
-import { createBackup } from '../backups/backups'
+import { createBackup } from '../backup/backups'
 import { KithError } from '../errors'
 import type { PersonChange } from './apply'
 import { requireJsonColumn, storedPersonChange, storedRelationshipChange } from '../db/json-column'

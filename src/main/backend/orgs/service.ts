@@ -6,7 +6,7 @@ import type { Backend } from '../backend'
 import { KithError } from '../errors'
 import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
 import { requirePeople } from '../people/records'
-import { setRelationship } from '../graph/service'
+import { setRelationship } from '../relationships/service'
 import { colleagueWords } from '../paths/service'
 
 type Snapshot = z.output<typeof storedOrgSnapshot>

@@ -1,7 +1,7 @@
 import type { Handler } from '../handlers'
-import { readScoring, writeScoring } from '../settings'
+import { readScoring, writeScoring } from '../settings/service'
 import { findPaths } from './service'
-import { requestIntroduction } from '../intros/service'
+import { requestIntroduction } from '../introductions/service'
 
 export const pathHandlers = {
   'paths.find': ((args, backend) => findPaths(backend, args)) satisfies Handler<'paths.find'>,

@@ -3,7 +3,7 @@ import type { Facets, MergeResult, Neighbourhood, PeopleList, PersonDetail, Pers
 import type { Args } from '../../../shared/contract'
 import type { Backend } from '../backend'
 import type { DirectoryEntry } from './directory'
-import { createBackup } from '../backups/backups'
+import { createBackup } from '../backup/backups'
 import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { personDetail } from './detail'

@@ -1,7 +1,7 @@
 import { profileInput, type ProfileInput } from '../../../shared/schemas'
 import type { Profile } from '../../../shared/types'
 import type { Backend } from '../backend'
-import { readSetting, writeSetting } from '../settings'
+import { readSetting, writeSetting } from '../settings/service'
 
 const PROFILE_KEY = 'profile'
 

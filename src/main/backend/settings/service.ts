@@ -1,9 +1,9 @@
-import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings } from '../../shared/schemas'
-import { DEFAULT_SCORING, scoringSettings, type ScoringSettings } from '../../shared/scoring'
-import { DEFAULT_SUGGESTION_SETTINGS, suggestionSettings, type SuggestionSettings } from '../../shared/suggestions'
+import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings } from '../../../shared/schemas'
+import { DEFAULT_SCORING, scoringSettings, type ScoringSettings } from '../../../shared/scoring'
+import { DEFAULT_SUGGESTION_SETTINGS, suggestionSettings, type SuggestionSettings } from '../../../shared/suggestions'
 import type { z } from 'zod'
-import type { Backend } from './backend'
-import { normalizeLabel } from './people/records'
+import type { Backend } from '../backend'
+import { normalizeLabel } from '../people/records'
 
 /** A setting read back through its schema: the fallback when nothing is stored, or what is stored no longer fits. */
 export function readSetting<S extends z.ZodType>(backend: Backend, key: string, schema: S, fallback: z.output<S>): z.output<S> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { BackupInfo } from '../../../shared/types'
 import type { Backend } from '../backend'
-import { weekOf } from '../weekly/weeks'
+import { weekOf } from '../week/weeks'
 import { backupPath, createBackup, listBackups } from './backups'
 
 export const KEEP_DAILY = 7

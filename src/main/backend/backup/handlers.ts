@@ -1,7 +1,7 @@
 import type { RestoreResult } from '../../../shared/types'
 import type { Handler } from '../handlers'
 import type { Backend, FilePicker } from '../backend'
-import { tableCounts } from '../app/counts'
+import { tableCounts } from '../status/counts'
 import { fileStamp } from '../db/open'
 import { KithError } from '../errors'
 import { createBackup, listBackups, restoreBackup, type RestoreSource } from './backups'

@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { readSuggestionSettings, readWeekly, writeSuggestionSettings, writeWeekly } from '../settings'
+import { readSuggestionSettings, readWeekly, writeSuggestionSettings, writeWeekly } from '../settings/service'
 import { actOnSuggestion, confirmKnown, favorStandings, nudges, weekView } from './service'
 
 export const weeklyHandlers = {
