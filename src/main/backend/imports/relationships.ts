@@ -8,25 +8,7 @@ import { LIMITS, email as emailSchema } from '../../../shared/schemas'
 import type { CsvRow } from './csv'
 import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
-import { emptyResult, type ReadResult } from './read-result'
-
-/** One side of a relationship as the sheet names it. */
-export interface SheetPerson {
-  /** what the cell says */
-  text: string
-  /** set when the cell is an email address */
-  email: string | null
-}
-
-export interface ImportedRelationship {
-  line: number
-  a: SheetPerson
-  b: SheetPerson
-  strength: number
-  contexts: string[]
-  kind: RelationshipKind | null
-  confidence: Confidence | null
-}
+import { emptyResult, type ImportedRelationship, type ReadResult, type SheetPerson } from './read-result'
 
 const key = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, '_')
 

@@ -1,193 +1,15 @@
-import type { ColdTie, FavorStanding, Nudge, PersonRef, SuggestionStatus, SuggestionView, WeekView } from '../../../shared/types'
-import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
-import type { Backend } from '../backend'
-import { KithError } from '../errors'
-import { parseJsonColumn, storedReasons } from '../db/json-column'
-import { connectPeople, listTasks, updateDetails } from '../introductions/service'
-import { meId, requirePeople } from '../people/records'
-import { readSuggestionSettings } from '../settings/service'
-import { describeGain, GainRules, type Traits } from './gains'
-import { suggest, type Labels } from './suggest'
-import { isoDay, weekAfter, weekOf, weeksBefore } from './weeks'
+import type { ColdTie, WeekView } from '../../../shared/types'
+import type { BackendState } from '../state'
+import { favorStandings, nudges } from '../reciprocity/service'
+import { weekSuggestions } from '../suggestions/service'
+import { listTasks } from '../tasks/service'
+import { weekOf } from './weeks'
 
 /** How long a strong tie may go without a word, by strength, unless the person has their own cadence. */
 export const DEFAULT_CADENCE: Record<number, number | null> = { 1: null, 2: null, 3: 120, 4: 60, 5: 30 }
-const COOLDOWN_WEEKS = 4
-
-const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a)
-
-type NeedsAndOffers = Pick<Labels, 'needs' | 'offers'>
-
-async function readLabels(backend: Backend, ids?: number[]): Promise<NeedsAndOffers> {
-  let query = backend.db.selectFrom('person_label').select(['person_id', 'kind', 'label', 'label_norm']).where('kind', 'in', ['need', 'offer'])
-  if (ids !== undefined) query = query.where('person_id', 'in', ids)
-  const labels: NeedsAndOffers = { needs: new Map(), offers: new Map() }
-  for (const r of await query.execute()) {
-    const into = r.kind === 'need' ? labels.needs : labels.offers
-    let map = into.get(r.person_id)
-    if (map === undefined) {
-      map = new Map()
-      into.set(r.person_id, map)
-    }
-    map.set(r.label_norm, r.label)
-  }
-  return labels
-}
-
-/**
- * What each of two people gains from the other, in words addressed to them
- * (for their opt-in), worked out from what Kith knows now.
- */
-async function gainsBetween(backend: Backend, a: number, b: number): Promise<{ a: string; b: string }> {
-  const rules = new GainRules(readSuggestionSettings(backend))
-  const labels = await readLabels(backend, [a, b])
-  const tags = await backend.db.selectFrom('person_label').select(['person_id', 'label']).where('kind', '=', 'tag').where('person_id', 'in', [a, b]).orderBy('position').execute()
-  const people = await backend.db.selectFrom('person').select(['id', 'name', 'title']).where('id', 'in', [a, b]).execute()
-  const sides = [a, b].map((id) => {
-    const person = people.find((p) => p.id === id)
-    const own = tags.filter((t) => t.person_id === id).map((t) => t.label)
-    const traits: Traits = {
-      needs: labels.needs.get(id),
-      offers: labels.offers.get(id),
-      interests: rules.interestsOf(own),
-      roles: rules.rolesOf(own, person?.title ?? null),
-    }
-    return { name: person?.name ?? '', first: (person?.name ?? '').trim().split(/\s+/)[0] ?? '', traits }
-  })
-  const [x, y] = sides
-  if (x === undefined || y === undefined) return { a: '', b: '' }
-  return {
-    a: describeGain(rules.gain(x.traits, y.traits), x.name, y.first, 'second'),
-    b: describeGain(rules.gain(y.traits, x.traits), y.name, x.first, 'second'),
-  }
-}
-
-/** Pairs not to suggest this week: suggested in the last four weeks (unless snoozed until now), or ever dismissed. */
-async function excludedPairs(backend: Backend, week: string): Promise<Set<number>> {
-  const recent = weeksBefore(week, COOLDOWN_WEEKS)
-  const rows = await backend.db.selectFrom('suggestion').select(['person_a', 'person_b', 'week', 'status', 'snoozed_until']).execute()
-  const excluded = new Set<number>()
-  const snoozedBack = new Set<number>()
-  for (const r of rows) {
-    const key = pairKey(r.person_a, r.person_b)
-    if (r.status === 'dismissed') excluded.add(key)
-    else if (r.status === 'snoozed' && r.snoozed_until !== null && r.snoozed_until <= week) snoozedBack.add(key)
-    else if (recent.includes(r.week) || (r.status === 'snoozed' && (r.snoozed_until ?? '') > week)) excluded.add(key)
-  }
-  for (const key of snoozedBack) {
-    if (!rows.some((r) => pairKey(r.person_a, r.person_b) === key && r.status === 'dismissed')) excluded.delete(key)
-  }
-  return excluded
-}
-
-async function storedSuggestions(backend: Backend, week: string): Promise<SuggestionView[]> {
-  const rows = await backend.db
-    .selectFrom('suggestion as s')
-    .innerJoin('person as a', 'a.id', 's.person_a')
-    .innerJoin('person as b', 'b.id', 's.person_b')
-    .select(['s.id', 's.rank', 's.person_a', 'a.name as a_name', 's.person_b', 'b.name as b_name', 's.score', 's.reasons', 's.status', 's.introduction_id'])
-    .where('s.week', '=', week)
-    .orderBy('s.rank')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    rank: r.rank,
-    a: { id: r.person_a, name: r.a_name },
-    b: { id: r.person_b, name: r.b_name },
-    score: r.score,
-    reasons: parseJsonColumn(storedReasons, r.reasons, []),
-    status: r.status as SuggestionStatus,
-    introductionId: r.introduction_id,
-  }))
-}
-
-/**
- * The week's introductions to make: computed once for the week, stored, and
- * the same list every time it is opened again that week.
- */
-export async function weekSuggestions(backend: Backend, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
-  const g = backend.paths()
-  const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
-  const labels: Labels = { ...(await readLabels(backend)), people: backend.directory().entries }
-  const result = suggest(g, labels, await excludedPairs(backend, week), readSuggestionSettings(backend))
-  const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
-  const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
-  if (computed === undefined && g.me >= 0) {
-    const now = backend.now().toISOString()
-    await backend.db.transaction().execute(async (trx) => {
-      await trx.insertInto('suggestion_week').values({ week, computed_at: now }).onConflict((oc) => oc.doNothing()).execute()
-      for (const [rank, c] of result.suggestions.entries()) {
-        const [a, b] = [g.ids[c.a] ?? -1, g.ids[c.b] ?? -1]
-        await trx
-          .insertInto('suggestion')
-          .values({ week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .execute()
-      }
-    })
-  }
-  return { suggestions: await storedSuggestions(backend, week), maybeKnown }
-}
-
-export async function favorStandings(backend: Backend): Promise<FavorStanding[]> {
-  const me = await meId(backend.db)
-  if (me === null) return []
-  const rows = await backend.db
-    .selectFrom('favor as f')
-    .innerJoin('person as g', 'g.id', 'f.giver_id')
-    .innerJoin('person as r', 'r.id', 'f.receiver_id')
-    .select(['f.giver_id', 'g.name as giver', 'f.receiver_id', 'r.name as receiver', 'f.size', 'f.occurred_on'])
-    .where((eb) => eb.or([eb('f.giver_id', '=', me), eb('f.receiver_id', '=', me)]))
-    .execute()
-  const since = isoDay(new Date(backend.now().getTime() - 90 * 86_400_000))
-  const by = new Map<number, FavorStanding>()
-  for (const f of rows) {
-    const mine = f.giver_id === me
-    const other: PersonRef = mine ? { id: f.receiver_id, name: f.receiver } : { id: f.giver_id, name: f.giver }
-    const s = by.get(other.id) ?? { person: other, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
-    const points = FAVOR_POINTS[f.size as FavorSize]
-    if (mine) {
-      s.givenByMe++
-      s.pointsGivenByMe += points
-    } else {
-      s.receivedByMe++
-      s.pointsReceivedByMe += points
-    }
-    s.balance = s.pointsGivenByMe - s.pointsReceivedByMe
-    if (f.occurred_on > s.lastFavor) s.lastFavor = f.occurred_on
-    if (f.occurred_on >= since) s.trend += mine ? points : -points
-    by.set(other.id, s)
-  }
-  return [...by.values()].sort((a, b) => a.balance - b.balance || b.lastFavor.localeCompare(a.lastFavor))
-}
-
-/** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */
-export async function nudges(backend: Backend, standings: FavorStanding[]): Promise<Nudge[]> {
-  const owed = standings.filter((s) => s.balance < 0).slice(0, 10)
-  if (owed.length === 0) return []
-  const g = backend.paths()
-  const labels = await readLabels(backend)
-  return owed.map((s) => {
-    const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
-    const helpers: PersonRef[] = []
-    for (const c of g.nbr[g.me] ?? []) {
-      const id = g.ids[c] ?? -1
-      if (id === s.person.id || g.archived[c] === true) continue
-      const offers = labels.offers.get(id)
-      if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) helpers.push({ id, name: g.names[c] ?? '' })
-    }
-    const first = s.person.name.split(' ')[0] ?? s.person.name
-    const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${first} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`
-    const want =
-      needs.size === 0
-        ? 'ask what they are looking for.'
-        : `${first} is looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
-    return { person: s.person, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
-  })
-}
 
 /** Strong relationships with no interaction for longer than their cadence. */
-export async function coldTies(backend: Backend): Promise<ColdTie[]> {
+export async function coldTies(backend: BackendState): Promise<ColdTie[]> {
   const directory = backend.directory()
   const cadences = new Map((await backend.db.selectFrom('person').select(['id', 'cadence_days']).where('cadence_days', 'is not', null).execute()).map((r) => [r.id, r.cadence_days ?? 0]))
   const today = Date.parse(`${backend.today()}T00:00:00Z`)
@@ -204,7 +26,7 @@ export async function coldTies(backend: Backend): Promise<ColdTie[]> {
   return out.sort((a, b) => b.strength - a.strength || overdue(b) - overdue(a) || a.person.name.localeCompare(b.person.name)).slice(0, 15)
 }
 
-export async function weekView(backend: Backend, week: string | undefined): Promise<WeekView> {
+export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
   const label = week ?? weekOf(backend.now())
   const { suggestions, maybeKnown } = await weekSuggestions(backend, label)
   const standings = await favorStandings(backend)
@@ -216,52 +38,4 @@ export async function weekView(backend: Backend, week: string | undefined): Prom
     favorsToReturn: await nudges(backend, standings),
     coldTies: await coldTies(backend),
   }
-}
-
-/** What the user does with a suggestion. */
-export async function actOnSuggestion(backend: Backend, id: number, action: 'start' | 'dismiss' | 'snooze' | 'known', strength: number): Promise<SuggestionView> {
-  const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
-  if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
-  if (row.status !== 'open') throw new KithError('conflict', `This suggestion is already ${row.status}.`)
-  const now = backend.now().toISOString()
-  let introductionId: number | null = null
-  if (action === 'start') {
-    const intro = await connectPeople(backend, row.person_a, row.person_b, '')
-    // Each side's opt-in pitches that side's own gain.
-    const gains = await gainsBetween(backend, row.person_a, row.person_b)
-    await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })
-    introductionId = intro.id
-  }
-  if (action === 'known') {
-    const existing = await backend.db.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
-    if (existing === undefined) {
-      await backend.db
-        .insertInto('relationship')
-        .values({ person_a: row.person_a, person_b: row.person_b, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
-        .execute()
-    }
-    backend.touched([row.person_a, row.person_b])
-  }
-  const status: SuggestionStatus = action === 'start' ? 'started' : action === 'dismiss' ? 'dismissed' : action === 'snooze' ? 'snoozed' : 'known'
-  await backend.db
-    .updateTable('suggestion')
-    .set({ status, introduction_id: introductionId, snoozed_until: action === 'snooze' ? weekAfter(row.week) : null })
-    .where('id', '=', id)
-    .execute()
-  const [view] = (await storedSuggestions(backend, row.week)).filter((s) => s.id === id)
-  if (view === undefined) throw new Error('suggestion vanished')
-  return view
-}
-
-/** "They already know each other": from the maybe-known list, records the relationship. */
-export async function confirmKnown(backend: Backend, a: number, b: number, strength: number): Promise<void> {
-  const [x, y] = [Math.min(a, b), Math.max(a, b)]
-  const now = backend.now().toISOString()
-  await requirePeople(backend.db, [x, y])
-  await backend.db
-    .insertInto('relationship')
-    .values({ person_a: x, person_b: y, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.doNothing())
-    .execute()
-  backend.touched([x, y])
 }
