@@ -3,12 +3,12 @@
  * strength (1–5) and context, with kind and confidence optional. People are
  * named by email or by their exact name.
  */
-import { CONFIDENCES, RELATIONSHIP_KINDS, type Confidence, type RelationshipKind } from '../../../shared/vocab'
+import { CONFIDENCES, RELATIONSHIP_KINDS } from '../../../shared/vocab'
 import { LIMITS, email as emailSchema } from '../../../shared/schemas'
 import type { CsvRow } from './csv'
 import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
-import { emptyResult, type ImportedRelationship, type ReadResult, type SheetPerson } from './read-result'
+import { emptyResult, type ReadResult, type SheetPerson } from './read-result'
 
 const key = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, '_')
 

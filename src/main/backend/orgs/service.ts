@@ -1,11 +1,10 @@
 import type { z } from 'zod'
 import type { OrgPatch } from '../../../shared/schemas'
-import type { OrganisationMerge, OrganisationView, RelationshipRecord } from '../../../shared/types'
+import type { OrganisationMerge, OrganisationView } from '../../../shared/types'
 import { normalizeOrgName } from '../../../shared/organisations'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
-import { requirePeople } from '../people/records'
 
 type Snapshot = z.output<typeof storedOrgSnapshot>
 
