@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
 import { Backend } from './backend'
-import { autoBackup } from './backups/auto'
+import { autoBackup } from './backup/auto'
 import { fails, ok } from './testing/call'
 import { fileDigest, openTempBackend, tempDir } from './testing/temp'
 

@@ -26,6 +26,11 @@ export function requireNotFuture(field: string, date: string, today: string, hin
   if (date > today) throw new KithError('bad_request', `${field}: ${date} is in the future; ${hint}`)
 }
 
+/** When a past event (an interaction, a favor) happened: the schema has already refused dates before 1900. */
+export function requireHappened(date: string, today: string): void {
+  requireNotFuture('date', date, today, 'log things that have happened')
+}
+
 /** The last day a follow-up can be due or snoozed to. */
 export function lastPlanningDay(today: string): string {
   return addYears(today, PLANNING_YEARS)

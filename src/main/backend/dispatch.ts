@@ -2,10 +2,10 @@ import type { z } from 'zod'
 import type { ApiResponse } from '../../shared/api'
 import { METHOD_ACCESS, contract, isMethodName, type MethodName } from '../../shared/contract'
 import { wellFormedDeep } from '../../shared/text'
-import type { Backend } from './backend'
 import { diskFullError, isCorruptionError, isDiskFullError, retryWhileBusy } from './db/busy'
 import { KithError, errorMessage } from './errors'
-import { handlers } from './handlers'
+import type { AnyHandler } from './handlers'
+import type { BackendState } from './state'
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -42,7 +42,7 @@ export const DAMAGED_MESSAGE =
   'Restore a backup (Settings, Backups; or "kith restore"), or export what can still be read.'
 
 /** Rows this connection has written since it opened (rolled-back ones included). */
-function changesSoFar(backend: Backend): number {
+function changesSoFar(backend: BackendState): number {
   return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
 }
 
@@ -50,7 +50,7 @@ function changesSoFar(backend: Backend): number {
  * SQLite's failures that the user can act on, as typed errors; anything else
  * is left as it is. Damage found by a call turns the backend read-only.
  */
-function typedFailure(backend: Backend, err: unknown): KithError | null {
+function typedFailure(backend: BackendState, err: unknown): KithError | null {
   if (err instanceof KithError) return err
   if (isDiskFullError(err)) return diskFullError()
   if (isCorruptionError(err)) {
@@ -61,11 +61,12 @@ function typedFailure(backend: Backend, err: unknown): KithError | null {
 }
 
 /**
- * The single entry point of the backend. Makes the arguments' text
+ * The single entry point of the backend (`Backend.dispatch` calls it with
+ * every method's handler). Makes the arguments' text
  * well-formed, validates them against the contract, runs the handler, and
  * turns every outcome into an envelope: nothing is thrown back to the caller.
  */
-export async function dispatch(backend: Backend, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
+export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, backend: BackendState, method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
     const shown = typeof method === 'string' ? JSON.stringify(method.slice(0, 100)) : typeof method
     return { ok: false, error: { code: 'unknown_method', message: `There is no method ${shown}.` } }
@@ -90,7 +91,10 @@ export async function dispatch(backend: Backend, method: unknown, args: unknown)
     // A copy would carry the damage into the backups, beside the sound ones.
     return { ok: false, error: { code: 'db_corrupt', message: `${DAMAGED_MESSAGE} A new backup now would hold the damage too.` } }
   }
-  const handler = handlers[method] as (a: unknown, b: Backend) => unknown
+  const handler = handlers.get(method)
+  if (handler === undefined) {
+    return { ok: false, error: { code: 'unknown_method', message: `There is no handler for ${method}.` } }
+  }
   try {
     // Another process writing (the CLI importing beside the app) makes SQLite
     // answer "busy" at once; the call is tried again after a pause, with the

@@ -1,12 +1,13 @@
 import type { Handler } from '../handlers'
-import { tableCounts } from '../app/counts'
-import type { Backend } from '../backend'
-import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, setTaskDone, updateDetails } from '../intros/service'
+import { tableCounts } from '../status/counts'
+import type { BackendState } from '../state'
+import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, updateDetails } from '../introductions/service'
+import { setTaskDone } from '../tasks/service'
 import { findPaths } from '../paths/service'
-import { logInteraction } from '../graph/service'
+import { logInteraction } from '../interactions/service'
 import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
-import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings'
+import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings/service'
 import { COMPANIES, SAMPLE_INTERESTS, buildSampleNetwork } from './sample-network'
 
 const CHUNK = 400
@@ -174,7 +175,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
  * along real paths, and introductions between people I know who do not know
  * each other. One was made three days ago, so its follow-ups are due.
  */
-async function sampleIntroductions(backend: Backend, today: string): Promise<void> {
+async function sampleIntroductions(backend: BackendState, today: string): Promise<void> {
   const g = backend.paths()
   const day = (ago: number): string => daysBefore(today, ago)
   const strangers = g.ids

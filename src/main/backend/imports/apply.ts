@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { ImportDecision, ImportFormat, ImportResult } from '../../../shared/imports'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import { mergeChanges, type Plan, type PlannedPerson, type RelationshipSide } from './plan'
 import type { ReadResult } from './read-result'
@@ -87,9 +87,9 @@ function unionNew(current: readonly string[], incoming: readonly string[], norm:
 /**
  * Writes the plan in one transaction. It is long for a large file, so it
  * yields between slices; the caller holds other calls back meanwhile
- * (`Backend.exclusive`), so nothing else runs inside the transaction.
+ * (`BackendState.exclusive`), so nothing else runs inside the transaction.
  */
-export async function applyImport(backend: Backend, read: ReadResult, plan: Plan, options: ApplyOptions): Promise<ImportResult> {
+export async function applyImport(backend: BackendState, read: ReadResult, plan: Plan, options: ApplyOptions): Promise<ImportResult> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const today = backend.today()

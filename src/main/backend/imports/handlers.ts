@@ -1,5 +1,4 @@
 import type { Handler } from '../handlers'
-import { exportFile } from './exports'
 import { importJobs } from './service'
 import { listImports, undoImport } from './undo'
 
@@ -16,8 +15,6 @@ const list: Handler<'imports.list'> = (_args, backend) => listImports(backend)
 
 const undo: Handler<'imports.undo'> = (args, backend) => undoImport(backend, args.id)
 
-const exportCreate: Handler<'export.create'> = (args, backend) => exportFile(backend.sqlite, args.format, backend.today())
-
 export const importHandlers = {
   'imports.start': start,
   'imports.job': job,
@@ -25,5 +22,4 @@ export const importHandlers = {
   'imports.cancel': cancel,
   'imports.list': list,
   'imports.undo': undo,
-  'export.create': exportCreate,
 }

@@ -11,7 +11,7 @@ import type { RecordProblem } from './errors'
 import { foldCompany, foldName, normalizeLinkedin, type ImportedPerson } from './person-record'
 import type { ReadResult } from './read-result'
 import { pace } from './yield'
-import type { ImportedRelationship, SheetPerson } from './relationships'
+import type { ImportedRelationship, SheetPerson } from './read-result'
 
 export interface ExistingPerson {
   id: number

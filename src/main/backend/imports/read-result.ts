@@ -1,7 +1,25 @@
 import type { ImportFormat } from '../../../shared/imports'
+import type { Confidence, RelationshipKind } from '../../../shared/vocab'
 import type { RecordProblem } from './errors'
 import type { ImportedPerson } from './person-record'
-import type { ImportedRelationship } from './relationships'
+
+/** One side of a relationship as the sheet names it. */
+export interface SheetPerson {
+  /** what the cell says */
+  text: string
+  /** set when the cell is an email address */
+  email: string | null
+}
+
+export interface ImportedRelationship {
+  line: number
+  a: SheetPerson
+  b: SheetPerson
+  strength: number
+  contexts: string[]
+  kind: RelationshipKind | null
+  confidence: Confidence | null
+}
 
 /** Everything a reader took from one file. */
 export interface ReadResult {

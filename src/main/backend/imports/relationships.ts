@@ -3,30 +3,12 @@
  * strength (1–5) and context, with kind and confidence optional. People are
  * named by email or by their exact name.
  */
-import { CONFIDENCES, RELATIONSHIP_KINDS, type Confidence, type RelationshipKind } from '../../../shared/vocab'
+import { CONFIDENCES, RELATIONSHIP_KINDS } from '../../../shared/vocab'
 import { LIMITS, email as emailSchema } from '../../../shared/schemas'
 import type { CsvRow } from './csv'
 import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
-import { emptyResult, type ReadResult } from './read-result'
-
-/** One side of a relationship as the sheet names it. */
-export interface SheetPerson {
-  /** what the cell says */
-  text: string
-  /** set when the cell is an email address */
-  email: string | null
-}
-
-export interface ImportedRelationship {
-  line: number
-  a: SheetPerson
-  b: SheetPerson
-  strength: number
-  contexts: string[]
-  kind: RelationshipKind | null
-  confidence: Confidence | null
-}
+import { emptyResult, type ReadResult, type SheetPerson } from './read-result'
 
 const key = (h: string): string => h.trim().toLowerCase().replace(/[\s-]+/g, '_')
 

@@ -15,7 +15,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../../../shared/imports'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { KithError, errorMessage } from '../errors'
 import { applyImport, sourceTag } from './apply'
 import { headerLine, readCsv, type CsvRow } from './csv'
@@ -117,7 +117,7 @@ function dropFutureBirthdays(read: ReadResult, today: string): void {
 }
 
 export async function buildPreview(
-  backend: Backend,
+  backend: BackendState,
   jobId: string,
   fileName: string,
   parsed: Parsed,
@@ -128,7 +128,7 @@ export async function buildPreview(
   return { preview: previewOf(backend, jobId, fileName, parsed, plan), plan }
 }
 
-function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Parsed, plan: Plan | null): ImportPreview {
+function previewOf(backend: BackendState, jobId: string, fileName: string, parsed: Parsed, plan: Plan | null): ImportPreview {
   const meSet = backend.sqlite.prepare('SELECT 1 FROM person WHERE is_me = 1').get() !== undefined
   const base = {
     jobId,
@@ -228,7 +228,7 @@ function previewOf(backend: Backend, jobId: string, fileName: string, parsed: Pa
 }
 
 /** Applies a whole Kith JSON export to an empty database, in one transaction. */
-function applyJson(backend: Backend, doc: KithJson, fileName: string): ImportResult {
+function applyJson(backend: BackendState, doc: KithJson, fileName: string): ImportResult {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const result: ImportResult = { batchId: null, format: 'json', created: 0, updated: 0, skipped: 0, relationshipsCreated: 0, relationshipsUpdated: 0, errors: [] }
@@ -257,13 +257,13 @@ function applyJson(backend: Backend, doc: KithJson, fileName: string): ImportRes
  * Where the database stands: changes by this connection, and commits by
  * others. Equal readings mean nothing was written in between.
  */
-export function databaseMark(backend: Backend): string {
+export function databaseMark(backend: BackendState): string {
   const changes = (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
   return `${changes}:${String(backend.sqlite.pragma('data_version', { simple: true }))}`
 }
 
 export async function applyParsed(
-  backend: Backend,
+  backend: BackendState,
   parsed: Parsed,
   options: { fileName: string; strength: number | null; decisions: readonly ImportDecision[]; onProgress?: (done: number, total: number) => void },
   /** the plan the preview showed, used when nothing has been written since */
@@ -312,7 +312,7 @@ export class ImportJobs {
   private timer: NodeJS.Timeout | null = null
 
   constructor(
-    private readonly backend: Backend,
+    private readonly backend: BackendState,
     private readonly idleMs: number = IMPORT_IDLE_MS,
   ) {}
 
@@ -509,9 +509,9 @@ export class ImportJobs {
   }
 }
 
-const jobsByBackend = new WeakMap<Backend, ImportJobs>()
+const jobsByBackend = new WeakMap<BackendState, ImportJobs>()
 
-export function importJobs(backend: Backend): ImportJobs {
+export function importJobs(backend: BackendState): ImportJobs {
   let jobs = jobsByBackend.get(backend)
   if (jobs === undefined) {
     jobs = new ImportJobs(backend)

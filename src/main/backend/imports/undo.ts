@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3'
  * imported value, so later edits by hand are kept. A backup comes first.
  */
 import type { ImportBatchView, UndoResult } from '../../../shared/imports'
-import type { Backend } from '../backend'
-import { createBackup } from '../backups/backups'
+import type { BackendState } from '../state'
+import { createBackup } from '../backup/backups'
 import { KithError } from '../errors'
 import type { PersonChange } from './apply'
 import { requireJsonColumn, storedPersonChange, storedRelationshipChange } from '../db/json-column'
@@ -39,14 +39,14 @@ const view = (r: BatchRow): ImportBatchView => ({
   errors: r.error_count,
 })
 
-export function listImports(backend: Backend): ImportBatchView[] {
+export function listImports(backend: BackendState): ImportBatchView[] {
   const rows = backend.sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC').all() as BatchRow[]
   return rows.map(view)
 }
 
 const COLUMNS = new Set<string>(SCALARS.map(([, column]) => column))
 
-export async function undoImport(backend: Backend, batchId: number): Promise<UndoResult> {
+export async function undoImport(backend: BackendState, batchId: number): Promise<UndoResult> {
   const sqlite = backend.sqlite
   const batch = sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(batchId) as BatchRow | undefined
   if (batch === undefined) throw new KithError('not_found', `There is no import #${batchId}.`)

@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { confirmColleagues, listMerges, listOrganisations, mergeOrganisations, rejectColleagues, undoMerge, updateOrganisation } from './service'
+import { listMerges, listOrganisations, mergeOrganisations, undoMerge, updateOrganisation } from './service'
 
 export const orgHandlers = {
   'orgs.list': ((args, backend) => listOrganisations(backend, args.query)) satisfies Handler<'orgs.list'>,
@@ -7,6 +7,4 @@ export const orgHandlers = {
   'orgs.merge': ((args, backend) => mergeOrganisations(backend, args.keepId, args.mergeId)) satisfies Handler<'orgs.merge'>,
   'orgs.merges': ((_args, backend) => listMerges(backend)) satisfies Handler<'orgs.merges'>,
   'orgs.undoMerge': ((args, backend) => undoMerge(backend, args.id)) satisfies Handler<'orgs.undoMerge'>,
-  'colleagues.confirm': ((args, backend) => confirmColleagues(backend, args.a, args.b, args.strength)) satisfies Handler<'colleagues.confirm'>,
-  'colleagues.reject': ((args, backend) => rejectColleagues(backend, args.a, args.b)) satisfies Handler<'colleagues.reject'>,
 }

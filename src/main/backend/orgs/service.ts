@@ -1,18 +1,15 @@
 import type { z } from 'zod'
 import type { OrgPatch } from '../../../shared/schemas'
-import type { OrganisationMerge, OrganisationView, RelationshipRecord } from '../../../shared/types'
+import type { OrganisationMerge, OrganisationView } from '../../../shared/types'
 import { normalizeOrgName } from '../../../shared/organisations'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
-import { requirePeople } from '../people/records'
-import { setRelationship } from '../graph/service'
-import { colleagueWords } from '../paths/service'
 
 type Snapshot = z.output<typeof storedOrgSnapshot>
 
 /** Organisations with their names, domains and how many people Kith has there (now, and ever). */
-export function listOrganisations(backend: Backend, query: string | null): OrganisationView[] {
+export function listOrganisations(backend: BackendState, query: string | null): OrganisationView[] {
   const g = backend.paths()
   const { sqlite } = backend
   const names = new Map<number, string[]>()
@@ -47,20 +44,20 @@ export function listOrganisations(backend: Backend, query: string | null): Organ
   return out
 }
 
-function viewOf(backend: Backend, id: number): OrganisationView {
+function viewOf(backend: BackendState, id: number): OrganisationView {
   const found = listOrganisations(backend, null).find((o) => o.id === id)
   if (found === undefined) throw new KithError('not_found', `There is no organisation with id ${id}.`)
   return found
 }
 
-function requireOrg(backend: Backend, id: number): { id: number; name: string } {
+function requireOrg(backend: BackendState, id: number): { id: number; name: string } {
   const row = backend.sqlite.prepare('SELECT id, name FROM organisation WHERE id = ?').get(id) as { id: number; name: string } | undefined
   if (row === undefined) throw new KithError('not_found', `There is no organisation with id ${id}.`)
   return row
 }
 
 /** Renames an organisation, or sets its other names and email domains. */
-export async function updateOrganisation(backend: Backend, id: number, patch: OrgPatch): Promise<OrganisationView> {
+export async function updateOrganisation(backend: BackendState, id: number, patch: OrgPatch): Promise<OrganisationView> {
   const org = requireOrg(backend, id)
   const { sqlite } = backend
   const now = backend.now().toISOString()
@@ -115,7 +112,7 @@ export async function updateOrganisation(backend: Backend, id: number, patch: Or
 }
 
 /** Folds one organisation into another: its names and domains (and so its people) move; a snapshot allows undo. */
-export async function mergeOrganisations(backend: Backend, keepId: number, mergeId: number): Promise<OrganisationMerge> {
+export async function mergeOrganisations(backend: BackendState, keepId: number, mergeId: number): Promise<OrganisationMerge> {
   const kept = requireOrg(backend, keepId)
   const merged = requireOrg(backend, mergeId)
   const { sqlite } = backend
@@ -140,7 +137,7 @@ export async function mergeOrganisations(backend: Backend, keepId: number, merge
   return { id, kept: { id: kept.id, name: kept.name }, mergedName: merged.name, createdAt: now, undoneAt: null }
 }
 
-export function listMerges(backend: Backend): OrganisationMerge[] {
+export function listMerges(backend: BackendState): OrganisationMerge[] {
   const rows = backend.sqlite
     .prepare(
       `SELECT m.id, m.kept_id, coalesce(o.name, '(merged away)') AS kept_name, m.merged_name, m.created_at, m.undone_at
@@ -151,7 +148,7 @@ export function listMerges(backend: Backend): OrganisationMerge[] {
 }
 
 /** Puts a merged organisation back, with the names and domains it had that still sit with the one it went into. */
-export async function undoMerge(backend: Backend, id: number): Promise<OrganisationMerge> {
+export async function undoMerge(backend: BackendState, id: number): Promise<OrganisationMerge> {
   const { sqlite } = backend
   const row = sqlite.prepare('SELECT kept_id, merged_id, snapshot, undone_at FROM organisation_merge WHERE id = ?').get(id) as
     | { kept_id: number; merged_id: number; snapshot: string; undone_at: string | null }
@@ -180,34 +177,4 @@ export async function undoMerge(backend: Backend, id: number): Promise<Organisat
   const merge = listMerges(backend).find((m) => m.id === id)
   if (merge === undefined) throw new Error('merge missing')
   return merge
-}
-
-/** An inferred colleague tie is real: a relationship, with where they worked together as its context. */
-export async function confirmColleagues(backend: Backend, a: number, b: number, strength: number): Promise<RelationshipRecord> {
-  await requirePeople(backend.db, [a, b])
-  const g = backend.paths()
-  const [i, j] = [g.indexOf.get(a) ?? -1, g.indexOf.get(b) ?? -1]
-  const tie = g.colleagueTie(i, j)
-  if (tie === null) {
-    throw new KithError('conflict', `Kith does not take ${g.names[i] ?? 'them'} and ${g.names[j] ?? 'them'} for colleagues (no time together at one organisation, or already recorded): record how they know each other instead.`)
-  }
-  const context = colleagueWords(g, tie, i, j)
-  return setRelationship(backend, {
-    a,
-    b,
-    strength,
-    kind: 'colleague',
-    confidence: 'firsthand',
-    contexts: [context],
-    since: tie.since < -1e8 ? null : new Date(tie.since * 86_400_000).toISOString().slice(0, 10),
-  })
-}
-
-/** "They don't know each other": the inferred tie is gone for good. */
-export async function rejectColleagues(backend: Backend, a: number, b: number): Promise<{ a: number; b: number }> {
-  await requirePeople(backend.db, [a, b])
-  const [lo, hi] = a < b ? [a, b] : [b, a]
-  await backend.db.insertInto('colleague_rejection').values({ person_a: lo, person_b: hi, created_at: backend.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute()
-  backend.touched([a, b])
-  return { a, b }
 }

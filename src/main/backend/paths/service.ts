@@ -1,7 +1,7 @@
 import type { Args } from '../../../shared/contract'
 import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import type { PathGraph } from './graph'
@@ -213,7 +213,7 @@ function stepOf(g: PathGraph, i: number, j: number): PathStep {
 }
 
 /** Paths from me to a person, anyone at a company, or anyone with a tag. */
-export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResult {
+export function findPaths(backend: BackendState, args: Args<'paths.find'>): PathsResult {
   const g = backend.paths()
   const directory = backend.directory()
   if (g.me < 0) throw new KithError('conflict', 'Kith does not know who you are yet: set it with "kith me NAME" or on the People page.')
@@ -298,7 +298,7 @@ export function findPaths(backend: Backend, args: Args<'paths.find'>): PathsResu
 }
 
 /** The four before-you-ask answers for a stored request's path, from today's data ([] when the path no longer holds). */
-export function pathChecks(backend: Backend, ids: readonly number[]): BeforeYouAsk[] {
+export function pathChecks(backend: BackendState, ids: readonly number[]): BeforeYouAsk[] {
   const g = backend.paths()
   const nodes = ids.map((id) => g.indexOf.get(id) ?? -1)
   if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []

@@ -5,7 +5,7 @@
  */
 import type { DuplicateMatch } from '../../../shared/api'
 import type { PersonCreate } from '../../../shared/schemas'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { normalizeLinkedin } from '../imports/person-record'
 import { foldText } from '../search/normalize'
@@ -42,7 +42,7 @@ interface Candidate {
 }
 
 /** Who in Kith the person about to be added may already be, in id order. */
-async function candidates(backend: Backend, input: Pick<PersonCreate, 'name' | 'emails' | 'linkedinUrl'>): Promise<Candidate[]> {
+async function candidates(backend: BackendState, input: Pick<PersonCreate, 'name' | 'emails' | 'linkedinUrl'>): Promise<Candidate[]> {
   const found = new Map<number, Candidate>()
   const note = (p: { id: number; name: string; company: string | null; archived: boolean }, reason: string): void => {
     const seen = found.get(p.id)
@@ -92,7 +92,7 @@ function describe(c: Candidate): string {
  * who and why, and the matches travel as data so a form can offer to open
  * or merge them.
  */
-export async function refuseDuplicates(backend: Backend, input: Pick<PersonCreate, 'name' | 'emails' | 'linkedinUrl'>): Promise<void> {
+export async function refuseDuplicates(backend: BackendState, input: Pick<PersonCreate, 'name' | 'emails' | 'linkedinUrl'>): Promise<void> {
   const found = await candidates(backend, input)
   if (found.length === 0) return
   const shown = found.slice(0, SHOWN).map(describe).join('; ')

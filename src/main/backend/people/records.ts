@@ -59,3 +59,10 @@ export async function writeLabels(db: Db, personId: number, kind: LabelKind, lab
   const rows = labels.map((label, position) => ({ person_id: personId, kind, label, label_norm: normalizeLabel(label), position }))
   if (rows.length > 0) await db.insertInto('person_label').values(rows).onConflict((oc) => oc.doNothing()).execute()
 }
+
+/** The names of these people, by id (the deleted are left out). */
+export async function names(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  return new Map((await db.selectFrom('person').select(['id', 'name']).where('id', 'in', unique).execute()).map((p) => [p.id, p.name]))
+}

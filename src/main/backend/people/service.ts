@@ -1,9 +1,9 @@
 import type { MergeField, PersonCreate, PersonPatch } from '../../../shared/schemas'
 import type { Facets, MergeResult, Neighbourhood, PeopleList, PersonDetail, PersonRef } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import type { DirectoryEntry } from './directory'
-import { createBackup } from '../backups/backups'
+import { createBackup } from '../backup/backups'
 import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { personDetail } from './detail'
@@ -65,7 +65,7 @@ function requireBornBy(birthday: string | null | undefined, today: string): void
   requireNotFuture('birthday', birthday, today, 'a birthday is the day someone was born')
 }
 
-export async function createPerson(backend: Backend, input: PersonCreate): Promise<PersonDetail> {
+export async function createPerson(backend: BackendState, input: PersonCreate): Promise<PersonDetail> {
   requireBornBy(input.birthday, backend.today())
   if (!input.allowDuplicate) await refuseDuplicates(backend, input)
   const now = backend.now().toISOString()
@@ -119,7 +119,7 @@ export async function createPerson(backend: Backend, input: PersonCreate): Promi
   return personDetail(backend.db, id)
 }
 
-export async function updatePerson(backend: Backend, id: number, patch: PersonPatch): Promise<PersonDetail> {
+export async function updatePerson(backend: BackendState, id: number, patch: PersonPatch): Promise<PersonDetail> {
   requireBornBy(patch.birthday, backend.today())
   await backend.db.transaction().execute(async (trx) => {
     await requirePerson(trx, id)
@@ -140,7 +140,7 @@ export async function updatePerson(backend: Backend, id: number, patch: PersonPa
   return personDetail(backend.db, id)
 }
 
-export async function setArchived(backend: Backend, id: number, archived: boolean): Promise<PersonRef> {
+export async function setArchived(backend: BackendState, id: number, archived: boolean): Promise<PersonRef> {
   const person = await requirePerson(backend.db, id)
   if (archived && person.isMe) throw new KithError('bad_request', 'You cannot archive yourself.')
   const now = backend.now().toISOString()
@@ -154,7 +154,7 @@ export async function setArchived(backend: Backend, id: number, archived: boolea
 }
 
 /** Deletes an archived person for good, with their relationships, favors and now-empty interactions. */
-export async function deletePerson(backend: Backend, id: number): Promise<PersonRef> {
+export async function deletePerson(backend: BackendState, id: number): Promise<PersonRef> {
   const affected = await backend.db.transaction().execute(async (trx) => {
     const person = await requirePerson(trx, id)
     if (!person.archived) {
@@ -182,7 +182,7 @@ export async function deletePerson(backend: Backend, id: number): Promise<Person
   return { id, name: affected.name }
 }
 
-export async function setMe(backend: Backend, args: Args<'me.set'>): Promise<PersonRef> {
+export async function setMe(backend: BackendState, args: Args<'me.set'>): Promise<PersonRef> {
   const now = backend.now().toISOString()
   const me = await backend.db.transaction().execute(async (trx) => {
     let target: PersonRef
@@ -243,7 +243,7 @@ function byValue(get: (e: DirectoryEntry) => string | number | null, direction: 
  * is computed once and kept until something changes, so scrolling through
  * 50,000 people fetches slices of it.
  */
-export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleList {
+export function listPeople(backend: BackendState, args: Args<'people.list'>): PeopleList {
   const directory = backend.directory()
   const key = JSON.stringify([args.sort, args.descending, args.tag, args.company, args.archived])
   let ordered = directory.orderings.get(key)
@@ -296,7 +296,7 @@ export function listPeople(backend: Backend, args: Args<'people.list'>): PeopleL
 /** How many tags and companies the filters offer: the most common ones. */
 export const FACET_LIMIT = 500
 
-export function facets(backend: Backend): Facets {
+export function facets(backend: BackendState): Facets {
   const directory = backend.directory()
   directory.facets ??= countFacets(directory.entries.values())
   return directory.facets
@@ -327,7 +327,7 @@ function countFacets(entries: Iterable<DirectoryEntry>): Facets {
 }
 
 /** Finds one person by id, email, or exact name (then alias). */
-export async function resolvePerson(backend: Backend, ref: string): Promise<PersonRef> {
+export async function resolvePerson(backend: BackendState, ref: string): Promise<PersonRef> {
   const { db } = backend
   const trimmed = ref.trim()
   const idMatch = /^#?(\d+)$/.exec(trimmed)
@@ -386,7 +386,7 @@ function unionCaseless(a: readonly string[], b: readonly string[]): string[] {
  * Merges one person into another: fields as chosen, lists united, and every
  * relationship, interaction and favor moved over. A backup comes first.
  */
-export async function mergePeople(backend: Backend, args: Args<'people.merge'>): Promise<MergeResult> {
+export async function mergePeople(backend: BackendState, args: Args<'people.merge'>): Promise<MergeResult> {
   const { keepId, mergeId, take } = args
   await requirePeople(backend.db, [keepId, mergeId])
   const backup = await createBackup(backend, undefined, '-pre-merge')
@@ -511,7 +511,7 @@ export async function mergePeople(backend: Backend, args: Args<'people.merge'>):
 }
 
 /** Who a person knows (strongest first, archived people left out) and who among them know each other. */
-export async function neighbourhood(backend: Backend, id: number, limit: number): Promise<Neighbourhood> {
+export async function neighbourhood(backend: BackendState, id: number, limit: number): Promise<Neighbourhood> {
   const { db } = backend
   const center = await requirePerson(db, id)
   const rows = await db

@@ -1,24 +1,24 @@
 import { profileInput, type ProfileInput } from '../../../shared/schemas'
 import type { Profile } from '../../../shared/types'
-import type { Backend } from '../backend'
-import { readSetting, writeSetting } from '../settings'
+import type { BackendState } from '../state'
+import { readSetting, writeSetting } from '../settings/stored'
 
 const PROFILE_KEY = 'profile'
 
 /** What the user saved, read back through the schema: nothing saved, or what no longer fits, is all empty. */
-function stored(backend: Backend): ProfileInput {
+function stored(backend: BackendState): ProfileInput {
   return readSetting(backend, PROFILE_KEY, profileInput, profileInput.parse({}))
 }
 
 /** The user's profile, as every draft signs and describes them; the full name is the "me" person's name until the user sets one. */
-export function readProfile(backend: Backend): Profile {
+export function readProfile(backend: BackendState): Profile {
   const profile = stored(backend)
   if (profile.fullName !== '') return profile
   const me = backend.sqlite.prepare('SELECT name FROM person WHERE is_me = 1 LIMIT 1').get() as { name: string } | undefined
   return { ...profile, fullName: me?.name ?? '' }
 }
 
-export function writeProfile(backend: Backend, profile: ProfileInput): Profile {
+export function writeProfile(backend: BackendState, profile: ProfileInput): Profile {
   writeSetting(backend, PROFILE_KEY, profile)
   return readProfile(backend)
 }

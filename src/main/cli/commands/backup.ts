@@ -1,7 +1,7 @@
 /** `kith backup`: a checked copy of the database. */
 import path from 'node:path'
 import type { BackupInfo } from '../../../shared/types'
-import { createBackup } from '../../backend/backups/backups'
+import { createBackup } from '../../backend/backup/backups'
 import { EXIT_OK, emit, type Command } from '../common'
 import { formatBytes } from '../format'
 

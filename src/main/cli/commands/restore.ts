@@ -1,7 +1,7 @@
 /** `kith restore FILE`: replaces the data with a backup, keeping a copy of what it replaces. */
 import path from 'node:path'
 import type { RestoreResult } from '../../../shared/types'
-import { restoreFrom } from '../../backend/backups/handlers'
+import { restoreFrom } from '../../backend/backup/handlers'
 import { EXIT_OK, emit, type Command } from '../common'
 import { countsLine } from '../format'
 

@@ -1,5 +1,5 @@
 /** `kith serve`: browser mode on 127.0.0.1. */
-import { startAutoBackups } from '../../backend/backups/auto'
+import { startAutoBackups } from '../../backend/backup/auto'
 import { KithError } from '../../backend/errors'
 import { LOGIN_CODE_TTL_MS, findRendererDir, startServer } from '../../serve'
 import { EXIT_OK, UsageError, type Command } from '../common'

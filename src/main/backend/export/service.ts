@@ -8,7 +8,7 @@ import type { ExportFile, ExportFormat } from '../../../shared/imports'
 import { LINE_BREAKS } from '../../../shared/text'
 import { readOrSalvage } from '../db/salvage'
 import { parseJsonList } from '../people/records'
-import { exportKithJson } from './kith-json'
+import { exportKithJson } from '../imports/kith-json'
 
 interface ExportPerson {
   id: number

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { BACKUP_ID_PATTERN } from '../../../shared/schemas'
 import type { BackupInfo, BackupKind } from '../../../shared/types'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import { backupDatabase, integrityCheck } from '../db/backup-file'
 import { assertOpenable, readDbFileHeader } from '../db/file-check'
 import { KITH_APPLICATION_ID } from '../db/constants'
@@ -29,7 +29,7 @@ function infoFor(file: string): BackupInfo {
 }
 
 /** A fresh name in the backup folder that no earlier backup holds. */
-function newBackupPath(backend: Backend, suffix: string): string {
+function newBackupPath(backend: BackendState, suffix: string): string {
   const base = `kith-${fileStamp(backend.now())}${suffix}`
   let candidate = path.join(backend.backupDir, `${base}.sqlite`)
   for (let n = 2; fs.existsSync(candidate); n++) {
@@ -43,7 +43,7 @@ function newBackupPath(backend: Backend, suffix: string): string {
  * checked again here, whoever calls: a name with a separator, a dot-dot or
  * anything but Kith's own backup names cannot leave the folder.
  */
-export function backupPath(backend: Backend, id: string): string {
+export function backupPath(backend: BackendState, id: string): string {
   if (!BACKUP_ID_PATTERN.test(id) || path.basename(id) !== id) {
     throw new KithError('bad_request', 'That is not the name of a backup in the backups folder.')
   }
@@ -54,7 +54,7 @@ export function backupPath(backend: Backend, id: string): string {
  * Copies the database: into backups/ under a fresh name, or (the CLI's
  * --to, a file chosen in the desktop app's save dialog) to `to`.
  */
-export async function createBackup(backend: Backend, to?: string, suffix = ''): Promise<BackupInfo> {
+export async function createBackup(backend: BackendState, to?: string, suffix = ''): Promise<BackupInfo> {
   // Never in the middle of a long import: the copy would hold half of it.
   await backend.idle()
   const dest = to ?? newBackupPath(backend, suffix)
@@ -63,7 +63,7 @@ export async function createBackup(backend: Backend, to?: string, suffix = ''): 
   return infoFor(dest)
 }
 
-export function listBackups(backend: Backend): BackupInfo[] {
+export function listBackups(backend: BackendState): BackupInfo[] {
   let names: string[]
   try {
     names = fs.readdirSync(backend.backupDir)
@@ -95,7 +95,7 @@ interface ResolvedSource {
   name: string
 }
 
-function resolveSource(backend: Backend, source: RestoreSource): ResolvedSource {
+function resolveSource(backend: BackendState, source: RestoreSource): ResolvedSource {
   if ('backup' in source) {
     return { file: backupPath(backend, source.backup), label: `the backup ${source.backup}`, name: source.backup }
   }
@@ -114,7 +114,7 @@ const O_NOFOLLOW = posixFlags.O_NOFOLLOW ?? 0
  * following a link for a backup named by id, then refuses anything but a
  * regular file, and the database in use.
  */
-function checkRegularFile(backend: Backend, source: ResolvedSource, byId: boolean): void {
+function checkRegularFile(backend: BackendState, source: ResolvedSource, byId: boolean): void {
   let fd: number
   try {
     if (byId && fs.lstatSync(source.file).isSymbolicLink()) {
@@ -188,7 +188,7 @@ async function validateRestoreSource(file: string, label: string, nativeBinding?
  * Replaces the current data with a backup, after validating the backup and
  * keeping a safety copy of what is there now. Returns the name restored.
  */
-export async function restoreBackup(backend: Backend, from: RestoreSource, confirmEmpty = false): Promise<{ from: string; safetyCopy: BackupInfo }> {
+export async function restoreBackup(backend: BackendState, from: RestoreSource, confirmEmpty = false): Promise<{ from: string; safetyCopy: BackupInfo }> {
   const source = resolveSource(backend, from)
   checkRegularFile(backend, source, 'backup' in from)
   await naming(source.file, source.label, () => validateRestoreSource(source.file, source.label, backend.nativeBinding, confirmEmpty))

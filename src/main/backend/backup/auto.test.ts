@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { BackupInfo } from '../../../shared/types'
 import { ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
-import { weekOf } from '../weekly/weeks'
+import { weekOf } from '../week/weeks'
 import { autoBackup } from './auto'
 
 describe('automatic backups', () => {

@@ -1,55 +1,10 @@
-import type { Handler } from '../handlers'
-import { LATEST_SCHEMA_VERSION } from '../db/migrations'
-import type { TableCounts } from '../../../shared/types'
-import type { Backend } from '../backend'
-import { errorMessage } from '../errors'
-import { tableCounts } from './counts'
 import type Database from 'better-sqlite3'
 import type { StoredValueProblem } from '../../../shared/types'
 import { isEmailAddress } from '../../../shared/email-address'
+import type { Handler } from '../handlers'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { jsonColumnProblems } from '../db/json-column'
-
-const status: Handler<'status'> = async (_args, backend) => {
-  if (backend.damage.length === 0) {
-    return { dataDir: backend.dataDir, dbPath: backend.dbPath, schemaVersion: backend.schemaVersion, counts: await tableCounts(backend), damage: [] }
-  }
-  // A damaged file still answers: what can be counted, and what is wrong.
-  const problems: string[] = []
-  return {
-    dataDir: backend.dataDir,
-    dbPath: backend.dbPath,
-    schemaVersion: backend.schemaVersion,
-    counts: countRows(backend, problems),
-    damage: [...backend.damage, ...problems],
-  }
-}
-
-/** Runs a check that may itself fail on a damaged file; its failure is a finding, not an error. */
-function attempt<T>(check: () => T, fallback: T, problems: string[], what: string): T {
-  try {
-    return check()
-  } catch (err) {
-    problems.push(`${what} could not be read: ${errorMessage(err)}`)
-    return fallback
-  }
-}
-
-const COUNTED = [
-  ['people', 'person'],
-  ['relationships', 'relationship'],
-  ['interactions', 'interaction'],
-  ['favors', 'favor'],
-] as const
-
-/** The rows of each table; one that cannot be counted counts 0 and is added to `problems`. */
-function countRows(backend: Backend, problems: string[]): TableCounts {
-  const counts: TableCounts = { people: 0, relationships: 0, interactions: 0, favors: 0 }
-  for (const [key, table] of COUNTED) {
-    const count = (): number => (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-    counts[key] = attempt(count, 0, problems, `The number of ${key}`)
-  }
-  return counts
-}
+import { attempt, countRows } from '../status/counts'
 
 /**
  * What is wrong with the database, in a report. On a damaged file every
@@ -114,4 +69,4 @@ function storedValueChecks(sqlite: Database.Database): StoredValueProblem[] {
 
 const STORED_VALUE_LIMIT = 100
 
-export const appHandlers = { status, doctor }
+export const doctorHandlers = { doctor }

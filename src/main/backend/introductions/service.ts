@@ -1,10 +1,9 @@
-import type { Args } from '../../../shared/contract'
 import type { IntroDetails } from '../../../shared/schemas'
 import { parseJsonColumn, storedEffectChange, storedIntroDetails, storedIntroFields } from '../db/json-column'
-import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef, TaskStatus, TaskView } from '../../../shared/types'
+import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
 import { STATE_WORDS, canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
-import type { Backend } from '../backend'
+import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
 import { requireNotFuture, requireWithinPlanning } from '../dates'
@@ -12,63 +11,12 @@ import { KithError } from '../errors'
 import { pathChecks } from '../paths/service'
 import { readProfile } from '../profile/service'
 import { introDrafts } from './drafts'
-import { meId, normalizeLabel, parseIdList, requirePeople, requirePerson } from '../people/records'
-
-type Row = {
-  id: number
-  kind: string
-  state: string
-  connector_id: number | null
-  target_id: number | null
-  person_a_id: number | null
-  person_b_id: number | null
-  a_answer: string | null
-  b_answer: string | null
-  path: string
-  score: number | null
-  details: string
-  meeting_on: string | null
-  goal_id: number | null
-  previous_id: number | null
-  created_at: string
-  updated_at: string
-}
+import { meId, names, normalizeLabel, parseIdList, requirePeople } from '../people/records'
+import { tasksFor } from '../tasks/service'
+import { row, type Row } from './rows'
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-function taskStatus(t: { due_on: string; snoozed_until: string | null; done_at: string | null }, today: string): TaskStatus {
-  if (t.done_at !== null) return 'done'
-  const due = t.snoozed_until !== null && t.snoozed_until > t.due_on ? t.snoozed_until : t.due_on
-  return due < today ? 'overdue' : due === today ? 'today' : 'upcoming'
-}
-
-async function names(db: Db, ids: number[]): Promise<Map<number, string>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  return new Map((await db.selectFrom('person').select(['id', 'name']).where('id', 'in', unique).execute()).map((p) => [p.id, p.name]))
-}
-
-async function tasksFor(backend: Backend, where: { introductionId?: number; due?: boolean; includeDone?: boolean }): Promise<TaskView[]> {
-  const today = backend.today()
-  let q = backend.db.selectFrom('task').selectAll()
-  if (where.introductionId !== undefined) q = q.where('introduction_id', '=', where.introductionId)
-  if (where.includeDone !== true) q = q.where('done_at', 'is', null)
-  const rows = await q.orderBy('due_on').orderBy('id').execute()
-  const people = await names(backend.db, rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))
-  const views = rows.map((r) => ({
-    id: r.id,
-    introductionId: r.introduction_id,
-    person: r.person_id === null ? null : { id: r.person_id, name: people.get(r.person_id) ?? '' },
-    kind: r.kind,
-    title: r.title,
-    dueOn: r.due_on,
-    snoozedUntil: r.snoozed_until,
-    doneAt: r.done_at,
-    status: taskStatus(r, today),
-  }))
-  return where.due === true ? views.filter((t) => t.status === 'overdue' || t.status === 'today') : views
 }
 
 function titleOf(row: Row, n: Map<number, string>): string {
@@ -78,7 +26,7 @@ function titleOf(row: Row, n: Map<number, string>): string {
   return row.goal_id === null ? ask : `${ask}, on the way to ${name(row.goal_id)}`
 }
 
-async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionRequest[]> {
+async function summaries(backend: BackendState, rows: Row[]): Promise<IntroductionRequest[]> {
   const ids = rows.flatMap((r) => [...parseIdList(r.path), r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
   const n = await names(backend.db, ids)
   const next = new Map<number, number>()
@@ -119,20 +67,14 @@ async function summaries(backend: Backend, rows: Row[]): Promise<IntroductionReq
 }
 
 /** One introduction as the lists show it. */
-export async function introductionSummary(backend: Backend, id: number): Promise<IntroductionRequest> {
+export async function introductionSummary(backend: BackendState, id: number): Promise<IntroductionRequest> {
   const [summary] = await summaries(backend, [await row(backend.db, id)])
   if (summary === undefined) throw new Error('summary missing')
   return summary
 }
 
-async function row(db: Db, id: number): Promise<Row> {
-  const found = await db.selectFrom('introduction').selectAll().where('id', '=', id).executeTakeFirst()
-  if (found === undefined) throw new KithError('not_found', `There is no introduction with id ${id}.`)
-  return found
-}
-
 /** Introductions, those with overdue tasks first, then the most recently changed. */
-export async function listIntroductions(backend: Backend, state: string | null, personId: number | null): Promise<IntroductionRequest[]> {
+export async function listIntroductions(backend: BackendState, state: string | null, personId: number | null): Promise<IntroductionRequest[]> {
   let q = backend.db.selectFrom('introduction').selectAll()
   if (state !== null) q = q.where('state', '=', state)
   if (personId !== null) {
@@ -157,7 +99,7 @@ async function introPerson(db: Db, id: number | null): Promise<IntroPerson> {
   return p === undefined ? { id, name: '(deleted)', email: null, company: null, title: null } : { ...p, email: email?.email ?? null }
 }
 
-export async function getIntroduction(backend: Backend, id: number): Promise<IntroductionDetail> {
+export async function getIntroduction(backend: BackendState, id: number): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const summary = await introductionSummary(backend, id)
   const me = await introPerson(backend.db, await meId(backend.db))
@@ -202,7 +144,7 @@ export async function recordEvent(db: Db, introductionId: number, state: string,
  * first connector for the next person on the path, with the last person as
  * the goal; the next hop is drafted when this one reaches "introduced".
  */
-export async function requestIntroduction(backend: Backend, path: number[], score: number | null): Promise<IntroductionRequest> {
+export async function requestIntroduction(backend: BackendState, path: number[], score: number | null): Promise<IntroductionRequest> {
   if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
   const now = backend.now().toISOString()
   const g = backend.paths()
@@ -226,7 +168,7 @@ export async function requestIntroduction(backend: Backend, path: number[], scor
 }
 
 /** One hop of an ask: path[1] is asked to introduce me to path[2]; the goal is the path's end when it is further. */
-async function insertAsk(db: Db, backend: Backend, path: number[], score: number | null, previous: number | null, now: string, details: Record<string, unknown> = {}): Promise<number> {
+async function insertAsk(db: Db, backend: BackendState, path: number[], score: number | null, previous: number | null, now: string, details: Record<string, unknown> = {}): Promise<number> {
   const created = await db
     .insertInto('introduction')
     .values({
@@ -248,7 +190,7 @@ async function insertAsk(db: Db, backend: Backend, path: number[], score: number
   return created.id
 }
 
-export async function connectPeople(backend: Backend, a: number, b: number, context: string): Promise<IntroductionDetail> {
+export async function connectPeople(backend: BackendState, a: number, b: number, context: string): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
   const id = await backend.db.transaction().execute(async (trx) => {
     const people = await requirePeople(trx, [a, b])
@@ -275,7 +217,7 @@ export async function connectPeople(backend: Backend, a: number, b: number, cont
   return getIntroduction(backend, id)
 }
 
-export async function updateDetails(backend: Backend, id: number, details: IntroDetails): Promise<IntroductionDetail> {
+export async function updateDetails(backend: BackendState, id: number, details: IntroDetails): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const merged = { ...parseJsonColumn(storedIntroDetails, r.details, {}), ...details }
   await backend.db
@@ -287,7 +229,7 @@ export async function updateDetails(backend: Backend, id: number, details: Intro
 }
 
 /** Records one side's answer; a change of state is dated `on` (today unless told, as the sample network does). */
-export async function answerOptIn(backend: Backend, id: number, side: 'a' | 'b', answer: 'yes' | 'no' | null, on: string = backend.today()): Promise<IntroductionDetail> {
+export async function answerOptIn(backend: BackendState, id: number, side: 'a' | 'b', answer: 'yes' | 'no' | null, on: string = backend.today()): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
   await backend.db.transaction().execute(async (trx) => {
     const r = await row(trx, id)
@@ -304,7 +246,7 @@ export async function answerOptIn(backend: Backend, id: number, side: 'a' | 'b',
 }
 
 /** What needs the user's confirmation before an introduction between two people goes out. */
-export async function sendWarnings(backend: Backend, r: Row): Promise<string[]> {
+export async function sendWarnings(backend: BackendState, r: Row): Promise<string[]> {
   const warnings: string[] = []
   const [a, b] = [await introPerson(backend.db, r.person_a_id), await introPerson(backend.db, r.person_b_id)]
   if (r.a_answer !== 'yes' || r.b_answer !== 'yes') {
@@ -326,7 +268,7 @@ export async function sendWarnings(backend: Backend, r: Row): Promise<string[]> 
 }
 
 /** Give-back ideas: what the connector is looking for, and people I know who offer it. */
-async function giveBackIdea(backend: Backend, connector: number, connectorName: string): Promise<string> {
+async function giveBackIdea(backend: BackendState, connector: number, connectorName: string): Promise<string> {
   const needs = await backend.db.selectFrom('person_label').select(['label', 'label_norm']).where('person_id', '=', connector).where('kind', '=', 'need').execute()
   const me = await meId(backend.db)
   if (needs.length === 0 || me === null) return `Find a way to give back to ${connectorName}: ask what they are looking for.`
@@ -401,7 +343,7 @@ const LEARNED_STRENGTH = 2
  * the user set is overwritten, and every addition is recorded against the
  * move so `undoMove` can take it back.
  */
-export async function moveIntroduction(backend: Backend, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
+export async function moveIntroduction(backend: BackendState, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const kind = r.kind as IntroKind
   if (!(statesOf(kind) as readonly string[]).includes(to)) {
@@ -545,7 +487,7 @@ export async function moveIntroduction(backend: Backend, id: number, to: string,
  * logged meeting, "introduced by", the next hop's draft). A next hop that
  * has moved on must be taken back first.
  */
-export async function undoMove(backend: Backend, id: number): Promise<IntroductionDetail> {
+export async function undoMove(backend: BackendState, id: number): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const events = await backend.db.selectFrom('introduction_event').select(['id', 'state']).where('introduction_id', '=', id).orderBy('id', 'desc').limit(2).execute()
   const [last, before] = events
@@ -610,65 +552,4 @@ const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v :
 
 function parseChange(text: string): Record<string, unknown> {
   return parseJsonColumn(storedEffectChange, text, {})
-}
-
-export async function listTasks(backend: Backend, due: boolean, includeDone: boolean): Promise<TaskView[]> {
-  const tasks = await tasksFor(backend, { due, includeDone })
-  const order: Record<TaskStatus, number> = { overdue: 0, today: 1, upcoming: 2, done: 3 }
-  return tasks.sort((a, b) => order[a.status] - order[b.status] || a.dueOn.localeCompare(b.dueOn) || a.id - b.id)
-}
-
-async function taskView(backend: Backend, id: number): Promise<TaskView> {
-  const found = (await tasksFor(backend, { includeDone: true })).find((t) => t.id === id)
-  if (found === undefined) throw new KithError('not_found', `There is no task with id ${id}.`)
-  return found
-}
-
-export async function setTaskDone(backend: Backend, id: number, done: boolean): Promise<TaskView> {
-  await taskView(backend, id)
-  await backend.db.updateTable('task').set({ done_at: done ? backend.now().toISOString() : null }).where('id', '=', id).execute()
-  return taskView(backend, id)
-}
-
-export async function snoozeTask(backend: Backend, id: number, until: string): Promise<TaskView> {
-  await taskView(backend, id)
-  const today = backend.today()
-  if (until <= today) throw new KithError('bad_request', 'until: snooze to a day after today')
-  requireWithinPlanning('until', until, today)
-  await backend.db.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute()
-  return taskView(backend, id)
-}
-
-/**
- * A follow-up the user adds by hand. Its kind is 'other', the task table's
- * kind for tasks outside the introduction workflow.
- *
- * A due date before today is refused: a new task that is overdue the moment
- * it is written only adds noise to "due", and what has already happened is
- * logged as an interaction, not planned as a task. Today is allowed.
- */
-export async function addTask(backend: Backend, args: Args<'tasks.add'>): Promise<TaskView> {
-  const today = backend.today()
-  if (args.due < today) throw new KithError('bad_request', `due: ${args.due} is before today; a new task is due today or later`)
-  requireWithinPlanning('due', args.due, today)
-  const id = await backend.db.transaction().execute(async (trx) => {
-    if (args.personId !== null) await requirePerson(trx, args.personId)
-    if (args.introductionId !== null) await row(trx, args.introductionId)
-    const created = await trx
-      .insertInto('task')
-      .values({
-        introduction_id: args.introductionId,
-        person_id: args.personId,
-        kind: 'other',
-        title: args.title,
-        due_on: args.due,
-        snoozed_until: null,
-        done_at: null,
-        created_at: backend.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return created.id
-  })
-  return taskView(backend, id)
 }

@@ -1,7 +1,7 @@
 import type { RestoreResult } from '../../../shared/types'
 import type { Handler } from '../handlers'
-import type { Backend, FilePicker } from '../backend'
-import { tableCounts } from '../app/counts'
+import type { BackendState, FilePicker } from '../state'
+import { tableCounts } from '../status/counts'
 import { fileStamp } from '../db/open'
 import { KithError } from '../errors'
 import { createBackup, listBackups, restoreBackup, type RestoreSource } from './backups'
@@ -11,7 +11,7 @@ import { createBackup, listBackups, restoreBackup, type RestoreSource } from './
  * the data lies on disk: a message from deeper down (the database reopened
  * after a restore) that names the data folder names it in words instead.
  */
-async function withoutPaths<T>(backend: Backend, work: () => Promise<T>): Promise<T> {
+async function withoutPaths<T>(backend: BackendState, work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (err) {
@@ -25,7 +25,7 @@ const create: Handler<'backup.create'> = (_args, backend) => withoutPaths(backen
 
 const list: Handler<'backup.list'> = (_args, backend) => listBackups(backend)
 
-async function restoreFrom(backend: Backend, source: RestoreSource, confirmEmpty = false): Promise<RestoreResult> {
+async function restoreFrom(backend: BackendState, source: RestoreSource, confirmEmpty = false): Promise<RestoreResult> {
   const { from, safetyCopy } = await restoreBackup(backend, source, confirmEmpty)
   return {
     restoredFrom: from,
@@ -38,7 +38,7 @@ async function restoreFrom(backend: Backend, source: RestoreSource, confirmEmpty
 const restore: Handler<'backup.restore'> = (args, backend) => withoutPaths(backend, () => restoreFrom(backend, { backup: args.id }, args.confirmEmpty))
 
 /** The desktop app's dialogs; elsewhere, files outside the data folder are the CLI's to name. */
-function pickerOf(backend: Backend): FilePicker {
+function pickerOf(backend: BackendState): FilePicker {
   if (backend.filePicker === null) {
     throw new KithError('forbidden', 'Choosing a file is possible only in the desktop app. Here, backups stay in the data folder.')
   }

@@ -1,24 +1,22 @@
-import type { ColdTie, FavorStanding, Nudge, PersonRef, SuggestionStatus, SuggestionView, WeekView } from '../../../shared/types'
-import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
-import type { Backend } from '../backend'
+import type { PersonRef, SuggestionStatus, SuggestionView, WeekView } from '../../../shared/types'
+import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { parseJsonColumn, storedReasons } from '../db/json-column'
-import { connectPeople, listTasks, updateDetails } from '../intros/service'
-import { meId, requirePeople } from '../people/records'
-import { readSuggestionSettings } from '../settings'
+import { connectPeople, updateDetails } from '../introductions/service'
+import { requirePeople } from '../people/records'
+import { readSuggestionSettings } from '../settings/service'
+import { weekAfter, weeksBefore } from '../week/weeks'
 import { describeGain, GainRules, type Traits } from './gains'
 import { suggest, type Labels } from './suggest'
-import { isoDay, weekAfter, weekOf, weeksBefore } from './weeks'
 
-/** How long a strong tie may go without a word, by strength, unless the person has their own cadence. */
-export const DEFAULT_CADENCE: Record<number, number | null> = { 1: null, 2: null, 3: 120, 4: 60, 5: 30 }
 const COOLDOWN_WEEKS = 4
 
 const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a)
 
 type NeedsAndOffers = Pick<Labels, 'needs' | 'offers'>
 
-async function readLabels(backend: Backend, ids?: number[]): Promise<NeedsAndOffers> {
+/** What these people (or everyone) need and offer, by person, keyed by the label's normal form. */
+export async function readLabels(backend: BackendState, ids?: number[]): Promise<NeedsAndOffers> {
   let query = backend.db.selectFrom('person_label').select(['person_id', 'kind', 'label', 'label_norm']).where('kind', 'in', ['need', 'offer'])
   if (ids !== undefined) query = query.where('person_id', 'in', ids)
   const labels: NeedsAndOffers = { needs: new Map(), offers: new Map() }
@@ -38,7 +36,7 @@ async function readLabels(backend: Backend, ids?: number[]): Promise<NeedsAndOff
  * What each of two people gains from the other, in words addressed to them
  * (for their opt-in), worked out from what Kith knows now.
  */
-async function gainsBetween(backend: Backend, a: number, b: number): Promise<{ a: string; b: string }> {
+async function gainsBetween(backend: BackendState, a: number, b: number): Promise<{ a: string; b: string }> {
   const rules = new GainRules(readSuggestionSettings(backend))
   const labels = await readLabels(backend, [a, b])
   const tags = await backend.db.selectFrom('person_label').select(['person_id', 'label']).where('kind', '=', 'tag').where('person_id', 'in', [a, b]).orderBy('position').execute()
@@ -63,7 +61,7 @@ async function gainsBetween(backend: Backend, a: number, b: number): Promise<{ a
 }
 
 /** Pairs not to suggest this week: suggested in the last four weeks (unless snoozed until now), or ever dismissed. */
-async function excludedPairs(backend: Backend, week: string): Promise<Set<number>> {
+async function excludedPairs(backend: BackendState, week: string): Promise<Set<number>> {
   const recent = weeksBefore(week, COOLDOWN_WEEKS)
   const rows = await backend.db.selectFrom('suggestion').select(['person_a', 'person_b', 'week', 'status', 'snoozed_until']).execute()
   const excluded = new Set<number>()
@@ -80,7 +78,7 @@ async function excludedPairs(backend: Backend, week: string): Promise<Set<number
   return excluded
 }
 
-async function storedSuggestions(backend: Backend, week: string): Promise<SuggestionView[]> {
+async function storedSuggestions(backend: BackendState, week: string): Promise<SuggestionView[]> {
   const rows = await backend.db
     .selectFrom('suggestion as s')
     .innerJoin('person as a', 'a.id', 's.person_a')
@@ -105,7 +103,7 @@ async function storedSuggestions(backend: Backend, week: string): Promise<Sugges
  * The week's introductions to make: computed once for the week, stored, and
  * the same list every time it is opened again that week.
  */
-export async function weekSuggestions(backend: Backend, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
+export async function weekSuggestions(backend: BackendState, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
   const g = backend.paths()
   const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
   const labels: Labels = { ...(await readLabels(backend)), people: backend.directory().entries }
@@ -129,97 +127,8 @@ export async function weekSuggestions(backend: Backend, week: string): Promise<{
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
 }
 
-export async function favorStandings(backend: Backend): Promise<FavorStanding[]> {
-  const me = await meId(backend.db)
-  if (me === null) return []
-  const rows = await backend.db
-    .selectFrom('favor as f')
-    .innerJoin('person as g', 'g.id', 'f.giver_id')
-    .innerJoin('person as r', 'r.id', 'f.receiver_id')
-    .select(['f.giver_id', 'g.name as giver', 'f.receiver_id', 'r.name as receiver', 'f.size', 'f.occurred_on'])
-    .where((eb) => eb.or([eb('f.giver_id', '=', me), eb('f.receiver_id', '=', me)]))
-    .execute()
-  const since = isoDay(new Date(backend.now().getTime() - 90 * 86_400_000))
-  const by = new Map<number, FavorStanding>()
-  for (const f of rows) {
-    const mine = f.giver_id === me
-    const other: PersonRef = mine ? { id: f.receiver_id, name: f.receiver } : { id: f.giver_id, name: f.giver }
-    const s = by.get(other.id) ?? { person: other, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
-    const points = FAVOR_POINTS[f.size as FavorSize]
-    if (mine) {
-      s.givenByMe++
-      s.pointsGivenByMe += points
-    } else {
-      s.receivedByMe++
-      s.pointsReceivedByMe += points
-    }
-    s.balance = s.pointsGivenByMe - s.pointsReceivedByMe
-    if (f.occurred_on > s.lastFavor) s.lastFavor = f.occurred_on
-    if (f.occurred_on >= since) s.trend += mine ? points : -points
-    by.set(other.id, s)
-  }
-  return [...by.values()].sort((a, b) => a.balance - b.balance || b.lastFavor.localeCompare(a.lastFavor))
-}
-
-/** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */
-export async function nudges(backend: Backend, standings: FavorStanding[]): Promise<Nudge[]> {
-  const owed = standings.filter((s) => s.balance < 0).slice(0, 10)
-  if (owed.length === 0) return []
-  const g = backend.paths()
-  const labels = await readLabels(backend)
-  return owed.map((s) => {
-    const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
-    const helpers: PersonRef[] = []
-    for (const c of g.nbr[g.me] ?? []) {
-      const id = g.ids[c] ?? -1
-      if (id === s.person.id || g.archived[c] === true) continue
-      const offers = labels.offers.get(id)
-      if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) helpers.push({ id, name: g.names[c] ?? '' })
-    }
-    const first = s.person.name.split(' ')[0] ?? s.person.name
-    const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${first} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`
-    const want =
-      needs.size === 0
-        ? 'ask what they are looking for.'
-        : `${first} is looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
-    return { person: s.person, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
-  })
-}
-
-/** Strong relationships with no interaction for longer than their cadence. */
-export async function coldTies(backend: Backend): Promise<ColdTie[]> {
-  const directory = backend.directory()
-  const cadences = new Map((await backend.db.selectFrom('person').select(['id', 'cadence_days']).where('cadence_days', 'is not', null).execute()).map((r) => [r.id, r.cadence_days ?? 0]))
-  const today = Date.parse(`${backend.today()}T00:00:00Z`)
-  const out: ColdTie[] = []
-  for (const e of directory.entries.values()) {
-    if (e.archived || e.isMe || e.myStrength === null) continue
-    const cadence = cadences.get(e.id) ?? DEFAULT_CADENCE[e.myStrength] ?? null
-    if (cadence === null) continue
-    const days = e.lastInteractionOn === null ? null : Math.round((today - Date.parse(`${e.lastInteractionOn}T00:00:00Z`)) / 86_400_000)
-    if (days !== null && days <= cadence) continue
-    out.push({ person: { id: e.id, name: e.name }, strength: e.myStrength, lastTalked: e.lastInteractionOn, cadenceDays: cadence, daysSince: days })
-  }
-  const overdue = (t: ColdTie): number => (t.daysSince === null ? Infinity : t.daysSince / t.cadenceDays)
-  return out.sort((a, b) => b.strength - a.strength || overdue(b) - overdue(a) || a.person.name.localeCompare(b.person.name)).slice(0, 15)
-}
-
-export async function weekView(backend: Backend, week: string | undefined): Promise<WeekView> {
-  const label = week ?? weekOf(backend.now())
-  const { suggestions, maybeKnown } = await weekSuggestions(backend, label)
-  const standings = await favorStandings(backend)
-  return {
-    week: label,
-    suggestions,
-    maybeKnown,
-    followUps: await listTasks(backend, true, false),
-    favorsToReturn: await nudges(backend, standings),
-    coldTies: await coldTies(backend),
-  }
-}
-
 /** What the user does with a suggestion. */
-export async function actOnSuggestion(backend: Backend, id: number, action: 'start' | 'dismiss' | 'snooze' | 'known', strength: number): Promise<SuggestionView> {
+export async function actOnSuggestion(backend: BackendState, id: number, action: 'start' | 'dismiss' | 'snooze' | 'known', strength: number): Promise<SuggestionView> {
   const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
   if (row.status !== 'open') throw new KithError('conflict', `This suggestion is already ${row.status}.`)
@@ -254,7 +163,7 @@ export async function actOnSuggestion(backend: Backend, id: number, action: 'sta
 }
 
 /** "They already know each other": from the maybe-known list, records the relationship. */
-export async function confirmKnown(backend: Backend, a: number, b: number, strength: number): Promise<void> {
+export async function confirmKnown(backend: BackendState, a: number, b: number, strength: number): Promise<void> {
   const [x, y] = [Math.min(a, b), Math.max(a, b)]
   const now = backend.now().toISOString()
   await requirePeople(backend.db, [x, y])

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { BackupInfo } from '../../../shared/types'
-import type { Backend } from '../backend'
-import { weekOf } from '../weekly/weeks'
+import type { BackendState } from '../state'
+import { weekOf } from '../week/weeks'
 import { backupPath, createBackup, listBackups } from './backups'
 
 export const KEEP_DAILY = 7
@@ -49,7 +49,7 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
  * keeps. Other backups (yours, and those before an update, a restore or a
  * merge) are never removed.
  */
-export async function autoBackup(backend: Backend): Promise<{ taken: BackupInfo | null; removed: string[] }> {
+export async function autoBackup(backend: BackendState): Promise<{ taken: BackupInfo | null; removed: string[] }> {
   // A copy of a damaged database would push the sound ones out of rotation.
   if (backend.damage.length > 0) return { taken: null, removed: [] }
   const today = backend.now().toISOString().slice(0, 10)
@@ -66,7 +66,7 @@ export async function autoBackup(backend: Backend): Promise<{ taken: BackupInfo 
 }
 
 /** At start and then hourly (a day's backup is taken once): for the desktop app and browser mode. */
-export function startAutoBackups(backend: Backend, onError: (message: string) => void): () => void {
+export function startAutoBackups(backend: BackendState, onError: (message: string) => void): () => void {
   const run = (): void => {
     autoBackup(backend).catch((err: unknown) => onError(err instanceof Error ? err.message : String(err)))
   }

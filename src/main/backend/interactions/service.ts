@@ -1,0 +1,40 @@
+import type { InteractionInput } from '../../../shared/schemas'
+import type { InteractionView } from '../../../shared/types'
+import type { BackendState } from '../state'
+import { requireHappened } from '../dates'
+import { KithError } from '../errors'
+import { interactionViews } from '../people/detail'
+import { meId, requirePeople } from '../people/records'
+
+export async function logInteraction(backend: BackendState, input: InteractionInput): Promise<InteractionView> {
+  requireHappened(input.date, backend.today())
+  const now = backend.now().toISOString()
+  const id = await backend.db.transaction().execute(async (trx) => {
+    await requirePeople(trx, input.people)
+    const me = await meId(trx)
+    const people = input.people.filter((p) => p !== me)
+    if (people.length === 0) throw new KithError('bad_request', 'people: choose someone besides yourself')
+    const row = await trx
+      .insertInto('interaction')
+      .values({ occurred_on: input.date, kind: input.kind, note: input.note, with_me: input.withMe ? 1 : 0, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('interaction_person')
+      .values(people.map((person_id) => ({ interaction_id: row.id, person_id })))
+      .execute()
+    return row.id
+  })
+  backend.touched(input.people)
+  const [view] = await interactionViews(backend.db, [id])
+  if (view === undefined) throw new Error('the interaction just written is missing')
+  return view
+}
+
+export async function deleteInteraction(backend: BackendState, id: number): Promise<{ id: number }> {
+  const present = await backend.db.selectFrom('interaction_person').select('person_id').where('interaction_id', '=', id).execute()
+  const deleted = await backend.db.deleteFrom('interaction').where('id', '=', id).executeTakeFirst()
+  if (deleted.numDeletedRows === 0n) throw new KithError('not_found', `There is no interaction with id ${id}.`)
+  backend.touched(present.map((p) => p.person_id))
+  return { id }
+}

@@ -1,0 +1,63 @@
+import type { FavorStanding, Nudge, PersonRef } from '../../../shared/types'
+import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
+import type { BackendState } from '../state'
+import { meId } from '../people/records'
+import { readLabels } from '../suggestions/service'
+import { isoDay } from '../week/weeks'
+
+export async function favorStandings(backend: BackendState): Promise<FavorStanding[]> {
+  const me = await meId(backend.db)
+  if (me === null) return []
+  const rows = await backend.db
+    .selectFrom('favor as f')
+    .innerJoin('person as g', 'g.id', 'f.giver_id')
+    .innerJoin('person as r', 'r.id', 'f.receiver_id')
+    .select(['f.giver_id', 'g.name as giver', 'f.receiver_id', 'r.name as receiver', 'f.size', 'f.occurred_on'])
+    .where((eb) => eb.or([eb('f.giver_id', '=', me), eb('f.receiver_id', '=', me)]))
+    .execute()
+  const since = isoDay(new Date(backend.now().getTime() - 90 * 86_400_000))
+  const by = new Map<number, FavorStanding>()
+  for (const f of rows) {
+    const mine = f.giver_id === me
+    const other: PersonRef = mine ? { id: f.receiver_id, name: f.receiver } : { id: f.giver_id, name: f.giver }
+    const s = by.get(other.id) ?? { person: other, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
+    const points = FAVOR_POINTS[f.size as FavorSize]
+    if (mine) {
+      s.givenByMe++
+      s.pointsGivenByMe += points
+    } else {
+      s.receivedByMe++
+      s.pointsReceivedByMe += points
+    }
+    s.balance = s.pointsGivenByMe - s.pointsReceivedByMe
+    if (f.occurred_on > s.lastFavor) s.lastFavor = f.occurred_on
+    if (f.occurred_on >= since) s.trend += mine ? points : -points
+    by.set(other.id, s)
+  }
+  return [...by.values()].sort((a, b) => a.balance - b.balance || b.lastFavor.localeCompare(a.lastFavor))
+}
+
+/** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */
+export async function nudges(backend: BackendState, standings: FavorStanding[]): Promise<Nudge[]> {
+  const owed = standings.filter((s) => s.balance < 0).slice(0, 10)
+  if (owed.length === 0) return []
+  const g = backend.paths()
+  const labels = await readLabels(backend)
+  return owed.map((s) => {
+    const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
+    const helpers: PersonRef[] = []
+    for (const c of g.nbr[g.me] ?? []) {
+      const id = g.ids[c] ?? -1
+      if (id === s.person.id || g.archived[c] === true) continue
+      const offers = labels.offers.get(id)
+      if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) helpers.push({ id, name: g.names[c] ?? '' })
+    }
+    const first = s.person.name.split(' ')[0] ?? s.person.name
+    const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${first} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`
+    const want =
+      needs.size === 0
+        ? 'ask what they are looking for.'
+        : `${first} is looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
+    return { person: s.person, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
+  })
+}

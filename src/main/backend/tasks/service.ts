@@ -1,0 +1,96 @@
+import type { Args } from '../../../shared/contract'
+import type { TaskStatus, TaskView } from '../../../shared/types'
+import type { BackendState } from '../state'
+import { requireWithinPlanning } from '../dates'
+import { KithError } from '../errors'
+import { row } from '../introductions/rows'
+import { names, requirePerson } from '../people/records'
+
+function taskStatus(t: { due_on: string; snoozed_until: string | null; done_at: string | null }, today: string): TaskStatus {
+  if (t.done_at !== null) return 'done'
+  const due = t.snoozed_until !== null && t.snoozed_until > t.due_on ? t.snoozed_until : t.due_on
+  return due < today ? 'overdue' : due === today ? 'today' : 'upcoming'
+}
+
+/** Follow-ups by due day: all, or one introduction's; open ones only unless `includeDone`; only overdue and today's when `due`. */
+export async function tasksFor(backend: BackendState, where: { introductionId?: number; due?: boolean; includeDone?: boolean }): Promise<TaskView[]> {
+  const today = backend.today()
+  let q = backend.db.selectFrom('task').selectAll()
+  if (where.introductionId !== undefined) q = q.where('introduction_id', '=', where.introductionId)
+  if (where.includeDone !== true) q = q.where('done_at', 'is', null)
+  const rows = await q.orderBy('due_on').orderBy('id').execute()
+  const people = await names(backend.db, rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))
+  const views = rows.map((r) => ({
+    id: r.id,
+    introductionId: r.introduction_id,
+    person: r.person_id === null ? null : { id: r.person_id, name: people.get(r.person_id) ?? '' },
+    kind: r.kind,
+    title: r.title,
+    dueOn: r.due_on,
+    snoozedUntil: r.snoozed_until,
+    doneAt: r.done_at,
+    status: taskStatus(r, today),
+  }))
+  return where.due === true ? views.filter((t) => t.status === 'overdue' || t.status === 'today') : views
+}
+
+export async function listTasks(backend: BackendState, due: boolean, includeDone: boolean): Promise<TaskView[]> {
+  const tasks = await tasksFor(backend, { due, includeDone })
+  const order: Record<TaskStatus, number> = { overdue: 0, today: 1, upcoming: 2, done: 3 }
+  return tasks.sort((a, b) => order[a.status] - order[b.status] || a.dueOn.localeCompare(b.dueOn) || a.id - b.id)
+}
+
+async function taskView(backend: BackendState, id: number): Promise<TaskView> {
+  const found = (await tasksFor(backend, { includeDone: true })).find((t) => t.id === id)
+  if (found === undefined) throw new KithError('not_found', `There is no task with id ${id}.`)
+  return found
+}
+
+export async function setTaskDone(backend: BackendState, id: number, done: boolean): Promise<TaskView> {
+  await taskView(backend, id)
+  await backend.db.updateTable('task').set({ done_at: done ? backend.now().toISOString() : null }).where('id', '=', id).execute()
+  return taskView(backend, id)
+}
+
+export async function snoozeTask(backend: BackendState, id: number, until: string): Promise<TaskView> {
+  await taskView(backend, id)
+  const today = backend.today()
+  if (until <= today) throw new KithError('bad_request', 'until: snooze to a day after today')
+  requireWithinPlanning('until', until, today)
+  await backend.db.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute()
+  return taskView(backend, id)
+}
+
+/**
+ * A follow-up the user adds by hand. Its kind is 'other', the task table's
+ * kind for tasks outside the introduction workflow.
+ *
+ * A due date before today is refused: a new task that is overdue the moment
+ * it is written only adds noise to "due", and what has already happened is
+ * logged as an interaction, not planned as a task. Today is allowed.
+ */
+export async function addTask(backend: BackendState, args: Args<'tasks.add'>): Promise<TaskView> {
+  const today = backend.today()
+  if (args.due < today) throw new KithError('bad_request', `due: ${args.due} is before today; a new task is due today or later`)
+  requireWithinPlanning('due', args.due, today)
+  const id = await backend.db.transaction().execute(async (trx) => {
+    if (args.personId !== null) await requirePerson(trx, args.personId)
+    if (args.introductionId !== null) await row(trx, args.introductionId)
+    const created = await trx
+      .insertInto('task')
+      .values({
+        introduction_id: args.introductionId,
+        person_id: args.personId,
+        kind: 'other',
+        title: args.title,
+        due_on: args.due,
+        snoozed_until: null,
+        done_at: null,
+        created_at: backend.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return created.id
+  })
+  return taskView(backend, id)
+}
