@@ -86,6 +86,29 @@ describe('a damaged database', () => {
     }
   })
 
+  it('still reports and exports when the list of tables itself is damaged', async () => {
+    const { dataDir, file } = await damagedDataDir()
+    // Page 1 past its 100-byte header holds sqlite_master: with it gone, no statement can even be prepared.
+    const fd = fs.openSync(file, 'r+')
+    fs.writeSync(fd, Buffer.alloc(3000, 0x5a), 0, 3000, 100)
+    fs.closeSync(fd)
+    const before = fileDigest(file)
+    const backend = await Backend.open({ dataDir })
+    try {
+      expect(backend.damage.length).toBeGreaterThan(0)
+      const report = await ok(backend, 'doctor', {})
+      expect(report.ok).toBe(false)
+      expect(report.integrity.join(' ')).toMatch(/malformed|damaged|could not be read/)
+      const exported = await ok(backend, 'export.create', { format: 'json' })
+      expect(exported.people).toBe(0)
+      expect(exported.skipped).toContain('person: none of it could be read')
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
+
   it('can be replaced by a sound backup, keeping the damaged file as the safety copy', async () => {
     const sound = await openTempBackend()
     await ok(sound, 'people.create', { name: 'Kept Safe' })

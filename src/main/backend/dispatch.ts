@@ -43,7 +43,13 @@ export const DAMAGED_MESSAGE =
 
 /** Rows this connection has written since it opened (rolled-back ones included). */
 function changesSoFar(backend: BackendState): number {
-  return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  try {
+    return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  } catch {
+    // A file whose schema cannot be read refuses every statement, this one too; the handler
+    // still runs (doctor reports, export saves what it can), and nothing there can be busy.
+    return -1
+  }
 }
 
 /**

@@ -42,7 +42,8 @@ const doctor: Handler<'doctor'> = (_args, backend) => {
     appSchemaVersion: LATEST_SCHEMA_VERSION,
     dataDir: backend.dataDir,
     dbPath: backend.dbPath,
-    sqliteVersion: (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    // Even this needs the schema read, which a damaged sqlite_master refuses.
+    sqliteVersion: attempt(() => (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v, 'unknown', problems, 'The SQLite version'),
     journalMode,
     counts,
     storedValueProblems,

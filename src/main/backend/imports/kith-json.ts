@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { isCorruptionError } from '../db/busy'
 import { readOrSalvage } from '../db/salvage'
 import { ImportFileError, type RecordProblem } from './errors'
 import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
@@ -50,7 +51,16 @@ export function exportKithJson(sqlite: Database.Database): { content: string; pe
   const tables: Partial<Record<KithTable, Row[]>> = {}
   const skipped: string[] = []
   for (const table of KITH_TABLES) {
-    const columns = columnsOf(sqlite, table)
+    let columns: string[]
+    try {
+      columns = columnsOf(sqlite, table)
+    } catch (err) {
+      // The file's list of tables is itself damaged: no table can be found, so none can be read.
+      if (!isCorruptionError(err)) throw err
+      tables[table] = []
+      skipped.push(`${table}: none of it could be read`)
+      continue
+    }
     // Ordered by every column: the same data always comes out in the same order.
     const order = columns.map((_, i) => i + 1).join(', ')
     const read = readOrSalvage<Row>(sqlite, table, `SELECT * FROM ${table} ORDER BY ${order}`)
