@@ -211,6 +211,28 @@ describe('restore', () => {
     expect(forced.counts.people).toBe(0)
   })
 
+  it('refuses a backup that carries a trigger, view or index Kith did not make, and doctor names one in the live file', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'people.create', { name: 'Still Here' })
+    const sound = await ok(backend, 'backup.create', {})
+    const planted = path.join(backend.backupDir, 'kith-planted.sqlite')
+    fs.copyFileSync(path.join(backend.backupDir, sound.name), planted)
+    const evil = new Database(planted)
+    evil.exec("CREATE TRIGGER wipe AFTER INSERT ON person BEGIN DELETE FROM relationship; UPDATE person SET notes = 'pwned'; END")
+    evil.close()
+    const err = await fails(backend, 'backup.restore', { id: 'kith-planted.sqlite' })
+    expect(err.code).toBe('not_kith_db')
+    expect(err.message).toContain("trigger wipe is not Kith's")
+    expect((await ok(backend, 'status', {})).counts.people).toBe(1)
+    expect((await ok(backend, 'doctor', {})).ok).toBe(true)
+
+    // Planted in the live file by another program: doctor says so.
+    backend.sqlite.exec('CREATE VIEW everyone AS SELECT name FROM person')
+    const report = await ok(backend, 'doctor', {})
+    expect(report.ok).toBe(false)
+    expect(report.integrity).toContain("Schema: view everyone is not Kith's")
+  })
+
   it('refuses a Kith-stamped file whose tables are missing', async () => {
     const backend = await openTempBackend()
     await ok(backend, 'people.create', { name: 'Still Here' })

@@ -9,27 +9,35 @@ import { KithError, errorMessage } from '../errors'
 import { migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
 
-type Shape = Map<string, string[]>
+/** A database's schema as Kith compares it: each table's columns, and every object's SQL. */
+interface Shape {
+  /** table → its column names, sorted */
+  columns: Map<string, string[]>
+  /** "trigger name", "index name", "view name", "table name" → its SQL with white space collapsed */
+  objects: Map<string, string>
+}
 
 /** Tables of SQLite's own and of its extensions, not Kith's schema. */
 const INTERNAL_TABLE = /^sqlite_/
 
 function shapeOf(sqlite: Database.Database): Shape {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((name) => !INTERNAL_TABLE.test(name))
-  const shape: Shape = new Map()
-  for (const table of tables) {
-    const columns = (sqlite.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).all() as { name: string }[]).map((c) => c.name)
-    shape.set(table, columns.sort())
+  const entries = sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string; sql: string | null }[]
+  const columns = new Map<string, string[]>()
+  const objects = new Map<string, string>()
+  for (const { type, name, sql } of entries) {
+    if (INTERNAL_TABLE.test(name)) continue
+    objects.set(`${type} ${name}`, (sql ?? '').replace(/\s+/g, ' ').trim())
+    if (type !== 'table') continue
+    const names = (sqlite.prepare(`PRAGMA table_info("${name.replace(/"/g, '""')}")`).all() as { name: string }[]).map((c) => c.name)
+    columns.set(name, names.sort())
   }
-  return shape
+  return { columns, objects }
 }
 
 const expectedShapes = new Map<number, Promise<Shape>>()
 
-/** The tables and columns Kith's migrations make up to `version`, built once in memory. */
-function expectedShape(version: number, nativeBinding?: string): Promise<Shape> {
+/** The schema Kith's migrations make up to `version`, built once in memory. */
+export function expectedShape(version: number, nativeBinding?: string): Promise<Shape> {
   let shape = expectedShapes.get(version)
   if (shape === undefined) {
     shape = (async () => {
@@ -47,10 +55,15 @@ function expectedShape(version: number, nativeBinding?: string): Promise<Shape> 
   return shape
 }
 
+/**
+ * How `found` differs from Kith's own schema, in words. Besides tables and
+ * columns, every trigger, view and index must be Kith's, with Kith's SQL: a
+ * trigger planted in a backup would otherwise run on the user's next write.
+ */
 function differences(expected: Shape, found: Shape): string[] {
   const said: string[] = []
-  for (const [table, columns] of expected) {
-    const have = found.get(table)
+  for (const [table, columns] of expected.columns) {
+    const have = found.columns.get(table)
     if (have === undefined) {
       said.push(`table ${table} is missing`)
       continue
@@ -60,8 +73,22 @@ function differences(expected: Shape, found: Shape): string[] {
     if (missing.length > 0) said.push(`${table} lacks ${missing.join(', ')}`)
     if (extra.length > 0) said.push(`${table} has unknown columns ${extra.join(', ')}`)
   }
-  for (const table of found.keys()) if (!expected.has(table)) said.push(`table ${table} is not Kith's`)
+  for (const table of found.columns.keys()) if (!expected.columns.has(table)) said.push(`table ${table} is not Kith's`)
+  for (const [object, sql] of found.objects) {
+    const kiths = expected.objects.get(object)
+    if (kiths === undefined) {
+      if (!object.startsWith('table ')) said.push(`${object} is not Kith's`)
+    } else if (kiths !== sql && !said.some((line) => line.startsWith(object.slice(object.indexOf(' ') + 1)))) {
+      said.push(`${object} is not as Kith made it`)
+    }
+  }
+  for (const object of expected.objects.keys()) if (!found.objects.has(object) && !object.startsWith('table ')) said.push(`${object} is missing`)
   return said
+}
+
+/** How a database's schema differs from what Kith's migrations make for `version`; empty when it is Kith's own. */
+export async function schemaDifferences(sqlite: Database.Database, version: number, nativeBinding?: string): Promise<string[]> {
+  return differences(await expectedShape(version, nativeBinding), shapeOf(sqlite))
 }
 
 const COUNTED = [
@@ -93,7 +120,7 @@ export async function checkRestoreSource(file: string, options: RestoreCheckOpti
   try {
     const version = source.pragma('user_version', { simple: true }) as number
     const found = shapeOf(source)
-    if (version < 1 || found.size === 0) {
+    if (version < 1 || found.columns.size === 0) {
       throw new KithError('not_kith_db', `The chosen file carries Kith's stamp but holds none of Kith's tables (schema ${version}). Nothing was changed.`)
     }
     const wrong = differences(await expectedShape(version, options.nativeBinding), found)

@@ -5,13 +5,15 @@ import type { Handler } from '../handlers'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { jsonColumnProblems } from '../db/json-column'
 import { attempt, countRows } from '../status/counts'
+import { schemaDifferences } from '../db/restore-check'
+import { errorMessage } from '../errors'
 
 /**
  * What is wrong with the database, in a report. On a damaged file every
  * check runs on its own, and one that cannot run is reported as a problem,
  * so doctor always answers.
  */
-const doctor: Handler<'doctor'> = (_args, backend) => {
+const doctor: Handler<'doctor'> = async (_args, backend) => {
   const { sqlite } = backend
   const problems: string[] = []
   const integrity = attempt(
@@ -31,6 +33,12 @@ const doctor: Handler<'doctor'> = (_args, backend) => {
   )
   const counts = countRows(backend, problems)
   const storedValueProblems = attempt(() => storedValueChecks(sqlite), [], problems, 'The check of stored values')
+  // Triggers, views, indexes or tables Kith did not make (planted by another program, say) are named here.
+  try {
+    problems.push(...(await schemaDifferences(sqlite, backend.schemaVersion, backend.nativeBinding)).map((line) => `Schema: ${line}`))
+  } catch (err) {
+    problems.push(`The schema could not be read: ${errorMessage(err)}`)
+  }
   const journalMode = attempt(() => sqlite.pragma('journal_mode', { simple: true }) as string, 'unknown', problems, 'The journal mode')
   const findings = [...integrity, ...problems]
   const integrityOk = findings.length === 1 && findings[0] === 'ok' && backend.damage.length === 0
