@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util'
 import type { ApiResponse } from '../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import { PEOPLE_SORTS } from '../../shared/schemas'
-import { EXPORT_FORMATS, FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, type ExportFormat } from '../../shared/imports'
+import { formatBytes } from '../../shared/format'
+import { EXPORT_FORMATS, FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage, type ExportFormat } from '../../shared/imports'
 import type {
   BackupInfo,
   DemoSummary,
@@ -127,12 +128,6 @@ Options:
 
 function countsLine(counts: TableCounts): string {
   return `${counts.people} people, ${counts.relationships} relationships, ${counts.interactions} interactions, ${counts.favors} favors`
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
 function describePerson(p: PersonDetail): string {
@@ -551,7 +546,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     throw new KithError('not_found', `There is no file at ${file}.`)
   }
   if (size > IMPORT_LIMITS.bytes) {
-    throw new KithError('bad_request', `${path.basename(file)} is ${formatBytes(size)}; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`)
+    throw new KithError('bad_request', importTooBigMessage(path.basename(file), size))
   }
   return fs.readFile(file)
 }

@@ -5,6 +5,7 @@ import {
   FORMAT_LABELS,
   IMPORT_FORMATS,
   IMPORT_LIMITS,
+  importTooBigMessage,
   type ExportFormat,
   type ImportBatchView,
   type ImportDecision,
@@ -64,7 +65,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     if (file === null) return
     setError(undefined)
     if (file.size > IMPORT_LIMITS.bytes) {
-      setError(new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`))
+      setError(new Error(importTooBigMessage(file.name, file.size)))
       return
     }
     cancelled.current = false

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
+import { formatBytes } from '../../../../shared/format'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
 import { ApiCallError, call, canPickFiles } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
@@ -9,11 +10,6 @@ import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
 import { SuggestionSettings } from './SuggestionSettings'
 import { WeeklySettings } from './WeeklySettings'
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
