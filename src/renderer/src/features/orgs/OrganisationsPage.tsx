@@ -5,7 +5,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { notify } from '../../lib/notify'
 import { useApi } from '../../lib/useApi'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)))
 

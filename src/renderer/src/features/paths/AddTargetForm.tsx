@@ -6,7 +6,7 @@ import type { PersonRef } from '../../../../shared/types'
 import { STRENGTHS } from '../../../../shared/vocab'
 import { ApiCallError, call } from '../../lib/client'
 import { strengthWord } from '../../lib/format'
-import { PersonPicker } from '../people/PersonPicker'
+import { PersonPicker } from '../../components/PersonPicker'
 
 interface Knower {
   person: PersonRef

@@ -7,9 +7,9 @@ import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
-import { TasksList } from '../intros/TasksList'
-import { ErrorNotice } from '../shell/ErrorNotice'
-import { Section } from '../shell/Section'
+import { TasksList } from '../../components/TasksList'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Section } from '../../components/Section'
 
 const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   open: '',

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useState, type ReactNode } from 'react'
-import { MERGE_FIELDS, type MergeField } from '../../../../shared/schemas'
-import type { MergeResult, PersonDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { PersonPicker } from './PersonPicker'
+import { MERGE_FIELDS, type MergeField } from '../../../shared/schemas'
+import type { MergeResult, PersonDetail, PersonRef } from '../../../shared/types'
+import { call } from '../lib/client'
+import { PersonPicker } from '../components/PersonPicker'
 
 const FIELD_LABEL: Record<MergeField, string> = {
   name: 'Name',

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import type { IntroductionDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { PersonPicker } from '../people/PersonPicker'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import type { IntroductionDetail, PersonRef } from '../../../shared/types'
+import { call } from '../lib/client'
+import { PersonPicker } from '../components/PersonPicker'
+import { ErrorNotice } from '../components/ErrorNotice'
 
 /** Choose the two people to introduce; the workflow starts with asking each of them. */
 export function ConnectForm({ a: initialA = null, onDone }: { a?: PersonRef | null; onDone: (intro: IntroductionDetail) => void }): ReactNode {

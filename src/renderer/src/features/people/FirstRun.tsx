@@ -3,7 +3,7 @@ import { useState, type ReactNode, type SyntheticEvent } from 'react'
 import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 /** Asks who the user is; Kith measures every path from them. */
 export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
