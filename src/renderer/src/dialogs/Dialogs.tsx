@@ -12,6 +12,7 @@ import { RelationshipForm, type RelationshipDraft } from './RelationshipForm'
 import { ConnectForm } from './ConnectForm'
 import { MergeForm } from './MergeForm'
 import { PersonForm } from './PersonForm'
+import { errorText } from '../lib/errors'
 
 export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
@@ -82,7 +83,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
                 .then((keep) => setDialog({ kind: 'merge', keep, duplicate: { id: added.id, name: added.name } }))
                 .catch((err: unknown) => {
                   close()
-                  notify({ message: `Added ${added.name}, but could not open the merge: ${err instanceof Error ? err.message : String(err)}`, color: 'red' })
+                  notify({ message: `Added ${added.name}, but could not open the merge: ${errorText(err)}`, color: 'red' })
                   go({ page: 'person', id: added.id })
                 })
             }}

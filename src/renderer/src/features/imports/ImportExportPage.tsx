@@ -21,6 +21,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { ImportPreview } from './ImportPreview'
 import { download, readAsBase64 } from './read-file'
+import { asError } from '../../lib/errors'
 
 type Stage =
   | { kind: 'idle' }
@@ -30,10 +31,6 @@ type Stage =
   | { kind: 'done'; result: ImportResult; fileName: string; tag: string | null }
 
 const PHASE_LABEL: Record<string, string> = { reading: 'Reading', matching: 'Matching with the people you have' }
-
-function toError(err: unknown): Error {
-  return err instanceof Error ? err : new Error(String(err))
-}
 
 function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const { go } = useNav()
@@ -92,7 +89,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setStage({ kind: 'preview', status })
     } catch (err) {
       setStage({ kind: 'idle' })
-      setError(toError(err))
+      setError(asError(err))
       const open = err instanceof ApiCallError ? err.openImport : null
       if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
     }
@@ -101,7 +98,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   async function cancelInTheWay(jobId: string): Promise<void> {
     setInTheWay(null)
     setError(undefined)
-    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(toError(err)))
+    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(asError(err)))
   }
 
   async function apply(status: ImportJobStatus): Promise<void> {
@@ -135,7 +132,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         openJob.current = null
         setStage({ kind: 'idle' })
       }
-      setError(toError(err))
+      setError(asError(err))
     }
   }
 
@@ -269,7 +266,7 @@ function HistorySection({ version, onUndone }: { version: number; onUndone: () =
       )
       onUndone()
     } catch (err) {
-      setError(toError(err))
+      setError(asError(err))
     } finally {
       setBusy(false)
       setCandidate(undefined)
@@ -367,7 +364,7 @@ function ExportSection(): ReactNode {
       const missing = file.skipped === undefined ? '' : ` The database is damaged; these could not be read and are missing: ${file.skipped.join('; ')}.`
       setMessage(`Saved ${file.fileName}: ${file.people.toLocaleString()} people.${missing}`)
     } catch (err) {
-      setError(toError(err))
+      setError(asError(err))
     } finally {
       setBusy(null)
     }

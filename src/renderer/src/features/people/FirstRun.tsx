@@ -4,6 +4,7 @@ import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { asError, errorText } from '../../lib/errors'
 
 /** Asks who the user is; Kith measures every path from them. */
 export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
@@ -24,7 +25,7 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
       await call('me.set', { name: parsed.data })
       changed()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     } finally {
       setBusy(false)
     }
@@ -67,7 +68,7 @@ export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
       await call('demo.load', {})
       changed()
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
+      setError(asError(err))
     } finally {
       setLoading(false)
     }
