@@ -7,6 +7,12 @@ const noElectron = {
   paths: [{ name: 'electron', message: 'The backend, the CLI and browser mode run without Electron: keep Electron in src/main/index.ts and src/main/desktop/.' }],
 }
 
+/** Refuses imports from another feature's folder, or back into features/ from outside them. */
+const otherFeature = (regex) => ({
+  regex: `${regex}|(^|/)features/`,
+  message: "Features do not import each other: move what two features share to src/renderer/src/components (or dialogs/, lib/).",
+})
+
 export default tseslint.config(
   { ignores: ['out/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -39,6 +45,21 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', noElectron],
     },
+  },
+  {
+    // A feature imports only from its own folder and from what is shared (components/, dialogs/,
+    // lib/, src/shared): what two features need moves to the shared folders.
+    files: ['src/renderer/src/features/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('^\\.\\./(?!\\.\\./)')] }] },
+  },
+  {
+    files: ['src/renderer/src/features/*/*/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('^\\.\\./\\.\\./(?!\\.\\./)')] }] },
+  },
+  {
+    // The shared folders serve every feature and depend on none.
+    files: ['src/renderer/src/{components,dialogs,lib}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('(^|/)features/')] }] },
   },
   {
     // Everything but the Electron entry, its desktop helpers and the preload runs in plain Node.

@@ -3,6 +3,7 @@
  * and what it reports back. Shared by the renderer, the CLI and the backend.
  */
 import { z } from 'zod'
+import { formatBytes } from './format'
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'vcard', 'relationships', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -22,6 +23,11 @@ export const IMPORT_LIMITS = {
   bytes: 50 * 1024 * 1024,
   records: 200_000,
 } as const
+
+/** What a file over the size limit is told, on the page, in the CLI and by the backend ("The file", or its name). */
+export function importTooBigMessage(what: string, bytes: number): string {
+  return `${what} is ${formatBytes(bytes)}; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`
+}
 
 /** Imported people are linked to me this strongly unless the user says otherwise. */
 export const DEFAULT_STRENGTH: Record<ImportFormat, number | null> = {

@@ -3,7 +3,7 @@ import type { ApiResponse } from '../../shared/api'
 import { METHOD_ACCESS, contract, isMethodName, type MethodName } from '../../shared/contract'
 import { wellFormedDeep } from '../../shared/text'
 import { diskFullError, isCorruptionError, isDiskFullError, retryWhileBusy } from './db/busy'
-import { KithError, errorMessage } from './errors'
+import { DAMAGED_MESSAGE, KithError, errorMessage } from './errors'
 import type { AnyHandler } from './handlers'
 import type { BackendState } from './state'
 
@@ -37,9 +37,7 @@ const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
 /** Restoring replaces the damaged file whole instead of writing into it. */
 const ALLOWED_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set(['backup.restore', 'backup.restoreFile'])
 
-export const DAMAGED_MESSAGE =
-  'Kith found damage in your data, so it changes nothing until it is repaired. Nothing was changed. ' +
-  'Restore a backup (Settings, Backups; or "kith restore"), or export what can still be read.'
+export { DAMAGED_MESSAGE }
 
 /** Rows this connection has written since it opened (rolled-back ones included). */
 function changesSoFar(backend: BackendState): number {

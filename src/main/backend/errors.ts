@@ -24,3 +24,8 @@ export type KithErrorDetails = Omit<ApiError, 'code' | 'message'>
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
+
+/** What every refused write says while the database is damaged. */
+export const DAMAGED_MESSAGE =
+  'Kith found damage in your data, so it changes nothing until it is repaired. Nothing was changed. ' +
+  'Restore a backup (Settings, Backups; or "kith restore"), or export what can still be read.'

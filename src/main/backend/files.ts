@@ -27,6 +27,26 @@ export function ensurePrivateDir(dir: string, label: string): void {
   }
 }
 
+/**
+ * Creates the folders missing on the way to `dir`, each for the owner only,
+ * and leaves every folder that was already there as it is: a folder the user
+ * chose to save into (their documents, a shared folder) is theirs to set.
+ */
+export function ensureDirCreatingPrivate(dir: string, label: string): void {
+  try {
+    const first = fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+    if (!POSIX || first === undefined) return
+    // mkdir's mode is filtered by the umask: set it again on each folder made here, and only those.
+    const made = path.resolve(first)
+    for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+      fs.chmodSync(at, PRIVATE_DIR_MODE)
+      if (at === made || path.dirname(at) === at) break
+    }
+  } catch (err) {
+    throw fileFailure(err, label, 'create')
+  }
+}
+
 /** Makes an existing file readable by its owner only; a file that is not there is left alone. */
 export function makePrivate(file: string): void {
   if (!POSIX) return

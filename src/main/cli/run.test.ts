@@ -95,6 +95,18 @@ describe('kith CLI', () => {
     expect(JSON.parse((await kith(['--data', data, 'doctor', '--json'])).out)).toMatchObject({ counts: { people: 1 } })
   })
 
+  it.skipIf(process.platform === 'win32')('refuses to import a named pipe or a device at once, instead of waiting or filling memory', async () => {
+    const data = tempDir()
+    const pipe = path.join(tempDir(), 'contacts.vcf')
+    await promisify(execFile)('mkfifo', [pipe])
+    const fromPipe = await kith(['--data', data, 'import', pipe, '--format', 'vcard'])
+    expect(fromPipe.code).toBe(EXIT_FAILURE)
+    expect(fromPipe.err).toContain('contacts.vcf is a named pipe, not a file Kith can import.')
+    const fromDevice = await kith(['--data', data, 'import', '/dev/zero', '--format', 'vcard'])
+    expect(fromDevice.code).toBe(EXIT_FAILURE)
+    expect(fromDevice.err).toMatch(/zero is a (character )?device, not a file Kith can import\./)
+  })
+
   it('says what is wrong with bad usage and exits 2', async () => {
     const data = tempDir()
     const cases: [string[], RegExp][] = [
@@ -164,6 +176,14 @@ describe('kith CLI', () => {
     expect(exported.code).toBe(EXIT_OK)
     expect(exported.out).toMatch(/could not be read and are missing:\n {2}person: rows \d+ to \d+/)
     expect(fs.existsSync(out)).toBe(true)
+    // No backup into the rotation, and a copy elsewhere never claims to be sound.
+    const backup = await kith(['--data', data, 'backup'])
+    expect(backup.code).toBe(EXIT_FAILURE)
+    expect(backup.err).toContain('A new backup now would hold the damage too.')
+    const copy = await kith(['--data', data, 'backup', '--to', path.join(tempDir(), 'for-repair.sqlite')])
+    expect(copy.code).toBe(EXIT_OK)
+    expect(copy.out).toContain('the copy holds the damage too')
+    expect(copy.out).not.toContain('integrity ok')
     expect(fileDigest(file)).toBe(before)
   })
 

@@ -270,13 +270,17 @@ describe('backups', () => {
     }
 
     it('saves a copy where the user chose, and restores a file they chose', async () => {
-      const to = path.join(tempDir(), 'my copy.sqlite')
+      // A folder of the user's own, open to others on purpose: Kith's copy is private, the folder stays as it was.
+      const shared = tempDir()
+      if (posix) fs.chmodSync(shared, 0o1777)
+      const to = path.join(shared, 'my copy.sqlite')
       const saving = await withPicker({ save: to })
       await saving.dispatch('demo.load', {})
       const saved = (await ok(saving, 'backup.saveCopy', {})) as BackupInfo
       expect(saved.name).toBe('my copy.sqlite')
       expect(peopleIn(to)).toEqual({ n: 200 })
       if (posix) expect(modeOf(to)).toBe(0o600)
+      if (posix) expect(fs.statSync(shared).mode & 0o7777).toBe(0o1777)
 
       const restoring = await withPicker({ open: to })
       const result = (await ok(restoring, 'backup.restoreFile', {})) as RestoreResult

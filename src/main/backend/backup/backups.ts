@@ -10,7 +10,7 @@ import { KITH_APPLICATION_ID } from '../db/constants'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { fileStamp } from '../db/open'
 import { checkRestoreSource } from '../db/restore-check'
-import { KithError, errorMessage } from '../errors'
+import { DAMAGED_MESSAGE, KithError, errorMessage } from '../errors'
 import { describeEntry, fileFailure } from '../files'
 
 function kindOf(name: string): BackupKind {
@@ -55,6 +55,12 @@ export function backupPath(backend: BackendState, id: string): string {
  * --to, a file chosen in the desktop app's save dialog) to `to`.
  */
 export async function createBackup(backend: BackendState, to?: string, suffix = ''): Promise<BackupInfo> {
+  // A damaged database goes into backups/ only as the safety copy a restore keeps: a copy
+  // there would carry the damage and push sound backups out of rotation. A copy elsewhere
+  // (kept for whoever repairs it) is the user's choice.
+  if (backend.damage.length > 0 && to === undefined && suffix !== '-pre-restore') {
+    throw new KithError('db_corrupt', `${DAMAGED_MESSAGE} A new backup now would hold the damage too.`)
+  }
   // Never in the middle of a long import: the copy would hold half of it.
   await backend.idle()
   const dest = to ?? newBackupPath(backend, suffix)

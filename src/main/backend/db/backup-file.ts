@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { KithError } from '../errors'
-import { createPrivateFile, ensurePrivateDir, fileFailure, makePrivate } from '../files'
+import { createPrivateFile, ensureDirCreatingPrivate, fileFailure, makePrivate } from '../files'
 
 /** What SQLite leaves beside a database file it opened: its write-ahead log, shared memory and journal. */
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const
@@ -34,7 +34,7 @@ export async function backupDatabase(
   nativeBinding?: string,
   label = `the file ${path.basename(dest)}`,
 ): Promise<{ bytes: number }> {
-  ensurePrivateDir(path.dirname(dest), `the folder for ${label}`)
+  ensureDirCreatingPrivate(path.dirname(dest), `the folder for ${label}`)
   try {
     if (fs.existsSync(dest)) throw new KithError('conflict', `${label} already exists; choose another name.`)
   } catch (err) {

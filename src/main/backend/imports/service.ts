@@ -8,6 +8,7 @@ import { format as formatDate } from 'date-fns'
 import {
   DEFAULT_STRENGTH,
   IMPORT_LIMITS,
+  importTooBigMessage,
   type ImportDecision,
   type ImportFormat,
   type ImportJobStatus,
@@ -49,8 +50,7 @@ interface Job {
 }
 
 function fileTooBig(size: number): ImportFileError {
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return new ImportFileError(`The file is ${mb(size)}; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`)
+  return new ImportFileError(importTooBigMessage('The file', size))
 }
 
 function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {

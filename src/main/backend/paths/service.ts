@@ -1,4 +1,5 @@
 import type { Args } from '../../../shared/contract'
+import { daysAgo } from '../../../shared/format'
 import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 import type { BackendState } from '../state'
@@ -14,14 +15,6 @@ const x = (value: number): string => `x${value.toFixed(2)}`
 const HOW_KNOWN = { firsthand: 'known firsthand', believed: 'believed to know each other', inferred: 'inferred' } as const
 
 const points = (n: number): string => `${n} favor ${n === 1 ? 'point' : 'points'}`
-
-function daysText(days: number): string {
-  if (days <= 0) return 'today'
-  if (days === 1) return 'yesterday'
-  if (days < 60) return `${days} days ago`
-  if (days < 730) return `${Math.round(days / 30.4)} months ago`
-  return `${Math.round(days / 365)} years ago`
-}
 
 const year = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 4)
 
@@ -76,8 +69,8 @@ function edgeFactor(g: PathGraph, i: number, j: number): Factor {
         ? 'you never logged talking'
         : 'never seen together (unknown)'
       : touchesMe
-        ? `last talked ${daysText(days)}`
-        : `last seen together ${daysText(days)}`
+        ? `last talked ${daysAgo(days)}`
+        : `last seen together ${daysAgo(days)}`
   const raw = baseOf(s, e.strength) * recency * confidenceOf(s, e.confidence)
   const value = edgeChance(s, e.strength, e.confidence, days, touchesMe)
   const clamp = value > raw ? `, raised to the ${s.floor} floor` : value < raw ? `, held at the ${s.ceiling} ceiling` : ''
@@ -130,7 +123,7 @@ function beforeYouAsk(
   const e = g.edgeBetween(g.me, c1)
   const days = e?.last === null || e === undefined ? null : g.todayNumber - e.last
   const strength = e?.strength ?? 0
-  const talked = days === null ? 'you never logged talking' : `you talked ${daysText(days)}`
+  const talked = days === null ? 'you never logged talking' : `you talked ${daysAgo(days)}`
   const out: BeforeYouAsk[] = []
 
   out.push({

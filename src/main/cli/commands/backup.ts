@@ -16,7 +16,15 @@ export const backup: Command = {
     const to = typeof ctx.values.to === 'string' ? path.resolve(ctx.values.to) : undefined
     const info: BackupInfo = await createBackup(ctx.backend, to)
     const where = to ?? path.join(ctx.backend.backupDir, info.name)
-    emit(ctx, { ...info, file: where }, `Backed up to ${where} (${formatBytes(info.bytes)}, integrity ok).`)
+    // Only a copy elsewhere is taken of a damaged database (kept for repair), and it holds the damage.
+    const damaged = ctx.backend.damage.length > 0
+    emit(
+      ctx,
+      { ...info, file: where, damaged },
+      damaged
+        ? `Copied the damaged database to ${where} (${formatBytes(info.bytes)}); the copy holds the damage too. Keep it for repair, and restore a sound backup to go on.`
+        : `Backed up to ${where} (${formatBytes(info.bytes)}, integrity ok).`,
+    )
     return EXIT_OK
   },
 }

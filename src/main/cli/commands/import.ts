@@ -1,11 +1,11 @@
 /** `kith import FILE`: reads contacts or who-knows-whom from a file, shows what would change (--dry-run) or applies it. */
-import fs from 'node:fs/promises'
+import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { waitForImportJob } from '../../../shared/import-job'
-import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS } from '../../../shared/imports'
+import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage } from '../../../shared/imports'
 import { KithError } from '../../backend/errors'
+import { describeEntry, fileFailure } from '../../backend/files'
 import { EXIT_FAILURE, EXIT_OK, UsageError, emit, oneOf, text, type Command } from '../common'
-import { formatBytes } from '../format'
 
 export const importFile: Command = {
   name: 'import',
@@ -62,15 +62,37 @@ export const importFile: Command = {
   },
 }
 
+/**
+ * Reads the file to import: only a regular file (a named pipe or a device
+ * would never end), opened without waiting, and never more than the limit.
+ */
 async function readImportFile(file: string): Promise<Uint8Array> {
-  let size: number
+  const name = path.basename(file)
+  const nonBlocking = (fs.constants as Partial<typeof fs.constants>).O_NONBLOCK ?? 0
+  let handle: FileHandle
   try {
-    size = (await fs.stat(file)).size
-  } catch {
-    throw new KithError('not_found', `There is no file at ${file}.`)
+    handle = await fs.open(file, fs.constants.O_RDONLY | nonBlocking)
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') throw new KithError('not_found', `There is no file at ${file}.`)
+    // The CLI's user typed this path, so the message may show it.
+    throw fileFailure(err, `the file ${file}`, 'read')
   }
-  if (size > IMPORT_LIMITS.bytes) {
-    throw new KithError('bad_request', `${path.basename(file)} is ${formatBytes(size)}; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`)
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) throw new KithError('bad_request', `${name} is ${describeEntry(stat)}, not a file Kith can import.`)
+    if (stat.size > IMPORT_LIMITS.bytes) throw new KithError('bad_request', importTooBigMessage(name, stat.size))
+    // Read up to one byte past the limit: a file that grows while it is read is still refused.
+    const buffer = Buffer.alloc(Math.min(stat.size, IMPORT_LIMITS.bytes) + 1)
+    let read = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, read)
+      if (bytesRead === 0) break
+      read += bytesRead
+      if (read === buffer.length) break
+    }
+    if (read > IMPORT_LIMITS.bytes) throw new KithError('bad_request', importTooBigMessage(name, read))
+    return buffer.subarray(0, Math.min(read, stat.size))
+  } finally {
+    await handle.close()
   }
-  return fs.readFile(file)
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ApiCallError } from './client'
+import { errorText } from './errors'
 
 /** zod's issues as `{ 'field.path': message }`, the shape Mantine's form shows next to each field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -16,7 +17,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
  * next to that field when the form has it, else return it for the form's top.
  */
 export function placeServerError(err: unknown, fields: readonly string[]): { field: string | null; message: string } {
-  const message = err instanceof Error ? err.message : String(err)
+  const message = errorText(err)
   if (err instanceof ApiCallError && err.code === 'bad_request') {
     const match = /(?:Invalid arguments for [\w.]+: )?([\w.]+): (.*)$/.exec(message)
     if (match?.[1] !== undefined && match[2] !== undefined) {

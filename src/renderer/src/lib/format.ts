@@ -1,7 +1,14 @@
+import { daysAgo } from '../../../shared/format'
+import { STATE_WORDS, type IntroState } from '../../../shared/intro-states'
 import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 
 export function strengthWord(strength: number): string {
   return STRENGTH_WORDS[strength as Strength]
+}
+
+/** An introduction's state in words ('asked', 'introduced'…). */
+export function stateWord(state: string): string {
+  return STATE_WORDS[state as IntroState]
 }
 
 export function todayIso(): string {
@@ -10,17 +17,11 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
-/** "today", "3 days ago", "5 months ago", from a YYYY-MM-DD date. */
-export function ago(date: string | null): string {
+/** How long ago a YYYY-MM-DD date was, in the words the backend's explanations use too ("never" for none). */
+export function ago(date: string | null, today: string = todayIso()): string {
   if (date === null) return 'never'
-  const then = new Date(`${date}T00:00:00`)
-  const days = Math.round((new Date(`${todayIso()}T00:00:00`).getTime() - then.getTime()) / 86_400_000)
-  if (days <= 0) return days === 0 ? 'today' : 'in the future'
-  if (days === 1) return 'yesterday'
-  if (days < 45) return `${days} days ago`
-  const months = Math.round(days / 30.4)
-  if (months < 18) return `${months} months ago`
-  return `${Math.round(days / 365)} years ago`
+  const days = Math.round((new Date(`${today}T00:00:00`).getTime() - new Date(`${date}T00:00:00`).getTime()) / 86_400_000)
+  return daysAgo(days)
 }
 
 export function formatDate(date: string): string {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
 import { call } from './client'
+import { asError } from './errors'
 
 export interface ApiState<T> {
   /** The latest result; kept while a reload is under way. */
@@ -34,7 +35,7 @@ export function useApi<M extends MethodName>(method: M, args: ArgsIn<M> | null, 
         if (current) setSettled({ request, data })
       })
       .catch((err: unknown) => {
-        if (current) setSettled((prev) => ({ request, data: prev?.data, error: err instanceof Error ? err : new Error(String(err)) }))
+        if (current) setSettled((prev) => ({ request, data: prev?.data, error: asError(err) }))
       })
     return () => {
       current = false

@@ -1,26 +1,17 @@
-import { Alert, Button, FileInput, Group, Modal, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, FileInput, Group, Progress, Select, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
-import {
-  EXPORT_FORMATS,
-  FORMAT_LABELS,
-  IMPORT_FORMATS,
-  IMPORT_LIMITS,
-  type ExportFormat,
-  type ImportBatchView,
-  type ImportDecision,
-  type ImportFormat,
-  type ImportJobStatus,
-  type ImportResult,
-} from '../../../../shared/imports'
+import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage, type ImportDecision, type ImportFormat, type ImportJobStatus, type ImportResult } from '../../../../shared/imports'
 import { waitForImportJob } from '../../../../shared/import-job'
 import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
-import { useApi } from '../../lib/useApi'
-import { ErrorNotice } from '../shell/ErrorNotice'
-import { Section } from '../shell/Section'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Section } from '../../components/Section'
 import { ImportPreview } from './ImportPreview'
-import { download, readAsBase64 } from './read-file'
+import { readAsBase64 } from './read-file'
+import { asError } from '../../lib/errors'
+import { HistorySection } from './HistorySection'
+import { ExportSection } from './ExportSection'
 
 type Stage =
   | { kind: 'idle' }
@@ -30,10 +21,6 @@ type Stage =
   | { kind: 'done'; result: ImportResult; fileName: string; tag: string | null }
 
 const PHASE_LABEL: Record<string, string> = { reading: 'Reading', matching: 'Matching with the people you have' }
-
-function toError(err: unknown): Error {
-  return err instanceof Error ? err : new Error(String(err))
-}
 
 function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const { go } = useNav()
@@ -65,7 +52,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     if (file === null) return
     setError(undefined)
     if (file.size > IMPORT_LIMITS.bytes) {
-      setError(new Error(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Kith imports files up to ${IMPORT_LIMITS.bytes / 1024 / 1024} MB. Split it, or export fewer contacts at a time.`))
+      setError(new Error(importTooBigMessage(file.name, file.size)))
       return
     }
     cancelled.current = new AbortController()
@@ -94,7 +81,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setStage({ kind: 'preview', status })
     } catch (err) {
       setStage({ kind: 'idle' })
-      setError(toError(err))
+      setError(asError(err))
       const open = err instanceof ApiCallError ? err.openImport : null
       if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
     }
@@ -103,7 +90,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   async function cancelInTheWay(jobId: string): Promise<void> {
     setInTheWay(null)
     setError(undefined)
-    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(toError(err)))
+    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(asError(err)))
   }
 
   async function apply(status: ImportJobStatus): Promise<void> {
@@ -137,7 +124,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         openJob.current = null
         setStage({ kind: 'idle' })
       }
-      setError(toError(err))
+      setError(asError(err))
     }
   }
 
@@ -250,151 +237,6 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
           )}
         </Alert>
       )}
-    </Section>
-  )
-}
-
-function HistorySection({ version, onUndone }: { version: number; onUndone: () => void }): ReactNode {
-  const imports = useApi('imports.list', {}, String(version))
-  const [candidate, setCandidate] = useState<ImportBatchView>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<Error>()
-  const [message, setMessage] = useState<string>()
-
-  async function undo(batch: ImportBatchView): Promise<void> {
-    setBusy(true)
-    setError(undefined)
-    try {
-      const r = await call('imports.undo', { id: batch.id })
-      setMessage(
-        `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
-      )
-      onUndone()
-    } catch (err) {
-      setError(toError(err))
-    } finally {
-      setBusy(false)
-      setCandidate(undefined)
-    }
-  }
-
-  return (
-    <Section title="Import history">
-      <ErrorNotice error={imports.error ?? error} />
-      {message !== undefined && (
-        <Alert color="teal" role="status">
-          {message}
-        </Alert>
-      )}
-      {imports.data !== undefined && imports.data.length === 0 && <Text c="dimmed">No imports yet.</Text>}
-      {imports.data !== undefined && imports.data.length > 0 && (
-        <Table aria-label="Import history">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">File</Table.Th>
-              <Table.Th scope="col">Result</Table.Th>
-              <Table.Th scope="col">
-                <span className="kith-visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {imports.data.map((b) => (
-              <Table.Tr key={b.id}>
-                <Table.Td>{new Date(b.createdAt).toLocaleString()}</Table.Td>
-                <Table.Td>
-                  {b.fileName}
-                  <Text size="xs" c="dimmed">
-                    {FORMAT_LABELS[b.format]}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {b.created} created, {b.updated} updated
-                  {b.undoneAt !== null && (
-                    <Text size="xs" c="dimmed">
-                      undone {new Date(b.undoneAt).toLocaleString()}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {b.undoneAt === null && (
-                    <Button size="xs" variant="default" onClick={() => setCandidate(b)} aria-label={`Undo the import of ${b.fileName}`}>
-                      Undo
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Modal opened={candidate !== undefined} onClose={() => setCandidate(undefined)} title="Undo this import?">
-        <Stack>
-          <Text>
-            The {candidate?.created ?? 0} people and relationships it added will be deleted, with anything since attached to them, and the{' '}
-            {candidate?.updated ?? 0} it changed get back what they had (unless you have edited them since). Kith takes a backup first.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setCandidate(undefined)}>
-              Keep it
-            </Button>
-            <Button color="red" loading={busy} onClick={() => candidate !== undefined && void undo(candidate)}>
-              Undo import
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Section>
-  )
-}
-
-const EXPORT_LABELS: Record<ExportFormat, { button: string; about: string }> = {
-  json: { button: 'Export everything (Kith JSON)', about: 'every person, relationship, interaction, favor, introduction and setting; import it into an empty Kith' },
-  csv: { button: 'Export people (CSV)', about: 'one row per person, for a spreadsheet' },
-  vcard: { button: 'Export contacts (vCard)', about: 'vCard 3.0, for an address book' },
-}
-
-function ExportSection(): ReactNode {
-  const [busy, setBusy] = useState<ExportFormat | null>(null)
-  const [error, setError] = useState<Error>()
-  const [message, setMessage] = useState<string>()
-
-  async function exportAs(format: ExportFormat): Promise<void> {
-    setBusy(format)
-    setError(undefined)
-    try {
-      const file = await call('export.create', { format })
-      download(file.fileName, file.mimeType, file.content)
-      const missing = file.skipped === undefined ? '' : ` The database is damaged; these could not be read and are missing: ${file.skipped.join('; ')}.`
-      setMessage(`Saved ${file.fileName}: ${file.people.toLocaleString()} people.${missing}`)
-    } catch (err) {
-      setError(toError(err))
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  return (
-    <Section title="Export">
-      <Stack gap="xs">
-        {EXPORT_FORMATS.map((f) => (
-          <Group key={f} gap="sm">
-            <Button variant="default" onClick={() => void exportAs(f)} loading={busy === f} w={280}>
-              {EXPORT_LABELS[f].button}
-            </Button>
-            <Text size="sm" c="dimmed">
-              {EXPORT_LABELS[f].about}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
-      {message !== undefined && (
-        <Alert color="teal" role="status">
-          {message}
-        </Alert>
-      )}
-      <ErrorNotice error={error} />
     </Section>
   )
 }

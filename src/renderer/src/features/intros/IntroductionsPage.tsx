@@ -1,63 +1,16 @@
-import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Tabs, Text, Title, UnstyledButton } from '@mantine/core'
+import { Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import { ASK_STATES, CONNECT_STATES, STATE_WORDS, type IntroState } from '../../../../shared/intro-states'
-import type { IntroductionRequest } from '../../../../shared/types'
+import { ASK_STATES, CONNECT_STATES } from '../../../../shared/intro-states'
 import { useDataVersion } from '../../lib/data-version'
-import { formatDate } from '../../lib/format'
+import { stateWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
-import { useDialogs } from '../shell/Dialogs'
-import { ErrorNotice } from '../shell/ErrorNotice'
-import { TasksList } from './TasksList'
-
-export const stateWord = (state: string): string => STATE_WORDS[state as IntroState]
+import { useDialogs } from '../../dialogs/Dialogs'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { IntroductionsTable } from '../../components/IntroductionsTable'
+import { TasksList } from '../../components/TasksList'
 
 const STATE_OPTIONS = [...new Set<string>([...ASK_STATES, ...CONNECT_STATES])].map((s) => ({ value: s, label: stateWord(s) }))
-
-/** A table of introductions: overdue first, then the most recently changed. */
-export function IntroductionsTable({ list, label }: { list: IntroductionRequest[]; label: string }): ReactNode {
-  const { go } = useNav()
-  return (
-    <Table aria-label={label} highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Introduction</Table.Th>
-          <Table.Th scope="col">State</Table.Th>
-          <Table.Th scope="col">Follow-ups</Table.Th>
-          <Table.Th scope="col">Changed</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {list.map((i) => (
-          <Table.Tr key={i.id}>
-            <Table.Td>
-              <UnstyledButton onClick={() => go({ page: 'introduction', id: i.id })} fw={500} c="var(--mantine-primary-color-filled)">
-                {i.title}
-              </UnstyledButton>
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light">{stateWord(i.state)}</Badge>
-            </Table.Td>
-            <Table.Td>
-              {i.overdueTasks > 0 ? (
-                <Badge color="red" variant="light">
-                  {i.overdueTasks} overdue
-                </Badge>
-              ) : i.openTasks > 0 ? (
-                <Text size="sm">{i.openTasks} open</Text>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  —
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>{formatDate(i.updatedAt.slice(0, 10))}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  )
-}
 
 export function IntroductionsPage(): ReactNode {
   const { version } = useDataVersion()

@@ -5,9 +5,9 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { notify } from '../../lib/notify'
 import { useApi } from '../../lib/useApi'
-import { ErrorNotice } from '../shell/ErrorNotice'
-
-const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)))
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { asError } from '../../lib/errors'
+import { useAction } from '../../lib/useAction'
 
 function EditOrganisation({ org, onDone }: { org: OrganisationView; onDone: () => void }): ReactNode {
   const { changed } = useDataVersion()
@@ -69,12 +69,11 @@ function EditOrganisation({ org, onDone }: { org: OrganisationView; onDone: () =
 function MergeOrganisation({ org, all, onDone }: { org: OrganisationView; all: OrganisationView[]; onDone: () => void }): ReactNode {
   const { changed } = useDataVersion()
   const [into, setInto] = useState<string | null>(null)
-  const [error, setError] = useState<Error>()
+  const { error, run } = useAction()
   const target = all.find((o) => String(o.id) === into)
   const merge = async (): Promise<void> => {
     if (target === undefined) return
-    setError(undefined)
-    try {
+    await run(async () => {
       const done = await call('orgs.merge', { keepId: target.id, mergeId: org.id })
       changed()
       notify({
@@ -91,9 +90,7 @@ function MergeOrganisation({ org, all, onDone }: { org: OrganisationView; all: O
         ),
       })
       onDone()
-    } catch (err) {
-      setError(asError(err))
-    }
+    })
   }
   return (
     <Stack>
@@ -128,7 +125,7 @@ export function OrganisationsPage(): ReactNode {
   const [query, setQuery] = useState('')
   const [editing, setEditing] = useState<OrganisationView | null>(null)
   const [merging, setMerging] = useState<OrganisationView | null>(null)
-  const [error, setError] = useState<Error>()
+  const { error, run } = useAction()
   const list = useApi('orgs.list', {}, String(version))
   const merges = useApi('orgs.merges', {}, String(version))
   const all = list.data ?? []
@@ -137,14 +134,11 @@ export function OrganisationsPage(): ReactNode {
   const openMerges = (merges.data ?? []).filter((m) => m.undoneAt === null)
 
   const undo = async (id: number): Promise<void> => {
-    setError(undefined)
-    try {
+    await run(async () => {
       const done = await call('orgs.undoMerge', { id })
       changed()
       notify({ color: 'teal', message: `${done.mergedName} is its own organisation again.` })
-    } catch (err) {
-      setError(asError(err))
-    }
+    })
   }
 
   return (

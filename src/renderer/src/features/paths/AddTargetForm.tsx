@@ -6,7 +6,8 @@ import type { PersonRef } from '../../../../shared/types'
 import { STRENGTHS } from '../../../../shared/vocab'
 import { ApiCallError, call } from '../../lib/client'
 import { strengthWord } from '../../lib/format'
-import { PersonPicker } from '../people/PersonPicker'
+import { PersonPicker } from '../../components/PersonPicker'
+import { errorText } from '../../lib/errors'
 
 interface Knower {
   person: PersonRef
@@ -43,7 +44,7 @@ export function AddTargetForm({ name: initialName, onDone }: { name: string; onD
       )
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'conflict' && err.duplicates.length > 0) setDuplicates(err.duplicates)
-      else setError(err instanceof Error ? err.message : String(err))
+      else setError(errorText(err))
     } finally {
       setBusy(false)
     }

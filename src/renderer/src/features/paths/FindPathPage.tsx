@@ -8,30 +8,28 @@ import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { useNav } from '../../lib/nav'
-import { PersonPicker } from '../people/PersonPicker'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { PersonPicker } from '../../components/PersonPicker'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { AddTargetForm } from './AddTargetForm'
 import { PathPicture } from './PathPicture'
-import { Verdicts } from './Verdicts'
+import { Verdicts } from '../../components/Verdicts'
+import { useAction } from '../../lib/useAction'
 
 type Kind = 'person' | 'company' | 'tag'
 
 /** An inferred colleague step: the user can say it is real, or that they do not know each other. */
 function ColleagueStep({ a, b, organisation }: { a: PersonRef; b: PersonRef; organisation: string }): ReactNode {
   const { changed } = useDataVersion()
-  const [error, setError] = useState<Error>()
+  const { error, run } = useAction()
   const act = async (method: 'colleagues.confirm' | 'colleagues.reject'): Promise<void> => {
-    setError(undefined)
-    try {
+    await run(async () => {
       await call(method, { a: a.id, b: b.id })
       changed()
       notify({
         color: 'teal',
         message: method === 'colleagues.confirm' ? `${a.name} and ${b.name} know each other: recorded.` : `Kith will not assume ${a.name} and ${b.name} know each other again.`,
       })
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
-    }
+    })
   }
   return (
     <Group gap="xs" wrap="wrap">
@@ -149,7 +147,7 @@ export function FindPathPage(): ReactNode {
   const [typed, setTyped] = useState({ query: '', matches: 0 })
   const [adding, setAdding] = useState(false)
   const [started, setStarted] = useState<Set<string>>(new Set())
-  const [error, setError] = useState<Error>()
+  const { error, run } = useAction()
   const facets = useApi('people.facets', {}, String(version))
   const orgs = useApi('orgs.list', kind === 'company' ? {} : null, String(version))
 
@@ -166,8 +164,7 @@ export function FindPathPage(): ReactNode {
   const onResults = useCallback((query: string, matches: number) => setTyped({ query, matches }), [])
 
   const start = async (path: PathView): Promise<void> => {
-    setError(undefined)
-    try {
+    await run(async () => {
       const request = await call('introductions.request', { path: path.people.map((p) => p.id), score: path.score })
       setStarted((s) => new Set(s).add(path.people.map((p) => p.id).join('>')))
       changed()
@@ -175,9 +172,7 @@ export function FindPathPage(): ReactNode {
         color: 'teal',
         message: `Request started: ${request.title}. It is on the Introductions page.`,
       })
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
-    }
+    })
   }
 
   return (

@@ -9,9 +9,9 @@ import { ago, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { usePeopleWindows } from './usePeopleWindows'
-import { FirstRun, MeForm } from '../onboarding/FirstRun'
-import { useDialogs } from '../shell/Dialogs'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { FirstRun, MeForm } from './FirstRun'
+import { useDialogs } from '../../dialogs/Dialogs'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import classes from './PeoplePage.module.css'
 
 const SORTS: { value: PeopleSort; label: string }[] = [

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
 import type { PersonRow } from '../../../../shared/types'
 import { call } from '../../lib/client'
+import { asError } from '../../lib/errors'
 
 const PAGE = 200
 
@@ -48,7 +49,7 @@ export function usePeopleWindows(filters: Filters, version: number): PeopleWindo
             return { key, total: res.total, pages }
           })
         })
-        .catch((err: unknown) => setError(err instanceof Error ? err : new Error(String(err))))
+        .catch((err: unknown) => setError(asError(err)))
     },
     [key],
   )

@@ -8,6 +8,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { fieldErrors, placeServerError } from '../../lib/form-errors'
 import { notify } from '../../lib/notify'
+import { errorText } from '../../lib/errors'
 
 const EMPTY: Profile = { fullName: '', role: '', organisation: '', credibility: '', signOff: '' }
 const FIELDS = Object.keys(EMPTY)
@@ -33,7 +34,7 @@ export function ProfileSettings(): ReactNode {
         setValues(p)
         resetDirty(p)
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setError(errorText(err)))
     return () => {
       current = false
     }

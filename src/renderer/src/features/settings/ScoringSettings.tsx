@@ -8,6 +8,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { fieldErrors } from '../../lib/form-errors'
 import { strengthWord } from '../../lib/format'
+import { errorText } from '../../lib/errors'
 
 /** Every default of path scoring (docs/paths.md), editable. */
 export function ScoringSettings(): ReactNode {
@@ -30,7 +31,7 @@ export function ScoringSettings(): ReactNode {
         setValues(s)
         resetDirty(s)
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setError(errorText(err)))
     return () => {
       current = false
     }
@@ -44,7 +45,7 @@ export function ScoringSettings(): ReactNode {
       changed()
       notify({ color: 'teal', message: 'Path scoring saved.' })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     }
   })
   const reset = async (): Promise<void> => {

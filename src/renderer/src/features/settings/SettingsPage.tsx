@@ -1,19 +1,16 @@
 import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
+import { formatBytes } from '../../../../shared/format'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
 import { ApiCallError, call, canPickFiles } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
 import { SuggestionSettings } from './SuggestionSettings'
 import { WeeklySettings } from './WeeklySettings'
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
+import { useAction } from '../../lib/useAction'
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
@@ -27,8 +24,6 @@ export function SettingsPage(): ReactNode {
   const status = useApi('status', {})
   const backups = useApi('backup.list', {})
   const dataVersion = useDataVersion()
-  const [busy, setBusy] = useState<'doctor' | 'backup' | 'restore' | null>(null)
-  const [error, setError] = useState<Error>()
   const [report, setReport] = useState<DoctorReport>()
   const [message, setMessage] = useState<string>()
   /** A backup from the list, or 'file': one the user will choose in the desktop app's dialog. */
@@ -36,37 +31,25 @@ export function SettingsPage(): ReactNode {
   /** A restore refused because the backup holds no data: the user may still confirm it. */
   const [emptyBackup, setEmptyBackup] = useState<BackupInfo | 'file'>()
   const nativeFiles = canPickFiles()
+  const { run, busy, error } = useAction<'doctor' | 'backup' | 'restore'>(() => setMessage(undefined))
 
-  async function run(kind: 'doctor' | 'backup' | 'restore', work: () => Promise<void>): Promise<void> {
-    setBusy(kind)
-    setError(undefined)
-    setMessage(undefined)
-    try {
-      await work()
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  const check = (): Promise<void> =>
-    run('doctor', async () => {
+  const check = (): Promise<boolean> =>
+    run(async () => {
       setReport(await call('doctor', {}))
-    })
-  const backUp = (): Promise<void> =>
-    run('backup', async () => {
+    }, 'doctor')
+  const backUp = (): Promise<boolean> =>
+    run(async () => {
       const info = await call('backup.create', {})
       setMessage(`Backed up as ${info.name} (${formatBytes(info.bytes)}); the copy passed its integrity check.`)
       backups.reload()
-    })
-  const saveCopy = (): Promise<void> =>
-    run('backup', async () => {
+    }, 'backup')
+  const saveCopy = (): Promise<boolean> =>
+    run(async () => {
       const info = await call('backup.saveCopy', {})
       if (info !== null) setMessage(`Saved a copy as ${info.name} (${formatBytes(info.bytes)}); it passed its integrity check.`)
-    })
-  const restore = (candidate: BackupInfo | 'file', confirmEmpty = false): Promise<void> =>
-    run('restore', async () => {
+    }, 'backup')
+  const restore = (candidate: BackupInfo | 'file', confirmEmpty = false): Promise<boolean> =>
+    run(async () => {
       setRestoreCandidate(undefined)
       setEmptyBackup(undefined)
       let result
@@ -83,7 +66,7 @@ export function SettingsPage(): ReactNode {
       backups.reload()
       status.reload()
       dataVersion.changed()
-    })
+    }, 'restore')
 
   return (
     <Stack gap="lg" maw={900}>

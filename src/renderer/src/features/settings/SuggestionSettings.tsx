@@ -7,6 +7,7 @@ import { useDataVersion } from '../../lib/data-version'
 import { fieldErrors } from '../../lib/form-errors'
 import { notify } from '../../lib/notify'
 import { useApi } from '../../lib/useApi'
+import { errorText } from '../../lib/errors'
 
 /**
  * What counts as a gain when Kith suggests introductions: the tags that are
@@ -33,7 +34,7 @@ export function SuggestionSettings(): ReactNode {
         setValues(s)
         resetDirty(s)
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setError(errorText(err)))
     return () => {
       current = false
     }
@@ -57,7 +58,7 @@ export function SuggestionSettings(): ReactNode {
       resetDirty(saved)
       notify({ color: 'teal', message: 'Introduction suggestion settings saved. They apply from next week’s list.' })
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     }
   })
 

@@ -3,6 +3,7 @@ import { notify } from '../../lib/notify'
 import { useEffect, useState, type ReactNode } from 'react'
 import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings as Settings } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
+import { errorText } from '../../lib/errors'
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
@@ -13,7 +14,7 @@ export function WeeklySettings(): ReactNode {
   useEffect(() => {
     call('settings.weekly.get', {})
       .then(setValue)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => setError(errorText(err)))
   }, [])
   const save = async (): Promise<void> => {
     const parsed = weeklySettings.safeParse(value)

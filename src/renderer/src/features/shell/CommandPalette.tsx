@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useNav } from '../../lib/nav'
 import { PAGES } from '../../pages'
-import { useDialogs } from './Dialogs'
+import { useDialogs } from '../../dialogs/Dialogs'
 
 interface Action {
   id: string

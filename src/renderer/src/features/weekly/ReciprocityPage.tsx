@@ -5,7 +5,7 @@ import type { ReactNode } from 'react'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { ErrorNotice } from '../../components/ErrorNotice'
 
 /** Who I owe and who owes me, in favor points. */
 export function ReciprocityPage(): ReactNode {

@@ -1,15 +1,17 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { SuggestionView } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
-import { TasksList } from '../intros/TasksList'
-import { ErrorNotice } from '../shell/ErrorNotice'
-import { Section } from '../shell/Section'
+import { TasksList } from '../../components/TasksList'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Section } from '../../components/Section'
+import { asError } from '../../lib/errors'
+import { useAction } from '../../lib/useAction'
 
 const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   open: '',
@@ -87,26 +89,23 @@ export function WeekPage(): ReactNode {
   const { version, changed } = useDataVersion()
   const { go } = useNav()
   const week = useApi('week.get', {}, String(version))
-  const [error, setError] = useState<Error>()
+  const { error, setError, run } = useAction()
 
   const act = async (s: SuggestionView, action: 'start' | 'dismiss' | 'snooze' | 'known'): Promise<void> => {
-    setError(undefined)
-    try {
+    await run(async () => {
       const done = await call('suggestions.act', { id: s.id, action })
       changed()
       const words = { start: 'Double opt-in started for', dismiss: 'Dismissed', snooze: 'Snoozed', known: 'Recorded that they know each other:' }
       notify({ color: 'teal', message: `${words[action]} ${s.a.name} and ${s.b.name}.` })
       if (action === 'start' && done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
-    }
+    })
   }
   const confirmKnown = async (a: number, b: number): Promise<void> => {
     try {
       await call('suggestions.confirmKnown', { a, b })
       changed()
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
+      setError(asError(err))
     }
   }
 

@@ -1,14 +1,14 @@
 import { Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
-import { favorInput } from '../../../../shared/schemas'
-import type { FavorView, PersonRef } from '../../../../shared/types'
-import { FAVOR_KINDS, FAVOR_POINTS, FAVOR_SIZES, capitalize } from '../../../../shared/vocab'
-import { call } from '../../lib/client'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
-import { todayIso } from '../../lib/format'
-import { PersonPicker } from '../people/PersonPicker'
-import { FormFooter } from '../shell/FormFooter'
+import { favorInput } from '../../../shared/schemas'
+import type { FavorView, PersonRef } from '../../../shared/types'
+import { FAVOR_KINDS, FAVOR_POINTS, FAVOR_SIZES, capitalize } from '../../../shared/vocab'
+import { call } from '../lib/client'
+import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { todayIso } from '../lib/format'
+import { PersonPicker } from '../components/PersonPicker'
+import { FormFooter } from '../components/FormFooter'
 
 interface Values {
   giver: PersonRef | null

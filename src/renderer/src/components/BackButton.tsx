@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useNav } from '../../lib/nav'
+import { useNav } from '../lib/nav'
 
 /** Back to where the user came from, when there is somewhere to go back to. */
 export function BackButton(): ReactNode {

@@ -1,14 +1,14 @@
 import { Checkbox, Group, Select, Stack, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
-import { interactionInput } from '../../../../shared/schemas'
-import type { InteractionView, PersonRef } from '../../../../shared/types'
-import { INTERACTION_KINDS, capitalize } from '../../../../shared/vocab'
-import { call } from '../../lib/client'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
-import { todayIso } from '../../lib/format'
-import { PeoplePicker } from '../people/PersonPicker'
-import { FormFooter } from '../shell/FormFooter'
+import { interactionInput } from '../../../shared/schemas'
+import type { InteractionView, PersonRef } from '../../../shared/types'
+import { INTERACTION_KINDS, capitalize } from '../../../shared/vocab'
+import { call } from '../lib/client'
+import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { todayIso } from '../lib/format'
+import { PeoplePicker } from '../components/PersonPicker'
+import { FormFooter } from '../components/FormFooter'
 
 interface Values {
   date: string

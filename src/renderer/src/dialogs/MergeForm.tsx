@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Radio, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useState, type ReactNode } from 'react'
-import { MERGE_FIELDS, type MergeField } from '../../../../shared/schemas'
-import type { MergeResult, PersonDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { PersonPicker } from './PersonPicker'
+import { MERGE_FIELDS, type MergeField } from '../../../shared/schemas'
+import type { MergeResult, PersonDetail, PersonRef } from '../../../shared/types'
+import { call } from '../lib/client'
+import { PersonPicker } from '../components/PersonPicker'
+import { errorText } from '../lib/errors'
 
 const FIELD_LABEL: Record<MergeField, string> = {
   name: 'Name',
@@ -50,7 +51,7 @@ export function MergeForm({
         setTake({})
       })
       .catch((err: unknown) => {
-        if (current) setError(err instanceof Error ? err.message : String(err))
+        if (current) setError(errorText(err))
       })
     return () => {
       current = false
@@ -67,7 +68,7 @@ export function MergeForm({
     try {
       onDone(await call('people.merge', { keepId: keep.id, mergeId: loaded.id, take }))
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     } finally {
       setBusy(false)
     }

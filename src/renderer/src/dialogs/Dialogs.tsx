@@ -1,17 +1,18 @@
 import { Modal } from '@mantine/core'
-import { notify } from '../../lib/notify'
+import { notify } from '../lib/notify'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import type { FavorView, PersonDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { useDataVersion } from '../../lib/data-version'
-import { strengthWord } from '../../lib/format'
-import { useNav } from '../../lib/nav'
-import { FavorForm } from '../graph/FavorForm'
-import { InteractionForm } from '../graph/InteractionForm'
-import { RelationshipForm, type RelationshipDraft } from '../graph/RelationshipForm'
-import { ConnectForm } from '../intros/ConnectForm'
-import { MergeForm } from '../people/MergeForm'
-import { PersonForm } from '../people/PersonForm'
+import type { FavorView, PersonDetail, PersonRef } from '../../../shared/types'
+import { call } from '../lib/client'
+import { useDataVersion } from '../lib/data-version'
+import { strengthWord } from '../lib/format'
+import { useNav } from '../lib/nav'
+import { FavorForm } from './FavorForm'
+import { InteractionForm } from './InteractionForm'
+import { RelationshipForm, type RelationshipDraft } from './RelationshipForm'
+import { ConnectForm } from './ConnectForm'
+import { MergeForm } from './MergeForm'
+import { PersonForm } from './PersonForm'
+import { errorText } from '../lib/errors'
 
 export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
@@ -82,7 +83,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
                 .then((keep) => setDialog({ kind: 'merge', keep, duplicate: { id: added.id, name: added.name } }))
                 .catch((err: unknown) => {
                   close()
-                  notify({ message: `Added ${added.name}, but could not open the merge: ${err instanceof Error ? err.message : String(err)}`, color: 'red' })
+                  notify({ message: `Added ${added.name}, but could not open the merge: ${errorText(err)}`, color: 'red' })
                   go({ page: 'person', id: added.id })
                 })
             }}

@@ -1,14 +1,14 @@
 import { Group, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
-import { relationshipInput } from '../../../../shared/schemas'
-import type { PersonRef, RelationshipRecord } from '../../../../shared/types'
-import { CONFIDENCES, CONFIDENCE_WORDS, RELATIONSHIP_KINDS, STRENGTHS, capitalize } from '../../../../shared/vocab'
-import { call } from '../../lib/client'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
-import { strengthWord } from '../../lib/format'
-import { PersonPicker } from '../people/PersonPicker'
-import { FormFooter } from '../shell/FormFooter'
+import { relationshipInput } from '../../../shared/schemas'
+import type { PersonRef, RelationshipRecord } from '../../../shared/types'
+import { CONFIDENCES, CONFIDENCE_WORDS, RELATIONSHIP_KINDS, STRENGTHS, capitalize } from '../../../shared/vocab'
+import { call } from '../lib/client'
+import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { strengthWord } from '../lib/format'
+import { PersonPicker } from '../components/PersonPicker'
+import { FormFooter } from '../components/FormFooter'
 
 interface Values {
   a: PersonRef | null

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import type { BeforeYouAsk, Verdict } from '../../../../shared/types'
+import type { BeforeYouAsk, Verdict } from '../../../shared/types'
 
 const VERDICT: Record<Verdict, { label: string; color: string }> = {
   good: { label: 'Good', color: 'teal' },

@@ -1,9 +1,9 @@
 import { Badge, Button, Checkbox, Group, Menu, Stack, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import type { TaskStatus, TaskView } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { useDataVersion } from '../../lib/data-version'
-import { formatDate } from '../../lib/format'
+import type { TaskStatus, TaskView } from '../../../shared/types'
+import { call } from '../lib/client'
+import { useDataVersion } from '../lib/data-version'
+import { formatDate } from '../lib/format'
 
 const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
   { status: 'overdue', title: 'Overdue', color: 'red' },

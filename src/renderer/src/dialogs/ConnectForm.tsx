@@ -1,9 +1,10 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import type { IntroductionDetail, PersonRef } from '../../../../shared/types'
-import { call } from '../../lib/client'
-import { PersonPicker } from '../people/PersonPicker'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import type { IntroductionDetail, PersonRef } from '../../../shared/types'
+import { call } from '../lib/client'
+import { PersonPicker } from '../components/PersonPicker'
+import { ErrorNotice } from '../components/ErrorNotice'
+import { asError } from '../lib/errors'
 
 /** Choose the two people to introduce; the workflow starts with asking each of them. */
 export function ConnectForm({ a: initialA = null, onDone }: { a?: PersonRef | null; onDone: (intro: IntroductionDetail) => void }): ReactNode {
@@ -19,7 +20,7 @@ export function ConnectForm({ a: initialA = null, onDone }: { a?: PersonRef | nu
     try {
       onDone(await call('introductions.connect', { a: a.id, b: b.id, context }))
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
+      setError(asError(err))
     }
   }
   return (

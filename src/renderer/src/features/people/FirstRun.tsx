@@ -3,7 +3,9 @@ import { useState, type ReactNode, type SyntheticEvent } from 'react'
 import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
-import { ErrorNotice } from '../shell/ErrorNotice'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { errorText } from '../../lib/errors'
+import { useAction } from '../../lib/useAction'
 
 /** Asks who the user is; Kith measures every path from them. */
 export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
@@ -24,7 +26,7 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
       await call('me.set', { name: parsed.data })
       changed()
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err))
+      setError(errorText(err))
     } finally {
       setBusy(false)
     }
@@ -57,21 +59,13 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
 /** Shown while the database holds nobody: say who you are, try the sample network, or bring your contacts. */
 export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
   const { changed } = useDataVersion()
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<Error>()
+  const { busy, error, run } = useAction<'sample'>()
 
-  const loadSample = async (): Promise<void> => {
-    setLoading(true)
-    setError(undefined)
-    try {
+  const loadSample = (): Promise<boolean> =>
+    run(async () => {
       await call('demo.load', {})
       changed()
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)))
-    } finally {
-      setLoading(false)
-    }
-  }
+    }, 'sample')
 
   return (
     <Stack maw={720} gap="lg">
@@ -88,7 +82,7 @@ export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
           <MeForm intro={<Text fw={500}>To begin, what is your name?</Text>} />
           <Divider label="or" labelPosition="center" />
           <Group>
-            <Button variant="light" onClick={() => void loadSample()} loading={loading}>
+            <Button variant="light" onClick={() => void loadSample()} loading={busy === 'sample'}>
               Load sample network
             </Button>
             <Button variant="default" onClick={onImport}>

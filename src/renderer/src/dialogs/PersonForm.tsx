@@ -1,13 +1,13 @@
 import { ActionIcon, Alert, Button, Divider, Group, List, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
-import type { DuplicateMatch } from '../../../../shared/api'
-import { personCreate, personPatch } from '../../../../shared/schemas'
-import type { PersonDetail, PersonRef } from '../../../../shared/types'
-import { ApiCallError, call } from '../../lib/client'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
-import { FormFooter } from '../shell/FormFooter'
-import { PersonPicker } from './PersonPicker'
+import type { DuplicateMatch } from '../../../shared/api'
+import { personCreate, personPatch } from '../../../shared/schemas'
+import type { PersonDetail, PersonRef } from '../../../shared/types'
+import { ApiCallError, call } from '../lib/client'
+import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { FormFooter } from '../components/FormFooter'
+import { PersonPicker } from '../components/PersonPicker'
 
 interface Job {
   company: string

@@ -1,7 +1,7 @@
 import { MultiSelect, Select } from '@mantine/core'
 import { useEffect, useState, type ReactNode } from 'react'
-import type { PersonRef, SearchHit } from '../../../../shared/types'
-import { call } from '../../lib/client'
+import type { PersonRef, SearchHit } from '../../../shared/types'
+import { call } from '../lib/client'
 
 function useSearch(query: string): SearchHit[] {
   const [hits, setHits] = useState<SearchHit[]>([])

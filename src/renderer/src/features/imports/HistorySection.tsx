@@ -1,0 +1,103 @@
+import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import { FORMAT_LABELS, type ImportBatchView } from '../../../../shared/imports'
+import { call } from '../../lib/client'
+import { useApi } from '../../lib/useApi'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Section } from '../../components/Section'
+import { asError } from '../../lib/errors'
+
+export function HistorySection({ version, onUndone }: { version: number; onUndone: () => void }): ReactNode {
+  const imports = useApi('imports.list', {}, String(version))
+  const [candidate, setCandidate] = useState<ImportBatchView>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<Error>()
+  const [message, setMessage] = useState<string>()
+
+  async function undo(batch: ImportBatchView): Promise<void> {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await call('imports.undo', { id: batch.id })
+      setMessage(
+        `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
+      )
+      onUndone()
+    } catch (err) {
+      setError(asError(err))
+    } finally {
+      setBusy(false)
+      setCandidate(undefined)
+    }
+  }
+
+  return (
+    <Section title="Import history">
+      <ErrorNotice error={imports.error ?? error} />
+      {message !== undefined && (
+        <Alert color="teal" role="status">
+          {message}
+        </Alert>
+      )}
+      {imports.data !== undefined && imports.data.length === 0 && <Text c="dimmed">No imports yet.</Text>}
+      {imports.data !== undefined && imports.data.length > 0 && (
+        <Table aria-label="Import history">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">File</Table.Th>
+              <Table.Th scope="col">Result</Table.Th>
+              <Table.Th scope="col">
+                <span className="kith-visually-hidden">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {imports.data.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{new Date(b.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>
+                  {b.fileName}
+                  <Text size="xs" c="dimmed">
+                    {FORMAT_LABELS[b.format]}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {b.created} created, {b.updated} updated
+                  {b.undoneAt !== null && (
+                    <Text size="xs" c="dimmed">
+                      undone {new Date(b.undoneAt).toLocaleString()}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {b.undoneAt === null && (
+                    <Button size="xs" variant="default" onClick={() => setCandidate(b)} aria-label={`Undo the import of ${b.fileName}`}>
+                      Undo
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Modal opened={candidate !== undefined} onClose={() => setCandidate(undefined)} title="Undo this import?">
+        <Stack>
+          <Text>
+            The {candidate?.created ?? 0} people and relationships it added will be deleted, with anything since attached to them, and the{' '}
+            {candidate?.updated ?? 0} it changed get back what they had (unless you have edited them since). Kith takes a backup first.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCandidate(undefined)}>
+              Keep it
+            </Button>
+            <Button color="red" loading={busy} onClick={() => candidate !== undefined && void undo(candidate)}>
+              Undo import
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Section>
+  )
+}

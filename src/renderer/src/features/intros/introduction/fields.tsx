@@ -1,0 +1,100 @@
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import type { IntroDetails } from '../../../../../shared/schemas'
+import type { BlurbSentences, DraftMessage, IntroductionDetail } from '../../../../../shared/types'
+import { MessageBox } from '../MessageBox'
+
+export type Save = (details: IntroDetails) => Promise<void>
+
+export function text(d: Record<string, string | boolean>, key: string): string {
+  const v = d[key]
+  return typeof v === 'string' ? v : ''
+}
+
+/** A text field kept locally while typing and saved when the user leaves it. */
+export function DetailField({ label, field, intro, save, multiline = false, description }: { label: string; field: keyof IntroDetails; intro: IntroductionDetail; save: Save; multiline?: boolean; description?: string }): ReactNode {
+  const stored = text(intro.details, field)
+  const [value, setValue] = useState(stored)
+  const onBlur = (): void => {
+    if (value !== stored) void save({ [field]: value })
+  }
+  return multiline ? (
+    <Textarea label={label} description={description} autosize minRows={2} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
+  ) : (
+    <TextInput label={label} description={description} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
+  )
+}
+
+/** A draft the user can edit; their text is saved in `field` and wins over the composed one. */
+export function EditableDraft({ label, draft, field, intro, save, showWarnings = true }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; intro: IntroductionDetail; save: Save; showWarnings?: boolean }): ReactNode {
+  // A new draft from the backend (the fields or the profile changed) starts the box afresh.
+  return <EditableDraftBody key={draft.body} label={label} draft={draft} field={field} stored={text(intro.details, field)} save={save} showWarnings={showWarnings} />
+}
+
+function EditableDraftBody({ label, draft, field, stored, save, showWarnings }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; stored: string; save: Save; showWarnings: boolean }): ReactNode {
+  const [body, setBody] = useState(draft.body)
+  return (
+    <>
+      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} />
+      {stored.trim() !== '' && (
+        <Group>
+          <Button size="xs" variant="subtle" aria-label={`Draft again from the fields: ${label}`} onClick={() => void save({ [field]: '' })}>
+            Draft again from the fields
+          </Button>
+        </Group>
+      )}
+    </>
+  )
+}
+
+type BlurbField = 'blurbWho' | 'blurbWhy' | 'blurbBring' | 'blurbAsk'
+
+export const BLURB_SENTENCES: { part: keyof BlurbSentences; field: BlurbField; label: (target: string) => string; description: (target: string) => string }[] = [
+  { part: 'who', field: 'blurbWho', label: () => 'Who you are (sentence 1)', description: () => 'From your profile in Settings, until you change it here' },
+  { part: 'why', field: 'blurbWhy', label: (t) => `Why ${t} (sentence 2)`, description: (t) => `From “Why ${t} in particular” below, until you change it here` },
+  { part: 'bring', field: 'blurbBring', label: () => 'What you bring (sentence 3)', description: () => 'From “What you can offer” below, until you change it here' },
+  { part: 'ask', field: 'blurbAsk', label: () => 'Your small ask (sentence 4)', description: () => 'One specific thing that is easy to say yes to' },
+]
+
+/** One sentence of the blurb: the current one (the user's, else drafted), saved when the user leaves it changed. */
+export function SentenceField({ label, description, field, sentence, stored, save }: { label: string; description: string; field: BlurbField; sentence: string; stored: string; save: Save }): ReactNode {
+  const [value, setValue] = useState(sentence)
+  const onBlur = (): void => {
+    const typed = value.trim()
+    if (typed === sentence) return
+    if (typed === '') {
+      // Empty: back to the drafted sentence.
+      if (stored.trim() === '') setValue(sentence)
+      else void save({ [field]: '' })
+      return
+    }
+    void save({ [field]: typed })
+  }
+  return (
+    <Stack gap={2}>
+      <Textarea label={label} description={description} autosize minRows={1} maxRows={4} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
+      {stored.trim() !== '' && (
+        <Group>
+          <Button size="compact-xs" variant="subtle" aria-label={`Draft again: ${label}`} onClick={() => void save({ [field]: '' })}>
+            Draft again
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  )
+}
+
+/** The blurb written as one paragraph (older drafts): edited as a whole, or given up for the four sentences. */
+export function ParagraphBlurb({ stored, save }: { stored: string; save: Save }): ReactNode {
+  const [value, setValue] = useState(stored)
+  return (
+    <>
+      <Textarea label="Blurb" description="You wrote this blurb as one paragraph: it goes into the note as it is." autosize minRows={3} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={() => value !== stored && void save({ blurb: value })} />
+      <Group>
+        <Button size="xs" variant="default" onClick={() => void save({ blurb: '' })}>
+          Use the four sentences instead
+        </Button>
+      </Group>
+    </>
+  )
+}

@@ -1,0 +1,204 @@
+import { Button, Checkbox, Group, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
+import { useClipboard } from '@mantine/hooks'
+import { useState, type ReactNode } from 'react'
+import { sentences, words } from '../../../../../shared/intro-templates'
+import type { IntroductionDetail } from '../../../../../shared/types'
+import { call } from '../../../lib/client'
+import { useDataVersion } from '../../../lib/data-version'
+import { useNav } from '../../../lib/nav'
+import { Verdicts } from '../../../components/Verdicts'
+import { Section } from '../../../components/Section'
+import { MessageBox } from '../MessageBox'
+import { type Save, text, DetailField, EditableDraft, BLURB_SENTENCES, SentenceField, ParagraphBlurb } from './fields'
+
+export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
+  const { go } = useNav()
+  const clipboard = useClipboard({ timeout: 1500 })
+  const blurb = intro.drafts.blurb
+  if (blurb === null) return null
+  const [connector, target] = intro.people
+  const targetName = target?.name ?? 'them'
+  const count = sentences(blurb.text).length
+  const profileGap = blurb.warnings.some((w) => w.startsWith('Generic: say who you are'))
+  return (
+    <Section title="The forwardable blurb">
+      <Text size="sm" c="dimmed">
+        Four short sentences {connector?.name} can forward as they are: who you are, why {targetName}, what you bring, a small ask.
+      </Text>
+      {blurb.sentences === null ? (
+        <ParagraphBlurb key={blurb.text} stored={text(intro.details, 'blurb')} save={save} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {BLURB_SENTENCES.map(({ part, field, label, description }) => {
+            const sentence = blurb.sentences?.[part] ?? ''
+            const stored = text(intro.details, field)
+            return <SentenceField key={`${field}|${stored}|${sentence}`} label={label(targetName)} description={description(targetName)} field={field} sentence={sentence} stored={stored} save={save} />
+          })}
+        </SimpleGrid>
+      )}
+      {blurb.sentences !== null && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            As it will read
+          </Text>
+          <Paper withBorder p="sm">
+            <Text size="sm">{blurb.text}</Text>
+          </Paper>
+        </Stack>
+      )}
+      <Group>
+        <Text size="sm" c="dimmed">
+          {count} {count === 1 ? 'sentence' : 'sentences'}, {words(blurb.text)} words
+        </Text>
+        <Button size="xs" variant="default" onClick={() => clipboard.copy(blurb.text)}>
+          {clipboard.copied ? 'Copied' : 'Copy the blurb'}
+        </Button>
+        {profileGap && (
+          <Button size="xs" variant="subtle" onClick={() => go({ page: 'settings' })}>
+            Fill in your profile
+          </Button>
+        )}
+      </Group>
+      <Stack gap={2} aria-label="Blurb check" role="status">
+        {blurb.warnings.length === 0 ? (
+          <Text size="sm" c="teal">
+            All four parts are there, and it is short.
+          </Text>
+        ) : (
+          blurb.warnings.map((p) => (
+            <Text key={p} size="sm" c="var(--kith-color-warning-text)">
+              {p}
+            </Text>
+          ))
+        )}
+      </Stack>
+    </Section>
+  )
+}
+
+export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
+  const [connector, target] = intro.people
+  const d = intro.details
+  const [weighed, setWeighed] = useState(d.checksConfirmed === true)
+  const ask = intro.drafts.ask
+  const goal = intro.goal !== null && intro.goal.id !== target?.id ? intro.goal : null
+  return (
+    <>
+      <Section title="Before you ask">
+        {intro.checks.length === 0 ? <Text c="dimmed">This path no longer holds (someone was archived, or a relationship removed).</Text> : <Verdicts checks={intro.checks} />}
+        <Checkbox
+          label="I have weighed these, and still want to ask"
+          checked={weighed}
+          onChange={(e) => {
+            const value = e.currentTarget.checked
+            setWeighed(value)
+            void save({ checksConfirmed: value })
+          }}
+        />
+      </Section>
+      <BlurbSection intro={intro} save={save} />
+      <Section title="Make the ask">
+        {goal !== null && (
+          <Text size="sm">
+            One step on the way to {goal.name}: this note asks {connector?.name} to introduce you to {target?.name}, who can reach {goal.name}.
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DetailField
+            label={`Why ${target?.name ?? 'them'} in particular`}
+            field="why"
+            intro={intro}
+            save={save}
+            multiline
+            description="In your own words, a sentence or two: it goes into the note and the blurb as you write it."
+          />
+          <DetailField
+            label={`What you can offer ${target?.name ?? 'them'}`}
+            field="offer"
+            intro={intro}
+            save={save}
+            multiline
+            description="A whole sentence, for example: I can share our data on engineer supply."
+          />
+        </SimpleGrid>
+        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} />}
+      </Section>
+    </>
+  )
+}
+
+export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; save: Save; onSend: () => void }): ReactNode {
+  const { changed } = useDataVersion()
+  const [a, b] = intro.people
+  const d = intro.details
+  const { optIns, email, handoff } = intro.drafts
+  if (a === undefined || b === undefined) return null
+  const answer = (side: 'a' | 'b', value: string): void => {
+    void call('introductions.answer', { id: intro.id, side, answer: value === 'yes' || value === 'no' ? value : null }).then(changed)
+  }
+  const sent = ['introduced', 'scheduled'].includes(intro.state)
+  return (
+    <>
+      <Section title="Who and why">
+        <DetailField label="Context (goes in the subject)" field="context" intro={intro} save={save} description="For example: design hiring" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {([['a', a], ['b', b]] as const).map(([side, person]) => (
+            <Stack key={side} gap="xs">
+              <Text fw={600}>{person.name}</Text>
+              <DetailField label={`How you know ${person.name}`} field={side === 'a' ? 'aHow' : 'bHow'} intro={intro} save={save} description="e.g. and I worked together at Acme" />
+              <DetailField label={`A line of credit for ${person.name}`} field={side === 'a' ? 'aCredit' : 'bCredit'} intro={intro} save={save} />
+              <DetailField label={`What ${person.name} gains`} field={side === 'a' ? 'aGain' : 'bGain'} intro={intro} save={save} multiline description={`A whole sentence: it is what ${person.name}’s opt-in pitches.`} />
+            </Stack>
+          ))}
+        </SimpleGrid>
+        <Radio.Group label="Who takes the next step" value={d.schedules === 'b' ? 'b' : 'a'} onChange={(v) => void save({ schedules: v === 'b' ? 'b' : 'a' })}>
+          <Group mt={4}>
+            <Radio value="a" label={a.name} />
+            <Radio value="b" label={b.name} />
+          </Group>
+        </Radio.Group>
+      </Section>
+      <Section title="Ask both sides first">
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {([['a', a], ['b', b]] as const).map(([side, person]) => (
+            <Stack key={side} gap="xs">
+              {optIns !== null && <MessageBox label={`Opt-in for ${person.name}`} message={optIns[side]} warnings={optIns[side].warnings} />}
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id={`answer-${side}`}>
+                  {person.name} said
+                </Text>
+                <SegmentedControl
+                  aria-labelledby={`answer-${side}`}
+                  value={intro.answers[side] ?? 'waiting'}
+                  onChange={(v) => answer(side, v)}
+                  disabled={sent || intro.state === 'declined' || intro.state === 'abandoned'}
+                  data={[
+                    { value: 'waiting', label: 'No answer yet' },
+                    { value: 'yes', label: 'Yes' },
+                    { value: 'no', label: 'No' },
+                  ]}
+                />
+              </Stack>
+            </Stack>
+          ))}
+        </SimpleGrid>
+      </Section>
+      <Section title="The introduction">
+        {email !== null && <EditableDraft label="Introduction email" draft={email} field="email" intro={intro} save={save} showWarnings={!sent} />}
+        {!sent && intro.nextStates.includes('introduced') && (
+          <Group>
+            <Button onClick={onSend}>I sent the introduction</Button>
+          </Group>
+        )}
+      </Section>
+      {sent && handoff !== null && (
+        <Section title="Step out: the BCC handoff">
+          <Text size="sm" c="dimmed">
+            Reply to all with this, moving yourself to BCC, so {a.name} and {b.name} carry on without you.
+          </Text>
+          <EditableDraft label="Handoff reply" draft={handoff} field="handoff" intro={intro} save={save} />
+        </Section>
+      )}
+    </>
+  )
+}

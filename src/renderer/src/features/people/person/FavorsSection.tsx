@@ -1,0 +1,87 @@
+import { ActionIcon, Alert, Button, Group, Table, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
+import type { PersonDetail } from '../../../../../shared/types'
+import { capitalize } from '../../../../../shared/vocab'
+import { Section } from '../../../components/Section'
+import { useDialogs } from '../../../dialogs/Dialogs'
+import { formatDate } from '../../../lib/format'
+import { PersonLink, type Capped, type RemoveRow } from './parts'
+
+/** Favors between this person and others, newest first, with the balance between them and the user. */
+export function FavorsSection({
+  p,
+  favors,
+  open,
+  removeRow,
+}: {
+  p: PersonDetail
+  favors: Capped<PersonDetail['favors'][number]>
+  open: (id: number) => void
+  removeRow: RemoveRow
+}): ReactNode {
+  const dialogs = useDialogs()
+  return (
+    <Section title={`Favors (${p.favors.length})`}>
+      {p.balance !== null && (
+        <Alert color={p.balance.balance >= 0 ? 'teal' : 'yellow'} variant="light" role="status">
+          You gave {p.name} {p.balance.givenByMe} {p.balance.givenByMe === 1 ? 'favor' : 'favors'} ({p.balance.pointsGivenByMe} points) and received{' '}
+          {p.balance.receivedByMe} ({p.balance.pointsReceivedByMe} points):{' '}
+          {p.balance.balance === 0 ? 'even.' : p.balance.balance > 0 ? `they owe you ${p.balance.balance}.` : `you owe them ${-p.balance.balance}.`}
+        </Alert>
+      )}
+      {p.favors.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No favors logged.
+        </Text>
+      ) : (
+        <Table aria-label="Favors" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Date</Table.Th>
+              <Table.Th scope="col">From</Table.Th>
+              <Table.Th scope="col">To</Table.Th>
+              <Table.Th scope="col">Kind</Table.Th>
+              <Table.Th scope="col">Size</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Balance
+              </Table.Th>
+              <Table.Th scope="col">
+                <span className="kith-visually-hidden">Actions</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {favors.shown.map((f) => (
+              <Table.Tr key={f.id}>
+                <Table.Td>{formatDate(f.date)}</Table.Td>
+                <Table.Td>{f.giver.id === p.id ? f.giver.name : <PersonLink person={f.giver} onOpen={open} />}</Table.Td>
+                <Table.Td>{f.receiver.id === p.id ? f.receiver.name : <PersonLink person={f.receiver} onOpen={open} />}</Table.Td>
+                <Table.Td>
+                  {capitalize(f.kind)}
+                  {f.note !== null && (
+                    <Text size="xs" c="dimmed">
+                      {f.note}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{capitalize(f.size)}</Table.Td>
+                <Table.Td ta="right">{f.runningBalance === null ? '' : f.runningBalance > 0 ? `+${f.runningBalance}` : String(f.runningBalance)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <Button size="compact-xs" variant="subtle" aria-label={`Edit the favor of ${formatDate(f.date)}`} onClick={() => dialogs.open({ kind: 'favor', favor: f })}>
+                    Edit
+                  </Button>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete the favor of ${formatDate(f.date)}`} onClick={() => void removeRow('favors.delete', f.id, 'Deleted the favor.')}>
+                    ×
+                  </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {favors.toggle}
+    </Section>
+  )
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { daysAgo, formatBytes } from './format'
+import { IMPORT_LIMITS, importTooBigMessage } from './imports'
+
+describe('daysAgo: one way to say how long ago, on the page, in the CLI and in path explanations', () => {
+  it('reads in days up to 59, then in months, then in years', () => {
+    expect(daysAgo(0)).toBe('today')
+    expect(daysAgo(1)).toBe('yesterday')
+    expect(daysAgo(45)).toBe('45 days ago')
+    expect(daysAgo(59)).toBe('59 days ago')
+    expect(daysAgo(60)).toBe('2 months ago')
+    expect(daysAgo(600)).toBe('20 months ago')
+    expect(daysAgo(729)).toBe('24 months ago')
+    expect(daysAgo(730)).toBe('2 years ago')
+  })
+
+  it('does not call a date ahead of today "today"', () => {
+    expect(daysAgo(-3)).toBe('in the future')
+  })
+})
+
+describe('formatBytes', () => {
+  it('says bytes, kilobytes or megabytes with one decimal', () => {
+    expect(formatBytes(512)).toBe('512 B')
+    expect(formatBytes(4096)).toBe('4.0 KB')
+    expect(formatBytes(1536)).toBe('1.5 KB')
+    expect(formatBytes(12 * 1024 * 1024)).toBe('12.0 MB')
+    expect(formatBytes(50 * 1024 * 1024 + 1)).toBe('50.0 MB')
+  })
+})
+
+describe('importTooBigMessage', () => {
+  it('names the file, its size and the limit, and what to do', () => {
+    expect(importTooBigMessage('contacts.vcf', 60 * 1024 * 1024)).toBe(
+      'contacts.vcf is 60.0 MB; Kith imports files up to 50 MB. Split it, or export fewer contacts at a time.',
+    )
+    expect(importTooBigMessage('The file', IMPORT_LIMITS.bytes + 1)).toMatch(/^The file is 50\.0 MB; Kith imports files up to 50 MB/)
+  })
+})
