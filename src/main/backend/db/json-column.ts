@@ -91,6 +91,7 @@ export interface JsonColumn {
 export const JSON_COLUMNS: readonly JsonColumn[] = [
   { table: 'person', column: 'aliases', schema: stringList },
   { table: 'person', column: 'phones', schema: stringList },
+  { table: 'relationship', column: 'contexts', schema: stringList },
   { table: 'introduction', column: 'details', schema: storedIntroDetails },
   { table: 'introduction', column: 'path', schema: idList },
   { table: 'introduction_effect', column: 'change', where: 'change IS NOT NULL', schema: storedEffectChange },
