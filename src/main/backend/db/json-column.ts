@@ -9,7 +9,9 @@
  */
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
-import { introDetails } from '../../../shared/schemas'
+import { introDetails, profileInput, weeklySettings } from '../../../shared/schemas'
+import { scoringSettings } from '../../../shared/scoring'
+import { suggestionSettings } from '../../../shared/suggestions'
 import { KithError } from '../errors'
 
 export type JsonColumnRead<T> = { ok: true; value: T } | { ok: false; problem: string }
@@ -84,7 +86,14 @@ export interface JsonColumn {
   column: string
   /** an SQL condition on the row, when the shape depends on it */
   where?: string
+  /** the same condition on a row outside the database (a file being imported), when it is an equality */
+  rowMatches?: Readonly<Record<string, string>>
   schema: z.ZodType
+}
+
+/** A setting's value, read by its key. */
+function setting(key: string, schema: z.ZodType): JsonColumn {
+  return { table: 'setting', column: 'value', where: `key = '${key}'`, rowMatches: { key }, schema }
 }
 
 /** Every JSON column Kith reads, with its schema: what `doctor` checks. */
@@ -99,6 +108,10 @@ export const JSON_COLUMNS: readonly JsonColumn[] = [
   { table: 'import_item', column: 'change', where: "change IS NOT NULL AND entity = 'person'", schema: storedPersonChange },
   { table: 'import_item', column: 'change', where: "change IS NOT NULL AND entity = 'relationship'", schema: storedRelationshipChange },
   { table: 'organisation_merge', column: 'snapshot', schema: storedOrgSnapshot },
+  setting('scoring', scoringSettings),
+  setting('weekly', weeklySettings),
+  setting('suggestions', suggestionSettings),
+  setting('profile', profileInput),
 ]
 
 export interface JsonColumnProblem {

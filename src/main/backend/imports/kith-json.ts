@@ -127,9 +127,10 @@ export function readKithJson(text: string): ReadKithJson {
 
 /** Every JSON column in the file (aliases, phones, details...) must read back through its schema, or nothing is imported. */
 function checkJsonCells(tables: Partial<Record<string, Row[]>>): void {
-  for (const { table, column, where, schema } of JSON_COLUMNS) {
-    if (where !== undefined) continue
+  for (const { table, column, where, rowMatches, schema } of JSON_COLUMNS) {
+    if (where !== undefined && rowMatches === undefined) continue
     ;(tables[table] ?? []).forEach((row, i) => {
+      if (rowMatches !== undefined && Object.entries(rowMatches).some(([k, v]) => row[k] !== v)) return
       const value = row[column]
       if (value === undefined) return
       const read = typeof value === 'string' ? readJsonColumn(schema, value) : ({ ok: false, problem: 'is not text' } as const)

@@ -81,6 +81,22 @@ describe('JSON columns read through their schemas', () => {
     expect(await searchNames(target, 'Annie')).toEqual(['Ana Silva'])
   })
 
+  it('refuses a Kith JSON whose settings do not fit, and doctor names a stored setting that does not', async () => {
+    const content = await kithJson((tables) => {
+      tables.setting = [{ key: 'weekly', value: '"x"' }]
+    })
+    const target = await openTempBackend({ now: () => NOW })
+    const { preview, error } = await previewImport(target, 'kith.json', content)
+    expect(preview).toBeNull()
+    expect(error).toMatch(/^tables\.setting\[0\]\.value does not have the expected shape.*Nothing was imported\.$/)
+
+    expect((await ok(target, 'doctor', {})).storedValueProblems).toEqual([])
+    target.sqlite.prepare("INSERT INTO setting (key, value) VALUES ('suggestions', ?)").run('{"interests":5}')
+    expect((await ok(target, 'doctor', {})).storedValueProblems).toEqual([
+      { table: 'setting', column: 'value', rowid: expect.any(Number), problem: expect.stringMatching(/^does not have the expected shape/) },
+    ])
+  })
+
   it('a damaged aliases row in the database does not break search, lists or the person page, and doctor names it', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const ana = await ok(backend, 'people.create', { name: 'Ana Silva', aliases: ['Annie'] })
