@@ -20,7 +20,7 @@ export interface Edge {
   last: number | null
 }
 
-export const CONFIDENCE_CODES: readonly Confidence[] = ['firsthand', 'believed', 'inferred']
+const CONFIDENCE_CODES: readonly Confidence[] = ['firsthand', 'believed', 'inferred']
 
 /**
  * A relationship packed in one small integer (no object per relationship:
@@ -32,7 +32,7 @@ export function pack(strength: number, confidence: Confidence, last: number | nu
   return strength | (CONFIDENCE_CODES.indexOf(confidence) << 3) | ((last === null ? 0 : last + 1) * 32)
 }
 
-export function unpack(code: number): Edge {
+function unpack(code: number): Edge {
   const last = Math.floor(code / 32)
   return { strength: code & 7, confidence: CONFIDENCE_CODES[(code >> 3) & 3] ?? 'firsthand', last: last === 0 ? null : last - 1 }
 }
@@ -82,7 +82,7 @@ export abstract class GraphCore {
   protected settings: ScoringSettings = DEFAULT_SCORING
   /** bumped on every change; caches key on it */
   version = 0
-  protected myContacts: { version: number; marks: Uint8Array } | null = null
+  private myContacts: { version: number; marks: Uint8Array } | null = null
 
   constructor(
     protected readonly sqlite: Database.Database,
