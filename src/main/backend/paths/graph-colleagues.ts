@@ -1,0 +1,182 @@
+import type { ScoringSettings } from '../../../shared/scoring'
+import { edgeChance } from './scoring'
+import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations } from '../orgs/model'
+import { GraphCore, pairKey } from './graph-core'
+
+/**
+ * Organisation memberships and the colleague ties inferred from them, on top
+ * of the recorded relationships.
+ */
+export abstract class ColleagueGraph extends GraphCore {
+  /** The organisation a company name means (any spelling, alias or domain), as an index; -1 when no one is there. */
+  orgByName(name: string): number {
+    const dir = this.orgDirectory
+    if (dir === null) return -1
+    const id = dir.resolve(name) ?? dir.byDomain.get(name.trim().toLowerCase())
+    return id === undefined ? -1 : (this.orgIndexOf.get(id) ?? -1)
+  }
+
+  /** The organisation index of an organisation id, if anyone is there. */
+  orgIndexFor(id: number): number | undefined {
+    return this.orgIndexOf.get(id)
+  }
+
+  /** The chance an inferred colleague tie carries an ask before size and overlap: the same for every such tie. */
+  colleagueBase(): number {
+    if (this.colleagueBaseFor !== this.settings) {
+      const s = this.settings
+      this.colleagueBaseValue = edgeChance(s, s.colleagues.strength, 'inferred', null, false)
+      this.colleagueBaseFor = s
+    }
+    return this.colleagueBaseValue
+  }
+
+  private colleagueBaseFor: ScoringSettings | null = null
+  private colleagueBaseValue = 0
+
+  /** size(n) = min(1, scale / n), n = people Kith has at the organisation. */
+  sizeFactor(org: number): number {
+    const n = this.orgMembers[org]?.length ?? 0
+    return Math.min(1, this.settings.colleagues.sizeScale / Math.max(1, n))
+  }
+
+  /** The highest chance any colleague tie at this organisation can have. */
+  colleagueCap(org: number): number {
+    return this.settings.colleagues.enabled ? this.colleagueBase() * this.sizeFactor(org) : 0
+  }
+
+  /**
+   * The inferred colleague tie between two nodes: the best over the
+   * organisations both were at with overlapping time, or null. Never for me
+   * (my own ties are mine to say), archived people, pairs with a real
+   * relationship (it replaces the inference) or pairs the user rejected.
+   */
+  colleagueTie(i: number, j: number): { org: number; overlap: number; since: number; chance: number } | null {
+    if (!this.settings.colleagues.enabled || i === j || i === this.me || j === this.me) return null
+    if (this.archived[i] === true || this.archived[j] === true) return null
+    const oi = this.memOrg[i]
+    const oj = this.memOrg[j]
+    if (oi === undefined || oj === undefined || oi.length === 0 || oj.length === 0) return null
+    let best: { org: number; overlap: number; since: number; chance: number } | null = null
+    for (let a = 0; a < oi.length; a++) {
+      const org = oi[a] ?? -1
+      for (let b = 0; b < oj.length; b++) {
+        if (oj[b] !== org) continue
+        const [si, sj] = [this.memStart[i]?.[a] ?? UNKNOWN_START, this.memStart[j]?.[b] ?? UNKNOWN_START]
+        const [ei, ej] = [this.memEnd[i]?.[a] ?? ONGOING, this.memEnd[j]?.[b] ?? ONGOING]
+        // An unknown start is taken as late as it can be (the end, or today): someone only known to be
+        // there now is not assumed to have overlapped with everyone who left before.
+        const start = Math.max(si === UNKNOWN_START ? Math.min(ei, this.today) : si, sj === UNKNOWN_START ? Math.min(ej, this.today) : sj)
+        const end = Math.min(ei, ej, this.today)
+        if (end < start) continue
+        const known = si !== UNKNOWN_START && sj !== UNKNOWN_START
+        const overlap = known ? end - start : Infinity
+        const short = overlap < this.settings.colleagues.shortOverlapDays ? this.settings.colleagues.shortOverlapFactor : 1
+        const chance = this.colleagueBase() * this.sizeFactor(org) * short
+        if (best === null || chance > best.chance) best = { org, overlap, since: known ? start : UNKNOWN_START, chance }
+      }
+    }
+    if (best === null || this.rejected.has(pairKey(i, j))) return null
+    const a = this.shorter(i, j)
+    if ((this.nbr[a] ?? []).includes(a === i ? j : i)) return null
+    return best
+  }
+
+  /** The chance of the inferred colleague tie between two nodes, or 0. */
+  colleague(i: number, j: number): number {
+    return this.colleagueTie(i, j)?.chance ?? 0
+  }
+
+  protected clearMemberships(i: number): void {
+    for (const org of this.memOrg[i] ?? []) {
+      const list = this.orgMembers[org]
+      if (list === undefined) continue
+      const k = list.indexOf(i)
+      if (k >= 0) {
+        list[k] = list[list.length - 1] ?? 0
+        list.pop()
+      }
+    }
+    this.memOrg[i] = []
+    this.memStart[i] = []
+    this.memEnd[i] = []
+  }
+
+  /** Reads where these people work (everyone when null), for colleague inference. */
+  protected loadMemberships(ids: readonly number[] | null): void {
+    let scope = ids
+    if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
+      try {
+        // A new organisation or domain can change where anyone works: then read everyone again.
+        if (syncOrganisations(this.sqlite, new Date().toISOString()).changed || this.orgDirectory === null) {
+          this.orgDirectory = new OrgDirectory(this.sqlite)
+          scope = null
+        }
+      } catch (err) {
+        // A database that cannot be written just now (busy, read-only): resolve with the names it has.
+        if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(err.code))) throw err
+        this.orgDirectory ??= new OrgDirectory(this.sqlite)
+      }
+    }
+    const orgs = this.orgDirectory
+    for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
+    if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
+    const memberships = readMemberships(this.sqlite, orgs, scope)
+    for (const [person, list] of memberships) {
+      const i = this.indexOf.get(person)
+      if (i === undefined || this.archived[i] === true) continue
+      const seen = new Set<number>()
+      for (const m of list) {
+        const o = this.orgIndex(m.org)
+        this.memOrg[i]?.push(o)
+        this.memStart[i]?.push(m.start)
+        this.memEnd[i]?.push(m.end)
+        if (!seen.has(o)) {
+          seen.add(o)
+          this.orgMembers[o]?.push(i)
+        }
+      }
+    }
+  }
+
+  protected loadRejections(): void {
+    this.rejected.clear()
+    for (const [a, b] of this.sqlite.prepare('SELECT person_a, person_b FROM colleague_rejection').raw().iterate() as IterableIterator<[number, number]>) {
+      const i = this.indexOf.get(a)
+      const j = this.indexOf.get(b)
+      if (i !== undefined && j !== undefined) this.rejected.add(pairKey(i, j))
+    }
+  }
+
+  /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
+  p(i: number, j: number): number {
+    const a = this.shorter(i, j)
+    const b = a === i ? j : i
+    const list = this.nbr[a]
+    if (list === undefined) return 0
+    const k = list.indexOf(b)
+    return k < 0 ? this.colleague(i, j) : (this.prob[a]?.[k] ?? 0)
+  }
+
+  /** For each organisation, my contacts there (not archived), cached until the graph changes. */
+  myContactsByOrg(): Map<number, number[]> {
+    if (this.myAtCache?.version !== this.version) {
+      const out = new Map<number, number[]>()
+      for (const c of this.nbr[this.me] ?? []) {
+        if (this.archived[c] === true) continue
+        const orgs = this.memOrg[c] ?? []
+        for (let k = 0; k < orgs.length; k++) {
+          const org = orgs[k] ?? -1
+          if (orgs.indexOf(org) !== k) continue
+          const list = out.get(org)
+          if (list === undefined) out.set(org, [c])
+          else list.push(c)
+        }
+      }
+      this.myAtCache = { version: this.version, byOrg: out }
+    }
+    return this.myAtCache.byOrg
+  }
+
+  private myAtCache: { version: number; byOrg: Map<number, number[]> } | null = null
+}
