@@ -12,6 +12,10 @@ export type ConnectState = (typeof CONNECT_STATES)[number]
 export type IntroState = AskState | ConnectState
 export type IntroKind = (typeof INTRO_KINDS)[number]
 
+export const isIntroKind = (value: unknown): value is IntroKind => (INTRO_KINDS as readonly unknown[]).includes(value)
+export const isIntroState = (value: unknown): value is IntroState =>
+  (ASK_STATES as readonly unknown[]).includes(value) || (CONNECT_STATES as readonly unknown[]).includes(value)
+
 const ASK_MOVES: Record<AskState, readonly AskState[]> = {
   draft: ['asked', 'abandoned'],
   asked: ['agreed', 'declined', 'no_reply', 'abandoned'],
@@ -51,6 +55,11 @@ export const STATE_WORDS: Record<IntroState, string> = {
   scheduled: 'Meeting scheduled',
   closed: 'Loop closed',
   abandoned: 'Abandoned',
+}
+
+/** An introduction's state in words ('Asked', 'Introduced'…); unknown text is shown as it is. */
+export function stateWord(state: string): string {
+  return isIntroState(state) ? STATE_WORDS[state] : state
 }
 
 export function statesOf(kind: IntroKind): readonly IntroState[] {

@@ -1,4 +1,7 @@
 /** Domain types shared by the backend, the renderer and the CLI. */
+import type { FavorKind, FavorSize, SuggestionStatus } from './vocab'
+
+export type { SuggestionStatus }
 
 export interface TableCounts {
   people: number
@@ -139,8 +142,8 @@ export interface FavorView {
   giver: PersonRef
   receiver: PersonRef
   date: string
-  kind: string
-  size: string
+  kind: FavorKind
+  size: FavorSize
   note: string | null
   introductionId: number | null
   /** With me only: my points given minus theirs, after this favor (oldest first). */
@@ -400,7 +403,6 @@ export interface OrganisationMerge {
   undoneAt: string | null
 }
 
-export type SuggestionStatus = 'open' | 'started' | 'dismissed' | 'snoozed' | 'known'
 
 export interface SuggestionView {
   id: number

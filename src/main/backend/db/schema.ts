@@ -2,7 +2,20 @@
  * Kysely's view of the database. Columns that are nullable are typed
  * `T | null`, never optional; database-generated columns are `Generated<>`.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ImportFormat } from '../../../shared/imports'
+import type { IntroKind, IntroState } from '../../../shared/intro-states'
+import type {
+  Confidence,
+  FavorKind,
+  FavorSize,
+  InteractionKind,
+  RelationshipKind,
+  RelationshipSource,
+  Strength,
+  SuggestionStatus,
+  TaskKind,
+} from '../../../shared/vocab'
 
 export interface SettingTable {
   key: string
@@ -68,10 +81,11 @@ export interface RelationshipTable {
   /** the lower person id of the pair: relationships are undirected */
   person_a: number
   person_b: number
-  strength: number
-  kind: Generated<string>
-  confidence: Generated<string>
-  source: Generated<string>
+  /** a CHECK keeps it within 1 to 5; writes pass the number the caller checked */
+  strength: ColumnType<Strength, number, number>
+  kind: Generated<RelationshipKind>
+  confidence: Generated<Confidence>
+  source: Generated<RelationshipSource>
   /** JSON array of strings */
   contexts: Generated<string>
   since: string | null
@@ -82,7 +96,7 @@ export interface RelationshipTable {
 export interface InteractionTable {
   id: Generated<number>
   occurred_on: string
-  kind: string
+  kind: InteractionKind
   note: string | null
   with_me: Generated<number>
   created_at: string
@@ -99,8 +113,8 @@ export interface FavorTable {
   giver_id: number
   receiver_id: number
   occurred_on: string
-  kind: string
-  size: string
+  kind: FavorKind
+  size: FavorSize
   note: string | null
   introduction_id: number | null
   created_at: string
@@ -109,8 +123,9 @@ export interface FavorTable {
 
 export interface IntroductionTable {
   id: Generated<number>
-  kind: string
-  state: Generated<string>
+  kind: IntroKind
+  /** only the introductions service writes it, after checking the move */
+  state: Generated<IntroState>
   connector_id: number | null
   target_id: number | null
   /** JSON array of person ids, me first, target last */
@@ -134,7 +149,7 @@ export interface IntroductionTable {
 export interface IntroductionEventTable {
   id: Generated<number>
   introduction_id: number
-  state: string
+  state: IntroState
   on_date: string
   created_at: string
 }
@@ -143,7 +158,7 @@ export interface TaskTable {
   id: Generated<number>
   introduction_id: number | null
   person_id: number | null
-  kind: string
+  kind: TaskKind
   title: string
   due_on: string
   snoozed_until: string | null
@@ -160,7 +175,7 @@ export interface SuggestionTable {
   score: number
   /** JSON array of { label, value } */
   reasons: string
-  status: Generated<string>
+  status: Generated<SuggestionStatus>
   snoozed_until: string | null
   introduction_id: number | null
   created_at: string
@@ -171,14 +186,14 @@ export interface SuggestionWeekTable {
   computed_at: string
 }
 
-export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'relationships' | 'json'
+export type { ImportFormat }
 
 export interface ImportBatchTable {
   id: Generated<number>
   format: ImportFormat
   file_name: string
   tag: string | null
-  strength: number | null
+  strength: ColumnType<Strength | null, number | null, number | null>
   created_count: number
   updated_count: number
   skipped_count: number

@@ -1,11 +1,12 @@
+import type { IntroKind, IntroState } from '../../../shared/intro-states'
 import { KithError } from '../errors'
 import type { Db } from '../people/records'
 
 /** An introduction's row as stored. */
 export type Row = {
   id: number
-  kind: string
-  state: string
+  kind: IntroKind
+  state: IntroState
   connector_id: number | null
   target_id: number | null
   person_a_id: number | null
