@@ -66,12 +66,13 @@ export function statesOf(kind: IntroKind): readonly IntroState[] {
   return kind === 'ask' ? ASK_STATES : CONNECT_STATES
 }
 
-export function nextStates(kind: IntroKind, from: IntroState): readonly IntroState[] {
+/** The states an introduction can move to; none from a state Kith does not know. */
+export function nextStates(kind: IntroKind, from: string): readonly IntroState[] {
   if (kind === 'ask') return (ASK_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
   return (CONNECT_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
 }
 
-export function canMove(kind: IntroKind, from: IntroState, to: IntroState): boolean {
+export function canMove(kind: IntroKind, from: string, to: IntroState): boolean {
   return nextStates(kind, from).includes(to)
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { ImportFormat } from '../../../shared/imports'
-import type { IntroKind, IntroState } from '../../../shared/intro-states'
+import type { IntroKind } from '../../../shared/intro-states'
 import type {
   Confidence,
   FavorKind,
@@ -124,8 +124,11 @@ export interface FavorTable {
 export interface IntroductionTable {
   id: Generated<number>
   kind: IntroKind
-  /** only the introductions service writes it, after checking the move */
-  state: Generated<IntroState>
+  /**
+   * Text, not IntroState: there is no CHECK, and a Kith JSON import copies it as the file has
+   * it (the state machine gives an unknown state no moves). Kith's own moves write only known states.
+   */
+  state: Generated<string>
   connector_id: number | null
   target_id: number | null
   /** JSON array of person ids, me first, target last */
@@ -149,7 +152,8 @@ export interface IntroductionTable {
 export interface IntroductionEventTable {
   id: Generated<number>
   introduction_id: number
-  state: IntroState
+  /** text, for the same reason as introduction.state */
+  state: string
   on_date: string
   created_at: string
 }

@@ -1,4 +1,4 @@
-import type { IntroKind, IntroState } from '../../../shared/intro-states'
+import type { IntroKind } from '../../../shared/intro-states'
 import { KithError } from '../errors'
 import type { Db } from '../people/records'
 
@@ -6,7 +6,8 @@ import type { Db } from '../people/records'
 export type Row = {
   id: number
   kind: IntroKind
-  state: IntroState
+  /** text: a Kith JSON import may bring a state Kith does not know */
+  state: string
   connector_id: number | null
   target_id: number | null
   person_a_id: number | null
