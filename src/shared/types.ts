@@ -1,5 +1,15 @@
 /** Domain types shared by the backend, the renderer and the CLI. */
-import type { FavorKind, FavorSize, SuggestionStatus } from './vocab'
+import type {
+  Confidence,
+  FavorKind,
+  FavorSize,
+  InteractionKind,
+  RelationshipKind,
+  RelationshipSource,
+  Strength,
+  SuggestionStatus,
+  TaskKind,
+} from './vocab'
 
 export type { SuggestionStatus }
 
@@ -105,10 +115,10 @@ export interface RelationshipView {
   id: number
   /** The other person, seen from the person whose page this is. */
   other: PersonRef & { company: string | null; archived: boolean }
-  strength: number
-  kind: string
-  confidence: string
-  source: string
+  strength: Strength
+  kind: RelationshipKind
+  confidence: Confidence
+  source: RelationshipSource
   contexts: string[]
   since: string | null
   updatedAt: string
@@ -118,10 +128,10 @@ export interface RelationshipRecord {
   id: number
   a: PersonRef
   b: PersonRef
-  strength: number
-  kind: string
-  confidence: string
-  source: string
+  strength: Strength
+  kind: RelationshipKind
+  confidence: Confidence
+  source: RelationshipSource
   contexts: string[]
   since: string | null
   /** true when this replaced an earlier record of the same pair */
@@ -131,7 +141,7 @@ export interface RelationshipRecord {
 export interface InteractionView {
   id: number
   date: string
-  kind: string
+  kind: InteractionKind
   note: string | null
   withMe: boolean
   people: PersonRef[]
@@ -289,7 +299,7 @@ export interface TaskView {
   id: number
   introductionId: number | null
   person: PersonRef | null
-  kind: string
+  kind: TaskKind
   title: string
   dueOn: string
   snoozedUntil: string | null

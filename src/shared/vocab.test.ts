@@ -6,7 +6,6 @@ import {
   FAVOR_SIZES,
   INTERACTION_KINDS,
   STRENGTHS,
-  confidenceWord,
   isConfidence,
   isFavorSize,
   isInteractionKind,
@@ -23,13 +22,11 @@ describe('the words every door shows for stored values', () => {
     expect(strengthWord(0)).toBe('0')
     expect(strengthWord(2.5)).toBe('2.5')
     expect(stateWord('lost')).toBe('lost')
-    expect(confidenceWord('rumoured')).toBe('rumoured')
   })
 
-  it('names introduction states and confidences', () => {
+  it('names introduction states', () => {
     expect(stateWord('no_reply')).toBe('No reply')
     expect(stateWord('ready')).toBe('Both said yes')
-    expect(confidenceWord('believed')).toBe('I think they know each other')
   })
 })
 

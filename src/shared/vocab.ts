@@ -35,11 +35,6 @@ export const CONFIDENCE_WORDS: Record<Confidence, string> = {
   inferred: 'Inferred',
 }
 
-/** How sure the user is that two people know each other, in words; unknown text is shown as it is. */
-export function confidenceWord(confidence: string): string {
-  return isConfidence(confidence) ? CONFIDENCE_WORDS[confidence] : confidence
-}
-
 export const RELATIONSHIP_SOURCES = ['entered', 'imported'] as const
 export type RelationshipSource = (typeof RELATIONSHIP_SOURCES)[number]
 
