@@ -1,4 +1,5 @@
 /** Domain types shared by the backend, the renderer and the CLI. */
+import type { IntroKind } from './intro-states'
 import type {
   Confidence,
   FavorKind,
@@ -310,7 +311,7 @@ export interface TaskView {
 /** One introduction in a list. */
 export interface IntroductionRequest {
   id: number
-  kind: 'ask' | 'connect'
+  kind: IntroKind
   state: string
   /** "Ask Vera to introduce you to Yara" / "Introduce Ana and Ben" */
   title: string

@@ -22,6 +22,10 @@ export function strengthWord(strength: number): string {
   return isStrength(strength) ? STRENGTH_WORDS[strength] : String(strength)
 }
 
+/** What a person's labels say: a tag, something they need, something they offer. */
+export const LABEL_KINDS = ['tag', 'need', 'offer'] as const
+export type LabelKind = (typeof LABEL_KINDS)[number]
+
 export const RELATIONSHIP_KINDS = ['colleague', 'friend', 'family', 'classmate', 'investor', 'client', 'other'] as const
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number]
 

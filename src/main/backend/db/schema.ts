@@ -10,6 +10,7 @@ import type {
   FavorKind,
   FavorSize,
   InteractionKind,
+  LabelKind,
   RelationshipKind,
   RelationshipSource,
   Strength,
@@ -55,8 +56,6 @@ export interface PersonEmailTable {
   email_norm: string
   position: number
 }
-
-export type LabelKind = 'tag' | 'need' | 'offer'
 
 export interface PersonLabelTable {
   person_id: number
@@ -189,8 +188,6 @@ export interface SuggestionWeekTable {
   week: string
   computed_at: string
 }
-
-export type { ImportFormat }
 
 export interface ImportBatchTable {
   id: Generated<number>
