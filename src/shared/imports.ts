@@ -70,7 +70,9 @@ export const importApplyArgs = z.strictObject({
 })
 
 /** `expired`: a preview left waiting too long, let go by Kith. */
-export type ImportPhase = 'reading' | 'matching' | 'ready' | 'applying' | 'done' | 'failed' | 'cancelled' | 'expired'
+export const IMPORT_PHASES = ['reading', 'matching', 'ready', 'applying', 'done', 'failed', 'cancelled', 'expired'] as const
+export type ImportPhase = (typeof IMPORT_PHASES)[number]
+export const isImportPhase = (value: unknown): value is ImportPhase => (IMPORT_PHASES as readonly unknown[]).includes(value)
 
 export interface ImportProblem {
   line: number

@@ -12,6 +12,10 @@ export type ConnectState = (typeof CONNECT_STATES)[number]
 export type IntroState = AskState | ConnectState
 export type IntroKind = (typeof INTRO_KINDS)[number]
 
+export const isIntroKind = (value: unknown): value is IntroKind => (INTRO_KINDS as readonly unknown[]).includes(value)
+export const isIntroState = (value: unknown): value is IntroState =>
+  (ASK_STATES as readonly unknown[]).includes(value) || (CONNECT_STATES as readonly unknown[]).includes(value)
+
 const ASK_MOVES: Record<AskState, readonly AskState[]> = {
   draft: ['asked', 'abandoned'],
   asked: ['agreed', 'declined', 'no_reply', 'abandoned'],
@@ -53,16 +57,22 @@ export const STATE_WORDS: Record<IntroState, string> = {
   abandoned: 'Abandoned',
 }
 
+/** An introduction's state in words ('Asked', 'Introduced'…); unknown text is shown as it is. */
+export function stateWord(state: string): string {
+  return isIntroState(state) ? STATE_WORDS[state] : state
+}
+
 export function statesOf(kind: IntroKind): readonly IntroState[] {
   return kind === 'ask' ? ASK_STATES : CONNECT_STATES
 }
 
-export function nextStates(kind: IntroKind, from: IntroState): readonly IntroState[] {
+/** The states an introduction can move to; none from a state Kith does not know. */
+export function nextStates(kind: IntroKind, from: string): readonly IntroState[] {
   if (kind === 'ask') return (ASK_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
   return (CONNECT_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
 }
 
-export function canMove(kind: IntroKind, from: IntroState, to: IntroState): boolean {
+export function canMove(kind: IntroKind, from: string, to: IntroState): boolean {
   return nextStates(kind, from).includes(to)
 }
 

@@ -1,4 +1,18 @@
 /** Domain types shared by the backend, the renderer and the CLI. */
+import type { IntroKind } from './intro-states'
+import type {
+  Confidence,
+  FavorKind,
+  FavorSize,
+  InteractionKind,
+  RelationshipKind,
+  RelationshipSource,
+  Strength,
+  SuggestionStatus,
+  TaskKind,
+} from './vocab'
+
+export type { SuggestionStatus }
 
 export interface TableCounts {
   people: number
@@ -102,10 +116,10 @@ export interface RelationshipView {
   id: number
   /** The other person, seen from the person whose page this is. */
   other: PersonRef & { company: string | null; archived: boolean }
-  strength: number
-  kind: string
-  confidence: string
-  source: string
+  strength: Strength
+  kind: RelationshipKind
+  confidence: Confidence
+  source: RelationshipSource
   contexts: string[]
   since: string | null
   updatedAt: string
@@ -115,10 +129,10 @@ export interface RelationshipRecord {
   id: number
   a: PersonRef
   b: PersonRef
-  strength: number
-  kind: string
-  confidence: string
-  source: string
+  strength: Strength
+  kind: RelationshipKind
+  confidence: Confidence
+  source: RelationshipSource
   contexts: string[]
   since: string | null
   /** true when this replaced an earlier record of the same pair */
@@ -128,7 +142,7 @@ export interface RelationshipRecord {
 export interface InteractionView {
   id: number
   date: string
-  kind: string
+  kind: InteractionKind
   note: string | null
   withMe: boolean
   people: PersonRef[]
@@ -139,8 +153,8 @@ export interface FavorView {
   giver: PersonRef
   receiver: PersonRef
   date: string
-  kind: string
-  size: string
+  kind: FavorKind
+  size: FavorSize
   note: string | null
   introductionId: number | null
   /** With me only: my points given minus theirs, after this favor (oldest first). */
@@ -286,7 +300,7 @@ export interface TaskView {
   id: number
   introductionId: number | null
   person: PersonRef | null
-  kind: string
+  kind: TaskKind
   title: string
   dueOn: string
   snoozedUntil: string | null
@@ -297,7 +311,7 @@ export interface TaskView {
 /** One introduction in a list. */
 export interface IntroductionRequest {
   id: number
-  kind: 'ask' | 'connect'
+  kind: IntroKind
   state: string
   /** "Ask Vera to introduce you to Yara" / "Introduce Ana and Ben" */
   title: string
@@ -400,7 +414,6 @@ export interface OrganisationMerge {
   undoneAt: string | null
 }
 
-export type SuggestionStatus = 'open' | 'started' | 'dismissed' | 'snoozed' | 'known'
 
 export interface SuggestionView {
   id: number

@@ -5,6 +5,7 @@
  */
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import type { PersonRef } from '../../shared/types'
+import { isOneOf } from '../../shared/vocab'
 import type { Backend } from '../backend/backend'
 
 export interface CliIo {
@@ -165,8 +166,8 @@ export function wholeNumber(values: OptionValues, name: OptionName): number | un
 export function oneOf<T extends string>(values: OptionValues, name: OptionName, allowed: readonly T[]): T | undefined {
   const v = text(values, name)
   if (v === undefined) return undefined
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${v}".`)
-  return v as T
+  if (!isOneOf(allowed, v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${v}".`)
+  return v
 }
 
 export function required<T>(value: T | undefined, name: OptionName): T {

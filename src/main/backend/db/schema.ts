@@ -2,7 +2,21 @@
  * Kysely's view of the database. Columns that are nullable are typed
  * `T | null`, never optional; database-generated columns are `Generated<>`.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ImportFormat } from '../../../shared/imports'
+import type { IntroKind } from '../../../shared/intro-states'
+import type {
+  Confidence,
+  FavorKind,
+  FavorSize,
+  InteractionKind,
+  LabelKind,
+  RelationshipKind,
+  RelationshipSource,
+  Strength,
+  SuggestionStatus,
+  TaskKind,
+} from '../../../shared/vocab'
 
 export interface SettingTable {
   key: string
@@ -43,8 +57,6 @@ export interface PersonEmailTable {
   position: number
 }
 
-export type LabelKind = 'tag' | 'need' | 'offer'
-
 export interface PersonLabelTable {
   person_id: number
   kind: LabelKind
@@ -68,10 +80,11 @@ export interface RelationshipTable {
   /** the lower person id of the pair: relationships are undirected */
   person_a: number
   person_b: number
-  strength: number
-  kind: Generated<string>
-  confidence: Generated<string>
-  source: Generated<string>
+  /** a CHECK keeps it within 1 to 5; writes pass the number the caller checked */
+  strength: ColumnType<Strength, number, number>
+  kind: Generated<RelationshipKind>
+  confidence: Generated<Confidence>
+  source: Generated<RelationshipSource>
   /** JSON array of strings */
   contexts: Generated<string>
   since: string | null
@@ -82,7 +95,7 @@ export interface RelationshipTable {
 export interface InteractionTable {
   id: Generated<number>
   occurred_on: string
-  kind: string
+  kind: InteractionKind
   note: string | null
   with_me: Generated<number>
   created_at: string
@@ -99,8 +112,8 @@ export interface FavorTable {
   giver_id: number
   receiver_id: number
   occurred_on: string
-  kind: string
-  size: string
+  kind: FavorKind
+  size: FavorSize
   note: string | null
   introduction_id: number | null
   created_at: string
@@ -109,7 +122,11 @@ export interface FavorTable {
 
 export interface IntroductionTable {
   id: Generated<number>
-  kind: string
+  kind: IntroKind
+  /**
+   * Text, not IntroState: there is no CHECK, and a Kith JSON import copies it as the file has
+   * it (the state machine gives an unknown state no moves). Kith's own moves write only known states.
+   */
   state: Generated<string>
   connector_id: number | null
   target_id: number | null
@@ -134,6 +151,7 @@ export interface IntroductionTable {
 export interface IntroductionEventTable {
   id: Generated<number>
   introduction_id: number
+  /** text, for the same reason as introduction.state */
   state: string
   on_date: string
   created_at: string
@@ -143,7 +161,7 @@ export interface TaskTable {
   id: Generated<number>
   introduction_id: number | null
   person_id: number | null
-  kind: string
+  kind: TaskKind
   title: string
   due_on: string
   snoozed_until: string | null
@@ -160,7 +178,7 @@ export interface SuggestionTable {
   score: number
   /** JSON array of { label, value } */
   reasons: string
-  status: Generated<string>
+  status: Generated<SuggestionStatus>
   snoozed_until: string | null
   introduction_id: number | null
   created_at: string
@@ -171,14 +189,12 @@ export interface SuggestionWeekTable {
   computed_at: string
 }
 
-export type ImportFormat = 'linkedin' | 'google' | 'vcard' | 'relationships' | 'json'
-
 export interface ImportBatchTable {
   id: Generated<number>
   format: ImportFormat
   file_name: string
   tag: string | null
-  strength: number | null
+  strength: ColumnType<Strength | null, number | null, number | null>
   created_count: number
   updated_count: number
   skipped_count: number

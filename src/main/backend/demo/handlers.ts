@@ -9,6 +9,7 @@ import { KithError } from '../errors'
 import { normalizeEmail, normalizeLabel } from '../people/records'
 import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings/service'
 import { COMPANIES, SAMPLE_INTERESTS, buildSampleNetwork } from './sample-network'
+import { LABEL_KINDS } from '../../../shared/vocab'
 
 const CHUNK = 400
 
@@ -72,7 +73,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
       p.email === null ? [] : [{ person_id: idAt(i), email: p.email, email_norm: normalizeEmail(p.email), position: 0 }],
     )
     const labels = network.people.flatMap((p, i) =>
-      (['tag', 'need', 'offer'] as const).flatMap((kind) =>
+      LABEL_KINDS.flatMap((kind) =>
         (kind === 'tag' ? p.tags : kind === 'need' ? p.needs : p.offers).map((label, position) => ({
           person_id: idAt(i),
           kind,

@@ -1,3 +1,4 @@
+import { FAVOR_KINDS, type Confidence, type FavorKind, type FavorSize, type InteractionKind, type RelationshipKind } from '../../../shared/vocab'
 import { pick, pickWeighted, seededRandom } from './random'
 
 /** The sample network's cast: invented people at invented organisations. */
@@ -99,15 +100,15 @@ export interface SampleRelationship {
   a: number
   b: number
   strength: number
-  kind: string
-  confidence: string
+  kind: RelationshipKind
+  confidence: Confidence
   contexts: string[]
   sinceYear: number | null
 }
 
 export interface SampleInteraction {
   daysAgo: number
-  kind: string
+  kind: InteractionKind
   people: number[]
   withMe: boolean
   note: string | null
@@ -117,8 +118,8 @@ export interface SampleFavor {
   giver: number
   receiver: number
   daysAgo: number
-  kind: string
-  size: string
+  kind: FavorKind
+  size: FavorSize
   note: string | null
 }
 
@@ -311,7 +312,7 @@ export function buildSampleNetwork(): SampleNetwork {
   }
   for (let k = 0; k < 45; k++) {
     const other = pick(random, mine)
-    const kind = pick(random, ['introduction', 'advice', 'referral', 'help', 'gift', 'other'])
+    const kind = pick(random, FAVOR_KINDS)
     const toMe = chance(0.5)
     favors.push({
       giver: toMe ? other : 0,

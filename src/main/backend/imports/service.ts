@@ -12,6 +12,7 @@ import {
   type ImportDecision,
   type ImportFormat,
   type ImportJobStatus,
+  isImportPhase,
   type ImportPhase,
   type ImportPreview,
   type ImportResult,
@@ -296,6 +297,11 @@ const PHASE_WORDS: Record<ImportPhase, string> = {
   expired: 'expired',
 }
 
+/** The job's phase as it is now: read through a call, since another call may have changed it while this one waited. */
+function phaseOf(job: Job): ImportPhase {
+  return job.status.phase
+}
+
 /** Thrown from a progress callback to stop reading or matching a job nobody wants any more. */
 class Stopped extends Error {}
 
@@ -355,11 +361,11 @@ export class ImportJobs {
       job.status.phase = 'matching'
       job.status.progress = 0
       await new Promise((resolve) => setImmediate(resolve))
-      if ((job.status.phase as ImportPhase) !== 'matching') return
+      if (phaseOf(job) !== 'matching') return
       const mark = databaseMark(this.backend)
       const { preview, plan } = await buildPreview(this.backend, job.id, job.fileName, parsed, progress)
       // Cancelled while matching?
-      if ((job.status.phase as ImportPhase) !== 'matching') return
+      if (phaseOf(job) !== 'matching') return
       job.parsed = parsed
       job.previewed = plan === null ? null : { plan, mark }
       job.status = { ...job.status, phase: 'ready', progress: 1, preview }
@@ -498,7 +504,7 @@ export class ImportJobs {
 
   private busy(owner: LockOwner | null, here: boolean): KithError {
     if (owner === null) return new KithError('conflict', 'Another import is starting in this data folder right now; try again in a moment.')
-    const phase = Object.hasOwn(PHASE_WORDS, owner.phase) ? PHASE_WORDS[owner.phase as ImportPhase] : owner.phase
+    const phase = isImportPhase(owner.phase) ? PHASE_WORDS[owner.phase] : owner.phase
     const where = here ? 'Finish it first: apply it or cancel it on the Import page' : `It is open in another Kith window or command (process ${owner.pid}); apply it or cancel it there first`
     const until = owner.phase === 'ready' ? `, or it is let go at ${clock(owner.expiresAt)} if left waiting` : ''
     return new KithError(

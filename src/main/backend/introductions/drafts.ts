@@ -21,6 +21,7 @@ import {
   type IntroEmailFields,
 } from '../../../shared/intro-templates'
 import type { BlurbSentences, DraftMessage, IntroPerson, IntroductionDrafts, PersonRef, Profile } from '../../../shared/types'
+import type { IntroKind } from '../../../shared/intro-states'
 
 const NONE: IntroductionDrafts = { ask: null, blurb: null, optIns: null, email: null, handoff: null }
 
@@ -33,7 +34,7 @@ export const BLURB_FIELDS: Record<BlurbPart, 'blurbWho' | 'blurbWhy' | 'blurbBri
 }
 
 export interface DraftInput {
-  kind: 'ask' | 'connect'
+  kind: IntroKind
   details: Record<string, unknown>
   /** connector and target for an ask; A and B when I connect two people */
   people: IntroPerson[]

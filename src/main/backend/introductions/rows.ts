@@ -1,10 +1,12 @@
+import type { IntroKind } from '../../../shared/intro-states'
 import { KithError } from '../errors'
 import type { Db } from '../people/records'
 
 /** An introduction's row as stored. */
 export type Row = {
   id: number
-  kind: string
+  kind: IntroKind
+  /** text: a Kith JSON import may bring a state Kith does not know */
   state: string
   connector_id: number | null
   target_id: number | null

@@ -135,3 +135,20 @@ describe('tasks', () => {
     expect((await ok(backend, 'introductions.list', { state: 'closed' })).length).toBe(0)
   })
 })
+
+describe('an introduction in a state Kith does not know', () => {
+  it('is still listed by that state and opens, with no next steps and no move allowed', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    // The state column has no check: a Kith JSON import copies whatever state its file has.
+    backend.sqlite.prepare("UPDATE introduction SET state = 'on_hold' WHERE id = ?").run(request.id)
+    backend.invalidate()
+
+    expect((await ok(backend, 'introductions.list', { state: 'on_hold' })).map((r) => r.id)).toEqual([request.id])
+    const detail = await ok(backend, 'introductions.get', { id: request.id })
+    expect(detail.state).toBe('on_hold')
+    expect(detail.nextStates).toEqual([])
+    expect((await fails(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-10' })).code).toBe('conflict')
+  })
+})

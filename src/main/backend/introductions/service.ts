@@ -1,11 +1,12 @@
 import type { IntroDetails } from '../../../shared/schemas'
 import { parseJsonColumn, storedEffectChange, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
-import { STATE_WORDS, canMove, nextStates, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
+import { STATE_WORDS, canMove, isIntroState, nextStates, statesOf, type IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
+import type { TaskKind } from '../../../shared/vocab'
 import { requireNotFuture, requireWithinPlanning } from '../dates'
 import { KithError } from '../errors'
 import { pathChecks } from '../paths/service'
@@ -125,14 +126,14 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     meetingOn: r.meeting_on,
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
-    nextStates: [...nextStates(r.kind as IntroKind, r.state as IntroState)],
+    nextStates: [...nextStates(r.kind, r.state)],
     checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
   }
 }
 
-export async function recordEvent(db: Db, introductionId: number, state: string, on: string, now: string): Promise<number> {
+export async function recordEvent(db: Db, introductionId: number, state: IntroState, on: string, now: string): Promise<number> {
   const row = await db.insertInto('introduction_event').values({ introduction_id: introductionId, state, on_date: on, created_at: now }).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
@@ -345,11 +346,11 @@ const LEARNED_STRENGTH = 2
  */
 export async function moveIntroduction(backend: BackendState, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
-  const kind = r.kind as IntroKind
-  if (!(statesOf(kind) as readonly string[]).includes(to)) {
+  const kind = r.kind
+  if (!isIntroState(to) || !statesOf(kind).includes(to)) {
     throw new KithError('bad_request', `to: "${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
   }
-  if (!canMove(kind, r.state as IntroState, to as IntroState)) {
+  if (!canMove(kind, r.state, to)) {
     throw new KithError('conflict', `An introduction that is ${r.state} cannot become ${to}.`)
   }
   if (kind === 'connect' && to === 'introduced' && !confirmed) {
@@ -376,7 +377,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
     const eventId = await recordEvent(trx, id, to, on, now)
     const effects: Effect[] = []
     if (to === 'scheduled') effects.push({ entity: 'introduction', id, change: { meeting_on: r.meeting_on } })
-    const task = async (kindOfTask: string, person: number | null, title: string, due: string): Promise<void> => {
+    const task = async (kindOfTask: TaskKind, person: number | null, title: string, due: string): Promise<void> => {
       const created = await trx
         .insertInto('task')
         .values({ introduction_id: id, person_id: person, kind: kindOfTask, title, due_on: due, snoozed_until: null, done_at: null, created_at: now })
@@ -385,7 +386,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       effects.push({ entity: 'task', id: created.id })
     }
     /** Changes open tasks of these kinds (all when null), remembering what they held. */
-    const changeTasks = async (kinds: string[] | null, set: { done_at?: string; due_on?: string }): Promise<void> => {
+    const changeTasks = async (kinds: TaskKind[] | null, set: { done_at?: string; due_on?: string }): Promise<void> => {
       let q = trx.selectFrom('task').select(['id', 'done_at', 'due_on']).where('introduction_id', '=', id).where('done_at', 'is', null)
       if (kinds !== null) q = q.where('kind', 'in', kinds)
       for (const t of await q.execute()) {

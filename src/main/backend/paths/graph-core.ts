@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
+import { CONFIDENCES } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import type { OrgDirectory } from '../orgs/model'
 
@@ -20,7 +21,8 @@ export interface Edge {
   last: number | null
 }
 
-const CONFIDENCE_CODES: readonly Confidence[] = ['firsthand', 'believed', 'inferred']
+/** bits 3-4 of a packed relationship: the index into the shared list of confidences */
+const CONFIDENCE_CODES: readonly Confidence[] = CONFIDENCES
 
 /**
  * A relationship packed in one small integer (no object per relationship:

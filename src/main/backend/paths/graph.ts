@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
-import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
-import { dayNumber, type Confidence } from './scoring'
+import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
+import { dayNumber } from './scoring'
 import { ColleagueGraph } from './graph-colleagues'
 import { pack, pairKey, type SearchScratch } from './graph-core'
 
@@ -136,10 +136,11 @@ export class PathGraph extends ColleagueGraph {
          ${person === null ? '' : 'AND (giver_id = ? OR receiver_id = ?)'}`,
       )
       .raw()
-      .all(...(person === null ? [meId, meId] : [meId, meId, person, person])) as [number, number, FavorSize][]
+      .all(...(person === null ? [meId, meId] : [meId, meId, person, person])) as [number, number, string][]
     if (person !== null) this.balance[this.node(person)] = 0
     for (const [giver, receiver, size] of rows) {
-      const points = FAVOR_POINTS[size]
+      // a CHECK keeps size to the shared list; were it not, the favor counts for nothing
+      const points = isFavorSize(size) ? FAVOR_POINTS[size] : 0
       if (giver === meId) this.balance[this.node(receiver)] = (this.balance[this.node(receiver)] ?? 0) + points
       else this.balance[this.node(giver)] = (this.balance[this.node(giver)] ?? 0) - points
     }
@@ -204,12 +205,13 @@ export class PathGraph extends ColleagueGraph {
       for (const [a, b, strength, confidence] of db
         .prepare('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
         .raw()
-        .iterate(id, id) as IterableIterator<[number, number, number, Confidence]>) {
+        .iterate(id, id) as IterableIterator<[number, number, number, string]>) {
         const other = a === id ? b : a
         const j = this.node(other)
         const last =
           id === meId ? (mineByOther.get(other) ?? null) : other === meId ? lastWithMe : (together.get(pairKey(a, b)) ?? null)
-        const code = pack(strength, confidence, last)
+        // a CHECK keeps confidence to the shared list; were it not, it counts as firsthand, as in the full load
+        const code = pack(strength, isConfidence(confidence) ? confidence : 'firsthand', last)
         this.addHalfEdge(i, j, code)
         this.addHalfEdge(j, i, code)
         this.priceNode(j)

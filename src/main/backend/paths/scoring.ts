@@ -1,7 +1,9 @@
 /** The factors of docs/scoring.md, one function each. */
 import type { ScoringSettings } from '../../../shared/scoring'
 
-export type Confidence = 'firsthand' | 'believed' | 'inferred'
+import type { Confidence } from '../../../shared/vocab'
+
+export type { Confidence }
 
 const DAY_MS = 86_400_000
 

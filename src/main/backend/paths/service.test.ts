@@ -27,6 +27,33 @@ function product(values: number[]): number {
 }
 
 describe('paths.find', () => {
+  it('still scores every path when a damaged file holds a confidence or favor size Kith does not know', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, cy } = await network(backend)
+    await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+    // Written past the columns' checks, as a damaged or hand-edited file could hold them.
+    backend.sqlite.pragma('ignore_check_constraints = ON')
+    backend.sqlite.prepare("UPDATE relationship SET confidence = 'rumoured' WHERE person_a = ? AND person_b = ?").run(Math.min(ana.id, cy.id), Math.max(ana.id, cy.id))
+    backend.sqlite.prepare("UPDATE favor SET size = 'huge'").run()
+    backend.sqlite.pragma('ignore_check_constraints = OFF')
+    backend.invalidate()
+
+    const result = await ok(backend, 'paths.find', { to: cy.id })
+    expect(result.paths.map((p) => p.people.map((x) => x.name))).toContainEqual(['Jordan', 'Ana', 'Cy'])
+    for (const p of result.paths) {
+      expect(Number.isFinite(p.score)).toBe(true)
+      expect(p.score).toBeGreaterThan(0)
+      for (const f of p.factors) expect(Number.isFinite(f.value)).toBe(true)
+    }
+    const viaAna = result.paths.find((p) => p.people[1]?.name === 'Ana')
+    // the favor of unknown size counts for nothing; the unknown confidence counts as firsthand, as the graph always read it
+    expect(viaAna?.factors.map((f) => f.label)).toEqual([
+      'Ana and you: close (4) x0.80, you never logged talking x0.50, known firsthand x1.00',
+      'Ana and you are even on favors',
+      'Ana and Cy: very close (5) x0.95, never seen together (unknown) x0.75, known firsthand x1.00',
+    ])
+  })
+
   it('ranks paths to a person, each score the product of its factors, with the four before-you-ask answers', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)

@@ -1,7 +1,7 @@
 import type { Args } from '../../../shared/contract'
 import { daysAgo } from '../../../shared/format'
 import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
-import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { strengthWord } from '../../../shared/vocab'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { normalizeLabel } from '../people/records'
@@ -41,7 +41,7 @@ function colleagueFactor(g: PathGraph, i: number, j: number): Factor {
   const size = g.sizeFactor(tie.org)
   const short = tie.overlap < c.shortOverlapDays
   const parts = [
-    `${STRENGTH_WORDS[c.strength as Strength].toLowerCase()} (${c.strength}) ${x(baseOf(s, c.strength))}`,
+    `${strengthWord(c.strength).toLowerCase()} (${c.strength}) ${x(baseOf(s, c.strength))}`,
     `never seen together (unknown) ${x(s.unknownRecency)}`,
     `inferred ${x(confidenceOf(s, 'inferred'))}`,
   ]
@@ -75,7 +75,7 @@ function edgeFactor(g: PathGraph, i: number, j: number): Factor {
   const value = edgeChance(s, e.strength, e.confidence, days, touchesMe)
   const clamp = value > raw ? `, raised to the ${s.floor} floor` : value < raw ? `, held at the ${s.ceiling} ceiling` : ''
   return {
-    label: `${who}: ${STRENGTH_WORDS[e.strength as Strength].toLowerCase()} (${e.strength}) ${x(baseOf(s, e.strength))}, ${when} ${x(recency)}, ${HOW_KNOWN[e.confidence]} ${x(confidenceOf(s, e.confidence))}${clamp}`,
+    label: `${who}: ${strengthWord(e.strength).toLowerCase()} (${e.strength}) ${x(baseOf(s, e.strength))}, ${when} ${x(recency)}, ${HOW_KNOWN[e.confidence]} ${x(confidenceOf(s, e.confidence))}${clamp}`,
     value,
   }
 }
@@ -129,7 +129,7 @@ function beforeYouAsk(
   out.push({
     question: `How strong is your relationship with ${name}?`,
     verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : strength <= 2 && (days === null || days > 365) ? 'stop' : 'caution',
-    reason: `${name}: ${strength === 0 ? 'not someone you know' : STRENGTH_WORDS[strength as Strength].toLowerCase()} (${strength}/5), and ${talked}.`,
+    reason: `${name}: ${strength === 0 ? 'not someone you know' : strengthWord(strength).toLowerCase()} (${strength}/5), and ${talked}.`,
   })
 
   const balance = g.balance[c1] ?? 0

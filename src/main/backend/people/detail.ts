@@ -10,8 +10,8 @@ import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
 import { KithError } from '../errors'
 import { meId, parseJsonList, type Db } from './records'
 
-function favorPoints(size: string): number {
-  return FAVOR_POINTS[size as FavorSize]
+function favorPoints(size: FavorSize): number {
+  return FAVOR_POINTS[size]
 }
 
 /** Interactions with the people present, newest first. */

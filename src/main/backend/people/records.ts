@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { PersonRef } from '../../../shared/types'
-import type { Database, LabelKind } from '../db/schema'
+import type { LabelKind } from '../../../shared/vocab'
+import type { Database } from '../db/schema'
 import { KithError } from '../errors'
 import { idList, parseJsonColumn, stringList } from '../db/json-column'
 

@@ -8,6 +8,7 @@ import { requireNotFuture } from '../dates'
 import { KithError } from '../errors'
 import { personDetail } from './detail'
 import { normalizeOrgName } from '../../../shared/organisations'
+import { LABEL_KINDS } from '../../../shared/vocab'
 import { refuseDuplicates } from './duplicates'
 import {
   normalizeEmail,
@@ -492,7 +493,7 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
     await trx.deleteFrom('person').where('id', '=', mergeId).execute()
     await trx.updateTable('person').set(set).where('id', '=', keepId).execute()
     await writeEmails(trx, keepId, unionCaseless(keepEmails.map((e) => e.email), mergeEmails.map((e) => e.email)))
-    for (const kind of ['tag', 'need', 'offer'] as const) {
+    for (const kind of LABEL_KINDS) {
       const pick = (rows: { kind: string; label: string }[]) => rows.filter((l) => l.kind === kind).map((l) => l.label)
       await writeLabels(trx, keepId, kind, unionCaseless(pick(keepLabels), pick(mergeLabels)))
     }

@@ -1,5 +1,5 @@
 import type { FavorStanding, Nudge, PersonRef } from '../../../shared/types'
-import { FAVOR_POINTS, type FavorSize } from '../../../shared/vocab'
+import { FAVOR_POINTS } from '../../../shared/vocab'
 import type { BackendState } from '../state'
 import { meId } from '../people/records'
 import { readLabels } from '../suggestions/service'
@@ -21,7 +21,7 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
     const mine = f.giver_id === me
     const other: PersonRef = mine ? { id: f.receiver_id, name: f.receiver } : { id: f.giver_id, name: f.giver }
     const s = by.get(other.id) ?? { person: other, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
-    const points = FAVOR_POINTS[f.size as FavorSize]
+    const points = FAVOR_POINTS[f.size]
     if (mine) {
       s.givenByMe++
       s.pointsGivenByMe += points

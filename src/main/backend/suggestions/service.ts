@@ -94,7 +94,7 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     b: { id: r.person_b, name: r.b_name },
     score: r.score,
     reasons: parseJsonColumn(storedReasons, r.reasons, []),
-    status: r.status as SuggestionStatus,
+    status: r.status,
     introductionId: r.introduction_id,
   }))
 }

@@ -1,6 +1,6 @@
 import type { Factor } from '../../../shared/types'
 import { DEFAULT_SUGGESTION_SETTINGS, type SuggestionSettings } from '../../../shared/suggestions'
-import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { strengthWord } from '../../../shared/vocab'
 import type { PathGraph } from '../paths/graph'
 import { describeGain, GainRules, type Traits } from './gains'
 
@@ -275,7 +275,7 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
       const [more, less] = x > y ? [a, b] : [b, a]
       reasons.push({ label: `Uneven: ${name(more)} gains more than ${name(less)}`, value: (2 * Math.sqrt(x * y)) / (x + y) })
     }
-    const word = (i: number): string => STRENGTH_WORDS[(strengthToMe.get(i) ?? 2) as Strength].toLowerCase()
+    const word = (i: number): string => strengthWord(strengthToMe.get(i) ?? 2).toLowerCase()
     reasons.push({ label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: credibility })
     if (bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: bridge })
     const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)

@@ -373,3 +373,20 @@ describe('backend messages in the user\'s words', () => {
     expect(inUserWords('Note: left as it was', fields)).toBe('Note: left as it was')
   })
 })
+
+describe('words from the command line are checked against the shared lists', () => {
+  it('refuses a kind or confidence Kith does not know as bad usage naming the choices, and takes a known one', async () => {
+    const { kith } = await network()
+    const badKind = await kith('log', 'lunch', 'Ben Okafor')
+    expect(badKind.code).toBe(EXIT_USAGE)
+    expect(badKind.err).toContain('KIND must be one of meeting, call, email, message, event, other, not "lunch".')
+    const badConfidence = await kith('know', 'Ben Okafor', 'Vera Walsh', '--strength', '2', '--confidence', 'rumoured')
+    expect(badConfidence.code).toBe(EXIT_USAGE)
+    expect(badConfidence.err).toContain('--confidence must be one of firsthand, believed, inferred, not "rumoured".')
+    const logged = json(await kith('log', 'call', 'Ben Okafor', '--json')) as { kind: string }
+    expect(logged.kind).toBe('call')
+    const known = await kith('know', 'Ben Okafor', 'Vera Walsh', '--strength', '2', '--confidence', 'believed')
+    expect(known.code, known.err).toBe(EXIT_OK)
+    expect(known.out).toBe('Recorded: Vera Walsh and Ben Okafor - Acquaintance (2/5).')
+  })
+})

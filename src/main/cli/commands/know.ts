@@ -1,5 +1,5 @@
 /** `kith know A B`: who knows whom, and how well. */
-import { CONFIDENCES, RELATIONSHIP_KINDS, STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { CONFIDENCES, RELATIONSHIP_KINDS, strengthWord } from '../../../shared/vocab'
 import { EXIT_OK, emit, oneOf, required, texts, wholeNumber, type Command } from '../common'
 
 export const know: Command = {
@@ -21,7 +21,7 @@ export const know: Command = {
       confidence: oneOf(ctx.values, 'confidence', CONFIDENCES) ?? 'firsthand',
       contexts: texts(ctx.values, 'context') ?? [],
     })
-    emit(ctx, record, `${record.updated ? 'Updated' : 'Recorded'}: ${record.a.name} and ${record.b.name} - ${STRENGTH_WORDS[record.strength as Strength]} (${record.strength}/5).`)
+    emit(ctx, record, `${record.updated ? 'Updated' : 'Recorded'}: ${record.a.name} and ${record.b.name} - ${strengthWord(record.strength)} (${record.strength}/5).`)
     return EXIT_OK
   },
 }

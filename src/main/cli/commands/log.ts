@@ -1,5 +1,5 @@
 /** `kith log KIND PERSON...`: an interaction with people. */
-import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/vocab'
+import { INTERACTION_KINDS, isInteractionKind } from '../../../shared/vocab'
 import { EXIT_OK, UsageError, emit, text, type Command } from '../common'
 
 export const log: Command = {
@@ -11,14 +11,14 @@ export const log: Command = {
   fields: { kind: 'KIND', people: 'PERSON', date: '--date', note: '--note' },
   async run(ctx) {
     const [kindText, ...refs] = ctx.positionals
-    if (!(INTERACTION_KINDS as readonly string[]).includes(kindText ?? '')) {
+    if (!isInteractionKind(kindText)) {
       throw new UsageError(`KIND must be one of ${INTERACTION_KINDS.join(', ')}, not "${kindText ?? ''}".`)
     }
     const people: number[] = []
     for (const ref of refs) people.push((await ctx.person(ref)).id)
     const interaction = await ctx.call('interactions.log', {
       date: text(ctx.values, 'date') ?? ctx.backend.today(),
-      kind: kindText as InteractionKind,
+      kind: kindText,
       people,
       note: text(ctx.values, 'note') ?? null,
       withMe: ctx.values['without-me'] !== true,

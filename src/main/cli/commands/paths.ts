@@ -1,5 +1,5 @@
 /** `kith paths`: who can introduce you to a person, an organisation or a tag, ranked, with the reasons. */
-import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { strengthWord } from '../../../shared/vocab'
 import { EXIT_OK, UsageError, emit, text, texts, wholeNumber, type Command } from '../common'
 
 export const paths: Command = {
@@ -32,7 +32,7 @@ export const paths: Command = {
     const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} people)`
     const lines = [`Ways to ${what}:`]
     for (const d of result.direct) {
-      lines.push(`  You already know ${d.name} (${STRENGTH_WORDS[d.strength as Strength].toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
+      lines.push(`  You already know ${d.name} (${strengthWord(d.strength).toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
     }
     result.paths.forEach((p, i) => {
       // "~>" marks a step Kith infers (colleagues), "->" one somebody recorded.

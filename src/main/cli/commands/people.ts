@@ -1,7 +1,7 @@
 /** `kith people add`, `kith people list`, `kith people show` (one command: errors say "kith people"). */
 import { PEOPLE_SORTS } from '../../../shared/schemas'
 import type { PersonDetail } from '../../../shared/types'
-import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
+import { strengthWord } from '../../../shared/vocab'
 import { KithError } from '../../backend/errors'
 import { EXIT_OK, UsageError, emit, oneOf, text, texts, wholeNumber, type Command } from '../common'
 
@@ -23,7 +23,7 @@ function describePerson(p: PersonDetail): string {
   if (p.relationships.length > 0) {
     lines.push(`  Knows ${p.relationships.length}:`)
     for (const r of p.relationships.slice(0, 15)) {
-      lines.push(`    ${r.other.name} - ${STRENGTH_WORDS[r.strength as Strength]} (${r.strength}/5), ${r.kind}`)
+      lines.push(`    ${r.other.name} - ${strengthWord(r.strength)} (${r.strength}/5), ${r.kind}`)
     }
     if (p.relationships.length > 15) lines.push(`    … and ${p.relationships.length - 15} more`)
   }

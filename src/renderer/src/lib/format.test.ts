@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ago } from './format'
+import { ago, stateWord, strengthWord } from './format'
 
 describe('ago: how long ago a date was, as every screen says it', () => {
   it('counts calendar days from today', () => {
@@ -18,5 +18,14 @@ describe('ago: how long ago a date was, as every screen says it', () => {
   it('says a year and a half in months, as the explanations do', () => {
     expect(ago('2024-09-10', '2026-03-10')).toBe('18 months ago')
     expect(ago('2024-03-10', '2026-03-10')).toBe('2 years ago')
+  })
+})
+
+describe('stateWord and strengthWord: stored values in words on every screen', () => {
+  it('names known values and shows an unknown one as it is rather than a blank', () => {
+    expect(stateWord('introduced')).toBe('Introduced')
+    expect(strengthWord(4)).toBe('Close')
+    expect(stateWord('lost')).toBe('lost')
+    expect(strengthWord(7)).toBe('7')
   })
 })

@@ -1,15 +1,7 @@
 import { daysAgo } from '../../../shared/format'
-import { STATE_WORDS, type IntroState } from '../../../shared/intro-states'
-import { STRENGTH_WORDS, type Strength } from '../../../shared/vocab'
 
-export function strengthWord(strength: number): string {
-  return STRENGTH_WORDS[strength as Strength]
-}
-
-/** An introduction's state in words ('asked', 'introduced'…). */
-export function stateWord(state: string): string {
-  return STATE_WORDS[state as IntroState]
-}
+export { stateWord } from '../../../shared/intro-states'
+export { strengthWord } from '../../../shared/vocab'
 
 export function todayIso(): string {
   const d = new Date()

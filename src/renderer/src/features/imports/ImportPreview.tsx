@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { FORMAT_LABELS, type ImportDecision, type ImportPreview as Preview, type ImportProblem, type MatchAction } from '../../../../shared/imports'
-import { STRENGTH_WORDS, type Strength } from '../../../../shared/vocab'
+import { STRENGTHS, STRENGTH_WORDS } from '../../../../shared/vocab'
 
 const ACTIONS: { value: string; label: string }[] = [
   { value: 'merge:mine', label: 'Merge, keep my values' },
@@ -119,7 +119,7 @@ export function ImportPreview({
           onChange={(v) => onStrength(v === null || v === 'none' ? null : Number(v))}
           data={[
             { value: 'none', label: "Don't link them to me" },
-            ...([1, 2, 3, 4, 5] as Strength[]).map((s) => ({ value: String(s), label: `${s}: ${STRENGTH_WORDS[s]}` })),
+            ...STRENGTHS.map((s) => ({ value: String(s), label: `${s}: ${STRENGTH_WORDS[s]}` })),
           ]}
         />
       )}

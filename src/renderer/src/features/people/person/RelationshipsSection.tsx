@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail, PersonRef } from '../../../../../shared/types'
-import { CONFIDENCE_WORDS, capitalize, type Confidence } from '../../../../../shared/vocab'
+import { CONFIDENCE_WORDS, capitalize } from '../../../../../shared/vocab'
 import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { strengthWord } from '../../../lib/format'
@@ -57,7 +57,7 @@ export function RelationshipsSection({
                     {strengthWord(r.strength)} ({r.strength})
                   </Table.Td>
                   <Table.Td>{capitalize(r.kind)}</Table.Td>
-                  <Table.Td>{CONFIDENCE_WORDS[r.confidence as Confidence]}</Table.Td>
+                  <Table.Td>{CONFIDENCE_WORDS[r.confidence]}</Table.Td>
                   <Table.Td>{r.contexts.join('; ')}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">
