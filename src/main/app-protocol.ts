@@ -11,6 +11,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { NOTHING_POLICY } from '../shared/csp'
 import { KithError } from './backend/errors'
+import { contentTypeOf } from './content-types'
 import { servePage } from './page-seal'
 
 export const APP_SCHEME = 'app'
@@ -18,25 +19,6 @@ export const APP_HOST = 'kith'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 /** The one page the desktop window loads. */
 export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-/** The MIME type of a file by its extension; unknown kinds are sent as bytes (with nosniff). */
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-}
 
 function parse(url: string): URL | null {
   try {

@@ -11,6 +11,7 @@ import path from 'node:path'
 import type { ApiError } from '../shared/api'
 import type { Backend } from './backend/backend'
 import { NOTHING_POLICY } from '../shared/csp'
+import { contentTypeOf } from './content-types'
 import { servePage } from './page-seal'
 
 export const TOKEN_HEADER = 'x-kith-token'
@@ -19,19 +20,6 @@ export const TOKEN_HEADER = 'x-kith-token'
 export const MAX_BODY_BYTES = 72 * 1024 * 1024
 /** How long a one-time sign-in code stays good: long enough for a browser to start. */
 export const LOGIN_CODE_TTL_MS = 2 * 60_000
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 export interface ServerOptions {
   backend: Backend
@@ -229,7 +217,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       ...(page === null ? {} : { 'Content-Security-Policy': page.policy }),
-      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Length': page === null ? stat.size : Buffer.byteLength(page.html),
       'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
     })
