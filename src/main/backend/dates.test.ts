@@ -9,18 +9,11 @@ import { fails, ok } from './testing/call'
 import { importFile } from './testing/imports'
 import { openTempBackend } from './testing/temp'
 import { addYears } from './dates'
+import { meVeraYara } from './testing/cast'
 
 /** Sunday 22 November 2026, midday UTC: the same day in most of the world. */
 const NOW = new Date('2026-11-22T12:00:00Z')
 
-async function cast(backend: Backend) {
-  const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
-  const vera = await ok(backend, 'people.create', { name: 'Vera Walsh' })
-  const yara = await ok(backend, 'people.create', { name: 'Yara Schmidt' })
-  await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
-  await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 5 })
-  return { me, vera, yara }
-}
 
 async function count(backend: Backend, table: 'interaction' | 'favor' | 'task' | 'introduction_event' | 'person'): Promise<number> {
   return (await backend.db.selectFrom(table).selectAll().execute()).length
@@ -29,7 +22,7 @@ async function count(backend: Backend, table: 'interaction' | 'favor' | 'task' |
 describe('logging what happened', () => {
   it('refuses a meeting dated next year, saying why, and stores nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const error = await fails(backend, 'interactions.log', { date: '2027-01-15', kind: 'meeting', people: [vera.id] })
     expect(error).toEqual({ code: 'bad_request', message: 'date: 2027-01-15 is in the future; log things that have happened' })
     expect(await count(backend, 'interaction')).toBe(0)
@@ -38,7 +31,7 @@ describe('logging what happened', () => {
 
   it('refuses a meeting in 1800 as a mistyped year, and stores nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const error = await fails(backend, 'interactions.log', { date: '1800-05-01', kind: 'call', people: [vera.id] })
     expect(error.code).toBe('bad_request')
     expect(error.message).toContain('date: 1800-05-01 is before 1900; check the year')
@@ -47,7 +40,7 @@ describe('logging what happened', () => {
 
   it('accepts a meeting today and one in 1900', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     await ok(backend, 'interactions.log', { date: '1900-01-01', kind: 'meeting', people: [vera.id] })
     await ok(backend, 'interactions.log', { date: '2026-11-22', kind: 'meeting', people: [vera.id] })
     expect((await ok(backend, 'people.get', { id: vera.id })).lastInteraction?.date).toBe('2026-11-22')
@@ -59,7 +52,7 @@ describe('logging what happened', () => {
       process.env.TZ = 'America/Los_Angeles'
       // 03:00 UTC on the 23rd is 19:00 on the 22nd in California.
       const backend = await openTempBackend({ now: () => new Date('2026-11-23T03:00:00Z') })
-      const { vera } = await cast(backend)
+      const { vera } = await meVeraYara(backend)
       expect((await fails(backend, 'interactions.log', { date: '2026-11-23', kind: 'call', people: [vera.id] })).message).toBe(
         'date: 2026-11-23 is in the future; log things that have happened',
       )
@@ -72,7 +65,7 @@ describe('logging what happened', () => {
 
   it('refuses a favor dated in 2031, or changed to 2031, and keeps the favor as it was', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { me, vera } = await cast(backend)
+    const { me, vera } = await meVeraYara(backend)
     const future = { giverId: vera.id, receiverId: me.id, date: '2031-02-01', kind: 'advice', size: 'small' } as const
     expect(await fails(backend, 'favors.log', future)).toEqual({
       code: 'bad_request',
@@ -90,7 +83,7 @@ describe('logging what happened', () => {
 describe("an introduction's steps", () => {
   it('refuses "agreed" dated before "asked", and "introduced" in 2099, changing nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { me, vera, yara } = await cast(backend)
+    const { me, vera, yara } = await meVeraYara(backend)
     const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     // Recorded today, asked ten days ago: the draft is only when it was written down.
     await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-12' })
@@ -122,7 +115,7 @@ describe("an introduction's steps", () => {
 
   it('dates a step without a date today, after the earlier ones', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { me, vera, yara } = await cast(backend)
+    const { me, vera, yara } = await meVeraYara(backend)
     const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-01' })
     const agreed = await ok(backend, 'introductions.move', { id: request.id, to: 'agreed' })
@@ -133,7 +126,7 @@ describe("an introduction's steps", () => {
 describe('planning follow-ups', () => {
   it('snoozes a task up to five years ahead, not further, nor to today', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const task = await ok(backend, 'tasks.add', { personId: vera.id, title: 'Send Vera the deck', due: '2026-11-23' })
     expect(await fails(backend, 'tasks.snooze', { id: task.id, until: '2031-11-23' })).toEqual({
       code: 'bad_request',
@@ -155,7 +148,7 @@ describe('planning follow-ups', () => {
 describe('birthdays', () => {
   it('refuses a birthday in the future when adding or editing someone, and stores nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const people = await count(backend, 'person')
     expect(await fails(backend, 'people.create', { name: 'Baby Walsh', birthday: '2027-03-14' })).toEqual({
       code: 'bad_request',

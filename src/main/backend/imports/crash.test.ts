@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { ok } from '../testing/call'
+import { startTestChild } from '../testing/child'
 import { openTempBackend } from '../testing/temp'
 
 describe('an import killed half way', () => {
@@ -20,23 +20,9 @@ describe('an import killed half way', () => {
     const file = path.join(dataDir, 'Connections.csv')
     fs.writeFileSync(file, rows.join('\n'))
 
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'testing', 'import-child.ts'), dataDir, file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const said = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        if (out.includes('\n')) resolve(out)
-      })
-      child.on('exit', () => reject(new Error(`the child ended before half way: ${out} ${stderr}`)))
-    })
-    expect(said).toMatch(/^HALF 10000\/20000/)
-    const exited = new Promise((resolve) => child.on('exit', resolve))
-    child.kill('SIGKILL')
-    await exited
+    const holder = startTestChild('import-child.ts', [dataDir, file])
+    expect(await holder.firstLine).toMatch(/^HALF 10000\/20000/)
+    await holder.kill()
 
     const db = new Database(path.join(dataDir, 'kith.sqlite'))
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')

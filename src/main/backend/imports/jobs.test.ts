@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fails, ok } from '../testing/call'
 import { previewImport } from '../testing/imports'
+import { startTestChild } from '../testing/child'
 import { openTempBackend } from '../testing/temp'
 import { LOCK_FILE_NAME } from './lock'
 import { importJobs } from './service'
@@ -88,33 +89,19 @@ describe('one import at a time', () => {
 
   it('is held across processes: an import open in another process blocks this one until that process is gone', async () => {
     const { backend } = await withClock()
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'testing', 'import-holder.ts'), backend.dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    children.push(child)
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const said = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString()
-        if (out.includes('\n')) resolve(out.trim())
-      })
-      child.on('exit', () => reject(new Error(`the other process ended early: ${out} ${stderr}`)))
-    })
-    expect(said).toBe('READY')
+    const holder = startTestChild('import-holder.ts', [backend.dataDir])
+    children.push(holder.child)
+    expect(await holder.firstLine).toBe('READY')
 
     const refused = await fails(backend, 'imports.start', { fileName: 'laptop.vcf', data: base64(card('Ben Okafor')), format: null })
     expect(refused.code).toBe('conflict')
     expect(refused.message).toContain(`Another import is open in this data folder: phone.vcf`)
-    expect(refused.message).toContain(`It is open in another Kith window or command (process ${child.pid ?? 0}); apply it or cancel it there first`)
+    expect(refused.message).toContain(`It is open in another Kith window or command (process ${holder.child.pid ?? 0}); apply it or cancel it there first`)
     // Its job cannot be cancelled from here.
     expect(refused.openImport).toMatchObject({ jobId: null, fileName: 'phone.vcf' })
 
     // The other process dies without cleaning up: its lock is stale, and taken over.
-    const exited = new Promise((resolve) => child.on('exit', resolve))
-    child.kill('SIGKILL')
-    await exited
+    await holder.kill()
     expect(fs.existsSync(path.join(backend.dataDir, LOCK_FILE_NAME))).toBe(true)
     const jobId = await readyPreview(backend, 'laptop.vcf', 'Ben Okafor')
     await ok(backend, 'imports.apply', { jobId, strength: null })

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { Backend } from '../backend'
 import { fails, ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
+import { meVeraYara } from '../testing/cast'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
-async function cast(backend: Backend) {
-  const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
-  const vera = await ok(backend, 'people.create', { name: 'Vera Walsh' })
-  const yara = await ok(backend, 'people.create', { name: 'Yara Schmidt' })
-  await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
-  await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 5 })
-  return { me, vera, yara }
-}
 
 describe('adding a follow-up task', () => {
   it('adds a task for a person, due next week, listed with the others', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const task = await ok(backend, 'tasks.add', { personId: vera.id, title: '  Send Vera the pricing deck  ', due: '2026-11-29' })
     expect(task).toMatchObject({
       person: { id: vera.id, name: 'Vera Walsh' },
@@ -35,7 +27,7 @@ describe('adding a follow-up task', () => {
 
   it('adds a task due today to what is due, and one on an introduction to its tasks', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { me, vera, yara } = await cast(backend)
+    const { me, vera, yara } = await meVeraYara(backend)
     const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     const task = await ok(backend, 'tasks.add', { personId: vera.id, introductionId: request.id, title: 'Check Vera is happy to ask', due: '2026-11-22' })
     expect(task.status).toBe('today')
@@ -46,7 +38,7 @@ describe('adding a follow-up task', () => {
 
   it('refuses a due date before today or more than five years ahead, a blank title, an unknown person or introduction, writing nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     expect(await fails(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-21' })).toEqual({
       code: 'bad_request',
       message: 'due: 2026-11-21 is before today; a new task is due today or later',
@@ -69,7 +61,7 @@ describe('adding a follow-up task', () => {
 
   it('can be done, undone and snoozed like the workflow tasks', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { vera } = await cast(backend)
+    const { vera } = await meVeraYara(backend)
     const task = await ok(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-22' })
     expect((await ok(backend, 'tasks.snooze', { id: task.id, until: '2026-12-01' })).status).toBe('upcoming')
     expect((await ok(backend, 'tasks.done', { id: task.id })).status).toBe('done')
