@@ -20,6 +20,7 @@ import { DialogsProvider, useDialogs } from './dialogs/Dialogs'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
 import { NavProvider, useNav, type Route } from './lib/nav'
+import { sectionOf } from './lib/routes'
 import { PAGES, type PageId } from './pages'
 
 const isMac = typeof navigator !== 'undefined' && /Macintosh|iPhone|iPad/.test(navigator.userAgent)
@@ -62,7 +63,7 @@ function Shell(): ReactNode {
   // Quick-log from anywhere, even while typing in a field.
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
   useDueNotices()
-  const section: PageId = route.page === 'person' ? 'people' : route.page === 'introduction' ? 'introductions' : route.page
+  const section: PageId = sectionOf(route)
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
@@ -127,7 +128,7 @@ export function App({ mode }: { mode: Mode }): ReactNode {
     )
   }
   return (
-    <NavProvider>
+    <NavProvider desktop={mode === 'desktop'}>
       <DataVersionProvider>
         <DialogsProvider>
           <Notifications position="bottom-right" />
