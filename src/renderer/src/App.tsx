@@ -1,7 +1,6 @@
 import { Alert, AppShell, Burger, Button, Code, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
-import { spotlight } from '@mantine/spotlight'
 import type { ReactNode } from 'react'
 import { ImportExportPage } from './features/imports/ImportExportPage'
 import { IntroductionPage } from './features/intros/IntroductionPage'
@@ -14,7 +13,7 @@ import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReciprocityPage } from './features/weekly/ReciprocityPage'
 import { WeekPage } from './features/weekly/WeekPage'
-import { CommandPalette } from './features/shell/CommandPalette'
+import { CommandPalette, openPalette } from './features/shell/CommandPalette'
 import { DamageBanner } from './features/shell/DamageBanner'
 import { DialogsProvider, useDialogs } from './dialogs/Dialogs'
 import type { Mode } from './lib/client'
@@ -82,7 +81,7 @@ function Shell(): ReactNode {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Button variant="default" size="xs" onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
+            <Button variant="default" size="xs" onClick={openPalette} aria-keyshortcuts="Control+K Meta+K">
               Find or run…&nbsp;<Kbd size="xs">{MOD}+K</Kbd>
             </Button>
             <Button variant="light" size="xs" onClick={() => dialogs.open({ kind: 'interaction' })} aria-keyshortcuts="Control+I Meta+I">
