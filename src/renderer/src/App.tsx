@@ -66,7 +66,15 @@ function Shell(): ReactNode {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
-      <a href="#main" className="kith-skip-link">
+      {/* The address after # is the page's route, so the link moves focus itself. */}
+      <a
+        href="#main"
+        className="kith-skip-link"
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         Skip to content
       </a>
       <AppShell.Header>

@@ -134,7 +134,7 @@ export function PersonPicker({
             combobox.closeDropdown()
             if (value !== null) setQuery(value.name)
           }}
-          rightSection={value !== null ? <Combobox.ClearButton onClear={() => type('')} aria-label={`Clear ${label}`} /> : undefined}
+          rightSection={value !== null ? <Combobox.ClearButton onClear={() => type('')} /> : undefined}
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={hits.length === 0 && !offerCreate}>
