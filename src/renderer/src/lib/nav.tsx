@@ -13,7 +13,6 @@ interface Nav {
   route: Route
   go: (route: Route) => void
   back: () => void
-  forward: () => void
   canGoBack: boolean
 }
 
@@ -84,10 +83,9 @@ function Navigation({ children, sideButtons }: { children: ReactNode; sideButton
     [navigate, here],
   )
   const back = useCallback(() => void navigate(-1), [navigate])
-  const forward = useCallback(() => void navigate(1), [navigate])
   // Read on each render: every move through history renders with its new location.
   const canGoBack = historyIndex() > 0
-  const value = useMemo<Nav>(() => ({ route: parsed ?? HOME, go, back, forward, canGoBack }), [parsed, go, back, forward, canGoBack])
+  const value = useMemo<Nav>(() => ({ route: parsed ?? HOME, go, back, canGoBack }), [parsed, go, back, canGoBack])
   return <NavContext.Provider value={value}>{children}</NavContext.Provider>
 }
 
