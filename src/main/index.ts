@@ -15,6 +15,7 @@ import { startAutoBackups } from './backend/backup/auto'
 import { applicationMenu, isDevToolsShortcut } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { nativeFilePicker } from './desktop/file-picker'
+import { wireHistoryButtons } from './desktop/history-buttons'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 /** The built renderer, served as app://kith/ (src/main/app-protocol.ts). */
@@ -186,6 +187,7 @@ function createWindow(): void {
     },
   })
   mainWindow = window
+  wireHistoryButtons(window)
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
     mainWindow = null

@@ -1,7 +1,6 @@
 import { Alert, AppShell, Burger, Button, Code, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
-import { spotlight } from '@mantine/spotlight'
 import type { ReactNode } from 'react'
 import { ImportExportPage } from './features/imports/ImportExportPage'
 import { IntroductionPage } from './features/intros/IntroductionPage'
@@ -14,12 +13,13 @@ import { PersonPage } from './features/people/PersonPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReciprocityPage } from './features/weekly/ReciprocityPage'
 import { WeekPage } from './features/weekly/WeekPage'
-import { CommandPalette } from './features/shell/CommandPalette'
+import { CommandPalette, openPalette } from './features/shell/CommandPalette'
 import { DamageBanner } from './features/shell/DamageBanner'
 import { DialogsProvider, useDialogs } from './dialogs/Dialogs'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
 import { NavProvider, useNav, type Route } from './lib/nav'
+import { sectionOf } from './lib/routes'
 import { PAGES, type PageId } from './pages'
 
 const isMac = typeof navigator !== 'undefined' && /Macintosh|iPhone|iPad/.test(navigator.userAgent)
@@ -62,11 +62,19 @@ function Shell(): ReactNode {
   // Quick-log from anywhere, even while typing in a field.
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
   useDueNotices()
-  const section: PageId = route.page === 'person' ? 'people' : route.page === 'introduction' ? 'introductions' : route.page
+  const section: PageId = sectionOf(route)
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
-      <a href="#main" className="kith-skip-link">
+      {/* The address after # is the page's route, so the link moves focus itself. */}
+      <a
+        href="#main"
+        className="kith-skip-link"
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
         Skip to content
       </a>
       <AppShell.Header>
@@ -81,7 +89,7 @@ function Shell(): ReactNode {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <Button variant="default" size="xs" onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
+            <Button variant="default" size="xs" onClick={openPalette} aria-keyshortcuts="Control+K Meta+K">
               Find or run…&nbsp;<Kbd size="xs">{MOD}+K</Kbd>
             </Button>
             <Button variant="light" size="xs" onClick={() => dialogs.open({ kind: 'interaction' })} aria-keyshortcuts="Control+I Meta+I">
@@ -127,7 +135,7 @@ export function App({ mode }: { mode: Mode }): ReactNode {
     )
   }
   return (
-    <NavProvider>
+    <NavProvider desktop={mode === 'desktop'}>
       <DataVersionProvider>
         <DialogsProvider>
           <Notifications position="bottom-right" />

@@ -3,12 +3,14 @@ import { useState, type ReactNode } from 'react'
 import { FORMAT_LABELS, type ImportBatchView } from '../../../../shared/imports'
 import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
+import { useNav } from '../../lib/nav'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { asError } from '../../lib/errors'
 
 export function HistorySection({ version, onUndone }: { version: number; onUndone: () => void }): ReactNode {
   const imports = useApi('imports.list', {}, String(version))
+  const { go } = useNav()
   const [candidate, setCandidate] = useState<ImportBatchView>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Error>()
@@ -72,9 +74,16 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
                 </Table.Td>
                 <Table.Td ta="right">
                   {b.undoneAt === null && (
-                    <Button size="xs" variant="default" onClick={() => setCandidate(b)} aria-label={`Undo the import of ${b.fileName}`}>
-                      Undo
-                    </Button>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      {b.tag !== null && (
+                        <Button size="xs" variant="subtle" onClick={() => b.tag !== null && go({ page: 'people', tag: b.tag })} aria-label={`People from ${b.fileName}`}>
+                          People
+                        </Button>
+                      )}
+                      <Button size="xs" variant="default" onClick={() => setCandidate(b)} aria-label={`Undo the import of ${b.fileName}`}>
+                        Undo
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
-import { useCallback, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
 import type { PathView, PersonRef } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -144,8 +144,7 @@ export function FindPathPage(): ReactNode {
   const [company, setCompany] = useState<string | null>(null)
   const [tag, setTag] = useState<string | null>(null)
   const [longer, setLonger] = useState(false)
-  const [typed, setTyped] = useState({ query: '', matches: 0 })
-  const [adding, setAdding] = useState(false)
+  const [adding, setAdding] = useState<string | null>(null)
   const [started, setStarted] = useState<Set<string>>(new Set())
   const { error, run } = useAction()
   const facets = useApi('people.facets', {}, String(version))
@@ -161,7 +160,6 @@ export function FindPathPage(): ReactNode {
           : null
   const result = useApi('paths.find', args, String(version))
   const found = args !== null && !result.loading ? result.data : undefined
-  const onResults = useCallback((query: string, matches: number) => setTyped({ query, matches }), [])
 
   const start = async (path: PathView): Promise<void> => {
     await run(async () => {
@@ -191,16 +189,7 @@ export function FindPathPage(): ReactNode {
             ]}
           />
           {kind === 'person' && (
-            <Group align="flex-end">
-              <div style={{ flex: 1 }}>
-                <PersonPicker label="Person to meet" placeholder="Type a name" value={person} onChange={setPerson} onResults={onResults} />
-              </div>
-              {person === null && typed.query.trim().length > 1 && typed.matches === 0 && (
-                <Button variant="light" onClick={() => setAdding(true)}>
-                  Add “{typed.query.trim()}” to Kith
-                </Button>
-              )}
-            </Group>
+            <PersonPicker label="Person to meet" placeholder="Type a name" value={person} onChange={setPerson} onCreate={setAdding} />
           )}
           {kind === 'company' && (
             <Select
@@ -278,11 +267,11 @@ export function FindPathPage(): ReactNode {
           )}
         </Stack>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Add someone to reach" size="lg">
+      <Modal opened={adding !== null} onClose={() => setAdding(null)} title="Add someone to reach" size="lg">
         <AddTargetForm
-          name={typed.query.trim()}
+          name={adding ?? ''}
           onDone={(p) => {
-            setAdding(false)
+            setAdding(null)
             changed()
             setPerson({ id: p.id, name: p.name })
           }}

@@ -7,6 +7,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
 import { notify } from '../../lib/notify'
+import { useRememberPerson } from '../../lib/recent-people'
 import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
 import { Neighbourhood } from './Neighbourhood'
@@ -31,6 +32,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
   const relationships = useCapped(person.data?.relationships ?? [])
   const interactions = useCapped(person.data?.interactions ?? [])
   const favors = useCapped([...(person.data?.favors ?? [])].reverse())
+  useRememberPerson(person.data?.id === id ? person.data : undefined)
 
   if (person.data === undefined || person.data.id !== id) {
     return person.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={person.error} title="This person could not be loaded" />

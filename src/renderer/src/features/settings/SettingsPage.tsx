@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
 import { SuggestionSettings } from './SuggestionSettings'
+import { ThemeSettings } from './ThemeSettings'
 import { WeeklySettings } from './WeeklySettings'
 import { useAction } from '../../lib/useAction'
 
@@ -185,6 +186,8 @@ export function SettingsPage(): ReactNode {
           )}
         </Stack>
       </Paper>
+
+      <ThemeSettings />
 
       <WeeklySettings />
 
