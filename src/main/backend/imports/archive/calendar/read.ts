@@ -82,6 +82,8 @@ export async function readCalendarText(text: string, label: string, options: Cal
   }
   const totalEvents = calendars.reduce((sum, c) => sum + c.getAllSubcomponents('vevent').length, 0)
   let done = 0
+  // A series' occurrences share their master's people: read them once.
+  const attendance = new WeakMap<Component, Attendance>()
   const emit = (component: Component, uid: string, key: Time, start: Time, tzid: string | null): void => {
     const at = toUtc(start, tzid)
     if (at > today) return
@@ -89,7 +91,8 @@ export async function readCalendarText(text: string, label: string, options: Cal
       summary.skipped.cancelled++
       return
     }
-    const people: Attendance = participantsOf(component)
+    let people = attendance.get(component)
+    if (people === undefined) attendance.set(component, (people = participantsOf(component)))
     if (people.from === null && people.to.length === 0) {
       summary.skipped.noPeople++
       return
@@ -214,9 +217,14 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
       break
     }
     if (toUtc(next, masterTzid) > today) break
-    const details = event.getOccurrenceDetails(next)
-    const item = details.item.component
-    latest.push({ component: item, key: details.recurrenceId, start: details.startDate, tzid: item === master ? masterTzid : tzidOf(item, 'dtstart') })
+    if (series.exceptions.length === 0) {
+      // No overrides: the occurrence is the master at this time (what getOccurrenceDetails would say, without its copies).
+      latest.push({ component: master, key: next, start: next, tzid: masterTzid })
+    } else {
+      const details = event.getOccurrenceDetails(next)
+      const item = details.item.component
+      latest.push({ component: item, key: details.recurrenceId, start: details.startDate, tzid: item === master ? masterTzid : tzidOf(item, 'dtstart') })
+    }
     if (latest.length > keep) {
       latest.shift()
       capped = true
