@@ -25,20 +25,30 @@ export function parseAddresses(value: string): readonly Participant[] {
   return result
 }
 
-function parseUncached(value: string): Participant[] {
-  const whole = parseList(value)
-  const parsed = whole ?? splitOutsideQuotes(value).flatMap((part) => parseList(part) ?? salvage(part))
+function parseUncached(value: string): readonly Participant[] {
+  // A list without groups is parsed one address at a time, so each address (which recurs far more
+  // often than the whole list) is parsed once and then found in the cache.
+  const parts = hasGroup(value) ? null : splitOutsideQuotes(value)
+  if (parts !== null && parts.length > 1) return unique(parts.flatMap((part) => parseAddresses(part)))
+  const parsed = parseList(value) ?? splitOutsideQuotes(value).flatMap((part) => parseList(part) ?? salvage(part))
+  return unique(parsed.flatMap((item) => (item.type === 'group' ? item.addresses : [item]).map(toParticipant)))
+}
+
+function unique(list: readonly (Participant | null)[]): Participant[] {
   const out: Participant[] = []
   const seen = new Set<string>()
-  for (const item of parsed) {
-    for (const box of item.type === 'group' ? item.addresses : [item]) {
-      const participant = toParticipant(box)
-      if (participant === null || participant.email === null || seen.has(participant.email)) continue
-      seen.add(participant.email)
-      out.push(participant)
-    }
+  for (const participant of list) {
+    if (participant === null || participant.email === null || seen.has(participant.email)) continue
+    seen.add(participant.email)
+    out.push(participant)
   }
   return out
+}
+
+/** A colon outside quotes and angle brackets starts a group (`Team: a@x, b@x;`). */
+function hasGroup(value: string): boolean {
+  if (!value.includes(':')) return false
+  return /:/.test(value.replace(/"(?:[^"\\]|\\.)*"|<[^>]*>|\([^)]*\)/g, ''))
 }
 
 function parseList(input: string): Parsed[] | null {

@@ -23,10 +23,24 @@ const EARLIEST_MS = Date.UTC(1970, 0, 2)
 export function parseMailDate(text: string, now: number): number | null {
   const trimmed = text.replace(/\([^)]*\)/g, ' ').trim()
   if (trimmed === '') return null
-  const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(trimmed) ? Date.parse(trimmed.replace(' ', 'T')) : fromTokens(trimmed)
+  const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(trimmed) ? Date.parse(trimmed.replace(' ', 'T')) : (common(trimmed) ?? fromTokens(trimmed))
   if (ms === null || !Number.isFinite(ms)) return null
   if (ms < EARLIEST_MS || ms > now + FUTURE_SLACK_MS) return null
   return ms
+}
+
+/** The shape nearly every mailer writes (`Tue, 3 Mar 2026 09:15:00 +0100`), read in one match. */
+const RFC5322 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+([+-])(\d{2})(\d{2})$/
+
+function common(text: string): number | null {
+  const m = RFC5322.exec(text)
+  if (m === null) return null
+  const month = MONTHS.indexOf((m[2] ?? '').toLowerCase())
+  const [day, hour, minute, second] = [m[1], m[4], m[5], m[6] ?? '0'].map(Number)
+  if (month < 0 || day === undefined || hour === undefined || minute === undefined || second === undefined) return null
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null
+  const offset = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]))
+  return Date.UTC(Number(m[3]), month, day, hour, minute, Math.min(second, 59)) - offset * 60_000
 }
 
 function fromTokens(text: string): number | null {

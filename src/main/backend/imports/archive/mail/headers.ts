@@ -135,6 +135,10 @@ function store(h: MailHeaders, name: string, value: string): void {
 /** The ids in a Message-ID, In-Reply-To or References value, without their angle brackets. */
 export function messageIds(value: string | null): string[] {
   if (value === null) return []
+  const open = value.indexOf('<')
+  const close = value.indexOf('>', open)
+  // the common case, one id in brackets: no regular expression needed
+  if (open >= 0 && close > open + 1 && value.indexOf('<', open + 1) < 0 && !/\s/.test(value.slice(open + 1, close))) return [value.slice(open + 1, close)]
   const ids = [...value.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1] ?? '').filter((id) => id !== '')
   if (ids.length > 0) return ids
   const bare = value.trim()
