@@ -121,4 +121,24 @@ describe('limits', () => {
       message: 'The calendar file "notes.ics" holds no calendar (no BEGIN:VCALENDAR line).',
     })
   })
+
+  it('stops when cancelled, says so, and reports progress', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => [
+      'BEGIN:VEVENT', `UID:e${i}`, 'DTSTART:20260105T090000Z', 'ORGANIZER:mailto:maya@example.com', `ATTENDEE:mailto:p${i}@example.org`, 'END:VEVENT',
+    ]).flat()
+    const text = calendar(...events)
+    const whole = await readCalendarText(text, 'the calendar file "a.ics"', { today: TODAY, onObservation: () => undefined })
+    expect(whole).toMatchObject({ events: 300, observations: 300, cancelled: false })
+    const controller = new AbortController()
+    const progress: number[] = []
+    const summary = await readCalendarText(text, 'the calendar file "a.ics"', {
+      today: TODAY,
+      signal: controller.signal,
+      onObservation: () => controller.abort(),
+      onProgress: (p) => progress.push(p.events),
+    })
+    expect(summary.cancelled).toBe(true)
+    expect(summary.observations).toBeLessThan(300)
+    expect(progress.length).toBeGreaterThan(0)
+  })
 })
