@@ -84,8 +84,7 @@ export async function readCalendarText(text: string, label: string, options: Cal
   let done = 0
   // A series' occurrences share their master's people: read them once.
   const attendance = new WeakMap<Component, Attendance>()
-  const emit = (component: Component, uid: string, key: Time, start: Time, tzid: string | null): void => {
-    const at = toUtc(start, tzid)
+  const emit = (component: Component, uid: string, key: number, at: number): void => {
     if (at > today) return
     if (isCancelled(component)) {
       summary.skipped.cancelled++
@@ -101,7 +100,7 @@ export async function readCalendarText(text: string, label: string, options: Cal
     summary.observations++
     options.onObservation({
       kind: 'meeting',
-      sourceKey: `${uid}#${new Date(toUtc(key, tzid)).toISOString()}`,
+      sourceKey: `${uid}#${new Date(key).toISOString()}`,
       at: new Date(at).toISOString(),
       threadKey: uid,
       subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
@@ -182,7 +181,8 @@ function fingerprint(vevent: Component): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('hex')
 }
 
-type Emit = (component: Component, uid: string, key: Time, start: Time, tzid: string | null) => void
+/** One occurrence: its component, its key (the original start) and its start, both UTC milliseconds. */
+type Emit = (component: Component, uid: string, key: number, at: number) => void
 
 /** Emits the series' occurrences up to today; returns true when it was cut at the cap. */
 function expand(series: Series, uid: string, today: number, keep: number, emit: Emit): boolean {
@@ -190,23 +190,21 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
     // Overrides whose master is not in the file: each is one meeting, keyed as the master would key it.
     for (const exception of series.exceptions) {
       const event = new ICAL.Event(exception)
-      emit(exception, uid, event.recurrenceId, event.startDate, tzidOf(exception, 'dtstart'))
+      const tzid = tzidOf(exception, 'dtstart')
+      emit(exception, uid, toUtc(event.recurrenceId, tzidOf(exception, 'recurrence-id') ?? tzid), toUtc(event.startDate, tzid))
     }
     return false
   }
   const master = series.master
   const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const masterTzid = tzidOf(master, 'dtstart')
-  if (!event.isRecurring()) {
-    emit(master, uid, event.startDate, event.startDate, masterTzid)
+  const masterStart = toUtc(event.startDate, masterTzid)
+  if (!event.isRecurring() || isCancelled(master)) {
+    emit(master, uid, masterStart, masterStart)
     return false
   }
-  if (isCancelled(master)) {
-    emit(master, uid, event.startDate, event.startDate, masterTzid)
-    return false
-  }
-  const latest: { component: Component; key: Time; start: Time; tzid: string | null }[] = []
-  const iterator = event.iterator()
+  const latest: { component: Component; key: number; at: number }[] = []
+  const iterator = simpleRule(master, series) ?? event.iterator()
   let capped = false
   for (let step = 0; ; step++) {
     // typed as always a Time, but it is null once the series has ended
@@ -216,22 +214,36 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
       capped = true
       break
     }
-    if (toUtc(next, masterTzid) > today) break
+    // (the bare rule iterator hands back the same Time each step, so only numbers are kept)
+    const key = toUtc(next, masterTzid)
+    if (key > today) break
     if (series.exceptions.length === 0) {
       // No overrides: the occurrence is the master at this time (what getOccurrenceDetails would say, without its copies).
-      latest.push({ component: master, key: next, start: next, tzid: masterTzid })
+      latest.push({ component: master, key, at: key })
     } else {
       const details = event.getOccurrenceDetails(next)
       const item = details.item.component
-      latest.push({ component: item, key: details.recurrenceId, start: details.startDate, tzid: item === master ? masterTzid : tzidOf(item, 'dtstart') })
+      latest.push({ component: item, key, at: item === master ? key : toUtc(details.startDate, tzidOf(item, 'dtstart')) })
     }
     if (latest.length > keep) {
       latest.shift()
       capped = true
     }
   }
-  for (const o of latest) emit(o.component, uid, o.key, o.start, o.tzid)
+  for (const o of latest) emit(o.component, uid, o.key, o.at)
   return capped
+}
+
+/**
+ * A series with one RRULE and no EXDATE, RDATE or overrides needs none of what
+ * ical.js's RecurExpansion adds, and its bare rule iterator is about twice as fast.
+ */
+function simpleRule(master: Component, series: Series): { next: () => unknown } | null {
+  if (series.exceptions.length > 0 || master.hasProperty('exdate') || master.hasProperty('rdate')) return null
+  const rules = master.getAllProperties('rrule')
+  const rule = rules.length === 1 ? rules[0]?.getFirstValue() : null
+  const start = master.getFirstPropertyValue('dtstart')
+  return rule instanceof ICAL.Recur && start instanceof ICAL.Time ? rule.iterator(start) : null
 }
 
 function isCancelled(component: Component): boolean {
