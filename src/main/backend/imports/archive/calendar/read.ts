@@ -106,7 +106,7 @@ export async function readCalendarText(text: string, label: string, options: Cal
       subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
       from: people.from,
       to: people.to,
-      noise: people.to.length + (people.from === null ? 0 : 1) > crowdLimit + 1 ? 'crowd' : null,
+      noise: people.to.length > crowdLimit ? 'crowd' : null,
     })
   }
 
