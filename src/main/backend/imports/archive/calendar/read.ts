@@ -1,0 +1,263 @@
+/**
+ * The calendar reader: an `.ics` export (Google, Outlook, Apple) to one
+ * Observation per meeting that took place, parsed with ical.js. Recurring
+ * events are expanded from their start up to `today`, with EXDATE and
+ * RECURRENCE-ID overrides honoured (a moved occurrence keeps its original
+ * key). Cancelled events and occurrences, declined attendees, rooms and
+ * resources, group calendars, and METHOD:CANCEL/REPLY objects are left out.
+ * A series counts at most its latest `maxOccurrences` occurrences up to today,
+ * and stops after a fixed number of steps (a minutely event since 1990), which
+ * the summary counts as `capped`.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import ICAL from 'ical.js'
+import { KithError } from '../../../errors'
+import { fileFailure } from '../../../files'
+import { yieldToEventLoop } from '../../yield'
+import type { Observation } from '../observation'
+import { participantsOf, tzidOf, type Attendance } from './people'
+import { wallClockToUtc } from './zones'
+
+type Time = InstanceType<typeof ICAL.Time>
+type Component = InstanceType<typeof ICAL.Component>
+
+export interface CalendarProgress {
+  events: number
+  totalEvents: number
+  meetings: number
+}
+
+export interface CalendarReadOptions {
+  onObservation: (observation: Observation) => void
+  onProgress?: (progress: CalendarProgress) => void
+  signal?: AbortSignal
+  /** occurrences after this instant are not meetings yet; default: now */
+  today?: number
+  /** a meeting with more people than this is 'crowd' noise; default 15 */
+  crowdLimit?: number
+  /** the latest occurrences of one series that count; default 500 */
+  maxOccurrences?: number
+}
+
+export interface CalendarReadSummary {
+  calendars: number
+  /** VEVENTs in the file, overrides included */
+  events: number
+  /** meetings passed on */
+  observations: number
+  skipped: { cancelled: number; notMeeting: number; noPeople: number; unreadable: number }
+  /** series whose expansion was cut at the cap */
+  capped: number
+  cancelled: boolean
+}
+
+export const DEFAULT_MAX_OCCURRENCES = 500
+/** Steps one series may take through its recurrence before it is cut. */
+const MAX_STEPS = 100_000
+const MAX_FILE_BYTES = 512 * 1024 * 1024
+
+export async function readCalendar(file: string, options: CalendarReadOptions): Promise<CalendarReadSummary> {
+  const label = `the calendar file "${path.basename(file)}"`
+  let text: string
+  try {
+    const stat = await fs.stat(file)
+    if (stat.size > MAX_FILE_BYTES) throw new KithError('bad_request', `${label} is larger than 512 MB; Kith reads calendars up to that size.`)
+    text = await fs.readFile(file, 'utf8')
+  } catch (err) {
+    throw fileFailure(err, label, 'read')
+  }
+  return readCalendarText(text, label, options)
+}
+
+/** The same, over the text of an `.ics` file; `label` names it in errors. */
+export async function readCalendarText(text: string, label: string, options: CalendarReadOptions): Promise<CalendarReadSummary> {
+  const today = options.today ?? Date.now()
+  const crowdLimit = options.crowdLimit ?? 15
+  const keep = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES
+  const calendars = splitCalendars(text.replace(/^\uFEFF/, ''), label)
+  const summary: CalendarReadSummary = {
+    calendars: calendars.length, events: 0, observations: 0, skipped: { cancelled: 0, notMeeting: 0, noPeople: 0, unreadable: 0 }, capped: 0, cancelled: false,
+  }
+  const totalEvents = calendars.reduce((sum, c) => sum + c.getAllSubcomponents('vevent').length, 0)
+  let done = 0
+  // A series' occurrences share their master's people: read them once.
+  const attendance = new WeakMap<Component, Attendance>()
+  const emit = (component: Component, uid: string, key: number, at: number): void => {
+    if (at > today) return
+    if (isCancelled(component)) {
+      summary.skipped.cancelled++
+      return
+    }
+    let people = attendance.get(component)
+    if (people === undefined) attendance.set(component, (people = participantsOf(component)))
+    if (people.from === null && people.to.length === 0) {
+      summary.skipped.noPeople++
+      return
+    }
+    const summaryText = component.getFirstPropertyValue('summary')
+    summary.observations++
+    options.onObservation({
+      kind: 'meeting',
+      sourceKey: `${uid}#${new Date(key).toISOString()}`,
+      at: new Date(at).toISOString(),
+      threadKey: uid,
+      subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
+      from: people.from,
+      to: people.to,
+      noise: people.to.length > crowdLimit ? 'crowd' : null,
+    })
+  }
+
+  for (const calendar of calendars) {
+    const vevents = calendar.getAllSubcomponents('vevent')
+    summary.events += vevents.length
+    const method = calendar.getFirstPropertyValue('method')
+    if (typeof method === 'string' && /^(cancel|reply)$/i.test(method.trim())) {
+      summary.skipped.notMeeting += vevents.length
+      done += vevents.length
+      continue
+    }
+    for (const [uid, series] of bySeries(vevents)) {
+      if (options.signal?.aborted === true) break
+      try {
+        const capped = expand(series, uid, today, keep, emit)
+        if (capped) summary.capped++
+      } catch {
+        summary.skipped.unreadable += series.exceptions.length + (series.master === null ? 0 : 1)
+      }
+      done += series.exceptions.length + (series.master === null ? 0 : 1)
+      if (done % 200 < series.exceptions.length + 1) {
+        options.onProgress?.({ events: done, totalEvents, meetings: summary.observations })
+        await yieldToEventLoop()
+      }
+    }
+  }
+  summary.cancelled = options.signal?.aborted === true
+  options.onProgress?.({ events: done, totalEvents, meetings: summary.observations })
+  return summary
+}
+
+function splitCalendars(text: string, label: string): Component[] {
+  const starts = [...text.matchAll(/^BEGIN:VCALENDAR\s*$/gim)].map((m) => m.index)
+  if (starts.length === 0) throw new KithError('bad_request', `${upperFirst(label)} holds no calendar (no BEGIN:VCALENDAR line).`)
+  return starts.map((start, i) => {
+    const chunk = text.slice(start, starts[i + 1] ?? text.length)
+    try {
+      return ICAL.Component.fromString(chunk)
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err)
+      throw new KithError('bad_request', `${upperFirst(label)} could not be read as a calendar (calendar ${i + 1}): ${why}`)
+    }
+  })
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+interface Series {
+  master: Component | null
+  exceptions: Component[]
+}
+
+/** VEVENTs grouped by UID: the master and its RECURRENCE-ID overrides. An event with no UID gets a key from what it says. */
+function bySeries(vevents: Component[]): Map<string, Series> {
+  const out = new Map<string, Series>()
+  for (const vevent of vevents) {
+    const raw = vevent.getFirstPropertyValue('uid')
+    const uid = typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : `sha1:${fingerprint(vevent)}`
+    let series = out.get(uid)
+    if (series === undefined) out.set(uid, (series = { master: null, exceptions: [] }))
+    if (vevent.hasProperty('recurrence-id')) series.exceptions.push(vevent)
+    else series.master ??= vevent
+  }
+  return out
+}
+
+function fingerprint(vevent: Component): string {
+  const parts = ['dtstart', 'summary', 'organizer'].map((name) => vevent.getFirstProperty(name)?.toICALString() ?? '')
+  return createHash('sha1').update(parts.join('\u0000')).digest('hex')
+}
+
+/** One occurrence: its component, its key (the original start) and its start, both UTC milliseconds. */
+type Emit = (component: Component, uid: string, key: number, at: number) => void
+
+/** Emits the series' occurrences up to today; returns true when it was cut at the cap. */
+function expand(series: Series, uid: string, today: number, keep: number, emit: Emit): boolean {
+  if (series.master === null) {
+    // Overrides whose master is not in the file: each is one meeting, keyed as the master would key it.
+    for (const exception of series.exceptions) {
+      const event = new ICAL.Event(exception)
+      const tzid = tzidOf(exception, 'dtstart')
+      emit(exception, uid, toUtc(event.recurrenceId, tzidOf(exception, 'recurrence-id') ?? tzid), toUtc(event.startDate, tzid))
+    }
+    return false
+  }
+  const master = series.master
+  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
+  const masterTzid = tzidOf(master, 'dtstart')
+  const masterStart = toUtc(event.startDate, masterTzid)
+  if (!event.isRecurring() || isCancelled(master)) {
+    emit(master, uid, masterStart, masterStart)
+    return false
+  }
+  const latest: { component: Component; key: number; at: number }[] = []
+  const iterator = simpleRule(master, series) ?? event.iterator()
+  let capped = false
+  for (let step = 0; ; step++) {
+    // typed as always a Time, but it is null once the series has ended
+    const next: unknown = iterator.next()
+    if (!(next instanceof ICAL.Time)) break
+    if (step >= MAX_STEPS) {
+      capped = true
+      break
+    }
+    // (the bare rule iterator hands back the same Time each step, so only numbers are kept)
+    const key = toUtc(next, masterTzid)
+    if (key > today) break
+    if (series.exceptions.length === 0) {
+      // No overrides: the occurrence is the master at this time (what getOccurrenceDetails would say, without its copies).
+      latest.push({ component: master, key, at: key })
+    } else {
+      const details = event.getOccurrenceDetails(next)
+      const item = details.item.component
+      latest.push({ component: item, key, at: item === master ? key : toUtc(details.startDate, tzidOf(item, 'dtstart')) })
+    }
+    if (latest.length > keep) {
+      latest.shift()
+      capped = true
+    }
+  }
+  for (const o of latest) emit(o.component, uid, o.key, o.at)
+  return capped
+}
+
+/**
+ * A series with one RRULE and no EXDATE, RDATE or overrides needs none of what
+ * ical.js's RecurExpansion adds, and its bare rule iterator is about twice as fast.
+ */
+function simpleRule(master: Component, series: Series): { next: () => unknown } | null {
+  if (series.exceptions.length > 0 || master.hasProperty('exdate') || master.hasProperty('rdate')) return null
+  const rules = master.getAllProperties('rrule')
+  const rule = rules.length === 1 ? rules[0]?.getFirstValue() : null
+  const start = master.getFirstPropertyValue('dtstart')
+  return rule instanceof ICAL.Recur && start instanceof ICAL.Time ? rule.iterator(start) : null
+}
+
+function isCancelled(component: Component): boolean {
+  const status = component.getFirstPropertyValue('status')
+  return typeof status === 'string' && /^cancell?ed$/i.test(status.trim())
+}
+
+/** The UTC instant of an ical.js time: through its VTIMEZONE when the file has one, else through the TZID's name. */
+function toUtc(time: Time, tzid: string | null): number {
+  if (time.isDate) return Date.UTC(time.year, time.month - 1, time.day)
+  const zone = time.zone
+  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') {
+    return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)
+  }
+  if (zone !== ICAL.Timezone.localTimezone && zone.tzid !== 'floating') return time.toUnixTime() * 1000
+  return wallClockToUtc(time, tzid)
+}
