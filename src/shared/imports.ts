@@ -3,7 +3,9 @@
  * and what it reports back. Shared by the renderer, the CLI and the backend.
  */
 import { z } from 'zod'
+import { MAX_EMAIL_LENGTH, isEmailAddress } from './email-address'
 import { formatBytes } from './format'
+import { RELATIONSHIP_KINDS } from './vocab'
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'vcard', 'relationships', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -313,3 +315,69 @@ export interface ArchiveJobStatus {
 }
 
 export const archiveJobArgs = z.strictObject({ jobId: z.string().min(1).max(100) })
+
+/** Who the user is in their mail, and whether subjects are kept on the interactions learned from it. */
+export const archiveSettings = z.strictObject({
+  myAddresses: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(MAX_EMAIL_LENGTH)
+        .refine((v) => isEmailAddress(v), 'Enter an email address like ana@example.com'),
+    )
+    .max(100),
+  keepSubjects: z.boolean(),
+})
+export type ArchiveSettings = z.output<typeof archiveSettings>
+export const DEFAULT_ARCHIVE_SETTINGS: ArchiveSettings = { myAddresses: [], keepSubjects: true }
+
+// ---- Reviewing what Kith learned ----
+
+export const REVIEW_KINDS = ['person', 'strength', 'tie'] as const
+export type ReviewKind = (typeof REVIEW_KINDS)[number]
+
+export interface ReviewEntry {
+  id: number
+  kind: ReviewKind
+  batchId: number
+  /** the person (a new one, or the one whose strength was estimated), or a tie's first person */
+  person: { id: number; name: string }
+  /** a tie's second person */
+  other: { id: number; name: string } | null
+  /** a tie's proposed strength, or the estimated strength of the link to me */
+  strength: number | null
+  /** a tie's proposed kind */
+  relationshipKind: string | null
+  /** why: the estimate's reason, or the tie's context */
+  detail: string
+  createdAt: string
+}
+
+export interface ReviewList {
+  people: ReviewEntry[]
+  ties: ReviewEntry[]
+  strengths: ReviewEntry[]
+}
+
+const reviewIds = z.array(z.number().int().positive()).min(1, 'name at least one item').max(100_000)
+
+export const reviewAcceptArgs = z.union([z.strictObject({ ids: reviewIds }), z.strictObject({ all: z.literal(true) })])
+export const reviewRejectArgs = z.strictObject({ ids: reviewIds })
+export const reviewEditArgs = z
+  .strictObject({
+    id: z.number().int().positive(),
+    strength: z.number().int().min(1).max(5).optional(),
+    kind: z.enum(RELATIONSHIP_KINDS).optional(),
+  })
+  .refine((e) => e.strength !== undefined || e.kind !== undefined, { message: 'change the strength or the kind', path: ['strength'] })
+
+export interface ReviewOutcome {
+  accepted: number
+  rejected: number
+  /** relationships created from accepted ties */
+  relationshipsCreated: number
+  /** people deleted because they were rejected */
+  peopleDeleted: number
+}

@@ -1,4 +1,5 @@
 import type { Handler } from '../handlers'
+import { archiveJobs } from './archive/jobs'
 import { importJobs } from './service'
 import { listImports, undoImport } from './undo'
 
@@ -22,4 +23,7 @@ export const importHandlers = {
   'imports.cancel': cancel,
   'imports.list': list,
   'imports.undo': undo,
+  'imports.archiveJob': ((args, backend) => archiveJobs(backend).status(args.jobId)) satisfies Handler<'imports.archiveJob'>,
+  'imports.archiveApply': ((args, backend) => archiveJobs(backend).apply(args.jobId)) satisfies Handler<'imports.archiveApply'>,
+  'imports.archiveCancel': ((args, backend) => archiveJobs(backend).cancel(args.jobId)) satisfies Handler<'imports.archiveCancel'>,
 }
