@@ -48,7 +48,7 @@ export async function applyLearning(
     source: sqlite.prepare('INSERT OR IGNORE INTO archive_source (source_key, batch_id) VALUES (?, ?)'),
     review: sqlite.prepare(
       `INSERT INTO review_item (batch_id, kind, person_id, other_id, strength, relationship_kind, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET batch_id = excluded.batch_id, detail = excluded.detail, created_at = excluded.created_at`,
+       ON CONFLICT DO UPDATE SET detail = excluded.detail`,
     ),
   }
   const result: ArchiveResult = { batchId: 0, format: options.format, peopleCreated: 0, peopleMatched: plan.matched.length, interactions: 0, strengthsEstimated: 0, tiesProposed: 0 }
