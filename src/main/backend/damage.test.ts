@@ -179,6 +179,8 @@ describe('read and write methods', () => {
       'introductions.get': null,
       'imports.job': null,
       'imports.cancel': null,
+      'imports.archiveJob': null,
+      'imports.archiveCancel': null,
       'backup.create': null,
       'imports.start': null,
       search: { query: 'Oth' },
