@@ -44,9 +44,7 @@ export async function previewArchive(
 ): Promise<ArchivePreview> {
   const started = archiveJobs(backend).start(
     { fileName: options.fileName ?? 'All mail.mbox', format: options.format ?? 'mbox', myAddresses: options.myAddresses ?? [] },
-    async function* () {
-      yield* observations
-    },
+    () => observations,
   )
   let status = started
   while (status.phase === 'reading' || status.phase === 'matching') {

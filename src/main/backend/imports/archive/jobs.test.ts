@@ -51,15 +51,13 @@ describe('archive import jobs', () => {
     expect((await fails(backend, 'imports.archiveApply', { jobId: started.jobId })).code).toBe('conflict')
     expect(backend.sqlite.prepare('SELECT count(*) FROM person').pluck().get()).toBe(0)
     // The turn is free again.
-    const next = archiveJobs(backend).start({ fileName: 'small.mbox', format: 'mbox' }, async function* () {
-      yield obs(ME, [who('a@b.org')], '2026-01-01')
-    })
+    const next = archiveJobs(backend).start({ fileName: 'small.mbox', format: 'mbox' }, () => [obs(ME, [who('a@b.org')], '2026-01-01')])
     expect(next.phase).toBe('reading')
   })
 
   it('fails in plain words when the reader fails, and gives the import turn back', async () => {
     const backend = await openTempBackend()
-    const started = archiveJobs(backend).start({ fileName: 'broken.mbox', format: 'mbox' }, async function* () {
+    const started = archiveJobs(backend).start({ fileName: 'broken.mbox', format: 'mbox' }, function* () {
       yield obs(ME, [who('a@b.org')], '2026-01-01')
       throw new Error('The mbox file ends in the middle of a header.')
     })
@@ -70,6 +68,6 @@ describe('archive import jobs', () => {
     }
     expect([status.phase, status.error]).toEqual(['failed', 'The mbox file ends in the middle of a header.'])
     expect((await fails(backend, 'imports.archiveJob', { jobId: 'no-such-job' })).code).toBe('not_found')
-    expect(archiveJobs(backend).start({ fileName: 'again.mbox', format: 'mbox' }, async function* () {}).phase).toBe('reading')
+    expect(archiveJobs(backend).start({ fileName: 'again.mbox', format: 'mbox' }, () => []).phase).toBe('reading')
   })
 })

@@ -20,8 +20,8 @@ import { detectArchive, readerFor, type ReaderOptions, READERS } from './formats
 import { Learner, learnedPerson, learnedTie, planLearning, type LearnPlan } from './learn'
 import type { Observation } from './observation'
 
-/** What a job reads: the observations of one archive, through a reader or handed in directly. */
-export type ObservationSource = (options: ReaderOptions) => AsyncIterable<Observation>
+/** What a job reads: the observations of one archive, streamed by a reader or handed in directly. */
+export type ObservationSource = (options: ReaderOptions) => AsyncIterable<Observation> | Iterable<Observation>
 
 export interface ArchiveStart {
   fileName: string
@@ -40,6 +40,9 @@ interface Job {
   expiresAt: number
   closedAt: number | null
 }
+
+/** The job's phase as it is now: another call (a cancel) may have changed it while this one waited. */
+const phaseOf = (job: Job): ImportPhase => job.status.phase
 
 const OPEN: ReadonlySet<ImportPhase> = new Set<ImportPhase>(['reading', 'matching', 'ready', 'applying'])
 const CAP = 1000
@@ -108,21 +111,21 @@ export class ArchiveJobs {
           progress.totalBytes = p.totalBytes
         },
       })) {
-        if (job.status.phase !== 'reading') return
+        if (phaseOf(job) !== 'reading') return
         learner.add(o)
         if (++n % SLICE === 0) {
           progress.messages = learner.messages
           progress.people = learner.peopleSoFar()
           await yieldToEventLoop()
-          if (job.status.phase !== 'reading') return
+          if (phaseOf(job) !== 'reading') return
         }
       }
-      if (job.status.phase !== 'reading') return
+      if (phaseOf(job) !== 'reading') return
       progress.messages = learner.messages
       progress.people = learner.peopleSoFar()
       job.status.phase = 'matching'
       await yieldToEventLoop()
-      if (job.status.phase !== 'matching') return
+      if (phaseOf(job) !== 'matching') return
       const mark = databaseMark(this.backend)
       const plan = planLearning(this.backend.sqlite, learner, this.backend.now().toISOString())
       job.plan = { plan, learner, mark }
