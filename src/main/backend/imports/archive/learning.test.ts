@@ -122,6 +122,8 @@ describe('learning from an archive', () => {
     const ana = await idOf(backend, 'Ana Silva')
     const first = await strengthToMe(backend, ana, meId)
     expect(first).toBe(learned?.strength)
+    const link = (await ok(backend, 'people.get', { id: ana })).relationships.find((r) => r.other.id === meId)
+    expect(link?.strengthEstimate).toBe(learned?.explanation)
     const review = await ok(backend, 'review.list', {})
     expect(review.people.map((p) => [p.person.name, p.strength, p.detail])).toEqual([['Ana Silva', first, learned?.explanation]])
 
@@ -147,6 +149,7 @@ describe('learning from an archive', () => {
     await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
     const ana = await idOf(backend, 'Ana Silva')
     await ok(backend, 'relationships.set', { a: meId, b: ana, strength: 1 })
+    expect((await ok(backend, 'people.get', { id: ana })).relationships.find((r) => r.other.id === meId)?.strengthEstimate).toBeNull()
     await importArchive(backend, [...anaExchange(), obs(ME, [ANA], '2026-11-18'), obs(ANA, [ME], '2026-11-19')], { myAddresses: ['me@home.org'] })
     expect(await strengthToMe(backend, ana, meId)).toBe(1)
   })
