@@ -56,6 +56,7 @@ import type {
 } from './types'
 import {
   EXPORT_FORMATS,
+  archiveChooseArgs,
   archiveJobArgs,
   archiveSettings,
   importApplyArgs,
@@ -116,6 +117,8 @@ export const contract = {
    * An archive import (mail, calendar), started from a path the CLI or the desktop's file picker
    * gave (never the page): its progress and preview, applying it, cancelling it.
    */
+  /** Desktop app only: starts one on an archive the user picks in a native dialog (null when they cancel). */
+  'imports.archiveChoose': method<ArchiveJobStatus | null>()(archiveChooseArgs),
   'imports.archiveJob': method<ArchiveJobStatus>()(archiveJobArgs),
   'imports.archiveApply': method<ArchiveResult>()(archiveJobArgs),
   'imports.archiveCancel': method<ArchiveJobStatus>()(archiveJobArgs),
@@ -319,6 +322,8 @@ export const METHOD_ACCESS = {
   'imports.cancel': 'read',
   'imports.list': 'read',
   'imports.undo': 'write',
+  /** reads a file the user chose, as imports.start does */
+  'imports.archiveChoose': 'read',
   'imports.archiveJob': 'read',
   'imports.archiveApply': 'write',
   'imports.archiveCancel': 'read',

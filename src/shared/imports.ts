@@ -316,18 +316,23 @@ export interface ArchiveJobStatus {
 
 export const archiveJobArgs = z.strictObject({ jobId: z.string().min(1).max(100) })
 
+/** The user's own address for one import, as typed. */
+const myAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(MAX_EMAIL_LENGTH)
+  .refine((v) => isEmailAddress(v), 'Enter an email address like ana@example.com')
+
+/** Desktop only: the user picks an archive in a native dialog (a file, or a folder); the page never names a path. */
+export const archiveChooseArgs = z.strictObject({
+  what: z.enum(['file', 'folder']),
+  myAddresses: z.array(myAddress).max(100).default([]),
+})
+
 /** Who the user is in their mail, and whether subjects are kept on the interactions learned from it. */
 export const archiveSettings = z.strictObject({
-  myAddresses: z
-    .array(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .max(MAX_EMAIL_LENGTH)
-        .refine((v) => isEmailAddress(v), 'Enter an email address like ana@example.com'),
-    )
-    .max(100),
+  myAddresses: z.array(myAddress).max(100),
   keepSubjects: z.boolean(),
 })
 export type ArchiveSettings = z.output<typeof archiveSettings>

@@ -180,6 +180,7 @@ describe('read and write methods', () => {
       'imports.job': null,
       'imports.cancel': null,
       'imports.archiveJob': null,
+      'imports.archiveChoose': null,
       'imports.archiveCancel': null,
       'backup.create': null,
       'imports.start': null,

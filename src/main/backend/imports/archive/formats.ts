@@ -69,21 +69,23 @@ export function formatOfFile(name: string, text: string): ArchiveFormat | null {
  * What the path holds: an mbox file, an Apple Mail `Name.mbox` folder (with
  * its `mbox` file inside), a folder of `.eml` files or one `.eml`, or an
  * `.ics` calendar. Null when it is none of these (a contacts file, say).
+ * `label` names it in messages: the path the CLI's user typed, or only the
+ * file's name when the message may reach the page.
  */
-export async function detectArchive(archivePath: string): Promise<ArchiveFormat | null> {
+export async function detectArchive(archivePath: string, label: string = archivePath): Promise<ArchiveFormat | null> {
   let stat
   try {
     stat = await fs.stat(archivePath)
   } catch (err) {
-    if ((err as { code?: unknown }).code === 'ENOENT') throw new KithError('not_found', `There is nothing at ${archivePath}.`)
-    throw fileFailure(err, archivePath, 'read')
+    if ((err as { code?: unknown }).code === 'ENOENT') throw new KithError('not_found', `There is nothing at ${label}.`)
+    throw fileFailure(err, label, 'read')
   }
   if (stat.isDirectory()) {
     let names: string[]
     try {
       names = await fs.readdir(archivePath)
     } catch (err) {
-      throw fileFailure(err, `the folder ${archivePath}`, 'read')
+      throw fileFailure(err, `the folder ${label}`, 'read')
     }
     if (names.includes('mbox') || archivePath.replace(/[\\/]+$/, '').toLowerCase().endsWith('.mbox')) return 'apple-mbox'
     if (names.some((n) => n.toLowerCase().endsWith('.eml'))) return 'eml'
@@ -93,6 +95,6 @@ export async function detectArchive(archivePath: string): Promise<ArchiveFormat 
   try {
     return formatOfFile(archivePath, await head(archivePath))
   } catch (err) {
-    throw fileFailure(err, archivePath, 'read')
+    throw fileFailure(err, label, 'read')
   }
 }

@@ -1,7 +1,8 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fails, ok } from '../../testing/call'
 import { obs, who } from '../../testing/observations'
-import { openTempBackend } from '../../testing/temp'
+import { openTempBackend, tempDir } from '../../testing/temp'
 import { archiveJobs } from './jobs'
 import type { Observation } from './observation'
 
@@ -69,5 +70,32 @@ describe('archive import jobs', () => {
     expect([status.phase, status.error]).toEqual(['failed', 'The mbox file ends in the middle of a header.'])
     expect((await fails(backend, 'imports.archiveJob', { jobId: 'no-such-job' })).code).toBe('not_found')
     expect(archiveJobs(backend).start({ fileName: 'again.mbox', format: 'mbox' }, () => []).phase).toBe('reading')
+  })
+})
+
+describe('choosing an archive in the desktop app', () => {
+  it('starts from the path the native dialog gives, never names where it is, and is refused without a dialog', async () => {
+    const dir = tempDir()
+    const asked: string[] = []
+    const picker = (answer: string | null) => ({
+      saveBackupAs: () => Promise.resolve(null),
+      openBackup: () => Promise.resolve(null),
+      openArchive: (what: 'file' | 'folder') => {
+        asked.push(what)
+        return Promise.resolve(answer)
+      },
+    })
+    const cancelled = await openTempBackend({ filePicker: picker(null) })
+    expect(await ok(cancelled, 'imports.archiveChoose', { what: 'folder' })).toBeNull()
+    expect(asked).toEqual(['folder'])
+
+    const missing = await openTempBackend({ filePicker: picker(path.join(dir, 'Old mail.mbox')) })
+    const error = await fails(missing, 'imports.archiveChoose', { what: 'file', myAddresses: ['me@home.org'] })
+    expect([error.code, error.message]).toEqual(['not_found', 'There is nothing at Old mail.mbox.'])
+    expect(error.message).not.toContain(dir)
+
+    const browser = await openTempBackend()
+    expect((await fails(browser, 'imports.archiveChoose', { what: 'file' })).code).toBe('forbidden')
+    expect((await fails(browser, 'imports.archiveChoose', { what: 'file', path: '/etc/passwd' })).code).toBe('bad_request')
   })
 })

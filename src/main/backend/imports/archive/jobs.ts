@@ -57,9 +57,12 @@ export class ArchiveJobs {
     private readonly idleMs: number = IMPORT_IDLE_MS,
   ) {}
 
-  /** Starts reading the archive at `archivePath` (typed in the CLI, or chosen in the desktop's picker). */
-  async startPath(archivePath: string, myAddresses: readonly string[] = [], readers = READERS): Promise<ArchiveJobStatus> {
-    const format = await detectArchive(archivePath)
+  /**
+   * Starts reading the archive at `archivePath` (typed in the CLI, or chosen in the desktop's picker).
+   * `label` names it in messages: the whole path for the CLI, only its name when the page may see them.
+   */
+  async startPath(archivePath: string, myAddresses: readonly string[] = [], label: string = archivePath, readers = READERS): Promise<ArchiveJobStatus> {
+    const format = await detectArchive(archivePath, label)
     if (format === null) throw new KithError('bad_request', `${path.basename(archivePath)} is not a mail or calendar archive Kith can read (mbox, an Apple Mail .mbox folder, .eml files, .ics).`)
     const reader = readerFor(format, readers)
     return this.start({ fileName: path.basename(archivePath), format, myAddresses }, (options) => reader(archivePath, options))
