@@ -56,12 +56,24 @@ import type {
 } from './types'
 import {
   EXPORT_FORMATS,
+  archiveChooseArgs,
+  archiveJobArgs,
+  archiveSettings,
   importApplyArgs,
   importStartArgs,
+  reviewAcceptArgs,
+  reviewEditArgs,
+  reviewRejectArgs,
+  type ArchiveJobStatus,
+  type ArchiveResult,
+  type ArchiveSettings,
   type ExportFile,
   type ImportBatchView,
   type ImportJobStatus,
   type ImportResult,
+  type ReviewEntry,
+  type ReviewList,
+  type ReviewOutcome,
   type UndoResult,
 } from './imports'
 
@@ -101,6 +113,21 @@ export const contract = {
   'imports.cancel': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
   'imports.list': method<ImportBatchView[]>()(noArgs),
   'imports.undo': method<UndoResult>()(z.strictObject({ id })),
+  /**
+   * An archive import (mail, calendar), started from a path the CLI or the desktop's file picker
+   * gave (never the page): its progress and preview, applying it, cancelling it.
+   */
+  /** Desktop app only: starts one on an archive the user picks in a native dialog (null when they cancel). */
+  'imports.archiveChoose': method<ArchiveJobStatus | null>()(archiveChooseArgs),
+  'imports.archiveJob': method<ArchiveJobStatus>()(archiveJobArgs),
+  'imports.archiveApply': method<ArchiveResult>()(archiveJobArgs),
+  'imports.archiveCancel': method<ArchiveJobStatus>()(archiveJobArgs),
+  /** What archive imports learned, waiting for review: new people, proposed ties, estimated strengths. */
+  'review.list': method<ReviewList>()(noArgs),
+  'review.accept': method<ReviewOutcome>()(reviewAcceptArgs),
+  'review.reject': method<ReviewOutcome>()(reviewRejectArgs),
+  /** A proposed tie's strength or kind, before it is accepted. */
+  'review.edit': method<ReviewEntry>()(reviewEditArgs),
   'export.create': method<ExportFile>()(z.strictObject({ format: z.enum(EXPORT_FORMATS) })),
   'me.get': method<PersonRef | null>()(noArgs),
   /** Sets who "me" is: an existing person by id, or by name (created when no one has it). */
@@ -212,6 +239,9 @@ export const contract = {
   /** What counts as a gain in the weekly suggestions: interests (tags) and complementary roles. */
   'settings.suggestions.get': method<SuggestionSettings>()(noArgs),
   'settings.suggestions.set': method<SuggestionSettings>()(suggestionSettings),
+  /** The user's own addresses (they decide each message's direction) and whether learned interactions keep subjects. */
+  'settings.archive.get': method<ArchiveSettings>()(noArgs),
+  'settings.archive.set': method<ArchiveSettings>()(archiveSettings),
   'tasks.list': method<TaskView[]>()(
     z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false) }),
   ),
@@ -292,6 +322,15 @@ export const METHOD_ACCESS = {
   'imports.cancel': 'read',
   'imports.list': 'read',
   'imports.undo': 'write',
+  /** reads a file the user chose, as imports.start does */
+  'imports.archiveChoose': 'read',
+  'imports.archiveJob': 'read',
+  'imports.archiveApply': 'write',
+  'imports.archiveCancel': 'read',
+  'review.list': 'read',
+  'review.accept': 'write',
+  'review.reject': 'write',
+  'review.edit': 'write',
   'export.create': 'read',
   'me.get': 'read',
   'me.set': 'write',
@@ -333,6 +372,8 @@ export const METHOD_ACCESS = {
   'settings.weekly.set': 'write',
   'settings.suggestions.get': 'read',
   'settings.suggestions.set': 'write',
+  'settings.archive.get': 'read',
+  'settings.archive.set': 'write',
   'tasks.list': 'read',
   'tasks.done': 'write',
   'tasks.snooze': 'write',

@@ -3,7 +3,9 @@
  * and what it reports back. Shared by the renderer, the CLI and the backend.
  */
 import { z } from 'zod'
+import { MAX_EMAIL_LENGTH, isEmailAddress } from './email-address'
 import { formatBytes } from './format'
+import { RELATIONSHIP_KINDS } from './vocab'
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'vcard', 'relationships', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -15,6 +17,22 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   relationships: 'Relationship sheet (CSV)',
   json: 'Kith JSON (a full export)',
 }
+
+/** Archives Kith learns from (read from a path the user chose, streamed, with no size limit). */
+export const ARCHIVE_FORMATS = ['mbox', 'apple-mbox', 'eml', 'ics'] as const
+export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number]
+
+export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
+  mbox: 'Mail archive (mbox)',
+  'apple-mbox': 'Apple Mail export (.mbox folder)',
+  eml: 'Mail messages (.eml)',
+  ics: 'Calendar (.ics)',
+}
+
+/** What an import in the history was read from: a contacts file or an archive. */
+export type BatchFormat = ImportFormat | ArchiveFormat
+
+export const BATCH_FORMAT_LABELS: Record<BatchFormat, string> = { ...FORMAT_LABELS, ...ARCHIVE_FORMAT_LABELS }
 
 export const EXPORT_FORMATS = ['json', 'csv', 'vcard'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -182,7 +200,7 @@ export interface ImportResult {
 
 export interface ImportBatchView {
   id: number
-  format: ImportFormat
+  format: BatchFormat
   fileName: string
   tag: string | null
   createdAt: string
@@ -210,4 +228,161 @@ export interface ExportFile {
   people: number
   /** On a damaged database: what could not be read and is missing from the file. */
   skipped?: string[]
+}
+
+// ---- Learning from archives (mail, calendar) ----
+
+/** Why messages or meetings did not count as conversations between people. */
+export const IGNORED_REASONS = ['list', 'bulk', 'automated', 'no-reply', 'crowd', 'already imported', 'not with me'] as const
+export type IgnoredReason = (typeof IGNORED_REASONS)[number]
+
+/** How far an archive import has got, for the page and the CLI to show. */
+export interface ArchiveProgress {
+  /** bytes of the archive read so far, and in all (null when not known) */
+  bytes: number
+  totalBytes: number | null
+  /** messages and meetings read */
+  messages: number
+  /** correspondents who would become or match people so far */
+  people: number
+}
+
+/** Someone the user exchanged with, and the strength Kith estimates for the tie. */
+export interface LearnedPerson {
+  /** the person in Kith, for a match */
+  id: number | null
+  name: string
+  email: string | null
+  sent: number
+  received: number
+  meetings: number
+  /** the estimate, or null when "me" is not set or the user set the strength */
+  strength: number | null
+  explanation: string
+}
+
+/** Someone who wrote to the user (or was written to) one way only: listed, not added. */
+export interface HeardFrom {
+  name: string
+  email: string | null
+  sent: number
+  received: number
+}
+
+export interface LearnedTie {
+  a: string
+  b: string
+  threads: number
+  last: string
+  context: string
+}
+
+/** What an archive import would do; nothing is written until it is applied. The shape `kith import --json` prints. */
+export interface ArchivePreview {
+  jobId: string
+  fileName: string
+  format: ArchiveFormat
+  /** the user's addresses that decided each message's direction */
+  myAddresses: string[]
+  messages: number
+  people: { created: LearnedPerson[]; matched: LearnedPerson[]; heardFrom: HeardFrom[] }
+  /** how many interactions (one per thread and day) would be logged */
+  interactions: number
+  /** ties between other people, proposed for review */
+  ties: LearnedTie[]
+  ignored: Record<IgnoredReason, number>
+  errors: ImportProblem[]
+  notes: string[]
+}
+
+export interface ArchiveResult {
+  batchId: number
+  format: ArchiveFormat
+  peopleCreated: number
+  peopleMatched: number
+  interactions: number
+  strengthsEstimated: number
+  tiesProposed: number
+}
+
+export interface ArchiveJobStatus {
+  jobId: string
+  phase: ImportPhase
+  progress: ArchiveProgress
+  preview: ArchivePreview | null
+  result: ArchiveResult | null
+  error: string | null
+}
+
+export const archiveJobArgs = z.strictObject({ jobId: z.string().min(1).max(100) })
+
+/** The user's own address for one import, as typed. */
+const myAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(MAX_EMAIL_LENGTH)
+  .refine((v) => isEmailAddress(v), 'Enter an email address like ana@example.com')
+
+/** Desktop only: the user picks an archive in a native dialog (a file, or a folder); the page never names a path. */
+export const archiveChooseArgs = z.strictObject({
+  what: z.enum(['file', 'folder']),
+  myAddresses: z.array(myAddress).max(100).default([]),
+})
+
+/** Who the user is in their mail, and whether subjects are kept on the interactions learned from it. */
+export const archiveSettings = z.strictObject({
+  myAddresses: z.array(myAddress).max(100),
+  keepSubjects: z.boolean(),
+})
+export type ArchiveSettings = z.output<typeof archiveSettings>
+export const DEFAULT_ARCHIVE_SETTINGS: ArchiveSettings = { myAddresses: [], keepSubjects: true }
+
+// ---- Reviewing what Kith learned ----
+
+export const REVIEW_KINDS = ['person', 'strength', 'tie'] as const
+export type ReviewKind = (typeof REVIEW_KINDS)[number]
+
+export interface ReviewEntry {
+  id: number
+  kind: ReviewKind
+  batchId: number
+  /** the person (a new one, or the one whose strength was estimated), or a tie's first person */
+  person: { id: number; name: string }
+  /** a tie's second person */
+  other: { id: number; name: string } | null
+  /** a tie's proposed strength, or the estimated strength of the link to me */
+  strength: number | null
+  /** a tie's proposed kind */
+  relationshipKind: string | null
+  /** why: the estimate's reason, or the tie's context */
+  detail: string
+  createdAt: string
+}
+
+export interface ReviewList {
+  people: ReviewEntry[]
+  ties: ReviewEntry[]
+  strengths: ReviewEntry[]
+}
+
+const reviewIds = z.array(z.number().int().positive()).min(1, 'name at least one item').max(100_000)
+
+export const reviewAcceptArgs = z.union([z.strictObject({ ids: reviewIds }), z.strictObject({ all: z.literal(true) })])
+export const reviewRejectArgs = z.strictObject({ ids: reviewIds })
+export const reviewEditArgs = z
+  .strictObject({
+    id: z.number().int().positive(),
+    strength: z.number().int().min(1).max(5).optional(),
+    kind: z.enum(RELATIONSHIP_KINDS).optional(),
+  })
+  .refine((e) => e.strength !== undefined || e.kind !== undefined, { message: 'change the strength or the kind', path: ['strength'] })
+
+export interface ReviewOutcome {
+  accepted: number
+  rejected: number
+  /** relationships created from accepted ties */
+  relationshipsCreated: number
+  /** people deleted because they were rejected */
+  peopleDeleted: number
 }

@@ -123,6 +123,8 @@ export interface RelationshipView {
   contexts: string[]
   since: string | null
   updatedAt: string
+  /** when Kith estimated the strength from archives: why, in words; null when the user set it */
+  strengthEstimate: string | null
 }
 
 export interface RelationshipRecord {

@@ -14,6 +14,7 @@ import { exportHandlers } from './export/handlers'
 import { favorHandlers } from './favors/handlers'
 import { handlerRegistry } from './handlers'
 import { importHandlers } from './imports/handlers'
+import { reviewHandlers } from './review/handlers'
 import { interactionHandlers } from './interactions/handlers'
 import { introductionHandlers } from './introductions/handlers'
 import { meHandlers } from './me/handlers'
@@ -57,6 +58,7 @@ export const DOMAIN_HANDLERS = [
   orgHandlers,
   colleagueHandlers,
   searchHandlers,
+  reviewHandlers,
 ] as const
 
 /** Built when the module loads: a method handled twice, or not at all, stops Kith at start-up. */

@@ -34,6 +34,8 @@ export interface FilePicker {
   saveBackupAs(suggestedName: string): Promise<string | null>
   /** Which backup file to restore. */
   openBackup(): Promise<string | null>
+  /** Which mail or calendar archive to learn from: a file, or a folder (an Apple Mail export, a folder of .eml files). */
+  openArchive?(what: 'file' | 'folder'): Promise<string | null>
 }
 
 /**

@@ -68,6 +68,7 @@ export const OPTIONS = {
   all: { type: 'boolean' },
   format: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'my-address': { type: 'string', multiple: true },
   'allow-duplicate': { type: 'boolean' },
   via: { type: 'string', multiple: true },
   why: { type: 'string' },

@@ -20,6 +20,7 @@ import { people } from './commands/people'
 import { peopleEdit } from './commands/people-edit'
 import { profileSet, profileShow } from './commands/profile'
 import { restore } from './commands/restore'
+import { reviewAccept, reviewList, reviewReject } from './commands/review'
 import { search } from './commands/search'
 import { serve } from './commands/serve'
 import { suggest } from './commands/suggest'
@@ -56,6 +57,9 @@ export const COMMANDS: readonly Command[] = [
   restore,
   importFile,
   imports,
+  reviewList,
+  reviewAccept,
+  reviewReject,
   exportFile,
   demo,
   serve,

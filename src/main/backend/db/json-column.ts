@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import { z } from 'zod'
+import { archiveSettings } from '../../../shared/imports'
 import { introDetails, profileInput, weeklySettings } from '../../../shared/schemas'
 import { scoringSettings } from '../../../shared/scoring'
 import { suggestionSettings } from '../../../shared/suggestions'
@@ -67,7 +68,15 @@ export const storedPersonChange = z.object({
   tags: stringList,
 })
 
-const relationshipState = z.object({ strength: z.number(), kind: z.string(), confidence: z.string(), contexts: z.string() })
+const relationshipState = z.object({
+  strength: z.number(),
+  kind: z.string(),
+  confidence: z.string(),
+  contexts: z.string(),
+  /** present when an archive import estimated the strength: the reason before and after, and when it was last changed */
+  estimate: z.string().nullable().optional(),
+  updatedAt: z.string().optional(),
+})
 /** What an import changed in a relationship, for undo. */
 export const storedRelationshipChange = z.object({ before: relationshipState, after: relationshipState })
 
@@ -112,6 +121,7 @@ export const JSON_COLUMNS: readonly JsonColumn[] = [
   setting('weekly', weeklySettings),
   setting('suggestions', suggestionSettings),
   setting('profile', profileInput),
+  setting('archive', archiveSettings),
 ]
 
 export interface JsonColumnProblem {

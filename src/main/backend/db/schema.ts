@@ -3,7 +3,7 @@
  * `T | null`, never optional; database-generated columns are `Generated<>`.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { ImportFormat } from '../../../shared/imports'
+import type { BatchFormat } from '../../../shared/imports'
 import type { IntroKind } from '../../../shared/intro-states'
 import type {
   Confidence,
@@ -90,6 +90,8 @@ export interface RelationshipTable {
   since: string | null
   created_at: string
   updated_at: string
+  /** why the strength is what Kith estimated from archives; null when the user (or an import's default) set it */
+  strength_estimate: Generated<string | null>
 }
 
 export interface InteractionTable {
@@ -191,7 +193,7 @@ export interface SuggestionWeekTable {
 
 export interface ImportBatchTable {
   id: Generated<number>
-  format: ImportFormat
+  format: BatchFormat
   file_name: string
   tag: string | null
   strength: ColumnType<Strength | null, number | null, number | null>
@@ -256,6 +258,25 @@ export interface ColleagueRejectionTable {
   created_at: string
 }
 
+export interface ArchiveSourceTable {
+  source_key: string
+  batch_id: number
+}
+
+export type ReviewKind = 'person' | 'strength' | 'tie'
+
+export interface ReviewItemTable {
+  id: Generated<number>
+  batch_id: number
+  kind: ReviewKind
+  person_id: number
+  other_id: number | null
+  strength: number | null
+  relationship_kind: RelationshipKind | null
+  detail: string
+  created_at: string
+}
+
 export type EffectEntity = 'relationship' | 'interaction' | 'task' | 'favor' | 'introduced_by' | 'introduction'
 
 export interface IntroductionEffectTable {
@@ -292,6 +313,8 @@ export interface Database {
   organisation_merge: OrganisationMergeTable
   colleague_rejection: ColleagueRejectionTable
   introduction_effect: IntroductionEffectTable
+  archive_source: ArchiveSourceTable
+  review_item: ReviewItemTable
 }
 
 export type Person = Selectable<PersonTable>

@@ -1,4 +1,7 @@
+import path from 'node:path'
+import { KithError } from '../errors'
 import type { Handler } from '../handlers'
+import { archiveJobs } from './archive/jobs'
 import { importJobs } from './service'
 import { listImports, undoImport } from './undo'
 
@@ -22,4 +25,14 @@ export const importHandlers = {
   'imports.cancel': cancel,
   'imports.list': list,
   'imports.undo': undo,
+  'imports.archiveChoose': (async (args, backend) => {
+    const picker = backend.filePicker
+    if (picker?.openArchive === undefined) throw new KithError('forbidden', 'Choosing an archive is possible only in the desktop app. In a terminal, use: kith import PATH')
+    const chosen = await picker.openArchive(args.what)
+    // The page sees the file's name, never where it is.
+    return chosen === null ? null : archiveJobs(backend).startPath(chosen, args.myAddresses, path.basename(chosen))
+  }) satisfies Handler<'imports.archiveChoose'>,
+  'imports.archiveJob': ((args, backend) => archiveJobs(backend).status(args.jobId)) satisfies Handler<'imports.archiveJob'>,
+  'imports.archiveApply': ((args, backend) => archiveJobs(backend).apply(args.jobId)) satisfies Handler<'imports.archiveApply'>,
+  'imports.archiveCancel': ((args, backend) => archiveJobs(backend).cancel(args.jobId)) satisfies Handler<'imports.archiveCancel'>,
 }

@@ -74,6 +74,10 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
       `UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ?
        WHERE id = ? AND strength = ? AND kind = ? AND confidence = ? AND contexts = ?`,
     ),
+    restoreEstimate: sqlite.prepare(
+      `UPDATE relationship SET strength = ?, strength_estimate = ?, updated_at = ?
+       WHERE id = ? AND strength = ? AND strength_estimate IS ?`,
+    ),
     listsOf: sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?'),
     setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
     dropEmail: sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?'),
@@ -102,11 +106,18 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
           if (restorePerson(item.entity_id, requireJsonColumn(storedPersonChange, item.change, `undo record of ${batch.file_name}`))) result.peopleRestored++
         } else if (item.change !== null && item.entity === 'relationship') {
           const { before, after } = requireJsonColumn(storedRelationshipChange, item.change, `undo record of ${batch.file_name}`)
-          const changes = s.restoreRelationship
-            .run(before.strength, before.kind, before.confidence, before.contexts, now, item.entity_id, after.strength, after.kind, after.confidence, after.contexts).changes
+          const changes =
+            before.estimate === undefined
+              ? s.restoreRelationship.run(before.strength, before.kind, before.confidence, before.contexts, now, item.entity_id, after.strength, after.kind, after.confidence, after.contexts)
+                  .changes
+              : // An estimated strength goes back to what it was, reason and date included, unless the user has set it since.
+                s.restoreEstimate.run(before.strength, before.estimate, before.updatedAt ?? now, item.entity_id, after.strength, after.estimate ?? null).changes
           result.relationshipsRestored += changes
         }
       }
+      // What an archive import remembered and proposed goes with it.
+      sqlite.prepare('DELETE FROM archive_source WHERE batch_id = ?').run(batchId)
+      sqlite.prepare('DELETE FROM review_item WHERE batch_id = ?').run(batchId)
       // Interactions left with no one in them went with their people.
       sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()
     })

@@ -130,6 +130,7 @@ export async function relationshipViews(db: Db, personId: number): Promise<Relat
       'r.contexts',
       'r.since',
       'r.updated_at',
+      'r.strength_estimate',
       'o.id as other_id',
       'o.name as other_name',
       'o.company as other_company',
@@ -148,6 +149,7 @@ export async function relationshipViews(db: Db, personId: number): Promise<Relat
     contexts: parseJsonList(r.contexts),
     since: r.since,
     updatedAt: r.updated_at,
+    strengthEstimate: r.strength_estimate,
   }))
 }
 

@@ -16,6 +16,8 @@ export async function setRelationship(backend: BackendState, input: Relationship
       contexts: JSON.stringify(input.contexts),
       since: input.since,
       updated_at: now,
+      // The user has said how strong it is: Kith no longer estimates it.
+      strength_estimate: null,
     }
     const existing = await trx.selectFrom('relationship').select('id').where('person_a', '=', a).where('person_b', '=', b).executeTakeFirst()
     let id: number

@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { readSuggestionSettings, readWeekly, writeScoring, writeSuggestionSettings, writeWeekly } from './service'
+import { readArchiveSettings, readSuggestionSettings, writeArchiveSettings, readWeekly, writeScoring, writeSuggestionSettings, writeWeekly } from './service'
 import { readScoring } from './stored'
 
 export const settingsHandlers = {
@@ -10,4 +10,6 @@ export const settingsHandlers = {
   'settings.weekly.set': ((args, backend) => writeWeekly(backend, args)) satisfies Handler<'settings.weekly.set'>,
   'settings.suggestions.get': ((_args, backend) => readSuggestionSettings(backend)) satisfies Handler<'settings.suggestions.get'>,
   'settings.suggestions.set': ((args, backend) => writeSuggestionSettings(backend, args)) satisfies Handler<'settings.suggestions.set'>,
+  'settings.archive.get': ((_args, backend) => readArchiveSettings(backend)) satisfies Handler<'settings.archive.get'>,
+  'settings.archive.set': ((args, backend) => writeArchiveSettings(backend, args)) satisfies Handler<'settings.archive.set'>,
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ARCHIVE_SETTINGS, archiveSettings, type ArchiveSettings } from '../../../shared/imports'
 import { DEFAULT_WEEKLY, weeklySettings, type WeeklySettings } from '../../../shared/schemas'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { DEFAULT_SUGGESTION_SETTINGS, suggestionSettings, type SuggestionSettings } from '../../../shared/suggestions'
@@ -55,4 +56,17 @@ export function writeSuggestionSettings(backend: BackendState, settings: Suggest
   }
   writeSetting(backend, SUGGESTIONS_KEY, tidy)
   return readSuggestionSettings(backend)
+}
+
+const ARCHIVE_KEY = 'archive'
+
+/** The user's own addresses and whether subjects are kept, for learning from mail and calendars. */
+export function readArchiveSettings(backend: BackendState): ArchiveSettings {
+  return readSetting(backend, ARCHIVE_KEY, archiveSettings, DEFAULT_ARCHIVE_SETTINGS)
+}
+
+/** Stores them, each address once. */
+export function writeArchiveSettings(backend: BackendState, settings: ArchiveSettings): ArchiveSettings {
+  writeSetting(backend, ARCHIVE_KEY, { ...settings, myAddresses: [...new Set(settings.myAddresses)] })
+  return readArchiveSettings(backend)
 }

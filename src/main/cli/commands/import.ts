@@ -1,20 +1,36 @@
-/** `kith import FILE`: reads contacts or who-knows-whom from a file, shows what would change (--dry-run) or applies it. */
+/**
+ * `kith import PATH`: reads contacts or who-knows-whom from a file, or learns
+ * from a mail or calendar archive (see import-archive.ts); shows what would
+ * change (--dry-run) or applies it.
+ */
 import fs, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { waitForImportJob } from '../../../shared/import-job'
 import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage } from '../../../shared/imports'
 import { KithError } from '../../backend/errors'
 import { describeEntry, fileFailure } from '../../backend/files'
-import { EXIT_FAILURE, EXIT_OK, UsageError, emit, oneOf, text, type Command } from '../common'
+import { detectArchive } from '../../backend/imports/archive/formats'
+import { EXIT_FAILURE, EXIT_OK, UsageError, emit, oneOf, text, texts, type Command } from '../common'
+import { importArchive } from './import-archive'
 
 export const importFile: Command = {
   name: 'import',
   usage: `import FILE [--format linkedin|google|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
-                                 import contacts or who-knows-whom; --dry-run shows what would happen`,
-  options: ['json', 'format', 'dry-run', 'strength'],
+                                 import contacts or who-knows-whom; --dry-run shows what would happen
+import PATH [--my-address ADDR]... [--dry-run]
+                                 learn people, interactions and ties from a mail or calendar
+                                 archive (mbox, Apple .mbox folder, .eml folder, .ics)`,
+  options: ['json', 'format', 'dry-run', 'strength', 'my-address'],
   positionals: 1,
+  fields: { file: 'PATH' },
+  help: `A contacts file (LinkedIn, Google, vCard, a relationship sheet, Kith JSON) is read whole, up to 50 MB.
+An archive is streamed from PATH with no size limit: --my-address (repeatable) names your own
+addresses besides those in Settings, so Kith knows which messages you sent and received.
+Afterwards, "kith review list" shows the people, strengths and ties Kith learned.`,
   async run(ctx) {
     const file = path.resolve(ctx.positionals[0] ?? '')
+    if (ctx.values.format === undefined && (await detectArchive(file)) !== null) return importArchive(ctx, file)
+    if (texts(ctx.values, 'my-address') !== undefined) throw new UsageError('--my-address is for mail and calendar archives; this is not one.')
     const format = oneOf(ctx.values, 'format', IMPORT_FORMATS) ?? null
     const strengthText = text(ctx.values, 'strength')
     if (strengthText !== undefined && !/^([1-5]|none)$/.test(strengthText)) throw new UsageError(`--strength must be 1 to 5, or none, not "${strengthText}".`)

@@ -6,6 +6,7 @@ import * as m0004 from './0004_introduction_workflow'
 import * as m0005 from './0005_weekly_review'
 import * as m0006 from './0006_imports'
 import * as m0007 from './0007_organisations'
+import * as m0008 from './0008_learned_from_archives'
 
 export interface Migration {
   version: number
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'weekly review', up: m0005.up },
   { version: 6, name: 'imports', up: m0006.up },
   { version: 7, name: 'organisations', up: m0007.up },
+  { version: 8, name: 'learned from archives', up: m0008.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

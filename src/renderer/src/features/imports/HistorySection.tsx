@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import { FORMAT_LABELS, type ImportBatchView } from '../../../../shared/imports'
+import { BATCH_FORMAT_LABELS, type ImportBatchView } from '../../../../shared/imports'
 import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { useNav } from '../../lib/nav'
@@ -61,7 +61,7 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
                 <Table.Td>
                   {b.fileName}
                   <Text size="xs" c="dimmed">
-                    {FORMAT_LABELS[b.format]}
+                    {BATCH_FORMAT_LABELS[b.format]}
                   </Text>
                 </Table.Td>
                 <Table.Td>

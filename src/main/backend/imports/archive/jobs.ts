@@ -1,0 +1,283 @@
+/**
+ * Archive import jobs: an archive is streamed through its reader in the
+ * background (progress in bytes, messages and people found; cancel stops the
+ * reader), folded into aggregates, planned without writing, and then applied
+ * in one transaction or let go. They take the data folder's one import turn
+ * (`lock.ts`), as contact imports do, so only one import runs at a time.
+ */
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ArchiveJobStatus, type ArchivePreview, type ArchiveResult, type ImportPhase } from '../../../../shared/imports'
+import type { BackendState } from '../../state'
+import { KithError, errorMessage } from '../../errors'
+import { normalizeEmail } from '../../people/records'
+import { readArchiveSettings } from '../../settings/service'
+import { IMPORT_IDLE_MS, databaseMark } from '../service'
+import { acquireImportLock, refreshImportLock, releaseImportLock, type LockOwner } from '../lock'
+import { yieldToEventLoop } from '../yield'
+import { applyLearning } from './apply'
+import { detectArchive, readerFor, type ReaderOptions, READERS } from './formats'
+import { Learner, learnedPerson, learnedTie, planLearning, type LearnPlan } from './learn'
+import type { Observation } from './observation'
+
+/** What a job reads: the observations of one archive, streamed by a reader or handed in directly. */
+export type ObservationSource = (options: ReaderOptions) => AsyncIterable<Observation> | Iterable<Observation>
+
+export interface ArchiveStart {
+  fileName: string
+  format: ArchiveFormat
+  /** addresses that are the user's for this import, besides those in Settings */
+  myAddresses?: readonly string[]
+}
+
+interface Job {
+  id: string
+  start: ArchiveStart
+  status: ArchiveJobStatus
+  plan: { plan: LearnPlan; learner: Learner; mark: string } | null
+  abort: AbortController
+  startedAt: number
+  expiresAt: number
+  closedAt: number | null
+}
+
+/** The job's phase as it is now: another call (a cancel) may have changed it while this one waited. */
+const phaseOf = (job: Job): ImportPhase => job.status.phase
+
+const OPEN: ReadonlySet<ImportPhase> = new Set<ImportPhase>(['reading', 'matching', 'ready', 'applying'])
+const CAP = 1000
+/** Observations between pauses that let progress polls and other calls in. */
+const SLICE = 500
+
+export class ArchiveJobs {
+  private readonly jobs = new Map<string, Job>()
+
+  constructor(
+    private readonly backend: BackendState,
+    private readonly idleMs: number = IMPORT_IDLE_MS,
+  ) {}
+
+  /**
+   * Starts reading the archive at `archivePath` (typed in the CLI, or chosen in the desktop's picker).
+   * `label` names it in messages: the whole path for the CLI, only its name when the page may see them.
+   */
+  async startPath(archivePath: string, myAddresses: readonly string[] = [], label: string = archivePath, readers = READERS): Promise<ArchiveJobStatus> {
+    const format = await detectArchive(archivePath, label)
+    if (format === null) throw new KithError('bad_request', `${path.basename(archivePath)} is not a mail or calendar archive Kith can read (mbox, an Apple Mail .mbox folder, .eml files, .ics).`)
+    const reader = readerFor(format, readers)
+    return this.start({ fileName: path.basename(archivePath), format, myAddresses }, (options) => reader(archivePath, options))
+  }
+
+  /** Starts a job over observations from `source`: the one entry point every reader's output goes through. */
+  start(start: ArchiveStart, source: ObservationSource): ArchiveJobStatus {
+    this.sweep()
+    const now = this.backend.now().getTime()
+    const id = randomUUID()
+    const job: Job = {
+      id,
+      start,
+      plan: null,
+      abort: new AbortController(),
+      startedAt: now,
+      expiresAt: now + this.idleMs,
+      closedAt: null,
+      status: { jobId: id, phase: 'reading', progress: { bytes: 0, totalBytes: null, messages: 0, people: 0 }, preview: null, result: null, error: null },
+    }
+    const lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.owner(job), now))
+    if (!lock.held) {
+      const by = lock.by
+      throw new KithError(
+        'conflict',
+        by === null
+          ? 'Another import is starting in this data folder right now; try again in a moment.'
+          : `Another import is open in this data folder (${by.fileName}, process ${by.pid}). Kith imports one thing at a time: apply or cancel it first.`,
+      )
+    }
+    this.jobs.set(id, job)
+    void this.run(job, source)
+    return this.copy(job)
+  }
+
+  private async run(job: Job, source: ObservationSource): Promise<void> {
+    try {
+      const settings = readArchiveSettings(this.backend)
+      const myAddresses = new Set([...settings.myAddresses, ...(job.start.myAddresses ?? [])].map(normalizeEmail))
+      const meEmails = this.backend.sqlite.prepare('SELECT e.email_norm FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.is_me = 1').pluck().all() as string[]
+      for (const e of meEmails) myAddresses.add(e)
+      const learner = new Learner(this.backend.sqlite, { myAddresses, now: this.backend.now().toISOString(), keepSubjects: settings.keepSubjects })
+      const progress = job.status.progress
+      let n = 0
+      for await (const o of source({
+        signal: job.abort.signal,
+        onProgress: (p) => {
+          progress.bytes = p.bytes
+          progress.totalBytes = p.totalBytes
+        },
+      })) {
+        if (phaseOf(job) !== 'reading') return
+        learner.add(o)
+        if (++n % SLICE === 0) {
+          progress.messages = learner.messages
+          progress.people = learner.peopleSoFar()
+          await yieldToEventLoop()
+          if (phaseOf(job) !== 'reading') return
+        }
+      }
+      if (phaseOf(job) !== 'reading') return
+      progress.messages = learner.messages
+      progress.people = learner.peopleSoFar()
+      job.status.phase = 'matching'
+      await yieldToEventLoop()
+      if (phaseOf(job) !== 'matching') return
+      const mark = databaseMark(this.backend)
+      const plan = planLearning(this.backend.sqlite, learner, this.backend.now().toISOString())
+      job.plan = { plan, learner, mark }
+      job.status = { ...job.status, phase: 'ready', preview: this.preview(job, plan, learner, [...myAddresses].sort()) }
+      this.waitForUser(job)
+    } catch (err) {
+      if (!OPEN.has(job.status.phase)) return
+      job.status = { ...job.status, phase: 'failed', error: errorMessage(err) }
+      this.close(job)
+    }
+  }
+
+  private preview(job: Job, plan: LearnPlan, learner: Learner, myAddresses: string[]): ArchivePreview {
+    const names = new Map<string, string>()
+    const nameOf = this.backend.sqlite.prepare('SELECT name FROM person WHERE id = ?').pluck()
+    for (const [key, c] of learner.correspondents) {
+      const id = plan.existing.get(key)
+      const known = id === undefined ? undefined : (nameOf.get(id) as string | undefined)
+      names.set(key, known ?? c.name ?? c.email ?? key)
+    }
+    const notes: string[] = []
+    if (myAddresses.length === 0) notes.push('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings or with --my-address.')
+    if (plan.meId === null) notes.push('You have not said who you are yet, so strengths to you cannot be estimated. Set "me" first.')
+    return {
+      jobId: job.id,
+      fileName: job.start.fileName,
+      format: job.start.format,
+      myAddresses,
+      messages: learner.messages,
+      people: {
+        created: plan.created.slice(0, CAP).map(learnedPerson),
+        matched: plan.matched.slice(0, CAP).map((p) => ({ ...learnedPerson(p), name: names.get(p.key) ?? p.name })),
+        heardFrom: plan.heardFrom.slice(0, CAP),
+      },
+      interactions: plan.interactions.length,
+      ties: plan.ties.slice(0, CAP).map((t) => learnedTie(t, names)),
+      ignored: { ...learner.ignored },
+      errors: learner.errors.slice(0, CAP),
+      notes,
+    }
+  }
+
+  status(id: string): ArchiveJobStatus {
+    this.sweep()
+    return this.copy(this.get(id))
+  }
+
+  async apply(id: string): Promise<ArchiveResult> {
+    this.sweep()
+    const job = this.get(id)
+    if (job.status.phase !== 'ready' || job.plan === null) {
+      throw new KithError('conflict', job.status.phase === 'done' ? 'This import was already applied.' : `This import is not ready to apply (it is ${job.status.phase}).`)
+    }
+    const ready = job.plan
+    job.status.phase = 'applying'
+    this.refresh(job)
+    try {
+      const result = await this.backend.exclusive(async () => {
+        // Planned again if anything was written since the preview.
+        const plan = ready.mark === databaseMark(this.backend) ? ready.plan : planLearning(this.backend.sqlite, ready.learner, this.backend.now().toISOString())
+        return applyLearning(this.backend, plan, { format: job.start.format, fileName: job.start.fileName })
+      })
+      job.status = { ...job.status, phase: 'done', result }
+      this.close(job)
+      return result
+    } catch (err) {
+      job.status = { ...job.status, phase: 'ready' }
+      this.waitForUser(job)
+      throw err
+    }
+  }
+
+  /** Stops a job (its reader is told to stop) and lets go of what it read. One being written cannot be stopped half way. */
+  cancel(id: string): ArchiveJobStatus {
+    this.sweep()
+    const job = this.get(id)
+    if (job.status.phase === 'reading' || job.status.phase === 'matching' || job.status.phase === 'ready') {
+      job.status = { ...job.status, phase: 'cancelled', error: `The import of ${job.start.fileName} was cancelled; nothing was written.` }
+      job.abort.abort()
+      this.close(job)
+    }
+    return this.copy(job)
+  }
+
+  private copy(job: Job): ArchiveJobStatus {
+    return { ...job.status, progress: { ...job.status.progress } }
+  }
+
+  private get(id: string): Job {
+    const job = this.jobs.get(id)
+    if (job === undefined) throw new KithError('not_found', 'That import is no longer open; start it again.')
+    return job
+  }
+
+  private close(job: Job): void {
+    job.plan = null
+    job.status = { ...job.status, preview: null }
+    job.closedAt = this.backend.now().getTime()
+    releaseImportLock(this.backend.dataDir, job.id)
+  }
+
+  private waitForUser(job: Job): void {
+    job.expiresAt = this.backend.now().getTime() + this.idleMs
+    this.refresh(job)
+  }
+
+  private sweep(): void {
+    const now = this.backend.now().getTime()
+    for (const [id, job] of this.jobs) {
+      if (job.status.phase === 'ready' && now > job.expiresAt) {
+        job.status = { ...job.status, phase: 'expired', error: `The import of ${job.start.fileName} waited too long without being applied, so Kith let go of it; start it again.` }
+        this.close(job)
+      }
+      if (job.closedAt !== null && now - job.closedAt > 60 * 60 * 1000) this.jobs.delete(id)
+    }
+  }
+
+  private owner(job: Job): LockOwner {
+    return {
+      pid: process.pid,
+      jobId: job.id,
+      fileName: `${job.start.fileName} (${ARCHIVE_FORMAT_LABELS[job.start.format]})`.slice(0, 500),
+      phase: job.status.phase,
+      startedAt: job.startedAt,
+      expiresAt: job.expiresAt,
+    }
+  }
+
+  private refresh(job: Job): void {
+    this.lockStep(() => refreshImportLock(this.backend.dataDir, this.owner(job)))
+  }
+
+  private lockStep<T>(step: () => T): T {
+    try {
+      return step()
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'an unknown error'
+      throw new KithError('io', `Kith could not note the import in its data folder (${code}); check that the folder can be written to.`)
+    }
+  }
+}
+
+const jobsByBackend = new WeakMap<BackendState, ArchiveJobs>()
+
+export function archiveJobs(backend: BackendState): ArchiveJobs {
+  let jobs = jobsByBackend.get(backend)
+  if (jobs === undefined) {
+    jobs = new ArchiveJobs(backend)
+    jobsByBackend.set(backend, jobs)
+  }
+  return jobs
+}

@@ -1,0 +1,339 @@
+/**
+ * The learning step: observations of messages and meetings in, a plan of
+ * people, interactions, strengths and proposed ties out. It reads the
+ * database but never writes it. Observations are folded into aggregates as
+ * they stream past (per correspondent, per pair, per thread and day), so a
+ * large archive needs memory for the people in it, not for its messages.
+ */
+import type Database from 'better-sqlite3'
+import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPerson, type LearnedTie } from '../../../../shared/imports'
+import type { InteractionKind } from '../../../../shared/vocab'
+import { normalizeEmail } from '../../people/records'
+import { normalizeLinkedin } from '../person-record'
+import type { Observation, Participant } from './observation'
+import { estimateStrength, windowStart, type Exchange } from './strength'
+
+/** People together on a thread or meeting this small (me included) may know each other. */
+export const SMALL_GROUP = 6
+/** ...when they were together on at least this many. */
+export const TIE_THREADS = 2
+/** A proposed tie's strength and kind until the user edits it. */
+export const PROPOSED_STRENGTH = 2
+
+export interface LearnOptions {
+  /** the user's own addresses, lower-cased */
+  myAddresses: ReadonlySet<string>
+  /** today's date and now (UTC ISO) */
+  now: string
+  keepSubjects: boolean
+}
+
+interface Correspondent {
+  key: string
+  email: string | null
+  linkedinUrl: string | null
+  name: string | null
+  /** every message each way, for "both ways" */
+  sent: number
+  received: number
+  meetings: number
+  /** within the window that counts for strength */
+  recent: Exchange | null
+}
+
+interface ThreadDay {
+  kind: InteractionKind
+  day: string
+  subject: string | null
+  people: Set<string>
+  keys: string[]
+}
+
+interface Pair {
+  threads: Set<string>
+  meetingThreads: Set<string>
+  last: string
+}
+
+/** Folds observations into aggregates, one at a time. */
+export class Learner {
+  readonly correspondents = new Map<string, Correspondent>()
+  readonly threadDays = new Map<string, ThreadDay>()
+  readonly pairs = new Map<string, Pair>()
+  readonly ignored: Record<IgnoredReason, number> = { list: 0, bulk: 0, automated: 0, 'no-reply': 0, crowd: 0, 'already imported': 0, 'not with me': 0 }
+  readonly errors: ImportProblem[] = []
+  messages = 0
+  private readonly seen = new Set<string>()
+  private readonly known: Database.Statement
+  private readonly since: string
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly options: LearnOptions,
+  ) {
+    this.known = sqlite.prepare('SELECT 1 FROM archive_source WHERE source_key = ?').pluck()
+    this.since = windowStart(options.now)
+  }
+
+  /** Correspondents so far who would become or match people (both ways), for progress. */
+  peopleSoFar(): number {
+    let n = 0
+    for (const c of this.correspondents.values()) if (c.sent > 0 && c.received > 0) n++
+    return n
+  }
+
+  private isMine(p: Participant | null): boolean {
+    return p !== null && p.email !== null && this.options.myAddresses.has(normalizeEmail(p.email))
+  }
+
+  private correspondent(p: Participant): Correspondent | null {
+    const email = p.email === null ? null : normalizeEmail(p.email)
+    const linkedinUrl = p.linkedinUrl === null ? null : normalizeLinkedin(p.linkedinUrl)
+    const key = email !== null && email !== '' ? `e:${email}` : linkedinUrl !== null ? `l:${linkedinUrl}` : null
+    if (key === null) return null
+    let c = this.correspondents.get(key)
+    if (c === undefined) {
+      c = { key, email: email === '' ? null : email, linkedinUrl, name: null, sent: 0, received: 0, meetings: 0, recent: null }
+      this.correspondents.set(key, c)
+    }
+    if (c.name === null && p.name !== null && p.name.trim() !== '') c.name = p.name.trim()
+    return c
+  }
+
+  add(o: Observation): void {
+    this.messages++
+    if (this.seen.has(o.sourceKey)) return
+    this.seen.add(o.sourceKey)
+    const time = Date.parse(o.at)
+    if (Number.isNaN(time)) {
+      this.errors.push({ line: this.messages, message: `${o.kind === 'meeting' ? 'a meeting' : 'a message'} (${o.sourceKey.slice(0, 120)}) has no date Kith can read; left out` })
+      return
+    }
+    if (o.noise !== null) {
+      this.ignored[o.noise]++
+      return
+    }
+    const at = new Date(time).toISOString()
+    const sent = this.isMine(o.from)
+    const received = !sent && o.to.some((p) => this.isMine(p))
+    const others = new Map<string, Correspondent>()
+    for (const p of [o.from, ...o.to]) {
+      if (p === null || this.isMine(p)) continue
+      const c = this.correspondent(p)
+      if (c !== null) others.set(c.key, c)
+    }
+    // Who knows whom: everyone on a small thread or meeting, with me or not.
+    if (others.size + (sent || received ? 1 : 0) <= SMALL_GROUP && others.size >= 2) {
+      const keys = [...others.keys()].sort()
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = i + 1; j < keys.length; j++) {
+          const id = `${keys[i]}\u0000${keys[j]}`
+          let pair = this.pairs.get(id)
+          if (pair === undefined) {
+            pair = { threads: new Set(), meetingThreads: new Set(), last: at }
+            this.pairs.set(id, pair)
+          }
+          pair.threads.add(o.threadKey)
+          if (o.kind === 'meeting') pair.meetingThreads.add(o.threadKey)
+          if (at > pair.last) pair.last = at
+        }
+      }
+    }
+    if (!sent && !received) {
+      this.ignored['not with me']++
+      return
+    }
+    const fromKey = o.from === null || sent ? null : (this.correspondent(o.from)?.key ?? null)
+    for (const c of others.values()) {
+      const isSent = sent && c.key !== fromKey
+      const isReceived = received && c.key === fromKey
+      if (isSent) c.sent++
+      if (isReceived) c.received++
+      if (o.kind === 'meeting') c.meetings++
+      if (at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
+        const r = c.recent
+        const meeting = o.kind === 'meeting' ? 1 : 0
+        // A meeting counts as a meeting, not as a message.
+        const s = isSent && meeting === 0 ? 1 : 0
+        const v = isReceived && meeting === 0 ? 1 : 0
+        if (r === null) c.recent = { sent: s, received: v, meetings: meeting, first: at, last: at }
+        else {
+          r.sent += s
+          r.received += v
+          r.meetings += meeting
+          if (at < r.first) r.first = at
+          if (at > r.last) r.last = at
+        }
+      }
+    }
+    if (this.known.get(o.sourceKey) !== undefined) {
+      this.ignored['already imported']++
+      return
+    }
+    const day = at.slice(0, 10)
+    const id = `${o.threadKey}\u0000${day}`
+    let td = this.threadDays.get(id)
+    if (td === undefined) {
+      td = { kind: o.kind, day, subject: null, people: new Set(), keys: [] }
+      this.threadDays.set(id, td)
+    }
+    if (td.subject === null && this.options.keepSubjects && o.subject !== null && o.subject.trim() !== '') td.subject = o.subject.trim().slice(0, 500)
+    for (const key of others.keys()) td.people.add(key)
+    td.keys.push(o.sourceKey)
+  }
+}
+
+/** A correspondent and who they are in Kith once the plan is made. */
+export interface PlannedCorrespondent {
+  key: string
+  /** the person in Kith; null for one to be created */
+  personId: number | null
+  name: string
+  email: string | null
+  linkedinUrl: string | null
+  sent: number
+  received: number
+  meetings: number
+  /** the estimate to store, null when it is not Kith's to set */
+  estimate: { strength: number; explanation: string } | null
+  /** why there is no estimate, or the estimate's explanation */
+  explanation: string
+}
+
+export interface PlannedInteraction {
+  kind: InteractionKind
+  day: string
+  subject: string | null
+  people: string[]
+  keys: string[]
+}
+
+export interface PlannedTie {
+  a: string
+  b: string
+  threads: number
+  last: string
+  context: string
+}
+
+export interface LearnPlan {
+  meId: number | null
+  created: PlannedCorrespondent[]
+  matched: PlannedCorrespondent[]
+  heardFrom: HeardFrom[]
+  interactions: PlannedInteraction[]
+  ties: PlannedTie[]
+  /** correspondent key to person id, for those already in Kith */
+  existing: Map<string, number>
+}
+
+/** A relationship whose strength Kith may set: one it estimated, or one an import linked with its default and nobody has touched since. */
+export const ESTIMABLE_SQL = `(strength_estimate IS NOT NULL OR (source = 'imported' AND updated_at = created_at))`
+
+function nameOf(c: Correspondent): string {
+  if (c.name !== null) return c.name
+  if (c.email !== null) return c.email
+  return c.linkedinUrl ?? c.key
+}
+
+/** Turns the aggregates into what an import would do, reading the database as it is now. */
+export function planLearning(sqlite: Database.Database, learner: Learner, now: string): LearnPlan {
+  const byEmail = sqlite.prepare('SELECT person_id FROM person_email WHERE email_norm = ? ORDER BY person_id LIMIT 1').pluck()
+  const byLinkedin = new Map<string, number>()
+  for (const row of sqlite.prepare('SELECT id, linkedin_url FROM person WHERE linkedin_url IS NOT NULL ORDER BY id DESC').all() as { id: number; linkedin_url: string }[]) {
+    const key = normalizeLinkedin(row.linkedin_url)
+    if (key !== null) byLinkedin.set(key, row.id)
+  }
+  const meId = (sqlite.prepare('SELECT id FROM person WHERE is_me = 1').pluck().get() as number | undefined) ?? null
+  const relationship = sqlite.prepare(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
+  const existing = new Map<string, number>()
+  for (const c of learner.correspondents.values()) {
+    const id = (c.email === null ? undefined : (byEmail.get(c.email) as number | undefined)) ?? (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl))
+    if (id !== undefined && id !== meId) existing.set(c.key, id)
+  }
+  const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing }
+  const people = new Set<string>()
+  for (const c of learner.correspondents.values()) {
+    const personId = existing.get(c.key) ?? null
+    const withMe = c.sent + c.received + c.meetings > 0
+    if (!withMe) {
+      if (personId !== null) people.add(c.key)
+      continue
+    }
+    const bothWays = (c.sent > 0 && c.received > 0) || c.meetings > 0
+    if (personId === null && !bothWays) {
+      plan.heardFrom.push({ name: nameOf(c), email: c.email, sent: c.sent, received: c.received })
+      continue
+    }
+    people.add(c.key)
+    let estimate: PlannedCorrespondent['estimate'] = null
+    let explanation: string
+    if (meId === null) explanation = 'not linked to you: say who you are first'
+    else if (c.recent === null) explanation = 'nothing in the last 3 years'
+    else {
+      const e = estimateStrength(c.recent, now)
+      const rel =
+        personId === null ? undefined : (relationship.get(Math.min(meId, personId), Math.max(meId, personId)) as { strength: number; estimable: number } | undefined)
+      if (rel !== undefined && rel.estimable === 0) explanation = `you set the strength (${rel.strength}); kept`
+      else {
+        estimate = { strength: e.strength, explanation: e.explanation }
+        explanation = e.explanation
+      }
+    }
+    const planned: PlannedCorrespondent = {
+      key: c.key,
+      personId,
+      name: nameOf(c),
+      email: c.email,
+      linkedinUrl: c.linkedinUrl,
+      sent: c.sent,
+      received: c.received,
+      meetings: c.meetings,
+      estimate,
+      explanation,
+    }
+    ;(personId === null ? plan.created : plan.matched).push(planned)
+  }
+  for (const td of learner.threadDays.values()) {
+    const present = [...td.people].filter((k) => people.has(k))
+    if (present.length > 0) plan.interactions.push({ kind: td.kind, day: td.day, subject: td.subject, people: present, keys: td.keys })
+  }
+  plan.interactions.sort((a, b) => a.day.localeCompare(b.day))
+
+  const related = sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck()
+  const rejected = sqlite.prepare('SELECT 1 FROM colleague_rejection WHERE person_a = ? AND person_b = ?').pluck()
+  const pending = sqlite.prepare("SELECT 1 FROM review_item WHERE kind = 'tie' AND person_id = ? AND other_id = ?").pluck()
+  for (const [id, pair] of learner.pairs) {
+    if (pair.threads.size < TIE_THREADS) continue
+    const [a = '', b = ''] = id.split('\u0000')
+    if (!people.has(a) || !people.has(b)) continue
+    const [ida, idb] = [existing.get(a), existing.get(b)]
+    if (ida !== undefined && idb !== undefined) {
+      const [x, y] = [Math.min(ida, idb), Math.max(ida, idb)]
+      if (x === y || related.get(x, y) !== undefined || rejected.get(x, y) !== undefined || pending.get(x, y) !== undefined) continue
+    }
+    const n = pair.threads.size
+    const last = pair.last.slice(0, 10)
+    const context = pair.meetingThreads.size === n ? `at ${n} meetings together, last ${last}` : `on ${n} threads together, last ${last}`
+    plan.ties.push({ a, b, threads: n, last, context })
+  }
+  plan.ties.sort((x, y) => y.threads - x.threads || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
+  return plan
+}
+
+export function learnedPerson(p: PlannedCorrespondent): LearnedPerson {
+  return {
+    id: p.personId,
+    name: p.name,
+    email: p.email,
+    sent: p.sent,
+    received: p.received,
+    meetings: p.meetings,
+    strength: p.estimate?.strength ?? null,
+    explanation: p.explanation,
+  }
+}
+
+export function learnedTie(t: PlannedTie, names: ReadonlyMap<string, string>): LearnedTie {
+  return { a: names.get(t.a) ?? t.a, b: names.get(t.b) ?? t.b, threads: t.threads, last: t.last, context: t.context }
+}

@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../../backend'
+import { fails, ok } from '../../testing/call'
+import { importArchive, obs, previewArchive, who } from '../../testing/observations'
+import { openTempBackend } from '../../testing/temp'
+
+const NOW = Date.parse('2026-11-20T12:00:00.000Z')
+/** A clock that moves a second each time it is read, as a real one would between calls. */
+function ticking(): () => Date {
+  let t = NOW
+  return () => new Date((t += 1000))
+}
+const ME = who('me@home.org', 'Me Myself')
+const ANA = who('ana@acme.com', 'Ana Silva')
+const BEN = who('ben@initech.com', 'Ben Okafor')
+const CY = who('cy@news.example', 'Cy Letters')
+
+async function backendWithMe(): Promise<{ backend: Backend; meId: number }> {
+  const backend = await openTempBackend({ now: ticking() })
+  const me = await ok(backend, 'me.set', { name: 'Me Myself' })
+  return { backend, meId: me.id }
+}
+
+const count = (backend: Backend, table: string): number => (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+async function strengthToMe(backend: Backend, personId: number, meId: number): Promise<number | null> {
+  const person = await ok(backend, 'people.get', { id: personId })
+  return person.relationships.find((r) => r.other.id === meId)?.strength ?? null
+}
+
+async function idOf(backend: Backend, name: string): Promise<number> {
+  return (await ok(backend, 'people.resolve', { ref: name })).id
+}
+
+/** A two-way exchange with Ana over a year and a half, and a meeting. */
+function anaExchange() {
+  return [
+    obs(ME, [ANA], '2025-06-01', { thread: 't-ana' }),
+    obs(ANA, [ME], '2025-06-02', { thread: 't-ana' }),
+    obs(ME, [ANA], '2026-01-10', { thread: 't-ana2' }),
+    obs(ANA, [ME], '2026-11-14', { thread: 't-ana3' }),
+    obs(ANA, [ME], '2026-10-01', { kind: 'meeting', thread: 'uid-1', subject: 'Coffee' }),
+  ]
+}
+
+describe('learning from an archive', () => {
+  it('decides direction from my addresses: both ways becomes a person, one way is only heard from, and nothing counts without my address', async () => {
+    const { backend } = await backendWithMe()
+    const archive = [...anaExchange(), obs(ME, [BEN], '2026-11-01'), obs(CY, [ME], '2026-11-02')]
+
+    const blind = await previewArchive(backend, archive)
+    expect(blind.people.created).toEqual([])
+    expect(blind.notes.join(' ')).toMatch(/does not know your own addresses/)
+    expect(blind.ignored['not with me']).toBe(archive.length)
+    await ok(backend, 'imports.archiveCancel', { jobId: blind.jobId })
+
+    await ok(backend, 'settings.archive.set', { myAddresses: ['Me@Home.org'], keepSubjects: true })
+    const preview = await previewArchive(backend, archive)
+    expect(preview.myAddresses).toEqual(['me@home.org'])
+    expect(preview.people.created.map((p) => [p.name, p.sent, p.received, p.meetings])).toEqual([['Ana Silva', 2, 3, 1]])
+    expect(preview.people.heardFrom).toEqual([
+      { name: 'Ben Okafor', email: 'ben@initech.com', sent: 1, received: 0 },
+      { name: 'Cy Letters', email: 'cy@news.example', sent: 0, received: 1 },
+    ])
+    await ok(backend, 'imports.archiveApply', { jobId: preview.jobId })
+    const names = (await ok(backend, 'people.list', {})).people.map((p) => p.name)
+    expect(names).toContain('Ana Silva')
+    expect(names).not.toContain('Ben Okafor')
+    expect(names).not.toContain('Cy Letters')
+  })
+
+  it('leaves mailing lists and bulk mail out: they are counted as ignored and make no one a person', async () => {
+    const { backend } = await backendWithMe()
+    const { preview } = await importArchive(
+      backend,
+      [obs(CY, [ME], '2026-11-01', { noise: 'list' }), obs(ME, [CY], '2026-11-02', { noise: 'list' }), obs(CY, [ME], '2026-11-03', { noise: 'bulk' })],
+      { myAddresses: ['me@home.org'] },
+    )
+    expect(preview.ignored).toMatchObject({ list: 2, bulk: 1 })
+    expect(preview.people).toEqual({ created: [], matched: [], heardFrom: [] })
+    expect(preview.interactions).toBe(0)
+    expect(count(backend, 'interaction')).toBe(0)
+  })
+
+  it('logs one interaction per thread and day with the people present, keeps subjects unless told not to, and adds nothing twice', async () => {
+    const { backend } = await backendWithMe()
+    const archive = [...anaExchange(), obs(ME, [ANA], '2025-06-01T18:00:00Z', { thread: 't-ana', subject: 'Re: Subject' })]
+    const first = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(first.result.interactions).toBe(5)
+    const ana = await idOf(backend, 'Ana Silva')
+    const person = await ok(backend, 'people.get', { id: ana })
+    expect(person.interactions.map((i) => [i.date, i.kind, i.withMe, i.people.map((p) => p.name)])).toEqual([
+      ['2026-11-14', 'email', true, ['Ana Silva']],
+      ['2026-10-01', 'meeting', true, ['Ana Silva']],
+      ['2026-01-10', 'email', true, ['Ana Silva']],
+      ['2025-06-02', 'email', true, ['Ana Silva']],
+      ['2025-06-01', 'email', true, ['Ana Silva']],
+    ])
+    // Two messages on one thread and day are one interaction, under the first subject.
+    expect(person.interactions.find((i) => i.date === '2025-06-01')?.note).toMatch(/^Subject \d+$/)
+    expect(person.interactions.find((i) => i.kind === 'meeting')?.note).toBe('Coffee')
+    expect(person.lastInteraction?.date).toBe('2026-11-14')
+
+    // The same archive again, with a newer message: only the new one is added.
+    const again = await importArchive(backend, [...archive, obs(ANA, [ME], '2026-11-19', { thread: 't-new' })], { myAddresses: ['me@home.org'] })
+    expect(again.preview.people.created).toEqual([])
+    expect(again.preview.ignored['already imported']).toBe(archive.length)
+    expect(again.result.interactions).toBe(1)
+    expect(count(backend, 'interaction')).toBe(6)
+    expect((await ok(backend, 'people.list', {})).people.filter((p) => p.name === 'Ana Silva')).toHaveLength(1)
+
+    await ok(backend, 'settings.archive.set', { myAddresses: ['me@home.org'], keepSubjects: false })
+    await importArchive(backend, [obs(ME, [ANA], '2026-11-20', { subject: 'Secret plans' })])
+    expect(backend.sqlite.prepare("SELECT note FROM interaction WHERE occurred_on = '2026-11-20'").pluck().all()).toEqual([null])
+  })
+
+  it('estimates the strength of a tie to me and says why, and updates it on the next import', async () => {
+    const { backend, meId } = await backendWithMe()
+    const { preview } = await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
+    const [learned] = preview.people.created
+    expect(learned?.explanation).toBe('4 messages both ways (2 from you, 2 to you), 1 meeting over 17 months, last 6 days ago: close (4)')
+    const ana = await idOf(backend, 'Ana Silva')
+    const first = await strengthToMe(backend, ana, meId)
+    expect(first).toBe(learned?.strength)
+    const link = (await ok(backend, 'people.get', { id: ana })).relationships.find((r) => r.other.id === meId)
+    expect(link?.strengthEstimate).toBe(learned?.explanation)
+    const review = await ok(backend, 'review.list', {})
+    expect(review.people.map((p) => [p.person.name, p.strength, p.detail])).toEqual([['Ana Silva', first, learned?.explanation]])
+
+    // Much more, much more recently: the estimate rises.
+    const more = Array.from({ length: 60 }, (_, i) => obs(i % 2 === 0 ? ME : ANA, i % 2 === 0 ? [ANA] : [ME], `2026-${String(1 + (i % 10)).padStart(2, '0')}-1${i % 9}`))
+    const next = await importArchive(backend, [...anaExchange(), ...more], { myAddresses: ['me@home.org'] })
+    const after = await strengthToMe(backend, ana, meId)
+    expect(after).toBeGreaterThan(first ?? 5)
+    expect(next.preview.people.matched[0]?.explanation).toMatch(/^64 messages both ways/)
+    expect((await ok(backend, 'review.list', {})).strengths.map((s) => s.person.name)).toEqual(['Ana Silva'])
+  })
+
+  it('never changes a strength the user set, and stops estimating one the user edits', async () => {
+    const { backend, meId } = await backendWithMe()
+    const eve = await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })
+    await ok(backend, 'relationships.set', { a: meId, b: eve.id, strength: 5 })
+    const EVE = who('eve@acme.com', 'Eve A.')
+    const { preview } = await importArchive(backend, [obs(ME, [EVE], '2026-11-01'), obs(EVE, [ME], '2026-11-02')], { myAddresses: ['me@home.org'] })
+    expect(preview.people.matched.map((p) => [p.name, p.strength, p.explanation])).toEqual([['Eve Adams', null, 'you set the strength (5); kept']])
+    expect(await strengthToMe(backend, eve.id, meId)).toBe(5)
+
+    // Estimated first, then set by the user: the next import leaves it alone.
+    await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
+    const ana = await idOf(backend, 'Ana Silva')
+    await ok(backend, 'relationships.set', { a: meId, b: ana, strength: 1 })
+    expect((await ok(backend, 'people.get', { id: ana })).relationships.find((r) => r.other.id === meId)?.strengthEstimate).toBeNull()
+    await importArchive(backend, [...anaExchange(), obs(ME, [ANA], '2026-11-18'), obs(ANA, [ME], '2026-11-19')], { myAddresses: ['me@home.org'] })
+    expect(await strengthToMe(backend, ana, meId)).toBe(1)
+  })
+
+  it('proposes a tie between two people together on two small threads, not after one, and never again once rejected', async () => {
+    const { backend } = await backendWithMe()
+    const base = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02')]
+    const once = await previewArchive(backend, [...base, obs(ANA, [BEN, CY], '2026-09-10', { thread: 'x1' })], { myAddresses: ['me@home.org'] })
+    expect(once.ties).toEqual([])
+    await ok(backend, 'imports.archiveCancel', { jobId: once.jobId })
+
+    const twice = [...base, obs(ANA, [BEN, CY], '2026-09-10', { thread: 'x1' }), obs(BEN, [ANA, ME], '2026-10-02', { thread: 'x2' }), obs(ANA, [BEN], '2026-10-02', { thread: 'x2' })]
+    const { preview } = await importArchive(backend, twice, { myAddresses: ['me@home.org'] })
+    expect(preview.ties).toEqual([{ a: 'Ana Silva', b: 'Ben Okafor', threads: 2, last: '2026-10-02', context: 'on 2 threads together, last 2026-10-02' }])
+    // A crowd of more than six on a thread says nothing about who knows whom.
+    const crowd = Array.from({ length: 6 }, (_, i) => who(`p${i}@x.org`))
+    const big = await previewArchive(backend, [obs(ANA, [BEN, ...crowd], '2026-11-01', { thread: 'c1' }), obs(ANA, [BEN, ...crowd], '2026-11-02', { thread: 'c2' })], { myAddresses: ['me@home.org'] })
+    expect(big.ties).toEqual([])
+    await ok(backend, 'imports.archiveCancel', { jobId: big.jobId })
+
+    const review = await ok(backend, 'review.list', {})
+    expect(review.ties.map((t) => [t.person.name, t.other?.name, t.strength, t.detail])).toEqual([['Ana Silva', 'Ben Okafor', 2, 'on 2 threads together, last 2026-10-02']])
+    const tie = review.ties[0]
+    if (tie === undefined) throw new Error('no tie')
+    expect((await fails(backend, 'review.reject', { ids: [review.strengths[0]?.id ?? 999_999] })).code).toBe('not_found')
+    await ok(backend, 'review.reject', { ids: [tie.id] })
+    expect((await ok(backend, 'review.list', {})).ties).toEqual([])
+
+    const later = [obs(ANA, [BEN], '2026-11-05', { thread: 'y1' }), obs(BEN, [ANA], '2026-11-06', { thread: 'y2' }), obs(ANA, [BEN], '2026-11-07', { thread: 'y3' })]
+    const again = await importArchive(backend, [...twice, ...later], { myAddresses: ['me@home.org'] })
+    expect(again.preview.ties).toEqual([])
+    expect((await ok(backend, 'review.list', {})).ties).toEqual([])
+  })
+
+  it('finds a path that runs through a tie accepted from review, with the strength the user gave it', async () => {
+    const { backend, meId } = await backendWithMe()
+    const zoe = await ok(backend, 'people.create', { name: 'Zoe Target', emails: ['zoe@far.org'] })
+    const ZOE = who('zoe@far.org', 'Zoe')
+    // Ana and Zoe write to each other on threads I was not on (a shared mailbox), twice.
+    await importArchive(
+      backend,
+      [...anaExchange(), obs(ANA, [ZOE], '2026-08-01', { thread: 'z1' }), obs(ZOE, [ANA], '2026-09-01', { thread: 'z2' })],
+      { myAddresses: ['me@home.org'] },
+    )
+    const before = await ok(backend, 'paths.find', { to: zoe.id })
+    expect(before.paths).toEqual([])
+    const [tie] = (await ok(backend, 'review.list', {})).ties
+    if (tie === undefined) throw new Error('no tie proposed')
+    const edited = await ok(backend, 'review.edit', { id: tie.id, strength: 4, kind: 'colleague' })
+    expect([edited.strength, edited.relationshipKind]).toEqual([4, 'colleague'])
+    expect((await fails(backend, 'review.edit', { id: tie.id })).code).toBe('bad_request')
+    const outcome = await ok(backend, 'review.accept', { all: true })
+    expect(outcome).toMatchObject({ relationshipsCreated: 1 })
+    expect(await ok(backend, 'review.list', {})).toEqual({ people: [], ties: [], strengths: [] })
+    const found = await ok(backend, 'paths.find', { to: zoe.id })
+    expect(found.paths[0]?.people.map((p) => p.name)).toEqual(['Me Myself', 'Ana Silva', 'Zoe Target'])
+    expect(found.paths[0]?.strengths[1]).toBe(4)
+    expect(meId).toBe(found.paths[0]?.people[0]?.id)
+  })
+
+  it('undo takes back everything an archive import did: people, interactions, remembered messages, estimates, ties accepted since', async () => {
+    const { backend, meId } = await backendWithMe()
+    const eve = await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })
+    const EVE = who('eve@acme.com')
+    const first = await importArchive(backend, [obs(ME, [EVE], '2024-01-01'), obs(EVE, [ME], '2024-01-02')], { myAddresses: ['me@home.org'] })
+    const estimated = await strengthToMe(backend, eve.id, meId)
+    const snapshot = () => ({
+      people: count(backend, 'person'),
+      interactions: count(backend, 'interaction'),
+      relationships: count(backend, 'relationship'),
+      sources: count(backend, 'archive_source'),
+      estimate: backend.sqlite.prepare('SELECT strength, strength_estimate, updated_at FROM relationship WHERE person_b = ? OR person_a = ?').get(eve.id, eve.id),
+    })
+    const before = snapshot()
+
+    const many = Array.from({ length: 30 }, (_, i) => obs(i % 2 === 0 ? ME : EVE, i % 2 === 0 ? [EVE] : [ME], `2026-11-${String(1 + (i % 18)).padStart(2, '0')}`))
+    const archive = [...many, ...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02'), obs(ANA, [BEN], '2026-10-01'), obs(BEN, [ANA], '2026-10-03')]
+    const second = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(await strengthToMe(backend, eve.id, meId)).not.toBe(estimated)
+    const ties = (await ok(backend, 'review.list', {})).ties
+    expect(ties).toHaveLength(1)
+    await ok(backend, 'review.accept', { ids: ties.map((t) => t.id) })
+    expect(count(backend, 'relationship')).toBe(before.relationships + 3)
+
+    const undone = await ok(backend, 'imports.undo', { id: second.result.batchId })
+    expect(undone.peopleDeleted).toBe(2)
+    expect(snapshot()).toEqual(before)
+    expect((await ok(backend, 'review.list', {})).ties).toEqual([])
+    // Undone, the same archive can be imported again in full.
+    const redo = await previewArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(redo.ignored['already imported']).toBe(0)
+    expect(redo.people.created.map((p) => p.name).sort()).toEqual(['Ana Silva', 'Ben Okafor'])
+    expect(first.result.batchId).toBeLessThan(second.result.batchId)
+  })
+
+  it('rejecting a new person deletes them with their interactions; an estimated strength is accepted, not rejected', async () => {
+    const { backend } = await backendWithMe()
+    const eve = await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })
+    const EVE = who('eve@acme.com')
+    await importArchive(backend, [...anaExchange(), obs(ME, [EVE], '2026-11-01'), obs(EVE, [ME], '2026-11-02')], { myAddresses: ['me@home.org'] })
+    const review = await ok(backend, 'review.list', {})
+    const [person] = review.people
+    const [strength] = review.strengths
+    if (person === undefined || strength === undefined) throw new Error('nothing to review')
+    expect(strength.person.id).toBe(eve.id)
+    expect((await fails(backend, 'review.reject', { ids: [strength.id] })).message).toMatch(/cannot be rejected/)
+    expect(await ok(backend, 'review.reject', { ids: [person.id] })).toMatchObject({ rejected: 1, peopleDeleted: 1 })
+    expect((await ok(backend, 'people.list', {})).people.map((p) => p.name)).not.toContain('Ana Silva')
+    expect(count(backend, 'interaction')).toBe(2)
+    expect(await ok(backend, 'review.accept', { ids: [strength.id] })).toMatchObject({ accepted: 1 })
+    expect((await fails(backend, 'review.accept', { ids: [strength.id] })).code).toBe('not_found')
+    expect((await fails(backend, 'review.accept', { ids: [], all: true })).code).toBe('bad_request')
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * `kith import PATH` for a mail or calendar archive: streamed from the path
+ * the user typed (no size limit), with progress on stderr, a preview of what
+ * Kith learned (`--dry-run` stops there) and one transaction to apply it.
+ */
+import path from 'node:path'
+import { isEmailAddress } from '../../../shared/email-address'
+import { formatBytes } from '../../../shared/format'
+import { ARCHIVE_FORMAT_LABELS, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
+import { archiveJobs } from '../../backend/imports/archive/jobs'
+import { EXIT_FAILURE, EXIT_OK, UsageError, emit, texts, type CommandContext } from '../common'
+
+/** How often progress is written while an archive is read. */
+const PROGRESS_MS = 2000
+
+function progressLine(status: ArchiveJobStatus): string {
+  const p = status.progress
+  const bytes = p.totalBytes === null ? formatBytes(p.bytes) : `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`
+  return `Reading: ${p.messages.toLocaleString('en')} messages (${bytes}), ${p.people.toLocaleString('en')} people so far`
+}
+
+/** What `--json` prints: the preview's shape, as documented. */
+function previewJson(preview: ArchivePreview) {
+  return {
+    format: preview.format,
+    myAddresses: preview.myAddresses,
+    messages: preview.messages,
+    people: preview.people,
+    interactions: preview.interactions,
+    ties: preview.ties,
+    ignored: preview.ignored,
+    errors: preview.errors,
+    notes: preview.notes,
+  }
+}
+
+function personLine(p: LearnedPerson): string {
+  return `  ${p.name}${p.email === null ? '' : ` <${p.email}>`}: ${p.explanation}`
+}
+
+function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
+  const ignored = Object.entries(preview.ignored).filter(([, n]) => n > 0)
+  const { created, matched, heardFrom } = preview.people
+  return [
+    `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${preview.messages.toLocaleString('en')} messages):`,
+    `  ${created.length} new people, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
+    `  ${preview.interactions} interactions, ${preview.ties.length} proposed ties between others`,
+    ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}`]),
+    ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
+    ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
+    ...(preview.ties.length === 0 ? [] : ['Proposed ties:', ...preview.ties.slice(0, 30).map((t) => `  ${t.a} and ${t.b}: ${t.context}`)]),
+    ...preview.notes,
+    ...(preview.errors.length === 0 ? [] : [`${preview.errors.length} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`)]),
+  ]
+}
+
+export async function importArchive(ctx: CommandContext, archivePath: string): Promise<number> {
+  if (ctx.values.strength !== undefined) throw new UsageError('--strength is for contact files; Kith estimates strengths from an archive.')
+  const addresses = (texts(ctx.values, 'my-address') ?? []).map((a) => a.trim().toLowerCase())
+  const bad = addresses.find((a) => !isEmailAddress(a))
+  if (bad !== undefined) throw new UsageError(`--my-address: "${bad}" is not an email address.`)
+  const dryRun = ctx.values['dry-run'] === true
+  let status = await archiveJobs(ctx.backend).startPath(path.resolve(archivePath), addresses)
+  let said = Date.now()
+  while (status.phase === 'reading' || status.phase === 'matching') {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    status = await ctx.call('imports.archiveJob', { jobId: status.jobId })
+    if (ctx.values.json !== true && Date.now() - said >= PROGRESS_MS) {
+      ctx.io.err(progressLine(status))
+      said = Date.now()
+    }
+  }
+  const preview = status.preview
+  if (preview === null) {
+    const message = status.error ?? 'the archive could not be read'
+    emit(ctx, { format: null, errors: [{ line: 0, message }] }, `kith import: ${message}`)
+    return EXIT_FAILURE
+  }
+  if (dryRun) {
+    await ctx.call('imports.archiveCancel', { jobId: preview.jobId })
+    emit(ctx, { ...previewJson(preview), dryRun: true }, previewText(preview, true).join('\n'))
+    return EXIT_OK
+  }
+  const result = await ctx.call('imports.archiveApply', { jobId: preview.jobId })
+  emit(ctx, { ...previewJson(preview), importId: result.batchId, result }, [
+    ...previewText(preview, false),
+    `Review what Kith learned: kith review list`,
+    `Undo with: kith imports undo ${result.batchId}`,
+  ].join('\n'))
+  return EXIT_OK
+}

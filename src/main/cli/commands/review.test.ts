@@ -1,0 +1,95 @@
+/**
+ * `kith review` and `kith import PATH` for archives, in-process against a data
+ * folder where an archive import (observations made by hand, through the same
+ * job entry point the readers use) has left people, estimates and a tie.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ReviewList } from '../../../shared/imports'
+import { Backend } from '../../backend/backend'
+import { ok } from '../../backend/testing/call'
+import { importArchive, obs, who } from '../../backend/testing/observations'
+import { tempDir } from '../../backend/testing/temp'
+import { EXIT_OK, EXIT_USAGE, runCli } from '../run'
+
+function cli(data: string) {
+  return async (...args: string[]) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(['--data', data, ...args], { out: (t) => out.push(t), err: (t) => err.push(t) }, {})
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  }
+}
+
+const ME = who('me@home.org', 'Me')
+const ANA = who('ana@acme.com', 'Ana Silva')
+const BEN = who('ben@initech.com', 'Ben Okafor')
+
+async function learnedFolder(): Promise<string> {
+  const data = tempDir()
+  const backend = await Backend.open({ dataDir: data })
+  await ok(backend, 'me.set', { name: 'Me' })
+  const today = backend.today()
+  await importArchive(
+    backend,
+    [
+      obs(ME, [ANA], today),
+      obs(ANA, [ME], today),
+      obs(ME, [BEN], today),
+      obs(BEN, [ME], today),
+      obs(ANA, [BEN], today, { thread: 'x1' }),
+      obs(BEN, [ANA], today, { thread: 'x2' }),
+    ],
+    { myAddresses: ['me@home.org'] },
+  )
+  await backend.close()
+  return data
+}
+
+describe('kith review', () => {
+  it('lists what was learned, grouped; accepts a tie by id and rejects a new person; --all accepts the rest', async () => {
+    const kith = cli(await learnedFolder())
+    const listed = await kith('review', 'list')
+    expect(listed.code).toBe(EXIT_OK)
+    expect(listed.out).toMatch(/^New people \(2\):\n {2}#\d+ +Ana Silva \[strength \d\]: 2 messages both ways/)
+    expect(listed.out).toMatch(/Proposed ties between others \(1\):\n {2}#\d+ +Ana Silva and Ben Okafor \[strength 2, other\]: on 2 threads together, last \d{4}-\d\d-\d\d/)
+
+    const list = JSON.parse((await kith('review', '--json')).out) as ReviewList
+    const [tie] = list.ties
+    const ben = list.people.find((p) => p.person.name === 'Ben Okafor')
+    if (tie === undefined || ben === undefined) throw new Error('nothing learned')
+    expect((await kith('review', 'accept', String(tie.id))).out).toBe('1 accepted, 1 relationships added.')
+    // Ben is removed, and with him the tie that was accepted.
+    expect((await kith('review', 'reject', String(ben.id))).out).toBe('1 rejected, 1 people removed.')
+    expect((await kith('review', 'accept', '--all', '--json')).out).toMatch(/"accepted": 1/)
+    expect((await kith('review')).out).toBe('Nothing to review.')
+  })
+
+  it('refuses accept with both --all and ids, or neither, and an id that is not a number, with exit 2', async () => {
+    const kith = cli(await learnedFolder())
+    for (const args of [['review', 'accept'], ['review', 'accept', '--all', '3'], ['review', 'reject', 'ana']]) {
+      const res = await kith(...args)
+      expect(res.code, args.join(' ')).toBe(EXIT_USAGE)
+    }
+    expect((await kith('review', 'reject', '999999')).code).toBe(1)
+  })
+})
+
+describe('kith import PATH for an archive', () => {
+  it('refuses --my-address that is not an address, and --my-address or --strength on what is not an archive of that kind', async () => {
+    const data = tempDir()
+    const kith = cli(data)
+    const mbox = path.join(data, 'All mail.mbox')
+    fs.writeFileSync(mbox, 'From someone@example.com Sat Jan  3 01:05:34 2026\nFrom: a@b.org\n\nhi\n')
+    const contacts = path.join(data, 'Connections.csv')
+    fs.writeFileSync(contacts, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Silva,,ana@acme.com,Acme,CTO,12 Mar 2024\n')
+
+    const bad = await kith('import', mbox, '--my-address', 'not an address')
+    expect([bad.code, bad.err]).toEqual([EXIT_USAGE, expect.stringContaining('"not an address" is not an email address')])
+    expect((await kith('import', mbox, '--strength', '3')).code).toBe(EXIT_USAGE)
+    expect((await kith('import', contacts, '--my-address', 'me@home.org')).code).toBe(EXIT_USAGE)
+    // A contacts file still goes the way it always did.
+    expect((await kith('import', contacts, '--dry-run')).out).toMatch(/^Would import Connections.csv/)
+  })
+})
