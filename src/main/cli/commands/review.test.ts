@@ -92,4 +92,29 @@ describe('kith import PATH for an archive', () => {
     // A contacts file still goes the way it always did.
     expect((await kith('import', contacts, '--dry-run')).out).toMatch(/^Would import Connections.csv/)
   })
+
+  it('learns from a real mbox and .ics end to end: --dry-run --json shows the preview, then the import adds people and interactions', async () => {
+    const data = tempDir()
+    const kith = cli(data)
+    const fixtures = path.join(import.meta.dirname, '..', '..', 'backend', 'imports', 'archive', 'fixtures')
+    expect((await kith('me', 'Maya Lindqvist')).code).toBe(EXIT_OK)
+    const dry = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
+    expect(dry.code).toBe(EXIT_OK)
+    const preview = JSON.parse(dry.out) as { format: string; messages: number; people: { created: { name: string }[] }; ignored: Record<string, number> }
+    expect(preview.format).toBe('mbox')
+    expect(preview.messages).toBe(11)
+    expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Kenji Sato', 'Silva, Ana'])
+    expect(preview.ignored).toMatchObject({ list: 1, bulk: 1, automated: 1, 'no-reply': 1, crowd: 1 })
+    // A dry run writes nothing.
+    expect(JSON.parse((await kith('review', 'list', '--json')).out)).toEqual({ people: [], ties: [], strengths: [] })
+
+    const applied = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com')
+    expect(applied.code).toBe(EXIT_OK)
+    expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
+    const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
+    expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })
+    const calendar = await kith('import', path.join(fixtures, 'google.ics'), '--my-address', 'maya@example.com', '--json')
+    expect(calendar.code).toBe(EXIT_OK)
+    expect(JSON.parse(calendar.out)).toMatchObject({ format: 'ics' })
+  }, 60_000)
 })

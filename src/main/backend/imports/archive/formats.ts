@@ -28,11 +28,8 @@ export interface ReaderOptions {
 /** Reads one kind of archive from a path, a message or meeting at a time. */
 export type ArchiveReader = (archivePath: string, options: ReaderOptions) => AsyncIterable<Observation>
 
-/** The reader of each archive format this build can read. */
-export const READERS: { readonly [F in ArchiveFormat]?: ArchiveReader } = {}
-
-/** The reader for `format`, or a plain refusal when this build has none. */
-export function readerFor(format: ArchiveFormat, readers: typeof READERS = READERS): ArchiveReader {
+/** The reader for `format` among `readers`, or a plain refusal when there is none. */
+export function readerFor(format: ArchiveFormat, readers: { readonly [F in ArchiveFormat]?: ArchiveReader }): ArchiveReader {
   const reader = readers[format]
   if (reader === undefined) throw new KithError('bad_request', `This version of Kith cannot read ${ARCHIVE_FORMAT_LABELS[format]} archives yet.`)
   return reader
