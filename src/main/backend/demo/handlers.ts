@@ -37,7 +37,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
   const network = buildSampleNetwork()
   const today = backend.today()
   const now = backend.now().toISOString()
-  await backend.db.transaction().execute(async (trx) => {
+  await backend.write('everything', async (trx) => {
     const ids: number[] = []
     for (const batch of chunks(network.people, CHUNK)) {
       const rows = await trx
@@ -164,9 +164,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
         .execute()
     }
   })
-  backend.invalidate()
   // The sample user's interests, unless this data folder already has its own.
-  if (!hasSuggestionSettings(backend)) writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
+  if (!hasSuggestionSettings(backend)) await writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
   await sampleIntroductions(backend, today)
   return { counts: await tableCounts(backend) }
 }

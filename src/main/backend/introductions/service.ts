@@ -149,7 +149,8 @@ export async function requestIntroduction(backend: BackendState, path: number[],
   if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
   const now = backend.now().toISOString()
   const g = backend.paths()
-  const id = await backend.db.transaction().execute(async (trx) => {
+  // Connectors' fatigue changes.
+  const id = await backend.write({ people: path.slice(1, -1) }, async (trx) => {
     const people = await requirePeople(trx, path)
     if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
     for (const id of path) {
@@ -163,8 +164,6 @@ export async function requestIntroduction(backend: BackendState, path: number[],
     }
     return insertAsk(trx, backend, path, score, null, now)
   })
-  // Connectors' fatigue changes.
-  backend.touched(path.slice(1, -1))
   return introductionSummary(backend, id)
 }
 
@@ -193,7 +192,7 @@ async function insertAsk(db: Db, backend: BackendState, path: number[], score: n
 
 export async function connectPeople(backend: BackendState, a: number, b: number, context: string): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
-  const id = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.write('nothing', async (trx) => {
     const people = await requirePeople(trx, [a, b])
     for (const p of people.values()) {
       if (p.isMe) throw new KithError('bad_request', 'To be introduced yourself, find a path instead.')
@@ -221,18 +220,20 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
 export async function updateDetails(backend: BackendState, id: number, details: IntroDetails): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const merged = { ...parseJsonColumn(storedIntroDetails, r.details, {}), ...details }
-  await backend.db
-    .updateTable('introduction')
-    .set({ details: JSON.stringify(merged), updated_at: backend.now().toISOString() })
-    .where('id', '=', id)
-    .execute()
+  await backend.write('nothing', (trx) =>
+    trx
+      .updateTable('introduction')
+      .set({ details: JSON.stringify(merged), updated_at: backend.now().toISOString() })
+      .where('id', '=', id)
+      .execute(),
+  )
   return getIntroduction(backend, id)
 }
 
 /** Records one side's answer; a change of state is dated `on` (today unless told, as the sample network does). */
 export async function answerOptIn(backend: BackendState, id: number, side: 'a' | 'b', answer: 'yes' | 'no' | null, on: string = backend.today()): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
-  await backend.db.transaction().execute(async (trx) => {
+  await backend.write('nothing', async (trx) => {
     const r = await row(trx, id)
     if (r.kind !== 'connect') throw new KithError('bad_request', 'Only an introduction between two people has opt-ins.')
     if (!['draft', 'asking', 'ready'].includes(r.state)) throw new KithError('conflict', `The introduction is already ${r.state}.`)
@@ -368,7 +369,8 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
   const n = await names(backend.db, [r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
   const name = (x: number | null): string => (x === null ? '' : (n.get(x) ?? ''))
   const giveBack = kind === 'ask' && to === 'introduced' && r.connector_id !== null ? await giveBackIdea(backend, r.connector_id, name(r.connector_id)) : ''
-  await backend.db.transaction().execute(async (trx) => {
+  // Asks through a connector, favors and learned relationships feed path scoring.
+  await backend.write(() => ({ people: [...touched, ...parseIdList(r.path).slice(1, -1)] }), async (trx) => {
     await trx
       .updateTable('introduction')
       .set({ state: to, updated_at: now, ...(to === 'scheduled' ? { meeting_on: on } : {}) })
@@ -477,8 +479,6 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
         .execute()
     }
   })
-  // Asks through a connector, favors and learned relationships feed path scoring.
-  backend.touched([...touched, ...parseIdList(r.path).slice(1, -1)])
   return getIntroduction(backend, id)
 }
 
@@ -495,7 +495,7 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
   if (last === undefined || before === undefined) throw new KithError('conflict', 'This introduction has no move to take back.')
   const now = backend.now().toISOString()
   const touched: number[] = []
-  await backend.db.transaction().execute(async (trx) => {
+  await backend.write(() => ({ people: [...touched, ...parseIdList(r.path).slice(1, -1)] }), async (trx) => {
     const effects = await trx.selectFrom('introduction_effect').selectAll().where('event_id', '=', last.id).orderBy('id', 'desc').execute()
     for (const e of effects) {
       const change = e.change === null ? null : parseChange(e.change)
@@ -545,7 +545,6 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
     await trx.deleteFrom('introduction_event').where('id', '=', last.id).execute()
     await trx.updateTable('introduction').set({ state: before.state, updated_at: now }).where('id', '=', id).execute()
   })
-  backend.touched([...touched, ...parseIdList(r.path).slice(1, -1)])
   return getIntroduction(backend, id)
 }
 

@@ -1,7 +1,7 @@
 import type { MergeField, PersonCreate, PersonPatch } from '../../../shared/schemas'
 import type { Facets, MergeResult, Neighbourhood, PeopleList, PersonDetail, PersonRef } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
-import type { BackendState } from '../state'
+import type { BackendState, Touched } from '../state'
 import type { DirectoryEntry } from './directory'
 import { createBackup } from '../backup/backups'
 import { requireNotFuture } from '../dates'
@@ -70,7 +70,7 @@ export async function createPerson(backend: BackendState, input: PersonCreate): 
   requireBornBy(input.birthday, backend.today())
   if (!input.allowDuplicate) await refuseDuplicates(backend, input)
   const now = backend.now().toISOString()
-  const id = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.write((created: number) => ({ people: [created, ...input.knownBy.map((k) => k.id)] }), async (trx) => {
     if (input.introducedById !== null) await requirePerson(trx, input.introducedById)
     const row = await trx
       .insertInto('person')
@@ -116,13 +116,12 @@ export async function createPerson(backend: BackendState, input: PersonCreate): 
     }
     return row.id
   })
-  backend.touched([id, ...input.knownBy.map((k) => k.id)])
   return personDetail(backend.db, id)
 }
 
 export async function updatePerson(backend: BackendState, id: number, patch: PersonPatch): Promise<PersonDetail> {
   requireBornBy(patch.birthday, backend.today())
-  await backend.db.transaction().execute(async (trx) => {
+  await backend.write({ people: [id] }, async (trx) => {
     await requirePerson(trx, id)
     if (patch.introducedById !== undefined && patch.introducedById !== null) {
       if (patch.introducedById === id) {
@@ -137,7 +136,6 @@ export async function updatePerson(backend: BackendState, id: number, patch: Per
       .execute()
     await writeLists(trx, id, patch)
   })
-  backend.touched([id])
   return personDetail(backend.db, id)
 }
 
@@ -145,18 +143,19 @@ export async function setArchived(backend: BackendState, id: number, archived: b
   const person = await requirePerson(backend.db, id)
   if (archived && person.isMe) throw new KithError('bad_request', 'You cannot archive yourself.')
   const now = backend.now().toISOString()
-  await backend.db
-    .updateTable('person')
-    .set({ archived_at: archived ? now : null, updated_at: now })
-    .where('id', '=', id)
-    .execute()
-  backend.touched([id])
+  await backend.write({ people: [id] }, (trx) =>
+    trx
+      .updateTable('person')
+      .set({ archived_at: archived ? now : null, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  )
   return { id, name: person.name }
 }
 
 /** Deletes an archived person for good, with their relationships, favors and now-empty interactions. */
 export async function deletePerson(backend: BackendState, id: number): Promise<PersonRef> {
-  const affected = await backend.db.transaction().execute(async (trx) => {
+  const affected = await backend.write((gone: { neighbours: number[] }) => ({ people: [id, ...gone.neighbours] }), async (trx) => {
     const person = await requirePerson(trx, id)
     if (!person.archived) {
       throw new KithError('conflict', `${person.name} is not archived: archive them first; only archived people can be deleted.`)
@@ -179,13 +178,13 @@ export async function deletePerson(backend: BackendState, id: number): Promise<P
     }
     return { name: person.name, neighbours: neighbours.flatMap((n) => [n.person_a, n.person_b]) }
   })
-  backend.touched([id, ...affected.neighbours])
   return { id, name: affected.name }
 }
 
 export async function setMe(backend: BackendState, args: Args<'me.set'>): Promise<PersonRef> {
   const now = backend.now().toISOString()
-  const me = await backend.db.transaction().execute(async (trx) => {
+  // Everyone's "my strength" and "last interaction with me" change with "me".
+  return backend.write('everything', async (trx) => {
     let target: PersonRef
     if ('id' in args) {
       const person = await requirePerson(trx, args.id)
@@ -216,9 +215,6 @@ export async function setMe(backend: BackendState, args: Args<'me.set'>): Promis
     await trx.updateTable('person').set({ is_me: 1, updated_at: now }).where('id', '=', target.id).execute()
     return target
   })
-  // Everyone's "my strength" and "last interaction with me" change with "me".
-  backend.invalidate()
-  return me
 }
 
 function byName(a: DirectoryEntry, b: DirectoryEntry): number {
@@ -392,7 +388,9 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
   await requirePeople(backend.db, [keepId, mergeId])
   const backup = await createBackup(backend, undefined, '-pre-merge')
   const now = backend.now().toISOString()
-  const result = await backend.db.transaction().execute(async (trx) => {
+  // Someone well connected is re-read whole rather than neighbour by neighbour.
+  const touched = (merged: { neighbours: number[] }): Touched => (merged.neighbours.length > 50 ? 'everything' : { people: [keepId, mergeId, ...merged.neighbours] })
+  const result = await backend.write(touched, async (trx) => {
     const keep = await trx.selectFrom('person').selectAll().where('id', '=', keepId).executeTakeFirstOrThrow()
     const merge = await trx.selectFrom('person').selectAll().where('id', '=', mergeId).executeTakeFirstOrThrow()
 
@@ -506,8 +504,6 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
       },
     }
   })
-  if (result.neighbours.length > 50) backend.invalidate()
-  else backend.touched([keepId, mergeId, ...result.neighbours])
   return { person: await personDetail(backend.db, keepId), backup, moved: result.moved }
 }
 
