@@ -57,7 +57,7 @@ export const suggestSection: Section = {
       // tags from TOPICS, INTERESTS of them marked as interests, and founders, investors, hiring
       // managers and candidates by title or tag.
       const more = seededRandom(6_001)
-      sqlite.transaction(() => {
+      await backend.writeSync('everything', () => {
         const label = sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, ?)")
         const title = sqlite.prepare('UPDATE person SET title = ? WHERE id = ?')
         for (let id = 2; id <= PEOPLE + 1; id++) {
@@ -72,7 +72,7 @@ export const suggestSection: Section = {
           else if (r < 2.5 * ROLE_SHARE) title.run('Hiring Manager, Platform', id)
           else if (r < 3 * ROLE_SHARE) label.run(id, 'candidate', 'candidate', 9)
         }
-      })()
+      })
       const set = await backend.dispatch('settings.suggestions.set', {
         interests: Array.from({ length: INTERESTS }, (_, k) => `topic ${k}`),
         complementaryRoles: [
@@ -81,7 +81,6 @@ export const suggestSection: Section = {
         ],
       })
       if (!set.ok) throw new Error(set.error.message)
-      backend.invalidate()
       backend.paths()
       const startMore = performance.now()
       const withMore = await backend.dispatch('week.get', { week: '2026-W49' })

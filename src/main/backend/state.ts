@@ -1,7 +1,7 @@
 import { format } from 'date-fns'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
@@ -10,6 +10,19 @@ import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
 import { readScoring } from './settings/stored'
+
+/**
+ * What a write changed, as far as the caches beside the database care
+ * (`BackendState.write` refreshes them by it):
+ * - `{ people }`: these people, or what hangs on them (their labels, emails,
+ *   jobs, relationships, interactions, favors, asks through them): the people
+ *   directory and the path graph re-read just them;
+ * - `'everything'`: too much to re-read person by person (an import, a new
+ *   "me", organisations): every cache is rebuilt when next read;
+ * - `'scoring'`: the scoring settings: re-read, and paths repriced;
+ * - `'nothing'`: nothing the caches hold (tasks, drafts, other settings).
+ */
+export type Touched = { readonly people: Iterable<number> } | 'everything' | 'scoring' | 'nothing'
 
 export interface BackendOptions {
   dataDir: string
@@ -125,7 +138,7 @@ export class BackendState {
   /**
    * Everyone in memory, for the list and search. Rebuilt when another
    * process (the CLI beside the app) has committed, which SQLite's
-   * data_version tells; our own writes refresh it through `touched`.
+   * data_version tells; our own writes refresh it through `write`.
    */
   directory(): PeopleDirectory {
     const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
@@ -135,11 +148,6 @@ export class BackendState {
     return this.cache.directory
   }
 
-  /**
-   * Who knows whom, for path search: built once, kept current through
-   * `touched`, rebuilt when another process has committed. Chances are
-   * repriced when the day or the scoring settings change.
-   */
   /** The scoring settings, read once and again only after a change. */
   scoring(): ScoringSettings {
     const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
@@ -149,6 +157,11 @@ export class BackendState {
     return this.scoringCache.settings
   }
 
+  /**
+   * Who knows whom, for path search: built once, kept current through
+   * `write`, rebuilt when another process has committed. Chances are
+   * repriced when the day or the scoring settings change.
+   */
   paths(): PathGraph {
     const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
     const scoring = this.scoring()
@@ -158,13 +171,6 @@ export class BackendState {
       this.graphCache.graph.reprice(scoring, this.today())
     }
     return this.graphCache.graph
-  }
-
-  /** Call after a committed write that changed these people. */
-  touched(ids: Iterable<number>): void {
-    const list = [...ids]
-    this.cache?.directory.refresh(list)
-    this.graphCache?.graph.refresh(list)
   }
 
   private writer: Promise<unknown> | null = null
@@ -198,13 +204,71 @@ export class BackendState {
     return this.db.connection().execute(() => Promise.resolve(work()))
   }
 
-  /** Call when the scoring settings change. */
-  invalidateScoring(): void {
-    this.scoringCache = null
+  /**
+   * The one way to change the database: runs `work` in one transaction and,
+   * once it has committed, refreshes the caches beside the database as far
+   * as `touched` says (see `Touched`). Nothing is refreshed when it fails:
+   * the transaction rolled back, so nothing changed. A failure because
+   * another process holds the file ("busy") comes at the first write and
+   * leaves nothing behind, so dispatch may run the whole call again. Never
+   * call a write from inside another one's work: the connection is one.
+   */
+  async write<T>(touched: Touched | ((result: T) => Touched), work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(work)
+    this.refresh(typeof touched === 'function' ? touched(result) : touched)
+    return result
   }
 
-  /** Call after a write that changes too much to refresh person by person. */
-  invalidate(): void {
+  /**
+   * `write` for synchronous better-sqlite3 work: an immediate transaction,
+   * run while holding kysely's one connection so it never lands inside
+   * another call's open transaction.
+   */
+  async writeSync<T>(touched: Touched | ((result: T) => Touched), work: () => T): Promise<T> {
+    const result = await this.withConnection(() => this.sqlite.transaction(work).immediate())
+    this.refresh(typeof touched === 'function' ? touched(result) : touched)
+    return result
+  }
+
+  /**
+   * `write` for work that keeps its transaction open across awaits (a large
+   * import yielding to the event loop). Run it inside `exclusive`, so no
+   * other call lands in the open transaction. The caches are refreshed
+   * whether it commits or not: they may have been read while it was open.
+   */
+  async writeLong<T>(touched: Touched, work: () => Promise<T>): Promise<T> {
+    this.sqlite.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await work()
+      this.sqlite.exec('COMMIT')
+      return result
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK')
+      throw err
+    } finally {
+      this.refresh(touched)
+    }
+  }
+
+  /** Brings the caches up to date with a committed write; only the write methods above call it. */
+  private refresh(touched: Touched): void {
+    if (touched === 'nothing') return
+    if (touched === 'scoring') {
+      // Paths are repriced on their next read (`paths` compares the settings).
+      this.scoringCache = null
+      return
+    }
+    if (touched === 'everything') {
+      this.forgetCaches()
+      return
+    }
+    const list = [...touched.people]
+    this.cache?.directory.refresh(list)
+    this.graphCache?.graph.refresh(list)
+  }
+
+  /** Drops every cache: each is rebuilt from the file when next read. */
+  private forgetCaches(): void {
     this.cache = null
     this.graphCache = null
     this.scoringCache = null
@@ -212,7 +276,7 @@ export class BackendState {
 
   /** Closes the connection, lets `replace` swap the file, and opens it again. */
   async reopenAfter(replace: () => Promise<void>): Promise<void> {
-    this.invalidate()
+    this.forgetCaches()
     await this.opened.db.destroy()
     try {
       await replace()

@@ -30,7 +30,8 @@ export async function confirmColleagues(backend: BackendState, a: number, b: num
 export async function rejectColleagues(backend: BackendState, a: number, b: number): Promise<{ a: number; b: number }> {
   await requirePeople(backend.db, [a, b])
   const [lo, hi] = a < b ? [a, b] : [b, a]
-  await backend.db.insertInto('colleague_rejection').values({ person_a: lo, person_b: hi, created_at: backend.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute()
-  backend.touched([a, b])
+  await backend.write({ people: [a, b] }, (trx) =>
+    trx.insertInto('colleague_rejection').values({ person_a: lo, person_b: hi, created_at: backend.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute(),
+  )
   return { a, b }
 }

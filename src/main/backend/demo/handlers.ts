@@ -1,7 +1,9 @@
 import type { Handler } from '../handlers'
 import { tableCounts } from '../status/counts'
 import type { BackendState } from '../state'
-import { answerOptIn, connectPeople, getIntroduction, moveIntroduction, requestIntroduction, updateDetails } from '../introductions/service'
+import { moveIntroduction } from '../introductions/moves'
+import { getIntroduction } from '../introductions/read'
+import { answerOptIn, connectPeople, requestIntroduction, updateDetails } from '../introductions/service'
 import { setTaskDone } from '../tasks/service'
 import { findPaths } from '../paths/service'
 import { logInteraction } from '../interactions/service'
@@ -37,7 +39,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
   const network = buildSampleNetwork()
   const today = backend.today()
   const now = backend.now().toISOString()
-  await backend.db.transaction().execute(async (trx) => {
+  await backend.write('everything', async (trx) => {
     const ids: number[] = []
     for (const batch of chunks(network.people, CHUNK)) {
       const rows = await trx
@@ -164,9 +166,8 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
         .execute()
     }
   })
-  backend.invalidate()
   // The sample user's interests, unless this data folder already has its own.
-  if (!hasSuggestionSettings(backend)) writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
+  if (!hasSuggestionSettings(backend)) await writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
   await sampleIntroductions(backend, today)
   return { counts: await tableCounts(backend) }
 }

@@ -28,7 +28,7 @@ async function favorView(backend: BackendState, id: number): Promise<FavorView> 
 export async function logFavor(backend: BackendState, input: FavorInput): Promise<FavorView> {
   requireHappened(input.date, backend.today())
   const now = backend.now().toISOString()
-  const id = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.write({ people: [input.giverId, input.receiverId] }, async (trx) => {
     await requirePeople(trx, [input.giverId, input.receiverId])
     const row = await trx
       .insertInto('favor')
@@ -37,7 +37,6 @@ export async function logFavor(backend: BackendState, input: FavorInput): Promis
       .executeTakeFirstOrThrow()
     return row.id
   })
-  backend.touched([input.giverId, input.receiverId])
   return favorView(backend, id)
 }
 
@@ -46,19 +45,19 @@ export async function updateFavor(backend: BackendState, id: number, input: Favo
   if (before === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
   requireHappened(input.date, backend.today())
   await requirePeople(backend.db, [input.giverId, input.receiverId])
-  await backend.db
-    .updateTable('favor')
-    .set({ ...favorColumns(input), updated_at: backend.now().toISOString() })
-    .where('id', '=', id)
-    .execute()
-  backend.touched([before.giver_id, before.receiver_id, input.giverId, input.receiverId])
+  await backend.write({ people: [before.giver_id, before.receiver_id, input.giverId, input.receiverId] }, (trx) =>
+    trx
+      .updateTable('favor')
+      .set({ ...favorColumns(input), updated_at: backend.now().toISOString() })
+      .where('id', '=', id)
+      .execute(),
+  )
   return favorView(backend, id)
 }
 
 export async function deleteFavor(backend: BackendState, id: number): Promise<{ id: number }> {
   const row = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
-  await backend.db.deleteFrom('favor').where('id', '=', id).execute()
-  backend.touched([row.giver_id, row.receiver_id])
+  await backend.write({ people: [row.giver_id, row.receiver_id] }, (trx) => trx.deleteFrom('favor').where('id', '=', id).execute())
   return { id }
 }

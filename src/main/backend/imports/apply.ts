@@ -116,97 +116,88 @@ export async function applyImport(backend: BackendState, read: ReadResult, plan:
     if (done % 2_000 === 0) await yieldToEventLoop()
   }
 
-  sqlite.exec('BEGIN IMMEDIATE')
-  try {
-    {
-      const batchId = Number(s.batch.run(read.format, options.fileName, tag, strength, now).lastInsertRowid)
-      result.batchId = batchId
-      const record = (entity: string, id: number, action: 'created' | 'updated', change: unknown): void => {
-        s.item.run(batchId, entity, id, action, change === null ? null : JSON.stringify(change))
-      }
-      const linkToMe = (personId: number, since: string | null, isNew = false): boolean => {
-        if (strength === null || plan.meId === null || personId === plan.meId) return false
-        const [a, b] = [Math.min(plan.meId, personId), Math.max(plan.meId, personId)]
-        if (!isNew && s.relationshipExists.get(a, b) !== undefined) return false
-        const id = Number(s.link.run(a, b, strength, 'other', 'firsthand', contexts, since, now, now).lastInsertRowid)
-        // A new person's relationships go with them on undo; only links to people already here are recorded.
-        if (!isNew) record('relationship', id, 'created', null)
-        return true
-      }
-
-      for (const planned of plan.people) {
-        const decision = decisions.get(planned.index)
-        const action = planned.match === null ? 'new' : (decision?.action ?? 'merge')
-        if (action === 'skip') result.skipped++
-        else if (action === 'new') {
-          const id = createPerson(s, planned, tag, now)
-          record('person', id, 'created', null)
-          linkToMe(id, planned.record.since, true)
-          result.created++
-        } else if (planned.match !== null) {
-          const changed = mergeInto(s, planned, decision?.prefer ?? 'mine', tag, now)
-          if (changed !== null) record('person', planned.match.person.id, 'updated', changed)
-          const linked = linkToMe(planned.match.person.id, planned.record.since)
-          if (changed !== null || linked) result.updated++
-          else result.skipped++
-        }
-        await progress()
-      }
-
-      const created = new Map<string, number>()
-      const sideId = (side: RelationshipSide): number => {
-        if (side.kind === 'existing') return side.id
-        const known = created.get(side.key)
-        if (known !== undefined) return known
-        const name = side.email === null ? side.name : side.email.split('@')[0] || side.email
-        const id = Number(s.person.run(name, null, null, '[]', '[]', null, null, null, null, null, now, now).lastInsertRowid)
-        if (side.email !== null) s.email.run(id, side.email, normalizeEmail(side.email), 0)
-        if (tag !== null) s.label.run(id, tag, normalizeLabel(tag), 0)
-        record('person', id, 'created', null)
-        linkToMe(id, null, true)
-        created.set(side.key, id)
-        result.created++
-        return id
-      }
-      for (const r of plan.relationships) {
-        const [x, y] = [sideId(r.a), sideId(r.b)]
-        const [a, b] = [Math.min(x, y), Math.max(x, y)]
-        const existing = r.existing ?? (s.relationshipOf.get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
-        if (existing === null) {
-          const id = Number(
-            s.link.run(a, b, r.input.strength, r.input.kind ?? 'other', r.input.confidence ?? 'firsthand', JSON.stringify(r.input.contexts), null, now, now).lastInsertRowid,
-          )
-          record('relationship', id, 'created', null)
-          result.relationshipsCreated++
-          result.created++
-        } else {
-          const contextsAfter = [...parseJsonList(existing.contexts), ...unionNew(parseJsonList(existing.contexts), r.input.contexts, (c) => c.toLowerCase())]
-          const after = {
-            strength: r.input.strength,
-            kind: r.input.kind ?? existing.kind,
-            confidence: r.input.confidence ?? existing.confidence,
-            contexts: JSON.stringify(contextsAfter),
-          }
-          const before = { strength: existing.strength, kind: existing.kind, confidence: existing.confidence, contexts: existing.contexts }
-          if (JSON.stringify(before) === JSON.stringify(after)) result.skipped++
-          else {
-            s.updateRelationship.run(after.strength, after.kind, after.confidence, after.contexts, now, existing.id)
-            record('relationship', existing.id, 'updated', { before, after } satisfies RelationshipChange)
-            result.relationshipsUpdated++
-            result.updated++
-          }
-        }
-        await progress()
-      }
-      s.batchCounts.run(result.created, result.updated, result.skipped, result.errors.length, batchId)
+  await backend.writeLong('everything', async () => {
+    const batchId = Number(s.batch.run(read.format, options.fileName, tag, strength, now).lastInsertRowid)
+    result.batchId = batchId
+    const record = (entity: string, id: number, action: 'created' | 'updated', change: unknown): void => {
+      s.item.run(batchId, entity, id, action, change === null ? null : JSON.stringify(change))
     }
-    sqlite.exec('COMMIT')
-  } catch (err) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
-    throw err
-  } finally {
-    backend.invalidate()
-  }
+    const linkToMe = (personId: number, since: string | null, isNew = false): boolean => {
+      if (strength === null || plan.meId === null || personId === plan.meId) return false
+      const [a, b] = [Math.min(plan.meId, personId), Math.max(plan.meId, personId)]
+      if (!isNew && s.relationshipExists.get(a, b) !== undefined) return false
+      const id = Number(s.link.run(a, b, strength, 'other', 'firsthand', contexts, since, now, now).lastInsertRowid)
+      // A new person's relationships go with them on undo; only links to people already here are recorded.
+      if (!isNew) record('relationship', id, 'created', null)
+      return true
+    }
+
+    for (const planned of plan.people) {
+      const decision = decisions.get(planned.index)
+      const action = planned.match === null ? 'new' : (decision?.action ?? 'merge')
+      if (action === 'skip') result.skipped++
+      else if (action === 'new') {
+        const id = createPerson(s, planned, tag, now)
+        record('person', id, 'created', null)
+        linkToMe(id, planned.record.since, true)
+        result.created++
+      } else if (planned.match !== null) {
+        const changed = mergeInto(s, planned, decision?.prefer ?? 'mine', tag, now)
+        if (changed !== null) record('person', planned.match.person.id, 'updated', changed)
+        const linked = linkToMe(planned.match.person.id, planned.record.since)
+        if (changed !== null || linked) result.updated++
+        else result.skipped++
+      }
+      await progress()
+    }
+
+    const created = new Map<string, number>()
+    const sideId = (side: RelationshipSide): number => {
+      if (side.kind === 'existing') return side.id
+      const known = created.get(side.key)
+      if (known !== undefined) return known
+      const name = side.email === null ? side.name : side.email.split('@')[0] || side.email
+      const id = Number(s.person.run(name, null, null, '[]', '[]', null, null, null, null, null, now, now).lastInsertRowid)
+      if (side.email !== null) s.email.run(id, side.email, normalizeEmail(side.email), 0)
+      if (tag !== null) s.label.run(id, tag, normalizeLabel(tag), 0)
+      record('person', id, 'created', null)
+      linkToMe(id, null, true)
+      created.set(side.key, id)
+      result.created++
+      return id
+    }
+    for (const r of plan.relationships) {
+      const [x, y] = [sideId(r.a), sideId(r.b)]
+      const [a, b] = [Math.min(x, y), Math.max(x, y)]
+      const existing = r.existing ?? (s.relationshipOf.get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
+      if (existing === null) {
+        const id = Number(
+          s.link.run(a, b, r.input.strength, r.input.kind ?? 'other', r.input.confidence ?? 'firsthand', JSON.stringify(r.input.contexts), null, now, now).lastInsertRowid,
+        )
+        record('relationship', id, 'created', null)
+        result.relationshipsCreated++
+        result.created++
+      } else {
+        const contextsAfter = [...parseJsonList(existing.contexts), ...unionNew(parseJsonList(existing.contexts), r.input.contexts, (c) => c.toLowerCase())]
+        const after = {
+          strength: r.input.strength,
+          kind: r.input.kind ?? existing.kind,
+          confidence: r.input.confidence ?? existing.confidence,
+          contexts: JSON.stringify(contextsAfter),
+        }
+        const before = { strength: existing.strength, kind: existing.kind, confidence: existing.confidence, contexts: existing.contexts }
+        if (JSON.stringify(before) === JSON.stringify(after)) result.skipped++
+        else {
+          s.updateRelationship.run(after.strength, after.kind, after.confidence, after.contexts, now, existing.id)
+          record('relationship', existing.id, 'updated', { before, after } satisfies RelationshipChange)
+          result.relationshipsUpdated++
+          result.updated++
+        }
+      }
+      await progress()
+    }
+    s.batchCounts.run(result.created, result.updated, result.skipped, result.errors.length, batchId)
+  })
   return result
 }
 

@@ -229,12 +229,12 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
 }
 
 /** Applies a whole Kith JSON export to an empty database, in one transaction. */
-function applyJson(backend: BackendState, doc: KithJson, fileName: string): ImportResult {
+async function applyJson(backend: BackendState, doc: KithJson, fileName: string): Promise<ImportResult> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const result: ImportResult = { batchId: null, format: 'json', created: 0, updated: 0, skipped: 0, relationshipsCreated: 0, relationshipsUpdated: 0, errors: [] }
-  sqlite
-    .transaction(() => {
+  await backend
+    .writeSync('everything', () => {
       const ids = writeKithJson(sqlite, doc)
       const batchId = Number(
         sqlite
@@ -249,8 +249,6 @@ function applyJson(backend: BackendState, doc: KithJson, fileName: string): Impo
       result.created = ids.people.length
       result.relationshipsCreated = (doc.tables.relationship ?? []).length
     })
-    .immediate()
-  backend.invalidate()
   return result
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Backend } from '../backend'
 import { ok } from '../testing/call'
 import { importFile, previewImport } from '../testing/imports'
-import { openTempBackend } from '../testing/temp'
+import { editOutsideKith, openTempBackend } from '../testing/temp'
 
 const NOW = new Date('2026-11-22T10:00:00Z')
 
@@ -102,12 +102,12 @@ describe('JSON columns read through their schemas', () => {
     const ana = await ok(backend, 'people.create', { name: 'Ana Silva', aliases: ['Annie'] })
     const ben = await ok(backend, 'people.create', { name: 'Ben Okafor' })
     expect((await ok(backend, 'doctor', {})).storedValueProblems).toEqual([])
-    backend.sqlite.prepare('UPDATE person SET aliases = ? WHERE id = ?').run('{"a":1}', ana.id)
-    // Not even JSON: written past the column's check, as a damaged file could hold it.
-    backend.sqlite.pragma('ignore_check_constraints = ON')
-    backend.sqlite.prepare('UPDATE person SET aliases = ? WHERE id = ?').run('[not json', ben.id)
-    backend.sqlite.pragma('ignore_check_constraints = OFF')
-    backend.invalidate()
+    editOutsideKith(backend, (db) => {
+      db.prepare('UPDATE person SET aliases = ? WHERE id = ?').run('{"a":1}', ana.id)
+      // Not even JSON: written past the column's check, as a damaged file could hold it.
+      db.pragma('ignore_check_constraints = ON')
+      db.prepare('UPDATE person SET aliases = ? WHERE id = ?').run('[not json', ben.id)
+    })
 
     expect(await searchNames(backend, 'Ana')).toEqual(['Ana Silva'])
     expect(await searchNames(backend, 'Ben')).toEqual(['Ben Okafor'])

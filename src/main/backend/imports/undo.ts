@@ -84,8 +84,8 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     dropTag: sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?"),
   }
 
-  sqlite
-    .transaction(() => {
+  await backend
+    .writeSync('everything', () => {
       // Marked first: if another undo raced this one, only one gets here.
       const marked = sqlite.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ? AND undone_at IS NULL').run(now, batchId)
       if (marked.changes === 0) throw new KithError('conflict', `The import of ${batch.file_name} was already undone.`)
@@ -121,8 +121,6 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
       // Interactions left with no one in them went with their people.
       sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()
     })
-    .immediate()
-  backend.invalidate()
   return result
 
   function restorePerson(id: number, change: PersonChange): boolean {

@@ -9,7 +9,7 @@ import { meId, requirePeople } from '../people/records'
 export async function logInteraction(backend: BackendState, input: InteractionInput): Promise<InteractionView> {
   requireHappened(input.date, backend.today())
   const now = backend.now().toISOString()
-  const id = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.write({ people: input.people }, async (trx) => {
     await requirePeople(trx, input.people)
     const me = await meId(trx)
     const people = input.people.filter((p) => p !== me)
@@ -25,7 +25,6 @@ export async function logInteraction(backend: BackendState, input: InteractionIn
       .execute()
     return row.id
   })
-  backend.touched(input.people)
   const [view] = await interactionViews(backend.db, [id])
   if (view === undefined) throw new Error('the interaction just written is missing')
   return view
@@ -33,8 +32,9 @@ export async function logInteraction(backend: BackendState, input: InteractionIn
 
 export async function deleteInteraction(backend: BackendState, id: number): Promise<{ id: number }> {
   const present = await backend.db.selectFrom('interaction_person').select('person_id').where('interaction_id', '=', id).execute()
-  const deleted = await backend.db.deleteFrom('interaction').where('id', '=', id).executeTakeFirst()
-  if (deleted.numDeletedRows === 0n) throw new KithError('not_found', `There is no interaction with id ${id}.`)
-  backend.touched(present.map((p) => p.person_id))
+  await backend.write({ people: present.map((p) => p.person_id) }, async (trx) => {
+    const deleted = await trx.deleteFrom('interaction').where('id', '=', id).executeTakeFirst()
+    if (deleted.numDeletedRows === 0n) throw new KithError('not_found', `There is no interaction with id ${id}.`)
+  })
   return { id }
 }

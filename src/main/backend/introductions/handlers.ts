@@ -1,5 +1,8 @@
 import type { Handler } from '../handlers'
-import { answerOptIn, connectPeople, getIntroduction, listIntroductions, moveIntroduction, requestIntroduction, undoMove, updateDetails } from './service'
+import { moveIntroduction } from './moves'
+import { getIntroduction, listIntroductions } from './read'
+import { answerOptIn, connectPeople, requestIntroduction, updateDetails } from './service'
+import { undoMove } from './undo'
 
 export const introductionHandlers = {
   'introductions.request': ((args, backend) => requestIntroduction(backend, args.path, args.score)) satisfies Handler<'introductions.request'>,

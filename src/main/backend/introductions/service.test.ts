@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../backend'
 import { fails, ok } from '../testing/call'
-import { openTempBackend } from '../testing/temp'
+import { editOutsideKith, openTempBackend } from '../testing/temp'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -142,8 +142,7 @@ describe('an introduction in a state Kith does not know', () => {
     const { me, vera, yara } = await cast(backend)
     const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     // The state column has no check: a Kith JSON import copies whatever state its file has.
-    backend.sqlite.prepare("UPDATE introduction SET state = 'on_hold' WHERE id = ?").run(request.id)
-    backend.invalidate()
+    editOutsideKith(backend, (db) => db.prepare("UPDATE introduction SET state = 'on_hold' WHERE id = ?").run(request.id))
 
     expect((await ok(backend, 'introductions.list', { state: 'on_hold' })).map((r) => r.id)).toEqual([request.id])
     const detail = await ok(backend, 'introductions.get', { id: request.id })

@@ -71,7 +71,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
     }
     return norm
   }
-  await backend.withConnection(() => sqlite.transaction(() => {
+  await backend.writeSync('everything', () => {
     if (patch.name !== undefined) {
       const norm = claim(patch.name, 'name')
       sqlite.prepare('UPDATE organisation SET name = ?, updated_at = ? WHERE id = ?').run(patch.name, now, id)
@@ -106,8 +106,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
       }
     }
     sqlite.prepare('UPDATE organisation SET updated_at = ? WHERE id = ?').run(now, id)
-  }).immediate())
-  backend.invalidate()
+  })
   return viewOf(backend, id)
 }
 
@@ -117,7 +116,7 @@ export async function mergeOrganisations(backend: BackendState, keepId: number, 
   const merged = requireOrg(backend, mergeId)
   const { sqlite } = backend
   const now = backend.now().toISOString()
-  const id = await backend.withConnection(() => sqlite.transaction(() => {
+  const id = await backend.writeSync('everything', () => {
     const snapshot: Snapshot = {
       organisation: sqlite.prepare('SELECT id, name, created_at, updated_at FROM organisation WHERE id = ?').get(mergeId) as Snapshot['organisation'],
       names: sqlite.prepare('SELECT name_norm, name, source FROM organisation_name WHERE organisation_id = ?').all(mergeId) as Snapshot['names'],
@@ -132,8 +131,7 @@ export async function mergeOrganisations(backend: BackendState, keepId: number, 
         .prepare('INSERT INTO organisation_merge (kept_id, merged_id, merged_name, snapshot, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(keepId, mergeId, merged.name, JSON.stringify(snapshot), now).lastInsertRowid,
     )
-  }).immediate())
-  backend.invalidate()
+  })
   return { id, kept: { id: kept.id, name: kept.name }, mergedName: merged.name, createdAt: now, undoneAt: null }
 }
 
@@ -162,7 +160,7 @@ export async function undoMerge(backend: BackendState, id: number): Promise<Orga
     throw new KithError('conflict', 'The organisation it went into was merged again since: undo that merge first.')
   }
   const now = backend.now().toISOString()
-  await backend.withConnection(() => sqlite.transaction(() => {
+  await backend.writeSync('everything', () => {
     const o = parsed.organisation
     sqlite.prepare('INSERT INTO organisation (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(o.id, o.name, o.created_at, now)
     for (const n of parsed.names) {
@@ -172,8 +170,7 @@ export async function undoMerge(backend: BackendState, id: number): Promise<Orga
       sqlite.prepare('UPDATE organisation_domain SET organisation_id = ? WHERE domain = ? AND organisation_id = ?').run(o.id, d.domain, row.kept_id)
     }
     sqlite.prepare('UPDATE organisation_merge SET undone_at = ? WHERE id = ?').run(now, id)
-  }).immediate())
-  backend.invalidate()
+  })
   const merge = listMerges(backend).find((m) => m.id === id)
   if (merge === undefined) throw new Error('merge missing')
   return merge

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCORING } from '../../../shared/scoring'
 import type { Backend } from '../backend'
 import { fails, ok } from '../testing/call'
-import { openTempBackend } from '../testing/temp'
+import { editOutsideKith, openTempBackend } from '../testing/temp'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -32,11 +32,11 @@ describe('paths.find', () => {
     const { me, ana, cy } = await network(backend)
     await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-01', kind: 'advice', size: 'small' })
     // Written past the columns' checks, as a damaged or hand-edited file could hold them.
-    backend.sqlite.pragma('ignore_check_constraints = ON')
-    backend.sqlite.prepare("UPDATE relationship SET confidence = 'rumoured' WHERE person_a = ? AND person_b = ?").run(Math.min(ana.id, cy.id), Math.max(ana.id, cy.id))
-    backend.sqlite.prepare("UPDATE favor SET size = 'huge'").run()
-    backend.sqlite.pragma('ignore_check_constraints = OFF')
-    backend.invalidate()
+    editOutsideKith(backend, (db) => {
+      db.pragma('ignore_check_constraints = ON')
+      db.prepare("UPDATE relationship SET confidence = 'rumoured' WHERE person_a = ? AND person_b = ?").run(Math.min(ana.id, cy.id), Math.max(ana.id, cy.id))
+      db.prepare("UPDATE favor SET size = 'huge'").run()
+    })
 
     const result = await ok(backend, 'paths.find', { to: cy.id })
     expect(result.paths.map((p) => p.people.map((x) => x.name))).toContainEqual(['Jordan', 'Ana', 'Cy'])

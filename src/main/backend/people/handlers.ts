@@ -1,16 +1,9 @@
 import type { Handler } from '../handlers'
 import { personDetail } from './detail'
-import {
-  createPerson,
-  deletePerson,
-  facets,
-  listPeople,
-  mergePeople,
-  neighbourhood,
-  resolvePerson,
-  setArchived,
-  updatePerson,
-} from './service'
+import { facets, listPeople } from './list'
+import { neighbourhood, resolvePerson } from './lookup'
+import { mergePeople } from './merge'
+import { createPerson, deletePerson, setArchived, updatePerson } from './service'
 
 export const peopleHandlers = {
   'people.list': ((args, backend) => listPeople(backend, args)) satisfies Handler<'people.list'>,

@@ -18,7 +18,7 @@ export function readProfile(backend: BackendState): Profile {
   return { ...profile, fullName: me?.name ?? '' }
 }
 
-export function writeProfile(backend: BackendState, profile: ProfileInput): Profile {
-  writeSetting(backend, PROFILE_KEY, profile)
+export async function writeProfile(backend: BackendState, profile: ProfileInput): Promise<Profile> {
+  await backend.writeSync('nothing', () => writeSetting(backend, PROFILE_KEY, profile))
   return readProfile(backend)
 }

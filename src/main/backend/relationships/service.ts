@@ -7,7 +7,7 @@ import { parseJsonList, requirePeople } from '../people/records'
 export async function setRelationship(backend: BackendState, input: RelationshipInput): Promise<RelationshipRecord> {
   const now = backend.now().toISOString()
   const [a, b] = input.a < input.b ? [input.a, input.b] : [input.b, input.a]
-  const result = await backend.db.transaction().execute(async (trx) => {
+  return backend.write({ people: [a, b] }, async (trx) => {
     const people = await requirePeople(trx, [a, b])
     const values = {
       strength: input.strength,
@@ -49,14 +49,11 @@ export async function setRelationship(backend: BackendState, input: Relationship
       updated: existing !== undefined,
     }
   })
-  backend.touched([a, b])
-  return result
 }
 
 export async function deleteRelationship(backend: BackendState, id: number): Promise<{ id: number }> {
   const row = await backend.db.selectFrom('relationship').select(['person_a', 'person_b']).where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no relationship with id ${id}.`)
-  await backend.db.deleteFrom('relationship').where('id', '=', id).execute()
-  backend.touched([row.person_a, row.person_b])
+  await backend.write({ people: [row.person_a, row.person_b] }, (trx) => trx.deleteFrom('relationship').where('id', '=', id).execute())
   return { id }
 }

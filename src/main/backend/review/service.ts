@@ -75,7 +75,7 @@ function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewE
 }
 
 /** Accepts people and strengths as they are, and makes accepted ties relationships. */
-export function acceptReview(backend: BackendState, ids: readonly number[] | 'all'): ReviewOutcome {
+export async function acceptReview(backend: BackendState, ids: readonly number[] | 'all'): Promise<ReviewOutcome> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 }
@@ -86,8 +86,7 @@ export function acceptReview(backend: BackendState, ids: readonly number[] | 'al
   )
   const record = sqlite.prepare("INSERT INTO import_item (batch_id, entity, entity_id, action, change) VALUES (?, 'relationship', ?, 'created', NULL)")
   const drop = sqlite.prepare('DELETE FROM review_item WHERE id = ?')
-  sqlite
-    .transaction(() => {
+  await backend.writeSync('everything', () => {
       for (const item of itemsOf(backend, ids)) {
         if (item.kind === 'tie' && item.other !== null && item.strength !== null) {
           const [a, b] = [item.person.id, item.other.id]
@@ -102,14 +101,12 @@ export function acceptReview(backend: BackendState, ids: readonly number[] | 'al
         drop.run(item.id)
         outcome.accepted++
       }
-    })
-    .immediate()
-  backend.invalidate()
+  })
   return outcome
 }
 
 /** Rejects ties (they never come back) and new people (deleted, with what was learned about them). */
-export function rejectReview(backend: BackendState, ids: readonly number[]): ReviewOutcome {
+export async function rejectReview(backend: BackendState, ids: readonly number[]): Promise<ReviewOutcome> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 }
@@ -125,8 +122,7 @@ export function rejectReview(backend: BackendState, ids: readonly number[]): Rev
   const drop = sqlite.prepare('DELETE FROM review_item WHERE id = ?')
   const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
   const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
-  sqlite
-    .transaction(() => {
+  await backend.writeSync('everything', () => {
       for (const item of items) {
         if (item.kind === 'tie' && item.other !== null) never.run(item.person.id, item.other.id, now)
         drop.run(item.id)
@@ -138,9 +134,7 @@ export function rejectReview(backend: BackendState, ids: readonly number[]): Rev
       }
       // Interactions left with no one in them went with their people.
       if (outcome.peopleDeleted > 0) sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()
-    })
-    .immediate()
-  backend.invalidate()
+  })
   return outcome
 }
 

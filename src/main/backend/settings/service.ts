@@ -6,10 +6,11 @@ import type { BackendState } from '../state'
 import { SCORING_KEY, readScoring, readSetting, writeSetting } from './stored'
 import { normalizeLabel } from '../people/records'
 
-export function writeScoring(backend: BackendState, settings: ScoringSettings | null): ScoringSettings {
-  backend.invalidateScoring()
-  if (settings === null) backend.sqlite.prepare('DELETE FROM setting WHERE key = ?').run(SCORING_KEY)
-  else writeSetting(backend, SCORING_KEY, settings)
+export async function writeScoring(backend: BackendState, settings: ScoringSettings | null): Promise<ScoringSettings> {
+  await backend.writeSync('scoring', () => {
+    if (settings === null) backend.sqlite.prepare('DELETE FROM setting WHERE key = ?').run(SCORING_KEY)
+    else writeSetting(backend, SCORING_KEY, settings)
+  })
   return readScoring(backend)
 }
 
@@ -20,8 +21,8 @@ export function readWeekly(backend: BackendState): WeeklySettings {
   return readSetting(backend, WEEKLY_KEY, weeklySettings, DEFAULT_WEEKLY)
 }
 
-export function writeWeekly(backend: BackendState, settings: WeeklySettings): WeeklySettings {
-  writeSetting(backend, WEEKLY_KEY, settings)
+export async function writeWeekly(backend: BackendState, settings: WeeklySettings): Promise<WeeklySettings> {
+  await backend.writeSync('nothing', () => writeSetting(backend, WEEKLY_KEY, settings))
   return readWeekly(backend)
 }
 
@@ -49,12 +50,12 @@ function firstOf<T>(items: readonly T[], key: (item: T) => string): T[] {
 }
 
 /** Stores them, each interest and each pair of roles once (compared case-insensitively). */
-export function writeSuggestionSettings(backend: BackendState, settings: SuggestionSettings): SuggestionSettings {
+export async function writeSuggestionSettings(backend: BackendState, settings: SuggestionSettings): Promise<SuggestionSettings> {
   const tidy: SuggestionSettings = {
     interests: firstOf(settings.interests, normalizeLabel),
     complementaryRoles: firstOf(settings.complementaryRoles, (p) => [normalizeLabel(p.a), normalizeLabel(p.b)].sort().join('\u0000')),
   }
-  writeSetting(backend, SUGGESTIONS_KEY, tidy)
+  await backend.writeSync('nothing', () => writeSetting(backend, SUGGESTIONS_KEY, tidy))
   return readSuggestionSettings(backend)
 }
 

@@ -112,7 +112,7 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   if (computed === undefined && g.me >= 0) {
     const now = backend.now().toISOString()
-    await backend.db.transaction().execute(async (trx) => {
+    await backend.write('nothing', async (trx) => {
       await trx.insertInto('suggestion_week').values({ week, computed_at: now }).onConflict((oc) => oc.doNothing()).execute()
       for (const [rank, c] of result.suggestions.entries()) {
         const [a, b] = [g.ids[c.a] ?? -1, g.ids[c.b] ?? -1]
@@ -141,22 +141,23 @@ export async function actOnSuggestion(backend: BackendState, id: number, action:
     await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })
     introductionId = intro.id
   }
-  if (action === 'known') {
-    const existing = await backend.db.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
-    if (existing === undefined) {
-      await backend.db
-        .insertInto('relationship')
-        .values({ person_a: row.person_a, person_b: row.person_b, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
-        .execute()
-    }
-    backend.touched([row.person_a, row.person_b])
-  }
   const status: SuggestionStatus = action === 'start' ? 'started' : action === 'dismiss' ? 'dismissed' : action === 'snooze' ? 'snoozed' : 'known'
-  await backend.db
-    .updateTable('suggestion')
-    .set({ status, introduction_id: introductionId, snoozed_until: action === 'snooze' ? weekAfter(row.week) : null })
-    .where('id', '=', id)
-    .execute()
+  await backend.write(action === 'known' ? { people: [row.person_a, row.person_b] } : 'nothing', async (trx) => {
+    if (action === 'known') {
+      const existing = await trx.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
+      if (existing === undefined) {
+        await trx
+          .insertInto('relationship')
+          .values({ person_a: row.person_a, person_b: row.person_b, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
+          .execute()
+      }
+    }
+    await trx
+      .updateTable('suggestion')
+      .set({ status, introduction_id: introductionId, snoozed_until: action === 'snooze' ? weekAfter(row.week) : null })
+      .where('id', '=', id)
+      .execute()
+  })
   const [view] = (await storedSuggestions(backend, row.week)).filter((s) => s.id === id)
   if (view === undefined) throw new Error('suggestion vanished')
   return view
@@ -167,10 +168,11 @@ export async function confirmKnown(backend: BackendState, a: number, b: number, 
   const [x, y] = [Math.min(a, b), Math.max(a, b)]
   const now = backend.now().toISOString()
   await requirePeople(backend.db, [x, y])
-  await backend.db
-    .insertInto('relationship')
-    .values({ person_a: x, person_b: y, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.doNothing())
-    .execute()
-  backend.touched([x, y])
+  await backend.write({ people: [x, y] }, (trx) =>
+    trx
+      .insertInto('relationship')
+      .values({ person_a: x, person_b: y, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
+  )
 }

@@ -48,7 +48,7 @@ async function taskView(backend: BackendState, id: number): Promise<TaskView> {
 
 export async function setTaskDone(backend: BackendState, id: number, done: boolean): Promise<TaskView> {
   await taskView(backend, id)
-  await backend.db.updateTable('task').set({ done_at: done ? backend.now().toISOString() : null }).where('id', '=', id).execute()
+  await backend.write('nothing', (trx) => trx.updateTable('task').set({ done_at: done ? backend.now().toISOString() : null }).where('id', '=', id).execute())
   return taskView(backend, id)
 }
 
@@ -57,7 +57,7 @@ export async function snoozeTask(backend: BackendState, id: number, until: strin
   const today = backend.today()
   if (until <= today) throw new KithError('bad_request', 'until: snooze to a day after today')
   requireWithinPlanning('until', until, today)
-  await backend.db.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute()
+  await backend.write('nothing', (trx) => trx.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute())
   return taskView(backend, id)
 }
 
@@ -73,7 +73,7 @@ export async function addTask(backend: BackendState, args: Args<'tasks.add'>): P
   const today = backend.today()
   if (args.due < today) throw new KithError('bad_request', `due: ${args.due} is before today; a new task is due today or later`)
   requireWithinPlanning('due', args.due, today)
-  const id = await backend.db.transaction().execute(async (trx) => {
+  const id = await backend.write('nothing', async (trx) => {
     if (args.personId !== null) await requirePerson(trx, args.personId)
     if (args.introductionId !== null) await row(trx, args.introductionId)
     const created = await trx

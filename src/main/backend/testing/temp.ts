@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach } from 'vitest'
 import { Backend, type BackendOptions } from '../backend'
 
@@ -24,6 +25,28 @@ export async function openTempBackend(options: Partial<BackendOptions> = {}): Pr
   const backend = await Backend.open({ dataDir: tempDir(), ...options })
   opened.push(backend)
   return backend
+}
+
+/** The same data folder opened again, as after quitting and starting Kith; the old backend is closed. */
+export async function reopenTempBackend(backend: Backend, options: Partial<BackendOptions> = {}): Promise<Backend> {
+  await backend.close()
+  const again = await Backend.open({ ...options, dataDir: backend.dataDir })
+  opened.push(again)
+  return again
+}
+
+/**
+ * Changes the file through a connection of its own, as another program (or
+ * a hand edit, or damage) could: past Kith's checks and its write path, so
+ * the backend learns of it only as it learns of another process's commits.
+ */
+export function editOutsideKith(backend: Backend, edit: (db: Database.Database) => void): void {
+  const db = new Database(backend.dbPath)
+  try {
+    edit(db)
+  } finally {
+    db.close()
+  }
 }
 
 export function fileDigest(file: string): string {

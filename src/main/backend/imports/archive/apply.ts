@@ -60,8 +60,7 @@ export async function applyLearning(
     if (done % SLICE === 0) await yieldToEventLoop()
   }
 
-  sqlite.exec('BEGIN IMMEDIATE')
-  try {
+  await backend.writeLong('everything', async () => {
     const batchId = Number(s.batch.run(options.format, options.fileName, tag, now).lastInsertRowid)
     result.batchId = batchId
     const ids = new Map(plan.existing)
@@ -132,12 +131,6 @@ export async function applyLearning(
       await step()
     }
     s.counts.run(result.peopleCreated + result.interactions, updated, batchId)
-    sqlite.exec('COMMIT')
-  } catch (err) {
-    if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
-    throw err
-  } finally {
-    backend.invalidate()
-  }
+  })
   return result
 }

@@ -1,0 +1,231 @@
+// Moving an introduction from one state to the next, with what follows from each move.
+import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
+import type { IntroductionDetail } from '../../../shared/types'
+import { STATE_WORDS, canMove, isIntroState, statesOf } from '../../../shared/intro-states'
+import type { BackendState } from '../state'
+import type { Db } from '../people/records'
+import type { EffectEntity } from '../db/schema'
+import type { TaskKind } from '../../../shared/vocab'
+import { requireNotFuture, requireWithinPlanning } from '../dates'
+import { KithError } from '../errors'
+import { meId, names, normalizeLabel, parseIdList } from '../people/records'
+import { getIntroduction } from './read'
+import { row } from './rows'
+import { insertAsk, recordEvent, sendWarnings } from './service'
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Give-back ideas: what the connector is looking for, and people I know who offer it. */
+async function giveBackIdea(backend: BackendState, connector: number, connectorName: string): Promise<string> {
+  const needs = await backend.db.selectFrom('person_label').select(['label', 'label_norm']).where('person_id', '=', connector).where('kind', '=', 'need').execute()
+  const me = await meId(backend.db)
+  if (needs.length === 0 || me === null) return `Find a way to give back to ${connectorName}: ask what they are looking for.`
+  const offers = await backend.db
+    .selectFrom('person_label as l')
+    .innerJoin('relationship as r', (j) => j.on((eb) => eb.or([eb.and([eb('r.person_a', '=', me), eb('r.person_b', '=', eb.ref('l.person_id'))]), eb.and([eb('r.person_b', '=', me), eb('r.person_a', '=', eb.ref('l.person_id'))])])))
+    .innerJoin('person as p', 'p.id', 'l.person_id')
+    .select(['p.name', 'l.label_norm'])
+    .where('l.kind', '=', 'offer')
+    .where('l.label_norm', 'in', needs.map((n) => normalizeLabel(n.label)))
+    .where('p.id', '!=', connector)
+    .where('p.archived_at', 'is', null)
+    .where('r.strength', '>=', 2)
+    .orderBy('r.strength', 'desc')
+    .limit(3)
+    .execute()
+  const need = needs[0]?.label ?? ''
+  if (offers.length === 0) return `Give back to ${connectorName}: they are looking for ${needs.map((n) => n.label).join(', ')}.`
+  const match = needs.find((n) => offers.some((o) => o.label_norm === n.label_norm))?.label ?? need
+  return `Give back to ${connectorName}: they are looking for ${match}; you know ${offers.map((o) => o.name).join(', ')}, who can help.`
+}
+
+/**
+ * A step cannot be dated before the step it follows ("agreed" before
+ * "asked"). The draft does not count: it is dated the day the introduction
+ * was written down in Kith, and a user may well record steps that happened
+ * before that. A previous step dated in the future (written before Kith
+ * checked dates) is not held against the user either, or no date would do.
+ */
+async function requireInOrder(db: Db, id: number, on: string, today: string): Promise<void> {
+  const previous = await db
+    .selectFrom('introduction_event')
+    .select(['state', 'on_date'])
+    .where('introduction_id', '=', id)
+    .where('state', '!=', 'draft')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (previous !== undefined && previous.on_date <= today && on < previous.on_date) {
+    const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
+    throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+  }
+  if (previous !== undefined) return
+  // The first step of a later hop comes after the introduction that made it possible.
+  const hop = await db
+    .selectFrom('introduction as i')
+    .innerJoin('introduction_event as e', 'e.introduction_id', 'i.previous_id')
+    .innerJoin('person as p', 'p.id', 'i.connector_id')
+    .select(['e.on_date', 'p.name'])
+    .where('i.id', '=', id)
+    .where('e.state', '=', 'introduced')
+    .orderBy('e.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (hop !== undefined && hop.on_date <= today && on < hop.on_date) {
+    throw new KithError('bad_request', `date: ${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
+  }
+}
+
+
+/** What a move added or changed, so that taking the move back removes exactly that. */
+type Effect = { entity: EffectEntity; id: number; change?: Record<string, string | number | null> }
+
+const LEARNED_STRENGTH = 2
+
+/**
+ * Moves an introduction to another state, with what follows: tasks, favors,
+ * and what the graph learns (scoring.md, "Learning from introductions"):
+ * an ask that reaches "introduced" gives me a relationship with the person
+ * I was introduced to, and drafts the next hop of a longer path; closing the
+ * loop logs the meeting; two people I introduced get a relationship. Nothing
+ * the user set is overwritten, and every addition is recorded against the
+ * move so `undoMove` can take it back.
+ */
+export async function moveIntroduction(backend: BackendState, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
+  const r = await row(backend.db, id)
+  const kind = r.kind
+  if (!isIntroState(to) || !statesOf(kind).includes(to)) {
+    throw new KithError('bad_request', `to: "${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
+  }
+  if (!canMove(kind, r.state, to)) {
+    throw new KithError('conflict', `An introduction that is ${r.state} cannot become ${to}.`)
+  }
+  if (kind === 'connect' && to === 'introduced' && !confirmed) {
+    const warnings = await sendWarnings(backend, r)
+    if (warnings.length > 0) throw new KithError('conflict', `Confirm before sending: ${warnings.join(' ')}`)
+  }
+  const today = backend.today()
+  const on = date ?? today
+  // "Meeting scheduled" is dated by the meeting, which may be ahead; every other step has happened.
+  if (to === 'scheduled') requireWithinPlanning('date', on, today)
+  else requireNotFuture('date', on, today, 'record a step once it has happened')
+  await requireInOrder(backend.db, id, on, today)
+  const now = backend.now().toISOString()
+  const touched: number[] = []
+  const n = await names(backend.db, [r.connector_id, r.target_id, r.goal_id, r.person_a_id, r.person_b_id].filter((x): x is number => x !== null))
+  const name = (x: number | null): string => (x === null ? '' : (n.get(x) ?? ''))
+  const giveBack = kind === 'ask' && to === 'introduced' && r.connector_id !== null ? await giveBackIdea(backend, r.connector_id, name(r.connector_id)) : ''
+  // Asks through a connector, favors and learned relationships feed path scoring.
+  await backend.write(() => ({ people: [...touched, ...parseIdList(r.path).slice(1, -1)] }), async (trx) => {
+    await trx
+      .updateTable('introduction')
+      .set({ state: to, updated_at: now, ...(to === 'scheduled' ? { meeting_on: on } : {}) })
+      .where('id', '=', id)
+      .execute()
+    const eventId = await recordEvent(trx, id, to, on, now)
+    const effects: Effect[] = []
+    if (to === 'scheduled') effects.push({ entity: 'introduction', id, change: { meeting_on: r.meeting_on } })
+    const task = async (kindOfTask: TaskKind, person: number | null, title: string, due: string): Promise<void> => {
+      const created = await trx
+        .insertInto('task')
+        .values({ introduction_id: id, person_id: person, kind: kindOfTask, title, due_on: due, snoozed_until: null, done_at: null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'task', id: created.id })
+    }
+    /** Changes open tasks of these kinds (all when null), remembering what they held. */
+    const changeTasks = async (kinds: TaskKind[] | null, set: { done_at?: string; due_on?: string }): Promise<void> => {
+      let q = trx.selectFrom('task').select(['id', 'done_at', 'due_on']).where('introduction_id', '=', id).where('done_at', 'is', null)
+      if (kinds !== null) q = q.where('kind', 'in', kinds)
+      for (const t of await q.execute()) {
+        await trx.updateTable('task').set(set).where('id', '=', t.id).execute()
+        effects.push({ entity: 'task', id: t.id, change: { done_at: t.done_at, due_on: t.due_on } })
+      }
+    }
+    const favor = async (giver: number, receiver: number, size: 'small' | 'medium', note: string): Promise<void> => {
+      const created = await trx
+        .insertInto('favor')
+        .values({ giver_id: giver, receiver_id: receiver, occurred_on: on, kind: 'introduction', size, note, introduction_id: id, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'favor', id: created.id })
+      touched.push(giver, receiver)
+    }
+    /** A relationship between two people, only when none is recorded. */
+    const learn = async (a: number, b: number, confidence: 'firsthand' | 'believed', context: string): Promise<void> => {
+      const [lo, hi] = a < b ? [a, b] : [b, a]
+      const existing = await trx.selectFrom('relationship').select('id').where('person_a', '=', lo).where('person_b', '=', hi).executeTakeFirst()
+      if (existing !== undefined) return
+      const created = await trx
+        .insertInto('relationship')
+        .values({ person_a: lo, person_b: hi, strength: LEARNED_STRENGTH, kind: 'other', confidence, source: 'entered', contexts: JSON.stringify([context]), since: on, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      effects.push({ entity: 'relationship', id: created.id })
+      touched.push(a, b)
+    }
+    const me = await meId(trx)
+    if (kind === 'ask' && to === 'introduced') {
+      await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for the introduction`, on)
+      await task('reply_target', r.target_id, `Reply to ${name(r.target_id)} within 24 hours, offering a few times`, addDays(on, 1))
+      await task('close_loop', r.connector_id, `Tell ${name(r.connector_id)} how the meeting with ${name(r.target_id)} went`, addDays(on, 14))
+      await task('give_back', r.connector_id, giveBack, addDays(on, 30))
+      if (me !== null && r.connector_id !== null) await favor(r.connector_id, me, 'medium', `Introduced you to ${name(r.target_id)}`)
+      if (me !== null && r.target_id !== null) {
+        await learn(me, r.target_id, 'firsthand', `introduced by ${name(r.connector_id)} on ${on}`)
+        const target = await trx.selectFrom('person').select('introduced_by_id').where('id', '=', r.target_id).executeTakeFirst()
+        if (target !== undefined && target.introduced_by_id === null && r.connector_id !== null) {
+          await trx.updateTable('person').set({ introduced_by_id: r.connector_id, updated_at: now }).where('id', '=', r.target_id).execute()
+          effects.push({ entity: 'introduced_by', id: r.target_id, change: { introduced_by_id: null } })
+          touched.push(r.target_id)
+        }
+      }
+      // One hop of a longer path: now that I know the target, ask them for the next person.
+      const path = parseIdList(r.path)
+      const at = r.target_id === null ? -1 : path.indexOf(r.target_id)
+      if (r.goal_id !== null && at > 0 && at < path.length - 1 && me !== null) {
+        // The user's own reason and offer are about the goal: they carry over to the next hop.
+        const carried = parseJsonColumn(storedIntroDetails, r.details, {})
+        const keep = Object.fromEntries(['why', 'offer'].filter((k) => typeof carried[k] === 'string').map((k) => [k, carried[k]]))
+        const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now, keep)
+        effects.push({ entity: 'introduction', id: next })
+      }
+    }
+    if (kind === 'ask' && to === 'scheduled') await changeTasks(['close_loop'], { due_on: addDays(on, 1) })
+    if (kind === 'ask' && to === 'closed') {
+      await changeTasks(['close_loop'], { done_at: now })
+      // The meeting happened: it counts as talking to them.
+      if (me !== null && r.target_id !== null) {
+        const met = r.meeting_on !== null && r.meeting_on <= on ? r.meeting_on : on
+        const created = await trx
+          .insertInto('interaction')
+          .values({ occurred_on: met, kind: 'meeting', note: `Met ${name(r.target_id)}, introduced by ${name(r.connector_id)}`, with_me: 1, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await trx.insertInto('interaction_person').values({ interaction_id: created.id, person_id: r.target_id }).execute()
+        effects.push({ entity: 'interaction', id: created.id })
+        touched.push(r.target_id)
+      }
+    }
+    if (kind === 'connect' && to === 'introduced') {
+      await task('handoff', null, `Reply with the BCC handoff to ${name(r.person_a_id)} and ${name(r.person_b_id)}`, on)
+      if (me !== null) {
+        for (const receiver of [r.person_a_id, r.person_b_id]) {
+          if (receiver !== null) await favor(me, receiver, 'small', `Introduced to ${name(receiver === r.person_a_id ? r.person_b_id : r.person_a_id)}`)
+        }
+      }
+      if (r.person_a_id !== null && r.person_b_id !== null) await learn(r.person_a_id, r.person_b_id, 'believed', `introduced by you on ${on}`)
+    }
+    if (kind === 'connect' && to === 'scheduled') await changeTasks(['handoff'], { done_at: now })
+    if (to === 'abandoned' || to === 'declined') await changeTasks(null, { done_at: now })
+    if (effects.length > 0) {
+      await trx
+        .insertInto('introduction_effect')
+        .values(effects.map((e) => ({ introduction_id: id, event_id: eventId, entity: e.entity, entity_id: e.id, change: e.change === undefined ? null : JSON.stringify(e.change) })))
+        .execute()
+    }
+  })
+  return getIntroduction(backend, id)
+}

@@ -1,0 +1,80 @@
+// Taking back an introduction's last move.
+import { parseJsonColumn, storedEffectChange } from '../db/json-column'
+import type { IntroductionDetail } from '../../../shared/types'
+import type { BackendState } from '../state'
+import { KithError } from '../errors'
+import { parseIdList } from '../people/records'
+import { getIntroduction } from './read'
+import { row } from './rows'
+
+/**
+ * Takes back an introduction's last move: the state and date it recorded,
+ * and everything that move added (tasks, favors, a learned relationship, a
+ * logged meeting, "introduced by", the next hop's draft). A next hop that
+ * has moved on must be taken back first.
+ */
+export async function undoMove(backend: BackendState, id: number): Promise<IntroductionDetail> {
+  const r = await row(backend.db, id)
+  const events = await backend.db.selectFrom('introduction_event').select(['id', 'state']).where('introduction_id', '=', id).orderBy('id', 'desc').limit(2).execute()
+  const [last, before] = events
+  if (last === undefined || before === undefined) throw new KithError('conflict', 'This introduction has no move to take back.')
+  const now = backend.now().toISOString()
+  const touched: number[] = []
+  await backend.write(() => ({ people: [...touched, ...parseIdList(r.path).slice(1, -1)] }), async (trx) => {
+    const effects = await trx.selectFrom('introduction_effect').selectAll().where('event_id', '=', last.id).orderBy('id', 'desc').execute()
+    for (const e of effects) {
+      const change = e.change === null ? null : parseChange(e.change)
+      if (e.entity === 'introduction' && e.entity_id !== id) {
+        const next = await trx.selectFrom('introduction').select(['state']).where('id', '=', e.entity_id).executeTakeFirst()
+        if (next !== undefined && next.state !== 'draft') {
+          throw new KithError('conflict', `The next step (introduction ${e.entity_id}) is already ${next.state}: take that back first.`)
+        }
+        await trx.deleteFrom('introduction').where('id', '=', e.entity_id).execute()
+      } else if (e.entity === 'introduction') {
+        await trx.updateTable('introduction').set({ meeting_on: stringOrNull(change?.meeting_on) }).where('id', '=', id).execute()
+      } else if (e.entity === 'relationship') {
+        // Only as the move left it: a relationship the user has edited since is theirs now.
+        const rel = await trx
+          .deleteFrom('relationship')
+          .where('id', '=', e.entity_id)
+          .where((eb) => eb('updated_at', '=', eb.ref('created_at')))
+          .returning(['person_a', 'person_b'])
+          .executeTakeFirst()
+        if (rel !== undefined) touched.push(rel.person_a, rel.person_b)
+      } else if (e.entity === 'interaction') {
+        const people = await trx.selectFrom('interaction_person').select('person_id').where('interaction_id', '=', e.entity_id).execute()
+        const gone = await trx.deleteFrom('interaction').where('id', '=', e.entity_id).where((eb) => eb('updated_at', '=', eb.ref('created_at'))).executeTakeFirst()
+        if (gone.numDeletedRows > 0n) touched.push(...people.map((p) => p.person_id))
+      } else if (e.entity === 'favor') {
+        const f = await trx
+          .deleteFrom('favor')
+          .where('id', '=', e.entity_id)
+          .where((eb) => eb('updated_at', '=', eb.ref('created_at')))
+          .returning(['giver_id', 'receiver_id'])
+          .executeTakeFirst()
+        if (f !== undefined) touched.push(f.giver_id, f.receiver_id)
+      } else if (e.entity === 'task') {
+        if (change === null) await trx.deleteFrom('task').where('id', '=', e.entity_id).execute()
+        else await trx.updateTable('task').set({ done_at: stringOrNull(change.done_at), due_on: String(change.due_on) }).where('id', '=', e.entity_id).execute()
+      } else {
+        // "Introduced by": put back only if it still says what the move set.
+        await trx
+          .updateTable('person')
+          .set({ introduced_by_id: null, updated_at: now })
+          .where('id', '=', e.entity_id)
+          .where('introduced_by_id', '=', r.connector_id)
+          .execute()
+        touched.push(e.entity_id)
+      }
+    }
+    await trx.deleteFrom('introduction_event').where('id', '=', last.id).execute()
+    await trx.updateTable('introduction').set({ state: before.state, updated_at: now }).where('id', '=', id).execute()
+  })
+  return getIntroduction(backend, id)
+}
+
+const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+
+function parseChange(text: string): Record<string, unknown> {
+  return parseJsonColumn(storedEffectChange, text, {})
+}

@@ -1,0 +1,113 @@
+// The people list, one window at a time, and the filters it offers.
+import type { Facets, PeopleList } from '../../../shared/types'
+import type { Args } from '../../../shared/contract'
+import type { BackendState } from '../state'
+import type { DirectoryEntry } from './directory'
+import { normalizeOrgName } from '../../../shared/organisations'
+import { normalizeLabel } from './records'
+
+function byName(a: DirectoryEntry, b: DirectoryEntry): number {
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id - b.id
+}
+
+/** Nulls last whichever the direction, then by name. */
+function byValue(get: (e: DirectoryEntry) => string | number | null, direction: number) {
+  return (a: DirectoryEntry, b: DirectoryEntry): number => {
+    const x = get(a)
+    const y = get(b)
+    if (x !== y) {
+      if (x === null) return 1
+      if (y === null) return -1
+      return direction * (x < y ? -1 : 1)
+    }
+    return byName(a, b)
+  }
+}
+
+/**
+ * One window of the people list, in the order asked for. The whole ordering
+ * is computed once and kept until something changes, so scrolling through
+ * 50,000 people fetches slices of it.
+ */
+export function listPeople(backend: BackendState, args: Args<'people.list'>): PeopleList {
+  const directory = backend.directory()
+  const key = JSON.stringify([args.sort, args.descending, args.tag, args.company, args.archived])
+  let ordered = directory.orderings.get(key)
+  if (ordered === undefined) {
+    const tag = args.tag === null ? null : normalizeLabel(args.tag)
+    // A company matches whatever its spelling ("Stripe" finds "Stripe, Inc."), as organisations do.
+    const company = args.company === null ? null : normalizeOrgName(args.company)
+    const norms = new Map<string, string>()
+    const companyNorm = (name: string): string => {
+      let n = norms.get(name)
+      if (n === undefined) {
+        n = normalizeOrgName(name)
+        norms.set(name, n)
+      }
+      return n
+    }
+    ordered = [...directory.entries.values()].filter(
+      (e) =>
+        e.archived === args.archived &&
+        (tag === null || e.tags.some((t) => normalizeLabel(t) === tag)) &&
+        (company === null || (e.company !== null && companyNorm(e.company) === company)),
+    )
+    const direction = args.descending ? -1 : 1
+    ordered.sort(
+      args.sort === 'lastInteraction'
+        ? byValue((e) => e.lastInteractionOn, direction)
+        : args.sort === 'strength'
+          ? byValue((e) => e.myStrength, direction)
+          : (a, b) => direction * byName(a, b),
+    )
+    directory.orderings.set(key, ordered)
+  }
+  return {
+    total: ordered.length,
+    offset: args.offset,
+    people: ordered.slice(args.offset, args.offset + args.limit).map((e) => ({
+      id: e.id,
+      name: e.name,
+      company: e.company,
+      title: e.title,
+      tags: e.tags,
+      isMe: e.isMe,
+      archived: e.archived,
+      lastInteractionOn: e.lastInteractionOn,
+      myStrength: e.myStrength,
+    })),
+  }
+}
+
+/** How many tags and companies the filters offer: the most common ones. */
+export const FACET_LIMIT = 500
+
+export function facets(backend: BackendState): Facets {
+  const directory = backend.directory()
+  directory.facets ??= countFacets(directory.entries.values())
+  return directory.facets
+}
+
+function countFacets(entries: Iterable<DirectoryEntry>): Facets {
+  const tags = new Map<string, { label: string; count: number }>()
+  const companies = new Map<string, { name: string; count: number }>()
+  // In id order, so a label spelled two ways shows as the first person to have it, whatever was edited since.
+  for (const e of [...entries].sort((a, b) => a.id - b.id)) {
+    if (e.archived) continue
+    for (const t of e.tags) {
+      const key = normalizeLabel(t)
+      const seen = tags.get(key)
+      if (seen === undefined) tags.set(key, { label: t, count: 1 })
+      else seen.count++
+    }
+    if (e.company !== null) {
+      const key = e.company.toLowerCase()
+      const seen = companies.get(key)
+      if (seen === undefined) companies.set(key, { name: e.company, count: 1 })
+      else seen.count++
+    }
+  }
+  const byCount = <T extends { count: number }>(items: Iterable<T>, name: (t: T) => string): T[] =>
+    [...items].sort((a, b) => b.count - a.count || (name(a) < name(b) ? -1 : 1)).slice(0, FACET_LIMIT)
+  return { tags: byCount(tags.values(), (t) => t.label), companies: byCount(companies.values(), (c) => c.name) }
+}

@@ -1,0 +1,62 @@
+/** The weekly review: suggested introductions, favors to return, ties gone cold, follow-ups. */
+import type { SuggestionStatus } from '../vocab'
+import type { TaskView } from './introductions'
+import type { Factor } from './paths'
+import type { PersonRef } from './people'
+
+export interface SuggestionView {
+  id: number
+  rank: number
+  a: PersonRef
+  b: PersonRef
+  score: number
+  /** the factors; score is their product */
+  reasons: Factor[]
+  status: SuggestionStatus
+  introductionId: number | null
+}
+
+/** Two people who share many contacts: they may already know each other. */
+export interface MaybeKnown {
+  a: PersonRef
+  b: PersonRef
+  shared: number
+  index: number
+}
+
+export interface FavorStanding {
+  person: PersonRef
+  givenByMe: number
+  receivedByMe: number
+  pointsGivenByMe: number
+  pointsReceivedByMe: number
+  /** points I gave minus points they gave */
+  balance: number
+  lastFavor: string
+  /** change of the balance over the last 90 days */
+  trend: number
+}
+
+export interface Nudge {
+  person: PersonRef
+  text: string
+  /** my contacts who offer what they need */
+  helpers: PersonRef[]
+}
+
+export interface ColdTie {
+  person: PersonRef
+  strength: number
+  lastTalked: string | null
+  cadenceDays: number
+  daysSince: number | null
+}
+
+export interface WeekView {
+  week: string
+  suggestions: SuggestionView[]
+  maybeKnown: MaybeKnown[]
+  followUps: TaskView[]
+  favorsToReturn: Nudge[]
+  coldTies: ColdTie[]
+}
