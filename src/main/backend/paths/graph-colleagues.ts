@@ -78,7 +78,7 @@ export abstract class ColleagueGraph extends GraphCore {
     }
     if (best === null || this.rejected.has(pairKey(i, j))) return null
     const a = this.shorter(i, j)
-    if ((this.nbr[a] ?? []).includes(a === i ? j : i)) return null
+    if (this.slot(a, a === i ? j : i) >= 0) return null
     return best
   }
 
@@ -151,18 +151,18 @@ export abstract class ColleagueGraph extends GraphCore {
   /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
   p(i: number, j: number): number {
     const a = this.shorter(i, j)
-    const b = a === i ? j : i
-    const list = this.nbr[a]
-    if (list === undefined) return 0
-    const k = list.indexOf(b)
-    return k < 0 ? this.colleague(i, j) : (this.prob[a]?.[k] ?? 0)
+    const k = this.slot(a, a === i ? j : i)
+    return k < 0 ? this.colleague(i, j) : (this.chances[k] ?? 0)
   }
 
   /** For each organisation, my contacts there (not archived), cached until the graph changes. */
   myContactsByOrg(): Map<number, number[]> {
     if (this.myAtCache?.version !== this.version) {
       const out = new Map<number, number[]>()
-      for (const c of this.nbr[this.me] ?? []) {
+      const from = this.start[this.me] ?? 0
+      const to = from + (this.degree[this.me] ?? 0)
+      for (let m = from; m < to; m++) {
+        const c = this.adj[m] ?? -1
         if (this.archived[c] === true) continue
         const orgs = this.memOrg[c] ?? []
         for (let k = 0; k < orgs.length; k++) {
