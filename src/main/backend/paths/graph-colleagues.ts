@@ -121,21 +121,17 @@ export abstract class ColleagueGraph extends GraphCore {
     const orgs = this.orgDirectory
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
     if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
-    const memberships = readMemberships(this.sqlite, orgs, scope)
-    for (const [person, list] of memberships) {
-      const i = this.indexOf.get(person)
-      if (i === undefined || this.archived[i] === true) continue
-      const seen = new Set<number>()
-      for (const m of list) {
-        const o = this.orgIndex(m.org)
-        this.memOrg[i]?.push(o)
-        this.memStart[i]?.push(m.start)
-        this.memEnd[i]?.push(m.end)
-        if (!seen.has(o)) {
-          seen.add(o)
-          this.orgMembers[o]?.push(i)
-        }
-      }
+    const read = readMemberships(this.sqlite, orgs, scope)
+    // Everyone read here had their memberships cleared (or never had any): an organisation already listed is a second job there.
+    for (let r = 0; r < read.person.length; r++) {
+      const i = this.indexOf.get(read.person[r] ?? -1)
+      const orgsOf = i === undefined ? undefined : this.memOrg[i]
+      if (i === undefined || orgsOf === undefined || this.archived[i] === true) continue
+      const o = this.orgIndex(read.org[r] ?? -1)
+      if (!orgsOf.includes(o)) this.orgMembers[o]?.push(i)
+      orgsOf.push(o)
+      this.memStart[i]?.push(read.start[r] ?? 0)
+      this.memEnd[i]?.push(read.end[r] ?? 0)
     }
   }
 

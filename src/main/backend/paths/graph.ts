@@ -169,18 +169,23 @@ export class PathGraph extends ColleagueGraph {
       return i >= 0 ? i : this.node(id)
     }
     if ((low ?? 0) >= 0 && base * base * 32 <= Number.MAX_SAFE_INTEGER) {
-      const folded = db.prepare(`SELECT (person_a * ? + person_b) * 32 + ${info} FROM relationship`).pluck().all(base) as number[]
-      const out = { a: new Int32Array(folded.length), b: new Int32Array(folded.length), info: new Int32Array(folded.length) }
-      for (let e = 0; e < folded.length; e++) {
-        const value = folded[e] ?? 0
+      // As one JSON array: SQLite builds it faster than it hands over half a million rows one by one.
+      const text = db.prepare(`SELECT json_group_array((person_a * ? + person_b) * 32 + ${info}) FROM relationship`).pluck().get(base)
+      const folded: unknown = JSON.parse(typeof text === 'string' ? text : '[]')
+      const list = Array.isArray(folded) ? folded : []
+      const out = { a: new Int32Array(list.length), b: new Int32Array(list.length), info: new Int32Array(list.length) }
+      let e = 0
+      for (const value of list) {
+        if (typeof value !== 'number') continue
         const code = value % 32
         const pair = (value - code) / 32
         const a = Math.floor(pair / base)
         out.a[e] = nodeOf(a)
         out.b[e] = nodeOf(pair - a * base)
         out.info[e] = code
+        e++
       }
-      return out
+      return e === list.length ? out : { a: out.a.subarray(0, e), b: out.b.subarray(0, e), info: out.info.subarray(0, e) }
     }
     const rows = db.prepare(`SELECT person_a, person_b, ${info} FROM relationship`).raw().all() as [number, number, number][]
     return {
