@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { numbers, numbersOrNull, readColumns } from '../db/columns'
 import { domainFitsName, normalizeOrgName, workDomainOf } from '../../../shared/organisations'
 
 /** Far past and far future, as day numbers: an unknown start, an ongoing job. */
@@ -200,16 +201,18 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
   }
   const marks = ids?.map(() => '?').join(',') ?? ''
   const args = ids ?? []
-  for (const [person, org, start, end] of sqlite
-    .prepare(
-      `SELECT e.person_id, n.organisation_id, ${dayOf('e.start_date')}, ${dayOf('e.end_date')}
-       FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
-       ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
-    )
-    .raw()
-    .iterate(...args) as IterableIterator<[number, number, number | null, number | null]>) {
-    add(person, org, start ?? UNKNOWN_START, end ?? ONGOING)
-  }
+  const [people = [], orgIds = [], starts = [], ends = []] = readColumns(
+    sqlite,
+    `SELECT e.person_id AS c0, n.organisation_id AS c1, ${dayOf('e.start_date')} AS c2, ${dayOf('e.end_date')} AS c3
+     FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
+     ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
+    4,
+    ...args,
+  )
+  const jobOrgs = numbers(orgIds)
+  const jobStarts = numbersOrNull(starts)
+  const jobEnds = numbersOrNull(ends)
+  numbers(people).forEach((person, r) => add(person, jobOrgs[r] ?? 0, jobStarts[r] ?? UNKNOWN_START, jobEnds[r] ?? ONGOING))
   for (const [person, org] of sqlite
     .prepare(
       `SELECT p.id, n.organisation_id FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm

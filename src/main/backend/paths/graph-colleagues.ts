@@ -82,9 +82,38 @@ export abstract class ColleagueGraph extends GraphCore {
     return best
   }
 
-  /** The chance of the inferred colleague tie between two nodes, or 0. */
+  /**
+   * The chance of the inferred colleague tie between two nodes, or 0: the
+   * chance `colleagueTie` finds, computed the same way without building it
+   * (path search asks this for many pairs).
+   */
   colleague(i: number, j: number): number {
-    return this.colleagueTie(i, j)?.chance ?? 0
+    if (!this.settings.colleagues.enabled || i === j || i === this.me || j === this.me) return 0
+    if (this.archived[i] === true || this.archived[j] === true) return 0
+    const oi = this.memOrg[i]
+    const oj = this.memOrg[j]
+    if (oi === undefined || oj === undefined || oi.length === 0 || oj.length === 0) return 0
+    const c = this.settings.colleagues
+    let best = -1
+    for (let a = 0; a < oi.length; a++) {
+      const org = oi[a] ?? -1
+      for (let b = 0; b < oj.length; b++) {
+        if (oj[b] !== org) continue
+        const si = this.memStart[i]?.[a] ?? UNKNOWN_START
+        const sj = this.memStart[j]?.[b] ?? UNKNOWN_START
+        const ei = this.memEnd[i]?.[a] ?? ONGOING
+        const ej = this.memEnd[j]?.[b] ?? ONGOING
+        const start = Math.max(si === UNKNOWN_START ? Math.min(ei, this.today) : si, sj === UNKNOWN_START ? Math.min(ej, this.today) : sj)
+        const end = Math.min(ei, ej, this.today)
+        if (end < start) continue
+        const overlap = si !== UNKNOWN_START && sj !== UNKNOWN_START ? end - start : Infinity
+        const chance = this.colleagueBase() * this.sizeFactor(org) * (overlap < c.shortOverlapDays ? c.shortOverlapFactor : 1)
+        if (chance > best) best = chance
+      }
+    }
+    if (best < 0 || this.rejected.has(pairKey(i, j))) return 0
+    const a = this.shorter(i, j)
+    return this.slot(a, a === i ? j : i) >= 0 ? 0 : best
   }
 
   protected clearMemberships(i: number): void {

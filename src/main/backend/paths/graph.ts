@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
+import { numbers, readColumns, texts } from '../db/columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
 import { dayNumber } from './scoring'
 import { ColleagueGraph } from './graph-colleagues'
@@ -61,9 +62,10 @@ export class PathGraph extends ColleagueGraph {
 
   private build(): void {
     const db = this.sqlite
-    // Columns read as plain lists, in id order: no object or array per row.
-    const personIds = db.prepare('SELECT id FROM person ORDER BY id').pluck().all() as number[]
-    const names = db.prepare('SELECT name FROM person ORDER BY id').pluck().all() as string[]
+    // Whole columns, in id order: no object or array per row.
+    const [idColumn = [], nameColumn = []] = readColumns(db, 'SELECT id AS c0, name AS c1 FROM person ORDER BY id', 2)
+    const personIds = numbers(idColumn)
+    const names = texts(nameColumn)
     const n = personIds.length
     const maxId = personIds[n - 1] ?? 0
     // Node index by person id while loading: a plain array when ids are dense enough (they are, unless many were deleted).
