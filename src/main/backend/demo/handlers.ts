@@ -220,7 +220,7 @@ async function sampleIntroductions(backend: BackendState, today: string): Promis
     }
   }
 
-  const contacts = (g.nbr[g.me] ?? []).filter((i) => g.archived[i] !== true).sort((a, b) => (g.ids[a] ?? 0) - (g.ids[b] ?? 0))
+  const contacts = g.neighbours(g.me).filter((i) => g.archived[i] !== true).sort((a, b) => (g.ids[a] ?? 0) - (g.ids[b] ?? 0))
   const pairs: [number, number][] = []
   for (let x = 0; x < contacts.length && pairs.length < 3; x++) {
     for (let y = x + 1; y < contacts.length && pairs.length < 3; y++) {

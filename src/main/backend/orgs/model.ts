@@ -1,16 +1,10 @@
 import type Database from 'better-sqlite3'
+import { numbers, numbersOrNull, readColumns } from '../db/columns'
 import { domainFitsName, normalizeOrgName, workDomainOf } from '../../../shared/organisations'
 
 /** Far past and far future, as day numbers: an unknown start, an ongoing job. */
 export const UNKNOWN_START = -1e9
 export const ONGOING = 1e9
-
-/** One person's time at one organisation, as day numbers. */
-export interface Membership {
-  org: number
-  start: number
-  end: number
-}
 
 /** Day number (days since 1970-01-01) of a YYYY-MM-DD column, in SQL. */
 const dayOf = (column: string): string => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`
@@ -161,32 +155,64 @@ function learnDomains(sqlite: Database.Database): boolean {
   return learned
 }
 
+/** Memberships as parallel lists (person id, organisation id, start and end day numbers), one entry per membership. */
+export interface MembershipList {
+  person: number[]
+  org: number[]
+  start: number[]
+  end: number[]
+}
+
 /**
  * Where these people work or worked (everyone when `ids` is null): their
  * employment history, their current company (ongoing, start unknown) when
  * the history does not already say it, and for someone with no company,
  * the organisation of a work email domain. Resolved in SQL through the
- * spellings `syncOrganisations` keeps.
+ * spellings `syncOrganisations` keeps. Grouped by person in the order first
+ * met, each person's own in the order read; plain lists, no object per row.
  */
-export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null): Map<number, Membership[]> {
-  const out = new Map<number, Membership[]>()
-  const add = (person: number, m: Membership): void => {
-    const list = out.get(person)
-    if (list === undefined) out.set(person, [m])
-    else list.push(m)
+export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null): MembershipList {
+  const read: MembershipList = { person: [], org: [], start: [], end: [] }
+  /** rows by person, made only when a later source needs to look (not for the job history alone) */
+  let rowsOf: Map<number, number[]> | null = null
+  const add = (person: number, org: number, start: number, end: number): void => {
+    if (rowsOf !== null) {
+      const list = rowsOf.get(person)
+      if (list === undefined) rowsOf.set(person, [read.person.length])
+      else list.push(read.person.length)
+    }
+    read.person.push(person)
+    read.org.push(org)
+    read.start.push(start)
+    read.end.push(end)
+  }
+  const has = (person: number, ok: (row: number) => boolean): boolean => {
+    if (rowsOf === null) {
+      const made = new Map<number, number[]>()
+      for (let r = 0; r < read.person.length; r++) {
+        const p = read.person[r] ?? 0
+        const list = made.get(p)
+        if (list === undefined) made.set(p, [r])
+        else list.push(r)
+      }
+      rowsOf = made
+    }
+    return (rowsOf.get(person) ?? []).some(ok)
   }
   const marks = ids?.map(() => '?').join(',') ?? ''
   const args = ids ?? []
-  for (const [person, org, start, end] of sqlite
-    .prepare(
-      `SELECT e.person_id, n.organisation_id, ${dayOf('e.start_date')}, ${dayOf('e.end_date')}
-       FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
-       ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
-    )
-    .raw()
-    .iterate(...args) as IterableIterator<[number, number, number | null, number | null]>) {
-    add(person, { org, start: start ?? UNKNOWN_START, end: end ?? ONGOING })
-  }
+  const [people = [], orgIds = [], starts = [], ends = []] = readColumns(
+    sqlite,
+    `SELECT e.person_id AS c0, n.organisation_id AS c1, ${dayOf('e.start_date')} AS c2, ${dayOf('e.end_date')} AS c3
+     FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
+     ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
+    4,
+    ...args,
+  )
+  const jobOrgs = numbers(orgIds)
+  const jobStarts = numbersOrNull(starts)
+  const jobEnds = numbersOrNull(ends)
+  numbers(people).forEach((person, r) => add(person, jobOrgs[r] ?? 0, jobStarts[r] ?? UNKNOWN_START, jobEnds[r] ?? ONGOING))
   for (const [person, org] of sqlite
     .prepare(
       `SELECT p.id, n.organisation_id FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
@@ -195,8 +221,8 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
     .raw()
     .iterate(...args) as IterableIterator<[number, number]>) {
     // The job history may already say it, with dates.
-    if ((out.get(person) ?? []).some((m) => m.org === org && m.end === ONGOING)) continue
-    add(person, { org, start: UNKNOWN_START, end: ONGOING })
+    if (has(person, (r) => read.org[r] === org && read.end[r] === ONGOING)) continue
+    add(person, org, UNKNOWN_START, ONGOING)
   }
   if (orgs.byDomain.size > 0) {
     for (const [person, email] of sqlite
@@ -205,9 +231,41 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
       .iterate(...args) as IterableIterator<[number, string]>) {
       const domain = workDomainOf(email)
       const org = domain === null ? undefined : orgs.byDomain.get(domain)
-      if (org === undefined || (out.get(person) ?? []).some((m) => m.org === org)) continue
-      add(person, { org, start: UNKNOWN_START, end: ONGOING })
+      if (org === undefined || has(person, (r) => read.org[r] === org)) continue
+      add(person, org, UNKNOWN_START, ONGOING)
     }
+  }
+  return groupedByPerson(read)
+}
+
+/** The same rows, each person's together, people in the order first met. */
+function groupedByPerson(rows: MembershipList): MembershipList {
+  const n = rows.person.length
+  const rank = new Map<number, number>()
+  const count: number[] = []
+  const rankOf = new Int32Array(n)
+  for (let r = 0; r < n; r++) {
+    const p = rows.person[r] ?? 0
+    let k = rank.get(p)
+    if (k === undefined) {
+      k = rank.size
+      rank.set(p, k)
+      count.push(0)
+    }
+    rankOf[r] = k
+    count[k] = (count[k] ?? 0) + 1
+  }
+  const at = new Int32Array(count.length)
+  for (let k = 1; k < count.length; k++) at[k] = (at[k - 1] ?? 0) + (count[k - 1] ?? 0)
+  const out: MembershipList = { person: new Array<number>(n), org: new Array<number>(n), start: new Array<number>(n), end: new Array<number>(n) }
+  for (let r = 0; r < n; r++) {
+    const k = rankOf[r] ?? 0
+    const to = at[k] ?? 0
+    at[k] = to + 1
+    out.person[to] = rows.person[r] ?? 0
+    out.org[to] = rows.org[r] ?? 0
+    out.start[to] = rows.start[r] ?? 0
+    out.end[to] = rows.end[r] ?? 0
   }
   return out
 }

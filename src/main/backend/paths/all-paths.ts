@@ -13,7 +13,7 @@ export function allPaths(g: PathGraph, targets: readonly number[], maxHops: 3 | 
     const edges = path.length - 1
     if (edges >= 2 && wanted.has(node)) out.push({ nodes: [...path], score: pathScore(g, path) })
     if (edges >= maxHops || (edges >= 2 && g.isMyContact(node))) return
-    const next = new Set(g.nbr[node] ?? [])
+    const next = new Set(g.neighbours(node))
     for (const org of g.memOrg[node] ?? []) for (const other of g.orgMembers[org] ?? []) if (g.colleague(node, other) !== 0) next.add(other)
     for (const n of next) {
       if (onPath.has(n) || g.archived[n] === true) continue

@@ -78,13 +78,42 @@ export abstract class ColleagueGraph extends GraphCore {
     }
     if (best === null || this.rejected.has(pairKey(i, j))) return null
     const a = this.shorter(i, j)
-    if ((this.nbr[a] ?? []).includes(a === i ? j : i)) return null
+    if (this.slot(a, a === i ? j : i) >= 0) return null
     return best
   }
 
-  /** The chance of the inferred colleague tie between two nodes, or 0. */
+  /**
+   * The chance of the inferred colleague tie between two nodes, or 0: the
+   * chance `colleagueTie` finds, computed the same way without building it
+   * (path search asks this for many pairs).
+   */
   colleague(i: number, j: number): number {
-    return this.colleagueTie(i, j)?.chance ?? 0
+    if (!this.settings.colleagues.enabled || i === j || i === this.me || j === this.me) return 0
+    if (this.archived[i] === true || this.archived[j] === true) return 0
+    const oi = this.memOrg[i]
+    const oj = this.memOrg[j]
+    if (oi === undefined || oj === undefined || oi.length === 0 || oj.length === 0) return 0
+    const c = this.settings.colleagues
+    let best = -1
+    for (let a = 0; a < oi.length; a++) {
+      const org = oi[a] ?? -1
+      for (let b = 0; b < oj.length; b++) {
+        if (oj[b] !== org) continue
+        const si = this.memStart[i]?.[a] ?? UNKNOWN_START
+        const sj = this.memStart[j]?.[b] ?? UNKNOWN_START
+        const ei = this.memEnd[i]?.[a] ?? ONGOING
+        const ej = this.memEnd[j]?.[b] ?? ONGOING
+        const start = Math.max(si === UNKNOWN_START ? Math.min(ei, this.today) : si, sj === UNKNOWN_START ? Math.min(ej, this.today) : sj)
+        const end = Math.min(ei, ej, this.today)
+        if (end < start) continue
+        const overlap = si !== UNKNOWN_START && sj !== UNKNOWN_START ? end - start : Infinity
+        const chance = this.colleagueBase() * this.sizeFactor(org) * (overlap < c.shortOverlapDays ? c.shortOverlapFactor : 1)
+        if (chance > best) best = chance
+      }
+    }
+    if (best < 0 || this.rejected.has(pairKey(i, j))) return 0
+    const a = this.shorter(i, j)
+    return this.slot(a, a === i ? j : i) >= 0 ? 0 : best
   }
 
   protected clearMemberships(i: number): void {
@@ -121,21 +150,17 @@ export abstract class ColleagueGraph extends GraphCore {
     const orgs = this.orgDirectory
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
     if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
-    const memberships = readMemberships(this.sqlite, orgs, scope)
-    for (const [person, list] of memberships) {
-      const i = this.indexOf.get(person)
-      if (i === undefined || this.archived[i] === true) continue
-      const seen = new Set<number>()
-      for (const m of list) {
-        const o = this.orgIndex(m.org)
-        this.memOrg[i]?.push(o)
-        this.memStart[i]?.push(m.start)
-        this.memEnd[i]?.push(m.end)
-        if (!seen.has(o)) {
-          seen.add(o)
-          this.orgMembers[o]?.push(i)
-        }
-      }
+    const read = readMemberships(this.sqlite, orgs, scope)
+    // Everyone read here had their memberships cleared (or never had any): an organisation already listed is a second job there.
+    for (let r = 0; r < read.person.length; r++) {
+      const i = this.indexOf.get(read.person[r] ?? -1)
+      const orgsOf = i === undefined ? undefined : this.memOrg[i]
+      if (i === undefined || orgsOf === undefined || this.archived[i] === true) continue
+      const o = this.orgIndex(read.org[r] ?? -1)
+      if (!orgsOf.includes(o)) this.orgMembers[o]?.push(i)
+      orgsOf.push(o)
+      this.memStart[i]?.push(read.start[r] ?? 0)
+      this.memEnd[i]?.push(read.end[r] ?? 0)
     }
   }
 
@@ -151,18 +176,18 @@ export abstract class ColleagueGraph extends GraphCore {
   /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
   p(i: number, j: number): number {
     const a = this.shorter(i, j)
-    const b = a === i ? j : i
-    const list = this.nbr[a]
-    if (list === undefined) return 0
-    const k = list.indexOf(b)
-    return k < 0 ? this.colleague(i, j) : (this.prob[a]?.[k] ?? 0)
+    const k = this.slot(a, a === i ? j : i)
+    return k < 0 ? this.colleague(i, j) : (this.chances[k] ?? 0)
   }
 
   /** For each organisation, my contacts there (not archived), cached until the graph changes. */
   myContactsByOrg(): Map<number, number[]> {
     if (this.myAtCache?.version !== this.version) {
       const out = new Map<number, number[]>()
-      for (const c of this.nbr[this.me] ?? []) {
+      const from = this.start[this.me] ?? 0
+      const to = from + (this.degree[this.me] ?? 0)
+      for (let m = from; m < to; m++) {
+        const c = this.adj[m] ?? -1
         if (this.archived[c] === true) continue
         const orgs = this.memOrg[c] ?? []
         for (let k = 0; k < orgs.length; k++) {

@@ -7,6 +7,8 @@ import type { OrgDirectory } from '../orgs/model'
 export interface SearchScratch {
   mine: Float64Array
   bestMine: number
+  /** the sum of my contacts' degrees: the cost of expanding my side of a three-step path */
+  meSide: number
   fatigue: Float64Array
   seen: Int32Array
   seen2: Int32Array
@@ -39,6 +41,12 @@ function unpack(code: number): Edge {
   return { strength: code & 7, confidence: CONFIDENCE_CODES[(code >> 3) & 3] ?? 'firsthand', last: last === 0 ? null : last - 1 }
 }
 
+function grownInt32(old: Int32Array, size: number): Int32Array {
+  const out = new Int32Array(size)
+  out.set(old)
+  return out
+}
+
 export function pairKey(a: number, b: number): number {
   return a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a
 }
@@ -54,11 +62,23 @@ export abstract class GraphCore {
   readonly indexOf = new Map<number, number>()
   readonly names: string[] = []
   readonly archived: boolean[] = []
-  /** neighbour indices, and in parallel: the relationship, and its chance p */
-  readonly nbr: number[][] = []
-  /** packed relationships, see `pack` */
-  readonly edge: number[][] = []
-  readonly prob: number[][] = []
+  /**
+   * Relationships in flat typed arrays (no array per person: half a million
+   * relationships load in one pass and stay light). Node i's half-edges sit
+   * at [start[i], start[i] + degree[i]) of `adj` (the neighbour), `codes`
+   * (the packed relationship, see `pack`) and `chances` (its p for today);
+   * `room[i]` slots are reserved there. A node that outgrows its room moves
+   * to the end (see `addHalfEdge`). Read these arrays afresh after a change:
+   * growing replaces them.
+   */
+  start: Int32Array = new Int32Array(0)
+  degree: Int32Array = new Int32Array(0)
+  protected room: Int32Array = new Int32Array(0)
+  adj: Int32Array = new Int32Array(0)
+  codes: Int32Array = new Int32Array(0)
+  chances: Float64Array = new Float64Array(0)
+  /** slots of the flat arrays in use (the rest is free room at the end) */
+  protected used = 0
   /** points I gave them minus points they gave me */
   readonly balance: number[] = []
   /** day numbers of asks routed through them */
@@ -85,6 +105,8 @@ export abstract class GraphCore {
   /** bumped on every change; caches key on it */
   version = 0
   private myContacts: { version: number; marks: Uint8Array } | null = null
+  /** chances of relationships with no interaction logged, by packed code, for the settings they were computed with: [others..., mine...] */
+  private plainChances: { settings: ScoringSettings; values: Float64Array } | null = null
 
   constructor(
     protected readonly sqlite: Database.Database,
@@ -112,7 +134,7 @@ export abstract class GraphCore {
     }
     this.settings = settings
     this.today = day
-    for (let i = 0; i < this.nbr.length; i++) this.priceNode(i)
+    for (let i = 0; i < this.ids.length; i++) this.priceNode(i)
     this.version++
   }
 
@@ -124,16 +146,36 @@ export abstract class GraphCore {
       this.indexOf.set(id, index)
       this.names.push('')
       this.archived.push(false)
-      this.nbr.push([])
-      this.edge.push([])
-      this.prob.push([])
       this.balance.push(0)
       this.asks.push([])
       this.memOrg.push([])
       this.memStart.push([])
       this.memEnd.push([])
+      if (index >= this.start.length) {
+        const size = Math.max(16, this.start.length * 2)
+        this.start = grownInt32(this.start, size)
+        this.degree = grownInt32(this.degree, size)
+        this.room = grownInt32(this.room, size)
+      }
+      this.start[index] = this.used
+      this.degree[index] = 0
+      this.room[index] = 0
     }
     return index
+  }
+
+  /**
+   * Takes a whole adjacency built at once (the full load): per node its
+   * start and degree in the flat arrays, with no spare room.
+   */
+  protected setAdjacency(start: Int32Array, degree: Int32Array, adj: Int32Array, codes: Int32Array, chances: Float64Array): void {
+    this.start = start
+    this.degree = degree
+    this.room = degree.slice()
+    this.adj = adj
+    this.codes = codes
+    this.chances = chances
+    this.used = adj.length
   }
 
   protected orgIndex(id: number): number {
@@ -148,61 +190,111 @@ export abstract class GraphCore {
     return index
   }
 
-  protected chance(i: number, k: number): number {
-    const code = this.edge[i]?.[k]
-    if (code === undefined) return 0
-    const other = this.nbr[i]?.[k] ?? -1
-    return this.chanceOf(code, i === this.me || other === this.me)
+  protected chanceOf(code: number, touchesMe: boolean): number {
+    // Most relationships have no interaction logged: their chance depends on the code alone.
+    if (code >= 0 && code < 32) {
+      if (this.plainChances?.settings !== this.settings) this.plainChances = { settings: this.settings, values: this.plainChanceTable() }
+      return this.plainChances.values[code + (touchesMe ? 32 : 0)] ?? 0
+    }
+    return this.chanceFromCode(code, touchesMe)
   }
 
-  protected chanceOf(code: number, touchesMe: boolean): number {
+  private chanceFromCode(code: number, touchesMe: boolean): number {
     const last = Math.floor(code / 32)
     return edgeChance(this.settings, code & 7, CONFIDENCE_CODES[(code >> 3) & 3] ?? 'firsthand', last === 0 ? null : this.today - (last - 1), touchesMe)
   }
 
-  protected priceNode(i: number): void {
-    const list = this.nbr[i] ?? []
-    const prob = this.prob[i] ?? []
-    prob.length = list.length
-    for (let k = 0; k < list.length; k++) prob[k] = this.chance(i, k)
-  }
-
-  protected addHalfEdge(i: number, j: number, code: number, p = 0): void {
-    this.nbr[i]?.push(j)
-    this.edge[i]?.push(code)
-    this.prob[i]?.push(p)
-  }
-
-  protected removeHalfEdge(i: number, j: number): void {
-    const list = this.nbr[i]
-    if (list === undefined) return
-    const k = list.indexOf(j)
-    if (k < 0) return
-    const lastK = list.length - 1
-    for (const arr of [list, this.edge[i], this.prob[i]] as number[][]) {
-      arr[k] = arr[lastK] ?? 0
-      arr.pop()
+  private plainChanceTable(): Float64Array {
+    const values = new Float64Array(64)
+    for (let code = 0; code < 32; code++) {
+      values[code] = this.chanceFromCode(code, false)
+      values[code + 32] = this.chanceFromCode(code, true)
     }
+    return values
+  }
+
+  protected priceNode(i: number): void {
+    const from = this.start[i] ?? 0
+    const to = from + (this.degree[i] ?? 0)
+    const mine = i === this.me
+    for (let k = from; k < to; k++) this.chances[k] = this.chanceOf(this.codes[k] ?? 0, mine || this.adj[k] === this.me)
+  }
+
+  /** Appends j to i's relationships; a node out of room moves to the end with twice the room. */
+  protected addHalfEdge(i: number, j: number, code: number, p = 0): void {
+    const deg = this.degree[i] ?? 0
+    if (deg >= (this.room[i] ?? 0)) {
+      const room = Math.max(4, deg * 2)
+      this.reserve(this.used + room)
+      const from = this.start[i] ?? 0
+      this.adj.copyWithin(this.used, from, from + deg)
+      this.codes.copyWithin(this.used, from, from + deg)
+      this.chances.copyWithin(this.used, from, from + deg)
+      this.start[i] = this.used
+      this.room[i] = room
+      this.used += room
+    }
+    const at = (this.start[i] ?? 0) + deg
+    this.adj[at] = j
+    this.codes[at] = code
+    this.chances[at] = p
+    this.degree[i] = deg + 1
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.adj.length) return
+    const grown = Math.max(size, this.adj.length * 2, 64)
+    this.adj = grownInt32(this.adj, grown)
+    this.codes = grownInt32(this.codes, grown)
+    const chances = new Float64Array(grown)
+    chances.set(this.chances)
+    this.chances = chances
+  }
+
+  /** Removes j from i's relationships (the last one takes its place). */
+  protected removeHalfEdge(i: number, j: number): void {
+    const k = this.slot(i, j)
+    if (k < 0) return
+    const last = (this.start[i] ?? 0) + (this.degree[i] ?? 0) - 1
+    this.adj[k] = this.adj[last] ?? 0
+    this.codes[k] = this.codes[last] ?? 0
+    this.chances[k] = this.chances[last] ?? 0
+    this.degree[i] = (this.degree[i] ?? 0) - 1
+  }
+
+  /** Where j sits among i's relationships in the flat arrays, or -1. */
+  slot(i: number, j: number): number {
+    const from = this.start[i] ?? 0
+    const to = from + (this.degree[i] ?? 0)
+    const adj = this.adj
+    for (let k = from; k < to; k++) if (adj[k] === j) return k
+    return -1
+  }
+
+  /** i's neighbours as a fresh list (for code that is not on a hot path). */
+  neighbours(i: number): number[] {
+    const from = this.start[i] ?? 0
+    return Array.from(this.adj.subarray(from, from + (this.degree[i] ?? 0)))
   }
 
   edgeBetween(i: number, j: number): Edge | undefined {
     const a = this.shorter(i, j)
-    const b = a === i ? j : i
-    const k = this.nbr[a]?.indexOf(b) ?? -1
-    const code = k < 0 ? undefined : this.edge[a]?.[k]
-    return code === undefined ? undefined : unpack(code)
+    const k = this.slot(a, a === i ? j : i)
+    return k < 0 ? undefined : unpack(this.codes[k] ?? 0)
   }
 
   /** Of two nodes, the one with the shorter adjacency list: relationships are symmetric, and my own list is long. */
   protected shorter(i: number, j: number): number {
-    return (this.nbr[i]?.length ?? 0) <= (this.nbr[j]?.length ?? 0) ? i : j
+    return (this.degree[i] ?? 0) <= (this.degree[j] ?? 0) ? i : j
   }
 
   /** Whether I have a relationship with this node (cached until the graph changes). */
   isMyContact(i: number): boolean {
     if (this.myContacts?.version !== this.version || this.myContacts.marks.length < this.ids.length) {
       const marks = new Uint8Array(this.ids.length)
-      for (const c of this.nbr[this.me] ?? []) marks[c] = 1
+      const from = this.start[this.me] ?? 0
+      const to = from + (this.degree[this.me] ?? 0)
+      for (let k = from; k < to; k++) marks[this.adj[k] ?? 0] = 1
       this.myContacts = { version: this.version, marks }
     }
     return this.myContacts.marks[i] === 1

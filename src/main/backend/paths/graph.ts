@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
+import { numbers, readColumns, texts } from '../db/columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
 import { dayNumber } from './scoring'
 import { ColleagueGraph } from './graph-colleagues'
@@ -30,20 +31,23 @@ export class PathGraph extends ColleagueGraph {
     const n = this.ids.length
     if (this.scratch?.version !== this.version || this.scratch.mine.length !== n) {
       const mine = new Float64Array(n)
-      const list = this.nbr[this.me] ?? []
-      const prob = this.prob[this.me] ?? []
+      const from = this.start[this.me] ?? 0
+      const to = from + (this.degree[this.me] ?? 0)
       let bestMine = 0
-      for (let k = 0; k < list.length; k++) {
-        const c = list[k] ?? -1
+      for (let k = from; k < to; k++) {
+        const c = this.adj[k] ?? -1
         if (c < 0 || this.archived[c] === true) continue
-        mine[c] = (prob[k] ?? 0) * this.reciprocity(c) * this.fatigue(c)
+        mine[c] = (this.chances[k] ?? 0) * this.reciprocity(c) * this.fatigue(c)
         if ((mine[c] ?? 0) > bestMine) bestMine = mine[c] ?? 0
       }
+      let meSide = 0
+      for (let k = from; k < to; k++) meSide += this.degree[this.adj[k] ?? -1] ?? 0
       const old = this.scratch?.seen.length === n ? this.scratch : null
       this.scratch = {
         version: this.version,
         mine,
         bestMine,
+        meSide,
         fatigue: new Float64Array(n).fill(-1),
         seen: old?.seen ?? new Int32Array(n),
         seen2: old?.seen2 ?? new Int32Array(n),
@@ -58,42 +62,139 @@ export class PathGraph extends ColleagueGraph {
 
   private build(): void {
     const db = this.sqlite
-    for (const row of db.prepare('SELECT id, name, is_me, archived_at IS NOT NULL AS archived FROM person').raw().iterate() as IterableIterator<
-      [number, string, number, number]
-    >) {
-      const i = this.node(row[0])
-      this.names[i] = row[1]
-      this.archived[i] = row[3] === 1
-      if (row[2] === 1) this.me = i
+    // Whole columns, in id order: no object or array per row.
+    const [idColumn = [], nameColumn = []] = readColumns(db, 'SELECT id AS c0, name AS c1 FROM person ORDER BY id', 2)
+    const personIds = numbers(idColumn)
+    const names = texts(nameColumn)
+    const n = personIds.length
+    const maxId = personIds[n - 1] ?? 0
+    // Node index by person id while loading: a plain array when ids are dense enough (they are, unless many were deleted).
+    const dense = (personIds[0] ?? 0) >= 0 && maxId < Math.max(1 << 20, 8 * n)
+    const at = new Int32Array(dense ? maxId + 1 : 0).fill(-1)
+    for (let i = 0; i < n; i++) {
+      const id = personIds[i] ?? 0
+      this.ids.push(id)
+      this.indexOf.set(id, i)
+      this.names.push(names[i] ?? '')
+      this.archived.push(false)
+      this.balance.push(0)
+      this.asks.push([])
+      this.memOrg.push([])
+      this.memStart.push([])
+      this.memEnd.push([])
+      if (dense) at[id] = i
     }
-    const meId = this.me < 0 ? null : this.ids[this.me]
-    const mine = meId === undefined || meId === null ? new Map<number, number>() : this.myLastInteractions()
-    const together = this.lastTogether(null)
-    // Two passes of one plucked integer per relationship: no row objects.
-    const pairs: number[] = []
-    for (const pair of db.prepare('SELECT person_a * 67108864 + person_b FROM relationship ORDER BY id').pluck().iterate() as IterableIterator<number>) {
-      pairs.push(pair)
+    const nodeOf = (id: number): number => (dense ? (at[id] ?? -1) : (this.indexOf.get(id) ?? -1))
+    for (const id of db.prepare('SELECT id FROM person WHERE archived_at IS NOT NULL').pluck().all() as number[]) this.archived[nodeOf(id)] = true
+    const meId = db.prepare('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get() as number | undefined
+    this.me = meId === undefined ? -1 : nodeOf(meId)
+
+    const edges = this.readRelationships(nodeOf)
+    const m = edges.a.length
+    // A relationship naming someone not in the person table (foreign keys off) added a node for them.
+    const total = this.ids.length
+    const degree = new Int32Array(total)
+    for (let e = 0; e < m; e++) {
+      const i = edges.a[e] ?? 0
+      const j = edges.b[e] ?? 0
+      degree[i] = (degree[i] ?? 0) + 1
+      degree[j] = (degree[j] ?? 0) + 1
     }
-    let row = 0
-    for (const info of db
-      .prepare("SELECT strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END) FROM relationship ORDER BY id")
-      .pluck()
-      .iterate() as IterableIterator<number>) {
-      const pair = pairs[row++] ?? 0
-      const a = Math.floor(pair / 67108864)
-      const b = pair - a * 67108864
-      const i = this.node(a)
-      const j = this.node(b)
-      const last = a === meId ? (mine.get(b) ?? null) : b === meId ? (mine.get(a) ?? null) : (together.get(pairKey(a, b)) ?? null)
-      const code = info + (last === null ? 0 : last + 1) * 32
-      const p = this.chanceOf(code, i === this.me || j === this.me)
-      this.addHalfEdge(i, j, code, p)
-      this.addHalfEdge(j, i, code, p)
+    const start = new Int32Array(total)
+    for (let i = 1; i < total; i++) start[i] = (start[i - 1] ?? 0) + (degree[i - 1] ?? 0)
+    const fill = start.slice()
+    const adj = new Int32Array(2 * m)
+    const codes = new Int32Array(2 * m)
+    const chances = new Float64Array(2 * m)
+    // My last interaction with each contact, by node; NaN for none.
+    const mine = new Float64Array(total).fill(Number.NaN)
+    if (meId !== undefined) for (const [person, last] of this.myLastInteractions()) mine[nodeOf(person)] = last
+    for (let e = 0; e < m; e++) {
+      const i = edges.a[e] ?? 0
+      const j = edges.b[e] ?? 0
+      let code = edges.info[e] ?? 0
+      const touchesMe = i === this.me || j === this.me
+      if (touchesMe) {
+        const last = mine[i === this.me ? j : i] ?? Number.NaN
+        if (!Number.isNaN(last)) code += (last + 1) * 32
+      }
+      const p = this.chanceOf(code, touchesMe)
+      const x = fill[i] ?? 0
+      const y = fill[j] ?? 0
+      fill[i] = x + 1
+      fill[j] = y + 1
+      adj[x] = j
+      codes[x] = code
+      chances[x] = p
+      adj[y] = i
+      codes[y] = code
+      chances[y] = p
     }
-    if (meId !== undefined && meId !== null) this.loadBalances(meId, null)
+    this.setAdjacency(start, degree, adj, codes, chances)
+    // Last interactions logged with both present, between two other people.
+    for (const [key, last] of this.lastTogether(null)) {
+      const a = Math.floor(key / 2 ** 26)
+      const i = nodeOf(a)
+      const j = nodeOf(key - a * 2 ** 26)
+      if (i < 0 || j < 0 || i === this.me || j === this.me) continue
+      const x = this.slot(i, j)
+      const y = this.slot(j, i)
+      if (x < 0 || y < 0) continue
+      const code = (this.codes[x] ?? 0) + (last + 1) * 32
+      const p = this.chanceOf(code, false)
+      this.codes[x] = code
+      this.codes[y] = code
+      this.chances[x] = p
+      this.chances[y] = p
+    }
+    if (meId !== undefined) this.loadBalances(meId, null)
     this.loadAsks(null)
     this.loadMemberships(null)
     this.loadRejections()
+  }
+
+  /**
+   * Every relationship as node indices and its strength and confidence
+   * (bits 0-4 of a packed code). Usually one number per relationship, the
+   * pair and the code folded together; ids too large to fold exactly are
+   * read as rows.
+   */
+  private readRelationships(indexOfId: (id: number) => number): { a: Int32Array; b: Int32Array; info: Int32Array } {
+    const db = this.sqlite
+    const info = "strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END)"
+    // person_a < person_b: the smallest id is a person_a, the largest a person_b (both indexed).
+    const low = db.prepare('SELECT min(person_a) FROM relationship').pluck().get() as number | null
+    const high = db.prepare('SELECT max(person_b) FROM relationship').pluck().get() as number | null
+    const base = (high ?? 0) + 1
+    const nodeOf = (id: number): number => {
+      const i = indexOfId(id)
+      return i >= 0 ? i : this.node(id)
+    }
+    if ((low ?? 0) >= 0 && base * base * 32 <= Number.MAX_SAFE_INTEGER) {
+      // As one JSON array: SQLite builds it faster than it hands over half a million rows one by one.
+      const text = db.prepare(`SELECT json_group_array((person_a * ? + person_b) * 32 + ${info}) FROM relationship`).pluck().get(base)
+      const folded: unknown = JSON.parse(typeof text === 'string' ? text : '[]')
+      const list = Array.isArray(folded) ? folded : []
+      const out = { a: new Int32Array(list.length), b: new Int32Array(list.length), info: new Int32Array(list.length) }
+      let e = 0
+      for (const value of list) {
+        if (typeof value !== 'number') continue
+        const code = value % 32
+        const pair = (value - code) / 32
+        const a = Math.floor(pair / base)
+        out.a[e] = nodeOf(a)
+        out.b[e] = nodeOf(pair - a * base)
+        out.info[e] = code
+        e++
+      }
+      return e === list.length ? out : { a: out.a.subarray(0, e), b: out.b.subarray(0, e), info: out.info.subarray(0, e) }
+    }
+    const rows = db.prepare(`SELECT person_a, person_b, ${info} FROM relationship`).raw().all() as [number, number, number][]
+    return {
+      a: Int32Array.from(rows, (r) => nodeOf(r[0])),
+      b: Int32Array.from(rows, (r) => nodeOf(r[1])),
+      info: Int32Array.from(rows, (r) => r[2]),
+    }
   }
 
   /** My last interaction with each person, as day numbers. */
@@ -173,13 +274,11 @@ export class PathGraph extends ColleagueGraph {
         | undefined
       const i = this.node(id)
       // Drop every relationship of theirs, then read them back.
-      for (const j of [...(this.nbr[i] ?? [])]) {
+      for (const j of this.neighbours(i)) {
         this.removeHalfEdge(j, i)
         this.priceNode(j)
       }
-      this.nbr[i] = []
-      this.edge[i] = []
-      this.prob[i] = []
+      this.degree[i] = 0
       this.clearMemberships(i)
       if (row === undefined) {
         this.archived[i] = true

@@ -25,15 +25,19 @@ export function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: 
     if (list.length > keep) list.pop()
   }
   const seen = new Int32Array(g.ids.length)
-  for (const c1 of g.nbr[g.me] ?? []) {
+  const { start, degree, adj, chances } = g
+  const myFrom = start[g.me] ?? 0
+  const myTo = myFrom + (degree[g.me] ?? 0)
+  for (let r = myFrom; r < myTo; r++) {
+    const c1 = adj[r] ?? -1
     const m = mine[c1] ?? 0
     if (m === 0) continue
-    const n1 = g.nbr[c1] ?? []
-    const p1 = g.prob[c1] ?? []
-    for (let q = 0; q < n1.length; q++) {
-      const mid = n1[q] ?? -1
+    const from1 = start[c1] ?? 0
+    const to1 = from1 + (degree[c1] ?? 0)
+    for (let q = from1; q < to1; q++) {
+      const mid = adj[q] ?? -1
       if (mid === g.me || g.archived[mid] === true || g.isMyContact(mid)) continue
-      add(c1, mid, m * (p1[q] ?? 0) * fat(mid))
+      add(c1, mid, m * (chances[q] ?? 0) * fat(mid))
     }
     if (!colleagues) continue
     for (const org of g.memOrg[c1] ?? []) {

@@ -44,18 +44,22 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
   /** the collector's threshold, refreshed now and then: an older value is lower, so still safe to prune with */
   let bar = -1
 
+  const { start, degree, adj, chances } = g
+  const myFrom = start[me] ?? 0
+  const myTo = myFrom + (degree[me] ?? 0)
+
   for (const t of targets) {
     if (!usable(t)) continue
-    const tn = g.nbr[t] ?? []
-    const tp = g.prob[t] ?? []
+    const tFrom = start[t] ?? 0
+    const tTo = tFrom + (degree[t] ?? 0)
 
     // Two relationships: me -> c -> t.
     const hop2 = hopOf(s, 2)
-    for (let k = 0; k < tn.length; k++) {
-      const c = tn[k] ?? -1
+    for (let k = tFrom; k < tTo; k++) {
+      const c = adj[k] ?? -1
       const m = mine[c] ?? 0
       if (m === 0 || c === t) continue
-      const score = m * (tp[k] ?? 0) * hop2
+      const score = m * (chances[k] ?? 0) * hop2
       if (score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
     }
     const tOrgs = colleagues ? [...new Set(g.memOrg[t] ?? [])] : []
@@ -79,41 +83,41 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     // Three relationships: me -> c1 -> c2 -> t, expanding the cheaper side.
     const hop3 = hopOf(s, 3)
     let targetSide = 0
-    for (const c2 of tn) targetSide += g.nbr[c2]?.length ?? 0
-    let meSide = 0
-    for (const c1 of g.nbr[me] ?? []) meSide += g.nbr[c1]?.length ?? 0
+    for (let k = tFrom; k < tTo; k++) targetSide += degree[adj[k] ?? -1] ?? 0
+    const meSide = scratch.meSide
     if (targetSide <= meSide) {
-      for (let k = 0; k < tn.length; k++) {
-        const c2 = tn[k] ?? -1
+      for (let k = tFrom; k < tTo; k++) {
+        const c2 = adj[k] ?? -1
         if (!middle(c2)) continue
         const f2 = fat(c2)
-        const pt = tp[k] ?? 0
-        const n2 = g.nbr[c2] ?? []
-        const p2 = g.prob[c2] ?? []
-        for (let q = 0; q < n2.length; q++) {
-          const c1 = n2[q] ?? -1
+        const pt = chances[k] ?? 0
+        const from2 = start[c2] ?? 0
+        const to2 = from2 + (degree[c2] ?? 0)
+        for (let q = from2; q < to2; q++) {
+          const c1 = adj[q] ?? -1
           const m = mine[c1] ?? 0
           if (m === 0 || c1 === t) continue
-          const score = m * (p2[q] ?? 0) * f2 * pt * hop3
+          const score = m * (chances[q] ?? 0) * f2 * pt * hop3
           if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
         }
       }
     } else {
       const toTarget = new Map<number, { f2: number; pt: number }>()
-      for (let k = 0; k < tn.length; k++) {
-        const c2 = tn[k] ?? -1
-        if (middle(c2)) toTarget.set(c2, { f2: fat(c2), pt: tp[k] ?? 0 })
+      for (let k = tFrom; k < tTo; k++) {
+        const c2 = adj[k] ?? -1
+        if (middle(c2)) toTarget.set(c2, { f2: fat(c2), pt: chances[k] ?? 0 })
       }
-      for (const c1 of g.nbr[me] ?? []) {
+      for (let r = myFrom; r < myTo; r++) {
+        const c1 = adj[r] ?? -1
         const m = mine[c1] ?? 0
         if (m === 0 || c1 === t) continue
-        const n1 = g.nbr[c1] ?? []
-        const p1 = g.prob[c1] ?? []
-        for (let q = 0; q < n1.length; q++) {
-          const c2 = n1[q] ?? -1
+        const from1 = start[c1] ?? 0
+        const to1 = from1 + (degree[c1] ?? 0)
+        for (let q = from1; q < to1; q++) {
+          const c2 = adj[q] ?? -1
           const right = toTarget.get(c2)
           if (right === undefined || c2 === c1) continue
-          const score = m * (p1[q] ?? 0) * right.f2 * right.pt * hop3
+          const score = m * (chances[q] ?? 0) * right.f2 * right.pt * hop3
           if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
         }
       }
@@ -122,11 +126,11 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
     if (colleagues) {
       bar = collector.threshold(options.limit)
       // c1 and c2 colleagues, c2 -> t recorded.
-      for (let k = 0; k < tn.length; k++) {
-        const c2 = tn[k] ?? -1
+      for (let k = tFrom; k < tTo; k++) {
+        const c2 = adj[k] ?? -1
         if (!middle(c2)) continue
         const f2 = fat(c2)
-        const pt = tp[k] ?? 0
+        const pt = chances[k] ?? 0
         stamp++
         for (const org of g.memOrg[c2] ?? []) {
           const mineThere = myAt.get(org)
@@ -152,15 +156,15 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
           const pc2 = g.colleague(c2, t)
           if (pc2 === 0) continue
           const f2 = fat(c2)
-          const n2 = g.nbr[c2] ?? []
-          const p2 = g.prob[c2] ?? []
+          const from2 = start[c2] ?? 0
+          const to2 = from2 + (degree[c2] ?? 0)
           stamp++
-          for (let q = 0; q < n2.length; q++) {
-            const c1 = n2[q] ?? -1
+          for (let q = from2; q < to2; q++) {
+            const c1 = adj[q] ?? -1
             const m = mine[c1] ?? 0
             if (m === 0 || c1 === t) continue
             seen[c1] = stamp
-            const score = m * (p2[q] ?? 0) * f2 * pc2 * hop3
+            const score = m * (chances[q] ?? 0) * f2 * pc2 * hop3
             if (score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
           }
           for (const org2 of g.memOrg[c2] ?? []) {
@@ -199,12 +203,12 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
           if (score >= collector.floor(half.first)) collector.offer(score, () => [me, half.first, mid, c3, t])
         }
       }
-      const n3 = g.nbr[c3] ?? []
-      const p3 = g.prob[c3] ?? []
-      for (let q = 0; q < n3.length; q++) {
-        const mid = n3[q] ?? -1
+      const from3 = start[c3] ?? 0
+      const to3 = from3 + (degree[c3] ?? 0)
+      for (let q = from3; q < to3; q++) {
+        const mid = adj[q] ?? -1
         if (mid === t || !middle(mid)) continue
-        offerHalves(mid, p3[q] ?? 0)
+        offerHalves(mid, chances[q] ?? 0)
       }
       if (!colleagues) return
       const visit = ++stamp
@@ -220,9 +224,9 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
         }
       }
     }
-    for (let k = 0; k < tn.length; k++) {
-      const c3 = tn[k] ?? -1
-      if (middle(c3)) join(c3, tp[k] ?? 0)
+    for (let k = tFrom; k < tTo; k++) {
+      const c3 = adj[k] ?? -1
+      if (middle(c3)) join(c3, chances[k] ?? 0)
     }
     if (colleagues) {
       let bestHalf = 0

@@ -54,6 +54,22 @@ describe('paths.find', () => {
     ])
   })
 
+  it('finds the same paths when person ids are far apart and very large', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const view = (r: { paths: { score: number; people: { name: string }[] }[] }) => r.paths.map((p) => ({ score: p.score, people: p.people.map((x) => x.name) }))
+    const before = view(await ok(backend, 'paths.find', { to: cy.id }))
+    expect(before.length).toBeGreaterThan(0)
+    // Ids this large cannot be packed two to a number when the graph loads: it reads them another way.
+    const shift = 40_000_000
+    backend.sqlite.pragma('foreign_keys = OFF')
+    backend.sqlite.prepare('UPDATE person SET id = id + ?').run(shift)
+    backend.sqlite.prepare('UPDATE relationship SET person_a = person_a + ?, person_b = person_b + ?').run(shift, shift)
+    backend.sqlite.pragma('foreign_keys = ON')
+    backend.invalidate()
+    expect(view(await ok(backend, 'paths.find', { to: cy.id + shift }))).toEqual(before)
+  })
+
   it('ranks paths to a person, each score the product of its factors, with the four before-you-ask answers', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)

@@ -188,7 +188,7 @@ function isCurrent(g: PathGraph, i: number, org: number): boolean {
 
 /** Whether one of my contacts knows the target, by a relationship or as a colleague. */
 function hasTwoStepPath(g: PathGraph, t: number): boolean {
-  if ((g.nbr[t] ?? []).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) return true
+  if (g.neighbours(t).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) return true
   const myAt = g.myContactsByOrg()
   for (const org of g.memOrg[t] ?? []) for (const c of myAt.get(org) ?? []) if (g.colleague(c, t) !== 0) return true
   return false

@@ -3,6 +3,7 @@ import type { Facets, PersonRow } from '../../../shared/types'
 import { foldText } from '../search/normalize'
 import { parseJsonList } from './records'
 import { SearchIndex, type SearchDoc } from '../search/search-index'
+import { numbers, readColumns, texts } from '../db/columns'
 
 export interface DirectoryEntry extends PersonRow {
   aliases: string[]
@@ -11,26 +12,21 @@ export interface DirectoryEntry extends PersonRow {
   sortName: string
 }
 
-interface PersonRecord {
-  id: number
-  name: string
-  aliases: string
-  company: string | null
-  title: string | null
-  is_me: number
-  archived_at: string | null
-}
-
 function toSearchDoc(e: DirectoryEntry): SearchDoc {
   return { id: e.id, name: e.name, aliases: e.aliases, company: e.company, title: e.title, tags: e.tags, emails: e.emails }
 }
 
-function groupBy<T extends { person_id: number }>(rows: T[], value: (row: T) => string): Map<number, string[]> {
+/** Values by person, in the order read. */
+function groupBy(people: readonly unknown[], values: readonly unknown[]): Map<number, string[]> {
+  const ids = numbers(people)
+  const list = texts(values)
   const out = new Map<number, string[]>()
-  for (const row of rows) {
-    const list = out.get(row.person_id)
-    if (list === undefined) out.set(row.person_id, [value(row)])
-    else list.push(value(row))
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r] ?? 0
+    const value = list[r] ?? ''
+    const kept = out.get(id)
+    if (kept === undefined) out.set(id, [value])
+    else kept.push(value)
   }
   return out
 }
@@ -79,23 +75,27 @@ export class PeopleDirectory {
     const me = db.prepare('SELECT id FROM person WHERE is_me = 1').get() as { id: number } | undefined
     this.meId = me?.id ?? null
 
-    const people = db
-      .prepare(`SELECT id, name, aliases, company, title, is_me, archived_at FROM person ${ids === null ? '' : `WHERE id ${where}`}`)
-      .all(...args) as PersonRecord[]
-    const emails = groupBy(
-      db
-        .prepare(`SELECT person_id, email FROM person_email ${ids === null ? '' : `WHERE person_id ${where}`} ORDER BY person_id, position`)
-        .all(...args) as { person_id: number; email: string }[],
-      (r) => r.email,
+    // Whole columns at once (see readColumns): 50,000 people read in a fraction of the time rows take.
+    const [idColumn = [], names = [], aliases = [], companies = [], titles = [], isMe = [], archivedAt = []] = readColumns(
+      db,
+      `SELECT id AS c0, name AS c1, aliases AS c2, company AS c3, title AS c4, is_me AS c5, archived_at AS c6 FROM person ${ids === null ? '' : `WHERE id ${where}`}`,
+      7,
+      ...args,
     )
-    const tags = groupBy(
-      db
-        .prepare(
-          `SELECT person_id, label FROM person_label WHERE kind = 'tag' ${ids === null ? '' : `AND person_id ${where}`} ORDER BY person_id, position`,
-        )
-        .all(...args) as { person_id: number; label: string }[],
-      (r) => r.label,
+    const [emailOwners = [], emailList = []] = readColumns(
+      db,
+      `SELECT person_id AS c0, email AS c1 FROM person_email ${ids === null ? '' : `WHERE person_id ${where}`} ORDER BY person_id, position`,
+      2,
+      ...args,
     )
+    const emails = groupBy(emailOwners, emailList)
+    const [tagOwners = [], tagList = []] = readColumns(
+      db,
+      `SELECT person_id AS c0, label AS c1 FROM person_label WHERE kind = 'tag' ${ids === null ? '' : `AND person_id ${where}`} ORDER BY person_id, position`,
+      2,
+      ...args,
+    )
+    const tags = groupBy(tagOwners, tagList)
     const lastWithMe = new Map<number, string>()
     for (const row of db
       .prepare(
@@ -118,22 +118,33 @@ export class PeopleDirectory {
         myStrength.set(row.other, row.strength)
       }
     }
-    for (const p of people) {
+    const personIds = numbers(idColumn)
+    const nameList = texts(names)
+    const aliasList = texts(aliases)
+    const companyList = texts(companies)
+    const titleList = texts(titles)
+    const meList = numbers(isMe)
+    const archivedList = texts(archivedAt)
+    for (let r = 0; r < personIds.length; r++) {
+      const id = personIds[r] ?? 0
+      const name = nameList[r] ?? ''
+      const aliasText = aliasList[r] ?? '[]'
       const entry: DirectoryEntry = {
-        id: p.id,
-        name: p.name,
-        company: p.company,
-        title: p.title,
-        tags: tags.get(p.id) ?? [],
-        isMe: p.is_me === 1,
-        archived: p.archived_at !== null,
-        lastInteractionOn: lastWithMe.get(p.id) ?? null,
-        myStrength: myStrength.get(p.id) ?? null,
-        aliases: parseJsonList(p.aliases),
-        emails: emails.get(p.id) ?? [],
-        sortName: foldText(p.name),
+        id,
+        name,
+        company: companyList[r] ?? null,
+        title: titleList[r] ?? null,
+        tags: tags.get(id) ?? [],
+        isMe: meList[r] === 1,
+        archived: (archivedList[r] ?? null) !== null,
+        lastInteractionOn: lastWithMe.get(id) ?? null,
+        myStrength: myStrength.get(id) ?? null,
+        // Most people have no aliases: no need to parse and check an empty list.
+        aliases: aliasText === '[]' ? [] : parseJsonList(aliasText),
+        emails: emails.get(id) ?? [],
+        sortName: foldText(name),
       }
-      this.entries.set(p.id, entry)
+      this.entries.set(id, entry)
       this.searchIndex?.set(toSearchDoc(entry))
     }
   }

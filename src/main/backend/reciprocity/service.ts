@@ -46,7 +46,7 @@ export async function nudges(backend: BackendState, standings: FavorStanding[]):
   return owed.map((s) => {
     const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
     const helpers: PersonRef[] = []
-    for (const c of g.nbr[g.me] ?? []) {
+    for (const c of g.neighbours(g.me)) {
       const id = g.ids[c] ?? -1
       if (id === s.person.id || g.archived[c] === true) continue
       const offers = labels.offers.get(id)

@@ -64,14 +64,16 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
   // My ties, read once: p(me, x) and strength, by node.
   const strengthToMe = new Map<number, number>()
   const chanceToMe = new Float64Array(n)
-  const mine = g.nbr[me] ?? []
-  for (let k = 0; k < mine.length; k++) {
-    const i = mine[k] ?? -1
-    const strength = (g.edge[me]?.[k] ?? 0) & 7
+  const { start, degree, adj } = g
+  const myFrom = start[me] ?? 0
+  const myTo = myFrom + (degree[me] ?? 0)
+  for (let k = myFrom; k < myTo; k++) {
+    const i = adj[k] ?? -1
+    const strength = (g.codes[k] ?? 0) & 7
     if (g.archived[i] === true || strength < options.minStrength) continue
     eligible.push(i)
     strengthToMe.set(i, strength)
-    chanceToMe[i] = g.prob[me]?.[k] ?? 0
+    chanceToMe[i] = g.chances[k] ?? 0
   }
   const idOf = (i: number): number => g.ids[i] ?? -1
   const name = (i: number): string => g.names[i] ?? ''
@@ -156,17 +158,20 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
   /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
   const marks = new Int32Array(n)
   const markNeighbours = (x: number): void => {
-    for (const z of g.nbr[x] ?? []) marks[z] = x + 1
+    const to = (start[x] ?? 0) + (degree[x] ?? 0)
+    for (let k = start[x] ?? 0; k < to; k++) marks[adj[k] ?? 0] = x + 1
   }
   let sharedCount = 0
   /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
   const raIndex = (x: number, y: number): number => {
     sharedCount = 0
     let index = 0
-    for (const z of g.nbr[y] ?? []) {
+    const to = (start[y] ?? 0) + (degree[y] ?? 0)
+    for (let k = start[y] ?? 0; k < to; k++) {
+      const z = adj[k] ?? 0
       if (marks[z] !== x + 1 || z === me || g.archived[z] === true) continue
       sharedCount++
-      index += 1 / Math.max(1, g.nbr[z]?.length ?? 1)
+      index += 1 / Math.max(1, degree[z] ?? 1)
     }
     return index
   }
