@@ -62,11 +62,11 @@ describe('paths.find', () => {
     expect(before.length).toBeGreaterThan(0)
     // Ids this large cannot be packed two to a number when the graph loads: it reads them another way.
     const shift = 40_000_000
-    backend.sqlite.pragma('foreign_keys = OFF')
-    backend.sqlite.prepare('UPDATE person SET id = id + ?').run(shift)
-    backend.sqlite.prepare('UPDATE relationship SET person_a = person_a + ?, person_b = person_b + ?').run(shift, shift)
-    backend.sqlite.pragma('foreign_keys = ON')
-    backend.invalidate()
+    editOutsideKith(backend, (db) => {
+      db.pragma('foreign_keys = OFF')
+      db.prepare('UPDATE person SET id = id + ?').run(shift)
+      db.prepare('UPDATE relationship SET person_a = person_a + ?, person_b = person_b + ?').run(shift, shift)
+    })
     expect(view(await ok(backend, 'paths.find', { to: cy.id + shift }))).toEqual(before)
   })
 
