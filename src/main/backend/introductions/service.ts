@@ -8,7 +8,7 @@ import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
 import type { TaskKind } from '../../../shared/vocab'
 import { requireNotFuture, requireWithinPlanning } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { pathChecks } from '../paths/service'
 import { readProfile } from '../profile/service'
 import { introDrafts } from './drafts'
@@ -146,12 +146,12 @@ export async function recordEvent(db: Db, introductionId: number, state: IntroSt
  * the goal; the next hop is drafted when this one reaches "introduced".
  */
 export async function requestIntroduction(backend: BackendState, path: number[], score: number | null): Promise<IntroductionRequest> {
-  if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
+  if (new Set(path).size !== path.length) throw fieldError('path', 'a person appears twice')
   const now = backend.now().toISOString()
   const g = backend.paths()
   const id = await backend.db.transaction().execute(async (trx) => {
     const people = await requirePeople(trx, path)
-    if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
+    if (people.get(path[0] ?? -1)?.isMe !== true) throw fieldError('path', 'it must start with you')
     for (const id of path) {
       if (people.get(id)?.archived === true) throw new KithError('conflict', `${people.get(id)?.name ?? id} is archived.`)
     }
@@ -310,7 +310,7 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .executeTakeFirst()
   if (previous !== undefined && previous.on_date <= today && on < previous.on_date) {
     const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
-    throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+    throw fieldError('date', `${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
   }
   if (previous !== undefined) return
   // The first step of a later hop comes after the introduction that made it possible.
@@ -325,7 +325,7 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .limit(1)
     .executeTakeFirst()
   if (hop !== undefined && hop.on_date <= today && on < hop.on_date) {
-    throw new KithError('bad_request', `date: ${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
+    throw fieldError('date', `${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
   }
 }
 
@@ -348,7 +348,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
   const r = await row(backend.db, id)
   const kind = r.kind
   if (!isIntroState(to) || !statesOf(kind).includes(to)) {
-    throw new KithError('bad_request', `to: "${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
+    throw fieldError('to', `"${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
   }
   if (!canMove(kind, r.state, to)) {
     throw new KithError('conflict', `An introduction that is ${r.state} cannot become ${to}.`)

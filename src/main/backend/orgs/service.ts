@@ -3,7 +3,7 @@ import type { OrgPatch } from '../../../shared/schemas'
 import type { OrganisationMerge, OrganisationView } from '../../../shared/types'
 import { normalizeOrgName } from '../../../shared/organisations'
 import type { BackendState } from '../state'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
 
 type Snapshot = z.output<typeof storedOrgSnapshot>
@@ -64,10 +64,10 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
   const owner = sqlite.prepare('SELECT o.id, o.name FROM organisation_name n JOIN organisation o ON o.id = n.organisation_id WHERE n.name_norm = ?')
   const claim = (spelt: string, field: string): string => {
     const norm = normalizeOrgName(spelt)
-    if (norm === '') throw new KithError('bad_request', `${field}: "${spelt}" has no letters or digits`)
+    if (norm === '') throw fieldError(field, `"${spelt}" has no letters or digits`)
     const other = owner.get(norm) as { id: number; name: string } | undefined
     if (other !== undefined && other.id !== id) {
-      throw new KithError('conflict', `${field}: "${spelt}" already means ${other.name}; merge the two organisations instead.`)
+      throw fieldError(field, `"${spelt}" already means ${other.name}; merge the two organisations instead.`, 'conflict')
     }
     return norm
   }
@@ -96,7 +96,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
           | { name: string | null; id: number | null }
           | undefined
         if (other !== undefined && other.id !== null && other.id !== id) {
-          throw new KithError('conflict', `domains: ${domain} belongs to ${other.name ?? 'another organisation'}.`)
+          throw fieldError('domains', `${domain} belongs to ${other.name ?? 'another organisation'}.`, 'conflict')
         }
         sqlite.prepare("INSERT INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'user') ON CONFLICT (domain) DO UPDATE SET organisation_id = excluded.organisation_id, source = 'user'").run(domain, id)
       }

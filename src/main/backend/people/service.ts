@@ -5,7 +5,7 @@ import type { BackendState } from '../state'
 import type { DirectoryEntry } from './directory'
 import { createBackup } from '../backup/backups'
 import { requireNotFuture } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { personDetail } from './detail'
 import { normalizeOrgName } from '../../../shared/organisations'
 import { LABEL_KINDS } from '../../../shared/vocab'
@@ -126,7 +126,7 @@ export async function updatePerson(backend: BackendState, id: number, patch: Per
     await requirePerson(trx, id)
     if (patch.introducedById !== undefined && patch.introducedById !== null) {
       if (patch.introducedById === id) {
-        throw new KithError('bad_request', 'introducedById: a person cannot have introduced themself')
+        throw fieldError('introducedById', 'a person cannot have introduced themself')
       }
       await requirePerson(trx, patch.introducedById)
     }
