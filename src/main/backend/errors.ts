@@ -16,6 +16,12 @@ export class KithError extends Error {
   toApiError(): ApiError {
     return { code: this.code, message: this.message, ...this.details }
   }
+
+  /** The error an envelope carries, thrown again on this side with everything it says. */
+  static from(error: ApiError): KithError {
+    const { code, message, ...details } = error
+    return new KithError(code, message, details)
+  }
 }
 
 /** What an error may carry besides its code and message. */
