@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION } from './db/migrations'
+import { KithError } from './errors'
 import { openTempBackend } from './testing/temp'
 
 describe('dispatch', () => {
@@ -73,6 +74,18 @@ describe('dispatch', () => {
         issues: [{ path: ['date'], message: '2999-01-01 is in the future; log things that have happened' }],
       },
     })
+  })
+
+  it("calls from inside the process get the method's result, or its error thrown as a KithError with everything it says", async () => {
+    const backend = await openTempBackend()
+    const ana = await backend.call('people.create', { name: 'Ana Lima' })
+    expect(ana).toMatchObject({ name: 'Ana Lima' })
+    const refused = await backend.call('people.create', { name: 'Ana Lima', emails: ['not an address'] }).then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(refused).toBeInstanceOf(KithError)
+    expect(refused).toMatchObject({ code: 'bad_request', details: { issues: [{ path: ['emails', 0] }] } })
   })
 
   it('refuses text holding a NUL character, naming the field, where the database would have read it as empty', async () => {
