@@ -1,7 +1,7 @@
 import type { IntroDetails } from '../../../shared/schemas'
 import { parseJsonColumn, storedEffectChange, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
-import { STATE_WORDS, canMove, isIntroState, nextStates, statesOf, type IntroState } from '../../../shared/intro-states'
+import { canMove, isIntroState, nextStates, stateWord, statesOf, type IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -309,7 +309,7 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .limit(1)
     .executeTakeFirst()
   if (previous !== undefined && previous.on_date <= today && on < previous.on_date) {
-    const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
+    const step = stateWord(previous.state)
     throw fieldError('date', `${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
   }
   if (previous !== undefined) return
