@@ -58,9 +58,7 @@ export class PathGraph extends ColleagueGraph {
 
   private build(): void {
     const db = this.sqlite
-    for (const row of db.prepare('SELECT id, name, is_me, archived_at IS NOT NULL AS archived FROM person').raw().iterate() as IterableIterator<
-      [number, string, number, number]
-    >) {
+    for (const row of db.prepare<unknown[], [number, string, number, number]>('SELECT id, name, is_me, archived_at IS NOT NULL AS archived FROM person').raw().iterate()) {
       const i = this.node(row[0])
       this.names[i] = row[1]
       this.archived[i] = row[3] === 1
@@ -71,14 +69,14 @@ export class PathGraph extends ColleagueGraph {
     const together = this.lastTogether(null)
     // Two passes of one plucked integer per relationship: no row objects.
     const pairs: number[] = []
-    for (const pair of db.prepare('SELECT person_a * 67108864 + person_b FROM relationship ORDER BY id').pluck().iterate() as IterableIterator<number>) {
+    for (const pair of db.prepare<unknown[], number>('SELECT person_a * 67108864 + person_b FROM relationship ORDER BY id').pluck().iterate()) {
       pairs.push(pair)
     }
     let row = 0
     for (const info of db
-      .prepare("SELECT strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END) FROM relationship ORDER BY id")
+      .prepare<unknown[], number>("SELECT strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END) FROM relationship ORDER BY id")
       .pluck()
-      .iterate() as IterableIterator<number>) {
+      .iterate()) {
       const pair = pairs[row++] ?? 0
       const a = Math.floor(pair / 67108864)
       const b = pair - a * 67108864
@@ -100,12 +98,12 @@ export class PathGraph extends ColleagueGraph {
   private myLastInteractions(): Map<number, number> {
     const out = new Map<number, number>()
     for (const [person, last] of this.sqlite
-      .prepare(
+      .prepare<unknown[], [number, string]>(
         `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
          WHERE i.with_me = 1 GROUP BY ip.person_id`,
       )
       .raw()
-      .iterate() as IterableIterator<[number, string]>) {
+      .iterate()) {
       out.set(person, dayNumber(last))
     }
     return out
@@ -115,7 +113,7 @@ export class PathGraph extends ColleagueGraph {
   private lastTogether(person: number | null): Map<number, number> {
     const out = new Map<number, number>()
     const rows = this.sqlite
-      .prepare(
+      .prepare<unknown[], [number, number, string]>(
         `SELECT a.person_id, b.person_id, max(i.occurred_on)
          FROM interaction_person a
          JOIN interaction_person b ON b.interaction_id = a.interaction_id AND b.person_id > a.person_id
@@ -124,7 +122,7 @@ export class PathGraph extends ColleagueGraph {
          GROUP BY a.person_id, b.person_id`,
       )
       .raw()
-      .iterate(...(person === null ? [] : [person, person])) as IterableIterator<[number, number, string]>
+      .iterate(...(person === null ? [] : [person, person]))
     for (const [a, b, last] of rows) out.set(pairKey(a, b), dayNumber(last))
     return out
   }
@@ -203,9 +201,9 @@ export class PathGraph extends ColleagueGraph {
       }
       const mineByOther = id === meId ? this.myLastInteractions() : new Map<number, number>()
       for (const [a, b, strength, confidence] of db
-        .prepare('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
+        .prepare<unknown[], [number, number, number, string]>('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
         .raw()
-        .iterate(id, id) as IterableIterator<[number, number, number, string]>) {
+        .iterate(id, id)) {
         const other = a === id ? b : a
         const j = this.node(other)
         const last =

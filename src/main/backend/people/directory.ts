@@ -80,8 +80,8 @@ export class PeopleDirectory {
     this.meId = me?.id ?? null
 
     const people = db
-      .prepare(`SELECT id, name, aliases, company, title, is_me, archived_at FROM person ${ids === null ? '' : `WHERE id ${where}`}`)
-      .all(...args) as PersonRecord[]
+      .prepare<number[], PersonRecord>(`SELECT id, name, aliases, company, title, is_me, archived_at FROM person ${ids === null ? '' : `WHERE id ${where}`}`)
+      .all(...args)
     const emails = groupBy(
       db
         .prepare(`SELECT person_id, email FROM person_email ${ids === null ? '' : `WHERE person_id ${where}`} ORDER BY person_id, position`)
