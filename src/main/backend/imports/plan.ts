@@ -126,7 +126,7 @@ function fold(into: ImportedPerson, from: ImportedPerson): void {
   into.aliases = union(into.aliases, from.aliases)
   into.tags = union(into.tags, from.tags)
   for (const [field] of SCALARS) {
-    if (into[field] === null && from[field] !== null) (into as unknown as Record<string, string | null>)[field] = from[field]
+    if (into[field] === null && from[field] !== null) into[field] = from[field]
   }
   into.since ??= from.since
 }
