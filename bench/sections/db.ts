@@ -38,8 +38,10 @@ async function twoWriters(backend: Backend): Promise<{ stallMs: number; baseline
   let saved = false
   try {
     const stallMs = await longestPause(async () => {
-      const res = await backend.dispatch('people.create', { name: 'Saved while another process wrote' })
-      saved = res.ok
+      saved = await backend.call('people.create', { name: 'Saved while another process wrote' }).then(
+        () => true,
+        () => false,
+      )
     })
     return { stallMs, baselineMs, saved }
   } finally {
@@ -62,16 +64,13 @@ export const dbSection: Section = {
       const data = path.join(root, 'demo')
       const backend = await Backend.open({ dataDir: data })
       const demoStart = performance.now()
-      const loaded = await backend.dispatch('demo.load', {})
+      await backend.call('demo.load', {})
       const demoLoadMs = performance.now() - demoStart
-      if (!loaded.ok) throw new Error(loaded.error.message)
       const doctorMs = await medianMs(5, async () => {
-        const res = await backend.dispatch('doctor', {})
-        if (!res.ok) throw new Error(res.error.message)
+        await backend.call('doctor', {})
       })
       const backupMs = await medianMs(5, async () => {
-        const res = await backend.dispatch('backup.create', {})
-        if (!res.ok) throw new Error(res.error.message)
+        await backend.call('backup.create', {})
       })
       const writers = await twoWriters(backend)
       await backend.close()

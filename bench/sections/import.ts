@@ -57,24 +57,19 @@ async function timeImport(fileName: string, content: string): Promise<{ ms: numb
   const dir = tempDir('import')
   try {
     const backend = await Backend.open({ dataDir: dir })
-    await backend.dispatch('me.set', { name: 'Maya Lindqvist' })
+    await backend.call('me.set', { name: 'Maya Lindqvist' })
     const start = performance.now()
-    const started = await backend.dispatch('imports.start', { fileName, data: Buffer.from(content).toString('base64'), format: null })
-    if (!started.ok) throw new Error(started.error.message)
-    const jobId = (started.data as { jobId: string }).jobId
-    let status = started.data as { phase: string; preview: { defaultStrength: number | null } | null; error: string | null }
+    let status = await backend.call('imports.start', { fileName, data: Buffer.from(content).toString('base64'), format: null })
+    const { jobId } = status
     while (status.phase === 'reading' || status.phase === 'matching') {
       await new Promise((resolve) => setTimeout(resolve, 1))
-      const res = await backend.dispatch('imports.job', { jobId })
-      if (!res.ok) throw new Error(res.error.message)
-      status = res.data as typeof status
+      status = await backend.call('imports.job', { jobId })
     }
     if (status.preview === null) throw new Error(status.error ?? 'no preview')
-    const applied = await backend.dispatch('imports.apply', { jobId, strength: status.preview.defaultStrength, decisions: [] })
+    const applied = await backend.call('imports.apply', { jobId, strength: status.preview.defaultStrength, decisions: [] })
     const ms = performance.now() - start
-    if (!applied.ok) throw new Error(applied.error.message)
     await backend.close()
-    return { ms, created: (applied.data as { created: number }).created }
+    return { ms, created: applied.created }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

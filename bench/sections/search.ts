@@ -89,12 +89,10 @@ export const searchSection: Section = {
       backend.directory()
       const directoryMs = performance.now() - directoryStart
       const listStart = performance.now()
-      const firstWindow = await backend.dispatch('people.list', { sort: 'name', limit: 200 })
+      await backend.call('people.list', { sort: 'name', limit: 200 })
       const listFirstMs = performance.now() - listStart
-      if (!firstWindow.ok) throw new Error(firstWindow.error.message)
       const windowMs = await medianMs(50, async (i) => {
-        const res = await backend.dispatch('people.list', { sort: 'name', offset: (i * 997) % PEOPLE, limit: 200 })
-        if (!res.ok) throw new Error(res.error.message)
+        await backend.call('people.list', { sort: 'name', offset: (i * 997) % PEOPLE, limit: 200 })
       })
       const buildStart = performance.now()
       const indexedPeople = backend.directory().search.size
@@ -104,10 +102,9 @@ export const searchSection: Section = {
       let found = 0
       for (const { id, query } of targets) {
         const start = performance.now()
-        const res = await backend.dispatch('search', { query, limit: 10 })
+        const hits = await backend.call('search', { query, limit: 10 })
         times.push(performance.now() - start)
-        if (!res.ok) throw new Error(res.error.message)
-        if ((res.data as { id: number }[]).slice(0, 3).some((h) => h.id === id)) found++
+        if (hits.slice(0, 3).some((h) => h.id === id)) found++
       }
       times.sort((a, b) => a - b)
       const heapMb = process.memoryUsage().heapUsed / 1024 / 1024

@@ -48,10 +48,9 @@ export const suggestSection: Section = {
       })()
       backend.paths()
       const start = performance.now()
-      const res = await backend.dispatch('week.get', {})
+      const week = await backend.call('week.get', {})
       const ms = performance.now() - start
-      if (!res.ok) throw new Error(res.error.message)
-      const suggestions = (res.data as { suggestions: unknown[] }).suggestions.length
+      const suggestions = week.suggestions.length
 
       // Then with interests and roles (their own random stream: the figures above stay comparable):
       // tags from TOPICS, INTERESTS of them marked as interests, and founders, investors, hiring
@@ -73,26 +72,24 @@ export const suggestSection: Section = {
           else if (r < 3 * ROLE_SHARE) label.run(id, 'candidate', 'candidate', 9)
         }
       })
-      const set = await backend.dispatch('settings.suggestions.set', {
+      await backend.call('settings.suggestions.set', {
         interests: Array.from({ length: INTERESTS }, (_, k) => `topic ${k}`),
         complementaryRoles: [
           { a: 'founder', b: 'investor' },
           { a: 'hiring manager', b: 'candidate' },
         ],
       })
-      if (!set.ok) throw new Error(set.error.message)
       backend.paths()
       const startMore = performance.now()
-      const withMore = await backend.dispatch('week.get', { week: '2026-W49' })
+      const withMore = await backend.call('week.get', { week: '2026-W49' })
       const msMore = performance.now() - startMore
-      if (!withMore.ok) throw new Error(withMore.error.message)
       await backend.close()
       return {
         people: PEOPLE,
         relationships: RELATIONSHIPS,
         suggestions,
         ms: round(ms, 1),
-        suggestionsWithInterestsAndRoles: (withMore.data as { suggestions: unknown[] }).suggestions.length,
+        suggestionsWithInterestsAndRoles: withMore.suggestions.length,
         msWithInterestsAndRoles: round(msMore, 1),
       }
     } finally {

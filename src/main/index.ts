@@ -108,9 +108,9 @@ function watchDueTasks(): void {
   const notified = new Set<number>()
   const check = async (): Promise<void> => {
     if (backend === null || !Notification.isSupported()) return
-    const res = await backend.dispatch('tasks.list', { due: true })
-    if (!res.ok) return
-    for (const task of res.data as { id: number; title: string }[]) {
+    const due = await backend.call('tasks.list', { due: true }).catch(() => null)
+    if (due === null) return
+    for (const task of due) {
       if (notified.has(task.id)) continue
       notified.add(task.id)
       const note = new Notification({ title: 'Kith: a follow-up is due', body: task.title })
@@ -130,17 +130,17 @@ function watchWeeklyReview(): void {
   let announced = ''
   const check = async (): Promise<void> => {
     if (backend === null) return
-    const settings = await backend.dispatch('settings.weekly.get', {})
-    if (!settings.ok) return
-    const { enabled, day, time } = settings.data as { enabled: boolean; day: number; time: string }
+    const settings = await backend.call('settings.weekly.get', {}).catch(() => null)
+    if (settings === null) return
+    const { enabled, day, time } = settings
     const now = new Date()
     const isoDay = now.getDay() === 0 ? 7 : now.getDay()
     const [hours, minutes] = time.split(':').map(Number)
     const due = isoDay > day || (isoDay === day && now.getHours() * 60 + now.getMinutes() >= (hours ?? 9) * 60 + (minutes ?? 0))
     if (!enabled || !due) return
-    const week = await backend.dispatch('week.get', {})
-    if (!week.ok) return
-    const { week: label, suggestions } = week.data as { week: string; suggestions: { status: string }[] }
+    const week = await backend.call('week.get', {}).catch(() => null)
+    if (week === null) return
+    const { week: label, suggestions } = week
     if (announced === label) return
     announced = label
     const open = suggestions.filter((s) => s.status === 'open').length

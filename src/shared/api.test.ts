@@ -16,4 +16,12 @@ describe('the response envelope', () => {
     expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', openImport: { ...openImport, jobId: 7 } } })).toBe(false)
     expect(isApiResponse({ ok: false, error: { code: 'conflict', message: 'x', openImport: 'Connections.csv' } })).toBe(false)
   })
+
+  it('accepts an error that names the refused arguments by path, and refuses a malformed list', () => {
+    const issues = [{ path: ['emails', 0], message: 'Invalid email address' }]
+    expect(isApiResponse({ ok: false, error: { code: 'bad_request', message: 'Invalid arguments', issues } })).toBe(true)
+    expect(isApiResponse({ ok: false, error: { code: 'bad_request', message: 'x', issues: 'emails' } })).toBe(false)
+    expect(isApiResponse({ ok: false, error: { code: 'bad_request', message: 'x', issues: [{ path: 'emails', message: 'y' }] } })).toBe(false)
+    expect(isApiResponse({ ok: false, error: { code: 'bad_request', message: 'x', issues: [{ path: [true], message: 'y' }] } })).toBe(false)
+  })
 })

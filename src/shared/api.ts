@@ -35,9 +35,20 @@ export interface DuplicateMatch {
   reason: string
 }
 
+/**
+ * One refused argument: where it is (as the method's arguments name it, say
+ * `['emails', 0]`) and what is wrong with it, in the words of the message.
+ */
+export interface FieldIssue {
+  path: (string | number)[]
+  message: string
+}
+
 export interface ApiError {
   code: ErrorCode
   message: string
+  /** bad_request (and a few conflicts): each refused argument with its path, so a form puts the message next to its field without reading the text */
+  issues?: FieldIssue[]
   /** people.create: the people already in Kith the new person seems to be */
   duplicates?: DuplicateMatch[]
   /** imports.start: the import already open in this data folder; its jobId only when this backend holds it (so it can be cancelled from here) */
@@ -61,7 +72,22 @@ export function isApiResponse(value: unknown): value is ApiResponse<unknown> {
   if (typeof e !== 'object' || e === null) return false
   const error = e as Record<string, unknown>
   return typeof error.code === 'string' && typeof error.message === 'string' && (error.duplicates === undefined || isDuplicateList(error.duplicates)) &&
-    (error.openImport === undefined || isOpenImport(error.openImport))
+    (error.openImport === undefined || isOpenImport(error.openImport)) && (error.issues === undefined || isIssueList(error.issues))
+}
+
+function isIssueList(value: unknown): value is FieldIssue[] {
+  return (
+    Array.isArray(value) &&
+    value.every((i: unknown) => {
+      if (typeof i !== 'object' || i === null) return false
+      const issue = i as Record<string, unknown>
+      return (
+        typeof issue.message === 'string' &&
+        Array.isArray(issue.path) &&
+        issue.path.every((part: unknown) => typeof part === 'string' || typeof part === 'number')
+      )
+    })
+  )
 }
 
 function isDuplicateList(value: unknown): value is DuplicateMatch[] {

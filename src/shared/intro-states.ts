@@ -68,8 +68,13 @@ export function statesOf(kind: IntroKind): readonly IntroState[] {
 
 /** The states an introduction can move to; none from a state Kith does not know. */
 export function nextStates(kind: IntroKind, from: string): readonly IntroState[] {
-  if (kind === 'ask') return (ASK_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
-  return (CONNECT_MOVES as Record<string, readonly IntroState[] | undefined>)[from] ?? []
+  return kind === 'ask' ? movesFrom(ASK_MOVES, from) : movesFrom(CONNECT_MOVES, from)
+}
+
+/** The moves listed for `from` (own keys only, so "toString" has none). */
+function movesFrom<S extends string>(moves: Record<S, readonly S[]>, from: string): readonly S[] {
+  for (const [state, next] of Object.entries<readonly S[]>(moves)) if (state === from) return next
+  return []
 }
 
 export function canMove(kind: IntroKind, from: string, to: IntroState): boolean {

@@ -5,11 +5,13 @@
  * domains import `state.ts`, so nothing here imports itself back.
  */
 import type { ApiResponse } from '../../shared/api'
+import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import { backupHandlers } from './backup/handlers'
 import { colleagueHandlers } from './colleagues/handlers'
 import { demoHandlers } from './demo/handlers'
 import { dispatch } from './dispatch'
 import { doctorHandlers } from './doctor/handlers'
+import { KithError } from './errors'
 import { exportHandlers } from './export/handlers'
 import { favorHandlers } from './favors/handlers'
 import { handlerRegistry } from './handlers'
@@ -72,5 +74,17 @@ export class Backend extends BackendState {
 
   dispatch(method: unknown, args: unknown): Promise<ApiResponse<unknown>> {
     return dispatch(HANDLERS, this, method, args)
+  }
+
+  /**
+   * A call from inside the process (the desktop app's main process, the CLI,
+   * the benchmarks), typed from the contract: the same dispatch as every door,
+   * its data as the method's result, and its error thrown as a KithError.
+   */
+  async call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> {
+    const res = await this.dispatch(method, args)
+    if (!res.ok) throw KithError.from(res.error)
+    // Dispatch ran `method`'s own handler, whose return type the contract declares (handlers.ts checks it).
+    return res.data as Result<M>
   }
 }

@@ -24,7 +24,11 @@ describe('logging what happened', () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { vera } = await meVeraYara(backend)
     const error = await fails(backend, 'interactions.log', { date: '2027-01-15', kind: 'meeting', people: [vera.id] })
-    expect(error).toEqual({ code: 'bad_request', message: 'date: 2027-01-15 is in the future; log things that have happened' })
+    expect(error).toEqual({
+      code: 'bad_request',
+      message: 'date: 2027-01-15 is in the future; log things that have happened',
+      issues: [{ path: ['date'], message: '2027-01-15 is in the future; log things that have happened' }],
+    })
     expect(await count(backend, 'interaction')).toBe(0)
     expect((await ok(backend, 'people.get', { id: vera.id })).lastInteraction).toBeNull()
   })
@@ -70,6 +74,7 @@ describe('logging what happened', () => {
     expect(await fails(backend, 'favors.log', future)).toEqual({
       code: 'bad_request',
       message: 'date: 2031-02-01 is in the future; log things that have happened',
+      issues: [{ path: ['date'], message: '2031-02-01 is in the future; log things that have happened' }],
     })
     expect(await count(backend, 'favor')).toBe(0)
 
@@ -92,12 +97,17 @@ describe("an introduction's steps", () => {
     expect(early).toEqual({
       code: 'bad_request',
       message: 'date: 2026-11-10 is before the previous step (asked, on 2026-11-12); steps are recorded in the order they happened',
+      issues: [{ path: ['date'], message: '2026-11-10 is before the previous step (asked, on 2026-11-12); steps are recorded in the order they happened' }],
     })
     await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-12' })
 
     const eventsBefore = await count(backend, 'introduction_event')
     const future = await fails(backend, 'introductions.move', { id: request.id, to: 'introduced', date: '2099-01-01' })
-    expect(future).toEqual({ code: 'bad_request', message: 'date: 2099-01-01 is in the future; record a step once it has happened' })
+    expect(future).toEqual({
+      code: 'bad_request',
+      message: 'date: 2099-01-01 is in the future; record a step once it has happened',
+      issues: [{ path: ['date'], message: '2099-01-01 is in the future; record a step once it has happened' }],
+    })
     const old = await fails(backend, 'introductions.move', { id: request.id, to: 'introduced', date: '1899-06-01' })
     expect(old.message).toContain('date: 1899-06-01 is before 1900')
 
@@ -131,6 +141,7 @@ describe('planning follow-ups', () => {
     expect(await fails(backend, 'tasks.snooze', { id: task.id, until: '2031-11-23' })).toEqual({
       code: 'bad_request',
       message: 'until: 2031-11-23 is more than 5 years away; plan up to 2031-11-22',
+      issues: [{ path: ['until'], message: '2031-11-23 is more than 5 years away; plan up to 2031-11-22' }],
     })
     expect((await fails(backend, 'tasks.snooze', { id: task.id, until: '2100-01-01' })).code).toBe('bad_request')
     expect((await fails(backend, 'tasks.snooze', { id: task.id, until: '2026-11-22' })).message).toBe('until: snooze to a day after today')
@@ -153,6 +164,7 @@ describe('birthdays', () => {
     expect(await fails(backend, 'people.create', { name: 'Baby Walsh', birthday: '2027-03-14' })).toEqual({
       code: 'bad_request',
       message: 'birthday: 2027-03-14 is in the future; a birthday is the day someone was born',
+      issues: [{ path: ['birthday'], message: '2027-03-14 is in the future; a birthday is the day someone was born' }],
     })
     expect(await count(backend, 'person')).toBe(people)
     await ok(backend, 'people.update', { id: vera.id, patch: { birthday: '1984-11-02' } })

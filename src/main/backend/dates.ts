@@ -4,10 +4,11 @@
  * future depends on the day it is where the user is, which only the backend
  * knows (`Backend.today()`), so these checks run in the services.
  *
- * Every message starts with the field's name, so a form can show it next to
- * that field, and says why the date is refused.
+ * Every refusal names its field (`fieldError`: the message starts with the
+ * field's name, and its `issues` carry the path apart, so a form shows it next
+ * to that field) and says why the date is refused.
  */
-import { KithError } from './errors'
+import { fieldError } from './errors'
 
 /** How far ahead a follow-up can be planned: further out, it is a typo or a wish, not a task. */
 export const PLANNING_YEARS = 5
@@ -23,7 +24,7 @@ export function addYears(date: string, years: number): string {
 
 /** Something that has happened: not after today. */
 export function requireNotFuture(field: string, date: string, today: string, hint: string): void {
-  if (date > today) throw new KithError('bad_request', `${field}: ${date} is in the future; ${hint}`)
+  if (date > today) throw fieldError(field, `${date} is in the future; ${hint}`)
 }
 
 /** When a past event (an interaction, a favor) happened: the schema has already refused dates before 1900. */
@@ -40,6 +41,6 @@ export function lastPlanningDay(today: string): string {
 export function requireWithinPlanning(field: string, date: string, today: string): void {
   const last = lastPlanningDay(today)
   if (date > last) {
-    throw new KithError('bad_request', `${field}: ${date} is more than ${PLANNING_YEARS} years away; plan up to ${last}`)
+    throw fieldError(field, `${date} is more than ${PLANNING_YEARS} years away; plan up to ${last}`)
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ApiResponse } from '../../shared/api'
+import type { ApiResponse, FieldIssue } from '../../shared/api'
 import { METHOD_ACCESS, contract, isMethodName, type MethodName } from '../../shared/contract'
 import { wellFormedDeep } from '../../shared/text'
 import { diskFullError, isCorruptionError, isDiskFullError, retryWhileBusy } from './db/busy'
@@ -17,16 +17,24 @@ function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+/** zod's issues as the envelope carries them: a path of keys and indexes, and the message alone. */
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+    message: issue.message,
+  }))
+}
+
 /**
  * The path of the first text in the arguments that holds a NUL character, or
  * null. SQLite's text functions stop at a NUL, so "\u0000Acme" would pass
  * every check here and then read as empty to the database's own.
  */
-function nulAt(value: unknown, path: string[] = []): string[] | null {
+function nulAt(value: unknown, path: FieldIssue['path'] = []): FieldIssue['path'] | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null
   if (typeof value !== 'object' || value === null) return null
   for (const [key, item] of Object.entries(value)) {
-    const found = nulAt(item, [...path, key])
+    const found = nulAt(item, [...path, Array.isArray(value) ? Number(key) : key])
     if (found !== null) return found
   }
   return null
@@ -80,13 +88,14 @@ export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, ba
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` },
+      error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}`, issues: fieldIssues(parsed.error) },
     }
   }
   const nul = nulAt(parsed.data)
   if (nul !== null) {
     const where = nul.length > 0 ? nul.join('.') : 'arguments'
-    return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: text must not contain a NUL character` } }
+    const said = 'text must not contain a NUL character'
+    return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: ${said}`, issues: [{ path: nul, message: said }] } }
   }
   if (backend.damage.length > 0 && METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method)) {
     return { ok: false, error: { code: 'db_corrupt', message: DAMAGED_MESSAGE } }

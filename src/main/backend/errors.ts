@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../shared/api'
+import type { ApiError, ErrorCode, FieldIssue } from '../../shared/api'
 
 /** An expected failure with a code and a message meant for the user. */
 export class KithError extends Error {
@@ -16,10 +16,27 @@ export class KithError extends Error {
   toApiError(): ApiError {
     return { code: this.code, message: this.message, ...this.details }
   }
+
+  /** The error an envelope carries, thrown again on this side with everything it says. */
+  static from(error: ApiError): KithError {
+    const { code, message, ...details } = error
+    return new KithError(code, message, details)
+  }
 }
 
 /** What an error may carry besides its code and message. */
 export type KithErrorDetails = Omit<ApiError, 'code' | 'message'>
+
+/**
+ * A refused argument named by its path (`'due'`, `'favor.date'` or
+ * `['emails', 0]`): the message reads "due: …", as every door has always
+ * shown it, and `issues` carries the path and the rest apart, so a form puts
+ * it next to the field without reading the text.
+ */
+export function fieldError(path: string | FieldIssue['path'], message: string, code: ErrorCode = 'bad_request'): KithError {
+  const parts = typeof path === 'string' ? path.split('.') : path
+  return new KithError(code, `${parts.join('.')}: ${message}`, { issues: [{ path: parts, message }] })
+}
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)

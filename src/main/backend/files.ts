@@ -53,7 +53,7 @@ export function makePrivate(file: string): void {
   try {
     if ((fs.statSync(file).mode & 0o777) !== PRIVATE_FILE_MODE) fs.chmodSync(file, PRIVATE_FILE_MODE)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+    if (errnoCode(err) === 'ENOENT') return
     throw fileFailure(err, 'a file in the data folder', 'protect')
   }
 }
@@ -92,9 +92,14 @@ export function createPrivateFile(file: string, label: string): void {
  * words the reader may see ("the backup kith-….sqlite"); the error's own text
  * is never used, since Node puts the full path in it.
  */
+/** The system's code for a failed file operation ('ENOENT', 'EACCES'…), if the failure carries one. */
+export function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined
+}
+
 export function fileFailure(err: unknown, label: string, action: 'read' | 'write' | 'create' | 'protect'): KithError {
   if (err instanceof KithError) return err
-  const code = (err as { code?: unknown }).code
+  const code = errnoCode(err)
   switch (code) {
     case 'ENOENT':
       return new KithError('not_found', `Kith cannot find ${label}.`)

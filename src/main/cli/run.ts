@@ -3,9 +3,6 @@
  * data folder, runs the command and turns every failure into a message and
  * an exit code. Commands live in commands/, listed in registry.ts.
  */
-import type { ApiResponse } from '../../shared/api'
-import type { ArgsIn, MethodName, Result } from '../../shared/contract'
-import type { PersonRef } from '../../shared/types'
 import { Backend } from '../backend/backend'
 import { resolveDataDir } from '../backend/data-dir'
 import { KithError, errorMessage } from '../backend/errors'
@@ -15,12 +12,6 @@ import { inUserWords, lowerFirst } from './user-words'
 
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo }
 export { USAGE, commandKeys } from './registry'
-
-function unwrap(res: ApiResponse<unknown>): unknown {
-  if (res.ok) return res.data
-  const { code, message, ...details } = res.error
-  throw new KithError(code, message, details)
-}
 
 /** Whether the command line asks for JSON, read before it is parsed (a usage error may stop the parse). */
 function asksForJson(argv: readonly string[]): boolean {
@@ -63,13 +54,16 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
       values,
       positionals,
       io,
-      call: async <M extends MethodName>(method: M, args: ArgsIn<M>) => unwrap(await opened.dispatch(method, args)) as Result<M>,
+      call: (method, args) => opened.call(method, args),
       person: async (ref: string, label?: string) => {
-        const res = await opened.dispatch('people.resolve', { ref })
-        if (res.ok) return res.data as PersonRef
-        // "Invalid arguments for people.resolve: ref: name someone" → "--to: name someone"
-        const said = inUserWords(res.error.message, { ref: label ?? 'PERSON' })
-        throw new KithError(res.error.code, label === undefined || said.startsWith(`${label}: `) ? said : `${label}: ${lowerFirst(said)}`)
+        try {
+          return await opened.call('people.resolve', { ref })
+        } catch (err) {
+          if (!(err instanceof KithError)) throw err
+          // "Invalid arguments for people.resolve: ref: name someone" → "--to: name someone"
+          const said = inUserWords(err.message, { ref: label ?? 'PERSON' })
+          throw new KithError(err.code, label === undefined || said.startsWith(`${label}: `) ? said : `${label}: ${lowerFirst(said)}`)
+        }
       },
     }
     return await command.run(ctx)

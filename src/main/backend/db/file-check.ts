@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import { KithError } from '../errors'
+import { KithError, errorMessage } from '../errors'
+import { errnoCode } from '../files'
 import { KITH_APPLICATION_ID } from './constants'
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'
@@ -27,10 +28,10 @@ export function readDbFileHeader(file: string): DbFileHeader {
   try {
     fd = fs.openSync(file, 'r')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (errnoCode(err) === 'ENOENT') {
       return { exists: false, userVersion: 0, applicationId: 0, hasSchema: false }
     }
-    throw new KithError('io', `Cannot read the database file ${file}: ${(err as Error).message}`)
+    throw new KithError('io', `Cannot read the database file ${file}: ${errorMessage(err)}`)
   }
   try {
     const size = fs.fstatSync(fd).size

@@ -135,7 +135,7 @@ export interface JsonColumnProblem {
 export function jsonColumnProblems(sqlite: Database.Database, limit = 100): JsonColumnProblem[] {
   const out: JsonColumnProblem[] = []
   for (const { table, column, where, schema } of JSON_COLUMNS) {
-    const rows = sqlite.prepare(`SELECT rowid AS rowid, ${column} AS value FROM ${table}${where === undefined ? '' : ` WHERE ${where}`}`).iterate() as IterableIterator<{ rowid: number; value: unknown }>
+    const rows = sqlite.prepare<unknown[], { rowid: number; value: unknown }>(`SELECT rowid AS rowid, ${column} AS value FROM ${table}${where === undefined ? '' : ` WHERE ${where}`}`).iterate()
     for (const row of rows) {
       const read = typeof row.value === 'string' ? readJsonColumn(schema, row.value) : ({ ok: false, problem: 'is not text' } as const)
       if (!read.ok) out.push({ table, column, rowid: row.rowid, problem: read.problem })

@@ -62,7 +62,7 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
 function storedValueChecks(sqlite: Database.Database): StoredValueProblem[] {
   try {
     const problems: StoredValueProblem[] = jsonColumnProblems(sqlite, STORED_VALUE_LIMIT)
-    const emails = sqlite.prepare('SELECT person_id, email FROM person_email ORDER BY person_id, position').iterate() as IterableIterator<{ person_id: number; email: string }>
+    const emails = sqlite.prepare<unknown[], { person_id: number; email: string }>('SELECT person_id, email FROM person_email ORDER BY person_id, position').iterate()
     for (const row of emails) {
       if (problems.length >= STORED_VALUE_LIMIT) break
       if (!isEmailAddress(row.email)) {

@@ -64,7 +64,9 @@ function statements(sqlite: Database.Database) {
        VALUES (?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?) ON CONFLICT (person_a, person_b) DO NOTHING`,
     ),
     relationshipExists: sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck(),
-    relationshipOf: sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?'),
+    relationshipOf: sqlite.prepare<[number, number], NonNullable<Plan['relationships'][number]['existing']>>(
+      'SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?',
+    ),
     setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
     updateRelationship: sqlite.prepare('UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ? WHERE id = ?'),
   }
@@ -169,7 +171,7 @@ export async function applyImport(backend: BackendState, read: ReadResult, plan:
     for (const r of plan.relationships) {
       const [x, y] = [sideId(r.a), sideId(r.b)]
       const [a, b] = [Math.min(x, y), Math.max(x, y)]
-      const existing = r.existing ?? (s.relationshipOf.get(a, b) as Plan['relationships'][number]['existing'] | undefined) ?? null
+      const existing = r.existing ?? s.relationshipOf.get(a, b) ?? null
       if (existing === null) {
         const id = Number(
           s.link.run(a, b, r.input.strength, r.input.kind ?? 'other', r.input.confidence ?? 'firsthand', JSON.stringify(r.input.contexts), null, now, now).lastInsertRowid,

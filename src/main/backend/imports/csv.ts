@@ -102,7 +102,8 @@ export function headerLine(text: string, isHeader: (cells: string[]) => boolean)
 export async function* records(rows: readonly CsvRow[], from: number, onProgress?: (fraction: number) => void): AsyncGenerator<CsvRow> {
   for (let i = from; i < rows.length; i++) {
     await pace(i - from, rows.length - from, onProgress)
-    const row = rows[i] as CsvRow
+    const row = rows[i]
+    if (row === undefined) break
     if (row.cells.some((c) => c.trim() !== '')) yield row
   }
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { errnoCode } from '../files'
 
 export const LOCK_FILE_NAME = 'import.lock'
 
@@ -37,7 +38,7 @@ function readLock(file: string): { owner: LockOwner | null; raw: string } | null
   try {
     raw = fs.readFileSync(file, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if (errnoCode(err) === 'ENOENT') return null
     throw err
   }
   let json: unknown
@@ -57,7 +58,7 @@ function processAlive(pid: number): boolean {
     return true
   } catch (err) {
     // EPERM: it exists, but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
+    return errnoCode(err) === 'EPERM'
   }
 }
 
@@ -76,7 +77,7 @@ function createExclusive(file: string, content: string): boolean {
     fs.linkSync(temp, file)
     return true
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    if (errnoCode(err) === 'EEXIST') return false
     throw err
   } finally {
     fs.rmSync(temp, { force: true })

@@ -95,10 +95,7 @@ class PeopleIndex {
         this.byName.set(exact, [...(this.byName.get(exact) ?? []), r.id])
       }
     }
-    for (const e of sqlite.prepare('SELECT person_id, email_norm FROM person_email ORDER BY person_id, position').iterate() as Iterable<{
-      person_id: number
-      email_norm: string
-    }>) {
+    for (const e of sqlite.prepare<unknown[], { person_id: number; email_norm: string }>('SELECT person_id, email_norm FROM person_email ORDER BY person_id, position').iterate()) {
       if (!this.byEmail.has(e.email_norm)) this.byEmail.set(e.email_norm, e.person_id)
     }
   }
@@ -129,7 +126,7 @@ function fold(into: ImportedPerson, from: ImportedPerson): void {
   into.aliases = union(into.aliases, from.aliases)
   into.tags = union(into.tags, from.tags)
   for (const [field] of SCALARS) {
-    if (into[field] === null && from[field] !== null) (into as unknown as Record<string, string | null>)[field] = from[field]
+    if (into[field] === null && from[field] !== null) into[field] = from[field]
   }
   into.since ??= from.since
 }
@@ -175,7 +172,9 @@ export async function planImport(sqlite: Database.Database, read: ReadResult, on
 }
 
 function planRelationships(sqlite: Database.Database, index: PeopleIndex, rows: readonly ImportedRelationship[], plan: Plan): void {
-  const existingPair = sqlite.prepare('SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?')
+  const existingPair = sqlite.prepare<[number, number], NonNullable<PlannedRelationship['existing']>>(
+    'SELECT id, strength, kind, confidence, contexts FROM relationship WHERE person_a = ? AND person_b = ?',
+  )
   const resolve = (side: SheetPerson, line: number): RelationshipSide | null => {
     if (side.email !== null) {
       const id = index.byEmail.get(side.email.toLowerCase())
@@ -210,7 +209,7 @@ function planRelationships(sqlite: Database.Database, index: PeopleIndex, rows: 
     seenPairs.add(pair)
     const existing =
       a.kind === 'existing' && b.kind === 'existing'
-        ? ((existingPair.get(Math.min(a.id, b.id), Math.max(a.id, b.id)) as PlannedRelationship['existing'] | undefined) ?? null)
+        ? (existingPair.get(Math.min(a.id, b.id), Math.max(a.id, b.id)) ?? null)
         : null
     plan.relationships.push({ line: input.line, a, b, input, existing })
   }

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/imports'
 import type { BackendState } from '../state'
 import { KithError, errorMessage } from '../errors'
+import { errnoCode } from '../files'
 import { applyImport, sourceTag } from './apply'
 import { headerLine, readCsv, type CsvRow } from './csv'
 import { decodeFile, encodingNote, type Decoded } from './decode'
@@ -495,7 +496,7 @@ export class ImportJobs {
     try {
       return step()
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'an unknown error'
+      const code = errnoCode(err) ?? 'an unknown error'
       throw new KithError('io', `Kith could not note the import in its data folder (${code}); check that the folder can be written to.`)
     }
   }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 /**
  * Undoing an import: what it created is deleted (with what has since been
  * attached to it), and what it changed is put back where it still holds the
@@ -40,7 +39,7 @@ const view = (r: BatchRow): ImportBatchView => ({
 })
 
 export function listImports(backend: BackendState): ImportBatchView[] {
-  const rows = backend.sqlite.prepare('SELECT * FROM import_batch ORDER BY id DESC').all() as BatchRow[]
+  const rows = backend.sqlite.prepare<[], BatchRow>('SELECT * FROM import_batch ORDER BY id DESC').all()
   return rows.map(view)
 }
 
@@ -48,7 +47,7 @@ const COLUMNS = new Set<string>(SCALARS.map(([, column]) => column))
 
 export async function undoImport(backend: BackendState, batchId: number): Promise<UndoResult> {
   const sqlite = backend.sqlite
-  const batch = sqlite.prepare('SELECT * FROM import_batch WHERE id = ?').get(batchId) as BatchRow | undefined
+  const batch = sqlite.prepare<[number], BatchRow>('SELECT * FROM import_batch WHERE id = ?').get(batchId)
   if (batch === undefined) throw new KithError('not_found', `There is no import #${batchId}.`)
   if (batch.undone_at !== null) throw new KithError('conflict', `The import of ${batch.file_name} was already undone on ${batch.undone_at.slice(0, 10)}.`)
   const backup = await createBackup(backend, undefined, '-pre-undo')
@@ -65,11 +64,11 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     deletePerson: sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0'),
     forget: sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?'),
     relationshipsOf: sqlite.prepare('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck(),
-    deleteCreated: {
-      relationship: sqlite.prepare('DELETE FROM relationship WHERE id = ?'),
-      interaction: sqlite.prepare('DELETE FROM interaction WHERE id = ?'),
-      introduction: sqlite.prepare('DELETE FROM introduction WHERE id = ?'),
-    } as Record<string, Database.Statement | undefined>,
+    deleteCreated: new Map([
+      ['relationship', sqlite.prepare('DELETE FROM relationship WHERE id = ?')],
+      ['interaction', sqlite.prepare('DELETE FROM interaction WHERE id = ?')],
+      ['introduction', sqlite.prepare('DELETE FROM introduction WHERE id = ?')],
+    ]),
     restoreRelationship: sqlite.prepare(
       `UPDATE relationship SET strength = ?, kind = ?, confidence = ?, contexts = ?, updated_at = ?
        WHERE id = ? AND strength = ? AND kind = ? AND confidence = ? AND contexts = ?`,
@@ -99,7 +98,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
             result.peopleDeleted += deleted
             if (deleted > 0) result.relationshipsDeleted += relationships
           } else {
-            const changes = s.deleteCreated[item.entity]?.run(item.entity_id).changes ?? 0
+            const changes = s.deleteCreated.get(item.entity)?.run(item.entity_id).changes ?? 0
             if (item.entity === 'relationship') result.relationshipsDeleted += changes
           }
         } else if (item.change !== null && item.entity === 'person') {

@@ -216,7 +216,8 @@ export async function readVcard(bytes: Uint8Array, decoded: Decoded, options: Re
       options.onProgress?.(i / lines.length)
       await new Promise((resolve) => setImmediate(resolve))
     }
-    const logical = lines[i] as LogicalLine
+    const logical = lines[i]
+    if (logical === undefined) break
     if (logical.text.trim() === '') continue
     const upper = logical.text.trim().toUpperCase()
     if (upper === 'BEGIN:VCARD') {

@@ -2,7 +2,7 @@ import type { InteractionInput } from '../../../shared/schemas'
 import type { InteractionView } from '../../../shared/types'
 import type { BackendState } from '../state'
 import { requireHappened } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { interactionViews } from '../people/detail'
 import { meId, requirePeople } from '../people/records'
 
@@ -13,7 +13,7 @@ export async function logInteraction(backend: BackendState, input: InteractionIn
     await requirePeople(trx, input.people)
     const me = await meId(trx)
     const people = input.people.filter((p) => p !== me)
-    if (people.length === 0) throw new KithError('bad_request', 'people: choose someone besides yourself')
+    if (people.length === 0) throw fieldError('people', 'choose someone besides yourself')
     const row = await trx
       .insertInto('interaction')
       .values({ occurred_on: input.date, kind: input.kind, note: input.note, with_me: input.withMe ? 1 : 0, created_at: now, updated_at: now })

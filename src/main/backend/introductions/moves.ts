@@ -1,13 +1,13 @@
 // Moving an introduction from one state to the next, with what follows from each move.
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
 import type { IntroductionDetail } from '../../../shared/types'
-import { STATE_WORDS, canMove, isIntroState, statesOf } from '../../../shared/intro-states'
+import { canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
 import type { TaskKind } from '../../../shared/vocab'
 import { requireNotFuture, requireWithinPlanning } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { meId, names, normalizeLabel, parseIdList } from '../people/records'
 import { getIntroduction } from './read'
 import { row } from './rows'
@@ -58,8 +58,8 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .limit(1)
     .executeTakeFirst()
   if (previous !== undefined && previous.on_date <= today && on < previous.on_date) {
-    const step = (STATE_WORDS as Partial<Record<string, string>>)[previous.state] ?? previous.state
-    throw new KithError('bad_request', `date: ${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
+    const step = stateWord(previous.state)
+    throw fieldError('date', `${on} is before the previous step (${step.toLowerCase()}, on ${previous.on_date}); steps are recorded in the order they happened`)
   }
   if (previous !== undefined) return
   // The first step of a later hop comes after the introduction that made it possible.
@@ -74,7 +74,7 @@ async function requireInOrder(db: Db, id: number, on: string, today: string): Pr
     .limit(1)
     .executeTakeFirst()
   if (hop !== undefined && hop.on_date <= today && on < hop.on_date) {
-    throw new KithError('bad_request', `date: ${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
+    throw fieldError('date', `${on} is before you were introduced to ${hop.name} (on ${hop.on_date}); steps are recorded in the order they happened`)
   }
 }
 
@@ -97,7 +97,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
   const r = await row(backend.db, id)
   const kind = r.kind
   if (!isIntroState(to) || !statesOf(kind).includes(to)) {
-    throw new KithError('bad_request', `to: "${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
+    throw fieldError('to', `"${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
   }
   if (!canMove(kind, r.state, to)) {
     throw new KithError('conflict', `An introduction that is ${r.state} cannot become ${to}.`)

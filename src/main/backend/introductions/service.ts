@@ -6,7 +6,7 @@ import type { IntroState } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { readProfile } from '../profile/service'
 import { requirePeople } from '../people/records'
 import { getIntroduction, introPerson, introductionSummary } from './read'
@@ -25,13 +25,13 @@ export async function recordEvent(db: Db, introductionId: number, state: IntroSt
  * the goal; the next hop is drafted when this one reaches "introduced".
  */
 export async function requestIntroduction(backend: BackendState, path: number[], score: number | null): Promise<IntroductionRequest> {
-  if (new Set(path).size !== path.length) throw new KithError('bad_request', 'path: a person appears twice')
+  if (new Set(path).size !== path.length) throw fieldError('path', 'a person appears twice')
   const now = backend.now().toISOString()
   const g = backend.paths()
   // Connectors' fatigue changes.
   const id = await backend.write({ people: path.slice(1, -1) }, async (trx) => {
     const people = await requirePeople(trx, path)
-    if (people.get(path[0] ?? -1)?.isMe !== true) throw new KithError('bad_request', 'path: it must start with you')
+    if (people.get(path[0] ?? -1)?.isMe !== true) throw fieldError('path', 'it must start with you')
     for (const id of path) {
       if (people.get(id)?.archived === true) throw new KithError('conflict', `${people.get(id)?.name ?? id} is archived.`)
     }

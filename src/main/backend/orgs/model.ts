@@ -19,16 +19,16 @@ export class OrgDirectory {
   readonly names = new Map<number, string>()
 
   constructor(sqlite: Database.Database) {
-    for (const [id, name] of sqlite.prepare('SELECT id, name FROM organisation').raw().iterate() as IterableIterator<[number, string]>) {
+    for (const [id, name] of sqlite.prepare<unknown[], [number, string]>('SELECT id, name FROM organisation').raw().iterate()) {
       this.names.set(id, name)
     }
-    for (const [norm, id] of sqlite.prepare('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate() as IterableIterator<[string, number]>) {
+    for (const [norm, id] of sqlite.prepare<unknown[], [string, number]>('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate()) {
       this.byName.set(norm, id)
     }
     for (const [domain, id] of sqlite
-      .prepare('SELECT domain, organisation_id FROM organisation_domain WHERE organisation_id IS NOT NULL')
+      .prepare<unknown[], [string, number]>('SELECT domain, organisation_id FROM organisation_domain WHERE organisation_id IS NOT NULL')
       .raw()
-      .iterate() as IterableIterator<[string, number]>) {
+      .iterate()) {
       this.byDomain.set(domain, id)
     }
   }
@@ -110,7 +110,7 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
 function hasUnlearnedDomains(sqlite: Database.Database): boolean {
   const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
-  for (const [, email] of sqlite.prepare(WORK_EMAILS).raw().iterate() as IterableIterator<[number, string]>) {
+  for (const [, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
     const domain = workDomainOf(email)
     if (domain !== null && !claimed.has(domain)) return true
   }
@@ -120,7 +120,7 @@ function hasUnlearnedDomains(sqlite: Database.Database): boolean {
 function learnDomains(sqlite: Database.Database): boolean {
   const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
   const domainUse = new Map<string, Map<number, number>>()
-  for (const [org, email] of sqlite.prepare(WORK_EMAILS).raw().iterate() as IterableIterator<[number, string]>) {
+  for (const [org, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
     const domain = workDomainOf(email)
     if (domain === null || claimed.has(domain)) continue
     let byOrg = domainUse.get(domain)
@@ -132,7 +132,7 @@ function learnDomains(sqlite: Database.Database): boolean {
   }
   if (domainUse.size === 0) return false
   const normsOf = new Map<number, string[]>()
-  for (const [norm, id] of sqlite.prepare('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate() as IterableIterator<[string, number]>) {
+  for (const [norm, id] of sqlite.prepare<unknown[], [string, number]>('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate()) {
     normsOf.set(id, [...(normsOf.get(id) ?? []), norm])
   }
   const fits = (domain: string, org: number): boolean => (normsOf.get(org) ?? []).some((n) => domainFitsName(domain, n))
@@ -214,21 +214,21 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
   const jobEnds = numbersOrNull(ends)
   numbers(people).forEach((person, r) => add(person, jobOrgs[r] ?? 0, jobStarts[r] ?? UNKNOWN_START, jobEnds[r] ?? ONGOING))
   for (const [person, org] of sqlite
-    .prepare(
+    .prepare<unknown[], [number, number]>(
       `SELECT p.id, n.organisation_id FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
        ${ids === null ? '' : `WHERE p.id IN (${marks})`}`,
     )
     .raw()
-    .iterate(...args) as IterableIterator<[number, number]>) {
+    .iterate(...args)) {
     // The job history may already say it, with dates.
     if (has(person, (r) => read.org[r] === org && read.end[r] === ONGOING)) continue
     add(person, org, UNKNOWN_START, ONGOING)
   }
   if (orgs.byDomain.size > 0) {
     for (const [person, email] of sqlite
-      .prepare(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND p.id IN (${marks})`}`)
+      .prepare<unknown[], [number, string]>(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND p.id IN (${marks})`}`)
       .raw()
-      .iterate(...args) as IterableIterator<[number, string]>) {
+      .iterate(...args)) {
       const domain = workDomainOf(email)
       const org = domain === null ? undefined : orgs.byDomain.get(domain)
       if (org === undefined || has(person, (r) => read.org[r] === org)) continue

@@ -3,7 +3,7 @@ import type { OrgPatch } from '../../../shared/schemas'
 import type { OrganisationMerge, OrganisationView } from '../../../shared/types'
 import { normalizeOrgName } from '../../../shared/organisations'
 import type { BackendState } from '../state'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { readJsonColumn, storedOrgSnapshot } from '../db/json-column'
 
 type Snapshot = z.output<typeof storedOrgSnapshot>
@@ -13,21 +13,21 @@ export function listOrganisations(backend: BackendState, query: string | null): 
   const g = backend.paths()
   const { sqlite } = backend
   const names = new Map<number, string[]>()
-  for (const [id, name, norm] of sqlite.prepare('SELECT organisation_id, name, name_norm FROM organisation_name ORDER BY name').raw().iterate() as IterableIterator<[number, string, string]>) {
+  for (const [id, name, norm] of sqlite.prepare<unknown[], [number, string, string]>('SELECT organisation_id, name, name_norm FROM organisation_name ORDER BY name').raw().iterate()) {
     const list = names.get(id) ?? []
     list.push(`${norm}\u0000${name}`)
     names.set(id, list)
   }
   const domains = new Map<number, string[]>()
   for (const [id, domain] of sqlite
-    .prepare('SELECT organisation_id, domain FROM organisation_domain WHERE organisation_id IS NOT NULL ORDER BY domain')
+    .prepare<unknown[], [number, string]>('SELECT organisation_id, domain FROM organisation_domain WHERE organisation_id IS NOT NULL ORDER BY domain')
     .raw()
-    .iterate() as IterableIterator<[number, string]>) {
+    .iterate()) {
     domains.set(id, [...(domains.get(id) ?? []), domain])
   }
   const wanted = query === null || query === '' ? null : normalizeOrgName(query)
   const out: OrganisationView[] = []
-  for (const [id, name] of sqlite.prepare('SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE, id').raw().iterate() as IterableIterator<[number, string]>) {
+  for (const [id, name] of sqlite.prepare<unknown[], [number, string]>('SELECT id, name FROM organisation ORDER BY name COLLATE NOCASE, id').raw().iterate()) {
     const own = normalizeOrgName(name)
     const spellings = (names.get(id) ?? []).map((entry) => entry.split('\u0000') as [string, string])
     if (wanted !== null && !spellings.some(([norm]) => norm.includes(wanted)) && !own.includes(wanted)) continue
@@ -64,10 +64,10 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
   const owner = sqlite.prepare('SELECT o.id, o.name FROM organisation_name n JOIN organisation o ON o.id = n.organisation_id WHERE n.name_norm = ?')
   const claim = (spelt: string, field: string): string => {
     const norm = normalizeOrgName(spelt)
-    if (norm === '') throw new KithError('bad_request', `${field}: "${spelt}" has no letters or digits`)
+    if (norm === '') throw fieldError(field, `"${spelt}" has no letters or digits`)
     const other = owner.get(norm) as { id: number; name: string } | undefined
     if (other !== undefined && other.id !== id) {
-      throw new KithError('conflict', `${field}: "${spelt}" already means ${other.name}; merge the two organisations instead.`)
+      throw fieldError(field, `"${spelt}" already means ${other.name}; merge the two organisations instead.`, 'conflict')
     }
     return norm
   }
@@ -96,7 +96,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
           | { name: string | null; id: number | null }
           | undefined
         if (other !== undefined && other.id !== null && other.id !== id) {
-          throw new KithError('conflict', `domains: ${domain} belongs to ${other.name ?? 'another organisation'}.`)
+          throw fieldError('domains', `${domain} belongs to ${other.name ?? 'another organisation'}.`, 'conflict')
         }
         sqlite.prepare("INSERT INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'user') ON CONFLICT (domain) DO UPDATE SET organisation_id = excluded.organisation_id, source = 'user'").run(domain, id)
       }
@@ -117,11 +117,12 @@ export async function mergeOrganisations(backend: BackendState, keepId: number, 
   const { sqlite } = backend
   const now = backend.now().toISOString()
   const id = await backend.writeSync('everything', () => {
-    const snapshot: Snapshot = {
-      organisation: sqlite.prepare('SELECT id, name, created_at, updated_at FROM organisation WHERE id = ?').get(mergeId) as Snapshot['organisation'],
-      names: sqlite.prepare('SELECT name_norm, name, source FROM organisation_name WHERE organisation_id = ?').all(mergeId) as Snapshot['names'],
-      domains: sqlite.prepare('SELECT domain, source FROM organisation_domain WHERE organisation_id = ?').all(mergeId) as Snapshot['domains'],
-    }
+    // Read through the schema the undo reads it back with, so what is stored is what undo expects.
+    const snapshot: Snapshot = storedOrgSnapshot.parse({
+      organisation: sqlite.prepare('SELECT id, name, created_at, updated_at FROM organisation WHERE id = ?').get(mergeId),
+      names: sqlite.prepare('SELECT name_norm, name, source FROM organisation_name WHERE organisation_id = ?').all(mergeId),
+      domains: sqlite.prepare('SELECT domain, source FROM organisation_domain WHERE organisation_id = ?').all(mergeId),
+    })
     sqlite.prepare('UPDATE organisation_name SET organisation_id = ? WHERE organisation_id = ?').run(keepId, mergeId)
     sqlite.prepare('UPDATE organisation_domain SET organisation_id = ? WHERE organisation_id = ?').run(keepId, mergeId)
     sqlite.prepare('DELETE FROM organisation WHERE id = ?').run(mergeId)

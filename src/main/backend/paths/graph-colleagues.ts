@@ -166,7 +166,7 @@ export abstract class ColleagueGraph extends GraphCore {
 
   protected loadRejections(): void {
     this.rejected.clear()
-    for (const [a, b] of this.sqlite.prepare('SELECT person_a, person_b FROM colleague_rejection').raw().iterate() as IterableIterator<[number, number]>) {
+    for (const [a, b] of this.sqlite.prepare<unknown[], [number, number]>('SELECT person_a, person_b FROM colleague_rejection').raw().iterate()) {
       const i = this.indexOf.get(a)
       const j = this.indexOf.get(b)
       if (i !== undefined && j !== undefined) this.rejected.add(pairKey(i, j))

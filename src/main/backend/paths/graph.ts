@@ -201,12 +201,12 @@ export class PathGraph extends ColleagueGraph {
   private myLastInteractions(): Map<number, number> {
     const out = new Map<number, number>()
     for (const [person, last] of this.sqlite
-      .prepare(
+      .prepare<unknown[], [number, string]>(
         `SELECT ip.person_id, max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
          WHERE i.with_me = 1 GROUP BY ip.person_id`,
       )
       .raw()
-      .iterate() as IterableIterator<[number, string]>) {
+      .iterate()) {
       out.set(person, dayNumber(last))
     }
     return out
@@ -216,7 +216,7 @@ export class PathGraph extends ColleagueGraph {
   private lastTogether(person: number | null): Map<number, number> {
     const out = new Map<number, number>()
     const rows = this.sqlite
-      .prepare(
+      .prepare<unknown[], [number, number, string]>(
         `SELECT a.person_id, b.person_id, max(i.occurred_on)
          FROM interaction_person a
          JOIN interaction_person b ON b.interaction_id = a.interaction_id AND b.person_id > a.person_id
@@ -225,7 +225,7 @@ export class PathGraph extends ColleagueGraph {
          GROUP BY a.person_id, b.person_id`,
       )
       .raw()
-      .iterate(...(person === null ? [] : [person, person])) as IterableIterator<[number, number, string]>
+      .iterate(...(person === null ? [] : [person, person]))
     for (const [a, b, last] of rows) out.set(pairKey(a, b), dayNumber(last))
     return out
   }
@@ -302,9 +302,9 @@ export class PathGraph extends ColleagueGraph {
       }
       const mineByOther = id === meId ? this.myLastInteractions() : new Map<number, number>()
       for (const [a, b, strength, confidence] of db
-        .prepare('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
+        .prepare<unknown[], [number, number, number, string]>('SELECT person_a, person_b, strength, confidence FROM relationship WHERE person_a = ? OR person_b = ?')
         .raw()
-        .iterate(id, id) as IterableIterator<[number, number, number, string]>) {
+        .iterate(id, id)) {
         const other = a === id ? b : a
         const j = this.node(other)
         const last =

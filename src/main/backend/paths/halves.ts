@@ -20,7 +20,7 @@ export function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: 
     const last = list[list.length - 1]
     if (list.length >= keep && last !== undefined && !worse(last)) return
     let at = list.length
-    while (at > 0 && worse(list[at - 1] as LeftHalf)) at--
+    for (let before = list[at - 1]; before !== undefined && worse(before); before = list[at - 1]) at--
     list.splice(at, 0, { value, first: c1 })
     if (list.length > keep) list.pop()
   }

@@ -53,7 +53,8 @@ export class Collector {
       kept = []
       this.best.set(c1, kept)
     }
-    if (kept.length >= this.cap && comparePaths(this.g, candidate, kept[kept.length - 1] as RawPath) >= 0) return
+    const worst = kept.at(-1)
+    if (kept.length >= this.cap && worst !== undefined && comparePaths(this.g, candidate, worst) >= 0) return
     kept.push(candidate)
     kept.sort((a, b) => comparePaths(this.g, a, b))
     if (kept.length > this.cap) kept.pop()

@@ -3,7 +3,7 @@ import { daysAgo } from '../../../shared/format'
 import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
 import { strengthWord } from '../../../shared/vocab'
 import type { BackendState } from '../state'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import type { PathGraph } from './graph'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
@@ -217,7 +217,7 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
     const person = directory.entries.get(args.to)
     if (person === undefined) throw new KithError('not_found', `There is no person with id ${args.to}.`)
     if (person.archived) throw new KithError('conflict', `${person.name} is archived; restore them to find paths to them.`)
-    if (person.isMe) throw new KithError('bad_request', 'to: that is you')
+    if (person.isMe) throw fieldError('to', 'that is you')
     target = { kind: 'person', id: person.id, name: person.name }
     targetIds = [person.id]
   } else if (args.company !== undefined) {

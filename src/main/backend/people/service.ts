@@ -4,7 +4,7 @@ import type { PersonDetail, PersonRef } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
 import type { BackendState } from '../state'
 import { requireNotFuture } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { personDetail } from './detail'
 import { refuseDuplicates } from './duplicates'
 import { requirePeople, requirePerson, writeEmails, writeLabels, type Db } from './records'
@@ -113,7 +113,7 @@ export async function updatePerson(backend: BackendState, id: number, patch: Per
     await requirePerson(trx, id)
     if (patch.introducedById !== undefined && patch.introducedById !== null) {
       if (patch.introducedById === id) {
-        throw new KithError('bad_request', 'introducedById: a person cannot have introduced themself')
+        throw fieldError('introducedById', 'a person cannot have introduced themself')
       }
       await requirePerson(trx, patch.introducedById)
     }

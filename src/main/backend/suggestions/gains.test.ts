@@ -149,33 +149,6 @@ describe('starting a suggestion', () => {
   })
 })
 
-describe('suggestion settings', () => {
-  it('has defaults, keeps what is set (each interest and pair once), and refuses what does not fit', async () => {
-    const backend = await openTempBackend({ now: () => NOW })
-    expect(await ok(backend, 'settings.suggestions.get', {})).toEqual(DEFAULT_SUGGESTION_SETTINGS)
-    const saved = await ok(backend, 'settings.suggestions.set', {
-      interests: [' climate tech ', 'Climate Tech', 'AI'],
-      complementaryRoles: [
-        { a: 'founder', b: 'investor' },
-        { a: 'Investor', b: 'Founder' },
-        { a: 'mentor', b: 'mentee' },
-      ],
-    })
-    expect(saved).toEqual({
-      interests: ['climate tech', 'AI'],
-      complementaryRoles: [
-        { a: 'founder', b: 'investor' },
-        { a: 'mentor', b: 'mentee' },
-      ],
-    })
-    expect(await ok(backend, 'settings.suggestions.get', {})).toEqual(saved)
-    expect((await fails(backend, 'settings.suggestions.set', { interests: [], complementaryRoles: [{ a: ' ', b: 'investor' }] })).code).toBe('bad_request')
-    expect((await fails(backend, 'settings.suggestions.set', { interests: Array.from({ length: 201 }, (_, i) => `t${i}`), complementaryRoles: [] })).code).toBe('bad_request')
-    expect((await fails(backend, 'settings.suggestions.set', { interests: [], complementaryRoles: [], extra: 1 })).code).toBe('bad_request')
-    expect(await ok(backend, 'settings.suggestions.get', {})).toEqual(saved)
-  })
-})
-
 describe('the sample network', () => {
   it('suggests several introductions, each naming a gain for each side, and each opt-in its own side’s gain', async () => {
     const backend = await openTempBackend({ now: () => NOW })

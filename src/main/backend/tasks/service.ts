@@ -2,7 +2,7 @@ import type { Args } from '../../../shared/contract'
 import type { TaskStatus, TaskView } from '../../../shared/types'
 import type { BackendState } from '../state'
 import { requireWithinPlanning } from '../dates'
-import { KithError } from '../errors'
+import { KithError, fieldError } from '../errors'
 import { row } from '../introductions/rows'
 import { names, requirePerson } from '../people/records'
 
@@ -55,7 +55,7 @@ export async function setTaskDone(backend: BackendState, id: number, done: boole
 export async function snoozeTask(backend: BackendState, id: number, until: string): Promise<TaskView> {
   await taskView(backend, id)
   const today = backend.today()
-  if (until <= today) throw new KithError('bad_request', 'until: snooze to a day after today')
+  if (until <= today) throw fieldError('until', 'snooze to a day after today')
   requireWithinPlanning('until', until, today)
   await backend.write('nothing', (trx) => trx.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute())
   return taskView(backend, id)
@@ -71,7 +71,7 @@ export async function snoozeTask(backend: BackendState, id: number, until: strin
  */
 export async function addTask(backend: BackendState, args: Args<'tasks.add'>): Promise<TaskView> {
   const today = backend.today()
-  if (args.due < today) throw new KithError('bad_request', `due: ${args.due} is before today; a new task is due today or later`)
+  if (args.due < today) throw fieldError('due', `${args.due} is before today; a new task is due today or later`)
   requireWithinPlanning('due', args.due, today)
   const id = await backend.write('nothing', async (trx) => {
     if (args.personId !== null) await requirePerson(trx, args.personId)

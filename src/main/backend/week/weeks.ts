@@ -1,5 +1,5 @@
 import { addWeeks, format, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns'
-import { KithError } from '../errors'
+import { fieldError } from '../errors'
 
 /** "2026-W48" for the ISO week of a date. */
 export function weekOf(date: Date): string {
@@ -9,12 +9,12 @@ export function weekOf(date: Date): string {
 /** The Monday (local) that starts an ISO week label. */
 export function mondayOf(week: string): Date {
   const match = /^(\d{4})-W(\d{2})$/.exec(week)
-  if (match?.[1] === undefined || match[2] === undefined) throw new KithError('bad_request', `week: "${week}" is not like 2026-W48`)
+  if (match?.[1] === undefined || match[2] === undefined) throw fieldError('week', `"${week}" is not like 2026-W48`)
   const year = Number(match[1])
   const number = Number(match[2])
   // Jan 4th is always in week 1 of its ISO year.
   const monday = startOfISOWeek(setISOWeek(new Date(year, 0, 4), number))
-  if (weekOf(monday) !== week) throw new KithError('bad_request', `week: ${week} does not exist`)
+  if (weekOf(monday) !== week) throw fieldError('week', `${week} does not exist`)
   return monday
 }
 

@@ -254,6 +254,12 @@ describe('kith tasks', () => {
     const due = await kith('tasks', 'add', 'Vera Walsh', 'Send the deck', '--due', '14/03/2026')
     expect(due.code).toBe(EXIT_FAILURE)
     expect(due.err).toBe('kith tasks add: --due: use a date like 2026-03-14')
+    // --json keeps the refused argument's path beside the message, as every door does.
+    const issues = [{ path: ['due'], message: 'Use a date like 2026-03-14' }, { path: ['due'], message: 'That date does not exist' }]
+    expect(JSON.parse((await kith('tasks', 'add', 'Vera Walsh', 'Send the deck', '--due', '14/03/2026', '--json')).out)).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: '--due: use a date like 2026-03-14', issues },
+    })
     expect((await kith('tasks', 'add', 'Vera Walsh', ' ', '--due', '2026-03-14')).err).toMatch(/TITLE: enter what to do/)
     expect((await kith('tasks', 'add', 'Vera Wlsh', 'Send the deck', '--due', '2026-03-14')).err).toMatch(/PERSON: no one is called "Vera Wlsh"/)
     expect((await kith('tasks', 'add', 'Vera Walsh', 'Send the deck')).code).toBe(EXIT_USAGE)

@@ -2,7 +2,7 @@
  * Introductions from the command line: asking for one along a path, making
  * one between two people, and walking either through its states.
  */
-import { STATE_WORDS, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
+import { STATE_WORDS, isIntroState, stateWord, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
 import type { DraftMessage, IntroductionDetail, PersonRef } from '../../../shared/types'
 import { KithError } from '../../backend/errors'
 import {
@@ -20,13 +20,9 @@ import {
 
 /** A state as Kith shows it, with the id to type when the words differ ("No reply (no_reply)"). */
 export function stateLabel(state: string): string {
-  const word = (STATE_WORDS as Record<string, string | undefined>)[state]
-  if (word === undefined) return state
+  if (!isIntroState(state)) return state
+  const word = STATE_WORDS[state]
   return word.toLowerCase() === state ? word : `${word} (${state})`
-}
-
-function stateWord(state: string): string {
-  return (STATE_WORDS as Record<string, string | undefined>)[state] ?? state
 }
 
 const squash = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ')

@@ -3,7 +3,7 @@
  * preload bridge; in browser mode it POSTs to /api/<method> with the token
  * the page was opened with.
  */
-import { isApiResponse, type ApiResponse, type DuplicateMatch, type ErrorCode, type OpenImport } from '../../../shared/api'
+import { isApiResponse, type ApiError, type ApiResponse, type DuplicateMatch, type ErrorCode, type FieldIssue, type OpenImport } from '../../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
 import { isAllowedExternalUrl } from '../../../shared/external-url'
 
@@ -13,13 +13,21 @@ export class ApiCallError extends Error {
   readonly duplicates: DuplicateMatch[]
   /** imports.start: the import already open in this data folder */
   readonly openImport: OpenImport | null
+  /** bad_request: each refused argument with its path, for the form to show next to its field */
+  readonly issues: FieldIssue[]
 
-  constructor(code: ErrorCode, message: string, duplicates: DuplicateMatch[] = [], openImport: OpenImport | null = null) {
+  constructor(code: ErrorCode, message: string, duplicates: DuplicateMatch[] = [], openImport: OpenImport | null = null, issues: FieldIssue[] = []) {
     super(message)
     this.name = 'ApiCallError'
     this.code = code
     this.duplicates = duplicates
     this.openImport = openImport
+    this.issues = issues
+  }
+
+  /** The error an envelope carries, with everything it says besides the message. */
+  static from(error: ApiError): ApiCallError {
+    return new ApiCallError(error.code, error.message, error.duplicates, error.openImport ?? null, error.issues)
   }
 }
 
@@ -74,7 +82,7 @@ export function connect(): Mode {
 export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Promise<Result<M>> {
   if (transport === null) throw new ApiCallError('forbidden', 'Kith is not connected.')
   const response = await transport(method, args)
-  if (!response.ok) throw new ApiCallError(response.error.code, response.error.message, response.error.duplicates, response.error.openImport ?? null)
+  if (!response.ok) throw ApiCallError.from(response.error)
   return response.data as Result<M>
 }
 

@@ -13,17 +13,18 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /**
- * The backend's validation message names the field ("strength: ..."): put it
- * next to that field when the form has it, else return it for the form's top.
+ * The backend names each refused argument by its path (`issues`): put the
+ * first one next to its field when the form has that field (the path is the
+ * field or lies inside it, as `emails.1` lies in `emails`), else return the
+ * whole message for the form's top.
  */
 export function placeServerError(err: unknown, fields: readonly string[]): { field: string | null; message: string } {
   const message = errorText(err)
-  if (err instanceof ApiCallError && err.code === 'bad_request') {
-    const match = /(?:Invalid arguments for [\w.]+: )?([\w.]+): (.*)$/.exec(message)
-    if (match?.[1] !== undefined && match[2] !== undefined) {
-      const field = fields.find((f) => match[1] === f || match[1]?.startsWith(`${f}.`))
-      if (field !== undefined) return { field, message: match[2] }
-    }
+  const [first] = err instanceof ApiCallError ? err.issues : []
+  if (first !== undefined) {
+    const where = first.path.map(String).join('.')
+    const field = fields.find((f) => where === f || where.startsWith(`${f}.`))
+    if (field !== undefined) return { field, message: first.message }
   }
   return { field: null, message }
 }

@@ -26,11 +26,15 @@ export function useApi<M extends MethodName>(method: M, args: ArgsIn<M> | null, 
   const [settled, setSettled] = useState<Settled<Result<M>>>()
   const argsJson = JSON.stringify(args)
   const request = JSON.stringify([method, argsJson, key, generation])
+  // The arguments as last asked for, kept by their content: a new object that says the same is the same request.
+  const [asked, setAsked] = useState({ json: argsJson, args })
+  if (asked.json !== argsJson) setAsked({ json: argsJson, args })
+  const askedArgs = asked.args
 
   useEffect(() => {
     let current = true
-    if (argsJson === 'null') return
-    call(method, JSON.parse(argsJson) as ArgsIn<M>)
+    if (askedArgs === null) return
+    call(method, askedArgs)
       .then((data) => {
         if (current) setSettled({ request, data })
       })
@@ -40,7 +44,7 @@ export function useApi<M extends MethodName>(method: M, args: ArgsIn<M> | null, 
     return () => {
       current = false
     }
-  }, [method, argsJson, request])
+  }, [method, askedArgs, request])
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   if (args === null) return { data: undefined, error: undefined, loading: false, reload }

@@ -1,14 +1,17 @@
 import { notify } from '../../lib/notify'
 import { useEffect } from 'react'
+import { z } from 'zod'
 import { call } from '../../lib/client'
 
 const SEEN_KEY = 'kith.notifiedTasks'
+/** What SEEN_KEY holds: the ids of the tasks already announced this session. */
+const seenIds = z.array(z.number())
 const EVERY_MS = 60_000
 
 /** While Kith is open, a notice for each follow-up that falls due (once each). */
 export function useDueNotices(): void {
   useEffect(() => {
-    const seen = new Set<number>(JSON.parse(sessionStorage.getItem(SEEN_KEY) ?? '[]') as number[])
+    const seen = new Set<number>(seenIds.catch([]).parse(JSON.parse(sessionStorage.getItem(SEEN_KEY) ?? '[]')))
     let first = true
     const check = (): void => {
       call('tasks.list', { due: true })

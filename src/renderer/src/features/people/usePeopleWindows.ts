@@ -30,6 +30,10 @@ export interface PeopleWindows {
  */
 export function usePeopleWindows(filters: Filters, version: number): PeopleWindows {
   const key = JSON.stringify([filters, version])
+  // The filters as last asked for, kept by their content: new objects that say the same start nothing over.
+  const [asked, setAsked] = useState({ key, filters })
+  if (asked.key !== key) setAsked({ key, filters })
+  const askedFilters = asked.filters
   const [loaded, setLoaded] = useState<Loaded>()
   const [error, setError] = useState<Error>()
   const inFlight = useRef(new Set<string>())
@@ -39,7 +43,7 @@ export function usePeopleWindows(filters: Filters, version: number): PeopleWindo
       const id = `${key}#${page}`
       if (inFlight.current.has(id)) return
       inFlight.current.add(id)
-      call('people.list', { ...(JSON.parse(key) as [Filters])[0], offset: page * PAGE, limit: PAGE })
+      call('people.list', { ...askedFilters, offset: page * PAGE, limit: PAGE })
         .then((res) => {
           setError(undefined)
           setLoaded((prev) => {
@@ -51,7 +55,7 @@ export function usePeopleWindows(filters: Filters, version: number): PeopleWindo
         })
         .catch((err: unknown) => setError(asError(err)))
     },
-    [key],
+    [key, askedFilters],
   )
 
   useEffect(() => {

@@ -42,10 +42,12 @@ describe('adding a follow-up task', () => {
     expect(await fails(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-21' })).toEqual({
       code: 'bad_request',
       message: 'due: 2026-11-21 is before today; a new task is due today or later',
+      issues: [{ path: ['due'], message: '2026-11-21 is before today; a new task is due today or later' }],
     })
     expect(await fails(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2100-01-01' })).toEqual({
       code: 'bad_request',
       message: 'due: 2100-01-01 is more than 5 years away; plan up to 2031-11-22',
+      issues: [{ path: ['due'], message: '2100-01-01 is more than 5 years away; plan up to 2031-11-22' }],
     })
     expect((await fails(backend, 'tasks.add', { personId: vera.id, title: '   ', due: '2026-11-29' })).message).toContain('title: Enter what to do')
     expect(await fails(backend, 'tasks.add', { personId: 9999, title: 'Call someone', due: '2026-11-29' })).toEqual({

@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { fails, ok } from '../testing/call'
+import { smallCast } from '../testing/small-cast'
+import { openTempBackend } from '../testing/temp'
+
+describe('merging duplicates', () => {
+  it('moves relationships, interactions and favors, resolves fields as chosen, and backs up first', async () => {
+    const backend = await openTempBackend()
+    const { me, ben, cy } = await smallCast(backend)
+    const keep = await ok(backend, 'people.create', { name: 'Dana Lee', emails: ['dana@old.example'], tags: ['design'], title: 'Designer' })
+    const dup = await ok(backend, 'people.create', {
+      name: 'Dana Lee-Park',
+      emails: ['dana@new.example'],
+      tags: ['Design', 'climate'],
+      company: 'Newco',
+      title: 'Head of Design',
+    })
+    await ok(backend, 'relationships.set', { a: keep.id, b: ben.id, strength: 2, contexts: ['school'] })
+    await ok(backend, 'relationships.set', { a: dup.id, b: ben.id, strength: 4, contexts: ['work'] })
+    await ok(backend, 'relationships.set', { a: dup.id, b: cy.id, strength: 3 })
+    await ok(backend, 'relationships.set', { a: dup.id, b: keep.id, strength: 5 })
+    await ok(backend, 'interactions.log', { date: '2026-01-01', kind: 'call', people: [dup.id] })
+    await ok(backend, 'interactions.log', { date: '2026-01-02', kind: 'meeting', people: [dup.id, keep.id] })
+    await ok(backend, 'favors.log', { giverId: dup.id, receiverId: me.id, date: '2026-01-03', kind: 'advice', size: 'small' })
+    await ok(backend, 'favors.log', { giverId: dup.id, receiverId: keep.id, date: '2026-01-03', kind: 'help', size: 'small' })
+
+    const result = await ok(backend, 'people.merge', { keepId: keep.id, mergeId: dup.id, take: { title: 'merge' } })
+    expect(fs.existsSync(path.join(backend.backupDir, result.backup.name))).toBe(true)
+    expect(result.backup.kind).toBe('pre-merge')
+    expect(result.person).toMatchObject({
+      name: 'Dana Lee',
+      title: 'Head of Design',
+      company: 'Newco',
+      aliases: ['Dana Lee-Park'],
+      emails: ['dana@old.example', 'dana@new.example'],
+      tags: ['design', 'climate'],
+    })
+    expect(result.person.relationships.map((r) => [r.other.name, r.strength, r.contexts])).toEqual([
+      ['Ben Okafor', 4, ['school', 'work']],
+      ['Cy Tanaka', 3, []],
+    ])
+    expect(result.person.interactions.map((i) => i.date)).toEqual(['2026-01-02', '2026-01-01'])
+    expect(result.person.favors.map((f) => [f.giver.name, f.receiver.name])).toEqual([['Dana Lee', 'Jordan']])
+    expect((await fails(backend, 'people.get', { id: dup.id })).code).toBe('not_found')
+    expect(await ok(backend, 'search', { query: 'Dana Lee-Park' })).toEqual([expect.objectContaining({ id: keep.id })])
+  })
+})

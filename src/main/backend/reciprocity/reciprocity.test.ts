@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { ok } from '../testing/call'
+import { WEEK_47, needsAndOffers } from '../testing/needs-and-offers'
+import { openTempBackend } from '../testing/temp'
+
+describe('reciprocity and ties going cold', () => {
+  it('shows who I owe with a nudge naming who can help, and strong ties past their cadence', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const { me, ana, dee, cy } = await needsAndOffers(backend)
+    for (const date of ['2026-09-01', '2026-10-01', '2026-11-01']) {
+      await ok(backend, 'favors.log', { giverId: ana.id, receiverId: me.id, date, kind: 'advice', size: 'small' })
+    }
+    const rec = await ok(backend, 'reciprocity.get', {})
+    expect(rec.standings[0]).toMatchObject({ person: { name: 'Ana' }, receivedByMe: 3, givenByMe: 0, balance: -3, trend: -3 })
+    expect(rec.nudges[0]?.text).toBe('You have received 3 favors from Ana and given none; Ana is looking for designers, and you know 3 people who can help.')
+    await ok(backend, 'interactions.log', { date: '2026-11-10', kind: 'call', people: [dee.id] })
+    // Cy: talked 200 days ago, cold by the default for a close tie (60 days), not by Cy's own cadence.
+    await ok(backend, 'interactions.log', { date: '2026-05-02', kind: 'call', people: [cy.id] })
+    await ok(backend, 'people.update', { id: cy.id, patch: { cadenceDays: 400 } })
+    const week = await ok(backend, 'week.get', {})
+    const cold = week.coldTies.map((t) => t.person.name)
+    expect(cold).not.toContain('Dee')
+    expect(cold).not.toContain('Cy')
+    expect(cold).toContain('Ana')
+    expect(week.favorsToReturn[0]?.person.name).toBe('Ana')
+  })
+})

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { fails, ok } from '../testing/call'
+import { WEEK_47, needsAndOffers } from '../testing/needs-and-offers'
+import { openTempBackend } from '../testing/temp'
+
+describe('acting on a suggestion', () => {
+  it('starts a double opt-in, or records that the two already know each other', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    await needsAndOffers(backend)
+    const week = await ok(backend, 'week.get', {})
+    const [first, second] = week.suggestions
+    if (first === undefined || second === undefined) throw new Error('expected suggestions')
+    const started = await ok(backend, 'suggestions.act', { id: first.id, action: 'start' })
+    expect(started.status).toBe('started')
+    const intro = await ok(backend, 'introductions.get', { id: started.introductionId ?? -1 })
+    expect(intro).toMatchObject({ kind: 'connect', state: 'draft' })
+    expect(String(intro.details.aGain)).not.toBe('')
+    expect(String(intro.details.bGain)).not.toBe('')
+    const known = await ok(backend, 'suggestions.act', { id: second.id, action: 'known', strength: 3 })
+    expect(known.status).toBe('known')
+    const page = await ok(backend, 'people.get', { id: second.a.id })
+    expect(page.relationships.map((r) => [r.other.name, r.strength])).toContainEqual([second.b.name, 3])
+    expect((await fails(backend, 'suggestions.act', { id: second.id, action: 'dismiss' })).code).toBe('conflict')
+  })
+})
