@@ -17,6 +17,7 @@ import { importHandlers } from './imports/handlers'
 import { interactionHandlers } from './interactions/handlers'
 import { introductionHandlers } from './introductions/handlers'
 import { meHandlers } from './me/handlers'
+import { networkHandlers } from './network/handlers'
 import { orgHandlers } from './orgs/handlers'
 import { pathHandlers } from './paths/handlers'
 import { peopleHandlers } from './people/handlers'
@@ -57,6 +58,7 @@ export const DOMAIN_HANDLERS = [
   orgHandlers,
   colleagueHandlers,
   searchHandlers,
+  networkHandlers,
 ] as const
 
 /** Built when the module loads: a method handled twice, or not at all, stops Kith at start-up. */
