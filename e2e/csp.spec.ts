@@ -6,7 +6,7 @@
 import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
 
-const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']
+const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Import & export', 'Settings']
 
 test.use({ seed: { commands: [['demo']] } })
 
