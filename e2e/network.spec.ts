@@ -9,6 +9,8 @@ import { KithApp } from './pages/kith-app'
 test.use({ seed: { commands: [['demo']] } })
 
 test('the map summarises the network, and the search opens a person from it', async ({ app }) => {
+  // Software WebGL on a shared machine draws slowly; the layout's batches each redraw.
+  test.setTimeout(120_000)
   const violations: string[] = []
   app.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text())
