@@ -4,9 +4,6 @@ import { KithError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import type { BackendState } from '../state'
 
-/** Two person ids in one number, as the path graph packs them (ids stay below 2^26). */
-const PAIR = 67108864
-
 /**
  * Everyone (archived people left out) and their ties, for the network map.
  * A tag or an organisation keeps the people who have it, and me; a minimum
@@ -16,8 +13,8 @@ const PAIR = 67108864
  * its strongest ties rather than a sample of weak ones.
  */
 export function networkMap(backend: BackendState, args: Args<'network.map'>): NetworkMap {
-  // The path graph gives every company name its organisation when it loads, as the organisations page relies on.
-  backend.paths()
+  // The path graph in memory holds every tie (and, loading, gives every company name its organisation).
+  const graph = backend.paths()
   const { sqlite } = backend
   const orgNames = new Map<number, string>()
   for (const [orgId, name] of sqlite.prepare('SELECT id, name FROM organisation').raw().iterate() as IterableIterator<[number, string]>) {
@@ -77,27 +74,39 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
   const indexOf = new Map<number, number>()
   kept.forEach(([personId], i) => indexOf.set(personId, i))
   const meRow = kept.findIndex(([, , isMe]) => isMe === 1)
-  const meId = meRow < 0 ? null : (kept[meRow]?.[0] ?? null)
 
-  // Ties strength by strength, strongest first; both ends must be on the map.
+  // Ties from the graph in memory (each pair once, lower id first), bucketed by strength.
+  const buckets: number[][] = [[], [], [], [], [], []]
+  for (let gi = 0; gi < graph.ids.length; gi++) {
+    const aId = graph.ids[gi] ?? 0
+    const a = indexOf.get(aId)
+    if (a === undefined) continue
+    const list = graph.nbr[gi] ?? []
+    const codes = graph.edge[gi] ?? []
+    for (let k = 0; k < list.length; k++) {
+      const bId = graph.ids[list[k] ?? 0] ?? 0
+      if (bId <= aId) continue
+      const strength = (codes[k] ?? 0) & 7
+      if (strength < args.minStrength) continue
+      const b = indexOf.get(bId)
+      if (b !== undefined) buckets[strength]?.push(a, b)
+    }
+  }
   const mineOf = new Map<number, number>()
   const mineEdges: number[] = []
   const otherEdges: number[] = []
   const degree = new Uint32Array(kept.length)
   let matched = 0
-  const byStrength = sqlite.prepare('SELECT person_a * 67108864 + person_b FROM relationship WHERE strength = ?').pluck()
   for (let strength = 5; strength >= args.minStrength; strength--) {
-    for (const pair of byStrength.iterate(strength) as IterableIterator<number>) {
-      const aId = Math.floor(pair / PAIR)
-      const bId = pair - aId * PAIR
-      const a = indexOf.get(aId)
-      const b = indexOf.get(bId)
-      if (a === undefined || b === undefined) continue
+    const pairs = buckets[strength] ?? []
+    for (let k = 0; k < pairs.length; k += 2) {
+      const a = pairs[k] ?? 0
+      const b = pairs[k + 1] ?? 0
       matched++
       degree[a] = (degree[a] ?? 0) + 1
       degree[b] = (degree[b] ?? 0) + 1
-      if (aId === meId || bId === meId) {
-        mineOf.set(aId === meId ? bId : aId, strength)
+      if (a === meRow || b === meRow) {
+        mineOf.set(kept[a === meRow ? b : a]?.[0] ?? 0, strength)
         mineEdges.push(a, b, strength)
       } else if (otherEdges.length < args.maxEdges * 3) {
         otherEdges.push(a, b, strength)
