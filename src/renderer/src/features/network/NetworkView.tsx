@@ -5,7 +5,7 @@ import Sigma from 'sigma'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { buildGraph, layoutRequest, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
-import { colourGroups, findPeople, LARGE_MAP, nameClusters, summarise } from './map-model'
+import { colourGroups, findPeople, LARGE_MAP, ME_COLOUR, nameClusters, summarise } from './map-model'
 import { useLayout } from './useLayout'
 
 type ColourBy = 'organisation' | 'cluster'
@@ -43,11 +43,12 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
   const layout = useLayout(() => layoutRequest(map, graph), applyPositions, reduceMotion)
 
   const clusterNames = useMemo(() => (layout.clusters === null ? null : nameClusters(map, layout.clusters.cluster)), [map, layout.clusters])
+  const meColour = dark ? ME_COLOUR.dark : ME_COLOUR.light
   const clusterLegend = useMemo(
-    () => (layout.clusters === null || clusterNames === null ? null : colourGroups(map, layout.clusters.cluster, (c) => clusterNames.get(c) ?? 'a cluster')),
-    [map, layout.clusters, clusterNames],
+    () => (layout.clusters === null || clusterNames === null ? null : colourGroups(map, layout.clusters.cluster, (c) => clusterNames.get(c) ?? 'a cluster', meColour)),
+    [map, layout.clusters, clusterNames, meColour],
   )
-  const orgLegend = useMemo(() => colourGroups(map, map.organisation, (o) => map.organisations[o]?.name ?? 'an organisation'), [map])
+  const orgLegend = useMemo(() => colourGroups(map, map.organisation, (o) => map.organisations[o]?.name ?? 'an organisation', meColour), [map, meColour])
   const legend = colourBy === 'cluster' && clusterLegend !== null ? clusterLegend : orgLegend
   const summary = summarise(
     map,
@@ -110,11 +111,15 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     const renderer = sigma
     if (renderer === null) return
     const key = chosen === null ? null : String(chosen)
-    renderer.setSetting('nodeReducer', (node, data) => (node === key ? { ...data, size: Math.max(data.size * 1.8, 8), highlighted: true, forceLabel: true, zIndex: 2 } : data))
+    const meKey = String(map.me)
+    // The chosen person stands out; my own name always shows.
+    renderer.setSetting('nodeReducer', (node, data) =>
+      node === key ? { ...data, size: Math.max(data.size * 1.8, 8), highlighted: true, forceLabel: true, zIndex: 2 } : node === meKey ? { ...data, forceLabel: true, zIndex: 1 } : data,
+    )
     if (key === null) return
     const shown = renderer.getNodeDisplayData(key)
     if (shown !== undefined) void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
-  }, [sigma, chosen, reduceMotion])
+  }, [sigma, chosen, reduceMotion, map.me])
 
   const describe = (i: number): string => {
     const org = map.organisations[map.organisation[i] ?? -1]?.name

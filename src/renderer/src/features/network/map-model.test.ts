@@ -34,8 +34,11 @@ describe('the network map model', () => {
 
   it('colours the largest groups, the rest alike, and me apart, with a legend that counts them', () => {
     const legend = colourGroups(sample(), sample().organisation, (o) => ['Harbor Capital', 'Northwind'][o] ?? '?')
-    expect(legend.colours).toEqual([ME_COLOUR, PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[1], OTHERS_COLOUR])
+    expect(legend.colours).toEqual([ME_COLOUR.light, PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[1], OTHERS_COLOUR])
     expect(legend.entries.map((e) => `${e.label} ${e.people}`)).toEqual(['You 1', 'Harbor Capital 2', 'Northwind 2', 'Everyone else 1'])
+    // On a dark page I am drawn light, in the legend too.
+    const dark = colourGroups(sample(), sample().organisation, () => '', ME_COLOUR.dark)
+    expect([dark.colours[0], dark.entries[0]?.colour]).toEqual([ME_COLOUR.dark, ME_COLOUR.dark])
   })
 
   it('names a cluster after the organisation most of it works at, else its best-connected person', () => {

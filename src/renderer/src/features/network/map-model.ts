@@ -9,7 +9,8 @@ import type { NetworkMap } from '../../../../shared/types'
 /** Colours for the largest groups (Mantine's palette at shade 6), then one for everyone else. */
 export const PALETTE = ['#228be6', '#fa5252', '#40c057', '#fab005', '#be4bdb', '#15aabf', '#fd7e14', '#7950f2', '#e64980', '#82c91e', '#12b886']
 export const OTHERS_COLOUR = '#adb5bd'
-export const ME_COLOUR = '#212529'
+/** Me: near-black on a light page, near-white on a dark one. */
+export const ME_COLOUR = { light: '#212529', dark: '#f1f3f5' } as const
 
 /**
  * How many steps the force layout takes: fewer for large networks, where a
@@ -70,7 +71,7 @@ export interface Legend {
  * Colours the largest groups (organisations or clusters), one colour for
  * the rest and one for me. `group` is -1 for a person in no group.
  */
-export function colourGroups(map: NetworkMap, group: ArrayLike<number>, nameOf: (g: number) => string): Legend {
+export function colourGroups(map: NetworkMap, group: ArrayLike<number>, nameOf: (g: number) => string, meColour: string = ME_COLOUR.light): Legend {
   const sizes = new Map<number, number>()
   for (let i = 0; i < map.ids.length; i++) {
     const g = group[i] ?? -1
@@ -84,10 +85,10 @@ export function colourGroups(map: NetworkMap, group: ArrayLike<number>, nameOf: 
     colourOf.set(g, colour)
     entries.push({ colour, label: nameOf(g), people: size })
   })
-  const colours = map.ids.map((_, i) => (i === map.me ? ME_COLOUR : (colourOf.get(group[i] ?? -1) ?? OTHERS_COLOUR)))
+  const colours = map.ids.map((_, i) => (i === map.me ? meColour : (colourOf.get(group[i] ?? -1) ?? OTHERS_COLOUR)))
   const rest = map.ids.length - (map.me >= 0 ? 1 : 0) - entries.reduce((sum, e) => sum + e.people, 0)
   if (rest > 0) entries.push({ colour: OTHERS_COLOUR, label: 'Everyone else', people: rest })
-  if (map.me >= 0) entries.unshift({ colour: ME_COLOUR, label: 'You', people: 1 })
+  if (map.me >= 0) entries.unshift({ colour: meColour, label: 'You', people: 1 })
   return { colours, entries }
 }
 
