@@ -5,13 +5,20 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { sealPage } from './src/main/page-seal'
 
+/** A worker the page starts: Vite names the file after its source, `*.worker.ts`. */
+const WORKER_FILE = /^assets\/[\w-]+\.worker-[\w-]+\.js$/
+
 /**
  * The built page allows its scripts by hash: once the renderer is written,
  * each script tag gets the `integrity` of its file on disk and the page a
  * Content-Security-Policy meta tag listing exactly those hashes
  * (src/main/page-seal.ts). The page must be one script file: a module it
  * imported would carry no hash of its own, and the policy would refuse it.
- * The dev server needs inline scripts for hot reload, so only builds get it.
+ * The one other kind of script is a worker (`new Worker(new URL('./x.worker.ts',
+ * import.meta.url))`), allowed by the policy's `worker-src 'self'`: Vite
+ * builds each worker into one file of its own, and any other script file
+ * in the build stops it. The dev server needs inline scripts for hot
+ * reload, so only builds get it.
  */
 function contentSecurityPolicy(): Plugin {
   return {
@@ -22,6 +29,10 @@ function contentSecurityPolicy(): Plugin {
       const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
       if (chunks.length !== 1) {
         throw new Error(`The renderer must build to one script (its policy lists scripts by hash), not ${chunks.length}: avoid dynamic import() in src/renderer.`)
+      }
+      const strays = Object.values(bundle).filter((item) => item.type === 'asset' && /\.m?js$/.test(item.fileName) && !WORKER_FILE.test(item.fileName))
+      if (strays.length > 0) {
+        throw new Error(`The renderer built scripts its policy would not allow: ${strays.map((s) => s.fileName).join(', ')}. Only the page's one script and *.worker.ts workers may run.`)
       }
       const outDir = path.resolve(options.dir ?? 'out/renderer')
       const page = path.join(outDir, 'index.html')
@@ -55,6 +66,8 @@ export default defineConfig({
     root: 'src/renderer',
     publicDir: '../../resources/public',
     plugins: [react(), contentSecurityPolicy()],
+    // A worker is one self-contained module file (the seal above allows exactly those).
+    worker: { format: 'es' },
     build: {
       rollupOptions: { input: 'src/renderer/index.html' },
     },

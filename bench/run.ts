@@ -8,11 +8,12 @@ import type { Figures, Section } from './lib'
 import { archiveSection } from './sections/archive'
 import { dbSection } from './sections/db'
 import { importSection } from './sections/import'
+import { networkSection } from './sections/network'
 import { pathsSection } from './sections/paths'
 import { searchSection } from './sections/search'
 import { suggestSection } from './sections/suggest'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))

@@ -6,11 +6,13 @@
 import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
 
-const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']
+const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Import & export', 'Settings']
 
 test.use({ seed: { commands: [['demo']] } })
 
 test('the page runs only its own script and styles, with no policy violation anywhere', async ({ app }) => {
+  // Every page, the network map among them, which draws with software WebGL on a machine without a GPU.
+  test.setTimeout(120_000)
   const violations: string[] = []
   app.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text())

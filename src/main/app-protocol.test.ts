@@ -35,6 +35,8 @@ describe('the app:// protocol', () => {
     const hash = integrityOf(Buffer.from(SCRIPT))
     expect(page.csp).toContain(`script-src '${hash}'`)
     expect(page.csp).not.toMatch(/script-src[^;]*'self'/)
+    // The network map's layout worker may load from our own files, and from nowhere else (no blob: or data:).
+    expect(page.csp).toMatch(/(^|; )worker-src 'self'(;|$)/)
     // The header and the page's own meta tag say the same.
     expect(page.body).toContain(`content="${page.csp ?? ''}"`)
     // Style elements need this load's nonce, named in the header and handed to the page; no inline styles otherwise.

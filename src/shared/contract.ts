@@ -38,6 +38,7 @@ import type {
   IntroductionRequest,
   MergeResult,
   Neighbourhood,
+  NetworkMap,
   PathsResult,
   PeopleList,
   PersonDetail,
@@ -275,6 +276,15 @@ export const contract = {
   'colleagues.reject': method<{ a: number; b: number }>()(
     z.strictObject({ a: id, b: id }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
   ),
+  /** Everyone and their ties, packed for the network map; filters apply here so the answer stays small. */
+  'network.map': method<NetworkMap>()(
+    z.strictObject({
+      tag: z.string().trim().min(1).max(200).nullable().default(null),
+      organisationId: z.number({ error: 'must be an organisation id (a whole number)' }).int().positive().max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+      minStrength: z.number().int().min(1).max(5).default(1),
+      maxEdges: z.number().int().min(0).max(1_000_000).default(150_000),
+    }),
+  ),
   search: method<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(300, 'a search is limited to 300 characters'),
@@ -388,5 +398,6 @@ export const METHOD_ACCESS = {
   'orgs.undoMerge': 'write',
   'colleagues.confirm': 'write',
   'colleagues.reject': 'write',
+  'network.map': 'read',
   search: 'read',
 } as const satisfies Record<MethodName, 'read' | 'write'>

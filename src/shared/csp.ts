@@ -2,7 +2,8 @@
  * The renderer's Content-Security-Policy. Scripts are allowed by hash only:
  * the built page names its one script with an `integrity` attribute, and the
  * policy lists that same hash, so no other script (inline, injected, or
- * another file of our own origin) can run. Style elements need a nonce, new
+ * another file of our own origin) can run in the page; a worker may be
+ * started from a script file of our own origin. Style elements need a nonce, new
  * for every load of the page, which the page hands to Mantine; style
  * attributes in markup are refused (the page sets styles through the DOM).
  */
@@ -28,6 +29,8 @@ function directives(scriptHashes: readonly string[], styleNonce: string): string
     "img-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The network map's layout runs in a worker script of our own origin (never a blob or data URL).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -20,6 +20,7 @@ import { reviewHandlers } from './review/handlers'
 import { interactionHandlers } from './interactions/handlers'
 import { introductionHandlers } from './introductions/handlers'
 import { meHandlers } from './me/handlers'
+import { networkHandlers } from './network/handlers'
 import { orgHandlers } from './orgs/handlers'
 import { pathHandlers } from './paths/handlers'
 import { peopleHandlers } from './people/handlers'
@@ -61,6 +62,7 @@ export const DOMAIN_HANDLERS = [
   colleagueHandlers,
   searchHandlers,
   reviewHandlers,
+  networkHandlers,
 ] as const
 
 /** Built when the module loads: a method handled twice, or not at all, stops Kith at start-up. */

@@ -7,6 +7,7 @@ import { IntroductionPage } from './features/intros/IntroductionPage'
 import { IntroductionsPage } from './features/intros/IntroductionsPage'
 import { useDueNotices } from './features/intros/useDueNotices'
 import { OrganisationsPage } from './features/orgs/OrganisationsPage'
+import { NetworkMapPage } from './features/network/NetworkMapPage'
 import { FindPathPage } from './features/paths/FindPathPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
@@ -48,6 +49,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <ReciprocityPage />
     case 'organisations':
       return <OrganisationsPage />
+    case 'network':
+      return <NetworkMapPage onOpenPerson={(id) => go({ page: 'person', id })} />
     case 'import':
       return <ImportExportPage />
     case 'settings':

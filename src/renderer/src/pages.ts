@@ -5,6 +5,7 @@ export const PAGES = [
   { id: 'week', label: 'This week', hint: 'your weekly review' },
   { id: 'reciprocity', label: 'Reciprocity', hint: 'who you owe' },
   { id: 'organisations', label: 'Organisations', hint: 'where people work' },
+  { id: 'network', label: 'Network map', hint: 'everyone at a glance' },
   { id: 'import', label: 'Import & export', hint: 'contacts in and out' },
   { id: 'settings', label: 'Settings', hint: 'data and backups' },
 ] as const

@@ -1,0 +1,71 @@
+import { Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
+import { useMemo, useState, type ReactNode } from 'react'
+import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useDataVersion } from '../../lib/data-version'
+import { useApi } from '../../lib/useApi'
+import { EDGE_BUDGET } from './map-model'
+import { NetworkView } from './NetworkView'
+
+/**
+ * Your whole network on one map: you at the centre, colours for
+ * organisations or clusters, filters applied by the backend. A person
+ * opens through `onOpenPerson` (a click on the map, or the search and Enter).
+ */
+export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) => void }): ReactNode {
+  const { version } = useDataVersion()
+  const [tag, setTag] = useState<string | null>(null)
+  const [organisationId, setOrganisationId] = useState<number | null>(null)
+  const [minStrength, setMinStrength] = useState(1)
+  const args = { tag, organisationId, minStrength, maxEdges: EDGE_BUDGET }
+  const request = JSON.stringify(args)
+  const map = useApi('network.map', args, String(version))
+
+  const tagOptions = useMemo(
+    () => (map.data?.tags ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` })).sort((a, b) => a.value.localeCompare(b.value)),
+    [map.data],
+  )
+  const orgOptions = useMemo(
+    () => (map.data?.organisations ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` })).sort((a, b) => a.label.localeCompare(b.label)),
+    [map.data],
+  )
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>Network map</Title>
+      <Group gap="md" align="flex-end">
+        <Select label="Tag" placeholder="Any tag" data={tagOptions} value={tag} onChange={setTag} searchable clearable limit={50} nothingFoundMessage="No such tag" />
+        <Select
+          label="Organisation"
+          placeholder="Any organisation"
+          data={orgOptions}
+          value={organisationId === null ? null : String(organisationId)}
+          onChange={(value) => setOrganisationId(value === null ? null : Number(value))}
+          searchable
+          clearable
+          limit={50}
+          nothingFoundMessage="No such organisation"
+        />
+        <Select
+          label="Ties at least"
+          data={STRENGTHS.map((s) => ({ value: String(s), label: s === 1 ? 'Any tie' : strengthWord(s) }))}
+          value={String(minStrength)}
+          onChange={(value) => setMinStrength(value === null ? 1 : Number(value))}
+          allowDeselect={false}
+        />
+        {map.loading && <Loader size="sm" aria-label="Loading the map" />}
+      </Group>
+      <ErrorNotice error={map.error} title="The map could not be loaded" />
+      {map.data !== undefined &&
+        (map.data.ids.length <= (map.data.me >= 0 ? 1 : 0) ? (
+          <Text>
+            {map.data.peopleTotal === 0
+              ? 'Nobody to map yet. Add people, import your contacts or load the sample network, and they appear here around you.'
+              : 'Nobody matches these filters. Clear a filter to see more of your network.'}
+          </Text>
+        ) : (
+          <NetworkView key={`${request}:${version}`} map={map.data} onOpenPerson={onOpenPerson} />
+        ))}
+    </Stack>
+  )
+}

@@ -1,0 +1,227 @@
+import { Alert, Box, Button, ColorSwatch, Group, List, Paper, Progress, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useComputedColorScheme } from '@mantine/core'
+import { useReducedMotion } from '@mantine/hooks'
+import Sigma from 'sigma'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { NetworkMap } from '../../../../shared/types'
+import { buildGraph, layoutRequest, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
+import { colourGroups, findPeople, LARGE_MAP, ME_COLOUR, nameClusters, summarise } from './map-model'
+import { useLayout } from './useLayout'
+
+type ColourBy = 'organisation' | 'cluster'
+
+/** The drawn map of one `network.map` answer, with its legend, search and layout controls. */
+export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPerson: (id: number) => void }): ReactNode {
+  const reduceMotion = useReducedMotion()
+  const dark = useComputedColorScheme('light') === 'dark'
+  const [colourBy, setColourBy] = useState<ColourBy>('organisation')
+  const [query, setQuery] = useState('')
+  const [selected, setSelected] = useState<number | null>(null)
+  const [drawError, setDrawError] = useState<string | null>(null)
+  const [canDraw] = useState(webglAvailable)
+  const graph = useMemo(() => buildGraph(map), [map])
+  const [sigma, setSigma] = useState<Sigma<NodeAttributes, EdgeAttributes> | null>(null)
+  const open = useRef(onOpenPerson)
+  useEffect(() => {
+    open.current = onOpenPerson
+  }, [onOpenPerson])
+
+  const applyPositions = useCallback(
+    (xy: Float32Array) => {
+      graph.updateEachNodeAttributes(
+        (node, attributes) => {
+          const i = Number(node)
+          attributes.x = xy[i * 2] ?? attributes.x
+          attributes.y = xy[i * 2 + 1] ?? attributes.y
+          return attributes
+        },
+        { attributes: ['x', 'y'] },
+      )
+    },
+    [graph],
+  )
+  const layout = useLayout(() => layoutRequest(map, graph), applyPositions, reduceMotion)
+
+  const clusterNames = useMemo(() => (layout.clusters === null ? null : nameClusters(map, layout.clusters.cluster)), [map, layout.clusters])
+  const meColour = dark ? ME_COLOUR.dark : ME_COLOUR.light
+  const clusterLegend = useMemo(
+    () => (layout.clusters === null || clusterNames === null ? null : colourGroups(map, layout.clusters.cluster, (c) => clusterNames.get(c) ?? 'a cluster', meColour)),
+    [map, layout.clusters, clusterNames, meColour],
+  )
+  const orgLegend = useMemo(() => colourGroups(map, map.organisation, (o) => map.organisations[o]?.name ?? 'an organisation', meColour), [map, meColour])
+  const legend = colourBy === 'cluster' && clusterLegend !== null ? clusterLegend : orgLegend
+  const summary = summarise(
+    map,
+    layout.clusters === null || clusterLegend === null
+      ? null
+      : { count: layout.clusters.count, largest: clusterLegend.entries.filter((e) => e.label !== 'You' && e.label !== 'Everyone else') },
+  )
+
+  useEffect(() => {
+    graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        attributes.color = legend.colours[Number(node)] ?? attributes.color
+        return attributes
+      },
+      { attributes: ['color'] },
+    )
+  }, [graph, legend])
+
+  // Sigma lives as long as the element it draws in (a ref callback with its cleanup).
+  const attach = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (element === null) return undefined
+      let renderer: Sigma<NodeAttributes, EdgeAttributes>
+      try {
+        const large = map.ids.length > LARGE_MAP
+        renderer = new Sigma(graph, element, {
+          allowInvalidContainer: true,
+          // Large maps: labels only once zoomed in, and no edges or labels while panning.
+          labelRenderedSizeThreshold: large ? 9 : 5,
+          labelDensity: large ? 0.3 : 1,
+          hideEdgesOnMove: large,
+          hideLabelsOnMove: large,
+          zIndex: true,
+        })
+      } catch {
+        setDrawError('This browser could not start drawing the map.')
+        return undefined
+      }
+      renderer.on('clickNode', ({ node }) => {
+        const id = map.ids[Number(node)]
+        if (id !== undefined) open.current(id)
+      })
+      setSigma(renderer)
+      return () => {
+        renderer.kill()
+        setSigma(null)
+      }
+    },
+    [graph, map],
+  )
+
+  useEffect(() => {
+    sigma?.setSetting('labelColor', { color: dark ? '#dee2e6' : '#212529' })
+  }, [sigma, dark])
+
+  // The chosen person stands out and the camera goes to them.
+  const matches = useMemo(() => findPeople(map, query, 6), [map, query])
+  const chosen = selected !== null && matches.includes(selected) ? selected : (matches[0] ?? null)
+  useEffect(() => {
+    const renderer = sigma
+    if (renderer === null) return
+    const key = chosen === null ? null : String(chosen)
+    const meKey = String(map.me)
+    // The chosen person stands out; my own name always shows.
+    renderer.setSetting('nodeReducer', (node, data) =>
+      node === key ? { ...data, size: Math.max(data.size * 1.8, 8), highlighted: true, forceLabel: true, zIndex: 2 } : node === meKey ? { ...data, forceLabel: true, zIndex: 1 } : data,
+    )
+    if (key === null) return
+    const shown = renderer.getNodeDisplayData(key)
+    if (shown !== undefined) void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
+  }, [sigma, chosen, reduceMotion, map.me])
+
+  const describe = (i: number): string => {
+    const org = map.organisations[map.organisation[i] ?? -1]?.name
+    return org === undefined ? (map.names[i] ?? '') : `${map.names[i] ?? ''}, ${org}`
+  }
+  const openIndex = (i: number): void => {
+    const id = map.ids[i]
+    if (id !== undefined) onOpenPerson(id)
+  }
+
+  return (
+    <Stack gap="md">
+      <Text id="network-summary">{summary}</Text>
+      <Group align="flex-start" gap="md" wrap="wrap">
+        <Stack gap="xs" w={300}>
+          <TextInput
+            label="Find a person on the map"
+            description="The map goes to the first match; Enter opens their page."
+            value={query}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value)
+              setSelected(null)
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && chosen !== null) {
+                e.preventDefault()
+                openIndex(chosen)
+              }
+            }}
+          />
+          {query.trim() !== '' && matches.length === 0 && <Text size="sm">Nobody on the map by that name.</Text>}
+          {matches.length > 0 && (
+            <List listStyleType="none" spacing={4} aria-label="People found on the map">
+              {matches.map((i) => (
+                <List.Item key={i}>
+                  <UnstyledButton onClick={() => setSelected(i)} aria-pressed={i === chosen} fw={i === chosen ? 700 : 400}>
+                    {describe(i)}
+                  </UnstyledButton>
+                </List.Item>
+              ))}
+            </List>
+          )}
+          {chosen !== null && (
+            <Button variant="light" onClick={() => openIndex(chosen)}>
+              Open {map.names[chosen]}
+            </Button>
+          )}
+          <SegmentedControl
+            aria-label="Colour the map by"
+            value={colourBy}
+            onChange={(value) => setColourBy(value === 'cluster' ? 'cluster' : 'organisation')}
+            data={[
+              { value: 'organisation', label: 'Organisations' },
+              { value: 'cluster', label: 'Clusters', disabled: clusterLegend === null },
+            ]}
+          />
+          <Paper withBorder p="xs" component="section" aria-label="Legend">
+            <List listStyleType="none" spacing={2} size="sm">
+              {legend.entries.map((entry) => (
+                <List.Item key={entry.label} icon={<ColorSwatch color={entry.colour} size={12} aria-hidden />}>
+                  {entry.label} ({entry.people.toLocaleString('en')})
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        </Stack>
+        <Stack gap="xs" style={{ flex: 1, minWidth: 320 }}>
+          {layout.running ? (
+            <Group gap="sm" wrap="nowrap">
+              <Progress
+                value={layout.progress === null ? 0 : (100 * layout.progress.done) / layout.progress.total}
+                aria-label="Arranging the map"
+                style={{ flex: 1 }}
+                animated={!reduceMotion}
+              />
+              <Text size="sm" aria-live="polite">
+                {layout.progress === null ? 'Finding clusters…' : `Arranging: ${layout.progress.done} of ${layout.progress.total} steps`}
+              </Text>
+              <Button size="xs" variant="default" onClick={layout.stop}>
+                Stop
+              </Button>
+            </Group>
+          ) : (
+            <Group gap="sm">
+              <Text size="sm" c="dimmed">
+                {layout.failed ?? 'Drag to move, scroll to zoom, click someone to open their page.'}
+              </Text>
+              <Button size="xs" variant="default" onClick={layout.restart}>
+                Arrange again
+              </Button>
+            </Group>
+          )}
+          {!canDraw || drawError !== null ? (
+            <Alert color="yellow" title="The map cannot be drawn here" role="status">
+              {drawError ?? 'This browser has WebGL turned off or unavailable, which the map needs.'} The summary and the search still work: find
+              someone by name and press Enter to open them.
+            </Alert>
+          ) : (
+            <Box ref={attach} h={600} role="img" aria-label={`Map of your network. ${summary}`} />
+          )}
+        </Stack>
+      </Group>
+    </Stack>
+  )
+}

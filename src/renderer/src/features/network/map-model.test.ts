@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import type { NetworkMap } from '../../../../shared/types'
+import { colourGroups, findPeople, layoutIterations, ME_COLOUR, nameClusters, OTHERS_COLOUR, PALETTE, seedPositions, summarise } from './map-model'
+
+/** Me (0); Grace (1) and Vera (2) at Harbor; Tom (3) and Omar (4) at Northwind; Ann (5) nowhere. */
+function sample(): NetworkMap {
+  return {
+    ids: [10, 11, 12, 13, 14, 15],
+    names: ['Jordan Avery', 'Grace Ferreira', 'Vera Walsh', 'Tom Berg', 'Omar Haddad', 'Ann Grace'],
+    organisation: [-1, 0, 0, 1, 1, -1],
+    personTags: [[], [], [], [], [], []],
+    mine: [0, 5, 0, 2, 0, 0],
+    me: 0,
+    edges: [0, 1, 5, 0, 3, 2, 1, 2, 4, 3, 4, 1],
+    edgesMatched: 4,
+    organisations: [
+      { id: 1, name: 'Harbor Capital', people: 2 },
+      { id: 2, name: 'Northwind', people: 2 },
+    ],
+    tags: [],
+    peopleTotal: 6,
+  }
+}
+
+const distance = (xy: Float32Array, i: number): number => Math.hypot(xy[i * 2] ?? 0, xy[i * 2 + 1] ?? 0)
+
+describe('the network map model', () => {
+  it('starts me at the centre, closer ties nearer, people I do not know outside', () => {
+    const xy = seedPositions(sample(), sample().organisation)
+    expect(distance(xy, 0)).toBe(0)
+    expect(distance(xy, 1)).toBeLessThan(distance(xy, 3))
+    for (const stranger of [2, 4, 5]) expect(distance(xy, stranger)).toBeGreaterThan(distance(xy, 3))
+  })
+
+  it('colours the largest groups, the rest alike, and me apart, with a legend that counts them', () => {
+    const legend = colourGroups(sample(), sample().organisation, (o) => ['Harbor Capital', 'Northwind'][o] ?? '?')
+    expect(legend.colours).toEqual([ME_COLOUR.light, PALETTE[0], PALETTE[0], PALETTE[1], PALETTE[1], OTHERS_COLOUR])
+    expect(legend.entries.map((e) => `${e.label} ${e.people}`)).toEqual(['You 1', 'Harbor Capital 2', 'Northwind 2', 'Everyone else 1'])
+    // On a dark page I am drawn light, in the legend too.
+    const dark = colourGroups(sample(), sample().organisation, () => '', ME_COLOUR.dark)
+    expect([dark.colours[0], dark.entries[0]?.colour]).toEqual([ME_COLOUR.dark, ME_COLOUR.dark])
+  })
+
+  it('names a cluster after the organisation most of it works at, else its best-connected person', () => {
+    const map = sample()
+    map.organisation = [-1, 0, 0, 1, -1, -1]
+    const names = nameClusters(map, [-1, 0, 0, 1, 1, -1])
+    expect(names.get(0)).toBe('around Harbor Capital')
+    // Tom and Omar: one of two at Northwind is a half, enough to name it.
+    expect(names.get(1)).toBe('around Northwind')
+    map.organisation = [-1, 0, 0, -1, -1, -1]
+    expect(nameClusters(map, [-1, 0, 0, 1, 1, -1]).get(1)).toBe('around Tom Berg')
+  })
+
+  it('says the map in words, including when only the strongest ties are drawn', () => {
+    const map = sample()
+    expect(summarise(map, null)).toBe('6 people and 4 ties on the map; finding clusters…')
+    map.edgesMatched = 12_000
+    expect(summarise(map, { count: 2, largest: [{ label: 'around Harbor Capital', people: 2 }] })).toBe(
+      '6 people and 4 ties on the map (the 4 strongest of 12,000) in 2 clusters; largest: around Harbor Capital (2 people).',
+    )
+  })
+
+  it('finds people by every word typed, names starting with it first', () => {
+    const map = sample()
+    expect(findPeople(map, 'grace', 5).map((i) => map.names[i])).toEqual(['Grace Ferreira', 'Ann Grace'])
+    expect(findPeople(map, 'GRACE fer', 5).map((i) => map.names[i])).toEqual(['Grace Ferreira'])
+    expect(findPeople(map, 'ace', 5).map((i) => map.names[i])).toEqual(['Grace Ferreira', 'Ann Grace'])
+    expect(findPeople(map, '   ', 5)).toEqual([])
+  })
+
+  it('takes fewer layout steps as the network grows', () => {
+    expect(layoutIterations(200)).toBeGreaterThan(layoutIterations(5_000))
+    expect(layoutIterations(5_000)).toBeGreaterThan(layoutIterations(50_000))
+  })
+})

@@ -1,0 +1,28 @@
+/**
+ * The whole network for the map, packed so that 50,000 people and a few
+ * hundred thousand ties stay a few megabytes: people in parallel arrays
+ * (index i of each is one person), ties as flat triples of indices.
+ */
+export interface NetworkMap {
+  /** person ids; every per-person array below is parallel to it */
+  ids: number[]
+  names: string[]
+  /** index into `organisations` of the person's current organisation, or -1 */
+  organisation: number[]
+  /** per person, indices into `tags` */
+  personTags: number[][]
+  /** strength of my tie with each person, 0 when we have none */
+  mine: number[]
+  /** my index in `ids`, or -1 when "me" is not set */
+  me: number
+  /** [a, b, strength, a, b, strength, ...] by index into `ids`, my ties first, then strongest first */
+  edges: number[]
+  /** ties that passed the filters, before `maxEdges` cut the list */
+  edgesMatched: number
+  /** every organisation someone in Kith is at now (for the filter): first those `organisation` refers to, in its order */
+  organisations: { id: number; name: string; people: number }[]
+  /** every tag in use (for the filter), in the order `personTags` counts them */
+  tags: { name: string; people: number }[]
+  /** people in Kith (archived ones left out), before any filter */
+  peopleTotal: number
+}
