@@ -145,6 +145,8 @@ export const contract = {
   'relationships.set': method<RelationshipRecord>()(relationshipInput),
   'relationships.delete': method<{ id: number }>()(z.strictObject({ id })),
   'interactions.log': method<InteractionView>()(interactionInput),
+  /** Rewrites a logged interaction, with the same rules as logging it. */
+  'interactions.update': method<InteractionView>()(z.strictObject({ id, interaction: interactionInput })),
   'interactions.delete': method<{ id: number }>()(z.strictObject({ id })),
   'favors.log': method<FavorView>()(favorInput),
   'favors.update': method<FavorView>()(z.strictObject({ id, favor: favorInput })),
@@ -309,6 +311,7 @@ export const METHOD_ACCESS = {
   'relationships.set': 'write',
   'relationships.delete': 'write',
   'interactions.log': 'write',
+  'interactions.update': 'write',
   'interactions.delete': 'write',
   'favors.log': 'write',
   'favors.update': 'write',
