@@ -29,6 +29,8 @@ import {
 import type {
   AppStatus,
   BackupInfo,
+  DemoRemoval,
+  DemoState,
   DemoSummary,
   DoctorReport,
   Facets,
@@ -93,7 +95,12 @@ export const contract = {
   'backup.saveCopy': method<BackupInfo | null>()(noArgs),
   /** Desktop app only: restores a file the user chooses in a native dialog (null when they cancel); `confirmEmpty` as for restore. */
   'backup.restoreFile': method<RestoreResult | null>()(z.strictObject({ confirmEmpty: z.boolean().default(false) })),
+  /** Loads the sample network into an empty database, or around you when you are the only one here. */
   'demo.load': method<DemoSummary>()(noArgs),
+  'demo.get': method<DemoState>()(noArgs),
+  /** Removes the sample people, except those edited or used by hand since (and never you); undone with `demo.undoRemove`. */
+  'demo.remove': method<DemoRemoval>()(noArgs),
+  'demo.undoRemove': method<DemoState>()(noArgs),
   /** Starts reading a file in the background; poll `imports.job` for progress and the preview. */
   'imports.start': method<ImportJobStatus>()(importStartArgs),
   'imports.job': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
@@ -288,6 +295,9 @@ export const METHOD_ACCESS = {
   /** as backup.restore */
   'backup.restoreFile': 'write',
   'demo.load': 'write',
+  'demo.get': 'read',
+  'demo.remove': 'write',
+  'demo.undoRemove': 'write',
   'imports.start': 'read',
   'imports.job': 'read',
   'imports.apply': 'write',
