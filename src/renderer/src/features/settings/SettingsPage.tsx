@@ -10,6 +10,7 @@ import { ProfileSettings } from './ProfileSettings'
 import { ScoringSettings } from './ScoringSettings'
 import { SuggestionSettings } from './SuggestionSettings'
 import { WeeklySettings } from './WeeklySettings'
+import { MeSettings, SampleSettings } from './YouSettings'
 import { useAction } from '../../lib/useAction'
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
@@ -71,7 +72,9 @@ export function SettingsPage(): ReactNode {
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>Settings</Title>
+      <MeSettings />
       <ProfileSettings />
+      <SampleSettings />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={3} size="h4">
