@@ -10,7 +10,8 @@ import { useApi } from '../lib/useApi'
 export function PersonName({ person, label }: { person: PersonRef; label: string }): ReactNode {
   const { go } = useNav()
   return (
-    <Anchor component="button" type="button" onClick={() => go({ page: 'person', id: person.id })}>
+    // The text's own colour, underlined: readable on a tinted notice as well as on the page.
+    <Anchor component="button" type="button" c="inherit" underline="always" fw={600} onClick={() => go({ page: 'person', id: person.id })}>
       {label}
     </Anchor>
   )
