@@ -73,8 +73,9 @@ test.describe('keeping the graph by hand', () => {
     await app.getByRole('option', { name: /Large/ }).click()
     await favor.submit('Log favor')
     const favors = app.getByRole('table', { name: 'Favors' })
-    await expect(favors.getByRole('row', { name: /Ana Silva.*Jordan Avery.*Introduction.*Large.*-3/ })).toBeVisible()
-    await expect(app.getByRole('status').filter({ hasText: 'you owe them 3' })).toBeVisible()
+    // From a person's page, the favor is from you to them unless you say otherwise.
+    await expect(favors.getByRole('row', { name: /Jordan Avery.*Ana Silva.*Introduction.*Large.*\+3/ })).toBeVisible()
+    await expect(app.getByRole('status').filter({ hasText: 'they owe you 3' })).toBeVisible()
   })
 })
 

@@ -29,6 +29,8 @@ import {
 import type {
   AppStatus,
   BackupInfo,
+  DemoRemoval,
+  DemoState,
   DemoSummary,
   DoctorReport,
   Facets,
@@ -106,7 +108,12 @@ export const contract = {
   'backup.saveCopy': method<BackupInfo | null>()(noArgs),
   /** Desktop app only: restores a file the user chooses in a native dialog (null when they cancel); `confirmEmpty` as for restore. */
   'backup.restoreFile': method<RestoreResult | null>()(z.strictObject({ confirmEmpty: z.boolean().default(false) })),
+  /** Loads the sample network into an empty database, or around you when you are the only one here. */
   'demo.load': method<DemoSummary>()(noArgs),
+  'demo.get': method<DemoState>()(noArgs),
+  /** Removes the sample people, except those edited or used by hand since (and never you); undone with `demo.undoRemove`. */
+  'demo.remove': method<DemoRemoval>()(noArgs),
+  'demo.undoRemove': method<DemoState>()(noArgs),
   /** Starts reading a file in the background; poll `imports.job` for progress and the preview. */
   'imports.start': method<ImportJobStatus>()(importStartArgs),
   'imports.job': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
@@ -173,6 +180,8 @@ export const contract = {
   'relationships.set': method<RelationshipRecord>()(relationshipInput),
   'relationships.delete': method<{ id: number }>()(z.strictObject({ id })),
   'interactions.log': method<InteractionView>()(interactionInput),
+  /** Rewrites a logged interaction, with the same rules as logging it. */
+  'interactions.update': method<InteractionView>()(z.strictObject({ id, interaction: interactionInput })),
   'interactions.delete': method<{ id: number }>()(z.strictObject({ id })),
   'favors.log': method<FavorView>()(favorInput),
   'favors.update': method<FavorView>()(z.strictObject({ id, favor: favorInput })),
@@ -326,6 +335,9 @@ export const METHOD_ACCESS = {
   /** as backup.restore */
   'backup.restoreFile': 'write',
   'demo.load': 'write',
+  'demo.get': 'read',
+  'demo.remove': 'write',
+  'demo.undoRemove': 'write',
   'imports.start': 'read',
   'imports.job': 'read',
   'imports.apply': 'write',
@@ -358,6 +370,7 @@ export const METHOD_ACCESS = {
   'relationships.set': 'write',
   'relationships.delete': 'write',
   'interactions.log': 'write',
+  'interactions.update': 'write',
   'interactions.delete': 'write',
   'favors.log': 'write',
   'favors.update': 'write',

@@ -102,6 +102,16 @@ const url = z
   .nullable()
   .transform((v) => (v === null || v === '' ? null : v))
 
+/** A LinkedIn address as people paste it: `linkedin.com/in/x` or `www.linkedin.com/in/x` gains its https://. */
+const linkedinUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.url)
+  .transform((v) => (/^(?:[a-z]{2,3}\.|www\.)?linkedin\.com\//i.test(v) ? `https://${v}` : v))
+  .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'Enter a web address starting with https://')
+  .nullable()
+  .transform((v) => (v === null || v === '' ? null : v))
+
 export const employmentInput = z.strictObject({
   company: z.string().trim().min(1, 'Enter the company').max(LIMITS.shortText),
   title: optionalText(LIMITS.shortText, 'A title').default(null),
@@ -127,7 +137,7 @@ export const personFields = {
   notes: note,
   howWeMet: optionalText(LIMITS.note, 'How we met'),
   introducedById: id.nullable(),
-  linkedinUrl: url,
+  linkedinUrl,
   website: url,
   employment: z.array(employmentInput).max(LIMITS.listItems, `At most ${LIMITS.listItems} jobs`),
   /** keep in touch at least every this many days (null: the default for the strength) */

@@ -162,6 +162,7 @@ describe('hostile input at the API', () => {
       ['relationships.set', (x) => ({ a: me?.id ?? 1, b: x, strength: 3 })],
       ['relationships.delete', (x) => ({ id: x })],
       ['interactions.log', (x) => ({ date: '2026-11-01', kind: 'call', people: [x] })],
+      ['interactions.update', (x) => ({ id: x, interaction: { date: '2026-11-01', kind: 'call', people: [me?.id ?? 1] } })],
       ['interactions.delete', (x) => ({ id: x })],
       ['favors.log', (x) => ({ giverId: x, receiverId: me?.id ?? 1, date: '2026-11-01', kind: 'advice', size: 'small' })],
       ['favors.update', (x) => ({ id: x, favor: { giverId: 1, receiverId: 2, date: '2026-11-01', kind: 'advice', size: 'small' } })],

@@ -75,6 +75,8 @@ export interface BlurbSentences {
 
 export interface DraftMessage {
   to: string[]
+  /** names of the people it is for who are not in To, because Kith has no email address for them */
+  leftOut: string[]
   cc: string[]
   subject: string
   body: string

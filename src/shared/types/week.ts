@@ -26,6 +26,8 @@ export interface MaybeKnown {
 
 export interface FavorStanding {
   person: PersonRef
+  /** the full name, with the company when someone else has the same name */
+  label: string
   givenByMe: number
   receivedByMe: number
   pointsGivenByMe: number
@@ -39,6 +41,8 @@ export interface FavorStanding {
 
 export interface Nudge {
   person: PersonRef
+  /** the full name, with the company when someone else has the same name */
+  label: string
   text: string
   /** my contacts who offer what they need */
   helpers: PersonRef[]

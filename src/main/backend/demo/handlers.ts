@@ -8,7 +8,8 @@ import { setTaskDone } from '../tasks/service'
 import { findPaths } from '../paths/service'
 import { logInteraction } from '../interactions/service'
 import { KithError } from '../errors'
-import { normalizeEmail, normalizeLabel } from '../people/records'
+import { meId, normalizeEmail, normalizeLabel } from '../people/records'
+import { demoState, recordSample, removeSample, undoSampleRemoval } from './removal'
 import { hasSuggestionSettings, readSuggestionSettings, writeSuggestionSettings } from '../settings/service'
 import { COMPANIES, SAMPLE_INTERESTS, buildSampleNetwork } from './sample-network'
 import { LABEL_KINDS } from '../../../shared/vocab'
@@ -26,10 +27,14 @@ function daysBefore(today: string, days: number): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
 
-/** Loads the sample network into an empty database, all or nothing. */
+/**
+ * Loads the sample network into an empty database, or around you when you are
+ * the only one here (the sample's own "me" is then you), all or nothing.
+ */
 const load: Handler<'demo.load'> = async (_args, backend) => {
   const before = await tableCounts(backend)
-  if (before.people > 0) {
+  const me = await meId(backend.db)
+  if (before.people > (me === null ? 0 : 1)) {
     throw new KithError(
       'conflict',
       `The sample network loads only into an empty database, and this one holds ${before.people} people. ` +
@@ -40,8 +45,9 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
   const today = backend.today()
   const now = backend.now().toISOString()
   await backend.write('everything', async (trx) => {
-    const ids: number[] = []
-    for (const batch of chunks(network.people, CHUNK)) {
+    const ids: number[] = me === null ? [] : [me]
+    const added = me === null ? network.people : network.people.slice(1)
+    for (const batch of chunks(added, CHUNK)) {
       const rows = await trx
         .insertInto('person')
         .values(
@@ -71,11 +77,15 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
       return id
     }
 
+    // Your own record is yours: the sample adds nothing to it.
+    const ownRecord = (i: number): boolean => me !== null && i === 0
     const emails = network.people.flatMap((p, i) =>
-      p.email === null ? [] : [{ person_id: idAt(i), email: p.email, email_norm: normalizeEmail(p.email), position: 0 }],
+      p.email === null || ownRecord(i) ? [] : [{ person_id: idAt(i), email: p.email, email_norm: normalizeEmail(p.email), position: 0 }],
     )
     const labels = network.people.flatMap((p, i) =>
-      LABEL_KINDS.flatMap((kind) =>
+      ownRecord(i)
+        ? []
+        : LABEL_KINDS.flatMap((kind) =>
         (kind === 'tag' ? p.tags : kind === 'need' ? p.needs : p.offers).map((label, position) => ({
           person_id: idAt(i),
           kind,
@@ -85,7 +95,7 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
         })),
       ),
     )
-    const employment = network.people.flatMap((p, i) => [
+    const employment = network.people.flatMap((p, i) => ownRecord(i) ? [] : [
       ...(p.company === null
         ? []
         : [{ person_id: idAt(i), company: p.company, title: p.title, start_date: p.since === null ? null : `${p.since}-01-01`, end_date: null }]),
@@ -169,6 +179,9 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
   // The sample user's interests, unless this data folder already has its own.
   if (!hasSuggestionSettings(backend)) await writeSuggestionSettings(backend, { ...readSuggestionSettings(backend), interests: [...SAMPLE_INTERESTS] })
   await sampleIntroductions(backend, today)
+  const sampleIds = (await backend.db.selectFrom('person').select('id').where('is_me', '=', 0).orderBy('id').execute()).map((r) => r.id)
+  const introductions = (await backend.db.selectFrom('introduction').select('id').orderBy('id').execute()).map((r) => r.id)
+  await recordSample(backend, { loadedAt: backend.now().toISOString(), people: sampleIds, introductions })
   return { counts: await tableCounts(backend) }
 }
 
@@ -245,4 +258,8 @@ async function sampleIntroductions(backend: BackendState, today: string): Promis
   }
 }
 
-export const demoHandlers = { 'demo.load': load }
+const state: Handler<'demo.get'> = (_args, backend) => demoState(backend)
+const remove: Handler<'demo.remove'> = (_args, backend) => removeSample(backend)
+const undoRemove: Handler<'demo.undoRemove'> = (_args, backend) => undoSampleRemoval(backend)
+
+export const demoHandlers = { 'demo.load': load, 'demo.get': state, 'demo.remove': remove, 'demo.undoRemove': undoRemove }

@@ -19,6 +19,11 @@ const QUOTE_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field starts here and is never closed (a " is missing)',
   CSV_INVALID_CLOSING_QUOTE: 'a quoted field has text straight after its closing quote',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted field has text straight after its closing quote',
+  INVALID_OPENING_QUOTE: 'a " appears in the middle of a field that was not quoted',
+  CSV_INVALID_OPENING_QUOTE: 'a " appears in the middle of a field that was not quoted',
+  CSV_MAX_RECORD_SIZE: 'a single row is far too long for a contacts file',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a row has a different number of columns from the header',
+  CSV_RECORD_INCONSISTENT_COLUMNS: 'a row has a different number of columns from the header',
 }
 
 export async function readCsv(
@@ -67,7 +72,8 @@ function describe(err: Error, recordStart: number): Error {
   if (err instanceof CsvError) {
     // An unclosed quote is found at the end of the file; it was opened where its record began.
     const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? recordStart : typeof err.lines === 'number' ? err.lines : null
-    const problem = QUOTE_PROBLEMS[err.code] ?? err.message.replace(/^[^:]*:\s*/, '')
+    // Never the parser's own words (they quote the raw text back): a plain description, or a general one.
+    const problem = QUOTE_PROBLEMS[err.code] ?? 'this line cannot be read as CSV'
     return new ImportFileError(`${line === null ? '' : `Line ${line}: `}${problem}. Nothing was imported.`, line)
   }
   return err
@@ -80,19 +86,24 @@ function describe(err: Error, recordStart: number): Error {
  * row's width against the preamble's.
  */
 export function headerLine(text: string, isHeader: (cells: string[]) => boolean): number {
+  return findHeaderLine(text, isHeader) ?? 1
+}
+
+/** The line of the first of a file's opening lines that `isHeader` accepts, or null when none does. */
+export function findHeaderLine(text: string, isHeader: (cells: string[]) => boolean): number | null {
   let head: { record: string[]; info: { lines: number } }[]
   try {
     // With `info`, csv-parse returns { record, info } objects; its types only describe plain records.
     head = parseSync(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true }) as unknown as typeof head
   } catch {
-    return 1
+    return null
   }
   let previousEnd = 0
   for (const { record, info } of head) {
     if (isHeader(record)) return previousEnd + 1
     previousEnd = info.lines
   }
-  return 1
+  return null
 }
 
 /**

@@ -111,8 +111,17 @@ class PeopleIndex {
       if (id !== undefined) return { id, by: 'linkedin' }
     }
     const id = this.byNameCompany.get(nameKey(record.name, record.company))
-    return id === undefined ? null : { id, by: 'name and company' }
+    const known = id === undefined ? undefined : this.people.get(id)
+    // Different LinkedIn profiles are different people, whatever their names.
+    if (id === undefined || known === undefined || otherProfiles(known.linkedin_url, record.linkedinUrl)) return null
+    return { id, by: 'name and company' }
   }
+}
+
+/** Whether two LinkedIn addresses name two different profiles (both given, and not the same). */
+function otherProfiles(a: string | null, b: string | null): boolean {
+  const [ka, kb] = [a === null ? null : normalizeLinkedin(a), b === null ? null : normalizeLinkedin(b)]
+  return ka !== null && kb !== null && ka !== kb
 }
 
 /** Folds a later row of the file into an earlier one for the same person. */
@@ -146,7 +155,7 @@ export async function planImport(sqlite: Database.Database, read: ReadResult, on
     const earlier =
       emailKeys.map((k) => inFile.email.get(k)).find((p) => p !== undefined) ??
       (linkedinKey === null ? undefined : inFile.linkedin.get(linkedinKey)) ??
-      inFile.name.get(nk)
+      [inFile.name.get(nk)].find((p) => p !== undefined && !otherProfiles(p.record.linkedinUrl, record.linkedinUrl))
     if (earlier !== undefined) {
       fold(earlier.record, record)
       earlier.duplicates++

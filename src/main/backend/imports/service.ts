@@ -21,7 +21,7 @@ import type { BackendState } from '../state'
 import { KithError, errorMessage } from '../errors'
 import { errnoCode } from '../files'
 import { applyImport, sourceTag } from './apply'
-import { headerLine, readCsv, type CsvRow } from './csv'
+import { findHeaderLine, readCsv, type CsvRow } from './csv'
 import { decodeFile, encodingNote, type Decoded } from './decode'
 import { ImportFileError, type RecordProblem } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
@@ -55,16 +55,22 @@ function fileTooBig(size: number): ImportFileError {
   return new ImportFileError(importTooBigMessage('The file', size))
 }
 
+/** Said when no format was chosen and the file's opening lines match none Kith reads. */
+function unknownKind(firstLine: string): ImportFileError {
+  // Only printable text is quoted back, and only the start of it.
+  const shown = firstLine.replace(/[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]/gu, ' ').trim().slice(0, 80)
+  return new ImportFileError(
+    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
+    1,
+  )
+}
+
 function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   const first = rows[0]?.cells ?? []
   if (isRelationshipHeader(first)) return 'relationships'
   if (rows.slice(0, 20).some((r) => isLinkedinHeader(r.cells))) return 'linkedin'
   if (isGoogleHeader(first)) return 'google'
-  const shown = first.join(',').slice(0, 80)
-  throw new ImportFileError(
-    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
-    1,
-  )
+  throw unknownKind(first.join(','))
 }
 
 /** Reads a whole file into records, refusing what is too big or unreadable as a whole. */
@@ -85,9 +91,12 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   }
   const isHeader = (cells: string[]): boolean =>
     guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isRelationshipHeader(cells) : true
+  const found = findHeaderLine(decoded.text, isHeader)
+  // No format chosen and no header Kith knows near the top: say so before reading it all as CSV.
+  if (guess === null && found === null) throw unknownKind(decoded.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
   const rows = await readCsv(decoded.text, {
     maxRows: IMPORT_LIMITS.records + 25,
-    fromLine: headerLine(decoded.text, isHeader),
+    fromLine: found ?? 1,
     onProgress,
     tooMany: () => tooManyCards(IMPORT_LIMITS.records),
   })

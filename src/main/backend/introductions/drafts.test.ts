@@ -80,6 +80,7 @@ describe('the drafts of an ask, from the user’s side', () => {
       profile: { fullName: 'Jordan Avery', role: 'Founder', organisation: 'Wayfinder', credibility: '', signOff: '' },
     })
     expect(drafts.ask?.subject).toBe('Would you introduce me to Cy Park?')
+    expect(drafts.ask?.leftOut).toEqual([])
     expect(drafts.ask?.body).toContain('Would you be open to introducing me to Cy Park? I am hoping to reach Yara Schmidt in the end, and Cy is well placed to help me with that.')
     expect(drafts.ask?.body).not.toMatch(/introduc\w* me to Yara/)
     expect(drafts.ask?.warnings).toEqual(['Say what you can offer Cy Park, not only what you want.'])
@@ -111,6 +112,11 @@ describe('the drafts of an introduction between two people', () => {
     expect(optIns.b.body).toContain('Would you like me to introduce you to Yara Schmidt, Harbor Capital?\nYara sees every seed deal at Harbor.')
     expect(optIns.b.warnings).toEqual(['Kenji has no email address: add it or send to them separately.'])
     expect(email.to).toEqual(['yara@harbor.example'])
+    // Left out of To, and said so beside it, whatever the warnings shown.
+    expect(email.leftOut).toEqual(['Kenji Mori'])
+    expect(handoff.leftOut).toEqual(['Kenji Mori'])
+    expect(optIns.a.leftOut).toEqual([])
+    expect(optIns.b.leftOut).toEqual(['Kenji Mori'])
     expect(email.subject).toBe('Intro: Yara Schmidt <> Kenji Mori - seed pricing')
     expect(email.body.endsWith('Warm regards,\nJordan Avery')).toBe(true)
     expect(email.warnings).toEqual(['Both sides have not said yes yet.', 'Kenji has no email address: add it or send to them separately.'])

@@ -64,6 +64,9 @@ export function blurbSentences(d: Record<string, unknown>, profile: Profile, tar
   return out
 }
 
+/** Who of `people` cannot be in To: no email address on record. */
+const withoutEmail = (...people: { name: string; email: string | null }[]): string[] => people.filter((p) => p.email === null || p.email.trim() === '').map((p) => p.name)
+
 function askDrafts(input: DraftInput): IntroductionDrafts {
   const [connector, target] = input.people
   if (connector === undefined || target === undefined) return NONE
@@ -84,6 +87,7 @@ function askDrafts(input: DraftInput): IntroductionDrafts {
     ...NONE,
     ask: {
       ...composed,
+      leftOut: withoutEmail(connector),
       subject: askSubject(target.name),
       body,
       warnings: [...profileWarnings(profile), ...checkAsk(body, { connector: connector.name, connectorEmail: connector.email, target: target.name, goal, why, offer, edited })],
@@ -101,7 +105,7 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   const optIn = (to: IntroPerson, other: IntroPerson, gain: string): DraftMessage => {
     const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: describe(other), gain }
     const m = composeOptIn(fields)
-    return { ...m, warnings: checkOptIn(m.body, fields) }
+    return { ...m, leftOut: withoutEmail(to), warnings: checkOptIn(m.body, fields) }
   }
   const fields: IntroEmailFields = {
     signer: profile,
@@ -121,12 +125,13 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
     optIns: { a: optIn(a, b, text(d, 'aGain')), b: optIn(b, a, text(d, 'bGain')) },
     email: {
       to: composed.to,
+      leftOut: withoutEmail(a, b),
       cc: composed.cc,
       subject: composed.subject,
       body: emailBody,
       warnings: [...optInState, ...profileWarnings(profile), ...checkIntroEmail(emailBody, fields)],
     },
-    handoff: { ...handoff, body: handoffBody, warnings: checkHandoff(handoffBody, a, b) },
+    handoff: { ...handoff, leftOut: withoutEmail(a, b), body: handoffBody, warnings: checkHandoff(handoffBody, a, b) },
   }
 }
 

@@ -12,7 +12,7 @@ describe('reciprocity and ties going cold', () => {
     }
     const rec = await ok(backend, 'reciprocity.get', {})
     expect(rec.standings[0]).toMatchObject({ person: { name: 'Ana' }, receivedByMe: 3, givenByMe: 0, balance: -3, trend: -3 })
-    expect(rec.nudges[0]?.text).toBe('You have received 3 favors from Ana and given none; Ana is looking for designers, and you know 3 people who can help.')
+    expect(rec.nudges[0]?.text).toBe('You have received 3 favors from Ana and given none; they are looking for designers, and you know 3 people who can help.')
     await ok(backend, 'interactions.log', { date: '2026-11-10', kind: 'call', people: [dee.id] })
     // Cy: talked 200 days ago, cold by the default for a close tie (60 days), not by Cy's own cadence.
     await ok(backend, 'interactions.log', { date: '2026-05-02', kind: 'call', people: [cy.id] })
@@ -23,5 +23,24 @@ describe('reciprocity and ties going cold', () => {
     expect(cold).not.toContain('Cy')
     expect(cold).toContain('Ana')
     expect(week.favorsToReturn[0]?.person.name).toBe('Ana')
+  })
+
+  it('names namesakes in full, with their company, so three Graces are told apart', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const graces = [
+      await ok(backend, 'people.create', { name: 'Grace Ferreira', company: 'Harbor Capital' }),
+      await ok(backend, 'people.create', { name: 'Grace Ferreira', company: 'Northwind', allowDuplicate: true }),
+      await ok(backend, 'people.create', { name: 'Grace Liu' }),
+    ]
+    for (const g of graces) await ok(backend, 'favors.log', { giverId: g.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+    const rec = await ok(backend, 'reciprocity.get', {})
+    expect(rec.standings.map((s) => s.label).sort()).toEqual(['Grace Ferreira (Harbor Capital)', 'Grace Ferreira (Northwind)', 'Grace Liu'])
+    expect(rec.nudges.map((n) => n.text).sort()).toEqual([
+      'You have received 1 favor from Grace Ferreira (Harbor Capital) and given none; ask what they are looking for.',
+      'You have received 1 favor from Grace Ferreira (Northwind) and given none; ask what they are looking for.',
+      'You have received 1 favor from Grace Liu and given none; ask what they are looking for.',
+    ])
+    expect((await ok(backend, 'week.get', {})).favorsToReturn.map((n) => n.label).sort()).toEqual(rec.standings.map((s) => s.label).sort())
   })
 })

@@ -2,6 +2,7 @@ import type { FavorStanding, Nudge, PersonRef } from '../../../shared/types'
 import { FAVOR_POINTS } from '../../../shared/vocab'
 import type { BackendState } from '../state'
 import { meId } from '../people/records'
+import { distinctLabels } from '../people/labels'
 import { readLabels } from '../suggestions/service'
 import { isoDay } from '../week/weeks'
 
@@ -20,7 +21,7 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
   for (const f of rows) {
     const mine = f.giver_id === me
     const other: PersonRef = mine ? { id: f.receiver_id, name: f.receiver } : { id: f.giver_id, name: f.giver }
-    const s = by.get(other.id) ?? { person: other, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
+    const s = by.get(other.id) ?? { person: other, label: other.name, givenByMe: 0, receivedByMe: 0, pointsGivenByMe: 0, pointsReceivedByMe: 0, balance: 0, lastFavor: f.occurred_on, trend: 0 }
     const points = FAVOR_POINTS[f.size]
     if (mine) {
       s.givenByMe++
@@ -34,6 +35,8 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
     if (f.occurred_on >= since) s.trend += mine ? points : -points
     by.set(other.id, s)
   }
+  const labels = await distinctLabels(backend.db, [...by.keys()])
+  for (const s of by.values()) s.label = labels.get(s.person.id) ?? s.person.name
   return [...by.values()].sort((a, b) => a.balance - b.balance || b.lastFavor.localeCompare(a.lastFavor))
 }
 
@@ -52,12 +55,13 @@ export async function nudges(backend: BackendState, standings: FavorStanding[]):
       const offers = labels.offers.get(id)
       if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) helpers.push({ id, name: g.names[c] ?? '' })
     }
-    const first = s.person.name.split(' ')[0] ?? s.person.name
-    const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${first} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`
+    // The full name (and company for namesakes): three Graces must be told apart.
+    const who = s.label
+    const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${who} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`
     const want =
       needs.size === 0
         ? 'ask what they are looking for.'
-        : `${first} is looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
-    return { person: s.person, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
+        : `they are looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
+    return { person: s.person, label: s.label, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
   })
 }

@@ -40,6 +40,7 @@ function listWords(states: readonly string[]): string {
 
 function draftText(label: string, draft: DraftMessage): string {
   const lines = [`${label}${draft.to.length > 0 ? ` (to ${draft.to.join(', ')})` : ''}:`, `    Subject: ${draft.subject}`, '', indent(draft.body)]
+  if (draft.leftOut.length > 0) lines.splice(1, 0, `    Not in To, no email address: ${draft.leftOut.join(', ')}`)
   if (draft.warnings.length > 0) lines.push('', ...draft.warnings.map((w) => `    ! ${w}`))
   return lines.join('\n')
 }

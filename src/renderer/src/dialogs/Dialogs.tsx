@@ -1,7 +1,7 @@
 import { Modal } from '@mantine/core'
 import { notify } from '../lib/notify'
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import type { FavorView, PersonDetail, PersonRef } from '../../../shared/types'
+import type { FavorView, InteractionView, PersonDetail, PersonRef } from '../../../shared/types'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { strengthWord } from '../lib/format'
@@ -16,7 +16,7 @@ import { errorText } from '../lib/errors'
 
 export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
-  | { kind: 'interaction'; people?: PersonRef[] }
+  | { kind: 'interaction'; people?: PersonRef[]; interaction?: InteractionView }
   | { kind: 'relationship'; draft?: RelationshipDraft }
   | { kind: 'favor'; giver?: PersonRef | null; receiver?: PersonRef | null; favor?: FavorView }
   /** `duplicate`: the person to merge in, when already known (say, one just added by mistake) */
@@ -60,7 +60,9 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
         ? `Edit ${dialog.person.name}`
         : dialog.kind === 'favor' && dialog.favor !== undefined
           ? 'Edit a favor'
-          : TITLES[dialog.kind]
+          : dialog.kind === 'interaction' && dialog.interaction !== undefined
+            ? 'Edit an interaction'
+            : TITLES[dialog.kind]
 
   return (
     <Context.Provider value={value}>
@@ -90,7 +92,11 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
           />
         )}
         {dialog?.kind === 'interaction' && (
-          <InteractionForm people={dialog.people} onDone={(i) => done(`Logged a ${i.kind} with ${i.people.map((p) => p.name).join(', ')}`)} />
+          <InteractionForm
+            people={dialog.people}
+            interaction={dialog.interaction}
+            onDone={(i) => done(`${dialog.interaction === undefined ? 'Logged' : 'Saved'} a ${i.kind} with ${i.people.map((p) => p.name).join(', ')}`)}
+          />
         )}
         {dialog?.kind === 'relationship' && (
           <RelationshipForm

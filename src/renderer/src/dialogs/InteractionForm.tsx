@@ -22,10 +22,22 @@ function toInput(v: Values): unknown {
   return { date: v.date, kind: v.kind, people: v.people.map((p) => p.id), note: v.note, withMe: v.withMe }
 }
 
-export function InteractionForm({ people = [], onDone }: { people?: PersonRef[]; onDone: (saved: InteractionView) => void }): ReactNode {
+/** Logs an interaction, or edits `interaction` (the same form, filled in). */
+export function InteractionForm({
+  people = [],
+  interaction,
+  onDone,
+}: {
+  people?: PersonRef[]
+  interaction?: InteractionView
+  onDone: (saved: InteractionView) => void
+}): ReactNode {
   const [formError, setFormError] = useState<string>()
   const form = useForm<Values>({
-    initialValues: { date: todayIso(), kind: 'call', people, note: '', withMe: true },
+    initialValues:
+      interaction === undefined
+        ? { date: todayIso(), kind: 'call', people, note: '', withMe: true }
+        : { date: interaction.date, kind: interaction.kind, people: interaction.people, note: interaction.note ?? '', withMe: interaction.withMe },
     validate: (values) => {
       const parsed = interactionInput.safeParse(toInput(values))
       return parsed.success ? {} : fieldErrors(parsed.error)
@@ -35,7 +47,8 @@ export function InteractionForm({ people = [], onDone }: { people?: PersonRef[];
   const submit = form.onSubmit(async (values) => {
     setFormError(undefined)
     try {
-      onDone(await call('interactions.log', interactionInput.parse(toInput(values))))
+      const input = interactionInput.parse(toInput(values))
+      onDone(interaction === undefined ? await call('interactions.log', input) : await call('interactions.update', { id: interaction.id, interaction: input }))
     } catch (err) {
       const placed = placeServerError(err, ['date', 'kind', 'people', 'note'])
       if (placed.field === null) setFormError(placed.message)
@@ -50,14 +63,14 @@ export function InteractionForm({ people = [], onDone }: { people?: PersonRef[];
           label="Who was there"
           placeholder="Type a name"
           required
-          autoFocus={people.length === 0}
+          autoFocus={people.length === 0 && interaction === undefined}
           value={form.values.people}
           onChange={(p) => form.setFieldValue('people', p)}
           error={form.errors.people}
         />
         <Group grow align="flex-start">
           <Select
-            data-autofocus={people.length > 0 || undefined}
+            data-autofocus={people.length > 0 || interaction !== undefined || undefined}
             label="Kind"
             required
             data={INTERACTION_KINDS.map((k) => ({ value: k, label: capitalize(k) }))}
@@ -68,7 +81,7 @@ export function InteractionForm({ people = [], onDone }: { people?: PersonRef[];
         </Group>
         <Textarea label="Note" autosize minRows={2} maxRows={8} {...form.getInputProps('note')} />
         <Checkbox label="I was there" {...form.getInputProps('withMe', { type: 'checkbox' })} />
-        <FormFooter error={formError} submit="Log interaction" />
+        <FormFooter error={formError} submit={interaction === undefined ? 'Log interaction' : 'Save interaction'} />
       </Stack>
     </form>
   )

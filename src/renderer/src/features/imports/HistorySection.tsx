@@ -14,16 +14,19 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
   const [candidate, setCandidate] = useState<ImportBatchView>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<Error>()
-  const [message, setMessage] = useState<string>()
+  /** What the last undo did, shown until another import comes (the newest import then differs). */
+  const [message, setMessage] = useState<{ text: string; newest: number | undefined }>()
+  const newest = imports.data?.[0]?.id
 
   async function undo(batch: ImportBatchView): Promise<void> {
     setBusy(true)
     setError(undefined)
     try {
       const r = await call('imports.undo', { id: batch.id })
-      setMessage(
-        `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
-      )
+      setMessage({
+        text: `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
+        newest,
+      })
       onUndone()
     } catch (err) {
       setError(asError(err))
@@ -36,9 +39,9 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
   return (
     <Section title="Import history">
       <ErrorNotice error={imports.error ?? error} />
-      {message !== undefined && (
+      {message !== undefined && message.newest === newest && (
         <Alert color="teal" role="status">
-          {message}
+          {message.text}
         </Alert>
       )}
       {imports.data !== undefined && imports.data.length === 0 && <Text c="dimmed">No imports yet.</Text>}

@@ -11,9 +11,12 @@ export function MessageBox({
   onBodyChange,
   onBodyBlur,
   warnings = [],
+  leftOut = [],
 }: {
   label: string
   message: Message
+  /** people it is for who are not in To, for want of an email address */
+  leftOut?: string[]
   onBodyChange?: (body: string) => void
   onBodyBlur?: () => void
   warnings?: string[]
@@ -27,7 +30,13 @@ export function MessageBox({
         <Text fw={600} size="sm">
           {label}
         </Text>
-        <TextInput label="To" value={message.to.join(', ')} readOnly placeholder="(no email address on record)" />
+        <TextInput
+          label="To"
+          value={message.to.join(', ')}
+          readOnly
+          placeholder="(no email address on record)"
+          description={leftOut.length === 0 ? undefined : `Not in To: ${leftOut.join(' and ')} (no email address on record). Add it, or send to them separately.`}
+        />
         {message.subject !== '' && <TextInput label="Subject" value={message.subject} readOnly />}
         <Textarea
           label="Message"

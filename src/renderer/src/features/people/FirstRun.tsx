@@ -6,6 +6,8 @@ import { useDataVersion } from '../../lib/data-version'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { errorText } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
+import { useDialogs } from '../../dialogs/Dialogs'
+import type { PersonRef } from '../../../../shared/types'
 
 /** Asks who the user is; Kith measures every path from them. */
 export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
@@ -56,9 +58,14 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
   )
 }
 
-/** Shown while the database holds nobody: say who you are, try the sample network, or bring your contacts. */
-export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
+/**
+ * The first run, in two steps: who you are (or the sample network straight
+ * away), then how to bring your people in: an import, the sample network
+ * around you, or adding them by hand. Each leads somewhere real.
+ */
+export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () => void }): ReactNode {
   const { changed } = useDataVersion()
+  const dialogs = useDialogs()
   const { busy, error, run } = useAction<'sample'>()
 
   const loadSample = (): Promise<boolean> =>
@@ -66,6 +73,45 @@ export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
       await call('demo.load', {})
       changed()
     }, 'sample')
+
+  if (me !== null) {
+    return (
+      <Stack maw={720} gap="lg">
+        <Title order={2}>Welcome, {me.name}</Title>
+        <Text>Kith knows who you are. Now bring in the people you know; you can always add more later.</Text>
+        <Stack gap="md" component="ul" aria-label="Ways to begin" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <NextStep
+            title="Import your contacts"
+            text="A LinkedIn Connections.csv, a Google Contacts CSV, or a vCard (.vcf) file from your phone, Apple, Google or Outlook. You see a preview before anything is added, and an import can be undone."
+            action={
+              <Button onClick={onImport} aria-label="Import contacts">
+                Import contacts
+              </Button>
+            }
+          />
+          <NextStep
+            title="Try the sample network"
+            text="Two hundred made-up people around you, with relationships, favors and introductions, to see what Kith does. Remove it later in Settings."
+            action={
+              <Button variant="light" onClick={() => void loadSample()} loading={busy === 'sample'}>
+                Load sample network
+              </Button>
+            }
+          />
+          <NextStep
+            title="Add people by hand"
+            text="Start with the few people who matter most: who they are, how you know them, how well."
+            action={
+              <Button variant="default" onClick={() => dialogs.open({ kind: 'person' })}>
+                Add a person
+              </Button>
+            }
+          />
+        </Stack>
+        <ErrorNotice error={error} title="The sample network could not be loaded" />
+      </Stack>
+    )
+  }
 
   return (
     <Stack maw={720} gap="lg">
@@ -93,5 +139,23 @@ export function FirstRun({ onImport }: { onImport: () => void }): ReactNode {
         </Stack>
       </Paper>
     </Stack>
+  )
+}
+
+function NextStep({ title, text, action }: { title: string; text: string; action: ReactNode }): ReactNode {
+  return (
+    <Paper withBorder p="lg" component="li">
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Stack gap={4}>
+          <Title order={3} size="h4">
+            {title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {text}
+          </Text>
+        </Stack>
+        {action}
+      </Group>
+    </Paper>
   )
 }

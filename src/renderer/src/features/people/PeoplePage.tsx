@@ -221,7 +221,10 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
     return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
   }
   const empty = people.total === 0 && !archived && tag === null && company === null
-  if (empty && me.data === null) return <FirstRun onImport={onImport} />
+  if (empty && me.data === null) return <FirstRun me={null} onImport={onImport} />
+  // Only you so far: the next step of the first run.
+  const mine = me.data ?? null
+  if (people.total === 1 && mine !== null && !archived && tag === null && company === null) return <FirstRun me={mine} onImport={onImport} />
 
   const open = (id: number): void => go({ page: 'person', id })
 

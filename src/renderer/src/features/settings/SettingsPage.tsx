@@ -11,6 +11,7 @@ import { ScoringSettings } from './ScoringSettings'
 import { SuggestionSettings } from './SuggestionSettings'
 import { ThemeSettings } from './ThemeSettings'
 import { WeeklySettings } from './WeeklySettings'
+import { MeSettings, SampleSettings } from './YouSettings'
 import { useAction } from '../../lib/useAction'
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
@@ -72,7 +73,9 @@ export function SettingsPage(): ReactNode {
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>Settings</Title>
+      <MeSettings />
       <ProfileSettings />
+      <SampleSettings />
       <Paper withBorder p="lg">
         <Stack gap="sm">
           <Title order={3} size="h4">

@@ -6,6 +6,7 @@ import { useDataVersion } from '../../lib/data-version'
 import { formatDate } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { PersonActions, PersonName } from '../../components/PersonActions'
 
 /** Who I owe and who owes me, in favor points. */
 export function ReciprocityPage(): ReactNode {
@@ -14,7 +15,7 @@ export function ReciprocityPage(): ReactNode {
   if (rec.data === undefined) return rec.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={rec.error} />
   const { standings, nudges } = rec.data
   const extremes = [...standings.filter((s) => s.balance < 0).slice(0, 8), ...standings.filter((s) => s.balance > 0).slice(-8)]
-  const data = extremes.map((s) => ({ person: s.person.name, balance: s.balance }))
+  const data = extremes.map((s) => ({ person: s.label, balance: s.balance }))
   return (
     <Stack gap="lg" maw={1100}>
       <Title order={2}>Reciprocity</Title>
@@ -40,9 +41,14 @@ export function ReciprocityPage(): ReactNode {
           {nudges.length > 0 && (
             <Stack gap="xs" component="section" aria-label="Nudges">
               {nudges.map((n) => (
-                <Alert key={n.person.id} color="yellow" variant="light">
-                  {n.text}
-                  {n.helpers.length > 0 && ` (${n.helpers.map((h) => h.name).join(', ')})`}
+                <Alert key={n.person.id} color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
+                  <Stack gap="xs">
+                    <Text size="sm">
+                      {n.text}
+                      {n.helpers.length > 0 && ` (${n.helpers.map((h) => h.name).join(', ')})`}
+                    </Text>
+                    <PersonActions person={n.person} label={n.label} />
+                  </Stack>
                 </Alert>
               ))}
             </Stack>
@@ -56,17 +62,23 @@ export function ReciprocityPage(): ReactNode {
                 <Table.Th scope="col" ta="right">Balance</Table.Th>
                 <Table.Th scope="col" ta="right">Last 90 days</Table.Th>
                 <Table.Th scope="col">Last favor</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {standings.map((s) => (
                 <Table.Tr key={s.person.id}>
-                  <Table.Td>{s.person.name}</Table.Td>
+                  <Table.Td>
+                    <PersonName person={s.person} label={s.label} />
+                  </Table.Td>
                   <Table.Td ta="right">{s.givenByMe} ({s.pointsGivenByMe} pts)</Table.Td>
                   <Table.Td ta="right">{s.receivedByMe} ({s.pointsReceivedByMe} pts)</Table.Td>
                   <Table.Td ta="right">{s.balance > 0 ? `+${s.balance}` : s.balance}</Table.Td>
                   <Table.Td ta="right">{s.trend > 0 ? `+${s.trend}` : s.trend}</Table.Td>
                   <Table.Td>{formatDate(s.lastFavor)}</Table.Td>
+                  <Table.Td>
+                    <PersonActions person={s.person} label={s.label} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -10,6 +10,7 @@ import { useApi } from '../../lib/useApi'
 import { TasksList } from '../../components/TasksList'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
+import { PersonActions, PersonName } from '../../components/PersonActions'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
 
@@ -154,13 +155,22 @@ export function WeekPage(): ReactNode {
           <Text c="dimmed">You owe no one: nicely done.</Text>
         ) : (
           w.favorsToReturn.map((n) => (
-            <Alert key={n.person.id} color="yellow" variant="light">
-              <Text size="sm">{n.text}</Text>
-              {n.helpers.length > 0 && (
-                <Text size="sm" c="dimmed">
-                  Who can help: {n.helpers.map((h) => h.name).join(', ')}
-                </Text>
-              )}
+            <Alert key={n.person.id} color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
+              <Stack gap="xs">
+                <Text size="sm">{n.text}</Text>
+                {n.helpers.length > 0 && (
+                  <Text size="sm" c="dimmed">
+                    Who can help:{' '}
+                    {n.helpers.map((h, k) => (
+                      <span key={h.id}>
+                        {k > 0 && ', '}
+                        <PersonName person={h} label={h.name} />
+                      </span>
+                    ))}
+                  </Text>
+                )}
+                <PersonActions person={n.person} label={n.label} />
+              </Stack>
             </Alert>
           ))
         )}

@@ -35,7 +35,7 @@ function EditableDraftBody({ label, draft, field, stored, save, showWarnings }: 
   const [body, setBody] = useState(draft.body)
   return (
     <>
-      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} />
+      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} leftOut={draft.leftOut} />
       {stored.trim() !== '' && (
         <Group>
           <Button size="xs" variant="subtle" aria-label={`Draft again from the fields: ${label}`} onClick={() => void save({ [field]: '' })}>

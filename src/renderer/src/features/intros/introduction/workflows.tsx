@@ -162,7 +162,7 @@ export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDe
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {([['a', a], ['b', b]] as const).map(([side, person]) => (
             <Stack key={side} gap="xs">
-              {optIns !== null && <MessageBox label={`Opt-in for ${person.name}`} message={optIns[side]} warnings={optIns[side].warnings} />}
+              {optIns !== null && <MessageBox label={`Opt-in for ${person.name}`} message={optIns[side]} warnings={optIns[side].warnings} leftOut={optIns[side].leftOut} />}
               <Stack gap={4}>
                 <Text size="sm" fw={500} id={`answer-${side}`}>
                   {person.name} said

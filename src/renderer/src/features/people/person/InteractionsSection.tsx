@@ -1,9 +1,10 @@
-import { ActionIcon, Group, Stack, Text } from '@mantine/core'
+import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail } from '../../../../../shared/types'
 import { capitalize } from '../../../../../shared/vocab'
 import { Section } from '../../../components/Section'
 import { formatDate } from '../../../lib/format'
+import { useDialogs } from '../../../dialogs/Dialogs'
 import { PersonLink, type Capped, type RemoveRow } from './parts'
 
 export function InteractionsSection({
@@ -17,6 +18,7 @@ export function InteractionsSection({
   open: (id: number) => void
   removeRow: RemoveRow
 }): ReactNode {
+  const dialogs = useDialogs()
   return (
     <Section title={`Interactions (${p.interactions.length})`}>
       {p.interactions.length === 0 ? (
@@ -48,9 +50,14 @@ export function InteractionsSection({
                     </Text>
                   )}
                 </div>
+                <Group gap={4} wrap="nowrap">
+                <Button size="compact-xs" variant="subtle" aria-label={`Edit the ${i.kind} of ${formatDate(i.date)}`} onClick={() => dialogs.open({ kind: 'interaction', interaction: i })}>
+                  Edit
+                </Button>
                 <ActionIcon variant="subtle" color="red" aria-label={`Delete the ${i.kind} of ${formatDate(i.date)}`} onClick={() => void removeRow('interactions.delete', i.id, 'Deleted the interaction.')}>
                   ×
                 </ActionIcon>
+                </Group>
               </Group>
             </li>
           ))}

@@ -47,7 +47,7 @@ export function PersonHeader({
         </Button>
         <Button
           variant="default"
-          onClick={() => dialogs.open({ kind: 'favor', giver: p.isMe ? null : ref, receiver: p.isMe ? ref : meRef })}
+          onClick={() => dialogs.open({ kind: 'favor', giver: p.isMe ? ref : meRef, receiver: p.isMe ? null : ref })}
         >
           Log favor
         </Button>

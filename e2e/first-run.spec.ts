@@ -1,0 +1,25 @@
+/** A fresh data folder: say who you are, then choose how to bring your people in. */
+import { expect, test } from './fixtures'
+import { KithApp } from './pages/kith-app'
+
+test('after giving a name, the first run leads into an import', async ({ app }) => {
+  const kith = new KithApp(app)
+  await expect(kith.pageHeading('Welcome to Kith')).toBeVisible()
+  await app.getByRole('textbox', { name: 'Your name' }).fill('Sam Okafor')
+  await kith.button('Continue').click()
+  await expect(kith.pageHeading('Welcome, Sam Okafor')).toBeVisible()
+  const ways = app.getByRole('list', { name: 'Ways to begin' })
+  await expect(ways.getByRole('button', { name: 'Load sample network' })).toBeVisible()
+  await expect(ways.getByRole('button', { name: 'Add a person' })).toBeVisible()
+  await ways.getByRole('button', { name: 'Import contacts' }).click()
+  await expect(kith.pageHeading('Import & export')).toBeVisible()
+})
+
+test('after giving a name, the sample network loads around you', async ({ app }) => {
+  const kith = new KithApp(app)
+  await app.getByRole('textbox', { name: 'Your name' }).fill('Sam Okafor')
+  await kith.button('Continue').click()
+  await app.getByRole('list', { name: 'Ways to begin' }).getByRole('button', { name: 'Load sample network' }).click()
+  await expect(kith.pageHeading('People')).toBeVisible()
+  await expect(app.getByText('200 people')).toBeVisible()
+})

@@ -1,0 +1,91 @@
+/**
+ * What a new user trips over in an import: namesakes with their own LinkedIn
+ * profiles, profile addresses without https://, and a file that is not a
+ * contacts file at all.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Backend } from '../backend'
+import { fails, ok } from '../testing/call'
+import { importFile, previewImport } from '../testing/imports'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-22T10:00:00Z')
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'
+
+async function withMe(): Promise<Backend> {
+  const backend = await openTempBackend({ now: () => NOW })
+  await ok(backend, 'me.set', { name: 'Maya Lindqvist' })
+  return backend
+}
+
+/** Random printable text with quotes, commas and line breaks, the same on every run. */
+function randomText(length: number): string {
+  let seed = 7
+  const chars = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;.:"\'!?-_()[]{}\n\t'
+  const out: string[] = []
+  for (let i = 0; i < length; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    out.push(chars[Math.floor((seed / 2147483648) * chars.length)] ?? 'a')
+  }
+  return out.join('')
+}
+
+describe('namesakes in a LinkedIn file', () => {
+  it('imports two rows with the same name and different profiles as two people', async () => {
+    const backend = await withMe()
+    const file = [
+      HEADER,
+      'Grace,Kim,https://www.linkedin.com/in/grace-kim-1,,,,12 Mar 2024',
+      'Grace,Kim,https://www.linkedin.com/in/grace-kim-2,,,,01 Feb 2021',
+      'Grace,Kim,https://www.linkedin.com/in/grace-kim-1,,,Designer,01 Feb 2021',
+    ].join('\n')
+    const { preview, result } = await importFile(backend, 'Connections.csv', file)
+    expect(preview.counts).toMatchObject({ new: 2, duplicates: 1 })
+    expect(result.created).toBe(2)
+    const graces = (await ok(backend, 'people.list', {})).people.filter((p) => p.name === 'Grace Kim')
+    expect(graces).toHaveLength(2)
+  })
+
+  it('does not take a namesake already in Kith with another profile for the same person', async () => {
+    const backend = await withMe()
+    await ok(backend, 'people.create', { name: 'Grace Kim', linkedinUrl: 'https://www.linkedin.com/in/grace-kim-1' })
+    const { preview } = await importFile(backend, 'Connections.csv', [HEADER, 'Grace,Kim,https://www.linkedin.com/in/grace-kim-2,,,,12 Mar 2024'].join('\n'))
+    expect(preview.counts).toMatchObject({ new: 1, matches: 0 })
+    expect((await ok(backend, 'people.list', {})).people.filter((p) => p.name === 'Grace Kim')).toHaveLength(2)
+  })
+})
+
+describe('a LinkedIn address without https://', () => {
+  it('is accepted on a person and saved with https://', async () => {
+    const backend = await withMe()
+    const ana = await ok(backend, 'people.create', { name: 'Ana Silva', linkedinUrl: 'linkedin.com/in/ana-silva-42' })
+    expect(ana.linkedinUrl).toBe('https://linkedin.com/in/ana-silva-42')
+    const updated = await ok(backend, 'people.update', { id: ana.id, patch: { linkedinUrl: ' www.linkedin.com/in/ana-s ' } })
+    expect(updated.linkedinUrl).toBe('https://www.linkedin.com/in/ana-s')
+    expect((await fails(backend, 'people.update', { id: ana.id, patch: { linkedinUrl: 'ana at linkedin' } })).message).toMatch(/starting with https:\/\//)
+  })
+
+  it('is stored with https:// when a file gives it bare', async () => {
+    const backend = await withMe()
+    await importFile(backend, 'Connections.csv', [HEADER, 'Ana,Silva,linkedin.com/in/ana-silva-42,,,,12 Mar 2024', 'Ben,Okafor,www.linkedin.com/in/benokafor,,,,12 Mar 2024'].join('\n'))
+    const people = (await ok(backend, 'people.list', {})).people
+    const url = async (name: string) => (await ok(backend, 'people.get', { id: people.find((p) => p.name === name)?.id ?? 0 })).linkedinUrl
+    expect(await url('Ana Silva')).toMatch(/^https:\/\/(www\.)?linkedin\.com\/in\/ana-silva-42$/)
+    expect(await url('Ben Okafor')).toMatch(/^https:\/\/(www\.)?linkedin\.com\/in\/benokafor$/)
+  })
+})
+
+describe('a file that is not a contacts file', () => {
+  it('gets a plain message for 5 MB of random text, never the parser’s own words', async () => {
+    const backend = await withMe()
+    const text = randomText(5_000_000)
+    const { preview, error } = await previewImport(backend, 'notes.txt', text)
+    expect(preview).toBeNull()
+    expect(error).toMatch(/^Kith cannot tell what kind of file this is\. Its first line is ".*"\. Kith reads LinkedIn Connections\.csv, Google Contacts CSV, vCard/)
+    const chosen = await previewImport(backend, 'notes.txt', text, 'linkedin')
+    expect(chosen.preview).toBeNull()
+    expect(chosen.error).not.toMatch(/quote is found|value is|Invalid/)
+    expect(chosen.error).toMatch(/Nothing was imported|LinkedIn/)
+    expect((await ok(backend, 'status', {})).counts.people).toBe(1)
+  })
+})
