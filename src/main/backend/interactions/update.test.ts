@@ -37,9 +37,13 @@ describe('editing an interaction', () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, vera, logged } = await cast(backend)
     const future = await fails(backend, 'interactions.update', { id: logged.id, interaction: { date: '2027-01-15', kind: 'call', people: [vera.id] } })
-    expect(future).toEqual({ code: 'bad_request', message: 'date: 2027-01-15 is in the future; log things that have happened' })
+    expect(future).toEqual({
+      code: 'bad_request',
+      message: 'date: 2027-01-15 is in the future; log things that have happened',
+      issues: [{ path: ['date'], message: '2027-01-15 is in the future; log things that have happened' }],
+    })
     const alone = await fails(backend, 'interactions.update', { id: logged.id, interaction: { date: '2026-11-02', kind: 'call', people: [me.id] } })
-    expect(alone).toEqual({ code: 'bad_request', message: 'people: choose someone besides yourself' })
+    expect(alone).toEqual({ code: 'bad_request', message: 'people: choose someone besides yourself', issues: [{ path: ['people'], message: 'choose someone besides yourself' }] })
     expect((await fails(backend, 'interactions.update', { id: logged.id, interaction: { date: '2026-11-02', kind: 'call', people: [9999] } })).code).toBe('not_found')
     expect((await ok(backend, 'people.get', { id: vera.id })).interactions).toEqual([logged])
   })
