@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: every method, its arguments and its access rule in one place is the map of the app.
 /**
  * The one contract: every backend method, declared once with its argument
  * schema and result type. The backend's handler map must satisfy it, and the

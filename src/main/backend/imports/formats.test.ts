@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseFile, type Parsed } from './service'
+import { parseFile, type Parsed } from './parse'
 import type { ImportedPerson } from './person-record'
 
 const fixture = (name: string): Uint8Array => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs'
 import { Backend } from '../backend'
-import { applyParsed, parseFile } from '../imports/service'
+import { parseFile } from '../imports/parse'
+import { applyParsed } from '../imports/preview'
 
 const [dataDir, file] = process.argv.slice(2)
 if (dataDir === undefined || file === undefined) throw new Error('usage: import-child DATA_DIR FILE')

@@ -1,0 +1,71 @@
+/** Reading a contacts file or a Kith JSON export into records, refusing what is too big or unreadable as a whole. */
+import { IMPORT_LIMITS, importTooBigMessage, type ImportFormat } from '../../../shared/imports'
+import { findHeaderLine, readCsv, type CsvRow } from './csv'
+import { decodeFile, encodingNote, type Decoded } from './decode'
+import { ImportFileError, type RecordProblem } from './errors'
+import { isGoogleHeader, readGoogle } from './google'
+import { readKithJson, type KithJson } from './kith-json'
+import { isLinkedinHeader, readLinkedin } from './linkedin'
+import type { ReadResult } from './read-result'
+import { isRelationshipHeader, readRelationships } from './relationships'
+import { readVcard, tooManyCards } from './vcard'
+
+/** What was read from a file: contacts (to match) or a whole Kith database. */
+export type Parsed = { kind: 'contacts'; read: ReadResult; notes: string[] } | { kind: 'json'; doc: KithJson; notes: string[]; warnings: RecordProblem[] }
+
+export function fileTooBig(size: number): ImportFileError {
+  return new ImportFileError(importTooBigMessage('The file', size))
+}
+
+/** Said when no format was chosen and the file's opening lines match none Kith reads. */
+function unknownKind(firstLine: string): ImportFileError {
+  // Only printable text is quoted back, and only the start of it.
+  const shown = firstLine.replace(/[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]/gu, ' ').trim().slice(0, 80)
+  return new ImportFileError(
+    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
+    1,
+  )
+}
+
+function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
+  const first = rows[0]?.cells ?? []
+  if (isRelationshipHeader(first)) return 'relationships'
+  if (rows.slice(0, 20).some((r) => isLinkedinHeader(r.cells))) return 'linkedin'
+  if (isGoogleHeader(first)) return 'google'
+  throw unknownKind(first.join(','))
+}
+
+/** Reads a whole file into records, refusing what is too big or unreadable as a whole. */
+export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, onProgress: (fraction: number) => void = () => undefined): Promise<Parsed> {
+  if (bytes.length > IMPORT_LIMITS.bytes) throw fileTooBig(bytes.length)
+  if (bytes.length === 0) throw new ImportFileError('The file is empty.')
+  const decoded = decodeFile(bytes)
+  const notes = [encodingNote(decoded.encoding)].filter((n): n is string => n !== null)
+  const head = decoded.text.trimStart()
+  const guess: ImportFormat | null = format ?? (head.startsWith('{') ? 'json' : /^BEGIN:VCARD/i.test(head) ? 'vcard' : null)
+  if (guess === 'json') {
+    const { doc, warnings } = readKithJson(decoded.text)
+    return { kind: 'json', doc, notes, warnings }
+  }
+  if (guess === 'vcard') {
+    const encoding: Decoded = { encoding: decoded.encoding, bomLength: decoded.bomLength }
+    return { kind: 'contacts', read: await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress }), notes }
+  }
+  const isHeader = (cells: string[]): boolean =>
+    guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isRelationshipHeader(cells) : true
+  const found = findHeaderLine(decoded.text, isHeader)
+  // No format chosen and no header Kith knows near the top: say so before reading it all as CSV.
+  if (guess === null && found === null) throw unknownKind(decoded.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
+  const rows = await readCsv(decoded.text, {
+    maxRows: IMPORT_LIMITS.records + 25,
+    fromLine: found ?? 1,
+    onProgress,
+    tooMany: () => tooManyCards(IMPORT_LIMITS.records),
+  })
+  const csvFormat = guess ?? detectCsvFormat(rows)
+  const read = csvFormat === 'linkedin' ? await readLinkedin(rows) : csvFormat === 'google' ? await readGoogle(rows) : csvFormat === 'relationships' ? await readRelationships(rows) : null
+  if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
+  if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
+  if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')
+  return { kind: 'contacts', read, notes }
+}
