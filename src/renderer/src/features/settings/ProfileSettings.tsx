@@ -1,58 +1,22 @@
 import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useEffect, useState, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import { signature } from '../../../../shared/intro-templates'
 import { profileInput } from '../../../../shared/schemas'
 import type { Profile } from '../../../../shared/types'
 import { call } from '../../lib/client'
-import { useDataVersion } from '../../lib/data-version'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
-import { notify } from '../../lib/notify'
-import { errorText } from '../../lib/errors'
+import { useStoredForm } from './useStoredForm'
 
 const EMPTY: Profile = { fullName: '', role: '', organisation: '', credibility: '', signOff: '' }
-const FIELDS = Object.keys(EMPTY)
 
 /** Who the user is, as every draft signs and describes them. */
 export function ProfileSettings(): ReactNode {
-  const { changed } = useDataVersion()
-  const [error, setError] = useState<string>()
-  const form = useForm<Profile>({
-    initialValues: EMPTY,
-    validate: (values) => {
-      const parsed = profileInput.safeParse(values)
-      return parsed.success ? {} : fieldErrors(parsed.error)
-    },
-  })
-  const { setValues, resetDirty } = form
-
-  useEffect(() => {
-    let current = true
-    call('profile.get', {})
-      .then((p) => {
-        if (!current) return
-        setValues(p)
-        resetDirty(p)
-      })
-      .catch((err: unknown) => setError(errorText(err)))
-    return () => {
-      current = false
-    }
-  }, [setValues, resetDirty])
-
-  const save = form.onSubmit(async (values) => {
-    setError(undefined)
-    try {
-      const saved = await call('profile.set', values)
-      setValues(saved)
-      resetDirty(saved)
-      changed()
-      notify({ color: 'teal', message: 'Your profile is saved: drafts use it from now on.' })
-    } catch (err) {
-      const placed = placeServerError(err, FIELDS)
-      if (placed.field === null) setError(placed.message)
-      else form.setFieldError(placed.field, placed.message)
-    }
+  const { form, error, save } = useStoredForm<Profile>({
+    initial: EMPTY,
+    schema: profileInput,
+    load: () => call('profile.get', {}),
+    store: (values) => call('profile.set', values),
+    savedMessage: 'Your profile is saved: drafts use it from now on.',
+    othersRead: true,
   })
 
   const ending = signature(form.values, 'Thank you,')

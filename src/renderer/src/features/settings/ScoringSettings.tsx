@@ -1,58 +1,24 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notify } from '../../lib/notify'
-import { useEffect, useState, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import { DEFAULT_SCORING, scoringSettings, type ScoringSettings as Settings } from '../../../../shared/scoring'
 import { STRENGTHS } from '../../../../shared/vocab'
 import { call } from '../../lib/client'
-import { useDataVersion } from '../../lib/data-version'
-import { fieldErrors } from '../../lib/form-errors'
+import { useStoredForm } from './useStoredForm'
 import { strengthWord } from '../../lib/format'
-import { errorText } from '../../lib/errors'
 
 /** Every default of path scoring (docs/paths.md), editable. */
 export function ScoringSettings(): ReactNode {
-  const { changed } = useDataVersion()
-  const [error, setError] = useState<string>()
-  const form = useForm<Settings>({
-    initialValues: DEFAULT_SCORING,
-    validate: (values) => {
-      const parsed = scoringSettings.safeParse(values)
-      return parsed.success ? {} : fieldErrors(parsed.error)
-    },
-  })
-  const { setValues, resetDirty } = form
-
-  useEffect(() => {
-    let current = true
-    call('settings.scoring.get', {})
-      .then((s) => {
-        if (!current) return
-        setValues(s)
-        resetDirty(s)
-      })
-      .catch((err: unknown) => setError(errorText(err)))
-    return () => {
-      current = false
-    }
-  }, [setValues, resetDirty])
-
-  const save = form.onSubmit(async (values) => {
-    setError(undefined)
-    try {
-      const saved = await call('settings.scoring.set', values)
-      resetDirty(saved)
-      changed()
-      notify({ color: 'teal', message: 'Path scoring saved.' })
-    } catch (err) {
-      setError(errorText(err))
-    }
+  const { form, error, save, showSaved } = useStoredForm<Settings>({
+    initial: DEFAULT_SCORING,
+    schema: scoringSettings,
+    load: () => call('settings.scoring.get', {}),
+    store: (values) => call('settings.scoring.set', values),
+    savedMessage: 'Path scoring saved.',
+    othersRead: true,
   })
   const reset = async (): Promise<void> => {
-    const saved = await call('settings.scoring.reset', {})
-    setValues(saved)
-    resetDirty(saved)
-    changed()
+    showSaved(await call('settings.scoring.reset', {}))
     notify({ color: 'teal', message: 'Path scoring back to its defaults.' })
   }
   const num = (label: string, path: string, props: { min?: number; max?: number; step?: number; decimalScale?: number } = {}) => (

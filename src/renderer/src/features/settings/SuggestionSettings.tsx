@@ -1,13 +1,10 @@
 import { ActionIcon, Alert, Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { DEFAULT_SUGGESTION_SETTINGS, isSourceTag, suggestionSettings, type SuggestionSettings as Settings } from '../../../../shared/suggestions'
 import { call } from '../../lib/client'
+import { useStoredForm } from './useStoredForm'
 import { useDataVersion } from '../../lib/data-version'
-import { fieldErrors } from '../../lib/form-errors'
-import { notify } from '../../lib/notify'
 import { useApi } from '../../lib/useApi'
-import { errorText } from '../../lib/errors'
 
 /**
  * What counts as a gain when Kith suggests introductions: the tags that are
@@ -16,29 +13,13 @@ import { errorText } from '../../lib/errors'
 export function SuggestionSettings(): ReactNode {
   const { version } = useDataVersion()
   const facets = useApi('people.facets', {}, String(version))
-  const [error, setError] = useState<string>()
-  const form = useForm<Settings>({
-    initialValues: DEFAULT_SUGGESTION_SETTINGS,
-    validate: (values) => {
-      const parsed = suggestionSettings.safeParse(values)
-      return parsed.success ? {} : fieldErrors(parsed.error)
-    },
+  const { form, error, save } = useStoredForm<Settings>({
+    initial: DEFAULT_SUGGESTION_SETTINGS,
+    schema: suggestionSettings,
+    load: () => call('settings.suggestions.get', {}),
+    store: (values) => call('settings.suggestions.set', values),
+    savedMessage: 'Introduction suggestion settings saved. They apply from next week’s list.',
   })
-  const { setValues, resetDirty } = form
-
-  useEffect(() => {
-    let current = true
-    call('settings.suggestions.get', {})
-      .then((s) => {
-        if (!current) return
-        setValues(s)
-        resetDirty(s)
-      })
-      .catch((err: unknown) => setError(errorText(err)))
-    return () => {
-      current = false
-    }
-  }, [setValues, resetDirty])
 
   // Existing tags, import tags left out (they say where someone came from), and any interest already chosen.
   const tagOptions = useMemo(() => {
@@ -49,18 +30,6 @@ export function SuggestionSettings(): ReactNode {
       ...form.values.interests.filter((i) => !known.has(i)).map((i) => ({ value: i, label: i })),
     ]
   }, [facets.data, form.values.interests])
-
-  const save = form.onSubmit(async (values) => {
-    setError(undefined)
-    try {
-      const saved = await call('settings.suggestions.set', values)
-      setValues(saved)
-      resetDirty(saved)
-      notify({ color: 'teal', message: 'Introduction suggestion settings saved. They apply from next week’s list.' })
-    } catch (err) {
-      setError(errorText(err))
-    }
-  })
 
   return (
     <Paper withBorder p="lg" component="form" onSubmit={save} noValidate aria-label="Introduction suggestions">
@@ -135,7 +104,7 @@ export function SuggestionSettings(): ReactNode {
           <Button
             variant="default"
             onClick={() => {
-              setValues(DEFAULT_SUGGESTION_SETTINGS)
+              form.setValues(DEFAULT_SUGGESTION_SETTINGS)
             }}
           >
             Back to the defaults
