@@ -3,7 +3,6 @@ import {
   Modal,
   Notification,
   createTheme,
-  darken,
   defaultVariantColorsResolver,
   type CSSVariablesResolver,
   type VariantColorsResolver,
@@ -12,12 +11,18 @@ import {
 /**
  * Light buttons and the active navigation link put coloured text on a pale
  * tint; Mantine's default shade for that text falls just short of WCAG AA
- * (4.32:1 for teal). A darker shade of the same colour passes.
+ * (4.32:1 for teal). A darker shade of the same colour passes. Only on the light
+ * scheme: on the dark one the tint is dark and the text must stay bright, so the
+ * amount of black mixed in is a scheme variable (see cssVariablesResolver).
  */
+function darkenOnLight(color: string): string {
+  return `color-mix(in srgb, ${color}, black var(--kith-light-variant-darken))`
+}
+
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input)
   if (input.variant === 'light' && input.theme.primaryColor !== '' && !colors.color.startsWith('var(--mantine-color-dark')) {
-    return { ...colors, color: darken(colors.color, 0.35), hoverColor: darken(colors.hoverColor ?? colors.color, 0.35) }
+    return { ...colors, color: darkenOnLight(colors.color), hoverColor: darkenOnLight(colors.hoverColor ?? colors.color) }
   }
   return colors
 }
@@ -59,6 +64,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-primary-color-light-color': '#05523c',
     // Warnings in text: Mantine's orange is 4.3:1 on white.
     '--kith-color-warning-text': '#a8400d',
+    '--kith-light-variant-darken': '35%',
   },
-  dark: { '--mantine-color-dimmed': '#a3acb5', '--kith-color-warning-text': '#ffa94d' },
+  dark: { '--mantine-color-dimmed': '#a3acb5', '--kith-color-warning-text': '#ffa94d', '--kith-light-variant-darken': '0%' },
 })

@@ -185,12 +185,12 @@ export function OrganisationsPage(): ReactNode {
                   <Table.Td>
                     <Group gap={4}>
                       {o.aliases.map((a) => (
-                        <Badge key={`a:${a}`} variant="light" color="gray">
+                        <Badge key={`a:${a}`} variant="light" color="gray" tt="none">
                           {a}
                         </Badge>
                       ))}
                       {o.domains.map((d) => (
-                        <Badge key={`d:${d}`} variant="outline">
+                        <Badge key={`d:${d}`} variant="outline" tt="none">
                           @{d}
                         </Badge>
                       ))}
