@@ -7,6 +7,7 @@ import { useNav } from '../../lib/nav'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { asError } from '../../lib/errors'
+import { TableHeader } from '../../components/TableHeader'
 
 export function HistorySection({ version, onUndone }: { version: number; onUndone: () => void }): ReactNode {
   const imports = useApi('imports.list', {}, String(version))
@@ -47,16 +48,7 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
       {imports.data !== undefined && imports.data.length === 0 && <Text c="dimmed">No imports yet.</Text>}
       {imports.data !== undefined && imports.data.length > 0 && (
         <Table aria-label="Import history">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">When</Table.Th>
-              <Table.Th scope="col">File</Table.Th>
-              <Table.Th scope="col">Result</Table.Th>
-              <Table.Th scope="col">
-                <span className="kith-visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['When', 'File', 'Result']} actions />
           <Table.Tbody>
             {imports.data.map((b) => (
               <Table.Tr key={b.id}>

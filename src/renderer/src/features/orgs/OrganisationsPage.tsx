@@ -8,6 +8,7 @@ import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
+import { TableHeader } from '../../components/TableHeader'
 
 function EditOrganisation({ org, onDone }: { org: OrganisationView; onDone: () => void }): ReactNode {
   const { changed } = useDataVersion()
@@ -159,21 +160,7 @@ export function OrganisationsPage(): ReactNode {
       ) : (
         <Paper withBorder>
           <Table aria-label="Organisations" highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Organisation</Table.Th>
-                <Table.Th scope="col">Other names and domains</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  There now
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Ever
-                </Table.Th>
-                <Table.Th scope="col">
-                  <span className="kith-visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader columns={['Organisation', 'Other names and domains', { label: 'There now', numeric: true }, { label: 'Ever', numeric: true }]} actions />
             <Table.Tbody>
               {shown.slice(0, 300).map((o) => (
                 <Table.Tr key={o.id}>

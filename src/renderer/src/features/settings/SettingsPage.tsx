@@ -13,6 +13,7 @@ import { ThemeSettings } from './ThemeSettings'
 import { WeeklySettings } from './WeeklySettings'
 import { MeSettings, SampleSettings } from './YouSettings'
 import { useAction } from '../../lib/useAction'
+import { TableHeader } from '../../components/TableHeader'
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
@@ -148,16 +149,7 @@ export function SettingsPage(): ReactNode {
           )}
           {backups.data !== undefined && backups.data.length > 0 && (
             <Table aria-label="Backups">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Taken</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Size</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="kith-visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHeader columns={['Taken', 'Kind', 'Size']} actions />
               <Table.Tbody>
                 {backups.data.map((b) => (
                   <Table.Tr key={b.name}>

@@ -6,6 +6,7 @@ import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { formatDate } from '../../../lib/format'
 import { PersonLink, type Capped, type RemoveRow } from './parts'
+import { TableHeader } from '../../../components/TableHeader'
 
 /** Favors between this person and others, newest first, with the balance between them and the user. */
 export function FavorsSection({
@@ -35,21 +36,7 @@ export function FavorsSection({
         </Text>
       ) : (
         <Table aria-label="Favors" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Date</Table.Th>
-              <Table.Th scope="col">From</Table.Th>
-              <Table.Th scope="col">To</Table.Th>
-              <Table.Th scope="col">Kind</Table.Th>
-              <Table.Th scope="col">Size</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Balance
-              </Table.Th>
-              <Table.Th scope="col">
-                <span className="kith-visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHeader columns={['Date', 'From', 'To', 'Kind', 'Size', { label: 'Balance', numeric: true }]} actions />
           <Table.Tbody>
             {favors.shown.map((f) => (
               <Table.Tr key={f.id}>

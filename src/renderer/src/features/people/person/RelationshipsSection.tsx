@@ -6,6 +6,7 @@ import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { strengthWord } from '../../../lib/format'
 import { PersonLink, type Capped, type RemoveRow } from './parts'
+import { TableHeader } from '../../../components/TableHeader'
 
 export function RelationshipsSection({
   p,
@@ -29,18 +30,7 @@ export function RelationshipsSection({
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table aria-label={`People ${p.name} knows`} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Knows</Table.Th>
-                <Table.Th scope="col">Strength</Table.Th>
-                <Table.Th scope="col">Kind</Table.Th>
-                <Table.Th scope="col">How known</Table.Th>
-                <Table.Th scope="col">Context</Table.Th>
-                <Table.Th scope="col">
-                  <span className="kith-visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHeader columns={['Knows', 'Strength', 'Kind', 'How known', 'Context']} actions />
             <Table.Tbody>
               {relationships.shown.map((r) => (
                 <Table.Tr key={r.id}>
