@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { isCorruptionError } from '../db/busy'
 import { readOrSalvage } from '../db/salvage'
+import { foreignKeyProblems } from '../db/pragma'
 import { ImportFileError, type RecordProblem } from './errors'
 import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
 import { isEmailAddress } from '../../../shared/email-address'
@@ -194,7 +195,7 @@ export function writeKithJson(sqlite: Database.Database, doc: KithJson): { peopl
       }
     })
   }
-  const problems = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  const problems = foreignKeyProblems(sqlite)
   const first = problems[0]
   if (first !== undefined) {
     throw new ImportFileError(`tables.${first.table}: row ${first.rowid} points to a missing ${first.parent} (${problems.length} such rows). Nothing was imported.`)
