@@ -53,12 +53,11 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
   const backup = await createBackup(backend, undefined, '-pre-undo')
   const now = backend.now().toISOString()
   const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.name }
-  const items = sqlite.prepare('SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as {
-    entity: string
-    entity_id: number
-    action: 'created' | 'updated'
-    change: string | null
-  }[]
+  const items = sqlite
+    .prepare<[number], { entity: string; entity_id: number; action: 'created' | 'updated'; change: string | null }>(
+      'SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC',
+    )
+    .all(batchId)
 
   const s = {
     deletePerson: sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0'),
