@@ -50,7 +50,7 @@ export { DAMAGED_MESSAGE }
 /** Rows this connection has written since it opened (rolled-back ones included). */
 function changesSoFar(backend: BackendState): number {
   try {
-    return (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+    return backend.sqlite.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0
   } catch {
     // A file whose schema cannot be read refuses every statement, this one too; the handler
     // still runs (doctor reports, export saves what it can), and nothing there can be busy.

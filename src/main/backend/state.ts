@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
+import { pragmaNumber } from './db/pragma'
 import type { Database as Schema } from './db/schema'
 import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
@@ -141,7 +142,7 @@ export class BackendState {
    * data_version tells; our own writes refresh it through `write`.
    */
   directory(): PeopleDirectory {
-    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
     if (this.cache === null || this.cache.dataVersion !== dataVersion) {
       this.cache = { dataVersion, directory: new PeopleDirectory(this.sqlite) }
     }
@@ -150,7 +151,7 @@ export class BackendState {
 
   /** The scoring settings, read once and again only after a change. */
   scoring(): ScoringSettings {
-    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
     if (this.scoringCache === null || this.scoringCache.dataVersion !== dataVersion) {
       this.scoringCache = { dataVersion, settings: readScoring(this) }
     }
@@ -163,7 +164,7 @@ export class BackendState {
    * repriced when the day or the scoring settings change.
    */
   paths(): PathGraph {
-    const dataVersion = this.sqlite.pragma('data_version', { simple: true }) as number
+    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
       this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { KithError } from '../errors'
+import { checkLines } from './pragma'
 import { createPrivateFile, ensureDirCreatingPrivate, fileFailure, makePrivate } from '../files'
 
 /** What SQLite leaves beside a database file it opened: its write-ahead log, shared memory and journal. */
@@ -72,8 +73,7 @@ export async function backupDatabase(
 export function integrityCheck(file: string, nativeBinding?: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
   try {
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[]
-    const messages = rows.map((r) => r.integrity_check)
+    const messages = checkLines(db, 'integrity_check')
     return messages.length === 1 && messages[0] === 'ok' ? [] : messages
   } finally {
     db.close()

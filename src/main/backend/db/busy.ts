@@ -17,7 +17,7 @@ const FIRST_PAUSE_MS = 5
 const LONGEST_PAUSE_MS = 100
 
 function sqliteCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined
   return typeof code === 'string' ? code : ''
 }
 

@@ -3,9 +3,10 @@ import { sql, type Kysely } from 'kysely'
 import { KithError, errorMessage } from '../errors'
 import { DEFAULT_BUSY_BUDGET_MS, retryWhileBusy } from './busy'
 import type { Migration } from './migrations'
+import { pragmaNumber } from './pragma'
 
 function userVersion(sqlite: Database.Database): number {
-  return sqlite.pragma('user_version', { simple: true }) as number
+  return pragmaNumber(sqlite, 'user_version')
 }
 
 /**

@@ -7,6 +7,7 @@ import { ensurePrivateDir, makeFilesPrivate, makePrivate } from '../files'
 import { BUSY_TIMEOUT_MS, DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './busy'
 import { assertOpenable, readDbFileHeader, type DbFileHeader } from './file-check'
 import { migrate } from './migrate'
+import { checkLines, pragmaNumber } from './pragma'
 import { MIGRATIONS, type Migration } from './migrations'
 import type { Database as Schema } from './schema'
 
@@ -71,9 +72,9 @@ function inspect(
 ): { current: number; damage: string[] } {
   let current: number
   try {
-    current = sqlite.pragma('user_version', { simple: true }) as number
-    const applicationId = sqlite.pragma('application_id', { simple: true }) as number
-    const entries = (sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n
+    current = pragmaNumber(sqlite, 'user_version')
+    const applicationId = pragmaNumber(sqlite, 'application_id')
+    const entries = sqlite.prepare<[], number>('SELECT count(*) FROM sqlite_master').pluck().get() ?? 0
     assertOpenable(file, { ...header, exists: true, userVersion: current, applicationId, hasSchema: entries > 0 }, latest)
   } catch (err) {
     if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)] }
@@ -99,8 +100,10 @@ function inspect(
 
 /** `quick_check`, table by table, within the budget; returns the problems found. */
 function quickCheck(sqlite: Database.Database, budgetMs: number): string[] {
-  const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all() as { name: string }[])
-    .map((t) => t.name)
+  const names = sqlite
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all()
     .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
   const rank = (name: string): number => (FIRST_CHECKED.includes(name) ? FIRST_CHECKED.indexOf(name) : FIRST_CHECKED.length)
   names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
@@ -108,7 +111,7 @@ function quickCheck(sqlite: Database.Database, budgetMs: number): string[] {
   const problems: string[] = []
   for (const name of names) {
     if (performance.now() - started >= budgetMs) break
-    const lines = (sqlite.pragma(`quick_check(${name})`) as { quick_check: string }[]).map((r) => r.quick_check)
+    const lines = checkLines(sqlite, { quickCheckOf: name })
     if (!(lines.length === 1 && lines[0] === 'ok')) problems.push(...lines)
     if (problems.length >= DAMAGE_LINES) break
   }

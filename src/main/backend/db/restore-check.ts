@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { KithError, errorMessage } from '../errors'
 import { migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
+import { pragmaNumber } from './pragma'
 
 /** A database's schema as Kith compares it: each table's columns, and every object's SQL. */
 interface Shape {
@@ -21,14 +22,16 @@ interface Shape {
 const INTERNAL_TABLE = /^sqlite_/
 
 function shapeOf(sqlite: Database.Database): Shape {
-  const entries = sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string; sql: string | null }[]
+  const entries = sqlite
+    .prepare<[], { type: string; name: string; sql: string | null }>('SELECT type, name, sql FROM sqlite_master ORDER BY type, name')
+    .all()
   const columns = new Map<string, string[]>()
   const objects = new Map<string, string>()
   for (const { type, name, sql } of entries) {
     if (INTERNAL_TABLE.test(name)) continue
     objects.set(`${type} ${name}`, (sql ?? '').replace(/\s+/g, ' ').trim())
     if (type !== 'table') continue
-    const names = (sqlite.prepare(`PRAGMA table_info("${name.replace(/"/g, '""')}")`).all() as { name: string }[]).map((c) => c.name)
+    const names = sqlite.prepare<[], { name: string }>(`PRAGMA table_info("${name.replace(/"/g, '""')}")`).all().map((c) => c.name)
     columns.set(name, names.sort())
   }
   return { columns, objects }
@@ -118,7 +121,7 @@ export async function checkRestoreSource(file: string, options: RestoreCheckOpti
     throw new KithError('db_corrupt', `The chosen file cannot be read as a database (${errorMessage(err)}). Nothing was changed.`)
   }
   try {
-    const version = source.pragma('user_version', { simple: true }) as number
+    const version = pragmaNumber(source, 'user_version')
     const found = shapeOf(source)
     if (version < 1 || found.columns.size === 0) {
       throw new KithError('not_kith_db', `The chosen file carries Kith's stamp but holds none of Kith's tables (schema ${version}). Nothing was changed.`)
@@ -131,7 +134,7 @@ export async function checkRestoreSource(file: string, options: RestoreCheckOpti
         `The chosen file does not hold Kith's schema ${version}: ${shown}. It was not made by Kith, or was changed by another program. Nothing was changed.`,
       )
     }
-    const empty = COUNTED.every(([table]) => (source.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`).get() as { any: number }).any === 0)
+    const empty = COUNTED.every(([table]) => source.prepare<[], number>(`SELECT EXISTS (SELECT 1 FROM ${table})`).pluck().get() === 0)
     if (empty && options.confirmEmpty !== true) {
       throw new KithError(
         'needs_confirmation',

@@ -22,13 +22,13 @@ const ROWID = '__kith_rowid'
  */
 export function readOrSalvage<T>(sqlite: Database.Database, table: string, query: string): Salvaged<T> {
   try {
-    return { rows: sqlite.prepare(query).all() as T[], skipped: [] }
+    return { rows: sqlite.prepare<[], T>(query).all(), skipped: [] }
   } catch (err) {
     if (!isCorruptionError(err)) throw err
   }
-  let next: Database.Statement
+  let next: Database.Statement<[number], SalvagedRow>
   try {
-    next = sqlite.prepare(`SELECT rowid AS ${ROWID}, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT 1`)
+    next = sqlite.prepare<[number], SalvagedRow>(`SELECT rowid AS ${ROWID}, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT 1`)
   } catch (err) {
     if (!isCorruptionError(err)) throw err
     return { rows: [], skipped: [`${table}: none of it could be read`] }
@@ -41,7 +41,7 @@ export function readOrSalvage<T>(sqlite: Database.Database, table: string, query
   while (after < Number.MAX_SAFE_INTEGER) {
     let row: SalvagedRow | undefined
     try {
-      row = next.get(after) as SalvagedRow | undefined
+      row = next.get(after)
     } catch (err) {
       if (!isCorruptionError(err)) throw err
       failedFrom ??= after + 1

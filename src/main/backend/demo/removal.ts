@@ -51,8 +51,8 @@ function readRemoved(backend: BackendState): z.output<typeof removedRecord> | nu
 function presentIds(backend: BackendState, ids: readonly number[]): number[] {
   if (ids.length === 0) return []
   const found = new Set<number>()
-  const sql = backend.sqlite.prepare("SELECT p.id FROM person p JOIN json_each(?) j ON p.id = j.value WHERE p.is_me = 0").pluck()
-  for (const id of sql.all(JSON.stringify(ids)) as number[]) found.add(id)
+  const sql = backend.sqlite.prepare<[string], number>("SELECT p.id FROM person p JOIN json_each(?) j ON p.id = j.value WHERE p.is_me = 0").pluck()
+  for (const id of sql.all(JSON.stringify(ids))) found.add(id)
   return ids.filter((id) => found.has(id))
 }
 
@@ -72,7 +72,7 @@ export function demoState(backend: BackendState): DemoState {
  */
 function keptPeople(backend: BackendState, sample: SampleRecord): PersonRef[] {
   const rows = backend.sqlite
-    .prepare(
+    .prepare<{ people: string; at: string }, PersonRef>(
       `WITH s(id) AS (SELECT value FROM json_each(:people))
        SELECT p.id, p.name FROM person p JOIN s ON s.id = p.id
        WHERE p.is_me = 0 AND (
@@ -85,7 +85,7 @@ function keptPeople(backend: BackendState, sample: SampleRecord): PersonRef[] {
        )
        ORDER BY p.name, p.id`,
     )
-    .all({ people: JSON.stringify(sample.people), at: sample.loadedAt }) as PersonRef[]
+    .all({ people: JSON.stringify(sample.people), at: sample.loadedAt })
   return rows
 }
 
@@ -96,16 +96,15 @@ interface TableInfo {
 }
 
 function tables(backend: BackendState): TableInfo[] {
-  const list = backend.sqlite.prepare("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
-    name: string
-    wr: number
-  }[]
+  const list = backend.sqlite
+    .prepare<[], { name: string; wr: number }>("SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .all()
   return list
     .filter((t) => !UNTOUCHED.has(t.name))
     .map((t) => ({
       name: t.name,
       rowid: t.wr === 0,
-      columns: (backend.sqlite.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(t.name) as string[]),
+      columns: backend.sqlite.prepare<[string], string>('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(t.name),
     }))
 }
 
@@ -140,7 +139,10 @@ export async function removeSample(backend: BackendState): Promise<DemoRemoval> 
       sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()
       const changed = all.map((t, i) => {
         const key = t.rowid ? 'rowid AS "rid", ' : ''
-        const rows = sqlite.prepare(`SELECT * FROM temp.sample_before_${i} EXCEPT SELECT ${key}* FROM main.${quote(t.name)}`).raw().all() as (string | number | null)[][]
+        const rows = sqlite
+          .prepare<[], (string | number | null)[]>(`SELECT * FROM temp.sample_before_${i} EXCEPT SELECT ${key}* FROM main.${quote(t.name)}`)
+          .raw()
+          .all()
         sqlite.prepare(`DROP TABLE temp.sample_before_${i}`).run()
         return { table: t.name, rowid: t.rowid, columns: t.columns, rows }
       })

@@ -7,6 +7,7 @@ import { jsonColumnProblems } from '../db/json-column'
 import { attempt, countRows } from '../status/counts'
 import { schemaDifferences } from '../db/restore-check'
 import { errorMessage } from '../errors'
+import { checkLines, foreignKeyProblems as foreignKeyCheck, journalMode as readJournalMode } from '../db/pragma'
 
 /**
  * What is wrong with the database, in a report. On a damaged file every
@@ -17,16 +18,13 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
   const { sqlite } = backend
   const problems: string[] = []
   const integrity = attempt(
-    () => (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check),
+    () => checkLines(sqlite, 'integrity_check'),
     [],
     problems,
     'The integrity check',
   )
   const foreignKeyProblems = attempt(
-    () =>
-      (sqlite.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[]).map(
-        ({ table, rowid, parent }) => ({ table, rowid, parent }),
-      ),
+    () => foreignKeyCheck(sqlite),
     [],
     problems,
     'The foreign key check',
@@ -39,7 +37,7 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
   } catch (err) {
     problems.push(`The schema could not be read: ${errorMessage(err)}`)
   }
-  const journalMode = attempt(() => sqlite.pragma('journal_mode', { simple: true }) as string, 'unknown', problems, 'The journal mode')
+  const journalMode = attempt(() => readJournalMode(sqlite), 'unknown', problems, 'The journal mode')
   const findings = [...integrity, ...problems]
   const integrityOk = findings.length === 1 && findings[0] === 'ok' && backend.damage.length === 0
   return {
@@ -51,7 +49,7 @@ const doctor: Handler<'doctor'> = async (_args, backend) => {
     dataDir: backend.dataDir,
     dbPath: backend.dbPath,
     // Even this needs the schema read, which a damaged sqlite_master refuses.
-    sqliteVersion: attempt(() => (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v, 'unknown', problems, 'The SQLite version'),
+    sqliteVersion: attempt(() => sqlite.prepare<[], string>('SELECT sqlite_version()').pluck().get() ?? 'unknown', 'unknown', problems, 'The SQLite version'),
     journalMode,
     counts,
     storedValueProblems,

@@ -54,11 +54,11 @@ function statements(sqlite: Database.Database) {
     ),
     email: sqlite.prepare('INSERT OR IGNORE INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, ?)'),
     label: sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, ?)"),
-    emailsOf: sqlite.prepare('SELECT email_norm FROM person_email WHERE person_id = ?').pluck(),
-    emailPosition: sqlite.prepare('SELECT coalesce(max(position) + 1, 0) FROM person_email WHERE person_id = ?').pluck(),
-    tagsOf: sqlite.prepare("SELECT label_norm FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
-    tagPosition: sqlite.prepare("SELECT coalesce(max(position) + 1, 0) FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
-    listsOf: sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?'),
+    emailsOf: sqlite.prepare<[number], string>('SELECT email_norm FROM person_email WHERE person_id = ?').pluck(),
+    emailPosition: sqlite.prepare<[number], number>('SELECT coalesce(max(position) + 1, 0) FROM person_email WHERE person_id = ?').pluck(),
+    tagsOf: sqlite.prepare<[number], string>("SELECT label_norm FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
+    tagPosition: sqlite.prepare<[number], number>("SELECT coalesce(max(position) + 1, 0) FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck(),
+    listsOf: sqlite.prepare<[number], { phones: string; aliases: string }>('SELECT phones, aliases FROM person WHERE id = ?'),
     link: sqlite.prepare(
       `INSERT INTO relationship (person_a, person_b, strength, kind, confidence, source, contexts, since, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'imported', ?, ?, ?, ?) ON CONFLICT (person_a, person_b) DO NOTHING`,
@@ -221,12 +221,12 @@ function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file
   const id = planned.match.person.id
   const r = planned.record
   const { fields } = mergeChanges(planned.match.person, r, prefer)
-  const emails = unionNew(s.emailsOf.all(id) as string[], r.emails, normalizeEmail)
-  const lists = s.listsOf.get(id) as { phones: string; aliases: string }
+  const emails = unionNew(s.emailsOf.all(id), r.emails, normalizeEmail)
+  const lists = s.listsOf.get(id) ?? { phones: '[]', aliases: '[]' }
   const phones = unionNew(parseJsonList(lists.phones), r.phones, (p) => p.replace(/[^\d+]/g, ''))
   // A different spelling of their name becomes an alias.
   const aliases = unionNew([...parseJsonList(lists.aliases), planned.match.person.name], [r.name, ...r.aliases], (a) => a.toLowerCase())
-  const tagsNow = s.tagsOf.all(id) as string[]
+  const tagsNow = s.tagsOf.all(id)
   const newTags = unionNew(tagsNow, r.tags, normalizeLabel)
   const changed = Object.keys(fields).length > 0 || emails.length > 0 || phones.length > 0 || aliases.length > 0 || newTags.length > 0
   if (!changed) return null
@@ -242,9 +242,9 @@ function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file
   if (phones.length > 0 || aliases.length > 0) {
     s.setLists.run(JSON.stringify([...parseJsonList(lists.phones), ...phones]), JSON.stringify([...parseJsonList(lists.aliases), ...aliases]), now, id)
   }
-  let position = s.emailPosition.get(id) as number
+  let position = s.emailPosition.get(id) ?? 0
   for (const e of emails) s.email.run(id, e, normalizeEmail(e), position++)
-  position = s.tagPosition.get(id) as number
+  position = s.tagPosition.get(id) ?? 0
   for (const t of tags) s.label.run(id, t, normalizeLabel(t), position++)
   return { fields, emails, phones, aliases, tags }
 }

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { isCorruptionError } from '../db/busy'
 import { readOrSalvage } from '../db/salvage'
+import { foreignKeyProblems } from '../db/pragma'
 import { ImportFileError, type RecordProblem } from './errors'
 import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
 import { isEmailAddress } from '../../../shared/email-address'
@@ -44,7 +45,7 @@ export interface KithJson {
 }
 
 function columnsOf(sqlite: Database.Database, table: KithTable): string[] {
-  return (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+  return sqlite.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name)
 }
 
 export function exportKithJson(sqlite: Database.Database): { content: string; people: number; skipped: string[] } {
@@ -156,7 +157,7 @@ function dropBadEmails(tables: Partial<Record<KithTable, Row[]>>): RecordProblem
 }
 
 export function isEmptyDatabase(sqlite: Database.Database): boolean {
-  return (sqlite.prepare('SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM interaction) + (SELECT count(*) FROM introduction) AS n').get() as { n: number }).n === 0
+  return sqlite.prepare<[], number>('SELECT (SELECT count(*) FROM person) + (SELECT count(*) FROM interaction) + (SELECT count(*) FROM introduction)').pluck().get() === 0
 }
 
 /**
@@ -194,11 +195,11 @@ export function writeKithJson(sqlite: Database.Database, doc: KithJson): { peopl
       }
     })
   }
-  const problems = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  const problems = foreignKeyProblems(sqlite)
   const first = problems[0]
   if (first !== undefined) {
     throw new ImportFileError(`tables.${first.table}: row ${first.rowid} points to a missing ${first.parent} (${problems.length} such rows). Nothing was imported.`)
   }
-  const ids = (table: string): number[] => sqlite.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as number[]
+  const ids = (table: string): number[] => sqlite.prepare<[], number>(`SELECT id FROM ${table} ORDER BY id`).pluck().all()
   return { people: ids('person'), interactions: ids('interaction'), introductions: ids('introduction') }
 }

@@ -77,10 +77,10 @@ class PeopleIndex {
 
   constructor(sqlite: Database.Database) {
     const rows = sqlite
-      .prepare(
+      .prepare<[], Omit<ExistingPerson, 'archived'> & { archived: number }>(
         'SELECT id, name, company, title, location, notes, linkedin_url, website, birthday, archived_at IS NOT NULL AS archived FROM person ORDER BY archived_at IS NOT NULL, id',
       )
-      .all() as (Omit<ExistingPerson, 'archived'> & { archived: number })[]
+      .all()
     for (const r of rows) {
       const person: ExistingPerson = { ...r, archived: r.archived === 1 }
       this.people.set(r.id, person)
@@ -142,7 +142,7 @@ function fold(into: ImportedPerson, from: ImportedPerson): void {
 
 export async function planImport(sqlite: Database.Database, read: ReadResult, onProgress?: (fraction: number) => void): Promise<Plan> {
   const index = new PeopleIndex(sqlite)
-  const meRow = sqlite.prepare('SELECT id FROM person WHERE is_me = 1').get() as { id: number } | undefined
+  const meRow = sqlite.prepare<[], { id: number }>('SELECT id FROM person WHERE is_me = 1').get()
   const plan: Plan = { people: [], duplicates: 0, relationships: [], problems: [], meId: meRow?.id ?? null }
 
   // Rows of this file, by the same keys, to fold repeats together.

@@ -53,17 +53,16 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
   const backup = await createBackup(backend, undefined, '-pre-undo')
   const now = backend.now().toISOString()
   const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.name }
-  const items = sqlite.prepare('SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC').all(batchId) as {
-    entity: string
-    entity_id: number
-    action: 'created' | 'updated'
-    change: string | null
-  }[]
+  const items = sqlite
+    .prepare<[number], { entity: string; entity_id: number; action: 'created' | 'updated'; change: string | null }>(
+      'SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC',
+    )
+    .all(batchId)
 
   const s = {
     deletePerson: sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0'),
     forget: sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?'),
-    relationshipsOf: sqlite.prepare('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck(),
+    relationshipsOf: sqlite.prepare<[number, number], number>('SELECT count(*) FROM relationship WHERE person_a = ? OR person_b = ?').pluck(),
     deleteCreated: new Map([
       ['relationship', sqlite.prepare('DELETE FROM relationship WHERE id = ?')],
       ['interaction', sqlite.prepare('DELETE FROM interaction WHERE id = ?')],
@@ -77,7 +76,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
       `UPDATE relationship SET strength = ?, strength_estimate = ?, updated_at = ?
        WHERE id = ? AND strength = ? AND strength_estimate IS ?`,
     ),
-    listsOf: sqlite.prepare('SELECT phones, aliases FROM person WHERE id = ?'),
+    listsOf: sqlite.prepare<[number], { phones: string; aliases: string }>('SELECT phones, aliases FROM person WHERE id = ?'),
     setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
     dropEmail: sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?'),
     dropTag: sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?"),
@@ -93,7 +92,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
           if (item.entity === 'person') {
             s.forget.run(item.entity_id)
             // Their relationships go with them.
-            const relationships = s.relationshipsOf.get(item.entity_id, item.entity_id) as number
+            const relationships = s.relationshipsOf.get(item.entity_id, item.entity_id) ?? 0
             const deleted = s.deletePerson.run(item.entity_id).changes
             result.peopleDeleted += deleted
             if (deleted > 0) result.relationshipsDeleted += relationships
@@ -123,7 +122,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
   return result
 
   function restorePerson(id: number, change: PersonChange): boolean {
-    const row = s.listsOf.get(id) as { phones: string; aliases: string } | undefined
+    const row = s.listsOf.get(id)
     if (row === undefined) return false
     for (const [column, { before, after }] of Object.entries(change.fields)) {
       if (!COLUMNS.has(column)) continue

@@ -17,7 +17,7 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
   const graph = backend.paths()
   const { sqlite } = backend
   const orgNames = new Map<number, string>()
-  for (const [orgId, name] of sqlite.prepare('SELECT id, name FROM organisation').raw().iterate() as IterableIterator<[number, string]>) {
+  for (const [orgId, name] of sqlite.prepare<[], [number, string]>('SELECT id, name FROM organisation').raw().iterate()) {
     orgNames.set(orgId, name)
   }
   if (args.organisationId !== null && !orgNames.has(args.organisationId)) {
@@ -26,7 +26,7 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
 
   // Everyone, with the organisation their current company names.
   const people = sqlite
-    .prepare(
+    .prepare<[], [number, string, number, number | null]>(
       `SELECT p.id, p.name, p.is_me, n.organisation_id
          FROM person p
          LEFT JOIN organisation_spelling s ON s.spelling = p.company
@@ -35,7 +35,7 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
         ORDER BY p.id`,
     )
     .raw()
-    .all() as [number, string, number, number | null][]
+    .all()
 
   // Tags by their normal form, shown as first spelt.
   const tagIndex = new Map<string, number>()
@@ -43,9 +43,9 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
   const tagCounts: number[] = []
   const tagsOf = new Map<number, number[]>()
   for (const [personId, label] of sqlite
-    .prepare("SELECT l.person_id, l.label FROM person_label l JOIN person p ON p.id = l.person_id WHERE l.kind = 'tag' AND p.archived_at IS NULL ORDER BY l.person_id, l.position")
+    .prepare<[], [number, string]>("SELECT l.person_id, l.label FROM person_label l JOIN person p ON p.id = l.person_id WHERE l.kind = 'tag' AND p.archived_at IS NULL ORDER BY l.person_id, l.position")
     .raw()
-    .iterate() as IterableIterator<[number, string]>) {
+    .iterate()) {
     const norm = normalizeLabel(label)
     let t = tagIndex.get(norm)
     if (t === undefined) {

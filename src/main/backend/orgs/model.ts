@@ -45,13 +45,13 @@ function newSpellings(sqlite: Database.Database, ids: readonly number[] | null):
   const marks = ids?.map(() => '?').join(',') ?? ''
   const args = ids === null ? [] : [...ids, ...ids]
   return sqlite
-    .prepare(
+    .prepare<number[], string>(
       `SELECT company FROM person WHERE company IS NOT NULL ${ids === null ? '' : `AND id IN (${marks})`}
        UNION SELECT company FROM employment ${ids === null ? '' : `WHERE person_id IN (${marks})`}
        EXCEPT SELECT spelling FROM organisation_spelling`,
     )
     .pluck()
-    .all(...args) as string[]
+    .all(...args)
 }
 
 /** Whether any of these people (everyone when null) names a company Kith has not seen spelt that way. */
@@ -109,7 +109,7 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
 
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
 function hasUnlearnedDomains(sqlite: Database.Database): boolean {
-  const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
+  const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
   for (const [, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
     const domain = workDomainOf(email)
     if (domain !== null && !claimed.has(domain)) return true
@@ -118,7 +118,7 @@ function hasUnlearnedDomains(sqlite: Database.Database): boolean {
 }
 
 function learnDomains(sqlite: Database.Database): boolean {
-  const claimed = new Set(sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all() as string[])
+  const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
   const domainUse = new Map<string, Map<number, number>>()
   for (const [org, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
     const domain = workDomainOf(email)

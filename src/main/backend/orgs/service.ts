@@ -51,7 +51,7 @@ function viewOf(backend: BackendState, id: number): OrganisationView {
 }
 
 function requireOrg(backend: BackendState, id: number): { id: number; name: string } {
-  const row = backend.sqlite.prepare('SELECT id, name FROM organisation WHERE id = ?').get(id) as { id: number; name: string } | undefined
+  const row = backend.sqlite.prepare<[number], { id: number; name: string }>('SELECT id, name FROM organisation WHERE id = ?').get(id)
   if (row === undefined) throw new KithError('not_found', `There is no organisation with id ${id}.`)
   return row
 }
@@ -61,11 +61,11 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
   const org = requireOrg(backend, id)
   const { sqlite } = backend
   const now = backend.now().toISOString()
-  const owner = sqlite.prepare('SELECT o.id, o.name FROM organisation_name n JOIN organisation o ON o.id = n.organisation_id WHERE n.name_norm = ?')
+  const owner = sqlite.prepare<[string], { id: number; name: string }>('SELECT o.id, o.name FROM organisation_name n JOIN organisation o ON o.id = n.organisation_id WHERE n.name_norm = ?')
   const claim = (spelt: string, field: string): string => {
     const norm = normalizeOrgName(spelt)
     if (norm === '') throw fieldError(field, `"${spelt}" has no letters or digits`)
-    const other = owner.get(norm) as { id: number; name: string } | undefined
+    const other = owner.get(norm)
     if (other !== undefined && other.id !== id) {
       throw fieldError(field, `"${spelt}" already means ${other.name}; merge the two organisations instead.`, 'conflict')
     }
@@ -85,7 +85,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
         sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'user') ON CONFLICT (name_norm) DO NOTHING").run(norm, id, alias)
       }
       // A name the data still uses stays (it is how those people resolve); names the user added and removed go.
-      for (const row of sqlite.prepare("SELECT name_norm FROM organisation_name WHERE organisation_id = ? AND source = 'user'").all(id) as { name_norm: string }[]) {
+      for (const row of sqlite.prepare<[number], { name_norm: string }>("SELECT name_norm FROM organisation_name WHERE organisation_id = ? AND source = 'user'").all(id)) {
         if (!keep.has(row.name_norm)) sqlite.prepare('DELETE FROM organisation_name WHERE name_norm = ?').run(row.name_norm)
       }
     }
@@ -101,7 +101,7 @@ export async function updateOrganisation(backend: BackendState, id: number, patc
         sqlite.prepare("INSERT INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'user') ON CONFLICT (domain) DO UPDATE SET organisation_id = excluded.organisation_id, source = 'user'").run(domain, id)
       }
       // A domain taken away is remembered as no one's, so it is not learned again.
-      for (const row of sqlite.prepare('SELECT domain FROM organisation_domain WHERE organisation_id = ?').all(id) as { domain: string }[]) {
+      for (const row of sqlite.prepare<[number], { domain: string }>('SELECT domain FROM organisation_domain WHERE organisation_id = ?').all(id)) {
         if (!wanted.has(row.domain)) sqlite.prepare("UPDATE organisation_domain SET organisation_id = NULL, source = 'user' WHERE domain = ?").run(row.domain)
       }
     }
@@ -138,11 +138,11 @@ export async function mergeOrganisations(backend: BackendState, keepId: number, 
 
 export function listMerges(backend: BackendState): OrganisationMerge[] {
   const rows = backend.sqlite
-    .prepare(
+    .prepare<[], { id: number; kept_id: number; kept_name: string; merged_name: string; created_at: string; undone_at: string | null }>(
       `SELECT m.id, m.kept_id, coalesce(o.name, '(merged away)') AS kept_name, m.merged_name, m.created_at, m.undone_at
        FROM organisation_merge m LEFT JOIN organisation o ON o.id = m.kept_id ORDER BY m.id DESC`,
     )
-    .all() as { id: number; kept_id: number; kept_name: string; merged_name: string; created_at: string; undone_at: string | null }[]
+    .all()
   return rows.map((r) => ({ id: r.id, kept: { id: r.kept_id, name: r.kept_name }, mergedName: r.merged_name, createdAt: r.created_at, undoneAt: r.undone_at }))
 }
 

@@ -85,8 +85,8 @@ export class PathGraph extends ColleagueGraph {
       if (dense) at[id] = i
     }
     const nodeOf = (id: number): number => (dense ? (at[id] ?? -1) : (this.indexOf.get(id) ?? -1))
-    for (const id of db.prepare('SELECT id FROM person WHERE archived_at IS NOT NULL').pluck().all() as number[]) this.archived[nodeOf(id)] = true
-    const meId = db.prepare('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get() as number | undefined
+    for (const id of db.prepare<[], number>('SELECT id FROM person WHERE archived_at IS NOT NULL').pluck().all()) this.archived[nodeOf(id)] = true
+    const meId = db.prepare<[], number>('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get()
     this.me = meId === undefined ? -1 : nodeOf(meId)
 
     const edges = this.readRelationships(nodeOf)
@@ -163,8 +163,8 @@ export class PathGraph extends ColleagueGraph {
     const db = this.sqlite
     const info = "strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END)"
     // person_a < person_b: the smallest id is a person_a, the largest a person_b (both indexed).
-    const low = db.prepare('SELECT min(person_a) FROM relationship').pluck().get() as number | null
-    const high = db.prepare('SELECT max(person_b) FROM relationship').pluck().get() as number | null
+    const low = db.prepare<[], number | null>('SELECT min(person_a) FROM relationship').pluck().get() ?? null
+    const high = db.prepare<[], number | null>('SELECT max(person_b) FROM relationship').pluck().get() ?? null
     const base = (high ?? 0) + 1
     const nodeOf = (id: number): number => {
       const i = indexOfId(id)
@@ -189,7 +189,7 @@ export class PathGraph extends ColleagueGraph {
       }
       return e === list.length ? out : { a: out.a.subarray(0, e), b: out.b.subarray(0, e), info: out.info.subarray(0, e) }
     }
-    const rows = db.prepare(`SELECT person_a, person_b, ${info} FROM relationship`).raw().all() as [number, number, number][]
+    const rows = db.prepare<[], [number, number, number]>(`SELECT person_a, person_b, ${info} FROM relationship`).raw().all()
     return {
       a: Int32Array.from(rows, (r) => nodeOf(r[0])),
       b: Int32Array.from(rows, (r) => nodeOf(r[1])),
@@ -232,12 +232,12 @@ export class PathGraph extends ColleagueGraph {
 
   private loadBalances(meId: number, person: number | null): void {
     const rows = this.sqlite
-      .prepare(
+      .prepare<number[], [number, number, string]>(
         `SELECT giver_id, receiver_id, size FROM favor WHERE (giver_id = ? OR receiver_id = ?)
          ${person === null ? '' : 'AND (giver_id = ? OR receiver_id = ?)'}`,
       )
       .raw()
-      .all(...(person === null ? [meId, meId] : [meId, meId, person, person])) as [number, number, string][]
+      .all(...(person === null ? [meId, meId] : [meId, meId, person, person]))
     if (person !== null) this.balance[this.node(person)] = 0
     for (const [giver, receiver, size] of rows) {
       // a CHECK keeps size to the shared list; were it not, the favor counts for nothing
@@ -251,9 +251,9 @@ export class PathGraph extends ColleagueGraph {
     if (person !== null) this.asks[this.node(person)] = []
     const rows = this.sqlite
       // A later hop of a longer path goes through connectors its first hop already counted.
-      .prepare(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned' AND previous_id IS NULL`)
+      .prepare<[], [string, string]>(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned' AND previous_id IS NULL`)
       .raw()
-      .all() as [string, string][]
+      .all()
     for (const [path, created] of rows) {
       const ids = parseIdList(path)
       for (const connector of ids.slice(1, -1)) {

@@ -72,7 +72,7 @@ export class PeopleDirectory {
     const db = this.sqlite
     const where = ids === null ? '' : `IN (${ids.map(() => '?').join(',')})`
     const args = ids ?? []
-    const me = db.prepare('SELECT id FROM person WHERE is_me = 1').get() as { id: number } | undefined
+    const me = db.prepare<[], { id: number }>('SELECT id FROM person WHERE is_me = 1').get()
     this.meId = me?.id ?? null
 
     // Whole columns at once (see readColumns): 50,000 people read in a fraction of the time rows take.
@@ -98,23 +98,23 @@ export class PeopleDirectory {
     const tags = groupBy(tagOwners, tagList)
     const lastWithMe = new Map<number, string>()
     for (const row of db
-      .prepare(
+      .prepare<unknown[], { person_id: number; last: string }>(
         `SELECT ip.person_id, max(i.occurred_on) AS last FROM interaction_person ip
          JOIN interaction i ON i.id = ip.interaction_id
          WHERE i.with_me = 1 ${ids === null ? '' : `AND ip.person_id ${where}`}
          GROUP BY ip.person_id`,
       )
-      .all(...args) as { person_id: number; last: string }[]) {
+      .all(...args)) {
       lastWithMe.set(row.person_id, row.last)
     }
     const myStrength = new Map<number, number>()
     if (this.meId !== null) {
       for (const row of db
-        .prepare(
+        .prepare<[number, number, number], { other: number; strength: number }>(
           `SELECT CASE WHEN person_a = ? THEN person_b ELSE person_a END AS other, strength
            FROM relationship WHERE person_a = ? OR person_b = ?`,
         )
-        .all(this.meId, this.meId, this.meId) as { other: number; strength: number }[]) {
+        .all(this.meId, this.meId, this.meId)) {
         myStrength.set(row.other, row.strength)
       }
     }

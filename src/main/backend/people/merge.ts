@@ -1,14 +1,15 @@
 // Merging two records of one person into one.
-import type { MergeField } from '../../../shared/schemas'
+import { MERGE_FIELDS, type MergeField } from '../../../shared/schemas'
 import type { MergeResult } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
 import type { BackendState, Touched } from '../state'
+import type { Person } from '../db/schema'
 import { createBackup } from '../backup/backups'
 import { personDetail } from './detail'
 import { LABEL_KINDS } from '../../../shared/vocab'
 import { parseJsonList, requirePeople, writeEmails, writeLabels } from './records'
 
-const FIELD_COLUMN: Record<MergeField, string> = {
+const FIELD_COLUMN: Record<MergeField, keyof Person> = {
   name: 'name',
   company: 'company',
   title: 'title',
@@ -44,16 +45,15 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
     const merge = await trx.selectFrom('person').selectAll().where('id', '=', mergeId).executeTakeFirstOrThrow()
 
     const set: Record<string, string | number | null> = {}
-    for (const [field, from] of Object.entries(take) as [MergeField, 'keep' | 'merge'][]) {
-      if (from === 'merge') {
-        const column = FIELD_COLUMN[field] as keyof typeof merge
-        set[FIELD_COLUMN[field]] = merge[column]
+    for (const field of MERGE_FIELDS) {
+      if (take[field] === 'merge') {
+        const column = FIELD_COLUMN[field]
+        set[column] = merge[column]
       }
     }
     // Fill what the kept person lacks from the other.
     for (const column of Object.values(FIELD_COLUMN)) {
-      const k = column as keyof typeof keep
-      if (!(column in set) && keep[k] === null && merge[k] !== null) set[column] = merge[k]
+      if (!(column in set) && keep[column] === null && merge[column] !== null) set[column] = merge[column]
     }
     if (set.introduced_by_id === keepId || set.introduced_by_id === mergeId) set.introduced_by_id = null
     const finalName = typeof set.name === 'string' ? set.name : keep.name

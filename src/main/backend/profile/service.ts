@@ -14,7 +14,7 @@ function stored(backend: BackendState): ProfileInput {
 export function readProfile(backend: BackendState): Profile {
   const profile = stored(backend)
   if (profile.fullName !== '') return profile
-  const me = backend.sqlite.prepare('SELECT name FROM person WHERE is_me = 1 LIMIT 1').get() as { name: string } | undefined
+  const me = backend.sqlite.prepare<[], { name: string }>('SELECT name FROM person WHERE is_me = 1 LIMIT 1').get()
   return { ...profile, fullName: me?.name ?? '' }
 }
 

@@ -50,7 +50,7 @@ const SELECT = `SELECT r.id, r.kind, r.batch_id, r.person_id, p.name AS person_n
 
 /** Everything waiting for review, grouped; newest import first, then by name. */
 export function listReview(backend: BackendState): ReviewList {
-  const rows = backend.sqlite.prepare(`${SELECT} ORDER BY r.batch_id DESC, p.name COLLATE NOCASE, o.name COLLATE NOCASE, r.id`).all() as ReviewRow[]
+  const rows = backend.sqlite.prepare<[], ReviewRow>(`${SELECT} ORDER BY r.batch_id DESC, p.name COLLATE NOCASE, o.name COLLATE NOCASE, r.id`).all()
   const entries = rows.map(entry)
   return {
     people: entries.filter((e) => e.kind === 'person'),
@@ -60,11 +60,11 @@ export function listReview(backend: BackendState): ReviewList {
 }
 
 function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewEntry[] {
-  if (ids === 'all') return (backend.sqlite.prepare(`${SELECT} ORDER BY r.id`).all() as ReviewRow[]).map(entry)
-  const one = backend.sqlite.prepare(`${SELECT} WHERE r.id = ?`)
+  if (ids === 'all') return backend.sqlite.prepare<[], ReviewRow>(`${SELECT} ORDER BY r.id`).all().map(entry)
+  const one = backend.sqlite.prepare<[number], ReviewRow>(`${SELECT} WHERE r.id = ?`)
   const unique = [...new Set(ids)]
   const found = unique.flatMap((id) => {
-    const row = one.get(id) as ReviewRow | undefined
+    const row = one.get(id)
     return row === undefined ? [] : [entry(row)]
   })
   const missing = unique.filter((id) => !found.some((e) => e.id === id))

@@ -13,7 +13,7 @@ export interface SettingStore {
 
 /** A setting read back through its schema: the fallback when nothing is stored, or what is stored no longer fits. */
 export function readSetting<S extends z.ZodType>(store: SettingStore, key: string, schema: S, fallback: z.output<S>): z.output<S> {
-  const row = store.sqlite.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined
+  const row = store.sqlite.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?').get(key)
   if (row === undefined) return fallback
   try {
     const parsed = schema.safeParse(JSON.parse(row.value))

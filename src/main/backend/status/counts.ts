@@ -36,7 +36,7 @@ const COUNTED = [
 export function countRows(backend: BackendState, problems: string[]): TableCounts {
   const counts: TableCounts = { people: 0, relationships: 0, interactions: 0, favors: 0 }
   for (const [key, table] of COUNTED) {
-    const count = (): number => (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const count = (): number => backend.sqlite.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0
     counts[key] = attempt(count, 0, problems, `The number of ${key}`)
   }
   return counts

@@ -4,20 +4,24 @@
  * would, until the parent kills it.
  */
 import { Backend } from '../backend'
+import { errorMessage } from '../errors'
 
 const [dataDir] = process.argv.slice(2)
 if (dataDir === undefined) throw new Error('usage: import-holder DATA_DIR')
 const backend = await Backend.open({ dataDir })
 const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Held Person\r\nEND:VCARD\r\n'
-const started = await backend.dispatch('imports.start', { fileName: 'phone.vcf', data: Buffer.from(card).toString('base64'), format: null })
-if (!started.ok) {
-  process.stdout.write(`REFUSED ${started.error.message}\n`)
+let jobId: string
+try {
+  ;({ jobId } = await backend.call('imports.start', { fileName: 'phone.vcf', data: Buffer.from(card).toString('base64'), format: null }))
+} catch (err) {
+  process.stdout.write(`REFUSED ${errorMessage(err)}\n`)
   process.exit(0)
 }
-const { jobId } = started.data as { jobId: string }
 for (;;) {
-  const res = await backend.dispatch('imports.job', { jobId })
-  const phase = res.ok ? (res.data as { phase: string }).phase : 'gone'
+  const phase = await backend.call('imports.job', { jobId }).then(
+    (job) => job.phase,
+    () => 'gone',
+  )
   if (phase === 'ready') break
   if (phase !== 'reading' && phase !== 'matching') throw new Error(`the held import ended as ${phase}`)
   await new Promise((resolve) => setTimeout(resolve, 5))

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterEach } from 'vitest'
 import { migrate } from '../db/migrate'
 import { MIGRATIONS } from '../db/migrations'
+import { pragmaNumber } from '../db/pragma'
 import { tempDir } from './temp'
 
 /** A cell as better-sqlite3 reads and binds it. */
@@ -43,7 +44,7 @@ export function freshDb(): MigrationDb {
 }
 
 export function userVersion(sqlite: Database.Database): number {
-  return sqlite.pragma('user_version', { simple: true }) as number
+  return pragmaNumber(sqlite, 'user_version')
 }
 
 /**
@@ -113,7 +114,7 @@ export function insertPeople<const Names extends readonly string[]>(
 
 /** Primary-key columns in key order, or none for a table keyed by rowid alone. */
 function keyColumns(sqlite: Database.Database, table: string): string[] {
-  const info = sqlite.prepare(`PRAGMA table_info(${quoted(table)})`).all() as { name: string; pk: number }[]
+  const info = sqlite.prepare<[], { name: string; pk: number }>(`PRAGMA table_info(${quoted(table)})`).all()
   return info
     .filter((c) => c.pk > 0)
     .sort((a, b) => a.pk - b.pk)
@@ -128,12 +129,12 @@ export function tableRows(sqlite: Database.Database, table: string, columns?: re
   const keys = keyColumns(sqlite, table)
   const order = keys.length > 0 ? keys.map(quoted).join(', ') : 'rowid'
   const select = columns === undefined ? '*' : columns.map(quoted).join(', ')
-  return sqlite.prepare(`SELECT ${select} FROM ${quoted(table)} ORDER BY ${order}`).all() as Row[]
+  return sqlite.prepare<[], Row>(`SELECT ${select} FROM ${quoted(table)} ORDER BY ${order}`).all()
 }
 
 /** How SQLite would run `query`: the `detail` lines of EXPLAIN QUERY PLAN. */
 export function queryPlan(sqlite: Database.Database, query: string, ...params: Cell[]): string[] {
-  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { detail: string }[]).map((r) => r.detail)
+  return sqlite.prepare<Cell[], { detail: string }>(`EXPLAIN QUERY PLAN ${query}`).all(...params).map((r) => r.detail)
 }
 
 /** One table as the snapshot records it. */
@@ -173,8 +174,8 @@ export function normaliseSql(text: string): string {
 /** The whole schema of an open file, in a stable order, for snapshots and comparisons. */
 export function schemaShape(sqlite: Database.Database): SchemaShape {
   const objects = sqlite
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")
-    .all() as { type: string; name: string; sql: string | null }[]
+    .prepare<[], { type: string; name: string; sql: string | null }>("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")
+    .all()
   const tables: Record<string, TableShape> = {}
   const others: Record<string, string> = {}
   for (const object of objects) {
@@ -183,18 +184,21 @@ export function schemaShape(sqlite: Database.Database): SchemaShape {
       continue
     }
     const table = quoted(object.name)
-    const columns = (
-      sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]
-    ).map((c) =>
+    const columns = sqlite
+      .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }>(`PRAGMA table_info(${table})`)
+      .all()
+      .map((c) =>
       [c.name, c.type || '(no type)', c.notnull === 1 ? 'NOT NULL' : '', c.dflt_value === null ? '' : `DEFAULT ${c.dflt_value}`, c.pk > 0 ? `KEY ${c.pk}` : '']
         .filter((part) => part !== '')
         .join(' '),
     )
-    const indexes = (
-      sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string; unique: number; origin: string; partial: number }[]
-    )
+    const indexes = sqlite
+      .prepare<[], { name: string; unique: number; origin: string; partial: number }>(`PRAGMA index_list(${table})`)
+      .all()
       .map((i) => {
-        const on = (sqlite.prepare(`PRAGMA index_info(${quoted(i.name)})`).all() as { seqno: number; name: string | null }[])
+        const on = sqlite
+          .prepare<[], { seqno: number; name: string | null }>(`PRAGMA index_info(${quoted(i.name)})`)
+          .all()
           .sort((a, b) => a.seqno - b.seqno)
           .map((c) => c.name ?? '(expression)')
         // SQLite's own indexes for UNIQUE and PRIMARY KEY are named by position; the origin and columns say what they are.
@@ -204,16 +208,16 @@ export function schemaShape(sqlite: Database.Database): SchemaShape {
           .join(' ')
       })
       .sort()
-    const foreignKeys = (
-      sqlite.prepare(`PRAGMA foreign_key_list(${table})`).all() as { id: number; seq: number; table: string; from: string; to: string | null; on_update: string; on_delete: string }[]
-    )
+    const foreignKeys = sqlite
+      .prepare<[], { id: number; seq: number; table: string; from: string; to: string | null; on_update: string; on_delete: string }>(`PRAGMA foreign_key_list(${table})`)
+      .all()
       .map((f) => `${f.from} -> ${f.table}(${f.to ?? 'its key'}) ON DELETE ${f.on_delete} ON UPDATE ${f.on_update}`)
       .sort()
     tables[object.name] = { sql: normaliseSql(object.sql ?? ''), columns, indexes, foreignKeys }
   }
   return {
     userVersion: userVersion(sqlite),
-    applicationId: sqlite.pragma('application_id', { simple: true }) as number,
+    applicationId: pragmaNumber(sqlite, 'application_id'),
     tables,
     others,
   }

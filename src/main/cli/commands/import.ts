@@ -89,7 +89,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
   try {
     handle = await fs.open(file, fs.constants.O_RDONLY | nonBlocking)
   } catch (err) {
-    if ((err as { code?: unknown }).code === 'ENOENT') throw new KithError('not_found', `There is no file at ${file}.`)
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT') throw new KithError('not_found', `There is no file at ${file}.`)
     // The CLI's user typed this path, so the message may show it.
     throw fileFailure(err, `the file ${file}`, 'read')
   }

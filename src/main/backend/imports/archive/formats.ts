@@ -74,7 +74,7 @@ export async function detectArchive(archivePath: string, label: string = archive
   try {
     stat = await fs.stat(archivePath)
   } catch (err) {
-    if ((err as { code?: unknown }).code === 'ENOENT') throw new KithError('not_found', `There is nothing at ${label}.`)
+    if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT') throw new KithError('not_found', `There is nothing at ${label}.`)
     throw fileFailure(err, label, 'read')
   }
   if (stat.isDirectory()) {

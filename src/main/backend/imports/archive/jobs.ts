@@ -104,7 +104,7 @@ export class ArchiveJobs {
     try {
       const settings = readArchiveSettings(this.backend)
       const myAddresses = new Set([...settings.myAddresses, ...(job.start.myAddresses ?? [])].map(normalizeEmail))
-      const meEmails = this.backend.sqlite.prepare('SELECT e.email_norm FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.is_me = 1').pluck().all() as string[]
+      const meEmails = this.backend.sqlite.prepare<[], string>('SELECT e.email_norm FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.is_me = 1').pluck().all()
       for (const e of meEmails) myAddresses.add(e)
       const learner = new Learner(this.backend.sqlite, { myAddresses, now: this.backend.now().toISOString(), keepSubjects: settings.keepSubjects })
       const progress = job.status.progress
@@ -145,10 +145,10 @@ export class ArchiveJobs {
 
   private preview(job: Job, plan: LearnPlan, learner: Learner, myAddresses: string[]): ArchivePreview {
     const names = new Map<string, string>()
-    const nameOf = this.backend.sqlite.prepare('SELECT name FROM person WHERE id = ?').pluck()
+    const nameOf = this.backend.sqlite.prepare<[number], string>('SELECT name FROM person WHERE id = ?').pluck()
     for (const [key, c] of learner.correspondents) {
       const id = plan.existing.get(key)
-      const known = id === undefined ? undefined : (nameOf.get(id) as string | undefined)
+      const known = id === undefined ? undefined : nameOf.get(id)
       names.set(key, known ?? c.name ?? c.email ?? key)
     }
     const notes: string[] = []

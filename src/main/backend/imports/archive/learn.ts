@@ -238,17 +238,17 @@ function nameOf(c: Correspondent): string {
 
 /** Turns the aggregates into what an import would do, reading the database as it is now. */
 export function planLearning(sqlite: Database.Database, learner: Learner, now: string): LearnPlan {
-  const byEmail = sqlite.prepare('SELECT person_id FROM person_email WHERE email_norm = ? ORDER BY person_id LIMIT 1').pluck()
+  const byEmail = sqlite.prepare<[string], number>('SELECT person_id FROM person_email WHERE email_norm = ? ORDER BY person_id LIMIT 1').pluck()
   const byLinkedin = new Map<string, number>()
-  for (const row of sqlite.prepare('SELECT id, linkedin_url FROM person WHERE linkedin_url IS NOT NULL ORDER BY id DESC').all() as { id: number; linkedin_url: string }[]) {
+  for (const row of sqlite.prepare<[], { id: number; linkedin_url: string }>('SELECT id, linkedin_url FROM person WHERE linkedin_url IS NOT NULL ORDER BY id DESC').all()) {
     const key = normalizeLinkedin(row.linkedin_url)
     if (key !== null) byLinkedin.set(key, row.id)
   }
-  const meId = (sqlite.prepare('SELECT id FROM person WHERE is_me = 1').pluck().get() as number | undefined) ?? null
-  const relationship = sqlite.prepare(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
+  const meId = sqlite.prepare<[], number>('SELECT id FROM person WHERE is_me = 1').pluck().get() ?? null
+  const relationship = sqlite.prepare<[number, number], { strength: number; estimable: number }>(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
   const existing = new Map<string, number>()
   for (const c of learner.correspondents.values()) {
-    const id = (c.email === null ? undefined : (byEmail.get(c.email) as number | undefined)) ?? (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl))
+    const id = (c.email === null ? undefined : byEmail.get(c.email)) ?? (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl))
     if (id !== undefined && id !== meId) existing.set(c.key, id)
   }
   const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing }
@@ -273,7 +273,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     else {
       const e = estimateStrength(c.recent, now)
       const rel =
-        personId === null ? undefined : (relationship.get(Math.min(meId, personId), Math.max(meId, personId)) as { strength: number; estimable: number } | undefined)
+        personId === null ? undefined : relationship.get(Math.min(meId, personId), Math.max(meId, personId))
       if (rel !== undefined && rel.estimable === 0) explanation = `you set the strength (${rel.strength}); kept`
       else {
         estimate = { strength: e.strength, explanation: e.explanation }
