@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ReviewEntry, ReviewList } from '../../../shared/imports'
-import { entryName, itemsText, reviewGroups, sortEntries, waitingCount } from './review'
+import { entryName, itemsText, outcomeText, reviewGroups, sortEntries, waitingCount } from './review'
 
 function entry(id: number, kind: ReviewEntry['kind'], name: string, extra: Partial<ReviewEntry> = {}): ReviewEntry {
   return {
@@ -51,5 +51,11 @@ describe('the review page model', () => {
   it('counts items in words', () => {
     expect(itemsText(1)).toBe('1 item')
     expect(itemsText(4)).toBe('4 items')
+  })
+
+  it('says what a decision did', () => {
+    expect(outcomeText({ accepted: 1, rejected: 0, relationshipsCreated: 1, peopleDeleted: 0 })).toBe('1 item accepted, 1 relationship added.')
+    expect(outcomeText({ accepted: 0, rejected: 2, relationshipsCreated: 0, peopleDeleted: 2 })).toBe('2 items rejected, 2 people deleted.')
+    expect(outcomeText({ accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 })).toBe('nothing changed.')
   })
 })

@@ -1,6 +1,6 @@
 import { Button, Code, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import type { ReviewEntry, ReviewOutcome } from '../../../../shared/imports'
+import type { ReviewEntry } from '../../../../shared/imports'
 import { RELATIONSHIP_KINDS, isOneOf, type RelationshipKind } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
@@ -10,18 +10,9 @@ import { notify } from '../../lib/notify'
 import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
 import { PersonName } from '../../components/PersonActions'
-import { REVIEW_SORTS, SORT_LABELS, entryName, itemsText, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
+import { REVIEW_SORTS, SORT_LABELS, entryName, itemsText, outcomeText, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
 
 const STRENGTHS = ['1', '2', '3', '4', '5']
-
-function outcomeText(o: ReviewOutcome): string {
-  const parts: string[] = []
-  if (o.accepted > 0) parts.push(`${itemsText(o.accepted)} accepted`)
-  if (o.rejected > 0) parts.push(`${itemsText(o.rejected)} rejected`)
-  if (o.relationshipsCreated > 0) parts.push(`${o.relationshipsCreated} ${o.relationshipsCreated === 1 ? 'relationship' : 'relationships'} added`)
-  if (o.peopleDeleted > 0) parts.push(`${o.peopleDeleted} ${o.peopleDeleted === 1 ? 'person' : 'people'} deleted`)
-  return parts.length === 0 ? 'nothing changed.' : `${parts.join(', ')}.`
-}
 
 /** Changes a proposed tie's strength and kind before accepting it. */
 function EditTie({ entry, onClose }: { entry: ReviewEntry; onClose: () => void }): ReactNode {
@@ -80,7 +71,7 @@ function GroupTable({ group, busy, onDecide, onEdit }: { group: ReviewGroup; bus
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{ties ? 'Between' : 'Person'}</Table.Th>
-            {group.key !== 'people' && <Table.Th scope="col">Strength</Table.Th>}
+            <Table.Th scope="col">{ties ? 'Strength' : 'Strength to you'}</Table.Th>
             <Table.Th scope="col">Why</Table.Th>
             <Table.Th scope="col">
               <span className="kith-visually-hidden">Actions</span>
@@ -101,16 +92,14 @@ function GroupTable({ group, busy, onDecide, onEdit }: { group: ReviewGroup; bus
                     </>
                   )}
                 </Table.Td>
-                {group.key !== 'people' && (
-                  <Table.Td>
-                    {e.strength === null ? '—' : `${e.strength} of 5`}
-                    {ties && e.relationshipKind !== null && (
-                      <Text size="xs" c="dimmed">
-                        {e.relationshipKind}
-                      </Text>
-                    )}
-                  </Table.Td>
-                )}
+                <Table.Td>
+                  {e.strength === null ? 'not linked' : `${e.strength} of 5`}
+                  {ties && e.relationshipKind !== null && (
+                    <Text size="xs" c="dimmed">
+                      {e.relationshipKind}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{e.detail}</Table.Td>
                 <Table.Td ta="right">
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
