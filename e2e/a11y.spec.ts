@@ -57,7 +57,7 @@ async function expectAccessible(app: Page, where: string): Promise<void> {
 // The tests share nothing (each has its own data folder and server): both workers can take them.
 test.describe.configure({ mode: 'parallel' })
 
-const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Import & export', 'Settings'] as const
+const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Import & export', 'Review', 'Settings'] as const
 
 /** The introductions in the sample network, by their list title. */
 const INTRODUCTION = /^(Ask .+ to introduce you to |Introduce .+ and )/

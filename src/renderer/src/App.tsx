@@ -11,6 +11,7 @@ import { NetworkMapPage } from './features/network/NetworkMapPage'
 import { FindPathPage } from './features/paths/FindPathPage'
 import { PeoplePage } from './features/people/PeoplePage'
 import { PersonPage } from './features/people/PersonPage'
+import { ReviewPage } from './features/review/ReviewPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { ReciprocityPage } from './features/weekly/ReciprocityPage'
 import { WeekPage } from './features/weekly/WeekPage'
@@ -53,6 +54,8 @@ function Page({ route }: { route: Route }): ReactNode {
       return <NetworkMapPage onOpenPerson={(id) => go({ page: 'person', id })} />
     case 'import':
       return <ImportExportPage />
+    case 'review':
+      return <ReviewPage />
     case 'settings':
       return <SettingsPage />
   }

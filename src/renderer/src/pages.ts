@@ -7,6 +7,7 @@ export const PAGES = [
   { id: 'organisations', label: 'Organisations', hint: 'where people work' },
   { id: 'network', label: 'Network map', hint: 'everyone at a glance' },
   { id: 'import', label: 'Import & export', hint: 'contacts in and out' },
+  { id: 'review', label: 'Review', hint: 'what Kith learned' },
   { id: 'settings', label: 'Settings', hint: 'data and backups' },
 ] as const
 

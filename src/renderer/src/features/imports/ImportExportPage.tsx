@@ -12,6 +12,8 @@ import { readAsBase64 } from './read-file'
 import { asError } from '../../lib/errors'
 import { HistorySection } from './HistorySection'
 import { ExportSection } from './ExportSection'
+import { useApi } from '../../lib/useApi'
+import { itemsText, waitingCount } from '../../lib/review'
 
 type Stage =
   | { kind: 'idle' }
@@ -241,12 +243,35 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   )
 }
 
+/** What archive imports learned and is waiting for the user, with the way to the review page. */
+function ReviewWaiting({ version }: { version: number }): ReactNode {
+  const { go } = useNav()
+  const list = useApi('review.list', {}, String(version))
+  if (list.data === undefined) return <ErrorNotice error={list.error} />
+  const count = waitingCount(list.data)
+  return (
+    <Section title="Learned from mail and calendars">
+      <Group justify="space-between">
+        <Text>
+          {count === 0
+            ? 'Nothing waits for review. People, ties and strengths learned from mail or calendar archives wait here until you accept them.'
+            : `${itemsText(count)} learned from mail or calendar archives ${count === 1 ? 'waits' : 'wait'} for your review.`}
+        </Text>
+        <Button variant={count === 0 ? 'default' : 'filled'} onClick={() => go({ page: 'review' })}>
+          Review what Kith learned ({count})
+        </Button>
+      </Group>
+    </Section>
+  )
+}
+
 export function ImportExportPage(): ReactNode {
   const { version, changed } = useDataVersion()
   return (
     <Stack gap="lg" maw={1100}>
       <Title order={2}>Import & export</Title>
       <ImportSection onImported={changed} />
+      <ReviewWaiting version={version} />
       <HistorySection version={version} onUndone={changed} />
       <ExportSection />
       <Text size="sm" c="dimmed">

@@ -1,0 +1,107 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+import { KithApp } from './pages/kith-app'
+import { projectRoot } from './electron-binary'
+
+const gmail = path.join(projectRoot, 'src', 'main', 'backend', 'imports', 'archive', 'fixtures', 'gmail.mbox')
+
+/** Two more threads with Ana and Kenji together (so Kith proposes they know each other), and Zoë's reply. */
+const MORE = `From 1790000000000000101@xxx Mon Feb 02 09:00:00 +0000 2026
+Message-ID: <t1@example.com>
+Date: Mon, 2 Feb 2026 09:00:00 +0000
+From: Maya Lindqvist <maya@example.com>
+To: Ana Silva <ana@example.org>, Kenji Sato <kenji@example.net>
+Subject: Board prep
+
+Shall we meet before the board?
+
+From 1790000000000000102@xxx Mon Feb 09 09:00:00 +0000 2026
+Message-ID: <t2@example.com>
+Date: Mon, 9 Feb 2026 09:00:00 +0000
+From: Kenji Sato <kenji@example.net>
+To: Maya Lindqvist <maya@example.com>
+Cc: Ana Silva <ana@example.org>
+Subject: Offsite dates
+
+Here are the dates.
+
+From 1790000000000000103@xxx Sat Jan 10 09:00:00 +0000 2026
+Message-ID: <z2@example.de>
+Date: Sat, 10 Jan 2026 09:00:00 +0000
+From: Zoe Muller <zoe@example.de>
+To: Maya Lindqvist <maya@example.com>
+Subject: Re: Hello
+
+Thanks, talk soon.
+
+`
+
+test.describe('reviewing what Kith learned from mail', () => {
+  test.use({
+    // The archive is written beside the test's results, then imported from the command line as a user would.
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    seed: async ({}, use, testInfo) => {
+      const archive = testInfo.outputPath('mail.mbox')
+      fs.mkdirSync(path.dirname(archive), { recursive: true })
+      fs.writeFileSync(archive, fs.readFileSync(gmail, 'utf8') + MORE)
+      await use({ commands: [['me', 'Maya Lindqvist'], ['import', archive, '--my-address', 'maya@example.com']] })
+    },
+  })
+
+  test('reject a new person, accept a proposed tie, and see it on their page', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Import & export')
+    await kith.button('Review what Kith learned (4)').click()
+    await expect(kith.pageHeading('Review what Kith learned')).toBeVisible()
+    await expect(app).toHaveURL(/#\/review$/)
+
+    const people = app.getByRole('table', { name: 'New people' })
+    const ties = app.getByRole('table', { name: 'Proposed ties' })
+    await expect(people.getByRole('row')).toHaveCount(4)
+    await expect(ties.getByRole('row', { name: /Silva, Ana and Kenji Sato.*on 3 threads together/ })).toBeVisible()
+
+    await people.getByRole('button', { name: 'Reject Zoë Müller' }).click()
+    await expect(people.getByRole('row')).toHaveCount(3)
+    await expect(app.getByText('3 items waiting for review.')).toBeVisible()
+
+    // Edit the tie before accepting it: they are colleagues, and close.
+    await ties.getByRole('button', { name: 'Edit Silva, Ana and Kenji Sato' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Edit the tie between Silva, Ana and Kenji Sato' })
+    await dialog.getByRole('textbox', { name: 'Strength' }).or(dialog.getByRole('combobox', { name: 'Strength' })).first().click()
+    await app.getByRole('option', { name: '4', exact: true }).click()
+    await dialog.getByRole('textbox', { name: 'Kind' }).or(dialog.getByRole('combobox', { name: 'Kind' })).first().click()
+    await app.getByRole('option', { name: 'Colleague' }).click()
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(ties.getByRole('row', { name: /Silva, Ana and Kenji Sato.*4 of 5.*colleague/ })).toBeVisible()
+
+    await ties.getByRole('button', { name: 'Accept Silva, Ana and Kenji Sato' }).click()
+    await expect(ties).toHaveCount(0)
+    await expect(app.getByText('2 items waiting for review.')).toBeVisible()
+
+    // Names open the person: Kenji now knows Ana.
+    await people.getByRole('button', { name: 'Kenji Sato', exact: true }).click()
+    await expect(kith.pageHeading('Kenji Sato')).toBeVisible()
+    await expect(app.getByRole('main').getByText('Silva, Ana').first()).toBeVisible()
+
+    await kith.goTo('Review')
+    await kith.button('Accept all').click()
+    await expect(app.getByText('Nothing waits for review.')).toBeVisible()
+    await expect(app.getByText(/kith import PATH/)).toBeVisible()
+  })
+
+  test('an archive import is undone from the history, and what it left to review goes with it', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Import & export')
+    const history = app.getByRole('table', { name: 'Import history' })
+    await expect(history.getByRole('row', { name: /mail\.mbox.*Mail archive \(mbox\)/ })).toBeVisible()
+    await history.getByRole('button', { name: 'Undo the import of mail.mbox' }).click()
+    await app.getByRole('dialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Undo import' }).click()
+    await expect(app.getByText(/Undid the import of mail\.mbox: 3 people removed/)).toBeVisible()
+    await expect(kith.button('Review what Kith learned (0)')).toBeVisible()
+    await kith.goTo('Review')
+    await expect(app.getByText('Nothing waits for review.')).toBeVisible()
+  })
+})
