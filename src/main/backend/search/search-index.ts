@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js'
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js'
 import { foldText, trigramCodes, wordStartCodes } from './normalize'
 
 export interface SearchDoc {
@@ -28,6 +28,23 @@ const FUSE_KEYS = [
   { name: 'emails', weight: 1.5 },
 ]
 
+const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
+  keys: FUSE_KEYS,
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.45,
+  ignoreDiacritics: true,
+}
+
+/** fuse.js's parsed form of FUSE_KEYS, which its per-query indexes share. */
+const PARSED_KEYS = Fuse.createIndex(FUSE_KEYS, []).keys
+
+type IndexRecord = FuseIndex<SearchDoc>['records'][number]
+/** fuse.js's prepared fields for one person (values and their length norms). */
+type Prepared = IndexRecord['$']
+
+const EMPTY_INDEX = Fuse.createIndex<SearchDoc>(FUSE_KEYS, [])
+
 function docText(doc: SearchDoc): string {
   return [doc.name, ...doc.aliases, doc.company ?? '', doc.title ?? '', ...doc.tags, ...doc.emails].join(' ')
 }
@@ -46,6 +63,14 @@ export class SearchIndex {
   /** codes for trigrams outside a-z, 0-9 */
   private readonly otherGrams = new Map<string, number>()
   private counts = new Uint16Array(1024)
+  /**
+   * fuse.js's prepared record of each person shortlisted so far, so a query
+   * only lays out its shortlist instead of re-reading every field. Dropped
+   * when the person changes.
+   */
+  private readonly prepared = new Map<number, Prepared>()
+  /** One fuse.js searcher, given each query's shortlist. */
+  private readonly fuse = new Fuse<SearchDoc>([], FUSE_OPTIONS)
 
   constructor(docs: Iterable<SearchDoc> = []) {
     for (const doc of docs) this.add(doc)
@@ -74,6 +99,7 @@ export class SearchIndex {
     }
     this.gramsOf.delete(id)
     this.docs.delete(id)
+    this.prepared.delete(id)
   }
 
   private add(doc: SearchDoc): void {
@@ -99,16 +125,21 @@ export class SearchIndex {
     if (folded === '') return []
     const shortlist = folded.replace(/ /g, '').length < 3 ? this.prefixShortlist(folded, accept) : this.trigramShortlist(query, accept)
     if (shortlist.length === 0) return []
-    const fuse = new Fuse(shortlist, {
-      keys: FUSE_KEYS,
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.45,
-      ignoreDiacritics: true,
-    })
-    return fuse
-      .search(query.trim(), { limit })
-      .map((r) => ({ id: r.item.id, score: r.score ?? 1 }))
+    const records: IndexRecord[] = shortlist.map((doc, i) => ({ i, $: this.preparedFor(doc) }))
+    this.fuse.setCollection(shortlist, Fuse.parseIndex<SearchDoc>({ keys: PARSED_KEYS, records }))
+    const hits = this.fuse.search(query.trim(), { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }))
+    // Let go of the shortlist until the next query.
+    this.fuse.setCollection([], EMPTY_INDEX)
+    return hits
+  }
+
+  private preparedFor(doc: SearchDoc): Prepared {
+    let fields = this.prepared.get(doc.id)
+    if (fields === undefined) {
+      fields = Fuse.createIndex(FUSE_KEYS, [doc]).records[0]?.$ ?? {}
+      this.prepared.set(doc.id, fields)
+    }
+    return fields
   }
 
   private trigramShortlist(query: string, accept: (id: number) => boolean): SearchDoc[] {
