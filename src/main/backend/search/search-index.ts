@@ -1,4 +1,5 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js'
+import { LetterFilter } from './letter-filter'
 import { foldText, trigramCodes, wordStartCodes } from './normalize'
 
 export interface SearchDoc {
@@ -28,11 +29,13 @@ const FUSE_KEYS = [
   { name: 'emails', weight: 1.5 },
 ]
 
+const THRESHOLD = 0.45
+
 const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   keys: FUSE_KEYS,
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.45,
+  threshold: THRESHOLD,
   ignoreDiacritics: true,
 }
 
@@ -41,7 +44,30 @@ const PARSED_KEYS = Fuse.createIndex(FUSE_KEYS, []).keys
 
 type IndexRecord = FuseIndex<SearchDoc>['records'][number]
 /** fuse.js's prepared fields for one person (values and their length norms). */
-type Prepared = IndexRecord['$']
+type Prepared = NonNullable<IndexRecord['$']>
+type PreparedValue = Prepared[number]
+
+/** The fields of a person that could match (see LetterFilter), or null when none could. */
+function keepMatchable(fields: Prepared, filter: LetterFilter): Prepared | null {
+  const kept: Prepared = {}
+  let any = false
+  for (const key of Object.keys(fields)) {
+    const at = Number(key)
+    const value: PreparedValue | undefined = fields[at]
+    if (value === undefined) continue
+    if (Array.isArray(value)) {
+      const some = value.filter((item) => filter.mayMatch(item.v))
+      if (some.length === 0) continue
+      kept[at] = some.length === value.length ? value : some
+    } else if (filter.mayMatch(value.v)) {
+      kept[at] = value
+    } else {
+      continue
+    }
+    any = true
+  }
+  return any ? kept : null
+}
 
 const EMPTY_INDEX = Fuse.createIndex<SearchDoc>(FUSE_KEYS, [])
 
@@ -125,9 +151,17 @@ export class SearchIndex {
     if (folded === '') return []
     const shortlist = folded.replace(/ /g, '').length < 3 ? this.prefixShortlist(folded, accept) : this.trigramShortlist(query, accept)
     if (shortlist.length === 0) return []
-    const records: IndexRecord[] = shortlist.map((doc, i) => ({ i, $: this.preparedFor(doc) }))
+    const pattern = query.trim()
+    const filter = new LetterFilter(pattern, THRESHOLD)
+    // Records keep their place in the shortlist (i), which breaks fuse.js's ties as before.
+    const records: IndexRecord[] = []
+    shortlist.forEach((doc, i) => {
+      const fields = keepMatchable(this.preparedFor(doc), filter)
+      if (fields !== null) records.push({ i, $: fields })
+    })
+    if (records.length === 0) return []
     this.fuse.setCollection(shortlist, Fuse.parseIndex<SearchDoc>({ keys: PARSED_KEYS, records }))
-    const hits = this.fuse.search(query.trim(), { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }))
+    const hits = this.fuse.search(pattern, { limit }).map((r) => ({ id: r.item.id, score: r.score ?? 1 }))
     // Let go of the shortlist until the next query.
     this.fuse.setCollection([], EMPTY_INDEX)
     return hits
