@@ -179,24 +179,42 @@ export class SearchIndex {
   private trigramShortlist(query: string, accept: (id: number) => boolean): SearchDoc[] {
     const counts = this.counts
     const touched: number[] = []
+    let best = 0
     for (const gram of trigramCodes(query, this.otherGrams, false)) {
       const list = this.postings[gram]
       if (list === undefined) continue
       for (const id of list) {
-        if (counts[id] === 0) touched.push(id)
-        counts[id] = (counts[id] ?? 0) + 1
+        const count = (counts[id] ?? 0) + 1
+        if (count === 1) touched.push(id)
+        counts[id] = count
+        if (count > best) best = count
       }
     }
-    // Keep the SHORTLIST best by shared trigrams (a bucket pass: counts are small).
-    let best = 0
-    for (const id of touched) best = Math.max(best, counts[id] ?? 0)
+    // Keep the SHORTLIST best by shared trigrams, best count first and in the order met. Counts are
+    // small: a histogram finds the lowest count that can still make the list, and only people at or
+    // above it are sorted into buckets (all of them when people turned away leave the list short).
+    const perCount = new Uint32Array(best + 1)
+    for (const id of touched) {
+      const count = counts[id] ?? 0
+      perCount[count] = (perCount[count] ?? 0) + 1
+    }
+    let cutoff = best
+    for (let have = perCount[best] ?? 0; cutoff > 1 && have < SHORTLIST; ) have += perCount[--cutoff] ?? 0
+    let picked = this.pickBest(touched, best, cutoff, accept)
+    if (picked.length < SHORTLIST && cutoff > 1) picked = this.pickBest(touched, best, 1, accept)
+    for (const id of touched) counts[id] = 0
+    return picked
+  }
+
+  private pickBest(touched: number[], best: number, cutoff: number, accept: (id: number) => boolean): SearchDoc[] {
+    const counts = this.counts
     const buckets: number[][] = Array.from({ length: best + 1 }, () => [])
     for (const id of touched) {
-      buckets[counts[id] ?? 0]?.push(id)
-      counts[id] = 0
+      const count = counts[id] ?? 0
+      if (count >= cutoff) buckets[count]?.push(id)
     }
     const picked: SearchDoc[] = []
-    for (let c = best; c > 0 && picked.length < SHORTLIST; c--) {
+    for (let c = best; c >= cutoff && c > 0 && picked.length < SHORTLIST; c--) {
       for (const id of buckets[c] ?? []) {
         if (picked.length >= SHORTLIST) break
         const doc = this.docs.get(id)
