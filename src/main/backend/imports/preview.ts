@@ -167,7 +167,7 @@ async function applyJson(backend: BackendState, doc: KithJson, fileName: string)
  * others. Equal readings mean nothing was written in between.
  */
 export function databaseMark(backend: BackendState): string {
-  const changes = (backend.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+  const changes = backend.sqlite.prepare<[], { n: number }>('SELECT total_changes() AS n').get()?.n ?? 0
   return `${changes}:${String(backend.sqlite.pragma('data_version', { simple: true }))}`
 }
 
