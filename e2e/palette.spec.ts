@@ -21,6 +21,8 @@ test.describe('the command palette', () => {
     await expect(results(app).first()).toHaveAttribute('data-selected', 'true')
     await app.keyboard.press('Enter')
     await expect(app.getByRole('dialog', { name: 'Log a favor' })).toBeVisible()
+    // The likely giver is you.
+    await expect(app.getByRole('dialog', { name: 'Log a favor' }).getByRole('combobox', { name: 'Who gave' })).toHaveValue('Jordan Avery')
     await app.keyboard.press('Escape')
     await expect(app.getByRole('dialog', { name: 'Log a favor' })).toBeHidden()
 

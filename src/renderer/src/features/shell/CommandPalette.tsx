@@ -79,7 +79,17 @@ export function CommandPalette(): ReactNode {
     { id: 'add-person', label: 'Add a person', keywords: ['new', 'contact'], run: () => dialogs.open({ kind: 'person' }) },
     { id: 'log-interaction', label: 'Log an interaction', description: 'Ctrl+I', keywords: ['meeting', 'call'], run: () => dialogs.open({ kind: 'interaction' }) },
     { id: 'add-relationship', label: 'Add a relationship', description: 'who knows whom', run: () => dialogs.open({ kind: 'relationship' }) },
-    { id: 'log-favor', label: 'Log a favor', keywords: ['favour'], run: () => dialogs.open({ kind: 'favor' }) },
+    {
+      id: 'log-favor',
+      label: 'Log a favor',
+      keywords: ['favour'],
+      // The likely giver is you: the form opens with you as "Who gave".
+      run: () => {
+        call('me.get', {})
+          .then((me) => dialogs.open({ kind: 'favor', giver: me }))
+          .catch(() => dialogs.open({ kind: 'favor' }))
+      },
+    },
     ...PAGES.map((p) => ({ id: `go-${p.id}`, label: `Go to ${p.label}`, description: p.hint, keywords: [p.hint], run: () => go({ page: p.id }) })),
     { id: 'theme-auto', label: 'Follow the system theme', keywords: ['appearance', 'colour', 'color', 'auto'], run: () => setColorScheme('auto') },
     { id: 'theme-light', label: 'Use the light theme', keywords: ['appearance', 'colour', 'color'], run: () => setColorScheme('light') },
