@@ -8,12 +8,12 @@ import { format as formatDate } from 'date-fns'
 import { type ImportDecision, type ImportFormat, type ImportJobStatus, isImportPhase, type ImportPhase, type ImportResult } from '../../../shared/imports'
 import type { BackendState } from '../state'
 import { KithError, errorMessage } from '../errors'
-import { errnoCode } from '../files'
 import { ImportFileError } from './errors'
-import { acquireImportLock, refreshImportLock, releaseImportLock, type LockOwner } from './lock'
-import { type Plan } from './plan'
+import { acquireImportLock, type LockOwner } from './lock'
+import type { Plan } from './plan'
 import { parseFile, type Parsed } from './parse'
 import { applyParsed, buildPreview, databaseMark } from './preview'
+import { IMPORT_IDLE_MS, JobTable, OPEN_PHASES, perBackend, phaseOf } from './job-table'
 
 interface Job {
   id: string
@@ -30,11 +30,6 @@ interface Job {
   closedAt: number | null
 }
 
-export const IMPORT_IDLE_MS = 30 * 60 * 1000
-
-/** Phases in which a job holds the data folder's one import turn. */
-const OPEN_PHASES: ReadonlySet<ImportPhase> = new Set<ImportPhase>(['reading', 'matching', 'ready', 'applying'])
-
 const PHASE_WORDS: Record<ImportPhase, string> = {
   reading: 'being read',
   matching: 'being matched with your people',
@@ -44,11 +39,6 @@ const PHASE_WORDS: Record<ImportPhase, string> = {
   failed: 'failed',
   cancelled: 'cancelled',
   expired: 'expired',
-}
-
-/** The job's phase as it is now: read through a call, since another call may have changed it while this one waited. */
-function phaseOf(job: Job): ImportPhase {
-  return job.status.phase
 }
 
 /** Thrown from a progress callback to stop reading or matching a job nobody wants any more. */
@@ -62,23 +52,34 @@ const clock = (ms: number): string => formatDate(new Date(ms), 'HH:mm')
  * `idleMs`. A finished, cancelled or expired job keeps only its status (so a
  * caller coming back is told what happened), and that for an hour.
  */
-export class ImportJobs {
-  private readonly jobs = new Map<string, Job>()
-  private timer: NodeJS.Timeout | null = null
+export class ImportJobs extends JobTable<Job> {
+  constructor(backend: BackendState, idleMs: number = IMPORT_IDLE_MS) {
+    super(backend, idleMs)
+  }
 
-  constructor(
-    private readonly backend: BackendState,
-    private readonly idleMs: number = IMPORT_IDLE_MS,
-  ) {}
+  protected goneMessage(): string {
+    return 'That import is no longer open; choose the file again.'
+  }
 
-  private now(): number {
-    return this.backend.now().getTime()
+  protected expiredMessage(job: Job): string {
+    const minutes = Math.round(this.idleMs / 60_000)
+    return `The import of ${job.fileName} waited ${minutes === 1 ? 'a minute' : `${minutes} minutes`} without being applied, so Kith let go of it. Choose the file again to import it.`
+  }
+
+  protected drop(job: Job): void {
+    job.parsed = null
+    job.previewed = null
+    job.status = { ...job.status, preview: null }
+  }
+
+  protected owner(job: Job): LockOwner {
+    return { pid: process.pid, jobId: job.id, fileName: job.fileName, phase: job.status.phase, startedAt: job.startedAt, expiresAt: job.expiresAt }
   }
 
   start(fileName: string, bytes: Uint8Array, format: ImportFormat | null): ImportJobStatus {
     this.sweep()
     const open = [...this.jobs.values()].find((j) => OPEN_PHASES.has(j.status.phase))
-    if (open !== undefined) throw this.busy(this.ownerOf(open), true)
+    if (open !== undefined) throw this.busy(this.owner(open), true)
     const id = randomUUID()
     const now = this.now()
     const job: Job = {
@@ -91,7 +92,7 @@ export class ImportJobs {
       closedAt: null,
       status: { jobId: id, phase: 'reading', progress: 0, preview: null, result: null, error: null, errorLine: null },
     }
-    const lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.ownerOf(job), now))
+    const lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.owner(job), now))
     if (!lock.held) throw this.busy(lock.by, false)
     this.jobs.set(id, job)
     void this.run(job, bytes, format)
@@ -144,111 +145,42 @@ export class ImportJobs {
             : `This import is not ready to apply (it is ${PHASE_WORDS[phase]}).`
       throw new KithError('conflict', message)
     }
-    job.status.phase = 'applying'
-    job.expiresAt = this.now() + this.idleMs
-    this.refresh(job)
-    try {
-      job.status.progress = 0
-      const result = await applyParsed(
-        this.backend,
-        job.parsed,
-        {
-          fileName: job.fileName,
-          strength,
-          decisions,
-          onProgress: (done, total) => {
-            job.status.progress = total === 0 ? 1 : done / total
+    const parsed = job.parsed
+    return this.writeJob(
+      job,
+      () => {
+        job.status.progress = 0
+        return applyParsed(
+          this.backend,
+          parsed,
+          {
+            fileName: job.fileName,
+            strength,
+            decisions,
+            onProgress: (done, total) => {
+              job.status.progress = total === 0 ? 1 : done / total
+            },
           },
-        },
-        job.previewed,
-      )
-      job.status = { ...job.status, phase: 'done', progress: 1, result }
-      this.close(job)
-      return result
-    } catch (err) {
-      // The preview stands; the user may change their decisions and try again.
-      job.status = { ...job.status, phase: 'ready' }
-      this.waitForUser(job)
-      throw err
-    }
+          job.previewed,
+        )
+      },
+      (result) => {
+        job.status = { ...job.status, phase: 'done', progress: 1, result }
+      },
+    )
   }
 
   /** Stops a job and lets go of everything it read. A job being written cannot be stopped half way; its status says so. */
   cancel(id: string): ImportJobStatus {
     this.sweep()
     const job = this.get(id)
-    if (job.status.phase === 'reading' || job.status.phase === 'matching' || job.status.phase === 'ready') {
-      job.status = { ...job.status, phase: 'cancelled', error: `The import of ${job.fileName} was cancelled; choose the file again to import it.` }
-      this.close(job)
-    }
+    this.cancelOpen(job, `The import of ${job.fileName} was cancelled; choose the file again to import it.`)
     return { ...job.status }
   }
 
   /** Ids of the jobs still holding a file's records, plan or preview in memory (for tests). */
   holding(): string[] {
     return [...this.jobs.values()].filter((j) => j.parsed !== null || j.previewed !== null || j.status.preview !== null).map((j) => j.id)
-  }
-
-  private get(id: string): Job {
-    const job = this.jobs.get(id)
-    if (job === undefined) throw new KithError('not_found', 'That import is no longer open; choose the file again.')
-    return job
-  }
-
-  /** The end of a job: everything it read is dropped, and the import turn given back. */
-  private close(job: Job): void {
-    job.parsed = null
-    job.previewed = null
-    job.status = { ...job.status, preview: null }
-    job.closedAt = this.now()
-    releaseImportLock(this.backend.dataDir, job.id)
-  }
-
-  /** A ready job waits `idleMs` for the user; the timer lets it go if nobody comes back. */
-  private waitForUser(job: Job): void {
-    job.expiresAt = this.now() + this.idleMs
-    this.refresh(job)
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.sweep()
-    }, this.idleMs + 1000)
-    this.timer.unref()
-  }
-
-  /** Lets go of ready jobs past their time, and forgets closed ones after an hour. */
-  private sweep(): void {
-    const now = this.now()
-    for (const [id, job] of this.jobs) {
-      if (job.status.phase === 'ready' && now > job.expiresAt) {
-        const minutes = Math.round(this.idleMs / 60_000)
-        job.status = {
-          ...job.status,
-          phase: 'expired',
-          error: `The import of ${job.fileName} waited ${minutes === 1 ? 'a minute' : `${minutes} minutes`} without being applied, so Kith let go of it. Choose the file again to import it.`,
-        }
-        this.close(job)
-      }
-      if (job.closedAt !== null && now - job.closedAt > 60 * 60 * 1000) this.jobs.delete(id)
-    }
-  }
-
-  private ownerOf(job: Job): LockOwner {
-    return { pid: process.pid, jobId: job.id, fileName: job.fileName, phase: job.status.phase, startedAt: job.startedAt, expiresAt: job.expiresAt }
-  }
-
-  private refresh(job: Job): void {
-    this.lockStep(() => refreshImportLock(this.backend.dataDir, this.ownerOf(job)))
-  }
-
-  /** Runs a step on the lock file, turning a file-system failure into a plain error. */
-  private lockStep<T>(step: () => T): T {
-    try {
-      return step()
-    } catch (err) {
-      const code = errnoCode(err) ?? 'an unknown error'
-      throw new KithError('io', `Kith could not note the import in its data folder (${code}); check that the folder can be written to.`)
-    }
   }
 
   private busy(owner: LockOwner | null, here: boolean): KithError {
@@ -264,13 +196,5 @@ export class ImportJobs {
   }
 }
 
-const jobsByBackend = new WeakMap<BackendState, ImportJobs>()
-
-export function importJobs(backend: BackendState): ImportJobs {
-  let jobs = jobsByBackend.get(backend)
-  if (jobs === undefined) {
-    jobs = new ImportJobs(backend)
-    jobsByBackend.set(backend, jobs)
-  }
-  return jobs
-}
+/** The import jobs of `backend`, made when first asked for. */
+export const importJobs = perBackend((backend) => new ImportJobs(backend))

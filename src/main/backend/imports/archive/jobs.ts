@@ -7,14 +7,14 @@
  */
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ArchiveJobStatus, type ArchivePreview, type ArchiveResult, type ImportPhase } from '../../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ArchiveJobStatus, type ArchivePreview, type ArchiveResult } from '../../../../shared/imports'
 import type { BackendState } from '../../state'
 import { KithError, errorMessage } from '../../errors'
 import { normalizeEmail } from '../../people/records'
 import { readArchiveSettings } from '../../settings/service'
 import { databaseMark } from '../preview'
-import { IMPORT_IDLE_MS } from '../service'
-import { acquireImportLock, refreshImportLock, releaseImportLock, type LockOwner } from '../lock'
+import { IMPORT_IDLE_MS, JobTable, OPEN_PHASES, perBackend, phaseOf } from '../job-table'
+import { acquireImportLock, type LockOwner } from '../lock'
 import { yieldToEventLoop } from '../yield'
 import { applyLearning } from './apply'
 import { detectArchive, readerFor, type ReaderOptions } from './formats'
@@ -43,21 +43,38 @@ interface Job {
   closedAt: number | null
 }
 
-/** The job's phase as it is now: another call (a cancel) may have changed it while this one waited. */
-const phaseOf = (job: Job): ImportPhase => job.status.phase
-
-const OPEN: ReadonlySet<ImportPhase> = new Set<ImportPhase>(['reading', 'matching', 'ready', 'applying'])
 const CAP = 1000
 /** Observations between pauses that let progress polls and other calls in. */
 const SLICE = 500
 
-export class ArchiveJobs {
-  private readonly jobs = new Map<string, Job>()
+export class ArchiveJobs extends JobTable<Job> {
+  constructor(backend: BackendState, idleMs: number = IMPORT_IDLE_MS) {
+    super(backend, idleMs)
+  }
 
-  constructor(
-    private readonly backend: BackendState,
-    private readonly idleMs: number = IMPORT_IDLE_MS,
-  ) {}
+  protected goneMessage(): string {
+    return 'That import is no longer open; start it again.'
+  }
+
+  protected expiredMessage(job: Job): string {
+    return `The import of ${job.start.fileName} waited too long without being applied, so Kith let go of it; start it again.`
+  }
+
+  protected drop(job: Job): void {
+    job.plan = null
+    job.status = { ...job.status, preview: null }
+  }
+
+  protected owner(job: Job): LockOwner {
+    return {
+      pid: process.pid,
+      jobId: job.id,
+      fileName: `${job.start.fileName} (${ARCHIVE_FORMAT_LABELS[job.start.format]})`.slice(0, 500),
+      phase: job.status.phase,
+      startedAt: job.startedAt,
+      expiresAt: job.expiresAt,
+    }
+  }
 
   /**
    * Starts reading the archive at `archivePath` (typed in the CLI, or chosen in the desktop's picker).
@@ -137,7 +154,7 @@ export class ArchiveJobs {
       job.status = { ...job.status, phase: 'ready', preview: this.preview(job, plan, learner, [...myAddresses].sort()) }
       this.waitForUser(job)
     } catch (err) {
-      if (!OPEN.has(job.status.phase)) return
+      if (!OPEN_PHASES.has(job.status.phase)) return
       job.status = { ...job.status, phase: 'failed', error: errorMessage(err) }
       this.close(job)
     }
@@ -185,101 +202,32 @@ export class ArchiveJobs {
       throw new KithError('conflict', job.status.phase === 'done' ? 'This import was already applied.' : `This import is not ready to apply (it is ${job.status.phase}).`)
     }
     const ready = job.plan
-    job.status.phase = 'applying'
-    this.refresh(job)
-    try {
-      const result = await this.backend.exclusive(async () => {
-        // Planned again if anything was written since the preview.
-        const plan = ready.mark === databaseMark(this.backend) ? ready.plan : planLearning(this.backend.sqlite, ready.learner, this.backend.now().toISOString())
-        return applyLearning(this.backend, plan, { format: job.start.format, fileName: job.start.fileName })
-      })
-      job.status = { ...job.status, phase: 'done', result }
-      this.close(job)
-      return result
-    } catch (err) {
-      job.status = { ...job.status, phase: 'ready' }
-      this.waitForUser(job)
-      throw err
-    }
+    return this.writeJob(
+      job,
+      () =>
+        this.backend.exclusive(async () => {
+          // Planned again if anything was written since the preview.
+          const plan = ready.mark === databaseMark(this.backend) ? ready.plan : planLearning(this.backend.sqlite, ready.learner, this.backend.now().toISOString())
+          return applyLearning(this.backend, plan, { format: job.start.format, fileName: job.start.fileName })
+        }),
+      (result) => {
+        job.status = { ...job.status, phase: 'done', result }
+      },
+    )
   }
 
   /** Stops a job (its reader is told to stop) and lets go of what it read. One being written cannot be stopped half way. */
   cancel(id: string): ArchiveJobStatus {
     this.sweep()
     const job = this.get(id)
-    if (job.status.phase === 'reading' || job.status.phase === 'matching' || job.status.phase === 'ready') {
-      job.status = { ...job.status, phase: 'cancelled', error: `The import of ${job.start.fileName} was cancelled; nothing was written.` }
-      job.abort.abort()
-      this.close(job)
-    }
+    if (this.cancelOpen(job, `The import of ${job.start.fileName} was cancelled; nothing was written.`)) job.abort.abort()
     return this.copy(job)
   }
 
   private copy(job: Job): ArchiveJobStatus {
     return { ...job.status, progress: { ...job.status.progress } }
   }
-
-  private get(id: string): Job {
-    const job = this.jobs.get(id)
-    if (job === undefined) throw new KithError('not_found', 'That import is no longer open; start it again.')
-    return job
-  }
-
-  private close(job: Job): void {
-    job.plan = null
-    job.status = { ...job.status, preview: null }
-    job.closedAt = this.backend.now().getTime()
-    releaseImportLock(this.backend.dataDir, job.id)
-  }
-
-  private waitForUser(job: Job): void {
-    job.expiresAt = this.backend.now().getTime() + this.idleMs
-    this.refresh(job)
-  }
-
-  private sweep(): void {
-    const now = this.backend.now().getTime()
-    for (const [id, job] of this.jobs) {
-      if (job.status.phase === 'ready' && now > job.expiresAt) {
-        job.status = { ...job.status, phase: 'expired', error: `The import of ${job.start.fileName} waited too long without being applied, so Kith let go of it; start it again.` }
-        this.close(job)
-      }
-      if (job.closedAt !== null && now - job.closedAt > 60 * 60 * 1000) this.jobs.delete(id)
-    }
-  }
-
-  private owner(job: Job): LockOwner {
-    return {
-      pid: process.pid,
-      jobId: job.id,
-      fileName: `${job.start.fileName} (${ARCHIVE_FORMAT_LABELS[job.start.format]})`.slice(0, 500),
-      phase: job.status.phase,
-      startedAt: job.startedAt,
-      expiresAt: job.expiresAt,
-    }
-  }
-
-  private refresh(job: Job): void {
-    this.lockStep(() => refreshImportLock(this.backend.dataDir, this.owner(job)))
-  }
-
-  private lockStep<T>(step: () => T): T {
-    try {
-      return step()
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'an unknown error'
-      throw new KithError('io', `Kith could not note the import in its data folder (${code}); check that the folder can be written to.`)
-    }
-  }
 }
 
-const jobsByBackend = new WeakMap<BackendState, ArchiveJobs>()
-
-export function archiveJobs(backend: BackendState): ArchiveJobs {
-  let jobs = jobsByBackend.get(backend)
-  if (jobs === undefined) {
-    jobs = new ArchiveJobs(backend)
-    jobsByBackend.set(backend, jobs)
-  }
-  return jobs
-}
+/** The archive import jobs of `backend`, made when first asked for. */
+export const archiveJobs = perBackend((backend) => new ArchiveJobs(backend))
