@@ -1,8 +1,8 @@
 import { Table } from '@mantine/core'
 import type { ReactNode } from 'react'
 
-/** A column: its heading, and whether its cells are numbers (aligned right). */
-export type Column = string | { label: string; numeric: true }
+/** A column: its heading, and whether its cells are numbers (aligned right) or how wide it is. */
+export type Column = string | { label: string; numeric?: true; width?: number }
 
 /**
  * The heading row of a data table: one column header per column, and, for
@@ -19,7 +19,7 @@ export function TableHeader({ columns, actions = false }: { columns: readonly Co
               {c}
             </Table.Th>
           ) : (
-            <Table.Th key={c.label} scope="col" ta="right">
+            <Table.Th key={c.label} scope="col" ta={c.numeric === true ? 'right' : undefined} w={c.width}>
               {c.label}
             </Table.Th>
           ),

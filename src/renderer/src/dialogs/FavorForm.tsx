@@ -5,7 +5,7 @@ import { favorInput } from '../../../shared/schemas'
 import type { FavorView, PersonRef } from '../../../shared/types'
 import { FAVOR_KINDS, FAVOR_POINTS, FAVOR_SIZES, capitalize } from '../../../shared/vocab'
 import { call } from '../lib/client'
-import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { fieldErrors, showServerError } from '../lib/form-errors'
 import { todayIso } from '../lib/format'
 import { PersonPicker } from '../components/PersonPicker'
 import { FormFooter } from '../components/FormFooter'
@@ -62,9 +62,7 @@ export function FavorForm({
       const input = favorInput.parse({ ...(toInput(values) as object), introductionId: favor?.introductionId ?? null })
       onDone(favor === undefined ? await call('favors.log', input) : await call('favors.update', { id: favor.id, favor: input }))
     } catch (err) {
-      const placed = placeServerError(err, ['date', 'kind', 'size', 'note'])
-      if (placed.field === null) setFormError(placed.message)
-      else form.setFieldError(placed.field, placed.message)
+      showServerError(err, ['date', 'kind', 'size', 'note'], form, setFormError)
     }
   })
 

@@ -5,7 +5,7 @@ import { interactionInput } from '../../../shared/schemas'
 import type { InteractionView, PersonRef } from '../../../shared/types'
 import { INTERACTION_KINDS, capitalize } from '../../../shared/vocab'
 import { call } from '../lib/client'
-import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { fieldErrors, showServerError } from '../lib/form-errors'
 import { todayIso } from '../lib/format'
 import { PeoplePicker } from '../components/PersonPicker'
 import { FormFooter } from '../components/FormFooter'
@@ -50,9 +50,7 @@ export function InteractionForm({
       const input = interactionInput.parse(toInput(values))
       onDone(interaction === undefined ? await call('interactions.log', input) : await call('interactions.update', { id: interaction.id, interaction: input }))
     } catch (err) {
-      const placed = placeServerError(err, ['date', 'kind', 'people', 'note'])
-      if (placed.field === null) setFormError(placed.message)
-      else form.setFieldError(placed.field, placed.message)
+      showServerError(err, ['date', 'kind', 'people', 'note'], form, setFormError)
     }
   })
 

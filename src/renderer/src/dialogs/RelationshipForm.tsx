@@ -5,7 +5,7 @@ import { relationshipInput } from '../../../shared/schemas'
 import type { PersonRef, RelationshipRecord } from '../../../shared/types'
 import { CONFIDENCES, CONFIDENCE_WORDS, RELATIONSHIP_KINDS, STRENGTHS, capitalize } from '../../../shared/vocab'
 import { call } from '../lib/client'
-import { fieldErrors, placeServerError } from '../lib/form-errors'
+import { fieldErrors, showServerError } from '../lib/form-errors'
 import { strengthWord } from '../lib/format'
 import { PersonPicker } from '../components/PersonPicker'
 import { FormFooter } from '../components/FormFooter'
@@ -68,9 +68,7 @@ export function RelationshipForm({ draft = {}, onDone }: { draft?: RelationshipD
     try {
       onDone(await call('relationships.set', relationshipInput.parse(toInput(values))))
     } catch (err) {
-      const placed = placeServerError(err, ['a', 'b', 'strength', 'kind', 'confidence', 'contexts', 'since'])
-      if (placed.field === null) setFormError(placed.message)
-      else form.setFieldError(placed.field, placed.message)
+      showServerError(err, ['a', 'b', 'strength', 'kind', 'confidence', 'contexts', 'since'], form, setFormError)
     }
   })
 

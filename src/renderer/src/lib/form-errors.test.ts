@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { interactionInput } from '../../../shared/schemas'
 import { ApiCallError } from './client'
-import { fieldErrors, placeServerError } from './form-errors'
+import { fieldErrors, placeServerError, showServerError } from './form-errors'
 
 const INTERACTION_FIELDS = ['date', 'kind', 'people', 'note']
 
@@ -43,5 +43,16 @@ describe("the form's own check", () => {
     expect(parsed.success).toBe(false)
     if (parsed.success) return
     expect(Object.keys(fieldErrors(parsed.error)).sort()).toEqual(['date', 'people'])
+  })
+})
+
+describe('showing a refusal on a form', () => {
+  it('sets the field error when the form has the field, and the top message otherwise', () => {
+    const shown: string[] = []
+    const form = { setFieldError: (field: string, message: string) => shown.push(`${field}: ${message}`) }
+    const refusal = (path: string[], message: string) => ApiCallError.from({ code: 'bad_request', message: `${path.join('.')}: ${message}`, issues: [{ path, message }] })
+    showServerError(refusal(['date'], 'is in the future'), INTERACTION_FIELDS, form, (m) => shown.push(`top: ${m}`))
+    showServerError(refusal(['giverId'], 'no such person'), INTERACTION_FIELDS, form, (m) => shown.push(`top: ${m}`))
+    expect(shown).toEqual(['date: is in the future', 'top: giverId: no such person'])
   })
 })

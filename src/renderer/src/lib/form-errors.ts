@@ -28,3 +28,13 @@ export function placeServerError(err: unknown, fields: readonly string[]): { fie
   }
   return { field: null, message }
 }
+
+/**
+ * Shows a refusal from the backend: next to its field when the form has it,
+ * else through `showTop` at the form's top.
+ */
+export function showServerError(err: unknown, fields: readonly string[], form: { setFieldError: (field: string, message: string) => void }, showTop: (message: string) => void): void {
+  const placed = placeServerError(err, fields)
+  if (placed.field === null) showTop(placed.message)
+  else form.setFieldError(placed.field, placed.message)
+}

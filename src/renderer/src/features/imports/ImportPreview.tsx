@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } 
 import type { ReactNode } from 'react'
 import { FORMAT_LABELS, type ImportDecision, type ImportPreview as Preview, type ImportProblem, type MatchAction } from '../../../../shared/imports'
 import { STRENGTHS, STRENGTH_WORDS } from '../../../../shared/vocab'
+import { TableHeader, type Column } from '../../components/TableHeader'
 
 const ACTIONS: { value: string; label: string }[] = [
   { value: 'merge:mine', label: 'Merge, keep my values' },
@@ -124,129 +125,73 @@ export function ImportPreview({
         />
       )}
 
-      {preview.matches.length > 0 && (
-        <Stack gap={4}>
-          <Title order={4} size="h5">
-            Already in Kith ({c.matches})
-          </Title>
-          <Table aria-label="Already in Kith" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">In the file</Table.Th>
-                <Table.Th scope="col">Matches</Table.Th>
-                <Table.Th scope="col">Differences</Table.Th>
-                <Table.Th scope="col">What to do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.matches.map((m) => (
-                <Table.Tr key={m.index}>
-                  <Table.Td>
-                    {m.name}
-                    {m.company !== null && <Text size="xs" c="dimmed">{m.company}</Text>}
-                    <Text size="xs" c="dimmed">
-                      line {m.line}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {m.existing.name}
-                    <Text size="xs" c="dimmed">
-                      {BY[m.by] ?? m.by}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {m.adds.length === 0 && m.conflicts.length === 0 && <Text size="sm" c="dimmed">nothing new</Text>}
-                    {m.adds.length > 0 && <Text size="sm">adds {m.adds.join(', ')}</Text>}
-                    {m.conflicts.map((x) => (
-                      <Text size="sm" key={x.field}>
-                        {x.field}: “{x.mine}” here, “{x.file}” in the file
-                      </Text>
-                    ))}
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`What to do with ${m.name} (line ${m.line})`}
-                      size="xs"
-                      w={230}
-                      allowDeselect={false}
-                      value={decisionValue(decisions.get(m.index))}
-                      onChange={(v) => v !== null && onDecide(toDecision(m.index, v))}
-                      data={ACTIONS}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
-      )}
+      <PreviewTable title="Already in Kith" label="Already in Kith" columns={['In the file', 'Matches', 'Differences', 'What to do']} shown={preview.matches.length} total={c.matches}>
+          {preview.matches.map((m) => (
+            <Table.Tr key={m.index}>
+              <Table.Td>
+                {m.name}
+                {m.company !== null && <Text size="xs" c="dimmed">{m.company}</Text>}
+                <Text size="xs" c="dimmed">
+                  line {m.line}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {m.existing.name}
+                <Text size="xs" c="dimmed">
+                  {BY[m.by] ?? m.by}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {m.adds.length === 0 && m.conflicts.length === 0 && <Text size="sm" c="dimmed">nothing new</Text>}
+                {m.adds.length > 0 && <Text size="sm">adds {m.adds.join(', ')}</Text>}
+                {m.conflicts.map((x) => (
+                  <Text size="sm" key={x.field}>
+                    {x.field}: “{x.mine}” here, “{x.file}” in the file
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={`What to do with ${m.name} (line ${m.line})`}
+                  size="xs"
+                  w={230}
+                  allowDeselect={false}
+                  value={decisionValue(decisions.get(m.index))}
+                  onChange={(v) => v !== null && onDecide(toDecision(m.index, v))}
+                  data={ACTIONS}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+      </PreviewTable>
 
-      {preview.newPeople.length > 0 && (
-        <Stack gap={4}>
-          <Title order={4} size="h5">
-            New ({c.new})
-          </Title>
-          <Table aria-label="New people" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Company</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col" w={80}>
-                  Line
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.newPeople.map((p) => (
-                <Table.Tr key={p.index}>
-                  <Table.Td>
-                    {p.name}
-                    {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
-                  </Table.Td>
-                  <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
-                  <Table.Td>{p.email ?? ''}</Table.Td>
-                  <Table.Td>{p.line}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {c.new > preview.newPeople.length && <Text size="sm" c="dimmed">and {(c.new - preview.newPeople.length).toLocaleString()} more</Text>}
-        </Stack>
-      )}
+      <PreviewTable title="New" label="New people" columns={['Name', 'Company', 'Email', { label: 'Line', width: 80 }]} shown={preview.newPeople.length} total={c.new}>
+          {preview.newPeople.map((p) => (
+            <Table.Tr key={p.index}>
+              <Table.Td>
+                {p.name}
+                {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
+              </Table.Td>
+              <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
+              <Table.Td>{p.email ?? ''}</Table.Td>
+              <Table.Td>{p.line}</Table.Td>
+            </Table.Tr>
+          ))}
+      </PreviewTable>
 
-      {preview.relationships.length > 0 && (
-        <Stack gap={4}>
-          <Title order={4} size="h5">
-            Relationships ({preview.relationships.length})
-          </Title>
-          <Table aria-label="Relationships in the file" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">People</Table.Th>
-                <Table.Th scope="col">Strength</Table.Th>
-                <Table.Th scope="col">Change</Table.Th>
-                <Table.Th scope="col" w={80}>
-                  Line
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.relationships.map((r) => (
-                <Table.Tr key={r.line}>
-                  <Table.Td>
-                    {r.a} and {r.b}
-                    {r.creates.length > 0 && <Text size="xs" c="dimmed">adds {r.creates.join(' and ')}</Text>}
-                  </Table.Td>
-                  <Table.Td>{r.strength}</Table.Td>
-                  <Table.Td>{r.action === 'new' ? 'new' : r.action === 'update' ? 'changes strength' : 'same strength'}</Table.Td>
-                  <Table.Td>{r.line}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
-      )}
+      <PreviewTable title="Relationships" label="Relationships in the file" columns={['People', 'Strength', 'Change', { label: 'Line', width: 80 }]} shown={preview.relationships.length} total={preview.relationships.length}>
+          {preview.relationships.map((r) => (
+            <Table.Tr key={r.line}>
+              <Table.Td>
+                {r.a} and {r.b}
+                {r.creates.length > 0 && <Text size="xs" c="dimmed">adds {r.creates.join(' and ')}</Text>}
+              </Table.Td>
+              <Table.Td>{r.strength}</Table.Td>
+              <Table.Td>{r.action === 'new' ? 'new' : r.action === 'update' ? 'changes strength' : 'same strength'}</Table.Td>
+              <Table.Td>{r.line}</Table.Td>
+            </Table.Tr>
+          ))}
+      </PreviewTable>
 
       <Problems title="Could not be read" items={preview.errors} total={c.errors} />
       <Problems title="Values left out" items={preview.warnings} total={preview.warnings.length} />
@@ -261,6 +206,27 @@ export function ImportPreview({
           Cancel
         </Button>
       </Group>
+    </Stack>
+  )
+}
+
+/** One part of the preview: a heading with its count, the rows shown, and how many more there are. */
+function PreviewTable({ title, label, columns, shown, total, children }: { title: string; label: string; columns: readonly Column[]; shown: number; total: number; children: ReactNode }): ReactNode {
+  if (shown === 0) return null
+  return (
+    <Stack gap={4}>
+      <Title order={4} size="h5">
+        {title} ({total})
+      </Title>
+      <Table aria-label={label} striped>
+        <TableHeader columns={columns} />
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+      {total > shown && (
+        <Text size="sm" c="dimmed">
+          and {(total - shown).toLocaleString()} more
+        </Text>
+      )}
     </Stack>
   )
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Code, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { type ReactNode } from 'react'
 import { signature } from '../../../../shared/intro-templates'
 import { profileInput } from '../../../../shared/schemas'
 import type { Profile } from '../../../../shared/types'
 import { call } from '../../lib/client'
+import { FormFooter } from '../../components/FormFooter'
 import { useStoredForm } from './useStoredForm'
 
 const EMPTY: Profile = { fullName: '', role: '', organisation: '', credibility: '', signOff: '' }
@@ -50,16 +51,7 @@ export function ProfileSettings(): ReactNode {
           </Text>
           <Code block>{ending}</Code>
         </Stack>
-        {error !== undefined && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" disabled={!form.isDirty()}>
-            Save profile
-          </Button>
-        </Group>
+        <FormFooter error={error} submit="Save profile" disabled={!form.isDirty()} justify="flex-start" />
       </Stack>
     </Paper>
   )

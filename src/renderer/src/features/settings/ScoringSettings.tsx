@@ -1,9 +1,10 @@
-import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core'
+import { Button, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { type ReactNode } from 'react'
 import { DEFAULT_SCORING, scoringSettings, type ScoringSettings as Settings } from '../../../../shared/scoring'
 import { STRENGTHS } from '../../../../shared/vocab'
 import { call } from '../../lib/client'
+import { FormFooter } from '../../components/FormFooter'
 import { useStoredForm } from './useStoredForm'
 import { strengthWord } from '../../lib/format'
 
@@ -78,19 +79,17 @@ export function ScoringSettings(): ReactNode {
           {num('A short overlap is under (days)', 'colleagues.shortOverlapDays', { min: 0, max: 3650, step: 1, decimalScale: 0 })}
           {num('A short overlap counts', 'colleagues.shortOverlapFactor', { max: 1 })}
         </SimpleGrid>
-        {error !== undefined && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" disabled={!form.isDirty()}>
-            Save scoring
-          </Button>
-          <Button variant="default" onClick={() => void reset()}>
-            Reset to defaults
-          </Button>
-        </Group>
+        <FormFooter
+          error={error}
+          submit="Save scoring"
+          disabled={!form.isDirty()}
+          justify="flex-start"
+          extra={
+            <Button variant="default" onClick={() => void reset()}>
+              Reset to defaults
+            </Button>
+          }
+        />
       </Stack>
     </Paper>
   )

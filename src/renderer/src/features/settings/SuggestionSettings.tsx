@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { ActionIcon, Button, Group, MultiSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMemo, type ReactNode } from 'react'
 import { DEFAULT_SUGGESTION_SETTINGS, isSourceTag, suggestionSettings, type SuggestionSettings as Settings } from '../../../../shared/suggestions'
 import { call } from '../../lib/client'
+import { FormFooter } from '../../components/FormFooter'
 import { useStoredForm } from './useStoredForm'
 import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
@@ -92,24 +93,17 @@ export function SuggestionSettings(): ReactNode {
             </Button>
           </Group>
         </Stack>
-        {error !== undefined && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" disabled={!form.isDirty()}>
-            Save suggestion settings
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              form.setValues(DEFAULT_SUGGESTION_SETTINGS)
-            }}
-          >
-            Back to the defaults
-          </Button>
-        </Group>
+        <FormFooter
+          error={error}
+          submit="Save suggestion settings"
+          disabled={!form.isDirty()}
+          justify="flex-start"
+          extra={
+            <Button variant="default" onClick={() => form.setValues(DEFAULT_SUGGESTION_SETTINGS)}>
+              Back to the defaults
+            </Button>
+          }
+        />
       </Stack>
     </Paper>
   )

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { useDataVersion } from '../../lib/data-version'
 import { errorText } from '../../lib/errors'
-import { fieldErrors, placeServerError } from '../../lib/form-errors'
+import { fieldErrors, showServerError } from '../../lib/form-errors'
 import { notify } from '../../lib/notify'
 
 interface StoredFormOptions<T> {
@@ -75,9 +75,7 @@ export function useStoredForm<T extends object>(options: StoredFormOptions<T>): 
       showSaved(await store(values))
       notify({ color: 'teal', message: savedMessage })
     } catch (err) {
-      const placed = placeServerError(err, Object.keys(initial))
-      if (placed.field === null) setError(placed.message)
-      else form.setFieldError(placed.field, placed.message)
+      showServerError(err, Object.keys(initial), form, setError)
     }
   })
 
