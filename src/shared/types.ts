@@ -4,6 +4,7 @@
  * other, never this file.
  */
 export type * from './types/app'
+export type * from './types/demo'
 export type * from './types/people'
 export type * from './types/paths'
 export type * from './types/introductions'

@@ -7,6 +7,7 @@ import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import { pragmaNumber } from './db/pragma'
 import type { Database as Schema } from './db/schema'
+import { needsOrganisationSync, syncOrganisations } from './orgs/model'
 import { PathGraph } from './paths/graph'
 import { PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
@@ -260,12 +261,35 @@ export class BackendState {
       return
     }
     if (touched === 'everything') {
+      this.syncOrganisations(null)
       this.forgetCaches()
       return
     }
     const list = [...touched.people]
+    // A new organisation or domain can change where anyone works: then everything is read again.
+    if (this.syncOrganisations(list)) {
+      this.forgetCaches()
+      return
+    }
     this.cache?.directory.refresh(list)
     this.graphCache?.graph.refresh(list)
+  }
+
+  /**
+   * Gives the companies and work addresses just written their organisations
+   * now, as part of the write, so that no later call (a read, or a call that
+   * is refused) writes them while building the path graph. Says whether
+   * anything changed.
+   */
+  private syncOrganisations(people: readonly number[] | null): boolean {
+    try {
+      if (people !== null && !needsOrganisationSync(this.sqlite, people)) return false
+      return syncOrganisations(this.sqlite, this.now().toISOString()).changed
+    } catch (err) {
+      // A database that cannot be written just now (busy, read-only): the graph resolves with the names it has.
+      if (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(err.code)) return false
+      throw err
+    }
   }
 
   /** Drops every cache: each is rebuilt from the file when next read. */

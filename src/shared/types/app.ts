@@ -1,5 +1,4 @@
 /** What Kith reports about itself and its data folder: status, doctor, backups, the sample network. */
-import type { PersonRef } from './people'
 
 export interface TableCounts {
   people: number
@@ -61,18 +60,4 @@ export interface RestoreResult {
 
 export interface DemoSummary {
   counts: TableCounts
-}
-
-/** Whether the sample network is here, and whether its removal can still be undone. */
-export interface DemoState {
-  /** sample people still here (you are not counted) */
-  samplePeople: number
-  /** the last removal, while it can be undone */
-  removed: { at: string; people: number } | null
-}
-
-export interface DemoRemoval {
-  removed: number
-  /** sample people edited or used by hand since the sample was loaded: they stay */
-  kept: PersonRef[]
 }

@@ -54,6 +54,15 @@ function newSpellings(sqlite: Database.Database, ids: readonly number[] | null):
     .all(...args)
 }
 
+/**
+ * Whether a write to these people left something for `syncOrganisations` to
+ * do: a company spelt a new way, or a work address on a domain nobody
+ * decided on yet.
+ */
+export function needsOrganisationSync(sqlite: Database.Database, ids: readonly number[]): boolean {
+  return ids.length > 0 && (hasNewSpellings(sqlite, ids) || hasUnlearnedDomains(sqlite, ids))
+}
+
 /** Whether any of these people (everyone when null) names a company Kith has not seen spelt that way. */
 export function hasNewSpellings(sqlite: Database.Database, ids: readonly number[] | null): boolean {
   return newSpellings(sqlite, ids).length > 0
@@ -77,16 +86,33 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
     const uses = sqlite.prepare('SELECT (SELECT count(*) FROM person WHERE company = @s) + (SELECT count(*) FROM employment WHERE company = @s)').pluck()
     // A new organisation is named by the spelling most of its people use.
     const byNorm = new Map<string, { spelling: string; uses: number }[]>()
+    const known = new Set<string>()
     for (const spelling of spellings) {
       const norm = normalizeOrgName(spelling)
       insertSpelling.run(spelling, norm)
-      if (norm === '' || named.get(norm) !== undefined) continue
-      byNorm.set(norm, [...(byNorm.get(norm) ?? []), { spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) }])
+      if (norm === '') continue
+      if (named.get(norm) !== undefined) known.add(norm)
+      else byNorm.set(norm, [...(byNorm.get(norm) ?? []), { spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) }])
     }
+    const best = (candidates: { spelling: string; uses: number }[]): string =>
+      candidates.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a)).spelling
     for (const [norm, candidates] of byNorm) {
-      const best = candidates.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a))
-      const id = Number(insertOrg.run(best.spelling, now, now).lastInsertRowid)
-      insertName.run(norm, id, best.spelling)
+      const name = best(candidates)
+      const id = Number(insertOrg.run(name, now, now).lastInsertRowid)
+      insertName.run(norm, id, name)
+    }
+    // A new spelling of a name Kith made from the data may now be the one most people use: the organisation follows it.
+    const dataName = sqlite.prepare<[string], { id: number; name: string }>("SELECT organisation_id AS id, name FROM organisation_name WHERE name_norm = ? AND source = 'data'")
+    const spellingsOf = sqlite.prepare<[string], string>('SELECT spelling FROM organisation_spelling WHERE name_norm = ?').pluck()
+    const renameName = sqlite.prepare<[string, string]>('UPDATE organisation_name SET name = ? WHERE name_norm = ?')
+    const renameOrg = sqlite.prepare<[string, string, number, string]>('UPDATE organisation SET name = ?, updated_at = ? WHERE id = ? AND name = ?')
+    for (const norm of known) {
+      const current = dataName.get(norm)
+      if (current === undefined) continue
+      const name = best(spellingsOf.all(norm).map((spelling) => ({ spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) })))
+      if (name === current.name) continue
+      renameName.run(name, norm)
+      renameOrg.run(name, now, current.id, current.name)
     }
     changed = spellings.length > 0
     if (learnDomains(sqlite)) changed = true
@@ -108,9 +134,10 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
   JOIN organisation_name n ON n.name_norm = s.name_norm`
 
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
-function hasUnlearnedDomains(sqlite: Database.Database): boolean {
+function hasUnlearnedDomains(sqlite: Database.Database, ids: readonly number[] | null = null): boolean {
   const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
-  for (const [, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
+  const scoped = ids === null ? WORK_EMAILS : `${WORK_EMAILS} WHERE p.id IN (${ids.map(() => '?').join(',')})`
+  for (const [, email] of sqlite.prepare<unknown[], [number, string]>(scoped).raw().iterate(...(ids ?? []))) {
     const domain = workDomainOf(email)
     if (domain !== null && !claimed.has(domain)) return true
   }
