@@ -138,19 +138,25 @@ export abstract class GraphCore {
     this.version++
   }
 
+  /** Adds a node for person `id` to every per-node list; answers its index. */
+  protected pushNode(id: number, name: string): number {
+    const index = this.ids.length
+    this.ids.push(id)
+    this.indexOf.set(id, index)
+    this.names.push(name)
+    this.archived.push(false)
+    this.balance.push(0)
+    this.asks.push([])
+    this.memOrg.push([])
+    this.memStart.push([])
+    this.memEnd.push([])
+    return index
+  }
+
   protected node(id: number): number {
     let index = this.indexOf.get(id)
     if (index === undefined) {
-      index = this.ids.length
-      this.ids.push(id)
-      this.indexOf.set(id, index)
-      this.names.push('')
-      this.archived.push(false)
-      this.balance.push(0)
-      this.asks.push([])
-      this.memOrg.push([])
-      this.memStart.push([])
-      this.memEnd.push([])
+      index = this.pushNode(id, '')
       if (index >= this.start.length) {
         const size = Math.max(16, this.start.length * 2)
         this.start = grownInt32(this.start, size)

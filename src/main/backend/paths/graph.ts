@@ -73,15 +73,7 @@ export class PathGraph extends ColleagueGraph {
     const at = new Int32Array(dense ? maxId + 1 : 0).fill(-1)
     for (let i = 0; i < n; i++) {
       const id = personIds[i] ?? 0
-      this.ids.push(id)
-      this.indexOf.set(id, i)
-      this.names.push(names[i] ?? '')
-      this.archived.push(false)
-      this.balance.push(0)
-      this.asks.push([])
-      this.memOrg.push([])
-      this.memStart.push([])
-      this.memEnd.push([])
+      this.pushNode(id, names[i] ?? '')
       if (dense) at[id] = i
     }
     const nodeOf = (id: number): number => (dense ? (at[id] ?? -1) : (this.indexOf.get(id) ?? -1))
