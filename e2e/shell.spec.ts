@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
 
-const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']
+const PAGES = ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Import & export', 'Review', 'Settings']
 
 test('a new user meets the first-run state and can load the sample network', async ({ app }) => {
   const kith = new KithApp(app)
