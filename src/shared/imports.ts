@@ -352,7 +352,7 @@ export const archiveUploadArgs = z.strictObject({
     .trim()
     .min(1, 'Name the file')
     .max(255, 'A file name has at most 255 characters')
-    .refine((v) => !/[\\/\u0000]/.test(v), 'A file name, not a path')
+    .refine((v) => !['/', '\\', '\u0000'].some((c) => v.includes(c)), 'A file name, not a path')
     .refine((v) => UPLOAD_EXTENSIONS.some((ext) => v.toLowerCase().endsWith(ext)), 'Kith learns from .mbox, .ics, .eml or .zip archives; choose one of those'),
   myAddresses: z.array(myAddress).max(100).default([]),
 })
