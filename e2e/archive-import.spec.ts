@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
@@ -47,6 +48,9 @@ test.describe('learning from mail in browser mode', () => {
     await expect(created.getByRole('row', { name: /Dan Diaz/ })).toBeVisible()
     await expect(section.getByRole('table', { name: 'Proposed ties' }).getByRole('row')).toHaveCount(4)
     await app.screenshot({ path: '/tmp/kith-archive-preview.png', fullPage: true })
+    // The preview, its tables and controls, meets WCAG 2.1 AA (axe: no serious or critical findings).
+    const axe = await new AxeBuilder({ page: app }).include('section[aria-label="Learn from mail and calendars"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([])
     await section.getByRole('button', { name: 'Apply' }).click()
     await expect(section.getByRole('status').filter({ hasText: 'Learned from warm-intro.mbox' })).toBeVisible()
 
