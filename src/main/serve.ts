@@ -200,7 +200,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     try {
       const data = await startUploadedArchive(options.backend, { name: query.get('name') ?? '', myAddresses: query.getAll('my') }, req)
-      sendJson(res, 200, { ok: true, data })
+      // The page went away (closed, or Cancel pressed) as the upload ended: nobody will come back for this import.
+      if (req.socket.destroyed) archiveJobs(options.backend).cancel(data.jobId)
+      else sendJson(res, 200, { ok: true, data })
     } catch (err) {
       if (res.headersSent || req.socket.destroyed) return
       const error = err instanceof KithError ? err.toApiError() : { code: 'internal' as const, message: 'The upload could not be taken in.' }

@@ -77,6 +77,17 @@ describe('an archive uploaded from the page', () => {
     expect((await fails(backend, 'imports.archiveReread', { jobId: 'nope' })).code).toBe('not_found')
   })
 
+  it('removes the copy of an import left waiting until Kith lets go of it', async () => {
+    let now = new Date('2026-11-20T10:00:00Z')
+    const backend = await openTempBackend({ now: () => now })
+    const open = await settled(backend, await upload(backend, 'warm-intro.mbox', ['me@home.org']))
+    expect(open.phase).toBe('ready')
+    expect(await copiesLeft(backend, 1)).toHaveLength(1)
+    now = new Date(now.getTime() + 31 * 60_000)
+    expect((await ok(backend, 'imports.archiveJob', { jobId: open.jobId })).phase).toBe('expired')
+    expect(await copiesLeft(backend)).toEqual([])
+  })
+
   it('clears copies a stopped process left behind, and leaves those of a running one', async () => {
     const backend = await openTempBackend()
     const dir = path.join(backend.dataDir, UPLOAD_DIR_NAME)

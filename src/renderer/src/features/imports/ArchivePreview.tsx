@@ -72,10 +72,9 @@ function OwnAddresses({ preview, onConfirm, busy }: { preview: Preview; onConfir
     <Alert color="yellow" title="Are these your addresses?">
       <Stack gap="xs">
         <Text size="sm">
-          {known.length === 0
-            ? 'Kith does not know your own addresses yet, so it cannot tell what you sent from what you received.'
-            : `Kith counts ${known.join(', ')} as yours.`}{' '}
-          These sent mail in this archive. Confirm the ones that are yours: Kith saves them in Settings and reads the archive again.
+          {known.length === 0 ? '' : `Kith counts ${known.join(', ')} as yours. `}
+          These addresses sent this archive's sent mail. Confirm the ones that are yours: Kith saves them in Settings and reads the archive again,
+          so it can tell what you sent from what you received.
         </Text>
         {proposed.map((p) => (
           <Checkbox
