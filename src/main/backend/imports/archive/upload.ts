@@ -96,10 +96,10 @@ export async function startUploadedArchive(backend: BackendState, args: unknown,
     makePrivate(file)
   } catch (err) {
     removeCopy(file)
-    if (errnoCode(err) === 'ECONNRESET' || errnoCode(err) === 'ERR_STREAM_PREMATURE_CLOSE' || body.destroyed) {
-      throw new KithError('bad_request', `The upload of ${name} stopped before the end; nothing was kept.`)
-    }
-    throw fileFailure(err, `the copy of ${name}`, 'write')
+    // A failure of the disk (full, read-only) is said as such; anything else is the upload breaking off.
+    const code = errnoCode(err)
+    if (code !== undefined && /^E(?!CONN)[A-Z]+$/.test(code)) throw fileFailure(err, `the copy of ${name}`, 'write')
+    throw new KithError('bad_request', `The upload of ${name} stopped before the end; nothing was kept.`)
   }
   let format, reader
   try {
