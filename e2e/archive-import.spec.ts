@@ -56,6 +56,7 @@ test.describe('learning from mail in browser mode', () => {
 
     // The calendar: my address is now in Settings, so the field starts with it.
     await expect(section.getByText('me@home.org', { exact: true })).toBeVisible()
+    await section.screenshot({ path: '/tmp/kith-archive-section.png' })
     chooser = app.waitForEvent('filechooser')
     await section.getByRole('button', { name: 'Archive' }).click()
     await (await chooser).setFiles(calendar)
