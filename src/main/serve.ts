@@ -13,6 +13,9 @@ import type { Backend } from './backend/backend'
 import { NOTHING_POLICY } from '../shared/csp'
 import { contentTypeOf } from './content-types'
 import { servePage } from './page-seal'
+import { KithError } from './backend/errors'
+import { archiveJobs } from './backend/imports/archive/jobs'
+import { removeUploads, startUploadedArchive } from './backend/imports/archive/upload'
 
 export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
@@ -178,6 +181,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 200, await options.backend.dispatch(method, args))
   }
 
+  /**
+   * `POST /upload/archive?name=NAME&my=ADDRESS…`: a mail or calendar archive
+   * as the raw body, any size, with the same token as the API. It is streamed
+   * into a private temporary copy and an archive job starts on it; the answer
+   * is the API's envelope with the job's status.
+   */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): Promise<void> {
+    if (req.method !== 'POST') {
+      refuse(res, 405, 'bad_request', 'Uploads take POST requests only.', { Allow: 'POST' })
+      req.resume()
+      return
+    }
+    if (!sameToken(req.headers[TOKEN_HEADER], token)) {
+      refuse(res, 403, 'forbidden', 'Missing or wrong Kith token: open the URL that "kith serve" printed.', { Connection: 'close' })
+      req.resume()
+      return
+    }
+    try {
+      const data = await startUploadedArchive(options.backend, { name: query.get('name') ?? '', myAddresses: query.getAll('my') }, req)
+      // The page went away (closed, or Cancel pressed) as the upload ended: nobody will come back for this import.
+      if (req.socket.destroyed) archiveJobs(options.backend).cancel(data.jobId)
+      else sendJson(res, 200, { ok: true, data })
+    } catch (err) {
+      if (res.headersSent || req.socket.destroyed) return
+      const error = err instanceof KithError ? err.toApiError() : { code: 'internal' as const, message: 'The upload could not be taken in.' }
+      // What was not read of a refused upload is not waited for.
+      sendJson(res, 200, { ok: false, error }, req.complete ? {} : { Connection: 'close' })
+      if (!req.complete) req.resume()
+    }
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       refuse(res, 405, 'bad_request', 'Static files take GET only.', { Allow: 'GET, HEAD' })
@@ -240,7 +274,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.resume()
       return
     }
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+    const [pathname = '/', search = ''] = (req.url ?? '/').split('?')
+    if (pathname === '/upload/archive') {
+      void handleUpload(req, res, new URLSearchParams(search))
+      return
+    }
     const api = /^\/api\/([^/]+)$/.exec(pathname)
     if (api?.[1] !== undefined) {
       handleApi(req, res, api[1]).catch((err: unknown) => {
@@ -259,6 +297,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     handleStatic(req, res, pathname)
   })
+
+  // An upload of a large archive may take longer than Node's default five minutes for a request.
+  server.requestTimeout = 0
+  // Copies of uploads a stopped server left behind are removed before any new one arrives.
+  removeUploads(options.backend.dataDir, 'left-behind')
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -280,7 +323,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => {
+          // Imports read from an upload cannot go on without it: they are let go, and every copy removed.
+          archiveJobs(options.backend).cancelAll()
+          removeUploads(options.backend.dataDir, 'mine')
+          resolve()
+        })
       }),
   }
 }

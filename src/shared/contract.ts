@@ -131,6 +131,8 @@ export const contract = {
   'imports.archiveJob': method<ArchiveJobStatus>()(archiveJobArgs),
   'imports.archiveApply': method<ArchiveResult>()(archiveJobArgs),
   'imports.archiveCancel': method<ArchiveJobStatus>()(archiveJobArgs),
+  /** Reads a ready archive import again (after the user confirmed their own addresses): a new job takes its place. */
+  'imports.archiveReread': method<ArchiveJobStatus>()(archiveJobArgs),
   /** What archive imports learned, waiting for review: new people, proposed ties, estimated strengths. */
   'review.list': method<ReviewList>()(noArgs),
   'review.accept': method<ReviewOutcome>()(reviewAcceptArgs),
@@ -350,6 +352,7 @@ export const METHOD_ACCESS = {
   'imports.archiveJob': 'read',
   'imports.archiveApply': 'write',
   'imports.archiveCancel': 'read',
+  'imports.archiveReread': 'read',
   'review.list': 'read',
   'review.accept': 'write',
   'review.reject': 'write',

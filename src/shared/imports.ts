@@ -277,6 +277,16 @@ export interface LearnedTie {
   context: string
 }
 
+/** An address the archive suggests is the user's own (the sender of their sent mail), for them to confirm. */
+export interface ProposedOwnAddress {
+  email: string
+  name: string | null
+  /** messages it sent in the archive's sent mail */
+  count: number
+  /** Gmail's Sent label, or the most frequent sender of a sent folder */
+  reason: 'sent-label' | 'sent-folder'
+}
+
 /** What an archive import would do; nothing is written until it is applied. The shape `kith import --json` prints. */
 export interface ArchivePreview {
   jobId: string
@@ -284,6 +294,8 @@ export interface ArchivePreview {
   format: ArchiveFormat
   /** the user's addresses that decided each message's direction */
   myAddresses: string[]
+  /** the addresses Kith already counts as the user's, and those the archive suggests besides (not yet counted) */
+  ownAddresses: { known: string[]; proposed: ProposedOwnAddress[] }
   messages: number
   people: { created: LearnedPerson[]; matched: LearnedPerson[]; heardFrom: HeardFrom[] }
   /** how many interactions (one per thread and day) would be logged */
@@ -327,6 +339,21 @@ const myAddress = z
 /** Desktop only: the user picks an archive in a native dialog (a file, or a folder); the page never names a path. */
 export const archiveChooseArgs = z.strictObject({
   what: z.enum(['file', 'folder']),
+  myAddresses: z.array(myAddress).max(100).default([]),
+})
+
+/** The extensions an archive sent from the page (browser mode's upload) may have. */
+export const UPLOAD_EXTENSIONS = ['.mbox', '.ics', '.eml', '.zip'] as const
+
+/** Browser mode's archive upload (`POST /upload/archive?name=…&my=…`): the file's own name, never a path, and the user's addresses. */
+export const archiveUploadArgs = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the file')
+    .max(255, 'A file name has at most 255 characters')
+    .refine((v) => !['/', '\\', '\u0000'].some((c) => v.includes(c)), 'A file name, not a path')
+    .refine((v) => UPLOAD_EXTENSIONS.some((ext) => v.toLowerCase().endsWith(ext)), 'Kith learns from .mbox, .ics, .eml or .zip archives; choose one of those'),
   myAddresses: z.array(myAddress).max(100).default([]),
 })
 

@@ -182,6 +182,7 @@ describe('read and write methods', () => {
       'imports.archiveJob': null,
       'imports.archiveChoose': null,
       'imports.archiveCancel': null,
+      'imports.archiveReread': null,
       'backup.create': null,
       'imports.start': null,
       search: { query: 'Oth' },

@@ -35,4 +35,5 @@ export const importHandlers = {
   'imports.archiveJob': ((args, backend) => archiveJobs(backend).status(args.jobId)) satisfies Handler<'imports.archiveJob'>,
   'imports.archiveApply': ((args, backend) => archiveJobs(backend).apply(args.jobId)) satisfies Handler<'imports.archiveApply'>,
   'imports.archiveCancel': ((args, backend) => archiveJobs(backend).cancel(args.jobId)) satisfies Handler<'imports.archiveCancel'>,
+  'imports.archiveReread': ((args, backend) => archiveJobs(backend).reread(args.jobId)) satisfies Handler<'imports.archiveReread'>,
 }

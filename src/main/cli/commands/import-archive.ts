@@ -24,6 +24,7 @@ function previewJson(preview: ArchivePreview) {
   return {
     format: preview.format,
     myAddresses: preview.myAddresses,
+    ownAddresses: preview.ownAddresses,
     messages: preview.messages,
     people: preview.people,
     interactions: preview.interactions,
@@ -49,6 +50,12 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
     ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
     ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
     ...(preview.ties.length === 0 ? [] : ['Proposed ties:', ...preview.ties.slice(0, 30).map((t) => `  ${t.a} and ${t.b}: ${t.context}`)]),
+    ...(preview.ownAddresses.proposed.length === 0
+      ? []
+      : [
+          'These addresses sent mail in the archive; if they are yours, add them with --my-address (or in Settings) and import again:',
+          ...preview.ownAddresses.proposed.map((p) => `  ${p.email}${p.name === null ? '' : ` (${p.name})`}: ${p.count} sent`),
+        ]),
     ...preview.notes,
     ...(preview.errors.length === 0 ? [] : [`${preview.errors.length} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`)]),
   ]

@@ -105,6 +105,11 @@ describe('kith import PATH for an archive', () => {
     expect(preview.messages).toBe(11)
     expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Kenji Sato', 'Silva, Ana'])
     expect(preview.ignored).toMatchObject({ list: 1, bulk: 1, automated: 1, 'no-reply': 1, crowd: 1 })
+    expect(JSON.parse(dry.out)).toMatchObject({ ownAddresses: { known: ['maya@example.com'], proposed: [] } })
+    // Without my address, the sender of the mail Gmail labelled Sent is proposed as mine, in both outputs.
+    const blind = await kith('import', path.join(fixtures, 'gmail.mbox'), '--dry-run', '--json')
+    expect(JSON.parse(blind.out)).toMatchObject({ ownAddresses: { known: [], proposed: [{ email: 'maya@example.com', reason: 'sent-label' }] } })
+    expect((await kith('import', path.join(fixtures, 'gmail.mbox'), '--dry-run')).out).toMatch(/add them with --my-address[^\n]*\n {2}maya@example\.com \(Maya Lindqvist\): \d+ sent/)
     // A dry run writes nothing.
     expect(JSON.parse((await kith('review', 'list', '--json')).out)).toEqual({ people: [], ties: [], strengths: [] })
 

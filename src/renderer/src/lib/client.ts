@@ -66,6 +66,8 @@ function httpTransport(token: string): Transport {
 export type Mode = 'desktop' | 'browser' | 'browser-without-token'
 
 let transport: Transport | null = null
+/** Browser mode's token, for uploads (which go beside the API, not through it). */
+let uploadToken: string | null = null
 
 export function connect(): Mode {
   if (window.kith !== undefined) {
@@ -76,6 +78,7 @@ export function connect(): Mode {
   const token = takeTokenFromUrl()
   if (token === null) return 'browser-without-token'
   transport = httpTransport(token)
+  uploadToken = token
   return 'browser'
 }
 
@@ -84,6 +87,49 @@ export async function call<M extends MethodName>(method: M, args: ArgsIn<M>): Pr
   const response = await transport(method, args)
   if (!response.ok) throw ApiCallError.from(response.error)
   return response.data as Result<M>
+}
+
+/**
+ * Browser mode only: sends an archive's bytes to `kith serve` (which keeps a
+ * private temporary copy and starts an archive import on it), reporting the
+ * share sent. Resolves with the job's id; aborting `signal` stops the upload.
+ */
+export function uploadArchive(file: File, myAddresses: readonly string[], onProgress: (fraction: number) => void, signal: AbortSignal): Promise<string> {
+  const token = uploadToken
+  if (token === null) return Promise.reject(new ApiCallError('forbidden', 'Uploading an archive is possible only in browser mode.'))
+  return new Promise((resolve, reject) => {
+    const query = new URLSearchParams([['name', file.name], ...myAddresses.map((a): [string, string] => ['my', a])])
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `/upload/archive?${query.toString()}`)
+    xhr.setRequestHeader('X-Kith-Token', token)
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total)
+    }
+    xhr.onload = () => {
+      let body: unknown = null
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {
+        // Answered below as unexpected.
+      }
+      if (!isApiResponse(body)) {
+        reject(new ApiCallError('internal', `Unexpected answer from Kith (HTTP ${xhr.status}).`))
+        return
+      }
+      if (!body.ok) {
+        reject(ApiCallError.from(body.error))
+        return
+      }
+      const data = body.data
+      if (typeof data === 'object' && data !== null && 'jobId' in data && typeof data.jobId === 'string') resolve(data.jobId)
+      else reject(new ApiCallError('internal', 'Kith did not say which import it started.'))
+    }
+    xhr.onerror = () => reject(new ApiCallError('io', 'The upload stopped: is Kith still running?'))
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'))
+    signal.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(file)
+  })
 }
 
 /** True in the desktop app, where the main process shows native file dialogs (browser mode has none). */

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat } from '../../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ProposedOwnAddress } from '../../../../shared/imports'
 import { KithError } from '../../errors'
 import { describeEntry, fileFailure } from '../../files'
 import type { Observation } from './observation'
@@ -23,6 +23,8 @@ export interface ReaderOptions {
   onProgress: (progress: ReaderProgress) => void
   /** aborted when the user cancels: the reader stops reading and returns */
   signal: AbortSignal
+  /** told, once the archive is read, which addresses look like the user's own (mail readers only) */
+  onOwnAddresses?: (proposed: ProposedOwnAddress[]) => void
 }
 
 /** Reads one kind of archive from a path, a message or meeting at a time. */

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ArchiveJobStatus, type ArchivePreview, type ArchiveResult } from '../../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ArchiveJobStatus, type ArchivePreview, type ArchiveResult, type ProposedOwnAddress } from '../../../../shared/imports'
 import type { BackendState } from '../../state'
 import { KithError, errorMessage } from '../../errors'
 import { normalizeEmail } from '../../people/records'
@@ -36,6 +36,11 @@ interface Job {
   id: string
   start: ArchiveStart
   status: ArchiveJobStatus
+  source: ObservationSource
+  /** run once when the job ends, however it ends (an uploaded archive's copy is removed) */
+  whenClosed: (() => void) | null
+  /** addresses the reader found that look like the user's own */
+  proposed: ProposedOwnAddress[]
   plan: { plan: LearnPlan; learner: Learner; mark: string } | null
   abort: AbortController
   startedAt: number
@@ -65,6 +70,13 @@ export class ArchiveJobs extends JobTable<Job> {
     job.status = { ...job.status, preview: null }
   }
 
+  protected override close(job: Job): void {
+    super.close(job)
+    const whenClosed = job.whenClosed
+    job.whenClosed = null
+    whenClosed?.()
+  }
+
   protected owner(job: Job): LockOwner {
     return {
       pid: process.pid,
@@ -87,14 +99,25 @@ export class ArchiveJobs extends JobTable<Job> {
     return this.start({ fileName: path.basename(archivePath), format, myAddresses }, (options) => reader(archivePath, options))
   }
 
-  /** Starts a job over observations from `source`: the one entry point every reader's output goes through. */
-  start(start: ArchiveStart, source: ObservationSource): ArchiveJobStatus {
-    this.sweep()
+  /**
+   * Starts a job over observations from `source`: the one entry point every reader's output goes through.
+   * `whenClosed` runs once when the job ends (applied, cancelled, failed, let go), or at once if it cannot start.
+   */
+  start(start: ArchiveStart, source: ObservationSource, whenClosed: (() => void) | null = null): ArchiveJobStatus {
+    try {
+      this.sweep()
+    } catch (err) {
+      whenClosed?.()
+      throw err
+    }
     const now = this.backend.now().getTime()
     const id = randomUUID()
     const job: Job = {
       id,
       start,
+      source,
+      whenClosed,
+      proposed: [],
       plan: null,
       abort: new AbortController(),
       startedAt: now,
@@ -102,8 +125,15 @@ export class ArchiveJobs extends JobTable<Job> {
       closedAt: null,
       status: { jobId: id, phase: 'reading', progress: { bytes: 0, totalBytes: null, messages: 0, people: 0 }, preview: null, result: null, error: null },
     }
-    const lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.owner(job), now))
+    let lock: ReturnType<typeof acquireImportLock>
+    try {
+      lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.owner(job), now))
+    } catch (err) {
+      whenClosed?.()
+      throw err
+    }
     if (!lock.held) {
+      whenClosed?.()
       const by = lock.by
       throw new KithError(
         'conflict',
@@ -128,6 +158,9 @@ export class ArchiveJobs extends JobTable<Job> {
       let n = 0
       for await (const o of source({
         signal: job.abort.signal,
+        onOwnAddresses: (proposed) => {
+          job.proposed = proposed
+        },
         onProgress: (p) => {
           progress.bytes = p.bytes
           progress.totalBytes = p.totalBytes
@@ -176,6 +209,7 @@ export class ArchiveJobs extends JobTable<Job> {
       fileName: job.start.fileName,
       format: job.start.format,
       myAddresses,
+      ownAddresses: { known: myAddresses, proposed: job.proposed.filter((p) => !myAddresses.includes(normalizeEmail(p.email))).slice(0, 20) },
       messages: learner.messages,
       people: {
         created: plan.created.slice(0, CAP).map(learnedPerson),
@@ -222,6 +256,28 @@ export class ArchiveJobs extends JobTable<Job> {
     const job = this.get(id)
     if (this.cancelOpen(job, `The import of ${job.start.fileName} was cancelled; nothing was written.`)) job.abort.abort()
     return this.copy(job)
+  }
+
+  /**
+   * Reads a ready job's archive again, as a new job in its place (the old one
+   * is let go): after the user confirmed their own addresses, so each
+   * message's direction is decided with them.
+   */
+  reread(id: string): ArchiveJobStatus {
+    this.sweep()
+    const job = this.get(id)
+    if (job.status.phase !== 'ready') throw new KithError('conflict', `This import cannot be read again now (it is ${job.status.phase}).`)
+    const whenClosed = job.whenClosed
+    job.whenClosed = null
+    this.cancelOpen(job, `The import of ${job.start.fileName} is being read again.`)
+    return this.start(job.start, job.source, whenClosed)
+  }
+
+  /** Cancels every job not being written (browser mode's server stopping); those being written end on their own. */
+  cancelAll(): void {
+    for (const job of this.jobs.values()) {
+      if (this.cancelOpen(job, `The import of ${job.start.fileName} was cancelled when Kith stopped; nothing was written.`)) job.abort.abort()
+    }
   }
 
   private copy(job: Job): ArchiveJobStatus {

@@ -55,13 +55,14 @@ async function* pulled(read: (push: (observation: Observation) => void) => Promi
 }
 
 const mail: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
-  pulled((onObservation) =>
-    readMail(archivePath, {
+  pulled(async (onObservation) => {
+    const summary = await readMail(archivePath, {
       onObservation,
       signal: options.signal,
       onProgress: (p) => options.onProgress({ bytes: p.bytesRead, totalBytes: p.totalBytes }),
-    }),
-  )
+    })
+    options.onOwnAddresses?.(summary.ownAddresses)
+  })
 
 const calendar: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
   pulled(async (onObservation) => {

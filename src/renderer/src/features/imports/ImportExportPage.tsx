@@ -8,6 +8,7 @@ import { useNav } from '../../lib/nav'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { ImportPreview } from './ImportPreview'
+import { ArchiveSection } from './ArchiveSection'
 import { readAsBase64 } from './read-file'
 import { asError } from '../../lib/errors'
 import { HistorySection } from './HistorySection'
@@ -271,6 +272,7 @@ export function ImportExportPage(): ReactNode {
     <Stack gap="lg" maw={1100}>
       <Title order={2}>Import & export</Title>
       <ImportSection onImported={changed} />
+      <ArchiveSection onImported={changed} />
       <ReviewWaiting version={version} />
       <HistorySection version={version} onUndone={changed} />
       <ExportSection />

@@ -1,0 +1,103 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ArchiveJobStatus } from '../../../../shared/imports'
+import type { Backend } from '../../backend'
+import { fails, ok } from '../../testing/call'
+import { openTempBackend } from '../../testing/temp'
+import { UPLOAD_DIR_NAME, removeUploads, startUploadedArchive } from './upload'
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures')
+
+async function settled(backend: Backend, started: ArchiveJobStatus): Promise<ArchiveJobStatus> {
+  let now = started
+  while (now.phase === 'reading' || now.phase === 'matching') {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    now = await ok(backend, 'imports.archiveJob', { jobId: now.jobId })
+  }
+  return now
+}
+
+/** The uploaded copies left once their removal (in the background) is done; gives up after ten seconds. */
+async function copiesLeft(backend: Backend, atMost = 0): Promise<string[]> {
+  const dir = path.join(backend.dataDir, UPLOAD_DIR_NAME)
+  for (let i = 0; i < 500 && fs.readdirSync(dir).length > atMost; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+  return fs.readdirSync(dir)
+}
+
+const upload = (backend: Backend, fixture: string, myAddresses: string[] = []): Promise<ArchiveJobStatus> =>
+  startUploadedArchive(backend, { name: fixture, myAddresses }, fs.createReadStream(path.join(FIXTURES, fixture)))
+
+describe('an archive uploaded from the page', () => {
+  it('finds me a way to Carol: mail with Alice makes her my contact, and she knows Carol', async () => {
+    const backend = await openTempBackend()
+    await ok(backend, 'me.set', { name: 'Sam Rivera' })
+    const alice = await ok(backend, 'people.create', { name: 'Alice Archer', emails: ['alice@example.com'] })
+    const carol = await ok(backend, 'people.create', { name: 'Carol Chen' })
+    await ok(backend, 'relationships.set', { a: alice.id, b: carol.id, strength: 4 })
+    expect((await ok(backend, 'paths.find', { to: carol.id })).paths).toEqual([])
+
+    // The archive proposes my address; once confirmed and read again, my mail with Alice counts both ways.
+    const first = await settled(backend, await upload(backend, 'warm-intro.mbox'))
+    expect(first.preview?.ownAddresses.proposed.map((p) => p.email)).toEqual(['me@home.org'])
+    await ok(backend, 'settings.archive.set', { myAddresses: ['me@home.org'], keepSubjects: true })
+    const mail = await settled(backend, await ok(backend, 'imports.archiveReread', { jobId: first.jobId }))
+    const preview = mail.preview
+    expect(preview?.people.matched.map((p) => p.name)).toEqual(['Alice Archer'])
+    expect(preview?.people.created.map((p) => p.name).sort()).toEqual(['Bob Brown', 'Dan Diaz'])
+    expect(preview?.ties.map((t) => [t.a, t.b].sort().join(' and ')).sort()).toEqual(['Alice Archer and Bob Brown', 'Alice Archer and Dan Diaz', 'Bob Brown and Dan Diaz'])
+    await ok(backend, 'imports.archiveApply', { jobId: mail.jobId })
+
+    const calendar = await settled(backend, await upload(backend, 'warm-intro.ics'))
+    expect(calendar.preview?.people.matched.map((p) => p.name)).toEqual(['Alice Archer'])
+    expect(calendar.preview?.messages).toBe(1)
+    await ok(backend, 'imports.archiveApply', { jobId: calendar.jobId })
+
+    const review = await ok(backend, 'review.list', {})
+    const bobAndDan = review.ties.find((t) => [t.person.name, t.other?.name].sort().join(' and ') === 'Bob Brown and Dan Diaz')
+    expect(bobAndDan).toBeDefined()
+    await ok(backend, 'review.reject', { ids: [bobAndDan?.id ?? 0] })
+    expect((await ok(backend, 'review.list', {})).ties).toHaveLength(2)
+
+    const found = await ok(backend, 'paths.find', { to: carol.id })
+    expect(found.paths[0]?.people.map((p) => p.name)).toEqual(['Sam Rivera', 'Alice Archer', 'Carol Chen'])
+    expect(await copiesLeft(backend)).toEqual([])
+  })
+
+  it('refuses a second import while one is open, and keeps no copy of the refused one', async () => {
+    const backend = await openTempBackend()
+    const open = await settled(backend, await upload(backend, 'warm-intro.mbox', ['me@home.org']))
+    expect(open.phase).toBe('ready')
+    const refused = await upload(backend, 'warm-intro.ics').then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Another import is open/) })
+    expect(await copiesLeft(backend, 1)).toHaveLength(1)
+    expect((await fails(backend, 'imports.archiveReread', { jobId: 'nope' })).code).toBe('not_found')
+  })
+
+  it('removes the copy of an import left waiting until Kith lets go of it', async () => {
+    let now = new Date('2026-11-20T10:00:00Z')
+    const backend = await openTempBackend({ now: () => now })
+    const open = await settled(backend, await upload(backend, 'warm-intro.mbox', ['me@home.org']))
+    expect(open.phase).toBe('ready')
+    expect(await copiesLeft(backend, 1)).toHaveLength(1)
+    now = new Date(now.getTime() + 31 * 60_000)
+    expect((await ok(backend, 'imports.archiveJob', { jobId: open.jobId })).phase).toBe('expired')
+    expect(await copiesLeft(backend)).toEqual([])
+  })
+
+  it('clears copies a stopped process left behind, and leaves those of a running one', async () => {
+    const backend = await openTempBackend()
+    const dir = path.join(backend.dataDir, UPLOAD_DIR_NAME)
+    fs.mkdirSync(dir, { recursive: true })
+    // Process ids above the system's limit are never running.
+    fs.writeFileSync(path.join(dir, '999999999-left.mbox'), 'From x')
+    fs.writeFileSync(path.join(dir, `${process.pid}-mine.mbox`), 'From x')
+    removeUploads(backend.dataDir, 'left-behind')
+    expect(fs.readdirSync(dir)).toEqual([`${process.pid}-mine.mbox`])
+    removeUploads(backend.dataDir, 'mine')
+    expect(fs.readdirSync(dir)).toEqual([])
+  })
+})
