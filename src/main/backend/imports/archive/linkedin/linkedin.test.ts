@@ -103,7 +103,7 @@ describe("LinkedIn's data export", () => {
     expect(applied).toMatchObject({ format: 'linkedin-export', peopleCreated: 4, interactions: 3 })
     const me = await ok(backend, 'me.get', {})
     expect(me?.name).toBe('Mara Quinn')
-    if (me === null || me === undefined) throw new Error('me is set')
+    if (me === null) throw new Error('me is set')
     expect(jobsOf(backend, me.id)).toEqual([
       { company: 'Initech', title: 'Engineer', start_date: '2018-01-01', end_date: '2023-02-28' },
       { company: 'Harbor Capital', title: 'Product Lead', start_date: '2023-03-01', end_date: null },
@@ -206,7 +206,7 @@ describe("LinkedIn's data export", () => {
     const seen = await preview(backend, FIXTURE)
     await ok(backend, 'imports.archiveApply', { jobId: seen.jobId })
     const me = await ok(backend, 'me.get', {})
-    if (me === null || me === undefined) throw new Error('me is set')
+    if (me === null) throw new Error('me is set')
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Initech', 'Harbor Capital'])
 
     const found = await ok(backend, 'paths.find', { to: gil.id })

@@ -137,7 +137,7 @@ async function* connections(entry: ExportEntry, ctx: Context): AsyncGenerator<Ar
     if (err instanceof ImportFileError) throw new KithError('bad_request', `${where(entry, ctx)}: ${err.message}`)
     throw err
   }
-  for (const p of [...result.problems, ...result.warnings]) yield { kind: 'problem', line: p.line ?? 0, message: `${entry.name} line ${p.line ?? '?'}: ${p.message}` }
+  for (const p of [...result.problems, ...result.warnings].sort((a, b) => a.line - b.line)) yield { kind: 'problem', line: p.line, message: `${entry.name} line ${p.line}: ${p.message}` }
   for (const p of result.people) {
     yield { kind: 'connection', line: p.line, name: p.name, email: p.emails[0] ?? null, linkedinUrl: p.linkedinUrl, company: p.company, title: p.title }
   }
