@@ -149,6 +149,23 @@ describe("LinkedIn's data export", () => {
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Harbor Capital'])
   })
 
+  it('finds people already in Kith by profile address first, then address, then name and company, never across two profiles', async () => {
+    const backend = await openTempBackend({ now: ticking() })
+    await ok(backend, 'people.create', { name: 'Ana Silva', company: 'Harbor Capital', linkedinUrl: 'https://www.linkedin.com/in/another-ana' })
+    const ben = await ok(backend, 'people.create', { name: 'Benjamin Okafor', linkedinUrl: 'linkedin.com/in/BENOKAFOR/' })
+    await ok(backend, 'people.create', { name: 'B. Okafor', emails: ['Ben@Harbor.example'] })
+    const cy = await ok(backend, 'people.create', { name: 'Cy Dorn', company: 'Initech' })
+    const seen = await preview(backend, FIXTURE)
+    expect(names(seen.people.created)).toEqual(['Ana Silva'])
+    expect(seen.people.matched.map((p) => [p.id, p.name])).toEqual(
+      expect.arrayContaining([
+        [ben.id, 'Benjamin Okafor'],
+        [cy.id, 'Cy Dorn'],
+      ]),
+    )
+    expect(seen.people.matched).toHaveLength(2)
+  })
+
   it('reads the zip LinkedIn sends, at any depth and whatever the case, passing over everything else in it', async () => {
     const backend = await openTempBackend({ now: ticking() })
     const entries = fixtureEntries('deep/export/').map((e) => (e.name.endsWith('Connections.csv') ? { ...e, name: 'deep/export/CONNECTIONS.CSV' } : e))
