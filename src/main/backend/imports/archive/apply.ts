@@ -153,12 +153,11 @@ function writeOwner(s: Statements, plan: LearnPlan, batchId: number, now: string
   let meId = plan.meId
   const created = meId === null && plan.owner.create !== null
   if (meId === null && plan.owner.create !== null) {
+    // Not recorded as created: undo never deletes "me".
     meId = Number(s.me.run(plan.owner.create.name, now, now).lastInsertRowid)
-    s.item.run(batchId, 'person', meId, 'created', null)
   }
   if (meId === null || plan.owner.positions.length === 0) return { meId, created, updated: false }
   const jobs = plan.owner.positions.map((p) => Number(s.job.run(meId, p.company, p.title, p.startDate, p.endDate).lastInsertRowid))
-  // Undo never deletes "me", even one this import made, but it does take the jobs back.
   const change: PersonChange = { fields: {}, emails: [], phones: [], aliases: [], tags: [], employment: jobs }
   s.item.run(batchId, 'person', meId, 'updated', JSON.stringify(change))
   return { meId, created, updated: !created }

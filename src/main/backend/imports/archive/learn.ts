@@ -10,6 +10,7 @@ import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPer
 import type { InteractionKind } from '../../../../shared/vocab'
 import { normalizeEmail } from '../../people/records'
 import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
+import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
 import { planOwner, type OwnerPlan } from './linkedin/owner'
 import type { ArchiveItem, ConnectionFact, OwnerFact, Participant, PositionFact, RowProblemFact } from './observation'
 import { estimateStrength, windowStart, type Exchange } from './strength'
@@ -273,25 +274,6 @@ function nameOf(c: Correspondent): string {
   if (c.name !== null) return c.name
   if (c.email !== null) return c.email
   return c.linkedinUrl ?? c.key
-}
-
-/** A LinkedIn connection with nothing exchanged in the window: linked to me as an acquaintance, as the contact import does. */
-const CONNECTION_ESTIMATE = { strength: 2, explanation: 'a LinkedIn connection, no messages in the last 3 years: acquaintance (2)' }
-
-/** People by folded name and company, for connections with neither a known profile nor a known address. */
-function nameIndex(sqlite: Database.Database): { find: (name: string, company: string | null, profile: string | null) => number | undefined } {
-  const index = new Map<string, { id: number; profile: string | null }>()
-  for (const r of sqlite.prepare<[], { id: number; name: string; company: string | null; linkedin_url: string | null }>('SELECT id, name, company, linkedin_url FROM person WHERE is_me = 0 ORDER BY archived_at IS NOT NULL, id').all()) {
-    const key = `${foldName(r.name)}|${foldCompany(r.company)}`
-    if (!index.has(key)) index.set(key, { id: r.id, profile: r.linkedin_url === null ? null : normalizeLinkedin(r.linkedin_url) })
-  }
-  return {
-    find: (name, company, profile) => {
-      const hit = index.get(`${foldName(name)}|${foldCompany(company)}`)
-      // Two different profiles are two people, whatever their names.
-      return hit === undefined || (hit.profile !== null && profile !== null && hit.profile !== profile) ? undefined : hit.id
-    },
-  }
 }
 
 /** Turns the aggregates into what an import would do, reading the database as it is now. */

@@ -9,6 +9,7 @@ import { makeZip, type ZipEntryInput } from '../../../testing/zip'
 import { runCli } from '../../../../cli/run'
 import { archiveJobs } from '../jobs'
 import { parseInvitationTime, parseMessageTime, parseMonthYear } from './dates'
+import { readLinkedinExport } from './read'
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z')
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'linkedin-export')
@@ -178,7 +179,12 @@ describe("LinkedIn's data export", () => {
       { name: 'deep/' },
       ...entries,
     ])
-    const seen = await preview(backend, file)
+    const status = await readPath(backend, file)
+    const seen = status.preview
+    if (seen === null) throw new Error(`refused: ${status.error ?? status.phase}`)
+    // Progress is counted in the zip's bytes of the files Kith reads, and ends complete.
+    expect(status.progress.totalBytes).toBeGreaterThan(0)
+    expect(status.progress.bytes).toBe(status.progress.totalBytes)
     expect(seen.fileName).toBe('Basic_LinkedInDataExport.zip')
     expect(names(seen.people.created)).toEqual(['Ana Silva', 'Ben Okafor', 'Cy Dorn'])
     expect(seen.interactions).toBe(3)
@@ -233,6 +239,17 @@ describe("LinkedIn's data export", () => {
     const [ana, ben] = [await personNamed(backend, 'Ana Silva'), await personNamed(backend, 'Ben Okafor')]
     const tie = await ok(backend, 'colleagues.confirm', { a: ana.id, b: ben.id, strength: 3 })
     expect(tie).toMatchObject({ kind: 'colleague', contexts: [expect.stringMatching(/Harbor Capital/)] })
+  })
+
+  it('stops reading when the import is cancelled', async () => {
+    const abort = new AbortController()
+    const kinds: string[] = []
+    for await (const item of readLinkedinExport(FIXTURE, { signal: abort.signal, onProgress: () => undefined }, 'export')) {
+      kinds.push(item.kind)
+      if (item.kind === 'connection') abort.abort()
+    }
+    // The owner, two jobs, the first connection; no invitation or message after the cancel.
+    expect(kinds).toEqual(['owner', 'position', 'position', 'connection'])
   })
 
   it('previews from the command line with kith import export.zip --dry-run --json', async () => {

@@ -139,6 +139,7 @@ async function* connections(entry: ExportEntry, ctx: Context): AsyncGenerator<Ar
   }
   for (const p of [...result.problems, ...result.warnings].sort((a, b) => a.line - b.line)) yield { kind: 'problem', line: p.line, message: `${entry.name} line ${p.line}: ${p.message}` }
   for (const p of result.people) {
+    if (ctx.signal.aborted) return
     yield { kind: 'connection', line: p.line, name: p.name, email: p.emails[0] ?? null, linkedinUrl: p.linkedinUrl, company: p.company, title: p.title }
   }
 }
