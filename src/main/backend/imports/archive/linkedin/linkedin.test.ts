@@ -7,6 +7,7 @@ import { ok } from '../../../testing/call'
 import { openTempBackend, tempDir } from '../../../testing/temp'
 import { makeZip, type ZipEntryInput } from '../../../testing/zip'
 import { runCli } from '../../../../cli/run'
+import { detectArchive } from '../formats'
 import { archiveJobs } from '../jobs'
 import { parseInvitationTime, parseMessageTime, parseMonthYear } from './dates'
 import { readLinkedinExport } from './read'
@@ -179,6 +180,11 @@ describe("LinkedIn's data export", () => {
       { name: 'deep/' },
       ...entries,
     ])
+    expect(await detectArchive(file)).toBe('linkedin-export')
+    expect(await detectArchive(FIXTURE)).toBe('linkedin-export')
+    const other = tempDir()
+    fs.writeFileSync(path.join(other, 'contacts.csv'), 'Name,Email\n')
+    expect(await detectArchive(other)).toBeNull()
     const status = await readPath(backend, file)
     const seen = status.preview
     if (seen === null) throw new Error(`refused: ${status.error ?? status.phase}`)
