@@ -90,6 +90,7 @@ export async function detectArchive(archivePath: string, label: string = archive
     if (names.includes('mbox') || archivePath.replace(/[\\/]+$/, '').toLowerCase().endsWith('.mbox')) return 'apple-mbox'
     if (names.some((n) => n.toLowerCase().endsWith('.eml'))) return 'eml'
     const linkedin = await openExport(archivePath, label)
+    linkedin.close()
     return linkedin.entries.size > 0 ? 'linkedin-export' : null
   }
   if (!stat.isFile()) throw new KithError('bad_request', `${path.basename(archivePath)} is ${describeEntry(stat)}, not a file or folder Kith can import.`)

@@ -286,7 +286,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   }
   const meId = sqlite.prepare<[], number>('SELECT id FROM person WHERE is_me = 1').pluck().get() ?? null
   const relationship = sqlite.prepare<[number, number], { strength: number; estimable: number }>(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
-  const byName = learner.owner !== null || learner.positions.length > 0 || [...learner.correspondents.values()].some((c) => c.connection !== null) ? nameIndex(sqlite) : null
+  const byName = [...learner.correspondents.values()].some((c) => c.connection !== null) ? nameIndex(sqlite) : null
   const existing = new Map<string, number>()
   for (const c of learner.correspondents.values()) {
     const id =

@@ -31,6 +31,9 @@ interface Context {
   onProgress: ReaderOptions['onProgress']
 }
 
+/** Read through a call: the signal changes while the reader waits. */
+const cancelled = (ctx: Context): boolean => ctx.signal.aborted
+
 const where = (entry: ExportEntry, ctx: Context): string => `${entry.name} in ${ctx.label}`
 
 /** One entry's CSV rows (blank ones left out), streamed, with the line each starts on. */
@@ -139,7 +142,7 @@ async function* connections(entry: ExportEntry, ctx: Context): AsyncGenerator<Ar
   }
   for (const p of [...result.problems, ...result.warnings].sort((a, b) => a.line - b.line)) yield { kind: 'problem', line: p.line, message: `${entry.name} line ${p.line}: ${p.message}` }
   for (const p of result.people) {
-    if (ctx.signal.aborted) return
+    if (cancelled(ctx)) return
     yield { kind: 'connection', line: p.line, name: p.name, email: p.emails[0] ?? null, linkedinUrl: p.linkedinUrl, company: p.company, title: p.title }
   }
 }
