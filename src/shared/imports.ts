@@ -27,7 +27,7 @@ export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
   'apple-mbox': 'Apple Mail export (.mbox folder)',
   eml: 'Mail messages (.eml)',
   ics: 'Calendar (.ics)',
-  'linkedin-export': 'LinkedIn data export (.zip or folder)',
+  'linkedin-export': 'LinkedIn data export',
 }
 
 /**

@@ -85,7 +85,7 @@ describe("LinkedIn's data export", () => {
     const backend = await openTempBackend({ now: ticking() })
     const first = await preview(backend, FIXTURE)
     expect(first.format).toBe('linkedin-export')
-    expect(first.notes).toEqual(['Mara Quinn (from Profile.csv) becomes "me".', '2 jobs from Positions.csv will be added to your work history.'])
+    expect(first.notes).toEqual(['Mara Quinn (from Profile.csv) becomes "me".', '2 jobs from Positions.csv go into your work history.'])
     expect(names(first.people.created)).toEqual(['Ana Silva', 'Ben Okafor', 'Cy Dorn'])
     const byName = new Map(first.people.created.map((p) => [p.name, p]))
     // Two messages from me and one back on conversation 1; the invitation to Cy is one message from me.
@@ -143,7 +143,7 @@ describe("LinkedIn's data export", () => {
     const seen = await preview(backend, FIXTURE)
     expect(seen.notes).toEqual([
       `Warning: this export is Mara Quinn's (Profile.csv), but "me" in Kith is Jordan Avery. Its messages and jobs are taken as yours; cancel if the export is someone else's.`,
-      '1 job from Positions.csv will be added to your work history.',
+      '1 job from Positions.csv go into your work history.',
     ])
     const applied = await ok(backend, 'imports.archiveApply', { jobId: seen.jobId })
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Initech', 'Harbor Capital'])
