@@ -143,7 +143,7 @@ describe("LinkedIn's data export", () => {
     const seen = await preview(backend, FIXTURE)
     expect(seen.notes).toEqual([
       `Warning: this export is Mara Quinn's (Profile.csv), but "me" in Kith is Jordan Avery. Its messages and jobs are taken as yours; cancel if the export is someone else's.`,
-      '1 job from Positions.csv go into your work history.',
+      '1 job from Positions.csv goes into your work history.',
     ])
     const applied = await ok(backend, 'imports.archiveApply', { jobId: seen.jobId })
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Initech', 'Harbor Capital'])

@@ -46,6 +46,6 @@ export function planOwner(sqlite: Database.Database, meId: number | null, owner:
     known.add(key)
     plan.positions.push(p)
   }
-  if (plan.positions.length > 0) plan.notes.push(`${plural(plan.positions.length, 'job', 'jobs')} from Positions.csv go into your work history.`)
+  if (plan.positions.length > 0) plan.notes.push(`${plural(plan.positions.length, 'job', 'jobs')} from Positions.csv ${plan.positions.length === 1 ? 'goes' : 'go'} into your work history.`)
   return plan
 }
