@@ -19,7 +19,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 }
 
 /** Archives Kith learns from (read from a path the user chose, streamed, with no size limit). */
-export const ARCHIVE_FORMATS = ['mbox', 'apple-mbox', 'eml', 'ics'] as const
+export const ARCHIVE_FORMATS = ['mbox', 'apple-mbox', 'eml', 'ics', 'linkedin-export'] as const
 export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number]
 
 export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
@@ -27,10 +27,15 @@ export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
   'apple-mbox': 'Apple Mail export (.mbox folder)',
   eml: 'Mail messages (.eml)',
   ics: 'Calendar (.ics)',
+  'linkedin-export': 'LinkedIn data export',
 }
 
-/** What an import in the history was read from: a contacts file or an archive. */
-export type BatchFormat = ImportFormat | ArchiveFormat
+/**
+ * What an import in the history was read from: a contacts file or an archive.
+ * A LinkedIn data export is kept in the history as 'linkedin' (the history's
+ * formats are fixed by a CHECK in the database).
+ */
+export type BatchFormat = ImportFormat | Exclude<ArchiveFormat, 'linkedin-export'>
 
 export const BATCH_FORMAT_LABELS: Record<BatchFormat, string> = { ...FORMAT_LABELS, ...ARCHIVE_FORMAT_LABELS }
 

@@ -12,7 +12,7 @@ const BACKUP_FILTERS = [
 ]
 
 const ARCHIVE_FILTERS = [
-  { name: 'Mail and calendars', extensions: ['mbox', 'mbx', 'eml', 'ics'] },
+  { name: 'Mail, calendars and LinkedIn exports', extensions: ['mbox', 'mbx', 'eml', 'ics', 'zip'] },
   { name: 'All files', extensions: ['*'] },
 ]
 

@@ -66,6 +66,8 @@ export const storedPersonChange = z.object({
   phones: stringList,
   aliases: stringList,
   tags: stringList,
+  /** work history rows the import added (a LinkedIn export's jobs, on "me") */
+  employment: z.array(z.number().int()).optional(),
 })
 
 const relationshipState = z.object({

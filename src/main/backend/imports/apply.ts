@@ -26,6 +26,8 @@ export interface PersonChange {
   phones: string[]
   aliases: string[]
   tags: string[]
+  /** work history rows added (a LinkedIn export's jobs, on "me") */
+  employment?: number[]
 }
 
 export interface RelationshipChange {

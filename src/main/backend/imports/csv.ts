@@ -63,11 +63,12 @@ export async function readCsv(
   }
   if (state.failure === null) parser.end()
   await finished
-  if (state.failure !== null) throw describe(state.failure, previousEnd + 1)
+  if (state.failure !== null) throw describeCsvError(state.failure, previousEnd + 1)
   return rows
 }
 
-function describe(err: Error, recordStart: number): Error {
+/** A CSV parser failure in plain words, with the line it is on. */
+export function describeCsvError(err: Error, recordStart: number): Error {
   if (err instanceof ImportFileError) return err
   if (err instanceof CsvError) {
     // An unclosed quote is found at the end of the file; it was opened where its record began.

@@ -80,6 +80,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     setLists: sqlite.prepare('UPDATE person SET phones = ?, aliases = ?, updated_at = ? WHERE id = ?'),
     dropEmail: sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?'),
     dropTag: sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?"),
+    dropJob: sqlite.prepare('DELETE FROM employment WHERE id = ? AND person_id = ?'),
   }
 
   await backend
@@ -132,6 +133,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     s.setLists.run(JSON.stringify(drop(parseJsonList(row.phones), change.phones)), JSON.stringify(drop(parseJsonList(row.aliases), change.aliases)), now, id)
     for (const e of change.emails) s.dropEmail.run(id, normalizeEmail(e))
     for (const t of change.tags) s.dropTag.run(id, normalizeLabel(t))
+    for (const job of change.employment ?? []) s.dropJob.run(job, id)
     return true
   }
 }

@@ -8,6 +8,7 @@ import type { ArchiveFormat, ArchiveResult } from '../../../../shared/imports'
 import { ARCHIVE_FORMAT_LABELS } from '../../../../shared/imports'
 import type { BackendState } from '../../state'
 import { normalizeEmail, normalizeLabel } from '../../people/records'
+import type { PersonChange } from '../apply'
 import { yieldToEventLoop } from '../yield'
 import { ESTIMABLE_SQL, PROPOSED_STRENGTH, type LearnPlan } from './learn'
 
@@ -34,7 +35,9 @@ export async function applyLearning(
     ),
     counts: sqlite.prepare('UPDATE import_batch SET created_count = ?, updated_count = ? WHERE id = ?'),
     item: sqlite.prepare('INSERT INTO import_item (batch_id, entity, entity_id, action, change) VALUES (?, ?, ?, ?, ?)'),
-    person: sqlite.prepare('INSERT INTO person (name, linkedin_url, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+    person: sqlite.prepare('INSERT INTO person (name, linkedin_url, company, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    me: sqlite.prepare('INSERT INTO person (name, is_me, created_at, updated_at) VALUES (?, 1, ?, ?)'),
+    job: sqlite.prepare('INSERT INTO employment (person_id, company, title, start_date, end_date) VALUES (?, ?, ?, ?, ?)'),
     email: sqlite.prepare('INSERT OR IGNORE INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, 0)'),
     label: sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, 0)"),
     relationship: sqlite.prepare(`SELECT id, strength, kind, confidence, contexts, strength_estimate, updated_at, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`),
@@ -61,13 +64,18 @@ export async function applyLearning(
   }
 
   await backend.writeLong('everything', async () => {
-    const batchId = Number(s.batch.run(options.format, options.fileName, tag, now).lastInsertRowid)
+    // The history's formats are fixed in the database: a LinkedIn export is kept as a LinkedIn import.
+    const batchId = Number(s.batch.run(options.format === 'linkedin-export' ? 'linkedin' : options.format, options.fileName, tag, now).lastInsertRowid)
     result.batchId = batchId
     const ids = new Map(plan.existing)
     let updated = 0
+    const me = writeOwner(s, plan, batchId, now)
+    const meId = me.meId
+    if (me.created) result.peopleCreated++
+    if (me.updated) updated++
     const estimateFor = (personId: number, estimate: { strength: number; explanation: string } | null, isNew: boolean): void => {
-      if (plan.meId === null || estimate === null) return
-      const [a, b] = [Math.min(plan.meId, personId), Math.max(plan.meId, personId)]
+      if (meId === null || estimate === null) return
+      const [a, b] = [Math.min(meId, personId), Math.max(meId, personId)]
       const row = isNew
         ? undefined
         : (s.relationship.get(a, b) as
@@ -93,7 +101,7 @@ export async function applyLearning(
     }
 
     for (const p of plan.created) {
-      const id = Number(s.person.run(p.name, p.linkedinUrl, now, now).lastInsertRowid)
+      const id = Number(s.person.run(p.name, p.linkedinUrl, p.company, p.title, now, now).lastInsertRowid)
       if (p.email !== null) s.email.run(id, p.email, normalizeEmail(p.email))
       s.label.run(id, tag, normalizeLabel(tag))
       s.item.run(batchId, 'person', id, 'created', null)
@@ -133,4 +141,24 @@ export async function applyLearning(
     s.counts.run(result.peopleCreated + result.interactions, updated, batchId)
   })
   return result
+}
+
+type Statements = Record<'me' | 'job' | 'item', { run: (...args: (string | number | null)[]) => { lastInsertRowid: number | bigint } }>
+
+/**
+ * "Me" from a LinkedIn export's profile, when there is none yet, and my jobs
+ * from it, recorded so that undo removes them.
+ */
+function writeOwner(s: Statements, plan: LearnPlan, batchId: number, now: string): { meId: number | null; created: boolean; updated: boolean } {
+  let meId = plan.meId
+  const created = meId === null && plan.owner.create !== null
+  if (meId === null && plan.owner.create !== null) {
+    // Not recorded as created: undo never deletes "me".
+    meId = Number(s.me.run(plan.owner.create.name, now, now).lastInsertRowid)
+  }
+  if (meId === null || plan.owner.positions.length === 0) return { meId, created, updated: false }
+  const jobs = plan.owner.positions.map((p) => Number(s.job.run(meId, p.company, p.title, p.startDate, p.endDate).lastInsertRowid))
+  const change: PersonChange = { fields: {}, emails: [], phones: [], aliases: [], tags: [], employment: jobs }
+  s.item.run(batchId, 'person', meId, 'updated', JSON.stringify(change))
+  return { meId, created, updated: !created }
 }

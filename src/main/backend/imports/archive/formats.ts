@@ -10,7 +10,8 @@ import path from 'node:path'
 import { ARCHIVE_FORMAT_LABELS, type ArchiveFormat, type ProposedOwnAddress } from '../../../../shared/imports'
 import { KithError } from '../../errors'
 import { describeEntry, fileFailure } from '../../files'
-import type { Observation } from './observation'
+import { looksLikeZip, openExport } from './linkedin/entries'
+import type { ArchiveItem } from './observation'
 
 /** How far a reader has got through its archive. */
 export interface ReaderProgress {
@@ -27,8 +28,8 @@ export interface ReaderOptions {
   onOwnAddresses?: (proposed: ProposedOwnAddress[]) => void
 }
 
-/** Reads one kind of archive from a path, a message or meeting at a time. */
-export type ArchiveReader = (archivePath: string, options: ReaderOptions) => AsyncIterable<Observation>
+/** Reads one kind of archive from a path, a message or meeting (or, for LinkedIn's export, a fact) at a time. */
+export type ArchiveReader = (archivePath: string, options: ReaderOptions) => AsyncIterable<ArchiveItem>
 
 /** The reader for `format` among `readers`, or a plain refusal when there is none. */
 export function readerFor(format: ArchiveFormat, readers: { readonly [F in ArchiveFormat]?: ArchiveReader }): ArchiveReader {
@@ -57,6 +58,7 @@ const HEADER_START = /^(?:Return-Path|Received|Delivered-To|From|To|Date|Subject
 export function formatOfFile(name: string, text: string): ArchiveFormat | null {
   const start = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart()
   const ext = path.extname(name).toLowerCase()
+  if (looksLikeZip(text)) return 'linkedin-export'
   if (/^BEGIN:VCALENDAR/i.test(start) || (ext === '.ics' && start === '')) return 'ics'
   if (start.startsWith('From ')) return 'mbox'
   if ((ext === '.mbox' || ext === '.mbx') && start === '') return 'mbox'
@@ -66,8 +68,9 @@ export function formatOfFile(name: string, text: string): ArchiveFormat | null {
 
 /**
  * What the path holds: an mbox file, an Apple Mail `Name.mbox` folder (with
- * its `mbox` file inside), a folder of `.eml` files or one `.eml`, or an
- * `.ics` calendar. Null when it is none of these (a contacts file, say).
+ * its `mbox` file inside), a folder of `.eml` files or one `.eml`, an
+ * `.ics` calendar, or LinkedIn's data export (any zip, or a folder holding
+ * its CSV files at any depth). Null when it is none of these (a contacts file, say).
  * `label` names it in messages: the path the CLI's user typed, or only the
  * file's name when the message may reach the page.
  */
@@ -88,7 +91,9 @@ export async function detectArchive(archivePath: string, label: string = archive
     }
     if (names.includes('mbox') || archivePath.replace(/[\\/]+$/, '').toLowerCase().endsWith('.mbox')) return 'apple-mbox'
     if (names.some((n) => n.toLowerCase().endsWith('.eml'))) return 'eml'
-    return null
+    const linkedin = await openExport(archivePath, label)
+    linkedin.close()
+    return linkedin.entries.size > 0 ? 'linkedin-export' : null
   }
   if (!stat.isFile()) throw new KithError('bad_request', `${path.basename(archivePath)} is ${describeEntry(stat)}, not a file or folder Kith can import.`)
   try {

@@ -20,10 +20,10 @@ import { applyLearning } from './apply'
 import { detectArchive, readerFor, type ReaderOptions } from './formats'
 import { READERS } from './readers'
 import { Learner, learnedPerson, learnedTie, planLearning, type LearnPlan } from './learn'
-import type { Observation } from './observation'
+import type { ArchiveItem } from './observation'
 
 /** What a job reads: the observations of one archive, streamed by a reader or handed in directly. */
-export type ObservationSource = (options: ReaderOptions) => AsyncIterable<Observation> | Iterable<Observation>
+export type ObservationSource = (options: ReaderOptions) => AsyncIterable<ArchiveItem> | Iterable<ArchiveItem>
 
 export interface ArchiveStart {
   fileName: string
@@ -94,7 +94,7 @@ export class ArchiveJobs extends JobTable<Job> {
    */
   async startPath(archivePath: string, myAddresses: readonly string[] = [], label: string = archivePath, readers = READERS): Promise<ArchiveJobStatus> {
     const format = await detectArchive(archivePath, label)
-    if (format === null) throw new KithError('bad_request', `${path.basename(archivePath)} is not a mail or calendar archive Kith can read (mbox, an Apple Mail .mbox folder, .eml files, .ics).`)
+    if (format === null) throw new KithError('bad_request', `${path.basename(archivePath)} is not a mail or calendar archive Kith can read (mbox, an Apple Mail .mbox folder, .eml files, .ics, LinkedIn's data export).`)
     const reader = readerFor(format, readers)
     return this.start({ fileName: path.basename(archivePath), format, myAddresses }, (options) => reader(archivePath, options))
   }
@@ -201,9 +201,10 @@ export class ArchiveJobs extends JobTable<Job> {
       const known = id === undefined ? undefined : nameOf.get(id)
       names.set(key, known ?? c.name ?? c.email ?? key)
     }
-    const notes: string[] = []
-    if (myAddresses.length === 0) notes.push('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings or with --my-address.')
-    if (plan.meId === null) notes.push('You have not said who you are yet, so strengths to you cannot be estimated. Set "me" first.')
+    const notes: string[] = [...plan.owner.notes]
+    const linkedin = job.start.format === 'linkedin-export'
+    if (myAddresses.length === 0 && !linkedin) notes.push('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings or with --my-address.')
+    if (plan.meId === null && plan.owner.create === null) notes.push('You have not said who you are yet, so strengths to you cannot be estimated. Set "me" first.')
     return {
       jobId: job.id,
       fileName: job.start.fileName,

@@ -9,8 +9,10 @@ import type Database from 'better-sqlite3'
 import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPerson, type LearnedTie } from '../../../../shared/imports'
 import type { InteractionKind } from '../../../../shared/vocab'
 import { normalizeEmail } from '../../people/records'
-import { normalizeLinkedin } from '../person-record'
-import type { Observation, Participant } from './observation'
+import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
+import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
+import { planOwner, type OwnerPlan } from './linkedin/owner'
+import type { ArchiveItem, ConnectionFact, OwnerFact, Participant, PositionFact, RowProblemFact } from './observation'
 import { estimateStrength, windowStart, type Exchange } from './strength'
 
 /** People together on a thread or meeting this small (me included) may know each other. */
@@ -39,6 +41,8 @@ interface Correspondent {
   meetings: number
   /** within the window that counts for strength */
   recent: Exchange | null
+  /** a LinkedIn connection: a person whether or not they exchanged anything */
+  connection: { company: string | null; title: string | null } | null
 }
 
 interface ThreadDay {
@@ -63,6 +67,9 @@ export class Learner {
   readonly ignored: Record<IgnoredReason, number> = { list: 0, bulk: 0, automated: 0, 'no-reply': 0, crowd: 0, 'already imported': 0, 'not with me': 0 }
   readonly errors: ImportProblem[] = []
   messages = 0
+  /** from LinkedIn's export: whose it is, and their jobs */
+  owner: OwnerFact | null = null
+  readonly positions: PositionFact[] = []
   private readonly seen = new Set<string>()
   private readonly known: Database.Statement
   private readonly since: string
@@ -83,24 +90,51 @@ export class Learner {
   }
 
   private isMine(p: Participant | null): boolean {
-    return p !== null && p.email !== null && this.options.myAddresses.has(normalizeEmail(p.email))
+    return p !== null && (p.me === true || (p.email !== null && this.options.myAddresses.has(normalizeEmail(p.email))))
   }
 
   private correspondent(p: Participant): Correspondent | null {
     const email = p.email === null ? null : normalizeEmail(p.email)
     const linkedinUrl = p.linkedinUrl === null ? null : normalizeLinkedin(p.linkedinUrl)
-    const key = email !== null && email !== '' ? `e:${email}` : linkedinUrl !== null ? `l:${linkedinUrl}` : null
+    // A profile address says who someone is on LinkedIn more surely than an address they may have shared.
+    const key = linkedinUrl !== null ? `l:${linkedinUrl}` : email !== null && email !== '' ? `e:${email}` : null
     if (key === null) return null
     let c = this.correspondents.get(key)
     if (c === undefined) {
-      c = { key, email: email === '' ? null : email, linkedinUrl, name: null, sent: 0, received: 0, meetings: 0, recent: null }
+      c = { key, email: email === '' ? null : email, linkedinUrl, name: null, sent: 0, received: 0, meetings: 0, recent: null, connection: null }
       this.correspondents.set(key, c)
     }
     if (c.name === null && p.name !== null && p.name.trim() !== '') c.name = p.name.trim()
     return c
   }
 
-  add(o: Observation): void {
+  /** A LinkedIn connection, their profile, or the export's owner and jobs. */
+  private addFact(fact: ConnectionFact | OwnerFact | PositionFact | RowProblemFact): void {
+    if (fact.kind === 'owner') this.owner ??= fact
+    else if (fact.kind === 'position') this.positions.push(fact)
+    else if (fact.kind === 'problem') this.errors.push({ line: fact.line, message: fact.message })
+    else this.addConnection(fact)
+  }
+
+  private addConnection(fact: ConnectionFact): void {
+    const found = this.correspondent({ email: fact.email, name: fact.name, linkedinUrl: fact.linkedinUrl })
+    // With neither a profile nor an address (older exports), the name and company are all there is.
+    const key = `n:${foldName(fact.name)}|${foldCompany(fact.company)}`
+    let c = found ?? this.correspondents.get(key)
+    if (c === undefined) {
+      c = { key, email: null, linkedinUrl: null, name: fact.name, sent: 0, received: 0, meetings: 0, recent: null, connection: null }
+      this.correspondents.set(key, c)
+    }
+    if (c.email === null && fact.email !== null) c.email = normalizeEmail(fact.email)
+    c.name = fact.name
+    c.connection = { company: fact.company, title: fact.title }
+  }
+
+  add(o: ArchiveItem): void {
+    if (o.kind === 'connection' || o.kind === 'owner' || o.kind === 'position' || o.kind === 'problem') {
+      this.addFact(o)
+      return
+    }
     this.messages++
     if (this.seen.has(o.sourceKey)) return
     this.seen.add(o.sourceKey)
@@ -190,7 +224,11 @@ export interface PlannedCorrespondent {
   personId: number | null
   name: string
   email: string | null
+  /** as stored on a person (https://www.linkedin.com/in/...) */
   linkedinUrl: string | null
+  /** from a LinkedIn connection: their current job */
+  company: string | null
+  title: string | null
   sent: number
   received: number
   meetings: number
@@ -225,6 +263,8 @@ export interface LearnPlan {
   ties: PlannedTie[]
   /** correspondent key to person id, for those already in Kith */
   existing: Map<string, number>
+  /** from LinkedIn's export: "me" to create, and jobs to add to my work history */
+  owner: OwnerPlan
 }
 
 /** A relationship whose strength Kith may set: one it estimated, or one an import linked with its default and nobody has touched since. */
@@ -246,21 +286,27 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   }
   const meId = sqlite.prepare<[], number>('SELECT id FROM person WHERE is_me = 1').pluck().get() ?? null
   const relationship = sqlite.prepare<[number, number], { strength: number; estimable: number }>(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
+  const byName = [...learner.correspondents.values()].some((c) => c.connection !== null) ? nameIndex(sqlite) : null
   const existing = new Map<string, number>()
   for (const c of learner.correspondents.values()) {
-    const id = (c.email === null ? undefined : byEmail.get(c.email)) ?? (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl))
+    const id =
+      (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl)) ??
+      (c.email === null ? undefined : byEmail.get(c.email)) ??
+      (c.connection === null || c.name === null ? undefined : byName?.find(c.name, c.connection.company, c.linkedinUrl))
     if (id !== undefined && id !== meId) existing.set(c.key, id)
   }
-  const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing }
+  const owner = planOwner(sqlite, meId, learner.owner, learner.positions)
+  const meKnown = meId !== null || owner.create !== null
+  const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing, owner }
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
-    const withMe = c.sent + c.received + c.meetings > 0
+    const withMe = c.sent + c.received + c.meetings > 0 || c.connection !== null
     if (!withMe) {
       if (personId !== null) people.add(c.key)
       continue
     }
-    const bothWays = (c.sent > 0 && c.received > 0) || c.meetings > 0
+    const bothWays = (c.sent > 0 && c.received > 0) || c.meetings > 0 || c.connection !== null
     if (personId === null && !bothWays) {
       plan.heardFrom.push({ name: nameOf(c), email: c.email, sent: c.sent, received: c.received })
       continue
@@ -268,12 +314,12 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     people.add(c.key)
     let estimate: PlannedCorrespondent['estimate'] = null
     let explanation: string
-    if (meId === null) explanation = 'not linked to you: say who you are first'
-    else if (c.recent === null) explanation = 'nothing in the last 3 years'
+    const e = c.recent !== null ? estimateStrength(c.recent, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
+    if (!meKnown) explanation = 'not linked to you: say who you are first'
+    else if (e === null) explanation = 'nothing in the last 3 years'
     else {
-      const e = estimateStrength(c.recent, now)
       const rel =
-        personId === null ? undefined : relationship.get(Math.min(meId, personId), Math.max(meId, personId))
+        personId === null || meId === null ? undefined : relationship.get(Math.min(meId, personId), Math.max(meId, personId))
       if (rel !== undefined && rel.estimable === 0) explanation = `you set the strength (${rel.strength}); kept`
       else {
         estimate = { strength: e.strength, explanation: e.explanation }
@@ -285,7 +331,9 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       personId,
       name: nameOf(c),
       email: c.email,
-      linkedinUrl: c.linkedinUrl,
+      linkedinUrl: c.linkedinUrl === null ? null : `https://www.${c.linkedinUrl}`,
+      company: c.connection?.company ?? null,
+      title: c.connection?.title ?? null,
       sent: c.sent,
       received: c.received,
       meetings: c.meetings,

@@ -13,6 +13,8 @@ export interface Participant {
   name: string | null
   /** a LinkedIn profile URL, normalised, when the source has one (LinkedIn messages) */
   linkedinUrl: string | null
+  /** the archive itself says this is its owner (LinkedIn's export knows whose it is) */
+  me?: boolean
 }
 
 export type ObservationKind = 'email' | 'message' | 'meeting'
@@ -41,3 +43,43 @@ export interface Observation {
    */
   noise: 'list' | 'bulk' | 'automated' | 'no-reply' | 'crowd' | null
 }
+
+/** A connection in LinkedIn's export: someone the owner is linked with, messages or not. */
+export interface ConnectionFact {
+  kind: 'connection'
+  /** the entry and line it came from, for warnings */
+  line: number
+  name: string
+  email: string | null
+  /** missing in older exports */
+  linkedinUrl: string | null
+  company: string | null
+  title: string | null
+}
+
+/** The export's owner, from its Profile.csv. */
+export interface OwnerFact {
+  kind: 'owner'
+  name: string
+  headline: string | null
+}
+
+/** A job in the owner's work history, from Positions.csv (dates YYYY-MM-DD, end null while current). */
+export interface PositionFact {
+  kind: 'position'
+  company: string
+  title: string | null
+  startDate: string | null
+  endDate: string | null
+}
+
+/** A problem with one row of one entry, left out of the import. */
+export interface RowProblemFact {
+  kind: 'problem'
+  /** the row's line in its entry (0 for the entry as a whole); the message names the entry */
+  line: number
+  message: string
+}
+
+/** What a reader hands over: observations, and from LinkedIn's export also facts about its owner and connections. */
+export type ArchiveItem = Observation | ConnectionFact | OwnerFact | PositionFact | RowProblemFact

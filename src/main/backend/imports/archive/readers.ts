@@ -5,9 +5,11 @@
  * async iterable, so they are bridged here.
  */
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { ArchiveFormat } from '../../../../shared/imports'
 import { readCalendar } from './calendar/read'
 import type { ArchiveReader, ReaderOptions } from './formats'
+import { readLinkedinExport } from './linkedin/read'
 import { readMail } from './mail/read'
 import type { Observation } from './observation'
 
@@ -75,10 +77,14 @@ const calendar: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
     })
   })
 
+/** Messages that may reach the page name only the export's file, never where it is. */
+const linkedin: ArchiveReader = (archivePath: string, options: ReaderOptions) => readLinkedinExport(archivePath, options, path.basename(archivePath))
+
 /** The reader of each archive format Kith learns from. */
 export const READERS: { readonly [F in ArchiveFormat]: ArchiveReader } = {
   mbox: mail,
   'apple-mbox': mail,
   eml: mail,
   ics: calendar,
+  'linkedin-export': linkedin,
 }

@@ -173,7 +173,7 @@ export function ReviewPage(): ReactNode {
             <Text size="sm">
               When Kith reads a mail or calendar archive, the people it finds, the ties it proposes between them and the strengths it estimates for
               you wait here until you accept or reject them. Import an archive on the Import & export page, or from a terminal: <Code>kith import PATH --my-address you@example.com</Code>{' '}
-              (an mbox file, an Apple Mail export folder, .eml messages or an .ics calendar).
+              (an mbox file, an Apple Mail export folder, .eml messages, an .ics calendar, or the .zip of your LinkedIn data).
             </Text>
           </Stack>
         </Paper>
