@@ -23,7 +23,7 @@ import PATH [--my-address ADDR]... [--dry-run]
   options: ['json', 'format', 'dry-run', 'strength', 'my-address'],
   positionals: 1,
   fields: { file: 'PATH' },
-  help: `A contacts file (LinkedIn, Google, vCard, a relationship sheet, Kith JSON) is read whole, up to 50 MB.
+  help: `A contacts file (LinkedIn, Google, Outlook, vCard, a relationship sheet, Kith JSON) is read whole, up to 50 MB.
 An archive is streamed from PATH with no size limit: --my-address (repeatable) names your own
 addresses besides those in Settings, so Kith knows which messages you sent and received.
 Afterwards, "kith review list" shows the people, strengths and ties Kith learned.`,
