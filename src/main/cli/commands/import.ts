@@ -15,7 +15,7 @@ import { importArchive } from './import-archive'
 
 export const importFile: Command = {
   name: 'import',
-  usage: `import FILE [--format linkedin|google|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
+  usage: `import FILE [--format linkedin|google|outlook|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
                                  import contacts or who-knows-whom; --dry-run shows what would happen
 import PATH [--my-address ADDR]... [--dry-run]
                                  learn people, interactions and ties from a mail or calendar
