@@ -97,6 +97,12 @@ export function isOutlookHeader(cells: readonly string[]): boolean {
   return outlookLanguage(cells) !== null
 }
 
+/**
+ * Plain forms of address (Mr., Herr, Mme …) say nothing a name needs and would
+ * stand in front of it everywhere; a title such as Dr. or Prof. is kept.
+ */
+const SALUTATION = /^(mr|mrs|ms|miss|mx|herr|frau|m|mme|mlle|monsieur|madame|mademoiselle)\.?$/i
+
 /** Outlook's way of writing "no date": 0/0/00, 00.00.0000 and the like. */
 const NO_DATE = /^0{1,2}([./-])0{1,2}\1(?:00|0000)$/
 
@@ -146,7 +152,10 @@ export async function readOutlook(rows: readonly CsvRow[], onProgress?: (fractio
     } else if (row.cells.length < header.length) {
       result.warnings.push({ line: row.line, message: `the row has ${row.cells.length} fields where the header has ${header.length}; the missing ones are read as empty` })
     }
-    const parts = [c(at.prefix), c(at.first), c(at.middle), c(at.last), c(at.suffix)].filter((p) => p !== '')
+    // A prefix or suffix alone is no name.
+    const given = [c(at.first), c(at.middle), c(at.last)].filter((p) => p !== '')
+    const prefix = SALUTATION.test(c(at.prefix)) ? '' : c(at.prefix)
+    const parts = given.length === 0 ? [] : [prefix, ...given, c(at.suffix)].filter((p) => p !== '')
     const combined = c(at.name)
     const name = parts.length > 0 ? parts.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
     const birthdayText = c(at.birthday)

@@ -120,10 +120,10 @@ describe('Outlook contacts CSV', () => {
     expect(r.warnings).toEqual([])
   })
 
-  it('reads the French export: Titre twice (form of address, then job), Anniversaire as the birthday', async () => {
+  it('reads the French export: Titre twice (form of address, left out of the name, then job), Anniversaire as the birthday', async () => {
     const { read: r, byName } = await readContacts(fixture('outlook-fr.csv'))
     expect(r.format).toBe('outlook')
-    expect(byName('Mme Hélène Lefèvre')).toMatchObject({
+    expect(byName('Hélène Lefèvre')).toMatchObject({
       emails: ['helene@lefevre.example', 'helene.perso@example.org'],
       phones: ['+33 6 55 55 01 00'],
       company: 'Société Générale',
