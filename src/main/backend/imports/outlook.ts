@@ -165,12 +165,18 @@ export async function readOutlook(rows: readonly CsvRow[], onProgress?: (fractio
       if (parsed === null) result.warnings.push({ line: row.line, message: `the birthday "${birthdayText.slice(0, 40)}" is not a date; left out` })
       else birthday = parsed
     }
+    // A contact from an Exchange address book carries its internal X.500 name (/o=…/ou=…) where the email would be.
+    const emails = emailCols.map(c).filter((e) => {
+      if (!/^\/o=/i.test(e)) return true
+      result.warnings.push({ line: row.line, message: 'an Exchange internal address (/o=…), not an email address; left out' })
+      return false
+    })
     const place = placeCols.map((set) => set.map(c).filter((p) => p !== '')).find((p) => p.length > 0) ?? []
     const person = toImportedPerson(
       {
         line: row.line,
         name,
-        emails: emailCols.map(c),
+        emails,
         phones: phoneCols.map(c),
         aliases: [c(at.nickname)],
         company: c(at.company),

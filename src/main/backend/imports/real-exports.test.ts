@@ -157,9 +157,13 @@ describe('Outlook contacts CSV', () => {
     ])
   })
 
-  it('warns about a birthday it cannot read, by line, and imports the rest of the row', async () => {
-    const { read: r, byName } = await readContacts('First Name,Last Name,E-mail Address,Birthday\nAna,Silva,ana@acme.example,sometime in May\n')
+  it('warns about a birthday it cannot read and an Exchange internal address, by line, and imports the rest of the row', async () => {
+    const file = 'First Name,Last Name,E-mail Address,E-mail Type,E-mail 2 Address,Birthday\nAna,Silva,/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=ana,EX,ana@acme.example,sometime in May\n'
+    const { read: r, byName } = await readContacts(file)
     expect(byName('Ana Silva').emails).toEqual(['ana@acme.example'])
-    expect(r.warnings).toEqual([{ line: 2, message: 'the birthday "sometime in May" is not a date; left out' }])
+    expect(r.warnings).toEqual([
+      { line: 2, message: 'the birthday "sometime in May" is not a date; left out' },
+      { line: 2, message: 'an Exchange internal address (/o=…), not an email address; left out' },
+    ])
   })
 })
