@@ -30,7 +30,7 @@ export interface ReadResult {
   relationships: ImportedRelationship[]
   /** records that could not be read: they are not imported */
   problems: RecordProblem[]
-  /** values left out of records that were read */
+  /** values left out of records that were read, names turned round, lines outside any record skipped */
   warnings: RecordProblem[]
   /** records left out on purpose (say, address book group cards) */
   ignored: RecordProblem[]
