@@ -98,7 +98,7 @@ describe('Google Contacts CSV', () => {
         notes: 'Rear admiral',
       })
     }
-    expect((await parseFile(utf16le(text), null)).notes).toEqual(['The file is UTF-16 text; it was read as such.'])
+    expect((await parseFile(utf16le(text), null)).notes).toEqual(['The file is UTF-16 text; it was read as such.', 'The address book\'s own groups ("My Contacts") are not made tags.'])
   })
 
   it('refuses a field with text after its closing quote, naming the line', async () => {

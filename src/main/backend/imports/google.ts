@@ -85,6 +85,7 @@ export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction
       },
       result.problems,
       result.warnings,
+      result.groupsLeftOut,
     )
     if (person !== null) result.people.push(person)
   }

@@ -189,6 +189,7 @@ export async function readOutlook(rows: readonly CsvRow[], onProgress?: (fractio
       },
       result.problems,
       result.warnings,
+      result.groupsLeftOut,
     )
     if (person !== null) result.people.push(person)
   }

@@ -36,6 +36,13 @@ function opensWithCard(head: string): boolean {
     .some((line) => /^BEGIN:VCARD\s*$/i.test(line.trim()))
 }
 
+/** Says which system groups were not made tags, when there were any. */
+function groupsNote(read: ReadResult): string[] {
+  if (read.groupsLeftOut.length === 0) return []
+  const named = read.groupsLeftOut.slice(0, 5).map((g) => `"${g}"`)
+  return [`The address book's own groups (${named.join(', ')}${read.groupsLeftOut.length > 5 ? ' and others' : ''}) are not made tags.`]
+}
+
 function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   const first = rows[0]?.cells ?? []
   if (isRelationshipHeader(first)) return 'relationships'
@@ -59,7 +66,8 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   }
   if (guess === 'vcard') {
     const encoding: Decoded = { encoding: decoded.encoding, bomLength: decoded.bomLength }
-    return { kind: 'contacts', read: await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress }), notes }
+    const read = await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress })
+    return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
   }
   const isHeader = (cells: string[]): boolean =>
     guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isOutlookHeader(cells) || isRelationshipHeader(cells) : true
@@ -86,5 +94,5 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
   if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
   if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')
-  return { kind: 'contacts', read, notes }
+  return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
 }

@@ -186,7 +186,7 @@ export function parseDayMonthYear(value: string): string | null {
  * Checks and tidies one record. Returns null (with a problem) when there is
  * no name to file it under; bad values in a field are left out with a warning.
  */
-export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warnings: RecordProblem[]): ImportedPerson | null {
+export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warnings: RecordProblem[], groupsLeftOut: string[] = []): ImportedPerson | null {
   const line = raw.line
   const emails: string[] = []
   for (const e of uniqueCaseless(raw.emails ?? [])) {
@@ -239,7 +239,11 @@ export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warn
     website,
     birthday,
     tags: uniqueCaseless(raw.tags ?? [])
-      .filter((t) => t.length <= LIMITS.label && !isSystemGroup(t))
+      .filter((t) => {
+        if (!isSystemGroup(t)) return t.length <= LIMITS.label
+        if (!groupsLeftOut.includes(t)) groupsLeftOut.push(t)
+        return false
+      })
       .slice(0, LIMITS.listItems - 1),
     since: raw.since ?? null,
   }

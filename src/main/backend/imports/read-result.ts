@@ -34,10 +34,12 @@ export interface ReadResult {
   warnings: RecordProblem[]
   /** records left out on purpose (say, address book group cards) */
   ignored: RecordProblem[]
+  /** system groups (My Contacts, starred) that were not made tags, each once, as the file spells them */
+  groupsLeftOut: string[]
 }
 
 export function emptyResult(format: ImportFormat): ReadResult {
-  return { format, records: 0, people: [], relationships: [], problems: [], warnings: [], ignored: [] }
+  return { format, records: 0, people: [], relationships: [], problems: [], warnings: [], ignored: [], groupsLeftOut: [] }
 }
 
 export interface ReadOptions {

@@ -32,6 +32,7 @@ describe('importing exports written by other programs', () => {
     const { preview, result } = await importFile(backend, 'contacts.vcf', fixture('stray-lines.vcf'))
     expect(preview.format).toBe('vcard')
     expect(preview.counts.new).toBe(3)
+    expect(preview.notes).toEqual(['The address book\'s own groups ("My Contacts", "starred") are not made tags.'])
     expect(preview.warnings).toEqual([
       { line: 1, message: 'text outside any card ("ENCODING:UTF-8"); skipped' },
       { line: 10, message: 'text outside any card ("X-EXPORTED-BY:Contacts Backup 2.3"); skipped' },

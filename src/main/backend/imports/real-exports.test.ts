@@ -46,10 +46,11 @@ describe('vCard from other programs', () => {
     expect(fromApple('Grace Hopper').birthday).toBe('1906-12-09')
   })
 
-  it('leaves out system groups (My Contacts, starred) and keeps real categories as tags', async () => {
-    const { byName } = await readContacts(fixture('stray-lines.vcf'))
+  it('leaves out system groups (My Contacts, starred) and keeps real categories as tags, saying so once', async () => {
+    const { byName, notes } = await readContacts(fixture('stray-lines.vcf'))
     expect(byName('Marta Costa').tags).toEqual(['Climate'])
     expect(byName('Ana Silva').tags).toEqual(['Investors'])
+    expect(notes).toEqual(['The address book\'s own groups ("My Contacts", "starred") are not made tags.'])
     const { byName: android } = await readContacts('BEGIN:VCARD\nVERSION:2.1\nN:Sato;Hana;;;\nCATEGORIES:My Contacts,Starred in Android,Family\nEND:VCARD\n')
     expect(android('Hana Sato').tags).toEqual(['Family'])
   })
@@ -70,8 +71,9 @@ describe('vCard from other programs', () => {
 describe('Google system labels', () => {
   it('leaves out * myContacts, * starred and the legacy * My Contacts, keeping the other labels', async () => {
     const header = 'First Name,Last Name,Labels,E-mail 1 - Value'
-    const { byName } = await readContacts(`${header}\nElena,Vasquez,* myContacts ::: * starred ::: Friends,elena@example.org\n`)
+    const { byName, notes } = await readContacts(`${header}\nElena,Vasquez,* myContacts ::: * starred ::: Friends,elena@example.org\nFarid,Haddad,* myContacts,farid@example.org\n`)
     expect(byName('Elena Vasquez').tags).toEqual(['Friends'])
+    expect(notes).toEqual(['The address book\'s own groups ("myContacts", "starred") are not made tags.'])
     const { byName: legacy } = await readContacts(fixture('google-legacy.csv'))
     expect(legacy('Grace Hopper').tags).toEqual(['Navy'])
   })

@@ -215,7 +215,7 @@ export async function readVcard(bytes: Uint8Array, decoded: Decoded, options: Re
       result.ignored.push({ line: begin, message: 'an address book group, not a person; skipped' })
       return
     }
-    const person = toImportedPerson(cardToPerson(begin, props, result.warnings), result.problems, result.warnings)
+    const person = toImportedPerson(cardToPerson(begin, props, result.warnings), result.problems, result.warnings, result.groupsLeftOut)
     if (person !== null) result.people.push(person)
   }
 
