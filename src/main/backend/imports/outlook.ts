@@ -158,7 +158,8 @@ export async function readOutlook(rows: readonly CsvRow[], onProgress?: (fractio
     const parts = given.length === 0 ? [] : [prefix, ...given, c(at.suffix)].filter((p) => p !== '')
     const combined = c(at.name)
     const name = parts.length > 0 ? parts.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
-    const birthdayText = c(at.birthday)
+    // Some versions add a time of day to the date (3/15/1985 0:00:00); a birthday has none.
+    const birthdayText = c(at.birthday).replace(/\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?$/i, '')
     let birthday: string | undefined
     if (birthdayText !== '' && !NO_DATE.test(birthdayText)) {
       const parsed = parseBirthday(birthdayText, DATE_FORMATS[language])

@@ -159,6 +159,13 @@ describe('Outlook contacts CSV', () => {
     ])
   })
 
+  it('reads a birthday with a time of day after it, and takes 0/0/00 with a time as no date', async () => {
+    const { read: r, byName } = await readContacts('First Name,Last Name,E-mail Address,Birthday\nAna,Silva,,3/15/1985 0:00:00\nBen,Okafor,,0/0/00 12:00:00 AM\n')
+    expect(byName('Ana Silva').birthday).toBe('1985-03-15')
+    expect(byName('Ben Okafor').birthday).toBeNull()
+    expect(r.warnings).toEqual([])
+  })
+
   it('warns about a birthday it cannot read and an Exchange internal address, by line, and imports the rest of the row', async () => {
     const file = 'First Name,Last Name,E-mail Address,E-mail Type,E-mail 2 Address,Birthday\nAna,Silva,/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=ana,EX,ana@acme.example,sometime in May\n'
     const { read: r, byName } = await readContacts(file)
