@@ -7,12 +7,13 @@ import { MAX_EMAIL_LENGTH, isEmailAddress } from './email-address'
 import { formatBytes } from './format'
 import { RELATIONSHIP_KINDS } from './vocab'
 
-export const IMPORT_FORMATS = ['linkedin', 'google', 'vcard', 'relationships', 'json'] as const
+export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'vcard', 'relationships', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   linkedin: 'LinkedIn connections (CSV)',
   google: 'Google Contacts (CSV)',
+  outlook: 'Outlook contacts (CSV)',
   vcard: 'vCard (.vcf)',
   relationships: 'Relationship sheet (CSV)',
   json: 'Kith JSON (a full export)',
@@ -56,6 +57,7 @@ export function importTooBigMessage(what: string, bytes: number): string {
 export const DEFAULT_STRENGTH: Record<ImportFormat, number | null> = {
   linkedin: 2,
   google: 2,
+  outlook: 2,
   vcard: 2,
   relationships: null,
   json: null,

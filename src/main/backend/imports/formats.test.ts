@@ -98,7 +98,7 @@ describe('Google Contacts CSV', () => {
         notes: 'Rear admiral',
       })
     }
-    expect((await parseFile(utf16le(text), null)).notes).toEqual(['The file is UTF-16 text; it was read as such.'])
+    expect((await parseFile(utf16le(text), null)).notes).toEqual(['The file is UTF-16 text; it was read as such.', 'The address book\'s own groups ("My Contacts") are not made tags.'])
   })
 
   it('refuses a field with text after its closing quote, naming the line', async () => {
@@ -169,10 +169,12 @@ describe('vCard', () => {
     expect(parsed.read.problems).toEqual([{ line: 5, message: 'the card has no END:VCARD before the next card begins on line 8; not imported' }])
   })
 
-  it('refuses text outside cards and an END without a BEGIN, naming the line', async () => {
-    expect(await refusal('BEGIN:VCARD\nFN:A\nEND:VCARD\nhello there\n')).toMatch(/^Line 4: text outside a card/)
+  it('refuses an END without a BEGIN naming the line, and a file with no card; skips text outside cards with a warning', async () => {
     expect(await refusal('BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n')).toMatch(/^Line 4: END:VCARD without a BEGIN:VCARD/)
-    expect(await refusal('FN:A\n', 'vcard')).toMatch(/^Line 1: text outside a card/)
+    expect(await refusal('FN:A\n', 'vcard')).toMatch(/there is no BEGIN:VCARD in it/)
+    const { parsed } = await people('BEGIN:VCARD\nFN:A\nEND:VCARD\nhello there\n')
+    expect(parsed.read.people.map((p) => p.name)).toEqual(['A'])
+    expect(parsed.read.warnings).toEqual([{ line: 4, message: 'text outside any card ("hello there"); skipped' }])
   })
 })
 

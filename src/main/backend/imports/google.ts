@@ -7,7 +7,7 @@
 import type { CsvRow } from './csv'
 import { headerIndex, records } from './csv'
 import { ImportFileError } from './errors'
-import { toImportedPerson } from './person-record'
+import { combinedName, toImportedPerson } from './person-record'
 import { emptyResult, type ReadResult } from './read-result'
 
 export function isGoogleHeader(cells: readonly string[]): boolean {
@@ -24,9 +24,6 @@ function values(cell: string | undefined): string[] {
     .map((v) => v.replace(/^\*\s*/, '').trim())
     .filter((v) => v !== '')
 }
-
-/** Labels Google adds itself; they say nothing about the person. */
-const SYSTEM_LABELS = new Set(['mycontacts', 'starred', 'othercontacts'])
 
 export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction: number) => void): Promise<ReadResult> {
   const result = emptyResult('google')
@@ -65,7 +62,9 @@ export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction
     result.records++
     const c = (i: number): string => cell(row.cells, i)
     const parts = [c(at.prefix), c(at.given), c(at.middle), c(at.family), c(at.suffix)].filter((p) => p !== '')
-    const name = parts.length > 0 ? parts.join(' ') : c(at.name) || c(at.nickname) || c(at.fileAs)
+    // A combined name (legacy "Name", "File As") may be written last name first; a nickname is taken as it is.
+    const combined = c(at.name) || (c(at.nickname) === '' ? c(at.fileAs) : '')
+    const name = parts.length > 0 ? parts.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
     const place = [c(at.city), c(at.region), c(at.country)].filter((p) => p !== '')
     const location = place.length > 0 ? place.join(', ') : c(at.formatted).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join(', ')
     const person = toImportedPerson(
@@ -81,10 +80,12 @@ export async function readGoogle(rows: readonly CsvRow[], onProgress?: (fraction
         notes: c(at.notes),
         urls: websiteCols.flatMap((i) => values(row.cells[i])),
         birthday: c(at.birthday),
-        tags: values(c(at.labels)).filter((l) => !SYSTEM_LABELS.has(l.toLowerCase().replace(/\s+/g, ''))),
+        // System labels (* myContacts, * starred) are left out with the other sources' system groups.
+        tags: values(c(at.labels)),
       },
       result.problems,
       result.warnings,
+      result.groupsLeftOut,
     )
     if (person !== null) result.people.push(person)
   }

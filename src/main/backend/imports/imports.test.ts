@@ -141,7 +141,7 @@ describe('importing contacts', () => {
     const bad: [string, string][] = [
       ['linkedin.csv', 'First Name,Last Name,Email Address,Company,Position,Connected On\nAna,"Silva,,,,\n'],
       ['google.csv', 'First Name,Last Name,Labels,E-mail 1 - Value\nAna,"Si"lva,,\n'],
-      ['contacts.vcf', 'BEGIN:VCARD\nFN:A\nEND:VCARD\nstray text\n'],
+      ['contacts.vcf', 'BEGIN:VCARD\nFN:A\nEND:VCARD\nEND:VCARD\n'],
       ['sheet.csv', 'person_a,person_b\nA,B\n'],
       ['kith.json', '{"format": "kith", "version": 1,\n "schemaVersion": 6, "tables": {\n'],
     ]

@@ -6,6 +6,7 @@ import { ImportFileError, type RecordProblem } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
 import { readKithJson, type KithJson } from './kith-json'
 import { isLinkedinHeader, readLinkedin } from './linkedin'
+import { isOutlookHeader, readOutlook } from './outlook'
 import type { ReadResult } from './read-result'
 import { isRelationshipHeader, readRelationships } from './relationships'
 import { readVcard, tooManyCards } from './vcard'
@@ -22,9 +23,24 @@ function unknownKind(firstLine: string): ImportFileError {
   // Only printable text is quoted back, and only the start of it.
   const shown = firstLine.replace(/[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]/gu, ' ').trim().slice(0, 80)
   return new ImportFileError(
-    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
+    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, Outlook contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
     1,
   )
+}
+
+/** A vCard file: a BEGIN:VCARD line among the first few (an exporter may write a stray line such as ENCODING:UTF-8 first). */
+function opensWithCard(head: string): boolean {
+  return head
+    .slice(0, 4096)
+    .split(/\r\n|\n|\r/, 6)
+    .some((line) => /^BEGIN:VCARD\s*$/i.test(line.trim()))
+}
+
+/** Says which system groups were not made tags, when there were any. */
+function groupsNote(read: ReadResult): string[] {
+  if (read.groupsLeftOut.length === 0) return []
+  const named = read.groupsLeftOut.slice(0, 5).map((g) => `"${g}"`)
+  return [`The address book's own groups (${named.join(', ')}${read.groupsLeftOut.length > 5 ? ' and others' : ''}) are not made tags.`]
 }
 
 function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
@@ -32,6 +48,7 @@ function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   if (isRelationshipHeader(first)) return 'relationships'
   if (rows.slice(0, 20).some((r) => isLinkedinHeader(r.cells))) return 'linkedin'
   if (isGoogleHeader(first)) return 'google'
+  if (isOutlookHeader(first)) return 'outlook'
   throw unknownKind(first.join(','))
 }
 
@@ -42,17 +59,18 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   const decoded = decodeFile(bytes)
   const notes = [encodingNote(decoded.encoding)].filter((n): n is string => n !== null)
   const head = decoded.text.trimStart()
-  const guess: ImportFormat | null = format ?? (head.startsWith('{') ? 'json' : /^BEGIN:VCARD/i.test(head) ? 'vcard' : null)
+  const guess: ImportFormat | null = format ?? (head.startsWith('{') ? 'json' : opensWithCard(head) ? 'vcard' : null)
   if (guess === 'json') {
     const { doc, warnings } = readKithJson(decoded.text)
     return { kind: 'json', doc, notes, warnings }
   }
   if (guess === 'vcard') {
     const encoding: Decoded = { encoding: decoded.encoding, bomLength: decoded.bomLength }
-    return { kind: 'contacts', read: await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress }), notes }
+    const read = await readVcard(bytes, encoding, { maxRecords: IMPORT_LIMITS.records, onProgress })
+    return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
   }
   const isHeader = (cells: string[]): boolean =>
-    guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isRelationshipHeader(cells) : true
+    guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isOutlookHeader(cells) || isRelationshipHeader(cells) : true
   const found = findHeaderLine(decoded.text, isHeader)
   // No format chosen and no header Kith knows near the top: say so before reading it all as CSV.
   if (guess === null && found === null) throw unknownKind(decoded.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
@@ -63,9 +81,18 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
     tooMany: () => tooManyCards(IMPORT_LIMITS.records),
   })
   const csvFormat = guess ?? detectCsvFormat(rows)
-  const read = csvFormat === 'linkedin' ? await readLinkedin(rows) : csvFormat === 'google' ? await readGoogle(rows) : csvFormat === 'relationships' ? await readRelationships(rows) : null
+  const read =
+    csvFormat === 'linkedin'
+      ? await readLinkedin(rows)
+      : csvFormat === 'google'
+        ? await readGoogle(rows)
+        : csvFormat === 'outlook'
+          ? await readOutlook(rows)
+          : csvFormat === 'relationships'
+            ? await readRelationships(rows)
+            : null
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
   if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
   if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')
-  return { kind: 'contacts', read, notes }
+  return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
 }

@@ -86,8 +86,15 @@ function webAddress(url: string): string | null {
 
 const BIRTHDAY_FORMATS = ['yyyy-MM-dd', 'yyyyMMdd', 'yyyy/MM/dd', 'MM/dd/yyyy', 'd MMM yyyy', 'MMMM d, yyyy']
 
+/**
+ * Apple Contacts writes a birthday without a year with the year 1604 (a leap
+ * year long past), with or without its X-APPLE-OMIT-YEAR parameter, and
+ * exports to CSV carry it along: no one Kith knows was born then.
+ */
+const APPLE_NO_YEAR = 1604
+
 /** A birthday as Kith stores it ('YYYY-MM-DD' or '--MM-DD'), from the spellings contact files use. */
-export function parseBirthday(value: string): string | null {
+export function parseBirthday(value: string, formats: readonly string[] = BIRTHDAY_FORMATS): string | null {
   const t = value.trim().replace(/T.*$/, '')
   if (t === '') return null
   const noYear = /^--(\d{2})-?(\d{2})$/.exec(t)
@@ -95,14 +102,62 @@ export function parseBirthday(value: string): string | null {
     const candidate = `--${noYear[1]}-${noYear[2]}`
     return birthdaySchema.safeParse(candidate).success ? candidate : null
   }
-  for (const format of BIRTHDAY_FORMATS) {
+  for (const format of formats) {
     const date = parse(t, format, new Date(2000, 0, 1))
     if (isValid(date) && date.getFullYear() > 1000) {
-      const iso = `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
-      return birthdaySchema.safeParse(iso).success ? iso : null
+      const monthDay = `${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+      const candidate = date.getFullYear() === APPLE_NO_YEAR ? `--${monthDay}` : `${String(date.getFullYear()).padStart(4, '0')}-${monthDay}`
+      return birthdaySchema.safeParse(candidate).success ? candidate : null
     }
   }
   return null
+}
+
+/**
+ * Groups an address book puts every contact in (or every favourite), which
+ * say nothing about the person: Android's and Google's "My Contacts",
+ * "Starred" (and "Starred in Android") and "Other Contacts", with or without
+ * spaces, Google's "* " mark or the legacy "System Group: " prefix. They are
+ * not made into tags; any other category or label is.
+ */
+const SYSTEM_GROUPS = new Set(['mycontacts', 'starred', 'starredinandroid', 'othercontacts'])
+
+export function isSystemGroup(label: string): boolean {
+  const key = label
+    .trim()
+    .replace(/^\*\s*/, '')
+    .replace(/^system group:\s*/i, '')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+  return SYSTEM_GROUPS.has(key)
+}
+
+/** Words a name's part after a comma can be that make it not a first name ("Acme, Inc.", "King, Jr."). */
+const NOT_A_GIVEN_NAME = /^(inc|incorporated|llc|llp|ltd|limited|gmbh|ag|sa|sarl|sas|bv|nv|plc|corp|corporation|co|company|group|jr|sr|ii|iii|iv|phd|md|esq)\.?$/i
+const NAME_WORDS = /^\p{L}[\p{L}\p{M}'’.-]*(?: \p{L}[\p{L}\p{M}'’.-]*){0,3}$/u
+
+/**
+ * "Silva, Ana" as "Ana Silva", for sources that give only one combined name
+ * and file it last name first (Outlook and Exchange do). Only when it cannot
+ * be anything else: exactly one comma, words on both sides, and the part
+ * after the comma not a company form or a suffix. Otherwise null.
+ */
+export function lastFirst(name: string): string | null {
+  const parts = name.split(',')
+  if (parts.length !== 2) return null
+  const last = (parts[0] ?? '').trim().replace(/\s+/g, ' ')
+  const first = (parts[1] ?? '').trim().replace(/\s+/g, ' ')
+  if (!NAME_WORDS.test(last) || !NAME_WORDS.test(first)) return null
+  if (first.split(' ').some((w) => NOT_A_GIVEN_NAME.test(w)) || last.split(' ').some((w) => NOT_A_GIVEN_NAME.test(w))) return null
+  return `${first} ${last}`
+}
+
+/** A combined name put first name first when it is plainly "Last, First", with a warning on the record's line saying so. */
+export function combinedName(name: string, line: number, warnings: RecordProblem[]): string {
+  const turned = lastFirst(name)
+  if (turned === null) return name
+  warnings.push({ line, message: `the name "${clip(name)}" is last name first; read as "${clip(turned)}"` })
+  return turned
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
@@ -131,7 +186,7 @@ export function parseDayMonthYear(value: string): string | null {
  * Checks and tidies one record. Returns null (with a problem) when there is
  * no name to file it under; bad values in a field are left out with a warning.
  */
-export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warnings: RecordProblem[]): ImportedPerson | null {
+export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warnings: RecordProblem[], groupsLeftOut: string[] = []): ImportedPerson | null {
   const line = raw.line
   const emails: string[] = []
   for (const e of uniqueCaseless(raw.emails ?? [])) {
@@ -183,7 +238,13 @@ export function toImportedPerson(raw: RawPerson, problems: RecordProblem[], warn
     linkedinUrl,
     website,
     birthday,
-    tags: uniqueCaseless(raw.tags ?? []).filter((t) => t.length <= LIMITS.label).slice(0, LIMITS.listItems - 1),
+    tags: uniqueCaseless(raw.tags ?? [])
+      .filter((t) => {
+        if (!isSystemGroup(t)) return t.length <= LIMITS.label
+        if (!groupsLeftOut.includes(t)) groupsLeftOut.push(t)
+        return false
+      })
+      .slice(0, LIMITS.listItems - 1),
     since: raw.since ?? null,
   }
 }

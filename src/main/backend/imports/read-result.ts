@@ -30,14 +30,16 @@ export interface ReadResult {
   relationships: ImportedRelationship[]
   /** records that could not be read: they are not imported */
   problems: RecordProblem[]
-  /** values left out of records that were read */
+  /** values left out of records that were read, names turned round, lines outside any record skipped */
   warnings: RecordProblem[]
   /** records left out on purpose (say, address book group cards) */
   ignored: RecordProblem[]
+  /** system groups (My Contacts, starred) that were not made tags, each once, as the file spells them */
+  groupsLeftOut: string[]
 }
 
 export function emptyResult(format: ImportFormat): ReadResult {
-  return { format, records: 0, people: [], relationships: [], problems: [], warnings: [], ignored: [] }
+  return { format, records: 0, people: [], relationships: [], problems: [], warnings: [], ignored: [], groupsLeftOut: [] }
 }
 
 export interface ReadOptions {

@@ -7,14 +7,15 @@
  * the bytes before decoding them (a fold can fall inside a UTF-8 character),
  * joins quoted-printable soft line breaks and raw newlines inside a 2.1 NOTE,
  * keeps Apple's grouped `itemN.` properties, reads `BDAY:--MMDD`, skips
- * address book group cards, and numbers every line. The `quoted-printable`
+ * address book group cards and stray lines between cards, and numbers every
+ * line. The `quoted-printable`
  * package decodes 2.1 values, and TextDecoder their CHARSET.
  */
 import quotedPrintable from 'quoted-printable'
 import type { Decoded } from './decode'
 import { decodeBytes } from './decode'
-import { ImportFileError } from './errors'
-import { toImportedPerson, type RawPerson } from './person-record'
+import { ImportFileError, type RecordProblem } from './errors'
+import { combinedName, toImportedPerson, type RawPerson } from './person-record'
 import { emptyResult, type ReadOptions, type ReadResult } from './read-result'
 
 interface LogicalLine {
@@ -158,12 +159,19 @@ function isGroupCard(props: readonly Property[]): boolean {
   return props.some((p) => (p.name === 'X-ADDRESSBOOKSERVER-KIND' || p.name === 'KIND') && single(p).toLowerCase() === 'group')
 }
 
-function cardToPerson(begin: number, props: readonly Property[]): RawPerson {
+/** The start of a line, printable characters only, to quote back in a warning. */
+function shown(text: string): string {
+  const t = text.replace(/[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]/gu, ' ').trim()
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t
+}
+
+function cardToPerson(begin: number, props: readonly Property[], warnings: RecordProblem[]): RawPerson {
   const all = (name: string): Property[] => props.filter((p) => p.name === name)
   const one = (name: string): Property | undefined => props.find((p) => p.name === name)
   const fn = one('FN')
   const n = one('N')
-  let name = fn === undefined ? '' : single(fn)
+  // FN is one combined name, which some exporters (Outlook, Exchange) write last name first.
+  let name = fn === undefined ? '' : combinedName(single(fn), begin, warnings)
   if (name === '' && n !== undefined) {
     const [family = '', given = '', additional = '', prefix = '', suffix = ''] = components(n)
     name = [prefix, given, additional, family, suffix].filter((x) => x !== '').join(' ')
@@ -207,7 +215,7 @@ export async function readVcard(bytes: Uint8Array, decoded: Decoded, options: Re
       result.ignored.push({ line: begin, message: 'an address book group, not a person; skipped' })
       return
     }
-    const person = toImportedPerson(cardToPerson(begin, props), result.problems, result.warnings)
+    const person = toImportedPerson(cardToPerson(begin, props, result.warnings), result.problems, result.warnings, result.groupsLeftOut)
     if (person !== null) result.people.push(person)
   }
 
@@ -237,10 +245,9 @@ export async function readVcard(bytes: Uint8Array, decoded: Decoded, options: Re
       continue
     }
     if (card === null) {
-      throw new ImportFileError(
-        `Line ${logical.line}: text outside a card ("${logical.text.trim().slice(0, 40)}"). A vCard file holds cards from BEGIN:VCARD to END:VCARD. Nothing was imported.`,
-        logical.line,
-      )
+      // Some exporters write a line of their own before the first card (ENCODING:UTF-8) or between cards: it is no card's, so it is passed over.
+      result.warnings.push({ line: logical.line, message: `text outside any card ("${shown(logical.text)}"); skipped` })
+      continue
     }
     const previous = card.props[card.props.length - 1]
     // A quoted-printable value ending in "=" goes on over the next line (2.1 soft line break).

@@ -194,7 +194,7 @@ export function ImportPreview({
       </PreviewTable>
 
       <Problems title="Could not be read" items={preview.errors} total={c.errors} />
-      <Problems title="Values left out" items={preview.warnings} total={preview.warnings.length} />
+      <Problems title="Left out or read differently" items={preview.warnings} total={preview.warnings.length} />
       <Problems title="Skipped" items={preview.ignored} total={c.ignored} />
 
       <Group>
