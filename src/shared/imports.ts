@@ -31,12 +31,8 @@ export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
   'linkedin-export': 'LinkedIn data export',
 }
 
-/**
- * What an import in the history was read from: a contacts file or an archive.
- * A LinkedIn data export is kept in the history as 'linkedin' (the history's
- * formats are fixed by a CHECK in the database).
- */
-export type BatchFormat = ImportFormat | Exclude<ArchiveFormat, 'linkedin-export'>
+/** What an import in the history was read from: a contacts file or an archive. */
+export type BatchFormat = ImportFormat | ArchiveFormat
 
 export const BATCH_FORMAT_LABELS: Record<BatchFormat, string> = { ...FORMAT_LABELS, ...ARCHIVE_FORMAT_LABELS }
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Outlook contact files: an import's format may now be 'outlook'.
+ * Outlook contact files and LinkedIn's full data export: an import's format
+ * may now be 'outlook' or 'linkedin-export'.
  *
  * SQLite cannot change a CHECK in place, so `import_batch` is copied into a
  * new table. Foreign keys are enforced while migrating, and dropping a parent
@@ -15,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
     sql`CREATE TABLE import_batch_next (
       id INTEGER PRIMARY KEY,
-      format TEXT NOT NULL CHECK (format IN ('linkedin', 'google', 'outlook', 'vcard', 'relationships', 'json', 'mbox', 'apple-mbox', 'eml', 'ics')),
+      format TEXT NOT NULL CHECK (format IN ('linkedin', 'google', 'outlook', 'vcard', 'relationships', 'json', 'mbox', 'apple-mbox', 'eml', 'ics', 'linkedin-export')),
       file_name TEXT NOT NULL,
       tag TEXT,
       strength INTEGER CHECK (strength IS NULL OR strength BETWEEN 1 AND 5),

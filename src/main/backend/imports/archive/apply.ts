@@ -65,7 +65,7 @@ export async function applyLearning(
 
   await backend.writeLong('everything', async () => {
     // The history's formats are fixed in the database: a LinkedIn export is kept as a LinkedIn import.
-    const batchId = Number(s.batch.run(options.format === 'linkedin-export' ? 'linkedin' : options.format, options.fileName, tag, now).lastInsertRowid)
+    const batchId = Number(s.batch.run(options.format, options.fileName, tag, now).lastInsertRowid)
     result.batchId = batchId
     const ids = new Map(plan.existing)
     let updated = 0

@@ -103,6 +103,8 @@ describe("LinkedIn's data export", () => {
 
     const applied = await ok(backend, 'imports.archiveApply', { jobId: first.jobId })
     expect(applied).toMatchObject({ format: 'linkedin-export', peopleCreated: 4, interactions: 3 })
+    // The history names the export as such, not as a Connections.csv import.
+    expect((await ok(backend, 'imports.list', {}))[0]?.format).toBe('linkedin-export')
     const me = await ok(backend, 'me.get', {})
     expect(me?.name).toBe('Mara Quinn')
     if (me === null) throw new Error('me is set')
