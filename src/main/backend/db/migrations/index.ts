@@ -7,6 +7,7 @@ import * as m0005 from './0005_weekly_review'
 import * as m0006 from './0006_imports'
 import * as m0007 from './0007_organisations'
 import * as m0008 from './0008_learned_from_archives'
+import * as m0009 from './0009_archive_tallies'
 
 export interface Migration {
   version: number
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'imports', up: m0006.up },
   { version: 7, name: 'organisations', up: m0007.up },
   { version: 8, name: 'learned from archives', up: m0008.up },
+  { version: 9, name: 'archive tallies', up: m0009.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

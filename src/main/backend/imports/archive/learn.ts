@@ -11,7 +11,7 @@ import type { InteractionKind } from '../../../../shared/vocab'
 import { normalizeEmail } from '../../people/records'
 import { normalizeLinkedin } from '../person-record'
 import type { Observation, Participant } from './observation'
-import { estimateStrength, windowStart, type Exchange } from './strength'
+import { addExchanges, estimateStrength, windowStart, type Exchange } from './strength'
 
 /** People together on a thread or meeting this small (me included) may know each other. */
 export const SMALL_GROUP = 6
@@ -37,7 +37,7 @@ interface Correspondent {
   sent: number
   received: number
   meetings: number
-  /** within the window that counts for strength */
+  /** within the window that counts for strength, only messages and meetings no earlier import added */
   recent: Exchange | null
 }
 
@@ -143,6 +143,8 @@ export class Learner {
       this.ignored['not with me']++
       return
     }
+    // What an earlier import added is already in its tally; counting it again would double it.
+    const known = this.known.get(o.sourceKey) !== undefined
     const fromKey = o.from === null || sent ? null : (this.correspondent(o.from)?.key ?? null)
     for (const c of others.values()) {
       const isSent = sent && c.key !== fromKey
@@ -150,7 +152,7 @@ export class Learner {
       if (isSent) c.sent++
       if (isReceived) c.received++
       if (o.kind === 'meeting') c.meetings++
-      if (at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
+      if (!known && at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
         const r = c.recent
         const meeting = o.kind === 'meeting' ? 1 : 0
         // A meeting counts as a meeting, not as a message.
@@ -166,7 +168,7 @@ export class Learner {
         }
       }
     }
-    if (this.known.get(o.sourceKey) !== undefined) {
+    if (known) {
       this.ignored['already imported']++
       return
     }
@@ -194,6 +196,8 @@ export interface PlannedCorrespondent {
   sent: number
   received: number
   meetings: number
+  /** what this import adds to the tie's tally (within the window), null for nothing */
+  tally: Exchange | null
   /** the estimate to store, null when it is not Kith's to set */
   estimate: { strength: number; explanation: string } | null
   /** why there is no estimate, or the estimate's explanation */
@@ -252,6 +256,16 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     if (id !== undefined && id !== meId) existing.set(c.key, id)
   }
   const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing }
+  const tally = sqlite.prepare<[number], { sent: number; received: number; meetings: number; first: string | null; last: string | null }>(
+    'SELECT coalesce(sum(sent), 0) AS sent, coalesce(sum(received), 0) AS received, coalesce(sum(meetings), 0) AS meetings, min(first_at) AS first, max(last_at) AS last FROM archive_tally WHERE person_id = ?',
+  )
+  /** What earlier archive imports saw of each person here, by person id. */
+  const tallied = new Map<number, Exchange>()
+  for (const id of new Set(existing.values())) {
+    const row = tally.get(id)
+    if (row !== undefined && row.first !== null && row.last !== null) tallied.set(id, { sent: row.sent, received: row.received, meetings: row.meetings, first: row.first, last: row.last })
+  }
+  const since = windowStart(now)
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
@@ -268,10 +282,12 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     people.add(c.key)
     let estimate: PlannedCorrespondent['estimate'] = null
     let explanation: string
+    // The estimate is made from everything archive imports have seen of this tie, this one included.
+    const seen = addExchanges(personId === null ? null : (tallied.get(personId) ?? null), c.recent)
     if (meId === null) explanation = 'not linked to you: say who you are first'
-    else if (c.recent === null) explanation = 'nothing in the last 3 years'
+    else if (seen === null || seen.last < since) explanation = 'nothing in the last 3 years'
     else {
-      const e = estimateStrength(c.recent, now)
+      const e = estimateStrength(seen, now)
       const rel =
         personId === null ? undefined : relationship.get(Math.min(meId, personId), Math.max(meId, personId))
       if (rel !== undefined && rel.estimable === 0) explanation = `you set the strength (${rel.strength}); kept`
@@ -289,6 +305,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       sent: c.sent,
       received: c.received,
       meetings: c.meetings,
+      tally: c.recent,
       estimate,
       explanation,
     }
