@@ -82,28 +82,29 @@ export async function readCalendarText(text: string, label: string, options: Cal
   }
   const totalEvents = calendars.reduce((sum, c) => sum + c.getAllSubcomponents('vevent').length, 0)
   let done = 0
-  // A series' occurrences share their master's people: read them once.
-  const attendance = new WeakMap<Component, Attendance>()
+  // A series' occurrences share their master's people, title and status: read them once.
+  const facts = new WeakMap<Component, Facts>()
   const emit = (component: Component, uid: string, key: number, at: number): void => {
     if (at > today) return
-    if (isCancelled(component)) {
+    let known = facts.get(component)
+    if (known === undefined) facts.set(component, (known = factsOf(component)))
+    if (known.cancelled) {
       summary.skipped.cancelled++
       return
     }
-    let people = attendance.get(component)
-    if (people === undefined) attendance.set(component, (people = participantsOf(component)))
+    const people = known.people
     if (people.from === null && people.to.length === 0) {
       summary.skipped.noPeople++
       return
     }
-    const summaryText = component.getFirstPropertyValue('summary')
     summary.observations++
+    const start = new Date(at).toISOString()
     options.onObservation({
       kind: 'meeting',
-      sourceKey: `${uid}#${new Date(key).toISOString()}`,
-      at: new Date(at).toISOString(),
+      sourceKey: `${uid}#${key === at ? start : new Date(key).toISOString()}`,
+      at: start,
       threadKey: uid,
-      subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
+      subject: known.subject,
       from: people.from,
       to: people.to,
       noise: people.to.length > crowdLimit ? 'crowd' : null,
@@ -196,15 +197,20 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
     return false
   }
   const master = series.master
-  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const masterTzid = tzidOf(master, 'dtstart')
-  const masterStart = toUtc(event.startDate, masterTzid)
-  if (!event.isRecurring() || isCancelled(master)) {
-    emit(master, uid, masterStart, masterStart)
+  if ((!master.hasProperty('rrule') && !master.hasProperty('rdate')) || isCancelled(master)) {
+    // One meeting (an event that does not recur needs none of ical.js's Event).
+    const start: unknown = master.getFirstPropertyValue('dtstart')
+    if (!(start instanceof ICAL.Time)) throw new Error('an event without a start')
+    const at = toUtc(start, masterTzid)
+    emit(master, uid, at, at)
     return false
   }
+  const steps = quickSteps(master, series)
+  if (steps !== null) return stepThrough(steps, master, uid, masterTzid, today, keep, emit)
+  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const latest: { component: Component; key: number; at: number }[] = []
-  const iterator = simpleRule(master, series) ?? event.iterator()
+  const iterator = event.iterator()
   let capped = false
   for (let step = 0; ; step++) {
     // typed as always a Time, but it is null once the series has ended
@@ -234,16 +240,81 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
   return capped
 }
 
+const DAY_MS = 86_400_000
+
+/** A series that is its start repeated every `everyDays` days of wall-clock time, `count` times at most (or until `until`, UTC). */
+interface Steps {
+  start: Time
+  everyDays: number
+  count: number | null
+  until: number | null
+}
+
 /**
- * A series with one RRULE and no EXDATE, RDATE or overrides needs none of what
- * ical.js's RecurExpansion adds, and its bare rule iterator is about twice as fast.
+ * The commonest series (daily or weekly, on the start's own weekday, with an
+ * interval and COUNT or a UTC UNTIL, and no EXDATE, RDATE or overrides) are
+ * stepped through with arithmetic on the wall-clock time instead of ical.js's
+ * rule iterator: the same occurrences at a fraction of the cost. Anything
+ * else is left to ical.js.
  */
-function simpleRule(master: Component, series: Series): { next: () => unknown } | null {
+function quickSteps(master: Component, series: Series): Steps | null {
   if (series.exceptions.length > 0 || master.hasProperty('exdate') || master.hasProperty('rdate')) return null
   const rules = master.getAllProperties('rrule')
-  const rule = rules.length === 1 ? rules[0]?.getFirstValue() : null
-  const start = master.getFirstPropertyValue('dtstart')
-  return rule instanceof ICAL.Recur && start instanceof ICAL.Time ? rule.iterator(start) : null
+  const rule: unknown = rules.length === 1 ? rules[0]?.getFirstValue() : null
+  const start: unknown = master.getFirstPropertyValue('dtstart')
+  if (!(rule instanceof ICAL.Recur) || !(start instanceof ICAL.Time)) return null
+  if (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY') return null
+  const parts = Object.entries(rule.parts)
+  if (parts.length > 0) {
+    // Weekly on the start's weekday (as Google writes it) is the same series.
+    const [name, days] = parts[0] ?? []
+    const own = ICAL.Recur.numericDayToIcalDay(start.dayOfWeek())
+    if (parts.length > 1 || rule.freq !== 'WEEKLY' || name !== 'BYDAY' || !Array.isArray(days) || days.length !== 1 || days[0] !== own) return null
+  }
+  const interval = Number.isInteger(rule.interval) && rule.interval > 0 ? rule.interval : 1
+  let until: number | null = null
+  if (rule.until !== null) {
+    if (rule.count !== null || start.isDate || rule.until.isDate || rule.until.zone !== ICAL.Timezone.utcTimezone) return null
+    until = toUtc(rule.until, null)
+  }
+  return { start, everyDays: (rule.freq === 'WEEKLY' ? 7 : 1) * interval, count: rule.count, until }
+}
+
+/** The quick expansion: the latest `keep` occurrences up to today, as the general loop would find them. */
+function stepThrough(steps: Steps, master: Component, uid: string, tzid: string | null, today: number, keep: number, emit: Emit): boolean {
+  const s = steps.start
+  const naive = Date.UTC(s.year, s.month - 1, s.day, s.isDate ? 0 : s.hour, s.isDate ? 0 : s.minute, s.isDate ? 0 : s.second)
+  const instant = (k: number): number => (k === 0 ? toUtc(s, tzid) : s.isDate ? naive + k * steps.everyDays * DAY_MS : naiveToUtc(s, naive + k * steps.everyDays * DAY_MS, tzid))
+  const limit = steps.count ?? Number.POSITIVE_INFINITY
+  // Occurrences whose start is at most today (and at most UNTIL): the first n. Found by a jump and a few steps.
+  const last = Math.min(today, steps.until ?? today)
+  let n = Math.max(0, Math.min(limit, Math.floor((last - naive) / (steps.everyDays * DAY_MS)) - 1))
+  while (n > 0 && instant(n - 1) > last) n--
+  while (n < limit && instant(n) <= last) n++
+  const seen = Math.min(n, MAX_STEPS)
+  const from = Math.max(0, seen - keep)
+  for (let k = from; k < seen; k++) {
+    const at = instant(k)
+    emit(master, uid, at, at)
+  }
+  return n > MAX_STEPS || seen > keep
+}
+
+/** What every occurrence of one component shares. */
+interface Facts {
+  cancelled: boolean
+  people: Attendance
+  subject: string | null
+}
+
+function factsOf(component: Component): Facts {
+  const cancelled = isCancelled(component)
+  const summaryText = component.getFirstPropertyValue('summary')
+  return {
+    cancelled,
+    people: cancelled ? { from: null, to: [] } : participantsOf(component),
+    subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
+  }
 }
 
 function isCancelled(component: Component): boolean {
@@ -254,10 +325,29 @@ function isCancelled(component: Component): boolean {
 /** The UTC instant of an ical.js time: through its VTIMEZONE when the file has one, else through the TZID's name. */
 function toUtc(time: Time, tzid: string | null): number {
   if (time.isDate) return Date.UTC(time.year, time.month - 1, time.day)
+  return naiveToUtc(time, Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second), tzid)
+}
+
+type Zone = Time['zone']
+/** Offsets of each VTIMEZONE (in milliseconds, by quarter hour of wall-clock time), so a zone's rules are worked out once per quarter hour, not once per meeting. */
+const offsets = new WeakMap<Zone, Map<number, number>>()
+const QUARTER_MS = 15 * 60_000
+
+/** The UTC instant of wall-clock time `naive` (its fields read as if UTC) in the zone of `time`. */
+function naiveToUtc(time: Time, naive: number, tzid: string | null): number {
   const zone = time.zone
-  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') {
-    return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)
+  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') return naive
+  if (zone === ICAL.Timezone.localTimezone || zone.tzid === 'floating') return wallClockToUtc(naive, tzid)
+  // Zone offsets are whole quarter hours and change at whole quarter hours, so one quarter hour has one offset.
+  let known = offsets.get(zone)
+  if (known === undefined) offsets.set(zone, (known = new Map<number, number>()))
+  const quarter = Math.floor(naive / QUARTER_MS)
+  let offset = known.get(quarter)
+  if (offset === undefined) {
+    const d = new Date(naive)
+    const at = new ICAL.Time({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() }, zone)
+    offset = naive - at.toUnixTime() * 1000
+    known.set(quarter, offset)
   }
-  if (zone !== ICAL.Timezone.localTimezone && zone.tzid !== 'floating') return time.toUnixTime() * 1000
-  return wallClockToUtc(time, tzid)
+  return naive - offset
 }
