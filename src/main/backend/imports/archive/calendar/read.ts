@@ -17,7 +17,7 @@ import { KithError } from '../../../errors'
 import { fileFailure } from '../../../files'
 import { yieldToEventLoop } from '../../yield'
 import type { Observation } from '../observation'
-import { participantsOf, tzidOf, type Attendance } from './people'
+import { param, participantsOf, tzidOf, type Attendance } from './people'
 import { wallClockToUtc } from './zones'
 
 type Time = InstanceType<typeof ICAL.Time>
@@ -206,8 +206,9 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
     emit(master, uid, at, at)
     return false
   }
-  const steps = quickSteps(master, series)
-  if (steps !== null) return stepThrough(steps, master, uid, masterTzid, today, keep, emit)
+  const steps = quickSteps(master, series, masterTzid)
+  const quick = steps === null ? null : stepThrough(steps, master, uid, masterTzid, today, keep, emit)
+  if (quick !== null) return quick
   const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const latest: { component: Component; key: number; at: number }[] = []
   const iterator = event.iterator()
@@ -242,12 +243,36 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
 
 const DAY_MS = 86_400_000
 
-/** A series that is its start repeated every `everyDays` days of wall-clock time, `count` times at most (or until `until`, UTC). */
+/** A series that is its start repeated every `everyDays` days of wall-clock time, `count` times at most (or until `until`, UTC), but for the wall-clock times in `excluded`. */
 interface Steps {
   start: Time
   everyDays: number
   count: number | null
   until: number | null
+  excluded: Set<number>
+}
+
+/** A time's wall clock, its fields read as if UTC. */
+function naiveOf(t: Time): number {
+  return t.isDate ? Date.UTC(t.year, t.month - 1, t.day) : Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second)
+}
+
+/**
+ * The EXDATE wall-clock times, when every one is written as the start is (a
+ * date for a date; a time in the same zone for a time), so that comparing
+ * wall clocks is what ical.js's comparison would do; else null.
+ */
+function exdatesLike(master: Component, start: Time, tzid: string | null): Set<number> | null {
+  const out = new Set<number>()
+  for (const prop of master.getAllProperties('exdate')) {
+    const own = param(prop, 'tzid')
+    for (const value of prop.getValues()) {
+      if (!(value instanceof ICAL.Time) || value.isDate !== start.isDate) return null
+      if (!start.isDate && (value.zone !== start.zone || own !== tzid)) return null
+      out.add(naiveOf(value))
+    }
+  }
+  return out
 }
 
 /**
@@ -257,8 +282,8 @@ interface Steps {
  * rule iterator: the same occurrences at a fraction of the cost. Anything
  * else is left to ical.js.
  */
-function quickSteps(master: Component, series: Series): Steps | null {
-  if (series.exceptions.length > 0 || master.hasProperty('exdate') || master.hasProperty('rdate')) return null
+function quickSteps(master: Component, series: Series, tzid: string | null): Steps | null {
+  if (series.exceptions.length > 0 || master.hasProperty('rdate')) return null
   const rules = master.getAllProperties('rrule')
   const rule: unknown = rules.length === 1 ? rules[0]?.getFirstValue() : null
   const start: unknown = master.getFirstPropertyValue('dtstart')
@@ -277,27 +302,47 @@ function quickSteps(master: Component, series: Series): Steps | null {
     if (rule.count !== null || start.isDate || rule.until.isDate || rule.until.zone !== ICAL.Timezone.utcTimezone) return null
     until = toUtc(rule.until, null)
   }
-  return { start, everyDays: (rule.freq === 'WEEKLY' ? 7 : 1) * interval, count: rule.count, until }
+  const excluded = exdatesLike(master, start, tzid)
+  if (excluded === null) return null
+  return { start, everyDays: (rule.freq === 'WEEKLY' ? 7 : 1) * interval, count: rule.count, until, excluded }
 }
 
-/** The quick expansion: the latest `keep` occurrences up to today, as the general loop would find them. */
-function stepThrough(steps: Steps, master: Component, uid: string, tzid: string | null, today: number, keep: number, emit: Emit): boolean {
+/**
+ * The quick expansion: the latest `keep` occurrences up to today, as the
+ * general loop would find them; null (the general loop then runs) for a
+ * series with exclusions so long it would reach the step limit.
+ */
+function stepThrough(steps: Steps, master: Component, uid: string, tzid: string | null, today: number, keep: number, emit: Emit): boolean | null {
   const s = steps.start
-  const naive = Date.UTC(s.year, s.month - 1, s.day, s.isDate ? 0 : s.hour, s.isDate ? 0 : s.minute, s.isDate ? 0 : s.second)
-  const instant = (k: number): number => (k === 0 ? toUtc(s, tzid) : s.isDate ? naive + k * steps.everyDays * DAY_MS : naiveToUtc(s, naive + k * steps.everyDays * DAY_MS, tzid))
+  const naive = naiveOf(s)
+  const every = steps.everyDays * DAY_MS
+  const instant = (k: number): number => (k === 0 ? toUtc(s, tzid) : s.isDate ? naive + k * every : naiveToUtc(s, naive + k * every, tzid))
   const limit = steps.count ?? Number.POSITIVE_INFINITY
   // Occurrences whose start is at most today (and at most UNTIL): the first n. Found by a jump and a few steps.
   const last = Math.min(today, steps.until ?? today)
-  let n = Math.max(0, Math.min(limit, Math.floor((last - naive) / (steps.everyDays * DAY_MS)) - 1))
+  let n = Math.max(0, Math.min(limit, Math.floor((last - naive) / every) - 1))
   while (n > 0 && instant(n - 1) > last) n--
   while (n < limit && instant(n) <= last) n++
-  const seen = Math.min(n, MAX_STEPS)
-  const from = Math.max(0, seen - keep)
-  for (let k = from; k < seen; k++) {
-    const at = instant(k)
+  if (steps.excluded.size === 0) {
+    const seen = Math.min(n, MAX_STEPS)
+    for (let k = Math.max(0, seen - keep); k < seen; k++) {
+      const at = instant(k)
+      emit(master, uid, at, at)
+    }
+    return n > MAX_STEPS || seen > keep
+  }
+  if (n > MAX_STEPS) return null
+  // An excluded occurrence is no step and no meeting: the latest `keep` of the others count.
+  const kept: number[] = []
+  let k = n - 1
+  for (; k >= 0 && kept.length < keep; k--) if (!steps.excluded.has(naive + k * every)) kept.push(k)
+  let more = false
+  for (; k >= 0 && !more; k--) more = !steps.excluded.has(naive + k * every)
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const at = instant(kept[i] ?? 0)
     emit(master, uid, at, at)
   }
-  return n > MAX_STEPS || seen > keep
+  return more
 }
 
 /** What every occurrence of one component shares. */
