@@ -265,6 +265,12 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     const row = tally.get(id)
     if (row !== undefined && row.first !== null && row.last !== null) tallied.set(id, { sent: row.sent, received: row.received, meetings: row.meetings, first: row.first, last: row.last })
   }
+  // A person written to at two addresses is one tie: what this archive shows of it adds up too.
+  const fresh = new Map<number, Exchange | null>()
+  for (const c of learner.correspondents.values()) {
+    const id = existing.get(c.key)
+    if (id !== undefined) fresh.set(id, addExchanges(fresh.get(id) ?? null, c.recent))
+  }
   const since = windowStart(now)
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
@@ -283,7 +289,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     let estimate: PlannedCorrespondent['estimate'] = null
     let explanation: string
     // The estimate is made from everything archive imports have seen of this tie, this one included.
-    const seen = addExchanges(personId === null ? null : (tallied.get(personId) ?? null), c.recent)
+    const seen = personId === null ? c.recent : addExchanges(tallied.get(personId) ?? null, fresh.get(personId) ?? null)
     if (meId === null) explanation = 'not linked to you: say who you are first'
     else if (seen === null || seen.last < since) explanation = 'nothing in the last 3 years'
     else {

@@ -164,6 +164,16 @@ describe('learning from an archive', () => {
     expect(again.preview.people.matched[0]?.explanation).toBe(both?.explanation)
   })
 
+  it('counts a person written to at two addresses as one tie', async () => {
+    const { backend } = await backendWithMe()
+    await ok(backend, 'people.create', { name: 'Ana Silva', emails: ['ana@acme.com', 'ana@home.example'] })
+    const ANA_HOME = who('ana@home.example', 'Ana')
+    const { preview } = await importArchive(backend, [obs(ME, [ANA], '2026-11-01'), obs(ANA, [ME], '2026-11-02'), obs(ME, [ANA_HOME], '2026-11-10'), obs(ANA_HOME, [ME], '2026-11-11')], {
+      myAddresses: ['me@home.org'],
+    })
+    expect(preview.people.matched.map((p) => p.explanation)).toEqual([expect.stringMatching(/^4 messages both ways \(2 from you, 2 to you\)/), expect.stringMatching(/^4 messages both ways/)])
+  })
+
   it('never changes a strength the user set, and stops estimating one the user edits', async () => {
     const { backend, meId } = await backendWithMe()
     const eve = await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })
