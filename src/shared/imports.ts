@@ -31,6 +31,12 @@ export const ARCHIVE_FORMAT_LABELS: Record<ArchiveFormat, string> = {
   'linkedin-export': 'LinkedIn data export',
 }
 
+/** What an archive of this format holds, counted: "1 meeting" for a calendar, "2,048 messages" for mail. */
+export function archiveItemCount(format: ArchiveFormat, n: number): string {
+  const [one, many] = format === 'ics' ? ['meeting', 'meetings'] : ['message', 'messages']
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
+
 /** What an import in the history was read from: a contacts file or an archive. */
 export type BatchFormat = ImportFormat | ArchiveFormat
 
@@ -244,7 +250,7 @@ export interface ArchiveProgress {
   /** bytes of the archive read so far, and in all (null when not known) */
   bytes: number
   totalBytes: number | null
-  /** messages and meetings read */
+  /** messages (mail) or meetings (calendar) read */
   messages: number
   /** correspondents who would become or match people so far */
   people: number
@@ -322,6 +328,8 @@ export interface ArchiveResult {
 
 export interface ArchiveJobStatus {
   jobId: string
+  /** what is being read, so progress can name messages or meetings */
+  format: ArchiveFormat
   phase: ImportPhase
   progress: ArchiveProgress
   preview: ArchivePreview | null

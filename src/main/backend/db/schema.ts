@@ -263,6 +263,17 @@ export interface ArchiveSourceTable {
   batch_id: number
 }
 
+/** What one archive import saw of one person (messages each way, meetings, first and last), for strength estimates. */
+export interface ArchiveTallyTable {
+  batch_id: number
+  person_id: number
+  sent: number
+  received: number
+  meetings: number
+  first_at: string
+  last_at: string
+}
+
 export type ReviewKind = 'person' | 'strength' | 'tie'
 
 export interface ReviewItemTable {
@@ -314,6 +325,7 @@ export interface Database {
   colleague_rejection: ColleagueRejectionTable
   introduction_effect: IntroductionEffectTable
   archive_source: ArchiveSourceTable
+  archive_tally: ArchiveTallyTable
   review_item: ReviewItemTable
 }
 

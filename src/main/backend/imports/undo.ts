@@ -116,6 +116,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
       }
       // What an archive import remembered and proposed goes with it.
       sqlite.prepare('DELETE FROM archive_source WHERE batch_id = ?').run(batchId)
+      sqlite.prepare('DELETE FROM archive_tally WHERE batch_id = ?').run(batchId)
       sqlite.prepare('DELETE FROM review_item WHERE batch_id = ?').run(batchId)
       // Interactions left with no one in them went with their people.
       sqlite.prepare('DELETE FROM interaction WHERE NOT EXISTS (SELECT 1 FROM interaction_person WHERE interaction_id = interaction.id)').run()

@@ -6,17 +6,18 @@
 import path from 'node:path'
 import { isEmailAddress } from '../../../shared/email-address'
 import { formatBytes } from '../../../shared/format'
-import { ARCHIVE_FORMAT_LABELS, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, archiveItemCount, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
 import { archiveJobs } from '../../backend/imports/archive/jobs'
 import { EXIT_FAILURE, EXIT_OK, UsageError, emit, texts, type CommandContext } from '../common'
 
 /** How often progress is written while an archive is read. */
 const PROGRESS_MS = 2000
 
-function progressLine(status: ArchiveJobStatus): string {
+/** "Reading: 1,200 messages (3 MB of 40 MB), 12 people so far"; a calendar counts meetings. */
+export function progressLine(status: ArchiveJobStatus): string {
   const p = status.progress
   const bytes = p.totalBytes === null ? formatBytes(p.bytes) : `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`
-  return `Reading: ${p.messages.toLocaleString('en')} messages (${bytes}), ${p.people.toLocaleString('en')} people so far`
+  return `Reading: ${archiveItemCount(status.format, p.messages)} (${bytes}), ${p.people.toLocaleString('en')} people so far`
 }
 
 /** What `--json` prints: the preview's shape, as documented. */
@@ -43,7 +44,7 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
   const ignored = Object.entries(preview.ignored).filter(([, n]) => n > 0)
   const { created, matched, heardFrom } = preview.people
   return [
-    `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${preview.messages.toLocaleString('en')} messages):`,
+    `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${archiveItemCount(preview.format, preview.messages)}):`,
     `  ${created.length} new people, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
     `  ${preview.interactions} interactions, ${preview.ties.length} proposed ties between others`,
     ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}`]),

@@ -6,12 +6,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ReviewList } from '../../../shared/imports'
+import type { ArchiveFormat, ArchiveJobStatus, ReviewList } from '../../../shared/imports'
 import { Backend } from '../../backend/backend'
 import { ok } from '../../backend/testing/call'
 import { importArchive, obs, who } from '../../backend/testing/observations'
 import { tempDir } from '../../backend/testing/temp'
 import { EXIT_OK, EXIT_USAGE, runCli } from '../run'
+import { progressLine } from './import-archive'
 
 function cli(data: string) {
   return async (...args: string[]) => {
@@ -77,6 +78,21 @@ describe('kith review', () => {
 })
 
 describe('kith import PATH for an archive', () => {
+  it('says messages while a mailbox is read and meetings while a calendar is', () => {
+    const status = (format: ArchiveFormat, messages: number): ArchiveJobStatus => ({
+      jobId: 'j1',
+      format,
+      phase: 'reading',
+      progress: { bytes: 2048, totalBytes: 8192, messages, people: 3 },
+      preview: null,
+      result: null,
+      error: null,
+    })
+    expect(progressLine(status('ics', 1204))).toMatch(/^Reading: 1,204 meetings \(.+ of .+\), 3 people so far$/)
+    expect(progressLine(status('ics', 1))).toMatch(/^Reading: 1 meeting \(/)
+    expect(progressLine(status('mbox', 1204))).toMatch(/^Reading: 1,204 messages \(/)
+  })
+
   it('refuses --my-address that is not an address, and --my-address or --strength on what is not an archive of that kind', async () => {
     const data = tempDir()
     const kith = cli(data)
@@ -118,6 +134,11 @@ describe('kith import PATH for an archive', () => {
     expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
     const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
     expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })
+    // A calendar's summary counts meetings, in the heading and in the note about addresses.
+    const calendarText = await kith('import', path.join(fixtures, 'google.ics'), '--dry-run')
+    expect(calendarText.out).toMatch(/^Would learn from google\.ics \(Calendar \(\.ics\), \d+ meetings?\):\n/)
+    expect(calendarText.out).toContain('so no meeting counts as one you were at')
+    expect(calendarText.out).not.toMatch(/\d+ messages?\):|no message counts/)
     const calendar = await kith('import', path.join(fixtures, 'google.ics'), '--my-address', 'maya@example.com', '--json')
     expect(calendar.code).toBe(EXIT_OK)
     expect(JSON.parse(calendar.out)).toMatchObject({ format: 'ics' })

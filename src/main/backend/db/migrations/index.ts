@@ -8,6 +8,7 @@ import * as m0006 from './0006_imports'
 import * as m0007 from './0007_organisations'
 import * as m0008 from './0008_learned_from_archives'
 import * as m0009 from './0009_outlook_contacts'
+import * as m0010 from './0010_archive_tallies'
 
 export interface Migration {
   version: number
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'organisations', up: m0007.up },
   { version: 8, name: 'learned from archives', up: m0008.up },
   { version: 9, name: 'outlook contacts', up: m0009.up },
+  { version: 10, name: 'archive tallies', up: m0010.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

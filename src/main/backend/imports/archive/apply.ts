@@ -1,8 +1,9 @@
 /**
  * Writes what the learning step planned, in one transaction, as one import
  * in the history: people created, links to me with estimated strengths,
- * interactions, the keys of the messages they came from, and what waits for
- * review. `imports.undo` takes all of it back (see `undo.ts`).
+ * what it saw of each tie (its tally, for later estimates), interactions,
+ * the keys of the messages they came from, and what waits for review.
+ * `imports.undo` takes all of it back (see `undo.ts`).
  */
 import type { ArchiveFormat, ArchiveResult } from '../../../../shared/imports'
 import { ARCHIVE_FORMAT_LABELS } from '../../../../shared/imports'
@@ -11,6 +12,7 @@ import { normalizeEmail, normalizeLabel } from '../../people/records'
 import type { PersonChange } from '../apply'
 import { yieldToEventLoop } from '../yield'
 import { ESTIMABLE_SQL, PROPOSED_STRENGTH, type LearnPlan } from './learn'
+import type { Exchange } from './strength'
 
 /** What an estimate replaced in a relationship, for undo (an `import_item` change). */
 export interface EstimateChange {
@@ -49,6 +51,12 @@ export async function applyLearning(
     interaction: sqlite.prepare('INSERT INTO interaction (occurred_on, kind, note, with_me, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)'),
     present: sqlite.prepare('INSERT OR IGNORE INTO interaction_person (interaction_id, person_id) VALUES (?, ?)'),
     source: sqlite.prepare('INSERT OR IGNORE INTO archive_source (source_key, batch_id) VALUES (?, ?)'),
+    // Two addresses of one person add up.
+    tally: sqlite.prepare(
+      `INSERT INTO archive_tally (batch_id, person_id, sent, received, meetings, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET sent = sent + excluded.sent, received = received + excluded.received, meetings = meetings + excluded.meetings,
+         first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
+    ),
     review: sqlite.prepare(
       `INSERT INTO review_item (batch_id, kind, person_id, other_id, strength, relationship_kind, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET detail = excluded.detail`,
@@ -73,6 +81,9 @@ export async function applyLearning(
     const meId = me.meId
     if (me.created) result.peopleCreated++
     if (me.updated) updated++
+    const tally = (personId: number, seen: Exchange | null): void => {
+      if (seen !== null) s.tally.run(batchId, personId, seen.sent, seen.received, seen.meetings, seen.first, seen.last)
+    }
     const estimateFor = (personId: number, estimate: { strength: number; explanation: string } | null, isNew: boolean): void => {
       if (meId === null || estimate === null) return
       const [a, b] = [Math.min(meId, personId), Math.max(meId, personId)]
@@ -106,6 +117,7 @@ export async function applyLearning(
       s.label.run(id, tag, normalizeLabel(tag))
       s.item.run(batchId, 'person', id, 'created', null)
       ids.set(p.key, id)
+      tally(id, p.tally)
       estimateFor(id, p.estimate, true)
       s.review.run(batchId, 'person', id, null, null, null, p.explanation, now)
       result.peopleCreated++
@@ -113,6 +125,7 @@ export async function applyLearning(
     }
     for (const p of plan.matched) {
       if (p.personId === null) continue
+      tally(p.personId, p.tally)
       const before = result.strengthsEstimated
       estimateFor(p.personId, p.estimate, false)
       if (result.strengthsEstimated > before) s.review.run(batchId, 'strength', p.personId, null, null, null, p.explanation, now)

@@ -123,7 +123,7 @@ export class ArchiveJobs extends JobTable<Job> {
       startedAt: now,
       expiresAt: now + this.idleMs,
       closedAt: null,
-      status: { jobId: id, phase: 'reading', progress: { bytes: 0, totalBytes: null, messages: 0, people: 0 }, preview: null, result: null, error: null },
+      status: { jobId: id, format: start.format, phase: 'reading', progress: { bytes: 0, totalBytes: null, messages: 0, people: 0 }, preview: null, result: null, error: null },
     }
     let lock: ReturnType<typeof acquireImportLock>
     try {
@@ -202,8 +202,10 @@ export class ArchiveJobs extends JobTable<Job> {
       names.set(key, known ?? c.name ?? c.email ?? key)
     }
     const notes: string[] = [...plan.owner.notes]
-    const linkedin = job.start.format === 'linkedin-export'
-    if (myAddresses.length === 0 && !linkedin) notes.push('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings or with --my-address.')
+    if (myAddresses.length === 0 && job.start.format !== 'linkedin-export') {
+      const what = job.start.format === 'ics' ? 'no meeting counts as one you were at' : 'no message counts as sent or received'
+      notes.push(`Kith does not know your own addresses yet, so ${what}. Add them in Settings or with --my-address.`)
+    }
     if (plan.meId === null && plan.owner.create === null) notes.push('You have not said who you are yet, so strengths to you cannot be estimated. Set "me" first.')
     return {
       jobId: job.id,

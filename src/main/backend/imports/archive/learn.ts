@@ -13,7 +13,7 @@ import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
 import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
 import { planOwner, type OwnerPlan } from './linkedin/owner'
 import type { ArchiveItem, ConnectionFact, OwnerFact, Participant, PositionFact, RowProblemFact } from './observation'
-import { estimateStrength, windowStart, type Exchange } from './strength'
+import { addExchanges, estimateStrength, windowStart, type Exchange } from './strength'
 
 /** People together on a thread or meeting this small (me included) may know each other. */
 export const SMALL_GROUP = 6
@@ -39,7 +39,7 @@ interface Correspondent {
   sent: number
   received: number
   meetings: number
-  /** within the window that counts for strength */
+  /** within the window that counts for strength, only messages and meetings no earlier import added */
   recent: Exchange | null
   /** a LinkedIn connection: a person whether or not they exchanged anything */
   connection: { company: string | null; title: string | null } | null
@@ -177,6 +177,8 @@ export class Learner {
       this.ignored['not with me']++
       return
     }
+    // What an earlier import added is already in its tally; counting it again would double it.
+    const known = this.known.get(o.sourceKey) !== undefined
     const fromKey = o.from === null || sent ? null : (this.correspondent(o.from)?.key ?? null)
     for (const c of others.values()) {
       const isSent = sent && c.key !== fromKey
@@ -184,7 +186,7 @@ export class Learner {
       if (isSent) c.sent++
       if (isReceived) c.received++
       if (o.kind === 'meeting') c.meetings++
-      if (at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
+      if (!known && at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
         const r = c.recent
         const meeting = o.kind === 'meeting' ? 1 : 0
         // A meeting counts as a meeting, not as a message.
@@ -200,7 +202,7 @@ export class Learner {
         }
       }
     }
-    if (this.known.get(o.sourceKey) !== undefined) {
+    if (known) {
       this.ignored['already imported']++
       return
     }
@@ -232,6 +234,8 @@ export interface PlannedCorrespondent {
   sent: number
   received: number
   meetings: number
+  /** what this import adds to the tie's tally (within the window), null for nothing */
+  tally: Exchange | null
   /** the estimate to store, null when it is not Kith's to set */
   estimate: { strength: number; explanation: string } | null
   /** why there is no estimate, or the estimate's explanation */
@@ -298,6 +302,22 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   const owner = planOwner(sqlite, meId, learner.owner, learner.positions)
   const meKnown = meId !== null || owner.create !== null
   const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing, owner }
+  const tally = sqlite.prepare<[number], { sent: number; received: number; meetings: number; first: string | null; last: string | null }>(
+    'SELECT coalesce(sum(sent), 0) AS sent, coalesce(sum(received), 0) AS received, coalesce(sum(meetings), 0) AS meetings, min(first_at) AS first, max(last_at) AS last FROM archive_tally WHERE person_id = ?',
+  )
+  /** What earlier archive imports saw of each person here, by person id. */
+  const tallied = new Map<number, Exchange>()
+  for (const id of new Set(existing.values())) {
+    const row = tally.get(id)
+    if (row !== undefined && row.first !== null && row.last !== null) tallied.set(id, { sent: row.sent, received: row.received, meetings: row.meetings, first: row.first, last: row.last })
+  }
+  // A person written to at two addresses is one tie: what this archive shows of it adds up too.
+  const fresh = new Map<number, Exchange | null>()
+  for (const c of learner.correspondents.values()) {
+    const id = existing.get(c.key)
+    if (id !== undefined) fresh.set(id, addExchanges(fresh.get(id) ?? null, c.recent))
+  }
+  const since = windowStart(now)
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
@@ -314,7 +334,9 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     people.add(c.key)
     let estimate: PlannedCorrespondent['estimate'] = null
     let explanation: string
-    const e = c.recent !== null ? estimateStrength(c.recent, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
+    // The estimate is made from everything archive imports have seen of this tie, this one included.
+    const seen = personId === null ? c.recent : addExchanges(tallied.get(personId) ?? null, fresh.get(personId) ?? null)
+    const e = seen !== null && seen.last >= since ? estimateStrength(seen, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
     if (!meKnown) explanation = 'not linked to you: say who you are first'
     else if (e === null) explanation = 'nothing in the last 3 years'
     else {
@@ -337,6 +359,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       sent: c.sent,
       received: c.received,
       meetings: c.meetings,
+      tally: c.recent,
       estimate,
       explanation,
     }

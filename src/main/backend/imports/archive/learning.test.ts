@@ -116,7 +116,8 @@ describe('learning from an archive', () => {
 
   it('estimates the strength of a tie to me and says why, and updates it on the next import', async () => {
     const { backend, meId } = await backendWithMe()
-    const { preview } = await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
+    const exchange = anaExchange()
+    const { preview } = await importArchive(backend, exchange, { myAddresses: ['me@home.org'] })
     const [learned] = preview.people.created
     expect(learned?.explanation).toBe('4 messages both ways (2 from you, 2 to you), 1 meeting over 17 months, last 6 days ago: close (4)')
     const ana = await idOf(backend, 'Ana Silva')
@@ -127,13 +128,50 @@ describe('learning from an archive', () => {
     const review = await ok(backend, 'review.list', {})
     expect(review.people.map((p) => [p.person.name, p.strength, p.detail])).toEqual([['Ana Silva', first, learned?.explanation]])
 
-    // Much more, much more recently: the estimate rises.
+    // The same archive grown by much more, much more recently: the estimate rises, and what was imported before counts once.
     const more = Array.from({ length: 60 }, (_, i) => obs(i % 2 === 0 ? ME : ANA, i % 2 === 0 ? [ANA] : [ME], `2026-${String(1 + (i % 10)).padStart(2, '0')}-1${i % 9}`))
-    const next = await importArchive(backend, [...anaExchange(), ...more], { myAddresses: ['me@home.org'] })
+    const next = await importArchive(backend, [...exchange, ...more], { myAddresses: ['me@home.org'] })
     const after = await strengthToMe(backend, ana, meId)
     expect(after).toBeGreaterThan(first ?? 5)
     expect(next.preview.people.matched[0]?.explanation).toMatch(/^64 messages both ways/)
     expect((await ok(backend, 'review.list', {})).strengths.map((s) => s.person.name)).toEqual(['Ana Silva'])
+  })
+
+  it('estimates from mail and calendar together: a calendar import adds its meetings to what the mailbox showed, and undoing it goes back to the mail alone', async () => {
+    const { backend, meId } = await backendWithMe()
+    const mail = [obs(ME, [ANA], '2024-02-01'), obs(ANA, [ME], '2024-02-02'), obs(ME, [ANA], '2024-03-05')]
+    const fromMail = await importArchive(backend, mail, { myAddresses: ['me@home.org'] })
+    const ana = await idOf(backend, 'Ana Silva')
+    const link = async () => (await ok(backend, 'people.get', { id: ana })).relationships.find((r) => r.other.id === meId)
+    const mailOnly = await link()
+    expect(mailOnly?.strengthEstimate).toBe(fromMail.preview.people.created[0]?.explanation)
+    expect(mailOnly?.strengthEstimate).toMatch(/^3 messages both ways \(2 from you, 1 to you\) over 33 days, last 3 years ago/)
+
+    const meetings = ['2025-04-01', '2025-10-01', '2026-11-10'].map((day) => obs(ANA, [ME], day, { kind: 'meeting', thread: 'uid-sync' }))
+    const fromCalendar = await importArchive(backend, meetings, { myAddresses: ['me@home.org'], format: 'ics' })
+    const both = fromCalendar.preview.people.matched[0]
+    expect(both?.explanation).toMatch(/^3 messages both ways \(2 from you, 1 to you\), 3 meetings over 3 years, last 10 days ago: /)
+    const combined = await link()
+    expect(combined?.strengthEstimate).toBe(both?.explanation)
+    expect(combined?.strength).toBe(both?.strength)
+    expect(combined?.strength).toBeGreaterThan(mailOnly?.strength ?? 5)
+
+    // Undoing the calendar import puts the mail-only estimate back, reason and all.
+    await ok(backend, 'imports.undo', { id: fromCalendar.result.batchId })
+    expect(await link()).toEqual(mailOnly)
+    // And the calendar, imported again, counts its meetings once.
+    const again = await importArchive(backend, meetings, { myAddresses: ['me@home.org'], format: 'ics' })
+    expect(again.preview.people.matched[0]?.explanation).toBe(both?.explanation)
+  })
+
+  it('counts a person written to at two addresses as one tie', async () => {
+    const { backend } = await backendWithMe()
+    await ok(backend, 'people.create', { name: 'Ana Silva', emails: ['ana@acme.com', 'ana@home.example'] })
+    const ANA_HOME = who('ana@home.example', 'Ana')
+    const { preview } = await importArchive(backend, [obs(ME, [ANA], '2026-11-01'), obs(ANA, [ME], '2026-11-02'), obs(ME, [ANA_HOME], '2026-11-10'), obs(ANA_HOME, [ME], '2026-11-11')], {
+      myAddresses: ['me@home.org'],
+    })
+    expect(preview.people.matched.map((p) => p.explanation)).toEqual([expect.stringMatching(/^4 messages both ways \(2 from you, 2 to you\)/), expect.stringMatching(/^4 messages both ways/)])
   })
 
   it('never changes a strength the user set, and stops estimating one the user edits', async () => {

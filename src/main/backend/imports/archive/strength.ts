@@ -74,6 +74,19 @@ export function estimateStrength(x: Exchange, now: string): Estimate {
   return { strength, explanation, terms: { volume, reciprocity, recency, span } }
 }
 
+/** Two views of one tie added up (what earlier imports saw and what this one adds); null when neither saw anything. */
+export function addExchanges(a: Exchange | null, b: Exchange | null): Exchange | null {
+  if (a === null) return b === null ? null : { ...b }
+  if (b === null) return { ...a }
+  return {
+    sent: a.sent + b.sent,
+    received: a.received + b.received,
+    meetings: a.meetings + b.meetings,
+    first: a.first < b.first ? a.first : b.first,
+    last: a.last > b.last ? a.last : b.last,
+  }
+}
+
 /** The start of the window that counts, as of `now`. */
 export function windowStart(now: string): string {
   return new Date(Date.parse(now) - WINDOW_YEARS * YEAR_DAYS * DAY_MS).toISOString()

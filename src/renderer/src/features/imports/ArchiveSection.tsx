@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Progress, Stack, TagsInput, Text } from '@mantine/core'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { formatBytes } from '../../../../shared/format'
-import { UPLOAD_EXTENSIONS, type ArchiveJobStatus, type ArchiveResult } from '../../../../shared/imports'
+import { UPLOAD_EXTENSIONS, archiveItemCount, type ArchiveJobStatus, type ArchiveResult } from '../../../../shared/imports'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { call, canPickFiles, uploadArchive } from '../../lib/client'
@@ -38,7 +38,7 @@ function readingText(status: ArchiveJobStatus): string {
   const p = status.progress
   const bytes = p.totalBytes === null ? formatBytes(p.bytes) : `${formatBytes(p.bytes)} of ${formatBytes(p.totalBytes)}`
   if (status.phase === 'matching') return `Matching ${p.people.toLocaleString()} people with those you have`
-  return `Read ${bytes}: ${p.messages.toLocaleString()} messages and meetings, ${p.people.toLocaleString()} people so far`
+  return `Read ${bytes}: ${archiveItemCount(status.format, p.messages)}, ${p.people.toLocaleString()} people so far`
 }
 
 /**

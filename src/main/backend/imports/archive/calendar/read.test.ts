@@ -142,3 +142,58 @@ describe('limits', () => {
     expect(progress.length).toBeGreaterThan(0)
   })
 })
+
+describe('plain daily and weekly series', () => {
+  const BERLIN = [
+    'BEGIN:VTIMEZONE', 'TZID:Europe/Berlin',
+    'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'DTSTART:19810329T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
+    'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'DTSTART:19961027T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+    'END:VTIMEZONE',
+  ]
+  const PEOPLE = ['SUMMARY:Sync', 'ORGANIZER:mailto:maya@example.com', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@example.org']
+  /**
+   * One series, with an EXDATE or not. `full` adds an override of the first
+   * occurrence that changes nothing, which sends the series through ical.js's
+   * full expansion: the answer to compare with.
+   */
+  const calendar = (start: string, rule: string, exdate: string | null, full: boolean): string =>
+    [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', ...BERLIN,
+      'BEGIN:VEVENT', 'UID:series@x', start, `RRULE:${rule}`, ...(exdate === null ? [] : [exdate]), ...PEOPLE, 'END:VEVENT',
+      ...(full ? ['BEGIN:VEVENT', 'UID:series@x', start.replace('DTSTART', 'RECURRENCE-ID'), start, ...PEOPLE, 'END:VEVENT'] : []),
+      'END:VCALENDAR', '',
+    ].join('\r\n')
+  const meetings = async (text: string, maxOccurrences = 500) => {
+    const all: Observation[] = []
+    const summary = await readCalendarText(text, 'test.ics', { today: TODAY, maxOccurrences, onObservation: (o) => all.push(o) })
+    return { keys: all.map((o) => [o.sourceKey, o.at]), capped: summary.capped }
+  }
+
+  it.each([
+    ['weekly on its own weekday, every other week, across the spring change, in a VTIMEZONE', 'DTSTART;TZID=Europe/Berlin:20250302T090000', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;COUNT=12', 'EXDATE;TZID=Europe/Berlin:20250316T090000'],
+    ['weekly, with a day-only EXDATE on a timed series', 'DTSTART;TZID=Europe/Berlin:20250302T090000', 'FREQ=WEEKLY;COUNT=12', 'EXDATE;VALUE=DATE:20250316'],
+    ['daily until a UTC time, in an Olson zone the file does not define', 'DTSTART;TZID=America/New_York:20251025T083000', 'FREQ=DAILY;UNTIL=20251105T133000Z', 'EXDATE;TZID=America/New_York:20251102T083000'],
+    ['weekly with no end, up to today, in UTC', 'DTSTART:20240105T170000Z', 'FREQ=WEEKLY', 'EXDATE:20240112T170000Z'],
+    ['all-day, every third day', 'DTSTART;VALUE=DATE:20251201', 'FREQ=DAILY;INTERVAL=3;COUNT=40', 'EXDATE;VALUE=DATE:20251207'],
+    ['floating time, weekly', 'DTSTART:20251110T100000', 'FREQ=WEEKLY;COUNT=30', 'EXDATE:20251117T100000'],
+  ])('%s: the same meetings as the full expansion', async (_, start, rule, exdate) => {
+    const quick = await meetings(calendar(start, rule, null, false))
+    expect(quick.keys.length).toBeGreaterThan(3)
+    expect(quick).toEqual(await meetings(calendar(start, rule, null, true)))
+    // The EXDATE takes one meeting out.
+    const excluded = await meetings(calendar(start, rule, exdate, false))
+    expect(excluded.keys).toHaveLength(quick.keys.length - 1)
+    expect(excluded).toEqual(await meetings(calendar(start, rule, exdate, true)))
+    // Only the latest occurrences count when there are too many, and the series says it was cut.
+    const cut = await meetings(calendar(start, rule, null, false), 3)
+    expect(cut).toEqual({ keys: quick.keys.slice(-3), capped: 1 })
+    expect(await meetings(calendar(start, rule, exdate, false), 3)).toEqual(await meetings(calendar(start, rule, exdate, true), 3))
+  })
+
+  it('takes the hour the clocks change in a VTIMEZONE as ical.js does', async () => {
+    const start = 'DTSTART;TZID=Europe/Berlin:20250323T023000'
+    const quick = await meetings(calendar(start, 'FREQ=WEEKLY;COUNT=4', null, false))
+    expect(quick.keys.map(([, at]) => at)).toEqual(['2025-03-23T01:30:00.000Z', '2025-03-30T00:30:00.000Z', '2025-04-06T00:30:00.000Z', '2025-04-13T00:30:00.000Z'])
+    expect(quick).toEqual(await meetings(calendar(start, 'FREQ=WEEKLY;COUNT=4', null, true)))
+  })
+})

@@ -18,9 +18,8 @@ import { fileFailure } from '../../../files'
 import { yieldToEventLoop } from '../../yield'
 import type { Observation } from '../observation'
 import { participantsOf, tzidOf, type Attendance } from './people'
-import { wallClockToUtc } from './zones'
+import { MAX_STEPS, quickSteps, stepThrough, toUtc, type Emit } from './series'
 
-type Time = InstanceType<typeof ICAL.Time>
 type Component = InstanceType<typeof ICAL.Component>
 
 export interface CalendarProgress {
@@ -54,8 +53,6 @@ export interface CalendarReadSummary {
 }
 
 export const DEFAULT_MAX_OCCURRENCES = 500
-/** Steps one series may take through its recurrence before it is cut. */
-const MAX_STEPS = 100_000
 const MAX_FILE_BYTES = 512 * 1024 * 1024
 
 export async function readCalendar(file: string, options: CalendarReadOptions): Promise<CalendarReadSummary> {
@@ -82,28 +79,29 @@ export async function readCalendarText(text: string, label: string, options: Cal
   }
   const totalEvents = calendars.reduce((sum, c) => sum + c.getAllSubcomponents('vevent').length, 0)
   let done = 0
-  // A series' occurrences share their master's people: read them once.
-  const attendance = new WeakMap<Component, Attendance>()
+  // A series' occurrences share their master's people, title and status: read them once.
+  const facts = new WeakMap<Component, Facts>()
   const emit = (component: Component, uid: string, key: number, at: number): void => {
     if (at > today) return
-    if (isCancelled(component)) {
+    let known = facts.get(component)
+    if (known === undefined) facts.set(component, (known = factsOf(component)))
+    if (known.cancelled) {
       summary.skipped.cancelled++
       return
     }
-    let people = attendance.get(component)
-    if (people === undefined) attendance.set(component, (people = participantsOf(component)))
+    const people = known.people
     if (people.from === null && people.to.length === 0) {
       summary.skipped.noPeople++
       return
     }
-    const summaryText = component.getFirstPropertyValue('summary')
     summary.observations++
+    const start = new Date(at).toISOString()
     options.onObservation({
       kind: 'meeting',
-      sourceKey: `${uid}#${new Date(key).toISOString()}`,
-      at: new Date(at).toISOString(),
+      sourceKey: `${uid}#${key === at ? start : new Date(key).toISOString()}`,
+      at: start,
       threadKey: uid,
-      subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
+      subject: known.subject,
       from: people.from,
       to: people.to,
       noise: people.to.length > crowdLimit ? 'crowd' : null,
@@ -181,8 +179,6 @@ function fingerprint(vevent: Component): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('hex')
 }
 
-/** One occurrence: its component, its key (the original start) and its start, both UTC milliseconds. */
-type Emit = (component: Component, uid: string, key: number, at: number) => void
 
 /** Emits the series' occurrences up to today; returns true when it was cut at the cap. */
 function expand(series: Series, uid: string, today: number, keep: number, emit: Emit): boolean {
@@ -196,15 +192,21 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
     return false
   }
   const master = series.master
-  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const masterTzid = tzidOf(master, 'dtstart')
-  const masterStart = toUtc(event.startDate, masterTzid)
-  if (!event.isRecurring() || isCancelled(master)) {
-    emit(master, uid, masterStart, masterStart)
+  if ((!master.hasProperty('rrule') && !master.hasProperty('rdate')) || isCancelled(master)) {
+    // One meeting (an event that does not recur needs none of ical.js's Event).
+    const start: unknown = master.getFirstPropertyValue('dtstart')
+    if (!(start instanceof ICAL.Time)) throw new Error('an event without a start')
+    const at = toUtc(start, masterTzid)
+    emit(master, uid, at, at)
     return false
   }
+  const steps = quickSteps(master, series.exceptions.length, masterTzid)
+  const quick = steps === null ? null : stepThrough(steps, master, uid, masterTzid, today, keep, emit)
+  if (quick !== null) return quick
+  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
   const latest: { component: Component; key: number; at: number }[] = []
-  const iterator = simpleRule(master, series) ?? event.iterator()
+  const iterator = event.iterator()
   let capped = false
   for (let step = 0; ; step++) {
     // typed as always a Time, but it is null once the series has ended
@@ -234,30 +236,24 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
   return capped
 }
 
-/**
- * A series with one RRULE and no EXDATE, RDATE or overrides needs none of what
- * ical.js's RecurExpansion adds, and its bare rule iterator is about twice as fast.
- */
-function simpleRule(master: Component, series: Series): { next: () => unknown } | null {
-  if (series.exceptions.length > 0 || master.hasProperty('exdate') || master.hasProperty('rdate')) return null
-  const rules = master.getAllProperties('rrule')
-  const rule = rules.length === 1 ? rules[0]?.getFirstValue() : null
-  const start = master.getFirstPropertyValue('dtstart')
-  return rule instanceof ICAL.Recur && start instanceof ICAL.Time ? rule.iterator(start) : null
+/** What every occurrence of one component shares. */
+interface Facts {
+  cancelled: boolean
+  people: Attendance
+  subject: string | null
+}
+
+function factsOf(component: Component): Facts {
+  const cancelled = isCancelled(component)
+  const summaryText = component.getFirstPropertyValue('summary')
+  return {
+    cancelled,
+    people: cancelled ? { from: null, to: [] } : participantsOf(component),
+    subject: typeof summaryText === 'string' && summaryText.trim() !== '' ? summaryText.trim() : null,
+  }
 }
 
 function isCancelled(component: Component): boolean {
   const status = component.getFirstPropertyValue('status')
   return typeof status === 'string' && /^cancell?ed$/i.test(status.trim())
-}
-
-/** The UTC instant of an ical.js time: through its VTIMEZONE when the file has one, else through the TZID's name. */
-function toUtc(time: Time, tzid: string | null): number {
-  if (time.isDate) return Date.UTC(time.year, time.month - 1, time.day)
-  const zone = time.zone
-  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') {
-    return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)
-  }
-  if (zone !== ICAL.Timezone.localTimezone && zone.tzid !== 'floating') return time.toUnixTime() * 1000
-  return wallClockToUtc(time, tzid)
 }

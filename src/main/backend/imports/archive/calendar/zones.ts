@@ -51,27 +51,34 @@ function offsetAt(format: Intl.DateTimeFormat, ms: number): number {
   return asUtc - Math.floor(ms / 1000) * 1000
 }
 
-export interface WallClock {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-}
+/** Offsets found so far, by zone and quarter hour of wall-clock time: a zone's offset is a whole number of quarter hours and changes only on one. */
+const offsets = new Map<string, Map<number, number>>()
+const QUARTER_MS = 15 * 60_000
 
-/** The UTC instant of a wall-clock time in the zone a TZID names (see the top of this file). */
-export function wallClockToUtc(clock: WallClock, tzid: string | null): number {
-  const naive = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second)
+/** The UTC instant of wall-clock time `naive` (its fields read as if UTC) in the zone a TZID names (see the top of this file). */
+export function wallClockToUtc(naive: number, tzid: string | null): number {
   const name = (tzid ?? '').trim().replace(/^"|"$/g, '')
   if (name === '') return naive
+  let known = offsets.get(name)
+  if (known === undefined) offsets.set(name, (known = new Map<number, number>()))
+  const quarter = Math.floor(naive / QUARTER_MS)
+  let offset = known.get(quarter)
+  if (offset === undefined) {
+    if (known.size >= 100_000) known.clear()
+    offset = offsetOf(naive, name)
+    known.set(quarter, offset)
+  }
+  return naive - offset
+}
+
+function offsetOf(naive: number, name: string): number {
   const zone = WINDOWS[name.toLowerCase()] ?? DISPLAY.find(([pattern]) => pattern.test(name))?.[1] ?? name
   const format = formatFor(zone)
   if (format !== null) {
     const guess = naive - offsetAt(format, naive)
-    return naive - offsetAt(format, guess)
+    return offsetAt(format, guess)
   }
   const fixed = /\(UTC([+-])(\d{2}):(\d{2})\)/.exec(name)
-  if (fixed !== null) return naive - (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000
-  return naive
+  if (fixed !== null) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000
+  return 0
 }

@@ -23,6 +23,27 @@ describe('address headers', () => {
     ])
   })
 
+  it('reads one person the same however the mailer spelled them: plain, quoted, encoded, spaced, commented', () => {
+    const ana = [{ email: 'ana@example.org', name: 'Ana Silva', linkedinUrl: null }]
+    for (const value of [
+      'Ana Silva <Ana@Example.org>',
+      '"Ana Silva" <ana@example.org>',
+      '  Ana \t Silva  <ana@example.org> ',
+      'Ana Silva<ana@example.org>',
+      "\"'Ana Silva'\" <ana@example.org>",
+      'ana@example.org (Ana Silva)',
+      '=?UTF-8?Q?Ana_Silva?= <ana@example.org>',
+      `=?UTF-8?B?${Buffer.from('Ana Silva').toString('base64')}?= <ana@example.org>`,
+    ]) {
+      expect(parseAddresses(value), value).toEqual(ana)
+    }
+    expect(parseAddresses(`=?UTF-8?B?${Buffer.from('Zoë Dvořák').toString('base64')}?= <zoe@example.org>`)).toEqual([{ email: 'zoe@example.org', name: 'Zoë Dvořák', linkedinUrl: null }])
+    expect(parseAddresses('Zoë Dvořák <zoe@example.org>')).toEqual([{ email: 'zoe@example.org', name: 'Zoë Dvořák', linkedinUrl: null }])
+    for (const bare of ['ana@example.org', '<ana@example.org>', '"" <ana@example.org>', '"ANA@example.org" <ana@example.org>']) {
+      expect(parseAddresses(bare), bare).toEqual([{ email: 'ana@example.org', name: null, linkedinUrl: null }])
+    }
+  })
+
   it('keeps the readable addresses of a list with a broken one', () => {
     expect(emails('Bob Smith <bob@example.org>, broken <<, carol@example.org')).toEqual(['bob@example.org', 'carol@example.org'])
   })

@@ -19,19 +19,42 @@ const cache = new Map<string, readonly Participant[]>()
 export function parseAddresses(value: string): readonly Participant[] {
   const hit = cache.get(value)
   if (hit !== undefined) return hit
-  const result = parseUncached(value)
+  // A list without groups is parsed one address at a time, so each address (which recurs far more
+  // often than the whole list) is parsed once and then found in the cache; the list itself is not
+  // kept, as lists rarely recur and would push the addresses out.
+  const parts = hasGroup(value) ? null : splitOutsideQuotes(value)
+  if (parts !== null && parts.length > 1) return unique(parts.flatMap((part) => parseAddresses(part)))
+  const result = plainAddress(value) ?? parseUncached(value)
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(value, result)
   return result
 }
 
 function parseUncached(value: string): readonly Participant[] {
-  // A list without groups is parsed one address at a time, so each address (which recurs far more
-  // often than the whole list) is parsed once and then found in the cache.
-  const parts = hasGroup(value) ? null : splitOutsideQuotes(value)
-  if (parts !== null && parts.length > 1) return unique(parts.flatMap((part) => parseAddresses(part)))
   const parsed = parseList(value) ?? splitOutsideQuotes(value).flatMap((part) => parseList(part) ?? salvage(part))
   return unique(parsed.flatMap((item) => (item.type === 'group' ? item.addresses : [item]).map(toParticipant)))
+}
+
+/** Letters, digits and the other characters an unquoted word may hold (RFC 5322 atext), which covers encoded words. */
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+const ADDRESS = `${ATOM}(?:\\.${ATOM})*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*`
+/** `addr`, `Name <addr>` or `"Name" <addr>`, in plain ASCII: the shapes nearly every mailer writes. */
+const PLAIN = new RegExp(`^[ \\t]*(?:(?:"([^"\\\\\\r\\n]*)"|(${ATOM}(?:[ \\t]+${ATOM})*))?[ \\t]*<(${ADDRESS})>|(${ADDRESS}))[ \\t]*$`)
+
+/**
+ * One address in a plain shape, read without the full parser (which then is
+ * kept for everything else: comments, groups, odd quoting, raw 8-bit names);
+ * null when the value is not that plain. Gives what the parser would.
+ */
+function plainAddress(value: string): Participant[] | null {
+  const m = PLAIN.exec(value)
+  if (m === null) return null
+  const address = (m[3] ?? m[4] ?? '').toLowerCase()
+  const raw = m[1] ?? m[2] ?? null
+  let name = raw === null ? null : decodeWords(raw).replace(/\s+/g, ' ').trim()
+  name = name?.replace(/^["']+|["']+$/g, '').trim() ?? null
+  if (name === '' || name?.toLowerCase() === address) name = null
+  return [{ email: address, name, linkedinUrl: null }]
 }
 
 function unique(list: readonly (Participant | null)[]): Participant[] {
