@@ -19,6 +19,7 @@ function sample(): NetworkMap {
     ],
     tags: [],
     peopleTotal: 6,
+    peopleMatched: 6,
   }
 }
 
