@@ -1,10 +1,10 @@
-import { Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState, type ReactNode } from 'react'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
-import { EDGE_BUDGET } from './map-model'
+import { describeScope, edgeBudget, PEOPLE_STEPS } from './map-model'
 import { NetworkView } from './NetworkView'
 
 /**
@@ -17,7 +17,8 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
   const [tag, setTag] = useState<string | null>(null)
   const [organisationId, setOrganisationId] = useState<number | null>(null)
   const [minStrength, setMinStrength] = useState(1)
-  const args = { tag, organisationId, minStrength, maxEdges: EDGE_BUDGET }
+  const [maxPeople, setMaxPeople] = useState<number>(PEOPLE_STEPS[0])
+  const args = { tag, organisationId, minStrength, maxPeople, maxEdges: edgeBudget(maxPeople) }
   const request = JSON.stringify(args)
   const map = useApi('network.map', args, String(version))
 
@@ -29,6 +30,8 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
     () => (map.data?.organisations ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` })).sort((a, b) => a.label.localeCompare(b.label)),
     [map.data],
   )
+
+  const scope = map.data === undefined ? null : describeScope(map.data, maxPeople, tag !== null || organisationId !== null || minStrength > 1)
 
   return (
     <Stack gap="md">
@@ -56,6 +59,24 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
         {map.loading && <Loader size="sm" aria-label="Loading the map" />}
       </Group>
       <ErrorNotice error={map.error} title="The map could not be loaded" />
+      {scope !== null && (
+        <Group gap="sm" aria-live="polite">
+          <Text size="sm">{scope.text}</Text>
+          {scope.widenTo !== null && (
+            <Button size="xs" variant="light" disabled={map.loading} onClick={() => setMaxPeople(scope.widenTo ?? maxPeople)}>
+              {scope.widenLabel}
+            </Button>
+          )}
+        </Group>
+      )}
+      {scope === null && maxPeople > PEOPLE_STEPS[0] && map.data !== undefined && map.data.ids.length > PEOPLE_STEPS[0] && (
+        <Group gap="sm">
+          <Text size="sm">Showing everyone who matches: a map this large moves slowly.</Text>
+          <Button size="xs" variant="default" disabled={map.loading} onClick={() => setMaxPeople(PEOPLE_STEPS[0])}>
+            Show the closest {PEOPLE_STEPS[0].toLocaleString('en')} only
+          </Button>
+        </Group>
+      )}
       {map.data !== undefined &&
         (map.data.ids.length <= (map.data.me >= 0 ? 1 : 0) ? (
           <Text>
