@@ -158,10 +158,12 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     renderer.setSetting('nodeReducer', (node, data) =>
       node === key ? { ...data, size: Math.max(data.size * 1.8, 8), highlighted: true, forceLabel: true, zIndex: 2 } : node === meKey ? { ...data, forceLabel: true, zIndex: 1 } : data,
     )
-    if (key === null) return
-    const shown = renderer.getNodeDisplayData(key)
-    if (shown !== undefined) void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
-  }, [sigma, chosen, reduceMotion, map.me])
+    if (key === null || !graph.hasNode(key)) return
+    // The camera moves in the framed graph's coordinates: from the person's place, through the screen.
+    const { x, y } = graph.getNodeAttributes(key)
+    const target = renderer.viewportToFramedGraph(renderer.graphToViewport({ x, y }))
+    void renderer.getCamera().animate({ ...target, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
+  }, [sigma, graph, chosen, reduceMotion, map.me])
 
   const describe = (i: number): string => {
     const org = map.organisations[map.organisation[i] ?? -1]?.name
