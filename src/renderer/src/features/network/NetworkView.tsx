@@ -137,21 +137,22 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
   // Labels and the card under the pointer in the page's own colours, for either scheme.
   const theme = useMantineTheme()
   useEffect(() => {
-    if (sigma === null) return
+    if (sigma === null || sigma.getGraph() !== graph) return
     const text = dark ? theme.colors.dark[0] : theme.colors.gray[9]
     sigma.setSetting('labelColor', { color: text })
     sigma.setSetting(
       'defaultDrawNodeHover',
       hoverDrawer({ background: dark ? theme.colors.dark[7] : theme.white, text, border: dark ? theme.colors.dark[3] : theme.colors.gray[5] }),
     )
-  }, [sigma, dark, theme])
+  }, [sigma, graph, dark, theme])
 
   // The chosen person stands out and the camera goes to them.
   const matches = useMemo(() => findPeople(map, query, 6), [map, query])
   const chosen = selected !== null && matches.includes(selected) ? selected : (matches[0] ?? null)
   useEffect(() => {
     const renderer = sigma
-    if (renderer === null) return
+    // Until the new map's renderer is set, `sigma` may still be the old one, already ended: leave it alone.
+    if (renderer === null || renderer.getGraph() !== graph) return
     const key = chosen === null ? null : String(chosen)
     const meKey = String(map.me)
     // The chosen person stands out; my own name always shows.
