@@ -15,6 +15,9 @@ test('the map summarises the network, and the search opens a person from it', as
   app.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) violations.push(message.text())
   })
+  // A renderer left drawing after its map was replaced (by a filter) fails loudly here.
+  const pageErrors: string[] = []
+  app.on('pageerror', (error) => pageErrors.push(error.message))
   const kith = new KithApp(app)
   await kith.goTo('Network map')
 
@@ -50,4 +53,5 @@ test('the map summarises the network, and the search opens a person from it', as
   await expect(kith.pageHeading('Grace Ferreira')).toBeVisible()
 
   expect(violations).toEqual([])
+  expect(pageErrors).toEqual([])
 })

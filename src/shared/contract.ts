@@ -288,12 +288,16 @@ export const contract = {
   'colleagues.reject': method<{ a: number; b: number }>()(
     z.strictObject({ a: id, b: id }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
   ),
-  /** Everyone and their ties, packed for the network map; filters apply here so the answer stays small. */
+  /**
+   * The network and its ties, packed for the network map; filters apply here so the answer stays small.
+   * A large network is cut to the `maxPeople` closest to me and best connected (the answer says how many matched).
+   */
   'network.map': method<NetworkMap>()(
     z.strictObject({
       tag: z.string().trim().min(1).max(200).nullable().default(null),
       organisationId: z.number({ error: 'must be an organisation id (a whole number)' }).int().positive().max(Number.MAX_SAFE_INTEGER).nullable().default(null),
       minStrength: z.number().int().min(1).max(5).default(1),
+      maxPeople: z.number().int().min(1).max(1_000_000).default(5_000),
       maxEdges: z.number().int().min(0).max(1_000_000).default(150_000),
     }),
   ),

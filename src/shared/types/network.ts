@@ -1,5 +1,5 @@
 /**
- * The whole network for the map, packed so that 50,000 people and a few
+ * The network for the map, packed so that even 50,000 people and a few
  * hundred thousand ties stay a few megabytes: people in parallel arrays
  * (index i of each is one person), ties as flat triples of indices.
  */
@@ -17,7 +17,7 @@ export interface NetworkMap {
   me: number
   /** [a, b, strength, a, b, strength, ...] by index into `ids`, my ties first, then strongest first */
   edges: number[]
-  /** ties that passed the filters, before `maxEdges` cut the list */
+  /** ties between the people shown that passed the filters, before `maxEdges` cut the list */
   edgesMatched: number
   /** every organisation someone in Kith is at now (for the filter): first those `organisation` refers to, in its order */
   organisations: { id: number; name: string; people: number }[]
@@ -25,4 +25,6 @@ export interface NetworkMap {
   tags: { name: string; people: number }[]
   /** people in Kith (archived ones left out), before any filter */
   peopleTotal: number
+  /** people who passed the filters, before `maxPeople` kept the closest and best connected of them */
+  peopleMatched: number
 }

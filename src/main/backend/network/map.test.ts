@@ -90,6 +90,27 @@ describe('network.map', () => {
     expect(withOne.ties).toEqual(['Jordan Avery-Grace Ferreira:5', 'Jordan Avery-Tom Berg:2', 'Grace Ferreira-Vera Walsh:4'])
   })
 
+  it('keeps a large network to the people closest to me and then the best connected, and says how many matched', async () => {
+    const backend = await openTempBackend()
+    await network(backend)
+    // Room for three: me and the two people I know, closest first; only the ties between them.
+    const three = await ok(backend, 'network.map', { maxPeople: 3 })
+    expect(read(three).people).toEqual(['Grace Ferreira', 'Jordan Avery', 'Tom Berg'])
+    expect(read(three).ties).toEqual(['Jordan Avery-Grace Ferreira:5', 'Jordan Avery-Tom Berg:2'])
+    expect(three).toMatchObject({ peopleTotal: 5, peopleMatched: 5, edgesMatched: 2 })
+    // Room for one more: Vera (a strong tie to Grace) before Omar (a weak one to Tom).
+    expect(read(await ok(backend, 'network.map', { maxPeople: 4 })).people).toEqual(['Grace Ferreira', 'Jordan Avery', 'Tom Berg', 'Vera Walsh'])
+    // The closest I know come before the others I know: with room for two, Grace.
+    expect(read(await ok(backend, 'network.map', { maxPeople: 2 })).people).toEqual(['Grace Ferreira', 'Jordan Avery'])
+    // Filters choose first, the cap after: investors are Grace and Vera; with room for two, Grace stays.
+    const investors = await ok(backend, 'network.map', { tag: 'investor', maxPeople: 2 })
+    expect(read(investors).people).toEqual(['Grace Ferreira', 'Jordan Avery'])
+    expect(investors.peopleMatched).toBe(3)
+    // Room for everyone: nothing is cut.
+    expect(await ok(backend, 'network.map', {})).toMatchObject({ peopleMatched: 5, edgesMatched: 4 })
+    expect((await fails(backend, 'network.map', { maxPeople: 0 })).code).toBe('bad_request')
+  })
+
   it('refuses an organisation that does not exist and arguments out of range, in plain words', async () => {
     const backend = await openTempBackend()
     await network(backend)

@@ -8,9 +8,12 @@ import type { BackendState } from '../state'
  * Everyone (archived people left out) and their ties, for the network map.
  * A tag or an organisation keeps the people who have it, and me; a minimum
  * strength keeps the ties at least that strong and, above 1, only the
- * people left with one of them. Ties come my own first (all of them), then
- * strongest first, and stop at `maxEdges`: the map of a large network draws
- * its strongest ties rather than a sample of weak ones.
+ * people left with one of them. When more people match than `maxPeople`,
+ * the map keeps me, then the people I know (closest first), then the best
+ * connected (by the summed strength of their ties), and says how many
+ * matched. Ties between the people kept come my own first (all of them),
+ * then strongest first, and stop at `maxEdges`: the map of a large network
+ * draws its strongest ties rather than a sample of weak ones.
  */
 export function networkMap(backend: BackendState, args: Args<'network.map'>): NetworkMap {
   // The path graph in memory holds every tie (and, loading, gives every company name its organisation).
@@ -92,30 +95,54 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
       if (b !== undefined) buckets[strength]?.push(a, b)
     }
   }
-  const mineOf = new Map<number, number>()
+  // Per person: how many ties, their summed strength, and my tie's strength.
+  const degree = new Uint32Array(kept.length)
+  const weight = new Uint32Array(kept.length)
+  const mineOf = new Uint8Array(kept.length)
+  for (let strength = 5; strength >= args.minStrength; strength--) {
+    const pairs = buckets[strength] ?? []
+    for (let k = 0; k < pairs.length; k += 2) {
+      const a = pairs[k] ?? 0
+      const b = pairs[k + 1] ?? 0
+      degree[a] = (degree[a] ?? 0) + 1
+      degree[b] = (degree[b] ?? 0) + 1
+      weight[a] = (weight[a] ?? 0) + strength
+      weight[b] = (weight[b] ?? 0) + strength
+      if (a === meRow) mineOf[b] = strength
+      else if (b === meRow) mineOf[a] = strength
+    }
+  }
+
+  // Above the weakest strength, people left without a tie step off the map (I stay).
+  const dropLonely = args.minStrength > 1
+  const matching: number[] = []
+  for (let i = 0; i < kept.length; i++) if (i === meRow || !dropLonely || degree[i] !== 0) matching.push(i)
+  // More than the map shows: me, then the people I know (closest first), then the best connected.
+  const shown = new Uint8Array(kept.length)
+  const ranked =
+    matching.length <= args.maxPeople
+      ? matching
+      : [...matching]
+          .sort((a, b) => Number(b === meRow) - Number(a === meRow) || (mineOf[b] ?? 0) - (mineOf[a] ?? 0) || (weight[b] ?? 0) - (weight[a] ?? 0) || a - b)
+          .slice(0, args.maxPeople)
+  for (const i of ranked) shown[i] = 1
+
+  // Ties between the people shown: mine first (all of them), then strongest first.
   const mineEdges: number[] = []
   const otherEdges: number[] = []
-  const degree = new Uint32Array(kept.length)
   let matched = 0
   for (let strength = 5; strength >= args.minStrength; strength--) {
     const pairs = buckets[strength] ?? []
     for (let k = 0; k < pairs.length; k += 2) {
       const a = pairs[k] ?? 0
       const b = pairs[k + 1] ?? 0
+      if (shown[a] !== 1 || shown[b] !== 1) continue
       matched++
-      degree[a] = (degree[a] ?? 0) + 1
-      degree[b] = (degree[b] ?? 0) + 1
-      if (a === meRow || b === meRow) {
-        mineOf.set(kept[a === meRow ? b : a]?.[0] ?? 0, strength)
-        mineEdges.push(a, b, strength)
-      } else if (otherEdges.length < args.maxEdges * 3) {
-        otherEdges.push(a, b, strength)
-      }
+      if (a === meRow || b === meRow) mineEdges.push(a, b, strength)
+      else if (otherEdges.length < args.maxEdges * 3) otherEdges.push(a, b, strength)
     }
   }
 
-  // Above the weakest strength, people left without a tie step off the map (I stay).
-  const dropLonely = args.minStrength > 1
   const finalIndex = new Int32Array(kept.length).fill(-1)
   const result: NetworkMap = {
     ids: [],
@@ -129,10 +156,11 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
     organisations: [],
     tags: tagNames.map((name, t) => ({ name, people: tagCounts[t] ?? 0 })),
     peopleTotal: people.length,
+    peopleMatched: matching.length,
   }
   const orgSlot = new Map<number, number>()
   kept.forEach(([personId, name, isMe, orgId], i) => {
-    if (dropLonely && isMe !== 1 && degree[i] === 0) return
+    if (shown[i] !== 1) return
     finalIndex[i] = result.ids.length
     if (isMe === 1) result.me = result.ids.length
     result.ids.push(personId)
@@ -147,7 +175,7 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
     }
     result.organisation.push(slot)
     result.personTags.push(tagsOf.get(personId) ?? [])
-    result.mine.push(mineOf.get(personId) ?? 0)
+    result.mine.push(mineOf[i] ?? 0)
   })
   // Organisations in the order the people refer to them, then the others (for the filter).
   for (const [orgId] of orgSlot) result.organisations.push({ id: orgId, name: orgNames.get(orgId) ?? '', people: orgCounts.get(orgId) ?? 0 })

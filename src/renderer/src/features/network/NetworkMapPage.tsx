@@ -1,11 +1,28 @@
-import { Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState, type ReactNode } from 'react'
+import type { NetworkMap } from '../../../../shared/types'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDataVersion } from '../../lib/data-version'
 import { useApi } from '../../lib/useApi'
-import { EDGE_BUDGET } from './map-model'
+import { describeScope, edgeBudget, PEOPLE_STEPS } from './map-model'
 import { NetworkView } from './NetworkView'
+
+/**
+ * One drawn view per answer: a new answer (another filter, a wider scope,
+ * changed data) gets a fresh graph, renderer and layout, while the previous
+ * answer stays on screen until it arrives.
+ */
+const viewKeys = new WeakMap<NetworkMap, number>()
+let lastViewKey = 0
+function viewKey(map: NetworkMap): number {
+  let key = viewKeys.get(map)
+  if (key === undefined) {
+    key = ++lastViewKey
+    viewKeys.set(map, key)
+  }
+  return key
+}
 
 /**
  * Your whole network on one map: you at the centre, colours for
@@ -17,8 +34,8 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
   const [tag, setTag] = useState<string | null>(null)
   const [organisationId, setOrganisationId] = useState<number | null>(null)
   const [minStrength, setMinStrength] = useState(1)
-  const args = { tag, organisationId, minStrength, maxEdges: EDGE_BUDGET }
-  const request = JSON.stringify(args)
+  const [maxPeople, setMaxPeople] = useState<number>(PEOPLE_STEPS[0])
+  const args = { tag, organisationId, minStrength, maxPeople, maxEdges: edgeBudget(maxPeople) }
   const map = useApi('network.map', args, String(version))
 
   const tagOptions = useMemo(
@@ -29,6 +46,10 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
     () => (map.data?.organisations ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` })).sort((a, b) => a.label.localeCompare(b.label)),
     [map.data],
   )
+
+  const scope = map.data === undefined ? null : describeScope(map.data, maxPeople, tag !== null || organisationId !== null || minStrength > 1)
+  // Widened past the first step, and showing more than it would: the way back.
+  const widened = maxPeople > PEOPLE_STEPS[0] && (map.data?.ids.length ?? 0) > PEOPLE_STEPS[0]
 
   return (
     <Stack gap="md">
@@ -56,6 +77,21 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
         {map.loading && <Loader size="sm" aria-label="Loading the map" />}
       </Group>
       <ErrorNotice error={map.error} title="The map could not be loaded" />
+      {map.data !== undefined && (scope !== null || widened) && (
+        <Group gap="sm" aria-live="polite">
+          <Text size="sm">{scope?.text ?? 'Showing everyone who matches: a map this large moves more slowly.'}</Text>
+          {scope !== null && scope.widenTo !== null && (
+            <Button size="xs" variant="light" disabled={map.loading} onClick={() => setMaxPeople(scope.widenTo ?? maxPeople)}>
+              {scope.widenLabel}
+            </Button>
+          )}
+          {widened && (
+            <Button size="xs" variant="default" disabled={map.loading} onClick={() => setMaxPeople(PEOPLE_STEPS[0])}>
+              Back to the closest {PEOPLE_STEPS[0].toLocaleString('en')}
+            </Button>
+          )}
+        </Group>
+      )}
       {map.data !== undefined &&
         (map.data.ids.length <= (map.data.me >= 0 ? 1 : 0) ? (
           <Text>
@@ -64,7 +100,7 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
               : 'Nobody matches these filters. Clear a filter to see more of your network.'}
           </Text>
         ) : (
-          <NetworkView key={`${request}:${version}`} map={map.data} onOpenPerson={onOpenPerson} />
+          <NetworkView key={viewKey(map.data)} map={map.data} onOpenPerson={onOpenPerson} />
         ))}
     </Stack>
   )

@@ -1,14 +1,19 @@
 import { Alert, Box, Button, ColorSwatch, Group, List, Paper, Progress, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
-import { useComputedColorScheme } from '@mantine/core'
+import { useComputedColorScheme, useMantineTheme } from '@mantine/core'
 import { useReducedMotion } from '@mantine/hooks'
 import Sigma from 'sigma'
+import { EdgeLineProgram } from 'sigma/rendering'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { buildGraph, layoutRequest, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
-import { colourGroups, findPeople, LARGE_MAP, ME_COLOUR, nameClusters, summarise } from './map-model'
+import { hoverDrawer } from './hover'
+import { colourGroups, findPeople, LARGE_MAP, MANY_TIES, ME_COLOUR, nameClusters, summarise } from './map-model'
 import { useLayout } from './useLayout'
 
 type ColourBy = 'organisation' | 'cluster'
+
+/** How long after the map last moved the layout's positions wait before they are drawn. */
+const MOVE_PAUSE_MS = 400
 
 /** The drawn map of one `network.map` answer, with its legend, search and layout controls. */
 export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPerson: (id: number) => void }): ReactNode {
@@ -26,20 +31,43 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     open.current = onOpenPerson
   }, [onOpenPerson])
 
+  // While the map is being moved, the layout's newest positions wait: redrawing everyone mid-gesture makes it stutter.
+  const movedAt = useRef(0)
+  const waiting = useRef<{ xy: Float32Array | null; timer: number | null }>({ xy: null, timer: null })
   const applyPositions = useCallback(
     (xy: Float32Array) => {
-      graph.updateEachNodeAttributes(
-        (node, attributes) => {
-          const i = Number(node)
-          attributes.x = xy[i * 2] ?? attributes.x
-          attributes.y = xy[i * 2 + 1] ?? attributes.y
-          return attributes
-        },
-        { attributes: ['x', 'y'] },
-      )
+      const held = waiting.current
+      held.xy = xy
+      const place = (): void => {
+        held.timer = null
+        const wait = movedAt.current + MOVE_PAUSE_MS - performance.now()
+        if (wait > 0) {
+          held.timer = window.setTimeout(place, wait)
+          return
+        }
+        const latest = held.xy
+        held.xy = null
+        if (latest === null) return
+        graph.updateEachNodeAttributes(
+          (node, attributes) => {
+            const i = Number(node)
+            attributes.x = latest[i * 2] ?? attributes.x
+            attributes.y = latest[i * 2 + 1] ?? attributes.y
+            return attributes
+          },
+          { attributes: ['x', 'y'] },
+        )
+      }
+      if (held.timer === null) place()
     },
     [graph],
   )
+  useEffect(() => {
+    const held = waiting.current
+    return () => {
+      if (held.timer !== null) window.clearTimeout(held.timer)
+    }
+  }, [])
   const layout = useLayout(() => layoutRequest(map, graph), applyPositions, reduceMotion)
 
   const clusterNames = useMemo(() => (layout.clusters === null ? null : nameClusters(map, layout.clusters.cluster)), [map, layout.clusters])
@@ -73,20 +101,26 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
       if (element === null) return undefined
       let renderer: Sigma<NodeAttributes, EdgeAttributes>
       try {
-        const large = map.ids.length > LARGE_MAP
-        renderer = new Sigma(graph, element, {
+        const large = map.ids.length > LARGE_MAP || map.edges.length / 3 > MANY_TIES
+        renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, element, {
           allowInvalidContainer: true,
           // Large maps: labels only once zoomed in, and no edges or labels while panning.
           labelRenderedSizeThreshold: large ? 9 : 5,
           labelDensity: large ? 0.3 : 1,
           hideEdgesOnMove: large,
           hideLabelsOnMove: large,
+          // Large maps draw ties as hairlines: far cheaper to draw than sigma's default quads, and they read the same when many.
+          defaultEdgeType: large ? 'hairline' : 'line',
+          edgeProgramClasses: { hairline: EdgeLineProgram },
           zIndex: true,
         })
       } catch {
         setDrawError('This browser could not start drawing the map.')
         return undefined
       }
+      renderer.getCamera().on('updated', () => {
+        movedAt.current = performance.now()
+      })
       renderer.on('clickNode', ({ node }) => {
         const id = map.ids[Number(node)]
         if (id !== undefined) open.current(id)
@@ -100,26 +134,37 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     [graph, map],
   )
 
+  // Labels and the card under the pointer in the page's own colours, for either scheme.
+  const theme = useMantineTheme()
   useEffect(() => {
-    sigma?.setSetting('labelColor', { color: dark ? '#dee2e6' : '#212529' })
-  }, [sigma, dark])
+    if (sigma === null || sigma.getGraph() !== graph) return
+    const text = dark ? theme.colors.dark[0] : theme.colors.gray[9]
+    sigma.setSetting('labelColor', { color: text })
+    sigma.setSetting(
+      'defaultDrawNodeHover',
+      hoverDrawer({ background: dark ? theme.colors.dark[7] : theme.white, text, border: dark ? theme.colors.dark[3] : theme.colors.gray[5] }),
+    )
+  }, [sigma, graph, dark, theme])
 
   // The chosen person stands out and the camera goes to them.
   const matches = useMemo(() => findPeople(map, query, 6), [map, query])
   const chosen = selected !== null && matches.includes(selected) ? selected : (matches[0] ?? null)
   useEffect(() => {
     const renderer = sigma
-    if (renderer === null) return
+    // Until the new map's renderer is set, `sigma` may still be the old one, already ended: leave it alone.
+    if (renderer === null || renderer.getGraph() !== graph) return
     const key = chosen === null ? null : String(chosen)
     const meKey = String(map.me)
     // The chosen person stands out; my own name always shows.
     renderer.setSetting('nodeReducer', (node, data) =>
       node === key ? { ...data, size: Math.max(data.size * 1.8, 8), highlighted: true, forceLabel: true, zIndex: 2 } : node === meKey ? { ...data, forceLabel: true, zIndex: 1 } : data,
     )
-    if (key === null) return
-    const shown = renderer.getNodeDisplayData(key)
-    if (shown !== undefined) void renderer.getCamera().animate({ x: shown.x, y: shown.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
-  }, [sigma, chosen, reduceMotion, map.me])
+    if (key === null || !graph.hasNode(key)) return
+    // The camera moves in the framed graph's coordinates: from the person's place, through the screen.
+    const { x, y } = graph.getNodeAttributes(key)
+    const target = renderer.viewportToFramedGraph(renderer.graphToViewport({ x, y }))
+    void renderer.getCamera().animate({ ...target, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
+  }, [sigma, graph, chosen, reduceMotion, map.me])
 
   const describe = (i: number): string => {
     const org = map.organisations[map.organisation[i] ?? -1]?.name

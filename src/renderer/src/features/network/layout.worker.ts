@@ -48,7 +48,8 @@ function run(request: LayoutRequest): void {
   send({ kind: 'clusters', cluster, count: found.size }, [cluster.buffer])
 
   const settings = { ...forceAtlas2.inferSettings(graph), adjustSizes: false }
-  const batch = request.people > 10_000 ? 1 : request.people > 2_000 ? 4 : 15
+  // Each batch redraws the whole map on the page: fewer, larger batches as the map grows.
+  const batch = request.people > 10_000 ? 2 : request.people > 2_000 ? 10 : 15
   for (let done = 0; done < request.iterations; ) {
     const steps = Math.min(batch, request.iterations - done)
     forceAtlas2.assign(graph, { iterations: steps, settings, getEdgeWeight: 'weight' })

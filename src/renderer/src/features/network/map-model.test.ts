@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { NetworkMap } from '../../../../shared/types'
-import { colourGroups, findPeople, layoutIterations, ME_COLOUR, nameClusters, OTHERS_COLOUR, PALETTE, seedPositions, summarise } from './map-model'
+import {
+  colourGroups,
+  describeScope,
+  edgeBudget,
+  findPeople,
+  layoutIterations,
+  ME_COLOUR,
+  nameClusters,
+  OTHERS_COLOUR,
+  PALETTE,
+  PEOPLE_STEPS,
+  seedPositions,
+  summarise,
+} from './map-model'
 
 /** Me (0); Grace (1) and Vera (2) at Harbor; Tom (3) and Omar (4) at Northwind; Ann (5) nowhere. */
 function sample(): NetworkMap {
@@ -19,6 +32,7 @@ function sample(): NetworkMap {
     ],
     tags: [],
     peopleTotal: 6,
+    peopleMatched: 6,
   }
 }
 
@@ -59,6 +73,29 @@ describe('the network map model', () => {
     expect(summarise(map, { count: 2, largest: [{ label: 'around Harbor Capital', people: 2 }] })).toBe(
       '6 people and 4 ties on the map (the 4 strongest of 12,000) in 2 clusters; largest: around Harbor Capital (2 people).',
     )
+  })
+
+  it('says when it shows only part of the network, and offers the next wider step up to everyone', () => {
+    const map = sample()
+    // Everyone who matched is shown: nothing to say.
+    expect(describeScope(map, PEOPLE_STEPS[0], false)).toBeNull()
+    map.peopleMatched = 50_000
+    expect(describeScope(map, 5_000, false)).toEqual({
+      text: 'Showing the 6 closest to you and best connected of 50,000 people.',
+      widenTo: 20_000,
+      widenLabel: 'Show up to 20,000',
+    })
+    expect(summarise(map, null)).toBe('6 of 50,000 people and 4 ties on the map; finding clusters…')
+    // The next step holds everyone: it says so.
+    expect(describeScope(map, 20_000, false)).toMatchObject({ widenTo: 1_000_000, widenLabel: 'Show all 50,000' })
+    map.peopleMatched = 12_000
+    expect(describeScope(map, 5_000, true)).toMatchObject({ text: 'Showing the 6 closest to you and best connected of 12,000 people who match the filters.', widenLabel: 'Show all 12,000' })
+  })
+
+  it('asks for a few ties per person shown, and no more than WebGL draws smoothly', () => {
+    expect(edgeBudget(200)).toBe(1_000)
+    expect(edgeBudget(5_000)).toBe(25_000)
+    expect(edgeBudget(1_000_000)).toBe(60_000)
   })
 
   it('finds people by every word typed, names starting with it first', () => {

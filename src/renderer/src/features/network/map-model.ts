@@ -23,11 +23,40 @@ export function layoutIterations(people: number): number {
   return 30
 }
 
-/** The ties the page asks for: every one of a small network, the strongest 60,000 of a large one (what WebGL draws smoothly). */
-export const EDGE_BUDGET = 60_000
+/**
+ * The ties the page asks for, strongest first: five per person shown, at
+ * most 60,000. Each tie costs time when the map is redrawn as it settles
+ * and when sigma processes the graph (measured: most of the page's own work
+ * on a 5,000-person map), and beyond a few per person they only grey it out.
+ */
+export function edgeBudget(maxPeople: number): number {
+  return Math.min(60_000, maxPeople * 5)
+}
 
-/** Above this many people, labels show only when zoomed in and edges hide while the map moves. */
-export const LARGE_MAP = 5_000
+/**
+ * How many people the page asks for, one widening at a time: the closest
+ * 5,000 draw and arrange smoothly; more on request, up to everyone.
+ */
+export const PEOPLE_STEPS = [5_000, 20_000, 1_000_000] as const
+
+/** Above this many people or ties, labels show only when zoomed in and edges hide while the map moves. */
+export const LARGE_MAP = 2_000
+export const MANY_TIES = 20_000
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+
+/** What a cut map says about itself, and the next, wider step (null when the map shows everyone who matched). */
+export function describeScope(map: NetworkMap, maxPeople: number, filtered: boolean): { text: string; widenTo: number | null; widenLabel: string } | null {
+  const shown = map.ids.length
+  if (map.peopleMatched <= shown) return null
+  const of = filtered ? `${count(map.peopleMatched, 'person', 'people')} who match the filters` : count(map.peopleMatched, 'person', 'people')
+  const next = PEOPLE_STEPS.find((step) => step > maxPeople) ?? null
+  return {
+    text: `Showing the ${shown.toLocaleString('en')} closest to you and best connected of ${of}.`,
+    widenTo: next,
+    widenLabel: next === null || next >= map.peopleMatched ? `Show all ${map.peopleMatched.toLocaleString('en')}` : `Show up to ${next.toLocaleString('en')}`,
+  }
+}
 
 /**
  * Starting positions, so the map shows at once: me at the centre, the
@@ -128,13 +157,12 @@ export function nameClusters(map: NetworkMap, cluster: ArrayLike<number>): Map<n
   return names
 }
 
-const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-
 /** The map in one sentence or two, for everyone who cannot see it. */
 export function summarise(map: NetworkMap, clusters: { count: number; largest: { label: string; people: number }[] } | null): string {
   const people = map.ids.length
   const ties = map.edges.length / 3
-  let text = `${count(people, 'person', 'people')} and ${count(ties, 'tie', 'ties')} on the map`
+  const who = map.peopleMatched > people ? `${people.toLocaleString('en')} of ${count(map.peopleMatched, 'person', 'people')}` : count(people, 'person', 'people')
+  let text = `${who} and ${count(ties, 'tie', 'ties')} on the map`
   if (map.edgesMatched > ties) text += ` (the ${ties.toLocaleString('en')} strongest of ${map.edgesMatched.toLocaleString('en')})`
   if (clusters === null) return `${text}; finding clusters…`
   text += ` in ${count(clusters.count, 'cluster', 'clusters')}`

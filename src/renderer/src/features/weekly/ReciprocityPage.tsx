@@ -15,7 +15,7 @@ export function ReciprocityPage(): ReactNode {
   if (rec.data === undefined) return rec.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={rec.error} />
   const { standings, nudges } = rec.data
   const extremes = [...standings.filter((s) => s.balance < 0).slice(0, 8), ...standings.filter((s) => s.balance > 0).slice(-8)]
-  const data = extremes.map((s) => ({ person: s.label, balance: s.balance }))
+  const data = extremes.map((s) => ({ person: s.label, gave: s.pointsGivenByMe, received: s.pointsReceivedByMe, balance: s.balance }))
   return (
     <Stack gap="lg" maw={1100}>
       <Title order={2}>Reciprocity</Title>
@@ -31,10 +31,27 @@ export function ReciprocityPage(): ReactNode {
                 Who you owe, and who owes you
               </Title>
               <Text size="sm" c="dimmed">
-                Points you gave minus points you received (small 1, medium 2, large 3). Below zero: you owe them.
+                Favor points you gave and received (small 1, medium 2, large 3), for the people you owe most and those who owe you most. More
+                received than given: you owe them.
               </Text>
-              <div role="img" aria-label={`Favor balances: ${data.map((d) => `${d.person} ${d.balance > 0 ? '+' : ''}${d.balance}`).join(', ')}`}>
-                <BarChart h={Math.max(160, data.length * 30)} data={data} dataKey="person" orientation="vertical" yAxisProps={{ width: 140 }} series={[{ name: 'balance', label: 'Balance', color: 'teal.6' }]} />
+              <div
+                role="img"
+                aria-label={`Favor balances: ${data.map((d) => `${d.person} ${d.balance > 0 ? '+' : ''}${d.balance} (gave ${d.gave}, received ${d.received})`).join(', ')}`}
+              >
+                {/* Two colours that differ in hue and lightness, each readable on the light and the dark page. */}
+                <BarChart
+                  h={Math.max(180, data.length * 44)}
+                  data={data}
+                  dataKey="person"
+                  orientation="vertical"
+                  yAxisProps={{ width: 140 }}
+                  withLegend
+                  legendProps={{ verticalAlign: 'top' }}
+                  series={[
+                    { name: 'gave', label: 'You gave', color: 'blue.5' },
+                    { name: 'received', label: 'You received', color: 'orange.7' },
+                  ]}
+                />
               </div>
             </Stack>
           </Paper>
