@@ -1,19 +1,22 @@
 /**
  * The archive readers at size: a generated mbox of 100,000 messages (about
  * 1 GB: encoded names, folded headers, threads, mailing lists, 3,000
- * correspondents, bodies of 1 KB to 50 KB) read end to end (split, headers
- * parsed, noise marked, observations tallied per correspondent), against
- * mailparser's simpleParser over the first 5,000 messages, extrapolated; and a
- * generated .ics of 20,000 events, a fifth of them recurring. Generated files
- * are deleted afterwards.
+ * correspondents, bodies of 1 KB to 50 KB) imported end to end as the user
+ * would (read, filtered, learned, matched and applied in a real data folder),
+ * and read alone; against mailparser's simpleParser over the first 5,000
+ * messages, extrapolated. Then path and search queries on the graph that
+ * import built, and a generated .ics of 20,000 events, a fifth of them
+ * recurring. Generated files are deleted afterwards.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
+import { Backend } from '../../src/main/backend/backend'
 import { pick, seededRandom } from '../../src/main/backend/demo/random'
 import { readCalendar } from '../../src/main/backend/imports/archive/calendar/read'
+import { archiveJobs } from '../../src/main/backend/imports/archive/jobs'
 import { readMail } from '../../src/main/backend/imports/archive/mail/read'
-import { round, tempDir, type Figures, type Section } from '../lib'
+import { percentile, round, tempDir, type Figures, type Section } from '../lib'
 
 const MESSAGES = 100_000
 const BASELINE_MESSAGES = 5_000
@@ -64,7 +67,7 @@ function bodyPool(random: () => number): string {
 function writeMbox(file: string): { bytes: number; baselineEnd: number } {
   const random = seededRandom(14_014)
   const everyone = people(random)
-  const me: Person = { name: 'Maya Lindqvist', email: 'maya@example.com' }
+  const me = ME
   const pool = Buffer.from(bodyPool(random))
   const fd = fs.openSync(file, 'w')
   let parts: Buffer[] = []
@@ -136,9 +139,76 @@ function writeMbox(file: string): { bytes: number; baselineEnd: number } {
   return { bytes, baselineEnd }
 }
 
+const ME: Person = { name: 'Maya Lindqvist', email: 'maya@example.com' }
+
+/** The whole import, as `kith import` runs it: the job reads, learns and matches, then one transaction applies it. */
+async function importFigures(file: string, dataDir: string, bytes: number): Promise<Figures> {
+  const backend = await Backend.open({ dataDir })
+  try {
+    await backend.call('me.set', { name: ME.name })
+    let peak = process.memoryUsage.rss()
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage.rss())
+    }, 20)
+    const start = performance.now()
+    const cpu = process.cpuUsage()
+    let status = await archiveJobs(backend).startPath(file, [ME.email])
+    while (status.phase === 'reading' || status.phase === 'matching') {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      status = await backend.call('imports.archiveJob', { jobId: status.jobId })
+    }
+    if (status.preview === null) throw new Error(`the archive import failed: ${status.error ?? status.phase}`)
+    const result = await backend.call('imports.archiveApply', { jobId: status.jobId })
+    const ms = performance.now() - start
+    const cpuMs = cpuSince(cpu)
+    clearInterval(sampler)
+
+    // The graph this import built: accept what it proposed, then ask it what the user would.
+    await backend.call('review.accept', { all: true })
+    const people = backend.sqlite.prepare<[], number>('SELECT id FROM person WHERE is_me = 0 ORDER BY id').pluck().all()
+    const ties = backend.sqlite.prepare<[], number>('SELECT count(*) FROM relationship').pluck().get() ?? 0
+    const random = seededRandom(14_016)
+    const targets = Array.from({ length: 200 }, () => people[Math.floor(random() * people.length)] ?? 0)
+    const pathTimes: number[] = []
+    for (const to of targets) {
+      const t0 = performance.now()
+      await backend.call('paths.find', { to, limit: 10 })
+      pathTimes.push(performance.now() - t0)
+    }
+    const names = backend.sqlite.prepare<[], string>('SELECT name FROM person WHERE is_me = 0').pluck().all()
+    const searchTimes: number[] = []
+    for (let k = 0; k < 200; k++) {
+      const name = names[Math.floor(random() * names.length)] ?? ''
+      const query = name.slice(0, 3 + Math.floor(random() * Math.max(1, name.length - 3)))
+      const t0 = performance.now()
+      await backend.call('search', { query, limit: 10 })
+      searchTimes.push(performance.now() - t0)
+    }
+    pathTimes.sort((a, b) => a - b)
+    searchTimes.sort((a, b) => a - b)
+    return {
+      import_ms: round(ms, 0),
+      import_cpu_ms: round(cpuMs, 0),
+      import_mb_per_s: round(bytes / 1e6 / (ms / 1000), 1),
+      import_peak_rss_mb: round(peak / 1e6, 0),
+      import_people_created: result.peopleCreated,
+      import_interactions: result.interactions,
+      learned_people: people.length,
+      learned_relationships: ties,
+      learned_paths_p50_ms: round(percentile(pathTimes, 50)),
+      learned_paths_p99_ms: round(percentile(pathTimes, 99)),
+      learned_search_p50_ms: round(percentile(searchTimes, 50)),
+      learned_search_p99_ms: round(percentile(searchTimes, 99)),
+    }
+  } finally {
+    await backend.close()
+  }
+}
+
 async function mboxFigures(dir: string): Promise<Figures> {
   const file = path.join(dir, 'All mail Including Spam and Trash.mbox')
   const { bytes, baselineEnd } = writeMbox(file)
+  const imported = await importFigures(file, path.join(dir, 'data'), bytes)
   let peak = process.memoryUsage.rss()
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss())
@@ -179,6 +249,7 @@ async function mboxFigures(dir: string): Promise<Figures> {
   const baselineCpuMs = (cpuSince(baseCpu) / raws.length) * MESSAGES
 
   return {
+    ...imported,
     mbox_mb: round(bytes / 1e6, 0),
     mbox_messages: summary.messages,
     mbox_conversations: conversations,
@@ -189,8 +260,11 @@ async function mboxFigures(dir: string): Promise<Figures> {
     peak_rss_mb: round(peak / 1e6, 0),
     baseline_messages: raws.length,
     baseline_ms_extrapolated: round(baselineMs, 0),
-    baseline_ratio: round(baselineMs / ms, 1),
-    baseline_cpu_ratio: round(baselineCpuMs / cpuMs, 1),
+    /** against the whole import: the honest comparison */
+    baseline_ratio: round(baselineMs / Number(imported.import_ms), 1),
+    baseline_cpu_ratio: round(baselineCpuMs / Number(imported.import_cpu_ms), 1),
+    /** against reading alone */
+    baseline_read_ratio: round(baselineMs / ms, 1),
   }
 }
 
