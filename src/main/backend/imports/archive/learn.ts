@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3'
 import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPerson, type LearnedTie } from '../../../../shared/imports'
 import type { InteractionKind } from '../../../../shared/vocab'
+import { KithError } from '../../errors'
 import { normalizeEmail } from '../../people/records'
 import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
 import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
@@ -49,21 +50,47 @@ interface ThreadDay {
   kind: InteractionKind
   day: string
   subject: string | null
-  people: Set<string>
+  /** correspondent keys, each once (a handful: an array is leaner than a set) */
+  people: string[]
   keys: string[]
 }
 
+/**
+ * Two correspondents seen together on small threads. Kept for every pair in a
+ * mailbox (hundreds of thousands), so it is lean: most pairs share one thread.
+ */
 interface Pair {
-  threads: Set<string>
-  meetingThreads: Set<string>
+  a: string
+  b: string
+  first: string
+  /** threads past the first, once there are any */
+  more: Set<string> | null
+  /** whether every time they were together was a meeting */
+  meetingsOnly: boolean
   last: string
+}
+
+const threadsOf = (pair: Pair): number => 1 + (pair.more?.size ?? 0)
+
+/** Room for this many correspondents in a pair's number (a pair is a * PAIR_SPAN + b). */
+const PAIR_SPAN = 2 ** 26
+
+/**
+ * A copy of a string that holds only itself. A string cut from a larger one
+ * (a header out of a message's header block) may keep the whole block alive;
+ * what the learner keeps for every message must not.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
 }
 
 /** Folds observations into aggregates, one at a time. */
 export class Learner {
   readonly correspondents = new Map<string, Correspondent>()
   readonly threadDays = new Map<string, ThreadDay>()
-  readonly pairs = new Map<string, Pair>()
+  readonly pairs = new Map<number, Pair>()
+  /** each correspondent's number, in the order they were met */
+  private readonly numbers = new Map<string, number>()
   readonly ignored: Record<IgnoredReason, number> = { list: 0, bulk: 0, automated: 0, 'no-reply': 0, crowd: 0, 'already imported': 0, 'not with me': 0 }
   readonly errors: ImportProblem[] = []
   messages = 0
@@ -86,6 +113,16 @@ export class Learner {
   peopleSoFar(): number {
     let n = 0
     for (const c of this.correspondents.values()) if (c.sent > 0 && c.received > 0) n++
+    return n
+  }
+
+  private number(key: string): number {
+    let n = this.numbers.get(key)
+    if (n === undefined) {
+      n = this.numbers.size
+      if (n >= PAIR_SPAN) throw new KithError('bad_request', `This archive names more than ${PAIR_SPAN.toLocaleString('en')} people; Kith cannot learn from it in one import.`)
+      this.numbers.set(key, n)
+    }
     return n
   }
 
@@ -137,7 +174,8 @@ export class Learner {
     }
     this.messages++
     if (this.seen.has(o.sourceKey)) return
-    this.seen.add(o.sourceKey)
+    const sourceKey = own(o.sourceKey)
+    this.seen.add(sourceKey)
     const time = Date.parse(o.at)
     if (Number.isNaN(time)) {
       this.errors.push({ line: this.messages, message: `${o.kind === 'meeting' ? 'a meeting' : 'a message'} (${o.sourceKey.slice(0, 120)}) has no date Kith can read; left out` })
@@ -158,17 +196,19 @@ export class Learner {
     }
     // Who knows whom: everyone on a small thread or meeting, with me or not.
     if (others.size + (sent || received ? 1 : 0) <= SMALL_GROUP && others.size >= 2) {
+      const threadKey = own(o.threadKey)
       const keys = [...others.keys()].sort()
       for (let i = 0; i < keys.length; i++) {
         for (let j = i + 1; j < keys.length; j++) {
-          const id = `${keys[i]}\u0000${keys[j]}`
-          let pair = this.pairs.get(id)
+          const [a = '', b = ''] = [keys[i], keys[j]]
+          const id = this.number(a) * PAIR_SPAN + this.number(b)
+          const pair = this.pairs.get(id)
           if (pair === undefined) {
-            pair = { threads: new Set(), meetingThreads: new Set(), last: at }
-            this.pairs.set(id, pair)
+            this.pairs.set(id, { a, b, first: threadKey, more: null, meetingsOnly: o.kind === 'meeting', last: at })
+            continue
           }
-          pair.threads.add(o.threadKey)
-          if (o.kind === 'meeting') pair.meetingThreads.add(o.threadKey)
+          if (threadKey !== pair.first) (pair.more ??= new Set()).add(threadKey)
+          if (o.kind !== 'meeting') pair.meetingsOnly = false
           if (at > pair.last) pair.last = at
         }
       }
@@ -207,15 +247,15 @@ export class Learner {
       return
     }
     const day = at.slice(0, 10)
-    const id = `${o.threadKey}\u0000${day}`
+    const id = own(`${o.threadKey}\u0000${day}`)
     let td = this.threadDays.get(id)
     if (td === undefined) {
-      td = { kind: o.kind, day, subject: null, people: new Set(), keys: [] }
+      td = { kind: o.kind, day, subject: null, people: [], keys: [] }
       this.threadDays.set(id, td)
     }
-    if (td.subject === null && this.options.keepSubjects && o.subject !== null && o.subject.trim() !== '') td.subject = o.subject.trim().slice(0, 500)
-    for (const key of others.keys()) td.people.add(key)
-    td.keys.push(o.sourceKey)
+    if (td.subject === null && this.options.keepSubjects && o.subject !== null && o.subject.trim() !== '') td.subject = own(o.subject.trim().slice(0, 500))
+    for (const key of others.keys()) if (!td.people.includes(key)) td.people.push(key)
+    td.keys.push(sourceKey)
   }
 }
 
@@ -366,7 +406,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     ;(personId === null ? plan.created : plan.matched).push(planned)
   }
   for (const td of learner.threadDays.values()) {
-    const present = [...td.people].filter((k) => people.has(k))
+    const present = td.people.filter((k) => people.has(k))
     if (present.length > 0) plan.interactions.push({ kind: td.kind, day: td.day, subject: td.subject, people: present, keys: td.keys })
   }
   plan.interactions.sort((a, b) => a.day.localeCompare(b.day))
@@ -374,18 +414,18 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   const related = sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck()
   const rejected = sqlite.prepare('SELECT 1 FROM colleague_rejection WHERE person_a = ? AND person_b = ?').pluck()
   const pending = sqlite.prepare("SELECT 1 FROM review_item WHERE kind = 'tie' AND person_id = ? AND other_id = ?").pluck()
-  for (const [id, pair] of learner.pairs) {
-    if (pair.threads.size < TIE_THREADS) continue
-    const [a = '', b = ''] = id.split('\u0000')
+  for (const pair of learner.pairs.values()) {
+    if (threadsOf(pair) < TIE_THREADS) continue
+    const { a, b } = pair
     if (!people.has(a) || !people.has(b)) continue
     const [ida, idb] = [existing.get(a), existing.get(b)]
     if (ida !== undefined && idb !== undefined) {
       const [x, y] = [Math.min(ida, idb), Math.max(ida, idb)]
       if (x === y || related.get(x, y) !== undefined || rejected.get(x, y) !== undefined || pending.get(x, y) !== undefined) continue
     }
-    const n = pair.threads.size
+    const n = threadsOf(pair)
     const last = pair.last.slice(0, 10)
-    const context = pair.meetingThreads.size === n ? `at ${n} meetings together, last ${last}` : `on ${n} threads together, last ${last}`
+    const context = pair.meetingsOnly ? `at ${n} meetings together, last ${last}` : `on ${n} threads together, last ${last}`
     plan.ties.push({ a, b, threads: n, last, context })
   }
   plan.ties.sort((x, y) => y.threads - x.threads || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
