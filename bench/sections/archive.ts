@@ -8,15 +8,15 @@
  * import built, and a generated .ics of 20,000 events, a fifth of them
  * recurring. Generated files are deleted afterwards.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { simpleParser } from 'mailparser'
-import { Backend } from '../../src/main/backend/backend'
 import { pick, seededRandom } from '../../src/main/backend/demo/random'
 import { readCalendar } from '../../src/main/backend/imports/archive/calendar/read'
-import { archiveJobs } from '../../src/main/backend/imports/archive/jobs'
 import { readMail } from '../../src/main/backend/imports/archive/mail/read'
-import { percentile, round, tempDir, type Figures, type Section } from '../lib'
+import { z } from 'zod'
+import { round, tempDir, type Figures, type Section } from '../lib'
 
 const MESSAGES = 100_000
 const BASELINE_MESSAGES = 5_000
@@ -141,74 +141,22 @@ function writeMbox(file: string): { bytes: number; baselineEnd: number } {
 
 const ME: Person = { name: 'Maya Lindqvist', email: 'maya@example.com' }
 
-/** The whole import, as `kith import` runs it: the job reads, learns and matches, then one transaction applies it. */
-async function importFigures(file: string, dataDir: string, bytes: number): Promise<Figures> {
-  const backend = await Backend.open({ dataDir })
-  try {
-    await backend.call('me.set', { name: ME.name })
-    let peak = process.memoryUsage.rss()
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage.rss())
-    }, 20)
-    const start = performance.now()
-    const cpu = process.cpuUsage()
-    let status = await archiveJobs(backend).startPath(file, [ME.email])
-    while (status.phase === 'reading' || status.phase === 'matching') {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      status = await backend.call('imports.archiveJob', { jobId: status.jobId })
-    }
-    if (status.preview === null) throw new Error(`the archive import failed: ${status.error ?? status.phase}`)
-    const result = await backend.call('imports.archiveApply', { jobId: status.jobId })
-    const ms = performance.now() - start
-    const cpuMs = cpuSince(cpu)
-    clearInterval(sampler)
-
-    // The graph this import built: accept what it proposed, then ask it what the user would.
-    await backend.call('review.accept', { all: true })
-    const people = backend.sqlite.prepare<[], number>('SELECT id FROM person WHERE is_me = 0 ORDER BY id').pluck().all()
-    const ties = backend.sqlite.prepare<[], number>('SELECT count(*) FROM relationship').pluck().get() ?? 0
-    const random = seededRandom(14_016)
-    const targets = Array.from({ length: 200 }, () => people[Math.floor(random() * people.length)] ?? 0)
-    const pathTimes: number[] = []
-    for (const to of targets) {
-      const t0 = performance.now()
-      await backend.call('paths.find', { to, limit: 10 })
-      pathTimes.push(performance.now() - t0)
-    }
-    const names = backend.sqlite.prepare<[], string>('SELECT name FROM person WHERE is_me = 0').pluck().all()
-    const searchTimes: number[] = []
-    for (let k = 0; k < 200; k++) {
-      const name = names[Math.floor(random() * names.length)] ?? ''
-      const query = name.slice(0, 3 + Math.floor(random() * Math.max(1, name.length - 3)))
-      const t0 = performance.now()
-      await backend.call('search', { query, limit: 10 })
-      searchTimes.push(performance.now() - t0)
-    }
-    pathTimes.sort((a, b) => a - b)
-    searchTimes.sort((a, b) => a - b)
-    return {
-      import_ms: round(ms, 0),
-      import_cpu_ms: round(cpuMs, 0),
-      import_mb_per_s: round(bytes / 1e6 / (ms / 1000), 1),
-      import_peak_rss_mb: round(peak / 1e6, 0),
-      import_people_created: result.peopleCreated,
-      import_interactions: result.interactions,
-      learned_people: people.length,
-      learned_relationships: ties,
-      learned_paths_p50_ms: round(percentile(pathTimes, 50)),
-      learned_paths_p99_ms: round(percentile(pathTimes, 99)),
-      learned_search_p50_ms: round(percentile(searchTimes, 50)),
-      learned_search_p99_ms: round(percentile(searchTimes, 99)),
-    }
-  } finally {
-    await backend.close()
-  }
+/** The whole import, in a fresh process (as the paths probe does), so its memory is Kith's alone. */
+function importFigures(file: string, dataDir: string): Figures {
+  const probe = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '..', 'archive-probe.ts'), file, dataDir, ME.name, ME.email], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  if (probe.status !== 0) throw new Error(`the archive probe failed: ${probe.stderr}`)
+  return figuresSchema.parse(JSON.parse(probe.stdout.trim().split('\n').pop() ?? '{}'))
 }
+
+const figuresSchema = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
 
 async function mboxFigures(dir: string): Promise<Figures> {
   const file = path.join(dir, 'All mail Including Spam and Trash.mbox')
   const { bytes, baselineEnd } = writeMbox(file)
-  const imported = await importFigures(file, path.join(dir, 'data'), bytes)
+  const imported = importFigures(file, path.join(dir, 'data'))
   let peak = process.memoryUsage.rss()
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss())
