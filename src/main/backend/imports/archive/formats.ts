@@ -66,6 +66,31 @@ export function formatOfFile(name: string, text: string): ArchiveFormat | null {
   return null
 }
 
+/** How deep under a chosen folder Kith looks for mailboxes before deciding it holds none. */
+const MAIL_DEPTH = 4
+
+/** 'apple-mbox' when the folder holds Apple Mail's `.mbox` folders somewhere below, 'mbox' when `.mbox` files, 'eml' when `.eml` messages; null when none. */
+async function mailInside(dir: string, names: readonly string[], depth: number): Promise<ArchiveFormat | null> {
+  const mailbox = names.find((n) => n.toLowerCase().endsWith('.mbox'))
+  if (mailbox !== undefined) return (await fs.stat(path.join(dir, mailbox)).catch(() => null))?.isDirectory() === true ? 'apple-mbox' : 'mbox'
+  if (depth > 0 && names.some((n) => n.toLowerCase().endsWith('.eml'))) return 'eml'
+  if (depth >= MAIL_DEPTH) return null
+  for (const name of names) {
+    if (name.startsWith('.')) continue
+    const sub = path.join(dir, name)
+    let inner: string[]
+    try {
+      if (!(await fs.stat(sub)).isDirectory()) continue
+      inner = await fs.readdir(sub)
+    } catch {
+      continue
+    }
+    const found = await mailInside(sub, inner, depth + 1)
+    if (found !== null) return found
+  }
+  return null
+}
+
 /**
  * What the path holds: an mbox file, an Apple Mail `Name.mbox` folder (with
  * its `mbox` file inside), a folder of `.eml` files or one `.eml`, an
@@ -91,6 +116,9 @@ export async function detectArchive(archivePath: string, label: string = archive
     }
     if (names.includes('mbox') || archivePath.replace(/[\\/]+$/, '').toLowerCase().endsWith('.mbox')) return 'apple-mbox'
     if (names.some((n) => n.toLowerCase().endsWith('.eml'))) return 'eml'
+    // Apple Mail exports a folder of `Name.mbox` folders, nested as the mailboxes were.
+    const mail = await mailInside(archivePath, names, 0)
+    if (mail !== null) return mail
     const linkedin = await openExport(archivePath, label)
     linkedin.close()
     return linkedin.entries.size > 0 ? 'linkedin-export' : null
