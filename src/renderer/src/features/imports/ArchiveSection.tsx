@@ -89,7 +89,8 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
     openJob.current = jobId
     const signal = stop.current.signal
     let status = await call('imports.archiveJob', { jobId })
-    while (status.phase === 'reading' || status.phase === 'matching') {
+    // Cancel may come while a status call is on its way: an answer that arrives after it must not bring the progress back.
+    while (!signal.aborted && (status.phase === 'reading' || status.phase === 'matching')) {
       setStage({ kind: 'reading', status, fileName })
       await sleep(POLL_MS, signal)
       if (signal.aborted) return
