@@ -24,6 +24,8 @@ export interface ReaderOptions {
   onProgress: (progress: ReaderProgress) => void
   /** aborted when the user cancels: the reader stops reading and returns */
   signal: AbortSignal
+  /** what the user calls the archive, for messages and to tell a sent folder (an uploaded copy's own name means nothing); default: its file name */
+  name?: string
   /** told, once the archive is read, which addresses look like the user's own (mail readers only) */
   onOwnAddresses?: (proposed: ProposedOwnAddress[]) => void
 }

@@ -157,6 +157,7 @@ export class ArchiveJobs extends JobTable<Job> {
       const progress = job.status.progress
       let n = 0
       for await (const o of source({
+        name: job.start.fileName,
         signal: job.abort.signal,
         onOwnAddresses: (proposed) => {
           job.proposed = proposed

@@ -59,6 +59,7 @@ async function* pulled(read: (push: (observation: Observation) => void) => Promi
 const mail: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
   pulled(async (onObservation) => {
     const summary = await readMail(archivePath, {
+      name: options.name,
       onObservation,
       signal: options.signal,
       onProgress: (p) => options.onProgress({ bytes: p.bytesRead, totalBytes: p.totalBytes }),
@@ -70,6 +71,7 @@ const calendar: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
   pulled(async (onObservation) => {
     const { size } = await fs.stat(archivePath)
     return readCalendar(archivePath, {
+      name: options.name,
       onObservation,
       signal: options.signal,
       // The calendar is parsed whole, then walked event by event: progress is the share of events done.
@@ -78,7 +80,7 @@ const calendar: ArchiveReader = (archivePath: string, options: ReaderOptions) =>
   })
 
 /** Messages that may reach the page name only the export's file, never where it is. */
-const linkedin: ArchiveReader = (archivePath: string, options: ReaderOptions) => readLinkedinExport(archivePath, options, path.basename(archivePath))
+const linkedin: ArchiveReader = (archivePath: string, options: ReaderOptions) => readLinkedinExport(archivePath, options, options.name ?? path.basename(archivePath))
 
 /** The reader of each archive format Kith learns from. */
 export const READERS: { readonly [F in ArchiveFormat]: ArchiveReader } = {

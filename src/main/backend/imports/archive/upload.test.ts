@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { ArchiveJobStatus } from '../../../../shared/imports'
 import type { Backend } from '../../backend'
@@ -61,6 +62,15 @@ describe('an archive uploaded from the page', () => {
 
     const found = await ok(backend, 'paths.find', { to: carol.id })
     expect(found.paths[0]?.people.map((p) => p.name)).toEqual(['Sam Rivera', 'Alice Archer', 'Carol Chen'])
+    expect(await copiesLeft(backend)).toEqual([])
+  })
+
+  it('names the file the user uploaded when it cannot be read, never the private copy', async () => {
+    const backend = await openTempBackend()
+    const started = await startUploadedArchive(backend, { name: 'Team calendar.ics', myAddresses: [] }, Readable.from([Buffer.from('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n')]))
+    const failed = await settled(backend, started)
+    expect(failed.error).toMatch(/"Team calendar\.ics"/)
+    expect(failed.error).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/)
     expect(await copiesLeft(backend)).toEqual([])
   })
 

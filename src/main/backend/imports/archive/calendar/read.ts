@@ -38,6 +38,8 @@ export interface CalendarReadOptions {
   crowdLimit?: number
   /** the latest occurrences of one series that count; default 500 */
   maxOccurrences?: number
+  /** what the user calls the file (an uploaded copy's own name means nothing to them); default: its file name */
+  name?: string
 }
 
 export interface CalendarReadSummary {
@@ -56,7 +58,7 @@ export const DEFAULT_MAX_OCCURRENCES = 500
 const MAX_FILE_BYTES = 512 * 1024 * 1024
 
 export async function readCalendar(file: string, options: CalendarReadOptions): Promise<CalendarReadSummary> {
-  const label = `the calendar file "${path.basename(file)}"`
+  const label = `the calendar file "${options.name ?? path.basename(file)}"`
   let text: string
   try {
     const stat = await fs.stat(file)

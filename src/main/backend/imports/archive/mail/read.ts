@@ -38,6 +38,8 @@ export interface MailReadOptions {
   now?: number
   /** a message to more people than this is 'crowd' noise; default 15 */
   crowdLimit?: number
+  /** what the user calls the archive (an uploaded copy's own name means nothing to them); default: its file name */
+  name?: string
 }
 
 export interface MailReadSummary {
@@ -63,7 +65,7 @@ export function isNoReplyAddress(email: string): boolean {
 }
 
 export async function readMail(root: string, options: MailReadOptions): Promise<MailReadSummary> {
-  const files = findMailFiles(root)
+  const files = findMailFiles(root, options.name)
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0)
   const now = options.now ?? Date.now()
   const crowdLimit = options.crowdLimit ?? DEFAULT_CROWD_LIMIT

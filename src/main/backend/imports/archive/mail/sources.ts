@@ -27,9 +27,8 @@ export function mailFolderName(name: string): string {
   return name.replace(/\.mbox$/i, '')
 }
 
-/** The mail files at `root` (a file or a folder), in a stable order. */
-export function findMailFiles(root: string): MailFile[] {
-  const rootName = path.basename(root)
+/** The mail files at `root` (a file or a folder), in a stable order; `rootName` is what the user calls it. */
+export function findMailFiles(root: string, rootName: string = path.basename(root)): MailFile[] {
   let stat: fs.Stats
   try {
     stat = fs.statSync(root)
