@@ -58,7 +58,7 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
           ...preview.ownAddresses.proposed.map((p) => `  ${p.email}${p.name === null ? '' : ` (${p.name})`}: ${p.count} sent`),
         ]),
     ...preview.notes,
-    ...(preview.myAddresses.length === 0 && preview.format !== 'linkedin-export' ? ['Or give them here with --my-address and import again.'] : []),
+    ...(preview.myAddresses.length === 0 && preview.ownAddresses.proposed.length === 0 && preview.format !== 'linkedin-export' ? ['Or give them here with --my-address and import again.'] : []),
     ...(preview.errors.length === 0 ? [] : [`${preview.errors.length} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`)]),
   ]
 }
