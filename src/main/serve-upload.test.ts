@@ -114,7 +114,7 @@ describe('browser mode archive upload', () => {
       ['', 'From x', [], /Name the file/],
       [`${'x'.repeat(300)}.mbox`, 'From x', [], /255 characters/],
       ['mail.mbox', 'From x', ['not an address'], /email address/],
-      ['mail.mbox', 'this is a letter, not a mailbox', [], /mail.mbox is not a mail or calendar archive/],
+      ['mail.mbox', 'this is a letter, not a mailbox', [], /mail.mbox is not a mail or calendar archive Kith can read \(mbox, \.eml, \.ics, or LinkedIn's data export as \.zip\)\./],
     ]
     for (const [name, body, my, message] of refusals) {
       const reply = await upload(name, body, my)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysAgo, formatBytes } from './format'
+import { daysAgo, formatBytes, plural } from './format'
 import { IMPORT_LIMITS, importTooBigMessage } from './imports'
 
 describe('daysAgo: one way to say how long ago, on the page, in the CLI and in path explanations', () => {
@@ -35,5 +35,15 @@ describe('importTooBigMessage', () => {
       'contacts.vcf is 60.0 MB; Kith imports files up to 50 MB. Split it, or export fewer contacts at a time.',
     )
     expect(importTooBigMessage('The file', IMPORT_LIMITS.bytes + 1)).toMatch(/^The file is 50\.0 MB; Kith imports files up to 50 MB/)
+  })
+})
+
+describe('plural: a count with its noun in the right number', () => {
+  it('says "1 new person" and "2 new people", "1 interaction" and "1,200 interactions"', () => {
+    expect(plural(1, 'new person', 'new people')).toBe('1 new person')
+    expect(plural(2, 'new person', 'new people')).toBe('2 new people')
+    expect(plural(0, 'new person', 'new people')).toBe('0 new people')
+    expect(plural(1, 'interaction')).toBe('1 interaction')
+    expect(plural(1200, 'interaction')).toBe('1,200 interactions')
   })
 })

@@ -3,6 +3,11 @@
  * backend's own explanations phrase sizes and elapsed days the same way.
  */
 
+/** "1 new person", "2 new people", "1,200 interactions": a count with the noun in the right number (plural adds "s" unless given). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
+
 /** "512 B", "3.4 KB", "12.0 MB" */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -5,7 +5,7 @@
  */
 import path from 'node:path'
 import { isEmailAddress } from '../../../shared/email-address'
-import { formatBytes } from '../../../shared/format'
+import { formatBytes, plural } from '../../../shared/format'
 import { ARCHIVE_FORMAT_LABELS, archiveItemCount, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
 import { archiveJobs } from '../../backend/imports/archive/jobs'
 import { EXIT_FAILURE, EXIT_OK, UsageError, emit, texts, type CommandContext } from '../common'
@@ -45,8 +45,8 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
   const { created, matched, heardFrom } = preview.people
   return [
     `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${archiveItemCount(preview.format, preview.messages)}):`,
-    `  ${created.length} new people, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
-    `  ${preview.interactions} interactions, ${preview.ties.length} proposed ties between others`,
+    `  ${plural(created.length, 'new person', 'new people')}, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
+    `  ${plural(preview.interactions, 'interaction')}, ${plural(preview.ties.length, 'proposed tie')} between others`,
     ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}`]),
     ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
     ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
@@ -58,6 +58,7 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
           ...preview.ownAddresses.proposed.map((p) => `  ${p.email}${p.name === null ? '' : ` (${p.name})`}: ${p.count} sent`),
         ]),
     ...preview.notes,
+    ...(preview.myAddresses.length === 0 && preview.ownAddresses.proposed.length === 0 && preview.format !== 'linkedin-export' ? ['Or give them here with --my-address and import again.'] : []),
     ...(preview.errors.length === 0 ? [] : [`${preview.errors.length} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`)]),
   ]
 }

@@ -1,5 +1,6 @@
 /** `kith imports list` and `kith imports undo ID`: past imports, and taking one back. */
 import path from 'node:path'
+import { BATCH_FORMAT_LABELS } from '../../../shared/imports'
 import { EXIT_OK, UsageError, emit, type Command } from '../common'
 
 export const imports: Command = {
@@ -15,7 +16,7 @@ imports undo ID                  take an import back (a backup is taken first)`,
       const batches = await ctx.call('imports.list', {})
       const lines = batches.map(
         (b) =>
-          `#${String(b.id).padEnd(4)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${b.fileName} (${b.format}): ${b.created} created, ${b.updated} updated${b.undoneAt === null ? '' : `, undone ${b.undoneAt.slice(0, 10)}`}`,
+          `#${String(b.id).padEnd(4)} ${b.createdAt.slice(0, 16).replace('T', ' ')}  ${b.fileName} (${BATCH_FORMAT_LABELS[b.format]}): ${b.created} created, ${b.updated} updated${b.undoneAt === null ? '' : `, undone ${b.undoneAt.slice(0, 10)}`}`,
       )
       emit(ctx, batches, lines.length === 0 ? 'No imports yet.' : lines.join('\n'))
       return EXIT_OK

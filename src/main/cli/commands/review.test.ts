@@ -125,19 +125,25 @@ describe('kith import PATH for an archive', () => {
     // Without my address, the sender of the mail Gmail labelled Sent is proposed as mine, in both outputs.
     const blind = await kith('import', path.join(fixtures, 'gmail.mbox'), '--dry-run', '--json')
     expect(JSON.parse(blind.out)).toMatchObject({ ownAddresses: { known: [], proposed: [{ email: 'maya@example.com', reason: 'sent-label' }] } })
-    expect((await kith('import', path.join(fixtures, 'gmail.mbox'), '--dry-run')).out).toMatch(/add them with --my-address[^\n]*\n {2}maya@example\.com \(Maya Lindqvist\): \d+ sent/)
+    const blindText = (await kith('import', path.join(fixtures, 'gmail.mbox'), '--dry-run')).out
+    expect(blindText).toMatch(/add them with --my-address[^\n]*\n {2}maya@example\.com \(Maya Lindqvist\): \d+ sent/)
+    // The note the page shows too names no command-line flag; the CLI adds its own hint after it.
+    const blindNotes = (JSON.parse(blind.out) as { notes: string[] }).notes
+    expect(blindNotes).toContain('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings, or confirm the ones Kith proposes.')
+    expect(blindNotes.join(' ')).not.toContain('--my-address')
     // A dry run writes nothing.
     expect(JSON.parse((await kith('review', 'list', '--json')).out)).toEqual({ people: [], ties: [], strengths: [] })
 
     const applied = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com')
     expect(applied.code).toBe(EXIT_OK)
     expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
+    expect(applied.out).toMatch(/^ {2}2 new people, 0 already in Kith, \d+ heard from \(not added\)\n {2}\d+ interactions?, \d+ proposed ties? between others$/m)
     const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
     expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })
     // A calendar's summary counts meetings, in the heading and in the note about addresses.
     const calendarText = await kith('import', path.join(fixtures, 'google.ics'), '--dry-run')
     expect(calendarText.out).toMatch(/^Would learn from google\.ics \(Calendar \(\.ics\), \d+ meetings?\):\n/)
-    expect(calendarText.out).toContain('so no meeting counts as one you were at')
+    expect(calendarText.out).toContain('so no meeting counts as one you were at. Add them in Settings, or confirm the ones Kith proposes.\nOr give them here with --my-address and import again.')
     expect(calendarText.out).not.toMatch(/\d+ messages?\):|no message counts/)
     const calendar = await kith('import', path.join(fixtures, 'google.ics'), '--my-address', 'maya@example.com', '--json')
     expect(calendar.code).toBe(EXIT_OK)

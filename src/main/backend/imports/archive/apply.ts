@@ -39,6 +39,7 @@ export async function applyLearning(
     item: sqlite.prepare('INSERT INTO import_item (batch_id, entity, entity_id, action, change) VALUES (?, ?, ?, ?, ?)'),
     person: sqlite.prepare('INSERT INTO person (name, linkedin_url, company, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     me: sqlite.prepare('INSERT INTO person (name, is_me, created_at, updated_at) VALUES (?, 1, ?, ?)'),
+    profile: sqlite.prepare('UPDATE person SET company = ?, title = ?, updated_at = ? WHERE id = ?'),
     job: sqlite.prepare('INSERT INTO employment (person_id, company, title, start_date, end_date) VALUES (?, ?, ?, ?, ?)'),
     email: sqlite.prepare('INSERT OR IGNORE INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, 0)'),
     label: sqlite.prepare("INSERT OR IGNORE INTO person_label (person_id, kind, label, label_norm, position) VALUES (?, 'tag', ?, ?, 0)"),
@@ -151,16 +152,18 @@ export async function applyLearning(
       result.tiesProposed++
       await step()
     }
-    s.counts.run(result.peopleCreated + result.interactions, updated, batchId)
+    // The history's "created" for an archive import is the people it added, the same number its result calls "people added".
+    s.counts.run(result.peopleCreated, updated, batchId)
   })
   return result
 }
 
-type Statements = Record<'me' | 'job' | 'item', { run: (...args: (string | number | null)[]) => { lastInsertRowid: number | bigint } }>
+type Statements = Record<'me' | 'profile' | 'job' | 'item', { run: (...args: (string | number | null)[]) => { lastInsertRowid: number | bigint } }>
 
 /**
- * "Me" from a LinkedIn export's profile, when there is none yet, and my jobs
- * from it, recorded so that undo removes them.
+ * "Me" from a LinkedIn export's profile, when there is none yet, my jobs
+ * from it and my company and title from my current job, recorded so that
+ * undo removes the jobs and puts the company and title back.
  */
 function writeOwner(s: Statements, plan: LearnPlan, batchId: number, now: string): { meId: number | null; created: boolean; updated: boolean } {
   let meId = plan.meId
@@ -169,9 +172,16 @@ function writeOwner(s: Statements, plan: LearnPlan, batchId: number, now: string
     // Not recorded as created: undo never deletes "me".
     meId = Number(s.me.run(plan.owner.create.name, now, now).lastInsertRowid)
   }
-  if (meId === null || plan.owner.positions.length === 0) return { meId, created, updated: false }
+  if (meId === null || (plan.owner.positions.length === 0 && plan.owner.profile === null)) return { meId, created, updated: false }
   const jobs = plan.owner.positions.map((p) => Number(s.job.run(meId, p.company, p.title, p.startDate, p.endDate).lastInsertRowid))
-  const change: PersonChange = { fields: {}, emails: [], phones: [], aliases: [], tags: [], employment: jobs }
+  const fields: PersonChange['fields'] = {}
+  const profile = plan.owner.profile
+  if (profile !== null) {
+    s.profile.run(profile.company, profile.title, now, meId)
+    fields.company = { before: null, after: profile.company }
+    if (profile.title !== null) fields.title = { before: null, after: profile.title }
+  }
+  const change: PersonChange = { fields, emails: [], phones: [], aliases: [], tags: [], employment: jobs }
   s.item.run(batchId, 'person', meId, 'updated', JSON.stringify(change))
   return { meId, created, updated: !created }
 }

@@ -104,7 +104,7 @@ export async function startUploadedArchive(backend: BackendState, args: unknown,
   let format, reader
   try {
     format = await detectArchive(file, name)
-    if (format === null) throw new KithError('bad_request', `${name} is not a mail or calendar archive Kith can read (mbox, .eml, .ics).`)
+    if (format === null) throw new KithError('bad_request', `${name} is not a mail or calendar archive Kith can read (mbox, .eml, .ics, or LinkedIn's data export as .zip).`)
     reader = readerFor(format, READERS)
   } catch (err) {
     removeCopy(file)

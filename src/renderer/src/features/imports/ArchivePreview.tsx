@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { ARCHIVE_FORMAT_LABELS, IGNORED_REASONS, archiveItemCount, type ArchivePreview as Preview, type IgnoredReason, type LearnedPerson, type ProposedOwnAddress } from '../../../../shared/imports'
+import { plural } from '../../../../shared/format'
 import { strengthWord } from '../../../../shared/vocab'
 
 /** Rows shown per table; the rest are counted. */
@@ -117,9 +118,9 @@ export function ArchivePreview({
   return (
     <Stack gap="md">
       <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status">
-        {ARCHIVE_FORMAT_LABELS[preview.format]}, {archiveItemCount(preview.format, preview.messages)} read. {created.length.toLocaleString()} new people,{' '}
-        {matched.length.toLocaleString()} already in Kith, {heardFrom.length.toLocaleString()} heard from (not added); {preview.interactions.toLocaleString()}{' '}
-        interactions and {preview.ties.length.toLocaleString()} proposed ties between others. Nothing is written until you apply.
+        {ARCHIVE_FORMAT_LABELS[preview.format]}, {archiveItemCount(preview.format, preview.messages)} read. {plural(created.length, 'new person', 'new people')},{' '}
+        {matched.length.toLocaleString()} already in Kith, {heardFrom.length.toLocaleString()} heard from (not added);{' '}
+        {plural(preview.interactions, 'interaction')} and {plural(preview.ties.length, 'proposed tie')} between others. Nothing is written until you apply.
       </Alert>
       <OwnAddresses key={preview.jobId} preview={preview} onConfirm={onConfirmAddresses} busy={busy} />
       {preview.notes.length > 0 && (

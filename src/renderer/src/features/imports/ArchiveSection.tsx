@@ -1,6 +1,6 @@
 import { Alert, Button, FileInput, Group, Progress, Stack, TagsInput, Text } from '@mantine/core'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { formatBytes } from '../../../../shared/format'
+import { formatBytes, plural } from '../../../../shared/format'
 import { UPLOAD_EXTENSIONS, archiveItemCount, type ArchiveJobStatus, type ArchiveResult } from '../../../../shared/imports'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
@@ -186,7 +186,8 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
     <Section title="Learn from mail and calendars">
       <Text size="sm" c="dimmed">
         A mail archive (an mbox file such as Gmail's Takeout, {desktop ? 'an Apple Mail .mbox folder, a folder of .eml files, ' : 'an .eml message, '}
-        or an .ics calendar) shows who you exchange with, how often, and who knows whom. Only headers are read, never message bodies. You see what
+        or an .ics calendar) shows who you exchange with, how often, and who knows whom. LinkedIn's full data export (the .zip it emails you) adds your
+        connections, the messages you exchanged and your own jobs. Only headers are read, never message bodies. You see what
         Kith learned before anything is written.
       </Text>
       {choosing && (
@@ -271,8 +272,8 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
       )}
       {stage.kind === 'done' && (
         <Alert color="teal" title={`Learned from ${stage.fileName}`} role="status">
-          {stage.result.peopleCreated.toLocaleString()} people added, {stage.result.peopleMatched.toLocaleString()} already in Kith,{' '}
-          {stage.result.interactions.toLocaleString()} interactions, {stage.result.tiesProposed.toLocaleString()} ties proposed. New people and ties wait
+          {plural(stage.result.peopleCreated, 'person', 'people')} added, {stage.result.peopleMatched.toLocaleString()} already in Kith,{' '}
+          {plural(stage.result.interactions, 'interaction')}, {plural(stage.result.tiesProposed, 'tie')} proposed. New people and ties wait
           for your review; you can undo the whole import from the history below.
           <Group mt="sm">
             <Button size="xs" variant="light" onClick={() => go({ page: 'review' })}>

@@ -1,4 +1,4 @@
-import { Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Box, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState, type ReactNode, type SyntheticEvent } from 'react'
 import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
@@ -145,8 +145,9 @@ export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () 
 function NextStep({ title, text, action }: { title: string; text: string; action: ReactNode }): ReactNode {
   return (
     <Paper withBorder p="lg" component="li">
-      <Group justify="space-between" align="center" wrap="nowrap">
-        <Stack gap={4}>
+      {/* The text gives way to the button, never the reverse; in a narrow window the button goes under the text. */}
+      <Group justify="space-between" align="center">
+        <Stack gap={4} style={{ flex: '1 1 280px', minWidth: 0 }}>
           <Title order={3} size="h4">
             {title}
           </Title>
@@ -154,7 +155,7 @@ function NextStep({ title, text, action }: { title: string; text: string; action
             {text}
           </Text>
         </Stack>
-        {action}
+        <Box style={{ flexShrink: 0 }}>{action}</Box>
       </Group>
     </Paper>
   )

@@ -85,7 +85,11 @@ describe("LinkedIn's data export", () => {
     const backend = await openTempBackend({ now: ticking() })
     const first = await preview(backend, FIXTURE)
     expect(first.format).toBe('linkedin-export')
-    expect(first.notes).toEqual(['Mara Quinn (from Profile.csv) becomes "me".', '2 jobs from Positions.csv go into your work history.'])
+    expect(first.notes).toEqual([
+      'Mara Quinn (from Profile.csv) becomes "me".',
+      '2 jobs from Positions.csv go into your work history.',
+      'Your current job in Positions.csv, Product Lead at Harbor Capital, becomes your company and title.',
+    ])
     expect(names(first.people.created)).toEqual(['Ana Silva', 'Ben Okafor', 'Cy Dorn'])
     const byName = new Map(first.people.created.map((p) => [p.name, p]))
     // Two messages from me and one back on conversation 1; the invitation to Cy is one message from me.
@@ -103,11 +107,14 @@ describe("LinkedIn's data export", () => {
 
     const applied = await ok(backend, 'imports.archiveApply', { jobId: first.jobId })
     expect(applied).toMatchObject({ format: 'linkedin-export', peopleCreated: 4, interactions: 3 })
-    // The history names the export as such, not as a Connections.csv import.
-    expect((await ok(backend, 'imports.list', {}))[0]?.format).toBe('linkedin-export')
+    // The history names the export as such, not as a Connections.csv import, and counts the people it added as the result does.
+    expect((await ok(backend, 'imports.list', {}))[0]).toMatchObject({ format: 'linkedin-export', created: applied.peopleCreated })
     const me = await ok(backend, 'me.get', {})
     expect(me?.name).toBe('Mara Quinn')
     if (me === null) throw new Error('me is set')
+    // My current job is my company and title, as on the People list.
+    expect((await ok(backend, 'people.get', { id: me.id })).company).toBe('Harbor Capital')
+    expect((await ok(backend, 'people.list', {})).people.find((p) => p.id === me.id)).toMatchObject({ company: 'Harbor Capital', title: 'Product Lead' })
     expect(jobsOf(backend, me.id)).toEqual([
       { company: 'Initech', title: 'Engineer', start_date: '2018-01-01', end_date: '2023-02-28' },
       { company: 'Harbor Capital', title: 'Product Lead', start_date: '2023-03-01', end_date: null },
@@ -135,7 +142,28 @@ describe("LinkedIn's data export", () => {
     await ok(backend, 'imports.undo', { id: applied.batchId })
     expect((await ok(backend, 'people.list', {})).people.map((p) => p.name)).toEqual(['Mara Quinn'])
     expect(jobsOf(backend, me.id)).toEqual([])
+    expect(await ok(backend, 'people.get', { id: me.id })).toMatchObject({ company: null, title: null })
     expect(backend.sqlite.prepare('SELECT count(*) FROM interaction').pluck().get()).toBe(0)
+  })
+
+  it('leaves the company and title I already gave alone, and takes the latest of two current jobs otherwise', async () => {
+    const backend = await openTempBackend({ now: ticking() })
+    const me = await ok(backend, 'me.set', { name: 'Mara Quinn' })
+    await ok(backend, 'people.update', { id: me.id, patch: { title: 'Founder' } })
+    const kept = await preview(backend, FIXTURE)
+    expect(kept.notes.join(' ')).not.toMatch(/becomes your company/)
+    await ok(backend, 'imports.archiveApply', { jobId: kept.jobId })
+    expect(await ok(backend, 'people.get', { id: me.id })).toMatchObject({ company: null, title: 'Founder' })
+
+    const other = await openTempBackend({ now: ticking() })
+    const positions = 'Company Name,Title,Description,Location,Started On,Finished On\nOld Co,Adviser,,,Jan 2015,\nNew Co,,,,Jun 2024,\nPast Co,Chief,,,Jan 2024,Dec 2025\n'
+    const entries = fixtureEntries('').map((e) => (e.name === 'Positions.csv' ? { name: e.name, data: Buffer.from(positions) } : e))
+    const seen = await preview(other, zipAt('export.zip', entries))
+    expect(seen.notes).toContain('Your current job in Positions.csv, New Co, becomes your company and title.')
+    await ok(other, 'imports.archiveApply', { jobId: seen.jobId })
+    const mine = await ok(other, 'me.get', {})
+    if (mine === null) throw new Error('me is set')
+    expect(await ok(other, 'people.get', { id: mine.id })).toMatchObject({ company: 'New Co', title: null })
   })
 
   it('warns, without refusing, when the export names someone other than "me", and adds only the jobs I do not have', async () => {
@@ -146,6 +174,7 @@ describe("LinkedIn's data export", () => {
     expect(seen.notes).toEqual([
       `Warning: this export is Mara Quinn's (Profile.csv), but "me" in Kith is Jordan Avery. Its messages and jobs are taken as yours; cancel if the export is someone else's.`,
       '1 job from Positions.csv goes into your work history.',
+      'Your current job in Positions.csv, Product Lead at Harbor Capital, becomes your company and title.',
     ])
     const applied = await ok(backend, 'imports.archiveApply', { jobId: seen.jobId })
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Initech', 'Harbor Capital'])
@@ -269,5 +298,14 @@ describe("LinkedIn's data export", () => {
     expect(printed.format).toBe('linkedin-export')
     expect(names(printed.people.created)).toEqual(['Ana Silva', 'Ben Okafor', 'Cy Dorn'])
     expect(printed.notes[0]).toBe('Mara Quinn (from Profile.csv) becomes "me".')
+  })
+
+  it('lists the import in kith imports list by its label, with the people it added', async () => {
+    const data = tempDir()
+    const io = { out: () => undefined, err: () => undefined }
+    expect(await runCli(['--data', data, 'import', zipAt('export.zip', fixtureEntries(''))], io, {})).toBe(0)
+    const out: string[] = []
+    expect(await runCli(['--data', data, 'imports', 'list'], { out: (t) => out.push(t), err: () => undefined }, {})).toBe(0)
+    expect(out.join('\n')).toMatch(/export\.zip \(LinkedIn data export\): 4 created, 0 updated/)
   })
 })
