@@ -39,12 +39,20 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
   const map = useApi('network.map', args, String(version))
 
   const tagOptions = useMemo(
-    () => (map.data?.tags ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` })).sort((a, b) => a.value.localeCompare(b.value)),
-    [map.data],
+    () =>
+      (map.data?.tags ?? [])
+        .filter((t) => t.people > 0 || t.name === tag)
+        .map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))
+        .sort((a, b) => a.value.localeCompare(b.value)),
+    [map.data, tag],
   )
   const orgOptions = useMemo(
-    () => (map.data?.organisations ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` })).sort((a, b) => a.label.localeCompare(b.label)),
-    [map.data],
+    () =>
+      (map.data?.organisations ?? [])
+        .filter((o) => o.people > 0 || o.id === organisationId)
+        .map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [map.data, organisationId],
   )
 
   const scope = map.data === undefined ? null : describeScope(map.data, maxPeople, tag !== null || organisationId !== null || minStrength > 1)
