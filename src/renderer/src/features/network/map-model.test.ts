@@ -66,6 +66,36 @@ describe('the network map model', () => {
     expect(nameClusters(map, [-1, 0, 0, 1, 1, -1]).get(1)).toBe('around Tom Berg')
   })
 
+  it('gives clusters distinct names: the organisation and its best-connected person, then a number', () => {
+    // Three clusters mostly at Harbor Capital: Grace's, Vera's (with Ann) and Tom's (with Omar).
+    const map = sample()
+    map.organisation = [-1, 0, 0, 0, 0, -1]
+    map.edges = [0, 1, 5, 2, 5, 3, 3, 4, 2]
+    map.mine = [0, 5, 0, 0, 0, 0]
+    const names = nameClusters(map, [-1, 0, 1, 2, 2, 1])
+    expect([names.get(2), names.get(1), names.get(0)]).toEqual([
+      'around Harbor Capital and Tom Berg',
+      'around Harbor Capital and Vera Walsh',
+      'around Harbor Capital and Grace Ferreira',
+    ])
+    // Two alike down to their best-connected person: a number tells them apart, the larger unnumbered.
+    map.names = ['Jordan Avery', 'Sam Lee', 'Sam Lee', 'Sam Lee', 'Omar Haddad', 'Ann Grace']
+    const alike = nameClusters(map, [-1, 0, 0, 1, 1, 1])
+    expect([alike.get(1), alike.get(0)]).toEqual(['around Harbor Capital and Sam Lee', 'around Harbor Capital and Sam Lee (2)'])
+  })
+
+  it('names a cluster that is a star around me after me, not after whoever else is in it', () => {
+    // I know Grace, Vera, Tom and Omar; of them only Tom and Omar know each other.
+    const map = sample()
+    map.organisation = [-1, -1, -1, -1, -1, -1]
+    map.edges = [0, 1, 3, 0, 2, 3, 0, 3, 3, 0, 4, 3, 3, 4, 1]
+    const names = nameClusters(map, [0, 0, 0, 0, 0, 1])
+    expect(names.get(0)).toBe('around you')
+    // A cluster I am not at the centre of is named after its best-connected member other than me.
+    map.edges = [0, 1, 3, 1, 2, 3, 1, 3, 3, 1, 4, 3]
+    expect(nameClusters(map, [0, 0, 0, 0, 0, 1]).get(0)).toBe('around Grace Ferreira')
+  })
+
   it('says the map in words, including when only the strongest ties are drawn', () => {
     const map = sample()
     expect(summarise(map, null)).toBe('6 people and 4 ties on the map; finding clusters…')
