@@ -1,9 +1,10 @@
 import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useDataVersion } from '../../lib/data-version'
+import type { NetworkFilters } from '../../lib/routes'
 import { useApi } from '../../lib/useApi'
 import { describeScope, edgeBudget, PEOPLE_STEPS } from './map-model'
 import { NetworkView } from './NetworkView'
@@ -26,15 +27,38 @@ function viewKey(map: NetworkMap): number {
 
 /**
  * Your whole network on one map: you at the centre, colours for
- * organisations or clusters, filters applied by the backend. A person
- * opens through `onOpenPerson` (a click on the map, or the search and Enter).
+ * organisations or clusters, filters applied by the backend. The filters
+ * live in the page's address (`filters`, changed through `onFilters`), so
+ * Back, reload and a link bring them back. A person opens through
+ * `onOpenPerson` (a click on the map, or the search and Enter).
  */
-export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) => void }): ReactNode {
+export function NetworkMapPage({
+  filters,
+  onFilters,
+  onOpenPerson,
+}: {
+  filters: NetworkFilters
+  onFilters: (filters: NetworkFilters) => void
+  onOpenPerson: (id: number) => void
+}): ReactNode {
   const { version } = useDataVersion()
-  const [tag, setTag] = useState<string | null>(null)
-  const [organisationId, setOrganisationId] = useState<number | null>(null)
-  const [minStrength, setMinStrength] = useState(1)
-  const [maxPeople, setMaxPeople] = useState<number>(PEOPLE_STEPS[0])
+  const tag = filters.tag ?? null
+  const organisationId = filters.organisationId ?? null
+  const minStrength = filters.minStrength ?? 1
+  const maxPeople = filters.maxPeople ?? PEOPLE_STEPS[0]
+  const change = (next: NetworkFilters): void => {
+    const merged: NetworkFilters = { ...filters, ...next }
+    const cleaned: NetworkFilters = {}
+    if (merged.tag !== undefined) cleaned.tag = merged.tag
+    if (merged.organisationId !== undefined) cleaned.organisationId = merged.organisationId
+    if (merged.minStrength !== undefined && merged.minStrength > 1) cleaned.minStrength = merged.minStrength
+    if (merged.maxPeople !== undefined && merged.maxPeople !== PEOPLE_STEPS[0]) cleaned.maxPeople = merged.maxPeople
+    onFilters(cleaned)
+  }
+  const setTag = (value: string | null): void => change({ tag: value ?? undefined })
+  const setOrganisationId = (value: number | null): void => change({ organisationId: value ?? undefined })
+  const setMinStrength = (value: number): void => change({ minStrength: value })
+  const setMaxPeople = (value: number): void => change({ maxPeople: value })
   const args = { tag, organisationId, minStrength, maxPeople, maxEdges: edgeBudget(maxPeople) }
   const map = useApi('network.map', args, String(version))
 
