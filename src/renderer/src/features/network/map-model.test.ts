@@ -44,6 +44,12 @@ describe('the network map model', () => {
     expect(distance(xy, 0)).toBe(0)
     expect(distance(xy, 1)).toBeLessThan(distance(xy, 3))
     for (const stranger of [2, 4, 5]) expect(distance(xy, stranger)).toBeGreaterThan(distance(xy, 3))
+    // Arranging again starts from turned rings: everyone moves, each as far from me as before.
+    const turned = seedPositions(sample(), sample().organisation, 0.38)
+    for (const i of [1, 2, 3, 4, 5]) {
+      expect(distance(turned, i)).toBeCloseTo(distance(xy, i), 4)
+      expect(Math.hypot((turned[i * 2] ?? 0) - (xy[i * 2] ?? 0), (turned[i * 2 + 1] ?? 0) - (xy[i * 2 + 1] ?? 0))).toBeGreaterThan(1)
+    }
   })
 
   it('colours the largest groups, the rest alike, and me apart, with a legend that counts them', () => {

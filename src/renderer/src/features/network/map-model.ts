@@ -41,6 +41,8 @@ export const PEOPLE_STEPS = [5_000, 20_000, 1_000_000] as const
 
 /** Above this many people or ties, labels show only when zoomed in and edges hide while the map moves. */
 export const LARGE_MAP = 2_000
+/** At most this many people, everyone's name shows and the map keeps wide margins so names are not cut off. */
+export const SMALL_MAP = 200
 export const MANY_TIES = 20_000
 
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
@@ -62,8 +64,10 @@ export function describeScope(map: NetworkMap, maxPeople: number, filtered: bool
  * Starting positions, so the map shows at once: me at the centre, the
  * people I know on rings by strength (closest innermost), everyone else on
  * an outer band, grouped by `group` so a colour starts in one place.
+ * `turn` (a fraction of a full circle) turns each ring by a different
+ * amount, so arranging again from it settles into another picture.
  */
-export function seedPositions(map: NetworkMap, group: ArrayLike<number>): Float32Array {
+export function seedPositions(map: NetworkMap, group: ArrayLike<number>, turn = 0): Float32Array {
   const n = map.ids.length
   const xy = new Float32Array(n * 2)
   const outer: number[] = []
@@ -76,8 +80,9 @@ export function seedPositions(map: NetworkMap, group: ArrayLike<number>): Float3
   }
   const place = (list: number[], radius: number, spread: number): void => {
     list.sort((a, b) => (group[a] ?? -1) - (group[b] ?? -1) || a - b)
+    const offset = 2 * Math.PI * turn * (1 + radius / 10)
     list.forEach((i, k) => {
-      const angle = (2 * Math.PI * k) / Math.max(1, list.length)
+      const angle = offset + (2 * Math.PI * k) / Math.max(1, list.length)
       // A little jitter by index keeps a crowded ring from being one line.
       const r = radius + spread * (((i * 2654435761) % 1000) / 1000)
       xy[i * 2] = Math.cos(angle) * r
