@@ -52,6 +52,13 @@ test('the map summarises the network, and the search opens a person from it', as
   await search.press('Enter')
   await expect(kith.pageHeading('Grace Ferreira')).toBeVisible()
 
+  // Back from the person: the filter is still set (it lives in the address) and the map is the same.
+  await app.goBack()
+  await expect(kith.pageHeading('Network map')).toBeVisible()
+  await expect(app.getByRole('combobox', { name: 'Organisation' })).toHaveValue(/^Harbor Capital \(\d+\)$/)
+  await expect(summary).toHaveText(new RegExp(`^${harborPeople} people and \\d+ ties on the map`))
+  expect(app.url()).toMatch(/#\/network\?org=\d+/)
+
   expect(violations).toEqual([])
   expect(pageErrors).toEqual([])
 })
