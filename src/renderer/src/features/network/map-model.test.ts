@@ -84,6 +84,11 @@ describe('the network map model', () => {
       'around Harbor Capital and Vera Walsh',
       'around Harbor Capital and Grace Ferreira',
     ])
+    // Everyone on the map at Harbor Capital (the map filtered to it): the clusters go by their people.
+    map.organisation = [-1, 0, 0, 0, 0, 0]
+    const filtered = nameClusters(map, [-1, 0, 1, 2, 2, 1])
+    expect([filtered.get(2), filtered.get(1), filtered.get(0)]).toEqual(['around Tom Berg', 'around Vera Walsh', 'around Grace Ferreira'])
+    map.organisation = [-1, 0, 0, 0, 0, -1]
     // Two alike down to their best-connected person: a number tells them apart, the larger unnumbered.
     map.names = ['Jordan Avery', 'Sam Lee', 'Sam Lee', 'Sam Lee', 'Omar Haddad', 'Ann Grace']
     const alike = nameClusters(map, [-1, 0, 0, 1, 1, 1])

@@ -128,7 +128,7 @@ export function colourGroups(map: NetworkMap, group: ArrayLike<number>, nameOf: 
 
 /**
  * Names for clusters, each distinct: the organisation at least half of a
- * cluster works at; else "you" when I am its centre (tied to at least twice
+ * cluster works at (unless everyone on the map works there); else "you" when I am its centre (tied to at least twice
  * as many of it as anyone else in it is); else its best-connected member
  * who is not me (counting ties inside the cluster). Clusters that would
  * share a name add their best-connected member, and any still alike a
@@ -166,13 +166,23 @@ export function nameClusters(map: NetworkMap, cluster: ArrayLike<number>): Map<n
     const best = hub.get(c)
     if (best === undefined || (degree[i] ?? 0) > (degree[best] ?? 0)) hub.set(c, i)
   }
+  // An organisation everyone on the map is at (the map filtered to it, say) tells no cluster apart.
+  const onMap = new Map<number, number>()
+  let placed = 0
+  for (let i = 0; i < map.ids.length; i++) {
+    if (i === map.me || clusterOf(i) < 0) continue
+    placed++
+    const org = map.organisation[i] ?? -1
+    if (org >= 0) onMap.set(org, (onMap.get(org) ?? 0) + 1)
+  }
+  const everyones = new Set([...onMap].filter(([, n]) => n === placed).map(([org]) => org))
   // Largest first, so the plainest name goes to the largest cluster.
   const order = [...size].sort((a, b) => b[1] - a[1] || a[0] - b[0])
   const hubName = (c: number): string => map.names[hub.get(c) ?? -1] ?? 'someone'
   const first = new Map<number, string>()
   const byOrganisation = new Set<number>()
   for (const [c, n] of order) {
-    const top = [...(orgCount.get(c) ?? [])].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
+    const top = [...(orgCount.get(c) ?? [])].filter(([org]) => !everyones.has(org)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
     const organisation = top === undefined || top[1] * 2 < n ? undefined : map.organisations[top[0]]?.name
     if (organisation !== undefined) {
       byOrganisation.add(c)
