@@ -1,8 +1,9 @@
 import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ApiCallError } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import type { NetworkFilters } from '../../lib/routes'
 import { useApi } from '../../lib/useApi'
@@ -61,6 +62,11 @@ export function NetworkMapPage({
   const setMaxPeople = (value: number): void => change({ maxPeople: value })
   const args = { tag, organisationId, minStrength, maxPeople, maxEdges: edgeBudget(maxPeople) }
   const map = useApi('network.map', args, String(version))
+  // An address naming an organisation Kith no longer has (merged, say) opens the map without that filter.
+  const missingOrganisation = organisationId !== null && map.error instanceof ApiCallError && map.error.code === 'not_found'
+  useEffect(() => {
+    if (missingOrganisation) onFilters({ ...filters, organisationId: undefined })
+  }, [missingOrganisation, filters, onFilters])
 
   const tagOptions = useMemo(
     () =>
@@ -108,7 +114,7 @@ export function NetworkMapPage({
         />
         {map.loading && <Loader size="sm" aria-label="Loading the map" />}
       </Group>
-      <ErrorNotice error={map.error} title="The map could not be loaded" />
+      <ErrorNotice error={missingOrganisation ? undefined : map.error} title="The map could not be loaded" />
       {map.data !== undefined && (scope !== null || widened) && (
         <Group gap="sm" aria-live="polite">
           <Text size="sm">{scope?.text ?? 'Showing everyone who matches: a map this large moves more slowly.'}</Text>
