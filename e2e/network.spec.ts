@@ -52,6 +52,20 @@ test('the map summarises the network, and the search opens a person from it', as
   await search.press('Enter')
   await expect(kith.pageHeading('Grace Ferreira')).toBeVisible()
 
+  // Back from the person: the filter is still set (it lives in the address) and the map is the same.
+  await app.goBack()
+  await expect(kith.pageHeading('Network map')).toBeVisible()
+  await expect(app.getByRole('combobox', { name: 'Organisation' })).toHaveValue(/^Harbor Capital \(\d+\)$/)
+  await expect(summary).toHaveText(new RegExp(`^${harborPeople} people and \\d+ ties on the map`))
+  expect(app.url()).toMatch(/#\/network\?org=\d+/)
+
+  // A link to an organisation Kith does not have opens the map without that filter, and no error.
+  await app.evaluate("location.hash = '#/network?org=999999&strength=9'")
+  await expect.poll(() => app.url()).toMatch(/#\/network$/)
+  await expect(app.getByRole('combobox', { name: 'Organisation' })).toHaveValue('')
+  await expect(summary).toHaveText(/^\d[\d,]* people and \d[\d,]* ties on the map/)
+  await expect(app.getByText('The map could not be loaded')).toHaveCount(0)
+
   expect(violations).toEqual([])
   expect(pageErrors).toEqual([])
 })

@@ -51,7 +51,13 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'organisations':
       return <OrganisationsPage />
     case 'network':
-      return <NetworkMapPage onOpenPerson={(id) => go({ page: 'person', id })} />
+      return (
+        <NetworkMapPage
+          filters={'filters' in route ? route.filters : {}}
+          onFilters={(filters) => go({ page: 'network', filters }, { replace: true })}
+          onOpenPerson={(id) => go({ page: 'person', id })}
+        />
+      )
     case 'import':
       return <ImportExportPage />
     case 'review':

@@ -19,9 +19,12 @@ export interface NetworkMap {
   edges: number[]
   /** ties between the people shown that passed the filters, before `maxEdges` cut the list */
   edgesMatched: number
-  /** every organisation someone in Kith is at now (for the filter): first those `organisation` refers to, in its order */
+  /**
+   * organisations for the filter: first those `organisation` refers to, in its order, then every other one
+   * someone with the chosen tag is at; `people` counts those with the chosen tag (all when none is chosen)
+   */
   organisations: { id: number; name: string; people: number }[]
-  /** every tag in use (for the filter), in the order `personTags` counts them */
+  /** every tag in use, in the order `personTags` counts them; `people` counts those at the chosen organisation (all when none is chosen), 0 for a tag nobody there has */
   tags: { name: string; people: number }[]
   /** people in Kith (archived ones left out), before any filter */
   peopleTotal: number

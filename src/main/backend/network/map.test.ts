@@ -80,6 +80,25 @@ describe('network.map', () => {
     expect(read(await ok(backend, 'network.map', { tag: 'nobody has this' })).people).toEqual(['Jordan Avery'])
   })
 
+  it('counts the choices of each filter under the other filter, so a choice offered never leaves nobody', async () => {
+    const backend = await openTempBackend()
+    await network(backend)
+    const counts = (map: NetworkMap) => ({
+      tags: map.tags.filter((t) => t.people > 0).map((t) => `${t.name} (${t.people})`),
+      organisations: map.organisations.map((o) => `${o.name} (${o.people})`).sort(),
+    })
+    const whole = await ok(backend, 'network.map', {})
+    expect(counts(whole)).toEqual({ tags: ['Investor (2)', 'climate (1)'], organisations: ['Harbor Capital (2)', 'Northwind (1)'] })
+    const northwind = whole.organisations.find((o) => o.name === 'Northwind')
+    if (northwind === undefined) throw new Error('Northwind is listed for the filter')
+    // At Northwind nobody is tagged: no tag is offered with people, and every organisation is still listed.
+    expect(counts(await ok(backend, 'network.map', { organisationId: northwind.id }))).toEqual({ tags: [], organisations: ['Harbor Capital (2)', 'Northwind (1)'] })
+    // Tagged climate: one person at Harbor Capital, and Northwind, with nobody so tagged, drops out; the tags keep their counts.
+    expect(counts(await ok(backend, 'network.map', { tag: 'climate' }))).toEqual({ tags: ['Investor (2)', 'climate (1)'], organisations: ['Harbor Capital (1)'] })
+    // Both chosen and matching nobody: the chosen organisation stays listed, with nobody.
+    expect(counts(await ok(backend, 'network.map', { tag: 'climate', organisationId: northwind.id })).organisations).toEqual(['Harbor Capital (1)', 'Northwind (0)'])
+  })
+
   it('cuts a large network to its strongest ties, keeping all of mine, and says how many matched', async () => {
     const backend = await openTempBackend()
     await network(backend)

@@ -43,7 +43,6 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
   // Tags by their normal form, shown as first spelt.
   const tagIndex = new Map<string, number>()
   const tagNames: string[] = []
-  const tagCounts: number[] = []
   const tagsOf = new Map<number, number[]>()
   for (const [personId, label] of sqlite
     .prepare<[], [number, string]>("SELECT l.person_id, l.label FROM person_label l JOIN person p ON p.id = l.person_id WHERE l.kind = 'tag' AND p.archived_at IS NULL ORDER BY l.person_id, l.position")
@@ -55,25 +54,26 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
       t = tagNames.length
       tagIndex.set(norm, t)
       tagNames.push(label.trim())
-      tagCounts.push(0)
     }
     const list = tagsOf.get(personId) ?? []
     if (!list.includes(t)) {
       list.push(t)
-      tagCounts[t] = (tagCounts[t] ?? 0) + 1
       tagsOf.set(personId, list)
     }
   }
 
-  const orgCounts = new Map<number, number>()
-  for (const [, , , orgId] of people) if (orgId !== null) orgCounts.set(orgId, (orgCounts.get(orgId) ?? 0) + 1)
-
   const wantedTag = args.tag === null ? null : (tagIndex.get(normalizeLabel(args.tag)) ?? -1)
-  const kept = people.filter(
-    ([personId, , isMe, orgId]) =>
-      isMe === 1 ||
-      ((args.organisationId === null || orgId === args.organisationId) && (wantedTag === null || (tagsOf.get(personId)?.includes(wantedTag) ?? false))),
-  )
+  const hasWantedTag = (personId: number): boolean => wantedTag === null || (tagsOf.get(personId)?.includes(wantedTag) ?? false)
+  const inWantedOrg = (orgId: number | null): boolean => args.organisationId === null || orgId === args.organisationId
+  // The filters' counts each honour the other filter: a tag counts the people at the chosen organisation, and the reverse.
+  const tagCounts = tagNames.map(() => 0)
+  const orgCounts = new Map<number, number>()
+  for (const [personId, , , orgId] of people) {
+    if (inWantedOrg(orgId)) for (const t of tagsOf.get(personId) ?? []) tagCounts[t] = (tagCounts[t] ?? 0) + 1
+    if (orgId !== null && hasWantedTag(personId)) orgCounts.set(orgId, (orgCounts.get(orgId) ?? 0) + 1)
+  }
+
+  const kept = people.filter(([personId, , isMe, orgId]) => isMe === 1 || (inWantedOrg(orgId) && hasWantedTag(personId)))
   const indexOf = new Map<number, number>()
   kept.forEach(([personId], i) => indexOf.set(personId, i))
   const meRow = kept.findIndex(([, , isMe]) => isMe === 1)
@@ -180,6 +180,10 @@ export function networkMap(backend: BackendState, args: Args<'network.map'>): Ne
   // Organisations in the order the people refer to them, then the others (for the filter).
   for (const [orgId] of orgSlot) result.organisations.push({ id: orgId, name: orgNames.get(orgId) ?? '', people: orgCounts.get(orgId) ?? 0 })
   for (const [orgId, count] of orgCounts) if (!orgSlot.has(orgId)) result.organisations.push({ id: orgId, name: orgNames.get(orgId) ?? '', people: count })
+  // The chosen organisation stays in the list even when the chosen tag leaves nobody there.
+  if (args.organisationId !== null && !orgSlot.has(args.organisationId) && !orgCounts.has(args.organisationId)) {
+    result.organisations.push({ id: args.organisationId, name: orgNames.get(args.organisationId) ?? '', people: 0 })
+  }
 
   const all = mineEdges.length / 3 + otherEdges.length / 3
   const limit = Math.min(all, Math.max(args.maxEdges, mineEdges.length / 3))

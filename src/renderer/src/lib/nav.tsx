@@ -11,7 +11,8 @@ export type { Route } from './routes'
 
 interface Nav {
   route: Route
-  go: (route: Route) => void
+  /** Moves to a route; `replace` changes the current entry instead of adding one (a page's filters, say). */
+  go: (route: Route, options?: { replace?: boolean }) => void
   back: () => void
   canGoBack: boolean
 }
@@ -76,9 +77,9 @@ function Navigation({ children, sideButtons }: { children: ReactNode; sideButton
   }, [navigate, sideButtons])
 
   const go = useCallback(
-    (route: Route) => {
+    (route: Route, options?: { replace?: boolean }) => {
       const path = routePath(route)
-      if (path !== here) void navigate(path)
+      if (path !== here) void navigate(path, { replace: options?.replace === true })
     },
     [navigate, here],
   )

@@ -10,6 +10,8 @@ describe('addresses', () => {
       { page: 'person', id: 123 },
       { page: 'introduction', id: 7 },
       { page: 'people', tag: 'linkedin 2026-11-28 & co' },
+      { page: 'network', filters: { tag: 'angel investor', organisationId: 4, minStrength: 3, maxPeople: 20_000 } },
+      { page: 'network', filters: { organisationId: 12 } },
     ]
     const paths = routes.map(routePath)
     expect(new Set(paths).size).toBe(routes.length)
@@ -19,6 +21,15 @@ describe('addresses', () => {
       expect(parseRoute(pathname, search === '' ? '' : `?${search}`)).toEqual(route)
     }
     expect(routePath({ page: 'person', id: 123 })).toBe('/people/123')
+  })
+
+  it('keeps the network map filters in its address, ignoring values that do not fit', () => {
+    expect(routePath({ page: 'network', filters: { organisationId: 4, tag: 'a & b' } })).toBe('/network?org=4&tag=a+%26+b')
+    expect(routePath({ page: 'network', filters: {} })).toBe('/network')
+    expect(parseRoute('/network', '?org=4&strength=2&people=20000')).toEqual({ page: 'network', filters: { organisationId: 4, minStrength: 2, maxPeople: 20_000 } })
+    // Unknown names and bad values are left out; the page still opens.
+    expect(parseRoute('/network', '?org=abc&strength=9&people=0&colour=red&tag=%20')).toEqual({ page: 'network' })
+    expect(parseRoute('/network', '?org=-1&tag=investor')).toEqual({ page: 'network', filters: { tag: 'investor' } })
   })
 
   it('opens People at the bare address', () => {

@@ -1,11 +1,58 @@
 /**
  * Every place in the app has an address after the `#`: `#/people/12` is a person,
  * `#/introductions/3` an introduction, `#/people?tag=…` everyone one import brought in,
+ * `#/network?org=4&tag=…&strength=3&people=20000` the network map with its filters,
  * and `#/<page id>` each page of the navigation (pages.ts). Parsing and printing live
  * here, apart from React, so both directions can be tested.
  */
 import { matchPath } from 'react-router'
+import { z } from 'zod'
 import { PAGES, type PageId } from '../pages'
+
+/** The network map's filters; one left out is not applied (and `maxPeople` is the page's first step). */
+export interface NetworkFilters {
+  tag?: string
+  organisationId?: number
+  minStrength?: number
+  maxPeople?: number
+}
+
+/** Each filter in the address, by its name there; a value that does not fit is ignored, not refused. */
+const NETWORK_PARAMS = {
+  tag: { key: 'tag', schema: z.string().trim().min(1).max(200) },
+  organisationId: { key: 'org', schema: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) },
+  minStrength: { key: 'strength', schema: z.coerce.number().int().min(2).max(5) },
+  maxPeople: { key: 'people', schema: z.coerce.number().int().min(1).max(1_000_000) },
+} as const
+
+function networkQuery(filters: NetworkFilters): string {
+  const query = new URLSearchParams()
+  if (filters.organisationId !== undefined) query.set(NETWORK_PARAMS.organisationId.key, String(filters.organisationId))
+  if (filters.tag !== undefined) query.set(NETWORK_PARAMS.tag.key, filters.tag)
+  if (filters.minStrength !== undefined && filters.minStrength > 1) query.set(NETWORK_PARAMS.minStrength.key, String(filters.minStrength))
+  if (filters.maxPeople !== undefined) query.set(NETWORK_PARAMS.maxPeople.key, String(filters.maxPeople))
+  return query.toString()
+}
+
+function networkFilters(search: string): NetworkFilters {
+  const query = new URLSearchParams(search)
+  const read = <T>(key: string, schema: z.ZodType<T>): T | undefined => {
+    const raw = query.get(key)
+    if (raw === null || raw.trim() === '') return undefined
+    const parsed = schema.safeParse(raw)
+    return parsed.success ? parsed.data : undefined
+  }
+  const filters: NetworkFilters = {}
+  const tag = read(NETWORK_PARAMS.tag.key, NETWORK_PARAMS.tag.schema)
+  if (tag !== undefined) filters.tag = tag
+  const organisationId = read(NETWORK_PARAMS.organisationId.key, NETWORK_PARAMS.organisationId.schema)
+  if (organisationId !== undefined) filters.organisationId = organisationId
+  const minStrength = read(NETWORK_PARAMS.minStrength.key, NETWORK_PARAMS.minStrength.schema)
+  if (minStrength !== undefined) filters.minStrength = minStrength
+  const maxPeople = read(NETWORK_PARAMS.maxPeople.key, NETWORK_PARAMS.maxPeople.schema)
+  if (maxPeople !== undefined) filters.maxPeople = maxPeople
+  return filters
+}
 
 export type Route =
   | { page: PageId }
@@ -13,6 +60,8 @@ export type Route =
   | { page: 'introduction'; id: number }
   /** The people list filtered by a tag (say, everyone one import brought in). */
   | { page: 'people'; tag: string }
+  /** The network map with some of its filters set. */
+  | { page: 'network'; filters: NetworkFilters }
 
 export const HOME: Route = { page: 'people' }
 
@@ -30,6 +79,10 @@ export function routePath(route: Route): string {
   if (route.page === 'person') return `/people/${route.id}`
   if (route.page === 'introduction') return `/introductions/${route.id}`
   if ('tag' in route) return `/people?${new URLSearchParams({ tag: route.tag }).toString()}`
+  if ('filters' in route) {
+    const query = networkQuery(route.filters)
+    return query === '' ? '/network' : `/network?${query}`
+  }
   return `/${route.page}`
 }
 
@@ -52,6 +105,10 @@ export function parseRoute(pathname: string, search = ''): Route | null {
   if (page === 'people') {
     const tag = new URLSearchParams(search).get('tag')
     if (tag !== null && tag.trim() !== '') return { page: 'people', tag }
+  }
+  if (page === 'network') {
+    const filters = networkFilters(search)
+    if (Object.keys(filters).length > 0) return { page: 'network', filters }
   }
   return { page }
 }

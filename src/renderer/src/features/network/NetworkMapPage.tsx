@@ -1,9 +1,11 @@
 import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ApiCallError } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
+import type { NetworkFilters } from '../../lib/routes'
 import { useApi } from '../../lib/useApi'
 import { describeScope, edgeBudget, PEOPLE_STEPS } from './map-model'
 import { NetworkView } from './NetworkView'
@@ -26,25 +28,61 @@ function viewKey(map: NetworkMap): number {
 
 /**
  * Your whole network on one map: you at the centre, colours for
- * organisations or clusters, filters applied by the backend. A person
- * opens through `onOpenPerson` (a click on the map, or the search and Enter).
+ * organisations or clusters, filters applied by the backend. The filters
+ * live in the page's address (`filters`, changed through `onFilters`), so
+ * Back, reload and a link bring them back. A person opens through
+ * `onOpenPerson` (a click on the map, or the search and Enter).
  */
-export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) => void }): ReactNode {
+export function NetworkMapPage({
+  filters,
+  onFilters,
+  onOpenPerson,
+}: {
+  filters: NetworkFilters
+  onFilters: (filters: NetworkFilters) => void
+  onOpenPerson: (id: number) => void
+}): ReactNode {
   const { version } = useDataVersion()
-  const [tag, setTag] = useState<string | null>(null)
-  const [organisationId, setOrganisationId] = useState<number | null>(null)
-  const [minStrength, setMinStrength] = useState(1)
-  const [maxPeople, setMaxPeople] = useState<number>(PEOPLE_STEPS[0])
+  const tag = filters.tag ?? null
+  const organisationId = filters.organisationId ?? null
+  const minStrength = filters.minStrength ?? 1
+  const maxPeople = filters.maxPeople ?? PEOPLE_STEPS[0]
+  const change = (next: NetworkFilters): void => {
+    const merged: NetworkFilters = { ...filters, ...next }
+    const cleaned: NetworkFilters = {}
+    if (merged.tag !== undefined) cleaned.tag = merged.tag
+    if (merged.organisationId !== undefined) cleaned.organisationId = merged.organisationId
+    if (merged.minStrength !== undefined && merged.minStrength > 1) cleaned.minStrength = merged.minStrength
+    if (merged.maxPeople !== undefined && merged.maxPeople !== PEOPLE_STEPS[0]) cleaned.maxPeople = merged.maxPeople
+    onFilters(cleaned)
+  }
+  const setTag = (value: string | null): void => change({ tag: value ?? undefined })
+  const setOrganisationId = (value: number | null): void => change({ organisationId: value ?? undefined })
+  const setMinStrength = (value: number): void => change({ minStrength: value })
+  const setMaxPeople = (value: number): void => change({ maxPeople: value })
   const args = { tag, organisationId, minStrength, maxPeople, maxEdges: edgeBudget(maxPeople) }
   const map = useApi('network.map', args, String(version))
+  // An address naming an organisation Kith no longer has (merged, say) opens the map without that filter.
+  const missingOrganisation = organisationId !== null && map.error instanceof ApiCallError && map.error.code === 'not_found'
+  useEffect(() => {
+    if (missingOrganisation) onFilters({ ...filters, organisationId: undefined })
+  }, [missingOrganisation, filters, onFilters])
 
   const tagOptions = useMemo(
-    () => (map.data?.tags ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` })).sort((a, b) => a.value.localeCompare(b.value)),
-    [map.data],
+    () =>
+      (map.data?.tags ?? [])
+        .filter((t) => t.people > 0 || t.name === tag)
+        .map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))
+        .sort((a, b) => a.value.localeCompare(b.value)),
+    [map.data, tag],
   )
   const orgOptions = useMemo(
-    () => (map.data?.organisations ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` })).sort((a, b) => a.label.localeCompare(b.label)),
-    [map.data],
+    () =>
+      (map.data?.organisations ?? [])
+        .filter((o) => o.people > 0 || o.id === organisationId)
+        .map((o) => ({ value: String(o.id), label: `${o.name} (${o.people})` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [map.data, organisationId],
   )
 
   const scope = map.data === undefined ? null : describeScope(map.data, maxPeople, tag !== null || organisationId !== null || minStrength > 1)
@@ -76,7 +114,7 @@ export function NetworkMapPage({ onOpenPerson }: { onOpenPerson: (id: number) =>
         />
         {map.loading && <Loader size="sm" aria-label="Loading the map" />}
       </Group>
-      <ErrorNotice error={map.error} title="The map could not be loaded" />
+      <ErrorNotice error={missingOrganisation ? undefined : map.error} title="The map could not be loaded" />
       {map.data !== undefined && (scope !== null || widened) && (
         <Group gap="sm" aria-live="polite">
           <Text size="sm">{scope?.text ?? 'Showing everyone who matches: a map this large moves more slowly.'}</Text>

@@ -5,20 +5,23 @@ import Sigma from 'sigma'
 import { EdgeLineProgram } from 'sigma/rendering'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
-import { buildGraph, layoutRequest, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
+import { buildGraph, layoutRequest, tieColour, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
 import { hoverDrawer } from './hover'
-import { colourGroups, findPeople, LARGE_MAP, MANY_TIES, ME_COLOUR, nameClusters, summarise } from './map-model'
+import { colourGroups, findPeople, LARGE_MAP, MANY_TIES, ME_COLOUR, nameClusters, seedPositions, SMALL_MAP, summarise } from './map-model'
 import { useLayout } from './useLayout'
 
 type ColourBy = 'organisation' | 'cluster'
 
 /** How long after the map last moved the layout's positions wait before they are drawn. */
 const MOVE_PAUSE_MS = 400
+/** Each "Arrange again" turns the starting rings by this much more of a circle (the golden ratio's part, so turns never repeat). */
+const ARRANGE_TURN = 0.381966
 
 /** The drawn map of one `network.map` answer, with its legend, search and layout controls. */
 export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPerson: (id: number) => void }): ReactNode {
   const reduceMotion = useReducedMotion()
   const dark = useComputedColorScheme('light') === 'dark'
+  const theme = useMantineTheme()
   const [colourBy, setColourBy] = useState<ColourBy>('organisation')
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<number | null>(null)
@@ -26,6 +29,8 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
   const [canDraw] = useState(webglAvailable)
   const graph = useMemo(() => buildGraph(map), [map])
   const [sigma, setSigma] = useState<Sigma<NodeAttributes, EdgeAttributes> | null>(null)
+  const large = map.ids.length > LARGE_MAP || map.edges.length / 3 > MANY_TIES
+  const small = map.ids.length <= SMALL_MAP
   const open = useRef(onOpenPerson)
   useEffect(() => {
     open.current = onOpenPerson
@@ -70,6 +75,25 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
   }, [])
   const layout = useLayout(() => layoutRequest(map, graph), applyPositions, reduceMotion)
 
+  // Arranging again starts from turned rings, so it settles into a new picture rather than where it already is.
+  const turns = useRef(0)
+  const { restart } = layout
+  const arrangeAgain = useCallback(() => {
+    turns.current += 1
+    const xy = seedPositions(map, map.organisation, turns.current * ARRANGE_TURN)
+    waiting.current.xy = null
+    graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        const i = Number(node)
+        attributes.x = xy[i * 2] ?? attributes.x
+        attributes.y = xy[i * 2 + 1] ?? attributes.y
+        return attributes
+      },
+      { attributes: ['x', 'y'] },
+    )
+    restart()
+  }, [map, graph, restart])
+
   const clusterNames = useMemo(() => (layout.clusters === null ? null : nameClusters(map, layout.clusters.cluster)), [map, layout.clusters])
   const meColour = dark ? ME_COLOUR.dark : ME_COLOUR.light
   const clusterLegend = useMemo(
@@ -101,11 +125,12 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
       if (element === null) return undefined
       let renderer: Sigma<NodeAttributes, EdgeAttributes>
       try {
-        const large = map.ids.length > LARGE_MAP || map.edges.length / 3 > MANY_TIES
         renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, element, {
           allowInvalidContainer: true,
-          // Large maps: labels only once zoomed in, and no edges or labels while panning.
-          labelRenderedSizeThreshold: large ? 9 : 5,
+          // Room around the map, so the names at its edge (drawn to the right of each dot) are not cut off.
+          stagePadding: small ? 90 : 40,
+          // Small maps: every name. Large maps: labels only once zoomed in, and no edges or labels while panning.
+          labelRenderedSizeThreshold: large ? 9 : small ? 0 : 5,
           labelDensity: large ? 0.3 : 1,
           hideEdgesOnMove: large,
           hideLabelsOnMove: large,
@@ -131,11 +156,22 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
         setSigma(null)
       }
     },
-    [graph, map],
+    [graph, map, large, small],
   )
 
+  // Ties in the page's own greys, solid enough to read on either scheme's background.
+  useEffect(() => {
+    const palette = dark ? { mine: theme.colors.dark[0], others: theme.colors.dark[2] } : { mine: theme.colors.gray[7], others: theme.colors.gray[6] }
+    graph.updateEachEdgeAttributes(
+      (_edge, attributes) => {
+        attributes.color = tieColour(palette, attributes.mine, large)
+        return attributes
+      },
+      { attributes: ['color'] },
+    )
+  }, [graph, dark, theme, large])
+
   // Labels and the card under the pointer in the page's own colours, for either scheme.
-  const theme = useMantineTheme()
   useEffect(() => {
     if (sigma === null || sigma.getGraph() !== graph) return
     const text = dark ? theme.colors.dark[0] : theme.colors.gray[9]
@@ -165,6 +201,16 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     const target = renderer.viewportToFramedGraph(renderer.graphToViewport({ x, y }))
     void renderer.getCamera().animate({ ...target, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: reduceMotion ? 0 : 400 })
   }, [sigma, graph, chosen, reduceMotion, map.me])
+
+  // Once the layout ends the whole map comes into view, unless someone found by the search has the camera.
+  const chosenRef = useRef(chosen)
+  useEffect(() => {
+    chosenRef.current = chosen
+  }, [chosen])
+  useEffect(() => {
+    if (layout.running || sigma === null || sigma.getGraph() !== graph || chosenRef.current !== null) return
+    void sigma.getCamera().animatedReset({ duration: reduceMotion ? 0 : 300 })
+  }, [layout.running, sigma, graph, reduceMotion])
 
   const describe = (i: number): string => {
     const org = map.organisations[map.organisation[i] ?? -1]?.name
@@ -252,7 +298,7 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
               <Text size="sm" c="dimmed">
                 {layout.failed ?? 'Drag to move, scroll to zoom, click someone to open their page.'}
               </Text>
-              <Button size="xs" variant="default" onClick={layout.restart}>
+              <Button size="xs" variant="default" onClick={arrangeAgain}>
                 Arrange again
               </Button>
             </Group>

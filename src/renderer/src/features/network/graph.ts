@@ -1,7 +1,7 @@
 import Graph from 'graphology'
 import type { NetworkMap } from '../../../../shared/types'
 import type { LayoutRequest } from './layout-protocol'
-import { LARGE_MAP, layoutIterations, seedPositions } from './map-model'
+import { LARGE_MAP, layoutIterations, seedPositions, SMALL_MAP } from './map-model'
 
 export interface NodeAttributes {
   x: number
@@ -14,6 +14,23 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   size: number
   color: string
+  /** one of my own ties, drawn darker (lighter on a dark page) than ties between others */
+  mine: boolean
+}
+
+/** The colours ties are drawn in on each page scheme: solid enough to read on its background. */
+export interface TiePalette {
+  mine: string
+  others: string
+}
+
+/**
+ * A tie's colour: the palette's, and on a large map (hundreds of ties
+ * crossing) see-through, so crowded ties shade rather than blot.
+ */
+export function tieColour(palette: TiePalette, mine: boolean, large: boolean): string {
+  const colour = mine ? palette.mine : palette.others
+  return large ? `${colour}${mine ? '99' : '59'}` : colour
 }
 
 export type MapGraph = Graph<NodeAttributes, EdgeAttributes>
@@ -28,11 +45,16 @@ export function webglAvailable(): boolean {
   }
 }
 
-/** The graph sigma draws, keyed by person index, seeded so the map shows before the layout runs. */
+/**
+ * The graph sigma draws, keyed by person index, seeded so the map shows
+ * before the layout runs. Ties are thicker the stronger they are; their
+ * colours are set for the page's scheme by the view.
+ */
 export function buildGraph(map: NetworkMap): MapGraph {
   const graph: MapGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false, allowSelfLoops: false })
   const xy = seedPositions(map, map.organisation)
-  const small = map.ids.length > LARGE_MAP ? 1.5 : 2.5
+  // On a small map everyone is a dot large enough to find and to carry a name.
+  const small = map.ids.length > LARGE_MAP ? 1.5 : map.ids.length <= SMALL_MAP ? 4 : 2.5
   for (let i = 0; i < map.ids.length; i++) {
     const mine = map.mine[i] ?? 0
     graph.addNode(String(i), {
@@ -49,7 +71,7 @@ export function buildGraph(map: NetworkMap): MapGraph {
     const strength = map.edges[k + 2] ?? 1
     if (a === b || graph.hasEdge(String(a), String(b))) continue
     const mineTie = a === map.me || b === map.me
-    graph.addEdge(String(a), String(b), { size: 0.3 + strength * 0.3, color: mineTie ? 'rgba(73, 80, 87, 0.45)' : 'rgba(134, 142, 150, 0.25)' })
+    graph.addEdge(String(a), String(b), { size: 0.5 + strength * 0.4, color: '#868e96', mine: mineTie })
   }
   return graph
 }

@@ -44,6 +44,12 @@ describe('the network map model', () => {
     expect(distance(xy, 0)).toBe(0)
     expect(distance(xy, 1)).toBeLessThan(distance(xy, 3))
     for (const stranger of [2, 4, 5]) expect(distance(xy, stranger)).toBeGreaterThan(distance(xy, 3))
+    // Arranging again starts from turned rings: everyone moves, each as far from me as before.
+    const turned = seedPositions(sample(), sample().organisation, 0.38)
+    for (const i of [1, 2, 3, 4, 5]) {
+      expect(distance(turned, i)).toBeCloseTo(distance(xy, i), 4)
+      expect(Math.hypot((turned[i * 2] ?? 0) - (xy[i * 2] ?? 0), (turned[i * 2 + 1] ?? 0) - (xy[i * 2 + 1] ?? 0))).toBeGreaterThan(1)
+    }
   })
 
   it('colours the largest groups, the rest alike, and me apart, with a legend that counts them', () => {
@@ -64,6 +70,41 @@ describe('the network map model', () => {
     expect(names.get(1)).toBe('around Northwind')
     map.organisation = [-1, 0, 0, -1, -1, -1]
     expect(nameClusters(map, [-1, 0, 0, 1, 1, -1]).get(1)).toBe('around Tom Berg')
+  })
+
+  it('gives clusters distinct names: the organisation and its best-connected person, then a number', () => {
+    // Three clusters mostly at Harbor Capital: Grace's, Vera's (with Ann) and Tom's (with Omar).
+    const map = sample()
+    map.organisation = [-1, 0, 0, 0, 0, -1]
+    map.edges = [0, 1, 5, 2, 5, 3, 3, 4, 2]
+    map.mine = [0, 5, 0, 0, 0, 0]
+    const names = nameClusters(map, [-1, 0, 1, 2, 2, 1])
+    expect([names.get(2), names.get(1), names.get(0)]).toEqual([
+      'around Harbor Capital and Tom Berg',
+      'around Harbor Capital and Vera Walsh',
+      'around Harbor Capital and Grace Ferreira',
+    ])
+    // Everyone on the map at Harbor Capital (the map filtered to it): the clusters go by their people.
+    map.organisation = [-1, 0, 0, 0, 0, 0]
+    const filtered = nameClusters(map, [-1, 0, 1, 2, 2, 1])
+    expect([filtered.get(2), filtered.get(1), filtered.get(0)]).toEqual(['around Tom Berg', 'around Vera Walsh', 'around Grace Ferreira'])
+    map.organisation = [-1, 0, 0, 0, 0, -1]
+    // Two alike down to their best-connected person: a number tells them apart, the larger unnumbered.
+    map.names = ['Jordan Avery', 'Sam Lee', 'Sam Lee', 'Sam Lee', 'Omar Haddad', 'Ann Grace']
+    const alike = nameClusters(map, [-1, 0, 0, 1, 1, 1])
+    expect([alike.get(1), alike.get(0)]).toEqual(['around Harbor Capital and Sam Lee', 'around Harbor Capital and Sam Lee (2)'])
+  })
+
+  it('names a cluster that is a star around me after me, not after whoever else is in it', () => {
+    // I know Grace, Vera, Tom and Omar; of them only Tom and Omar know each other.
+    const map = sample()
+    map.organisation = [-1, -1, -1, -1, -1, -1]
+    map.edges = [0, 1, 3, 0, 2, 3, 0, 3, 3, 0, 4, 3, 3, 4, 1]
+    const names = nameClusters(map, [0, 0, 0, 0, 0, 1])
+    expect(names.get(0)).toBe('around you')
+    // A cluster I am not at the centre of is named after its best-connected member other than me.
+    map.edges = [0, 1, 3, 1, 2, 3, 1, 3, 3, 1, 4, 3]
+    expect(nameClusters(map, [0, 0, 0, 0, 0, 1]).get(0)).toBe('around Grace Ferreira')
   })
 
   it('says the map in words, including when only the strongest ties are drawn', () => {

@@ -41,6 +41,8 @@ export const PEOPLE_STEPS = [5_000, 20_000, 1_000_000] as const
 
 /** Above this many people or ties, labels show only when zoomed in and edges hide while the map moves. */
 export const LARGE_MAP = 2_000
+/** At most this many people, everyone's name shows and the map keeps wide margins so names are not cut off. */
+export const SMALL_MAP = 200
 export const MANY_TIES = 20_000
 
 const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
@@ -62,8 +64,10 @@ export function describeScope(map: NetworkMap, maxPeople: number, filtered: bool
  * Starting positions, so the map shows at once: me at the centre, the
  * people I know on rings by strength (closest innermost), everyone else on
  * an outer band, grouped by `group` so a colour starts in one place.
+ * `turn` (a fraction of a full circle) turns each ring by a different
+ * amount, so arranging again from it settles into another picture.
  */
-export function seedPositions(map: NetworkMap, group: ArrayLike<number>): Float32Array {
+export function seedPositions(map: NetworkMap, group: ArrayLike<number>, turn = 0): Float32Array {
   const n = map.ids.length
   const xy = new Float32Array(n * 2)
   const outer: number[] = []
@@ -76,8 +80,9 @@ export function seedPositions(map: NetworkMap, group: ArrayLike<number>): Float3
   }
   const place = (list: number[], radius: number, spread: number): void => {
     list.sort((a, b) => (group[a] ?? -1) - (group[b] ?? -1) || a - b)
+    const offset = 2 * Math.PI * turn * (1 + radius / 10)
     list.forEach((i, k) => {
-      const angle = (2 * Math.PI * k) / Math.max(1, list.length)
+      const angle = offset + (2 * Math.PI * k) / Math.max(1, list.length)
       // A little jitter by index keeps a crowded ring from being one line.
       const r = radius + spread * (((i * 2654435761) % 1000) / 1000)
       xy[i * 2] = Math.cos(angle) * r
@@ -121,20 +126,35 @@ export function colourGroups(map: NetworkMap, group: ArrayLike<number>, nameOf: 
   return { colours, entries }
 }
 
-/** A cluster is named after its best-connected organisation, or else its person with the most ties. */
+/**
+ * Names for clusters, each distinct: the organisation at least half of a
+ * cluster works at (unless everyone on the map works there); else "you" when I am its centre (tied to at least twice
+ * as many of it as anyone else in it is); else its best-connected member
+ * who is not me (counting ties inside the cluster). Clusters that would
+ * share a name add their best-connected member, and any still alike a
+ * number, largest first.
+ */
 export function nameClusters(map: NetworkMap, cluster: ArrayLike<number>): Map<number, string> {
+  const clusterOf = (i: number): number => cluster[i] ?? -1
+  // Ties inside each cluster: per person (mine left out), and mine.
   const degree = new Uint32Array(map.ids.length)
+  const myTies = new Map<number, number>()
   for (let k = 0; k < map.edges.length; k += 3) {
     const a = map.edges[k] ?? 0
     const b = map.edges[k + 1] ?? 0
-    degree[a] = (degree[a] ?? 0) + 1
-    degree[b] = (degree[b] ?? 0) + 1
+    const c = clusterOf(a)
+    if (c < 0 || c !== clusterOf(b)) continue
+    if (a === map.me || b === map.me) myTies.set(c, (myTies.get(c) ?? 0) + 1)
+    else {
+      degree[a] = (degree[a] ?? 0) + 1
+      degree[b] = (degree[b] ?? 0) + 1
+    }
   }
   const orgCount = new Map<number, Map<number, number>>()
   const hub = new Map<number, number>()
   const size = new Map<number, number>()
   for (let i = 0; i < map.ids.length; i++) {
-    const c = cluster[i] ?? -1
+    const c = clusterOf(i)
     if (c < 0 || i === map.me) continue
     size.set(c, (size.get(c) ?? 0) + 1)
     const org = map.organisation[i] ?? -1
@@ -146,13 +166,44 @@ export function nameClusters(map: NetworkMap, cluster: ArrayLike<number>): Map<n
     const best = hub.get(c)
     if (best === undefined || (degree[i] ?? 0) > (degree[best] ?? 0)) hub.set(c, i)
   }
+  // An organisation everyone on the map is at (the map filtered to it, say) tells no cluster apart.
+  const onMap = new Map<number, number>()
+  let placed = 0
+  for (let i = 0; i < map.ids.length; i++) {
+    if (i === map.me || clusterOf(i) < 0) continue
+    placed++
+    const org = map.organisation[i] ?? -1
+    if (org >= 0) onMap.set(org, (onMap.get(org) ?? 0) + 1)
+  }
+  const everyones = new Set([...onMap].filter(([, n]) => n === placed).map(([org]) => org))
+  // Largest first, so the plainest name goes to the largest cluster.
+  const order = [...size].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const hubName = (c: number): string => map.names[hub.get(c) ?? -1] ?? 'someone'
+  const first = new Map<number, string>()
+  const byOrganisation = new Set<number>()
+  for (const [c, n] of order) {
+    const top = [...(orgCount.get(c) ?? [])].filter(([org]) => !everyones.has(org)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
+    const organisation = top === undefined || top[1] * 2 < n ? undefined : map.organisations[top[0]]?.name
+    if (organisation !== undefined) {
+      byOrganisation.add(c)
+      first.set(c, `around ${organisation}`)
+    } else if ((myTies.get(c) ?? 0) >= 2 * Math.max(1, degree[hub.get(c) ?? -1] ?? 0)) first.set(c, 'around you')
+    else first.set(c, `around ${hubName(c)}`)
+  }
+  const uses = new Map<string, number>()
+  for (const name of first.values()) uses.set(name, (uses.get(name) ?? 0) + 1)
+  const second = new Map<number, string>()
+  for (const [c] of order) {
+    const name = first.get(c) ?? 'around someone'
+    second.set(c, (uses.get(name) ?? 0) > 1 && byOrganisation.has(c) ? `${name} and ${hubName(c)}` : name)
+  }
   const names = new Map<number, string>()
-  for (const [c, n] of size) {
-    const orgs = [...(orgCount.get(c) ?? [])].sort((a, b) => b[1] - a[1])
-    const top = orgs[0]
-    // An organisation names a cluster when at least a third of it works there.
-    if (top !== undefined && top[1] * 3 >= n) names.set(c, `around ${map.organisations[top[0]]?.name ?? 'an organisation'}`)
-    else names.set(c, `around ${map.names[hub.get(c) ?? -1] ?? 'someone'}`)
+  const seen = new Map<string, number>()
+  for (const [c] of order) {
+    const name = second.get(c) ?? 'around someone'
+    const k = (seen.get(name) ?? 0) + 1
+    seen.set(name, k)
+    names.set(c, k === 1 ? name : `${name} (${k})`)
   }
   return names
 }
