@@ -88,15 +88,16 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
   async function follow(jobId: string, fileName: string): Promise<void> {
     openJob.current = jobId
     const signal = stop.current.signal
-    let status = await call('imports.archiveJob', { jobId })
     // Cancel may come while a status call is on its way: an answer that arrives after it must not bring the progress back.
-    while (!signal.aborted && (status.phase === 'reading' || status.phase === 'matching')) {
+    const cancelled = (): boolean => signal.aborted
+    let status = await call('imports.archiveJob', { jobId })
+    while (!cancelled() && (status.phase === 'reading' || status.phase === 'matching')) {
       setStage({ kind: 'reading', status, fileName })
       await sleep(POLL_MS, signal)
-      if (signal.aborted) return
+      if (cancelled()) return
       status = await call('imports.archiveJob', { jobId })
     }
-    if (signal.aborted) return
+    if (cancelled()) return
     if (status.preview === null) {
       openJob.current = null
       setStage({ kind: 'idle' })
