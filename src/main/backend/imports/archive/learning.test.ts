@@ -59,8 +59,8 @@ describe('learning from an archive', () => {
     expect(preview.myAddresses).toEqual(['me@home.org'])
     expect(preview.people.created.map((p) => [p.name, p.sent, p.received, p.meetings])).toEqual([['Ana Silva', 2, 3, 1]])
     expect(preview.people.heardFrom).toEqual([
-      { name: 'Ben Okafor', email: 'ben@initech.com', sent: 1, received: 0 },
-      { name: 'Cy Letters', email: 'cy@news.example', sent: 0, received: 1 },
+      { name: 'Ben Okafor', email: 'ben@initech.com', sent: 1, received: 0, rejected: false },
+      { name: 'Cy Letters', email: 'cy@news.example', sent: 0, received: 1, rejected: false },
     ])
     await ok(backend, 'imports.archiveApply', { jobId: preview.jobId })
     const names = (await ok(backend, 'people.list', {})).people.map((p) => p.name)
