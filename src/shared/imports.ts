@@ -319,7 +319,8 @@ export interface ArchivePreview {
 }
 
 export interface ArchiveResult {
-  batchId: number
+  /** the import in the history; null when nothing was learned, and so nothing was recorded */
+  batchId: number | null
   format: ArchiveFormat
   peopleCreated: number
   peopleMatched: number

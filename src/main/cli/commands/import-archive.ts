@@ -94,10 +94,15 @@ export async function importArchive(ctx: CommandContext, archivePath: string): P
     return EXIT_OK
   }
   const result = await ctx.call('imports.archiveApply', { jobId: preview.jobId })
-  emit(ctx, { ...previewJson(preview), importId: result.batchId, result }, [
-    ...previewText(preview, false),
-    `Review what Kith learned: kith review list`,
-    `Undo with: kith imports undo ${result.batchId}`,
-  ].join('\n'))
+  emit(
+    ctx,
+    { ...previewJson(preview), importId: result.batchId, result },
+    [
+      ...previewText(preview, false),
+      ...(result.batchId === null
+        ? ['Nothing was added, so no import was recorded.']
+        : [`Review what Kith learned: kith review list`, `Undo with: kith imports undo ${result.batchId}`]),
+    ].join('\n'),
+  )
   return EXIT_OK
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../backend'
 import { ok } from '../../testing/call'
-import { importArchive, obs, previewArchive, who } from '../../testing/observations'
+import { batchOf, importArchive, obs, previewArchive, who } from '../../testing/observations'
 import { openTempBackend } from '../../testing/temp'
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z')
@@ -54,7 +54,7 @@ async function rejectDan(): Promise<{ backend: Backend; batchId: number }> {
   const outcome = await ok(backend, 'review.reject', { ids: [dan.id] })
   expect(outcome.peopleDeleted).toBe(1)
   expect(await names(backend)).toEqual(['Alice Archer', 'Me Myself'])
-  return { backend, batchId: result.batchId }
+  return { backend, batchId: batchOf(result) }
 }
 
 describe('what the user rejected on the Review page stays rejected', () => {
