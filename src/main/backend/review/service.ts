@@ -124,8 +124,10 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
   const drop = sqlite.prepare('DELETE FROM review_item WHERE id = ?')
   const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
   const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
+  // Ties first: their people's addresses must still be there when a person rejected in the same call is deleted.
+  const ordered = [...items.filter((i) => i.kind === 'tie'), ...items.filter((i) => i.kind !== 'tie')]
   await backend.writeSync('everything', () => {
-      for (const item of items) {
+      for (const item of ordered) {
         if (item.kind === 'tie' && item.other !== null) {
           never.run(item.person.id, item.other.id, now)
           // By who they are too: the tie stays rejected if either is deleted and added again.
