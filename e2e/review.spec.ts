@@ -92,6 +92,28 @@ test.describe('reviewing what Kith learned from mail', () => {
     await expect(app.getByText(/kith import PATH/)).toBeVisible()
   })
 
+  test('a rejected person is not added again when the same mailbox is uploaded again: heard from, with a note', async ({ app }, testInfo) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Review')
+    const people = app.getByRole('table', { name: 'New people' })
+    await people.getByRole('button', { name: 'Reject Zoë Müller' }).click()
+    await expect(people.getByRole('row')).toHaveCount(3)
+
+    await kith.goTo('Import & export')
+    const section = app.getByRole('region', { name: 'Learn from mail and calendars' })
+    const addresses = section.getByRole('combobox', { name: 'Your email addresses' })
+    await addresses.fill('maya@example.com')
+    await addresses.press('Enter')
+    const chooser = app.waitForEvent('filechooser')
+    await section.getByRole('button', { name: 'Archive' }).click()
+    await (await chooser).setFiles(testInfo.outputPath('mail.mbox'))
+    await section.getByRole('button', { name: 'Upload and preview' }).click()
+    await expect(section.getByRole('status').filter({ hasText: 'Preview: mail.mbox' })).toBeVisible()
+    const heard = section.getByRole('table', { name: 'Heard from, not added' })
+    await expect(heard.getByRole('row', { name: /zoe@example\.de.*You rejected them before; not added again/ })).toBeVisible()
+    await expect(section.getByRole('table', { name: 'New people' })).toHaveCount(0)
+  })
+
   test('an archive import is undone from the history, and what it left to review goes with it', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Import & export')

@@ -270,12 +270,14 @@ export interface LearnedPerson {
   explanation: string
 }
 
-/** Someone who wrote to the user (or was written to) one way only: listed, not added. */
+/** Someone who wrote to the user (or was written to) one way only, or whom the user rejected before: listed, not added. */
 export interface HeardFrom {
   name: string
   email: string | null
   sent: number
   received: number
+  /** the user rejected them on the Review page before: never proposed again */
+  rejected: boolean
 }
 
 export interface LearnedTie {
@@ -317,7 +319,8 @@ export interface ArchivePreview {
 }
 
 export interface ArchiveResult {
-  batchId: number
+  /** the import in the history; null when nothing was learned, and so nothing was recorded */
+  batchId: number | null
   format: ArchiveFormat
   peopleCreated: number
   peopleMatched: number

@@ -274,6 +274,19 @@ export interface ArchiveTallyTable {
   last_at: string
 }
 
+/** A new person the user rejected on the Review page, by one of their correspondent keys (`e:addr`, `l:profile`). */
+export interface RejectedCorrespondentTable {
+  key: string
+  created_at: string
+}
+
+/** Two correspondents the user said do not know each other, by their keys, the smaller first. */
+export interface RejectedTieTable {
+  key_a: string
+  key_b: string
+  created_at: string
+}
+
 export type ReviewKind = 'person' | 'strength' | 'tie'
 
 export interface ReviewItemTable {
@@ -326,6 +339,8 @@ export interface Database {
   introduction_effect: IntroductionEffectTable
   archive_source: ArchiveSourceTable
   archive_tally: ArchiveTallyTable
+  rejected_correspondent: RejectedCorrespondentTable
+  rejected_tie: RejectedTieTable
   review_item: ReviewItemTable
 }
 

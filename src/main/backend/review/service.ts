@@ -3,13 +3,15 @@
  * strengths they estimated for ties to me, and the ties they proposed
  * between other people. Accepting a tie makes it a relationship that belongs
  * to the import (undo takes it back); rejecting one records that the two do
- * not know each other, so no later import proposes it again.
+ * not know each other, so no later import proposes it again. Rejections are
+ * kept by person and by correspondent key (`imports/archive/rejections.ts`).
  */
 import type { ReviewEntry, ReviewKind, ReviewList, ReviewOutcome } from '../../../shared/imports'
 import { isOneOf, RELATIONSHIP_KINDS, type RelationshipKind } from '../../../shared/vocab'
 import { REVIEW_KINDS } from '../../../shared/imports'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
+import { rememberRejectedPerson, rememberRejectedTie } from '../imports/archive/rejections'
 
 interface ReviewRow {
   id: number
@@ -122,11 +124,19 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
   const drop = sqlite.prepare('DELETE FROM review_item WHERE id = ?')
   const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
   const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
+  // Ties first: their people's addresses must still be there when a person rejected in the same call is deleted.
+  const ordered = [...items.filter((i) => i.kind === 'tie'), ...items.filter((i) => i.kind !== 'tie')]
   await backend.writeSync('everything', () => {
-      for (const item of items) {
-        if (item.kind === 'tie' && item.other !== null) never.run(item.person.id, item.other.id, now)
+      for (const item of ordered) {
+        if (item.kind === 'tie' && item.other !== null) {
+          never.run(item.person.id, item.other.id, now)
+          // By who they are too: the tie stays rejected if either is deleted and added again.
+          rememberRejectedTie(sqlite, item.person.id, item.other.id, now)
+        }
         drop.run(item.id)
         if (item.kind === 'person') {
+          // By who they were: a later import lists them as heard from instead of creating them again.
+          rememberRejectedPerson(sqlite, item.person.id, now)
           forget.run(item.person.id)
           outcome.peopleDeleted += deletePerson.run(item.person.id).changes
         }

@@ -3,7 +3,7 @@
  * learning step, and a way to run them through an archive import job and
  * wait for its preview.
  */
-import type { ArchiveFormat, ArchivePreview } from '../../../shared/imports'
+import type { ArchiveFormat, ArchivePreview, ArchiveResult } from '../../../shared/imports'
 import type { Backend } from '../backend'
 import { archiveJobs } from '../imports/archive/jobs'
 import type { Observation, ObservationKind, Participant } from '../imports/archive/observation'
@@ -60,4 +60,10 @@ export async function importArchive(backend: Backend, observations: readonly Obs
   const preview = await previewArchive(backend, observations, options)
   const result = await ok(backend, 'imports.archiveApply', { jobId: preview.jobId })
   return { preview, result }
+}
+
+/** The import an apply recorded; an apply that learned nothing records none, which a test that expects one must not get. */
+export function batchOf(result: ArchiveResult): number {
+  if (result.batchId === null) throw new Error('the archive import learned nothing, so no import was recorded')
+  return result.batchId
 }

@@ -43,6 +43,7 @@ function personLine(p: LearnedPerson): string {
 function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
   const ignored = Object.entries(preview.ignored).filter(([, n]) => n > 0)
   const { created, matched, heardFrom } = preview.people
+  const rejected = heardFrom.filter((h) => h.rejected)
   return [
     `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${archiveItemCount(preview.format, preview.messages)}):`,
     `  ${plural(created.length, 'new person', 'new people')}, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
@@ -50,6 +51,9 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
     ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}`]),
     ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
     ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
+    ...(rejected.length === 0
+      ? []
+      : ['Heard from, not added again (you rejected them before):', ...rejected.slice(0, 30).map((h) => `  ${h.name}${h.email === null ? '' : ` <${h.email}>`}`)]),
     ...(preview.ties.length === 0 ? [] : ['Proposed ties:', ...preview.ties.slice(0, 30).map((t) => `  ${t.a} and ${t.b}: ${t.context}`)]),
     ...(preview.ownAddresses.proposed.length === 0
       ? []
@@ -91,10 +95,15 @@ export async function importArchive(ctx: CommandContext, archivePath: string): P
     return EXIT_OK
   }
   const result = await ctx.call('imports.archiveApply', { jobId: preview.jobId })
-  emit(ctx, { ...previewJson(preview), importId: result.batchId, result }, [
-    ...previewText(preview, false),
-    `Review what Kith learned: kith review list`,
-    `Undo with: kith imports undo ${result.batchId}`,
-  ].join('\n'))
+  emit(
+    ctx,
+    { ...previewJson(preview), importId: result.batchId, result },
+    [
+      ...previewText(preview, false),
+      ...(result.batchId === null
+        ? ['Nothing was added, so no import was recorded.']
+        : [`Review what Kith learned: kith review list`, `Undo with: kith imports undo ${result.batchId}`]),
+    ].join('\n'),
+  )
   return EXIT_OK
 }

@@ -10,7 +10,7 @@ import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage } fro
 import { KithError } from '../../backend/errors'
 import { describeEntry, fileFailure } from '../../backend/files'
 import { detectArchive } from '../../backend/imports/archive/formats'
-import { EXIT_FAILURE, EXIT_OK, UsageError, emit, oneOf, text, texts, type Command } from '../common'
+import { EXIT_FAILURE, EXIT_OK, UsageError, emit, oneOf, text, texts, type Command, type CommandContext } from '../common'
 import { importArchive } from './import-archive'
 
 export const importFile: Command = {
@@ -28,54 +28,68 @@ An archive is streamed from PATH with no size limit: --my-address (repeatable) n
 addresses besides those in Settings, so Kith knows which messages you sent and received.
 Afterwards, "kith review list" shows the people, strengths and ties Kith learned.`,
   async run(ctx) {
-    const file = path.resolve(ctx.positionals[0] ?? '')
-    if (ctx.values.format === undefined && (await detectArchive(file)) !== null) return importArchive(ctx, file)
-    if (texts(ctx.values, 'my-address') !== undefined) throw new UsageError('--my-address is for mail and calendar archives; this is not one.')
-    const format = oneOf(ctx.values, 'format', IMPORT_FORMATS) ?? null
-    const strengthText = text(ctx.values, 'strength')
-    if (strengthText !== undefined && !/^([1-5]|none)$/.test(strengthText)) throw new UsageError(`--strength must be 1 to 5, or none, not "${strengthText}".`)
-    const bytes = await readImportFile(file)
-    const started = await ctx.call('imports.start', { fileName: path.basename(file), data: Buffer.from(bytes).toString('base64'), format })
-    const status = await waitForImportJob(ctx.call, started, { intervalMs: 20 })
-    const preview = status.preview
-    if (preview === null) {
-      const message = status.error ?? 'the file could not be read'
-      const report = { format, created: 0, updated: 0, skipped: 0, errors: [{ line: status.errorLine ?? 0, message }] }
-      emit(ctx, report, `kith import: ${message}`)
+    try {
+      return await importPath(ctx)
+    } catch (err) {
+      if (!(err instanceof KithError) || err.code === 'internal') throw err
+      // A path refused before anything was read (missing, a folder that is no archive, too big, busy) is
+      // reported like a file that could not be read, so a script reads one shape for every failure.
+      const format = oneOf(ctx.values, 'format', IMPORT_FORMATS) ?? null
+      if (ctx.values.json === true) ctx.io.out(JSON.stringify({ format, errors: [{ line: 0, message: err.message }] }, null, 2))
+      ctx.io.err(`kith import: ${err.message}`)
       return EXIT_FAILURE
     }
-    const strength = strengthText === undefined ? preview.defaultStrength : strengthText === 'none' ? null : Number(strengthText)
-    const c = preview.counts
-    const outcome =
-      ctx.values['dry-run'] === true
-        ? {
-            dryRun: true,
-            created: c.new + c.relationshipsNew + c.peopleCreatedForRelationships,
-            updated: c.matches - c.unchanged + c.relationshipsUpdated,
-            skipped: c.unchanged + c.ignored,
-            errors: preview.errors,
-          }
-        : await ctx.call('imports.apply', { jobId: preview.jobId, strength, decisions: [] })
-    if (ctx.values['dry-run'] === true) await ctx.call('imports.cancel', { jobId: preview.jobId })
-    const report = {
-      format: preview.format,
-      created: outcome.created,
-      updated: outcome.updated,
-      skipped: outcome.skipped,
-      errors: outcome.errors,
-      warnings: preview.warnings,
-      ...('batchId' in outcome ? { importId: outcome.batchId } : { dryRun: true }),
-    }
-    const lines = [
-      `${ctx.values['dry-run'] === true ? 'Would import' : 'Imported'} ${path.basename(file)} (${FORMAT_LABELS[preview.format]}): ${report.created} created, ${report.updated} updated, ${report.skipped} skipped.`,
-      ...preview.notes,
-      ...(report.errors.length === 0 ? [] : [`${report.errors.length} record(s) could not be read:`, ...report.errors.slice(0, 50).map((e) => `  line ${e.line}: ${e.message}`)]),
-      ...(preview.warnings.length === 0 ? [] : [`${preview.warnings.length} value(s) left out:`, ...preview.warnings.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`)]),
-      ...('batchId' in outcome && outcome.batchId !== null ? [`Undo with: kith imports undo ${outcome.batchId}`] : []),
-    ]
-    emit(ctx, report, lines.join('\n'))
-    return EXIT_OK
   },
+}
+
+async function importPath(ctx: CommandContext): Promise<number> {
+  const file = path.resolve(ctx.positionals[0] ?? '')
+  if (ctx.values.format === undefined && (await detectArchive(file)) !== null) return importArchive(ctx, file)
+  if (texts(ctx.values, 'my-address') !== undefined) throw new UsageError('--my-address is for mail and calendar archives; this is not one.')
+  const format = oneOf(ctx.values, 'format', IMPORT_FORMATS) ?? null
+  const strengthText = text(ctx.values, 'strength')
+  if (strengthText !== undefined && !/^([1-5]|none)$/.test(strengthText)) throw new UsageError(`--strength must be 1 to 5, or none, not "${strengthText}".`)
+  const bytes = await readImportFile(file)
+  const started = await ctx.call('imports.start', { fileName: path.basename(file), data: Buffer.from(bytes).toString('base64'), format })
+  const status = await waitForImportJob(ctx.call, started, { intervalMs: 20 })
+  const preview = status.preview
+  if (preview === null) {
+    const message = status.error ?? 'the file could not be read'
+    const report = { format, created: 0, updated: 0, skipped: 0, errors: [{ line: status.errorLine ?? 0, message }] }
+    emit(ctx, report, `kith import: ${message}`)
+    return EXIT_FAILURE
+  }
+  const strength = strengthText === undefined ? preview.defaultStrength : strengthText === 'none' ? null : Number(strengthText)
+  const c = preview.counts
+  const outcome =
+    ctx.values['dry-run'] === true
+      ? {
+          dryRun: true,
+          created: c.new + c.relationshipsNew + c.peopleCreatedForRelationships,
+          updated: c.matches - c.unchanged + c.relationshipsUpdated,
+          skipped: c.unchanged + c.ignored,
+          errors: preview.errors,
+        }
+      : await ctx.call('imports.apply', { jobId: preview.jobId, strength, decisions: [] })
+  if (ctx.values['dry-run'] === true) await ctx.call('imports.cancel', { jobId: preview.jobId })
+  const report = {
+    format: preview.format,
+    created: outcome.created,
+    updated: outcome.updated,
+    skipped: outcome.skipped,
+    errors: outcome.errors,
+    warnings: preview.warnings,
+    ...('batchId' in outcome ? { importId: outcome.batchId } : { dryRun: true }),
+  }
+  const lines = [
+    `${ctx.values['dry-run'] === true ? 'Would import' : 'Imported'} ${path.basename(file)} (${FORMAT_LABELS[preview.format]}): ${report.created} created, ${report.updated} updated, ${report.skipped} skipped.`,
+    ...preview.notes,
+    ...(report.errors.length === 0 ? [] : [`${report.errors.length} record(s) could not be read:`, ...report.errors.slice(0, 50).map((e) => `  line ${e.line}: ${e.message}`)]),
+    ...(preview.warnings.length === 0 ? [] : [`${preview.warnings.length} value(s) left out:`, ...preview.warnings.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`)]),
+    ...('batchId' in outcome && outcome.batchId !== null ? [`Undo with: kith imports undo ${outcome.batchId}`] : []),
+  ]
+  emit(ctx, report, lines.join('\n'))
+  return EXIT_OK
 }
 
 /**

@@ -11,7 +11,7 @@ import { Backend } from '../../backend/backend'
 import { ok } from '../../backend/testing/call'
 import { importArchive, obs, who } from '../../backend/testing/observations'
 import { tempDir } from '../../backend/testing/temp'
-import { EXIT_OK, EXIT_USAGE, runCli } from '../run'
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from '../run'
 import { progressLine } from './import-archive'
 
 function cli(data: string) {
@@ -108,6 +108,51 @@ describe('kith import PATH for an archive', () => {
     // A contacts file still goes the way it always did.
     expect((await kith('import', contacts, '--dry-run')).out).toMatch(/^Would import Connections.csv/)
   })
+
+  it('answers every refusal of an archive path with --json in the same shape as a file it could not read', async () => {
+    const data = tempDir()
+    const kith = cli(data)
+    const folder = path.join(tempDir(), 'Notes')
+    fs.mkdirSync(folder)
+    fs.writeFileSync(path.join(folder, 'todo.txt'), 'milk\n')
+    for (const [what, refused] of [
+      ['a folder that is no archive', await kith('import', folder, '--json')],
+      ['nothing there', await kith('import', path.join(folder, 'gone.mbox'), '--json')],
+    ] as const) {
+      expect(refused.code, what).toBe(EXIT_FAILURE)
+      const printed = JSON.parse(refused.out) as unknown
+      expect(printed, what).toEqual({ format: null, errors: [{ line: 0, message: expect.any(String) }] })
+      expect(refused.err, what).toMatch(/^kith import: /)
+    }
+    expect(JSON.parse((await kith('import', folder, '--json')).out)).toMatchObject({ errors: [{ message: 'Notes is a folder, not a file Kith can import.' }] })
+    // Without --json the refusal is only said on stderr.
+    const plain = await kith('import', folder)
+    expect([plain.code, plain.out, plain.err]).toEqual([EXIT_FAILURE, '', 'kith import: Notes is a folder, not a file Kith can import.'])
+  })
+
+  it('never brings back a rejected person or tie when the same mbox is imported again', async () => {
+    const kith = cli(tempDir())
+    const mbox = path.join(import.meta.dirname, '..', '..', 'backend', 'imports', 'archive', 'fixtures', 'warm-intro.mbox')
+    expect((await kith('me', 'Sam Rivera')).code).toBe(EXIT_OK)
+    expect((await kith('import', mbox, '--my-address', 'me@home.org')).code).toBe(EXIT_OK)
+    const list = JSON.parse((await kith('review', '--json')).out) as ReviewList
+    const tie = list.ties.find((t) => [t.person.name, t.other?.name].sort().join(' and ') === 'Alice Archer and Dan Diaz')
+    const dan = list.people.find((p) => p.person.name === 'Dan Diaz')
+    if (tie === undefined || dan === undefined) throw new Error('the import proposed no Dan, or no tie between Alice and Dan')
+    expect((await kith('review', 'reject', String(tie.id))).code).toBe(EXIT_OK)
+    expect((await kith('review', 'reject', String(dan.id))).code).toBe(EXIT_OK)
+
+    const again = await kith('import', mbox, '--my-address', 'me@home.org', '--json')
+    expect(again.code).toBe(EXIT_OK)
+    const printed = JSON.parse(again.out) as { people: { created: { name: string }[]; heardFrom: { name: string; rejected: boolean }[] }; ties: { a: string; b: string }[] }
+    expect(printed.people.created).toEqual([])
+    expect(printed.people.heardFrom.map((h) => [h.name, h.rejected])).toEqual([['Dan Diaz', true]])
+    expect(printed.ties.map((t) => [t.a, t.b].sort().join(' and '))).not.toContain('Alice Archer and Dan Diaz')
+    const after = JSON.parse((await kith('review', '--json')).out) as ReviewList
+    expect(after.people.map((p) => p.person.name)).not.toContain('Dan Diaz')
+    expect(after.ties.map((t) => [t.person.name, t.other?.name].sort().join(' and '))).not.toContain('Alice Archer and Dan Diaz')
+    expect((await kith('import', mbox, '--my-address', 'me@home.org', '--dry-run')).out).toContain('Heard from, not added again (you rejected them before):\n  Dan Diaz <dan@example.org>')
+  }, 60_000)
 
   it('learns from a real mbox and .ics end to end: --dry-run --json shows the preview, then the import adds people and interactions', async () => {
     const data = tempDir()

@@ -9,6 +9,7 @@ import * as m0007 from './0007_organisations'
 import * as m0008 from './0008_learned_from_archives'
 import * as m0009 from './0009_outlook_contacts'
 import * as m0010 from './0010_archive_tallies'
+import * as m0011 from './0011_learned_rejections'
 
 export interface Migration {
   version: number
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'learned from archives', up: m0008.up },
   { version: 9, name: 'outlook contacts', up: m0009.up },
   { version: 10, name: 'archive tallies', up: m0010.up },
+  { version: 11, name: 'learned rejections', up: m0011.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

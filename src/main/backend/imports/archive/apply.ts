@@ -2,7 +2,8 @@
  * Writes what the learning step planned, in one transaction, as one import
  * in the history: people created, links to me with estimated strengths,
  * what it saw of each tie (its tally, for later estimates), interactions,
- * the keys of the messages they came from, and what waits for review.
+ * the keys of the messages they came from, and what waits for review. An
+ * import that learned nothing is not kept in the history.
  * `imports.undo` takes all of it back (see `undo.ts`).
  */
 import type { ArchiveFormat, ArchiveResult } from '../../../../shared/imports'
@@ -36,6 +37,11 @@ export async function applyLearning(
        VALUES (?, ?, ?, NULL, 0, 0, 0, 0, ?)`,
     ),
     counts: sqlite.prepare('UPDATE import_batch SET created_count = ?, updated_count = ? WHERE id = ?'),
+    wrote: sqlite.prepare(
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM import_item WHERE batch_id = ?) OR EXISTS (SELECT 1 FROM archive_tally WHERE batch_id = ?)
+         OR EXISTS (SELECT 1 FROM review_item WHERE batch_id = ?) OR EXISTS (SELECT 1 FROM archive_source WHERE batch_id = ?)`,
+    ),
+    dropBatch: sqlite.prepare('DELETE FROM import_batch WHERE id = ?'),
     item: sqlite.prepare('INSERT INTO import_item (batch_id, entity, entity_id, action, change) VALUES (?, ?, ?, ?, ?)'),
     person: sqlite.prepare('INSERT INTO person (name, linkedin_url, company, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
     me: sqlite.prepare('INSERT INTO person (name, is_me, created_at, updated_at) VALUES (?, 1, ?, ?)'),
@@ -63,7 +69,7 @@ export async function applyLearning(
        ON CONFLICT DO UPDATE SET detail = excluded.detail`,
     ),
   }
-  const result: ArchiveResult = { batchId: 0, format: options.format, peopleCreated: 0, peopleMatched: plan.matched.length, interactions: 0, strengthsEstimated: 0, tiesProposed: 0 }
+  const result: ArchiveResult = { batchId: null, format: options.format, peopleCreated: 0, peopleMatched: plan.matched.length, interactions: 0, strengthsEstimated: 0, tiesProposed: 0 }
   const total = plan.created.length + plan.matched.length + plan.interactions.length + plan.ties.length
   let done = 0
   const step = async (): Promise<void> => {
@@ -154,6 +160,11 @@ export async function applyLearning(
     }
     // The history's "created" for an archive import is the people it added, the same number its result calls "people added".
     s.counts.run(result.peopleCreated, updated, batchId)
+    // Nothing learned (no people, interactions, tallies or ties): no empty import in the history.
+    if (!me.created && s.wrote.get(batchId, batchId, batchId, batchId) === undefined) {
+      s.dropBatch.run(batchId)
+      result.batchId = null
+    }
   })
   return result
 }

@@ -13,6 +13,7 @@ import { normalizeEmail } from '../../people/records'
 import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
 import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
 import { planOwner, type OwnerPlan } from './linkedin/owner'
+import { identityKeys, Rejections } from './rejections'
 import type { ArchiveItem, ConnectionFact, OwnerFact, Participant, PositionFact, RowProblemFact } from './observation'
 import { addExchanges, estimateStrength, windowStart, type Exchange } from './strength'
 
@@ -358,6 +359,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     if (id !== undefined) fresh.set(id, addExchanges(fresh.get(id) ?? null, c.recent))
   }
   const since = windowStart(now)
+  const rejections = new Rejections(sqlite)
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
@@ -367,8 +369,10 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       continue
     }
     const bothWays = (c.sent > 0 && c.received > 0) || c.meetings > 0 || c.connection !== null
-    if (personId === null && !bothWays) {
-      plan.heardFrom.push({ name: nameOf(c), email: c.email, sent: c.sent, received: c.received })
+    // Someone the user rejected is never proposed again; someone they added by hand since is matched as usual.
+    const rejectedBefore = personId === null && rejections.personRejected(identityKeys(c.email, c.linkedinUrl))
+    if (personId === null && (!bothWays || rejectedBefore)) {
+      plan.heardFrom.push({ name: nameOf(c), email: c.email, sent: c.sent, received: c.received, rejected: rejectedBefore })
       continue
     }
     people.add(c.key)
@@ -423,6 +427,8 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       const [x, y] = [Math.min(ida, idb), Math.max(ida, idb)]
       if (x === y || related.get(x, y) !== undefined || rejected.get(x, y) !== undefined || pending.get(x, y) !== undefined) continue
     }
+    const [ca, cb] = [learner.correspondents.get(a), learner.correspondents.get(b)]
+    if (ca !== undefined && cb !== undefined && rejections.tieRejected(identityKeys(ca.email, ca.linkedinUrl), identityKeys(cb.email, cb.linkedinUrl))) continue
     const n = threadsOf(pair)
     const last = pair.last.slice(0, 10)
     const context = pair.meetingsOnly ? `at ${n} meetings together, last ${last}` : `on ${n} threads together, last ${last}`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../backend'
 import { fails, ok } from '../../testing/call'
-import { importArchive, obs, previewArchive, who } from '../../testing/observations'
+import { batchOf, importArchive, obs, previewArchive, who } from '../../testing/observations'
 import { openTempBackend } from '../../testing/temp'
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z')
@@ -59,14 +59,26 @@ describe('learning from an archive', () => {
     expect(preview.myAddresses).toEqual(['me@home.org'])
     expect(preview.people.created.map((p) => [p.name, p.sent, p.received, p.meetings])).toEqual([['Ana Silva', 2, 3, 1]])
     expect(preview.people.heardFrom).toEqual([
-      { name: 'Ben Okafor', email: 'ben@initech.com', sent: 1, received: 0 },
-      { name: 'Cy Letters', email: 'cy@news.example', sent: 0, received: 1 },
+      { name: 'Ben Okafor', email: 'ben@initech.com', sent: 1, received: 0, rejected: false },
+      { name: 'Cy Letters', email: 'cy@news.example', sent: 0, received: 1, rejected: false },
     ])
     await ok(backend, 'imports.archiveApply', { jobId: preview.jobId })
     const names = (await ok(backend, 'people.list', {})).people.map((p) => p.name)
     expect(names).toContain('Ana Silva')
     expect(names).not.toContain('Ben Okafor')
     expect(names).not.toContain('Cy Letters')
+  })
+
+  it('records no import when an apply learned nothing, and says nothing was added', async () => {
+    const { backend } = await backendWithMe()
+    // Without my address nothing is an exchange: no people, no interactions, no ties.
+    const { preview, result } = await importArchive(backend, anaExchange())
+    expect(preview.people.created).toEqual([])
+    expect(result).toMatchObject({ batchId: null, peopleCreated: 0, interactions: 0, tiesProposed: 0 })
+    expect(await ok(backend, 'imports.list', {})).toEqual([])
+    // The next import that learns something is recorded as usual.
+    const real = await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
+    expect((await ok(backend, 'imports.list', {})).map((b) => b.id)).toEqual([batchOf(real.result)])
   })
 
   it('leaves mailing lists and bulk mail out: they are counted as ignored and make no one a person', async () => {
@@ -157,7 +169,7 @@ describe('learning from an archive', () => {
     expect(combined?.strength).toBeGreaterThan(mailOnly?.strength ?? 5)
 
     // Undoing the calendar import puts the mail-only estimate back, reason and all.
-    await ok(backend, 'imports.undo', { id: fromCalendar.result.batchId })
+    await ok(backend, 'imports.undo', { id: batchOf(fromCalendar.result) })
     expect(await link()).toEqual(mailOnly)
     // And the calendar, imported again, counts its meetings once.
     const again = await importArchive(backend, meetings, { myAddresses: ['me@home.org'], format: 'ics' })
@@ -272,7 +284,7 @@ describe('learning from an archive', () => {
     await ok(backend, 'review.accept', { ids: ties.map((t) => t.id) })
     expect(count(backend, 'relationship')).toBe(before.relationships + 3)
 
-    const undone = await ok(backend, 'imports.undo', { id: second.result.batchId })
+    const undone = await ok(backend, 'imports.undo', { id: batchOf(second.result) })
     expect(undone.peopleDeleted).toBe(2)
     expect(snapshot()).toEqual(before)
     expect((await ok(backend, 'review.list', {})).ties).toEqual([])
@@ -280,7 +292,7 @@ describe('learning from an archive', () => {
     const redo = await previewArchive(backend, archive, { myAddresses: ['me@home.org'] })
     expect(redo.ignored['already imported']).toBe(0)
     expect(redo.people.created.map((p) => p.name).sort()).toEqual(['Ana Silva', 'Ben Okafor'])
-    expect(first.result.batchId).toBeLessThan(second.result.batchId)
+    expect(batchOf(first.result)).toBeLessThan(batchOf(second.result))
   })
 
   it('rejecting a new person deletes them with their interactions; an estimated strength is accepted, not rejected', async () => {

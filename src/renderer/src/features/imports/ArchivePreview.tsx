@@ -170,6 +170,7 @@ export function ArchivePreview({
                 <Table.Th scope="col">Email</Table.Th>
                 <Table.Th scope="col">You wrote</Table.Th>
                 <Table.Th scope="col">They wrote</Table.Th>
+                <Table.Th scope="col">Note</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -179,6 +180,7 @@ export function ArchivePreview({
                   <Table.Td>{h.email ?? ''}</Table.Td>
                   <Table.Td>{h.sent}</Table.Td>
                   <Table.Td>{h.received}</Table.Td>
+                  <Table.Td>{h.rejected ? 'You rejected them before; not added again' : ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -271,7 +271,12 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
           busy={busy || stage.kind === 'applying'}
         />
       )}
-      {stage.kind === 'done' && (
+      {stage.kind === 'done' && stage.result.batchId === null && (
+        <Alert color="gray" title={`Nothing learned from ${stage.fileName}`} role="status">
+          Nothing was added (no people, interactions or ties), so no import was recorded.
+        </Alert>
+      )}
+      {stage.kind === 'done' && stage.result.batchId !== null && (
         <Alert color="teal" title={`Learned from ${stage.fileName}`} role="status">
           {plural(stage.result.peopleCreated, 'person', 'people')} added, {stage.result.peopleMatched.toLocaleString()} already in Kith,{' '}
           {plural(stage.result.interactions, 'interaction')}, {plural(stage.result.tiesProposed, 'tie')} proposed. New people and ties wait

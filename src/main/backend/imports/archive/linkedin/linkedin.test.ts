@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArchiveJobStatus } from '../../../../../shared/imports'
 import type { Backend } from '../../../backend'
 import { ok } from '../../../testing/call'
+import { batchOf } from '../../../testing/observations'
 import { openTempBackend, tempDir } from '../../../testing/temp'
 import { makeZip, type ZipEntryInput } from '../../../testing/zip'
 import { runCli } from '../../../../cli/run'
@@ -139,7 +140,7 @@ describe("LinkedIn's data export", () => {
     await ok(backend, 'imports.archiveCancel', { jobId: again.jobId })
 
     // Undo takes back the people, the messages and my jobs; who I am stays.
-    await ok(backend, 'imports.undo', { id: applied.batchId })
+    await ok(backend, 'imports.undo', { id: batchOf(applied) })
     expect((await ok(backend, 'people.list', {})).people.map((p) => p.name)).toEqual(['Mara Quinn'])
     expect(jobsOf(backend, me.id)).toEqual([])
     expect(await ok(backend, 'people.get', { id: me.id })).toMatchObject({ company: null, title: null })
@@ -178,7 +179,7 @@ describe("LinkedIn's data export", () => {
     ])
     const applied = await ok(backend, 'imports.archiveApply', { jobId: seen.jobId })
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Initech', 'Harbor Capital'])
-    await ok(backend, 'imports.undo', { id: applied.batchId })
+    await ok(backend, 'imports.undo', { id: batchOf(applied) })
     expect(jobsOf(backend, me.id).map((j) => j.company)).toEqual(['Harbor Capital'])
   })
 
