@@ -8,6 +8,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTempBackend, tempDir } from './backend/testing/temp'
 import { integrityOf, sealPage } from './page-seal'
+import { inProcess } from './host/in-process'
 import { startServer, type RunningServer } from './serve'
 
 let server: RunningServer | undefined
@@ -35,7 +36,7 @@ describe('browser mode’s Content-Security-Policy', () => {
     fs.writeFileSync(path.join(staticDir, 'assets', 'index.js'), 'console.log("kith")')
     const html = '<!doctype html><html><head><script type="module" src="./assets/index.js"></script></head><body></body></html>'
     fs.writeFileSync(path.join(staticDir, 'index.html'), sealPage(html, (src) => fs.readFileSync(path.join(staticDir, src))))
-    server = await startServer({ backend: await openTempBackend(), staticDir })
+    server = await startServer({ backend: inProcess(await openTempBackend()), staticDir })
 
     const page = await policyOf(server.port, '/')
     const hash = integrityOf(Buffer.from('console.log("kith")'))

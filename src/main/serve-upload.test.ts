@@ -8,6 +8,7 @@ import type { Backend } from './backend/backend'
 import { ok } from './backend/testing/call'
 import { openTempBackend, tempDir } from './backend/testing/temp'
 import { UPLOAD_DIR_NAME } from './backend/imports/archive/upload'
+import { inProcess } from './host/in-process'
 import { startServer, type RunningServer } from './serve'
 
 const GMAIL = path.join(import.meta.dirname, 'backend/imports/archive/fixtures/gmail.mbox')
@@ -39,7 +40,7 @@ async function setup(): Promise<{ backend: Backend; port: number; token: string;
   const backend = await openTempBackend()
   const staticDir = tempDir()
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>')
-  server = await startServer({ backend, staticDir })
+  server = await startServer({ backend: inProcess(backend), staticDir })
   const { port, token } = server
   const upload = (name: string, body: Buffer | string, my: string[] = []): Promise<Reply> => {
     const query = new URLSearchParams([['name', name], ...my.map((m): [string, string] => ['my', m])])

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { inProcess } from './host/in-process'
 import { startServer, type RunningServer } from './serve'
 import { openTempBackend, tempDir } from './backend/testing/temp'
 
@@ -44,7 +45,7 @@ async function setup(maxBodyBytes?: number): Promise<{ port: number; token: stri
   fs.mkdirSync(path.join(staticDir, 'assets'))
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'do not serve')
-  server = await startServer({ backend, staticDir, maxBodyBytes })
+  server = await startServer({ backend: inProcess(backend), staticDir, maxBodyBytes })
   const count = async () => (await backend.db.selectFrom('person').selectAll().execute()).length
   return { port: server.port, token: server.token, staticDir, count }
 }

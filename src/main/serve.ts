@@ -8,14 +8,13 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import type { ApiError } from '../shared/api'
-import type { Backend } from './backend/backend'
+import { z } from 'zod'
+import type { ApiError, ApiResponse } from '../shared/api'
 import { NOTHING_POLICY } from '../shared/csp'
 import { contentTypeOf } from './content-types'
 import { servePage } from './page-seal'
 import { KithError } from './backend/errors'
-import { archiveJobs } from './backend/imports/archive/jobs'
-import { removeUploads, startUploadedArchive } from './backend/imports/archive/upload'
+import { receiveUpload, removeUploads, type UploadedCopy } from './backend/imports/archive/upload'
 
 export const TOKEN_HEADER = 'x-kith-token'
 /** Large enough for a 50 MB contact file in a JSON string, no larger. */
@@ -24,8 +23,26 @@ export const MAX_BODY_BYTES = 72 * 1024 * 1024
 /** How long a one-time sign-in code stays good: long enough for a browser to start. */
 export const LOGIN_CODE_TTL_MS = 2 * 60_000
 
+/**
+ * What the server asks of the backend. `kith serve` gives it the backend
+ * host (`host/host.ts`), so this thread never touches SQLite; tests may give
+ * it a backend in the same thread (`host/in-process.ts`).
+ */
+export interface ServerBackend {
+  readonly dataDir: string
+  dispatch(method: unknown, args: unknown): Promise<ApiResponse<unknown>>
+  /** Starts an archive job on an upload's private copy; the answer is the API's envelope with the job's status. */
+  startUploadedArchive(copy: UploadedCopy): Promise<ApiResponse<unknown>>
+  /** Cancels one archive job (the page went away as its upload ended). */
+  cancelArchiveJob(jobId: string): void
+  /** Cancels every archive job not being written and removes the uploads' copies (the server stops). */
+  stopArchiveJobs(): Promise<void>
+}
+
+const startedJob = z.object({ ok: z.literal(true), data: z.object({ jobId: z.string() }) })
+
 export interface ServerOptions {
-  backend: Backend
+  backend: ServerBackend
   /** Folder with the built renderer (index.html and assets). */
   staticDir: string
   /** 0 picks a free port. */
@@ -199,10 +216,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return
     }
     try {
-      const data = await startUploadedArchive(options.backend, { name: query.get('name') ?? '', myAddresses: query.getAll('my') }, req)
+      // The bytes go to a private copy here (file I/O only); the backend's thread reads the copy.
+      const copy = await receiveUpload(options.backend.dataDir, { name: query.get('name') ?? '', myAddresses: query.getAll('my') }, req)
+      const answer = await options.backend.startUploadedArchive(copy)
+      const started = startedJob.safeParse(answer)
       // The page went away (closed, or Cancel pressed) as the upload ended: nobody will come back for this import.
-      if (req.socket.destroyed) archiveJobs(options.backend).cancel(data.jobId)
-      else sendJson(res, 200, { ok: true, data })
+      if (req.socket.destroyed) {
+        if (started.success) options.backend.cancelArchiveJob(started.data.data.jobId)
+      } else sendJson(res, 200, answer)
     } catch (err) {
       if (res.headersSent || req.socket.destroyed) return
       const error = err instanceof KithError ? err.toApiError() : { code: 'internal' as const, message: 'The upload could not be taken in.' }
@@ -325,9 +346,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections()
         server.close(() => {
           // Imports read from an upload cannot go on without it: they are let go, and every copy removed.
-          archiveJobs(options.backend).cancelAll()
-          removeUploads(options.backend.dataDir, 'mine')
-          resolve()
+          void options.backend
+            .stopArchiveJobs()
+            .catch(() => undefined)
+            .then(() => {
+              removeUploads(options.backend.dataDir, 'mine')
+              resolve()
+            })
         })
       }),
   }

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'disk_full',
   /** the call would throw data away (restoring an empty backup); it runs only when asked again with its confirmation */
   'needs_confirmation',
+  /** the backend's worker thread stopped while answering; it was restarted (or, stopping again and again, was not), and what was committed before is safe */
+  'worker_stopped',
   'internal',
 ] as const
 

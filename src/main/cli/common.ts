@@ -98,7 +98,33 @@ export interface CommandContext {
   person(ref: string, label?: string): Promise<PersonRef>
 }
 
-export interface Command {
+/** What a command that runs the backend on its own thread (serve) gets instead of an open backend. */
+export interface HostCommandContext {
+  /** the data folder, as --data or the environment chose it; the command starts the backend host on it */
+  dataDir: string
+  values: OptionValues
+  positionals: string[]
+  io: CliIo
+}
+
+/**
+ * A command. Most run with the backend open in this process (`run`); one
+ * that serves others (`serve`) says `host: true` and starts the backend on
+ * its own thread itself, so the database is not opened twice.
+ */
+export type Command = InProcessCommand | HostCommand
+
+export interface InProcessCommand extends CommandShape {
+  host?: false
+  run(ctx: CommandContext): Promise<number>
+}
+
+export interface HostCommand extends CommandShape {
+  host: true
+  run(ctx: HostCommandContext): Promise<number>
+}
+
+export interface CommandShape {
   /** the words that name it: "doctor", "tasks add" */
   name: string
   /** other words for the same command ("tasks list" for "tasks") */
@@ -122,7 +148,6 @@ export interface Command {
   fields?: Readonly<Record<string, string>>
   /** what `kith COMMAND --help` adds below the usage lines */
   help?: string
-  run(ctx: CommandContext): Promise<number>
 }
 
 /** An option as this command reads it: the shared table, with the command's own type where it differs. */

@@ -44,7 +44,10 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   const fields = command.fields ?? {}
   let backend: Backend | undefined
   try {
-    backend = await Backend.open({ dataDir: resolveDataDir(text(values, 'data'), env) })
+    const dataDir = resolveDataDir(text(values, 'data'), env)
+    // A command that starts the backend host opens the database there, not here.
+    if (command.host === true) return await command.run({ dataDir, values, positionals, io })
+    backend = await Backend.open({ dataDir })
     const opened = backend
     if (opened.damage.length > 0) {
       io.err('kith: Kith found damage in your data and changes nothing until it is repaired. See "kith doctor"; save what can be read with "kith export FILE", or "kith restore FILE".')

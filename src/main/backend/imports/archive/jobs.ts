@@ -284,6 +284,11 @@ export class ArchiveJobs extends JobTable<Job> {
     }
   }
 
+  /** Every job still open (reading, matching, waiting at its preview, being written), as `status` gives it. */
+  openJobs(): ArchiveJobStatus[] {
+    return [...this.jobs.values()].filter((job) => OPEN_PHASES.has(job.status.phase)).map((job) => this.copy(job))
+  }
+
   private copy(job: Job): ArchiveJobStatus {
     return { ...job.status, progress: { ...job.status.progress } }
   }

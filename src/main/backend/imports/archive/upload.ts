@@ -78,16 +78,26 @@ function refused(error: z.ZodError): KithError {
   return new KithError('bad_request', message, { issues })
 }
 
+/** An upload's private copy, written but not yet read, with what the page said about it. */
+export interface UploadedCopy {
+  /** the private copy in `uploads/` */
+  file: string
+  /** the name of the file the user chose (the only name messages use) */
+  name: string
+  myAddresses: string[]
+}
+
 /**
  * Checks what the page says about the upload (`args`: the file's name and the
- * user's addresses), streams `body` into a private copy, and starts an archive
- * job on it. Nothing is written to the database; the job waits at its preview.
+ * user's addresses) and streams `body` into a private copy in the data
+ * folder. Only file I/O, no database: browser mode's server does it on its own
+ * thread and then hands the copy to the backend (`startArchiveOnCopy`).
  */
-export async function startUploadedArchive(backend: BackendState, args: unknown, body: Readable): Promise<ArchiveJobStatus> {
+export async function receiveUpload(dataDir: string, args: unknown, body: Readable): Promise<UploadedCopy> {
   const parsed = archiveUploadArgs.safeParse(args)
   if (!parsed.success) throw refused(parsed.error)
   const { name, myAddresses } = parsed.data
-  const dir = uploadDir(backend.dataDir)
+  const dir = uploadDir(dataDir)
   ensurePrivateDir(dir, 'the folder for uploaded archives')
   // The copy keeps the extension: an empty .ics or .mbox is told apart by it.
   const file = path.join(dir, `${process.pid}-${randomUUID()}${path.extname(name).toLowerCase()}`)
@@ -101,6 +111,20 @@ export async function startUploadedArchive(backend: BackendState, args: unknown,
     if (code !== undefined && /^E(?!CONN)[A-Z]+$/.test(code)) throw fileFailure(err, `the copy of ${name}`, 'write')
     throw new KithError('bad_request', `The upload of ${name} stopped before the end; nothing was kept.`)
   }
+  return { file, name, myAddresses }
+}
+
+/**
+ * Starts an archive job on an uploaded copy. Nothing is written to the
+ * database; the job waits at its preview. The copy is removed when the job
+ * ends, or at once when it cannot start. Only copies in this data folder's
+ * `uploads/` are read.
+ */
+export async function startArchiveOnCopy(backend: BackendState, copy: UploadedCopy): Promise<ArchiveJobStatus> {
+  const { file, name, myAddresses } = copy
+  if (path.dirname(path.resolve(file)) !== path.resolve(uploadDir(backend.dataDir))) {
+    throw new KithError('bad_request', `The upload of ${name} is not in Kith's folder for uploads.`)
+  }
   let format, reader
   try {
     format = await detectArchive(file, name)
@@ -111,4 +135,9 @@ export async function startUploadedArchive(backend: BackendState, args: unknown,
     throw err
   }
   return archiveJobs(backend).start({ fileName: name, format, myAddresses }, (options) => reader(file, options), () => removeCopy(file))
+}
+
+/** Both steps in one thread (tests, and any door that runs the backend in-process). */
+export async function startUploadedArchive(backend: BackendState, args: unknown, body: Readable): Promise<ArchiveJobStatus> {
+  return startArchiveOnCopy(backend, await receiveUpload(backend.dataDir, args, body))
 }
