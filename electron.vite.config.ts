@@ -50,7 +50,8 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: 'src/main/index.ts', cli: 'src/main/cli.ts' },
+        // The backend's worker thread is a file of its own beside index.js and cli.js (src/main/host/).
+        input: { index: 'src/main/index.ts', cli: 'src/main/cli.ts', 'backend-worker': 'src/main/host/worker.ts' },
       },
     },
   },

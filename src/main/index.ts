@@ -1,6 +1,8 @@
 /**
  * The Electron entry: one window, the security guards and the IPC bridge.
- * Everything else is the backend, which runs the same without Electron.
+ * Everything else is the backend, which runs on its own thread
+ * (`host/host.ts`), the same as in browser mode: this process never touches
+ * SQLite.
  */
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, Notification, protocol, session, shell, type IpcMainInvokeEvent } from 'electron'
@@ -8,10 +10,9 @@ import type { ApiResponse } from '../shared/api'
 import { IPC_CALL, IPC_OPEN_EXTERNAL } from '../shared/bridge'
 import { isAllowedExternalUrl } from '../shared/external-url'
 import { APP_PAGE_URL, APP_SCHEME, isAppPage, isAppUrl, serveAppRequest } from './app-protocol'
-import { Backend } from './backend/backend'
 import { dataFlagFrom, resolveDataDir } from './backend/data-dir'
 import { errorMessage } from './backend/errors'
-import { startAutoBackups } from './backend/backup/auto'
+import { BackendHost } from './host/host'
 import { applicationMenu, isDevToolsShortcut } from './menu'
 import { electronNativeBinding } from './native-binding'
 import { nativeFilePicker } from './desktop/file-picker'
@@ -22,7 +23,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const rendererDir = path.join(import.meta.dirname, '../renderer')
 
 let mainWindow: BrowserWindow | null = null
-let backend: Backend | null = null
+let backend: BackendHost | null = null
 
 const forbidden: ApiResponse<never> = {
   ok: false,
@@ -103,23 +104,15 @@ function installIpc(): void {
   })
 }
 
-/** A desktop notification for each follow-up that falls due while Kith runs (once each). */
-function watchDueTasks(): void {
-  const notified = new Set<number>()
-  const check = async (): Promise<void> => {
-    if (backend === null || !Notification.isSupported()) return
-    const due = await backend.call('tasks.list', { due: true }).catch(() => null)
-    if (due === null) return
-    for (const task of due) {
-      if (notified.has(task.id)) continue
-      notified.add(task.id)
-      const note = new Notification({ title: 'Kith: a follow-up is due', body: task.title })
-      note.on('click', () => mainWindow?.show())
-      note.show()
-    }
-  }
-  setInterval(() => void check(), 60_000)
-  void check()
+/** What the backend reports by itself: a notification for each follow-up that falls due (it says each once), failed backups on stderr. */
+function showEvents(host: BackendHost): void {
+  host.onEvent((event) => {
+    if (event.kind === 'backup.failed') console.error(`Kith: the automatic backup failed: ${event.message}`)
+    if (event.kind !== 'tasks.due' || !Notification.isSupported()) return
+    const note = new Notification({ title: 'Kith: a follow-up is due', body: event.title })
+    note.on('click', () => mainWindow?.show())
+    note.show()
+  })
 }
 
 /**
@@ -203,20 +196,21 @@ async function start(dataDir: string): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu({ platform: process.platform, packaged: app.isPackaged })))
   installIpc()
   try {
-    backend = await Backend.open({
+    backend = await BackendHost.start({
       dataDir,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
       // Files outside the data folder are chosen by the user in native dialogs, never named by the page.
       filePicker: nativeFilePicker(() => mainWindow),
+      autoBackups: true,
+      dueTaskCheckMs: 60_000,
     })
   } catch (err) {
     dialog.showErrorBox('Kith cannot open your data', errorMessage(err))
     app.exit(1)
     return
   }
+  showEvents(backend)
   createWindow()
-  startAutoBackups(backend, (message) => console.error(`Kith: the automatic backup failed: ${message}`))
-  watchDueTasks()
   watchWeeklyReview()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

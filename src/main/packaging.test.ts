@@ -67,6 +67,7 @@ describe('packaging', () => {
       '/package.json',
       '/out/main/index.js',
       '/out/main/cli.js',
+      '/out/main/backend-worker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/node_modules/better-sqlite3/lib/index.js',

@@ -58,10 +58,14 @@ function labelOf(method: unknown): string {
   return typeof method === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(method) ? method : 'a call'
 }
 
-/** The worker's file: built beside this bundle, or the TypeScript source (tests, `tsx`). */
+/**
+ * The worker's file: in a build, `out/main/backend-worker.js` beside
+ * index.js and cli.js (this module is then in `out/main/` or its `chunks/`);
+ * from sources (tests, `tsx`), `worker.ts` beside this file, loaded through tsx.
+ */
 function spawnWorker(workerData: WorkerOptionsIn): Worker {
-  const built = path.join(import.meta.dirname, 'backend-worker.js')
-  if (fs.existsSync(built)) return new Worker(built, { workerData })
+  const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, 'backend-worker.js')).find((file) => fs.existsSync(file))
+  if (built !== undefined) return new Worker(built, { workerData })
   const source = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href
   // tsx's ES module entry (the one `import` would pick) registers its loader for this thread.
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href
