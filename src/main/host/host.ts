@@ -39,7 +39,7 @@ export interface HostOptions {
   dueTaskCheckMs?: number
   /** How often the worker reports open archive imports' progress (`job.progress`). */
   jobProgressMs?: number
-  /** Tests only: the first worker crashes, outside any call, while answering this method. */
+  /** Tests only: the worker crashes, outside any call, whenever it begins answering this method (each new worker too). */
   testCrashOn?: string
 }
 
@@ -96,7 +96,7 @@ export class BackendHost {
   /** Starts the worker and waits for it to open the data folder; a folder that cannot be opened throws its KithError. */
   static async start(options: HostOptions): Promise<BackendHost> {
     const host = new BackendHost(options)
-    host.spawn(options.testCrashOn)
+    host.spawn()
     const failed = await host.ready
     if (failed !== null) {
       await host.close()
@@ -110,7 +110,7 @@ export class BackendHost {
     return this.damagedAtOpen
   }
 
-  private spawn(crashOn: string | undefined): void {
+  private spawn(): void {
     const { filePicker } = this.options
     const worker = spawnWorker({
       dataDir: this.options.dataDir,
@@ -122,7 +122,7 @@ export class BackendHost {
       autoBackups: this.options.autoBackups ?? false,
       dueTaskCheckMs: this.options.dueTaskCheckMs ?? null,
       jobProgressMs: this.options.jobProgressMs,
-      crashOn,
+      crashOn: this.options.testCrashOn,
     })
     this.worker = worker
     let settle: (failed: ApiError | null) => void = () => undefined
@@ -220,7 +220,7 @@ export class BackendHost {
       }
       return
     }
-    this.spawn(undefined)
+    this.spawn()
   }
 
   private send(message: ToWorker): boolean {

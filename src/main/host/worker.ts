@@ -113,10 +113,11 @@ async function serve(options: WorkerOptions): Promise<void> {
       case 'call': {
         const answer = backend.dispatch(message.method, message.args)
         if (options.crashOn !== undefined && message.method === options.crashOn) {
-          // Tests only: the thread dies outside any call while this one is under way.
+          // Tests only: the thread dies outside any call while this one is under way, before it answers.
           setImmediate(() => {
             throw new Error(`The test asked the backend worker to crash during ${options.crashOn ?? ''}.`)
           })
+          return
         }
         post({ type: 'answer', id: message.id, response: await answer })
         return
