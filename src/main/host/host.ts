@@ -63,7 +63,7 @@ function labelOf(method: unknown): string {
  * index.js and cli.js (this module is then in `out/main/` or its `chunks/`);
  * from sources (tests, `tsx`), `worker.ts` beside this file, loaded through tsx.
  */
-function spawnWorker(workerData: WorkerOptionsIn): Worker {
+export function spawnWorker(workerData: WorkerOptionsIn): Worker {
   const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, 'backend-worker.js')).find((file) => fs.existsSync(file))
   if (built !== undefined) return new Worker(built, { workerData })
   const source = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href
