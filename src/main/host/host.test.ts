@@ -82,7 +82,7 @@ describe('the backend host', () => {
     expect(fs.readFileSync(path.join(dataDir, 'kith.sqlite'), 'utf8')).toBe('my shopping list\n')
   })
 
-  it(`stops restarting a worker that stopped ${MAX_CRASHES} times within a minute, and says so to every call`, async () => {
+  it(`stops restarting a worker that stopped ${MAX_CRASHES} times within a minute, and says so to every call`, { timeout: 120_000 }, async () => {
     const host = await startHost({ testCrashOn: 'status' })
     await host.call('people.create', { name: 'Ana Silva' })
     const first = await host.dispatch('status', {})

@@ -82,12 +82,15 @@ const archiveProgress = z.strictObject({
 
 /** What the worker reports on its own, outside any call. */
 export const hostEventSchema = z.discriminatedUnion('kind', [
-  /** An archive import moved on (bytes read, messages, people, or its phase). */
+  /**
+   * An import moved on: an archive's bytes read, messages and people, or a
+   * contact file's share done (0 to 1), or its phase.
+   */
   z.strictObject({
     kind: z.literal('job.progress'),
     jobId: z.string().min(1),
     phase: z.string().min(1),
-    progress: archiveProgress,
+    progress: z.union([archiveProgress, z.number().min(0).max(1)]),
   }),
   /** A follow-up fell due (once per task while the worker runs). */
   z.strictObject({ kind: z.literal('tasks.due'), taskId: z.number().int().min(1), title: z.string() }),

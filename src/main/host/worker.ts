@@ -12,6 +12,7 @@ import { startAutoBackups } from '../backend/backup/auto'
 import { KithError, errorMessage } from '../backend/errors'
 import { archiveJobs } from '../backend/imports/archive/jobs'
 import { removeUploads, startArchiveOnCopy } from '../backend/imports/archive/upload'
+import { importJobs } from '../backend/imports/service'
 import { fromWorkerSchema, idOf, readMessage, toWorkerSchema, workerOptionsSchema, type FromWorker, type HostEvent, type PickRequest, type ToWorker, type WorkerOptions } from './messages'
 
 const port = parentPort
@@ -53,11 +54,11 @@ function emit(event: HostEvent): void {
   post({ type: 'event', event })
 }
 
-/** Reports each open archive import whenever what it says has changed. */
+/** Reports each open import (an archive, or a contact file) whenever what it says has changed. */
 function watchJobs(backend: Backend, everyMs: number): NodeJS.Timeout {
   const said = new Map<string, string>()
   return setInterval(() => {
-    const open = archiveJobs(backend).openJobs()
+    const open = [...archiveJobs(backend).openJobs(), ...importJobs(backend).openJobs()]
     const seen = new Set<string>()
     for (const job of open) {
       seen.add(job.jobId)

@@ -132,6 +132,11 @@ export class ImportJobs extends JobTable<Job> {
     return { ...this.get(id).status }
   }
 
+  /** Every job still open (reading, matching, waiting at its preview, being written), as `status` gives it. */
+  openJobs(): ImportJobStatus[] {
+    return [...this.jobs.values()].filter((job) => OPEN_PHASES.has(job.status.phase)).map((job) => ({ ...job.status }))
+  }
+
   async apply(id: string, strength: number | null, decisions: readonly ImportDecision[]): Promise<ImportResult> {
     this.sweep()
     const job = this.get(id)
