@@ -153,9 +153,11 @@ export class BackendHost {
     worker.on('exit', () => {
       if (this.worker !== worker) return
       this.worker = null
-      const opened = this.stopped === null
+      const unexpected = this.stopped === null
       settle(this.stopped ?? { code: 'internal', message: `Kith's background worker stopped before it opened your data${lastError === null ? '' : `: ${lastError}`}.` })
-      if (opened) this.crashed()
+      if (!unexpected) return
+      console.error(`Kith: the background worker stopped${lastError === null ? '' : `: ${lastError}`}.`)
+      this.crashed()
     })
   }
 
