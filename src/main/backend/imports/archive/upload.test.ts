@@ -6,7 +6,7 @@ import type { ArchiveJobStatus } from '../../../../shared/imports'
 import type { Backend } from '../../backend'
 import { fails, ok } from '../../testing/call'
 import { openTempBackend } from '../../testing/temp'
-import { UPLOAD_DIR_NAME, removeUploads, startUploadedArchive } from './upload'
+import { UPLOAD_DIR_NAME, receiveUpload, removeUploads, startArchiveOnCopy } from './upload'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
 
@@ -24,6 +24,11 @@ async function copiesLeft(backend: Backend, atMost = 0): Promise<string[]> {
   const dir = path.join(backend.dataDir, UPLOAD_DIR_NAME)
   for (let i = 0; i < 500 && fs.readdirSync(dir).length > atMost; i++) await new Promise((resolve) => setTimeout(resolve, 20))
   return fs.readdirSync(dir)
+}
+
+/** Both halves of an upload, as browser mode runs them: the server's thread takes the bytes in, the backend's starts the job. */
+async function startUploadedArchive(backend: Backend, args: unknown, body: Readable): Promise<ArchiveJobStatus> {
+  return startArchiveOnCopy(backend, await receiveUpload(backend.dataDir, args, body))
 }
 
 const upload = (backend: Backend, fixture: string, myAddresses: string[] = []): Promise<ArchiveJobStatus> =>
@@ -96,6 +101,17 @@ describe('an archive uploaded from the page', () => {
     now = new Date(now.getTime() + 31 * 60_000)
     expect((await ok(backend, 'imports.archiveJob', { jobId: open.jobId })).phase).toBe('expired')
     expect(await copiesLeft(backend)).toEqual([])
+  })
+
+  it('reads only copies in the uploads folder', async () => {
+    const backend = await openTempBackend()
+    const elsewhere = path.join(backend.dataDir, 'kith.sqlite')
+    const error = await startArchiveOnCopy(backend, { file: elsewhere, name: 'mail.mbox', myAddresses: [] }).then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(error).toMatchObject({ code: 'bad_request', message: "The upload of mail.mbox is not in Kith's folder for uploads." })
+    expect(fs.existsSync(elsewhere)).toBe(true)
   })
 
   it('clears copies a stopped process left behind, and leaves those of a running one', async () => {

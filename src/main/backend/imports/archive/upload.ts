@@ -136,8 +136,3 @@ export async function startArchiveOnCopy(backend: BackendState, copy: UploadedCo
   }
   return archiveJobs(backend).start({ fileName: name, format, myAddresses }, (options) => reader(file, options), () => removeCopy(file))
 }
-
-/** Both steps in one thread (tests, and any door that runs the backend in-process). */
-export async function startUploadedArchive(backend: BackendState, args: unknown, body: Readable): Promise<ArchiveJobStatus> {
-  return startArchiveOnCopy(backend, await receiveUpload(backend.dataDir, args, body))
-}
