@@ -69,6 +69,27 @@ describe('the backend host', () => {
     })
   })
 
+  it('shows the desktop\'s file dialog for the worker: the copy goes where the user chose, and Cancel saves nothing', async () => {
+    const chosen = path.join(tempDir(), 'my copy.sqlite')
+    const offered: string[] = []
+    let answer: string | null = chosen
+    const host = await startHost({
+      filePicker: {
+        saveBackupAs: (suggestedName) => {
+          offered.push(suggestedName)
+          return Promise.resolve(answer)
+        },
+        openBackup: () => Promise.resolve(null),
+      },
+    })
+    await host.call('people.create', { name: 'Ana Silva' })
+    expect(await host.call('backup.saveCopy', {})).not.toBeNull()
+    expect(offered).toEqual([expect.stringMatching(/^kith-.+\.sqlite$/)])
+    expect(fs.statSync(chosen).size).toBeGreaterThan(0)
+    answer = null
+    expect(await host.call('backup.saveCopy', {})).toBeNull()
+  })
+
   it('refuses a data folder whose database is not Kith\'s with the same error as in-process, and leaves the file alone', async () => {
     const dataDir = tempDir()
     fs.writeFileSync(path.join(dataDir, 'kith.sqlite'), 'my shopping list\n')
