@@ -90,6 +90,16 @@ describe('the backend host', () => {
     expect(await host.call('backup.saveCopy', {})).toBeNull()
   })
 
+  it('takes the day\'s automatic backup in the worker', async () => {
+    const host = await startHost({ autoBackups: true })
+    let autos = 0
+    while (autos === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      autos = (await host.call('backup.list', {})).filter((b) => b.kind === 'auto').length
+    }
+    expect(autos).toBe(1)
+  })
+
   it('refuses a data folder whose database is not Kith\'s with the same error as in-process, and leaves the file alone', async () => {
     const dataDir = tempDir()
     fs.writeFileSync(path.join(dataDir, 'kith.sqlite'), 'my shopping list\n')
