@@ -227,7 +227,7 @@ export class BackendState {
     }
     const directory = this.cache.directory
     if (!directory.searchReady) {
-      void directory.search
+      directory.buildSearch()
       return true
     }
     if (this.graphCache?.dataVersion !== dataVersion) {

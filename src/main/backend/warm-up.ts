@@ -25,6 +25,8 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /** Runs `step` (which says whether anything is left) until it is done or stopped. */
 export function warmInSteps(gate: WarmGate, step: () => boolean): Warming {
   let stopped = false
+  /** Read through a call: `stop` changes it between awaits. */
+  const isStopped = (): boolean => stopped
   let stop = (): void => undefined
   const stopping = new Promise<false>((resolve) => {
     stop = () => {
@@ -32,22 +34,19 @@ export function warmInSteps(gate: WarmGate, step: () => boolean): Warming {
       resolve(false)
     }
   })
-  /** One step when the way is clear: true when it ran, false when it must wait for another turn. */
-  const oneStep = (): Promise<boolean> =>
+  /** One step, unless stopped meanwhile or a transaction is open (then it waits for another turn). */
+  const oneStep = (): Promise<void> =>
     gate.withConnection(() => {
-      if (stopped || gate.inTransaction()) return false
-      more = step()
-      return true
+      if (!isStopped() && !gate.inTransaction()) more = step()
     })
   let more = true
   const run = async (): Promise<void> => {
     while (more) {
       await turn()
-      if (stopped) return
+      if (isStopped()) return
       await Promise.race([gate.idle(), stopping])
-      if (stopped) return
+      if (isStopped()) return
       await Promise.race([oneStep(), stopping])
-      if (stopped) return
     }
   }
   // A step that fails (a damaged file, say) ends the warm-up: the call that needs that cache meets the same problem and reports it.

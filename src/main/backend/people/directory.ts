@@ -93,6 +93,11 @@ export class PeopleDirectory {
     return this.searchIndex
   }
 
+  /** Builds the search index now, if it is not built yet (the warm-up does, before anyone searches). */
+  buildSearch(): void {
+    this.searchIndex ??= new SearchIndex(this.entries.values())
+  }
+
   /** Whether the search index is built yet. */
   get searchReady(): boolean {
     return this.searchIndex !== null
