@@ -39,7 +39,11 @@ async function seedNetwork(dir: string): Promise<void> {
       }
     })()
     // The first use gives every company its organisation, as the app does as it goes: not part of a start.
+    // Counting each company's people scans the tables once per name without an index: a temporary one
+    // makes seeding quick, and is dropped so the file is as Kith makes it.
+    sqlite.exec('CREATE INDEX bench_person_company ON person (company); CREATE INDEX bench_job_company ON employment (company)')
     backend.paths()
+    sqlite.exec('DROP INDEX bench_person_company; DROP INDEX bench_job_company')
   } finally {
     await backend.close()
   }
