@@ -29,6 +29,8 @@ function whereId(column: string, which: Which): { sql: string; args: number[] } 
   return { sql: `${column} BETWEEN ? AND ?`, args: [which.from, which.to] }
 }
 
+const EVERYONE: Which = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER }
+
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null)
 const whole = (v: unknown): number => (typeof v === 'number' ? v : 0)
 
@@ -84,7 +86,7 @@ export class PeopleDirectory {
     everyone: 'read now' | 'read in steps' = 'read now',
   ) {
     this.readMe()
-    if (everyone === 'read now') this.load({ from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER })
+    if (everyone === 'read now') this.load(EVERYONE)
   }
 
   /** The search index, built on the first search (the list does not need it). */
@@ -125,9 +127,9 @@ export class PeopleDirectory {
   /**
    * Reads these people and what hangs on them, each as whole columns in id
    * order (see readColumns), and makes their entries in one walk over them.
-   * Returns the highest id read (or null when none).
+   * `myStrengths`, when given, is what `myStrengths` read for everyone.
    */
-  load(which: Which): number | null {
+  load(which: Which, myStrengths?: ReadonlyMap<number, number>): void {
     const db = this.sqlite
     const person = whereId('id', which)
     const owner = whereId('person_id', which)
@@ -146,7 +148,8 @@ export class PeopleDirectory {
     )
     const [tagOwners = [], tagList = []] = readColumns(
       db,
-      `SELECT person_id AS c0, label AS c1 FROM person_label WHERE kind = 'tag' AND ${owner.sql} ORDER BY person_id, position`,
+      // `+kind`: by the key's person_id range, not the index of every tag (which a step would read whole).
+      `SELECT person_id AS c0, label AS c1 FROM person_label WHERE +kind = 'tag' AND ${owner.sql} ORDER BY person_id, position`,
       2,
       ...owner.args,
     )
@@ -160,34 +163,16 @@ export class PeopleDirectory {
       2,
       ...present.args,
     )
-    let strengthOwners: unknown[] = []
-    let strengths: unknown[] = []
-    if (this.meId !== null) {
-      const other = whereId('other', which)
-      ;[strengthOwners = [], strengths = []] = readColumns(
-        db,
-        `SELECT other AS c0, strength AS c1 FROM (
-           SELECT CASE WHEN person_a = ? THEN person_b ELSE person_a END AS other, strength
-           FROM relationship WHERE person_a = ? OR person_b = ?)
-         WHERE ${other.sql} ORDER BY other`,
-        2,
-        this.meId,
-        this.meId,
-        this.meId,
-        ...other.args,
-      )
-    }
     const emails = new Cursor(emailOwners, emailList)
     const tags = new Cursor(tagOwners, tagList)
     const talks = new Cursor(talkOwners, lastTalks)
-    const mine = new Cursor(strengthOwners, strengths)
+    const mine = myStrengths ?? this.myStrengths(which)
     const search = this.searchIndex
-    let last: number | null = null
     for (let r = 0; r < ids.length; r++) {
       const id = whole(ids[r])
       const name = text(names[r]) ?? ''
       const aliasText = text(aliases[r]) ?? '[]'
-      const strength = mine.one(id)
+      const strength = mine.get(id)
       const entry: DirectoryEntry = {
         id,
         name,
@@ -197,7 +182,7 @@ export class PeopleDirectory {
         isMe: isMe[r] === 1,
         archived: archivedAt[r] !== null && archivedAt[r] !== undefined,
         lastInteractionOn: text(talks.one(id)),
-        myStrength: typeof strength === 'number' ? strength : null,
+        myStrength: strength ?? null,
         // Most people have no aliases: no need to parse and check an empty list.
         aliases: aliasText === '[]' ? [] : parseJsonList(aliasText),
         emails: emails.list(id),
@@ -205,9 +190,25 @@ export class PeopleDirectory {
       }
       this.entries.set(id, entry)
       search?.set(entry)
-      last = id
     }
-    return last
+  }
+
+  /** The strength of my relationship with each of these people who has one. */
+  myStrengths(which: Which): Map<number, number> {
+    const out = new Map<number, number>()
+    if (this.meId === null) return out
+    const other = whereId('other', which)
+    const rows = this.sqlite
+      .prepare<unknown[], [number, number]>(
+        `SELECT other, strength FROM (
+           SELECT CASE WHEN person_a = ? THEN person_b ELSE person_a END AS other, strength
+           FROM relationship WHERE person_a = ? OR person_b = ?)
+         WHERE ${other.sql}`,
+      )
+      .raw()
+      .all(this.meId, this.meId, this.meId, ...other.args)
+    for (const [id, strength] of rows) out.set(id, strength)
+    return out
   }
 }
 
@@ -218,6 +219,8 @@ export class PeopleDirectory {
  */
 export class DirectoryBuild {
   readonly directory: PeopleDirectory
+  /** Read once for the whole build: mine are a few thousand at most. */
+  private readonly mine: ReadonlyMap<number, number>
   private next = Number.MIN_SAFE_INTEGER
   private done = false
 
@@ -226,6 +229,7 @@ export class DirectoryBuild {
     private readonly stepPeople = DIRECTORY_STEP,
   ) {
     this.directory = new PeopleDirectory(sqlite, 'read in steps')
+    this.mine = this.directory.myStrengths(EVERYONE)
   }
 
   /** Reads the next people; says whether everyone is read. */
@@ -239,7 +243,7 @@ export class DirectoryBuild {
       this.done = true
       return true
     }
-    this.directory.load({ from: this.next, to })
+    this.directory.load({ from: this.next, to }, this.mine)
     this.next = to + 1
     return false
   }
@@ -247,7 +251,7 @@ export class DirectoryBuild {
   /** Reads everyone left at once. */
   finish(): PeopleDirectory {
     if (!this.done) {
-      this.directory.load({ from: this.next, to: Number.MAX_SAFE_INTEGER })
+      this.directory.load({ from: this.next, to: Number.MAX_SAFE_INTEGER }, this.mine)
       this.done = true
     }
     return this.directory
