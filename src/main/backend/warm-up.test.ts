@@ -15,13 +15,16 @@ const turns = async (count: number): Promise<void> => {
 async function network(): Promise<{ backend: Backend; me: number; ana: number; bo: number; cy: number }> {
   const backend = await openTempBackend({ now: () => NOW })
   const me = (await ok(backend, 'me.set', { name: 'Jordan' })).id
-  const ana = (await ok(backend, 'people.create', { name: 'Ana Silva', company: 'Acme' })).id
-  const bo = (await ok(backend, 'people.create', { name: 'Bo Lindqvist' })).id
+  const ana = (await ok(backend, 'people.create', { name: 'Ana Silva', company: 'Acme', tags: ['investor', 'climate'], emails: ['ana@acme.example'] })).id
+  const bo = (await ok(backend, 'people.create', { name: 'Bo Lindqvist', aliases: ['Bosse'], tags: ['design'] })).id
   for (const name of ['Dee', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kai', 'Lu']) await ok(backend, 'people.create', { name: `${name} Quist` })
-  const cy = (await ok(backend, 'people.create', { name: 'Cy Okafor' })).id
+  const cy = (await ok(backend, 'people.create', { name: 'Cy Okafor', emails: ['cy@example.org', 'okafor@example.net'] })).id
   await ok(backend, 'relationships.set', { a: me, b: ana, strength: 4 })
   await ok(backend, 'relationships.set', { a: me, b: bo, strength: 3 })
   await ok(backend, 'relationships.set', { a: ana, b: cy, strength: 4 })
+  await ok(backend, 'interactions.log', { date: '2026-11-02', kind: 'call', people: [bo], note: '', withMe: true })
+  const lu = (await ok(backend, 'search', { query: 'Lu Quist' }))[0]?.id ?? 0
+  await ok(backend, 'people.archive', { id: lu })
   return { backend, me, ana, bo, cy }
 }
 
@@ -37,13 +40,31 @@ async function listNames(backend: Backend): Promise<string[]> {
   return (await ok(backend, 'people.list', { sort: 'name', limit: 50 })).people.map((p) => p.name)
 }
 
+/** Everyone as the list shows them: tags, archived or not, my last interaction and my strength with them. */
+async function listRows(backend: Backend): Promise<unknown[]> {
+  const active = await ok(backend, 'people.list', { sort: 'name', limit: 50 })
+  const archived = await ok(backend, 'people.list', { sort: 'name', limit: 50, archived: true })
+  return [...active.people, ...archived.people]
+}
+
 describe('warming the caches after opening', () => {
   it('answers a search, a path search and the list the same whenever they arrive during the warm-up', async () => {
     const { backend, cy } = await network()
     const cold = await reopenTempBackend(backend, SLOW)
-    const expected = { quist: await searchNames(cold, 'Quist'), ana: await searchNames(cold, 'ana silv'), paths: await pathsTo(cold, cy), list: await listNames(cold) }
-    expect(expected.quist).toEqual(expect.arrayContaining(['Dee Quist', 'Lu Quist']))
+    const expected = {
+      quist: await searchNames(cold, 'Quist'),
+      ana: await searchNames(cold, 'ana@acme'),
+      bosse: await searchNames(cold, 'Bosse'),
+      paths: await pathsTo(cold, cy),
+      list: await listRows(cold),
+    }
+    expect(expected.quist).toEqual(expect.arrayContaining(['Dee Quist', 'Kai Quist']))
+    expect(expected.quist).not.toContain('Lu Quist')
     expect(expected.paths).toEqual([['Jordan', 'Ana Silva', 'Cy Okafor']])
+    expect(expected.ana).toEqual(['Ana Silva'])
+    expect(expected.bosse).toEqual(['Bo Lindqvist'])
+    expect(expected.list).toContainEqual(expect.objectContaining({ name: 'Bo Lindqvist', lastInteractionOn: '2026-11-02', myStrength: 3, tags: ['design'] }))
+    expect(expected.list).toContainEqual(expect.objectContaining({ name: 'Lu Quist', archived: true }))
 
     let warm = cold
     // From a call before the first step to calls after the last: every moment of the warm-up.
@@ -53,9 +74,11 @@ describe('warming the caches after opening', () => {
       await turns(wait)
       expect(await searchNames(warm, 'Quist')).toEqual(expected.quist)
       expect(await pathsTo(warm, cy)).toEqual(expected.paths)
-      expect(await listNames(warm)).toEqual(expected.list)
+      expect(await listRows(warm)).toEqual(expected.list)
       await warming
-      expect(await searchNames(warm, 'ana silv')).toEqual(expected.ana)
+      expect(await searchNames(warm, 'ana@acme')).toEqual(expected.ana)
+      expect(await searchNames(warm, 'Bosse')).toEqual(expected.bosse)
+      expect(await listRows(warm)).toEqual(expected.list)
       expect(await pathsTo(warm, cy)).toEqual(expected.paths)
     }
   })
