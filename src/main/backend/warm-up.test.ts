@@ -83,6 +83,23 @@ describe('warming the caches after opening', () => {
     }
   })
 
+  it('lets the event loop turn between its steps, so a call waits only for the step under way', async () => {
+    const { backend } = await network()
+    const warm = await reopenTempBackend(backend, SLOW)
+    let turned = 0
+    let warmed = false
+    const warming = warm.warmUp().then(() => {
+      warmed = true
+    })
+    while (!warmed) {
+      await turns(1)
+      turned++
+    }
+    await warming
+    // Fourteen people a step each, then the index and the graph: the loop turned between every two.
+    expect(turned).toBeGreaterThanOrEqual(16)
+  })
+
   it('a write made while it warms is in the next search, list and path search', async () => {
     const { backend, ana, bo, cy } = await network()
     let warm = backend
