@@ -11,9 +11,10 @@ import { importSection } from './sections/import'
 import { networkSection } from './sections/network'
 import { pathsSection } from './sections/paths'
 import { searchSection } from './sections/search'
+import { startupSection } from './sections/startup'
 import { suggestSection } from './sections/suggest'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection, startupSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))

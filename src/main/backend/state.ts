@@ -9,9 +9,10 @@ import { pragmaNumber } from './db/pragma'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
 import { PathGraph } from './paths/graph'
-import { PeopleDirectory } from './people/directory'
+import { DIRECTORY_STEP, DirectoryBuild, PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
 import { readScoring } from './settings/stored'
+import { warmInSteps, type Warming } from './warm-up'
 
 /**
  * What a write changed, as far as the caches beside the database care
@@ -38,6 +39,8 @@ export interface BackendOptions {
   busyBudgetMs?: number
   /** How long the check for damage at opening may take (tests set 0 to skip it). */
   quickCheckBudgetMs?: number
+  /** How many people one step of the warm-up reads (`DIRECTORY_STEP`; tests make it small). */
+  warmStepPeople?: number
 }
 
 /**
@@ -67,11 +70,16 @@ export class BackendState {
   readonly filePicker: FilePicker | null
   readonly busyBudgetMs: number
   private readonly quickCheckBudgetMs: number | undefined
+  private readonly warmStepPeople: number
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
   private graphCache: { dataVersion: number; graph: PathGraph } | null = null
   private scoringCache: { dataVersion: number; settings: ScoringSettings } | null = null
+  /** The directory being read step by step by `warmUp`, and what was written since its first step. */
+  private building: { dataVersion: number; build: DirectoryBuild; touched: Set<number> } | null = null
+  /** The warm-up, once started (see `warmUp`). */
+  private warming: Warming | null = null
 
   protected constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -81,6 +89,7 @@ export class BackendState {
     this.filePicker = options.filePicker ?? null
     this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
     this.quickCheckBudgetMs = options.quickCheckBudgetMs
+    this.warmStepPeople = options.warmStepPeople ?? DIRECTORY_STEP
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -145,7 +154,16 @@ export class BackendState {
   directory(): PeopleDirectory {
     const dataVersion = pragmaNumber(this.sqlite, 'data_version')
     if (this.cache === null || this.cache.dataVersion !== dataVersion) {
-      this.cache = { dataVersion, directory: new PeopleDirectory(this.sqlite) }
+      // The warm-up's unfinished build, when still current, needs only the rest read.
+      const building = this.building
+      this.building = null
+      if (building !== null && building.dataVersion === dataVersion) {
+        const directory = building.build.finish()
+        directory.refresh(building.touched)
+        this.cache = { dataVersion, directory }
+      } else {
+        this.cache = { dataVersion, directory: new PeopleDirectory(this.sqlite) }
+      }
     }
     return this.cache.directory
   }
@@ -173,6 +191,50 @@ export class BackendState {
       this.graphCache.graph.reprice(scoring, this.today())
     }
     return this.graphCache.graph
+  }
+
+  /**
+   * Builds the caches in the background right after opening, so the first
+   * search and the first path search find them ready: the people directory
+   * a step of `DIRECTORY_STEP` people at a time, then the search index, then
+   * the path graph (each of those two in one step: neither can be built in
+   * parts from outside). Between steps it yields to the event loop (see
+   * `warm-up.ts`), so a call waits at most for the step under way; a call
+   * that needs a cache meanwhile builds what remains itself (`directory`,
+   * `paths`). A write meanwhile is noted and re-read when the directory is
+   * done; another process's commit (data_version) starts it again. `close`
+   * stops it. The desktop app and browser mode warm up after opening; the
+   * CLI does not (it answers one command).
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= warmInSteps(
+      { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
+      () => this.warmStep(),
+    )
+    return this.warming.done
+  }
+
+  /** The next piece of warming, done now; says whether anything is left. */
+  private warmStep(): boolean {
+    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
+    if (this.cache?.dataVersion !== dataVersion) {
+      if (this.building?.dataVersion !== dataVersion) {
+        this.building = { dataVersion, build: new DirectoryBuild(this.sqlite, this.warmStepPeople), touched: new Set() }
+      }
+      // The last step hands over through `directory`, which re-reads what was written meanwhile.
+      if (this.building.build.step()) this.directory()
+      return true
+    }
+    const directory = this.cache.directory
+    if (!directory.searchReady) {
+      directory.buildSearch()
+      return true
+    }
+    if (this.graphCache?.dataVersion !== dataVersion) {
+      this.paths()
+      return true
+    }
+    return false
   }
 
   private writer: Promise<unknown> | null = null
@@ -272,6 +334,8 @@ export class BackendState {
       return
     }
     this.cache?.directory.refresh(list)
+    // The warm-up's unfinished directory re-reads them when it is done.
+    for (const id of list) this.building?.touched.add(id)
     this.graphCache?.graph.refresh(list)
   }
 
@@ -294,6 +358,7 @@ export class BackendState {
 
   /** Drops every cache: each is rebuilt from the file when next read. */
   private forgetCaches(): void {
+    this.building = null
     this.cache = null
     this.graphCache = null
     this.scoringCache = null
@@ -301,6 +366,10 @@ export class BackendState {
 
   /** Closes the connection, lets `replace` swap the file, and opens it again. */
   async reopenAfter(replace: () => Promise<void>): Promise<void> {
+    const warming = this.warming
+    warming?.stop()
+    await warming?.done
+    this.warming = null
     this.forgetCaches()
     await this.opened.db.destroy()
     try {
@@ -313,10 +382,14 @@ export class BackendState {
         busyBudgetMs: this.busyBudgetMs,
         quickCheckBudgetMs: this.quickCheckBudgetMs,
       })
+      // Stopped for the swap: warm the caches again from the file now in place.
+      if (warming !== null) void this.warmUp()
     }
   }
 
   async close(): Promise<void> {
+    this.warming?.stop()
+    await this.warming?.done
     // Kysely's SQLite driver closes the better-sqlite3 connection too.
     await this.opened.db.destroy()
   }
