@@ -1,11 +1,12 @@
 /**
  * How the startup bench opens Kith: as the desktop app and browser mode do,
- * the backend opened and its caches warming in the background. For now the
- * backend runs in this process; the host that runs it on its own thread
- * takes this function's place, with the same shape.
+ * through the backend host. The database opens on the host's worker thread
+ * (the built one, as users run it), and its caches warm there in the
+ * background; this thread only sends calls and reads answers.
  */
-import { Backend } from '../src/main/backend/backend'
+import path from 'node:path'
 import { KithError } from '../src/main/backend/errors'
+import { BackendHost } from '../src/main/host/host'
 
 export interface StartupBackend {
   /** A call through the one dispatch; its data, or its error thrown. */
@@ -13,15 +14,17 @@ export interface StartupBackend {
   close(): Promise<void>
 }
 
+/** The built worker (`npm run build`); the startup section builds it first when stale. */
+export const BUILT_WORKER = path.join(import.meta.dirname, '..', 'out', 'main', 'backend-worker.js')
+
 export async function openForStartup(dataDir: string): Promise<StartupBackend> {
-  const backend = await Backend.open({ dataDir })
-  void backend.warmUp()
+  const host = await BackendHost.start({ dataDir, workerFile: BUILT_WORKER })
   return {
     async call(method, args) {
-      const res = await backend.dispatch(method, args)
+      const res = await host.dispatch(method, args)
       if (!res.ok) throw KithError.from(res.error)
       return res.data
     },
-    close: () => backend.close(),
+    close: () => host.close(),
   }
 }

@@ -72,6 +72,10 @@ export const startupSection: Section = {
   name: 'startup',
   description: `${PEOPLE.toLocaleString('en')} people, about ${(PEOPLE * 10).toLocaleString('en')} relationships: open to the first search and path answers, against one plain pass over the same rows`,
   async run() {
+    // The starts run the built backend worker, as the app and browser mode do.
+    const root = path.join(import.meta.dirname, '..', '..')
+    const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    if (built.status !== 0) throw new Error('the build failed')
     const dir = tempDir('startup')
     try {
       await seedNetwork(dir)

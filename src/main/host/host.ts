@@ -41,6 +41,8 @@ export interface HostOptions {
   jobProgressMs?: number
   /** Tests only: the worker crashes, outside any call, whenever it begins answering this method (each new worker too). */
   testCrashOn?: string
+  /** The built worker to run (the benchmarks run the build from sources); found beside this module when absent. */
+  workerFile?: string
 }
 
 interface Pending {
@@ -63,7 +65,8 @@ function labelOf(method: unknown): string {
  * index.js and cli.js (this module is then in `out/main/` or its `chunks/`);
  * from sources (tests, `tsx`), `worker.ts` beside this file, loaded through tsx.
  */
-export function spawnWorker(workerData: WorkerOptionsIn): Worker {
+export function spawnWorker(workerData: WorkerOptionsIn, workerFile?: string): Worker {
+  if (workerFile !== undefined) return new Worker(workerFile, { workerData })
   const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, 'backend-worker.js')).find((file) => fs.existsSync(file))
   if (built !== undefined) return new Worker(built, { workerData })
   const source = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href
@@ -123,7 +126,7 @@ export class BackendHost {
       dueTaskCheckMs: this.options.dueTaskCheckMs ?? null,
       jobProgressMs: this.options.jobProgressMs,
       crashOn: this.options.testCrashOn,
-    })
+    }, this.options.workerFile)
     this.worker = worker
     let settle: (failed: ApiError | null) => void = () => undefined
     this.ready = new Promise((resolve) => {

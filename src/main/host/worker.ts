@@ -103,7 +103,8 @@ async function serve(options: WorkerOptions): Promise<void> {
     post({ type: 'openFailed', error: response.ok ? { code: 'internal', message: 'Kith could not open its data folder.' } : response.error })
     return
   }
-  // WARM-UP: start `backend.warmUp()` here (another slice builds it), right after open and before the first call.
+  // The directory, search index and path graph build in the background, yielding to calls (state.ts).
+  void backend.warmUp()
 
   const timers: NodeJS.Timeout[] = [watchJobs(backend, options.jobProgressMs)]
   if (options.dueTaskCheckMs !== null) timers.push(watchDueTasks(backend, options.dueTaskCheckMs))
