@@ -14,6 +14,10 @@ export interface SearchScratch {
   seen2: Int32Array
   stamp: number
   stamp2: number
+  /** the target's neighbours in a three-step search from my side: marked with `markStamp`, and their p(c2, t) */
+  mark: Int32Array
+  markStamp: number
+  toTarget: Float64Array
 }
 
 export interface Edge {
