@@ -61,21 +61,6 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       if (score >= collector.bar && score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
     }
     const tOrgs = colleagues ? [...new Set(g.memOrg[t] ?? [])] : []
-    // ... and me -> c -> t where c and t are colleagues.
-    stamp++
-    for (const org of tOrgs) {
-      const mineThere = myAt.get(org)
-      if (mineThere === undefined) continue
-      if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * hop2 < collector.bar) continue
-      for (const c of mineThere) {
-        if (c === t || seen[c] === stamp) continue
-        seen[c] = stamp
-        const pc = g.colleague(c, t)
-        if (pc === 0) continue
-        const score = (mine[c] ?? 0) * pc * hop2
-        if (score >= collector.bar && score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
-      }
-    }
 
     // Three relationships: me -> c1 -> c2 -> t, expanding the cheaper side.
     const hop3 = hopOf(s, 3)
@@ -129,6 +114,22 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       }
     }
 
+    // Two steps where c and t are colleagues: after the recorded three-step paths, so the bar is as high as it gets before organisations are walked.
+    stamp++
+    for (const org of tOrgs) {
+      const mineThere = myAt.get(org)
+      if (mineThere === undefined) continue
+      if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org) * hop2 < collector.bar) continue
+      for (const c of mineThere) {
+        if (c === t || seen[c] === stamp) continue
+        seen[c] = stamp
+        const pc = g.colleague(c, t)
+        if (pc === 0) continue
+        const score = (mine[c] ?? 0) * pc * hop2
+        if (score >= collector.bar && score >= collector.floor(c)) collector.offer(score, () => [me, c, t])
+      }
+    }
+
     if (colleagues) {
       // c1 and c2 colleagues, c2 -> t recorded.
       for (let k = tFrom; k < tTo; k++) {
@@ -154,13 +155,14 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
       // c2 and t colleagues; c1 -> c2 recorded or colleagues too.
       const inner = ++stamp2
       for (const org of tOrgs) {
-        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * g.colleagueCap(org) * hop3 < collector.bar) continue
+        if ((g.orgMembers[org]?.length ?? 0) > SMALL_ORG && bestMine * ceiling * g.colleagueCap(org) * hop3 < collector.bar) continue
         for (const c2 of g.orgMembers[org] ?? []) {
           if (c2 === t || !middle(c2) || seen2[c2] === inner) continue
           seen2[c2] = inner
           const pc2 = g.colleague(c2, t)
           if (pc2 === 0) continue
           const f2 = fat(c2)
+          if (bestMine * ceiling * f2 * pc2 * hop3 < collector.bar) continue
           const from2 = start[c2] ?? 0
           const to2 = from2 + (degree[c2] ?? 0)
           stamp++
@@ -173,7 +175,9 @@ export function topPaths(g: PathGraph, targets: readonly number[], options: Sear
             if (score >= collector.bar && score >= collector.floor(c1)) collector.offer(score, () => [me, c1, c2, t])
           }
           for (const org2 of g.memOrg[c2] ?? []) {
-            for (const c1 of myAt.get(org2) ?? []) {
+            const mineThere = myAt.get(org2) ?? []
+            if (mineThere.length > SMALL_ORG && bestMine * g.colleagueCap(org2) * f2 * pc2 * hop3 < collector.bar) continue
+            for (const c1 of mineThere) {
               if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
               seen[c1] = stamp
               const pc1 = g.colleague(c1, c2)
