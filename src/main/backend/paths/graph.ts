@@ -273,7 +273,7 @@ export class PathGraph extends ColleagueGraph {
         this.removeHalfEdge(j, i)
         this.priceNode(j)
       }
-      this.degree[i] = 0
+      this.clearEdges(i)
       this.clearMemberships(i)
       if (row === undefined) {
         this.archived[i] = true
