@@ -8,9 +8,23 @@ import { KithError } from '../errors'
 /** The PRAGMAs Kith reads as a single number. */
 type NumberPragma = 'user_version' | 'application_id' | 'data_version'
 
+/**
+ * `data_version` is read before every cached answer (has another process
+ * committed?): its statement is prepared once per connection, not per read.
+ */
+const dataVersionReads = new WeakMap<Database.Database, Database.Statement<[]>>()
+
 /** A PRAGMA that holds one number: the schema version, Kith's stamp, or the data version. */
 export function pragmaNumber(sqlite: Database.Database, name: NumberPragma): number {
-  const value = sqlite.pragma(name, { simple: true })
+  let value: unknown
+  if (name === 'data_version') {
+    let read = dataVersionReads.get(sqlite)
+    if (read === undefined) {
+      read = sqlite.prepare<[]>('PRAGMA data_version').pluck()
+      dataVersionReads.set(sqlite, read)
+    }
+    value = read.get()
+  } else value = sqlite.pragma(name, { simple: true })
   if (typeof value !== 'number') throw new KithError('internal', `SQLite gave no number for the database's ${name}.`)
   return value
 }

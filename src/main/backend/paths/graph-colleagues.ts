@@ -175,8 +175,7 @@ export abstract class ColleagueGraph extends GraphCore {
 
   /** The chance of the relationship between two nodes (or of their inferred colleague tie), or 0. */
   p(i: number, j: number): number {
-    const a = this.shorter(i, j)
-    const k = this.slot(a, a === i ? j : i)
+    const k = this.slotBetween(i, j)
     return k < 0 ? this.colleague(i, j) : (this.chances[k] ?? 0)
   }
 

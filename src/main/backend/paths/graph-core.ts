@@ -14,6 +14,10 @@ export interface SearchScratch {
   seen2: Int32Array
   stamp: number
   stamp2: number
+  /** the target's neighbours in a three-step search from my side: marked with `markStamp`, and their p(c2, t) */
+  mark: Int32Array
+  markStamp: number
+  toTarget: Float64Array
 }
 
 export interface Edge {
@@ -182,6 +186,7 @@ export abstract class GraphCore {
     this.codes = codes
     this.chances = chances
     this.used = adj.length
+    this.mySlots = null
   }
 
   protected orgIndex(id: number): number {
@@ -228,6 +233,7 @@ export abstract class GraphCore {
 
   /** Appends j to i's relationships; a node out of room moves to the end with twice the room. */
   protected addHalfEdge(i: number, j: number, code: number, p = 0): void {
+    this.mySlots = null
     const deg = this.degree[i] ?? 0
     if (deg >= (this.room[i] ?? 0)) {
       const room = Math.max(4, deg * 2)
@@ -259,6 +265,7 @@ export abstract class GraphCore {
 
   /** Removes j from i's relationships (the last one takes its place). */
   protected removeHalfEdge(i: number, j: number): void {
+    this.mySlots = null
     const k = this.slot(i, j)
     if (k < 0) return
     const last = (this.start[i] ?? 0) + (this.degree[i] ?? 0) - 1
@@ -277,6 +284,33 @@ export abstract class GraphCore {
     return -1
   }
 
+  /** Forgets all of i's relationships (their other halves are the caller's to remove). */
+  protected clearEdges(i: number): void {
+    this.mySlots = null
+    this.degree[i] = 0
+  }
+
+  /** Where each of my contacts sits in my list, by node (-1 for the rest): dropped on any change to the lists. */
+  private mySlots: Int32Array | null = null
+
+  /** Where the relationship between i and j sits in the flat arrays (on either side), or -1. */
+  slotBetween(i: number, j: number): number {
+    const me = this.me
+    if (me >= 0 && (i === me || j === me)) {
+      const other = i === me ? j : i
+      if (this.mySlots === null || this.mySlots.length < this.ids.length) {
+        const at = new Int32Array(this.ids.length).fill(-1)
+        const from = this.start[me] ?? 0
+        const to = from + (this.degree[me] ?? 0)
+        for (let k = from; k < to; k++) at[this.adj[k] ?? 0] = k
+        this.mySlots = at
+      }
+      return this.mySlots[other] ?? -1
+    }
+    const a = this.shorter(i, j)
+    return this.slot(a, a === i ? j : i)
+  }
+
   /** i's neighbours as a fresh list (for code that is not on a hot path). */
   neighbours(i: number): number[] {
     const from = this.start[i] ?? 0
@@ -284,8 +318,7 @@ export abstract class GraphCore {
   }
 
   edgeBetween(i: number, j: number): Edge | undefined {
-    const a = this.shorter(i, j)
-    const k = this.slot(a, a === i ? j : i)
+    const k = this.slotBetween(i, j)
     return k < 0 ? undefined : unpack(this.codes[k] ?? 0)
   }
 

@@ -53,6 +53,9 @@ export class PathGraph extends ColleagueGraph {
         seen2: old?.seen2 ?? new Int32Array(n),
         stamp: old?.stamp ?? 0,
         stamp2: old?.stamp2 ?? 0,
+        mark: old?.mark ?? new Int32Array(n),
+        markStamp: old?.markStamp ?? 0,
+        toTarget: old?.toTarget ?? new Float64Array(n),
       }
     }
     return this.scratch
@@ -270,7 +273,7 @@ export class PathGraph extends ColleagueGraph {
         this.removeHalfEdge(j, i)
         this.priceNode(j)
       }
-      this.degree[i] = 0
+      this.clearEdges(i)
       this.clearMemberships(i)
       if (row === undefined) {
         this.archived[i] = true

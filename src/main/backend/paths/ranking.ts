@@ -29,23 +29,34 @@ export function comparePaths(g: PathGraph, a: RawPath, b: RawPath): number {
   return 0
 }
 
-/** Keeps, per first connector, the best `cap` paths seen: enough for an exact capped top list. */
+/**
+ * Keeps, per first connector, the best `cap` paths seen: enough for an exact
+ * capped top list. Beside them, the best `limit` of the paths kept (`top`),
+ * whose worst score is `bar`: a path scoring below it can never enter the
+ * final list (kept paths are only ever replaced by better ones), so search
+ * loops test `score >= collector.bar` before anything else.
+ */
 export class Collector {
   private readonly best = new Map<number, RawPath[]>()
+  private readonly top: RawPath[] = []
+  /** no path scoring below this can enter the final list; -1 while fewer than `limit` are kept */
+  bar = -1
 
   constructor(
     private readonly g: PathGraph,
     private readonly cap: number,
+    private readonly limit: number,
   ) {}
 
   /** The lowest score that can still enter for this connector. */
   floor(first: number): number {
     const kept = this.best.get(first)
-    return kept === undefined || kept.length < this.cap ? -1 : (kept[kept.length - 1]?.score ?? -1)
+    const own = kept === undefined || kept.length < this.cap ? -1 : (kept[kept.length - 1]?.score ?? -1)
+    return own > this.bar ? own : this.bar
   }
 
   offer(score: number, nodes: () => number[]): void {
-    this.offers++
+    if (score < this.bar) return
     const candidate = { score, nodes: nodes() }
     const c1 = candidate.nodes[1] ?? -1
     let kept = this.best.get(c1)
@@ -55,31 +66,30 @@ export class Collector {
     }
     const worst = kept.at(-1)
     if (kept.length >= this.cap && worst !== undefined && comparePaths(this.g, candidate, worst) >= 0) return
-    kept.push(candidate)
-    kept.sort((a, b) => comparePaths(this.g, a, b))
-    if (kept.length > this.cap) kept.pop()
+    let at = kept.length
+    while (at > 0 && comparePaths(this.g, candidate, kept[at - 1] ?? candidate) < 0) at--
+    kept.splice(at, 0, candidate)
+    if (kept.length > this.cap) {
+      const out = kept.pop()
+      const k = out === undefined ? -1 : this.top.indexOf(out)
+      if (k >= 0) this.top.splice(k, 1)
+    }
+    // The candidate beats whatever it pushed out, so `top` stays `limit` kept paths once full.
+    const top = this.top
+    const last = top[top.length - 1]
+    if (top.length < this.limit || (last !== undefined && score > last.score)) {
+      let i = top.length
+      while (i > 0 && (top[i - 1]?.score ?? 0) < score) i--
+      top.splice(i, 0, candidate)
+      if (top.length > this.limit) top.pop()
+    }
+    this.bar = top.length < this.limit ? -1 : (top[this.limit - 1]?.score ?? -1)
   }
 
-  private cachedThreshold: { version: number; limit: number; value: number } | null = null
-  private offers = 0
-
-  /**
-   * A score no path below can beat into the final list: the limit-th best
-   * kept so far (kept lists only get better), or -1 while fewer are kept.
-   */
-  threshold(limit: number): number {
-    if (this.cachedThreshold?.version === this.offers && this.cachedThreshold.limit === limit) return this.cachedThreshold.value
-    const scores: number[] = []
-    for (const kept of this.best.values()) for (const p of kept) scores.push(p.score)
-    const value = scores.length < limit ? -1 : (scores.sort((a, b) => b - a)[limit - 1] ?? -1)
-    this.cachedThreshold = { version: this.offers, limit, value }
-    return value
-  }
-
-  result(limit: number): RawPath[] {
+  result(): RawPath[] {
     const all: RawPath[] = []
     for (const kept of this.best.values()) all.push(...kept)
-    return all.sort((a, b) => comparePaths(this.g, a, b)).slice(0, limit)
+    return all.sort((a, b) => comparePaths(this.g, a, b)).slice(0, this.limit)
   }
 }
 

@@ -145,14 +145,15 @@ function beforeYouAsk(
   })
 
   const shortest = context.shortest.get(t)
+  const sharedOrg = context.direct.has(t) || (shortest !== undefined && shortest < nodes.length - 1) ? null : sharedCurrentOrg(g, g.me, t)
   out.push({
     question: `Could you reach ${target} another way?`,
     ...(context.direct.has(t)
       ? { verdict: 'stop' as const, reason: `You already know ${target}: reach out directly.` }
       : shortest !== undefined && shortest < nodes.length - 1
         ? { verdict: 'caution' as const, reason: `A shorter path to ${target} exists (${shortest} relationships).` }
-        : sharedCurrentOrg(g, g.me, t) !== null
-          ? { verdict: 'caution' as const, reason: `${target} works at your company, ${sharedCurrentOrg(g, g.me, t) ?? ''}.` }
+        : sharedOrg !== null
+          ? { verdict: 'caution' as const, reason: `${target} works at your company, ${sharedOrg}.` }
           : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
   })
 
@@ -188,7 +189,12 @@ function isCurrent(g: PathGraph, i: number, org: number): boolean {
 
 /** Whether one of my contacts knows the target, by a relationship or as a colleague. */
 function hasTwoStepPath(g: PathGraph, t: number): boolean {
-  if (g.neighbours(t).some((c) => c !== t && g.archived[c] !== true && g.isMyContact(c))) return true
+  const from = g.start[t] ?? 0
+  const to = from + (g.degree[t] ?? 0)
+  for (let k = from; k < to; k++) {
+    const c = g.adj[k] ?? -1
+    if (c !== t && g.archived[c] !== true && g.isMyContact(c)) return true
+  }
   const myAt = g.myContactsByOrg()
   for (const org of g.memOrg[t] ?? []) for (const c of myAt.get(org) ?? []) if (g.colleague(c, t) !== 0) return true
   return false
