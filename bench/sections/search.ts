@@ -2,6 +2,7 @@ import { Faker, en } from '@faker-js/faker'
 import Fuse from 'fuse.js'
 import fs from 'node:fs'
 import { Backend } from '../../src/main/backend/backend'
+import type { SearchDoc } from '../../src/main/backend/search/search-index'
 import { normalizeEmail, normalizeLabel } from '../../src/main/backend/people/records'
 import { medianMs, percentile, round, tempDir, type Section } from '../lib'
 
@@ -11,7 +12,7 @@ const QUERIES = 200
 const BASELINE_QUERIES = 20
 const TAGS = ['investor', 'design', 'engineering', 'climate', 'founder', 'sales', 'recruiting', 'media', 'health', 'fintech']
 
-interface Synthetic {
+export interface Synthetic {
   id: number
   name: string
   company: string
@@ -43,7 +44,7 @@ function misspell(faker: Faker, name: string): string {
   return words.map((w, i) => (i === which ? typo(faker, w) : w)).join(' ')
 }
 
-function seedDatabase(backend: Backend, people: Synthetic[]): void {
+export function seedDatabase(backend: Backend, people: Synthetic[]): void {
   const now = new Date().toISOString()
   const sqlite = backend.sqlite
   const person = sqlite.prepare('INSERT INTO person (id, name, company, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -56,6 +57,34 @@ function seedDatabase(backend: Backend, people: Synthetic[]): void {
       p.tags.forEach((t, i) => label.run(p.id, t, normalizeLabel(t), i))
     }
   })()
+}
+
+/** `count` made-up people (ids 1..count) and `queries` misspellings of some of their names, the same for a seed. */
+export function makePeople(count: number, queries: number): { people: Synthetic[]; targets: { id: number; query: string }[] } {
+  const faker = new Faker({ locale: [en] })
+  faker.seed(20261122)
+  const people: Synthetic[] = Array.from({ length: count }, (_, i) => {
+    const first = faker.person.firstName()
+    const last = faker.person.lastName()
+    return {
+      id: i + 1,
+      name: `${first} ${last}`,
+      company: faker.company.name(),
+      title: faker.person.jobTitle(),
+      email: faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
+      tags: faker.helpers.arrayElements(TAGS, { min: 0, max: 2 }),
+    }
+  })
+  const targets = Array.from({ length: queries }, () => {
+    const p = faker.helpers.arrayElement(people)
+    return { id: p.id, query: misspell(faker, p.name) }
+  })
+  return { people, targets }
+}
+
+/** The record Kith's search index holds for a made-up person. */
+export function searchDoc(p: Synthetic): SearchDoc {
+  return { id: p.id, name: p.name, aliases: [], company: p.company, title: p.title, tags: p.tags, emails: [p.email] }
 }
 
 export const searchSection: Section = {
