@@ -31,7 +31,7 @@ const SMALL_ORGS = 2_500
 const LEGAL = ['', '', '', ', Inc.', ' Ltd', ' GmbH']
 
 /** Preferential attachment: well-connected people gain more ties; person 1 is me. */
-export function buildGraph(): Synthetic {
+export function buildGraph(people = PEOPLE): Synthetic {
   const random = seededRandom(500_000)
   const ends: number[] = []
   const seen = new Set<string>()
@@ -47,21 +47,21 @@ export function buildGraph(): Synthetic {
     return true
   }
   for (let a = 2; a <= LINKS_EACH + 2; a++) for (let b = a + 1; b <= LINKS_EACH + 2; b++) add(a, b)
-  for (let person = LINKS_EACH + 3; person <= PEOPLE; person++) {
+  for (let person = LINKS_EACH + 3; person <= people; person++) {
     let made = 0
     while (made < LINKS_EACH) if (add(person, ends[Math.floor(random() * ends.length)] ?? 2)) made++
   }
   let mine = 0
-  while (mine < MY_CONTACTS) if (add(1, 2 + Math.floor(random() * (PEOPLE - 1)))) mine++
+  while (mine < MY_CONTACTS) if (add(1, 2 + Math.floor(random() * (people - 1)))) mine++
   const talks: [number, number][] = []
-  for (let k = 0; k < 1_500; k++) talks.push([2 + Math.floor(random() * (PEOPLE - 1)), Math.floor(random() * 700)])
+  for (let k = 0; k < 1_500; k++) talks.push([2 + Math.floor(random() * (people - 1)), Math.floor(random() * 700)])
   // Organisations: the large ones, then small ones of 2 to 20 people; a third of the jobs have ended.
   const jobs: Synthetic['jobs'] = []
   const place = (org: string, size: number): void => {
     for (let k = 0; k < size; k++) {
       const start = 30 + Math.floor(random() * 3000)
       const end = random() < 0.33 ? Math.floor(random() * start) : null
-      jobs.push([2 + Math.floor(random() * (PEOPLE - 1)), `${org}${LEGAL[Math.floor(random() * LEGAL.length)] ?? ''}`, start, end])
+      jobs.push([2 + Math.floor(random() * (people - 1)), `${org}${LEGAL[Math.floor(random() * LEGAL.length)] ?? ''}`, start, end])
     }
   }
   LARGE_ORGS.forEach((size, k) => place(`Large Org ${k + 1}`, size))
@@ -72,10 +72,19 @@ export function buildGraph(): Synthetic {
 export function seed(backend: Backend, graph: Synthetic): void {
   const sqlite = backend.sqlite
   const now = new Date().toISOString()
-  const today = Date.now()
   sqlite.transaction(() => {
     const person = sqlite.prepare('INSERT INTO person (id, name, is_me, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
     for (let id = 1; id <= PEOPLE; id++) person.run(id, id === 1 ? 'Me' : `Person ${id}`, id === 1 ? 1 : 0, now, now)
+  })()
+  seedTies(backend, graph)
+}
+
+/** Relationships, my interactions and jobs, between people already there (person 1 is me). */
+export function seedTies(backend: Backend, graph: Synthetic): void {
+  const sqlite = backend.sqlite
+  const now = new Date().toISOString()
+  const today = Date.now()
+  sqlite.transaction(() => {
     const rel = sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
     for (const [a, b, strength, confidence] of graph.edges) rel.run(a, b, strength, confidence, now, now)
     const interaction = sqlite.prepare("INSERT INTO interaction (occurred_on, kind, with_me, created_at, updated_at) VALUES (?, 'call', 1, ?, ?)")
