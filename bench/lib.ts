@@ -2,11 +2,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-export type Figures = Record<string, number | string | boolean>
+export type Figure = number | string | boolean
+/** A section's figures; a list holds one record per case (the sizes of the growth curve, say). */
+export type Figures = Record<string, Figure | Record<string, Figure>[]>
 
 export interface Section {
   name: string
   description: string
+  /** With --json, put this section's figures at the top level rather than under its name. */
+  topLevel?: boolean
   run: () => Promise<Figures>
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only SECTION]`: Kith's speed and memory
+ * `npm run bench [-- --json] [-- --only SECTION[,SECTION…]]`: Kith's speed and memory
  * targets, measured here rather than in timed unit tests. With --json the
  * last line of output is one JSON object, one key per section.
  */
@@ -10,15 +10,26 @@ import { dbSection } from './sections/db'
 import { importSection } from './sections/import'
 import { networkSection } from './sections/network'
 import { pathsSection } from './sections/paths'
+import { scaleSection } from './sections/scale'
 import { searchSection } from './sections/search'
 import { startupSection } from './sections/startup'
 import { suggestSection } from './sections/suggest'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection, startupSection]
+const SECTIONS: readonly Section[] = [
+  dbSection,
+  searchSection,
+  pathsSection,
+  suggestSection,
+  importSection,
+  archiveSection,
+  networkSection,
+  startupSection,
+  scaleSection,
+]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))
-  const lines = Object.entries(figures).map(([k, v]) => `  ${k.padEnd(width)}  ${String(v)}`)
+  const lines = Object.entries(figures).map(([k, v]) => `  ${k.padEnd(width)}  ${Array.isArray(v) ? v.map((r) => `\n    ${JSON.stringify(r)}`).join('') : String(v)}`)
   return [name, ...lines].join('\n')
 }
 
@@ -30,11 +41,13 @@ async function main(): Promise<number> {
     console.error(`bench: ${err instanceof Error ? err.message : String(err)}`)
     return 2
   }
-  const chosen = values.only === undefined ? SECTIONS : SECTIONS.filter((s) => s.name === values.only)
-  if (chosen.length === 0) {
-    console.error(`bench: no section "${values.only ?? ''}"; sections: ${SECTIONS.map((s) => s.name).join(', ')}`)
+  const names = values.only?.split(',').map((n) => n.trim()) ?? SECTIONS.map((s) => s.name)
+  const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n))
+  if (unknown.length > 0 || names.length === 0) {
+    console.error(`bench: no section "${unknown.join(', ')}"; sections: ${SECTIONS.map((s) => s.name).join(', ')}`)
     return 2
   }
+  const chosen = SECTIONS.filter((s) => names.includes(s.name))
   const results: Record<string, Figures> = {}
   for (const section of chosen) {
     if (values.json !== true) console.log(`Running ${section.name}: ${section.description}…`)
@@ -45,7 +58,15 @@ async function main(): Promise<number> {
       console.log(`  (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
     }
   }
-  if (values.json === true) console.log(JSON.stringify(results))
+  if (values.json === true) {
+    // Sections marked topLevel (scale) put their own keys beside the others'.
+    const out: Record<string, unknown> = {}
+    for (const s of chosen) {
+      if (s.topLevel === true) Object.assign(out, results[s.name])
+      else out[s.name] = results[s.name]
+    }
+    console.log(JSON.stringify(out))
+  }
   return 0
 }
 

@@ -69,10 +69,19 @@ export function buildGraph(people = PEOPLE): Synthetic {
 export function seed(backend: Backend, graph: Synthetic, people = PEOPLE): void {
   const sqlite = backend.sqlite
   const now = new Date().toISOString()
-  const today = Date.now()
   sqlite.transaction(() => {
     const person = sqlite.prepare('INSERT INTO person (id, name, is_me, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
     for (let id = 1; id <= people; id++) person.run(id, id === 1 ? 'Me' : `Person ${id}`, id === 1 ? 1 : 0, now, now)
+  })()
+  seedTies(backend, graph)
+}
+
+/** Relationships, my interactions and jobs, between people already there (person 1 is me). */
+export function seedTies(backend: Backend, graph: Synthetic): void {
+  const sqlite = backend.sqlite
+  const now = new Date().toISOString()
+  const today = Date.now()
+  sqlite.transaction(() => {
     const rel = sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, confidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
     for (const [a, b, strength, confidence] of graph.edges) rel.run(a, b, strength, confidence, now, now)
     const interaction = sqlite.prepare("INSERT INTO interaction (occurred_on, kind, with_me, created_at, updated_at) VALUES (?, 'call', 1, ?, ?)")

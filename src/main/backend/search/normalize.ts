@@ -25,6 +25,16 @@ function symbol(ch: string): number {
 }
 
 export const ASCII_GRAMS = 37 * 37 * 37
+/** Codes for letter pairs of a-z, 0-9 and the word boundary. */
+export const PAIRS = 37 * 37
+
+/** The code of one folded character (as `symbol`), from its char code; NaN (past the end) is the boundary. */
+export function letterCode(c: number): number {
+  if (c === 32 || Number.isNaN(c)) return 0
+  if (c >= 97 && c <= 122) return c - 96
+  if (c >= 48 && c <= 57) return c - 21
+  return -1
+}
 
 /**
  * The trigram codes that mean "a word starting with this one or two
