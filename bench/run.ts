@@ -12,8 +12,9 @@ import { networkSection } from './sections/network'
 import { pathsSection } from './sections/paths'
 import { searchSection } from './sections/search'
 import { suggestSection } from './sections/suggest'
+import { uiSection } from './sections/ui'
 
-const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection]
+const SECTIONS: readonly Section[] = [dbSection, searchSection, pathsSection, suggestSection, importSection, archiveSection, networkSection, uiSection]
 
 function table(name: string, figures: Figures): string {
   const width = Math.max(...Object.keys(figures).map((k) => k.length))
