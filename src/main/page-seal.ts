@@ -83,20 +83,30 @@ export function pageScriptHashes(html: string): string[] {
     for (const value of integrity.split(/\s+/)) if (SCRIPT_HASH.test(value)) hashes.add(value)
   }
   const map = IMPORT_MAP.exec(html)?.[1]
-  if (map !== undefined) {
-    hashes.add(integrityOf(map))
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(map)
-    } catch {
-      parsed = null
-    }
-    const table = typeof parsed === 'object' && parsed !== null && 'integrity' in parsed ? parsed.integrity : null
-    if (typeof table === 'object' && table !== null) {
-      for (const value of Object.values(table)) if (typeof value === 'string' && SCRIPT_HASH.test(value)) hashes.add(value)
-    }
-  }
+  if (map !== undefined) hashes.add(integrityOf(map))
+  for (const value of Object.values(pinnedModules(html))) hashes.add(value)
   return [...hashes]
+}
+
+/**
+ * The modules a sealed page pins: its import map's `integrity` table, from
+ * each module's address on the page's origin to its hash. Entries that are
+ * not a well-formed hash are left out.
+ */
+export function pinnedModules(html: string): Record<string, string> {
+  const map = IMPORT_MAP.exec(html)?.[1]
+  if (map === undefined) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(map)
+  } catch {
+    return {}
+  }
+  const table = typeof parsed === 'object' && parsed !== null && 'integrity' in parsed ? parsed.integrity : null
+  if (typeof table !== 'object' || table === null) return {}
+  const pinned: Record<string, string> = {}
+  for (const [address, value] of Object.entries(table)) if (typeof value === 'string' && SCRIPT_HASH.test(value)) pinned[address] = value
+  return pinned
 }
 
 /**
