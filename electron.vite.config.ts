@@ -10,10 +10,11 @@ const WORKER_FILE = /^assets\/[\w-]+\.worker-[\w-]+\.js$/
 
 /**
  * The built page allows its scripts by hash: once the renderer is written,
- * each script tag gets the `integrity` of its file on disk and the page a
+ * the page gets an import map pinning every script module of the build (the
+ * entry and one chunk per page, loaded on first visit) to the hash of its
+ * file on disk, its script tag the entry's `integrity`, and a
  * Content-Security-Policy meta tag listing exactly those hashes
- * (src/main/page-seal.ts). The page must be one script file: a module it
- * imported would carry no hash of its own, and the policy would refuse it.
+ * (src/main/page-seal.ts). A module whose bytes differ is refused.
  * The one other kind of script is a worker (`new Worker(new URL('./x.worker.ts',
  * import.meta.url))`), allowed by the policy's `worker-src 'self'`: Vite
  * builds each worker into one file of its own, and any other script file
@@ -26,20 +27,19 @@ function contentSecurityPolicy(): Plugin {
     apply: 'build',
     enforce: 'post',
     writeBundle(options, bundle) {
-      const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
-      if (chunks.length !== 1) {
-        throw new Error(`The renderer must build to one script (its policy lists scripts by hash), not ${chunks.length}: avoid dynamic import() in src/renderer.`)
-      }
+      const modules = Object.values(bundle)
+        .filter((item) => item.type === 'chunk')
+        .map((chunk) => chunk.fileName)
       const strays = Object.values(bundle).filter((item) => item.type === 'asset' && /\.m?js$/.test(item.fileName) && !WORKER_FILE.test(item.fileName))
       if (strays.length > 0) {
-        throw new Error(`The renderer built scripts its policy would not allow: ${strays.map((s) => s.fileName).join(', ')}. Only the page's one script and *.worker.ts workers may run.`)
+        throw new Error(`The renderer built scripts its policy would not allow: ${strays.map((s) => s.fileName).join(', ')}. Only the page's modules and *.worker.ts workers may run.`)
       }
       const outDir = path.resolve(options.dir ?? 'out/renderer')
       const page = path.join(outDir, 'index.html')
-      const sealed = sealPage(fs.readFileSync(page, 'utf8'), (src) => {
-        const file = path.resolve(outDir, src.replace(/^\//, ''))
-        if (!file.startsWith(outDir + path.sep)) throw new Error(`The page's script ${src} is outside the build.`)
-        return fs.readFileSync(file)
+      const sealed = sealPage(fs.readFileSync(page, 'utf8'), modules, (file) => {
+        const resolved = path.resolve(outDir, file)
+        if (!resolved.startsWith(outDir + path.sep)) throw new Error(`The page's script ${file} is outside the build.`)
+        return fs.readFileSync(resolved)
       })
       fs.writeFileSync(page, sealed)
     },
@@ -71,6 +71,15 @@ export default defineConfig({
     worker: { format: 'es' },
     build: {
       rollupOptions: { input: 'src/renderer/index.html' },
+      // Pages load their chunk with a plain import(): Vite's preload helper
+      // would add <link rel=modulepreload> tags without integrity (which the
+      // policy refuses) and its polyfill nothing Chromium needs. One style
+      // sheet for all pages, linked from the page, so no chunk loads CSS.
+      modulePreload: false,
+      cssCodeSplit: false,
+      // electron-vite leaves code unminified by default; the page's first
+      // load is what the window waits for.
+      minify: true,
     },
   },
 })

@@ -14,6 +14,7 @@ import { scaleSection } from './sections/scale'
 import { searchSection } from './sections/search'
 import { startupSection } from './sections/startup'
 import { suggestSection } from './sections/suggest'
+import { uiSection } from './sections/ui'
 
 const SECTIONS: readonly Section[] = [
   dbSection,
@@ -25,6 +26,7 @@ const SECTIONS: readonly Section[] = [
   networkSection,
   startupSection,
   scaleSection,
+  uiSection,
 ]
 
 function table(name: string, figures: Figures): string {

@@ -1,7 +1,9 @@
 /**
  * The page's Content-Security-Policy holds in the running app: its own
- * script and nonce-carrying style elements work on every page and dialog,
- * nothing else runs or applies, and the browser reports no violation.
+ * script modules (one per page, loaded on first visit) and nonce-carrying
+ * style elements work on every page and dialog, nothing else runs or
+ * applies, the browser reports no violation, and a page whose script was
+ * changed is refused.
  */
 import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
@@ -23,7 +25,9 @@ test('the page runs only its own script and styles, with no policy violation any
   await expect(kith.pageHeading('People')).toBeVisible()
 
   const policy = await app.evaluate("document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]')?.content ?? ''")
-  expect(policy).toMatch(/script-src 'sha384-[^']+';/)
+  // Only hashes: the page's modules and the import map pinning them.
+  expect(policy).toMatch(/script-src( 'sha384-[^']+')+;/)
+  expect(policy).not.toMatch(/script-src[^;]*'(self|strict-dynamic)'/)
   expect(policy).not.toContain("'unsafe-inline'")
   // Mantine's theme variables come from a style element carrying the nonce.
   expect(await app.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--mantine-color-body').trim() !== ''")).toBe(true)
@@ -62,4 +66,22 @@ test('the page runs only its own script and styles, with no policy violation any
   expect(injected).toMatchObject({ inline: false })
   expect(injected).not.toMatchObject({ color: 'rgb(1, 2, 3)' })
   expect(injected).not.toMatchObject({ background: 'rgb(4, 5, 6)' })
+})
+
+test('a page whose script was changed on its way is refused, and the window says so', async ({ app, kithMode }) => {
+  test.skip(kithMode !== 'browser', 'browser mode lets the test rewrite a file between server and page')
+  // Rewrite the Import & export page's chunk as it is served (it has not loaded yet: pages load on first visit).
+  await app.route(/\/assets\/ImportExportPage-[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({ response, body: `${await response.text()}\n;window.__kithTampered = true` })
+  })
+  const kith = new KithApp(app)
+  await expect(kith.pageHeading('People')).toBeVisible()
+  await kith.navLink('Import & export').click()
+  await expect(app.getByRole('alert').filter({ hasText: 'This page could not load' })).toBeVisible()
+  expect(await app.evaluate('window.__kithTampered === true')).toBe(false)
+  await expect(kith.pageHeading('Import & export')).toHaveCount(0)
+
+  // The rest of the window still works.
+  await kith.goTo('Settings')
 })

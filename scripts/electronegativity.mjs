@@ -1,6 +1,6 @@
 // The Electronegativity gate in `npm test`: Doyensec's scanner over Kith's
 // sources, and over the built page for its Content-Security-Policy (the
-// policy is put into the page at build time, with its script's hash). Fails
+// policy is put into the page at build time, with its modules' hashes). Fails
 // on any finding, the policy's included, counted
 // from the SARIF it writes (the scanner itself exits 0 with findings), and on
 // any file it could not parse (it would otherwise skip it in silence).

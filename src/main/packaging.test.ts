@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest'
 import config from '../../electron-builder'
 import { tempDir } from './backend/testing/temp'
 import { ELECTRON_NATIVE_DIR, NATIVE_FILE, electronNativeBinding } from './native-binding'
+import { pinnedModules } from './page-seal'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -77,6 +78,11 @@ describe('packaging', () => {
     ]) {
       expect(files, needed).toContain(needed)
     }
+    // Every script module the sealed page pins (one per page, loaded later) is packed too.
+    const page = fs.readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8')
+    const pinned = Object.keys(pinnedModules(page))
+    expect(pinned.length).toBeGreaterThan(1)
+    for (const module of pinned) expect(files, module).toContain(`/out/renderer${module}`)
     const shipped = [...files]
     // No sources, tests or tooling; the renderer's libraries are already in its bundle.
     for (const absent of ['/src/', '/e2e/', '/node_modules/react/', '/node_modules/@mantine/', '/node_modules/electron/', '/node_modules/better-sqlite3/build/', '/out/.built']) {

@@ -1,6 +1,7 @@
 /**
  * Browser mode sends the built page the same script-hash policy the desktop
- * app does, plus a refusal of framing.
+ * app does (every script module of the build pinned by hash), plus a refusal
+ * of framing.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -30,18 +31,26 @@ function policyOf(port: number, pathname: string): Promise<string | undefined> {
 }
 
 describe('browser mode’s Content-Security-Policy', () => {
-  it('allows the page’s own script by hash only, and no framing', async () => {
+  it('allows the page’s own script modules by hash only, and no framing', async () => {
     const staticDir = tempDir()
     fs.mkdirSync(path.join(staticDir, 'assets'))
     fs.writeFileSync(path.join(staticDir, 'assets', 'index.js'), 'console.log("kith")')
+    fs.writeFileSync(path.join(staticDir, 'assets', 'page.js'), 'export const page = "people"')
     const html = '<!doctype html><html><head><script type="module" src="./assets/index.js"></script></head><body></body></html>'
-    fs.writeFileSync(path.join(staticDir, 'index.html'), sealPage(html, (src) => fs.readFileSync(path.join(staticDir, src))))
+    fs.writeFileSync(
+      path.join(staticDir, 'index.html'),
+      sealPage(html, ['assets/index.js', 'assets/page.js'], (file) => fs.readFileSync(path.join(staticDir, file))),
+    )
     server = await startServer({ backend: inProcess(await openTempBackend()), staticDir })
 
     const page = await policyOf(server.port, '/')
-    const hash = integrityOf(Buffer.from('console.log("kith")'))
-    expect(page).toContain(`script-src '${hash}';`)
-    expect(page).not.toMatch(/script-src[^;]*'self'/)
+    const allowed = /script-src ([^;]*);/.exec(page ?? '')?.[1]?.split(' ')
+    // The entry, the chunk it may import, and the import map pinning both: nothing else.
+    expect(allowed).toHaveLength(3)
+    expect(allowed).toContain(`'${integrityOf('console.log("kith")')}'`)
+    expect(allowed).toContain(`'${integrityOf('export const page = "people"')}'`)
+    expect(allowed).not.toContain(`'${integrityOf('export const page = "changed"')}'`)
+    expect(page).not.toMatch(/script-src[^;]*'(self|strict-dynamic|unsafe-[a-z-]+)'/)
     expect(page).toContain("frame-ancestors 'none'")
     expect(page).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9_-]{16,}';/)
     expect(page).not.toContain('unsafe-inline')

@@ -1,9 +1,11 @@
 /**
  * The renderer's Content-Security-Policy. Scripts are allowed by hash only:
- * the built page names its one script with an `integrity` attribute, and the
- * policy lists that same hash, so no other script (inline, injected, or
- * another file of our own origin) can run in the page; a worker may be
- * started from a script file of our own origin. Style elements need a nonce, new
+ * the built page pins each of its script modules (the entry and one chunk
+ * per page) by hash in an import map and its script tag, and the policy
+ * lists exactly those hashes and the import map's, so no other script
+ * (inline, injected, changed on disk, or another file of our own origin) can
+ * run in the page (src/main/page-seal.ts); a worker may be started from a
+ * script file of our own origin. Style elements need a nonce, new
  * for every load of the page, which the page hands to Mantine; style
  * attributes in markup are refused (the page sets styles through the DOM).
  */
@@ -18,7 +20,7 @@ export const STYLE_NONCE_PLACEHOLDER = 'KithStyleNoncePlaceholder'
 export const STYLE_NONCE_META = 'kith-style-nonce'
 
 /** A CSP hash-source value as an `integrity` attribute spells it (without quotes). */
-const SCRIPT_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/
+export const SCRIPT_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/
 
 function directives(scriptHashes: readonly string[], styleNonce: string): string[] {
   const hashes = scriptHashes.filter((h) => SCRIPT_HASH.test(h))
@@ -54,17 +56,3 @@ export function contentSecurityPolicy(
 
 /** The policy for responses that are not the page (API answers, errors): nothing may run or load. */
 export const NOTHING_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-/**
- * The hashes the built page's `<script>` tags carry in their `integrity`
- * attributes, which is what its policy must allow.
- */
-export function scriptHashesOf(html: string): string[] {
-  const hashes: string[] = []
-  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
-    const integrity = /\sintegrity="([^"]*)"/i.exec(tag)?.[1]
-    if (integrity === undefined) continue
-    for (const value of integrity.split(/\s+/)) if (SCRIPT_HASH.test(value)) hashes.push(value)
-  }
-  return hashes
-}

@@ -1,28 +1,31 @@
 import { Alert, AppShell, Burger, Button, Code, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
-import type { ReactNode } from 'react'
-import { ImportExportPage } from './features/imports/ImportExportPage'
-import { IntroductionPage } from './features/intros/IntroductionPage'
-import { IntroductionsPage } from './features/intros/IntroductionsPage'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { useDueNotices } from './features/intros/useDueNotices'
-import { OrganisationsPage } from './features/orgs/OrganisationsPage'
-import { NetworkMapPage } from './features/network/NetworkMapPage'
-import { FindPathPage } from './features/paths/FindPathPage'
 import { PeoplePage } from './features/people/PeoplePage'
-import { PersonPage } from './features/people/PersonPage'
-import { ReviewPage } from './features/review/ReviewPage'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { ReciprocityPage } from './features/weekly/ReciprocityPage'
-import { WeekPage } from './features/weekly/WeekPage'
 import { CommandPalette, openPalette } from './features/shell/CommandPalette'
 import { DamageBanner } from './features/shell/DamageBanner'
+import { PageLoadBoundary, PageLoading } from './components/PageLoading'
 import { DialogsProvider, useDialogs } from './dialogs/Dialogs'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
 import { NavProvider, useNav, type Route } from './lib/nav'
 import { sectionOf } from './lib/routes'
 import { PAGES, type PageId } from './pages'
+
+// Every page but People (where Kith opens) is its own chunk, loaded the first time it is shown.
+const ImportExportPage = lazy(() => import('./features/imports/ImportExportPage').then((m) => ({ default: m.ImportExportPage })))
+const IntroductionPage = lazy(() => import('./features/intros/IntroductionPage').then((m) => ({ default: m.IntroductionPage })))
+const IntroductionsPage = lazy(() => import('./features/intros/IntroductionsPage').then((m) => ({ default: m.IntroductionsPage })))
+const OrganisationsPage = lazy(() => import('./features/orgs/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })))
+const NetworkMapPage = lazy(() => import('./features/network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })))
+const FindPathPage = lazy(() => import('./features/paths/FindPathPage').then((m) => ({ default: m.FindPathPage })))
+const PersonPage = lazy(() => import('./features/people/PersonPage').then((m) => ({ default: m.PersonPage })))
+const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) => ({ default: m.ReviewPage })))
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const ReciprocityPage = lazy(() => import('./features/weekly/ReciprocityPage').then((m) => ({ default: m.ReciprocityPage })))
+const WeekPage = lazy(() => import('./features/weekly/WeekPage').then((m) => ({ default: m.WeekPage })))
 
 const isMac = typeof navigator !== 'undefined' && /Macintosh|iPhone|iPad/.test(navigator.userAgent)
 const MOD = isMac ? '⌘' : 'Ctrl'
@@ -130,7 +133,11 @@ function Shell(): ReactNode {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <DamageBanner />
-        <Page route={route} />
+        <PageLoadBoundary resetKey={route.page}>
+          <Suspense fallback={<PageLoading />}>
+            <Page route={route} />
+          </Suspense>
+        </PageLoadBoundary>
       </AppShell.Main>
       <CommandPalette />
     </AppShell>

@@ -1,18 +1,38 @@
 import { Modal } from '@mantine/core'
 import { notify } from '../lib/notify'
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { FavorView, InteractionView, PersonDetail, PersonRef } from '../../../shared/types'
+import { PageLoading } from '../components/PageLoading'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { strengthWord } from '../lib/format'
 import { useNav } from '../lib/nav'
-import { FavorForm } from './FavorForm'
-import { InteractionForm } from './InteractionForm'
-import { RelationshipForm, type RelationshipDraft } from './RelationshipForm'
-import { ConnectForm } from './ConnectForm'
-import { MergeForm } from './MergeForm'
-import { PersonForm } from './PersonForm'
+import type { RelationshipDraft } from './RelationshipForm'
 import { errorText } from '../lib/errors'
+
+// The forms are one chunk of their own, fetched once the window is idle (or
+// when a form is first opened, if that comes sooner), so the first page loads
+// less and a form opens without waiting.
+const loadForms = () => import('./forms')
+const FavorForm = lazy(() => loadForms().then((m) => ({ default: m.FavorForm })))
+const InteractionForm = lazy(() => loadForms().then((m) => ({ default: m.InteractionForm })))
+const RelationshipForm = lazy(() => loadForms().then((m) => ({ default: m.RelationshipForm })))
+const ConnectForm = lazy(() => loadForms().then((m) => ({ default: m.ConnectForm })))
+const MergeForm = lazy(() => loadForms().then((m) => ({ default: m.MergeForm })))
+const PersonForm = lazy(() => loadForms().then((m) => ({ default: m.PersonForm })))
+
+/** Fetches the forms' chunk when the window has nothing else to do (a failure shows when a form opens). */
+function usePreloadForms(): void {
+  useEffect(() => {
+    const preload = (): void => void loadForms().catch(() => undefined)
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(preload, { timeout: 3000 })
+      return () => window.cancelIdleCallback(handle)
+    }
+    const timer = window.setTimeout(preload, 1000)
+    return () => window.clearTimeout(timer)
+  }, [])
+}
 
 export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
@@ -53,6 +73,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     [changed],
   )
   const value = useMemo(() => ({ open: setDialog }), [])
+  usePreloadForms()
   const title =
     dialog === null
       ? ''
@@ -68,6 +89,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     <Context.Provider value={value}>
       {children}
       <Modal opened={dialog !== null} onClose={close} title={title} size={dialog?.kind === 'person' ? 'xl' : 'lg'}>
+        <Suspense fallback={<PageLoading label="Loading the form…" />}>
         {dialog?.kind === 'person' && (
           <PersonForm
             person={dialog.person}
@@ -131,6 +153,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             }}
           />
         )}
+        </Suspense>
       </Modal>
     </Context.Provider>
   )

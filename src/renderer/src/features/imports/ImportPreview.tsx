@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
 import { FORMAT_LABELS, type ImportDecision, type ImportPreview as Preview, type ImportProblem, type MatchAction } from '../../../../shared/imports'
 import { STRENGTHS, STRENGTH_WORDS } from '../../../../shared/vocab'
 import { TableHeader, type Column } from '../../components/TableHeader'
@@ -10,6 +10,13 @@ const ACTIONS: { value: string; label: string }[] = [
   { value: 'new', label: 'Add as a new person' },
   { value: 'skip', label: 'Skip' },
 ]
+
+/**
+ * Matches shown at once. Each has its own choice box, and thousands of them
+ * at once (a file imported twice) would freeze the window for seconds; the
+ * rest are a page away, and every choice is kept while paging.
+ */
+const MATCHES_PER_PAGE = 50
 
 const BY: Record<string, string> = { email: 'same email', linkedin: 'same LinkedIn profile', 'name and company': 'same name and company' }
 
@@ -73,6 +80,10 @@ export function ImportPreview({
   applying: boolean
 }): ReactNode {
   const c = preview.counts
+  const [matchPage, setMatchPage] = useState(1)
+  const matchPages = Math.ceil(preview.matches.length / MATCHES_PER_PAGE)
+  const firstMatch = (Math.min(matchPage, Math.max(1, matchPages)) - 1) * MATCHES_PER_PAGE
+  const pageOfMatches = preview.matches.slice(firstMatch, firstMatch + MATCHES_PER_PAGE)
   const isSheet = preview.format === 'relationships'
   const willWrite = preview.format === 'json' ? c.new : c.new + c.matches - c.unchanged + c.relationshipsNew + c.relationshipsUpdated
   return (
@@ -126,7 +137,7 @@ export function ImportPreview({
       )}
 
       <PreviewTable title="Already in Kith" label="Already in Kith" columns={['In the file', 'Matches', 'Differences', 'What to do']} shown={preview.matches.length} total={c.matches}>
-          {preview.matches.map((m) => (
+          {pageOfMatches.map((m) => (
             <Table.Tr key={m.index}>
               <Table.Td>
                 {m.name}
@@ -164,6 +175,21 @@ export function ImportPreview({
             </Table.Tr>
           ))}
       </PreviewTable>
+      {matchPages > 1 && (
+        <Group gap="sm" component="nav" aria-label="Pages of people already in Kith">
+          <Pagination
+            size="sm"
+            total={matchPages}
+            value={matchPage}
+            onChange={setMatchPage}
+            getItemProps={(page) => ({ 'aria-label': `Matches, page ${page} of ${matchPages}` })}
+            getControlProps={(control) => ({ 'aria-label': `${control === 'next' ? 'Next' : control === 'previous' ? 'Previous' : control === 'first' ? 'First' : 'Last'} page of matches` })}
+          />
+          <Text size="sm" c="dimmed">
+            {(firstMatch + 1).toLocaleString()}–{(firstMatch + pageOfMatches.length).toLocaleString()} of {preview.matches.length.toLocaleString()}
+          </Text>
+        </Group>
+      )}
 
       <PreviewTable title="New" label="New people" columns={['Name', 'Company', 'Email', { label: 'Line', width: 80 }]} shown={preview.newPeople.length} total={c.new}>
           {preview.newPeople.map((p) => (

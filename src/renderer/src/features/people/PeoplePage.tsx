@@ -1,6 +1,6 @@
-import { Alert, Badge, Box, Button, Group, Loader, Paper, Select, Stack, Switch, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
 import type { PersonRow, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -12,13 +12,8 @@ import { usePeopleWindows } from './usePeopleWindows'
 import { FirstRun, MeForm } from './FirstRun'
 import { useDialogs } from '../../dialogs/Dialogs'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { PeopleFilters } from './PeopleFilters'
 import classes from './PeoplePage.module.css'
-
-const SORTS: { value: PeopleSort; label: string }[] = [
-  { value: 'name', label: 'Name' },
-  { value: 'lastInteraction', label: 'Last talked' },
-  { value: 'strength', label: 'Strength' },
-]
 
 type Row = Pick<PersonRow, 'id' | 'name' | 'company' | 'title' | 'isMe'> & Partial<PersonRow>
 
@@ -87,7 +82,7 @@ function moveFor(key: string, at: number, count: number): number | null {
  * fetched. One row at a time is in the Tab order; the arrow keys, Page Up/Down
  * and Home/End move through the whole list, drawing and fetching as they go.
  */
-function VirtualPeople({
+const VirtualPeople = memo(function VirtualPeople({
   count,
   rowAt,
   ensure,
@@ -168,7 +163,7 @@ function VirtualPeople({
       </div>
     </Paper>
   )
-}
+})
 
 export function PeoplePage({ onImport, initialTag = null }: { onImport: () => void; initialTag?: string | null }): ReactNode {
   const { version } = useDataVersion()
@@ -217,6 +212,10 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
     [facets.data],
   )
 
+  // Stable, so the list is not redrawn while the search box alone changes.
+  const open = useCallback((id: number): void => go({ page: 'person', id }), [go])
+  const hitAt = useCallback((index: number) => hits?.[index], [hits])
+
   if (people.total === undefined) {
     return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
   }
@@ -226,7 +225,6 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
   const mine = me.data ?? null
   if (people.total === 1 && mine !== null && !archived && tag === null && company === null) return <FirstRun me={mine} onImport={onImport} />
 
-  const open = (id: number): void => go({ page: 'person', id })
 
   return (
     <Stack gap="md" className={classes.page}>
@@ -247,30 +245,19 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
           onChange={(e) => setQuery(e.currentTarget.value)}
           style={{ flex: 1, minWidth: 220 }}
         />
-        <Select label="Sort by" data={SORTS} value={sort} allowDeselect={false} onChange={(v) => setSort(v ?? 'name')} w={150} disabled={hits !== null} />
-        <Select
-          label="Tag"
-          placeholder="Any tag"
-          searchable
-          clearable
-          data={tagOptions}
-          value={tag}
-          onChange={setTag}
-          w={180}
-          disabled={hits !== null}
+        <PeopleFilters
+          sort={sort}
+          onSort={setSort}
+          tag={tag}
+          onTag={setTag}
+          tagOptions={tagOptions}
+          company={company}
+          onCompany={setCompany}
+          companyOptions={companyOptions}
+          archived={archived}
+          onArchived={setArchived}
+          searching={hits !== null}
         />
-        <Select
-          label="Company"
-          placeholder="Any company"
-          searchable
-          clearable
-          data={companyOptions}
-          value={company}
-          onChange={setCompany}
-          w={200}
-          disabled={hits !== null}
-        />
-        <Switch label="Archived" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={8} />
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">
         {hits !== null
@@ -278,7 +265,7 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
           : `${people.total.toLocaleString()} ${archived ? 'archived ' : ''}${people.total === 1 ? 'person' : 'people'}`}
       </Text>
       {hits !== null
-        ? hits.length > 0 && <VirtualPeople count={hits.length} rowAt={(i) => hits[i]} label="People" onOpen={open} />
+        ? hits.length > 0 && <VirtualPeople count={hits.length} rowAt={hitAt} label="People" onOpen={open} />
         : people.total > 0 && (
             <VirtualPeople count={people.total} rowAt={people.rowAt} ensure={people.ensure} label={archived ? 'Archived people' : 'People'} onOpen={open} />
           )}
