@@ -181,6 +181,24 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
     const to = (start[x] ?? 0) + (degree[x] ?? 0)
     for (let k = start[x] ?? 0; k < to; k++) marks[adj[k] ?? 0] = x + 1
   }
+  /** people who may share someone with me, not archived: the only ones the resource-allocation index counts */
+  const counted = new Uint8Array(n)
+  for (let z = 0; z < n; z++) counted[z] = z === me || g.archived[z] === true ? 0 : 1
+  /**
+   * near[y] === x + 1 when x and y share someone (set for an x with many
+   * candidates: past everyone x knows, once, instead of past each
+   * candidate's people); for the others, every pair is looked at.
+   */
+  const near = new Int32Array(n)
+  const markNear = (x: number): void => {
+    const to = (start[x] ?? 0) + (degree[x] ?? 0)
+    for (let k = start[x] ?? 0; k < to; k++) {
+      const z = adj[k] ?? 0
+      if (counted[z] !== 1) continue
+      const zTo = (start[z] ?? 0) + (degree[z] ?? 0)
+      for (let j = start[z] ?? 0; j < zTo; j++) near[adj[j] ?? 0] = x + 1
+    }
+  }
   let sharedCount = 0
   /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
   const raIndex = (x: number, y: number): number => {
@@ -189,12 +207,15 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
     const to = (start[y] ?? 0) + (degree[y] ?? 0)
     for (let k = start[y] ?? 0; k < to; k++) {
       const z = adj[k] ?? 0
-      if (marks[z] !== x + 1 || z === me || g.archived[z] === true) continue
+      if (marks[z] !== x + 1 || counted[z] !== 1) continue
       sharedCount++
       index += 1 / Math.max(1, degree[z] ?? 1)
     }
     return index
   }
+  /** whether a node is in an organisation (only then can it have a colleague tie) */
+  const inOrg = new Uint8Array(n)
+  for (let i = 0; i < n; i++) inOrg[i] = (g.memOrg[i]?.length ?? 0) > 0 ? 1 : 0
   const mutualOf = (a: number, b: number): number => 2 / (1 / (shareOf(a, b) + options.eps) + 1 / (shareOf(b, a) + options.eps))
   const credibilityOf = (a: number, b: number): number => Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0))
   const bridgeOf = (index: number): number => (index === 0 ? options.bridge : 1)
@@ -234,22 +255,28 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
         word ^= low
       }
     }
-    let marked = false
+    if (lists.length === 0) continue
+    // Each pair once, from its lower node (every list is ascending, and both sides find each other).
+    let most = 0
+    for (const list of lists) most += list.length - firstAbove(list, a)
+    if (most === 0) continue
+    markNeighbours(a)
+    const nearFirst = most > (degree[a] ?? 0)
+    if (nearFirst) markNear(a)
     for (const list of lists) {
-      // Each pair once, from its lower node (every list is ascending, and both sides find each other).
       for (let at = firstAbove(list, a); at < list.length; at++) {
         const b = list[at] ?? 0
         if (stamp[b] === a + 1) continue
         stamp[b] = a + 1
-        if (!marked) {
-          markNeighbours(a)
-          marked = true
-        }
         if (marks[b] === a + 1 || (excluded.size > 0 && excluded.has(pairKey(idOf(a), idOf(b))))) continue
         // Colleagues where few people work together most likely know each other already.
-        const colleagues = g.colleagueTie(a, b)
-        if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
-        const index = raIndex(a, b)
+        if (inOrg[a] === 1 && inOrg[b] === 1) {
+          const colleagues = g.colleagueTie(a, b)
+          if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
+        }
+        let index = 0
+        sharedCount = 0
+        if (!nearFirst || near[b] === a + 1) index = raIndex(a, b)
         if (index >= options.knownIndex) {
           maybeKnown.push({ a, b, shared: sharedCount, index })
           continue
