@@ -110,14 +110,12 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
     const now = backend.now().toISOString()
     await backend.write('nothing', async (trx) => {
       await trx.insertInto('suggestion_week').values({ week, computed_at: now }).onConflict((oc) => oc.doNothing()).execute()
-      for (const [rank, c] of result.suggestions.entries()) {
+      const rows = result.suggestions.map((c, rank) => {
         const [a, b] = [g.ids[c.a] ?? -1, g.ids[c.b] ?? -1]
-        await trx
-          .insertInto('suggestion')
-          .values({ week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .execute()
-      }
+        return { week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now }
+      })
+      // The whole list in one statement.
+      if (rows.length > 0) await trx.insertInto('suggestion').values(rows).onConflict((oc) => oc.doNothing()).execute()
     })
   }
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
