@@ -68,6 +68,11 @@ export class GainRules {
     return this.interestLabels.length
   }
 
+  /** the interests' normal forms, by id */
+  get interestKeys(): string[] {
+    return [...this.interestIds.keys()]
+  }
+
   get roleCount(): number {
     return this.roleLabels.length
   }

@@ -6,14 +6,18 @@ import { connectPeople, updateDetails } from '../introductions/service'
 import { requirePeople } from '../people/records'
 import { readSuggestionSettings } from '../settings/service'
 import { weekAfter, weeksBefore } from '../week/weeks'
-import { describeGain, GainRules, type Traits } from './gains'
-import { suggest, type Labels } from './suggest'
+import { describeGain, GainRules } from './gains'
+import { suggest, type SuggestSources } from './suggest'
+import { describePeople, readNodeTraits } from './traits'
 
 const COOLDOWN_WEEKS = 4
 
 const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a)
 
-type NeedsAndOffers = Pick<Labels, 'needs' | 'offers'>
+interface NeedsAndOffers {
+  needs: Map<number, Map<string, string>>
+  offers: Map<number, Map<string, string>>
+}
 
 /** What these people (or everyone) need and offer, by person, keyed by the label's normal form. */
 export async function readLabels(backend: BackendState, ids?: number[]): Promise<NeedsAndOffers> {
@@ -36,27 +40,15 @@ export async function readLabels(backend: BackendState, ids?: number[]): Promise
  * What each of two people gains from the other, in words addressed to them
  * (for their opt-in), worked out from what Kith knows now.
  */
-async function gainsBetween(backend: BackendState, a: number, b: number): Promise<{ a: string; b: string }> {
+function gainsBetween(backend: BackendState, a: number, b: number): { a: string; b: string } {
   const rules = new GainRules(readSuggestionSettings(backend))
-  const labels = await readLabels(backend, [a, b])
-  const tags = await backend.db.selectFrom('person_label').select(['person_id', 'label']).where('kind', '=', 'tag').where('person_id', 'in', [a, b]).orderBy('position').execute()
-  const people = await backend.db.selectFrom('person').select(['id', 'name', 'title']).where('id', 'in', [a, b]).execute()
-  const sides = [a, b].map((id) => {
-    const person = people.find((p) => p.id === id)
-    const own = tags.filter((t) => t.person_id === id).map((t) => t.label)
-    const traits: Traits = {
-      needs: labels.needs.get(id),
-      offers: labels.offers.get(id),
-      interests: rules.interestsOf(own),
-      roles: rules.rolesOf(own, person?.title ?? null),
-    }
-    return { name: person?.name ?? '', first: (person?.name ?? '').trim().split(/\s+/)[0] ?? '', traits }
-  })
-  const [x, y] = sides
+  const people = describePeople(backend.sqlite, [a, b], rules)
+  const [x, y] = [people.get(a), people.get(b)]
   if (x === undefined || y === undefined) return { a: '', b: '' }
+  const first = (name: string): string => name.trim().split(/\s+/)[0] ?? ''
   return {
-    a: describeGain(rules.gain(x.traits, y.traits), x.name, y.first, 'second'),
-    b: describeGain(rules.gain(y.traits, x.traits), y.name, x.first, 'second'),
+    a: describeGain(rules.gain(x.traits, y.traits), x.name, first(y.name), 'second'),
+    b: describeGain(rules.gain(y.traits, x.traits), y.name, first(x.name), 'second'),
   }
 }
 
@@ -106,22 +98,24 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
 export async function weekSuggestions(backend: BackendState, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
   const g = backend.paths()
   const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
-  const labels: Labels = { ...(await readLabels(backend)), people: backend.directory().entries }
-  const result = suggest(g, labels, await excludedPairs(backend, week), readSuggestionSettings(backend))
+  const rules = new GainRules(readSuggestionSettings(backend))
+  const sources: SuggestSources = {
+    traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, eligible, rules),
+    describe: (ids) => describePeople(backend.sqlite, ids, rules),
+  }
+  const result = suggest(g, sources, await excludedPairs(backend, week), rules)
   const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   if (computed === undefined && g.me >= 0) {
     const now = backend.now().toISOString()
     await backend.write('nothing', async (trx) => {
       await trx.insertInto('suggestion_week').values({ week, computed_at: now }).onConflict((oc) => oc.doNothing()).execute()
-      for (const [rank, c] of result.suggestions.entries()) {
+      const rows = result.suggestions.map((c, rank) => {
         const [a, b] = [g.ids[c.a] ?? -1, g.ids[c.b] ?? -1]
-        await trx
-          .insertInto('suggestion')
-          .values({ week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .execute()
-      }
+        return { week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now }
+      })
+      // The whole list in one statement.
+      if (rows.length > 0) await trx.insertInto('suggestion').values(rows).onConflict((oc) => oc.doNothing()).execute()
     })
   }
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
@@ -137,7 +131,7 @@ export async function actOnSuggestion(backend: BackendState, id: number, action:
   if (action === 'start') {
     const intro = await connectPeople(backend, row.person_a, row.person_b, '')
     // Each side's opt-in pitches that side's own gain.
-    const gains = await gainsBetween(backend, row.person_a, row.person_b)
+    const gains = gainsBetween(backend, row.person_a, row.person_b)
     await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })
     introductionId = intro.id
   }

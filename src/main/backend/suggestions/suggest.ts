@@ -1,8 +1,9 @@
 import type { Factor } from '../../../shared/types'
-import { DEFAULT_SUGGESTION_SETTINGS, type SuggestionSettings } from '../../../shared/suggestions'
+import { DEFAULT_SUGGESTION_SETTINGS } from '../../../shared/suggestions'
 import { strengthWord } from '../../../shared/vocab'
 import type { PathGraph } from '../paths/graph'
 import { describeGain, GainRules, type Traits } from './gains'
+import type { Described, NodeTraits } from './traits'
 
 export const SUGGESTION_DEFAULTS = {
   /** my ties to both must be at least this strong */
@@ -18,20 +19,12 @@ export const SUGGESTION_DEFAULTS = {
   limit: 10,
 }
 
-export interface Labels {
-  needs: Map<number, Map<string, string>>
-  offers: Map<number, Map<string, string>>
-  /** each person's tags and title, by person id (the people directory's entries fit) */
-  people: { get(id: number): { tags: readonly string[]; title: string | null } | undefined }
-}
-
 export interface Candidate {
   a: number
   b: number
   score: number
   reasons: Factor[]
 }
-
 
 export interface SuggestResult {
   suggestions: Candidate[]
@@ -49,6 +42,53 @@ function popcount(word: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
 }
 
+/** Where `suggest` reads what people need, offer and hold. */
+export interface SuggestSources {
+  /** the compact traits of the nodes marked eligible (see `readNodeTraits`) */
+  traits: (eligible: Uint8Array) => NodeTraits
+  /** these people in full, for the words of the few suggestions that make the list */
+  describe: (personIds: readonly number[]) => Map<number, Described>
+}
+
+/** The first position in the ascending `list` whose value is above `after`. */
+function firstAbove(list: ArrayLike<number>, after: number): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((list[mid] ?? 0) <= after) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The k-th largest of these values (1 is the largest); reorders them. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0
+  let hi = values.length - 1
+  const target = values.length - k
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] ?? 0
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i++
+      while ((values[j] ?? 0) > pivot) j--
+      if (i <= j) {
+        const t = values[i] ?? 0
+        values[i] = values[j] ?? 0
+        values[j] = t
+        i++
+        j--
+      }
+    }
+    if (target <= j) hi = j
+    else if (target >= i) lo = i
+    else break
+  }
+  return values[target] ?? -Infinity
+}
+
 /**
  * Introductions I could make (docs/suggestions.md): pairs of people I know,
  * not known to know each other, where EACH gains something from the other: a
@@ -56,13 +96,13 @@ function popcount(word: number): number {
  * score = mutual x credibility x bridge x owed. `excluded` holds pairs in
  * their cooldown or dismissed (by person id pair key).
  */
-export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, settings: SuggestionSettings = DEFAULT_SUGGESTION_SETTINGS, options = SUGGESTION_DEFAULTS): SuggestResult {
+export function suggest(g: PathGraph, sources: SuggestSources, excluded: ReadonlySet<number>, rules: GainRules = new GainRules(DEFAULT_SUGGESTION_SETTINGS), options = SUGGESTION_DEFAULTS): SuggestResult {
   const me = g.me
   if (me < 0) return { suggestions: [], maybeKnown: [] }
   const n = g.ids.length
-  const eligible: number[] = []
-  // My ties, read once: p(me, x) and strength, by node.
-  const strengthToMe = new Map<number, number>()
+  // My ties, read once: who may be paired, p(me, x) and strength, by node.
+  const eligible = new Uint8Array(n)
+  const strengthToMe = new Int8Array(n)
   const chanceToMe = new Float64Array(n)
   const { start, degree, adj } = g
   const myFrom = start[me] ?? 0
@@ -71,95 +111,93 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
     const i = adj[k] ?? -1
     const strength = (g.codes[k] ?? 0) & 7
     if (g.archived[i] === true || strength < options.minStrength) continue
-    eligible.push(i)
-    strengthToMe.set(i, strength)
+    eligible[i] = 1
+    strengthToMe[i] = strength
     chanceToMe[i] = g.chances[k] ?? 0
   }
   const idOf = (i: number): number => g.ids[i] ?? -1
   const name = (i: number): string => g.names[i] ?? ''
+  const { labelCount, needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, roleBits, complementBits } = sources.traits(eligible)
 
-  // Needs and offers as small integers: each person's offers as a bitset, needs as a list.
-  const labelIds = new Map<string, number>()
-  const intern = (key: string): number => {
-    let k = labelIds.get(key)
-    if (k === undefined) {
-      k = labelIds.size
-      labelIds.set(key, k)
-    }
-    return k
-  }
-  const rules = new GainRules(settings)
-  const needList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
-  const offerList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
-  const interestList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
-  const roleList: (number[] | undefined)[] = new Array<number[] | undefined>(n)
-  const needCount = new Int32Array(n)
-  const withTraits: number[] = []
-  for (const i of eligible) {
-    const id = idOf(i)
-    const needs = labels.needs.get(id)
-    if (needs !== undefined && needs.size > 0) {
-      needList[i] = [...needs.keys()].map(intern)
-      needCount[i] = needs.size
-    }
-    const offers = labels.offers.get(id)
-    if (offers !== undefined && offers.size > 0) offerList[i] = [...offers.keys()].map(intern)
-    const person = rules.interestCount + rules.roleCount > 0 ? labels.people.get(id) : undefined
-    if (person !== undefined) {
-      const interests = rules.interestsOf(person.tags)
-      if (interests.length > 0) interestList[i] = interests
-      const roles = rules.rolesOf(person.tags, person.title)
-      if (roles.length > 0) roleList[i] = roles
-    }
-    if (needList[i] !== undefined || interestList[i] !== undefined || roleList[i] !== undefined) withTraits.push(i)
-  }
-  // Bitsets by node (offers, interests, roles, and the roles each person gains from), and who carries each.
-  const words = Math.max(1, Math.ceil(labelIds.size / 32))
-  const interestWords = Math.ceil(rules.interestCount / 32)
-  const roleWords = Math.ceil(rules.roleCount / 32)
-  const offerBits = new Uint32Array(n * words)
-  const interestBits = new Uint32Array(n * interestWords)
-  const roleBits = new Uint32Array(n * roleWords)
-  const complementBits = new Uint32Array(n * roleWords)
-  const offerIndex: number[][] = Array.from({ length: labelIds.size }, () => [])
+  // Who carries each interest and holds each role, ascending by node.
   const interestIndex: number[][] = Array.from({ length: rules.interestCount }, () => [])
   const roleIndex: number[][] = Array.from({ length: rules.roleCount }, () => [])
-  const setBit = (bits: Uint32Array, at: number, k: number): void => {
-    bits[at + (k >>> 5)] = (bits[at + (k >>> 5)] ?? 0) | (1 << (k & 31))
+  const addBits = (into: number[][], bits: Uint32Array, at: number, words: number, node: number): void => {
+    for (let w = 0; w < words; w++) {
+      let word = bits[at + w] ?? 0
+      while (word !== 0) {
+        const low = word & -word
+        into[w * 32 + 31 - Math.clz32(low)]?.push(node)
+        word ^= low
+      }
+    }
   }
-  for (const i of eligible) {
-    for (const k of offerList[i] ?? []) {
-      setBit(offerBits, i * words, k)
-      offerIndex[k]?.push(i)
+  // Mutual needs by bucket: node a needing X and offering Y sits under X:Y; it meets those under Y:X.
+  const buckets = new Map<number, number[]>()
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] !== 1) continue
+    addBits(interestIndex, interestBits, i * interestWords, interestWords, i)
+    addBits(roleIndex, roleBits, i * roleWords, roleWords, i)
+    for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) {
+      for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) {
+        const key = (needs[x] ?? 0) * labelCount + (offers[y] ?? 0)
+        const bucket = buckets.get(key)
+        if (bucket === undefined) buckets.set(key, [i])
+        else bucket.push(i)
+      }
     }
-    for (const k of interestList[i] ?? []) {
-      setBit(interestBits, i * interestWords, k)
-      interestIndex[k]?.push(i)
+  }
+
+  /** How many of self's needs other offers (both lists ascending). */
+  const needsMet = (self: number, other: number): number => {
+    let met = 0
+    let x = needStart[self] ?? 0
+    const xEnd = needStart[self + 1] ?? 0
+    let y = offerStart[other] ?? 0
+    const yEnd = offerStart[other + 1] ?? 0
+    while (x < xEnd && y < yEnd) {
+      const [need, offer] = [needs[x] ?? 0, offers[y] ?? 0]
+      if (need === offer) met++
+      if (need <= offer) x++
+      if (offer <= need) y++
     }
-    for (const r of roleList[i] ?? []) {
-      setBit(roleBits, i * roleWords, r)
-      roleIndex[r]?.push(i)
-      for (const c of rules.complements[r] ?? []) setBit(complementBits, i * roleWords, c)
-    }
+    return met
   }
   /** A's gain from B in points: 1 a need met, interestWeight a shared interest, roleWeight a complementary role. */
   const gainPoints = (self: number, other: number): number => {
-    let needs = 0
-    for (const k of needList[self] ?? []) if (((offerBits[other * words + (k >>> 5)] ?? 0) & (1 << (k & 31))) !== 0) needs++
+    const met = needsMet(self, other)
     let interests = 0
     for (let w = 0; w < interestWords; w++) interests += popcount((interestBits[self * interestWords + w] ?? 0) & (interestBits[other * interestWords + w] ?? 0))
     let roles = 0
     for (let w = 0; w < roleWords; w++) roles += popcount((complementBits[self * roleWords + w] ?? 0) & (roleBits[other * roleWords + w] ?? 0))
-    return needs + options.interestWeight * interests + options.roleWeight * roles
+    return met + options.interestWeight * interests + options.roleWeight * roles
   }
   /** m(A,B): A's gain from B for the needs A has, 0..1 (at least one need counted, so a gain without needs still counts). */
-  const shareOf = (self: number, other: number): number => Math.min(1, gainPoints(self, other) / Math.max(1, needCount[self] ?? 0))
+  const shareOf = (self: number, other: number): number => Math.min(1, gainPoints(self, other) / Math.max(1, (needStart[self + 1] ?? 0) - (needStart[self] ?? 0)))
 
   /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
   const marks = new Int32Array(n)
   const markNeighbours = (x: number): void => {
     const to = (start[x] ?? 0) + (degree[x] ?? 0)
     for (let k = start[x] ?? 0; k < to; k++) marks[adj[k] ?? 0] = x + 1
+  }
+  /** people who may share someone with me, not archived: the only ones the resource-allocation index counts */
+  const counted = new Uint8Array(n)
+  for (let z = 0; z < n; z++) counted[z] = z === me || g.archived[z] === true ? 0 : 1
+  /**
+   * near[y] === x + 1 when x and y share someone (set for an x with many
+   * candidates: past everyone x knows, once, instead of past each
+   * candidate's people); for the others, every pair is looked at.
+   */
+  const near = new Int32Array(n)
+  const markNear = (x: number): void => {
+    const to = (start[x] ?? 0) + (degree[x] ?? 0)
+    for (let k = start[x] ?? 0; k < to; k++) {
+      const z = adj[k] ?? 0
+      if (counted[z] !== 1) continue
+      const zTo = (start[z] ?? 0) + (degree[z] ?? 0)
+      for (let j = start[z] ?? 0; j < zTo; j++) near[adj[j] ?? 0] = x + 1
+    }
   }
   let sharedCount = 0
   /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
@@ -169,12 +207,15 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
     const to = (start[y] ?? 0) + (degree[y] ?? 0)
     for (let k = start[y] ?? 0; k < to; k++) {
       const z = adj[k] ?? 0
-      if (marks[z] !== x + 1 || z === me || g.archived[z] === true) continue
+      if (marks[z] !== x + 1 || counted[z] !== 1) continue
       sharedCount++
       index += 1 / Math.max(1, degree[z] ?? 1)
     }
     return index
   }
+  /** whether a node is in an organisation (only then can it have a colleague tie) */
+  const inOrg = new Uint8Array(n)
+  for (let i = 0; i < n; i++) inOrg[i] = (g.memOrg[i]?.length ?? 0) > 0 ? 1 : 0
   const mutualOf = (a: number, b: number): number => 2 / (1 / (shareOf(a, b) + options.eps) + 1 / (shareOf(b, a) + options.eps))
   const credibilityOf = (a: number, b: number): number => Math.sqrt((chanceToMe[a] ?? 0) * (chanceToMe[b] ?? 0))
   const bridgeOf = (index: number): number => (index === 0 ? options.bridge : 1)
@@ -187,31 +228,55 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
   const candIndex: number[] = []
   const maybeKnown: SuggestResult['maybeKnown'] = []
   const stamp = new Int32Array(n)
-  /** the lists of people a gains from (by need, interest or role), reused for every a */
-  const sources: number[][] = []
-  for (const a of withTraits) {
-    // Whoever a gains from, through the indexes: each a need a has, an interest a carries, a role complementing one of a's.
-    sources.length = 0
-    for (const k of needList[a] ?? []) sources.push(offerIndex[k] ?? [])
-    for (const k of interestList[a] ?? []) sources.push(interestIndex[k] ?? [])
-    for (const r of roleList[a] ?? []) for (const c of rules.complements[r] ?? []) sources.push(roleIndex[c] ?? [])
-    let marked = false
-    for (const source of sources) {
-      for (const b of source) {
-        // Each pair once, from its lower node: in a pair where both gain, the lower node finds the other.
-        if (b <= a || stamp[b] === a + 1) continue
+  /** the lists of people a and who gain from each other (by needs both ways, an interest or a role), reused for every a */
+  const lists: (readonly number[])[] = []
+  for (let a = 0; a < n; a++) {
+    if (eligible[a] !== 1) continue
+    lists.length = 0
+    for (let x = needStart[a] ?? 0; x < (needStart[a + 1] ?? 0); x++) {
+      for (let y = offerStart[a] ?? 0; y < (offerStart[a + 1] ?? 0); y++) {
+        const bucket = buckets.get((offers[y] ?? 0) * labelCount + (needs[x] ?? 0))
+        if (bucket !== undefined) lists.push(bucket)
+      }
+    }
+    for (let w = 0; w < interestWords; w++) {
+      let word = interestBits[a * interestWords + w] ?? 0
+      while (word !== 0) {
+        const low = word & -word
+        lists.push(interestIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+        word ^= low
+      }
+    }
+    for (let w = 0; w < roleWords; w++) {
+      let word = complementBits[a * roleWords + w] ?? 0
+      while (word !== 0) {
+        const low = word & -word
+        lists.push(roleIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+        word ^= low
+      }
+    }
+    if (lists.length === 0) continue
+    // Each pair once, from its lower node (every list is ascending, and both sides find each other).
+    let most = 0
+    for (const list of lists) most += list.length - firstAbove(list, a)
+    if (most === 0) continue
+    markNeighbours(a)
+    const nearFirst = most > (degree[a] ?? 0)
+    if (nearFirst) markNear(a)
+    for (const list of lists) {
+      for (let at = firstAbove(list, a); at < list.length; at++) {
+        const b = list[at] ?? 0
+        if (stamp[b] === a + 1) continue
         stamp[b] = a + 1
-        // a gains from b (found through a's lists); b must gain from a too.
-        if (gainPoints(b, a) === 0) continue
-        if (!marked) {
-          markNeighbours(a)
-          marked = true
-        }
-        if (marks[b] === a + 1 || excluded.has(pairKey(idOf(a), idOf(b)))) continue
+        if (marks[b] === a + 1 || (excluded.size > 0 && excluded.has(pairKey(idOf(a), idOf(b))))) continue
         // Colleagues where few people work together most likely know each other already.
-        const colleagues = g.colleagueTie(a, b)
-        if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
-        const index = raIndex(a, b)
+        if (inOrg[a] === 1 && inOrg[b] === 1) {
+          const colleagues = g.colleagueTie(a, b)
+          if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
+        }
+        let index = 0
+        sharedCount = 0
+        if (!nearFirst || near[b] === a + 1) index = raIndex(a, b)
         if (index >= options.knownIndex) {
           maybeKnown.push({ a, b, shared: sharedCount, index })
           continue
@@ -224,16 +289,15 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
     }
   }
 
-  // Ties break by the two names, ranked once (no strings built while sorting).
-  const nameRank = new Int32Array(g.ids.length)
-  ;[...eligible].sort((x, y) => (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : x - y)).forEach((node, rank) => {
-    nameRank[node] = rank
-  })
+  // Ties break by the two names (then by node, for namesakes).
+  const byName = (x: number, y: number): number => {
+    const [nx, ny] = [name(x), name(y)]
+    return nx < ny ? -1 : nx > ny ? 1 : x - y
+  }
   const pairOrder = (xa: number, xb: number, ya: number, yb: number): number => {
-    const xl = Math.min(nameRank[xa] ?? 0, nameRank[xb] ?? 0)
-    const yl = Math.min(nameRank[ya] ?? 0, nameRank[yb] ?? 0)
-    if (xl !== yl) return xl - yl
-    return Math.max(nameRank[xa] ?? 0, nameRank[xb] ?? 0) - Math.max(nameRank[ya] ?? 0, nameRank[yb] ?? 0)
+    const [xl, xh] = byName(xa, xb) <= 0 ? [xa, xb] : [xb, xa]
+    const [yl, yh] = byName(ya, yb) <= 0 ? [ya, yb] : [yb, ya]
+    return byName(xl, yl) || byName(xh, yh)
   }
   const compare = (x: number, y: number): number =>
     (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0)
@@ -244,24 +308,36 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
    */
   const TOP = 500
   const ranked = (all: boolean): number[] => {
-    let threshold = -Infinity
-    if (!all && candScore.length > TOP) {
-      const sorted = Float64Array.from(candScore).sort()
-      threshold = sorted[sorted.length - TOP] ?? -Infinity
-    }
+    const threshold = !all && candScore.length > TOP ? kthLargest(Float64Array.from(candScore), TOP) : -Infinity
     const picked: number[] = []
     for (let k = 0; k < candScore.length; k++) if ((candScore[k] ?? 0) >= threshold) picked.push(k)
     return picked.sort(compare)
   }
   let order = ranked(false)
 
-  /** Reasons are written only for the suggestions that make the list. */
-  const traitsOf = (i: number): Traits => ({
-    needs: labels.needs.get(idOf(i)),
-    offers: labels.offers.get(idOf(i)),
-    interests: interestList[i] ?? [],
-    roles: roleList[i] ?? [],
-  })
+  // Each person at most once: greedy by score.
+  const pick = (): number[] => {
+    const used = new Set<number>()
+    const chosen: number[] = []
+    for (const k of order) {
+      if (chosen.length >= options.limit) break
+      const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
+      if (used.has(a) || used.has(b)) continue
+      used.add(a)
+      used.add(b)
+      chosen.push(k)
+    }
+    return chosen
+  }
+  let chosen = pick()
+  if (chosen.length < options.limit && order.length < candScore.length) {
+    order = ranked(true)
+    chosen = pick()
+  }
+
+  const people = sources.describe(chosen.flatMap((k) => [idOf(candA[k] ?? -1), idOf(candB[k] ?? -1)]))
+  const noTraits: Traits = { needs: undefined, offers: undefined, interests: [], roles: [] }
+  const traitsOf = (i: number): Traits => people.get(idOf(i))?.traits ?? noTraits
   /**
    * Reasons are written only for the suggestions that make the list. The
    * harmonic mean of x = m(A,B) + eps and y = m(B,A) + eps is shown as three
@@ -280,33 +356,15 @@ export function suggest(g: PathGraph, labels: Labels, excluded: Set<number>, set
       const [more, less] = x > y ? [a, b] : [b, a]
       reasons.push({ label: `Uneven: ${name(more)} gains more than ${name(less)}`, value: (2 * Math.sqrt(x * y)) / (x + y) })
     }
-    const word = (i: number): string => strengthWord(strengthToMe.get(i) ?? 2).toLowerCase()
+    const word = (i: number): string => strengthWord(strengthToMe[i] ?? 2).toLowerCase()
     reasons.push({ label: `You know both: ${name(a)} ${word(a)}, ${name(b)} ${word(b)}`, value: credibility })
     if (bridge !== 1) reasons.push({ label: 'They share nobody you know of: a new bridge', value: bridge })
     const owes = [a, b].filter((i) => (g.balance[i] ?? 0) < 0)
     if (owed !== 1) reasons.push({ label: `You owe ${list(owes.map(name))}: a way to give back`, value: owed })
     return { a, b, score: reasons.reduce((product, r) => product * r.value, 1), reasons }
   }
+  const suggestions = chosen.map((k) => explain(candA[k] ?? -1, candB[k] ?? -1, candIndex[k] ?? 0))
 
-  // Each person at most once: greedy by score.
-  const pick = (): Candidate[] => {
-    const used = new Set<number>()
-    const chosen: Candidate[] = []
-    for (const k of order) {
-      if (chosen.length >= options.limit) break
-      const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
-      if (used.has(a) || used.has(b)) continue
-      used.add(a)
-      used.add(b)
-      chosen.push(explain(a, b, candIndex[k] ?? 0))
-    }
-    return chosen
-  }
-  let suggestions = pick()
-  if (suggestions.length < options.limit && order.length < candScore.length) {
-    order = ranked(true)
-    suggestions = pick()
-  }
   maybeKnown.sort((x, y) => y.index - x.index || pairOrder(x.a, x.b, y.a, y.b))
   const askedAbout = new Set<number>()
   return {

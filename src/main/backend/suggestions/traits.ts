@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3'
+import { numbers, readColumns, texts } from '../db/columns'
+import type { GainRules, Traits } from './gains'
+
+/**
+ * What the weekly list needs of everyone it may pair, by graph node, as
+ * small integers: needs and offers as label ids (sorted, per node), the
+ * interests and roles each holds as bitsets. Read from SQLite in one pass per
+ * kind, never through the people directory (the list must not wait for it).
+ */
+export interface NodeTraits {
+  /** distinct need and offer labels (by normal form) */
+  labelCount: number
+  /** node i's needs are needs[needStart[i] .. needStart[i + 1]), ascending */
+  needStart: Int32Array
+  needs: Int32Array
+  offerStart: Int32Array
+  offers: Int32Array
+  interestWords: number
+  interestBits: Uint32Array
+  roleWords: number
+  /** roles node i holds */
+  roleBits: Uint32Array
+  /** roles whose holders node i gains from meeting */
+  complementBits: Uint32Array
+}
+
+const setBit = (bits: Uint32Array, at: number, k: number): void => {
+  bits[at + (k >>> 5)] = (bits[at + (k >>> 5)] ?? 0) | (1 << (k & 31))
+}
+
+/** Per-node lists in one flat array: owners and values in parallel, grouped by owner, each group ascending. */
+function grouped(n: number, owners: readonly number[], values: readonly number[]): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(n + 1)
+  for (const o of owners) start[o + 1] = (start[o + 1] ?? 0) + 1
+  for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0)
+  const fill = start.slice(0, n)
+  const items = new Int32Array(owners.length)
+  for (let r = 0; r < owners.length; r++) {
+    const o = owners[r] ?? 0
+    items[fill[o] ?? 0] = values[r] ?? 0
+    fill[o] = (fill[o] ?? 0) + 1
+  }
+  for (let i = 0; i < n; i++) items.subarray(start[i] ?? 0, start[i + 1] ?? 0).sort()
+  return { start, items }
+}
+
+/**
+ * The traits of the nodes marked in `eligible` (others stay empty). Tags
+ * and titles are read only when the rules have interests or roles, and
+ * only the tags that are one (by the stored normal form).
+ */
+export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules): NodeTraits {
+  const n = eligible.length
+  const [people = [], isNeed = [], norms = []] = readColumns(
+    sqlite,
+    "SELECT person_id AS c0, kind = 'need' AS c1, label_norm AS c2 FROM person_label WHERE kind IN ('need', 'offer')",
+    3,
+  )
+  const ids = numbers(people)
+  const needFlags = numbers(isNeed)
+  const labelNorms = texts(norms)
+  const labelIds = new Map<string, number>()
+  const needOwners: number[] = []
+  const needValues: number[] = []
+  const offerOwners: number[] = []
+  const offerValues: number[] = []
+  for (let r = 0; r < ids.length; r++) {
+    const node = nodeOf.get(ids[r] ?? -1)
+    if (node === undefined || eligible[node] !== 1) continue
+    const key = labelNorms[r] ?? ''
+    let label = labelIds.get(key)
+    if (label === undefined) {
+      label = labelIds.size
+      labelIds.set(key, label)
+    }
+    if (needFlags[r] === 1) {
+      needOwners.push(node)
+      needValues.push(label)
+    } else {
+      offerOwners.push(node)
+      offerValues.push(label)
+    }
+  }
+  const needs = grouped(n, needOwners, needValues)
+  const offers = grouped(n, offerOwners, offerValues)
+
+  const interestWords = Math.ceil(rules.interestCount / 32)
+  const roleWords = Math.ceil(rules.roleCount / 32)
+  const interestBits = new Uint32Array(n * interestWords)
+  const roleBits = new Uint32Array(n * roleWords)
+  const complementBits = new Uint32Array(n * roleWords)
+  const holdRole = (node: number, roles: readonly number[]): void => {
+    for (const r of roles) {
+      setBit(roleBits, node * roleWords, r)
+      for (const c of rules.complements[r] ?? []) setBit(complementBits, node * roleWords, c)
+    }
+  }
+  const keys = [...rules.interestKeys, ...rules.roleLabels]
+  if (keys.length > 0) {
+    const tagged = sqlite
+      .prepare<string[], [number, string]>(`SELECT person_id, label_norm FROM person_label WHERE kind = 'tag' AND label_norm IN (${keys.map(() => '?').join(', ')})`)
+      .raw()
+      .all(...keys)
+    for (const [id, tag] of tagged) {
+      const node = nodeOf.get(id)
+      if (node === undefined || eligible[node] !== 1) continue
+      for (const k of rules.interestsOf([tag])) setBit(interestBits, node * interestWords, k)
+      holdRole(node, rules.rolesOf([tag], null))
+    }
+  }
+  if (rules.roleCount > 0) {
+    const titled = sqlite.prepare<[], [number, string]>("SELECT id, title FROM person WHERE title IS NOT NULL AND title <> ''").raw().all()
+    for (const [id, title] of titled) {
+      const node = nodeOf.get(id)
+      if (node !== undefined && eligible[node] === 1) holdRole(node, rules.rolesOf([], title))
+    }
+  }
+  return {
+    labelCount: labelIds.size,
+    needStart: needs.start,
+    needs: needs.items,
+    offerStart: offers.start,
+    offers: offers.items,
+    interestWords,
+    interestBits,
+    roleWords,
+    roleBits,
+    complementBits,
+  }
+}
+
+/** A person as the words of a suggestion need them: name, and needs and offers as they wrote them, interests and roles in the order of their tags. */
+export interface Described {
+  name: string
+  traits: Traits
+}
+
+/** These people's traits in full (for the few suggestions that make the list, and the opt-in texts). */
+export function describePeople(sqlite: Database.Database, ids: readonly number[], rules: GainRules): Map<number, Described> {
+  const out = new Map<number, Described>()
+  if (ids.length === 0) return out
+  const marks = ids.map(() => '?').join(', ')
+  const people = sqlite.prepare<number[], [number, string, string | null]>(`SELECT id, name, title FROM person WHERE id IN (${marks})`).raw().all(...ids)
+  // Needs and offers by their normal form (the order their words are listed in), tags in the person's order.
+  const labels = sqlite
+    .prepare<number[], [number, string, string, string]>(
+      `SELECT person_id, kind, label, label_norm FROM person_label WHERE person_id IN (${marks})
+       ORDER BY person_id, kind, CASE kind WHEN 'tag' THEN position ELSE 0 END, label_norm`,
+    )
+    .raw()
+    .all(...ids)
+  for (const [id, name, title] of people) {
+    const needs = new Map<string, string>()
+    const offers = new Map<string, string>()
+    const tags: string[] = []
+    for (const [person, kind, label, norm] of labels) {
+      if (person !== id) continue
+      if (kind === 'need') needs.set(norm, label)
+      else if (kind === 'offer') offers.set(norm, label)
+      else tags.push(label)
+    }
+    out.set(id, {
+      name,
+      traits: {
+        needs: needs.size === 0 ? undefined : needs,
+        offers: offers.size === 0 ? undefined : offers,
+        interests: rules.interestsOf(tags),
+        roles: rules.rolesOf(tags, title),
+      },
+    })
+  }
+  return out
+}
