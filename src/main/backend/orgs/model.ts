@@ -131,8 +131,10 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
     // Every spelling of a name already known, read in one pass (the spelling table has no index by name).
     const spellingsOf = new Map<string, string[]>()
     if (known.size > 0) {
-      for (const [spelling, norm] of sqlite.prepare<[], [string, string]>('SELECT spelling, name_norm FROM organisation_spelling').raw().iterate()) {
-        if (!known.has(norm)) continue
+      for (const [spelling, norm] of sqlite
+        .prepare<[string], [string, string]>('SELECT spelling, name_norm FROM organisation_spelling WHERE name_norm IN (SELECT value FROM json_each(?))')
+        .raw()
+        .iterate(JSON.stringify([...known]))) {
         const list = spellingsOf.get(norm)
         if (list === undefined) spellingsOf.set(norm, [spelling])
         else list.push(spelling)
