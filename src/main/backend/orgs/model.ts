@@ -40,18 +40,49 @@ export class OrgDirectory {
   }
 }
 
-/** Company names in the data (current companies and job history) that have no spelling row yet; `ids` narrows to those people. */
+/**
+ * Company names in the data (current companies and job history) that have no spelling row yet; `ids` narrows to those
+ * people. For a few people each name is looked up by key, so a write costs the same however many spellings Kith knows.
+ */
 function newSpellings(sqlite: Database.Database, ids: readonly number[] | null): string[] {
-  const marks = ids?.map(() => '?').join(',') ?? ''
-  const args = ids === null ? [] : [...ids, ...ids]
+  if (ids === null) {
+    return sqlite
+      .prepare<[], string>(
+        `SELECT company FROM person WHERE company IS NOT NULL UNION SELECT company FROM employment
+         EXCEPT SELECT spelling FROM organisation_spelling`,
+      )
+      .pluck()
+      .all()
+  }
+  const marks = ids.map(() => '?').join(',')
   return sqlite
     .prepare<number[], string>(
-      `SELECT company FROM person WHERE company IS NOT NULL ${ids === null ? '' : `AND id IN (${marks})`}
-       UNION SELECT company FROM employment ${ids === null ? '' : `WHERE person_id IN (${marks})`}
-       EXCEPT SELECT spelling FROM organisation_spelling`,
+      `SELECT c FROM (SELECT company AS c FROM person WHERE company IS NOT NULL AND id IN (${marks})
+       UNION SELECT company FROM employment WHERE person_id IN (${marks}))
+       WHERE NOT EXISTS (SELECT 1 FROM organisation_spelling WHERE spelling = c)`,
     )
     .pluck()
-    .all(...args)
+    .all(...ids, ...ids)
+}
+
+/**
+ * How many people and jobs use each of these spellings, counted in one grouped pass over both tables: each row is
+ * checked against the set and only matches are grouped. (The company columns have no index, so a count per spelling
+ * would read both tables once per spelling: quadratic after a large import.)
+ */
+function usesOf(sqlite: Database.Database, spellings: ReadonlySet<string>): Map<string, number> {
+  const uses = new Map<string, number>()
+  if (spellings.size === 0) return uses
+  for (const [company, count] of sqlite
+    .prepare<[string], [string, number]>(
+      `SELECT company, count(*) FROM (SELECT company FROM person UNION ALL SELECT company FROM employment)
+       WHERE company IN (SELECT value FROM json_each(?)) GROUP BY company`,
+    )
+    .raw()
+    .iterate(JSON.stringify([...spellings]))) {
+    uses.set(company, count)
+  }
+  return uses
 }
 
 /**
@@ -83,17 +114,36 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
     const named = sqlite.prepare('SELECT organisation_id FROM organisation_name WHERE name_norm = ?').pluck()
     const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
     const insertName = sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
-    const uses = sqlite.prepare('SELECT (SELECT count(*) FROM person WHERE company = @s) + (SELECT count(*) FROM employment WHERE company = @s)').pluck()
     // A new organisation is named by the spelling most of its people use.
-    const byNorm = new Map<string, { spelling: string; uses: number }[]>()
+    const fresh = new Map<string, string[]>()
     const known = new Set<string>()
     for (const spelling of spellings) {
       const norm = normalizeOrgName(spelling)
       insertSpelling.run(spelling, norm)
       if (norm === '') continue
       if (named.get(norm) !== undefined) known.add(norm)
-      else byNorm.set(norm, [...(byNorm.get(norm) ?? []), { spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) }])
+      else {
+        const list = fresh.get(norm)
+        if (list === undefined) fresh.set(norm, [spelling])
+        else list.push(spelling)
+      }
     }
+    // Every spelling of a name already known, read in one pass (the spelling table has no index by name).
+    const spellingsOf = new Map<string, string[]>()
+    if (known.size > 0) {
+      for (const [spelling, norm] of sqlite
+        .prepare<[string], [string, string]>('SELECT spelling, name_norm FROM organisation_spelling WHERE name_norm IN (SELECT value FROM json_each(?))')
+        .raw()
+        .iterate(JSON.stringify([...known]))) {
+        const list = spellingsOf.get(norm)
+        if (list === undefined) spellingsOf.set(norm, [spelling])
+        else list.push(spelling)
+      }
+    }
+    const counted = usesOf(sqlite, new Set([...[...fresh.values()].flat(), ...[...spellingsOf.values()].flat()]))
+    const candidatesOf = (list: readonly string[]): { spelling: string; uses: number }[] =>
+      list.map((spelling) => ({ spelling: spelling.trim(), uses: counted.get(spelling) ?? 0 }))
+    const byNorm = new Map([...fresh].map(([norm, list]) => [norm, candidatesOf(list)] as const))
     const best = (candidates: { spelling: string; uses: number }[]): string =>
       candidates.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a)).spelling
     for (const [norm, candidates] of byNorm) {
@@ -103,13 +153,12 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
     }
     // A new spelling of a name Kith made from the data may now be the one most people use: the organisation follows it.
     const dataName = sqlite.prepare<[string], { id: number; name: string }>("SELECT organisation_id AS id, name FROM organisation_name WHERE name_norm = ? AND source = 'data'")
-    const spellingsOf = sqlite.prepare<[string], string>('SELECT spelling FROM organisation_spelling WHERE name_norm = ?').pluck()
     const renameName = sqlite.prepare<[string, string]>('UPDATE organisation_name SET name = ? WHERE name_norm = ?')
     const renameOrg = sqlite.prepare<[string, string, number, string]>('UPDATE organisation SET name = ?, updated_at = ? WHERE id = ? AND name = ?')
     for (const norm of known) {
       const current = dataName.get(norm)
       if (current === undefined) continue
-      const name = best(spellingsOf.all(norm).map((spelling) => ({ spelling: spelling.trim(), uses: Number(uses.get({ s: spelling })) })))
+      const name = best(candidatesOf(spellingsOf.get(norm) ?? []))
       if (name === current.name) continue
       renameName.run(name, norm)
       renameOrg.run(name, now, current.id, current.name)
@@ -135,11 +184,19 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
 
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
 function hasUnlearnedDomains(sqlite: Database.Database, ids: readonly number[] | null = null): boolean {
-  const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
+  // For a few people each domain is looked up by key; for everyone the decided domains are read once.
+  let claimed: (domain: string) => boolean
+  if (ids === null) {
+    const all = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
+    claimed = (domain) => all.has(domain)
+  } else {
+    const one = sqlite.prepare<[string], number>('SELECT 1 FROM organisation_domain WHERE domain = ?').pluck()
+    claimed = (domain) => one.get(domain) !== undefined
+  }
   const scoped = ids === null ? WORK_EMAILS : `${WORK_EMAILS} WHERE p.id IN (${ids.map(() => '?').join(',')})`
   for (const [, email] of sqlite.prepare<unknown[], [number, string]>(scoped).raw().iterate(...(ids ?? []))) {
     const domain = workDomainOf(email)
-    if (domain !== null && !claimed.has(domain)) return true
+    if (domain !== null && !claimed(domain)) return true
   }
   return false
 }
