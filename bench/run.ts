@@ -51,10 +51,19 @@ async function main(): Promise<number> {
   }
   const chosen = SECTIONS.filter((s) => names.includes(s.name))
   const results: Record<string, Figures> = {}
+  let failed = 0
   for (const section of chosen) {
     if (values.json !== true) console.log(`Running ${section.name}: ${section.description}…`)
     const start = performance.now()
-    results[section.name] = await section.run()
+    try {
+      results[section.name] = await section.run()
+    } catch (err) {
+      // One section failing does not lose the others' figures: it is reported as its error, and the run fails.
+      failed++
+      const message = err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err)
+      console.error(`bench: the ${section.name} section failed: ${message}`)
+      results[section.name] = { error: message }
+    }
     if (values.json !== true) {
       console.log(table(section.name, results[section.name] ?? {}))
       console.log(`  (${((performance.now() - start) / 1000).toFixed(1)} s)\n`)
@@ -69,7 +78,7 @@ async function main(): Promise<number> {
     }
     console.log(JSON.stringify(out))
   }
-  return 0
+  return failed > 0 ? 1 : 0
 }
 
 process.exitCode = await main()
