@@ -15,12 +15,17 @@ import { dayNumber, edgeChance, hopOf } from '../src/main/backend/paths/scoring'
 import { isConfidence } from '../src/shared/vocab'
 import { FloorSearch } from './paths-floor'
 
-const [dataDir, targetList, baselineCount] = process.argv.slice(2)
-if (dataDir === undefined || targetList === undefined) throw new Error('usage: paths-probe DATA_DIR TARGETS_JSON [BASELINE_TARGETS]')
+const [dataDir, targetList, baselineCount, warmUpList] = process.argv.slice(2)
+if (dataDir === undefined || targetList === undefined) throw new Error('usage: paths-probe DATA_DIR TARGETS_JSON [BASELINE_TARGETS] [WARM_UP_TARGETS_JSON]')
 const targets = JSON.parse(targetList) as number[]
 const baselineTargets = targets.slice(0, baselineCount === undefined ? targets.length : Number(baselineCount))
-/** untimed queries first, the same for Kith and the floor, so neither is timed while the JIT warms up */
-const WARM_UP = Math.min(20, targets.length)
+/**
+ * Untimed queries first, to other targets than the timed ones, the same for
+ * Kith and the floor: neither is timed while the JIT warms up or while the
+ * caches just built settle in memory (the app builds them in its warm-up,
+ * long before the user asks), and every timed query is a first visit.
+ */
+const warmUp = warmUpList === undefined ? targets.slice(0, Math.min(20, targets.length)) : (JSON.parse(warmUpList) as number[])
 
 const loadStart = performance.now()
 const backend = await Backend.open({ dataDir })
@@ -36,7 +41,7 @@ let withPaths = 0
 /** answers breaking the CLI contract: people from me to the target, score = product of factors (1e-9) */
 let contractViolations = 0
 const meId = g.ids[g.me]
-for (const to of targets.slice(0, WARM_UP)) await backend.call('paths.find', { to, limit: 10 })
+for (const to of warmUp) await backend.call('paths.find', { to, limit: 10 })
 for (const to of targets) {
   const start = performance.now()
   const answer = await backend.call('paths.find', { to, limit: 10 })
@@ -52,7 +57,7 @@ const rssMb = process.memoryUsage().rss / 1024 / 1024
 // The floor, on the very arrays Kith's graph holds.
 const floor = new FloorSearch(g, 10, hopOf(g.scoring, 3))
 const node = (id: number): number => g.indexOf.get(id) ?? -1
-for (const t of targets.slice(0, WARM_UP)) floor.find(node(t))
+for (const t of warmUp) floor.find(node(t))
 const floorTimes: number[] = []
 for (const t of targets) {
   const i = node(t)

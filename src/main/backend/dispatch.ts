@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { ApiResponse, FieldIssue } from '../../shared/api'
 import { METHOD_ACCESS, contract, isMethodName, type MethodName } from '../../shared/contract'
 import { wellFormedDeep } from '../../shared/text'
+import { totalChanges } from './db/pragma'
 import { diskFullError, isCorruptionError, isDiskFullError, retryWhileBusy } from './db/busy'
 import { DAMAGED_MESSAGE, KithError, errorMessage } from './errors'
 import type { AnyHandler } from './handlers'
@@ -50,7 +51,7 @@ export { DAMAGED_MESSAGE }
 /** Rows this connection has written since it opened (rolled-back ones included). */
 function changesSoFar(backend: BackendState): number {
   try {
-    return backend.sqlite.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0
+    return totalChanges(backend.sqlite)
   } catch {
     // A file whose schema cannot be read refuses every statement, this one too; the handler
     // still runs (doctor reports, export saves what it can), and nothing there can be busy.

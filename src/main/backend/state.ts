@@ -1,11 +1,10 @@
-import { format } from 'date-fns'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
-import { pragmaNumber } from './db/pragma'
+import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
 import { PathGraph } from './paths/graph'
@@ -143,8 +142,12 @@ export class BackendState {
 
   /** Today as YYYY-MM-DD: the user's own day, in the machine's time zone. */
   today(): string {
-    return format(this.clock(), 'yyyy-MM-dd')
+    return this.day.of(this.clock())
   }
+
+  private readonly day = new LocalDay()
+  /** SQLite's data_version (another process has committed when it changes), read once per turn. */
+  private readonly versions = new DataVersionPerTurn()
 
   /**
    * Everyone in memory, for the list and search. Rebuilt when another
@@ -152,7 +155,7 @@ export class BackendState {
    * data_version tells; our own writes refresh it through `write`.
    */
   directory(): PeopleDirectory {
-    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
+    const dataVersion = this.versions.read(this.sqlite)
     if (this.cache === null || this.cache.dataVersion !== dataVersion) {
       // The warm-up's unfinished build, when still current, needs only the rest read.
       const building = this.building
@@ -170,7 +173,7 @@ export class BackendState {
 
   /** The scoring settings, read once and again only after a change. */
   scoring(): ScoringSettings {
-    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
+    const dataVersion = this.versions.read(this.sqlite)
     if (this.scoringCache === null || this.scoringCache.dataVersion !== dataVersion) {
       this.scoringCache = { dataVersion, settings: readScoring(this) }
     }
@@ -183,7 +186,7 @@ export class BackendState {
    * repriced when the day or the scoring settings change.
    */
   paths(): PathGraph {
-    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
+    const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
       this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }
@@ -216,7 +219,7 @@ export class BackendState {
 
   /** The next piece of warming, done now; says whether anything is left. */
   private warmStep(): boolean {
-    const dataVersion = pragmaNumber(this.sqlite, 'data_version')
+    const dataVersion = this.versions.read(this.sqlite)
     if (this.cache?.dataVersion !== dataVersion) {
       if (this.building?.dataVersion !== dataVersion) {
         this.building = { dataVersion, build: new DirectoryBuild(this.sqlite, this.warmStepPeople), touched: new Set() }

@@ -9,10 +9,12 @@ import { KithError } from '../errors'
 type NumberPragma = 'user_version' | 'application_id' | 'data_version'
 
 /**
- * `data_version` is read before every cached answer (has another process
- * committed?): its statement is prepared once per connection, not per read.
+ * Statements read on every call (`data_version` before every cached answer,
+ * `total_changes()` around every handler): prepared once per connection, not
+ * per read, since preparing costs more than the read.
  */
 const dataVersionReads = new WeakMap<Database.Database, Database.Statement<[]>>()
+const totalChangesReads = new WeakMap<Database.Database, Database.Statement<[]>>()
 
 /** A PRAGMA that holds one number: the schema version, Kith's stamp, or the data version. */
 export function pragmaNumber(sqlite: Database.Database, name: NumberPragma): number {
@@ -26,6 +28,18 @@ export function pragmaNumber(sqlite: Database.Database, name: NumberPragma): num
     value = read.get()
   } else value = sqlite.pragma(name, { simple: true })
   if (typeof value !== 'number') throw new KithError('internal', `SQLite gave no number for the database's ${name}.`)
+  return value
+}
+
+/** Rows this connection has written since it opened (rolled-back ones included). */
+export function totalChanges(sqlite: Database.Database): number {
+  let read = totalChangesReads.get(sqlite)
+  if (read === undefined) {
+    read = sqlite.prepare<[]>('SELECT total_changes()').pluck()
+    totalChangesReads.set(sqlite, read)
+  }
+  const value: unknown = read.get()
+  if (typeof value !== 'number') throw new KithError('internal', 'SQLite gave no number for the rows written so far.')
   return value
 }
 

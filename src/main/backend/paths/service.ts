@@ -6,6 +6,7 @@ import type { BackendState } from '../state'
 import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import type { PathGraph } from './graph'
+import type { Edge } from './graph-core'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
@@ -19,7 +20,7 @@ const points = (n: number): string => `${n} favor ${n === 1 ? 'point' : 'points'
 const year = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 4)
 
 /** "both at Harbor Capital since 2023", "at Stripe together until 2021", "both at Acme" */
-export function colleagueWords(g: PathGraph, tie: NonNullable<ReturnType<PathGraph['colleagueTie']>>, i: number, j: number): string {
+export function colleagueWords(g: PathGraph, tie: ColleagueTie, i: number, j: number): string {
   const org = g.orgNames[tie.org] ?? ''
   const ends = [i, j].map((n) => {
     const k = (g.memOrg[n] ?? []).indexOf(tie.org)
@@ -32,9 +33,7 @@ export function colleagueWords(g: PathGraph, tie: NonNullable<ReturnType<PathGra
 }
 
 /** "Grace and Yara: both at Harbor Capital since 2023, inferred colleagues: acquaintance (2) x0.40, never seen together x0.75, inferred x0.50, 9 people there x0.89" */
-function colleagueFactor(g: PathGraph, i: number, j: number): Factor {
-  const tie = g.colleagueTie(i, j)
-  if (tie === null) throw new Error('a path step without a relationship')
+function colleagueFactor(g: PathGraph, i: number, j: number, tie: ColleagueTie): Factor {
   const s = g.scoring
   const c = s.colleagues
   const n = g.orgMembers[tie.org]?.length ?? 0
@@ -55,9 +54,10 @@ function colleagueFactor(g: PathGraph, i: number, j: number): Factor {
 }
 
 /** "Ana and you: close (4) x0.80, last talked 12 days ago x0.96, firsthand x1.00" */
-function edgeFactor(g: PathGraph, i: number, j: number): Factor {
-  const e = g.edgeBetween(i, j)
-  if (e === undefined) return colleagueFactor(g, i, j)
+function edgeFactor(g: PathGraph, i: number, j: number, step: StepTie): Factor {
+  if (step.tie !== null) return colleagueFactor(g, i, j, step.tie)
+  const e = step.edge
+  if (e === undefined) throw new Error('a path step without a relationship')
   const s = g.scoring
   const touchesMe = i === g.me || j === g.me
   const days = e.last === null ? null : g.todayNumber - e.last
@@ -80,11 +80,32 @@ function edgeFactor(g: PathGraph, i: number, j: number): Factor {
   }
 }
 
+type ColleagueTie = NonNullable<ReturnType<PathGraph['colleagueTie']>>
+
+/** What carries one step of a path: a recorded relationship, or else an inferred colleague tie. */
+interface StepTie {
+  edge: Edge | undefined
+  tie: ColleagueTie | null
+}
+
+/** Each step's relationship or colleague tie, looked up once for everything said about the path. */
+function stepTies(g: PathGraph, nodes: readonly number[]): StepTie[] {
+  const out: StepTie[] = []
+  for (let k = 0; k + 1 < nodes.length; k++) {
+    const i = nodes[k] ?? -1
+    const j = nodes[k + 1] ?? -1
+    const edge = g.edgeBetween(i, j)
+    out.push({ edge, tie: edge === undefined ? g.colleagueTie(i, j) : null })
+  }
+  return out
+}
+
 /** The factors of a path, in the order the score multiplies them. */
-export function explain(g: PathGraph, nodes: readonly number[]): Factor[] {
+function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[]): Factor[] {
   const factors: Factor[] = []
   const c1 = nodes[1] ?? -1
-  factors.push(edgeFactor(g, nodes[0] ?? -1, c1))
+  const tieAt = (k: number): StepTie => ties[k] ?? { edge: undefined, tie: null }
+  factors.push(edgeFactor(g, nodes[0] ?? -1, c1, tieAt(0)))
   const balance = g.balance[c1] ?? 0
   factors.push({
     label:
@@ -103,7 +124,7 @@ export function explain(g: PathGraph, nodes: readonly number[]): Factor[] {
   }
   fatigue(c1)
   for (let k = 1; k + 1 < nodes.length; k++) {
-    factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1))
+    factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1, tieAt(k)))
     if (k + 2 < nodes.length) fatigue(nodes[k + 1] ?? -1)
   }
   const edges = nodes.length - 1
@@ -200,9 +221,7 @@ function hasTwoStepPath(g: PathGraph, t: number): boolean {
   return false
 }
 
-function stepOf(g: PathGraph, i: number, j: number): PathStep {
-  if (g.edgeBetween(i, j) !== undefined) return { kind: 'relationship' }
-  const tie = g.colleagueTie(i, j)
+function stepOf(g: PathGraph, { tie }: StepTie): PathStep {
   if (tie === null) return { kind: 'relationship' }
   return {
     kind: 'colleague',
@@ -285,14 +304,17 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
     direct: directSet,
     shortest,
   }
-  const paths: PathView[] = raw.map((p) => ({
-    score: p.score,
-    people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
-    steps: p.nodes.slice(1).map((j, k) => stepOf(g, p.nodes[k] ?? -1, j)),
-    strengths: p.nodes.slice(1).map((j, k) => g.edgeBetween(p.nodes[k] ?? -1, j)?.strength ?? 0),
-    factors: explain(g, p.nodes),
-    beforeYouAsk: beforeYouAsk(g, p.nodes, context),
-  }))
+  const paths: PathView[] = raw.map((p) => {
+    const ties = stepTies(g, p.nodes)
+    return {
+      score: p.score,
+      people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
+      steps: ties.map((step) => stepOf(g, step)),
+      strengths: ties.map((step) => step.edge?.strength ?? 0),
+      factors: explain(g, p.nodes, ties),
+      beforeYouAsk: beforeYouAsk(g, p.nodes, context),
+    }
+  })
   return { target, direct, paths, targets: targetIds.length }
 }
 
