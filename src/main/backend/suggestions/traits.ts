@@ -40,7 +40,20 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
     items[fill[o] ?? 0] = values[r] ?? 0
     fill[o] = (fill[o] ?? 0) + 1
   }
-  for (let i = 0; i < n; i++) items.subarray(start[i] ?? 0, start[i + 1] ?? 0).sort()
+  // Each group is a few labels: sorted in place, nothing allocated per person.
+  for (let i = 0; i < n; i++) {
+    const from = start[i] ?? 0
+    const to = start[i + 1] ?? 0
+    for (let k = from + 1; k < to; k++) {
+      const value = items[k] ?? 0
+      let at = k
+      while (at > from && (items[at - 1] ?? 0) > value) {
+        items[at] = items[at - 1] ?? 0
+        at--
+      }
+      items[at] = value
+    }
+  }
   return { start, items }
 }
 
