@@ -1,3 +1,4 @@
+// Over 400 lines: the candidate search shares a dozen per-person arrays through one closure; split, each piece would take them all as parameters.
 import type { Factor } from '../../../shared/types'
 import { DEFAULT_SUGGESTION_SETTINGS } from '../../../shared/suggestions'
 import { strengthWord } from '../../../shared/vocab'
@@ -143,20 +144,32 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   const counted = new Uint8Array(n)
   for (let z = 0; z < n; z++) counted[z] = z === me || g.archived[z] === true ? 0 : 1
   /**
-   * near[y] === x + 1 when x and y share someone (set for an x with many
-   * candidates: past everyone x knows, once, instead of past each
-   * candidate's people); for the others, every pair is looked at.
+   * near[y] === x + 1 when x and y share someone, and nearSum[y] their index
+   * summed in another order (set for an x with many candidates: past
+   * everyone x knows, once, instead of past each candidate's people); for
+   * the others, every pair is looked at.
    */
   const near = new Int32Array(n)
+  const nearSum = new Float64Array(n)
   const markNear = (x: number): void => {
     const to = (start[x] ?? 0) + (degree[x] ?? 0)
     for (let k = start[x] ?? 0; k < to; k++) {
       const z = adj[k] ?? 0
       if (counted[z] !== 1) continue
+      const share = 1 / Math.max(1, degree[z] ?? 1)
       const zTo = (start[z] ?? 0) + (degree[z] ?? 0)
-      for (let j = start[z] ?? 0; j < zTo; j++) near[adj[j] ?? 0] = x + 1
+      for (let j = start[z] ?? 0; j < zTo; j++) {
+        const y = adj[j] ?? 0
+        if (near[y] === x + 1) nearSum[y] = (nearSum[y] ?? 0) + share
+        else {
+          near[y] = x + 1
+          nearSum[y] = share
+        }
+      }
     }
   }
+  /** summed in another order, an index this far under the threshold is surely under it */
+  const nearlyKnown = options.knownIndex * (1 - 1e-9)
   let sharedCount = 0
   /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
   const raIndex = (x: number, y: number): number => {
@@ -276,7 +289,9 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
           }
           let index = 0
           sharedCount = 0
-          if (shares) index = raIndex(a, b)
+          // Only whether it is 0 counts for the score: the index to the last bit only for one to ask about.
+          if (!nearFirst) index = raIndex(a, b)
+          else if (shares) index = (nearSum[b] ?? 0) >= nearlyKnown ? raIndex(a, b) : (nearSum[b] ?? 0)
           if (index >= options.knownIndex) {
             maybeKnown.push({ a, b, shared: sharedCount, index })
             continue
