@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import { KithError } from '../errors'
 
 /** The PRAGMAs Kith reads as a single number. */
-type NumberPragma = 'user_version' | 'application_id' | 'data_version'
+type NumberPragma = 'user_version' | 'application_id' | 'data_version' | 'synchronous'
 
 /**
  * Statements read on every call (`data_version` before every cached answer,
@@ -16,7 +16,7 @@ type NumberPragma = 'user_version' | 'application_id' | 'data_version'
 const dataVersionReads = new WeakMap<Database.Database, Database.Statement<[]>>()
 const totalChangesReads = new WeakMap<Database.Database, Database.Statement<[]>>()
 
-/** A PRAGMA that holds one number: the schema version, Kith's stamp, or the data version. */
+/** A PRAGMA that holds one number: the schema version, Kith's stamp, the data version, or how commits wait for the disk. */
 export function pragmaNumber(sqlite: Database.Database, name: NumberPragma): number {
   let value: unknown
   if (name === 'data_version') {

@@ -23,7 +23,40 @@ export interface Traits {
   roles: readonly number[]
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A letter or digit in any script. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u
+
+/** Whether the code point is a letter or digit (ASCII answered without the Unicode tables). */
+function isWordCharacter(point: number | undefined): boolean {
+  if (point === undefined) return false
+  if (point < 128) return (point >= 48 && point <= 57) || (point >= 65 && point <= 90) || (point >= 97 && point <= 122)
+  return WORD_CHARACTER.test(String.fromCodePoint(point))
+}
+
+/** The code point that ends just before `at` (a surrogate pair read whole). */
+function pointBefore(text: string, at: number): number | undefined {
+  if (at <= 0) return undefined
+  const low = text.charCodeAt(at - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2)
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2)
+  }
+  return low
+}
+
+/**
+ * Whether `text` contains `word` as whole words: no letter or digit just
+ * before or after it ("co-founder & ceo" holds "founder", "founders fund"
+ * does not). A scan with indexOf, not a regular expression: a Unicode-aware
+ * pattern per role costs more to compile than a week's titles take to read.
+ */
+export function holdsWord(text: string, word: string): boolean {
+  if (word === '') return false
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordCharacter(pointBefore(text, at)) && !isWordCharacter(text.codePointAt(at + word.length))) return true
+  }
+  return false
+}
 
 /**
  * The user's interests and complementary roles as small integers, ready to
@@ -36,7 +69,6 @@ export class GainRules {
   readonly complements: number[][] = []
   private readonly interestIds = new Map<string, number>()
   private readonly roleIds = new Map<string, number>()
-  private readonly roleWords: { word: string; pattern: RegExp }[] = []
 
   constructor(settings: SuggestionSettings) {
     for (const label of settings.interests) {
@@ -53,7 +85,6 @@ export class GainRules {
         this.roleIds.set(key, k)
         this.roleLabels.push(key)
         this.complements.push([])
-        this.roleWords.push({ word: key, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(key)}(?![\\p{L}\\p{N}])`, 'u') })
       }
       return k
     }
@@ -102,8 +133,8 @@ export class GainRules {
     }
     if (title !== null && title !== '') {
       const text = normalizeLabel(title)
-      this.roleWords.forEach(({ word, pattern }, k) => {
-        if (!out.includes(k) && text.includes(word) && pattern.test(text)) out.push(k)
+      this.roleLabels.forEach((word, k) => {
+        if (!out.includes(k) && holdsWord(text, word)) out.push(k)
       })
     }
     return out

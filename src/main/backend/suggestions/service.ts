@@ -2,6 +2,7 @@ import type { PersonRef, SuggestionStatus, SuggestionView, WeekView } from '../.
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { parseJsonColumn, storedReasons } from '../db/json-column'
+import { journalMode, pragmaNumber } from '../db/pragma'
 import { connectPeople, updateDetails } from '../introductions/service'
 import { requirePeople } from '../people/records'
 import { readSuggestionSettings } from '../settings/service'
@@ -92,6 +93,36 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
 }
 
 /**
+ * Stores a week's list, in rank order, in one transaction. The list is
+ * derived data (week.get works it out again when the week has none), so
+ * under WAL this one commit does not wait for the disk (synchronous=NORMAL):
+ * a power cut right after it can at worst lose this list, never what the
+ * user entered nor the database's soundness (docs/suggestions.md, "Speed").
+ */
+async function storeWeek(backend: BackendState, week: string, now: string, rows: { a: number; b: number; score: number; reasons: string }[]): Promise<void> {
+  const sqlite = backend.sqlite
+  await backend.withConnection(() => {
+    const relaxed = journalMode(sqlite) === 'wal'
+    const before = pragmaNumber(sqlite, 'synchronous')
+    if (relaxed) sqlite.pragma('synchronous = NORMAL')
+    try {
+      sqlite
+        .transaction(() => {
+          sqlite.prepare('INSERT INTO suggestion_week (week, computed_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(week, now)
+          const insert = sqlite.prepare(
+            `INSERT INTO suggestion (week, rank, person_a, person_b, score, reasons, snoozed_until, introduction_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?) ON CONFLICT DO NOTHING`,
+          )
+          rows.forEach((r, k) => insert.run(week, k + 1, r.a, r.b, r.score, r.reasons, now))
+        })
+        .immediate()
+    } finally {
+      if (relaxed) sqlite.pragma(`synchronous = ${before}`)
+    }
+  })
+}
+
+/**
  * The week's introductions to make: computed once for the week, stored, and
  * the same list every time it is opened again that week.
  */
@@ -108,15 +139,15 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   if (computed === undefined && g.me >= 0) {
     const now = backend.now().toISOString()
-    await backend.write('nothing', async (trx) => {
-      await trx.insertInto('suggestion_week').values({ week, computed_at: now }).onConflict((oc) => oc.doNothing()).execute()
-      const rows = result.suggestions.map((c, rank) => {
+    await storeWeek(
+      backend,
+      week,
+      now,
+      result.suggestions.map((c) => {
         const [a, b] = [g.ids[c.a] ?? -1, g.ids[c.b] ?? -1]
-        return { week, rank: rank + 1, person_a: Math.min(a, b), person_b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons), snoozed_until: null, introduction_id: null, created_at: now }
-      })
-      // The whole list in one statement.
-      if (rows.length > 0) await trx.insertInto('suggestion').values(rows).onConflict((oc) => oc.doNothing()).execute()
-    })
+        return { a: Math.min(a, b), b: Math.max(a, b), score: c.score, reasons: JSON.stringify(c.reasons) }
+      }),
+    )
   }
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
 }

@@ -1,8 +1,10 @@
+// Over 400 lines: the candidate search shares a dozen per-person arrays through one closure; split, each piece would take them all as parameters.
 import type { Factor } from '../../../shared/types'
 import { DEFAULT_SUGGESTION_SETTINGS } from '../../../shared/suggestions'
 import { strengthWord } from '../../../shared/vocab'
 import type { PathGraph } from '../paths/graph'
 import { describeGain, GainRules, type Traits } from './gains'
+import { firstAbove, kthLargest, popcount, RunningBar } from './numeric'
 import type { Described, NodeTraits } from './traits'
 
 export const SUGGESTION_DEFAULTS = {
@@ -17,6 +19,8 @@ export const SUGGESTION_DEFAULTS = {
   /** resource-allocation index at or above which "do they already know each other?" replaces the suggestion */
   knownIndex: 0.5,
   limit: 10,
+  /** pass over pairs whose bound is under the running bar (the list is the same either way; off only to check that) */
+  prune: true,
 }
 
 export interface Candidate {
@@ -35,58 +39,12 @@ const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b *
 
 const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`)
 
-/** Bits set in a 32-bit word. */
-function popcount(word: number): number {
-  let x = word - ((word >>> 1) & 0x55555555)
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
-}
-
 /** Where `suggest` reads what people need, offer and hold. */
 export interface SuggestSources {
   /** the compact traits of the nodes marked eligible (see `readNodeTraits`) */
   traits: (eligible: Uint8Array) => NodeTraits
   /** these people in full, for the words of the few suggestions that make the list */
   describe: (personIds: readonly number[]) => Map<number, Described>
-}
-
-/** The first position in the ascending `list` whose value is above `after`. */
-function firstAbove(list: ArrayLike<number>, after: number): number {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((list[mid] ?? 0) <= after) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** The k-th largest of these values (1 is the largest); reorders them. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0
-  let hi = values.length - 1
-  const target = values.length - k
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1] ?? 0
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while ((values[i] ?? 0) < pivot) i++
-      while ((values[j] ?? 0) > pivot) j--
-      if (i <= j) {
-        const t = values[i] ?? 0
-        values[i] = values[j] ?? 0
-        values[j] = t
-        i++
-        j--
-      }
-    }
-    if (target <= j) hi = j
-    else if (target >= i) lo = i
-    else break
-  }
-  return values[target] ?? -Infinity
 }
 
 /**
@@ -156,7 +114,8 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
     let y = offerStart[other] ?? 0
     const yEnd = offerStart[other + 1] ?? 0
     while (x < xEnd && y < yEnd) {
-      const [need, offer] = [needs[x] ?? 0, offers[y] ?? 0]
+      const need = needs[x] ?? 0
+      const offer = offers[y] ?? 0
       if (need === offer) met++
       if (need <= offer) x++
       if (offer <= need) y++
@@ -185,20 +144,32 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   const counted = new Uint8Array(n)
   for (let z = 0; z < n; z++) counted[z] = z === me || g.archived[z] === true ? 0 : 1
   /**
-   * near[y] === x + 1 when x and y share someone (set for an x with many
-   * candidates: past everyone x knows, once, instead of past each
-   * candidate's people); for the others, every pair is looked at.
+   * near[y] === x + 1 when x and y share someone, and nearSum[y] their index
+   * summed in another order (set for an x with many candidates: past
+   * everyone x knows, once, instead of past each candidate's people); for
+   * the others, every pair is looked at.
    */
   const near = new Int32Array(n)
+  const nearSum = new Float64Array(n)
   const markNear = (x: number): void => {
     const to = (start[x] ?? 0) + (degree[x] ?? 0)
     for (let k = start[x] ?? 0; k < to; k++) {
       const z = adj[k] ?? 0
       if (counted[z] !== 1) continue
+      const share = 1 / Math.max(1, degree[z] ?? 1)
       const zTo = (start[z] ?? 0) + (degree[z] ?? 0)
-      for (let j = start[z] ?? 0; j < zTo; j++) near[adj[j] ?? 0] = x + 1
+      for (let j = start[z] ?? 0; j < zTo; j++) {
+        const y = adj[j] ?? 0
+        if (near[y] === x + 1) nearSum[y] = (nearSum[y] ?? 0) + share
+        else {
+          near[y] = x + 1
+          nearSum[y] = share
+        }
+      }
     }
   }
+  /** summed in another order, an index this far under the threshold is surely under it */
+  const nearlyKnown = options.knownIndex * (1 - 1e-9)
   let sharedCount = 0
   /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
   const raIndex = (x: number, y: number): number => {
@@ -221,6 +192,27 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   const bridgeOf = (index: number): number => (index === 0 ? options.bridge : 1)
   const owedOf = (a: number, b: number): number => ((g.balance[a] ?? 0) < 0 || (g.balance[b] ?? 0) < 0 ? options.owed : 1)
 
+  /**
+   * reach[i]: the most person i can bring to any pair's score, so that
+   * score(a, b) <= reach[a] x reach[b] x bridge x owed. The harmonic mean is
+   * at most the geometric one, sqrt(x y), and x is at most i's share were
+   * all their needs met and every interest and complementary role of theirs
+   * shared, so mutual x credibility <= sqrt(x p(me,a)) x sqrt(y p(me,b)).
+   */
+  const reach = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] !== 1) continue
+    let interests = 0
+    for (let w = 0; w < interestWords; w++) interests += popcount(interestBits[i * interestWords + w] ?? 0)
+    let complements = 0
+    for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
+    const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
+    const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
+    reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
+  }
+  /** a bound times this, below the bar, is surely below it (room for rounding) */
+  const SLACK = 1 + 1e-9
+
   // Candidates in flat arrays: nothing allocated per pair.
   const candA: number[] = []
   const candB: number[] = []
@@ -230,74 +222,105 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   const stamp = new Int32Array(n)
   /** the lists of people a and who gain from each other (by needs both ways, an interest or a role), reused for every a */
   const lists: (readonly number[])[] = []
-  for (let a = 0; a < n; a++) {
-    if (eligible[a] !== 1) continue
-    lists.length = 0
-    for (let x = needStart[a] ?? 0; x < (needStart[a + 1] ?? 0); x++) {
-      for (let y = offerStart[a] ?? 0; y < (offerStart[a + 1] ?? 0); y++) {
-        const bucket = buckets.get((offers[y] ?? 0) * labelCount + (needs[x] ?? 0))
-        if (bucket !== undefined) lists.push(bucket)
-      }
-    }
-    for (let w = 0; w < interestWords; w++) {
-      let word = interestBits[a * interestWords + w] ?? 0
-      while (word !== 0) {
-        const low = word & -word
-        lists.push(interestIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
-        word ^= low
-      }
-    }
-    for (let w = 0; w < roleWords; w++) {
-      let word = complementBits[a * roleWords + w] ?? 0
-      while (word !== 0) {
-        const low = word & -word
-        lists.push(roleIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
-        word ^= low
-      }
-    }
-    if (lists.length === 0) continue
-    // Each pair once, from its lower node (every list is ascending, and both sides find each other).
-    let most = 0
-    for (const list of lists) most += list.length - firstAbove(list, a)
-    if (most === 0) continue
-    markNeighbours(a)
-    const nearFirst = most > (degree[a] ?? 0)
-    if (nearFirst) markNear(a)
-    for (const list of lists) {
-      for (let at = firstAbove(list, a); at < list.length; at++) {
-        const b = list[at] ?? 0
-        if (stamp[b] === a + 1) continue
-        stamp[b] = a + 1
-        if (marks[b] === a + 1 || (excluded.size > 0 && excluded.has(pairKey(idOf(a), idOf(b))))) continue
-        // Colleagues where few people work together most likely know each other already.
-        if (inOrg[a] === 1 && inOrg[b] === 1) {
-          const colleagues = g.colleagueTie(a, b)
-          if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
+  /** the running bar: the BAR-th best score so far; a pair whose bound is below it cannot make the list */
+  const BAR = Math.max(50, 5 * options.limit)
+  let bar = new RunningBar(BAR)
+  let pruned = 0
+  /**
+   * Every pair that gains both ways, once: a candidate, or (sharing many
+   * people) one to ask about. With `prune`, a pair that cannot be asked
+   * about and whose bound is under the running bar is passed over.
+   */
+  const collect = (prune: boolean): void => {
+    candA.length = candB.length = candScore.length = candIndex.length = maybeKnown.length = 0
+    stamp.fill(0)
+    bar = new RunningBar(BAR)
+    pruned = 0
+    for (let a = 0; a < n; a++) {
+      if (eligible[a] !== 1) continue
+      lists.length = 0
+      for (let x = needStart[a] ?? 0; x < (needStart[a + 1] ?? 0); x++) {
+        for (let y = offerStart[a] ?? 0; y < (offerStart[a + 1] ?? 0); y++) {
+          const bucket = buckets.get((offers[y] ?? 0) * labelCount + (needs[x] ?? 0))
+          if (bucket !== undefined) lists.push(bucket)
         }
-        let index = 0
-        sharedCount = 0
-        if (!nearFirst || near[b] === a + 1) index = raIndex(a, b)
-        if (index >= options.knownIndex) {
-          maybeKnown.push({ a, b, shared: sharedCount, index })
-          continue
+      }
+      for (let w = 0; w < interestWords; w++) {
+        let word = interestBits[a * interestWords + w] ?? 0
+        while (word !== 0) {
+          const low = word & -word
+          lists.push(interestIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+          word ^= low
         }
-        candA.push(a)
-        candB.push(b)
-        candScore.push(mutualOf(a, b) * credibilityOf(a, b) * bridgeOf(index) * owedOf(a, b))
-        candIndex.push(index)
+      }
+      for (let w = 0; w < roleWords; w++) {
+        let word = complementBits[a * roleWords + w] ?? 0
+        while (word !== 0) {
+          const low = word & -word
+          lists.push(roleIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+          word ^= low
+        }
+      }
+      if (lists.length === 0) continue
+      // Each pair once, from its lower node (every list is ascending, and both sides find each other).
+      let most = 0
+      for (const list of lists) most += list.length - firstAbove(list, a)
+      if (most === 0) continue
+      markNeighbours(a)
+      const nearFirst = most > (degree[a] ?? 0)
+      if (nearFirst) markNear(a)
+      const reachA = (reach[a] ?? 0) * SLACK
+      for (const list of lists) {
+        for (let at = firstAbove(list, a); at < list.length; at++) {
+          const b = list[at] ?? 0
+          if (stamp[b] === a + 1) continue
+          stamp[b] = a + 1
+          // Sharing nobody (index 0), it cannot be asked about: only its score matters.
+          const shares = !nearFirst || near[b] === a + 1
+          if (prune && !shares && options.knownIndex > 0 && reachA * (reach[b] ?? 0) * options.bridge * owedOf(a, b) < bar.bar) {
+            pruned++
+            continue
+          }
+          if (marks[b] === a + 1 || (excluded.size > 0 && excluded.has(pairKey(idOf(a), idOf(b))))) continue
+          // Colleagues where few people work together most likely know each other already.
+          if (inOrg[a] === 1 && inOrg[b] === 1) {
+            const colleagues = g.colleagueTie(a, b)
+            if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
+          }
+          let index = 0
+          sharedCount = 0
+          // Only whether it is 0 counts for the score: the index to the last bit only for one to ask about.
+          if (!nearFirst) index = raIndex(a, b)
+          else if (shares) index = (nearSum[b] ?? 0) >= nearlyKnown ? raIndex(a, b) : (nearSum[b] ?? 0)
+          if (index >= options.knownIndex) {
+            maybeKnown.push({ a, b, shared: sharedCount, index })
+            continue
+          }
+          if (prune && reachA * (reach[b] ?? 0) * bridgeOf(index) * owedOf(a, b) < bar.bar) {
+            pruned++
+            continue
+          }
+          const score = mutualOf(a, b) * credibilityOf(a, b) * bridgeOf(index) * owedOf(a, b)
+          candA.push(a)
+          candB.push(b)
+          candScore.push(score)
+          candIndex.push(index)
+          if (prune) bar.offer(score)
+        }
       }
     }
   }
 
   // Ties break by the two names (then by node, for namesakes).
   const byName = (x: number, y: number): number => {
-    const [nx, ny] = [name(x), name(y)]
+    const nx = name(x)
+    const ny = name(y)
     return nx < ny ? -1 : nx > ny ? 1 : x - y
   }
   const pairOrder = (xa: number, xb: number, ya: number, yb: number): number => {
-    const [xl, xh] = byName(xa, xb) <= 0 ? [xa, xb] : [xb, xa]
-    const [yl, yh] = byName(ya, yb) <= 0 ? [ya, yb] : [yb, ya]
-    return byName(xl, yl) || byName(xh, yh)
+    const xFirst = byName(xa, xb) <= 0
+    const yFirst = byName(ya, yb) <= 0
+    return byName(xFirst ? xa : xb, yFirst ? ya : yb) || byName(xFirst ? xb : xa, yFirst ? yb : ya)
   }
   const compare = (x: number, y: number): number =>
     (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0)
@@ -313,26 +336,38 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
     for (let k = 0; k < candScore.length; k++) if ((candScore[k] ?? 0) >= threshold) picked.push(k)
     return picked.sort(compare)
   }
-  let order = ranked(false)
 
   // Each person at most once: greedy by score.
-  const pick = (): number[] => {
-    const used = new Set<number>()
+  const pick = (order: readonly number[]): number[] => {
+    const used = new Uint8Array(n)
     const chosen: number[] = []
     for (const k of order) {
       if (chosen.length >= options.limit) break
-      const [a, b] = [candA[k] ?? -1, candB[k] ?? -1]
-      if (used.has(a) || used.has(b)) continue
-      used.add(a)
-      used.add(b)
+      const a = candA[k] ?? -1
+      const b = candB[k] ?? -1
+      if (used[a] === 1 || used[b] === 1) continue
+      used[a] = 1
+      used[b] = 1
       chosen.push(k)
     }
     return chosen
   }
-  let chosen = pick()
-  if (chosen.length < options.limit && order.length < candScore.length) {
-    order = ranked(true)
-    chosen = pick()
+  const choose = (): number[] => {
+    const order = ranked(false)
+    const chosen = pick(order)
+    return chosen.length < options.limit && order.length < candScore.length ? pick(ranked(true)) : chosen
+  }
+  collect(options.prune)
+  let chosen = choose()
+  /**
+   * What was passed over scored under the final bar. The list is the one
+   * every pair would give when it was filled before reaching that bar;
+   * otherwise every pair is looked at again, none passed over.
+   */
+  const last = chosen[chosen.length - 1]
+  if (pruned > 0 && (chosen.length < options.limit || last === undefined || (candScore[last] ?? 0) < bar.bar)) {
+    collect(false)
+    chosen = choose()
   }
 
   const people = sources.describe(chosen.flatMap((k) => [idOf(candA[k] ?? -1), idOf(candB[k] ?? -1)]))

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3'
-import { numbers, readColumns, texts } from '../db/columns'
 import type { GainRules, Traits } from './gains'
 
 /**
@@ -41,7 +40,20 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
     items[fill[o] ?? 0] = values[r] ?? 0
     fill[o] = (fill[o] ?? 0) + 1
   }
-  for (let i = 0; i < n; i++) items.subarray(start[i] ?? 0, start[i + 1] ?? 0).sort()
+  // Each group is a few labels: sorted in place, nothing allocated per person.
+  for (let i = 0; i < n; i++) {
+    const from = start[i] ?? 0
+    const to = start[i + 1] ?? 0
+    for (let k = from + 1; k < to; k++) {
+      const value = items[k] ?? 0
+      let at = k
+      while (at > from && (items[at - 1] ?? 0) > value) {
+        items[at] = items[at - 1] ?? 0
+        at--
+      }
+      items[at] = value
+    }
+  }
   return { start, items }
 }
 
@@ -52,34 +64,32 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
  */
 export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules): NodeTraits {
   const n = eligible.length
-  const [people = [], isNeed = [], norms = []] = readColumns(
-    sqlite,
-    "SELECT person_id AS c0, kind = 'need' AS c1, label_norm AS c2 FROM person_label WHERE kind IN ('need', 'offer')",
-    3,
-  )
-  const ids = numbers(people)
-  const needFlags = numbers(isNeed)
-  const labelNorms = texts(norms)
+  // One row per label and kind, its people as one JSON array: a few hundred rows, not one per label held.
+  const groups = sqlite
+    .prepare<[], [string, number, string]>(
+      "SELECT label_norm, kind = 'need', json_group_array(person_id) FROM person_label WHERE kind IN ('need', 'offer') GROUP BY kind, label_norm",
+    )
+    .raw()
+    .all()
   const labelIds = new Map<string, number>()
   const needOwners: number[] = []
   const needValues: number[] = []
   const offerOwners: number[] = []
   const offerValues: number[] = []
-  for (let r = 0; r < ids.length; r++) {
-    const node = nodeOf.get(ids[r] ?? -1)
-    if (node === undefined || eligible[node] !== 1) continue
-    const key = labelNorms[r] ?? ''
-    let label = labelIds.get(key)
+  for (const [norm, isNeed, holders] of groups) {
+    let label = labelIds.get(norm)
     if (label === undefined) {
       label = labelIds.size
-      labelIds.set(key, label)
+      labelIds.set(norm, label)
     }
-    if (needFlags[r] === 1) {
-      needOwners.push(node)
-      needValues.push(label)
-    } else {
-      offerOwners.push(node)
-      offerValues.push(label)
+    const [owners, values] = isNeed === 1 ? [needOwners, needValues] : [offerOwners, offerValues]
+    const parsed: unknown = JSON.parse(holders)
+    if (!Array.isArray(parsed)) continue
+    for (const id of parsed) {
+      const node = typeof id === 'number' ? nodeOf.get(id) : undefined
+      if (node === undefined || eligible[node] !== 1) continue
+      owners.push(node)
+      values.push(label)
     }
   }
   const needs = grouped(n, needOwners, needValues)

@@ -1,4 +1,5 @@
 import type { ColdTie, WeekView } from '../../../shared/types'
+import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
 import { favorStandings, nudges } from '../reciprocity/service'
 import { weekSuggestions } from '../suggestions/service'
@@ -10,36 +11,38 @@ export const DEFAULT_CADENCE: Record<number, number | null> = { 1: null, 2: null
 
 /**
  * Strong relationships with no interaction for longer than their cadence.
- * Read in one query (my ties with a cadence, and my last interaction with
- * each), so the week never waits for the people directory.
+ * My ties, their strength and my last interaction with each come from the
+ * path graph (which `week.get` has just brought up to date for the
+ * suggestions; see `pack` for how a relationship is packed); only the people
+ * with a cadence of their own are read from SQLite. The week never waits for
+ * the people directory.
  */
-export function coldTies(backend: BackendState): ColdTie[] {
-  const withCadence = Object.entries(DEFAULT_CADENCE).flatMap(([strength, days]) => (days === null ? [] : [Number(strength)]))
-  const rows = backend.sqlite
-    .prepare<number[], [number, string, number, number | null, string | null]>(
-      `SELECT p.id, p.name, r.strength, p.cadence_days,
-         (SELECT max(i.occurred_on) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
-          WHERE ip.person_id = p.id AND i.with_me = 1)
-       FROM person m
-       JOIN relationship r ON r.person_a = m.id OR r.person_b = m.id
-       JOIN person p ON p.id = CASE WHEN r.person_a = m.id THEN r.person_b ELSE r.person_a END
-       WHERE m.is_me = 1 AND p.is_me = 0 AND p.archived_at IS NULL
-         AND (p.cadence_days IS NOT NULL OR r.strength IN (${withCadence.map(() => '?').join(', ') || 'NULL'}))
-       ORDER BY p.id`,
-    )
-    .raw()
-    .all(...withCadence)
-  const today = Date.parse(`${backend.today()}T00:00:00Z`)
+export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
+  const me = g.me
+  if (me < 0) return []
+  const own = new Map(
+    backend.sqlite.prepare<[], [number, number]>('SELECT id, cadence_days FROM person WHERE cadence_days IS NOT NULL').raw().all(),
+  )
+  const today = Math.floor(Date.parse(`${backend.today()}T00:00:00Z`) / 86_400_000)
   const out: ColdTie[] = []
-  for (const [id, name, strength, own, last] of rows) {
-    const cadence = own ?? DEFAULT_CADENCE[strength] ?? null
+  const to = (g.start[me] ?? 0) + (g.degree[me] ?? 0)
+  for (let k = g.start[me] ?? 0; k < to; k++) {
+    const i = g.adj[k] ?? -1
+    if (i < 0 || i === me || g.archived[i] === true) continue
+    const code = g.codes[k] ?? 0
+    const strength = code & 7
+    const id = g.ids[i] ?? -1
+    const cadence = own.get(id) ?? DEFAULT_CADENCE[strength] ?? null
     if (cadence === null) continue
-    const days = last === null ? null : Math.round((today - Date.parse(`${last}T00:00:00Z`)) / 86_400_000)
+    // the day number of my last interaction with them, plus one (0: none)
+    const lastPlusOne = Math.floor(code / 32)
+    const days = lastPlusOne === 0 ? null : today - (lastPlusOne - 1)
     if (days !== null && days <= cadence) continue
-    out.push({ person: { id, name }, strength, lastTalked: last, cadenceDays: cadence, daysSince: days })
+    const last = lastPlusOne === 0 ? null : new Date((lastPlusOne - 1) * 86_400_000).toISOString().slice(0, 10)
+    out.push({ person: { id, name: g.names[i] ?? '' }, strength, lastTalked: last, cadenceDays: cadence, daysSince: days })
   }
   const overdue = (t: ColdTie): number => (t.daysSince === null ? Infinity : t.daysSince / t.cadenceDays)
-  return out.sort((a, b) => b.strength - a.strength || overdue(b) - overdue(a) || a.person.name.localeCompare(b.person.name)).slice(0, 15)
+  return out.sort((a, b) => b.strength - a.strength || overdue(b) - overdue(a) || a.person.name.localeCompare(b.person.name) || a.person.id - b.person.id).slice(0, 15)
 }
 
 export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
@@ -52,6 +55,6 @@ export async function weekView(backend: BackendState, week: string | undefined):
     maybeKnown,
     followUps: await listTasks(backend, true, false),
     favorsToReturn: await nudges(backend, standings),
-    coldTies: coldTies(backend),
+    coldTies: coldTies(backend, backend.paths()),
   }
 }
