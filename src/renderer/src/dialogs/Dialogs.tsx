@@ -23,24 +23,19 @@ const ConnectForm = lazy(() => loadForms().then((m) => ({ default: m.ConnectForm
 const MergeForm = lazy(() => loadForms().then((m) => ({ default: m.MergeForm })))
 const PersonForm = lazy(() => loadForms().then((m) => ({ default: m.PersonForm })))
 
-/** A second after the first view, so its last answers and paints go first. */
-const PRELOAD_DELAY_MS = 1000
-
 /** Fetches the forms' chunk once the first view is shown and the window has nothing else to do (a failure shows when a form opens). */
 function usePreloadForms(): void {
   useEffect(() => {
     let cancelIdle = (): void => undefined
     const preload = (): void => void loadForms().catch(() => undefined)
     const whenIdle = (): void => {
-      const timer = window.setTimeout(() => {
-        if (typeof window.requestIdleCallback === 'function') {
-          const handle = window.requestIdleCallback(preload, { timeout: 3000 })
-          cancelIdle = () => window.cancelIdleCallback(handle)
-        } else {
-          preload()
-        }
-      }, PRELOAD_DELAY_MS)
-      cancelIdle = () => window.clearTimeout(timer)
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback(preload, { timeout: 3000 })
+        cancelIdle = () => window.cancelIdleCallback(handle)
+      } else {
+        const timer = window.setTimeout(preload, 1000)
+        cancelIdle = () => window.clearTimeout(timer)
+      }
     }
     const cancelWait = afterFirstView(whenIdle)
     return () => {
