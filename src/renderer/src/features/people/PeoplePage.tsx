@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
 import type { PersonRow, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -196,7 +196,8 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
       }
       call('search', { query: q, limit: 100, includeArchived: archived })
         .then((found) => {
-          if (current) setHits(found)
+          // The list's new rows are drawn in slices, so the next key typed is not kept waiting.
+          if (current) startTransition(() => setHits(found))
         })
         .catch(() => {
           if (current) setHits([])
