@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import {
   FORMAT_LABELS,
   type ImportDecision,
@@ -130,6 +130,9 @@ export function ImportPreview({
   applying: boolean
 }): ReactNode {
   const c = preview.counts
+  // The summary and the buttons show first; the tables' rows follow in a render of their own,
+  // so neither is one long stall of the window.
+  const tablesOf = useDeferredValue<Preview | null>(preview, null)
   // The tables are made once per preview (the matches' again when a choice changes), so the
   // progress shown while the import is written does not lay out their rows again.
   const matches = useMemo(
@@ -235,8 +238,8 @@ export function ImportPreview({
         />
       )}
 
-      {matches}
-      {others}
+      {tablesOf === preview && matches}
+      {tablesOf === preview && others}
 
       <Group>
         <Button onClick={onApply} loading={applying}>

@@ -3,7 +3,7 @@
  * cost the window layout and style work, and a few hundred at once (a file of
  * thousands of contacts) stall it for a tenth of a second or more.
  */
-export const ROWS_PER_PAGE = 50
+export const ROWS_PER_PAGE = 25
 
 /** One page of a list: its rows, the index of its first row, which page it is and how many there are. */
 export interface ListPage<T> {
