@@ -72,7 +72,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: 'src/renderer/index.html',
-        // zod (the forms', imports' and settings' checks) is a chunk of its own, loaded with the
+        // zod (the forms' and several pages' checks) is a chunk of its own, loaded with the
         // first page that needs it. Left to itself, Rolldown folds a module that several lazy pages
         // share into the first page's script, since that always loads first; the People page
         // needs no zod (lib/routes.ts and the first-run form say why).
