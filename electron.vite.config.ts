@@ -70,7 +70,14 @@ export default defineConfig({
     // A worker is one self-contained module file (the seal above allows exactly those).
     worker: { format: 'es' },
     build: {
-      rollupOptions: { input: 'src/renderer/index.html' },
+      rollupOptions: {
+        input: 'src/renderer/index.html',
+        // zod (the forms' and several pages' checks) is a chunk of its own, loaded with the
+        // first page that needs it. Left to itself, Rolldown folds a module that several lazy pages
+        // share into the first page's script, since that always loads first; the People page
+        // needs no zod (lib/routes.ts and the first-run form say why).
+        output: { codeSplitting: { groups: [{ name: 'zod', test: /node_modules[\\/]zod[\\/]/ }] } },
+      },
       // Pages load their chunk with a plain import(): Vite's preload helper
       // would add <link rel=modulepreload> tags without integrity (which the
       // policy refuses) and its polyfill nothing Chromium needs. One style

@@ -141,3 +141,37 @@ test('an import left at its preview before a reload is named, and can be cancell
   await kith.button('Preview import').click()
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
 })
+
+test('a long preview shows its new people a page at a time, by keyboard too', async ({ app }) => {
+  const kith = new KithApp(app)
+  await kith.goTo('Import & export')
+  const rows = Array.from({ length: 60 }, (_, i) => `Person,Number${i + 1},person${i + 1}@example.org,Globex,Engineer,3 Jun 2024`)
+  const text = `First Name,Last Name,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`
+  const dataTransfer = await app.evaluateHandle(
+    `(() => { const t = new DataTransfer(); t.items.add(new File([${JSON.stringify(text)}], 'many.csv', { type: 'text/csv' })); return t })()`,
+  )
+  const target = app.getByRole('button', { name: 'Contact file' })
+  await target.dispatchEvent('dragover', { dataTransfer })
+  await target.dispatchEvent('drop', { dataTransfer })
+  await kith.button('Preview import').click()
+  await expect(app.getByRole('status').filter({ hasText: 'Preview: many.csv' })).toContainText('60 new people')
+
+  const table = app.getByRole('table', { name: 'New people' })
+  // A header row and the first 25 people.
+  await expect(table.getByRole('row')).toHaveCount(26)
+  await expect(table.getByRole('row', { name: /Person Number1 / })).toBeVisible()
+  await expect(table.getByRole('row', { name: /Person Number26 / })).toHaveCount(0)
+
+  const pages = app.getByRole('navigation', { name: 'Pages of new people' })
+  await pages.getByRole('button', { name: 'Next page of new people' }).focus()
+  await app.keyboard.press('Enter')
+  await expect(table.getByRole('row', { name: /Person Number26 / })).toBeVisible()
+  await expect(table.getByRole('row', { name: /Person Number1 / })).toHaveCount(0)
+  await pages.getByRole('button', { name: 'New people, page 3 of 3' }).click()
+  await expect(table.getByRole('row')).toHaveCount(11)
+  await expect(pages).toContainText('51–60 of 60')
+
+  // Every person is imported, not only the page shown.
+  await kith.button('Import many.csv').click()
+  await expect(app.getByRole('status').filter({ hasText: 'Imported many.csv' })).toContainText('60 created')
+})

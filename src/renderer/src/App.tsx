@@ -1,7 +1,7 @@
 import { Alert, AppShell, Burger, Button, Code, Group, Kbd, NavLink, ScrollArea, Text, Title } from '@mantine/core'
 import { useDisclosure, useHotkeys } from '@mantine/hooks'
 import { Notifications } from '@mantine/notifications'
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, type ReactNode } from 'react'
 import { useDueNotices } from './features/intros/useDueNotices'
 import { PeoplePage } from './features/people/PeoplePage'
 import { CommandPalette, openPalette } from './features/shell/CommandPalette'
@@ -10,6 +10,7 @@ import { PageLoadBoundary, PageLoading } from './components/PageLoading'
 import { DialogsProvider, useDialogs } from './dialogs/Dialogs'
 import type { Mode } from './lib/client'
 import { DataVersionProvider } from './lib/data-version'
+import { firstViewShown } from './lib/first-view'
 import { NavProvider, useNav, type Route } from './lib/nav'
 import { sectionOf } from './lib/routes'
 import { PAGES, type PageId } from './pages'
@@ -78,6 +79,10 @@ function Shell(): ReactNode {
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
   useDueNotices()
   const section: PageId = sectionOf(route)
+  // The People page says when its rows are shown; any other page is the first view once it is open.
+  useEffect(() => {
+    if (route.page !== 'people') firstViewShown()
+  }, [route.page])
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">

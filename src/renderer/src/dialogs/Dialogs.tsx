@@ -9,10 +9,12 @@ import { strengthWord } from '../lib/format'
 import { useNav } from '../lib/nav'
 import type { RelationshipDraft } from './RelationshipForm'
 import { errorText } from '../lib/errors'
+import { afterFirstView } from '../lib/first-view'
 
-// The forms are one chunk of their own, fetched once the window is idle (or
-// when a form is first opened, if that comes sooner), so the first page loads
-// less and a form opens without waiting.
+// The forms are one chunk of their own, fetched when the window is idle
+// after the first page has shown its rows (or when a form is first opened,
+// if that comes sooner), so the first page loads less and a form opens
+// without waiting.
 const loadForms = () => import('./forms')
 const FavorForm = lazy(() => loadForms().then((m) => ({ default: m.FavorForm })))
 const InteractionForm = lazy(() => loadForms().then((m) => ({ default: m.InteractionForm })))
@@ -21,16 +23,25 @@ const ConnectForm = lazy(() => loadForms().then((m) => ({ default: m.ConnectForm
 const MergeForm = lazy(() => loadForms().then((m) => ({ default: m.MergeForm })))
 const PersonForm = lazy(() => loadForms().then((m) => ({ default: m.PersonForm })))
 
-/** Fetches the forms' chunk when the window has nothing else to do (a failure shows when a form opens). */
+/** Fetches the forms' chunk once the first view is shown and the window has nothing else to do (a failure shows when a form opens). */
 function usePreloadForms(): void {
   useEffect(() => {
+    let cancelIdle = (): void => undefined
     const preload = (): void => void loadForms().catch(() => undefined)
-    if (typeof window.requestIdleCallback === 'function') {
-      const handle = window.requestIdleCallback(preload, { timeout: 3000 })
-      return () => window.cancelIdleCallback(handle)
+    const whenIdle = (): void => {
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback(preload, { timeout: 3000 })
+        cancelIdle = () => window.cancelIdleCallback(handle)
+      } else {
+        const timer = window.setTimeout(preload, 1000)
+        cancelIdle = () => window.clearTimeout(timer)
+      }
     }
-    const timer = window.setTimeout(preload, 1000)
-    return () => window.clearTimeout(timer)
+    const cancelWait = afterFirstView(whenIdle)
+    return () => {
+      cancelWait()
+      cancelIdle()
+    }
   }, [])
 }
 

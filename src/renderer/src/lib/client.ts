@@ -5,7 +5,6 @@
  */
 import { isApiResponse, type ApiError, type ApiResponse, type DuplicateMatch, type ErrorCode, type FieldIssue, type OpenImport } from '../../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../../shared/contract'
-import { isAllowedExternalUrl } from '../../../shared/external-url'
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode
@@ -140,6 +139,8 @@ export function canPickFiles(): boolean {
 /** Opens a mailto: or https: link in the user's own programs. */
 export async function openExternal(url: string): Promise<void> {
   // The same check the desktop app's main process makes, so browser mode opens nothing else either.
+  // Loaded when first needed: its email check brings zod, which the first page does not need.
+  const { isAllowedExternalUrl } = await import('../../../shared/external-url')
   if (!isAllowedExternalUrl(url)) throw new ApiCallError('bad_request', 'Kith opens only https: links and mailto: links to email addresses.')
   if (window.kith !== undefined) {
     const res = await window.kith.openExternal(url) // eng-disable OPEN_EXTERNAL_JS_CHECK: the main process opens only mailto: and https: links

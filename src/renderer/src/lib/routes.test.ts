@@ -30,6 +30,7 @@ describe('addresses', () => {
     // Unknown names and bad values are left out; the page still opens.
     expect(parseRoute('/network', '?org=abc&strength=9&people=0&colour=red&tag=%20')).toEqual({ page: 'network' })
     expect(parseRoute('/network', '?org=-1&tag=investor')).toEqual({ page: 'network', filters: { tag: 'investor' } })
+    expect(parseRoute('/network', '?org=2.5&strength=3.5&people=10.1&tag=%20investor%20')).toEqual({ page: 'network', filters: { tag: 'investor' } })
   })
 
   it('opens People at the bare address', () => {

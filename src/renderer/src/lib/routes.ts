@@ -6,7 +6,6 @@
  * here, apart from React, so both directions can be tested.
  */
 import { matchPath } from 'react-router'
-import { z } from 'zod'
 import { PAGES, type PageId } from '../pages'
 
 /** The network map's filters; one left out is not applied (and `maxPeople` is the page's first step). */
@@ -17,12 +16,31 @@ export interface NetworkFilters {
   maxPeople?: number
 }
 
+/**
+ * A whole number written in the address, within [min, max] (read as `Number` reads it, so
+ * `4`, ` 4 ` and `4.0` are 4). Checked by hand rather than with zod: this module loads with
+ * the first page, which carries no zod (the address is the page's own input, not another
+ * process's).
+ */
+function wholeNumber(min: number, max: number): (raw: string) => number | undefined {
+  return (raw) => {
+    const value = Number(raw)
+    return Number.isInteger(value) && value >= min && value <= max ? value : undefined
+  }
+}
+
 /** Each filter in the address, by its name there; a value that does not fit is ignored, not refused. */
 const NETWORK_PARAMS = {
-  tag: { key: 'tag', schema: z.string().trim().min(1).max(200) },
-  organisationId: { key: 'org', schema: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) },
-  minStrength: { key: 'strength', schema: z.coerce.number().int().min(2).max(5) },
-  maxPeople: { key: 'people', schema: z.coerce.number().int().min(1).max(1_000_000) },
+  tag: {
+    key: 'tag',
+    read: (raw: string): string | undefined => {
+      const tag = raw.trim()
+      return tag.length >= 1 && tag.length <= 200 ? tag : undefined
+    },
+  },
+  organisationId: { key: 'org', read: wholeNumber(1, Number.MAX_SAFE_INTEGER) },
+  minStrength: { key: 'strength', read: wholeNumber(2, 5) },
+  maxPeople: { key: 'people', read: wholeNumber(1, 1_000_000) },
 } as const
 
 function networkQuery(filters: NetworkFilters): string {
@@ -36,20 +54,18 @@ function networkQuery(filters: NetworkFilters): string {
 
 function networkFilters(search: string): NetworkFilters {
   const query = new URLSearchParams(search)
-  const read = <T>(key: string, schema: z.ZodType<T>): T | undefined => {
+  const read = <T>({ key, read: parse }: { key: string; read: (raw: string) => T | undefined }): T | undefined => {
     const raw = query.get(key)
-    if (raw === null || raw.trim() === '') return undefined
-    const parsed = schema.safeParse(raw)
-    return parsed.success ? parsed.data : undefined
+    return raw === null || raw.trim() === '' ? undefined : parse(raw)
   }
   const filters: NetworkFilters = {}
-  const tag = read(NETWORK_PARAMS.tag.key, NETWORK_PARAMS.tag.schema)
+  const tag = read(NETWORK_PARAMS.tag)
   if (tag !== undefined) filters.tag = tag
-  const organisationId = read(NETWORK_PARAMS.organisationId.key, NETWORK_PARAMS.organisationId.schema)
+  const organisationId = read(NETWORK_PARAMS.organisationId)
   if (organisationId !== undefined) filters.organisationId = organisationId
-  const minStrength = read(NETWORK_PARAMS.minStrength.key, NETWORK_PARAMS.minStrength.schema)
+  const minStrength = read(NETWORK_PARAMS.minStrength)
   if (minStrength !== undefined) filters.minStrength = minStrength
-  const maxPeople = read(NETWORK_PARAMS.maxPeople.key, NETWORK_PARAMS.maxPeople.schema)
+  const maxPeople = read(NETWORK_PARAMS.maxPeople)
   if (maxPeople !== undefined) filters.maxPeople = maxPeople
   return filters
 }

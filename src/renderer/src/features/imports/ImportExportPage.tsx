@@ -1,5 +1,5 @@
 import { Alert, Button, FileInput, Group, Progress, Select, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage, type ImportDecision, type ImportFormat, type ImportJobStatus, type ImportResult } from '../../../../shared/imports'
 import { waitForImportJob } from '../../../../shared/import-job'
 import { ApiCallError, call } from '../../lib/client'
@@ -33,6 +33,8 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const [error, setError] = useState<Error>()
   const [strength, setStrength] = useState<number | null>(null)
   const [decisions, setDecisions] = useState(new Map<number, ImportDecision>())
+  // Kept the same function, so the preview's tables are not made again on every progress step.
+  const decide = useCallback((d: ImportDecision) => setDecisions((prev) => new Map(prev).set(d.index, d)), [])
   const [dragging, setDragging] = useState(false)
   // An import left at its preview in this app (another tab, or before a reload): it can be cancelled from here.
   const [inTheWay, setInTheWay] = useState<{ jobId: string; fileName: string } | null>(null)
@@ -79,9 +81,13 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         setError(new Error(status.error ?? 'The file could not be read.'))
         return
       }
-      setStrength(status.preview.defaultStrength)
-      setDecisions(new Map())
-      setStage({ kind: 'preview', status })
+      const preview = status.preview
+      // A preview of thousands of rows is drawn in slices the window can interleave with input.
+      startTransition(() => {
+        setStrength(preview.defaultStrength)
+        setDecisions(new Map())
+        setStage({ kind: 'preview', status })
+      })
     } catch (err) {
       setStage({ kind: 'idle' })
       setError(asError(err))
@@ -115,9 +121,12 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         progress.writing = false
       })
       openJob.current = null
-      setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '', tag: status.preview?.tag ?? null })
-      setFile(null)
-      onImported()
+      // Taking the preview down and reloading what the import changed is drawn in slices too.
+      startTransition(() => {
+        setStage({ kind: 'done', result, fileName: status.preview?.fileName ?? '', tag: status.preview?.tag ?? null })
+        setFile(null)
+        onImported()
+      })
     } catch (err) {
       // A preview let go meanwhile (left too long) cannot be applied again: back to choosing the file.
       const now = await call('imports.job', { jobId: status.jobId }).catch(() => null)
@@ -217,7 +226,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
           strength={strength}
           onStrength={setStrength}
           decisions={decisions}
-          onDecide={(d) => setDecisions((prev) => new Map(prev).set(d.index, d))}
+          onDecide={decide}
           onApply={() => void apply(stage.status)}
           onCancel={() => void cancel(stage.status)}
           applying={stage.kind === 'applying'}

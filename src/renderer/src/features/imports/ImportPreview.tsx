@@ -1,8 +1,18 @@
 import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
-import { FORMAT_LABELS, type ImportDecision, type ImportPreview as Preview, type ImportProblem, type MatchAction } from '../../../../shared/imports'
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import {
+  FORMAT_LABELS,
+  type ImportDecision,
+  type ImportPreview as Preview,
+  type ImportProblem,
+  type MatchAction,
+  type PreviewMatch,
+  type PreviewNew,
+  type PreviewRelationship,
+} from '../../../../shared/imports'
 import { STRENGTHS, STRENGTH_WORDS } from '../../../../shared/vocab'
 import { TableHeader, type Column } from '../../components/TableHeader'
+import { pageOf } from './paging'
 
 const ACTIONS: { value: string; label: string }[] = [
   { value: 'merge:mine', label: 'Merge, keep my values' },
@@ -10,13 +20,6 @@ const ACTIONS: { value: string; label: string }[] = [
   { value: 'new', label: 'Add as a new person' },
   { value: 'skip', label: 'Skip' },
 ]
-
-/**
- * Matches shown at once. Each has its own choice box, and thousands of them
- * at once (a file imported twice) would freeze the window for seconds; the
- * rest are a page away, and every choice is kept while paging.
- */
-const MATCHES_PER_PAGE = 50
 
 const BY: Record<string, string> = { email: 'same email', linkedin: 'same LinkedIn profile', 'name and company': 'same name and company' }
 
@@ -30,33 +33,80 @@ function toDecision(index: number, value: string): ImportDecision {
   return { index, action, prefer: prefer ?? 'mine' }
 }
 
-function Problems({ title, items, total }: { title: string; items: ImportProblem[]; total: number }): ReactNode {
-  if (items.length === 0) return null
+function problemRow(p: ImportProblem, i: number): ReactNode {
   return (
-    <Stack gap={4}>
-      <Title order={4} size="h5">
-        {title} ({total})
-      </Title>
-      <Table aria-label={title} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={80}>
-              Line
-            </Table.Th>
-            <Table.Th scope="col">Problem</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p, i) => (
-            <Table.Tr key={`${p.line}-${i}`}>
-              <Table.Td>{p.line}</Table.Td>
-              <Table.Td>{p.message}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {total > items.length && <Text size="sm" c="dimmed">and {total - items.length} more</Text>}
-    </Stack>
+    <Table.Tr key={`${p.line}-${i}`}>
+      <Table.Td>{p.line}</Table.Td>
+      <Table.Td>{p.message}</Table.Td>
+    </Table.Tr>
+  )
+}
+
+function newRow(p: PreviewNew): ReactNode {
+  return (
+    <Table.Tr key={p.index}>
+      <Table.Td>
+        {p.name}
+        {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
+      </Table.Td>
+      <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
+      <Table.Td>{p.email ?? ''}</Table.Td>
+      <Table.Td>{p.line}</Table.Td>
+    </Table.Tr>
+  )
+}
+
+function relationshipRow(r: PreviewRelationship): ReactNode {
+  return (
+    <Table.Tr key={r.line}>
+      <Table.Td>
+        {r.a} and {r.b}
+        {r.creates.length > 0 && <Text size="xs" c="dimmed">adds {r.creates.join(' and ')}</Text>}
+      </Table.Td>
+      <Table.Td>{r.strength}</Table.Td>
+      <Table.Td>{r.action === 'new' ? 'new' : r.action === 'update' ? 'changes strength' : 'same strength'}</Table.Td>
+      <Table.Td>{r.line}</Table.Td>
+    </Table.Tr>
+  )
+}
+
+function matchRow(m: PreviewMatch, decision: ImportDecision | undefined, onDecide: (d: ImportDecision) => void): ReactNode {
+  return (
+    <Table.Tr key={m.index}>
+      <Table.Td>
+        {m.name}
+        {m.company !== null && <Text size="xs" c="dimmed">{m.company}</Text>}
+        <Text size="xs" c="dimmed">
+          line {m.line}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {m.existing.name}
+        <Text size="xs" c="dimmed">
+          {BY[m.by] ?? m.by}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {m.adds.length === 0 && m.conflicts.length === 0 && <Text size="sm" c="dimmed">nothing new</Text>}
+        {m.adds.length > 0 && <Text size="sm">adds {m.adds.join(', ')}</Text>}
+        {m.conflicts.map((x) => (
+          <Text size="sm" key={x.field}>
+            {x.field}: “{x.mine}” here, “{x.file}” in the file
+          </Text>
+        ))}
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`What to do with ${m.name} (line ${m.line})`}
+          size="xs"
+          w={230}
+          allowDeselect={false}
+          value={decisionValue(decision)}
+          onChange={(v) => v !== null && onDecide(toDecision(m.index, v))}
+          data={ACTIONS}
+        />
+      </Table.Td>
+    </Table.Tr>
   )
 }
 
@@ -80,10 +130,62 @@ export function ImportPreview({
   applying: boolean
 }): ReactNode {
   const c = preview.counts
-  const [matchPage, setMatchPage] = useState(1)
-  const matchPages = Math.ceil(preview.matches.length / MATCHES_PER_PAGE)
-  const firstMatch = (Math.min(matchPage, Math.max(1, matchPages)) - 1) * MATCHES_PER_PAGE
-  const pageOfMatches = preview.matches.slice(firstMatch, firstMatch + MATCHES_PER_PAGE)
+  // The summary and the buttons show first; the tables' rows follow in a render of their own,
+  // so neither is one long stall of the window.
+  const tablesOf = useDeferredValue<Preview | null>(preview, null)
+  // The tables are made once per preview (the matches' again when a choice changes), so the
+  // progress shown while the import is written does not lay out their rows again.
+  const matches = useMemo(
+    () => (
+      <PagedTable
+        title="Already in Kith"
+        label="Already in Kith"
+        noun="matches"
+        navLabel="Pages of people already in Kith"
+        columns={['In the file', 'Matches', 'Differences', 'What to do']}
+        items={preview.matches}
+        total={c.matches}
+        row={(m) => matchRow(m, decisions.get(m.index), onDecide)}
+      />
+    ),
+    [preview.matches, c.matches, decisions, onDecide],
+  )
+  const others = useMemo(
+    () => (
+      <>
+        <PagedTable
+          title="New"
+          label="New people"
+          noun="new people"
+          columns={['Name', 'Company', 'Email', { label: 'Line', width: 80 }]}
+          items={preview.newPeople}
+          total={c.new}
+          row={newRow}
+        />
+        <PagedTable
+          title="Relationships"
+          label="Relationships in the file"
+          noun="relationships"
+          columns={['People', 'Strength', 'Change', { label: 'Line', width: 80 }]}
+          items={preview.relationships}
+          total={preview.relationships.length}
+          row={relationshipRow}
+        />
+        <PagedTable title="Could not be read" label="Could not be read" noun="unreadable rows" columns={PROBLEM_COLUMNS} items={preview.errors} total={c.errors} row={problemRow} />
+        <PagedTable
+          title="Left out or read differently"
+          label="Left out or read differently"
+          noun="rows left out"
+          columns={PROBLEM_COLUMNS}
+          items={preview.warnings}
+          total={preview.warnings.length}
+          row={problemRow}
+        />
+        <PagedTable title="Skipped" label="Skipped" noun="skipped rows" columns={PROBLEM_COLUMNS} items={preview.ignored} total={c.ignored} row={problemRow} />
+      </>
+    ),
+    [preview, c.new, c.errors, c.ignored],
+  )
   const isSheet = preview.format === 'relationships'
   const willWrite = preview.format === 'json' ? c.new : c.new + c.matches - c.unchanged + c.relationshipsNew + c.relationshipsUpdated
   return (
@@ -136,92 +238,8 @@ export function ImportPreview({
         />
       )}
 
-      <PreviewTable title="Already in Kith" label="Already in Kith" columns={['In the file', 'Matches', 'Differences', 'What to do']} shown={preview.matches.length} total={c.matches}>
-          {pageOfMatches.map((m) => (
-            <Table.Tr key={m.index}>
-              <Table.Td>
-                {m.name}
-                {m.company !== null && <Text size="xs" c="dimmed">{m.company}</Text>}
-                <Text size="xs" c="dimmed">
-                  line {m.line}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {m.existing.name}
-                <Text size="xs" c="dimmed">
-                  {BY[m.by] ?? m.by}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {m.adds.length === 0 && m.conflicts.length === 0 && <Text size="sm" c="dimmed">nothing new</Text>}
-                {m.adds.length > 0 && <Text size="sm">adds {m.adds.join(', ')}</Text>}
-                {m.conflicts.map((x) => (
-                  <Text size="sm" key={x.field}>
-                    {x.field}: “{x.mine}” here, “{x.file}” in the file
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={`What to do with ${m.name} (line ${m.line})`}
-                  size="xs"
-                  w={230}
-                  allowDeselect={false}
-                  value={decisionValue(decisions.get(m.index))}
-                  onChange={(v) => v !== null && onDecide(toDecision(m.index, v))}
-                  data={ACTIONS}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-      </PreviewTable>
-      {matchPages > 1 && (
-        <Group gap="sm" component="nav" aria-label="Pages of people already in Kith">
-          <Pagination
-            size="sm"
-            total={matchPages}
-            value={matchPage}
-            onChange={setMatchPage}
-            getItemProps={(page) => ({ 'aria-label': `Matches, page ${page} of ${matchPages}` })}
-            getControlProps={(control) => ({ 'aria-label': `${control === 'next' ? 'Next' : control === 'previous' ? 'Previous' : control === 'first' ? 'First' : 'Last'} page of matches` })}
-          />
-          <Text size="sm" c="dimmed">
-            {(firstMatch + 1).toLocaleString()}–{(firstMatch + pageOfMatches.length).toLocaleString()} of {preview.matches.length.toLocaleString()}
-          </Text>
-        </Group>
-      )}
-
-      <PreviewTable title="New" label="New people" columns={['Name', 'Company', 'Email', { label: 'Line', width: 80 }]} shown={preview.newPeople.length} total={c.new}>
-          {preview.newPeople.map((p) => (
-            <Table.Tr key={p.index}>
-              <Table.Td>
-                {p.name}
-                {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
-              </Table.Td>
-              <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
-              <Table.Td>{p.email ?? ''}</Table.Td>
-              <Table.Td>{p.line}</Table.Td>
-            </Table.Tr>
-          ))}
-      </PreviewTable>
-
-      <PreviewTable title="Relationships" label="Relationships in the file" columns={['People', 'Strength', 'Change', { label: 'Line', width: 80 }]} shown={preview.relationships.length} total={preview.relationships.length}>
-          {preview.relationships.map((r) => (
-            <Table.Tr key={r.line}>
-              <Table.Td>
-                {r.a} and {r.b}
-                {r.creates.length > 0 && <Text size="xs" c="dimmed">adds {r.creates.join(' and ')}</Text>}
-              </Table.Td>
-              <Table.Td>{r.strength}</Table.Td>
-              <Table.Td>{r.action === 'new' ? 'new' : r.action === 'update' ? 'changes strength' : 'same strength'}</Table.Td>
-              <Table.Td>{r.line}</Table.Td>
-            </Table.Tr>
-          ))}
-      </PreviewTable>
-
-      <Problems title="Could not be read" items={preview.errors} total={c.errors} />
-      <Problems title="Left out or read differently" items={preview.warnings} total={preview.warnings.length} />
-      <Problems title="Skipped" items={preview.ignored} total={c.ignored} />
+      {tablesOf === preview && matches}
+      {tablesOf === preview && others}
 
       <Group>
         <Button onClick={onApply} loading={applying}>
@@ -236,21 +254,63 @@ export function ImportPreview({
   )
 }
 
-/** One part of the preview: a heading with its count, the rows shown, and how many more there are. */
-function PreviewTable({ title, label, columns, shown, total, children }: { title: string; label: string; columns: readonly Column[]; shown: number; total: number; children: ReactNode }): ReactNode {
-  if (shown === 0) return null
+const PROBLEM_COLUMNS: readonly Column[] = [{ label: 'Line', width: 80 }, 'Problem']
+
+/**
+ * One part of the preview: a heading with its count, a page of its rows, and
+ * the pages of the rest (every choice made on a page is kept while paging).
+ * The backend sends at most a few hundred of each; `total` counts them all.
+ */
+function PagedTable<T>({
+  title,
+  label,
+  noun,
+  navLabel = `Pages of ${noun}`,
+  columns,
+  items,
+  total,
+  row,
+}: {
+  title: string
+  label: string
+  noun: string
+  navLabel?: string
+  columns: readonly Column[]
+  items: readonly T[]
+  total: number
+  row: (item: T, index: number) => ReactNode
+}): ReactNode {
+  const [page, setPage] = useState(1)
+  if (items.length === 0) return null
+  const shown = pageOf(items, page)
+  const name = noun.charAt(0).toUpperCase() + noun.slice(1)
   return (
     <Stack gap={4}>
       <Title order={4} size="h5">
-        {title} ({total})
+        {title} ({total.toLocaleString()})
       </Title>
       <Table aria-label={label} striped>
         <TableHeader columns={columns} />
-        <Table.Tbody>{children}</Table.Tbody>
+        <Table.Tbody>{shown.rows.map((item, i) => row(item, shown.first + i))}</Table.Tbody>
       </Table>
-      {total > shown && (
+      {shown.pages > 1 && (
+        <Group gap="sm" component="nav" aria-label={navLabel}>
+          <Pagination
+            size="sm"
+            total={shown.pages}
+            value={shown.page}
+            onChange={setPage}
+            getItemProps={(p) => ({ 'aria-label': `${name}, page ${p} of ${shown.pages}` })}
+            getControlProps={(control) => ({ 'aria-label': `${control === 'next' ? 'Next' : control === 'previous' ? 'Previous' : control === 'first' ? 'First' : 'Last'} page of ${noun}` })}
+          />
+          <Text size="sm" c="dimmed">
+            {(shown.first + 1).toLocaleString()}–{(shown.first + shown.rows.length).toLocaleString()} of {items.length.toLocaleString()}
+          </Text>
+        </Group>
+      )}
+      {total > items.length && (
         <Text size="sm" c="dimmed">
-          and {(total - shown).toLocaleString()} more
+          and {(total - items.length).toLocaleString()} more
         </Text>
       )}
     </Stack>

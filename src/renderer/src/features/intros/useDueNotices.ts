@@ -1,17 +1,27 @@
 import { notify } from '../../lib/notify'
 import { useEffect } from 'react'
-import { z } from 'zod'
 import { call } from '../../lib/client'
 
 const SEEN_KEY = 'kith.notifiedTasks'
-/** What SEEN_KEY holds: the ids of the tasks already announced this session. */
-const seenIds = z.array(z.number())
+/**
+ * What SEEN_KEY holds: the ids of the tasks already announced this session (anything else
+ * there is read as none). Checked by hand: this hook loads with the first page, which
+ * carries no zod.
+ */
+function seenIds(stored: string | null): number[] {
+  try {
+    const value: unknown = JSON.parse(stored ?? '[]')
+    return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : []
+  } catch {
+    return []
+  }
+}
 const EVERY_MS = 60_000
 
 /** While Kith is open, a notice for each follow-up that falls due (once each). */
 export function useDueNotices(): void {
   useEffect(() => {
-    const seen = new Set<number>(seenIds.catch([]).parse(JSON.parse(sessionStorage.getItem(SEEN_KEY) ?? '[]')))
+    const seen = new Set<number>(seenIds(sessionStorage.getItem(SEEN_KEY)))
     let first = true
     const check = (): void => {
       call('tasks.list', { due: true })

@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
 import type { PersonRow, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -9,11 +9,17 @@ import { ago, strengthWord } from '../../lib/format'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
 import { usePeopleWindows } from './usePeopleWindows'
-import { FirstRun, MeForm } from './FirstRun'
 import { useDialogs } from '../../dialogs/Dialogs'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PeopleFilters } from './PeopleFilters'
 import classes from './PeoplePage.module.css'
+import { PageLoading } from '../../components/PageLoading'
+import { firstViewShown } from '../../lib/first-view'
+
+// The first run's forms check a name with the shared schemas (and zod): a chunk of their own,
+// fetched only when Kith is empty or does not know who you are, so the list's first load is lighter.
+const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })))
+const MeForm = lazy(() => import('./FirstRun').then((m) => ({ default: m.MeForm })))
 
 type Row = Pick<PersonRow, 'id' | 'name' | 'company' | 'title' | 'isMe'> & Partial<PersonRow>
 
@@ -190,7 +196,8 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
       }
       call('search', { query: q, limit: 100, includeArchived: archived })
         .then((found) => {
-          if (current) setHits(found)
+          // The list's new rows are drawn in slices, so the next key typed is not kept waiting.
+          if (current) startTransition(() => setHits(found))
         })
         .catch(() => {
           if (current) setHits([])
@@ -216,6 +223,12 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
   const open = useCallback((id: number): void => go({ page: 'person', id }), [go])
   const hitAt = useCallback((index: number) => hits?.[index], [hits])
 
+  // The list's first rows (or why there are none) are what the window opened for.
+  const settled = people.total !== undefined || people.error !== undefined
+  useEffect(() => {
+    if (settled) firstViewShown()
+  }, [settled])
+
   if (people.total === undefined) {
     return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
   }
@@ -234,7 +247,9 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
       </Group>
       {me.data === null && (
         <Alert color="yellow" title="Who are you?">
-          <MeForm intro={<Text size="sm">Kith measures every path from you. Tell it your name (an existing person or a new one).</Text>} />
+          <Suspense fallback={<PageLoading label="Loading the form…" />}>
+            <MeForm intro={<Text size="sm">Kith measures every path from you. Tell it your name (an existing person or a new one).</Text>} />
+          </Suspense>
         </Alert>
       )}
       <Group gap="sm" align="flex-end">
