@@ -44,4 +44,18 @@ describe('what every call asks, read once', () => {
     expect(day.of(new Date(2026, 10, 28, 12, 0, 0))).toBe('2026-11-28')
     expect(day.of(new Date(2027, 0, 1, 0, 0, 0))).toBe('2027-01-01')
   })
+
+  it('turns the date over at midnight after a day whose midnight the clock skipped', () => {
+    // The Azores move their clocks from 00:00 to 01:00 on the last Sunday of March.
+    const zone = process.env.TZ
+    process.env.TZ = 'Atlantic/Azores'
+    try {
+      const day = new LocalDay()
+      expect(day.of(new Date(2026, 2, 29, 12, 0, 0))).toBe('2026-03-29')
+      expect(day.of(new Date(2026, 2, 30, 0, 30, 0))).toBe('2026-03-30')
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
 })

@@ -6,7 +6,10 @@ import { addDays, format, startOfDay } from 'date-fns'
 import type Database from 'better-sqlite3'
 import { pragmaNumber } from './db/pragma'
 
-/** Today as YYYY-MM-DD in the machine's time zone, worked out once a day. */
+/**
+ * Today as YYYY-MM-DD in the machine's time zone, worked out once a day (a
+ * change of the machine's time zone while Kith runs shows from the next day).
+ */
 export class LocalDay {
   private day: { text: string; from: number; to: number } | null = null
 
@@ -14,8 +17,9 @@ export class LocalDay {
     const at = now.getTime()
     const day = this.day
     if (day !== null && at >= day.from && at < day.to) return day.text
+    // Where a clock change skips midnight the day starts at 01:00; the next one still starts at its midnight.
     const from = startOfDay(now)
-    this.day = { text: format(now, 'yyyy-MM-dd'), from: from.getTime(), to: addDays(from, 1).getTime() }
+    this.day = { text: format(now, 'yyyy-MM-dd'), from: from.getTime(), to: startOfDay(addDays(from, 1)).getTime() }
     return this.day.text
   }
 }

@@ -117,7 +117,11 @@ async function storeWeek(backend: BackendState, week: string, now: string, rows:
         })
         .immediate()
     } finally {
-      if (relaxed) sqlite.pragma(`synchronous = ${before}`)
+      if (relaxed) {
+        // SQLite refuses the setting inside a transaction: one whose rollback failed is ended first.
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+        sqlite.pragma(`synchronous = ${before}`)
+      }
     }
   })
 }

@@ -234,6 +234,7 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   const collect = (prune: boolean): void => {
     candA.length = candB.length = candScore.length = candIndex.length = maybeKnown.length = 0
     stamp.fill(0)
+    near.fill(0)
     bar = new RunningBar(BAR)
     pruned = 0
     for (let a = 0; a < n; a++) {
