@@ -71,6 +71,14 @@ function Page({ route }: { route: Route }): ReactNode {
   }
 }
 
+/** Rendered beside a page inside its Suspense boundary: its effect runs once the page's code has loaded and the page is drawn. */
+function FirstViewDrawn(): null {
+  useEffect(() => {
+    firstViewShown()
+  }, [])
+  return null
+}
+
 function Shell(): ReactNode {
   const { route, go } = useNav()
   const dialogs = useDialogs()
@@ -79,10 +87,6 @@ function Shell(): ReactNode {
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
   useDueNotices()
   const section: PageId = sectionOf(route)
-  // The People page says when its rows are shown; any other page is the first view once it is open.
-  useEffect(() => {
-    if (route.page !== 'people') firstViewShown()
-  }, [route.page])
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
@@ -141,6 +145,8 @@ function Shell(): ReactNode {
         <PageLoadBoundary resetKey={route.page}>
           <Suspense fallback={<PageLoading />}>
             <Page route={route} />
+            {/* The People page says when its rows are shown; any other page is the first view once its code has loaded and drawn. */}
+            {route.page !== 'people' && <FirstViewDrawn />}
           </Suspense>
         </PageLoadBoundary>
       </AppShell.Main>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
 import {
   FORMAT_LABELS,
   type ImportDecision,
@@ -281,9 +281,19 @@ function PagedTable<T>({
   row: (item: T, index: number) => ReactNode
 }): ReactNode {
   const [page, setPage] = useState(1)
+  const nav = useRef<HTMLDivElement>(null)
   if (items.length === 0) return null
   const shown = pageOf(items, page)
   const name = noun.charAt(0).toUpperCase() + noun.slice(1)
+  // On the first or last page the Previous or Next button is disabled: if it had the focus, the current page's button takes it.
+  const turnTo = (next: number): void => {
+    setPage(next)
+    requestAnimationFrame(() => {
+      const focused = document.activeElement
+      if (focused !== null && focused !== document.body && !(focused instanceof HTMLButtonElement && focused.disabled)) return
+      nav.current?.querySelector<HTMLElement>('[aria-current="page"]')?.focus()
+    })
+  }
   return (
     <Stack gap={4}>
       <Title order={4} size="h5">
@@ -294,16 +304,16 @@ function PagedTable<T>({
         <Table.Tbody>{shown.rows.map((item, i) => row(item, shown.first + i))}</Table.Tbody>
       </Table>
       {shown.pages > 1 && (
-        <Group gap="sm" component="nav" aria-label={navLabel}>
+        <Group gap="sm" component="nav" aria-label={navLabel} ref={nav}>
           <Pagination
             size="sm"
             total={shown.pages}
             value={shown.page}
-            onChange={setPage}
-            getItemProps={(p) => ({ 'aria-label': `${name}, page ${p} of ${shown.pages}` })}
+            onChange={turnTo}
+            getItemProps={(p) => ({ 'aria-label': `${name}, page ${p} of ${shown.pages}`, 'aria-current': p === shown.page ? ('page' as const) : undefined })}
             getControlProps={(control) => ({ 'aria-label': `${control === 'next' ? 'Next' : control === 'previous' ? 'Previous' : control === 'first' ? 'First' : 'Last'} page of ${noun}` })}
           />
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" aria-live="polite">
             {(shown.first + 1).toLocaleString()}–{(shown.first + shown.rows.length).toLocaleString()} of {items.length.toLocaleString()}
           </Text>
         </Group>
