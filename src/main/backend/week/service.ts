@@ -24,7 +24,8 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     backend.sqlite.prepare<[], [number, number]>('SELECT id, cadence_days FROM person WHERE cadence_days IS NOT NULL').raw().all(),
   )
   const today = Math.floor(Date.parse(`${backend.today()}T00:00:00Z`) / 86_400_000)
-  const out: ColdTie[] = []
+  // Only the first COLD_TIES in order are shown: kept in order as they come, the rest never sorted.
+  const top: Overdue[] = []
   const to = (g.start[me] ?? 0) + (g.degree[me] ?? 0)
   for (let k = g.start[me] ?? 0; k < to; k++) {
     const i = g.adj[k] ?? -1
@@ -38,12 +39,45 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     const lastPlusOne = Math.floor(code / 32)
     const days = lastPlusOne === 0 ? null : today - (lastPlusOne - 1)
     if (days !== null && days <= cadence) continue
-    const last = lastPlusOne === 0 ? null : new Date((lastPlusOne - 1) * 86_400_000).toISOString().slice(0, 10)
-    out.push({ person: { id, name: g.names[i] ?? '' }, strength, lastTalked: last, cadenceDays: cadence, daysSince: days })
+    const tie: Overdue = { i, id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
+    const worst = top[top.length - 1]
+    if (top.length === COLD_TIES && worst !== undefined && colder(tie, worst) >= 0) continue
+    let at = top.length
+    while (at > 0 && colder(tie, top[at - 1] ?? tie) < 0) at--
+    top.splice(at, 0, tie)
+    if (top.length > COLD_TIES) top.pop()
   }
-  const overdue = (t: ColdTie): number => (t.daysSince === null ? Infinity : t.daysSince / t.cadenceDays)
-  return out.sort((a, b) => b.strength - a.strength || overdue(b) - overdue(a) || a.person.name.localeCompare(b.person.name) || a.person.id - b.person.id).slice(0, 15)
+  return top.map((t) => ({
+    person: { id: t.id, name: t.name },
+    strength: t.strength,
+    lastTalked: t.lastPlusOne === 0 ? null : new Date((t.lastPlusOne - 1) * 86_400_000).toISOString().slice(0, 10),
+    cadenceDays: t.cadence,
+    daysSince: t.days,
+  }))
 }
+
+/** How many cold ties the week shows. */
+const COLD_TIES = 15
+
+/** A cold tie before it is put into words. */
+interface Overdue {
+  i: number
+  id: number
+  name: string
+  strength: number
+  cadence: number
+  days: number | null
+  lastPlusOne: number
+}
+
+/** The same order as `localeCompare`, without making a collator for every comparison. */
+const byName = new Intl.Collator()
+
+const overdue = (t: Overdue): number => (t.days === null ? Infinity : t.days / t.cadence)
+
+/** Stronger first, then the longer overdue (never talked: most), then by name and id. */
+const colder = (a: Overdue, b: Overdue): number =>
+  b.strength - a.strength || overdue(b) - overdue(a) || byName.compare(a.name, b.name) || a.id - b.id
 
 export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
   const label = week ?? weekOf(backend.now())
