@@ -351,11 +351,18 @@ export class PairSearch {
             continue
           }
           const score = this.mutualOf(a, b) * this.credibilityOf(a, b) * this.bridgeOf(index) * this.owedOf(a, b)
+          if (prune) {
+            // Under the bar now, under it at the end (it only rises): kept only by a pass that passes nothing over.
+            if (score < bar.bar) {
+              pruned++
+              continue
+            }
+            bar.offer(score)
+          }
           candA.push(a)
           candB.push(b)
           candScore.push(score)
           candIndex.push(index)
-          if (prune) bar.offer(score)
         }
       }
     }

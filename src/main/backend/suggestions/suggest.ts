@@ -71,12 +71,13 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
     (candScore[y] ?? 0) - (candScore[x] ?? 0) || pairOrder(candA[x] ?? 0, candB[x] ?? 0, candA[y] ?? 0, candB[y] ?? 0)
   /**
    * The candidates in rank order, as far as the greedy pick needs: first
-   * those at or above the score of the TOP-th best (ties included), all of
-   * them only if that is not enough.
+   * those at or above the score of the TOP-th best and the pass's final bar
+   * (ties included), all of them only if that is not enough.
    */
   const TOP = 500
   const ranked = (all: boolean): number[] => {
-    const threshold = !all && candScore.length > TOP ? kthLargest(Float64Array.from(candScore), TOP) : -Infinity
+    // After a pass that passed pairs over, only those at or above its final bar can make the list without another pass.
+    const threshold = all ? -Infinity : Math.max(search.bar.bar, candScore.length > TOP ? kthLargest(Float64Array.from(candScore), TOP) : -Infinity)
     const picked: number[] = []
     for (let k = 0; k < candScore.length; k++) if ((candScore[k] ?? 0) >= threshold) picked.push(k)
     return picked.sort(compare)
