@@ -108,6 +108,16 @@ export class GainRules {
     return this.roleLabels.length
   }
 
+  /** The interest a tag's stored normal form names, if any (see `interestsOf` for tags as written). */
+  interestOfKey(key: string): number | undefined {
+    return this.interestIds.get(key)
+  }
+
+  /** The role a tag's stored normal form names, if any (see `rolesOf` for tags as written). */
+  roleOfKey(key: string): number | undefined {
+    return this.roleIds.get(key)
+  }
+
   /** The interests among these tags, as ids (import tags never count). */
   interestsOf(tags: readonly string[]): number[] {
     const out: number[] = []

@@ -100,11 +100,9 @@ export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<nu
   const interestBits = new Uint32Array(n * interestWords)
   const roleBits = new Uint32Array(n * roleWords)
   const complementBits = new Uint32Array(n * roleWords)
-  const holdRole = (node: number, roles: readonly number[]): void => {
-    for (const r of roles) {
-      setBit(roleBits, node * roleWords, r)
-      for (const c of rules.complements[r] ?? []) setBit(complementBits, node * roleWords, c)
-    }
+  const holdRole = (node: number, r: number): void => {
+    setBit(roleBits, node * roleWords, r)
+    for (const c of rules.complements[r] ?? []) setBit(complementBits, node * roleWords, c)
   }
   const keys = [...rules.interestKeys, ...rules.roleLabels]
   if (keys.length > 0) {
@@ -112,18 +110,22 @@ export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<nu
       .prepare<string[], [number, string]>(`SELECT person_id, label_norm FROM person_label WHERE kind = 'tag' AND label_norm IN (${keys.map(() => '?').join(', ')})`)
       .raw()
       .all(...keys)
+    // The stored normal form is the key the rules are held by: no normalising again, nothing allocated per tag.
     for (const [id, tag] of tagged) {
       const node = nodeOf.get(id)
       if (node === undefined || eligible[node] !== 1) continue
-      for (const k of rules.interestsOf([tag])) setBit(interestBits, node * interestWords, k)
-      holdRole(node, rules.rolesOf([tag], null))
+      const interest = rules.interestOfKey(tag)
+      if (interest !== undefined) setBit(interestBits, node * interestWords, interest)
+      const role = rules.roleOfKey(tag)
+      if (role !== undefined) holdRole(node, role)
     }
   }
   if (rules.roleCount > 0) {
     const titled = sqlite.prepare<[], [number, string]>("SELECT id, title FROM person WHERE title IS NOT NULL AND title <> ''").raw().all()
     for (const [id, title] of titled) {
       const node = nodeOf.get(id)
-      if (node !== undefined && eligible[node] === 1) holdRole(node, rules.rolesOf([], title))
+      if (node === undefined || eligible[node] !== 1) continue
+      for (const r of rules.rolesOf([], title)) holdRole(node, r)
     }
   }
   return {
