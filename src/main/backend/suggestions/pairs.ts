@@ -301,15 +301,12 @@ export class PairSearch {
    * about and whose bound is under the running bar is passed over.
    */
   collect(prune: boolean): void {
-    const { candA, candB, candScore, candIndex, maybeKnown, stamp, near, nearSum, marks, reach, eligible, inOrg, excluded, options, g, n } = this
+    const { candA, candB, candScore, candIndex, maybeKnown, stamp, near, reach, eligible, g, n } = this
     candA.length = candB.length = candScore.length = candIndex.length = maybeKnown.length = 0
     stamp.fill(0)
     near.fill(0)
-    const bar = new RunningBar(this.barSize)
-    this.bar = bar
-    let pruned = 0
-    /** summed in another order, an index this far under the threshold is surely under it */
-    const nearlyKnown = options.knownIndex * (1 - 1e-9)
+    this.bar = new RunningBar(this.barSize)
+    this.pruned = 0
     const lists = this.lists
     for (let a = 0; a < n; a++) {
       if (eligible[a] !== 1) continue
@@ -325,49 +322,61 @@ export class PairSearch {
           const b = list[at] ?? 0
           if (stamp[b] === a + 1) continue
           stamp[b] = a + 1
-          // Sharing nobody (index 0), it cannot be asked about: only its score matters.
-          const shares = !nearFirst || near[b] === a + 1
-          if (prune && !shares && options.knownIndex > 0 && reachA * (reach[b] ?? 0) * options.bridge * this.owedOf(a, b) < bar.bar) {
-            pruned++
-            continue
-          }
-          if (marks[b] === a + 1 || (excluded.size > 0 && excluded.has(pairKey(g.ids[a] ?? -1, g.ids[b] ?? -1)))) continue
-          // Colleagues where few people work together most likely know each other already.
-          if (inOrg[a] === 1 && inOrg[b] === 1) {
-            const colleagues = g.colleagueTie(a, b)
-            if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) continue
-          }
-          let index = 0
-          this.sharedCount = 0
-          // Only whether it is 0 counts for the score: the index to the last bit only for one to ask about.
-          if (!nearFirst) index = this.raIndex(a, b)
-          else if (shares) index = (nearSum[b] ?? 0) >= nearlyKnown ? this.raIndex(a, b) : (nearSum[b] ?? 0)
-          if (index >= options.knownIndex) {
-            maybeKnown.push({ a, b, shared: this.sharedCount, index })
-            continue
-          }
-          if (prune && reachA * (reach[b] ?? 0) * this.bridgeOf(index) * this.owedOf(a, b) < bar.bar) {
-            pruned++
-            continue
-          }
-          const score = this.mutualOf(a, b) * this.credibilityOf(a, b) * this.bridgeOf(index) * this.owedOf(a, b)
-          if (prune) {
-            // Under the bar now, under it at the end (it only rises): kept only by a pass that passes nothing over.
-            if (score < bar.bar) {
-              pruned++
-              continue
-            }
-            bar.offer(score)
-          }
-          candA.push(a)
-          candB.push(b)
-          candScore.push(score)
-          candIndex.push(index)
+          this.consider(a, b, nearFirst, reachA, prune)
         }
       }
     }
-    this.pruned = pruned
   }
+
+  /**
+   * One pair, b above a, a's people marked (and, nearFirst, who shares
+   * someone with a): passed over, one to ask about, or a candidate. Its own
+   * method, called for every pair: small enough to be optimised early in a
+   * pass, while the loop over the lists around it is still being compiled.
+   */
+  private consider(a: number, b: number, nearFirst: boolean, reachA: number, prune: boolean): void {
+    const { options, g, reach, bar } = this
+    // Sharing nobody (index 0), it cannot be asked about: only its score matters.
+    const shares = !nearFirst || this.near[b] === a + 1
+    if (prune && !shares && options.knownIndex > 0 && reachA * (reach[b] ?? 0) * options.bridge * this.owedOf(a, b) < bar.bar) {
+      this.pruned++
+      return
+    }
+    if (this.marks[b] === a + 1 || (this.excluded.size > 0 && this.excluded.has(pairKey(g.ids[a] ?? -1, g.ids[b] ?? -1)))) return
+    // Colleagues where few people work together most likely know each other already.
+    if (this.inOrg[a] === 1 && this.inOrg[b] === 1) {
+      const colleagues = g.colleagueTie(a, b)
+      if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) return
+    }
+    let index = 0
+    this.sharedCount = 0
+    // Only whether it is 0 counts for the score: the index to the last bit only for one to ask about.
+    // Summed in another order, an index this far under the threshold is surely under it.
+    if (!nearFirst) index = this.raIndex(a, b)
+    else if (shares) index = (this.nearSum[b] ?? 0) >= options.knownIndex * (1 - 1e-9) ? this.raIndex(a, b) : (this.nearSum[b] ?? 0)
+    if (index >= options.knownIndex) {
+      this.maybeKnown.push({ a, b, shared: this.sharedCount, index })
+      return
+    }
+    if (prune && reachA * (reach[b] ?? 0) * this.bridgeOf(index) * this.owedOf(a, b) < bar.bar) {
+      this.pruned++
+      return
+    }
+    const score = this.mutualOf(a, b) * this.credibilityOf(a, b) * this.bridgeOf(index) * this.owedOf(a, b)
+    if (prune) {
+      // Under the bar now, under it at the end (it only rises): kept only by a pass that passes nothing over.
+      if (score < bar.bar) {
+        this.pruned++
+        return
+      }
+      bar.offer(score)
+    }
+    this.candA.push(a)
+    this.candB.push(b)
+    this.candScore.push(score)
+    this.candIndex.push(index)
+  }
+
 }
 
 /** Appends `node` to the list of every bit set in bits[at .. at + words). */
