@@ -77,9 +77,9 @@ export class PairSearch {
   readonly candScore: number[] = []
   readonly candIndex: number[] = []
   readonly maybeKnown: MaybeKnown[] = []
-  /** the running bar: the BAR-th best score so far; a pair whose bound is below it cannot make the list */
+  /** the running bar: the barSize-th best score so far; a pair whose bound or score is below it cannot make the list */
   bar: RunningBar
-  /** how many pairs the last pass passed over */
+  /** how many pairs the last pass passed over: by their bound, or scored under the bar */
   pruned = 0
   private readonly barSize: number
   /** the lists of people a and who gain from each other (by needs both ways, an interest or a role), reused for every a */
@@ -298,7 +298,8 @@ export class PairSearch {
   /**
    * Every pair that gains both ways, once: a candidate, or (sharing many
    * people) one to ask about. With `prune`, a pair that cannot be asked
-   * about and whose bound is under the running bar is passed over.
+   * about and whose bound is under the running bar is passed over, and so is
+   * one scored under it: the bar only rises, so neither can make the list.
    */
   collect(prune: boolean): void {
     const { candA, candB, candScore, candIndex, maybeKnown, stamp, near, reach, eligible, g, n } = this

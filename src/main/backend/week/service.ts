@@ -24,7 +24,8 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     backend.sqlite.prepare<[], [number, number]>('SELECT id, cadence_days FROM person WHERE cadence_days IS NOT NULL').raw().all(),
   )
   const today = Math.floor(Date.parse(`${backend.today()}T00:00:00Z`) / 86_400_000)
-  // Only the first COLD_TIES in order are shown: kept in order as they come, the rest never sorted.
+  // Only the first COLD_TIES in order are shown: kept in order as they come, the rest never sorted
+  // (nearly all of them may tie on strength and on never having talked, and so be compared by name).
   const top: Overdue[] = []
   const to = (g.start[me] ?? 0) + (g.degree[me] ?? 0)
   for (let k = g.start[me] ?? 0; k < to; k++) {
@@ -39,7 +40,7 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     const lastPlusOne = Math.floor(code / 32)
     const days = lastPlusOne === 0 ? null : today - (lastPlusOne - 1)
     if (days !== null && days <= cadence) continue
-    const tie: Overdue = { i, id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
+    const tie: Overdue = { id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
     const worst = top[top.length - 1]
     if (top.length === COLD_TIES && worst !== undefined && colder(tie, worst) >= 0) continue
     let at = top.length
@@ -61,7 +62,6 @@ const COLD_TIES = 15
 
 /** A cold tie before it is put into words. */
 interface Overdue {
-  i: number
   id: number
   name: string
   strength: number
@@ -70,14 +70,11 @@ interface Overdue {
   lastPlusOne: number
 }
 
-/** The same order as `localeCompare`, without making a collator for every comparison. */
-const byName = new Intl.Collator()
-
 const overdue = (t: Overdue): number => (t.days === null ? Infinity : t.days / t.cadence)
 
 /** Stronger first, then the longer overdue (never talked: most), then by name and id. */
 const colder = (a: Overdue, b: Overdue): number =>
-  b.strength - a.strength || overdue(b) - overdue(a) || byName.compare(a.name, b.name) || a.id - b.id
+  b.strength - a.strength || overdue(b) - overdue(a) || a.name.localeCompare(b.name) || a.id - b.id
 
 export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
   const label = week ?? weekOf(backend.now())
