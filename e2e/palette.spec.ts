@@ -44,6 +44,26 @@ test.describe('the command palette', () => {
     await expect(kith.pageHeading('Kenji Tanaka')).toBeVisible()
   })
 
+  test('what is typed right after Ctrl+K, before the search box has the focus, is kept', async ({ app }) => {
+    const kith = new KithApp(app)
+    await expect(kith.pageHeading('People')).toBeVisible()
+    // Ctrl+K and the first letters in one go: the search box cannot have taken the focus yet.
+    await app.evaluate(`(() => {
+      const press = (init) => document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
+      press({ key: 'k', code: 'KeyK', ctrlKey: true })
+      for (const letter of 'light') press({ key: letter, code: 'Key' + letter.toUpperCase() })
+    })()`)
+    const search = app.getByRole('textbox', { name: 'Find someone or run an action' })
+    await expect(search).toBeFocused()
+    await app.keyboard.type(' theme')
+    await expect(search).toHaveValue('light theme')
+    await expect(results(app).first()).toHaveText('Use the light theme')
+    // Closed and opened again, it is empty.
+    await app.keyboard.press('Escape')
+    await app.keyboard.press('Control+K')
+    await expect(search).toHaveValue('')
+  })
+
   test('the theme switch: from Settings and the palette, kept over a reload', async ({ app }) => {
     const kith = new KithApp(app)
     const html = app.locator('html')

@@ -1,6 +1,6 @@
 import { useMantineColorScheme } from '@mantine/core'
 import { createSpotlight, Spotlight, useSpotlight } from '@mantine/spotlight'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { PersonRef, SearchHit } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useNav } from '../../lib/nav'
@@ -48,6 +48,22 @@ export function CommandPalette(): ReactNode {
   const { go } = useNav()
   const dialogs = useDialogs()
   const { setColorScheme } = useMantineColorScheme()
+  /** whether the search box has had the focus since the palette last opened */
+  const searchReached = useRef(false)
+
+  // The search box takes the focus a moment after the palette opens (later on a busy machine):
+  // what is typed right after Ctrl+K, before then, would go to the page and be lost. It is typed
+  // into the search instead. Once the box has had the focus, keys go where the focus is.
+  useEffect(() => {
+    const typedEarly = (event: KeyboardEvent): void => {
+      if (!paletteStore.getState().opened || searchReached.current || event.defaultPrevented || event.isComposing) return
+      if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return
+      event.preventDefault()
+      setQuery((q) => q + event.key)
+    }
+    window.addEventListener('keydown', typedEarly, true)
+    return () => window.removeEventListener('keydown', typedEarly, true)
+  }, [])
 
   useEffect(() => {
     let current = true
@@ -117,16 +133,24 @@ export function CommandPalette(): ReactNode {
       store={paletteStore}
       query={query}
       onQueryChange={setQuery}
-      onSpotlightOpen={() => {
+      // It opens empty (cleared on closing), or with what was typed before the search box took the focus.
+      onSpotlightOpen={() => setRecent(recentPeople())}
+      onSpotlightClose={() => {
+        searchReached.current = false
         setQuery('')
-        setRecent(recentPeople())
       }}
       shortcut={['mod + K']}
       tagsToIgnore={[]}
       scrollable
       maxHeight={420}
     >
-      <Spotlight.Search placeholder="Find someone or run an action…" aria-label="Find someone or run an action" />
+      <Spotlight.Search
+        placeholder="Find someone or run an action…"
+        aria-label="Find someone or run an action"
+        onFocus={() => {
+          searchReached.current = true
+        }}
+      />
       <Spotlight.ActionsList aria-label="Results">
         {empty && recent.length > 0 && (
           <Spotlight.ActionsGroup label="Recent people">
