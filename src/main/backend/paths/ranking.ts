@@ -55,9 +55,9 @@ export class Collector {
     return own > this.bar ? own : this.bar
   }
 
-  offer(score: number, nodes: () => number[]): void {
+  offer(score: number, nodes: number[]): void {
     if (score < this.bar) return
-    const candidate = { score, nodes: nodes() }
+    const candidate = { score, nodes }
     const c1 = candidate.nodes[1] ?? -1
     let kept = this.best.get(c1)
     if (kept === undefined) {
