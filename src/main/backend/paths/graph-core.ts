@@ -3,6 +3,7 @@ import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
 import { CONFIDENCES } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import type { OrgDirectory } from '../orgs/model'
+import type { LeftHalf } from './halves'
 
 export interface SearchScratch {
   mine: Float64Array
@@ -18,6 +19,20 @@ export interface SearchScratch {
   mark: Int32Array
   markStamp: number
   toTarget: Float64Array
+  /**
+   * The four-step halves out of me (see `leftHalves`), kept for the graph
+   * version they were made for: with this many kept per middle node, with or
+   * without colleague steps. Rebuilt for every search, they took over a
+   * second a query at 50,000 people.
+   */
+  halves: FourStepHalves | null
+}
+
+export interface FourStepHalves {
+  keep: number
+  colleagues: boolean
+  left: Map<number, LeftHalf[]>
+  byOrg: Map<number, { mids: number[]; best: number }>
 }
 
 export interface Edge {

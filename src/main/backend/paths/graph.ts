@@ -56,6 +56,7 @@ export class PathGraph extends ColleagueGraph {
         mark: old?.mark ?? new Int32Array(n),
         markStamp: old?.markStamp ?? 0,
         toTarget: old?.toTarget ?? new Float64Array(n),
+        halves: null,
       }
     }
     return this.scratch

@@ -42,7 +42,7 @@ class PathSearch {
   private readonly degree: Int32Array
   private readonly adj: Int32Array
   private readonly chances: Float64Array
-  /** per graph version, not per query: my factors, fatigue, visit marks */
+  /** not per query: my factors, fatigue and the four-step halves (per graph version), visit marks (kept while the number of people stays the same) */
   private readonly scratch: SearchScratch
   private readonly mine: Float64Array
   private readonly bestMine: number
@@ -65,8 +65,8 @@ class PathSearch {
   private tFrom = 0
   private tTo = 0
   private tOrgs: number[] = []
-  /** the best two-step halves out of me, per middle node, for four-relationship paths (made on first need) */
-  private left: Map<number, LeftHalf[]> | null = null
+  /** the best two-step halves out of me, per middle node, for four-relationship paths (on first need: see `fourSteps`) */
+  private left = new Map<number, LeftHalf[]>()
   private leftAt = new Map<number, HalvesAt>()
 
   constructor(
@@ -292,10 +292,16 @@ class PathSearch {
   /** Four relationships: the best two-step halves out of me, per middle node, joined with two steps back from t. */
   private fourSteps(): void {
     const { g, adj, chances, t } = this
-    if (this.left === null) {
-      this.left = leftHalves(g, this.mine, this.options.limit + 2, (i) => this.fat(i), this.colleagues)
-      if (this.colleagues) this.leftAt = halvesByOrg(g, this.left)
+    // Made once per graph version (they do not depend on the target), as many kept per middle node as the list needs.
+    const keep = this.options.limit + 2
+    let halves = this.scratch.halves
+    if (halves === null || halves.keep !== keep || halves.colleagues !== this.colleagues) {
+      const left = leftHalves(g, this.mine, keep, (i) => this.fat(i), this.colleagues)
+      halves = { keep, colleagues: this.colleagues, left, byOrg: this.colleagues ? halvesByOrg(g, left) : new Map<number, HalvesAt>() }
+      this.scratch.halves = halves
     }
+    this.left = halves.left
+    this.leftAt = halves.byOrg
     for (let k = this.tFrom; k < this.tTo; k++) {
       const c3 = adj[k] ?? -1
       if (this.middle(c3)) this.join(c3, chances[k] ?? 0)
@@ -344,7 +350,7 @@ class PathSearch {
 
   /** me -> c1 -> mid -> c3 -> t from mid's halves: p(mid, c3) = pm, c3's fatigue f3, p(c3, t) = pt. */
   private offerHalves(mid: number, c3: number, pm: number, f3: number, pt: number): void {
-    const halves = this.left?.get(mid)
+    const halves = this.left.get(mid)
     if (halves === undefined) return
     const { me, t } = this
     for (const half of halves) {

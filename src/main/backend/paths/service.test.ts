@@ -163,4 +163,27 @@ describe('paths.find', () => {
     expect(request).toMatchObject({ state: 'draft', connector: { id: ana.id, name: 'Ana' }, target: { id: cy.id, name: 'Cy' }, score: 0.3 })
     expect(await ok(backend, 'introductions.list', {})).toEqual([request])
   })
+  it('answers four-relationship questions from today\'s network: a new relationship or an archived connector changes the next answer', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [ana, bo, cal, tess, zed] = [await add('Ana'), await add('Bo'), await add('Cal'), await add('Tess'), await add('Zed')]
+    const know = (a: number, b: number, strength: number) => ok(backend, 'relationships.set', { a, b, strength })
+    await know(me.id, ana.id, 3)
+    await know(ana.id, bo.id, 3)
+    await know(bo.id, cal.id, 4)
+    await know(cal.id, tess.id, 4)
+    await know(cal.id, zed.id, 4)
+    const names = async (to: number) => (await ok(backend, 'paths.find', { to, maxHops: 4 })).paths.map((p) => p.people.map((x) => x.name).join(' > '))
+
+    expect(await names(tess.id)).toEqual(['Jordan > Ana > Bo > Cal > Tess'])
+    expect(await names(zed.id)).toEqual(['Jordan > Ana > Bo > Cal > Zed'])
+    // Someone I know better who knows Bo well: the next question's best path starts with them.
+    const ben = await add('Ben')
+    await know(me.id, ben.id, 5)
+    await know(ben.id, bo.id, 5)
+    expect(await names(tess.id)).toEqual(['Jordan > Ben > Bo > Cal > Tess', 'Jordan > Ana > Bo > Cal > Tess'])
+    await ok(backend, 'people.archive', { id: ben.id })
+    expect(await names(zed.id)).toEqual(['Jordan > Ana > Bo > Cal > Zed'])
+  })
 })
