@@ -3,7 +3,6 @@ import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
 import { CONFIDENCES } from '../../../shared/vocab'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import type { OrgDirectory } from '../orgs/model'
-import type { LeftHalf } from './halves'
 
 export interface SearchScratch {
   mine: Float64Array
@@ -26,6 +25,12 @@ export interface SearchScratch {
    * second a query at 50,000 people.
    */
   halves: FourStepHalves | null
+}
+
+/** One of the best two steps out of me to a middle node: its value and first connector. */
+export interface LeftHalf {
+  value: number
+  first: number
 }
 
 export interface FourStepHalves {

@@ -1,9 +1,7 @@
 import type { PathGraph } from './graph'
+import type { LeftHalf } from './graph-core'
 
-export interface LeftHalf {
-  value: number
-  first: number
-}
+export type { LeftHalf } from './graph-core'
 
 /** For each middle node m: the `keep` best values of me -> c1 -> m (c1's factor, p(c1, m), fatigue(m)), one per c1. */
 export function leftHalves(g: PathGraph, mine: Float64Array, keep: number, fat: (i: number) => number, colleagues: boolean): Map<number, LeftHalf[]> {
