@@ -48,13 +48,35 @@ export class PairSearch {
   readonly chanceToMe: Float64Array
   /** the most person i can bring to any pair's score (see the constructor) */
   readonly reach: Float64Array
+  /**
+   * reach, times what owing person i something can add, rounded up a
+   * little: score(a, b) <= key[a] x key[b] x bridge, and no key rises along
+   * the order below
+   */
+  private readonly key: Float64Array
+  /**
+   * The same bound for a pair where neither meets a need of the other:
+   * i's share counts only interests and complementary roles (not rounded)
+   */
+  private readonly keyWithoutNeeds: Float64Array
+  /**
+   * bit (label mod 32) set for each label i needs, and offers: where a's
+   * needs and b's offers share no bit, b meets none of a's needs
+   */
+  private readonly needBits: Int32Array
+  private readonly offerBits: Int32Array
+  /** the people who may be paired, by key, highest first: order[rank] is a node */
+  private readonly order: Int32Array
   private readonly t: NodeTraits
+  /** who carries each interest and holds each role, as ranks (ascending, so by key, highest first) */
   private readonly interestIndex: number[][]
   private readonly roleIndex: number[][]
-  /** mutual needs by bucket: node a needing X and offering Y sits under X:Y; it meets those under Y:X */
+  /** mutual needs by bucket, as ranks: node a needing X and offering Y sits under X:Y; it meets those under Y:X */
   private readonly buckets = new Map<number, number[]>()
   /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
   private readonly marks: Int32Array
+  /** the same for the other node of a pair, when the index is summed from the other side (see `raIndex`) */
+  private readonly otherMarks: Int32Array
   /** people who may share someone with me, not archived: the only ones the resource-allocation index counts */
   private readonly counted: Uint8Array
   /**
@@ -68,6 +90,9 @@ export class PairSearch {
   /** whether a node is in an organisation (only then can it have a colleague tie) */
   private readonly inOrg: Uint8Array
   private readonly stamp: Int32Array
+  /** needMark[label] === a + 1 when a needs it, offerMark when a offers it: set for the pass's current a (see `mutualWith`) */
+  private readonly needMark: Int32Array
+  private readonly offerMark: Int32Array
   /** set by raIndex: how many people the pair shares */
   private sharedCount = 0
 
@@ -84,6 +109,9 @@ export class PairSearch {
   private readonly barSize: number
   /** the lists of people a and who gain from each other (by needs both ways, an interest or a role), reused for every a */
   private readonly lists: (readonly number[])[] = []
+  /** where in lists[k] those after the current a start, and how many lists there are */
+  private readonly listFrom: number[] = []
+  private listCount = 0
 
   constructor(
     private readonly g: PathGraph,
@@ -119,32 +147,6 @@ export class PairSearch {
     this.t = t
     const { labelCount, needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, roleBits, complementBits } = t
 
-    // Who carries each interest and holds each role, ascending by node.
-    this.interestIndex = Array.from({ length: interestCount }, () => [])
-    this.roleIndex = Array.from({ length: roleCount }, () => [])
-    for (let i = 0; i < n; i++) {
-      if (eligible[i] !== 1) continue
-      addBits(this.interestIndex, interestBits, i * interestWords, interestWords, i)
-      addBits(this.roleIndex, roleBits, i * roleWords, roleWords, i)
-      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) {
-        for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) {
-          const key = (needs[x] ?? 0) * labelCount + (offers[y] ?? 0)
-          const bucket = this.buckets.get(key)
-          if (bucket === undefined) this.buckets.set(key, [i])
-          else bucket.push(i)
-        }
-      }
-    }
-
-    this.marks = new Int32Array(n)
-    this.counted = new Uint8Array(n)
-    for (let z = 0; z < n; z++) this.counted[z] = z === me || g.archived[z] === true ? 0 : 1
-    this.near = new Int32Array(n)
-    this.nearSum = new Float64Array(n)
-    this.inOrg = new Uint8Array(n)
-    for (let i = 0; i < n; i++) this.inOrg[i] = (g.memOrg[i]?.length ?? 0) > 0 ? 1 : 0
-    this.stamp = new Int32Array(n)
-
     /**
      * reach[i]: the most person i can bring to any pair's score, so that
      * score(a, b) <= reach[a] x reach[b] x bridge x owed. The harmonic mean is
@@ -153,6 +155,14 @@ export class PairSearch {
      * shared, so mutual x credibility <= sqrt(x p(me,a)) x sqrt(y p(me,b)).
      */
     this.reach = new Float64Array(n)
+    // key[i] bounds what i brings to a pair with the owed factor in: (either owes) <= (a owes) x (b owes) when owed >= 1.
+    const owedMost = Math.max(1, options.owed)
+    this.key = new Float64Array(n)
+    this.keyWithoutNeeds = new Float64Array(n)
+    this.needBits = new Int32Array(n)
+    this.offerBits = new Int32Array(n)
+    let ranked = 0
+    let top = 0
     for (let i = 0; i < n; i++) {
       if (eligible[i] !== 1) continue
       let interests = 0
@@ -161,8 +171,55 @@ export class PairSearch {
       for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
       const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
       const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
-      this.reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
+      const reach = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
+      this.reach[i] = reach
+      const owes = (g.balance[i] ?? 0) < 0 ? owedMost : 1
+      const key = reach * owes
+      this.key[i] = key
+      const mostWithoutNeeds = Math.min(1, (options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
+      this.keyWithoutNeeds[i] = Math.sqrt((mostWithoutNeeds + options.eps) * (chanceToMe[i] ?? 0)) * owes
+      let needBits = 0
+      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) needBits |= 1 << ((needs[x] ?? 0) & 31)
+      this.needBits[i] = needBits
+      let offerBits = 0
+      for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) offerBits |= 1 << ((offers[y] ?? 0) & 31)
+      this.offerBits[i] = offerBits
+      if (key > top) top = key
+      ranked++
     }
+    this.order = byKey(this.key, top, eligible, ranked)
+
+    // Who carries each interest and holds each role, and the buckets, filled in rank order: every list is ascending by rank.
+    this.interestIndex = Array.from({ length: interestCount }, () => [])
+    this.roleIndex = Array.from({ length: roleCount }, () => [])
+    for (let r = 0; r < ranked; r++) {
+      const i = this.order[r] ?? 0
+      if (interestWords > 0) addBits(this.interestIndex, interestBits, i * interestWords, interestWords, r)
+      if (roleWords > 0) addBits(this.roleIndex, roleBits, i * roleWords, roleWords, r)
+      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) {
+        for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) {
+          const key = (needs[x] ?? 0) * labelCount + (offers[y] ?? 0)
+          const bucket = this.buckets.get(key)
+          if (bucket === undefined) this.buckets.set(key, [r])
+          else bucket.push(r)
+        }
+      }
+    }
+
+    this.marks = new Int32Array(n)
+    this.otherMarks = new Int32Array(n)
+    this.counted = new Uint8Array(n)
+    this.inOrg = new Uint8Array(n)
+    for (let z = 0; z < n; z++) {
+      this.counted[z] = z === me || g.archived[z] === true ? 0 : 1
+      this.inOrg[z] = (g.memOrg[z]?.length ?? 0) > 0 ? 1 : 0
+    }
+    this.near = new Int32Array(n)
+    this.nearSum = new Float64Array(n)
+    this.stamp = new Int32Array(n)
+    this.needMark = new Int32Array(labelCount)
+    this.offerMark = new Int32Array(labelCount)
+
     this.barSize = Math.max(50, 5 * options.limit)
     this.bar = new RunningBar(this.barSize)
   }
@@ -207,6 +264,40 @@ export class PairSearch {
     return 2 / (1 / (this.shareOf(a, b) + eps) + 1 / (this.shareOf(b, a) + eps))
   }
 
+  /**
+   * mutualOf(a, b) for the pass's current a, whose needs and offers are
+   * marked: the same arithmetic in the same order, in one function with no
+   * calls, as it runs for every pair scored (tens of thousands in a list).
+   */
+  private mutualWith(a: number, b: number): number {
+    const { needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, roleBits, complementBits } = this.t
+    const { needMark, offerMark, options } = this
+    // What a gains from b: b's offers a needs; and b from a: b's needs a offers.
+    let metA = 0
+    for (let k = offerStart[b] ?? 0; k < (offerStart[b + 1] ?? 0); k++) if (needMark[offers[k] ?? 0] === a + 1) metA++
+    let metB = 0
+    for (let k = needStart[b] ?? 0; k < (needStart[b + 1] ?? 0); k++) if (offerMark[needs[k] ?? 0] === a + 1) metB++
+    let interests = 0
+    for (let w = 0; w < interestWords; w++) interests += popcount((interestBits[a * interestWords + w] ?? 0) & (interestBits[b * interestWords + w] ?? 0))
+    let rolesA = 0
+    let rolesB = 0
+    for (let w = 0; w < roleWords; w++) {
+      rolesA += popcount((complementBits[a * roleWords + w] ?? 0) & (roleBits[b * roleWords + w] ?? 0))
+      rolesB += popcount((complementBits[b * roleWords + w] ?? 0) & (roleBits[a * roleWords + w] ?? 0))
+    }
+    const shareA = Math.min(1, (metA + options.interestWeight * interests + options.roleWeight * rolesA) / Math.max(1, (needStart[a + 1] ?? 0) - (needStart[a] ?? 0)))
+    const shareB = Math.min(1, (metB + options.interestWeight * interests + options.roleWeight * rolesB) / Math.max(1, (needStart[b + 1] ?? 0) - (needStart[b] ?? 0)))
+    const eps = options.eps
+    return a < b ? 2 / (1 / (shareA + eps) + 1 / (shareB + eps)) : 2 / (1 / (shareB + eps) + 1 / (shareA + eps))
+  }
+
+  /** Marks a's needs and offers for `mutualWith`. */
+  private markTraits(a: number): void {
+    const { needStart, needs, offerStart, offers } = this.t
+    for (let k = needStart[a] ?? 0; k < (needStart[a + 1] ?? 0); k++) this.needMark[needs[k] ?? 0] = a + 1
+    for (let k = offerStart[a] ?? 0; k < (offerStart[a + 1] ?? 0); k++) this.offerMark[offers[k] ?? 0] = a + 1
+  }
+
   credibilityOf(a: number, b: number): number {
     return Math.sqrt((this.chanceToMe[a] ?? 0) * (this.chanceToMe[b] ?? 0))
   }
@@ -246,10 +337,25 @@ export class PairSearch {
     }
   }
 
-  /** The resource-allocation index of x and y (sum 1/degree over people both know, not me); x must be marked. Sets sharedCount. */
+  /**
+   * The resource-allocation index of x and y (sum 1/degree over people both
+   * know, not me); x must be marked. Sets sharedCount. Always summed in the
+   * order of the higher node's people, whichever of the two is marked, so a
+   * pair's index is the same to the last bit however it was reached.
+   */
   private raIndex(x: number, y: number): number {
+    if (x < y) return this.raIndexOver(this.marks, x, y)
+    const otherMarks = this.otherMarks
     const { start, degree, adj } = this.g
-    const { marks, counted } = this
+    const to = (start[y] ?? 0) + (degree[y] ?? 0)
+    for (let k = start[y] ?? 0; k < to; k++) otherMarks[adj[k] ?? 0] = y + 1
+    return this.raIndexOver(otherMarks, y, x)
+  }
+
+  /** The index of x and y over y's people, x's marked in marks. */
+  private raIndexOver(marks: Int32Array, x: number, y: number): number {
+    const { start, degree, adj } = this.g
+    const counted = this.counted
     let shared = 0
     let index = 0
     const to = (start[y] ?? 0) + (degree[y] ?? 0)
@@ -263,22 +369,27 @@ export class PairSearch {
     return index
   }
 
-  /** The lists of people who gain from a and a from them, into `lists`; the number of pairs above a in them. */
-  private listsOf(a: number): number {
+  /**
+   * The lists of people who gain from a and a from them (by needs both
+   * ways, an interest or a role) that have anyone after a's rank, into
+   * `lists` (the first `listCount`), each with where those after a start
+   * in `listFrom`; the number of pairs after a in them.
+   */
+  private listsOf(a: number, rank: number): number {
     const { labelCount, needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, complementBits } = this.t
-    const lists = this.lists
-    lists.length = 0
+    this.listCount = 0
+    let most = 0
     for (let x = needStart[a] ?? 0; x < (needStart[a + 1] ?? 0); x++) {
       for (let y = offerStart[a] ?? 0; y < (offerStart[a + 1] ?? 0); y++) {
         const bucket = this.buckets.get((offers[y] ?? 0) * labelCount + (needs[x] ?? 0))
-        if (bucket !== undefined) lists.push(bucket)
+        if (bucket !== undefined) most += this.addList(bucket, rank)
       }
     }
     for (let w = 0; w < interestWords; w++) {
       let word = interestBits[a * interestWords + w] ?? 0
       while (word !== 0) {
         const low = word & -word
-        lists.push(this.interestIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+        most += this.addList(this.interestIndex[w * 32 + 31 - Math.clz32(low)] ?? [], rank)
         word ^= low
       }
     }
@@ -286,13 +397,21 @@ export class PairSearch {
       let word = complementBits[a * roleWords + w] ?? 0
       while (word !== 0) {
         const low = word & -word
-        lists.push(this.roleIndex[w * 32 + 31 - Math.clz32(low)] ?? [])
+        most += this.addList(this.roleIndex[w * 32 + 31 - Math.clz32(low)] ?? [], rank)
         word ^= low
       }
     }
-    let most = 0
-    for (const list of lists) most += list.length - firstAbove(list, a)
     return most
+  }
+
+  /** Keeps this list for `listsOf` if anyone in it comes after rank; how many do. */
+  private addList(list: readonly number[], rank: number): number {
+    const from = firstAbove(list, rank)
+    if (from === list.length) return 0
+    const at = this.listCount++
+    this.lists[at] = list
+    this.listFrom[at] = from
+    return list.length - from
   }
 
   /**
@@ -302,47 +421,116 @@ export class PairSearch {
    * one scored under it: the bar only rises, so neither can make the list.
    */
   collect(prune: boolean): void {
-    const { candA, candB, candScore, candIndex, maybeKnown, stamp, near, reach, eligible, g, n } = this
+    const { candA, candB, candScore, candIndex, maybeKnown, stamp, near } = this
     candA.length = candB.length = candScore.length = candIndex.length = maybeKnown.length = 0
     stamp.fill(0)
     near.fill(0)
     this.bar = new RunningBar(this.barSize)
     this.pruned = 0
-    const lists = this.lists
-    for (let a = 0; a < n; a++) {
-      if (eligible[a] !== 1) continue
-      // Each pair once, from its lower node (every list is ascending, and both sides find each other).
-      const most = this.listsOf(a)
-      if (most === 0) continue
-      this.markNeighbours(a)
-      const nearFirst = most > (g.degree[a] ?? 0)
-      if (nearFirst) this.markNear(a)
-      const reachA = (reach[a] ?? 0) * SLACK
-      for (const list of lists) {
-        for (let at = firstAbove(list, a); at < list.length; at++) {
-          const b = list[at] ?? 0
-          if (stamp[b] === a + 1) continue
-          stamp[b] = a + 1
-          this.consider(a, b, nearFirst, reachA, prune)
-        }
+    for (let rank = 0; rank < this.order.length; rank++) this.pairsFrom(rank, prune)
+  }
+
+  /**
+   * The pairs of the person at this rank with those after it (every pair
+   * once, from its higher-ranked side: every list is ascending by rank, and
+   * both sides find each other).
+   */
+  private pairsFrom(rank: number, prune: boolean): void {
+    const a = this.order[rank] ?? 0
+    const most = this.listsOf(a, rank)
+    if (most === 0) return
+    this.markNeighbours(a)
+    this.markTraits(a)
+    const nearFirst = most > (this.g.degree[a] ?? 0)
+    if (nearFirst) this.markNear(a)
+    // With who shares someone with a known, the lists are cut where the bound falls under the bar.
+    const cut = prune && nearFirst && this.options.knownIndex > 0
+    const bridged = Math.max(1, this.options.bridge) * SLACK
+    const keyA = (this.key[a] ?? 0) * bridged
+    const keyWithoutNeedsA = (this.keyWithoutNeeds[a] ?? 0) * bridged
+    for (let k = 0; k < this.listCount; k++) {
+      const list = this.lists[k] ?? []
+      const from = this.listFrom[k] ?? 0
+      if (!cut) {
+        this.scan(list, from, a, nearFirst, prune)
+        continue
       }
+      const rest = this.scanAbove(list, from, a, keyA, keyWithoutNeedsA)
+      if (rest < list.length) this.scanNear(list, rest, a)
+    }
+  }
+
+  /** Looks at every pair of a with list[from ..). */
+  private scan(list: readonly number[], from: number, a: number, nearFirst: boolean, prune: boolean): void {
+    const { order, stamp } = this
+    for (let at = from; at < list.length; at++) {
+      const b = order[list[at] ?? 0] ?? 0
+      if (stamp[b] === a + 1) continue
+      stamp[b] = a + 1
+      this.consider(a, b, nearFirst, prune)
     }
   }
 
   /**
-   * One pair, b above a, a's people marked (and, nearFirst, who shares
-   * someone with a): passed over, one to ask about, or a candidate. Its own
-   * method, called for every pair: small enough to be optimised early in a
-   * pass, while the loop over the lists around it is still being compiled.
+   * Looks at the pairs of a with list[from ..) while their bound,
+   * key[a] x key[b] x bridge, is at or above the bar; returns where it fell
+   * under (the list is by key, highest first, so it stays under). A pair
+   * where neither meets a need of the other, sharing too few people with a
+   * to be asked about, is passed over when the same bound without needs is
+   * under the bar.
    */
-  private consider(a: number, b: number, nearFirst: boolean, reachA: number, prune: boolean): void {
-    const { options, g, reach, bar } = this
-    // Sharing nobody (index 0), it cannot be asked about: only its score matters.
-    const shares = !nearFirst || this.near[b] === a + 1
-    if (prune && !shares && options.knownIndex > 0 && reachA * (reach[b] ?? 0) * options.bridge * this.owedOf(a, b) < bar.bar) {
-      this.pruned++
-      return
+  private scanAbove(list: readonly number[], from: number, a: number, keyA: number, keyWithoutNeedsA: number): number {
+    const { order, stamp, key, keyWithoutNeeds, needBits, offerBits, near, nearSum } = this
+    const least = this.options.knownIndex * (1 - 1e-9)
+    const needsA = needBits[a] ?? 0
+    const offersA = offerBits[a] ?? 0
+    let at = from
+    for (; at < list.length; at++) {
+      const b = order[list[at] ?? 0] ?? 0
+      const bar = this.bar.bar
+      if (keyA * (key[b] ?? 0) < bar) break
+      if (stamp[b] === a + 1) continue
+      stamp[b] = a + 1
+      if (
+        keyWithoutNeedsA * (keyWithoutNeeds[b] ?? 0) < bar &&
+        (needsA & (offerBits[b] ?? 0)) === 0 &&
+        ((needBits[b] ?? 0) & offersA) === 0 &&
+        (near[b] !== a + 1 || (nearSum[b] ?? 0) < least)
+      ) {
+        this.pruned++
+        continue
+      }
+      this.consider(a, b, true, true)
     }
+    return at
+  }
+
+  /**
+   * The rest of a list, past the bar: no pair there can make the list, so
+   * only one sharing enough people with a to be asked about is looked at.
+   */
+  private scanNear(list: readonly number[], from: number, a: number): void {
+    const { order, stamp, near, nearSum } = this
+    const least = this.options.knownIndex * (1 - 1e-9)
+    for (let at = from; at < list.length; at++) {
+      const b = order[list[at] ?? 0] ?? 0
+      if (stamp[b] === a + 1) continue
+      stamp[b] = a + 1
+      if (near[b] === a + 1 && (nearSum[b] ?? 0) >= least) this.consider(a, b, true, true)
+      else this.pruned++
+    }
+  }
+
+  /**
+   * One pair, a's people marked (and, nearFirst, who shares someone with
+   * a): passed over, one to ask about, or a candidate (kept with the lower
+   * node first). Its own method, called for every pair: small enough to be
+   * optimised early in a pass, while the loops around it are still being
+   * compiled.
+   */
+  private consider(a: number, b: number, nearFirst: boolean, prune: boolean): void {
+    const { options, g, bar } = this
+    const shares = !nearFirst || this.near[b] === a + 1
     if (this.marks[b] === a + 1 || (this.excluded.size > 0 && this.excluded.has(pairKey(g.ids[a] ?? -1, g.ids[b] ?? -1)))) return
     // Colleagues where few people work together most likely know each other already.
     if (this.inOrg[a] === 1 && this.inOrg[b] === 1) {
@@ -355,15 +543,17 @@ export class PairSearch {
     // Summed in another order, an index this far under the threshold is surely under it.
     if (!nearFirst) index = this.raIndex(a, b)
     else if (shares) index = (this.nearSum[b] ?? 0) >= options.knownIndex * (1 - 1e-9) ? this.raIndex(a, b) : (this.nearSum[b] ?? 0)
+    const lo = Math.min(a, b)
+    const hi = Math.max(a, b)
     if (index >= options.knownIndex) {
-      this.maybeKnown.push({ a, b, shared: this.sharedCount, index })
+      this.maybeKnown.push({ a: lo, b: hi, shared: this.sharedCount, index })
       return
     }
-    if (prune && reachA * (reach[b] ?? 0) * this.bridgeOf(index) * this.owedOf(a, b) < bar.bar) {
+    if (prune && (this.reach[a] ?? 0) * SLACK * (this.reach[b] ?? 0) * this.bridgeOf(index) * this.owedOf(a, b) < bar.bar) {
       this.pruned++
       return
     }
-    const score = this.mutualOf(a, b) * this.credibilityOf(a, b) * this.bridgeOf(index) * this.owedOf(a, b)
+    const score = this.mutualWith(a, b) * this.credibilityOf(lo, hi) * this.bridgeOf(index) * this.owedOf(lo, hi)
     if (prune) {
       // Under the bar now, under it at the end (it only rises): kept only by a pass that passes nothing over.
       if (score < bar.bar) {
@@ -372,8 +562,8 @@ export class PairSearch {
       }
       bar.offer(score)
     }
-    this.candA.push(a)
-    this.candB.push(b)
+    this.candA.push(lo)
+    this.candB.push(hi)
     this.candScore.push(score)
     this.candIndex.push(index)
   }
@@ -390,4 +580,31 @@ function addBits(into: number[][], bits: Uint32Array, at: number, words: number,
       word ^= low
     }
   }
+}
+
+/**
+ * The nodes marked in `eligible` (`count` of them) by key, highest first,
+ * ties by node. Sorted as plain numbers, with no comparator to call back
+ * into: each key rounded up to one of 2^24 steps of `top` (the highest),
+ * above the node's number. Each key is raised to its step, so the keys
+ * never rise along the order and still bound what they did.
+ */
+function byKey(key: Float64Array, top: number, eligible: Uint8Array, count: number): Int32Array {
+  const n = eligible.length
+  const nodeBits = Math.max(1, Math.ceil(Math.log2(n + 1)))
+  const steps = 2 ** Math.min(24, 52 - nodeBits)
+  const nodes = 2 ** nodeBits
+  const packed = new Float64Array(count)
+  let at = 0
+  for (let i = 0; i < n; i++) {
+    if (eligible[i] !== 1) continue
+    const step = top === 0 ? 0 : Math.ceil(((key[i] ?? 0) / top) * steps)
+    // (1 + 2^-40) covers the rounding of the division and the product.
+    key[i] = ((step * top) / steps) * (1 + 2 ** -40)
+    packed[at++] = (steps - step) * nodes + i
+  }
+  packed.sort()
+  const order = new Int32Array(count)
+  for (let r = 0; r < count; r++) order[r] = (packed[r] ?? 0) % nodes
+  return order
 }

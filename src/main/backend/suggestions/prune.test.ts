@@ -49,4 +49,46 @@ describe('passing over pairs that cannot make the list', () => {
       expect(passed).toEqual(every)
     }
   }, 120_000)
+
+  it('still asks about two people who share enough friends when everyone around them is far above the bar', async () => {
+    const backend = await openTempBackend({ now: () => new Date('2026-11-18T12:00:00Z') })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    await ok(backend, 'settings.suggestions.set', { interests: [], complementaryRoles: [{ a: 'founder', b: 'investor' }] })
+    const person = (name: string, title: string | null, strength: number | null) =>
+      ok(backend, 'people.create', { name, title, knownBy: strength === null ? [] : [{ id: me.id, strength, confidence: 'firsthand' }] })
+    // Thirty founders and thirty investors I know well: 900 pairs far above anything the two below can score.
+    for (let k = 0; k < 30; k++) {
+      await person(`Founder ${String(k).padStart(2, '0')}`, 'Founder', 5)
+      await person(`Investor ${String(k).padStart(2, '0')}`, 'Investor', 5)
+    }
+    // Ten more of each I barely know, so the two below have long lists and are looked at past the bar.
+    const late: number[] = []
+    for (let k = 0; k < 10; k++) {
+      late.push((await person(`Late founder ${k}`, 'Founder', 2)).id)
+      await person(`Late investor ${k}`, 'Investor', 2)
+    }
+    // Quinn comes before Rosa and all the late investors in the order of reach: her list is looked at past the bar.
+    const quinn = await person('Quinn Founder', 'Founder', 3)
+    const rosa = await person('Rosa Investor', 'Investor', 2)
+    // Two friends who know only Quinn and Rosa: a shared-people index of 1/2 + 1/2.
+    for (const name of ['Sam', 'Tess']) {
+      const friend = await person(name, null, null)
+      await ok(backend, 'relationships.set', { a: friend.id, b: quinn.id, strength: 3 })
+      await ok(backend, 'relationships.set', { a: friend.id, b: rosa.id, strength: 3 })
+    }
+    // Someone I owe, so the owed factor is in the bounds too.
+    await ok(backend, 'favors.log', { giverId: late[3] ?? -1, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+
+    const week = await ok(backend, 'week.get', {})
+    expect(week.maybeKnown.map((m) => [m.a.name, m.b.name, m.shared, m.index].join(' / '))).toContain('Quinn Founder / Rosa Investor / 2 / 1')
+    expect(week.suggestions.map((s) => `${s.a.name} + ${s.b.name}`).join(', ')).not.toMatch(/Quinn|Rosa|Late/)
+
+    const g = backend.paths()
+    const rules = new GainRules(readSuggestionSettings(backend))
+    const sources: SuggestSources = {
+      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, eligible, rules),
+      describe: (ids) => describePeople(backend.sqlite, ids, rules),
+    }
+    expect(suggest(g, sources, new Set(), rules)).toEqual(suggest(g, sources, new Set(), rules, { ...SUGGESTION_DEFAULTS, prune: false }))
+  }, 120_000)
 })

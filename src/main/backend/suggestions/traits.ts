@@ -28,10 +28,17 @@ const setBit = (bits: Uint32Array, at: number, k: number): void => {
   bits[at + (k >>> 5)] = (bits[at + (k >>> 5)] ?? 0) | (1 << (k & 31))
 }
 
-/** Per-node lists in one flat array: owners and values in parallel, grouped by owner, each group ascending. */
+/**
+ * Per-node lists in one flat array: owners and values in parallel, grouped
+ * by owner in the order they came (a counting sort, which keeps it), so
+ * values that came in ascending order stay ascending in every group.
+ */
 function grouped(n: number, owners: readonly number[], values: readonly number[]): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(n + 1)
-  for (const o of owners) start[o + 1] = (start[o + 1] ?? 0) + 1
+  for (let r = 0; r < owners.length; r++) {
+    const at = (owners[r] ?? 0) + 1
+    start[at] = (start[at] ?? 0) + 1
+  }
   for (let i = 0; i < n; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0)
   const fill = start.slice(0, n)
   const items = new Int32Array(owners.length)
@@ -39,20 +46,6 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
     const o = owners[r] ?? 0
     items[fill[o] ?? 0] = values[r] ?? 0
     fill[o] = (fill[o] ?? 0) + 1
-  }
-  // Each group is a few labels: sorted in place, nothing allocated per person.
-  for (let i = 0; i < n; i++) {
-    const from = start[i] ?? 0
-    const to = start[i + 1] ?? 0
-    for (let k = from + 1; k < to; k++) {
-      const value = items[k] ?? 0
-      let at = k
-      while (at > from && (items[at - 1] ?? 0) > value) {
-        items[at] = items[at - 1] ?? 0
-        at--
-      }
-      items[at] = value
-    }
   }
   return { start, items }
 }
@@ -65,9 +58,10 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
 export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules): NodeTraits {
   const n = eligible.length
   // One row per label and kind, its people as one JSON array: a few hundred rows, not one per label held.
+  // Label ids are given in the order the rows come, by normal form: every node's labels come ascending.
   const groups = sqlite
     .prepare<[], [string, number, string]>(
-      "SELECT label_norm, kind = 'need', json_group_array(person_id) FROM person_label WHERE kind IN ('need', 'offer') GROUP BY kind, label_norm",
+      "SELECT label_norm, kind = 'need', json_group_array(person_id) FROM person_label WHERE kind IN ('need', 'offer') GROUP BY kind, label_norm ORDER BY label_norm",
     )
     .raw()
     .all()
@@ -85,7 +79,8 @@ export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<nu
     const [owners, values] = isNeed === 1 ? [needOwners, needValues] : [offerOwners, offerValues]
     const parsed: unknown = JSON.parse(holders)
     if (!Array.isArray(parsed)) continue
-    for (const id of parsed) {
+    for (let k = 0; k < parsed.length; k++) {
+      const id: unknown = parsed[k]
       const node = typeof id === 'number' ? nodeOf.get(id) : undefined
       if (node === undefined || eligible[node] !== 1) continue
       owners.push(node)
