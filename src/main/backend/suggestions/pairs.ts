@@ -532,9 +532,13 @@ export class PairSearch {
     const { options, g, bar } = this
     const shares = !nearFirst || this.near[b] === a + 1
     if (this.marks[b] === a + 1 || (this.excluded.size > 0 && this.excluded.has(pairKey(g.ids[a] ?? -1, g.ids[b] ?? -1)))) return
-    // Colleagues where few people work together most likely know each other already.
+    const lo = Math.min(a, b)
+    const hi = Math.max(a, b)
+    // Colleagues where few people work together most likely know each other already. Asked with
+    // the lower node first, whichever side the pair was reached from: between two organisations
+    // that give the same chance, colleagueTie keeps the first one of its first argument's.
     if (this.inOrg[a] === 1 && this.inOrg[b] === 1) {
-      const colleagues = g.colleagueTie(a, b)
+      const colleagues = g.colleagueTie(lo, hi)
       if (colleagues !== null && g.sizeFactor(colleagues.org) >= 0.5) return
     }
     let index = 0
@@ -543,8 +547,6 @@ export class PairSearch {
     // Summed in another order, an index this far under the threshold is surely under it.
     if (!nearFirst) index = this.raIndex(a, b)
     else if (shares) index = (this.nearSum[b] ?? 0) >= options.knownIndex * (1 - 1e-9) ? this.raIndex(a, b) : (this.nearSum[b] ?? 0)
-    const lo = Math.min(a, b)
-    const hi = Math.max(a, b)
     if (index >= options.knownIndex) {
       this.maybeKnown.push({ a: lo, b: hi, shared: this.sharedCount, index })
       return

@@ -91,4 +91,32 @@ describe('passing over pairs that cannot make the list', () => {
     }
     expect(suggest(g, sources, new Set(), rules)).toEqual(suggest(g, sources, new Set(), rules, { ...SUGGESTION_DEFAULTS, prune: false }))
   }, 120_000)
+
+  it('drops two colleagues the same way from either side, when two shared organisations give the same chance', async () => {
+    const backend = await openTempBackend({ now: () => new Date('2026-11-18T12:00:00Z') })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    // Lo and Hi overlapped a month at Alpha (10 people: a short overlap halves its 0.8) and both work at Beta
+    // (20 people, no dates: 0.4), so both organisations give the same chance. Which one counts must not depend on
+    // which of the two the pair was reached from (Hi, whom I know better, comes first in the pass).
+    await ok(backend, 'people.create', {
+      name: 'Lo',
+      needs: ['design'],
+      offers: ['legal'],
+      company: 'Beta',
+      employment: [{ company: 'Alpha', startDate: '2026-01-01', endDate: '2026-02-01' }],
+      knownBy: [{ id: me.id, strength: 2, confidence: 'firsthand' }],
+    })
+    await ok(backend, 'people.create', {
+      name: 'Hi',
+      needs: ['legal'],
+      offers: ['design'],
+      employment: [{ company: 'Beta' }, { company: 'Alpha', startDate: '2026-01-15', endDate: '2026-03-01' }],
+      knownBy: [{ id: me.id, strength: 5, confidence: 'firsthand' }],
+    })
+    for (let k = 0; k < 8; k++) await ok(backend, 'people.create', { name: `Alpha ${k}`, company: 'Alpha' })
+    for (let k = 0; k < 18; k++) await ok(backend, 'people.create', { name: `Beta ${k}`, company: 'Beta' })
+    // Lo was added first, so asked from Lo's side the shared organisation is Alpha, where few work together.
+    const week = await ok(backend, 'week.get', {})
+    expect(week.suggestions).toEqual([])
+  }, 60_000)
 })
