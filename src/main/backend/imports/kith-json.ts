@@ -14,6 +14,7 @@ import { JSON_COLUMNS, readJsonColumn } from '../db/json-column'
 import { isEmailAddress } from '../../../shared/email-address'
 import { wellFormed } from '../../../shared/text'
 import { IMPORT_LIMITS } from '../../../shared/imports'
+import { normalizeEmail, normalizeLabel } from '../people/records'
 
 /** In the order rows must go in (parents before children). The import history is not part of it. */
 export const KITH_TABLES = [
@@ -122,7 +123,7 @@ export function readKithJson(text: string): ReadKithJson {
     throw new ImportFileError(`The file holds ${people.toLocaleString('en')} people; Kith imports at most ${IMPORT_LIMITS.records.toLocaleString('en')} at a time.`)
   }
   checkJsonCells(doc.tables)
-  const warnings = dropBadEmails(doc.tables)
+  const warnings = [...dropBadEmails(doc.tables), ...renormalise(doc.tables)]
   return { doc: { format: 'kith', version: 1, schemaVersion: doc.schemaVersion, tables: doc.tables }, warnings }
 }
 
@@ -153,6 +154,40 @@ function dropBadEmails(tables: Partial<Record<KithTable, Row[]>>): RecordProblem
     warnings.push({ line: position.get(row.person_id ?? null) ?? i + 1, message: `tables.person_email[${i}]: "${shown}" is not an email address; left out` })
     return false
   })
+  return warnings
+}
+
+/**
+ * The normal forms Kith matches by (a label's, an email's) are worked out
+ * again from the text rather than taken from the file: an edited file could
+ * hold ones that do not fit it, and then needs, offers, tags and addresses
+ * would not match. Two of one person's labels of a kind (or emails) that come
+ * out the same keep the first; the others are left out, each with a warning.
+ */
+function renormalise(tables: Partial<Record<KithTable, Row[]>>): RecordProblem[] {
+  const position = new Map((tables.person ?? []).map((p, i) => [p.id, i + 1]))
+  const warnings: RecordProblem[] = []
+  const once = (table: 'person_label' | 'person_email', text: string, normal: (text: string) => string, normColumn: string): void => {
+    const rows = tables[table]
+    if (rows === undefined) return
+    const seen = new Set<string>()
+    tables[table] = rows.filter((row, i) => {
+      const value = row[text]
+      if (typeof value !== 'string') return true
+      const norm = normal(value)
+      row[normColumn] = norm
+      const key = JSON.stringify([row.person_id ?? null, row.kind ?? null, norm])
+      if (!seen.has(key)) {
+        seen.add(key)
+        return true
+      }
+      const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value
+      warnings.push({ line: position.get(row.person_id ?? null) ?? i + 1, message: `tables.${table}[${i}]: "${shown}" is the same as one before it for this person; left out` })
+      return false
+    })
+  }
+  once('person_label', 'label', normalizeLabel, 'label_norm')
+  once('person_email', 'email', normalizeEmail, 'email_norm')
   return warnings
 }
 

@@ -81,6 +81,31 @@ describe('JSON columns read through their schemas', () => {
     expect(await searchNames(target, 'Annie')).toEqual(['Ana Silva'])
   })
 
+  it('works out the normal forms of labels and emails again instead of trusting the file', async () => {
+    const content = await kithJson((tables) => {
+      const ana = personRow(tables, 'Ana Silva').id
+      tables.person_label = [
+        { person_id: ana, kind: 'need', label: 'Seed  Investors', label_norm: 'zzz', position: 0 },
+        { person_id: ana, kind: 'need', label: 'seed investors ', label_norm: 'other', position: 1 },
+        { person_id: ana, kind: 'tag', label: 'Climate', label_norm: 'weather', position: 0 },
+      ]
+      for (const row of tables.person_email ?? []) row.email_norm = 'nobody@nowhere.example'
+    })
+    const target = await openTempBackend({ now: () => NOW })
+    const { preview, error } = await previewImport(target, 'kith.json', content)
+    expect(error).toBeNull()
+    expect(preview?.warnings.map((p) => p.message)).toEqual(['tables.person_label[1]: "seed investors " is the same as one before it for this person; left out'])
+    if (preview === null) throw new Error('no preview')
+    await ok(target, 'imports.apply', { jobId: preview.jobId, strength: preview.defaultStrength, decisions: [] })
+    expect(target.sqlite.prepare('SELECT kind, label, label_norm FROM person_label ORDER BY kind').all()).toEqual([
+      { kind: 'need', label: 'Seed  Investors', label_norm: 'seed investors' },
+      { kind: 'tag', label: 'Climate', label_norm: 'climate' },
+    ])
+    expect(target.sqlite.prepare('SELECT email_norm FROM person_email ORDER BY email_norm').pluck().all()).toEqual(['ana@acme.example', 'ben@beta.example'])
+    // Tags are found by their normal form.
+    expect((await ok(target, 'people.list', { tag: 'CLIMATE' })).people.map((p) => p.name)).toEqual(['Ana Silva'])
+  })
+
   it('refuses a Kith JSON whose settings do not fit, and doctor names a stored setting that does not', async () => {
     const content = await kithJson((tables) => {
       tables.setting = [{ key: 'weekly', value: '"x"' }]
