@@ -65,8 +65,10 @@ export class PairSearch {
    */
   private readonly needBits: Int32Array
   private readonly offerBits: Int32Array
-  /** the people who may be paired, by key, highest first: order[rank] is a node */
+  /** the people who may be paired, by key, highest first (by node when not `ordered`): order[rank] is a node */
   private readonly order: Int32Array
+  /** whether `order` is by key, so that the lists can be cut (see `pairsFrom`) */
+  private readonly ordered: boolean
   private readonly t: NodeTraits
   /** who carries each interest and holds each role, as ranks (ascending, so by key, highest first) */
   private readonly interestIndex: number[][]
@@ -155,14 +157,7 @@ export class PairSearch {
      * shared, so mutual x credibility <= sqrt(x p(me,a)) x sqrt(y p(me,b)).
      */
     this.reach = new Float64Array(n)
-    // key[i] bounds what i brings to a pair with the owed factor in: (either owes) <= (a owes) x (b owes) when owed >= 1.
-    const owedMost = Math.max(1, options.owed)
-    this.key = new Float64Array(n)
-    this.keyWithoutNeeds = new Float64Array(n)
-    this.needBits = new Int32Array(n)
-    this.offerBits = new Int32Array(n)
     let ranked = 0
-    let top = 0
     for (let i = 0; i < n; i++) {
       if (eligible[i] !== 1) continue
       let interests = 0
@@ -171,23 +166,17 @@ export class PairSearch {
       for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
       const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
       const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
-      const reach = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
-      this.reach[i] = reach
-      const owes = (g.balance[i] ?? 0) < 0 ? owedMost : 1
-      const key = reach * owes
-      this.key[i] = key
-      const mostWithoutNeeds = Math.min(1, (options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
-      this.keyWithoutNeeds[i] = Math.sqrt((mostWithoutNeeds + options.eps) * (chanceToMe[i] ?? 0)) * owes
-      let needBits = 0
-      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) needBits |= 1 << ((needs[x] ?? 0) & 31)
-      this.needBits[i] = needBits
-      let offerBits = 0
-      for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) offerBits |= 1 << ((offers[y] ?? 0) & 31)
-      this.offerBits[i] = offerBits
-      if (key > top) top = key
+      this.reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
       ranked++
     }
-    this.order = byKey(this.key, top, eligible, ranked)
+    this.key = new Float64Array(n)
+    this.keyWithoutNeeds = new Float64Array(n)
+    this.needBits = new Int32Array(n)
+    this.offerBits = new Int32Array(n)
+    // Lists long enough to be worth cutting come from interests and roles (a needs bucket holds the few
+    // who need one label and offer another): without any, everyone is taken in node order and no list is cut.
+    this.ordered = interestWords > 0 || roleWords > 0
+    this.order = this.ordered ? this.byReach(ranked) : inNodeOrder(eligible, ranked)
 
     // Who carries each interest and holds each role, and the buckets, filled in rank order: every list is ascending by rank.
     this.interestIndex = Array.from({ length: interestCount }, () => [])
@@ -222,6 +211,39 @@ export class PairSearch {
 
     this.barSize = Math.max(50, 5 * options.limit)
     this.bar = new RunningBar(this.barSize)
+  }
+
+  /**
+   * Everyone who may be paired by key, highest first (see `byKey`); sets
+   * key, keyWithoutNeeds and the need and offer masks.
+   */
+  private byReach(ranked: number): Int32Array {
+    const { eligible, options, g, t } = this
+    const { needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, complementBits } = t
+    // (either owes) <= (a owes) x (b owes) when owed >= 1.
+    const owedMost = Math.max(1, options.owed)
+    let top = 0
+    for (let i = 0; i < eligible.length; i++) {
+      if (eligible[i] !== 1) continue
+      const owes = (g.balance[i] ?? 0) < 0 ? owedMost : 1
+      const key = (this.reach[i] ?? 0) * owes
+      this.key[i] = key
+      if (key > top) top = key
+      let interests = 0
+      for (let w = 0; w < interestWords; w++) interests += popcount(interestBits[i * interestWords + w] ?? 0)
+      let complements = 0
+      for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
+      const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
+      const mostWithoutNeeds = Math.min(1, (options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
+      this.keyWithoutNeeds[i] = Math.sqrt((mostWithoutNeeds + options.eps) * (this.chanceToMe[i] ?? 0)) * owes
+      let needBits = 0
+      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) needBits |= 1 << ((needs[x] ?? 0) & 31)
+      this.needBits[i] = needBits
+      let offerBits = 0
+      for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) offerBits |= 1 << ((offers[y] ?? 0) & 31)
+      this.offerBits[i] = offerBits
+    }
+    return byKey(this.key, top, eligible, ranked)
   }
 
   /** How many of self's needs other offers (both lists ascending). */
@@ -444,7 +466,7 @@ export class PairSearch {
     const nearFirst = most > (this.g.degree[a] ?? 0)
     if (nearFirst) this.markNear(a)
     // With who shares someone with a known, the lists are cut where the bound falls under the bar.
-    const cut = prune && nearFirst && this.options.knownIndex > 0
+    const cut = this.ordered && prune && nearFirst && this.options.knownIndex > 0
     const bridged = Math.max(1, this.options.bridge) * SLACK
     const keyA = (this.key[a] ?? 0) * bridged
     const keyWithoutNeedsA = (this.keyWithoutNeeds[a] ?? 0) * bridged
@@ -608,5 +630,13 @@ function byKey(key: Float64Array, top: number, eligible: Uint8Array, count: numb
   packed.sort()
   const order = new Int32Array(count)
   for (let r = 0; r < count; r++) order[r] = (packed[r] ?? 0) % nodes
+  return order
+}
+
+/** The nodes marked in `eligible` (`count` of them), in node order. */
+function inNodeOrder(eligible: Uint8Array, count: number): Int32Array {
+  const order = new Int32Array(count)
+  let at = 0
+  for (let i = 0; i < eligible.length; i++) if (eligible[i] === 1) order[at++] = i
   return order
 }
