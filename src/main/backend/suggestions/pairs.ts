@@ -158,6 +158,7 @@ export class PairSearch {
      */
     this.reach = new Float64Array(n)
     let ranked = 0
+    let grouped = false
     for (let i = 0; i < n; i++) {
       if (eligible[i] !== 1) continue
       let interests = 0
@@ -167,6 +168,7 @@ export class PairSearch {
       const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
       const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
       this.reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
+      if (interests > 0 || complements > 0) grouped = true
       ranked++
     }
     this.key = new Float64Array(n)
@@ -174,8 +176,9 @@ export class PairSearch {
     this.needBits = new Int32Array(n)
     this.offerBits = new Int32Array(n)
     // Lists long enough to be worth cutting come from interests and roles (a needs bucket holds the few
-    // who need one label and offer another): without any, everyone is taken in node order and no list is cut.
-    this.ordered = interestWords > 0 || roleWords > 0
+    // who need one label and offer another): when nobody carries an interest or gains from a role,
+    // everyone is taken in node order and no list is cut.
+    this.ordered = grouped
     this.order = this.ordered ? this.byReach(ranked) : inNodeOrder(eligible, ranked)
 
     // Who carries each interest and holds each role, and the buckets, filled in rank order: every list is ascending by rank.
