@@ -28,6 +28,15 @@ export interface MaybeKnown {
 
 const pairKey = (a: number, b: number): number => (a < b ? a * 2 ** 26 + b : b * 2 ** 26 + a)
 
+/** nearSum's steps: 1/degree is rounded up to a whole number of 2^-20 (see `markNear`) */
+const NEAR_STEPS = 2 ** 20
+/**
+ * nearSum is held at this (an index of 512), and then always counted as at
+ * or over the threshold: summing up to it stays within the engine's small
+ * integers, with or without pointer compression
+ */
+const NEAR_MOST = 2 ** 29
+
 /** a bound times this, below the bar, is surely below it (room for rounding) */
 const SLACK = 1 + 1e-9
 
@@ -82,13 +91,18 @@ export class PairSearch {
   /** people who may share someone with me, not archived: the only ones the resource-allocation index counts */
   private readonly counted: Uint8Array
   /**
-   * near[y] === x + 1 when x and y share someone, and nearSum[y] their index
-   * summed in another order (set for an x with many candidates: past
-   * everyone x knows, once, instead of past each candidate's people); for
-   * the others, every pair is looked at.
+   * near[y] === x + 1 when x and y share someone, and nearSum[y] a bound on
+   * their index from above, in whole steps of 1/NEAR_STEPS (set for an x with
+   * many candidates: past everyone x knows, once, instead of past each
+   * candidate's people); for the others, every pair is looked at. Whole
+   * numbers, so that the loop that sums them allocates nothing while the
+   * engine is still interpreting it (a fraction there is a new heap number
+   * each time: megabytes for one list, and collections in the middle of it).
    */
   private readonly near: Int32Array
-  private readonly nearSum: Float64Array
+  private readonly nearSum: Int32Array
+  /** knownIndex in NEAR_STEPS, a little under, and at most NEAR_MOST: a nearSum under it is surely under knownIndex */
+  private readonly leastNear: number
   /** whether a node is in an organisation (only then can it have a colleague tie) */
   private readonly inOrg: Uint8Array
   private readonly stamp: Int32Array
@@ -127,50 +141,15 @@ export class PairSearch {
     const me = g.me
     this.n = n
     this.me = me
-    // My ties, read once: who may be paired, p(me, x) and strength, by node.
-    const eligible = new Uint8Array(n)
-    const strengthToMe = new Int8Array(n)
-    const chanceToMe = new Float64Array(n)
-    const { start, degree, adj } = g
-    const myFrom = start[me] ?? 0
-    const myTo = myFrom + (degree[me] ?? 0)
-    for (let k = myFrom; k < myTo; k++) {
-      const i = adj[k] ?? -1
-      const strength = (g.codes[k] ?? 0) & 7
-      if (g.archived[i] === true || strength < options.minStrength) continue
-      eligible[i] = 1
-      strengthToMe[i] = strength
-      chanceToMe[i] = g.chances[k] ?? 0
-    }
+    // Each step is a function of its own (see `needsAndOffers` in traits.ts for why).
+    const { eligible, strengthToMe, chanceToMe } = myTies(g, options.minStrength)
     this.eligible = eligible
     this.strengthToMe = strengthToMe
     this.chanceToMe = chanceToMe
     const t = readTraits(eligible)
     this.t = t
-    const { labelCount, needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, roleBits, complementBits } = t
-
-    /**
-     * reach[i]: the most person i can bring to any pair's score, so that
-     * score(a, b) <= reach[a] x reach[b] x bridge x owed. The harmonic mean is
-     * at most the geometric one, sqrt(x y), and x is at most i's share were
-     * all their needs met and every interest and complementary role of theirs
-     * shared, so mutual x credibility <= sqrt(x p(me,a)) x sqrt(y p(me,b)).
-     */
     this.reach = new Float64Array(n)
-    let ranked = 0
-    let grouped = false
-    for (let i = 0; i < n; i++) {
-      if (eligible[i] !== 1) continue
-      let interests = 0
-      for (let w = 0; w < interestWords; w++) interests += popcount(interestBits[i * interestWords + w] ?? 0)
-      let complements = 0
-      for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
-      const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
-      const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
-      this.reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
-      if (interests > 0 || complements > 0) grouped = true
-      ranked++
-    }
+    const { ranked, grouped } = reachOf(t, eligible, chanceToMe, options, this.reach)
     this.key = new Float64Array(n)
     this.keyWithoutNeeds = new Float64Array(n)
     this.needBits = new Int32Array(n)
@@ -181,36 +160,21 @@ export class PairSearch {
     this.ordered = grouped
     this.order = this.ordered ? this.byReach(ranked) : inNodeOrder(eligible, ranked)
 
-    // Who carries each interest and holds each role, and the buckets, filled in rank order: every list is ascending by rank.
     this.interestIndex = Array.from({ length: interestCount }, () => [])
     this.roleIndex = Array.from({ length: roleCount }, () => [])
-    for (let r = 0; r < ranked; r++) {
-      const i = this.order[r] ?? 0
-      if (interestWords > 0) addBits(this.interestIndex, interestBits, i * interestWords, interestWords, r)
-      if (roleWords > 0) addBits(this.roleIndex, roleBits, i * roleWords, roleWords, r)
-      for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) {
-        for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) {
-          const key = (needs[x] ?? 0) * labelCount + (offers[y] ?? 0)
-          const bucket = this.buckets.get(key)
-          if (bucket === undefined) this.buckets.set(key, [r])
-          else bucket.push(r)
-        }
-      }
-    }
+    fillIndexes(t, this.order, this.interestIndex, this.roleIndex, this.buckets)
 
     this.marks = new Int32Array(n)
     this.otherMarks = new Int32Array(n)
     this.counted = new Uint8Array(n)
     this.inOrg = new Uint8Array(n)
-    for (let z = 0; z < n; z++) {
-      this.counted[z] = z === me || g.archived[z] === true ? 0 : 1
-      this.inOrg[z] = (g.memOrg[z]?.length ?? 0) > 0 ? 1 : 0
-    }
+    markCountedAndInOrg(g, me, this.counted, this.inOrg)
     this.near = new Int32Array(n)
-    this.nearSum = new Float64Array(n)
+    this.nearSum = new Int32Array(n)
+    this.leastNear = Math.min(NEAR_MOST, options.knownIndex * (1 - 1e-9) * NEAR_STEPS)
     this.stamp = new Int32Array(n)
-    this.needMark = new Int32Array(labelCount)
-    this.offerMark = new Int32Array(labelCount)
+    this.needMark = new Int32Array(t.labelCount)
+    this.offerMark = new Int32Array(t.labelCount)
 
     this.barSize = Math.max(50, 5 * options.limit)
     this.bar = new RunningBar(this.barSize)
@@ -349,12 +313,15 @@ export class PairSearch {
     for (let k = start[x] ?? 0; k < to; k++) {
       const z = adj[k] ?? 0
       if (counted[z] !== 1) continue
-      const share = 1 / Math.max(1, degree[z] ?? 1)
+      // 1/degree rounded up to whole steps, so the sum stays a bound from above; held under NEAR_MOST.
+      const share = Math.ceil(NEAR_STEPS / Math.max(1, degree[z] ?? 1))
       const zTo = (start[z] ?? 0) + (degree[z] ?? 0)
       for (let j = start[z] ?? 0; j < zTo; j++) {
         const y = adj[j] ?? 0
-        if (near[y] === x + 1) nearSum[y] = (nearSum[y] ?? 0) + share
-        else {
+        if (near[y] === x + 1) {
+          const sum = (nearSum[y] ?? 0) + share
+          nearSum[y] = sum < NEAR_MOST ? sum : NEAR_MOST
+        } else {
           near[y] = x + 1
           nearSum[y] = share
         }
@@ -506,7 +473,7 @@ export class PairSearch {
    */
   private scanAbove(list: readonly number[], from: number, a: number, keyA: number, keyWithoutNeedsA: number): number {
     const { order, stamp, key, keyWithoutNeeds, needBits, offerBits, near, nearSum } = this
-    const least = this.options.knownIndex * (1 - 1e-9)
+    const least = this.leastNear
     const needsA = needBits[a] ?? 0
     const offersA = offerBits[a] ?? 0
     let at = from
@@ -536,7 +503,7 @@ export class PairSearch {
    */
   private scanNear(list: readonly number[], from: number, a: number): void {
     const { order, stamp, near, nearSum } = this
-    const least = this.options.knownIndex * (1 - 1e-9)
+    const least = this.leastNear
     for (let at = from; at < list.length; at++) {
       const b = order[list[at] ?? 0] ?? 0
       if (stamp[b] === a + 1) continue
@@ -569,9 +536,9 @@ export class PairSearch {
     let index = 0
     this.sharedCount = 0
     // Only whether it is 0 counts for the score: the index to the last bit only for one to ask about.
-    // Summed in another order, an index this far under the threshold is surely under it.
+    // Under the threshold in nearSum's steps, the index is surely under it (and 0 only when nearSum is).
     if (!nearFirst) index = this.raIndex(a, b)
-    else if (shares) index = (this.nearSum[b] ?? 0) >= options.knownIndex * (1 - 1e-9) ? this.raIndex(a, b) : (this.nearSum[b] ?? 0)
+    else if (shares) index = (this.nearSum[b] ?? 0) >= this.leastNear ? this.raIndex(a, b) : (this.nearSum[b] ?? 0) / NEAR_STEPS
     if (index >= options.knownIndex) {
       this.maybeKnown.push({ a: lo, b: hi, shared: this.sharedCount, index })
       return
@@ -595,6 +562,83 @@ export class PairSearch {
     this.candIndex.push(index)
   }
 
+}
+
+/** My ties, read once: who may be paired (ties at least minStrength, not archived), p(me, x) and strength, by node. */
+function myTies(g: PathGraph, minStrength: number): { eligible: Uint8Array; strengthToMe: Int8Array; chanceToMe: Float64Array } {
+  const n = g.ids.length
+  const eligible = new Uint8Array(n)
+  const strengthToMe = new Int8Array(n)
+  const chanceToMe = new Float64Array(n)
+  const { start, degree, adj } = g
+  const myFrom = start[g.me] ?? 0
+  const myTo = myFrom + (degree[g.me] ?? 0)
+  for (let k = myFrom; k < myTo; k++) {
+    const i = adj[k] ?? -1
+    const strength = (g.codes[k] ?? 0) & 7
+    if (g.archived[i] === true || strength < minStrength) continue
+    eligible[i] = 1
+    strengthToMe[i] = strength
+    chanceToMe[i] = g.chances[k] ?? 0
+  }
+  return { eligible, strengthToMe, chanceToMe }
+}
+
+/**
+ * reach[i], into `reach`: the most person i can bring to any pair's score,
+ * so that score(a, b) <= reach[a] x reach[b] x bridge x owed. The harmonic
+ * mean is at most the geometric one, sqrt(x y), and x is at most i's share
+ * were all their needs met and every interest and complementary role of
+ * theirs shared, so mutual x credibility <= sqrt(x p(me,a)) x sqrt(y p(me,b)).
+ * Returns how many may be paired, and whether any of them carries an
+ * interest or gains from a role.
+ */
+function reachOf(t: NodeTraits, eligible: Uint8Array, chanceToMe: Float64Array, options: PairOptions, reach: Float64Array): { ranked: number; grouped: boolean } {
+  const { needStart, interestWords, interestBits, roleWords, complementBits } = t
+  let ranked = 0
+  let grouped = false
+  for (let i = 0; i < eligible.length; i++) {
+    if (eligible[i] !== 1) continue
+    let interests = 0
+    for (let w = 0; w < interestWords; w++) interests += popcount(interestBits[i * interestWords + w] ?? 0)
+    let complements = 0
+    for (let w = 0; w < roleWords; w++) complements += popcount(complementBits[i * roleWords + w] ?? 0)
+    const count = (needStart[i + 1] ?? 0) - (needStart[i] ?? 0)
+    const most = Math.min(1, (count + options.interestWeight * interests + options.roleWeight * complements) / Math.max(1, count))
+    reach[i] = Math.sqrt((most + options.eps) * (chanceToMe[i] ?? 0))
+    if (interests > 0 || complements > 0) grouped = true
+    ranked++
+  }
+  return { ranked, grouped }
+}
+
+/**
+ * Who carries each interest and holds each role, and the mutual-needs
+ * buckets, filled in rank order: every list is ascending by rank.
+ */
+function fillIndexes(t: NodeTraits, order: Int32Array, interestIndex: number[][], roleIndex: number[][], buckets: Map<number, number[]>): void {
+  const { labelCount, needStart, needs, offerStart, offers, interestWords, interestBits, roleWords, roleBits } = t
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r] ?? 0
+    if (interestWords > 0) addBits(interestIndex, interestBits, i * interestWords, interestWords, r)
+    if (roleWords > 0) addBits(roleIndex, roleBits, i * roleWords, roleWords, r)
+    for (let x = needStart[i] ?? 0; x < (needStart[i + 1] ?? 0); x++) {
+      for (let y = offerStart[i] ?? 0; y < (offerStart[i + 1] ?? 0); y++) {
+        const key = (needs[x] ?? 0) * labelCount + (offers[y] ?? 0)
+        const bucket = buckets.get(key)
+        if (bucket === undefined) buckets.set(key, [r])
+        else bucket.push(r)
+      }
+    }
+  }
+}
+
+/** counted: who may share someone with me (not me, not archived); inOrg: who is in an organisation. */
+function markCountedAndInOrg(g: PathGraph, me: number, counted: Uint8Array, inOrg: Uint8Array): void {
+  for (let z = 0; z < counted.length; z++) {
+    counted[z] = z === me || g.archived[z] === true ? 0 : 1
+    inOrg[z] = (g.memOrg[z]?.length ?? 0) > 0 ? 1 : 0
+  }
 }
 
 /** Appends `node` to the list of every bit set in bits[at .. at + words). */

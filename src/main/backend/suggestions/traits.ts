@@ -57,8 +57,60 @@ function grouped(n: number, owners: readonly number[], values: readonly number[]
  */
 export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules): NodeTraits {
   const n = eligible.length
-  // One row per label and kind, its people as one JSON array: a few hundred rows, not one per label held.
-  // Label ids are given in the order the rows come, by normal form: every node's labels come ascending.
+  const labels = needsAndOffers(sqlite, nodeOf, eligible)
+  const needs = grouped(n, labels.needOwners, labels.needValues)
+  const offers = grouped(n, labels.offerOwners, labels.offerValues)
+  const interestWords = Math.ceil(rules.interestCount / 32)
+  const roleWords = Math.ceil(rules.roleCount / 32)
+  const held: HeldBits = {
+    interestWords,
+    interestBits: new Uint32Array(n * interestWords),
+    roleWords,
+    roleBits: new Uint32Array(n * roleWords),
+    complementBits: new Uint32Array(n * roleWords),
+  }
+  const keys = [...rules.interestKeys, ...rules.roleLabels]
+  if (keys.length > 0) markTags(sqlite, nodeOf, eligible, rules, keys, held)
+  if (rules.roleCount > 0) markTitles(sqlite, nodeOf, eligible, rules, held)
+  return {
+    labelCount: labels.labelCount,
+    needStart: needs.start,
+    needs: needs.items,
+    offerStart: offers.start,
+    offers: offers.items,
+    interestWords,
+    interestBits: held.interestBits,
+    roleWords,
+    roleBits: held.roleBits,
+    complementBits: held.complementBits,
+  }
+}
+
+/*
+ * The steps below are functions of their own: each loop runs once a list, so
+ * the engine optimises each while it runs, and a small function is compiled
+ * in a few milliseconds where one holding every loop took tens of them,
+ * keeping the compiler from the pair search's code (docs/suggestions.md).
+ */
+
+/** The interest and role bitsets `readNodeTraits` fills. */
+type HeldBits = Pick<NodeTraits, 'interestWords' | 'interestBits' | 'roleWords' | 'roleBits' | 'complementBits'>
+
+interface LabelRows {
+  labelCount: number
+  needOwners: number[]
+  needValues: number[]
+  offerOwners: number[]
+  offerValues: number[]
+}
+
+/**
+ * Every eligible node's needs and offers as (node, label id) rows. One row
+ * per label and kind, its people as one JSON array: a few hundred rows, not
+ * one per label held. Label ids are given in the order the rows come, by
+ * normal form, so every node's labels come ascending.
+ */
+function needsAndOffers(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array): LabelRows {
   const groups = sqlite
     .prepare<[], [string, number, string]>(
       "SELECT label_norm, kind = 'need', json_group_array(person_id) FROM person_label WHERE kind IN ('need', 'offer') GROUP BY kind, label_norm ORDER BY label_norm",
@@ -66,74 +118,65 @@ export function readNodeTraits(sqlite: Database.Database, nodeOf: ReadonlyMap<nu
     .raw()
     .all()
   const labelIds = new Map<string, number>()
-  const needOwners: number[] = []
-  const needValues: number[] = []
-  const offerOwners: number[] = []
-  const offerValues: number[] = []
+  const rows: LabelRows = { labelCount: 0, needOwners: [], needValues: [], offerOwners: [], offerValues: [] }
   for (const [norm, isNeed, holders] of groups) {
     let label = labelIds.get(norm)
     if (label === undefined) {
       label = labelIds.size
       labelIds.set(norm, label)
     }
-    const [owners, values] = isNeed === 1 ? [needOwners, needValues] : [offerOwners, offerValues]
     const parsed: unknown = JSON.parse(holders)
     if (!Array.isArray(parsed)) continue
-    for (let k = 0; k < parsed.length; k++) {
-      const id: unknown = parsed[k]
-      const node = typeof id === 'number' ? nodeOf.get(id) : undefined
-      if (node === undefined || eligible[node] !== 1) continue
-      owners.push(node)
-      values.push(label)
-    }
+    if (isNeed === 1) addHolders(parsed, label, nodeOf, eligible, rows.needOwners, rows.needValues)
+    else addHolders(parsed, label, nodeOf, eligible, rows.offerOwners, rows.offerValues)
   }
-  const needs = grouped(n, needOwners, needValues)
-  const offers = grouped(n, offerOwners, offerValues)
+  rows.labelCount = labelIds.size
+  return rows
+}
 
-  const interestWords = Math.ceil(rules.interestCount / 32)
-  const roleWords = Math.ceil(rules.roleCount / 32)
-  const interestBits = new Uint32Array(n * interestWords)
-  const roleBits = new Uint32Array(n * roleWords)
-  const complementBits = new Uint32Array(n * roleWords)
-  const holdRole = (node: number, r: number): void => {
-    setBit(roleBits, node * roleWords, r)
-    for (const c of rules.complements[r] ?? []) setBit(complementBits, node * roleWords, c)
+/** One label's eligible holders, appended as (node, label) rows. */
+function addHolders(holders: readonly unknown[], label: number, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, owners: number[], values: number[]): void {
+  for (let k = 0; k < holders.length; k++) {
+    const id = holders[k]
+    const node = typeof id === 'number' ? nodeOf.get(id) : undefined
+    if (node === undefined || eligible[node] !== 1) continue
+    owners.push(node)
+    values.push(label)
   }
-  const keys = [...rules.interestKeys, ...rules.roleLabels]
-  if (keys.length > 0) {
-    const tagged = sqlite
-      .prepare<string[], [number, string]>(`SELECT person_id, label_norm FROM person_label WHERE kind = 'tag' AND label_norm IN (${keys.map(() => '?').join(', ')})`)
-      .raw()
-      .all(...keys)
-    // The stored normal form is the key the rules are held by: no normalising again, nothing allocated per tag.
-    for (const [id, tag] of tagged) {
-      const node = nodeOf.get(id)
-      if (node === undefined || eligible[node] !== 1) continue
-      const interest = rules.interestOfKey(tag)
-      if (interest !== undefined) setBit(interestBits, node * interestWords, interest)
-      const role = rules.roleOfKey(tag)
-      if (role !== undefined) holdRole(node, role)
-    }
+}
+
+function holdRole(held: HeldBits, rules: GainRules, node: number, r: number): void {
+  setBit(held.roleBits, node * held.roleWords, r)
+  for (const c of rules.complements[r] ?? []) setBit(held.complementBits, node * held.roleWords, c)
+}
+
+/**
+ * Interests and roles by tag: only the tags that are one (by the stored
+ * normal form, the key the rules are held by: nothing normalised again,
+ * nothing allocated per tag).
+ */
+function markTags(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules, keys: readonly string[], held: HeldBits): void {
+  const tagged = sqlite
+    .prepare<string[], [number, string]>(`SELECT person_id, label_norm FROM person_label WHERE kind = 'tag' AND label_norm IN (${keys.map(() => '?').join(', ')})`)
+    .raw()
+    .all(...keys)
+  for (const [id, tag] of tagged) {
+    const node = nodeOf.get(id)
+    if (node === undefined || eligible[node] !== 1) continue
+    const interest = rules.interestOfKey(tag)
+    if (interest !== undefined) setBit(held.interestBits, node * held.interestWords, interest)
+    const role = rules.roleOfKey(tag)
+    if (role !== undefined) holdRole(held, rules, node, role)
   }
-  if (rules.roleCount > 0) {
-    const titled = sqlite.prepare<[], [number, string]>("SELECT id, title FROM person WHERE title IS NOT NULL AND title <> ''").raw().all()
-    for (const [id, title] of titled) {
-      const node = nodeOf.get(id)
-      if (node === undefined || eligible[node] !== 1) continue
-      for (const r of rules.rolesOf([], title)) holdRole(node, r)
-    }
-  }
-  return {
-    labelCount: labelIds.size,
-    needStart: needs.start,
-    needs: needs.items,
-    offerStart: offers.start,
-    offers: offers.items,
-    interestWords,
-    interestBits,
-    roleWords,
-    roleBits,
-    complementBits,
+}
+
+/** Roles by title. */
+function markTitles(sqlite: Database.Database, nodeOf: ReadonlyMap<number, number>, eligible: Uint8Array, rules: GainRules, held: HeldBits): void {
+  const titled = sqlite.prepare<[], [number, string]>("SELECT id, title FROM person WHERE title IS NOT NULL AND title <> ''").raw().all()
+  for (const [id, title] of titled) {
+    const node = nodeOf.get(id)
+    if (node === undefined || eligible[node] !== 1) continue
+    for (const r of rules.rolesOf([], title)) holdRole(held, rules, node, r)
   }
 }
 

@@ -40,8 +40,10 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     const lastPlusOne = Math.floor(code / 32)
     const days = lastPlusOne === 0 ? null : today - (lastPlusOne - 1)
     if (days !== null && days <= cadence) continue
-    const tie: Overdue = { id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
     const worst = top[top.length - 1]
+    // Most ties fall behind the last of a full list on strength or on how overdue they are: no names compared.
+    if (top.length === COLD_TIES && worst !== undefined && behind(strength, days === null ? Infinity : days / cadence, worst)) continue
+    const tie: Overdue = { id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
     if (top.length === COLD_TIES && worst !== undefined && colder(tie, worst) >= 0) continue
     let at = top.length
     while (at > 0 && colder(tie, top[at - 1] ?? tie) < 0) at--
@@ -71,6 +73,9 @@ interface Overdue {
 }
 
 const overdue = (t: Overdue): number => (t.days === null ? Infinity : t.days / t.cadence)
+
+/** Whether a tie of this strength and overdue comes after `worst` whatever their names. */
+const behind = (strength: number, due: number, worst: Overdue): boolean => strength < worst.strength || (strength === worst.strength && due < overdue(worst))
 
 /** Stronger first, then the longer overdue (never talked: most), then by name and id. */
 const colder = (a: Overdue, b: Overdue): number =>
