@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 import { Backend } from '../../src/main/backend/backend'
 import { seededRandom } from '../../src/main/backend/demo/random'
 import { normalizeLabel } from '../../src/main/backend/people/records'
-import { percentile, round, tempDir, type Section } from '../lib'
+import { round, tempDir, type Section } from '../lib'
 
 const PEOPLE = 5_000
 const TAGS = 200
@@ -22,19 +22,14 @@ const ROLE_SHARE = 0.05
  */
 const PEER_COMMIT = 'bb53f4171fd6890f14368a0fe83eb403c12ddd1c'
 /**
- * Where git has not got that commit (an archive without history): the faster
- * of two runs of the peer on the project's bench machine (quiet: 209.8 and
- * 219.7 ms; with interests and roles 350.5 and 350.9 ms), reported as such.
- */
-const RECORDED_BEFORE_MS = 209.8
-const RECORDED_BEFORE_MS_WITH_INTERESTS_AND_ROLES = 350.5
-/**
  * Each figure is the first list in a fresh process (the engine has compiled
  * none of the list's code yet), and varies by tens of percent from one process
  * to the next: the median of this many processes each, Kith's and the peer's
- * taking turns.
+ * taking turns (each goes first in half the rounds).
  */
-const ROUNDS = 5
+const ROUNDS = 6
+/** A process that takes longer than this has hung. */
+const PROCESS_TIMEOUT_MS = 300_000
 
 /** One process's figures: the two lists' times, and how many suggestions each had. */
 export interface WeekFigures {
@@ -136,7 +131,12 @@ export async function measureWeek(): Promise<WeekFigures> {
 /** Runs a section's measurement in a fresh process (see `suggest-probe.ts`) and returns its figures. */
 async function inFreshProcess(root: string, section: string): Promise<WeekFigures> {
   const probe = path.join(import.meta.dirname, '..', 'suggest-probe.ts')
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe, section], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', probe, section], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: PROCESS_TIMEOUT_MS,
+  })
   const figures: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '{}')
   const read = (key: string): number => {
     const value = typeof figures === 'object' && figures !== null ? (figures as Record<string, unknown>)[key] : undefined
@@ -147,50 +147,72 @@ async function inFreshProcess(root: string, section: string): Promise<WeekFigure
     people: read('people'),
     relationships: read('relationships'),
     suggestions: read('suggestions'),
-    ms: read('ms'),
+    // (the peer's section gives them to 0.1 ms: both the same)
+    ms: round(read('ms'), 1),
     suggestionsWithInterestsAndRoles: read('suggestionsWithInterestsAndRoles'),
-    msWithInterestsAndRoles: read('msWithInterestsAndRoles'),
+    msWithInterestsAndRoles: round(read('msWithInterestsAndRoles'), 1),
   }
 }
 
-/** The peer's tree in a temporary folder, or null where git has not got its commit. */
-function peerTree(root: string): string | null {
+/** The peer's tree in a temporary folder, or why there is none (git has not got its commit, say). */
+function peerTree(root: string): { dir: string } | { missing: string } {
   try {
     execFileSync('git', ['-C', root, 'cat-file', '-e', `${PEER_COMMIT}^{commit}`], { stdio: 'ignore' })
   } catch {
-    return null
+    return { missing: `git has not got commit ${PEER_COMMIT.slice(0, 7)} here` }
   }
   const dir = tempDir('suggest-peer')
-  const archive = execFileSync('git', ['-C', root, 'archive', PEER_COMMIT, 'package.json', 'tsconfig.json', 'src', 'bench/lib.ts', 'bench/sections/suggest.ts'], { maxBuffer: 256 * 1024 * 1024 })
-  execFileSync('tar', ['-x', '-C', dir], { input: archive })
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
-  return dir
+  try {
+    const archive = execFileSync('git', ['-C', root, 'archive', PEER_COMMIT, 'package.json', 'tsconfig.json', 'src', 'bench/lib.ts', 'bench/sections/suggest.ts'], { maxBuffer: 256 * 1024 * 1024 })
+    execFileSync('tar', ['-x', '-C', dir], { input: archive })
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+    return { dir }
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    return { missing: `its tree could not be taken from git: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` }
+  }
 }
 
-const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50)
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2
+}
 
 export const suggestSection: Section = {
   name: 'suggest',
   description: `${PEOPLE.toLocaleString('en')} people I know, needs and offers from ${TAGS} tags, ${RELATIONSHIPS.toLocaleString('en')} relationships; then ${INTERESTS} interests among ${TOPICS} topic tags, ${ROLE_SHARE * 100}% founders and investors; the first list in a fresh process, median of ${ROUNDS} processes, against Kith before the list was made faster (commit ${PEER_COMMIT.slice(0, 7)}) in the same run`,
   async run() {
     const root = path.join(import.meta.dirname, '..', '..')
-    const peer = peerTree(root)
+    const tree = peerTree(root)
+    let missing = 'missing' in tree ? tree.missing : null
     try {
       const kith: WeekFigures[] = []
       const before: WeekFigures[] = []
       for (let round = 0; round < ROUNDS; round++) {
         // Taking turns, each going first every other round: a slower spell of the machine falls on both.
-        const order: [string, string, WeekFigures[]][] = [[root, path.join(root, 'bench', 'sections', 'suggest.ts'), kith]]
-        if (peer !== null) order.push([peer, path.join(peer, 'bench', 'sections', 'suggest.ts'), before])
-        if (round % 2 === 1) order.reverse()
-        for (const [cwd, section, into] of order) into.push(await inFreshProcess(cwd, section))
+        const turns: (() => Promise<void>)[] = [
+          async () => {
+            kith.push(await inFreshProcess(root, path.join(root, 'bench', 'sections', 'suggest.ts')))
+          },
+          async () => {
+            if (!('dir' in tree) || missing !== null) return
+            try {
+              before.push(await inFreshProcess(tree.dir, path.join(tree.dir, 'bench', 'sections', 'suggest.ts')))
+            } catch (err) {
+              // The peer failing loses the comparison, not this checkout's figures.
+              missing = `it failed: ${err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err)}`
+            }
+          },
+        ]
+        if (round % 2 === 1) turns.reverse()
+        for (const turn of turns) await turn()
       }
       const ms = median(kith.map((f) => f.ms))
       const msMore = median(kith.map((f) => f.msWithInterestsAndRoles))
-      const beforeMs = peer === null ? RECORDED_BEFORE_MS : median(before.map((f) => f.ms))
-      const beforeMore = peer === null ? RECORDED_BEFORE_MS_WITH_INTERESTS_AND_ROLES : median(before.map((f) => f.msWithInterestsAndRoles))
       const first = kith[0]
-      return {
+      const figures = {
         people: first?.people ?? PEOPLE,
         relationships: first?.relationships ?? RELATIONSHIPS,
         suggestions: first?.suggestions ?? 0,
@@ -198,19 +220,29 @@ export const suggestSection: Section = {
         suggestionsWithInterestsAndRoles: first?.suggestionsWithInterestsAndRoles ?? 0,
         msWithInterestsAndRoles: round(msMore, 1),
         processes: ROUNDS,
-        ms_each: kith.map((f) => round(f.ms, 1)).join(' '),
-        msWithInterestsAndRoles_each: kith.map((f) => round(f.msWithInterestsAndRoles, 1)).join(' '),
-        before: peer === null ? `recorded on the project's bench machine (git has not got ${PEER_COMMIT.slice(0, 7)})` : `commit ${PEER_COMMIT.slice(0, 7)}, in this run`,
+        ms_each: kith.map((f) => f.ms).join(' '),
+        msWithInterestsAndRoles_each: kith.map((f) => f.msWithInterestsAndRoles).join(' '),
+      }
+      if (missing !== null || before.length === 0) {
+        // No peer, no ratio: figures measured another way would not compare (see docs/suggestions.md).
+        return { ...figures, before: `not measured: ${missing ?? 'no run'}` }
+      }
+      const beforeMs = median(before.map((f) => f.ms))
+      const beforeMore = median(before.map((f) => f.msWithInterestsAndRoles))
+      return {
+        ...figures,
+        before: `commit ${PEER_COMMIT.slice(0, 7)}, in this run`,
         before_ms: round(beforeMs, 1),
         before_msWithInterestsAndRoles: round(beforeMore, 1),
-        before_ms_each: before.map((f) => round(f.ms, 1)).join(' '),
-        before_msWithInterestsAndRoles_each: before.map((f) => round(f.msWithInterestsAndRoles, 1)).join(' '),
-        same_suggestions: before.every((f) => f.suggestions === first?.suggestions && f.suggestionsWithInterestsAndRoles === first.suggestionsWithInterestsAndRoles),
+        before_ms_each: before.map((f) => f.ms).join(' '),
+        before_msWithInterestsAndRoles_each: before.map((f) => f.msWithInterestsAndRoles).join(' '),
+        /** how many suggestions each list had, the same in every process of both (the lists themselves are not compared) */
+        same_suggestion_counts: [...kith, ...before].every((f) => f.suggestions === first?.suggestions && f.suggestionsWithInterestsAndRoles === first.suggestionsWithInterestsAndRoles),
         ratio: round(ms / beforeMs, 3),
         ratioWithInterestsAndRoles: round(msMore / beforeMore, 3),
       }
     } finally {
-      if (peer !== null) fs.rmSync(peer, { recursive: true, force: true })
+      if ('dir' in tree) fs.rmSync(tree.dir, { recursive: true, force: true })
     }
   },
 }
