@@ -44,14 +44,18 @@ export function takeTokenFromUrl(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
+/** A body longer than this (a file's contents, say) is sent as a Blob (see `httpTransport`). */
+const LARGE_BODY = 64 * 1024
+
 function httpTransport(token: string): Transport {
   return async (method, args) => {
     let response: Response
     try {
+      const json = JSON.stringify(args)
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Kith-Token': token },
-        body: JSON.stringify(args),
+        body: json.length > LARGE_BODY ? new Blob([json], { type: 'application/json' }) : json,
       })
     } catch {
       return { ok: false, error: { code: 'io', message: 'Kith is not running: start it again with "npm start".' } }

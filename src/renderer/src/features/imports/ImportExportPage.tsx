@@ -146,6 +146,20 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     await call('imports.cancel', { jobId: status.jobId }).catch(() => undefined)
   }
 
+  // The preview's buttons keep the same functions while its import runs (see `ImportPreview`),
+  // calling this render's apply and cancel through a ref.
+  const latest = useRef({ apply, cancel })
+  useEffect(() => {
+    latest.current = { apply, cancel }
+  })
+  const previewStatus = stage.kind === 'preview' || stage.kind === 'applying' ? stage.status : null
+  const onApply = useCallback(() => {
+    if (previewStatus !== null) void latest.current.apply(previewStatus)
+  }, [previewStatus])
+  const onCancel = useCallback(() => {
+    if (previewStatus !== null) void latest.current.cancel(previewStatus)
+  }, [previewStatus])
+
   const busy = stage.kind === 'reading' || stage.kind === 'applying'
   const canChoose = stage.kind === 'idle' || stage.kind === 'done'
   // A file dropped anywhere on the section is chosen, as if picked with "Contact file".
@@ -227,8 +241,8 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
           onStrength={setStrength}
           decisions={decisions}
           onDecide={decide}
-          onApply={() => void apply(stage.status)}
-          onCancel={() => void cancel(stage.status)}
+          onApply={onApply}
+          onCancel={onCancel}
           applying={stage.kind === 'applying'}
         />
       )}

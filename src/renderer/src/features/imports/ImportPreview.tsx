@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
 import {
   FORMAT_LABELS,
   type ImportDecision,
@@ -110,7 +110,12 @@ function matchRow(m: PreviewMatch, decision: ImportDecision | undefined, onDecid
   )
 }
 
-export function ImportPreview({
+/**
+ * The preview: drawn again only when what it shows changes (not on every
+ * progress step of the import under way, which re-rendered thousands of
+ * rows' worth of work five times a second).
+ */
+export const ImportPreview = memo(function ImportPreview({
   preview,
   strength,
   onStrength,
@@ -252,7 +257,7 @@ export function ImportPreview({
       </Group>
     </Stack>
   )
-}
+})
 
 const PROBLEM_COLUMNS: readonly Column[] = [{ label: 'Line', width: 80 }, 'Problem']
 
