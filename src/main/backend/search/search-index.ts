@@ -28,6 +28,17 @@ export interface RankedHit {
 const SHORTLIST = 20
 /** At most this many people tied at the shortlist's lowest count are compared by letter pairs. */
 const TIE_POOL = 4_000
+/** More people than this at the shortlist's lowest count, and the plain count is cheaper than putting them in order. */
+const MAX_REORDERED = 20_000
+/** Slots counted at a time by `countByBlocks`: their counts fit the processor's first cache. */
+const BLOCK = 8_192
+const EMPTY_LIST = new Int32Array(0)
+const EMPTY_BITS = new Uint32Array(0)
+/**
+ * A posting list is looked up in a bit set (one bit a slot) only when it holds at least one slot
+ * in this many, so that the set takes no more room than the list (four bytes a slot).
+ */
+const BITSET_RATIO = 32
 
 const FUSE_KEYS = [
   { name: 'name', weight: 4 },
@@ -112,6 +123,16 @@ export class SearchIndex {
   /** per query scratch, by slot: shared trigrams, and the slots met */
   private counts = new Uint16Array(0)
   private met = new Int32Array(0)
+  /** per query scratch, by slot: the first of the query's triples (in its order) that the person holds */
+  private firstGram = new Uint16Array(0)
+  /** per block scratch for `countByBlocks`, by slot within the block */
+  private readonly blockCounts = new Uint16Array(BLOCK)
+  private readonly blockFirst = new Uint16Array(BLOCK)
+  private readonly blockMet = new Int32Array(BLOCK)
+  /** The bit sets of the posting lists looked up so far (see `bitsetOf`), by triple code. */
+  private readonly bitsets = new Map<number, { bits: Uint32Array; upTo: number }>()
+  /** how many slots of `met` the last count filled */
+  private touched = 0
   /** per query scratch: the query's letter pairs, and pairs already counted for one person */
   private readonly queryPairs = new Uint32Array(PAIRS)
   private readonly seenPairs = new Uint32Array(PAIRS)
@@ -125,7 +146,14 @@ export class SearchIndex {
   /** One fuse.js searcher, given each query's shortlist. */
   private readonly fuse = new Fuse<SearchDoc>([], FUSE_OPTIONS)
 
-  constructor(docs: Iterable<SearchDoc> = []) {
+  /**
+   * `countEvery` makes every query count every posting list of its triples, without the
+   * pruning of `countByBlocks`: the tests compare the two.
+   */
+  constructor(
+    docs: Iterable<SearchDoc> = [],
+    private readonly countEvery = false,
+  ) {
     this.build([...docs])
   }
 
@@ -175,10 +203,12 @@ export class SearchIndex {
     docs.forEach((doc, slot) => this.slotOf.set(doc.id, slot))
     this.postings = postings
     this.used = used
+    this.bitsets.clear()
     this.otherGrams = others
     this.empty = 0
     this.counts = new Uint16Array(docs.length + 1024)
     this.met = new Int32Array(docs.length + 1024)
+    this.firstGram = new Uint16Array(docs.length + 1024)
   }
 
   private add(doc: SearchDoc): void {
@@ -201,6 +231,7 @@ export class SearchIndex {
       const size = Math.max(slot + 1, this.counts.length * 2)
       this.counts = new Uint16Array(size)
       this.met = new Int32Array(size)
+      this.firstGram = new Uint16Array(size)
     }
   }
 
@@ -236,11 +267,167 @@ export class SearchIndex {
   }
 
   private trigramShortlist(query: string, folded: string, accept: (id: number) => boolean): SearchDoc[] {
+    // Triples nobody holds count for nobody: leave them out, so the bounds below stay tight.
+    const grams = trigramCodes(query, this.otherGrams, false).filter((g) => (this.used[g] ?? 0) > 0)
+    const reached = this.countEvery ? null : this.countByBlocks(grams)
+    let picked: SearchDoc[] | null = null
+    if (reached !== null) {
+      picked = this.pickBest(reached.slots, reached.slots.length, reached.cutoff, folded, accept)
+      // Too few of them accepted: everyone met is needed after all.
+      if (picked.length < SHORTLIST && reached.cutoff > 1) picked = null
+    }
+    this.clearCounts()
+    return picked ?? this.countEveryList(grams, folded, accept)
+  }
+
+  /**
+   * Counts the triples each person shares with the query a block of slots at a time, reading whole
+   * posting lists only where they could change the shortlist. Once twenty people share at least
+   * `floor` triples, the shortlist's lowest count will be at least `floor`, so someone found only in
+   * fewer than `floor` of the lists cannot make it: the longest such lists (" ma", "er " on a
+   * common name) are no longer read, only looked up in their bit sets for the people the other
+   * lists find with enough triples to still make it. The block's counts stay in the processor's
+   * cache, which a count over every slot does not at 200,000 people.
+   *
+   * Returns the people at or above the shortlist's lowest count, in the order the plain count
+   * (`countEveryList`) meets them, with their counts in `counts`, so `pickBest` picks exactly what
+   * it would; null when too many tie for that order to be cheap. `clearCounts` clears after it.
+   */
+  private countByBlocks(grams: readonly number[]): { slots: number[]; cutoff: number } | null {
+    const total = grams.length
+    if (total === 0) return null
+    const slots = this.docs.length
+    const lists = grams.map((g) => this.postings[g] ?? EMPTY_LIST)
+    const lengths = grams.map((g) => this.used[g] ?? 0)
+    const longestFirst = grams.map((_, qi) => qi).sort((x, y) => (lengths[y] ?? 0) - (lengths[x] ?? 0))
+    // Only lists long enough that their bit set is no bigger than they are may be looked up.
+    let mayLookUp = 0
+    while (mayLookUp < total && (lengths[longestFirst[mayLookUp] ?? 0] ?? 0) * BITSET_RATIO >= slots) mayLookUp++
+    const bits: Uint32Array[] = []
+    const cursor = new Int32Array(total)
+    const blockCounts = this.blockCounts
+    const blockFirst = this.blockFirst
+    const blockMet = this.blockMet
+    // Everyone kept: at or above the floor when counted.
+    const histogram = new Uint32Array(total + 1)
+    const counts = this.counts
+    const first = this.firstGram
+    const met = this.met
+    let touched = 0
+    let floor = 0
+    let lookedUp = 0
+    for (let start = 0; start < slots; start += BLOCK) {
+      let metHere = 0
+      for (let r = lookedUp; r < total; r++) {
+        const qi = longestFirst[r] ?? 0
+        const list = lists[qi] ?? EMPTY_LIST
+        const n = lengths[qi] ?? 0
+        let k = cursor[qi] ?? 0
+        for (; k < n; k++) {
+          const at = (list[k] ?? 0) - start
+          if (at >= BLOCK) break
+          const count = blockCounts[at] ?? 0
+          if (count === 0) {
+            blockMet[metHere++] = at
+            blockFirst[at] = qi
+          } else if (qi < (blockFirst[at] ?? 0)) {
+            blockFirst[at] = qi
+          }
+          blockCounts[at] = count + 1
+        }
+        cursor[qi] = k
+      }
+      for (let j = 0; j < metHere; j++) {
+        const at = blockMet[j] ?? 0
+        let count = blockCounts[at] ?? 0
+        blockCounts[at] = 0
+        if (count + lookedUp < floor) continue
+        const slot = start + at
+        let firstGram = blockFirst[at] ?? 0
+        for (let r = 0; r < lookedUp && count + lookedUp - r >= floor; r++) {
+          if ((((bits[r] ?? EMPTY_BITS)[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) {
+            count++
+            const qi = longestFirst[r] ?? 0
+            if (qi < firstGram) firstGram = qi
+          }
+        }
+        if (count >= floor) {
+          counts[slot] = count
+          first[slot] = firstGram
+          met[touched++] = slot
+          histogram[count] = (histogram[count] ?? 0) + 1
+        }
+      }
+      // The floor only rises; from the next block on, the longest lists it allows are looked up.
+      for (let have = 0, c = total; c > floor; c--) {
+        have += histogram[c] ?? 0
+        if (have >= SHORTLIST) {
+          floor = c
+          break
+        }
+      }
+      while (lookedUp < Math.min(floor - 1, mayLookUp)) bits.push(this.bitsetOf(grams[longestFirst[lookedUp++] ?? 0] ?? 0))
+    }
+    this.touched = touched
+    // Everyone at or above the floor is kept with their whole count, and at least SHORTLIST are
+    // once the floor is above 0 (before that, everyone met is), so this is the plain count's cutoff.
+    let best = total
+    while (best > 0 && (histogram[best] ?? 0) === 0) best--
+    let cutoff = best
+    for (let have = histogram[best] ?? 0; cutoff > 1 && have < SHORTLIST; ) have += histogram[--cutoff] ?? 0
+    let reaching = 0
+    for (let c = cutoff; c <= total; c++) reaching += histogram[c] ?? 0
+    if (reaching > MAX_REORDERED) return null
+    // The plain count meets people list by list in query order, each list in slot order.
+    const stride = counts.length
+    const keys = new Float64Array(reaching)
+    for (let k = 0, j = 0; k < touched; k++) {
+      const slot = met[k] ?? 0
+      if ((counts[slot] ?? 0) >= cutoff) keys[j++] = (first[slot] ?? 0) * stride + slot
+    }
+    keys.sort()
+    return { slots: Array.from(keys, (key) => key % stride), cutoff }
+  }
+
+  /**
+   * The slots of a triple's posting list as a bit set, made the first time a query looks the list
+   * up and brought up to date with what was added to the list since.
+   */
+  private bitsetOf(gram: number): Uint32Array {
+    const list = this.postings[gram] ?? EMPTY_LIST
+    const n = this.used[gram] ?? 0
+    const words = (this.docs.length >>> 5) + 1
+    let kept = this.bitsets.get(gram)
+    if (kept === undefined) {
+      kept = { bits: new Uint32Array(words), upTo: 0 }
+      this.bitsets.set(gram, kept)
+    } else if (kept.bits.length < words) {
+      const bigger = new Uint32Array(Math.max(words, kept.bits.length * 2))
+      bigger.set(kept.bits)
+      kept.bits = bigger
+    }
+    const bits = kept.bits
+    for (let k = kept.upTo; k < n; k++) {
+      const slot = list[k] ?? 0
+      bits[slot >>> 5] = (bits[slot >>> 5] ?? 0) | (1 << (slot & 31))
+    }
+    kept.upTo = n
+    return bits
+  }
+
+  /** Sets back to 0 the counts of everyone the last query met. */
+  private clearCounts(): void {
+    for (let k = 0; k < this.touched; k++) this.counts[this.met[k] ?? 0] = 0
+    this.touched = 0
+  }
+
+  /** The shortlist from a count of every posting list of the query's triples, in query order. */
+  private countEveryList(grams: readonly number[], folded: string, accept: (id: number) => boolean): SearchDoc[] {
     const counts = this.counts
     const met = this.met
     let touched = 0
     let best = 0
-    for (const gram of trigramCodes(query, this.otherGrams, false)) {
+    for (const gram of grams) {
       const list = this.postings[gram]
       const n = this.used[gram] ?? 0
       if (list === undefined) continue
@@ -252,6 +439,7 @@ export class SearchIndex {
         if (count > best) best = count
       }
     }
+    this.touched = touched
     // Counts are small: a histogram finds the lowest count that can still make the list. Everyone
     // above it goes on; those at it are ranked by the letter pairs their names share with the query.
     const perCount = new Uint32Array(best + 1)
@@ -261,19 +449,19 @@ export class SearchIndex {
     }
     let cutoff = best
     for (let have = perCount[best] ?? 0; cutoff > 1 && have < SHORTLIST; ) have += perCount[--cutoff] ?? 0
-    let picked = this.pickBest(touched, cutoff, folded, accept)
-    if (picked.length < SHORTLIST && cutoff > 1) picked = this.pickBest(touched, 1, folded, accept)
-    for (let k = 0; k < touched; k++) counts[met[k] ?? 0] = 0
+    let picked = this.pickBest(met, touched, cutoff, folded, accept)
+    if (picked.length < SHORTLIST && cutoff > 1) picked = this.pickBest(met, touched, 1, folded, accept)
+    this.clearCounts()
     return picked
   }
 
-  private pickBest(touched: number, cutoff: number, folded: string, accept: (id: number) => boolean): SearchDoc[] {
+  /** From the first `touched` of `slots` (in the order met): everyone above `cutoff` by count, then those at it by letter pairs. */
+  private pickBest(slots: ArrayLike<number>, touched: number, cutoff: number, folded: string, accept: (id: number) => boolean): SearchDoc[] {
     const counts = this.counts
-    const met = this.met
     const above: number[] = []
     const tied: number[] = []
     for (let k = 0; k < touched; k++) {
-      const slot = met[k] ?? 0
+      const slot = slots[k] ?? 0
       const count = counts[slot] ?? 0
       if (count > cutoff) above.push(slot)
       else if (count === cutoff && tied.length < TIE_POOL) tied.push(slot)
