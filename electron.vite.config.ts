@@ -49,6 +49,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // Pure JavaScript libraries go into the build: the backend's thread starts by loading its
+      // code, and one file loads in a fraction of the time of date-fns's, kysely's and zod's
+      // hundreds of modules (docs/architecture.md, "dependencies and devDependencies"). Native and
+      // CommonJS ones stay outside.
+      externalizeDeps: { exclude: ['date-fns', 'kysely', 'zod', 'fuse.js'] },
       rollupOptions: {
         // The backend's worker thread is a file of its own beside index.js and cli.js (src/main/host/).
         input: { index: 'src/main/index.ts', cli: 'src/main/cli.ts', 'backend-worker': 'src/main/host/worker.ts' },

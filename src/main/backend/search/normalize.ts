@@ -48,13 +48,50 @@ export function wordStartCodes(prefix: string): number[] | null {
   return b <= 0 ? null : [a * 37 + b]
 }
 
+/** Per call scratch for `trigramCodes`: the call that last saw each plain trigram. */
+const seenBy = new Int32Array(ASCII_GRAMS)
+let call = 0
+
 /**
  * Numbers for the trigrams of each word (padded, so word starts and ends
- * count), each once. Trigrams of plain letters and digits get a fixed code
- * below ASCII_GRAMS; others get codes from `others`, which grows unless
- * `grow` is false (a query's unseen trigrams match nobody anyway).
+ * count), each once, in the order they first appear. Trigrams of plain
+ * letters and digits get a fixed code below ASCII_GRAMS; others get codes
+ * from `others`, which grows unless `grow` is false (a query's unseen
+ * trigrams match nobody anyway).
  */
 export function trigramCodes(text: string, others: Map<string, number>, grow = true): number[] {
+  if (call === 0x7fffffff) {
+    seenBy.fill(0)
+    call = 0
+  }
+  const now = ++call
+  const codes: number[] = []
+  // ASCII text in one pass over its characters, folded as `foldText` folds it: the words are the
+  // runs of letters and digits, and each trigram is a window of three with a letter in the middle
+  // over the words joined by one boundary, with one at each end.
+  let before = -1
+  let here = 0
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32
+    if (c > 127) return wordTrigramCodes(text, others, grow)
+    if (c >= 65 && c <= 90) c += 32
+    const next = c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 0
+    if (next === 0 && here === 0) continue
+    if (before >= 0 && here !== 0) {
+      const code = (before * 37 + here) * 37 + next
+      if (seenBy[code] !== now) {
+        seenBy[code] = now
+        codes.push(code)
+      }
+    }
+    before = here
+    here = next
+  }
+  return codes
+}
+
+/** `trigramCodes` for any text: folded, split into words, each padded. */
+function wordTrigramCodes(text: string, others: Map<string, number>, grow = true): number[] {
   const codes = new Set<number>()
   for (const word of foldText(text).split(' ')) {
     if (word === '') continue

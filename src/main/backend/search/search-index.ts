@@ -7,7 +7,7 @@
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js'
 import { LetterFilter } from './letter-filter'
-import { foldText, letterCode, PAIRS, trigramCodes, wordStartCodes } from './normalize'
+import { ASCII_GRAMS, foldText, letterCode, PAIRS, trigramCodes, wordStartCodes } from './normalize'
 
 export interface SearchDoc {
   id: number
@@ -180,23 +180,36 @@ export class SearchIndex {
   /** Everyone at once: trigrams counted first, so each posting list is allocated once at its size. */
   private build(docs: SearchDoc[]): void {
     const others = new Map<string, number>()
-    const gramsOf = docs.map((doc) => trigramCodes(docText(doc), others))
-    const lengths: number[] = []
-    for (const grams of gramsOf) for (const g of grams) lengths[g] = (lengths[g] ?? 0) + 1
+    // Everyone's trigram codes in one array, person after person; `ends[slot]` is where theirs end.
+    let codes: Int32Array = new Int32Array(Math.max(1_024, docs.length * 96))
+    const ends = new Int32Array(docs.length)
+    let filled = 0
+    docs.forEach((doc, slot) => {
+      const grams = trigramCodes(docText(doc), others)
+      codes = grown(codes, filled, filled + grams.length)
+      for (const g of grams) codes[filled++] = g
+      ends[slot] = filled
+    })
+    const lengths = new Int32Array(ASCII_GRAMS + others.size)
+    for (let k = 0; k < filled; k++) {
+      const g = codes[k] ?? 0
+      lengths[g] = (lengths[g] ?? 0) + 1
+    }
     const postings: Int32Array[] = []
     const used: number[] = []
-    for (let g = 0; g < lengths.length; g++) {
-      postings.push(new Int32Array(lengths[g] ?? 0))
+    for (const length of lengths) {
+      postings.push(length === 0 ? EMPTY_LIST : new Int32Array(length))
       used.push(0)
     }
-    gramsOf.forEach((grams, slot) => {
-      for (const g of grams) {
-        const list = postings[g]
+    for (let slot = 0, k = 0; slot < docs.length; slot++) {
+      for (const end = ends[slot] ?? 0; k < end; k++) {
+        const g = codes[k] ?? 0
         const at = used[g] ?? 0
+        const list = postings[g]
         if (list !== undefined) list[at] = slot
         used[g] = at + 1
       }
-    })
+    }
     this.docs = docs
     this.names = docs.map((doc) => foldText([doc.name, ...doc.aliases].join(' ')))
     this.slotOf.clear()
