@@ -48,46 +48,87 @@ export function wordStartCodes(prefix: string): number[] | null {
   return b <= 0 ? null : [a * 37 + b]
 }
 
-/** Per call scratch for `trigramCodes`: the call that last saw each plain trigram. */
+/** Per call scratch for `appendTrigramCodes`: the call that last saw each plain trigram. */
 const seenBy = new Int32Array(ASCII_GRAMS)
 let call = 0
 
+/** Trigram codes, appended: the first `length` of `codes`. */
+export interface CodeBuffer {
+  codes: Int32Array
+  length: number
+}
+
 /**
- * Numbers for the trigrams of each word (padded, so word starts and ends
- * count), each once, in the order they first appear. Trigrams of plain
+ * Appends to `into` the numbers for the trigrams of each word of `texts`
+ * (read as one text, joined by spaces; words padded, so word starts and
+ * ends count), each once, in the order they first appear. Trigrams of plain
  * letters and digits get a fixed code below ASCII_GRAMS; others get codes
  * from `others`, which grows unless `grow` is false (a query's unseen
  * trigrams match nobody anyway).
  */
-export function trigramCodes(text: string, others: Map<string, number>, grow = true): number[] {
+export function appendTrigramCodes(texts: readonly string[], others: Map<string, number>, grow: boolean, into: CodeBuffer): void {
   if (call === 0x7fffffff) {
     seenBy.fill(0)
     call = 0
   }
   const now = ++call
-  const codes: number[] = []
+  const from = into.length
+  let room = from + 2
+  for (const text of texts) room += text.length + 1
+  if (room > into.codes.length) {
+    const bigger = new Int32Array(Math.max(room, into.codes.length * 2))
+    bigger.set(into.codes.subarray(0, from))
+    into.codes = bigger
+  }
+  const codes = into.codes
+  let at = from
   // ASCII text in one pass over its characters, folded as `foldText` folds it: the words are the
   // runs of letters and digits, and each trigram is a window of three with a letter in the middle
   // over the words joined by one boundary, with one at each end.
   let before = -1
   let here = 0
-  for (let i = 0; i <= text.length; i++) {
-    let c = i < text.length ? text.charCodeAt(i) : 32
-    if (c > 127) return wordTrigramCodes(text, others, grow)
-    if (c >= 65 && c <= 90) c += 32
-    const next = c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 0
-    if (next === 0 && here === 0) continue
-    if (before >= 0 && here !== 0) {
-      const code = (before * 37 + here) * 37 + next
-      if (seenBy[code] !== now) {
-        seenBy[code] = now
-        codes.push(code)
+  for (let t = 0; t <= texts.length; t++) {
+    const text = texts[t] ?? ''
+    // Past each text a space, and one past the last.
+    for (let i = 0; i <= text.length; i++) {
+      let c = i < text.length ? text.charCodeAt(i) : 32
+      if (c > 127) {
+        // Accents and other scripts: the general path, for the whole text.
+        const found = wordTrigramCodes(texts.join(' '), others, grow)
+        // Folding can lengthen text (a ligature is two letters): make room for what was found.
+        if (from + found.length > codes.length) {
+          into.codes = new Int32Array(from + found.length)
+          into.codes.set(codes.subarray(0, from))
+        }
+        into.codes.set(found, from)
+        into.length = from + found.length
+        return
       }
+      if (c >= 65 && c <= 90) c += 32
+      const next = c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 0
+      if (next === 0 && here === 0) continue
+      if (before >= 0 && here !== 0) {
+        const code = (before * 37 + here) * 37 + next
+        if (seenBy[code] !== now) {
+          seenBy[code] = now
+          codes[at++] = code
+        }
+      }
+      before = here
+      here = next
     }
-    before = here
-    here = next
   }
-  return codes
+  into.length = at
+}
+
+/** Where `trigramCodes` gathers a text's codes before listing them. */
+const scratch: CodeBuffer = { codes: new Int32Array(256), length: 0 }
+
+/** `appendTrigramCodes` of one text, as a list. */
+export function trigramCodes(text: string, others: Map<string, number>, grow = true): number[] {
+  scratch.length = 0
+  appendTrigramCodes([text], others, grow, scratch)
+  return Array.from(scratch.codes.subarray(0, scratch.length))
 }
 
 /** `trigramCodes` for any text: folded, split into words, each padded. */

@@ -7,7 +7,7 @@
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js'
 import { LetterFilter } from './letter-filter'
-import { ASCII_GRAMS, foldText, letterCode, PAIRS, trigramCodes, wordStartCodes } from './normalize'
+import { appendTrigramCodes, ASCII_GRAMS, foldText, letterCode, PAIRS, trigramCodes, wordStartCodes, type CodeBuffer } from './normalize'
 
 export interface SearchDoc {
   id: number
@@ -92,8 +92,13 @@ function keepMatchable(fields: Prepared, filter: LetterFilter): Prepared | null 
 
 const EMPTY_INDEX = Fuse.createIndex<SearchDoc>(FUSE_KEYS, [])
 
+/** What search reads of a person, field by field. */
+function searchedTexts(doc: SearchDoc): string[] {
+  return [doc.name, ...doc.aliases, doc.company ?? '', doc.title ?? '', ...doc.tags, ...doc.emails]
+}
+
 function docText(doc: SearchDoc): string {
-  return [doc.name, ...doc.aliases, doc.company ?? '', doc.title ?? '', ...doc.tags, ...doc.emails].join(' ')
+  return searchedTexts(doc).join(' ')
 }
 
 /** Room for at least `need` numbers, keeping the first `used`. */
@@ -177,38 +182,46 @@ export class SearchIndex {
     if (this.empty > 1_000 && this.empty * 3 > this.docs.length) this.build(this.docs.filter((d) => d !== undefined))
   }
 
-  /** Everyone at once: trigrams counted first, so each posting list is allocated once at its size. */
+  /**
+   * Everyone at once: everyone's trigram codes gathered in one array, the lists' lengths counted
+   * from it, then every posting written into one array, each list a view of its part.
+   */
   private build(docs: SearchDoc[]): void {
     const others = new Map<string, number>()
-    // Everyone's trigram codes in one array, person after person; `ends[slot]` is where theirs end.
-    let codes: Int32Array = new Int32Array(Math.max(1_024, docs.length * 96))
+    // Person after person; `ends[slot]` is where theirs end.
+    const gathered: CodeBuffer = { codes: new Int32Array(Math.max(1_024, docs.length * 96)), length: 0 }
     const ends = new Int32Array(docs.length)
-    let filled = 0
     docs.forEach((doc, slot) => {
-      const grams = trigramCodes(docText(doc), others)
-      codes = grown(codes, filled, filled + grams.length)
-      for (const g of grams) codes[filled++] = g
-      ends[slot] = filled
+      appendTrigramCodes(searchedTexts(doc), others, true, gathered)
+      ends[slot] = gathered.length
     })
-    const lengths = new Int32Array(ASCII_GRAMS + others.size)
-    for (let k = 0; k < filled; k++) {
-      const g = codes[k] ?? 0
-      lengths[g] = (lengths[g] ?? 0) + 1
+    const codes = gathered.codes
+    const grams = ASCII_GRAMS + others.size
+    // Where each list starts in the array of every posting.
+    const starts = new Int32Array(grams + 1)
+    for (let k = 0; k < gathered.length; k++) {
+      const g = (codes[k] ?? 0) + 1
+      starts[g] = (starts[g] ?? 0) + 1
     }
-    const postings: Int32Array[] = []
-    const used: number[] = []
-    for (const length of lengths) {
-      postings.push(length === 0 ? EMPTY_LIST : new Int32Array(length))
-      used.push(0)
-    }
+    for (let g = 0; g < grams; g++) starts[g + 1] = (starts[g + 1] ?? 0) + (starts[g] ?? 0)
+    const every = new Int32Array(gathered.length)
+    const next = starts.slice(0, grams)
     for (let slot = 0, k = 0; slot < docs.length; slot++) {
       for (const end = ends[slot] ?? 0; k < end; k++) {
         const g = codes[k] ?? 0
-        const at = used[g] ?? 0
-        const list = postings[g]
-        if (list !== undefined) list[at] = slot
-        used[g] = at + 1
+        const at = next[g] ?? 0
+        every[at] = slot
+        next[g] = at + 1
       }
+    }
+    const postings: Int32Array[] = []
+    const used: number[] = []
+    for (let g = 0; g < grams; g++) {
+      const from = starts[g] ?? 0
+      const to = starts[g + 1] ?? 0
+      // A view: a person added later gets a list of its own (`grown`), never past the view's end.
+      postings.push(to === from ? EMPTY_LIST : every.subarray(from, to))
+      used.push(to - from)
     }
     this.docs = docs
     this.names = docs.map((doc) => foldText([doc.name, ...doc.aliases].join(' ')))
