@@ -505,8 +505,7 @@ export class SearchIndex {
     }
     if (picked.length >= SHORTLIST || tied.length === 0) return picked
     const pairs = this.pairScores(tied, folded)
-    const order = tied.map((_, k) => k).sort((a, b) => (pairs[b] ?? 0) - (pairs[a] ?? 0))
-    for (const k of order) {
+    for (const k of byScoreDescending(pairs)) {
       if (picked.length >= SHORTLIST) break
       take(tied[k] ?? 0)
     }
@@ -517,24 +516,39 @@ export class SearchIndex {
   private pairScores(slots: readonly number[], folded: string): Uint16Array {
     const want = this.queryPairs
     const seen = this.seenPairs
+    // Stamps count up by one a person: start again before they outgrow the arrays.
+    if (this.stamp > 0x7fffffff) {
+      want.fill(0)
+      seen.fill(0)
+      this.stamp = 0
+    }
     const queryStamp = ++this.stamp
     forEachPair(folded, (code) => {
       want[code] = queryStamp
     })
     const scores = new Uint16Array(slots.length)
-    slots.forEach((slot, k) => {
+    for (let k = 0; k < slots.length; k++) {
+      const name = this.names[slots[k] ?? 0] ?? ''
       const personStamp = ++this.stamp
       let shared = 0
-      forEachPair(this.names[slot] ?? '', (code) => {
-        if (want[code] === queryStamp && seen[code] !== personStamp) {
-          seen[code] = personStamp
-          shared++
+      // forEachPair's walk, written out: this runs for thousands of namesakes a query.
+      let before = 0
+      for (let i = 0; i <= name.length; i++) {
+        const here = i < name.length ? letterCode(name.charCodeAt(i)) : 0
+        if (before >= 0 && here >= 0 && before + here > 0) {
+          const code = before * 37 + here
+          if (want[code] === queryStamp && seen[code] !== personStamp) {
+            seen[code] = personStamp
+            shared++
+          }
         }
-      })
+        before = here
+      }
       scores[k] = shared
-    })
+    }
     return scores
   }
+
 
   /** One or two letters: people with a word starting with them. */
   private prefixShortlist(folded: string, accept: (id: number) => boolean): SearchDoc[] {
@@ -565,6 +579,22 @@ export class SearchIndex {
     }
     return picked
   }
+}
+
+/** The places of `scores`, highest score first, equal scores in their order (a counting sort). */
+function byScoreDescending(scores: Uint16Array): Int32Array {
+  let most = 0
+  for (const score of scores) if (score > most) most = score
+  const next = new Int32Array(most + 2)
+  for (const score of scores) next[most - score + 1] = (next[most - score + 1] ?? 0) + 1
+  for (let s = 1; s <= most + 1; s++) next[s] = (next[s] ?? 0) + (next[s - 1] ?? 0)
+  const order = new Int32Array(scores.length)
+  scores.forEach((score, k) => {
+    const at = next[most - score] ?? 0
+    order[at] = k
+    next[most - score] = at + 1
+  })
+  return order
 }
 
 /** Calls `visit` with the code of each letter pair of folded text, words padded by a space each side. */
