@@ -18,7 +18,8 @@ export interface StartupBackend {
 export const BUILT_WORKER = path.join(import.meta.dirname, '..', 'out', 'main', 'backend-worker.js')
 
 export async function openForStartup(dataDir: string): Promise<StartupBackend> {
-  const host = await BackendHost.start({ dataDir, workerFile: BUILT_WORKER })
+  // The probe runs under tsx; the built worker starts without it, as in the app.
+  const host = await BackendHost.start({ dataDir, workerFile: BUILT_WORKER, workerExecArgv: [] })
   return {
     async call(method, args) {
       const res = await host.dispatch(method, args)

@@ -43,6 +43,11 @@ export interface HostOptions {
   testCrashOn?: string
   /** The built worker to run (the benchmarks run the build from sources); found beside this module when absent. */
   workerFile?: string
+  /**
+   * Node's options for the built worker's thread, instead of this process's: the benchmarks run
+   * under tsx, which the built worker does not need (the app never runs under it).
+   */
+  workerExecArgv?: string[]
 }
 
 interface Pending {
@@ -65,8 +70,8 @@ function labelOf(method: unknown): string {
  * index.js and cli.js (this module is then in `out/main/` or its `chunks/`);
  * from sources (tests, `tsx`), `worker.ts` beside this file, loaded through tsx.
  */
-export function spawnWorker(workerData: WorkerOptionsIn, workerFile?: string): Worker {
-  if (workerFile !== undefined) return new Worker(workerFile, { workerData })
+export function spawnWorker(workerData: WorkerOptionsIn, workerFile?: string, execArgv?: string[]): Worker {
+  if (workerFile !== undefined) return new Worker(workerFile, { workerData, execArgv })
   const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, 'backend-worker.js')).find((file) => fs.existsSync(file))
   if (built !== undefined) return new Worker(built, { workerData })
   const source = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href
@@ -126,7 +131,7 @@ export class BackendHost {
       dueTaskCheckMs: this.options.dueTaskCheckMs ?? null,
       jobProgressMs: this.options.jobProgressMs,
       crashOn: this.options.testCrashOn,
-    }, this.options.workerFile)
+    }, this.options.workerFile, this.options.workerExecArgv)
     this.worker = worker
     let settle: (failed: ApiError | null) => void = () => undefined
     this.ready = new Promise((resolve) => {
