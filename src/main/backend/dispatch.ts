@@ -98,12 +98,10 @@ export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, ba
     const said = 'text must not contain a NUL character'
     return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: ${said}`, issues: [{ path: nul, message: said }] } }
   }
-  // Asked only for writes and backups: the check at opening may have left tables for later, which
-  // reading `damage` finishes first (state.ts, `finishCheck`).
-  if (METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method) && backend.damage.length > 0) {
+  if (backend.damage.length > 0 && METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method)) {
     return { ok: false, error: { code: 'db_corrupt', message: DAMAGED_MESSAGE } }
   }
-  if (method === 'backup.create' && backend.damage.length > 0) {
+  if (backend.damage.length > 0 && method === 'backup.create') {
     // A copy would carry the damage into the backups, beside the sound ones.
     return { ok: false, error: { code: 'db_corrupt', message: `${DAMAGED_MESSAGE} A new backup now would hold the damage too.` } }
   }

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
-import { checkTables, openDatabase, type OpenedDatabase } from './db/open'
+import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
@@ -38,12 +38,6 @@ export interface BackendOptions {
   busyBudgetMs?: number
   /** How long the check for damage at opening may take (tests set 0 to skip it). */
   quickCheckBudgetMs?: number
-  /**
-   * Check only the people's tables at opening and the rest in the warm-up, or before anything
-   * reads `damage` (a write, a backup, status), whichever comes first (`finishCheck`). The
-   * backend's thread opens so; the CLI, which answers one command, checks everything at once.
-   */
-  checkLater?: boolean
   /** How many people one step of the warm-up reads (`DIRECTORY_STEP`; tests make it small). */
   warmStepPeople?: number
 }
@@ -75,7 +69,6 @@ export class BackendState {
   readonly filePicker: FilePicker | null
   readonly busyBudgetMs: number
   private readonly quickCheckBudgetMs: number | undefined
-  private readonly checkLater: boolean | undefined
   private readonly warmStepPeople: number
   private readonly clock: () => Date
   private opened: OpenedDatabase
@@ -95,7 +88,6 @@ export class BackendState {
     this.filePicker = options.filePicker ?? null
     this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
     this.quickCheckBudgetMs = options.quickCheckBudgetMs
-    this.checkLater = options.checkLater
     this.warmStepPeople = options.warmStepPeople ?? DIRECTORY_STEP
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
@@ -110,7 +102,6 @@ export class BackendState {
       now: options.now,
       busyBudgetMs: options.busyBudgetMs,
       quickCheckBudgetMs: options.quickCheckBudgetMs,
-      checkLater: options.checkLater,
     })
   }
 
@@ -132,30 +123,7 @@ export class BackendState {
    * read-only too) and only reading, exporting and restoring work.
    */
   get damage(): readonly string[] {
-    this.finishCheck()
     return this.opened.damage
-  }
-
-  /** What the checks so far found wrong, without finishing the one left for later. */
-  get damageFoundSoFar(): readonly string[] {
-    return this.opened.damage
-  }
-
-  /**
-   * Runs the part of the check at opening left for later (`checkLater`), if any is left. Damage
-   * found turns the backend read-only, as damage found at opening does. Everything that must not
-   * act on a damaged file reads `damage`, which calls this first: dispatch before a write, the
-   * backups, status.
-   */
-  finishCheck(): void {
-    const later = this.opened.laterCheck
-    if (later === null) return
-    this.opened.laterCheck = null
-    const problems = checkTables(later.file, this.sqlite, later.tables, later.budgetMs, later.nativeBinding)
-    if (problems.length > 0 && this.opened.damage.length === 0) {
-      this.opened.damage = problems
-      this.sqlite.pragma('query_only = ON')
-    }
   }
 
   /**
@@ -221,8 +189,6 @@ export class BackendState {
     const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
-      // Building it may give new company names their organisations, a write: the file is checked whole first.
-      this.finishCheck()
       this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }
     } else {
       this.graphCache.graph.reprice(scoring, this.today())
@@ -265,10 +231,6 @@ export class BackendState {
     const directory = this.cache.directory
     if (!directory.searchReady) {
       directory.buildSearch()
-      return true
-    }
-    if (this.opened.laterCheck !== null) {
-      this.finishCheck()
       return true
     }
     if (this.graphCache?.dataVersion !== dataVersion) {
@@ -422,7 +384,6 @@ export class BackendState {
         now: this.clock,
         busyBudgetMs: this.busyBudgetMs,
         quickCheckBudgetMs: this.quickCheckBudgetMs,
-        checkLater: this.checkLater,
       })
       // Stopped for the swap: warm the caches again from the file now in place.
       if (warming !== null) void this.warmUp()

@@ -95,8 +95,6 @@ async function serve(options: WorkerOptions): Promise<void> {
       nativeBinding: options.nativeBinding,
       busyBudgetMs: options.busyBudgetMs,
       quickCheckBudgetMs: options.quickCheckBudgetMs,
-      // The people's tables are checked at opening, the rest in the warm-up (state.ts).
-      checkLater: true,
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),
     })
@@ -172,8 +170,7 @@ async function serve(options: WorkerOptions): Promise<void> {
       if (id !== null) post({ type: 'answer', id, response: failure(err, 'The backend could not answer') })
     })
   })
-  // What the check at opening found: the rest of it (the warm-up's) is reported by status and refuses writes.
-  post({ type: 'ready', damaged: backend.damageFoundSoFar.length > 0 })
+  post({ type: 'ready', damaged: backend.damage.length > 0 })
 }
 
 const options = readMessage(workerOptionsSchema, workerData, 'the main thread')

@@ -22,20 +22,6 @@ export interface OpenDatabaseOptions {
   busyBudgetMs?: number
   /** How long the check at opening may take (QUICK_CHECK_BUDGET_MS; 0 skips it). */
   quickCheckBudgetMs?: number
-  /**
-   * Check only the tables people are read from at opening (`CHECKED_AT_OPEN`) and leave the rest
-   * to `checkLater` (`BackendState.finishCheck`), unless a migration is due. The backend's thread
-   * opens so: the first search then waits for the people's tables alone.
-   */
-  checkLater?: boolean
-}
-
-/** What the check at opening left for later, with what it needs to run. */
-export interface LaterCheck {
-  file: string
-  tables: string[]
-  budgetMs: number
-  nativeBinding: string | undefined
 }
 
 export interface OpenedDatabase {
@@ -50,8 +36,6 @@ export interface OpenedDatabase {
    * it, not even a migration, until a backup is restored.
    */
   damage: string[]
-  /** Tables the check at opening left for later (`checkLater`); null when none. */
-  laterCheck: LaterCheck | null
 }
 
 /** Problems listed at most by the check at opening: enough to say what is wrong. */
@@ -69,8 +53,6 @@ export const QUICK_CHECK_BUDGET_MS = 300
 
 /** Checked first: losing these loses people. */
 const FIRST_CHECKED = ['person', 'person_email', 'person_label', 'relationship', 'setting']
-/** Checked at opening when the rest is left for later: the people, and the settings every page reads. */
-const CHECKED_AT_OPEN = new Set(['person', 'person_email', 'person_label', 'setting'])
 
 function fileStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
@@ -79,76 +61,61 @@ function fileStamp(date: Date): string {
 /**
  * Reads what the header alone cannot show: the stamp and the tables as SQLite
  * sees them (a write-ahead log may hold newer pages than the file), then
- * `quick_check`. Only reads; returns the damage found, and the tables left
- * for later.
+ * `quick_check`. Only reads; returns the damage found.
  */
 function inspect(
   sqlite: Database.Database,
   file: string,
   header: DbFileHeader,
   latest: number,
-  options: { budgetMs: number; nativeBinding: string | undefined; later: boolean },
-): { current: number; damage: string[]; laterTables: string[] } {
+  options: { budgetMs: number; nativeBinding: string | undefined },
+): { current: number; damage: string[] } {
   let current: number
-  let tables: string[]
   try {
     current = pragmaNumber(sqlite, 'user_version')
     const applicationId = pragmaNumber(sqlite, 'application_id')
     const entries = sqlite.prepare<[], number>('SELECT count(*) FROM sqlite_master').pluck().get() ?? 0
     assertOpenable(file, { ...header, exists: true, userVersion: current, applicationId, hasSchema: entries > 0 }, latest)
-    tables = tablesToCheck(sqlite)
   } catch (err) {
-    if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)], laterTables: [] }
+    if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)] }
     throw err
   }
-  // A migration writes: everything it may touch is checked first.
-  const later = options.later && current >= latest
-  const now = later ? tables.filter((name) => CHECKED_AT_OPEN.has(name)) : tables
-  const laterTables = later ? tables.filter((name) => !CHECKED_AT_OPEN.has(name)) : []
-  return { current, damage: checkTables(file, sqlite, now, options.budgetMs, options.nativeBinding), laterTables }
+  // On a read-only connection of its own: SQLite checked the file above
+  // several times faster there than on the read-write one (0.4 s against 2.8 s).
+  let checker: Database.Database = sqlite
+  try {
+    checker = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
+  } catch {
+    // A folder Kith cannot write its lock files in: check on the main connection.
+  }
+  try {
+    return { current, damage: quickCheck(checker, options.budgetMs) }
+  } catch (err) {
+    if (isCorruptionError(err)) return { current, damage: [errorMessage(err)] }
+    throw err
+  } finally {
+    if (checker !== sqlite) checker.close()
+  }
 }
 
-/** Kith's tables, in the order the check takes them: the ones holding people first. */
-function tablesToCheck(sqlite: Database.Database): string[] {
+/** `quick_check`, table by table, within the budget; returns the problems found. */
+function quickCheck(sqlite: Database.Database, budgetMs: number): string[] {
   const names = sqlite
     .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
     .pluck()
     .all()
     .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
   const rank = (name: string): number => (FIRST_CHECKED.includes(name) ? FIRST_CHECKED.indexOf(name) : FIRST_CHECKED.length)
-  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-}
-
-/**
- * `quick_check` of these tables, one by one, until `budgetMs` has passed; the problems found (a
- * file SQLite calls corrupt gives its one line). On a read-only connection of its own: SQLite
- * checked the file above several times faster there than on the read-write one (0.4 s against
- * 2.8 s); on `sqlite` when that cannot be opened (a folder Kith cannot write its lock files in).
- */
-export function checkTables(file: string, sqlite: Database.Database, tables: readonly string[], budgetMs: number, nativeBinding: string | undefined): string[] {
-  if (tables.length === 0) return []
-  let checker: Database.Database = sqlite
-  try {
-    checker = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
-  } catch {
-    // Checked on the main connection.
+  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  const started = performance.now()
+  const problems: string[] = []
+  for (const name of names) {
+    if (performance.now() - started >= budgetMs) break
+    const lines = checkLines(sqlite, { quickCheckOf: name })
+    if (!(lines.length === 1 && lines[0] === 'ok')) problems.push(...lines)
+    if (problems.length >= DAMAGE_LINES) break
   }
-  try {
-    const started = performance.now()
-    const problems: string[] = []
-    for (const name of tables) {
-      if (performance.now() - started >= budgetMs) break
-      const lines = checkLines(checker, { quickCheckOf: name })
-      if (!(lines.length === 1 && lines[0] === 'ok')) problems.push(...lines)
-      if (problems.length >= DAMAGE_LINES) break
-    }
-    return problems.slice(0, DAMAGE_LINES)
-  } catch (err) {
-    if (isCorruptionError(err)) return [errorMessage(err)]
-    throw err
-  } finally {
-    if (checker !== sqlite) checker.close()
-  }
+  return problems.slice(0, DAMAGE_LINES)
 }
 
 export async function openDatabase(file: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
@@ -175,15 +142,13 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
     makePrivate(file)
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // Nothing is written before the file is known to be Kith's and sound.
-    const budgetMs = options.quickCheckBudgetMs ?? QUICK_CHECK_BUDGET_MS
-    const check = { budgetMs, nativeBinding: options.nativeBinding, later: options.checkLater === true }
-    const { current, damage, laterTables } = header.exists ? inspect(sqlite, file, header, latest, check) : { current: 0, damage: [], laterTables: [] }
+    const check = { budgetMs: options.quickCheckBudgetMs ?? QUICK_CHECK_BUDGET_MS, nativeBinding: options.nativeBinding }
+    const { current, damage } = header.exists ? inspect(sqlite, file, header, latest, check) : { current: 0, damage: [] }
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
     if (damage.length > 0) {
       sqlite.pragma('query_only = ON')
-      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage, laterCheck: null }
+      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage }
     }
-    const laterCheck = laterTables.length > 0 ? { file, tables: laterTables, budgetMs, nativeBinding: options.nativeBinding } : null
 
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
@@ -199,7 +164,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
       await backupDatabase(sqlite, preMigrationBackup, options.nativeBinding)
     }
     const { to } = await migrate(sqlite, db as unknown as Kysely<unknown>, migrations, busyBudgetMs)
-    return { sqlite, db, schemaVersion: to, preMigrationBackup, damage: [], laterCheck }
+    return { sqlite, db, schemaVersion: to, preMigrationBackup, damage: [] }
   } catch (err) {
     sqlite.close()
     if (err instanceof KithError) throw err
