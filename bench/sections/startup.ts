@@ -17,7 +17,7 @@ const COMPANIES = 400
  * jobs, my interactions), with what search reads on top: every person a
  * real-looking name, a company, a title, an email and a few tags.
  */
-async function seedNetwork(dir: string): Promise<void> {
+export async function seedNetwork(dir: string): Promise<void> {
   const backend = await Backend.open({ dataDir: dir })
   try {
     seed(backend, buildGraph())

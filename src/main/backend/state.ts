@@ -171,6 +171,12 @@ export class BackendState {
     return this.cache.directory
   }
 
+  /** The people directory when it is built and current; null rather than building it. */
+  directoryIfWarm(): PeopleDirectory | null {
+    const cache = this.cache
+    return cache !== null && cache.dataVersion === this.versions.read(this.sqlite) ? cache.directory : null
+  }
+
   /** The scoring settings, read once and again only after a change. */
   scoring(): ScoringSettings {
     const dataVersion = this.versions.read(this.sqlite)

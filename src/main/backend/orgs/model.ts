@@ -184,21 +184,36 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
 
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
 function hasUnlearnedDomains(sqlite: Database.Database, ids: readonly number[] | null = null): boolean {
-  // For a few people each domain is looked up by key; for everyone the decided domains are read once.
-  let claimed: (domain: string) => boolean
-  if (ids === null) {
-    const all = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
-    claimed = (domain) => all.has(domain)
-  } else {
-    const one = sqlite.prepare<[string], number>('SELECT 1 FROM organisation_domain WHERE domain = ?').pluck()
-    claimed = (domain) => one.get(domain) !== undefined
-  }
-  const scoped = ids === null ? WORK_EMAILS : `${WORK_EMAILS} WHERE p.id IN (${ids.map(() => '?').join(',')})`
-  for (const [, email] of sqlite.prepare<unknown[], [number, string]>(scoped).raw().iterate(...(ids ?? []))) {
+  if (ids === null) return hasUnlearnedDomainsAnywhere(sqlite)
+  // For a few people each domain is looked up by key.
+  const one = sqlite.prepare<[string], number>('SELECT 1 FROM organisation_domain WHERE domain = ?').pluck()
+  for (const [, email] of sqlite.prepare<unknown[], [number, string]>(`${WORK_EMAILS} WHERE p.id IN (${ids.map(() => '?').join(',')})`).raw().iterate(...ids)) {
     const domain = workDomainOf(email)
-    if (domain !== null && !claimed(domain)) return true
+    if (domain !== null && one.get(domain) === undefined) return true
   }
   return false
+}
+
+/**
+ * The same question for everyone, asked of the few distinct domains first:
+ * only when one is a work domain nobody decided on are the addresses on it
+ * joined to their people's companies (joining every address took about
+ * 0.2 s of each graph build at 50,000 people). What follows the first "@"
+ * is a domain's raw text; `workDomainOf` reads the same domain from it.
+ */
+function hasUnlearnedDomainsAnywhere(sqlite: Database.Database): boolean {
+  const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
+  const open: string[] = []
+  for (const rest of sqlite.prepare<[], string>("SELECT DISTINCT substr(email, instr(email, '@') + 1) FROM person_email WHERE instr(email, '@') > 0").pluck().iterate()) {
+    const domain = workDomainOf(`@${rest}`)
+    if (domain !== null && !claimed.has(domain)) open.push(rest)
+  }
+  if (open.length === 0) return false
+  const onOpen = sqlite
+    .prepare<[string], number>(`SELECT 1 FROM (${WORK_EMAILS} WHERE instr(e.email, '@') > 0 AND substr(e.email, instr(e.email, '@') + 1) IN (SELECT value FROM json_each(?))) LIMIT 1`)
+    .pluck()
+    .get(JSON.stringify(open))
+  return onOpen !== undefined
 }
 
 function learnDomains(sqlite: Database.Database): boolean {

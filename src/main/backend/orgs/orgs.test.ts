@@ -1,7 +1,8 @@
+import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { domainFitsName, normalizeOrgName, workDomainOf } from '../../../shared/organisations'
 import { fails, ok } from '../testing/call'
-import { openTempBackend, reopenTempBackend } from '../testing/temp'
+import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
 import type { Backend } from '../backend'
 
 const NOW = new Date('2026-11-28T12:00:00Z')
@@ -67,6 +68,29 @@ describe('organisations', () => {
       ['Sequoia Capital', 1],
     ])
     expect((await fails(backend, 'orgs.undoMerge', { id: merge.id })).message).toMatch(/already undone/)
+  })
+
+  it('learns a work domain from addresses another program wrote, however they are spelt', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { tom, vera, yara } = await harbor(backend)
+    await ok(backend, 'paths.find', { company: 'Northwind' })
+    const add = (db: Database.Database, person: number, email: string) =>
+      db.prepare('INSERT INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, 9)').run(person, email, email.toLowerCase())
+    // The CLI in another process, or a sync tool: Kith learns of these rows only when it next reads.
+    editOutsideKith(backend, (db) => {
+      const lena = Number(db.prepare("INSERT INTO person (name, created_at, updated_at) VALUES ('Lena Ortiz', ?, ?)").run(NOW.toISOString(), NOW.toISOString()).lastInsertRowid)
+      add(db, tom.id, ' Tom.Berg@NorthWind.IO. ')
+      add(db, vera.id, '"vera@home"@harborcap.vc')
+      add(db, yara.id, 'yara-at-no-domain')
+      add(db, yara.id, 'yara@gmail.com')
+      add(db, lena, 'lena@northwind.io')
+    })
+    await ok(backend, 'paths.find', { company: 'Northwind' })
+    const list = await ok(backend, 'orgs.list', {})
+    // Tom's address fits Northwind's name: its domain is Northwind's, and Lena, with no company, is counted there by hers.
+    expect(list.find((o) => o.name === 'Northwind')).toMatchObject({ domains: ['northwind.io'], people: 2 })
+    expect(list.find((o) => o.name === 'Harbor Capital')?.domains).toEqual(['harborcap.vc'])
+    expect(list.flatMap((o) => o.domains)).not.toContain('gmail.com')
   })
 
   it('is named by the spelling most of its people use', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCORING } from '../../../shared/scoring'
 import type { Backend } from '../backend'
+import { KithError } from '../errors'
 import { fails, ok } from '../testing/call'
-import { editOutsideKith, openTempBackend } from '../testing/temp'
+import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -105,6 +106,40 @@ describe('paths.find', () => {
     const request = await ok(backend, 'introductions.request', { path: before.paths[0]?.people.map((p) => p.id) ?? [] })
     const detail = await ok(backend, 'introductions.get', { id: request.id })
     expect(detail.checks[2]).toMatchObject({ verdict: 'stop', reason: 'You already know Cy: reach out directly.' })
+  })
+
+  it('answers a first question after opening without reading everyone, the same as once everyone is read', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, cy, dee } = await network(backend)
+    await ok(backend, 'relationships.set', { a: me.id, b: dee.id, strength: 3 })
+    await ok(backend, 'interactions.log', { date: '2026-10-02', kind: 'call', people: [dee.id] })
+    await ok(backend, 'interactions.log', { date: '2026-11-02', kind: 'meeting', people: [dee.id, ana.id] })
+    const archived = await ok(backend, 'people.create', { name: 'Eve' })
+    await ok(backend, 'people.archive', { id: archived.id })
+    const questions = [{ to: cy.id }, { to: dee.id }, { company: 'Gamma', maxHops: 4 }, { to: me.id }, { to: archived.id }, { to: 999_999 }, { tag: 'seed investor' }]
+    const answer = async (b: Backend, args: Record<string, unknown>) => {
+      try {
+        return await b.call('paths.find', args)
+      } catch (err) {
+        return err instanceof KithError ? { code: err.code, message: err.message } : { code: 'thrown', message: String(err) }
+      }
+    }
+
+    const reopened = await reopenTempBackend(backend, { now: () => NOW })
+    const cold = []
+    for (const args of questions.slice(0, -1)) {
+      cold.push(await answer(reopened, args))
+      // Nobody's tags were needed: the question read only the people it names.
+      expect(reopened.directoryIfWarm()).toBeNull()
+    }
+    cold.push(await answer(reopened, questions.at(-1) ?? {}))
+    reopened.directory()
+    const warm = []
+    for (const args of questions) warm.push(await answer(reopened, args))
+    expect(cold).toEqual(warm)
+    expect(warm[1]).toMatchObject({ direct: [{ name: 'Dee', strength: 3, lastTalked: '2026-11-02' }], paths: [] })
+    expect(warm[2]).toMatchObject({ direct: [{ name: 'Dee', lastTalked: '2026-11-02', hint: 'Ask Dee about their colleague at Gamma' }] })
+    expect(warm.slice(3).map((a) => ('code' in a ? a.code : 'answered'))).toEqual(['bad_request', 'conflict', 'not_found', 'answered'])
   })
 
   it('finds anyone at a company or with a tag, ranking all their paths together', async () => {

@@ -234,16 +234,16 @@ function stepOf(g: PathGraph, { tie }: StepTie): PathStep {
 /** Paths from me to a person, anyone at a company, or anyone with a tag. */
 export function findPaths(backend: BackendState, args: Args<'paths.find'>): PathsResult {
   const g = backend.paths()
-  const directory = backend.directory()
   if (g.me < 0) throw new KithError('conflict', 'Kith does not know who you are yet: set it with "kith me NAME" or on the People page.')
-  const { target, targetIds } = targetOf(g, directory, args)
+  const people = new PeopleAsked(backend)
+  const { target, targetIds } = targetOf(g, people, args)
   const indices: number[] = []
   for (const id of targetIds) {
     const i = g.indexOf.get(id)
     if (i !== undefined) indices.push(i)
   }
   // People I already know are not introductions: they are listed first, and never path targets (they may still be connectors).
-  const { direct, directSet } = directTies(g, directory, target, indices)
+  const { direct, directSet } = directTies(g, people, target, indices)
   const pathTargets = indices.filter((i) => !directSet.has(i))
   const raw: RawPath[] = args.all
     ? allPaths(g, pathTargets, args.maxHops)
@@ -259,10 +259,67 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
  * than one that does everything.
  */
 
+/** What a question needs to know of the person it names. */
+interface PersonAsked {
+  id: number
+  name: string
+  isMe: boolean
+  archived: boolean
+}
+
+/**
+ * The people a question names: from the directory when it is warm, else
+ * from their own rows, so that a first question after opening (the CLI's
+ * only one) does not wait for everyone to be read. A tag still needs the
+ * whole directory.
+ */
+class PeopleAsked {
+  private readonly warm: PeopleDirectory | null
+
+  constructor(private readonly backend: BackendState) {
+    this.warm = backend.directoryIfWarm()
+  }
+
+  one(id: number): PersonAsked | undefined {
+    if (this.warm !== null) return this.warm.entries.get(id)
+    const row = this.backend.sqlite
+      .prepare<[number], [string, number, number]>('SELECT name, is_me, archived_at IS NOT NULL FROM person WHERE id = ?')
+      .raw()
+      .get(id)
+    return row === undefined ? undefined : { id, name: row[0], isMe: row[1] === 1, archived: row[2] === 1 }
+  }
+
+  everyone(): PeopleDirectory {
+    return this.warm ?? this.backend.directory()
+  }
+
+  /** When I last talked with each of these people (the directory's `lastInteractionOn`), for those I ever did. */
+  lastTalked(ids: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>()
+    if (this.warm !== null) {
+      for (const id of ids) {
+        const last = this.warm.entries.get(id)?.lastInteractionOn
+        if (last !== undefined && last !== null) out.set(id, last)
+      }
+    } else if (ids.length > 0) {
+      for (const [id, last] of this.backend.sqlite
+        .prepare<[string], [number, string | null]>(
+          `SELECT ip.person_id, max(i.occurred_on) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
+           WHERE i.with_me = 1 AND ip.person_id IN (SELECT value FROM json_each(?)) GROUP BY ip.person_id`,
+        )
+        .raw()
+        .iterate(JSON.stringify(ids))) {
+        if (last !== null) out.set(id, last)
+      }
+    }
+    return out
+  }
+}
+
 /** Who the question is about: one person, everyone at a company now, or everyone with a tag (their ids, ascending for a company). */
-function targetOf(g: PathGraph, directory: PeopleDirectory, args: Args<'paths.find'>): { target: PathTarget; targetIds: number[] } {
+function targetOf(g: PathGraph, people: PeopleAsked, args: Args<'paths.find'>): { target: PathTarget; targetIds: number[] } {
   if (args.to !== undefined) {
-    const person = directory.entries.get(args.to)
+    const person = people.one(args.to)
     if (person === undefined) throw new KithError('not_found', `There is no person with id ${args.to}.`)
     if (person.archived) throw new KithError('conflict', `${person.name} is archived; restore them to find paths to them.`)
     if (person.isMe) throw fieldError('to', 'that is you')
@@ -279,25 +336,25 @@ function targetOf(g: PathGraph, directory: PeopleDirectory, args: Args<'paths.fi
     return { target: { kind: 'company', name: org < 0 ? args.company : (g.orgNames[org] ?? args.company), people: targetIds.length }, targetIds }
   }
   const tag = normalizeLabel(args.tag ?? '')
-  const targetIds = [...directory.entries.values()].filter((e) => !e.archived && !e.isMe && e.tags.some((t) => normalizeLabel(t) === tag)).map((e) => e.id)
+  const targetIds = [...people.everyone().entries.values()].filter((e) => !e.archived && !e.isMe && e.tags.some((t) => normalizeLabel(t) === tag)).map((e) => e.id)
   return { target: { kind: 'tag', name: args.tag ?? '', people: targetIds.length }, targetIds }
 }
 
 /** The targets I already know, strongest first, with a hint when they can speak for colleagues at the company asked about. */
-function directTies(g: PathGraph, directory: PeopleDirectory, target: PathTarget, indices: readonly number[]): { direct: DirectTie[]; directSet: Set<number> } {
+function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indices: readonly number[]): { direct: DirectTie[]; directSet: Set<number> } {
   const direct: DirectTie[] = []
   const directSet = new Set<number>()
-  for (const i of indices) {
+  for (const i of indices) if (g.edgeBetween(g.me, i) !== undefined) directSet.add(i)
+  const lastTalked = people.lastTalked([...directSet].map((i) => g.ids[i] ?? -1))
+  for (const i of directSet) {
     const e = g.edgeBetween(g.me, i)
     if (e === undefined) continue
-    directSet.add(i)
-    const entry = directory.entries.get(g.ids[i] ?? -1)
     const colleaguesThere = target.kind === 'company' ? indices.filter((j) => j !== i && !g.isMyContact(j)).length : 0
     direct.push({
       id: g.ids[i] ?? -1,
       name: g.names[i] ?? '',
       strength: e.strength,
-      lastTalked: entry?.lastInteractionOn ?? null,
+      lastTalked: lastTalked.get(g.ids[i] ?? -1) ?? null,
       hint:
         target.kind === 'company' && colleaguesThere > 0
           ? `Ask ${firstWord(g.names[i] ?? '')} about ${colleaguesThere === 1 ? 'their colleague' : `their ${colleaguesThere} colleagues`} at ${target.name}`
