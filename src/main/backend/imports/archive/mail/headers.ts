@@ -4,7 +4,16 @@
  * UTF-8 when they are valid UTF-8, else as Windows-1252; RFC 2047 encoded
  * words are decoded with libmime. Every other header is passed over unread.
  */
-import libmime from 'libmime'
+import { createRequire } from 'node:module'
+import type libmimeModule from 'libmime'
+
+/**
+ * libmime takes about 60 ms to load (its character sets), which every start
+ * of the backend paid before anyone imported mail: it is loaded at the first
+ * encoded word instead.
+ */
+let libmime: typeof libmimeModule | null = null
+const loadLibmime = (): typeof libmimeModule => (libmime ??= createRequire(import.meta.url)('libmime') as typeof libmimeModule)
 
 export interface MailHeaders {
   from: string | null
@@ -46,7 +55,7 @@ function fromBytes(latin1: string): string {
 export function decodeWords(value: string): string {
   if (!value.includes('=?')) return value
   try {
-    return libmime.decodeWords(value)
+    return loadLibmime().decodeWords(value)
   } catch {
     return value
   }
