@@ -272,31 +272,23 @@ export interface MembershipList {
  */
 export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null): MembershipList {
   const read: MembershipList = { person: [], org: [], start: [], end: [] }
-  /** rows by person, made only when a later source needs to look (not for the job history alone) */
-  let rowsOf: Map<number, number[]> | null = null
+  // Each person's rows as a chain: their last row, and each row's one before (-1 ends it). No list per person.
+  const lastRowOf = new Map<number, number>()
+  const before: number[] = []
   const add = (person: number, org: number, start: number, end: number): void => {
-    if (rowsOf !== null) {
-      const list = rowsOf.get(person)
-      if (list === undefined) rowsOf.set(person, [read.person.length])
-      else list.push(read.person.length)
-    }
+    before.push(lastRowOf.get(person) ?? -1)
+    lastRowOf.set(person, read.person.length)
     read.person.push(person)
     read.org.push(org)
     read.start.push(start)
     read.end.push(end)
   }
-  const has = (person: number, ok: (row: number) => boolean): boolean => {
-    if (rowsOf === null) {
-      const made = new Map<number, number[]>()
-      for (let r = 0; r < read.person.length; r++) {
-        const p = read.person[r] ?? 0
-        const list = made.get(p)
-        if (list === undefined) made.set(p, [r])
-        else list.push(r)
-      }
-      rowsOf = made
+  /** Whether the person already has a row at the organisation (an ongoing one, when `ongoing`). */
+  const has = (person: number, org: number, ongoing: boolean): boolean => {
+    for (let r = lastRowOf.get(person) ?? -1; r >= 0; r = before[r] ?? -1) {
+      if (read.org[r] === org && (!ongoing || read.end[r] === ONGOING)) return true
     }
-    return (rowsOf.get(person) ?? []).some(ok)
+    return false
   }
   const marks = ids?.map(() => '?').join(',') ?? ''
   const args = ids ?? []
@@ -312,17 +304,19 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
   const jobStarts = numbersOrNull(starts)
   const jobEnds = numbersOrNull(ends)
   numbers(people).forEach((person, r) => add(person, jobOrgs[r] ?? 0, jobStarts[r] ?? UNKNOWN_START, jobEnds[r] ?? ONGOING))
-  for (const [person, org] of sqlite
-    .prepare<unknown[], [number, number]>(
-      `SELECT p.id, n.organisation_id FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
-       ${ids === null ? '' : `WHERE p.id IN (${marks})`}`,
-    )
-    .raw()
-    .iterate(...args)) {
+  const [holders = [], companyOrgs = []] = readColumns(
+    sqlite,
+    `SELECT p.id AS c0, n.organisation_id AS c1 FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
+     ${ids === null ? '' : `WHERE p.id IN (${marks})`}`,
+    2,
+    ...args,
+  )
+  const holderOrgs = numbers(companyOrgs)
+  numbers(holders).forEach((person, r) => {
+    const org = holderOrgs[r] ?? 0
     // The job history may already say it, with dates.
-    if (has(person, (r) => read.org[r] === org && read.end[r] === ONGOING)) continue
-    add(person, org, UNKNOWN_START, ONGOING)
-  }
+    if (!has(person, org, true)) add(person, org, UNKNOWN_START, ONGOING)
+  })
   if (orgs.byDomain.size > 0) {
     for (const [person, email] of sqlite
       .prepare<unknown[], [number, string]>(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND p.id IN (${marks})`}`)
@@ -330,7 +324,7 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
       .iterate(...args)) {
       const domain = workDomainOf(email)
       const org = domain === null ? undefined : orgs.byDomain.get(domain)
-      if (org === undefined || has(person, (r) => read.org[r] === org)) continue
+      if (org === undefined || has(person, org, false)) continue
       add(person, org, UNKNOWN_START, ONGOING)
     }
   }
