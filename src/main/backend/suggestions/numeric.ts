@@ -53,13 +53,15 @@ export function kthLargest(values: Float64Array, k: number): number {
 export class RunningBar {
   private readonly heap: Float64Array
   private size = 0
+  /**
+   * The bar itself: a field, not a getter, since the pair loops read it for
+   * every pair, mostly before the engine has optimised them (a getter there
+   * took a tenth of the weekly list's first computation with interests).
+   */
+  bar = -Infinity
 
   constructor(readonly k: number) {
     this.heap = new Float64Array(k)
-  }
-
-  get bar(): number {
-    return this.size < this.k ? -Infinity : (this.heap[0] ?? -Infinity)
   }
 
   offer(score: number): void {
@@ -74,6 +76,7 @@ export class RunningBar {
         at = parent
       }
       heap[at] = score
+      if (this.size === this.k) this.bar = heap[0] ?? -Infinity
       return
     }
     if (score <= (heap[0] ?? 0)) return
@@ -89,5 +92,6 @@ export class RunningBar {
       at = child
     }
     heap[at] = score
+    this.bar = heap[0] ?? -Infinity
   }
 }
