@@ -201,22 +201,32 @@ function hasUnlearnedDomains(sqlite: Database.Database, ids: readonly number[] |
  * only when one is a work domain nobody decided on are the addresses on it
  * joined to their people's companies (joining every address took about
  * 0.2 s of each graph build at 50,000 people). What follows the first "@"
- * is a domain's raw text; `workDomainOf` reads the same domain from it.
+ * is a domain's raw text, and `workDomainOf` reads the same domain from it;
+ * the addresses are matched by the text's bytes (`hex`), which text that is
+ * not valid UTF-8 keeps and JavaScript's strings do not.
  */
 function hasUnlearnedDomainsAnywhere(sqlite: Database.Database): boolean {
   const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
   const open: string[] = []
-  for (const rest of sqlite.prepare<[], string>("SELECT DISTINCT substr(email, instr(email, '@') + 1) FROM person_email WHERE instr(email, '@') > 0").pluck().iterate()) {
+  for (const [rest, bytes] of sqlite
+    .prepare<[], [string, string]>(`SELECT DISTINCT ${AFTER_AT}, hex(${AFTER_AT}) FROM person_email WHERE instr(email, '@') > 0`)
+    .raw()
+    .iterate()) {
     const domain = workDomainOf(`@${rest}`)
-    if (domain !== null && !claimed.has(domain)) open.push(rest)
+    if (domain !== null && !claimed.has(domain)) open.push(bytes)
   }
   if (open.length === 0) return false
   const onOpen = sqlite
-    .prepare<[string], number>(`SELECT 1 FROM (${WORK_EMAILS} WHERE instr(e.email, '@') > 0 AND substr(e.email, instr(e.email, '@') + 1) IN (SELECT value FROM json_each(?))) LIMIT 1`)
+    .prepare<[string], number>(
+      `SELECT 1 FROM (${WORK_EMAILS} WHERE instr(e.email, '@') > 0 AND hex(${AFTER_AT.replaceAll('email', 'e.email')}) IN (SELECT value FROM json_each(?))) LIMIT 1`,
+    )
     .pluck()
     .get(JSON.stringify(open))
   return onOpen !== undefined
 }
+
+/** An address's text after its first "@". */
+const AFTER_AT = "substr(email, instr(email, '@') + 1)"
 
 function learnDomains(sqlite: Database.Database): boolean {
   const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())

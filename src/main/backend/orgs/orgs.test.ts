@@ -93,6 +93,22 @@ describe('organisations', () => {
     expect(list.flatMap((o) => o.domains)).not.toContain('gmail.com')
   })
 
+  it('learns a work domain whose addresses are not valid UTF-8 (written by another program in Latin-1)', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { vera, yara } = await harbor(backend)
+    await ok(backend, 'paths.find', { company: 'Harbor Capital' })
+    const domain = Buffer.from('@m\xfcller-harbor.de', 'latin1')
+    editOutsideKith(backend, (db) => {
+      const insert = db.prepare('INSERT INTO person_email (person_id, email, email_norm, position) VALUES (?, CAST(? AS TEXT), ?, 9)')
+      insert.run(vera.id, Buffer.concat([Buffer.from('vera'), domain]), 'vera-latin1')
+      insert.run(yara.id, Buffer.concat([Buffer.from('yara'), domain]), 'yara-latin1')
+    })
+    await ok(backend, 'paths.find', { company: 'Harbor Capital' })
+    // Two of Harbor Capital's people use it and nobody else does: it is Harbor Capital's, as the text reads.
+    const harborOrg = (await ok(backend, 'orgs.list', { query: 'harbor' }))[0]
+    expect(harborOrg?.domains).toEqual(['harborcap.vc', 'm\ufffdller-harbor.de'])
+  })
+
   it('is named by the spelling most of its people use', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     await ok(backend, 'me.set', { name: 'Jordan Avery' })

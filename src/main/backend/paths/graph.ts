@@ -169,7 +169,9 @@ export class PathGraph extends ColleagueGraph {
       // As two whole columns, person_a with the code folded in, and person_b: SQLite builds them faster than it hands
       // over half a million rows one by one, and the numbers stay small enough to need no object each (one number
       // for the whole pair took a tenth more time to build and parse, and as long again to take apart).
-      const [lefts = [], rights = []] = readColumns(db, `SELECT person_a * 32 + ${info} AS c0, person_b AS c1 FROM relationship`, 2)
+      // A strength or confidence outside the columns' checks (a damaged or hand-edited file) is kept to its five bits: it may
+      // read as another strength, never as another person.
+      const [lefts = [], rights = []] = readColumns(db, `SELECT person_a * 32 + ((${info}) & 31) AS c0, person_b AS c1 FROM relationship`, 2)
       const m = Math.min(lefts.length, rights.length)
       const out = { a: new Int32Array(m), b: new Int32Array(m), info: new Int32Array(m) }
       let e = 0

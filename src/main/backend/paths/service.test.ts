@@ -30,17 +30,20 @@ function product(values: number[]): number {
 describe('paths.find', () => {
   it('still scores every path when a damaged file holds a confidence or favor size Kith does not know', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { me, ana, cy } = await network(backend)
+    const { me, ana, ben, cy } = await network(backend)
     await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-01', kind: 'advice', size: 'small' })
     // Written past the columns' checks, as a damaged or hand-edited file could hold them.
     editOutsideKith(backend, (db) => {
       db.pragma('ignore_check_constraints = ON')
       db.prepare("UPDATE relationship SET confidence = 'rumoured' WHERE person_a = ? AND person_b = ?").run(Math.min(ana.id, cy.id), Math.max(ana.id, cy.id))
       db.prepare("UPDATE favor SET size = 'huge'").run()
+      // A strength far outside 1 to 5: the relationship may read as another strength, never as another pair of people.
+      db.prepare('UPDATE relationship SET strength = 40 WHERE person_a = ? AND person_b = ?').run(Math.min(ben.id, cy.id), Math.max(ben.id, cy.id))
     })
 
     const result = await ok(backend, 'paths.find', { to: cy.id })
     expect(result.paths.map((p) => p.people.map((x) => x.name))).toContainEqual(['Jordan', 'Ana', 'Cy'])
+    expect(result.paths.map((p) => p.people.map((x) => x.name))).toContainEqual(['Jordan', 'Ben', 'Cy'])
     for (const p of result.paths) {
       expect(Number.isFinite(p.score)).toBe(true)
       expect(p.score).toBeGreaterThan(0)
@@ -116,6 +119,15 @@ describe('paths.find', () => {
     await ok(backend, 'interactions.log', { date: '2026-11-02', kind: 'meeting', people: [dee.id, ana.id] })
     const archived = await ok(backend, 'people.create', { name: 'Eve' })
     await ok(backend, 'people.archive', { id: archived.id })
+    const finn = await ok(backend, 'people.create', { name: 'Finn' })
+    await ok(backend, 'relationships.set', { a: me.id, b: finn.id, strength: 2 })
+    await ok(backend, 'interactions.log', { date: '2026-11-10', kind: 'call', people: [finn.id] })
+    // Deleted by another program with foreign keys off: his relationship, job and interaction stay behind, naming nobody.
+    editOutsideKith(backend, (db) => {
+      db.prepare("INSERT INTO employment (person_id, company, start_date, end_date) VALUES (?, 'Gamma', '2020-01-01', NULL)").run(finn.id)
+      db.pragma('foreign_keys = OFF')
+      db.prepare('DELETE FROM person WHERE id = ?').run(finn.id)
+    })
     const questions = [{ to: cy.id }, { to: dee.id }, { company: 'Gamma', maxHops: 4 }, { to: me.id }, { to: archived.id }, { to: 999_999 }, { tag: 'seed investor' }]
     const answer = async (b: Backend, args: Record<string, unknown>) => {
       try {
@@ -138,7 +150,12 @@ describe('paths.find', () => {
     for (const args of questions) warm.push(await answer(reopened, args))
     expect(cold).toEqual(warm)
     expect(warm[1]).toMatchObject({ direct: [{ name: 'Dee', strength: 3, lastTalked: '2026-11-02' }], paths: [] })
-    expect(warm[2]).toMatchObject({ direct: [{ name: 'Dee', lastTalked: '2026-11-02', hint: 'Ask Dee about their colleague at Gamma' }] })
+    expect(warm[2]).toMatchObject({
+      direct: [
+        { name: 'Dee', lastTalked: '2026-11-02', hint: 'Ask Dee about their colleague at Gamma' },
+        { id: finn.id, name: '', lastTalked: null },
+      ],
+    })
     expect(warm.slice(3).map((a) => ('code' in a ? a.code : 'answered'))).toEqual(['bad_request', 'conflict', 'not_found', 'answered'])
   })
 

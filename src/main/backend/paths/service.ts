@@ -304,7 +304,9 @@ class PeopleAsked {
     } else if (ids.length > 0) {
       for (const [id, last] of this.backend.sqlite
         .prepare<[string], [number, string | null]>(
+          // Only people Kith has (a row left behind by a delete with foreign keys off names nobody), as in the directory.
           `SELECT ip.person_id, max(i.occurred_on) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
+           JOIN person p ON p.id = ip.person_id
            WHERE i.with_me = 1 AND ip.person_id IN (SELECT value FROM json_each(?)) GROUP BY ip.person_id`,
         )
         .raw()
