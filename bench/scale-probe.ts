@@ -1,12 +1,15 @@
 /**
  * Run by the scale bench, one fresh process per step and size, so that each
  * size's time and memory are its own:
- * - `seed DIR PEOPLE QUERIES`: fills a database with made-up people (as the
- *   search section's) and their ties (as the paths section's), then times
- *   fuse.js over every record on the queries; prints one JSON line.
- * - `measure DIR QUERIES_JSON PATH_TARGETS_JSON PASSES`: opens it, builds
- *   the directory, search index and path graph, answers the path searches
- *   and the queries, and prints one JSON line with the process's memory.
+ * - `seed DIR PEOPLE QUERIES [FUSE_QUERIES]`: fills a database with made-up
+ *   people (as the search section's) and their ties (as the paths
+ *   section's), then times fuse.js over every record on the first
+ *   FUSE_QUERIES queries; prints one JSON line.
+ * - `measure DIR QUERIES_JSON PATH_TARGETS_JSON PASSES [RECALL_QUERIES]`:
+ *   opens it, builds the directory, search index and path graph, answers the
+ *   path searches and the queries (Kith's top-3 recall on the first
+ *   RECALL_QUERIES, fuse.js's), and prints one JSON line with the process's
+ *   memory.
  */
 import { Backend } from '../src/main/backend/backend'
 import { seededRandom } from '../src/main/backend/demo/random'
@@ -56,6 +59,7 @@ if (dir === undefined) throw new Error('usage: scale-probe seed|measure DIR …'
 if (mode === 'seed') {
   const people = Number(rest[0])
   const queries = Number(rest[1])
+  const fuseQueries = Number(rest[2] ?? queries)
   const start = performance.now()
   const made = makePeople(people, queries)
   const backend = await Backend.open({ dataDir: dir })
@@ -66,12 +70,14 @@ if (mode === 'seed') {
   giveCompaniesOrganisations(backend)
   await backend.close()
   const seedMs = performance.now() - start
-  const fuse = fuseBaseline(made.people.map(searchDoc), made.targets)
+  const fuse = fuseBaseline(made.people.map(searchDoc), made.targets.slice(0, fuseQueries))
   console.log(JSON.stringify({ relationships: graph.edges.length, seedMs, targets: made.targets, fuse }))
 } else if (mode === 'measure') {
   const targets = JSON.parse(rest[0] ?? '[]') as { id: number; query: string }[]
   const pathTargets = JSON.parse(rest[1] ?? '[]') as number[]
   const passes = Number(rest[2] ?? 1)
+  /** the first this many are fuse.js's queries too: Kith's recall is taken on them */
+  const recallQueries = Number(rest[3] ?? targets.length)
   const start = performance.now()
   const backend = await Backend.open({ dataDir: dir })
   const indexed = backend.directory().search.size
@@ -88,9 +94,10 @@ if (mode === 'seed') {
   }
   pathTimes.sort((a, b) => a - b)
   const search = await kithSearch(backend, targets, passes)
+  const recall = (await kithSearch(backend, targets.slice(0, recallQueries), 1)).recall
   const rssMb = process.memoryUsage().rss / 1024 / 1024
   await backend.close()
-  console.log(JSON.stringify({ indexed, loadMs, pathTimes, searchTimes: search.times, recall: search.recall, rssMb }))
+  console.log(JSON.stringify({ indexed, loadMs, pathTimes, searchTimes: search.times, recall, rssMb }))
 } else {
   throw new Error(`scale-probe: no mode "${mode ?? ''}"`)
 }
