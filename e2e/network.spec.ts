@@ -19,7 +19,9 @@ test('the map summarises the network, and the search opens a person from it', as
   const pageErrors: string[] = []
   app.on('pageerror', (error) => pageErrors.push(error.message))
   const kith = new KithApp(app)
-  await kith.goTo('Network map')
+  // The map's page is the largest chunk (the drawing library): its first load once took longer than a page's usual 10 s
+  // with two browsers running on a shared machine (the heading was there just after).
+  await kith.goTo('Network map', { timeout: 30_000 })
 
   // The summary names people, ties and, once the worker has found them, clusters.
   const summary = app.locator('#network-summary')

@@ -12,9 +12,10 @@ export class KithApp {
     return this.navigation.getByRole('button', { name: new RegExp(`^${name}`) })
   }
 
-  async goTo(name: string): Promise<void> {
+  /** Opens a page from the navigation; `timeout` for a page whose code is slow to load the first time. */
+  async goTo(name: string, options: { timeout?: number } = {}): Promise<void> {
     await this.navLink(name).click()
-    await expect(this.pageHeading(name)).toBeVisible()
+    await expect(this.pageHeading(name)).toBeVisible(options)
   }
 
   pageHeading(name: string | RegExp): Locator {
