@@ -108,6 +108,8 @@ function installIpc(): void {
 function showEvents(host: BackendHost): void {
   host.onEvent((event) => {
     if (event.kind === 'backup.failed') console.error(`Kith: the automatic backup failed: ${event.message}`)
+    // The page shows its banner at its next status call; this is for whoever reads the log.
+    if (event.kind === 'damage.found') console.error(`Kith: found damage in the database: ${event.problems.join('; ')}`)
     if (event.kind !== 'tasks.due' || !Notification.isSupported()) return
     const note = new Notification({ title: 'Kith: a follow-up is due', body: event.title })
     note.on('click', () => mainWindow?.show())

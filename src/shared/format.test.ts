@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { daysAgo, formatBytes, plural } from './format'
+import fc from 'fast-check'
+import { daysAgo, formatBytes, groupThousands, plural } from './format'
 import { IMPORT_LIMITS, importTooBigMessage } from './imports'
 
 describe('daysAgo: one way to say how long ago, on the page, in the CLI and in path explanations', () => {
@@ -45,5 +46,17 @@ describe('plural: a count with its noun in the right number', () => {
     expect(plural(0, 'new person', 'new people')).toBe('0 new people')
     expect(plural(1, 'interaction')).toBe('1 interaction')
     expect(plural(1200, 'interaction')).toBe('1,200 interactions')
+  })
+})
+
+describe('groupThousands: the limits in messages, as toLocaleString writes them', () => {
+  it('groups whole numbers by thousands, as toLocaleString("en") does', () => {
+    expect(groupThousands(0)).toBe('0')
+    expect(groupThousands(999)).toBe('999')
+    expect(groupThousands(1000)).toBe('1,000')
+    expect(groupThousands(20_000)).toBe('20,000')
+    expect(groupThousands(-1_234_567)).toBe('-1,234,567')
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => groupThousands(n) === n.toLocaleString('en')))
+    expect(groupThousands(1234.5)).toBe((1234.5).toLocaleString('en'))
   })
 })

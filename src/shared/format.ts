@@ -3,9 +3,21 @@
  * backend's own explanations phrase sizes and elapsed days the same way.
  */
 
+/**
+ * "1,200": a whole number with its thousands grouped, as `toLocaleString('en')`
+ * writes it, without loading the locale's data for it: that costs about 25 ms
+ * the first time, and the limits in the contract's messages are written when
+ * the backend starts.
+ */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en')
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')
+  return n < 0 ? `-${digits}` : digits
+}
+
 /** "1 new person", "2 new people", "1,200 interactions": a count with the noun in the right number (plural adds "s" unless given). */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+  return `${groupThousands(n)} ${n === 1 ? one : many}`
 }
 
 /** "512 B", "3.4 KB", "12.0 MB" */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { isEmailAddress } from './email-address'
+import { groupThousands } from './format'
 import { CONFIDENCES, FAVOR_KINDS, FAVOR_SIZES, INTERACTION_KINDS, RELATIONSHIP_KINDS } from './vocab'
 
 export const LIMITS = {
@@ -28,7 +29,7 @@ export const personName = z
 const optionalText = (max: number, what: string) =>
   z
     .string()
-    .max(max, `${what} is limited to ${max.toLocaleString('en')} characters`)
+    .max(max, `${what} is limited to ${groupThousands(max)} characters`)
     .nullable()
     .transform((v) => {
       const t = v?.trim() ?? ''
@@ -219,7 +220,7 @@ export const favorInput = z
   .refine((f) => f.giverId !== f.receiverId, { message: 'Giver and receiver must be two different people', path: ['receiverId'] })
 export type FavorInput = z.output<typeof favorInput>
 
-const detailText = z.string().max(LIMITS.note, `Limited to ${LIMITS.note.toLocaleString('en')} characters`)
+const detailText = z.string().max(LIMITS.note, `Limited to ${groupThousands(LIMITS.note)} characters`)
 
 /** The fields of an introduction's messages; every one optional. */
 export const introDetails = z

@@ -6,32 +6,10 @@ import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
 import { Backend } from './backend'
 import { autoBackup } from './backup/auto'
 import { fails, ok } from './testing/call'
+import { DAMAGED_PEOPLE, damagedDataDir } from './testing/damaged'
 import { fileDigest, openTempBackend, tempDir } from './testing/temp'
 
-const PEOPLE = 3000
-
-/** A Kith data folder holding PEOPLE people, closed, with one page of the person table overwritten. */
-async function damagedDataDir(): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
-  const dataDir = tempDir()
-  const backend = await Backend.open({ dataDir })
-  const insert = backend.sqlite.prepare(
-    "INSERT INTO person (name, company, title, created_at, updated_at) VALUES (?, 'Acme', NULL, '2026-01-01', '2026-01-01')",
-  )
-  backend.sqlite.transaction(() => {
-    for (let i = 1; i <= PEOPLE; i++) insert.run(`Person ${String(i).padStart(5, '0')}`)
-  })()
-  const leaves = (
-    backend.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
-  ).map((r) => r.pageno)
-  const pageSize = backend.sqlite.pragma('page_size', { simple: true }) as number
-  const file = backend.dbPath
-  await backend.close()
-  const wreckedPage = leaves[Math.floor(leaves.length / 2)] ?? 2
-  const fd = fs.openSync(file, 'r+')
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (wreckedPage - 1) * pageSize)
-  fs.closeSync(fd)
-  return { dataDir, file, wreckedPage }
-}
+const PEOPLE = DAMAGED_PEOPLE
 
 describe('a damaged database', () => {
   it('refuses every write with db_corrupt and leaves the file byte for byte', async () => {
@@ -157,6 +135,89 @@ describe('a damaged database', () => {
       await backend.close()
     }
     expect(fileDigest(file)).toBe(before)
+  })
+})
+
+describe('the check for damage left for after opening (the desktop app and browser mode)', () => {
+  it('answers reads at once, and the first write finishes the check, is refused, and leaves the file byte for byte', async () => {
+    const { dataDir, file } = await damagedDataDir('relationship')
+    const before = fileDigest(file)
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    const told: (readonly string[])[] = []
+    backend.onDamage((problems) => told.push(problems))
+    try {
+      expect(backend.checking).toBe(true)
+      expect(await ok(backend, 'status', {})).toMatchObject({ damage: [], checking: true })
+      expect((await ok(backend, 'people.list', {})).total).toBe(PEOPLE)
+      const add = await fails(backend, 'people.create', { name: 'New Person' })
+      expect(add.code).toBe('db_corrupt')
+      expect(backend.checking).toBe(false)
+      expect(told).toHaveLength(1)
+      expect(told[0]?.join(' ')).toMatch(/page|btree|rowid|corrupt|malformed/i)
+      expect(await ok(backend, 'status', {})).toMatchObject({ checking: false, damage: expect.arrayContaining([expect.any(String)]) })
+      expect((await fails(backend, 'backup.create', {})).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
+
+  it('is settled by the warm-up: the page reads the damage from status, and no automatic backup is taken', async () => {
+    const { dataDir, file } = await damagedDataDir('relationship')
+    const before = fileDigest(file)
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    try {
+      await backend.warmUp()
+      const status = await ok(backend, 'status', {})
+      expect(status.checking).toBe(false)
+      expect(status.damage.length).toBeGreaterThan(0)
+      expect(await autoBackup(backend)).toEqual({ taken: null, removed: [] })
+      expect(await ok(backend, 'backup.list', {})).toEqual([])
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  })
+
+  it('is settled when a warm-up step runs into the damage first', async () => {
+    const { dataDir } = await damagedDataDir('person')
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    try {
+      await backend.warmUp()
+      expect(backend.checking).toBe(false)
+      expect(backend.damage.length).toBeGreaterThan(0)
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('writes nothing before a sound file is checked, then writes, and learns the organisations a path search skipped', async () => {
+    const dataDir = tempDir()
+    const seeding = await Backend.open({ dataDir })
+    const me = await ok(seeding, 'me.set', { name: 'Me' })
+    const ana = await ok(seeding, 'people.create', { name: 'Ana' })
+    const bea = await ok(seeding, 'people.create', { name: 'Bea' })
+    await ok(seeding, 'relationships.set', { a: me.id, b: ana.id, strength: 4 })
+    await ok(seeding, 'relationships.set', { a: ana.id, b: bea.id, strength: 4 })
+    // Written past Kith, as another program could: a company no organisation holds yet.
+    seeding.sqlite.prepare("UPDATE person SET company = 'Globex' WHERE id = ?").run(ana.id)
+    await seeding.close()
+    const organisations = (backend: Backend): number => backend.sqlite.prepare<[], number>('SELECT count(*) FROM organisation').pluck().get() ?? 0
+    const before = fileDigest(path.join(dataDir, 'kith.sqlite'))
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    try {
+      expect(backend.checking).toBe(true)
+      expect((await ok(backend, 'paths.find', { to: bea.id })).paths.map((p) => p.people.map((q) => q.name))).toEqual([['Me', 'Ana', 'Bea']])
+      expect(organisations(backend)).toBe(0)
+      expect(fileDigest(path.join(dataDir, 'kith.sqlite'))).toBe(before)
+      await backend.warmUp()
+      expect(backend.checking).toBe(false)
+      expect(organisations(backend)).toBe(1)
+      expect((await ok(backend, 'people.create', { name: 'Bo' })).name).toBe('Bo')
+    } finally {
+      await backend.close()
+    }
   })
 })
 

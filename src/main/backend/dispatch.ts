@@ -98,6 +98,15 @@ export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, ba
     const said = 'text must not contain a NUL character'
     return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: ${said}`, issues: [{ path: nul, message: said }] } }
   }
+  // A write, or a backup, waits for the check for damage if it was left for after opening (state.ts).
+  if (METHOD_ACCESS[method] === 'write' || method === 'backup.create') {
+    try {
+      backend.checked()
+    } catch (err) {
+      const typed = typedFailure(backend, err)
+      return { ok: false, error: typed?.toApiError() ?? { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
+    }
+  }
   if (backend.damage.length > 0 && METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method)) {
     return { ok: false, error: { code: 'db_corrupt', message: DAMAGED_MESSAGE } }
   }

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
-import { DEFAULT_BUSY_BUDGET_MS } from './db/busy'
+import { DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './db/busy'
+import { errorMessage } from './errors'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
@@ -40,6 +41,12 @@ export interface BackendOptions {
   quickCheckBudgetMs?: number
   /** How many people one step of the warm-up reads (`DIRECTORY_STEP`; tests make it small). */
   warmStepPeople?: number
+  /**
+   * Check for damage in the warm-up rather than at opening, when the file is
+   * at the current schema (see `warmUp`): for the desktop app and browser
+   * mode, which warm up. Nothing is written until the check is settled.
+   */
+  checkDamageLater?: boolean
 }
 
 /**
@@ -102,6 +109,7 @@ export class BackendState {
       now: options.now,
       busyBudgetMs: options.busyBudgetMs,
       quickCheckBudgetMs: options.quickCheckBudgetMs,
+      checkLater: options.checkDamageLater,
     })
   }
 
@@ -134,6 +142,63 @@ export class BackendState {
     if (this.opened.damage.length > 0) return
     this.opened.damage = [problem]
     this.sqlite.pragma('query_only = ON')
+    // The check left for later has nothing more to tell.
+    this.opened.pending?.close()
+    this.opened.pending = null
+    for (const listener of this.damageListeners) listener(this.opened.damage)
+  }
+
+  private readonly damageListeners = new Set<(problems: readonly string[]) => void>()
+
+  /** Tells `listener` when damage is found after opening (by the check left for later, or by a call). */
+  onDamage(listener: (problems: readonly string[]) => void): () => void {
+    this.damageListeners.add(listener)
+    return () => this.damageListeners.delete(listener)
+  }
+
+  /** Whether the check for damage left for after opening has not finished yet (the file is read-only meanwhile). */
+  get checking(): boolean {
+    return this.opened.pending !== null
+  }
+
+  /**
+   * Finishes the check for damage left for after opening, now: every write
+   * comes through here first, so nothing is written to a file not known to
+   * be sound. Instant once it is settled.
+   */
+  checked(): void {
+    const pending = this.opened.pending
+    if (pending === null) return
+    this.settleCheck(pending.finish())
+  }
+
+  /** Waits for the warm-up to settle the check (or finishes it now when no warm-up runs). */
+  async whenChecked(): Promise<void> {
+    if (this.opened.pending !== null && this.warming !== null) await this.warming.done
+    this.checked()
+  }
+
+  /** The check's last table is done: the file is writable again, or it is damaged and stays read-only. */
+  private settleCheck(problems: string[]): void {
+    this.opened.pending?.close()
+    this.opened.pending = null
+    if (problems.length > 0) {
+      if (this.opened.damage.length > 0) return
+      this.opened.damage = problems
+      for (const listener of this.damageListeners) listener(problems)
+      return
+    }
+    // A call may have found damage meanwhile: then it stays read-only.
+    if (this.opened.damage.length > 0) return
+    this.sqlite.pragma('query_only = OFF')
+    try {
+      this.sqlite.pragma('journal_mode = WAL')
+    } catch (err) {
+      // Another process has the file open in another mode just now: it keeps that mode until the next opening.
+      if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(err.code))) throw err
+    }
+    // A path graph built while read-only resolved companies with the organisations it had: give the new ones theirs now.
+    if (this.graphCache !== null && this.syncOrganisations(null)) this.forgetCaches()
   }
 
   now(): Date {
@@ -218,9 +283,23 @@ export class BackendState {
   warmUp(): Promise<void> {
     this.warming ??= warmInSteps(
       { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
-      () => this.warmStep(),
+      () => this.warmStepOrSettle(),
     )
     return this.warming.done
+  }
+
+  /**
+   * `warmStep`; a step that fails ends the warm-up, but never with the check
+   * for damage unsettled (the file would stay read-only until a write came).
+   */
+  private warmStepOrSettle(): boolean {
+    try {
+      return this.warmStep()
+    } catch (err) {
+      if (isCorruptionError(err)) this.markDamaged(errorMessage(err))
+      this.checked()
+      throw err
+    }
   }
 
   /** The next piece of warming, done now; says whether anything is left. */
@@ -237,6 +316,12 @@ export class BackendState {
     const directory = this.cache.directory
     if (!directory.searchReady) {
       directory.buildSearch()
+      return true
+    }
+    const pending = this.opened.pending
+    if (pending !== null) {
+      // After what the first page needs: a table at a time, the largest (relationships) about 0.25 s at 50,000 people.
+      if (!pending.step()) this.checked()
       return true
     }
     if (this.graphCache?.dataVersion !== dataVersion) {
@@ -287,6 +372,7 @@ export class BackendState {
    * call a write from inside another one's work: the connection is one.
    */
   async write<T>(touched: Touched | ((result: T) => Touched), work: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+    this.checked()
     const result = await this.db.transaction().execute(work)
     this.refresh(typeof touched === 'function' ? touched(result) : touched)
     return result
@@ -298,6 +384,7 @@ export class BackendState {
    * another call's open transaction.
    */
   async writeSync<T>(touched: Touched | ((result: T) => Touched), work: () => T): Promise<T> {
+    this.checked()
     const result = await this.withConnection(() => this.sqlite.transaction(work).immediate())
     this.refresh(typeof touched === 'function' ? touched(result) : touched)
     return result
@@ -310,6 +397,7 @@ export class BackendState {
    * whether it commits or not: they may have been read while it was open.
    */
   async writeLong<T>(touched: Touched, work: () => Promise<T>): Promise<T> {
+    this.checked()
     this.sqlite.exec('BEGIN IMMEDIATE')
     try {
       const result = await work()
@@ -380,6 +468,7 @@ export class BackendState {
     await warming?.done
     this.warming = null
     this.forgetCaches()
+    this.opened.pending?.close()
     await this.opened.db.destroy()
     try {
       await replace()
@@ -399,6 +488,7 @@ export class BackendState {
   async close(): Promise<void> {
     this.warming?.stop()
     await this.warming?.done
+    this.opened.pending?.close()
     // Kysely's SQLite driver closes the better-sqlite3 connection too.
     await this.opened.db.destroy()
   }

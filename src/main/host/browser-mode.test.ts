@@ -7,7 +7,9 @@ import http from 'node:http'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { tempDir } from '../backend/testing/temp'
+import { damagedDataDir } from '../backend/testing/damaged'
+import { fileDigest, tempDir } from '../backend/testing/temp'
+import { QUICK_CHECK_BUDGET_MS } from '../backend/db/open'
 import { UPLOAD_DIR_NAME } from '../backend/imports/archive/upload'
 import { startServer, type RunningServer } from '../serve'
 import { BackendHost, type HostOptions } from './host'
@@ -49,8 +51,7 @@ const answer = <T extends z.ZodType>(data: T) => ({
 const refused = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) })
 const person = z.object({ id: z.number(), name: z.string() })
 
-async function browserMode(options: Partial<HostOptions> = {}) {
-  const dataDir = tempDir()
+async function browserMode(options: Partial<HostOptions> = {}, dataDir = tempDir()) {
   const host = await BackendHost.start({ dataDir, quickCheckBudgetMs: 0, ...options })
   const staticDir = tempDir()
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Kith</title>')
@@ -98,6 +99,23 @@ describe('browser mode through the backend worker', () => {
     // Other checks come and go; the task is not reported again.
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(events.filter((e) => e.kind === 'tasks.due')).toHaveLength(1)
+  })
+
+  it('answers before the check for damage has run, then refuses writes once it finds damage, and says so', async () => {
+    const { dataDir, file } = await damagedDataDir('relationship')
+    const before = fileDigest(file)
+    const { api, host, events } = await browserMode({ quickCheckBudgetMs: QUICK_CHECK_BUDGET_MS }, dataDir)
+    const status = z.object({ damage: z.array(z.string()), checking: z.boolean() })
+    // The people's own tables are sound: they are listed at once, check or no check.
+    expect(answer(z.array(person)).parse(await api('search', { query: 'Person 00042' })).data[0]?.name).toBe('Person 00042')
+    const found = await until(() => events.find((e) => e.kind === 'damage.found'))
+    expect(found.problems.length).toBeGreaterThan(0)
+    expect(host.damaged).toBe(true)
+    // The page's banner reads it from status.
+    expect(answer(status).parse(await api('status', {})).data).toMatchObject({ checking: false, damage: expect.arrayContaining([expect.any(String)]) })
+    expect(refused.parse(await api('people.create', { name: 'New Person' })).error.code).toBe('db_corrupt')
+    await host.close()
+    expect(fileDigest(file)).toBe(before)
   })
 
   it('takes an uploaded archive: the worker reads the copy, reports its progress, and the page applies it', async () => {

@@ -88,7 +88,7 @@ export class BackendHost {
   private worker: Worker | null = null
   /** Settles when the current worker has opened the database (or could not). */
   private ready: Promise<ApiError | null> = Promise.resolve(null)
-  private damagedAtOpen = false
+  private damageFound = false
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
   private readonly crashes: number[] = []
@@ -113,9 +113,9 @@ export class BackendHost {
     return host
   }
 
-  /** Whether the database was found damaged at opening (it is then read-only). */
+  /** Whether the database was found damaged, at opening or since (it is then read-only; `damage.found` tells when). */
   get damaged(): boolean {
-    return this.damagedAtOpen
+    return this.damageFound
   }
 
   private spawn(): void {
@@ -146,14 +146,17 @@ export class BackendHost {
       }
       const message = read.message
       if (message.type === 'ready') {
-        this.damagedAtOpen = message.damaged
+        this.damageFound = message.damaged
         settle(null)
       } else if (message.type === 'openFailed') {
         // Opening again would fail the same way: every call gets this error.
         this.stopped = message.error
         settle(message.error)
       }
-      else this.receive(worker, message)
+      else {
+        if (message.type === 'event' && message.event.kind === 'damage.found') this.damageFound = true
+        this.receive(worker, message)
+      }
     })
     worker.on('error', (err) => {
       lastError = err.message

@@ -96,6 +96,8 @@ export const hostEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tasks.due'), taskId: z.number().int().min(1), title: z.string() }),
   /** An automatic backup failed. */
   z.strictObject({ kind: z.literal('backup.failed'), message: z.string() }),
+  /** Damage was found after opening (the database is read-only from now on): the first problems. */
+  z.strictObject({ kind: z.literal('damage.found'), problems: z.array(z.string()).max(3) }),
 ])
 
 export type HostEvent = z.output<typeof hostEventSchema>

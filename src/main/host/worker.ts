@@ -95,6 +95,8 @@ async function serve(options: WorkerOptions): Promise<void> {
       nativeBinding: options.nativeBinding,
       busyBudgetMs: options.busyBudgetMs,
       quickCheckBudgetMs: options.quickCheckBudgetMs,
+      // The warm-up checks for damage once what the first page needs is built; nothing is written before.
+      checkDamageLater: true,
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),
     })
@@ -103,7 +105,9 @@ async function serve(options: WorkerOptions): Promise<void> {
     post({ type: 'openFailed', error: response.ok ? { code: 'internal', message: 'Kith could not open its data folder.' } : response.error })
     return
   }
-  // The directory, search index and path graph build in the background, yielding to calls (state.ts).
+  // Damage found after opening: by the check left for the warm-up, or by a call.
+  backend.onDamage((problems) => emit({ kind: 'damage.found', problems: problems.slice(0, 3) }))
+  // The directory, search index, check for damage and path graph, in the background, yielding to calls (state.ts).
   void backend.warmUp()
 
   const timers: NodeJS.Timeout[] = [watchJobs(backend, options.jobProgressMs)]

@@ -14,6 +14,12 @@ export interface AppStatus {
   counts: TableCounts
   /** What the check for damage found; when not empty, Kith changes nothing until a backup is restored. */
   damage: string[]
+  /**
+   * The check for damage is still running (the app checks in the background
+   * after opening; nothing is written until it ends): ask again for its
+   * finding.
+   */
+  checking: boolean
 }
 
 export interface DoctorReport {

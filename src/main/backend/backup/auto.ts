@@ -50,11 +50,14 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
  * merge) are never removed.
  */
 export async function autoBackup(backend: BackendState): Promise<{ taken: BackupInfo | null; removed: string[] }> {
-  // A copy of a damaged database would push the sound ones out of rotation.
-  if (backend.damage.length > 0) return { taken: null, removed: [] }
   const today = backend.now().toISOString().slice(0, 10)
   const autos = () => listBackups(backend).filter((b) => b.kind === 'auto')
-  const taken = autos().some((b) => dayOf(b) === today) ? null : await createBackup(backend, undefined, '-auto')
+  const due = !autos().some((b) => dayOf(b) === today)
+  // Not before the check for damage is settled (the app leaves it for the warm-up):
+  // a copy of a damaged database would push the sound ones out of rotation.
+  if (due) await backend.whenChecked()
+  if (backend.damage.length > 0) return { taken: null, removed: [] }
+  const taken = due ? await createBackup(backend, undefined, '-auto') : null
   const keep = backupsToKeep(autos())
   const removed: string[] = []
   for (const b of autos()) {

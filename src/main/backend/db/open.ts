@@ -22,6 +22,12 @@ export interface OpenDatabaseOptions {
   busyBudgetMs?: number
   /** How long the check at opening may take (QUICK_CHECK_BUDGET_MS; 0 skips it). */
   quickCheckBudgetMs?: number
+  /**
+   * Leave the check for damage for after opening (`OpenedDatabase.pending`)
+   * when the file is at the current schema: the desktop app and browser mode
+   * run it in the warm-up, so the first answers do not wait for it.
+   */
+  checkLater?: boolean
 }
 
 export interface OpenedDatabase {
@@ -36,6 +42,11 @@ export interface OpenedDatabase {
    * it, not even a migration, until a backup is restored.
    */
   damage: string[]
+  /**
+   * The check left for later (`checkLater`), or null when it ran at opening
+   * (or was skipped). While it is pending the connection is `query_only`.
+   */
+  pending: PendingCheck | null
 }
 
 /** Problems listed at most by the check at opening: enough to say what is wrong. */
@@ -46,7 +57,7 @@ const DAMAGE_LINES = 20
  * 0.3 to 0.4 s for a 70 MB file (50,000 people, 500,000 relationships; the
  * person table 60 ms of it, relationships the rest), measured on this
  * project's shared build machine; opening without the check takes 2 ms. Tables are checked one by one, the ones holding people first,
- * until this much time has passed; damage in a table left unchecked is
+ * until this much time has been spent checking (at opening, or in the warm-up: `checkLater`); damage in a table left unchecked is
  * caught when a call reads it (dispatch then turns the backend read-only).
  */
 export const QUICK_CHECK_BUDGET_MS = 300
@@ -59,17 +70,107 @@ function fileStamp(date: Date): string {
 }
 
 /**
+ * `quick_check`, table by table: the ones holding people first, until the
+ * budget (the time spent checking) is used up or enough damage is found to
+ * say what is wrong. Run whole at opening, or a table per step after it
+ * (`OpenDatabaseOptions.checkLater`).
+ */
+export class DamageCheck {
+  private readonly names: string[]
+  private next = 0
+  private spentMs = 0
+  private readonly problems: string[] = []
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly budgetMs: number,
+  ) {
+    const names = sqlite
+      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+      .pluck()
+      .all()
+      .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    const rank = (name: string): number => (FIRST_CHECKED.includes(name) ? FIRST_CHECKED.indexOf(name) : FIRST_CHECKED.length)
+    // By code unit, not localeCompare: the names are ASCII, and the collator costs about 9 ms to load at every start.
+    this.names = names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+  }
+
+  /** Whether nothing is left to check: every table, the budget spent, or enough damage found. */
+  get done(): boolean {
+    return this.next >= this.names.length || this.spentMs >= this.budgetMs || this.problems.length >= DAMAGE_LINES
+  }
+
+  /** Checks the next table; says whether anything is left. */
+  step(): boolean {
+    const name = this.names[this.next]
+    if (this.done || name === undefined) return false
+    this.next++
+    const started = performance.now()
+    try {
+      const lines = checkLines(this.sqlite, { quickCheckOf: name })
+      if (!(lines.length === 1 && lines[0] === 'ok')) this.problems.push(...lines)
+    } catch (err) {
+      if (!isCorruptionError(err)) throw err
+      // A file so damaged that the check itself cannot run: that is the finding.
+      this.problems.push(errorMessage(err))
+      this.next = this.names.length
+    }
+    this.spentMs += performance.now() - started
+    return !this.done
+  }
+
+  /** Checks what is left; the problems found, at most DAMAGE_LINES. */
+  finish(): string[] {
+    while (this.step());
+    return this.problems.slice(0, DAMAGE_LINES)
+  }
+}
+
+/**
+ * The check for damage left for after opening (`checkLater`): a table at a
+ * time on a read-only connection of its own. Until it is settled the main
+ * connection is `query_only`, so nothing is written to a file not yet
+ * known to be sound; `BackendState` settles it.
+ */
+export class PendingCheck {
+  private readonly check: DamageCheck
+
+  constructor(private readonly connection: Database.Database, budgetMs: number) {
+    this.check = new DamageCheck(connection, budgetMs)
+  }
+
+  /** Checks the next table; says whether anything is left. */
+  step(): boolean {
+    return this.check.step()
+  }
+
+  /** Checks what is left and closes its connection; the problems found. */
+  finish(): string[] {
+    try {
+      return this.check.finish()
+    } finally {
+      this.close()
+    }
+  }
+
+  close(): void {
+    if (this.connection.open) this.connection.close()
+  }
+}
+
+/**
  * Reads what the header alone cannot show: the stamp and the tables as SQLite
  * sees them (a write-ahead log may hold newer pages than the file), then
- * `quick_check`. Only reads; returns the damage found.
+ * `quick_check`, now or (`later`) by the caller. Only reads; returns the
+ * damage found.
  */
 function inspect(
   sqlite: Database.Database,
   file: string,
   header: DbFileHeader,
   latest: number,
-  options: { budgetMs: number; nativeBinding: string | undefined },
-): { current: number; damage: string[] } {
+  options: { budgetMs: number; nativeBinding: string | undefined; later: boolean },
+): { current: number; damage: string[]; pending: PendingCheck | null } {
   let current: number
   try {
     current = pragmaNumber(sqlite, 'user_version')
@@ -77,45 +178,36 @@ function inspect(
     const entries = sqlite.prepare<[], number>('SELECT count(*) FROM sqlite_master').pluck().get() ?? 0
     assertOpenable(file, { ...header, exists: true, userVersion: current, applicationId, hasSchema: entries > 0 }, latest)
   } catch (err) {
-    if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)] }
+    if (isCorruptionError(err)) return { current: header.userVersion, damage: [errorMessage(err)], pending: null }
     throw err
   }
+  if (options.budgetMs <= 0) return { current, damage: [], pending: null }
   // On a read-only connection of its own: SQLite checked the file above
   // several times faster there than on the read-write one (0.4 s against 2.8 s).
   let checker: Database.Database = sqlite
   try {
     checker = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
   } catch {
-    // A folder Kith cannot write its lock files in: check on the main connection.
+    // A folder Kith cannot write its lock files in: check on the main connection, now.
+  }
+  // Later only when nothing is to be migrated: a step is never applied to a file not yet checked.
+  if (options.later && checker !== sqlite && current === latest) {
+    try {
+      return { current, damage: [], pending: new PendingCheck(checker, options.budgetMs) }
+    } catch (err) {
+      checker.close()
+      if (isCorruptionError(err)) return { current, damage: [errorMessage(err)], pending: null }
+      throw err
+    }
   }
   try {
-    return { current, damage: quickCheck(checker, options.budgetMs) }
+    return { current, damage: new DamageCheck(checker, options.budgetMs).finish(), pending: null }
   } catch (err) {
-    if (isCorruptionError(err)) return { current, damage: [errorMessage(err)] }
+    if (isCorruptionError(err)) return { current, damage: [errorMessage(err)], pending: null }
     throw err
   } finally {
     if (checker !== sqlite) checker.close()
   }
-}
-
-/** `quick_check`, table by table, within the budget; returns the problems found. */
-function quickCheck(sqlite: Database.Database, budgetMs: number): string[] {
-  const names = sqlite
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    .pluck()
-    .all()
-    .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-  const rank = (name: string): number => (FIRST_CHECKED.includes(name) ? FIRST_CHECKED.indexOf(name) : FIRST_CHECKED.length)
-  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-  const started = performance.now()
-  const problems: string[] = []
-  for (const name of names) {
-    if (performance.now() - started >= budgetMs) break
-    const lines = checkLines(sqlite, { quickCheckOf: name })
-    if (!(lines.length === 1 && lines[0] === 'ok')) problems.push(...lines)
-    if (problems.length >= DAMAGE_LINES) break
-  }
-  return problems.slice(0, DAMAGE_LINES)
 }
 
 export async function openDatabase(file: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
@@ -142,12 +234,24 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
     makePrivate(file)
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // Nothing is written before the file is known to be Kith's and sound.
-    const check = { budgetMs: options.quickCheckBudgetMs ?? QUICK_CHECK_BUDGET_MS, nativeBinding: options.nativeBinding }
-    const { current, damage } = header.exists ? inspect(sqlite, file, header, latest, check) : { current: 0, damage: [] }
+    const check = { budgetMs: options.quickCheckBudgetMs ?? QUICK_CHECK_BUDGET_MS, nativeBinding: options.nativeBinding, later: options.checkLater === true }
+    const { current, damage, pending } = header.exists ? inspect(sqlite, file, header, latest, check) : { current: 0, damage: [], pending: null }
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
     if (damage.length > 0) {
       sqlite.pragma('query_only = ON')
-      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage }
+      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage, pending: null }
+    }
+    if (pending !== null) {
+      // At the current schema, and not yet checked: read-only until the check is settled.
+      try {
+        sqlite.pragma('foreign_keys = ON')
+        sqlite.pragma('synchronous = FULL')
+        sqlite.pragma('query_only = ON')
+      } catch (err) {
+        pending.close()
+        throw err
+      }
+      return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage: [], pending }
     }
 
     sqlite.pragma('journal_mode = WAL')
@@ -164,7 +268,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
       await backupDatabase(sqlite, preMigrationBackup, options.nativeBinding)
     }
     const { to } = await migrate(sqlite, db as unknown as Kysely<unknown>, migrations, busyBudgetMs)
-    return { sqlite, db, schemaVersion: to, preMigrationBackup, damage: [] }
+    return { sqlite, db, schemaVersion: to, preMigrationBackup, damage: [], pending: null }
   } catch (err) {
     sqlite.close()
     if (err instanceof KithError) throw err

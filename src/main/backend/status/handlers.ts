@@ -3,7 +3,7 @@ import { countRows, tableCounts } from './counts'
 
 const status: Handler<'status'> = async (_args, backend) => {
   if (backend.damage.length === 0) {
-    return { dataDir: backend.dataDir, dbPath: backend.dbPath, schemaVersion: backend.schemaVersion, counts: await tableCounts(backend), damage: [] }
+    return { dataDir: backend.dataDir, dbPath: backend.dbPath, schemaVersion: backend.schemaVersion, counts: await tableCounts(backend), damage: [], checking: backend.checking }
   }
   // A damaged file still answers: what can be counted, and what is wrong.
   const problems: string[] = []
@@ -13,6 +13,7 @@ const status: Handler<'status'> = async (_args, backend) => {
     schemaVersion: backend.schemaVersion,
     counts: countRows(backend, problems),
     damage: [...backend.damage, ...problems],
+    checking: false,
   }
 }
 

@@ -25,11 +25,12 @@ export const serve: HostCommand = {
     // The database is opened, backed up and watched on the backend's own thread; this one serves HTTP.
     const host = await BackendHost.start({ dataDir: ctx.dataDir, autoBackups: true, dueTaskCheckMs: DUE_TASK_CHECK_MS })
     try {
-      if (host.damaged) {
-        ctx.io.err('kith: Kith found damage in your data and changes nothing until it is repaired. See "kith doctor"; save what can be read with "kith export FILE", or "kith restore FILE".')
-      }
+      const damaged = 'kith: Kith found damage in your data and changes nothing until it is repaired. See "kith doctor"; save what can be read with "kith export FILE", or "kith restore FILE".'
+      if (host.damaged) ctx.io.err(damaged)
       host.onEvent((event) => {
         if (event.kind === 'backup.failed') ctx.io.err(`kith serve: the automatic backup failed: ${event.message}`)
+        // Found after opening: by the check the warm-up runs, or by a call.
+        if (event.kind === 'damage.found') ctx.io.err(`${damaged} (${event.problems.join('; ')})`)
       })
       const server = await startServer({ backend: host, staticDir, port })
       // The full address, token included, goes only to this terminal (the user's own output).

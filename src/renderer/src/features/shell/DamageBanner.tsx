@@ -1,8 +1,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
 import { useApi } from '../../lib/useApi'
+
+/** How soon to ask again while the check for damage is still running (at 50,000 people it takes about 0.3 s). */
+const CHECK_AGAIN_MS = 1_000
 
 /**
  * Shown above every page while the database is damaged: Kith then changes
@@ -14,6 +17,14 @@ export function DamageBanner(): ReactNode {
   // Asked again after every write and on every page: a call may find damage too.
   const status = useApi('status', {}, `${version}:${JSON.stringify(route)}`)
   const damage = status.data?.damage ?? []
+  // Right after opening the check may still run in the background: ask again until it has ended.
+  const checking = status.data?.checking === true && !status.loading
+  const { reload } = status
+  useEffect(() => {
+    if (!checking) return
+    const timer = setTimeout(reload, CHECK_AGAIN_MS)
+    return () => clearTimeout(timer)
+  }, [checking, reload])
   if (damage.length === 0) return null
   return (
     <Alert color="red" title="Kith found damage in your data" role="alert" mb="lg">
