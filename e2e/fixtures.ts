@@ -10,11 +10,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { electronBinary, projectRoot } from './electron-binary'
+import { wreckTable } from './wreck'
 
 export interface KithOptions {
   kithMode: 'browser' | 'electron'
-  /** CLI commands run on the data folder before the app opens, e.g. { commands: [['demo']] }. */
-  seed: { commands: string[][] }
+  /**
+   * CLI commands run on the data folder before the app opens, e.g. { commands: [['demo']] };
+   * then, with `wreck`, one page of that table overwritten, as damage on disk would.
+   */
+  seed: { commands: string[][]; wreck?: string }
 }
 
 const cliPath = path.join(projectRoot, 'out', 'main', 'cli.js')
@@ -93,6 +97,7 @@ export const test = base.extend<Fixtures & Pick<KithOptions, 'seed'>, WorkerFixt
 
   serverUrl: async ({ kithMode, dataDir, seed, kithCli }, use) => {
     for (const command of seed.commands) await kithCli(...command)
+    if (seed.wreck !== undefined) wreckTable(path.join(dataDir, 'kith.sqlite'), seed.wreck)
     if (kithMode !== 'browser') {
       await use(null)
       return

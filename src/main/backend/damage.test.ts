@@ -119,6 +119,23 @@ describe('a damaged database', () => {
     }
   })
 
+  it('answers status with the damage when counting is the first thing to run into it', async () => {
+    // The b-tree SQLite counts people from: the smallest index holding them all.
+    const plan = (await openTempBackend()).sqlite.prepare<[], { detail: string }>('EXPLAIN QUERY PLAN SELECT count(*) FROM person').all()
+    const counted = /USING COVERING INDEX (\w+)/.exec(plan.map((row) => row.detail).join(' '))?.[1] ?? 'person'
+    const { dataDir } = await damagedDataDir('person', counted)
+    // As if the file were too large for the check to reach the damaged table in time.
+    const backend = await Backend.open({ dataDir, quickCheckBudgetMs: 0 })
+    try {
+      const status = await ok(backend, 'status', {})
+      expect(status.damage.join(' ')).toMatch(/malformed|corrupt/i)
+      expect(status.checking).toBe(false)
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+  })
+
   it('turns read-only when a call runs into damage the check at opening did not reach', async () => {
     const { dataDir, file } = await damagedDataDir()
     const before = fileDigest(file)

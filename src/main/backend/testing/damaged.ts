@@ -9,9 +9,10 @@ export const DAMAGED_PEOPLE = 3000
  * A Kith data folder (at the current schema) holding DAMAGED_PEOPLE people
  * and a relationship from each to the next, closed, with one leaf page of
  * `table` overwritten: the person table, which the people directory reads
- * first, or the relationships, which only the path graph reads.
+ * first, or the relationships, which only the path graph reads. `btree`
+ * names one of the table's indexes to overwrite a page of that instead.
  */
-export async function damagedDataDir(table: 'person' | 'relationship' = 'person'): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
+export async function damagedDataDir(table: 'person' | 'relationship' = 'person', btree: string = table): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
   const dataDir = tempDir()
   const backend = await Backend.open({ dataDir })
   const sqlite = backend.sqlite
@@ -24,7 +25,7 @@ export async function damagedDataDir(table: 'person' | 'relationship' = 'person'
   const leaves = sqlite
     .prepare<[string], number>("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
     .pluck()
-    .all(table)
+    .all(btree)
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number
   const file = backend.dbPath
   await backend.close()
