@@ -209,6 +209,47 @@ describe('the check for damage left for after opening (the desktop app and brows
     }
   })
 
+  it('a copy saved elsewhere meanwhile waits for the check, and is known to hold the damage', async () => {
+    const { dataDir } = await damagedDataDir('relationship')
+    const copies = tempDir()
+    const backend = await Backend.open({
+      dataDir,
+      checkDamageLater: true,
+      filePicker: { saveBackupAs: (name) => Promise.resolve(path.join(copies, name)), openBackup: () => Promise.resolve(null) },
+    })
+    try {
+      expect(backend.checking).toBe(true)
+      expect(await ok(backend, 'backup.saveCopy', {})).not.toBeNull()
+      expect(backend.checking).toBe(false)
+      expect(backend.damage.length).toBeGreaterThan(0)
+    } finally {
+      await backend.close()
+    }
+  })
+
+  it('never calls a file sound with a table it could not check: writes are refused until the check can finish', async () => {
+    const dataDir = tempDir()
+    await (await Backend.open({ dataDir })).close()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    try {
+      // Another program takes a table away after Kith opened the file: its check cannot run (not damage, not sound either).
+      const other = new Database(path.join(dataDir, 'kith.sqlite'))
+      other.exec('DROP TABLE rejected_tie')
+      other.close()
+      await backend.warmUp()
+      expect(backend.checking).toBe(true)
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const add = await fails(backend, 'people.create', { name: 'New Person' })
+        expect(add.code).toBe('io')
+        expect(add.message).toMatch(/^Kith could not finish checking your data for damage, so nothing was changed \(SQLite: no such table/)
+      }
+      expect((await ok(backend, 'status', {})).checking).toBe(true)
+    } finally {
+      await backend.close()
+    }
+    expect(backend.checking).toBe(false)
+  })
+
   it('writes nothing before a sound file is checked, then writes, and learns the organisations a path search skipped', async () => {
     const dataDir = tempDir()
     const seeding = await Backend.open({ dataDir })

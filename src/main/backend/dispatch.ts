@@ -43,6 +43,13 @@ function nulAt(value: unknown, path: FieldIssue['path'] = []): FieldIssue['path'
 
 const PROGRESS_METHODS: ReadonlySet<string> = new Set(['imports.job'])
 
+/**
+ * Read methods that need to know whether the file is damaged before they
+ * start: a copy of a sound file is verified, one of a damaged file is not
+ * (and is refused for backups/).
+ */
+const SETTLED_FIRST: ReadonlySet<MethodName> = new Set(['backup.create', 'backup.saveCopy'])
+
 /** Restoring replaces the damaged file whole instead of writing into it. */
 const ALLOWED_WHEN_DAMAGED: ReadonlySet<MethodName> = new Set(['backup.restore', 'backup.restoreFile'])
 
@@ -98,8 +105,8 @@ export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, ba
     const said = 'text must not contain a NUL character'
     return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${where}: ${said}`, issues: [{ path: nul, message: said }] } }
   }
-  // A write, or a backup, waits for the check for damage if it was left for after opening (state.ts).
-  if (METHOD_ACCESS[method] === 'write' || method === 'backup.create') {
+  // A write, or a copy of the whole file, waits for the check for damage if it was left for after opening (state.ts).
+  if (METHOD_ACCESS[method] === 'write' || SETTLED_FIRST.has(method)) {
     try {
       backend.checked()
     } catch (err) {

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './db/busy'
-import { errorMessage } from './errors'
+import { KithError, errorMessage } from './errors'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
@@ -169,7 +169,14 @@ export class BackendState {
   checked(): void {
     const pending = this.opened.pending
     if (pending === null) return
-    this.settleCheck(pending.finish())
+    let problems: string[]
+    try {
+      problems = pending.finish()
+    } catch (err) {
+      // The disk, or another process: not damage, but not known sound either. Nothing is written; the next write tries again.
+      throw new KithError('io', `Kith could not finish checking your data for damage, so nothing was changed (SQLite: ${errorMessage(err)}). Try again.`)
+    }
+    this.settleCheck(problems)
   }
 
   /** Waits for the warm-up to settle the check (or finishes it now when no warm-up runs). */
@@ -489,6 +496,7 @@ export class BackendState {
     this.warming?.stop()
     await this.warming?.done
     this.opened.pending?.close()
+    this.opened.pending = null
     // Kysely's SQLite driver closes the better-sqlite3 connection too.
     await this.opened.db.destroy()
   }

@@ -52,11 +52,11 @@ export function backupsToKeep(autos: readonly BackupInfo[]): Set<string> {
 export async function autoBackup(backend: BackendState): Promise<{ taken: BackupInfo | null; removed: string[] }> {
   const today = backend.now().toISOString().slice(0, 10)
   const autos = () => listBackups(backend).filter((b) => b.kind === 'auto')
-  const due = !autos().some((b) => dayOf(b) === today)
   // Not before the check for damage is settled (the app leaves it for the warm-up):
   // a copy of a damaged database would push the sound ones out of rotation.
-  if (due) await backend.whenChecked()
+  await backend.whenChecked()
   if (backend.damage.length > 0) return { taken: null, removed: [] }
+  const due = !autos().some((b) => dayOf(b) === today)
   const taken = due ? await createBackup(backend, undefined, '-auto') : null
   const keep = backupsToKeep(autos())
   const removed: string[] = []

@@ -100,22 +100,27 @@ export class DamageCheck {
     return this.next >= this.names.length || this.spentMs >= this.budgetMs || this.problems.length >= DAMAGE_LINES
   }
 
-  /** Checks the next table; says whether anything is left. */
+  /**
+   * Checks the next table; says whether anything is left. Any failure but
+   * damage (the disk, another process) is thrown with the table still to
+   * check: a table is never passed over unchecked.
+   */
   step(): boolean {
     const name = this.names[this.next]
     if (this.done || name === undefined) return false
-    this.next++
     const started = performance.now()
     try {
       const lines = checkLines(this.sqlite, { quickCheckOf: name })
       if (!(lines.length === 1 && lines[0] === 'ok')) this.problems.push(...lines)
+      this.next++
     } catch (err) {
       if (!isCorruptionError(err)) throw err
       // A file so damaged that the check itself cannot run: that is the finding.
       this.problems.push(errorMessage(err))
       this.next = this.names.length
+    } finally {
+      this.spentMs += performance.now() - started
     }
-    this.spentMs += performance.now() - started
     return !this.done
   }
 
@@ -144,13 +149,15 @@ export class PendingCheck {
     return this.check.step()
   }
 
-  /** Checks what is left and closes its connection; the problems found. */
+  /**
+   * Checks what is left and closes its connection; the problems found. A
+   * failure that is not damage is thrown with the connection kept, so the
+   * next try goes on from the table that failed.
+   */
   finish(): string[] {
-    try {
-      return this.check.finish()
-    } finally {
-      this.close()
-    }
+    const problems = this.check.finish()
+    this.close()
+    return problems
   }
 
   close(): void {

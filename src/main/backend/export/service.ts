@@ -3,12 +3,13 @@
  * vCard 3.0; the whole database as Kith JSON (kith-json.ts).
  */
 import type Database from 'better-sqlite3'
-import { stringify } from 'csv-stringify/sync'
+import type * as csvStringify from 'csv-stringify/sync'
 import type { ExportFile, ExportFormat } from '../../../shared/imports'
 import { LINE_BREAKS } from '../../../shared/text'
 import { readOrSalvage } from '../db/salvage'
 import { parseJsonList } from '../people/records'
 import { exportKithJson } from '../imports/kith-json'
+import { LazyModule } from '../lazy-module'
 
 interface ExportPerson {
   id: number
@@ -103,6 +104,8 @@ export function neutralizeFormula(cell: string): string {
  */
 const oneKindOfLineBreak = (cell: string): string => cell.replace(LINE_BREAKS, '\n')
 
+const csvWriter = new LazyModule<typeof csvStringify>('csv-stringify/sync')
+
 const CSV_COLUMNS = [
   'Name',
   'Emails',
@@ -144,7 +147,7 @@ export function exportCsv(sqlite: Database.Database): { content: string; people:
     ].map((cell) => neutralizeFormula(oneKindOfLineBreak(cell))),
   )
   // A byte order mark, so that spreadsheets read the names as UTF-8.
-  const content = `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`
+  const content = `\uFEFF${csvWriter.get().stringify([[...CSV_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`
   return { content, people: people.length, skipped }
 }
 

@@ -2,8 +2,9 @@
  * CSV rows with the line each one starts on, read by csv-parse a slice at a
  * time so that a large file reports progress and lets other work in.
  */
-import { parse, CsvError } from 'csv-parse'
-import { parse as parseSync } from 'csv-parse/sync'
+import type * as csvParse from 'csv-parse'
+import type * as csvParseSync from 'csv-parse/sync'
+import { LazyModule } from '../lazy-module'
 import { ImportFileError } from './errors'
 import { pace } from './yield'
 
@@ -12,6 +13,10 @@ export interface CsvRow {
   line: number
   cells: string[]
 }
+
+/** csv-parse, streaming and whole (one instance of each, so `CsvError` is the class their errors are made of). */
+export const csvParser = new LazyModule<typeof csvParse>('csv-parse')
+const csvParserSync = new LazyModule<typeof csvParseSync>('csv-parse/sync')
 
 const SLICE = 256 * 1024
 
@@ -35,7 +40,7 @@ export async function readCsv(
   let previousEnd = fromLine - 1
   // Set from the parser's callbacks.
   const state: { failure: Error | null } = { failure: null }
-  const parser = parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true, from_line: fromLine })
+  const parser = csvParser.get().parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true, from_line: fromLine })
   parser.on('readable', () => {
     for (let item = parser.read() as { record: string[]; info: { lines: number } } | null; item !== null; item = parser.read() as typeof item) {
       const end = item.info.lines
@@ -70,7 +75,7 @@ export async function readCsv(
 /** A CSV parser failure in plain words, with the line it is on. */
 export function describeCsvError(err: Error, recordStart: number): Error {
   if (err instanceof ImportFileError) return err
-  if (err instanceof CsvError) {
+  if (err instanceof csvParser.get().CsvError) {
     // An unclosed quote is found at the end of the file; it was opened where its record began.
     const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? recordStart : typeof err.lines === 'number' ? err.lines : null
     // Never the parser's own words (they quote the raw text back): a plain description, or a general one.
@@ -95,7 +100,7 @@ export function findHeaderLine(text: string, isHeader: (cells: string[]) => bool
   let head: { record: string[]; info: { lines: number } }[]
   try {
     // With `info`, csv-parse returns { record, info } objects; its types only describe plain records.
-    head = parseSync(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true }) as unknown as typeof head
+    head = csvParserSync.get().parse(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true }) as unknown as typeof head
   } catch {
     return null
   }

@@ -11,18 +11,21 @@
  * line. The `quoted-printable`
  * package decodes 2.1 values, and TextDecoder their CHARSET.
  */
-import quotedPrintable from 'quoted-printable'
+import type quotedPrintableModule from 'quoted-printable'
 import type { Decoded } from './decode'
 import { decodeBytes } from './decode'
 import { ImportFileError, type RecordProblem } from './errors'
 import { combinedName, toImportedPerson, type RawPerson } from './person-record'
 import { emptyResult, type ReadOptions, type ReadResult } from './read-result'
+import { LazyModule } from '../lazy-module'
 
 interface LogicalLine {
   /** the physical line it starts on, from 1 */
   line: number
   text: string
 }
+
+const quotedPrintable = new LazyModule<typeof quotedPrintableModule>('quoted-printable')
 
 const LF = 0x0a
 const CR = 0x0d
@@ -145,7 +148,7 @@ function charsetOf(p: Property): string {
 /** The value as text, quoted-printable decoded in its CHARSET. */
 function valueOf(p: Property): string {
   if (!isQuotedPrintable(p)) return p.raw
-  const binary = quotedPrintable.decode(p.raw)
+  const binary = quotedPrintable.get().decode(p.raw)
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0) & 0xff)
   return new TextDecoder(charsetOf(p)).decode(bytes)
 }

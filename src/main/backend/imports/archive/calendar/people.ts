@@ -5,7 +5,7 @@
  * as an attendee counts once. ATTENDEE lines inside a VALARM are alarm targets
  * and are never read (only the event's own properties are).
  */
-import ICAL from 'ical.js'
+import type ICAL from 'ical.js'
 import type { Participant } from '../observation'
 
 type Component = InstanceType<typeof ICAL.Component>

@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import ICAL from 'ical.js'
+import type ICAL from 'ical.js'
+import { LazyModule } from '../../../lazy-module'
 import { KithError } from '../../../errors'
 import { fileFailure } from '../../../files'
 import { yieldToEventLoop } from '../../yield'
@@ -21,6 +22,8 @@ import { participantsOf, tzidOf, type Attendance } from './people'
 import { MAX_STEPS, quickSteps, stepThrough, toUtc, type Emit } from './series'
 
 type Component = InstanceType<typeof ICAL.Component>
+
+const ical = new LazyModule<typeof ICAL>('ical.js')
 
 export interface CalendarProgress {
   events: number
@@ -145,7 +148,7 @@ function splitCalendars(text: string, label: string): Component[] {
   return starts.map((start, i) => {
     const chunk = text.slice(start, starts[i + 1] ?? text.length)
     try {
-      return ICAL.Component.fromString(chunk)
+      return ical.get().Component.fromString(chunk)
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err)
       throw new KithError('bad_request', `${upperFirst(label)} could not be read as a calendar (calendar ${i + 1}): ${why}`)
@@ -187,7 +190,7 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
   if (series.master === null) {
     // Overrides whose master is not in the file: each is one meeting, keyed as the master would key it.
     for (const exception of series.exceptions) {
-      const event = new ICAL.Event(exception)
+      const event = new (ical.get().Event)(exception)
       const tzid = tzidOf(exception, 'dtstart')
       emit(exception, uid, toUtc(event.recurrenceId, tzidOf(exception, 'recurrence-id') ?? tzid), toUtc(event.startDate, tzid))
     }
@@ -198,7 +201,7 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
   if ((!master.hasProperty('rrule') && !master.hasProperty('rdate')) || isCancelled(master)) {
     // One meeting (an event that does not recur needs none of ical.js's Event).
     const start: unknown = master.getFirstPropertyValue('dtstart')
-    if (!(start instanceof ICAL.Time)) throw new Error('an event without a start')
+    if (!(start instanceof ical.get().Time)) throw new Error('an event without a start')
     const at = toUtc(start, masterTzid)
     emit(master, uid, at, at)
     return false
@@ -206,14 +209,14 @@ function expand(series: Series, uid: string, today: number, keep: number, emit: 
   const steps = quickSteps(master, series.exceptions.length, masterTzid)
   const quick = steps === null ? null : stepThrough(steps, master, uid, masterTzid, today, keep, emit)
   if (quick !== null) return quick
-  const event = new ICAL.Event(master, { strictExceptions: false, exceptions: series.exceptions })
+  const event = new (ical.get().Event)(master, { strictExceptions: false, exceptions: series.exceptions })
   const latest: { component: Component; key: number; at: number }[] = []
   const iterator = event.iterator()
   let capped = false
   for (let step = 0; ; step++) {
     // typed as always a Time, but it is null once the series has ended
     const next: unknown = iterator.next()
-    if (!(next instanceof ICAL.Time)) break
+    if (!(next instanceof ical.get().Time)) break
     if (step >= MAX_STEPS) {
       capped = true
       break

@@ -3,12 +3,15 @@
  * iterator where that is safe, and ical.js times turned into UTC instants
  * with each zone's offset worked out once per quarter hour.
  */
-import ICAL from 'ical.js'
+import type ICAL from 'ical.js'
+import { LazyModule } from '../../../lazy-module'
 import { param } from './people'
 import { wallClockToUtc } from './zones'
 
 type Time = InstanceType<typeof ICAL.Time>
 type Component = InstanceType<typeof ICAL.Component>
+
+const ical = new LazyModule<typeof ICAL>('ical.js')
 
 /** Steps one series may take through its recurrence before it is cut. */
 export const MAX_STEPS = 100_000
@@ -42,7 +45,7 @@ function exdatesLike(master: Component, start: Time, tzid: string | null): Set<n
   for (const prop of master.getAllProperties('exdate')) {
     const own = param(prop, 'tzid')
     for (const value of prop.getValues()) {
-      if (!(value instanceof ICAL.Time) || value.isDate !== start.isDate) return null
+      if (!(value instanceof ical.get().Time) || value.isDate !== start.isDate) return null
       if (!start.isDate && (value.zone !== start.zone || own !== tzid)) return null
       out.add(naiveOf(value))
     }
@@ -62,19 +65,19 @@ export function quickSteps(master: Component, overrides: number, tzid: string | 
   const rules = master.getAllProperties('rrule')
   const rule: unknown = rules.length === 1 ? rules[0]?.getFirstValue() : null
   const start: unknown = master.getFirstPropertyValue('dtstart')
-  if (!(rule instanceof ICAL.Recur) || !(start instanceof ICAL.Time)) return null
+  if (!(rule instanceof ical.get().Recur) || !(start instanceof ical.get().Time)) return null
   if (rule.freq !== 'DAILY' && rule.freq !== 'WEEKLY') return null
   const parts = Object.entries(rule.parts)
   if (parts.length > 0) {
     // Weekly on the start's weekday (as Google writes it) is the same series.
     const [name, days] = parts[0] ?? []
-    const own = ICAL.Recur.numericDayToIcalDay(start.dayOfWeek())
+    const own = ical.get().Recur.numericDayToIcalDay(start.dayOfWeek())
     if (parts.length > 1 || rule.freq !== 'WEEKLY' || name !== 'BYDAY' || !Array.isArray(days) || days.length !== 1 || days[0] !== own) return null
   }
   const interval = Number.isInteger(rule.interval) && rule.interval > 0 ? rule.interval : 1
   let until: number | null = null
   if (rule.until !== null) {
-    if (rule.count !== null || start.isDate || rule.until.isDate || rule.until.zone !== ICAL.Timezone.utcTimezone) return null
+    if (rule.count !== null || start.isDate || rule.until.isDate || rule.until.zone !== ical.get().Timezone.utcTimezone) return null
     until = toUtc(rule.until, null)
   }
   const excluded = exdatesLike(master, start, tzid)
@@ -134,8 +137,8 @@ const QUARTER_MS = 15 * 60_000
 /** The UTC instant of wall-clock time `naive` (its fields read as if UTC) in the zone of `time`. */
 function naiveToUtc(time: Time, naive: number, tzid: string | null): number {
   const zone = time.zone
-  if (zone === ICAL.Timezone.utcTimezone || zone.tzid === 'UTC') return naive
-  if (zone === ICAL.Timezone.localTimezone || zone.tzid === 'floating') return wallClockToUtc(naive, tzid)
+  if (zone === ical.get().Timezone.utcTimezone || zone.tzid === 'UTC') return naive
+  if (zone === ical.get().Timezone.localTimezone || zone.tzid === 'floating') return wallClockToUtc(naive, tzid)
   // Zone offsets are whole quarter hours and change at whole quarter hours, so one quarter hour has one offset.
   let known = offsets.get(zone)
   if (known === undefined) offsets.set(zone, (known = new Map<number, number>()))
@@ -143,7 +146,7 @@ function naiveToUtc(time: Time, naive: number, tzid: string | null): number {
   let offset = known.get(quarter)
   if (offset === undefined) {
     const d = new Date(naive)
-    const at = new ICAL.Time({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() }, zone)
+    const at = new (ical.get().Time)({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() }, zone)
     offset = naive - at.toUnixTime() * 1000
     known.set(quarter, offset)
   }

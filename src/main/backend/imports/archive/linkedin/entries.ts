@@ -9,7 +9,10 @@ import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import yauzl from 'yauzl'
+import type yauzl from 'yauzl'
+import { LazyModule } from '../../../lazy-module'
+
+const zipReader = new LazyModule<typeof yauzl>('yauzl')
 import { KithError } from '../../../errors'
 import { fileFailure } from '../../../files'
 
@@ -49,7 +52,7 @@ export function looksLikeZip(head: string): boolean {
 
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => (err === null ? resolve(zip) : reject(err)))
+    zipReader.get().open(file, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => (err === null ? resolve(zip) : reject(err)))
   })
 }
 

@@ -6,9 +6,8 @@
  * anything Kith keeps. A file the export lacks is passed over; a file that
  * cannot be read is refused with its name in the message.
  */
-import { parse } from 'csv-parse'
 import { KithError } from '../../../errors'
-import { describeCsvError, headerIndex, type CsvRow } from '../../csv'
+import { csvParser, describeCsvError, headerIndex, type CsvRow } from '../../csv'
 import { ImportFileError } from '../../errors'
 import { readLinkedin } from '../../linkedin'
 import { normalizeLinkedin } from '../../person-record'
@@ -45,7 +44,7 @@ async function* csvRows(entry: ExportEntry, ctx: Context): AsyncGenerator<CsvRow
     const share = entry.unpackedSize === 0 ? 1 : Math.min(1, read / entry.unpackedSize)
     ctx.onProgress({ bytes: ctx.done + Math.round(share * entry.size), totalBytes: ctx.total })
   })
-  const parser = stream.pipe(parse({ relax_column_count: true, info: true, bom: true, skip_empty_lines: false }))
+  const parser = stream.pipe(csvParser.get().parse({ relax_column_count: true, info: true, bom: true, skip_empty_lines: false }))
   let previousEnd = 0
   try {
     // With `info`, csv-parse yields { record, info } objects; its types only describe plain records.

@@ -6,13 +6,16 @@
  * break the list. Addresses are lower-cased; a name that only repeats the
  * address is dropped.
  */
-import emailAddresses from 'email-addresses'
+import type emailAddresses from 'email-addresses'
 import type { Participant } from '../observation'
 import { decodeWords } from './headers'
+import { LazyModule } from '../../../lazy-module'
 
 type Parsed = emailAddresses.ParsedMailbox | emailAddresses.ParsedGroup
 
 /** The same From and To values come back thousands of times in a mailbox; a bounded cache spares the parser. */
+const addressParser = new LazyModule<typeof emailAddresses>('email-addresses')
+
 const CACHE_LIMIT = 20_000
 const cache = new Map<string, readonly Participant[]>()
 
@@ -77,7 +80,7 @@ function hasGroup(value: string): boolean {
 function parseList(input: string): Parsed[] | null {
   if (input.trim() === '') return []
   try {
-    return emailAddresses({ input, rfc6532: true, startAt: 'address-list', atInDisplayName: true })?.addresses ?? null
+    return addressParser.get()({ input, rfc6532: true, startAt: 'address-list', atInDisplayName: true })?.addresses ?? null
   } catch {
     return null
   }

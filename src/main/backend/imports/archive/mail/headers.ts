@@ -4,16 +4,11 @@
  * UTF-8 when they are valid UTF-8, else as Windows-1252; RFC 2047 encoded
  * words are decoded with libmime. Every other header is passed over unread.
  */
-import { createRequire } from 'node:module'
 import type libmimeModule from 'libmime'
+import { LazyModule } from '../../../lazy-module'
 
-/**
- * libmime takes about 60 ms to load (its character sets), which every start
- * of the backend paid before anyone imported mail: it is loaded at the first
- * encoded word instead.
- */
-let libmime: typeof libmimeModule | null = null
-const loadLibmime = (): typeof libmimeModule => (libmime ??= createRequire(import.meta.url)('libmime') as typeof libmimeModule)
+/** libmime takes about 60 ms to load (its character sets): it is loaded at the first encoded word. */
+const libmime = new LazyModule<typeof libmimeModule>('libmime')
 
 export interface MailHeaders {
   from: string | null
@@ -55,7 +50,7 @@ function fromBytes(latin1: string): string {
 export function decodeWords(value: string): string {
   if (!value.includes('=?')) return value
   try {
-    return loadLibmime().decodeWords(value)
+    return libmime.get().decodeWords(value)
   } catch {
     return value
   }
