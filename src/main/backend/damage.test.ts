@@ -244,10 +244,41 @@ describe('the check for damage left for after opening (the desktop app and brows
         expect(add.message).toMatch(/^Kith could not finish checking your data for damage, so nothing was changed \(SQLite: no such table/)
       }
       expect((await ok(backend, 'status', {})).checking).toBe(true)
+      // The ways out still work: a copy elsewhere, and restoring a sound backup (checked whole as it opens).
+      const sound = await openTempBackend()
+      await ok(sound, 'people.create', { name: 'Kept Safe' })
+      const backup = await ok(sound, 'backup.create', {})
+      fs.copyFileSync(path.join(sound.backupDir, backup.name), path.join(backend.backupDir, backup.name))
+      expect((await ok(backend, 'backup.restore', { id: backup.name })).counts.people).toBe(1)
+      expect(backend.checking).toBe(false)
+      expect((await ok(backend, 'people.create', { name: 'After' })).name).toBe('After')
     } finally {
       await backend.close()
     }
     expect(backend.checking).toBe(false)
+  })
+
+  it('does not use up its budget on a try that failed: once the file is free again it goes on and finds the damage', async () => {
+    const { dataDir, file } = await damagedDataDir('relationship')
+    // Out of WAL mode, so that another program's lock keeps even a reader out.
+    const setup = new Database(file)
+    setup.pragma('journal_mode = DELETE')
+    setup.close()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true })
+    try {
+      const other = new Database(file)
+      other.exec('BEGIN EXCLUSIVE')
+      const started = performance.now()
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('io')
+      // Refused at once, not after a long wait on the lock.
+      expect(performance.now() - started).toBeLessThan(2_000)
+      other.exec('ROLLBACK')
+      other.close()
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+      expect(backend.damage.length).toBeGreaterThan(0)
+    } finally {
+      await backend.close()
+    }
   })
 
   it('writes nothing before a sound file is checked, then writes, and learns the organisations a path search skipped', async () => {

@@ -111,7 +111,11 @@ export async function dispatch(handlers: ReadonlyMap<MethodName, AnyHandler>, ba
       backend.checked()
     } catch (err) {
       const typed = typedFailure(backend, err)
-      return { ok: false, error: typed?.toApiError() ?? { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
+      // Restoring a backup (it replaces the file whole) and saving a copy elsewhere (unverified, as of a damaged
+      // file) stay the ways out while the check cannot finish.
+      if (!(typed?.code === 'io' && (ALLOWED_WHEN_DAMAGED.has(method) || method === 'backup.saveCopy'))) {
+        return { ok: false, error: typed?.toApiError() ?? { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } }
+      }
     }
   }
   if (backend.damage.length > 0 && METHOD_ACCESS[method] === 'write' && !ALLOWED_WHEN_DAMAGED.has(method)) {

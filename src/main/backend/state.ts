@@ -174,6 +174,7 @@ export class BackendState {
       problems = pending.finish()
     } catch (err) {
       // The disk, or another process: not damage, but not known sound either. Nothing is written; the next write tries again.
+      if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('SQLITE_'))) throw err
       throw new KithError('io', `Kith could not finish checking your data for damage, so nothing was changed (SQLite: ${errorMessage(err)}). Try again.`)
     }
     this.settleCheck(problems)

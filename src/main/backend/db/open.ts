@@ -118,9 +118,9 @@ export class DamageCheck {
       // A file so damaged that the check itself cannot run: that is the finding.
       this.problems.push(errorMessage(err))
       this.next = this.names.length
-    } finally {
-      this.spentMs += performance.now() - started
     }
+    // Only a table checked counts against the budget: a failed try must not use it up and leave tables unchecked.
+    this.spentMs += performance.now() - started
     return !this.done
   }
 
@@ -141,6 +141,8 @@ export class PendingCheck {
   private readonly check: DamageCheck
 
   constructor(private readonly connection: Database.Database, budgetMs: number) {
+    // A file locked by another program fails the step at once (it is tried again later) rather than holding the thread.
+    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     this.check = new DamageCheck(connection, budgetMs)
   }
 

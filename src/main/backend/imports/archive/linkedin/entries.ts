@@ -10,11 +10,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import type yauzl from 'yauzl'
+import { KithError } from '../../../errors'
+import { fileFailure } from '../../../files'
 import { LazyModule } from '../../../lazy-module'
 
 const zipReader = new LazyModule<typeof yauzl>('yauzl')
-import { KithError } from '../../../errors'
-import { fileFailure } from '../../../files'
 
 /** The files of the export Kith reads, by lower-cased base name. */
 export const EXPORT_FILES = ['profile.csv', 'positions.csv', 'connections.csv', 'invitations.csv', 'messages.csv'] as const

@@ -13,9 +13,9 @@ import { LazyModule } from '../../../lazy-module'
 
 type Parsed = emailAddresses.ParsedMailbox | emailAddresses.ParsedGroup
 
-/** The same From and To values come back thousands of times in a mailbox; a bounded cache spares the parser. */
 const addressParser = new LazyModule<typeof emailAddresses>('email-addresses')
 
+/** The same From and To values come back thousands of times in a mailbox; a bounded cache spares the parser. */
 const CACHE_LIMIT = 20_000
 const cache = new Map<string, readonly Participant[]>()
 
