@@ -10,7 +10,9 @@ test.describe('privacy', () => {
     await app.reload()
     const kith = new KithApp(app)
     for (const page of ['People', 'Find a path', 'Introductions', 'This week', 'Reciprocity', 'Organisations', 'Import & export', 'Settings']) {
-      await kith.goTo(page)
+      // Each page's code loads at its first visit (the chart library with Reciprocity's): once, with two browsers
+      // running on the build machine, that took over 10 s.
+      await kith.goTo(page, { timeout: 30_000 })
     }
     // Whatever a page asks for after it appears (charts, pictures) has been asked by now.
     await app.waitForTimeout(1_000)
