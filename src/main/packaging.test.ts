@@ -69,6 +69,7 @@ describe('packaging', () => {
       '/out/main/index.js',
       '/out/main/cli.js',
       '/out/main/backend-worker.js',
+      '/out/main/relationship-reader.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/node_modules/better-sqlite3/lib/index.js',

@@ -9,6 +9,7 @@ import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
 import { PathGraph } from './paths/graph'
+import { RelationshipPrefetch, type StartRelationshipReader } from './paths/prefetch'
 import { DIRECTORY_STEP, DirectoryBuild, PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
 import { readScoring } from './settings/stored'
@@ -47,6 +48,12 @@ export interface BackendOptions {
    * mode, which warm up. Nothing is written until the check is settled.
    */
   checkDamageLater?: boolean
+  /**
+   * Starts the relationship reader's thread (`paths/prefetch.ts`): the warm-up
+   * then reads the path graph's relationships there, beside its own work.
+   * The backend's worker gives it; elsewhere the graph reads them itself.
+   */
+  relationshipReader?: StartRelationshipReader
 }
 
 /**
@@ -77,6 +84,7 @@ export class BackendState {
   readonly busyBudgetMs: number
   private readonly quickCheckBudgetMs: number | undefined
   private readonly warmStepPeople: number
+  private readonly relationshipReader: StartRelationshipReader | undefined
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -86,6 +94,8 @@ export class BackendState {
   private building: { dataVersion: number; build: DirectoryBuild; touched: Set<number> } | null = null
   /** The warm-up, once started (see `warmUp`). */
   private warming: Warming | null = null
+  /** The path graph's relationships, being read on another thread since the warm-up began; dropped by any write. */
+  private prefetch: RelationshipPrefetch | null = null
 
   protected constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -96,6 +106,7 @@ export class BackendState {
     this.busyBudgetMs = options.busyBudgetMs ?? DEFAULT_BUSY_BUDGET_MS
     this.quickCheckBudgetMs = options.quickCheckBudgetMs
     this.warmStepPeople = options.warmStepPeople ?? DIRECTORY_STEP
+    this.relationshipReader = options.relationshipReader
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -268,7 +279,15 @@ export class BackendState {
     const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
-      this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today()) }
+      // The relationships read on another thread, when nothing was committed since that read began.
+      const prefetch = this.prefetch?.dataVersion === dataVersion ? this.prefetch : null
+      if (prefetch === null) this.prefetch?.stop()
+      this.prefetch = null
+      try {
+        this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today(), prefetch === null ? null : () => prefetch.take()) }
+      } finally {
+        prefetch?.stop()
+      }
     } else {
       this.graphCache.graph.reprice(scoring, this.today())
     }
@@ -289,6 +308,10 @@ export class BackendState {
    * CLI does not (it answers one command).
    */
   warmUp(): Promise<void> {
+    if (this.warming === null && this.relationshipReader !== undefined && this.graphCache === null) {
+      this.prefetch?.stop()
+      this.prefetch = new RelationshipPrefetch(this.relationshipReader, this.dbPath, this.nativeBinding, this.versions.read(this.sqlite))
+    }
     this.warming ??= warmInSteps(
       { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
       () => this.warmStepOrSettle(),
@@ -427,6 +450,8 @@ export class BackendState {
       this.scoringCache = null
       return
     }
+    // Relationships read before this write may not be what the file now holds.
+    this.stopPrefetch()
     if (touched === 'everything') {
       this.syncOrganisations(null)
       this.forgetCaches()
@@ -463,6 +488,7 @@ export class BackendState {
 
   /** Drops every cache: each is rebuilt from the file when next read. */
   private forgetCaches(): void {
+    this.stopPrefetch()
     this.building = null
     this.cache = null
     this.graphCache = null
@@ -493,7 +519,13 @@ export class BackendState {
     }
   }
 
+  private stopPrefetch(): void {
+    this.prefetch?.stop()
+    this.prefetch = null
+  }
+
   async close(): Promise<void> {
+    this.stopPrefetch()
     this.warming?.stop()
     await this.warming?.done
     this.opened.pending?.close()

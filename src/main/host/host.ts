@@ -5,16 +5,14 @@
  * when it dies. Electron's main process and browser mode's server use this;
  * neither opens SQLite itself.
  */
-import fs from 'node:fs'
 import path from 'node:path'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { ApiError, ApiResponse } from '../../shared/api'
 import type { ArgsIn, MethodName, Result } from '../../shared/contract'
 import type { FilePicker } from '../backend/backend'
 import { KithError } from '../backend/errors'
 import type { UploadedCopy } from '../backend/imports/archive/upload'
+import { startThread } from './threads'
 import { fromWorkerSchema, readMessage, type FromWorker, type HostEvent, type PickRequest, type ToWorker, type WorkerOptionsIn } from './messages'
 
 /** After this many crashes within CRASH_WINDOW_MS, the worker is not started again. */
@@ -65,20 +63,9 @@ function labelOf(method: unknown): string {
   return typeof method === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(method) ? method : 'a call'
 }
 
-/**
- * The worker's file: in a build, `out/main/backend-worker.js` beside
- * index.js and cli.js (this module is then in `out/main/` or its `chunks/`);
- * from sources (tests, `tsx`), `worker.ts` beside this file, loaded through tsx.
- */
+/** The backend's worker thread: `out/main/backend-worker.js` in a build, `worker.ts` beside this file from sources. */
 export function spawnWorker(workerData: WorkerOptionsIn, workerFile?: string, execArgv?: string[]): Worker {
-  if (workerFile !== undefined) return new Worker(workerFile, { workerData, execArgv })
-  const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, 'backend-worker.js')).find((file) => fs.existsSync(file))
-  if (built !== undefined) return new Worker(built, { workerData })
-  const source = pathToFileURL(path.join(import.meta.dirname, 'worker.ts')).href
-  // tsx's ES module entry (the one `import` would pick) registers its loader for this thread.
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`
-  return new Worker(boot, { eval: true, workerData })
+  return startThread('backend-worker', path.join(import.meta.dirname, 'worker.ts'), { workerData, file: workerFile, execArgv })
 }
 
 /** Kith's backend on its own thread. */

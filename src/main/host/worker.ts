@@ -5,6 +5,7 @@
  * automatic backups, follow-ups falling due, and import progress, each
  * reported back as an event. Built as `out/main/backend-worker.js`.
  */
+import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ApiResponse } from '../../shared/api'
 import { Backend, type FilePicker } from '../backend/backend'
@@ -13,6 +14,7 @@ import { KithError, errorMessage } from '../backend/errors'
 import { archiveJobs } from '../backend/imports/archive/jobs'
 import { removeUploads, startArchiveOnCopy } from '../backend/imports/archive/upload'
 import { importJobs } from '../backend/imports/service'
+import { startThread } from './threads'
 import { fromWorkerSchema, idOf, readMessage, toWorkerSchema, workerOptionsSchema, type FromWorker, type HostEvent, type PickRequest, type ToWorker, type WorkerOptions } from './messages'
 
 const port = parentPort
@@ -97,6 +99,9 @@ async function serve(options: WorkerOptions): Promise<void> {
       quickCheckBudgetMs: options.quickCheckBudgetMs,
       // The warm-up checks for damage once what the first page needs is built; nothing is written before.
       checkDamageLater: true,
+      // The path graph's relationships are read on a thread of their own meanwhile.
+      relationshipReader: (data, transferList) =>
+        startThread('relationship-reader', path.join(import.meta.dirname, '..', 'backend', 'paths', 'relationship-reader.ts'), { workerData: data, transferList }),
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),
     })

@@ -134,7 +134,10 @@ export abstract class ColleagueGraph extends GraphCore {
   /** Reads where these people work (everyone when null), for colleague inference. */
   protected loadMemberships(ids: readonly number[] | null): void {
     let scope = ids
-    if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
+    // A connection that may not write (the check for damage is under way, or found damage) resolves with the
+    // organisations it has, without first looking for what it could not write: state.ts syncs once writes are allowed.
+    if (this.orgDirectory === null && this.sqlite.pragma('query_only', { simple: true }) === 1) this.orgDirectory = new OrgDirectory(this.sqlite)
+    else if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
       try {
         // A new organisation or domain can change where anyone works: then read everyone again.
         if (syncOrganisations(this.sqlite, new Date().toISOString()).changed || this.orgDirectory === null) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { parseIdList } from '../people/records'
 import { numbers, readColumns, texts } from '../db/columns'
+import { readRelationshipColumns, RELATIONSHIP_CODE, type RelationshipColumns } from './relationship-columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
 import { dayNumber } from './scoring'
 import { ColleagueGraph } from './graph-colleagues'
@@ -16,7 +17,17 @@ export type { Edge, SearchScratch } from './graph-core'
  * once from SQLite and kept current person by person after writes.
  */
 export class PathGraph extends ColleagueGraph {
-  constructor(sqlite: Database.Database, settings: ScoringSettings, today: string) {
+  /**
+   * `relationships`, when given, hands over the relationship columns read
+   * elsewhere (null: read them here); it is asked once, as late in the
+   * build as they are needed.
+   */
+  constructor(
+    sqlite: Database.Database,
+    settings: ScoringSettings,
+    today: string,
+    private readonly relationships: (() => RelationshipColumns | null) | null = null,
+  ) {
     super(sqlite, settings, today)
     this.build()
   }
@@ -85,7 +96,11 @@ export class PathGraph extends ColleagueGraph {
     const meId = db.prepare<[], number>('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get()
     this.me = meId === undefined ? -1 : nodeOf(meId)
 
+    // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
+    this.loadMemberships(null)
     const edges = this.readRelationships(nodeOf)
+    // Someone a relationship names who is not in the person table (foreign keys off) got a node: their jobs too.
+    if (this.ids.length > n) this.loadMemberships(this.ids.slice(n))
     const m = edges.a.length
     // A relationship naming someone not in the person table (foreign keys off) added a node for them.
     const total = this.ids.length
@@ -145,7 +160,6 @@ export class PathGraph extends ColleagueGraph {
     }
     if (meId !== undefined) this.loadBalances(meId, null)
     this.loadAsks(null)
-    this.loadMemberships(null)
     this.loadRejections()
   }
 
@@ -156,29 +170,21 @@ export class PathGraph extends ColleagueGraph {
    * exactly, are read as rows.
    */
   private readRelationships(indexOfId: (id: number) => number): { a: Int32Array; b: Int32Array; info: Int32Array } {
-    const db = this.sqlite
-    const info = "strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END)"
-    // person_a < person_b: the smallest id is a person_a, the largest a person_b (both indexed).
-    const low = db.prepare<[], number | null>('SELECT min(person_a) FROM relationship').pluck().get() ?? null
-    const high = db.prepare<[], number | null>('SELECT max(person_b) FROM relationship').pluck().get() ?? null
     const nodeOf = (id: number): number => {
       const i = indexOfId(id)
       return i >= 0 ? i : this.node(id)
     }
-    if ((low ?? 0) >= 0 && (high ?? 0) * 32 + 31 <= Number.MAX_SAFE_INTEGER) {
-      // As two whole columns, person_a with the code folded in, and person_b: SQLite builds them faster than it hands
-      // over half a million rows one by one, and the numbers stay small enough to need no object each (one number
-      // for the whole pair took a tenth more time to build and parse, and as long again to take apart).
-      // A strength or confidence outside the columns' checks (a damaged or hand-edited file) is kept to its five bits: it may
-      // read as another strength, never as another person.
-      const [lefts = [], rights = []] = readColumns(db, `SELECT person_a * 32 + ((${info}) & 31) AS c0, person_b AS c1 FROM relationship`, 2)
+    // Read on another thread meanwhile (`RelationshipPrefetch`), or now.
+    const columns = this.relationships?.() ?? readRelationshipColumns(this.sqlite)
+    if (columns !== null) {
+      const { lefts, rights } = columns
       const m = Math.min(lefts.length, rights.length)
       const out = { a: new Int32Array(m), b: new Int32Array(m), info: new Int32Array(m) }
       let e = 0
       for (let k = 0; k < m; k++) {
-        const left = lefts[k]
-        const right = rights[k]
-        if (typeof left !== 'number' || typeof right !== 'number') continue
+        const left = lefts[k] ?? Number.NaN
+        const right = rights[k] ?? Number.NaN
+        if (Number.isNaN(left) || Number.isNaN(right)) continue
         const a = Math.floor(left / 32)
         out.a[e] = nodeOf(a)
         out.b[e] = nodeOf(right)
@@ -187,7 +193,7 @@ export class PathGraph extends ColleagueGraph {
       }
       return e === m ? out : { a: out.a.subarray(0, e), b: out.b.subarray(0, e), info: out.info.subarray(0, e) }
     }
-    const rows = db.prepare<[], [number, number, number]>(`SELECT person_a, person_b, ${info} FROM relationship`).raw().all()
+    const rows = this.sqlite.prepare<[], [number, number, number]>(`SELECT person_a, person_b, ${RELATIONSHIP_CODE} FROM relationship`).raw().all()
     return {
       a: Int32Array.from(rows, (r) => nodeOf(r[0])),
       b: Int32Array.from(rows, (r) => nodeOf(r[1])),

@@ -1,0 +1,132 @@
+import path from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { describe, expect, it } from 'vitest'
+import { startThread } from '../../host/threads'
+import type { Backend } from '../backend'
+import { ok } from '../testing/call'
+import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
+import { ANSWERED, RUNNING, type StartRelationshipReader } from './prefetch'
+
+const NOW = new Date('2026-11-22T12:00:00Z')
+
+async function network(backend: Backend) {
+  const me = await ok(backend, 'me.set', { name: 'Jordan' })
+  const add = (name: string, company: string) => ok(backend, 'people.create', { name, company })
+  const ana = await add('Ana', 'Acme')
+  const ben = await add('Ben', 'Beta')
+  const cy = await add('Cy', 'Gamma')
+  const know = (a: number, b: number, strength: number) => ok(backend, 'relationships.set', { a, b, strength })
+  await know(me.id, ana.id, 4)
+  await know(me.id, ben.id, 2)
+  await know(ana.id, cy.id, 5)
+  await know(ben.id, cy.id, 3)
+  return { me, ana, ben, cy }
+}
+
+/** The real reader, from sources, counting its starts. */
+function realReader(): { start: StartRelationshipReader; starts: () => number } {
+  let starts = 0
+  const source = path.join(import.meta.dirname, 'relationship-reader.ts')
+  return {
+    start: (data, transferList) => {
+      starts++
+      return startThread('relationship-reader', source, { workerData: data, transferList })
+    },
+    starts: () => starts,
+  }
+}
+
+/**
+ * A stand-in reader: answers no relationships at all (so a graph built from
+ * its answer finds no path, where the file has several), or fails, or never
+ * runs (as a thread whose code cannot load).
+ */
+function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): { start: StartRelationshipReader; exited: Promise<void> } {
+  let exited: () => void = () => undefined
+  const done = new Promise<void>((resolve) => {
+    exited = resolve
+  })
+  const code = `
+    const { workerData } = require('node:worker_threads')
+    const { port, flags, behaviour } = workerData
+    if (behaviour === 'never runs') throw new Error('Cannot find module relationship-reader.js')
+    const raise = (flag) => { Atomics.store(new Int32Array(flags), flag, 1); Atomics.notify(new Int32Array(flags), flag) }
+    raise(${RUNNING})
+    if (behaviour === 'fails') port.postMessage({ failed: 'database is locked' })
+    else port.postMessage({ lefts: new Float64Array(0), rights: new Float64Array(0) })
+    raise(${ANSWERED})
+  `
+  return {
+    start: (data, transferList) => {
+      const worker = new Worker(code, { eval: true, workerData: { ...data, behaviour }, transferList })
+      worker.on('exit', () => exited())
+      worker.on('error', () => undefined)
+      return worker
+    },
+    exited: done,
+  }
+}
+
+const routes = (result: { paths: { people: { name: string }[] }[] }) => result.paths.map((p) => p.people.map((x) => x.name).join(' > '))
+
+describe('the relationships read on a thread of their own while the backend warms up', () => {
+  it('give the first path search the same answer as reading them at once', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const expected = await ok(backend, 'paths.find', { to: cy.id })
+    expect(routes(expected)).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+
+    const reader = realReader()
+    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader.start, checkDamageLater: true })
+    void reopened.warmUp()
+    expect(await ok(reopened, 'paths.find', { to: cy.id })).toEqual(expected)
+    expect(reader.starts()).toBe(1)
+  })
+
+  it('are what the first graph is built from when nothing was written since', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: fakeReader('no relationships').start })
+    void reopened.warmUp()
+    // The stand-in said there are none: the graph took its word rather than reading the file again.
+    expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual([])
+  })
+
+  it('are dropped after a write, or another program\'s commit, since the read began', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy, ana } = await network(backend)
+
+    const written = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: fakeReader('no relationships').start })
+    void written.warmUp()
+    await ok(written, 'people.update', { id: ana.id, patch: { title: 'Partner' } })
+    expect(routes(await ok(written, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+
+    const edited = await reopenTempBackend(written, { now: () => NOW, relationshipReader: fakeReader('no relationships').start })
+    void edited.warmUp()
+    editOutsideKith(edited, (db) => db.prepare('UPDATE person SET title = ? WHERE id = ?').run('Founder', cy.id))
+    // Another process's commit is seen from the next turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(routes(await ok(edited, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+  })
+
+  it('leave the graph to read the file when the reader fails or never runs', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    for (const behaviour of ['fails', 'never runs'] as const) {
+      const reader = fakeReader(behaviour)
+      const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader.start })
+      // The warm-up may reach the graph first: it waits for the reader a few seconds at most.
+      void reopened.warmUp()
+      await reader.exited
+      expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+    }
+    const throwing = await reopenTempBackend(backend, {
+      now: () => NOW,
+      relationshipReader: () => {
+        throw new Error('no threads left')
+      },
+    })
+    void throwing.warmUp()
+    expect(routes(await ok(throwing, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+  })
+})

@@ -1,0 +1,93 @@
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
+import type { RelationshipColumns } from './relationship-columns'
+
+/** What the reader thread is started with (its `workerData`); `port` and `done`'s buffer cross with it. */
+export interface RelationshipReaderData {
+  /** the database file, opened read-only */
+  file: string
+  /** better-sqlite3 built for Electron, when running inside it */
+  nativeBinding: string | undefined
+  /** where the columns are posted */
+  port: MessagePort
+  /** two flags, each set to 1 and notified: [0] once the answer is posted (columns or a failure) or the thread ends, [1] once it runs */
+  flags: SharedArrayBuffer
+}
+
+/** Starts `relationship-reader.ts` on a thread of its own with this data (the backend's worker knows where its file is). */
+export type StartRelationshipReader = (data: RelationshipReaderData, transfer: MessagePort[]) => Worker
+
+/** How long a build waits for the reader to start running: a thread that cannot load its code never does. */
+const START_WAIT_MS = 3_000
+/** How long a build waits for a running reader before reading the rows itself: far more than it takes at 200,000 people. */
+const WAIT_MS = 20_000
+/** Where each flag sits in `RelationshipReaderData.flags`. */
+export const ANSWERED = 0
+export const RUNNING = 1
+
+/**
+ * The path graph's largest read, started on a second thread as the
+ * backend's worker opens, so that it runs while this thread builds the
+ * people directory or the rest of the graph: the first path search after
+ * opening then waits for the read's remainder at most. (The machine has
+ * cores to spare then: the window's thread is idle.) The build takes the
+ * columns synchronously (`take`); they are used only when nothing was
+ * written since the read began, which the caller checks (`dataVersion`, and
+ * `stop` on any write). Any failure of the reader, and a reader that does
+ * not answer in time, leaves the build to read the rows itself.
+ */
+export class RelationshipPrefetch {
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8))
+  private readonly port: MessagePort
+  private worker: Worker | null
+
+  /** `dataVersion`: SQLite's data_version on the caller's connection as the read began. */
+  constructor(start: StartRelationshipReader, file: string, nativeBinding: string | undefined, readonly dataVersion: number) {
+    const { port1, port2 } = new MessageChannel()
+    this.port = port1
+    let worker: Worker | null
+    try {
+      worker = start({ file, nativeBinding, port: port2, flags: this.flags.buffer }, [port2])
+      // A thread that fails to start, or dies, says so as an event: the build then reads the rows itself.
+      worker.on('error', () => this.stop())
+      worker.on('exit', () => {
+        Atomics.store(this.flags, RUNNING, 1)
+        Atomics.store(this.flags, ANSWERED, 1)
+      })
+      // The reader never keeps the process alive.
+      worker.unref()
+    } catch {
+      worker = null
+    }
+    this.worker = worker
+  }
+
+  /** Whether the reader has answered (or died). */
+  get settled(): boolean {
+    return Atomics.load(this.flags, ANSWERED) !== 0
+  }
+
+  /** The columns, waiting for the reader when it has not answered yet; null when it failed, was stopped, or took too long. */
+  take(): RelationshipColumns | null {
+    if (this.worker === null) return null
+    // Once running, the reader always answers, failing or not, and says so as its thread ends (relationship-reader.ts).
+    const answered = Atomics.wait(this.flags, RUNNING, 0, START_WAIT_MS) !== 'timed-out' && Atomics.wait(this.flags, ANSWERED, 0, WAIT_MS) !== 'timed-out'
+    const message: unknown = answered ? receiveMessageOnPort(this.port)?.message : undefined
+    this.stop()
+    return columnsIn(message)
+  }
+
+  /** Lets the reader go; its columns, if any come, are dropped. */
+  stop(): void {
+    const worker = this.worker
+    this.worker = null
+    this.port.close()
+    void worker?.terminate()
+  }
+}
+
+/** The reader's answer when it is columns (anything else, its failure included, is none). */
+function columnsIn(message: unknown): RelationshipColumns | null {
+  if (typeof message !== 'object' || message === null || !('lefts' in message) || !('rights' in message)) return null
+  const { lefts, rights } = message
+  return lefts instanceof Float64Array && rights instanceof Float64Array && lefts.length === rights.length ? { lefts, rights } : null
+}
