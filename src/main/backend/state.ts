@@ -308,7 +308,9 @@ export class BackendState {
    * CLI does not (it answers one command).
    */
   warmUp(): Promise<void> {
-    if (this.warming === null && this.relationshipReader !== undefined && this.graphCache === null) {
+    // Only beside a WAL file: there a reader never holds up a writer, nor a writer it (opening leaves a file in WAL mode
+    // once it may write; a file in another journal mode is read here, in place).
+    if (this.warming === null && this.relationshipReader !== undefined && this.graphCache === null && this.inWalMode()) {
       this.prefetch?.stop()
       this.prefetch = new RelationshipPrefetch(this.relationshipReader, this.dbPath, this.nativeBinding, this.versions.read(this.sqlite))
     }
@@ -517,6 +519,10 @@ export class BackendState {
       // Stopped for the swap: warm the caches again from the file now in place.
       if (warming !== null) void this.warmUp()
     }
+  }
+
+  private inWalMode(): boolean {
+    return this.sqlite.pragma('journal_mode', { simple: true }) === 'wal'
   }
 
   private stopPrefetch(): void {

@@ -10,6 +10,9 @@ import { pack, pairKey, type SearchScratch } from './graph-core'
 
 export type { Edge, SearchScratch } from './graph-core'
 
+/** How many people not in the person table `build` reads the jobs of at once (each read binds their ids twice). */
+const GHOSTS_PER_READ = 8_000
+
 /**
  * Who knows whom, in memory, for path search: dense node indices, per-node
  * adjacency with each relationship's chance p(e) computed for today, my
@@ -99,8 +102,9 @@ export class PathGraph extends ColleagueGraph {
     // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
     this.loadMemberships(null)
     const edges = this.readRelationships(nodeOf)
-    // Someone a relationship names who is not in the person table (foreign keys off) got a node: their jobs too.
-    if (this.ids.length > n) this.loadMemberships(this.ids.slice(n))
+    // Someone a relationship names who is not in the person table (foreign keys off) got a node: their jobs too,
+    // a few thousand at a time (each read names them in its query, and SQLite takes at most 32,766 values).
+    for (let k = n; k < this.ids.length; k += GHOSTS_PER_READ) this.loadMemberships(this.ids.slice(k, Math.min(k + GHOSTS_PER_READ, this.ids.length)))
     const m = edges.a.length
     // A relationship naming someone not in the person table (foreign keys off) added a node for them.
     const total = this.ids.length

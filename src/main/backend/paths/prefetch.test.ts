@@ -5,7 +5,8 @@ import { startThread } from '../../host/threads'
 import type { Backend } from '../backend'
 import { ok } from '../testing/call'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
-import { ANSWERED, RUNNING, type StartRelationshipReader } from './prefetch'
+import { ANSWERED, RelationshipPrefetch, RUNNING, type StartRelationshipReader } from './prefetch'
+import { readRelationshipColumns } from './relationship-columns'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -70,6 +71,16 @@ function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): { s
 const routes = (result: { paths: { people: { name: string }[] }[] }) => result.paths.map((p) => p.people.map((x) => x.name).join(' > '))
 
 describe('the relationships read on a thread of their own while the backend warms up', () => {
+  it('are, from the reader, the very columns the graph would read itself', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    await network(backend)
+    const prefetch = new RelationshipPrefetch(realReader().start, backend.dbPath, undefined, 0)
+    const taken = prefetch.take()
+    const own = readRelationshipColumns(backend.sqlite)
+    expect(own?.lefts.length).toBe(4)
+    expect(taken).toEqual(own)
+  })
+
   it('give the first path search the same answer as reading them at once', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)

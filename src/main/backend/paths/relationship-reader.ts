@@ -34,7 +34,8 @@ try {
   if (typeof given.file !== 'string' || (given.nativeBinding !== undefined && typeof given.nativeBinding !== 'string')) {
     throw new Error('The relationship reader was started without its database file.')
   }
-  const sqlite = new Database(given.file, { readonly: true, fileMustExist: true, nativeBinding: given.nativeBinding })
+  // A file another process holds locked fails at once: the backend's thread waits for this one, and then reads the rows itself.
+  const sqlite = new Database(given.file, { readonly: true, fileMustExist: true, timeout: 0, nativeBinding: given.nativeBinding })
   try {
     const columns = readRelationshipColumns(sqlite)
     if (columns === null) port?.postMessage({ failed: 'The relationships name ids that cannot be read as columns.' })

@@ -74,6 +74,24 @@ describe('paths.find', () => {
     expect(view(await ok(backend, 'paths.find', { to: cy.id + shift }))).toEqual(before)
   })
 
+  it('still finds paths when relationships name tens of thousands of people deleted with foreign keys off', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const before = (await ok(backend, 'paths.find', { to: cy.id })).paths.map((p) => p.people.map((x) => x.name).join(' > '))
+    // More than SQLite takes as the values of one query, each with a relationship and a job left behind.
+    editOutsideKith(backend, (db) => {
+      db.pragma('foreign_keys = OFF')
+      db.prepare(
+        `WITH RECURSIVE ghost(id) AS (SELECT 1000000 UNION ALL SELECT id + 1 FROM ghost WHERE id < 1017000)
+         INSERT INTO relationship (person_a, person_b, strength, created_at, updated_at) SELECT ?, id, 3, '2026-01-01', '2026-01-01' FROM ghost`,
+      ).run(cy.id)
+      db.prepare("INSERT INTO employment (person_id, company) SELECT person_b, 'Gamma' FROM relationship WHERE person_b >= 1000000").run()
+    })
+    const reopened = await reopenTempBackend(backend, { now: () => NOW })
+    const after = await ok(reopened, 'paths.find', { to: cy.id })
+    expect(after.paths.map((p) => p.people.map((x) => x.name).join(' > '))).toEqual(before)
+  })
+
   it('ranks paths to a person, each score the product of its factors, with the four before-you-ask answers', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)
