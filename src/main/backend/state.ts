@@ -49,9 +49,10 @@ export interface BackendOptions {
    */
   checkDamageLater?: boolean
   /**
-   * Starts the relationship reader's thread (`paths/prefetch.ts`): the warm-up
-   * then reads the path graph's relationships there, beside its own work.
-   * The backend's worker gives it; elsewhere the graph reads them itself.
+   * Starts the relationship reader's thread (`paths/prefetch.ts`): each build
+   * of the path graph then reads the relationships there while it reads the
+   * rest itself. The backend's worker gives it; elsewhere the graph reads
+   * them itself.
    */
   relationshipReader?: StartRelationshipReader
 }
@@ -94,8 +95,6 @@ export class BackendState {
   private building: { dataVersion: number; build: DirectoryBuild; touched: Set<number> } | null = null
   /** The warm-up, once started (see `warmUp`). */
   private warming: Warming | null = null
-  /** The path graph's relationships, being read on another thread since the warm-up began; dropped by any write. */
-  private prefetch: RelationshipPrefetch | null = null
 
   protected constructor(options: BackendOptions, opened: OpenedDatabase) {
     this.dataDir = options.dataDir
@@ -279,10 +278,10 @@ export class BackendState {
     const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
-      // The relationships read on another thread, when nothing was committed since that read began.
-      const prefetch = this.prefetch?.dataVersion === dataVersion ? this.prefetch : null
-      if (prefetch === null) this.prefetch?.stop()
-      this.prefetch = null
+      // The relationships, read on a thread of their own while this one reads the rest. Only beside a WAL file: there a
+      // reader never holds up a writer, nor a writer it (opening leaves a file in WAL mode once it may write).
+      const prefetch =
+        this.relationshipReader !== undefined && this.inWalMode() ? new RelationshipPrefetch(this.relationshipReader, this.dbPath, this.nativeBinding) : null
       try {
         this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today(), prefetch === null ? null : () => prefetch.take()) }
       } finally {
@@ -308,12 +307,6 @@ export class BackendState {
    * CLI does not (it answers one command).
    */
   warmUp(): Promise<void> {
-    // Only beside a WAL file: there a reader never holds up a writer, nor a writer it (opening leaves a file in WAL mode
-    // once it may write; a file in another journal mode is read here, in place).
-    if (this.warming === null && this.relationshipReader !== undefined && this.graphCache === null && this.inWalMode()) {
-      this.prefetch?.stop()
-      this.prefetch = new RelationshipPrefetch(this.relationshipReader, this.dbPath, this.nativeBinding, this.versions.read(this.sqlite))
-    }
     this.warming ??= warmInSteps(
       { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
       () => this.warmStepOrSettle(),
@@ -452,8 +445,6 @@ export class BackendState {
       this.scoringCache = null
       return
     }
-    // Relationships read before this write may not be what the file now holds.
-    this.stopPrefetch()
     if (touched === 'everything') {
       this.syncOrganisations(null)
       this.forgetCaches()
@@ -490,7 +481,6 @@ export class BackendState {
 
   /** Drops every cache: each is rebuilt from the file when next read. */
   private forgetCaches(): void {
-    this.stopPrefetch()
     this.building = null
     this.cache = null
     this.graphCache = null
@@ -525,13 +515,7 @@ export class BackendState {
     return this.sqlite.pragma('journal_mode', { simple: true }) === 'wal'
   }
 
-  private stopPrefetch(): void {
-    this.prefetch?.stop()
-    this.prefetch = null
-  }
-
   async close(): Promise<void> {
-    this.stopPrefetch()
     this.warming?.stop()
     await this.warming?.done
     this.opened.pending?.close()

@@ -25,23 +25,23 @@ export const ANSWERED = 0
 export const RUNNING = 1
 
 /**
- * The path graph's largest read, started on a second thread as the
- * backend's worker opens, so that it runs while this thread builds the
- * people directory or the rest of the graph: the first path search after
- * opening then waits for the read's remainder at most. (The machine has
- * cores to spare then: the window's thread is idle.) The build takes the
- * columns synchronously (`take`); they are used only when nothing was
- * written since the read began, which the caller checks (`dataVersion`, and
- * `stop` on any write). Any failure of the reader, and a reader that does
- * not answer in time, leaves the build to read the rows itself.
+ * The path graph's largest read, on a second thread: started as a build of
+ * the graph begins, it runs while the build reads everyone's jobs and names
+ * on this thread, so the build waits for the read's remainder at most. (The
+ * machine has a core to spare then: the window's thread is idle.) The build
+ * takes the columns synchronously (`take`). The reader's read and the
+ * build's own are separate snapshots, as the build's own statements already
+ * are: a commit by another process meanwhile changes data_version, and the
+ * graph is built again on its next use. Any failure of the reader, and a
+ * reader that does not answer in time, leaves the build to read the rows
+ * itself.
  */
 export class RelationshipPrefetch {
   private readonly flags = new Int32Array(new SharedArrayBuffer(8))
   private readonly port: MessagePort
   private worker: Worker | null
 
-  /** `dataVersion`: SQLite's data_version on the caller's connection as the read began. */
-  constructor(start: StartRelationshipReader, file: string, nativeBinding: string | undefined, readonly dataVersion: number) {
+  constructor(start: StartRelationshipReader, file: string, nativeBinding: string | undefined) {
     const { port1, port2 } = new MessageChannel()
     this.port = port1
     let worker: Worker | null
