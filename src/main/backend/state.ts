@@ -9,7 +9,8 @@ import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
 import { PathGraph } from './paths/graph'
-import { RelationshipPrefetch, type StartRelationshipReader } from './paths/prefetch'
+import { READER_MIN_RELATIONSHIPS, RelationshipPrefetch, type RelationshipReaderOptions } from './paths/prefetch'
+import { mayHoldRelationships } from './paths/relationship-columns'
 import { DIRECTORY_STEP, DirectoryBuild, PeopleDirectory } from './people/directory'
 import type { ScoringSettings } from '../../shared/scoring'
 import { readScoring } from './settings/stored'
@@ -54,7 +55,7 @@ export interface BackendOptions {
    * rest itself. The backend's worker gives it; elsewhere the graph reads
    * them itself.
    */
-  relationshipReader?: StartRelationshipReader
+  relationshipReader?: RelationshipReaderOptions
 }
 
 /**
@@ -85,7 +86,9 @@ export class BackendState {
   readonly busyBudgetMs: number
   private readonly quickCheckBudgetMs: number | undefined
   private readonly warmStepPeople: number
-  private readonly relationshipReader: StartRelationshipReader | undefined
+  private readonly relationshipReader: RelationshipReaderOptions | undefined
+  /** Readers let go, until their threads have ended (`close` and a restore wait for them). */
+  private readonly readersEnding = new Set<Promise<void>>()
   private readonly clock: () => Date
   private opened: OpenedDatabase
   private cache: { dataVersion: number; directory: PeopleDirectory } | null = null
@@ -278,14 +281,15 @@ export class BackendState {
     const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
-      // The relationships, read on a thread of their own while this one reads the rest. Only beside a WAL file: there a
-      // reader never holds up a writer, nor a writer it (opening leaves a file in WAL mode once it may write).
-      const prefetch =
-        this.relationshipReader !== undefined && this.inWalMode() ? new RelationshipPrefetch(this.relationshipReader, this.dbPath, this.nativeBinding) : null
+      const prefetch = this.startRelationshipReader()
       try {
         this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today(), prefetch === null ? null : () => prefetch.take()) }
       } finally {
-        prefetch?.stop()
+        if (prefetch !== null) {
+          const ending = prefetch.stop()
+          this.readersEnding.add(ending)
+          void ending.then(() => this.readersEnding.delete(ending))
+        }
       }
     } else {
       this.graphCache.graph.reprice(scoring, this.today())
@@ -494,6 +498,8 @@ export class BackendState {
     await warming?.done
     this.warming = null
     this.forgetCaches()
+    // No reader of the old file is left with it open while it is replaced.
+    await Promise.all(this.readersEnding)
     this.opened.pending?.close()
     await this.opened.db.destroy()
     try {
@@ -511,13 +517,23 @@ export class BackendState {
     }
   }
 
-  private inWalMode(): boolean {
-    return this.sqlite.pragma('journal_mode', { simple: true }) === 'wal'
+  /**
+   * The relationships, read on a thread of their own while the build reads
+   * the rest: only when there are many, and beside a WAL file, where a
+   * reader never holds up a writer, nor a writer it (opening leaves a file in
+   * WAL mode once it may write).
+   */
+  private startRelationshipReader(): RelationshipPrefetch | null {
+    const reader = this.relationshipReader
+    if (reader === undefined || this.sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return null
+    if (!mayHoldRelationships(this.sqlite, reader.minRelationships ?? READER_MIN_RELATIONSHIPS)) return null
+    return new RelationshipPrefetch(reader.start, this.dbPath, this.nativeBinding, reader.startWaitMs)
   }
 
   async close(): Promise<void> {
     this.warming?.stop()
     await this.warming?.done
+    await Promise.all(this.readersEnding)
     this.opened.pending?.close()
     this.opened.pending = null
     // Kysely's SQLite driver closes the better-sqlite3 connection too.

@@ -100,8 +100,10 @@ async function serve(options: WorkerOptions): Promise<void> {
       // The warm-up checks for damage once what the first page needs is built; nothing is written before.
       checkDamageLater: true,
       // The path graph's relationships are read on a thread of their own meanwhile.
-      relationshipReader: (data, transferList) =>
-        startThread('relationship-reader', path.join(import.meta.dirname, '..', 'backend', 'paths', 'relationship-reader.ts'), { workerData: data, transferList }),
+      relationshipReader: {
+        start: (data, transferList) =>
+          startThread('relationship-reader', path.join(import.meta.dirname, '..', 'backend', 'paths', 'relationship-reader.ts'), { workerData: data, transferList }),
+      },
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),
     })

@@ -5,7 +5,7 @@ import { startThread } from '../../host/threads'
 import type { Backend } from '../backend'
 import { ok } from '../testing/call'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
-import { ANSWERED, RelationshipPrefetch, RUNNING, type StartRelationshipReader } from './prefetch'
+import { ANSWERED, RelationshipPrefetch, RUNNING, type RelationshipReaderOptions } from './prefetch'
 import { readRelationshipColumns } from './relationship-columns'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
@@ -24,8 +24,8 @@ async function network(backend: Backend) {
   return { me, ana, ben, cy }
 }
 
-/** The real reader, from sources, counting its starts. */
-function realReader(): { start: StartRelationshipReader; starts: () => number } {
+/** The real reader, from sources (which take a while to load), for a network of any size, counting its starts. */
+function realReader(): RelationshipReaderOptions & { starts: () => number } {
   let starts = 0
   const source = path.join(import.meta.dirname, 'relationship-reader.ts')
   return {
@@ -33,16 +33,21 @@ function realReader(): { start: StartRelationshipReader; starts: () => number } 
       starts++
       return startThread('relationship-reader', source, { workerData: data, transferList })
     },
+    minRelationships: 0,
+    startWaitMs: SOURCES_START_WAIT_MS,
     starts: () => starts,
   }
 }
+
+/** How long a test waits for a reader loaded from sources to start: loading them through tsx is slow beside other tests. */
+const SOURCES_START_WAIT_MS = 60_000
 
 /**
  * A stand-in reader: answers no relationships at all (so a graph built from
  * its answer finds no path, where the file has several), or fails, or never
  * runs (as a thread whose code cannot load).
  */
-function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): { start: StartRelationshipReader; exited: Promise<void> } {
+function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): RelationshipReaderOptions & { exited: Promise<void> } {
   let exited: () => void = () => undefined
   const done = new Promise<void>((resolve) => {
     exited = resolve
@@ -64,6 +69,9 @@ function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): { s
       worker.on('error', () => undefined)
       return worker
     },
+    minRelationships: 0,
+    // A thread that never runs is given up on sooner than in the app, to keep the test short.
+    startWaitMs: behaviour === 'never runs' ? 300 : SOURCES_START_WAIT_MS,
     exited: done,
   }
 }
@@ -74,7 +82,7 @@ describe('the relationships read on a thread of their own while the path graph i
   it('are, from the reader, the very columns the graph would read itself', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     await network(backend)
-    const prefetch = new RelationshipPrefetch(realReader().start, backend.dbPath, undefined)
+    const prefetch = new RelationshipPrefetch(realReader().start, backend.dbPath, undefined, SOURCES_START_WAIT_MS)
     const taken = prefetch.take()
     const own = readRelationshipColumns(backend.sqlite)
     expect(own?.lefts.length).toBe(4)
@@ -88,7 +96,7 @@ describe('the relationships read on a thread of their own while the path graph i
     expect(routes(expected)).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
 
     const reader = realReader()
-    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader.start, checkDamageLater: true })
+    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader, checkDamageLater: true })
     expect(await ok(reopened, 'paths.find', { to: cy.id })).toEqual(expected)
     expect(reader.starts()).toBe(1)
     // Ben and Cy fell out, as another program recorded it: the graph is built again, from a new read.
@@ -98,10 +106,19 @@ describe('the relationships read on a thread of their own while the path graph i
     expect(reader.starts()).toBe(2)
   })
 
+  it('are read in place, with no thread started, when there are few', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const reader = realReader()
+    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: { ...reader, minRelationships: 5 } })
+    expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+    expect(reader.starts()).toBe(0)
+  })
+
   it('are what the graph is built from', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)
-    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: fakeReader('no relationships').start })
+    const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: fakeReader('no relationships') })
     // The stand-in said there are none: the graph took its word rather than reading the file again.
     expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual([])
   })
@@ -111,15 +128,17 @@ describe('the relationships read on a thread of their own while the path graph i
     const { cy } = await network(backend)
     for (const behaviour of ['fails', 'never runs'] as const) {
       const reader = fakeReader(behaviour)
-      const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader.start })
-      // A reader that never runs is given up on after a few seconds.
+      const reopened = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader })
       expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
       await reader.exited
     }
     const throwing = await reopenTempBackend(backend, {
       now: () => NOW,
-      relationshipReader: () => {
-        throw new Error('no threads left')
+      relationshipReader: {
+        start: () => {
+          throw new Error('no threads left')
+        },
+        minRelationships: 0,
       },
     })
     expect(routes(await ok(throwing, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])

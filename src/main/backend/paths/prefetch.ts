@@ -16,6 +16,22 @@ export interface RelationshipReaderData {
 /** Starts `relationship-reader.ts` on a thread of its own with this data (the backend's worker knows where its file is). */
 export type StartRelationshipReader = (data: RelationshipReaderData, transfer: MessagePort[]) => Worker
 
+/** How the backend reads relationships on a thread of their own (`BackendOptions.relationshipReader`). */
+export interface RelationshipReaderOptions {
+  start: StartRelationshipReader
+  /** Fewer relationships than this are read in place (`READER_MIN_RELATIONSHIPS`; tests set 0). */
+  minRelationships?: number
+  /** How long a build waits for the reader to start running (`START_WAIT_MS`; tests loading it from sources wait longer). */
+  startWaitMs?: number
+}
+
+/**
+ * Below this many relationships the reader is not started: a thread takes
+ * 0.07 to 0.14 s to start here, about what reading 100,000 relationships in
+ * place takes.
+ */
+export const READER_MIN_RELATIONSHIPS = 100_000
+
 /** How long a build waits for the reader to start running: a thread that cannot load its code never does. */
 const START_WAIT_MS = 3_000
 /** How long a build waits for a running reader before reading the rows itself: far more than it takes at 200,000 people. */
@@ -40,15 +56,21 @@ export class RelationshipPrefetch {
   private readonly flags = new Int32Array(new SharedArrayBuffer(8))
   private readonly port: MessagePort
   private worker: Worker | null
+  private stopped: Promise<void> | null = null
 
-  constructor(start: StartRelationshipReader, file: string, nativeBinding: string | undefined) {
+  constructor(
+    start: StartRelationshipReader,
+    file: string,
+    nativeBinding: string | undefined,
+    private readonly startWaitMs = START_WAIT_MS,
+  ) {
     const { port1, port2 } = new MessageChannel()
     this.port = port1
     let worker: Worker | null
     try {
       worker = start({ file, nativeBinding, port: port2, flags: this.flags.buffer }, [port2])
       // A thread that fails to start, or dies, says so as an event: the build then reads the rows itself.
-      worker.on('error', () => this.stop())
+      worker.on('error', () => void this.stop())
       worker.on('exit', () => {
         Atomics.store(this.flags, RUNNING, 1)
         Atomics.store(this.flags, ANSWERED, 1)
@@ -61,27 +83,29 @@ export class RelationshipPrefetch {
     this.worker = worker
   }
 
-  /** Whether the reader has answered (or died). */
-  get settled(): boolean {
-    return Atomics.load(this.flags, ANSWERED) !== 0
-  }
-
   /** The columns, waiting for the reader when it has not answered yet; null when it failed, was stopped, or took too long. */
   take(): RelationshipColumns | null {
     if (this.worker === null) return null
     // Once running, the reader always answers, failing or not, and says so as its thread ends (relationship-reader.ts).
-    const answered = Atomics.wait(this.flags, RUNNING, 0, START_WAIT_MS) !== 'timed-out' && Atomics.wait(this.flags, ANSWERED, 0, WAIT_MS) !== 'timed-out'
+    const answered = Atomics.wait(this.flags, RUNNING, 0, this.startWaitMs) !== 'timed-out' && Atomics.wait(this.flags, ANSWERED, 0, WAIT_MS) !== 'timed-out'
     const message: unknown = answered ? receiveMessageOnPort(this.port)?.message : undefined
-    this.stop()
+    void this.stop()
     return columnsIn(message)
   }
 
-  /** Lets the reader go; its columns, if any come, are dropped. */
-  stop(): void {
-    const worker = this.worker
-    this.worker = null
-    this.port.close()
-    void worker?.terminate()
+  /**
+   * Lets the reader go; its columns, if any come, are dropped. Settles once
+   * its thread has ended (a reader let go mid-read ends when SQLite's call
+   * under way returns, its connection closed with it).
+   */
+  stop(): Promise<void> {
+    if (this.stopped === null) {
+      const worker = this.worker
+      this.worker = null
+      this.port.close()
+      this.stopped = worker === null ? Promise.resolve() : worker.terminate().then(() => undefined, () => undefined)
+    }
+    return this.stopped
   }
 }
 

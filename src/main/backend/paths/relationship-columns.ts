@@ -12,6 +12,11 @@ export interface RelationshipColumns {
   rights: Float64Array
 }
 
+/** Whether the relationship table may hold `count` rows or more (its largest rowid: deletes leave it above the count). */
+export function mayHoldRelationships(sqlite: Database.Database, count: number): boolean {
+  return count <= 0 || (sqlite.prepare<[], number | null>('SELECT max(rowid) FROM relationship').pluck().get() ?? 0) >= count
+}
+
 /** A relationship's strength and confidence as one small number (see `RelationshipColumns`). */
 export const RELATIONSHIP_CODE = "strength + 8 * (CASE confidence WHEN 'believed' THEN 1 WHEN 'inferred' THEN 2 ELSE 0 END)"
 
@@ -27,10 +32,12 @@ export const RELATIONSHIP_CODE = "strength + 8 * (CASE confidence WHEN 'believed
  * reads them here, or on a thread of their own (`relationship-reader.ts`).
  */
 export function readRelationshipColumns(sqlite: Database.Database): RelationshipColumns | null {
-  // person_a < person_b: the smallest id is a person_a, the largest a person_b (both indexed).
-  const low = sqlite.prepare<[], number | null>('SELECT min(person_a) FROM relationship').pluck().get() ?? null
-  const high = sqlite.prepare<[], number | null>('SELECT max(person_b) FROM relationship').pluck().get() ?? null
-  if ((low ?? 0) < 0 || (high ?? 0) * 32 + 31 > Number.MAX_SAFE_INTEGER) return null
+  // Each end's smallest and largest, each through an index. In a damaged file an id may be text (which sorts above every
+  // number) or person_a may not be below person_b: anything but small enough whole numbers is read as rows.
+  const bound = (query: string): unknown => sqlite.prepare<[]>(query).pluck().get() ?? 0
+  const ends = [bound('SELECT min(person_a) FROM relationship'), bound('SELECT min(person_b) FROM relationship')]
+  ends.push(bound('SELECT max(person_a) FROM relationship'), bound('SELECT max(person_b) FROM relationship'))
+  if (!ends.every((id) => typeof id === 'number' && id >= 0 && id * 32 + 31 <= Number.MAX_SAFE_INTEGER)) return null
   const [lefts = [], rights = []] = readColumns(sqlite, `SELECT person_a * 32 + ((${RELATIONSHIP_CODE}) & 31) AS c0, person_b AS c1 FROM relationship`, 2)
   const m = Math.min(lefts.length, rights.length)
   const out = { lefts: new Float64Array(m), rights: new Float64Array(m) }

@@ -74,6 +74,24 @@ describe('paths.find', () => {
     expect(view(await ok(backend, 'paths.find', { to: cy.id + shift }))).toEqual(before)
   })
 
+  it('never mistakes one person for another when a damaged file holds huge ids beside a text one', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const view = (r: { paths: { score: number; people: { name: string }[] }[] }) => r.paths.map((p) => ({ score: p.score, people: p.people.map((x) => x.name) }))
+    const before = view(await ok(backend, 'paths.find', { to: cy.id }))
+    // An id this large is exact as a number, but not once folded with a relationship's code; a text id sorts above every number.
+    const huge = 2 ** 52 + 1
+    editOutsideKith(backend, (db) => {
+      db.pragma('foreign_keys = OFF')
+      db.pragma('ignore_check_constraints = ON')
+      db.prepare('UPDATE person SET id = ? WHERE id = ?').run(huge, cy.id)
+      // Cy's relationships name Cy first, as only a file past its checks can.
+      db.prepare('UPDATE relationship SET person_b = person_a, person_a = ? WHERE person_b = ?').run(huge, cy.id)
+      db.prepare("INSERT INTO relationship (person_a, person_b, strength, created_at, updated_at) VALUES (?, 'someone', 3, '2026-01-01', '2026-01-01')").run(cy.id - 1)
+    })
+    expect(view(await ok(backend, 'paths.find', { to: huge }))).toEqual(before)
+  })
+
   it('still finds paths when relationships name tens of thousands of people deleted with foreign keys off', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)
