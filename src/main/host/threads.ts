@@ -12,6 +12,12 @@ export interface ThreadStart {
   file?: string
   /** Node's options for the thread, instead of this process's. */
   execArgv?: string[]
+  /**
+   * Throw at once when neither the built file nor the source is there (an
+   * install missing a file), rather than start a thread that can only fail
+   * as it loads: for a caller that would otherwise wait for the thread.
+   */
+  failFast?: boolean
 }
 
 /**
@@ -25,6 +31,7 @@ export function startThread(name: string, source: string, start: ThreadStart): W
   if (start.file !== undefined) return new Worker(start.file, { workerData, transferList, execArgv: start.execArgv })
   const built = [import.meta.dirname, path.dirname(import.meta.dirname)].map((dir) => path.join(dir, `${name}.js`)).find((file) => fs.existsSync(file))
   if (built !== undefined) return new Worker(built, { workerData, transferList })
+  if (start.failFast === true && !fs.existsSync(source)) throw new Error(`Kith's ${name} thread is missing from this installation.`)
   const sourceUrl = pathToFileURL(source).href
   // tsx's ES module entry (the one `import` would pick) registers its loader for this thread.
   const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href

@@ -99,10 +99,15 @@ async function serve(options: WorkerOptions): Promise<void> {
       quickCheckBudgetMs: options.quickCheckBudgetMs,
       // The warm-up checks for damage once what the first page needs is built; nothing is written before.
       checkDamageLater: true,
-      // The path graph's relationships are read on a thread of their own meanwhile.
+      // The path graph's relationships are read on a thread of their own meanwhile (the graph reads them
+      // itself at once when the reader's file is missing, instead of waiting for a thread that cannot load).
       relationshipReader: {
         start: (data, transferList) =>
-          startThread('relationship-reader', path.join(import.meta.dirname, '..', 'backend', 'paths', 'relationship-reader.ts'), { workerData: data, transferList }),
+          startThread('relationship-reader', path.join(import.meta.dirname, '..', 'backend', 'paths', 'relationship-reader.ts'), {
+            workerData: data,
+            transferList,
+            failFast: true,
+          }),
       },
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),

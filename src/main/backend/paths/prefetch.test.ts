@@ -143,4 +143,23 @@ describe('the relationships read on a thread of their own while the path graph i
     })
     expect(routes(await ok(throwing, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
   })
+
+  it('are read in place at once when the reader is missing from the installation, not after waiting for it', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const missing = path.join(import.meta.dirname, 'no-such-reader.ts')
+    expect(() => startThread('no-such-reader', missing, { workerData: null, failFast: true })).toThrow("Kith's no-such-reader thread is missing from this installation.")
+    const reopened = await reopenTempBackend(backend, {
+      now: () => NOW,
+      relationshipReader: {
+        start: (data, transferList) => startThread('no-such-reader', missing, { workerData: data, transferList, failFast: true }),
+        minRelationships: 0,
+        // Were a thread started, the search would wait this long for it.
+        startWaitMs: 60_000,
+      },
+    })
+    const asked = performance.now()
+    expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+    expect(performance.now() - asked).toBeLessThan(30_000)
+  })
 })

@@ -6,6 +6,7 @@ import type { BackendState } from '../state'
 import type { PeopleDirectory } from '../people/directory'
 import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
+import { compareFolded, foldText } from '../search/normalize'
 import type { PathGraph } from './graph'
 import type { Edge } from './graph-core'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
@@ -363,7 +364,8 @@ function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indic
           : null,
     })
   }
-  direct.sort((a, b) => b.strength - a.strength || a.name.localeCompare(b.name))
+  const sortNames = new Map(direct.map((d) => [d.id, foldText(d.name)]))
+  direct.sort((a, b) => b.strength - a.strength || compareFolded(sortNames.get(a.id) ?? '', sortNames.get(b.id) ?? '') || a.id - b.id)
   return { direct, directSet }
 }
 

@@ -3,6 +3,7 @@ import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
 import { favorStandings, nudges } from '../reciprocity/service'
 import { weekSuggestions } from '../suggestions/service'
+import { compareFolded, foldText } from '../search/normalize'
 import { listTasks } from '../tasks/service'
 import { weekOf } from './weeks'
 
@@ -43,7 +44,8 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
     const worst = top[top.length - 1]
     // Most ties fall behind the last of a full list on strength or on how overdue they are: no names compared.
     if (top.length === COLD_TIES && worst !== undefined && behind(strength, days === null ? Infinity : days / cadence, worst)) continue
-    const tie: Overdue = { id, name: g.names[i] ?? '', strength, cadence, days, lastPlusOne }
+    const name = g.names[i] ?? ''
+    const tie: Overdue = { id, name, sortName: foldText(name), strength, cadence, days, lastPlusOne }
     if (top.length === COLD_TIES && worst !== undefined && colder(tie, worst) >= 0) continue
     let at = top.length
     while (at > 0 && colder(tie, top[at - 1] ?? tie) < 0) at--
@@ -66,6 +68,8 @@ const COLD_TIES = 15
 interface Overdue {
   id: number
   name: string
+  /** the name as the People list orders it (folded: no case, no accents) */
+  sortName: string
   strength: number
   cadence: number
   days: number | null
@@ -77,9 +81,8 @@ const overdue = (t: Overdue): number => (t.days === null ? Infinity : t.days / t
 /** Whether a tie of this strength and overdue comes after `worst` whatever their names. */
 const behind = (strength: number, due: number, worst: Overdue): boolean => strength < worst.strength || (strength === worst.strength && due < overdue(worst))
 
-/** Stronger first, then the longer overdue (never talked: most), then by name and id. */
-const colder = (a: Overdue, b: Overdue): number =>
-  b.strength - a.strength || overdue(b) - overdue(a) || a.name.localeCompare(b.name) || a.id - b.id
+/** Stronger first, then the longer overdue (never talked: most), then by name as the People list has them, then id. */
+const colder = (a: Overdue, b: Overdue): number => b.strength - a.strength || overdue(b) - overdue(a) || compareFolded(a.sortName, b.sortName) || a.id - b.id
 
 export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
   const label = week ?? weekOf(backend.now())
