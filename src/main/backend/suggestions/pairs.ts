@@ -84,7 +84,7 @@ export class PairSearch {
   private readonly roleIndex: number[][]
   /** mutual needs by bucket, as ranks: node a needing X and offering Y sits under X:Y; it meets those under Y:X */
   private readonly buckets = new Map<number, number[]>()
-  /** marks[z] === x + 1 when z is a neighbour of x (set for x when its first pair is considered, never cleared) */
+  /** marks[z] === x + 1 when z is a neighbour of x (set once per x, never cleared) */
   private readonly marks: Int32Array
   /** the same for the other node of a pair, when the index is summed from the other side (see `raIndex`) */
   private readonly otherMarks: Int32Array
@@ -111,13 +111,6 @@ export class PairSearch {
   private readonly offerMark: Int32Array
   /** set by raIndex: how many people the pair shares */
   private sharedCount = 0
-  /**
-   * The a whose people and traits are marked (`marks`, `needMark`,
-   * `offerMark`); -1 for none. Marked at its first pair considered, not for
-   * every a with a list: most pairs are passed over on their bound, and in a
-   * list without interests or roles most people have none considered.
-   */
-  private marked = -1
 
   // Candidates in flat arrays: nothing allocated per pair.
   readonly candA: number[] = []
@@ -426,7 +419,6 @@ export class PairSearch {
     near.fill(0)
     this.bar = new RunningBar(this.barSize)
     this.pruned = 0
-    this.marked = -1
     for (let rank = 0; rank < this.order.length; rank++) this.pairsFrom(rank, prune)
   }
 
@@ -439,6 +431,8 @@ export class PairSearch {
     const a = this.order[rank] ?? 0
     const most = this.listsOf(a, rank)
     if (most === 0) return
+    this.markNeighbours(a)
+    this.markTraits(a)
     const nearFirst = most > (this.g.degree[a] ?? 0)
     if (nearFirst) this.markNear(a)
     // With who shares someone with a known, the lists are cut where the bound falls under the bar.
@@ -528,11 +522,6 @@ export class PairSearch {
    */
   private consider(a: number, b: number, nearFirst: boolean, prune: boolean): void {
     const { options, g, bar } = this
-    if (this.marked !== a) {
-      this.marked = a
-      this.markNeighbours(a)
-      this.markTraits(a)
-    }
     const shares = !nearFirst || this.near[b] === a + 1
     if (this.marks[b] === a + 1 || (this.excluded.size > 0 && this.excluded.has(pairKey(g.ids[a] ?? -1, g.ids[b] ?? -1)))) return
     const lo = Math.min(a, b)
