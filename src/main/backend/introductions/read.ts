@@ -1,4 +1,5 @@
 // Introductions as the lists and the detail page show them.
+import { compareCodeUnits } from '../../../shared/text'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
 import { nextStates } from '../../../shared/intro-states'
@@ -81,7 +82,7 @@ export async function listIntroductions(backend: BackendState, state: string | n
     )
   }
   const list = await summaries(backend, await q.execute())
-  return list.sort((a, b) => Number(b.overdueTasks > 0) - Number(a.overdueTasks > 0) || b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)
+  return list.sort((a, b) => Number(b.overdueTasks > 0) - Number(a.overdueTasks > 0) || compareCodeUnits(b.updatedAt, a.updatedAt) || b.id - a.id)
 }
 
 export async function introPerson(db: Db, id: number | null): Promise<IntroPerson> {

@@ -6,7 +6,8 @@ import type { BackendState } from '../state'
 import type { PeopleDirectory } from '../people/directory'
 import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
-import { compareFolded, foldText } from '../search/normalize'
+import { compareCodeUnits } from '../../../shared/text'
+import { foldText } from '../search/normalize'
 import type { PathGraph } from './graph'
 import type { Edge } from './graph-core'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
@@ -364,9 +365,12 @@ function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indic
           : null,
     })
   }
-  const sortNames = new Map(direct.map((d) => [d.id, foldText(d.name)]))
-  direct.sort((a, b) => b.strength - a.strength || compareFolded(sortNames.get(a.id) ?? '', sortNames.get(b.id) ?? '') || a.id - b.id)
-  return { direct, directSet }
+  // By name as the People list has them (folded), then id.
+  const ordered = direct
+    .map((tie) => ({ tie, sortName: foldText(tie.name) }))
+    .sort((a, b) => b.tie.strength - a.tie.strength || compareCodeUnits(a.sortName, b.sortName) || a.tie.id - b.tie.id)
+    .map((d) => d.tie)
+  return { direct: ordered, directSet }
 }
 
 /** Per target, the fewest relationships any path to it takes: from the paths found, and two when one of my contacts knows the target even if that path did not make the list. */

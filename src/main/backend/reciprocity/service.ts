@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../../shared/text'
 import type { FavorStanding, Nudge, PersonRef } from '../../../shared/types'
 import { FAVOR_POINTS } from '../../../shared/vocab'
 import type { BackendState } from '../state'
@@ -37,7 +38,7 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
   }
   const labels = await distinctLabels(backend.db, [...by.keys()])
   for (const s of by.values()) s.label = labels.get(s.person.id) ?? s.person.name
-  return [...by.values()].sort((a, b) => a.balance - b.balance || b.lastFavor.localeCompare(a.lastFavor))
+  return [...by.values()].sort((a, b) => a.balance - b.balance || compareCodeUnits(b.lastFavor, a.lastFavor))
 }
 
 /** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */

@@ -15,17 +15,6 @@ export function foldText(text: string): string {
     .trim()
 }
 
-/**
- * The order Kith lists people by name in (the People list's): by folded
- * name (`foldText`), compared code unit by code unit, so "Émile" comes
- * before "Mo" and "ana" before "Bea"; 0 for names that fold alike. Never
- * `localeCompare`: its collator takes about 9 ms to load, paid by whichever
- * answer first asks for it.
- */
-export function compareFolded(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 /** 0 is the word boundary, 1-26 a-z, 27-36 0-9; anything else has no small code. */
 function symbol(ch: string): number {
   const c = ch.charCodeAt(0)

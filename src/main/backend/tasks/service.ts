@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../../shared/text'
 import type { Args } from '../../../shared/contract'
 import type { TaskStatus, TaskView } from '../../../shared/types'
 import type { BackendState } from '../state'
@@ -37,7 +38,7 @@ export async function tasksFor(backend: BackendState, where: { introductionId?: 
 export async function listTasks(backend: BackendState, due: boolean, includeDone: boolean): Promise<TaskView[]> {
   const tasks = await tasksFor(backend, { due, includeDone })
   const order: Record<TaskStatus, number> = { overdue: 0, today: 1, upcoming: 2, done: 3 }
-  return tasks.sort((a, b) => order[a.status] - order[b.status] || a.dueOn.localeCompare(b.dueOn) || a.id - b.id)
+  return tasks.sort((a, b) => order[a.status] - order[b.status] || compareCodeUnits(a.dueOn, b.dueOn) || a.id - b.id)
 }
 
 async function taskView(backend: BackendState, id: number): Promise<TaskView> {

@@ -3,7 +3,8 @@ import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
 import { favorStandings, nudges } from '../reciprocity/service'
 import { weekSuggestions } from '../suggestions/service'
-import { compareFolded, foldText } from '../search/normalize'
+import { compareCodeUnits } from '../../../shared/text'
+import { foldText } from '../search/normalize'
 import { listTasks } from '../tasks/service'
 import { weekOf } from './weeks'
 
@@ -82,7 +83,7 @@ const overdue = (t: Overdue): number => (t.days === null ? Infinity : t.days / t
 const behind = (strength: number, due: number, worst: Overdue): boolean => strength < worst.strength || (strength === worst.strength && due < overdue(worst))
 
 /** Stronger first, then the longer overdue (never talked: most), then by name as the People list has them, then id. */
-const colder = (a: Overdue, b: Overdue): number => b.strength - a.strength || overdue(b) - overdue(a) || compareFolded(a.sortName, b.sortName) || a.id - b.id
+const colder = (a: Overdue, b: Overdue): number => b.strength - a.strength || overdue(b) - overdue(a) || compareCodeUnits(a.sortName, b.sortName) || a.id - b.id
 
 export async function weekView(backend: BackendState, week: string | undefined): Promise<WeekView> {
   const label = week ?? weekOf(backend.now())
