@@ -1,7 +1,7 @@
 import type { ScoringSettings } from '../../../shared/scoring'
 import { edgeChance } from './scoring'
 import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations } from '../orgs/model'
-import { GraphCore, pairKey } from './graph-core'
+import { GraphCore, NO_ENTRIES, ownList, pairKey } from './graph-core'
 
 /**
  * Organisation memberships and the colleague ties inferred from them, on top
@@ -126,9 +126,9 @@ export abstract class ColleagueGraph extends GraphCore {
         list.pop()
       }
     }
-    this.memOrg[i] = []
-    this.memStart[i] = []
-    this.memEnd[i] = []
+    this.memOrg[i] = NO_ENTRIES
+    this.memStart[i] = NO_ENTRIES
+    this.memEnd[i] = NO_ENTRIES
   }
 
   /** Reads where these people work (everyone when null), for colleague inference. */
@@ -157,13 +157,13 @@ export abstract class ColleagueGraph extends GraphCore {
     // Everyone read here had their memberships cleared (or never had any): an organisation already listed is a second job there.
     for (let r = 0; r < read.person.length; r++) {
       const i = this.indexOf.get(read.person[r] ?? -1)
-      const orgsOf = i === undefined ? undefined : this.memOrg[i]
-      if (i === undefined || orgsOf === undefined || this.archived[i] === true) continue
+      if (i === undefined || i >= this.memOrg.length || this.archived[i] === true) continue
+      const orgsOf = ownList(this.memOrg, i)
       const o = this.orgIndex(read.org[r] ?? -1)
       if (!orgsOf.includes(o)) this.orgMembers[o]?.push(i)
       orgsOf.push(o)
-      this.memStart[i]?.push(read.start[r] ?? 0)
-      this.memEnd[i]?.push(read.end[r] ?? 0)
+      ownList(this.memStart, i).push(read.start[r] ?? 0)
+      ownList(this.memEnd, i).push(read.end[r] ?? 0)
     }
   }
 

@@ -6,7 +6,7 @@ import { readRelationshipColumns, RELATIONSHIP_CODE, type RelationshipColumns } 
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
 import { dayNumber } from './scoring'
 import { ColleagueGraph } from './graph-colleagues'
-import { pack, pairKey, type SearchScratch } from './graph-core'
+import { NO_ENTRIES, ownList, pack, pairKey, type SearchScratch } from './graph-core'
 
 export type { Edge, SearchScratch } from './graph-core'
 
@@ -256,7 +256,7 @@ export class PathGraph extends ColleagueGraph {
   }
 
   private loadAsks(person: number | null): void {
-    if (person !== null) this.asks[this.node(person)] = []
+    if (person !== null) this.asks[this.node(person)] = NO_ENTRIES
     const rows = this.sqlite
       // A later hop of a longer path goes through connectors its first hop already counted.
       .prepare<[], [string, string]>(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned' AND previous_id IS NULL`)
@@ -266,7 +266,7 @@ export class PathGraph extends ColleagueGraph {
       const ids = parseIdList(path)
       for (const connector of ids.slice(1, -1)) {
         if (person !== null && connector !== person) continue
-        this.asks[this.node(connector)]?.push(dayNumber(created))
+        ownList(this.asks, this.node(connector)).push(dayNumber(created))
       }
     }
   }
@@ -291,7 +291,7 @@ export class PathGraph extends ColleagueGraph {
       if (row === undefined) {
         this.archived[i] = true
         this.balance[i] = 0
-        this.asks[i] = []
+        this.asks[i] = NO_ENTRIES
         continue
       }
       this.names[i] = row[0]

@@ -4,6 +4,7 @@ import type { Backend } from '../backend'
 import { KithError } from '../errors'
 import { fails, ok } from '../testing/call'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
+import { NO_ENTRIES } from './graph-core'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -240,6 +241,9 @@ describe('paths.find', () => {
     expect(withSettings.paths[0]?.factors[0]?.label).toContain('acquaintance (2) x0.90')
     await ok(backend, 'settings.scoring.reset', {})
     expect(await ok(backend, 'settings.scoring.get', {})).toEqual(DEFAULT_SCORING)
+    // Jobs and asks were read, and read again after each write, into lists of their own: the empty list every
+    // node starts with, shared by all, is still empty (an entry there would be everyone's).
+    expect(NO_ENTRIES).toEqual([])
   })
 
   it('refuses bad requests with typed errors', async () => {
