@@ -18,18 +18,27 @@ export function PersonName({ person, label }: { person: PersonRef; label: string
 }
 
 /**
+ * Who "you" are, for the rows of `PersonActions`: asked once by the page
+ * that lists them, not once a row (the Reciprocity page lists everyone with
+ * a favor, and asked the backend the same question for each of them).
+ */
+export function useMe(): PersonRef | null {
+  const { version } = useDataVersion()
+  return useApi('me.get', {}, String(version)).data ?? null
+}
+
+/**
  * What to do about someone you owe: log the favor you gave them (from you, to
  * them: the likely choice), open their page, or introduce them to someone.
- * Each button's accessible name says who it is for.
+ * Each button's accessible name says who it is for. `me` is the user, from
+ * `useMe` on the page.
  */
-export function PersonActions({ person, label }: { person: PersonRef; label: string }): ReactNode {
+export function PersonActions({ person, label, me }: { person: PersonRef; label: string; me: PersonRef | null }): ReactNode {
   const { go } = useNav()
   const dialogs = useDialogs()
-  const { version } = useDataVersion()
-  const me = useApi('me.get', {}, String(version))
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="compact-sm" variant="default" aria-label={`Log a favor for ${label}`} onClick={() => dialogs.open({ kind: 'favor', giver: me.data ?? null, receiver: person })}>
+      <Button size="compact-sm" variant="default" aria-label={`Log a favor for ${label}`} onClick={() => dialogs.open({ kind: 'favor', giver: me, receiver: person })}>
         Log a favor
       </Button>
       <Button size="compact-sm" variant="default" aria-label={`Open ${label}`} onClick={() => go({ page: 'person', id: person.id })}>

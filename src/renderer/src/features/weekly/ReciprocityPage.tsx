@@ -6,12 +6,13 @@ import { useDataVersion } from '../../lib/data-version'
 import { formatDate } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { PersonActions, PersonName } from '../../components/PersonActions'
+import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
 
 /** Who I owe and who owes me, in favor points. */
 export function ReciprocityPage(): ReactNode {
   const { version } = useDataVersion()
   const rec = useApi('reciprocity.get', {}, String(version))
+  const me = useMe()
   if (rec.data === undefined) return rec.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={rec.error} />
   const { standings, nudges } = rec.data
   const extremes = [...standings.filter((s) => s.balance < 0).slice(0, 8), ...standings.filter((s) => s.balance > 0).slice(-8)]
@@ -64,7 +65,7 @@ export function ReciprocityPage(): ReactNode {
                       {n.text}
                       {n.helpers.length > 0 && ` (${n.helpers.map((h) => h.name).join(', ')})`}
                     </Text>
-                    <PersonActions person={n.person} label={n.label} />
+                    <PersonActions person={n.person} label={n.label} me={me} />
                   </Stack>
                 </Alert>
               ))}
@@ -94,7 +95,7 @@ export function ReciprocityPage(): ReactNode {
                   <Table.Td ta="right">{s.trend > 0 ? `+${s.trend}` : s.trend}</Table.Td>
                   <Table.Td>{formatDate(s.lastFavor)}</Table.Td>
                   <Table.Td>
-                    <PersonActions person={s.person} label={s.label} />
+                    <PersonActions person={s.person} label={s.label} me={me} />
                   </Table.Td>
                 </Table.Tr>
               ))}

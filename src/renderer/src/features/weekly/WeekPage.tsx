@@ -10,7 +10,7 @@ import { useApi } from '../../lib/useApi'
 import { TasksList } from '../../components/TasksList'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
-import { PersonActions, PersonName } from '../../components/PersonActions'
+import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
 
@@ -90,6 +90,7 @@ export function WeekPage(): ReactNode {
   const { version, changed } = useDataVersion()
   const { go } = useNav()
   const week = useApi('week.get', {}, String(version))
+  const me = useMe()
   const { error, setError, run } = useAction()
 
   const act = async (s: SuggestionView, action: 'start' | 'dismiss' | 'snooze' | 'known'): Promise<void> => {
@@ -169,7 +170,7 @@ export function WeekPage(): ReactNode {
                     ))}
                   </Text>
                 )}
-                <PersonActions person={n.person} label={n.label} />
+                <PersonActions person={n.person} label={n.label} me={me} />
               </Stack>
             </Alert>
           ))
