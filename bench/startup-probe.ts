@@ -2,7 +2,10 @@
  * Run by the startup bench in a fresh process: one plain pass over the rows
  * the caches are built from, then a start as a user meets it (open, and at
  * once a search, or a path search, while the warm-up runs), with the longest
- * stall of this thread's event loop meanwhile. Prints one JSON line.
+ * stall of this thread's event loop meanwhile. Or, with `calls`, a start
+ * where a call that needs no cache (`me.get`, as a page's first calls are)
+ * is sent every 25 ms while the caches warm: how long each waited for the
+ * warm-up's step under way. Prints one JSON line.
  */
 import Database from 'better-sqlite3'
 import path from 'node:path'
@@ -11,7 +14,11 @@ import { DB_FILE_NAME } from '../src/main/backend/db/constants'
 import { openForStartup } from './startup-host'
 
 const [dataDir, first] = process.argv.slice(2)
-if (dataDir === undefined || (first !== 'search' && first !== 'path')) throw new Error('usage: startup-probe DATA_DIR search|path')
+if (dataDir === undefined || (first !== 'search' && first !== 'path' && first !== 'calls')) throw new Error('usage: startup-probe DATA_DIR search|path|calls')
+
+/** How long the `calls` start sends its calls: longer than the warm-up takes at 50,000 people. */
+const CALLS_FOR_MS = 8_000
+const CALL_EVERY_MS = 25
 
 /** What the directory reads, table by table. */
 const DIRECTORY_ROWS = [
@@ -47,6 +54,29 @@ const relationships = reader.prepare<[], number>('SELECT count(*) FROM relations
 const target = 777
 const query = reader.prepare<[number], string>('SELECT name FROM person WHERE id = ?').pluck().get(target) ?? ''
 reader.close()
+
+if (first === 'calls') {
+  const opening = performance.now()
+  const kith = await openForStartup(dataDir)
+  const openMs = performance.now() - opening
+  const waits: number[] = []
+  while (performance.now() - opening < CALLS_FOR_MS) {
+    const sent = performance.now()
+    await kith.call('me.get', {})
+    waits.push(performance.now() - sent)
+    await new Promise((resolve) => setTimeout(resolve, CALL_EVERY_MS))
+  }
+  // Warm by now: both of these find their cache built (were it not, they would build it, and take long).
+  let asked = performance.now()
+  await kith.call('search', { query, limit: 10 })
+  const searchAfterMs = performance.now() - asked
+  asked = performance.now()
+  await kith.call('paths.find', { to: target, limit: 10 })
+  const pathAfterMs = performance.now() - asked
+  await kith.close()
+  console.log(JSON.stringify({ relationships, plainPassMs, openMs, callWaits: waits, searchAfterMs, pathAfterMs }))
+  process.exit(0)
+}
 
 // The longest stall: the largest gap between ticks of a 1 ms timer, less its millisecond.
 let last = performance.now()

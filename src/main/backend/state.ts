@@ -8,7 +8,7 @@ import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { needsOrganisationSync, syncOrganisations } from './orgs/model'
-import { PathGraph } from './paths/graph'
+import { PathGraph, type BuildStep } from './paths/graph'
 import { READER_MIN_RELATIONSHIPS, RelationshipPrefetch, type RelationshipReaderOptions } from './paths/prefetch'
 import { mayHoldRelationships } from './paths/relationship-columns'
 import { DIRECTORY_STEP, DirectoryBuild, PeopleDirectory } from './people/directory'
@@ -96,6 +96,8 @@ export class BackendState {
   private scoringCache: { dataVersion: number; settings: ScoringSettings } | null = null
   /** The directory being read step by step by `warmUp`, and what was written since its first step. */
   private building: { dataVersion: number; build: DirectoryBuild; touched: Set<number> } | null = null
+  /** The path graph being built step by step by `warmUp`, its reader, and who was written since its first step. */
+  private graphBuilding: { dataVersion: number; graph: PathGraph; reader: RelationshipPrefetch | null; touched: Set<number> } | null = null
   /** The warm-up, once started (see `warmUp`). */
   private warming: Warming | null = null
 
@@ -281,14 +283,25 @@ export class BackendState {
     const dataVersion = this.versions.read(this.sqlite)
     const scoring = this.scoring()
     if (this.graphCache === null || this.graphCache.dataVersion !== dataVersion) {
-      const prefetch = this.startRelationshipReader()
-      try {
-        this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today(), prefetch === null ? null : () => prefetch.take()) }
-      } finally {
-        if (prefetch !== null) {
-          const ending = prefetch.stop()
-          this.readersEnding.add(ending)
-          void ending.then(() => this.readersEnding.delete(ending))
+      // The warm-up's unfinished build, when still current, needs only its remaining steps.
+      const building = this.graphBuilding
+      this.graphBuilding = null
+      if (building !== null && building.dataVersion === dataVersion) {
+        try {
+          building.graph.finishBuild()
+        } finally {
+          this.letReaderGo(building.reader)
+        }
+        if (building.touched.size > 0) building.graph.refresh(building.touched)
+        building.graph.reprice(scoring, this.today())
+        this.graphCache = { dataVersion, graph: building.graph }
+      } else {
+        this.letReaderGo(building?.reader ?? null)
+        const reader = this.startRelationshipReader()
+        try {
+          this.graphCache = { dataVersion, graph: new PathGraph(this.sqlite, scoring, this.today(), reader) }
+        } finally {
+          this.letReaderGo(reader)
         }
       }
     } else {
@@ -297,18 +310,26 @@ export class BackendState {
     return this.graphCache.graph
   }
 
+  /** Ends a relationship reader's thread (its columns, if any come, are dropped); `close` and a restore wait for it. */
+  private letReaderGo(reader: RelationshipPrefetch | null): void {
+    if (reader === null) return
+    const ending = reader.stop()
+    this.readersEnding.add(ending)
+    void ending.then(() => this.readersEnding.delete(ending))
+  }
+
   /**
    * Builds the caches in the background right after opening, so the first
    * search and the first path search find them ready: the people directory
-   * a step of `DIRECTORY_STEP` people at a time, then the search index, then
-   * the path graph (each of those two in one step: neither can be built in
-   * parts from outside). Between steps it yields to the event loop (see
-   * `warm-up.ts`), so a call waits at most for the step under way; a call
-   * that needs a cache meanwhile builds what remains itself (`directory`,
-   * `paths`). A write meanwhile is noted and re-read when the directory is
-   * done; another process's commit (data_version) starts it again. `close`
-   * stops it. The desktop app and browser mode warm up after opening; the
-   * CLI does not (it answers one command).
+   * and then the search index a step of `DIRECTORY_STEP` people at a time,
+   * then the path graph a part at a time (`PathGraph.buildStep`). Between
+   * steps it yields to the event loop (see `warm-up.ts`), so a call waits at
+   * most for the step under way; a call that needs a cache meanwhile builds
+   * what remains itself (`directory`, `search`, `paths`). A write meanwhile
+   * is noted and those people are re-read when the cache is done; another
+   * process's commit (data_version) starts it again. `close` stops it. The
+   * desktop app and browser mode warm up after opening; the CLI does not (it
+   * answers one command).
    */
   warmUp(): Promise<void> {
     this.warming ??= warmInSteps(
@@ -322,7 +343,7 @@ export class BackendState {
    * `warmStep`; a step that fails ends the warm-up, but never with the check
    * for damage unsettled (the file would stay read-only until a write came).
    */
-  private warmStepOrSettle(): boolean {
+  private warmStepOrSettle(): boolean | 'waiting' {
     try {
       return this.warmStep()
     } catch (err) {
@@ -332,8 +353,8 @@ export class BackendState {
     }
   }
 
-  /** The next piece of warming, done now; says whether anything is left. */
-  private warmStep(): boolean {
+  /** The next piece of warming, done now; says whether anything is left, or that it waits for the relationships' reader. */
+  private warmStep(): boolean | 'waiting' {
     const dataVersion = this.versions.read(this.sqlite)
     if (this.cache?.dataVersion !== dataVersion) {
       if (this.building?.dataVersion !== dataVersion) {
@@ -345,7 +366,7 @@ export class BackendState {
     }
     const directory = this.cache.directory
     if (!directory.searchReady) {
-      directory.buildSearch()
+      directory.searchStep(this.warmStepPeople)
       return true
     }
     const pending = this.opened.pending
@@ -354,11 +375,30 @@ export class BackendState {
       if (!pending.step()) this.checked()
       return true
     }
-    if (this.graphCache?.dataVersion !== dataVersion) {
-      this.paths()
+    if (this.graphCache?.dataVersion !== dataVersion) return this.graphStep(dataVersion)
+    return false
+  }
+
+  /** A step of the path graph's build (begun if need be); the last one hands the graph over through `paths`. */
+  private graphStep(dataVersion: number): true | 'waiting' {
+    let building = this.graphBuilding
+    if (building?.dataVersion !== dataVersion) {
+      this.letReaderGo(building?.reader ?? null)
+      const reader = this.startRelationshipReader()
+      building = { dataVersion, graph: new PathGraph(this.sqlite, this.scoring(), this.today(), reader, 'in steps'), reader, touched: new Set() }
+      this.graphBuilding = building
       return true
     }
-    return false
+    let step: BuildStep
+    try {
+      step = building.graph.buildStep()
+    } catch (err) {
+      this.graphBuilding = null
+      this.letReaderGo(building.reader)
+      throw err
+    }
+    if (step === 'done') this.paths()
+    return step === 'waiting' ? 'waiting' : true
   }
 
   private writer: Promise<unknown> | null = null
@@ -461,8 +501,11 @@ export class BackendState {
       return
     }
     this.cache?.directory.refresh(list)
-    // The warm-up's unfinished directory re-reads them when it is done.
-    for (const id of list) this.building?.touched.add(id)
+    // The warm-up's unfinished directory and path graph re-read them when they are done.
+    for (const id of list) {
+      this.building?.touched.add(id)
+      this.graphBuilding?.touched.add(id)
+    }
     this.graphCache?.graph.refresh(list)
   }
 
@@ -486,6 +529,8 @@ export class BackendState {
   /** Drops every cache: each is rebuilt from the file when next read. */
   private forgetCaches(): void {
     this.building = null
+    this.letReaderGo(this.graphBuilding?.reader ?? null)
+    this.graphBuilding = null
     this.cache = null
     this.graphCache = null
     this.scoringCache = null

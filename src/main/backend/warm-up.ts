@@ -22,8 +22,15 @@ export interface Warming {
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/** Runs `step` (which says whether anything is left) until it is done or stopped. */
-export function warmInSteps(gate: WarmGate, step: () => boolean): Warming {
+/** How long the warm-up pauses when a step waits for another thread (the path graph's reader): no busy turns meanwhile. */
+const WAITING_MS = 5
+
+/**
+ * Runs `step` until it is done or stopped. A step says whether anything is
+ * left, or 'waiting' when what it needs is being read on another thread:
+ * the next step comes a few milliseconds later.
+ */
+export function warmInSteps(gate: WarmGate, step: () => boolean | 'waiting'): Warming {
   let stopped = false
   /** Read through a call: `stop` changes it between awaits. */
   const isStopped = (): boolean => stopped
@@ -39,10 +46,10 @@ export function warmInSteps(gate: WarmGate, step: () => boolean): Warming {
     gate.withConnection(() => {
       if (!isStopped() && !gate.inTransaction()) more = step()
     })
-  let more = true
+  let more: boolean | 'waiting' = true
   const run = async (): Promise<void> => {
-    while (more) {
-      await turn()
+    while (more !== false) {
+      await (more === 'waiting' ? new Promise((resolve) => setTimeout(resolve, WAITING_MS)) : turn())
       if (isStopped()) return
       await Promise.race([gate.idle(), stopping])
       if (isStopped()) return

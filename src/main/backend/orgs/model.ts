@@ -274,6 +274,16 @@ export interface MembershipList {
   end: number[]
 }
 
+/** Whose memberships to read: these people, everyone whose id is in a range (a build's step), or everyone (null). */
+export type MembersOf = readonly number[] | { from: number; to: number } | null
+
+/** The condition on a person id column for `MembersOf`, and its arguments. */
+function wherePerson(column: string, who: MembersOf): { sql: string; args: number[] } {
+  if (who === null) return { sql: '', args: [] }
+  if ('from' in who) return { sql: `${column} BETWEEN ? AND ?`, args: [who.from, who.to] }
+  return { sql: `${column} IN (${who.map(() => '?').join(',')})`, args: [...who] }
+}
+
 /**
  * Where these people work or worked (everyone when `ids` is null): their
  * employment history, their current company (ongoing, start unknown) when
@@ -282,7 +292,7 @@ export interface MembershipList {
  * spellings `syncOrganisations` keeps. Grouped by person in the order first
  * met, each person's own in the order read; plain lists, no object per row.
  */
-export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: readonly number[] | null): MembershipList {
+export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, ids: MembersOf): MembershipList {
   const read: MembershipList = { person: [], org: [], start: [], end: [] }
   // Each person's rows as a chain: their last row, and each row's one before (-1 ends it). No list per person.
   const lastRowOf = new Map<number, number>()
@@ -302,26 +312,26 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
     }
     return false
   }
-  const marks = ids?.map(() => '?').join(',') ?? ''
-  const args = ids ?? []
+  const jobsOf = wherePerson('e.person_id', ids)
   const [people = [], orgIds = [], starts = [], ends = []] = readColumns(
     sqlite,
     `SELECT e.person_id AS c0, n.organisation_id AS c1, ${dayOf('e.start_date')} AS c2, ${dayOf('e.end_date')} AS c3
      FROM employment e JOIN organisation_spelling s ON s.spelling = e.company JOIN organisation_name n ON n.name_norm = s.name_norm
-     ${ids === null ? '' : `WHERE e.person_id IN (${marks})`}`,
+     ${ids === null ? '' : `WHERE ${jobsOf.sql}`}`,
     4,
-    ...args,
+    ...jobsOf.args,
   )
   const jobOrgs = numbers(orgIds)
   const jobStarts = numbersOrNull(starts)
   const jobEnds = numbersOrNull(ends)
   numbers(people).forEach((person, r) => add(person, jobOrgs[r] ?? 0, jobStarts[r] ?? UNKNOWN_START, jobEnds[r] ?? ONGOING))
+  const peopleOf = wherePerson('p.id', ids)
   const [holders = [], companyOrgs = []] = readColumns(
     sqlite,
     `SELECT p.id AS c0, n.organisation_id AS c1 FROM person p JOIN organisation_spelling s ON s.spelling = p.company JOIN organisation_name n ON n.name_norm = s.name_norm
-     ${ids === null ? '' : `WHERE p.id IN (${marks})`}`,
+     ${ids === null ? '' : `WHERE ${peopleOf.sql}`}`,
     2,
-    ...args,
+    ...peopleOf.args,
   )
   const holderOrgs = numbers(companyOrgs)
   numbers(holders).forEach((person, r) => {
@@ -331,9 +341,9 @@ export function readMemberships(sqlite: Database.Database, orgs: OrgDirectory, i
   })
   if (orgs.byDomain.size > 0) {
     for (const [person, email] of sqlite
-      .prepare<unknown[], [number, string]>(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND p.id IN (${marks})`}`)
+      .prepare<unknown[], [number, string]>(`SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL ${ids === null ? '' : `AND ${peopleOf.sql}`}`)
       .raw()
-      .iterate(...args)) {
+      .iterate(...peopleOf.args)) {
       const domain = workDomainOf(email)
       const org = domain === null ? undefined : orgs.byDomain.get(domain)
       if (org === undefined || has(person, org, false)) continue

@@ -1,6 +1,6 @@
 import type { ScoringSettings } from '../../../shared/scoring'
 import { edgeChance } from './scoring'
-import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations } from '../orgs/model'
+import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations, type MembersOf } from '../orgs/model'
 import { GraphCore, NO_ENTRIES, ownList, pairKey } from './graph-core'
 
 /**
@@ -133,6 +133,16 @@ export abstract class ColleagueGraph extends GraphCore {
 
   /** Reads where these people work (everyone when null), for colleague inference. */
   protected loadMemberships(ids: readonly number[] | null): void {
+    this.readMembershipsOf(this.resolveOrganisations(ids), ids)
+  }
+
+  /**
+   * The first half of `loadMemberships`: every company name given its
+   * organisation (when anything is new), and the organisations' names.
+   * Returns whose memberships to read: `ids`, or everyone (null) when a new
+   * organisation or domain can change where anyone works.
+   */
+  protected resolveOrganisations(ids: readonly number[] | null): readonly number[] | null {
     let scope = ids
     // A connection that may not write (the check for damage is under way, or found damage) resolves with the
     // organisations it has, without first looking for what it could not write: state.ts syncs once writes are allowed.
@@ -152,6 +162,17 @@ export abstract class ColleagueGraph extends GraphCore {
     }
     const orgs = this.orgDirectory
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
+    return scope
+  }
+
+  /**
+   * The second half of `loadMemberships`: the memberships of `scope`
+   * (everyone when null; a build in steps reads a range of ids at a time),
+   * read for `ids`.
+   */
+  protected readMembershipsOf(scope: MembersOf, ids: readonly number[] | null): void {
+    const orgs = this.orgDirectory
+    if (orgs === null) throw new Error('memberships read before organisations were resolved')
     if (scope === null && ids !== null) for (let i = 0; i < this.ids.length; i++) this.clearMemberships(i)
     const read = readMemberships(this.sqlite, orgs, scope)
     // Everyone read here had their memberships cleared (or never had any): an organisation already listed is a second job there.

@@ -13,6 +13,20 @@ export type { Edge, SearchScratch } from './graph-core'
 /** How many people not in the person table `build` reads the jobs of at once (each read binds their ids twice). */
 const GHOSTS_PER_READ = 8_000
 
+/** How many people's jobs a build in steps reads at once: about 60 ms at 10,000 people. */
+const MEMBERSHIP_STEP = 10_000
+
+/** Where a build takes the relationships read on another thread (`RelationshipPrefetch`). */
+export interface RelationshipSource {
+  /** whether `take` would answer at once */
+  ready(): boolean
+  /** the columns (waiting for them if need be), or null to read them here */
+  take(): RelationshipColumns | null
+}
+
+/** What one step of a build in steps says: more to do, more once the relationships read elsewhere are in, or done. */
+export type BuildStep = 'more' | 'waiting' | 'done'
+
 /**
  * Who knows whom, in memory, for path search: dense node indices, per-node
  * adjacency with each relationship's chance p(e) computed for today, my
@@ -22,17 +36,55 @@ const GHOSTS_PER_READ = 8_000
 export class PathGraph extends ColleagueGraph {
   /**
    * `relationships`, when given, hands over the relationship columns read
-   * elsewhere (null: read them here); it is asked once, as late in the
-   * build as they are needed.
+   * elsewhere (null: read them here); they are taken once, as late in the
+   * build as they are needed. Built at once, or `in steps`: then nothing
+   * may use the graph until `buildStep` says done or `finishBuild` returns
+   * (the warm-up takes one step at a time and lets calls in between).
    */
   constructor(
     sqlite: Database.Database,
     settings: ScoringSettings,
     today: string,
-    private readonly relationships: (() => RelationshipColumns | null) | null = null,
+    private readonly relationships: RelationshipSource | null = null,
+    building: 'at once' | 'in steps' = 'at once',
   ) {
     super(sqlite, settings, today)
-    this.build()
+    this.stepwise = building === 'in steps'
+    this.steps = this.build()
+    if (building === 'at once') this.finishBuild()
+  }
+
+  /** Whether the build is taken in steps (then everyone's jobs are read a range of people at a time). */
+  private readonly stepwise: boolean
+
+  /** The build's remaining steps (null once built). */
+  private steps: Generator<BuildStep, void, void> | null
+
+  /** The next step of a build in steps, done now. */
+  buildStep(): BuildStep {
+    const steps = this.steps
+    if (steps === null) return 'done'
+    try {
+      const next = steps.next()
+      if (next.done === true) {
+        this.steps = null
+        return 'done'
+      }
+      return next.value
+    } catch (err) {
+      // A step that failed leaves no graph: nothing more is built from it.
+      this.steps = null
+      this.failed = true
+      throw err
+    }
+  }
+
+  private failed = false
+
+  /** Whatever is left of a build in steps, now (the reader waited for, if need be). */
+  finishBuild(): void {
+    if (this.failed) throw new Error('this path graph failed to build')
+    while (this.buildStep() !== 'done');
   }
 
   /**
@@ -78,7 +130,12 @@ export class PathGraph extends ColleagueGraph {
 
   private scratch: (SearchScratch & { version: number }) | null = null
 
-  private build(): void {
+  /**
+   * The build, one step per part, a few tenths of a second at most at
+   * 50,000 people: people, organisations, memberships, the relationships
+   * (waited for while read on another thread), the adjacency, then the rest.
+   */
+  private *build(): Generator<BuildStep, void, void> {
     const db = this.sqlite
     // Whole columns, in id order: no object or array per row.
     const [idColumn = [], nameColumn = []] = readColumns(db, 'SELECT id AS c0, name AS c1 FROM person ORDER BY id', 2)
@@ -98,10 +155,25 @@ export class PathGraph extends ColleagueGraph {
     for (const id of db.prepare<[], number>('SELECT id FROM person WHERE archived_at IS NOT NULL').pluck().all()) this.archived[nodeOf(id)] = true
     const meId = db.prepare<[], number>('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get()
     this.me = meId === undefined ? -1 : nodeOf(meId)
+    yield 'more'
 
     // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
-    this.loadMemberships(null)
+    this.resolveOrganisations(null)
+    yield 'more'
+    if (this.stepwise) {
+      // A range of ids at a time: each person's jobs are all in one range, read in the order a whole read gives them.
+      for (let k = 0; k < n; k += MEMBERSHIP_STEP) {
+        this.readMembershipsOf({ from: personIds[k] ?? 0, to: personIds[Math.min(k + MEMBERSHIP_STEP, n) - 1] ?? 0 }, null)
+        yield 'more'
+      }
+    } else {
+      this.readMembershipsOf(null, null)
+      yield 'more'
+    }
+    const source = this.relationships
+    while (source !== null && !source.ready()) yield 'waiting'
     const edges = this.readRelationships(nodeOf)
+    yield 'more'
     // Someone a relationship names who is not in the person table (foreign keys off) got a node: their jobs too,
     // a few thousand at a time (each read names them in its query, and SQLite takes at most 32,766 values).
     for (let k = n; k < this.ids.length; k += GHOSTS_PER_READ) this.loadMemberships(this.ids.slice(k, Math.min(k + GHOSTS_PER_READ, this.ids.length)))
@@ -146,6 +218,7 @@ export class PathGraph extends ColleagueGraph {
       chances[y] = p
     }
     this.setAdjacency(start, degree, adj, codes, chances)
+    yield 'more'
     // Last interactions logged with both present, between two other people.
     for (const [key, last] of this.lastTogether(null)) {
       const a = Math.floor(key / 2 ** 26)
@@ -179,7 +252,7 @@ export class PathGraph extends ColleagueGraph {
       return i >= 0 ? i : this.node(id)
     }
     // Read on another thread meanwhile (`RelationshipPrefetch`), or now.
-    const columns = this.relationships?.() ?? readRelationshipColumns(this.sqlite)
+    const columns = this.relationships?.take() ?? readRelationshipColumns(this.sqlite)
     if (columns !== null) {
       const { lefts, rights } = columns
       const m = Math.min(lefts.length, rights.length)

@@ -6,7 +6,7 @@ import type { Backend } from '../backend'
 import { ok } from '../testing/call'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
 import { ANSWERED, RelationshipPrefetch, RUNNING, type RelationshipReaderOptions } from './prefetch'
-import { readRelationshipColumns } from './relationship-columns'
+import { readRelationshipColumns, type RelationshipColumns } from './relationship-columns'
 
 const NOW = new Date('2026-11-22T12:00:00Z')
 
@@ -78,6 +78,32 @@ function fakeReader(behaviour: 'no relationships' | 'fails' | 'never runs'): Rel
 
 const routes = (result: { paths: { people: { name: string }[] }[] }) => result.paths.map((p) => p.people.map((x) => x.name).join(' > '))
 
+/** A stand-in reader that answers these columns after `delayMs`, and says when it did (`answeredAt`, 0 until then). */
+function lateReader(columns: RelationshipColumns, delayMs: number): RelationshipReaderOptions & { answeredAt: () => number } {
+  const answered = new Float64Array(new SharedArrayBuffer(8))
+  const code = `
+    const { workerData } = require('node:worker_threads')
+    const { port, flags, columns, delayMs, answered } = workerData
+    const raise = (flag) => { Atomics.store(new Int32Array(flags), flag, 1); Atomics.notify(new Int32Array(flags), flag) }
+    raise(${RUNNING})
+    setTimeout(() => {
+      new Float64Array(answered)[0] = Date.now()
+      port.postMessage(columns)
+      raise(${ANSWERED})
+    }, delayMs)
+  `
+  return {
+    start: (data, transferList) => {
+      const worker = new Worker(code, { eval: true, workerData: { ...data, columns, delayMs, answered: answered.buffer }, transferList })
+      worker.on('error', () => undefined)
+      return worker
+    },
+    minRelationships: 0,
+    startWaitMs: SOURCES_START_WAIT_MS,
+    answeredAt: () => answered[0] ?? 0,
+  }
+}
+
 describe('the relationships read on a thread of their own while the path graph is built', () => {
   it('are, from the reader, the very columns the graph would read itself', async () => {
     const backend = await openTempBackend({ now: () => NOW })
@@ -104,6 +130,28 @@ describe('the relationships read on a thread of their own while the path graph i
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(routes(await ok(reopened, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy'])
     expect(reader.starts()).toBe(2)
+  })
+
+  it('are waited for by the warm-up without holding the thread: a call is answered while they are read, and a write meanwhile is in the graph', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { ben, cy } = await network(backend)
+    // What the reader answers: the relationships as they are before the write below.
+    const columns = readRelationshipColumns(backend.sqlite)
+    if (columns === null) throw new Error('no columns')
+    const reader = lateReader(columns, 1_500)
+    const warm = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader, quickCheckBudgetMs: 0 })
+    const warming = warm.warmUp()
+    // The small network's directory and index are built at once; then the graph waits for its relationships.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await ok(warm, 'me.get', {}))?.name).toBe('Jordan')
+    expect(reader.answeredAt()).toBe(0)
+    // Ben and Cy fall out while the graph waits for relationships read before that.
+    const tie = warm.sqlite.prepare<[number, number], number>('SELECT id FROM relationship WHERE person_a = ? AND person_b = ?').pluck().get(Math.min(ben.id, cy.id), Math.max(ben.id, cy.id))
+    await ok(warm, 'relationships.delete', { id: tie ?? -1 })
+    expect(reader.answeredAt()).toBe(0)
+    await warming
+    expect(reader.answeredAt()).toBeGreaterThan(0)
+    expect(routes(await ok(warm, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy'])
   })
 
   it('are read in place, with no thread started, when there are few', async () => {

@@ -83,11 +83,30 @@ export class RelationshipPrefetch {
     this.worker = worker
   }
 
+  /**
+   * Whether `take` would answer at once: the reader has answered (or ended),
+   * was let go, or has been waited for as long as `take` would wait. A build
+   * in steps asks this between its steps, and waits for the reader without
+   * holding the thread.
+   */
+  ready(): boolean {
+    if (this.worker === null || Atomics.load(this.flags, ANSWERED) === 1) return true
+    this.firstAsked ??= performance.now()
+    const waited = performance.now() - this.firstAsked
+    return waited > (Atomics.load(this.flags, RUNNING) === 1 ? this.startWaitMs + WAIT_MS : this.startWaitMs)
+  }
+
+  /** When `ready` was first asked: `take` counts the time waited since then as waited. */
+  private firstAsked: number | null = null
+
   /** The columns, waiting for the reader when it has not answered yet; null when it failed, was stopped, or took too long. */
   take(): RelationshipColumns | null {
     if (this.worker === null) return null
+    const waited = this.firstAsked === null ? 0 : performance.now() - this.firstAsked
     // Once running, the reader always answers, failing or not, and says so as its thread ends (relationship-reader.ts).
-    const answered = Atomics.wait(this.flags, RUNNING, 0, this.startWaitMs) !== 'timed-out' && Atomics.wait(this.flags, ANSWERED, 0, WAIT_MS) !== 'timed-out'
+    const answered =
+      Atomics.wait(this.flags, RUNNING, 0, Math.max(0, this.startWaitMs - waited)) !== 'timed-out' &&
+      Atomics.wait(this.flags, ANSWERED, 0, Math.max(0, this.startWaitMs + WAIT_MS - waited)) !== 'timed-out'
     const message: unknown = answered ? receiveMessageOnPort(this.port)?.message : undefined
     void this.stop()
     return columnsIn(message)

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Facets, PersonRow } from '../../../shared/types'
 import { foldText } from '../search/normalize'
 import { parseJsonList } from './records'
-import { SearchIndex } from '../search/search-index'
+import { SearchGathering, SearchIndex } from '../search/search-index'
 import { readColumns } from '../db/columns'
 
 /**
@@ -74,6 +74,8 @@ class Cursor {
 export class PeopleDirectory {
   readonly entries = new Map<number, DirectoryEntry>()
   private searchIndex: SearchIndex | null = null
+  /** The index being built a step at a time (`searchStep`), and who changed since it started. */
+  private searching: { gathering: SearchGathering; touched: Set<number> } | null = null
   meId: number | null = null
   /** Orderings already computed, by their query; cleared on any change. */
   readonly orderings = new Map<string, DirectoryEntry[]>()
@@ -91,13 +93,39 @@ export class PeopleDirectory {
 
   /** The search index, built on the first search (the list does not need it). */
   get search(): SearchIndex {
-    this.searchIndex ??= new SearchIndex(this.entries.values())
-    return this.searchIndex
+    return this.searchIndex ?? this.finishSearch()
   }
 
-  /** Builds the search index now, if it is not built yet (the warm-up does, before anyone searches). */
+  /** Builds the search index now, if it is not built yet (what a step-by-step build left, only). */
   buildSearch(): void {
-    this.searchIndex ??= new SearchIndex(this.entries.values())
+    if (this.searchIndex === null) this.finishSearch()
+  }
+
+  /**
+   * The warm-up's piece of the search index: the next `people` people's
+   * words gathered, or the index made once everyone's are. Says whether
+   * anything is left. People written meanwhile are indexed again when it is
+   * made.
+   */
+  searchStep(people: number): boolean {
+    if (this.searchIndex !== null) return false
+    this.searching ??= { gathering: new SearchGathering([...this.entries.values()]), touched: new Set() }
+    if (this.searching.gathering.gather(people)) return true
+    this.finishSearch()
+    return false
+  }
+
+  private finishSearch(): SearchIndex {
+    const searching = this.searching
+    this.searching = null
+    const index = new SearchIndex(searching?.gathering ?? this.entries.values())
+    for (const id of searching?.touched ?? []) {
+      index.remove(id)
+      const entry = this.entries.get(id)
+      if (entry !== undefined) index.set(entry)
+    }
+    this.searchIndex = index
+    return index
   }
 
   /** Whether the search index is built yet. */
@@ -114,6 +142,7 @@ export class PeopleDirectory {
     for (const id of unique) {
       this.entries.delete(id)
       this.searchIndex?.remove(id)
+      this.searching?.touched.add(id)
     }
     this.readMe()
     for (let i = 0; i < unique.length; i += 500) this.load({ ids: unique.slice(i, i + 500) })

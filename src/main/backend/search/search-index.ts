@@ -114,6 +114,42 @@ function grown(list: Int32Array, used: number, need: number): Int32Array {
  * new slot and the old one is left empty, so posting lists only ever grow
  * at their end. When a third of the slots are empty the index is rebuilt.
  */
+/**
+ * Everyone's trigram codes and folded names, gathered some people at a time
+ * (`gather`), for `new SearchIndex(gathering)` to make the index from: the
+ * warm-up gathers a step at a time and lets calls in between. `docs` is
+ * taken as it is when the gathering starts.
+ */
+export class SearchGathering {
+  readonly others = new Map<string, number>()
+  /** person after person; `ends[slot]` is where theirs end */
+  readonly gathered: CodeBuffer
+  readonly ends: Int32Array
+  /** name and aliases, folded, by slot */
+  readonly names: string[] = []
+  private next = 0
+
+  constructor(readonly docs: SearchDoc[]) {
+    this.gathered = { codes: new Int32Array(Math.max(1_024, docs.length * 96)), length: 0 }
+    this.ends = new Int32Array(docs.length)
+  }
+
+  /** Gathers the next `count` people's; says whether anyone is left. */
+  gather(count: number): boolean {
+    const { docs, gathered, ends, names, others } = this
+    const to = Math.min(docs.length, this.next + count)
+    for (let slot = this.next; slot < to; slot++) {
+      const doc = docs[slot]
+      if (doc === undefined) continue
+      appendTrigramCodes(searchedTexts(doc), others, true, gathered)
+      ends[slot] = gathered.length
+      names.push(foldText([doc.name, ...doc.aliases].join(' ')))
+    }
+    this.next = to
+    return to < docs.length
+  }
+}
+
 export class SearchIndex {
   private docs: (SearchDoc | undefined)[] = []
   /** name and aliases, folded, by slot: what ties are broken by */
@@ -156,10 +192,10 @@ export class SearchIndex {
    * pruning of `countByBlocks`: the tests compare the two.
    */
   constructor(
-    docs: Iterable<SearchDoc> = [],
+    docs: Iterable<SearchDoc> | SearchGathering = [],
     private readonly countEvery = false,
   ) {
-    this.build([...docs])
+    this.build(docs instanceof SearchGathering ? docs : new SearchGathering([...docs]))
   }
 
   get size(): number {
@@ -179,22 +215,17 @@ export class SearchIndex {
     this.names[slot] = ''
     this.prepared.delete(id)
     this.empty++
-    if (this.empty > 1_000 && this.empty * 3 > this.docs.length) this.build(this.docs.filter((d) => d !== undefined))
+    if (this.empty > 1_000 && this.empty * 3 > this.docs.length) this.build(new SearchGathering(this.docs.filter((d) => d !== undefined)))
   }
 
   /**
-   * Everyone at once: everyone's trigram codes gathered in one array, the lists' lengths counted
-   * from it, then every posting written into one array, each list a view of its part.
+   * Everyone at once: everyone's trigram codes gathered in one array (what the gathering has not
+   * gathered yet, now), the lists' lengths counted from it, then every posting written into one
+   * array, each list a view of its part.
    */
-  private build(docs: SearchDoc[]): void {
-    const others = new Map<string, number>()
-    // Person after person; `ends[slot]` is where theirs end.
-    const gathered: CodeBuffer = { codes: new Int32Array(Math.max(1_024, docs.length * 96)), length: 0 }
-    const ends = new Int32Array(docs.length)
-    docs.forEach((doc, slot) => {
-      appendTrigramCodes(searchedTexts(doc), others, true, gathered)
-      ends[slot] = gathered.length
-    })
+  private build(gathering: SearchGathering): void {
+    while (gathering.gather(Number.MAX_SAFE_INTEGER));
+    const { docs, others, gathered, ends } = gathering
     const codes = gathered.codes
     const grams = ASCII_GRAMS + others.size
     // Where each list starts in the array of every posting.
@@ -224,7 +255,7 @@ export class SearchIndex {
       used.push(to - from)
     }
     this.docs = docs
-    this.names = docs.map((doc) => foldText([doc.name, ...doc.aliases].join(' ')))
+    this.names = gathering.names
     this.slotOf.clear()
     docs.forEach((doc, slot) => this.slotOf.set(doc.id, slot))
     this.postings = postings
