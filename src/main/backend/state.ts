@@ -578,6 +578,9 @@ export class BackendState {
   async close(): Promise<void> {
     this.warming?.stop()
     await this.warming?.done
+    // A graph the warm-up left half built may still have its reader reading.
+    this.letReaderGo(this.graphBuilding?.reader ?? null)
+    this.graphBuilding = null
     await Promise.all(this.readersEnding)
     this.opened.pending?.close()
     this.opened.pending = null

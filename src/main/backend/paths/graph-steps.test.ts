@@ -3,6 +3,7 @@ import { DEFAULT_SCORING } from '../../../shared/scoring'
 import { seededRandom } from '../demo/random'
 import { openTempBackend } from '../testing/temp'
 import { PathGraph, type BuildStep } from './graph'
+import { readRelationshipColumns } from './relationship-columns'
 import { topPaths } from './search'
 
 const TODAY = '2026-11-22'
@@ -10,10 +11,16 @@ const TODAY = '2026-11-22'
 const PEOPLE = 23_000
 const COMPANIES = ['Harbor Capital', 'Harbor Capital, Inc.', 'Stripe', 'Acme', 'Northwind', 'Globex Ltd', 'Initech']
 
-/** Everything the paths read of a graph, as plain data: nodes, relationships, memberships and organisations. */
+/**
+ * Everything the paths read of a graph, as plain data: nodes, relationships,
+ * memberships and organisations. Organisations by their id: a graph numbers
+ * them in the order it meets them, which a read a range of people at a time
+ * changes (and nothing ranks by).
+ */
 function snapshot(g: PathGraph): unknown {
   const n = g.ids.length
-  const members = g.orgMembers.map((list) => [...list].sort((a, b) => a - b))
+  const org = (o: number): number => g.orgIds[o] ?? -1
+  const members = new Map(g.orgMembers.map((list, o) => [org(o), [...list].sort((a, b) => a - b)]))
   return {
     me: g.me,
     ids: [...g.ids],
@@ -22,9 +29,8 @@ function snapshot(g: PathGraph): unknown {
     balance: Array.from({ length: n }, (_, i) => g.balance[i] ?? 0),
     neighbours: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b)),
     chances: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b).map((j) => g.p(i, j))),
-    jobs: Array.from({ length: n }, (_, i) => ({ orgs: [...(g.memOrg[i] ?? [])], starts: [...(g.memStart[i] ?? [])], ends: [...(g.memEnd[i] ?? [])] })),
-    orgIds: [...g.orgIds],
-    orgNames: [...g.orgNames],
+    jobs: Array.from({ length: n }, (_, i) => ({ orgs: (g.memOrg[i] ?? []).map(org), starts: [...(g.memStart[i] ?? [])], ends: [...(g.memEnd[i] ?? [])] })),
+    orgNames: new Map(g.orgNames.map((name, o) => [org(o), name])),
     members,
   }
 }
@@ -56,12 +62,19 @@ describe('a path graph built in steps', () => {
         }
         if (company === null && random() < 0.3) email.run(id, `p${id}@northwind.example`, `p${id}@northwind.example`)
       }
+      // Jobs added later to people already there, out of id order (as edits and imports add them).
+      for (let k = 0; k < PEOPLE / 2; k++) job.run(pick(ids), pick(COMPANIES), null, null)
       for (let e = 0; e < PEOPLE * 2; e++) {
         const a = pick(ids)
         const b = random() < 0.1 ? 1 : pick(ids)
         if (a !== b) rel.run(Math.min(a, b), Math.max(a, b), 1 + Math.floor(random() * 5), now, now)
       }
     })()
+    // Someone deleted with foreign keys off: a relationship and a job still name them.
+    sqlite.pragma('foreign_keys = OFF')
+    sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, created_at, updated_at) VALUES (1, 99999999, 3, ?, ?)').run(now, now)
+    sqlite.prepare("INSERT INTO employment (person_id, company, start_date, end_date) VALUES (99999999, 'Initech', NULL, NULL)").run()
+    sqlite.pragma('foreign_keys = ON')
     // The first build gives every company its organisation; then people with no company are placed by their work address.
     new PathGraph(sqlite, DEFAULT_SCORING, TODAY).finishBuild()
     const northwind = sqlite.prepare<[], number>("SELECT id FROM organisation WHERE name = 'Northwind'").pluck().get()
@@ -78,6 +91,7 @@ describe('a path graph built in steps', () => {
     // Someone placed only by their address is there in both.
     const byAddress = ids.find((id) => sqlite.prepare<[number], number>('SELECT count(*) FROM person_email WHERE person_id = ?').pluck().get(id) === 1) ?? -1
     expect((inSteps.memOrg[inSteps.indexOf.get(byAddress) ?? -1] ?? []).length).toBeGreaterThan(0)
+    expect(inSteps.memOrg[inSteps.indexOf.get(99999999) ?? -1]?.map((o) => inSteps.orgNames[o])).toEqual(['Initech'])
     const options = { maxHops: 3, limit: 10, perConnector: 2 } as const
     for (const id of ids.filter((_, k) => k % 997 === 0)) {
       const t = atOnce.indexOf.get(id) ?? -1
@@ -85,4 +99,37 @@ describe('a path graph built in steps', () => {
     }
     await backend.close()
   }, 60_000)
+
+  it('waits for relationships read elsewhere between steps, but asleep when it must finish at once', async () => {
+    const backend = await openTempBackend()
+    const sqlite = backend.sqlite
+    const now = new Date().toISOString()
+    for (let id = 1; id <= 3; id++) sqlite.prepare('INSERT INTO person (id, name, is_me, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, `P${id}`, id === 1 ? 1 : 0, now, now)
+    sqlite.prepare('INSERT INTO relationship (person_a, person_b, strength, created_at, updated_at) VALUES (1, 2, 4, ?, ?), (2, 3, 4, ?, ?)').run(now, now, now, now)
+    const columns = readRelationshipColumns(sqlite)
+    // A reader that never says it is done: only taking the columns (which waits for them) ends the wait.
+    let asked = 0
+    let taken = 0
+    const source = {
+      ready: () => {
+        asked++
+        return false
+      },
+      take: () => {
+        taken++
+        return columns
+      },
+    }
+    const g = new PathGraph(sqlite, DEFAULT_SCORING, TODAY, source, 'in steps')
+    const steps: BuildStep[] = []
+    for (let k = 0; k < 8; k++) steps.push(g.buildStep())
+    expect(steps.slice(-3)).toEqual(['waiting', 'waiting', 'waiting'])
+    expect(taken).toBe(0)
+    const before = asked
+    g.finishBuild()
+    expect(asked).toBe(before)
+    expect(taken).toBe(1)
+    expect(g.neighbours(g.indexOf.get(2) ?? -1).map((i) => g.ids[i])).toEqual([1, 3])
+    await backend.close()
+  })
 })

@@ -62,6 +62,7 @@ export class PathGraph extends ColleagueGraph {
 
   /** The next step of a build in steps, done now. */
   buildStep(): BuildStep {
+    if (this.failed) throw new Error('this path graph failed to build')
     const steps = this.steps
     if (steps === null) return 'done'
     try {
@@ -80,10 +81,12 @@ export class PathGraph extends ColleagueGraph {
   }
 
   private failed = false
+  /** Set by `finishBuild`: the build no longer gives the thread back while its reader reads, it waits for it. */
+  private finishing = false
 
-  /** Whatever is left of a build in steps, now (the reader waited for, if need be). */
+  /** Whatever is left of a build in steps, now (waiting for the reader in `take`, asleep, if need be). */
   finishBuild(): void {
-    if (this.failed) throw new Error('this path graph failed to build')
+    this.finishing = true
     while (this.buildStep() !== 'done');
   }
 
@@ -171,7 +174,7 @@ export class PathGraph extends ColleagueGraph {
       yield 'more'
     }
     const source = this.relationships
-    while (source !== null && !source.ready()) yield 'waiting'
+    while (source !== null && !this.finishing && !source.ready()) yield 'waiting'
     const edges = this.readRelationships(nodeOf)
     yield 'more'
     // Someone a relationship names who is not in the person table (foreign keys off) got a node: their jobs too,

@@ -154,6 +154,22 @@ describe('the relationships read on a thread of their own while the path graph i
     expect(routes(await ok(warm, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy'])
   })
 
+  it('are let go when Kith closes while the warm-up waits for them', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { cy } = await network(backend)
+    const columns = readRelationshipColumns(backend.sqlite)
+    if (columns === null) throw new Error('no columns')
+    const reader = lateReader(columns, 1_000)
+    const warm = await reopenTempBackend(backend, { now: () => NOW, relationshipReader: reader, quickCheckBudgetMs: 0 })
+    void warm.warmUp()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Closing ends the reader's thread before it answers, and the file opens again as it was.
+    const again = await reopenTempBackend(warm, { now: () => NOW })
+    await new Promise((resolve) => setTimeout(resolve, 1_200))
+    expect(reader.answeredAt()).toBe(0)
+    expect(routes(await ok(again, 'paths.find', { to: cy.id }))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+  })
+
   it('are read in place, with no thread started, when there are few', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { cy } = await network(backend)

@@ -140,10 +140,9 @@ export class SearchGathering {
     const to = Math.min(docs.length, this.next + count)
     for (let slot = this.next; slot < to; slot++) {
       const doc = docs[slot]
-      if (doc === undefined) continue
-      appendTrigramCodes(searchedTexts(doc), others, true, gathered)
+      if (doc !== undefined) appendTrigramCodes(searchedTexts(doc), others, true, gathered)
       ends[slot] = gathered.length
-      names.push(foldText([doc.name, ...doc.aliases].join(' ')))
+      names.push(doc === undefined ? '' : foldText([doc.name, ...doc.aliases].join(' ')))
     }
     this.next = to
     return to < docs.length
