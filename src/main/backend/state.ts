@@ -1,13 +1,13 @@
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
-import { DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './db/busy'
+import { DEFAULT_BUSY_BUDGET_MS, isCorruptionError, isWriteRefusedError } from './db/busy'
 import { KithError, errorMessage } from './errors'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
-import { needsOrganisationSync, syncOrganisations } from './orgs/model'
+import { OrganisationSyncSteps, syncOrganisations, syncOrganisationsOf, type OrganisationChanges } from './orgs/model'
 import { PathGraph, type BuildStep } from './paths/graph'
 import { READER_MIN_RELATIONSHIPS, RelationshipPrefetch, type RelationshipReaderOptions } from './paths/prefetch'
 import { mayHoldRelationships } from './paths/relationship-columns'
@@ -98,6 +98,8 @@ export class BackendState {
   private building: { dataVersion: number; build: DirectoryBuild; touched: Set<number> } | null = null
   /** The path graph being built step by step by `warmUp`, its reader, and who was written since its first step. */
   private graphBuilding: { dataVersion: number; graph: PathGraph; reader: RelationshipPrefetch | null; touched: Set<number> } | null = null
+  /** Company names and work domains given their organisations step by step by `warmUp`, before the path graph is built. */
+  private orgSync: { dataVersion: number; steps: OrganisationSyncSteps } | null = null
   /** The warm-up, once started (see `warmUp`). */
   private warming: Warming | null = null
 
@@ -221,7 +223,7 @@ export class BackendState {
       if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(err.code))) throw err
     }
     // A path graph built while read-only resolved companies with the organisations it had: give the new ones theirs now.
-    if (this.graphCache !== null && this.syncOrganisations(null)) this.forgetCaches()
+    if (this.graphCache !== null && this.syncOrganisations()) this.forgetCaches()
   }
 
   now(): Date {
@@ -375,8 +377,33 @@ export class BackendState {
       if (!pending.step()) this.checked()
       return true
     }
-    if (this.graphCache?.dataVersion !== dataVersion) return this.graphStep(dataVersion)
+    if (this.graphCache?.dataVersion !== dataVersion) {
+      if (this.orgSyncStep(dataVersion)) return true
+      return this.graphStep(dataVersion)
+    }
     return false
+  }
+
+  /**
+   * A step of giving company names written outside Kith their organisations
+   * (a database from before organisations: at 50,000 people the whole sync
+   * was one step of 1 to 2 s), so that the path graph's build finds nothing
+   * left to write. False once nothing is left for this data version.
+   */
+  private orgSyncStep(dataVersion: number): boolean {
+    if (this.orgSync?.dataVersion !== dataVersion) this.orgSync = { dataVersion, steps: new OrganisationSyncSteps(this.sqlite, this.warmStepPeople) }
+    const steps = this.orgSync.steps
+    if (steps.done) return false
+    try {
+      steps.step(this.now().toISOString())
+    } catch (err) {
+      // A database that cannot be written just now (busy, read-only): the graph resolves with the names it has.
+      if (!isWriteRefusedError(err)) throw err
+      steps.done = true
+    }
+    // A graph built meanwhile (a path search's) resolved companies without what these steps wrote.
+    if (steps.done && steps.changed && this.graphCache !== null) this.forgetCaches()
+    return true
   }
 
   /** A step of the path graph's build (begun if need be); the last one hands the graph over through `paths`. */
@@ -484,21 +511,28 @@ export class BackendState {
   /** Brings the caches up to date with a committed write; only the write methods above call it. */
   private refresh(touched: Touched): void {
     if (touched === 'nothing') return
+    // The warm-up's unfinished sync starts again: what it read may have changed (the write synced its own people).
+    if (this.orgSync !== null && !this.orgSync.steps.done) this.orgSync = null
     if (touched === 'scoring') {
       // Paths are repriced on their next read (`paths` compares the settings).
       this.scoringCache = null
       return
     }
     if (touched === 'everything') {
-      this.syncOrganisations(null)
+      this.syncOrganisations()
       this.forgetCaches()
       return
     }
     const list = [...touched.people]
-    // A new organisation or domain can change where anyone works: then everything is read again.
-    if (this.syncOrganisations(list)) {
-      this.forgetCaches()
-      return
+    const changes = this.syncOrganisationsOf(list)
+    if (changes !== null) {
+      // A new organisation or domain: the graph follows it; one being built resolved organisations before it and
+      // starts again. The directory and the search index hold no organisations.
+      if (this.graphBuilding !== null) {
+        this.letReaderGo(this.graphBuilding.reader)
+        this.graphBuilding = null
+      }
+      this.graphCache?.graph.followOrganisations(changes)
     }
     this.cache?.directory.refresh(list)
     // The warm-up's unfinished directory and path graph re-read them when they are done.
@@ -512,16 +546,25 @@ export class BackendState {
   /**
    * Gives the companies and work addresses just written their organisations
    * now, as part of the write, so that no later call (a read, or a call that
-   * is refused) writes them while building the path graph. Says whether
-   * anything changed.
+   * is refused) writes them while building the path graph. Returns what the
+   * path graph must follow, or null.
    */
-  private syncOrganisations(people: readonly number[] | null): boolean {
+  private syncOrganisationsOf(people: readonly number[]): OrganisationChanges | null {
     try {
-      if (people !== null && !needsOrganisationSync(this.sqlite, people)) return false
-      return syncOrganisations(this.sqlite, this.now().toISOString()).changed
+      return syncOrganisationsOf(this.sqlite, this.now().toISOString(), people)
     } catch (err) {
       // A database that cannot be written just now (busy, read-only): the graph resolves with the names it has.
-      if (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(err.code)) return false
+      if (isWriteRefusedError(err)) return null
+      throw err
+    }
+  }
+
+  /** The same for everyone (after a write that touched everything, or once writes are allowed again); says whether anything changed. */
+  private syncOrganisations(): boolean {
+    try {
+      return syncOrganisations(this.sqlite, this.now().toISOString()).changed
+    } catch (err) {
+      if (isWriteRefusedError(err)) return false
       throw err
     }
   }
@@ -529,6 +572,7 @@ export class BackendState {
   /** Drops every cache: each is rebuilt from the file when next read. */
   private forgetCaches(): void {
     this.building = null
+    if (this.orgSync?.steps.done === false) this.orgSync = null
     this.letReaderGo(this.graphBuilding?.reader ?? null)
     this.graphBuilding = null
     this.cache = null

@@ -27,6 +27,11 @@ export function isBusyError(err: unknown): boolean {
   return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')
 }
 
+/** The file cannot be written just now: busy, locked, or read-only (the check for damage is under way, or found some). */
+export function isWriteRefusedError(err: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED|READONLY)/.test(sqliteCode(err))
+}
+
 export function isDiskFullError(err: unknown): boolean {
   const code = sqliteCode(err)
   return code === 'SQLITE_FULL' || code === 'ENOSPC'

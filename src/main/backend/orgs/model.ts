@@ -106,70 +106,228 @@ export function hasNewSpellings(sqlite: Database.Database, ids: readonly number[
  * seen becomes its name), and learns email domains: a work domain that
  * fits an organisation's name ("stripe.com" for Stripe), or that two or
  * more of its people use and nobody elsewhere does. Domains the user set or
- * removed are never touched. Says whether anything changed.
+ * removed are never touched. Says whether anything changed. In one
+ * transaction; `OrganisationSyncSteps` does the same a piece at a time.
  */
 export function syncOrganisations(sqlite: Database.Database, now: string): { changed: boolean } {
   const spellings = newSpellings(sqlite, null)
   let changed = false
   const tx = sqlite.transaction(() => {
-    const insertSpelling = sqlite.prepare('INSERT OR IGNORE INTO organisation_spelling (spelling, name_norm) VALUES (?, ?)')
-    const named = sqlite.prepare('SELECT organisation_id FROM organisation_name WHERE name_norm = ?').pluck()
-    const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
-    const insertName = sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
-    // A new organisation is named by the spelling most of its people use.
-    const fresh = new Map<string, string[]>()
-    const known = new Set<string>()
-    for (const spelling of spellings) {
-      const norm = normalizeOrgName(spelling)
-      insertSpelling.run(spelling, norm)
-      if (norm === '') continue
-      if (named.get(norm) !== undefined) known.add(norm)
-      else {
-        const list = fresh.get(norm)
-        if (list === undefined) fresh.set(norm, [spelling])
-        else list.push(spelling)
-      }
-    }
-    // Every spelling of a name already known, read in one pass (the spelling table has no index by name).
-    const spellingsOf = new Map<string, string[]>()
-    if (known.size > 0) {
-      for (const [spelling, norm] of sqlite
-        .prepare<[string], [string, string]>('SELECT spelling, name_norm FROM organisation_spelling WHERE name_norm IN (SELECT value FROM json_each(?))')
-        .raw()
-        .iterate(JSON.stringify([...known]))) {
-        const list = spellingsOf.get(norm)
-        if (list === undefined) spellingsOf.set(norm, [spelling])
-        else list.push(spelling)
-      }
-    }
-    const counted = usesOf(sqlite, new Set([...[...fresh.values()].flat(), ...[...spellingsOf.values()].flat()]))
-    const candidatesOf = (list: readonly string[]): { spelling: string; uses: number }[] =>
-      list.map((spelling) => ({ spelling: spelling.trim(), uses: counted.get(spelling) ?? 0 }))
-    const byNorm = new Map([...fresh].map(([norm, list]) => [norm, candidatesOf(list)] as const))
-    const best = (candidates: { spelling: string; uses: number }[]): string =>
-      candidates.reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a)).spelling
-    for (const [norm, candidates] of byNorm) {
-      const name = best(candidates)
-      const id = Number(insertOrg.run(name, now, now).lastInsertRowid)
-      insertName.run(norm, id, name)
-    }
-    // A new spelling of a name Kith made from the data may now be the one most people use: the organisation follows it.
-    const dataName = sqlite.prepare<[string], { id: number; name: string }>("SELECT organisation_id AS id, name FROM organisation_name WHERE name_norm = ? AND source = 'data'")
-    const renameName = sqlite.prepare<[string, string]>('UPDATE organisation_name SET name = ? WHERE name_norm = ?')
-    const renameOrg = sqlite.prepare<[string, string, number, string]>('UPDATE organisation SET name = ?, updated_at = ? WHERE id = ? AND name = ?')
-    for (const norm of known) {
-      const current = dataName.get(norm)
-      if (current === undefined) continue
-      const name = best(candidatesOf(spellingsOf.get(norm) ?? []))
-      if (name === current.name) continue
-      renameName.run(name, norm)
-      renameOrg.run(name, now, current.id, current.name)
-    }
+    writeSpellings(sqlite, now, [...spellingsByName(spellings, 0, spellings.length, new Map())])
     changed = spellings.length > 0
     if (learnDomains(sqlite)) changed = true
   })
   if (spellings.length > 0 || hasUnlearnedDomains(sqlite)) tx.immediate()
   return { changed }
+}
+
+/**
+ * spellings[from .. to) grouped by the name they normalise to, into
+ * `groups` (each name's spellings in the order given; names in the order
+ * first met). Spellings that normalise to nothing are under ''.
+ */
+function spellingsByName(spellings: readonly string[], from: number, to: number, groups: Map<string, string[]>): Map<string, string[]> {
+  for (let k = from; k < to; k++) {
+    const spelling = spellings[k] ?? ''
+    const norm = normalizeOrgName(spelling)
+    const list = groups.get(norm)
+    if (list === undefined) groups.set(norm, [spelling])
+    else list.push(spelling)
+  }
+  return groups
+}
+
+/**
+ * Writes these new spellings, all of a name's in one group: a name no
+ * organisation has yet gets a new one, named by the spelling most of its
+ * people use; an organisation Kith named from the data follows the
+ * spelling most of its people now use. Spellings already written (by a
+ * sync meanwhile) change nothing.
+ */
+function writeSpellings(sqlite: Database.Database, now: string, groups: readonly (readonly [string, readonly string[]])[], changes?: OrganisationChanges): void {
+  const insertSpelling = sqlite.prepare('INSERT OR IGNORE INTO organisation_spelling (spelling, name_norm) VALUES (?, ?)')
+  const named = sqlite.prepare('SELECT organisation_id FROM organisation_name WHERE name_norm = ?').pluck()
+  const insertOrg = sqlite.prepare('INSERT INTO organisation (name, created_at, updated_at) VALUES (?, ?, ?)')
+  const insertName = sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, ?, ?, 'data')")
+  const fresh: (readonly [string, readonly string[]])[] = []
+  const known = new Set<string>()
+  for (const [norm, list] of groups) {
+    for (const spelling of list) insertSpelling.run(spelling, norm)
+    if (norm === '') continue
+    if (named.get(norm) !== undefined) known.add(norm)
+    else fresh.push([norm, list])
+  }
+  // Every spelling of a name already known, read in one pass (the spelling table has no index by name).
+  const spellingsOf = new Map<string, string[]>()
+  if (known.size > 0) {
+    for (const [spelling, norm] of sqlite
+      .prepare<[string], [string, string]>('SELECT spelling, name_norm FROM organisation_spelling WHERE name_norm IN (SELECT value FROM json_each(?))')
+      .raw()
+      .iterate(JSON.stringify([...known]))) {
+      const list = spellingsOf.get(norm)
+      if (list === undefined) spellingsOf.set(norm, [spelling])
+      else list.push(spelling)
+    }
+  }
+  // Uses are counted only where there is a choice: a name with one spelling is named by it.
+  const choices = [...fresh.map(([, list]) => list), ...spellingsOf.values()].filter((list) => list.length > 1)
+  const counted = usesOf(sqlite, new Set(choices.flat()))
+  const best = (list: readonly string[]): string =>
+    list
+      .map((spelling) => ({ spelling: spelling.trim(), uses: counted.get(spelling) ?? 0 }))
+      .reduce((a, b) => (b.uses > a.uses || (b.uses === a.uses && preferred(b.spelling, a.spelling)) ? b : a)).spelling
+  for (const [norm, list] of fresh) {
+    const name = best(list)
+    const id = Number(insertOrg.run(name, now, now).lastInsertRowid)
+    insertName.run(norm, id, name)
+    changes?.named.push([id, name])
+    changes?.resolved.push([norm, id])
+  }
+  // A new spelling of a name Kith made from the data may now be the one most people use: the organisation follows it.
+  const dataName = sqlite.prepare<[string], { id: number; name: string }>("SELECT organisation_id AS id, name FROM organisation_name WHERE name_norm = ? AND source = 'data'")
+  const renameName = sqlite.prepare<[string, string]>('UPDATE organisation_name SET name = ? WHERE name_norm = ?')
+  const renameOrg = sqlite.prepare<[string, string, number, string]>('UPDATE organisation SET name = ?, updated_at = ? WHERE id = ? AND name = ?')
+  for (const norm of known) {
+    const current = dataName.get(norm)
+    const list = spellingsOf.get(norm) ?? []
+    if (current === undefined || list.length === 0) continue
+    const name = best(list)
+    if (name === current.name) continue
+    renameName.run(name, norm)
+    renameOrg.run(name, now, current.id, current.name)
+    changes?.named.push([current.id, name])
+  }
+}
+
+/** What a sync of some people's companies changed, for the path graph to follow without reading everyone again. */
+export interface OrganisationChanges {
+  /** organisations made or renamed: id, name */
+  named: [number, string][]
+  /** names that now mean an organisation: normal form, organisation id */
+  resolved: [string, number][]
+  /** work domains given to organisations: domain, organisation id */
+  domains: [string, number][]
+}
+
+/**
+ * The sync for a write: the companies and work addresses of these people
+ * only, each domain tallied over everyone's addresses on it. At 50,000
+ * people the whole sync took about 0.4 s (most of it tallying every work
+ * address), and every person added at a new company paid it. What the
+ * people written cannot change (a domain nobody could decide on) is left to
+ * the whole sync of the next opening. Null when nothing changed that the
+ * path graph must follow (a spelling of a name already known changes
+ * nothing: its people are read again anyway).
+ */
+export function syncOrganisationsOf(sqlite: Database.Database, now: string, ids: readonly number[]): OrganisationChanges | null {
+  if (!needsOrganisationSync(sqlite, ids)) return null
+  const changes: OrganisationChanges = { named: [], resolved: [], domains: [] }
+  sqlite
+    .transaction(() => {
+      const spellings = newSpellings(sqlite, ids)
+      writeSpellings(sqlite, now, [...spellingsByName(spellings, 0, spellings.length, new Map())], changes)
+      // Their companies resolve now: their work addresses on a domain nobody decided on, each tallied over everyone.
+      const open = unlearnedDomainsOf(sqlite, ids)
+      if (open.size === 0) return
+      const uses: DomainUse = new Map()
+      const onDomain = sqlite.prepare<[string], [number, string]>(`${WORK_EMAILS} WHERE e.email LIKE ?`).raw()
+      for (const domain of open) {
+        // LIKE finds every address that may be on it (and a few more: "_" matches any letter); workDomainOf decides.
+        for (const row of onDomain.iterate(`%${domain}%`)) if (workDomainOf(row[1]) === domain) tallyOne(uses, domain, row[0])
+      }
+      changes.domains = claimDomains(sqlite, uses, new Set())
+    })
+    .immediate()
+  return changes.named.length > 0 || changes.domains.length > 0 ? changes : null
+}
+
+/** People with no company who have an address on one of these work domains: the domain places them. */
+export function peopleOnDomains(sqlite: Database.Database, domains: readonly string[]): number[] {
+  const wanted = new Set(domains)
+  const people = new Set<number>()
+  const onDomain = sqlite
+    .prepare<[string], [number, string]>('SELECT e.person_id, e.email FROM person_email e JOIN person p ON p.id = e.person_id WHERE p.company IS NULL AND e.email LIKE ?')
+    .raw()
+  for (const domain of wanted) {
+    for (const [person, email] of onDomain.iterate(`%${domain}%`)) if (workDomainOf(email) === domain) people.add(person)
+  }
+  return [...people]
+}
+
+/**
+ * `syncOrganisations` a piece at a time, for the warm-up: at 50,000 people
+ * whose companies were written outside Kith (a database from before
+ * organisations, say) the whole sync took 1 to 2 s in one step, and every
+ * call waited for it. Each `step` is one of: find the new spellings (one
+ * query), group up to `perStep` of them by name, write up to `perStep`
+ * names in a transaction of their own, tally work addresses `perStep` x 5
+ * person ids at a time, then learn the domains in a last transaction. The
+ * tables end as one sync at once leaves them; a sync meanwhile (a write's,
+ * or a path search's) leaves these steps nothing to change. A write made
+ * between the tally's steps can make the tally stale: the caller starts
+ * again (see `state.ts`).
+ */
+export class OrganisationSyncSteps {
+  private spellings: string[] | null = null
+  private grouped = 0
+  private readonly groups = new Map<string, string[]>()
+  private names: [string, string[]][] | null = null
+  private written = 0
+  private tally: { claimed: Set<string>; uses: DomainUse; next: number; last: number } | null = null
+  /** whether a step wrote anything */
+  changed = false
+  done = false
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly perStep: number,
+  ) {}
+
+  /** The next piece; sets `done` after the last. */
+  step(now: string): void {
+    const { sqlite, perStep } = this
+    if (this.done) return
+    if (this.spellings === null) {
+      this.spellings = newSpellings(sqlite, null)
+      return
+    }
+    if (this.grouped < this.spellings.length) {
+      const to = Math.min(this.spellings.length, this.grouped + perStep)
+      spellingsByName(this.spellings, this.grouped, to, this.groups)
+      this.grouped = to
+      return
+    }
+    this.names ??= [...this.groups]
+    if (this.written < this.names.length) {
+      const piece = this.names.slice(this.written, this.written + perStep)
+      sqlite.transaction(() => writeSpellings(sqlite, now, piece)).immediate()
+      this.written += piece.length
+      this.changed = true
+      return
+    }
+    if (this.tally === null) {
+      if (!hasUnlearnedDomains(sqlite)) {
+        this.done = true
+        return
+      }
+      const last = sqlite.prepare<[], number | null>('SELECT max(id) FROM person').pluck().get() ?? 0
+      this.tally = { claimed: claimedDomains(sqlite), uses: new Map(), next: 0, last }
+      return
+    }
+    const tally = this.tally
+    if (tally.next <= tally.last) {
+      const to = tally.next + perStep * 5
+      tallyWorkDomains(sqlite, tally.claimed, { from: tally.next, to: to - 1 }, tally.uses)
+      tally.next = to
+      return
+    }
+    sqlite
+      .transaction(() => {
+        if (claimDomains(sqlite, tally.uses, claimedDomains(sqlite)).length > 0) this.changed = true
+      })
+      .immediate()
+    this.done = true
+  }
 }
 
 /** Between two equally used spellings: mixed case over all capitals or none, then the shorter (no legal suffix). */
@@ -186,14 +344,19 @@ const WORK_EMAILS = `SELECT n.organisation_id, e.email FROM person_email e
 
 /** Whether a work address of someone with a known company is on a domain nobody decided on yet. */
 function hasUnlearnedDomains(sqlite: Database.Database, ids: readonly number[] | null = null): boolean {
-  if (ids === null) return hasUnlearnedDomainsAnywhere(sqlite)
-  // For a few people each domain is looked up by key.
+  return ids === null ? hasUnlearnedDomainsAnywhere(sqlite) : unlearnedDomainsOf(sqlite, ids).size > 0
+}
+
+/** The work domains of these people's addresses (those with a known company) that nobody decided on yet; each looked up by key. */
+function unlearnedDomainsOf(sqlite: Database.Database, ids: readonly number[]): Set<string> {
+  const open = new Set<string>()
+  if (ids.length === 0) return open
   const one = sqlite.prepare<[string], number>('SELECT 1 FROM organisation_domain WHERE domain = ?').pluck()
   for (const [, email] of sqlite.prepare<unknown[], [number, string]>(`${WORK_EMAILS} WHERE p.id IN (${ids.map(() => '?').join(',')})`).raw().iterate(...ids)) {
     const domain = workDomainOf(email)
-    if (domain !== null && one.get(domain) === undefined) return true
+    if (domain !== null && one.get(domain) === undefined) open.add(domain)
   }
-  return false
+  return open
 }
 
 /**
@@ -228,28 +391,63 @@ function hasUnlearnedDomainsAnywhere(sqlite: Database.Database): boolean {
 /** An address's text after its first "@". */
 const AFTER_AT = "substr(email, instr(email, '@') + 1)"
 
-function learnDomains(sqlite: Database.Database): boolean {
-  const claimed = new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
-  const domainUse = new Map<string, Map<number, number>>()
-  for (const [org, email] of sqlite.prepare<unknown[], [number, string]>(WORK_EMAILS).raw().iterate()) {
+/** Work domains by organisation, and how many of its people's addresses are on each. */
+type DomainUse = Map<string, Map<number, number>>
+
+function claimedDomains(sqlite: Database.Database): Set<string> {
+  return new Set(sqlite.prepare<[], string>('SELECT domain FROM organisation_domain').pluck().all())
+}
+
+/** Adds the work addresses of people whose id is in `range` (everyone when null) on domains not claimed to `into`. */
+function tallyWorkDomains(sqlite: Database.Database, claimed: ReadonlySet<string>, range: { from: number; to: number } | null, into: DomainUse): void {
+  const rows =
+    range === null
+      ? sqlite.prepare<[], [number, string]>(WORK_EMAILS).raw().iterate()
+      : sqlite.prepare<[number, number], [number, string]>(`${WORK_EMAILS} WHERE p.id BETWEEN ? AND ?`).raw().iterate(range.from, range.to)
+  for (const [org, email] of rows) {
     const domain = workDomainOf(email)
-    if (domain === null || claimed.has(domain)) continue
-    let byOrg = domainUse.get(domain)
-    if (byOrg === undefined) {
-      byOrg = new Map()
-      domainUse.set(domain, byOrg)
-    }
-    byOrg.set(org, (byOrg.get(org) ?? 0) + 1)
+    if (domain !== null && !claimed.has(domain)) tallyOne(into, domain, org)
   }
-  if (domainUse.size === 0) return false
+}
+
+function tallyOne(into: DomainUse, domain: string, org: number): void {
+  let byOrg = into.get(domain)
+  if (byOrg === undefined) {
+    byOrg = new Map()
+    into.set(domain, byOrg)
+  }
+  byOrg.set(org, (byOrg.get(org) ?? 0) + 1)
+}
+
+function learnDomains(sqlite: Database.Database): boolean {
+  const claimed = claimedDomains(sqlite)
+  const domainUse: DomainUse = new Map()
+  tallyWorkDomains(sqlite, claimed, null, domainUse)
+  return claimDomains(sqlite, domainUse, claimed).length > 0
+}
+
+/**
+ * Gives each tallied domain nobody claimed to the organisation it belongs
+ * to, if any: the only one using it when two or more of its people do or
+ * it fits the name, or among several the only one whose name it fits.
+ */
+function claimDomains(sqlite: Database.Database, domainUse: DomainUse, claimed: ReadonlySet<string>): [string, number][] {
+  const learned: [string, number][] = []
+  if (domainUse.size === 0) return learned
+  // The names of the organisations tallied only (a write's sync tallies one or two domains among tens of thousands of names).
+  const orgs = new Set<number>()
+  for (const byOrg of domainUse.values()) for (const org of byOrg.keys()) orgs.add(org)
   const normsOf = new Map<number, string[]>()
-  for (const [norm, id] of sqlite.prepare<unknown[], [string, number]>('SELECT name_norm, organisation_id FROM organisation_name').raw().iterate()) {
+  for (const [norm, id] of sqlite
+    .prepare<[string], [string, number]>('SELECT name_norm, organisation_id FROM organisation_name WHERE organisation_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .iterate(JSON.stringify([...orgs]))) {
     normsOf.set(id, [...(normsOf.get(id) ?? []), norm])
   }
   const fits = (domain: string, org: number): boolean => (normsOf.get(org) ?? []).some((n) => domainFitsName(domain, n))
   const insert = sqlite.prepare("INSERT OR IGNORE INTO organisation_domain (domain, organisation_id, source) VALUES (?, ?, 'learned')")
-  let learned = false
   for (const [domain, byOrg] of domainUse) {
+    if (claimed.has(domain)) continue
     let owner: number | undefined
     const [only] = byOrg.entries()
     if (byOrg.size === 1 && only !== undefined) {
@@ -260,8 +458,7 @@ function learnDomains(sqlite: Database.Database): boolean {
       if (fitting.length === 1) owner = fitting[0]
     }
     if (owner === undefined) continue
-    insert.run(domain, owner)
-    learned = true
+    if (insert.run(domain, owner).changes > 0) learned.push([domain, owner])
   }
   return learned
 }

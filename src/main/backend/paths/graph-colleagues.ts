@@ -1,6 +1,7 @@
+import { isWriteRefusedError } from '../db/busy'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { edgeChance } from './scoring'
-import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, readMemberships, syncOrganisations, type MembersOf } from '../orgs/model'
+import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, peopleOnDomains, readMemberships, syncOrganisations, type MembersOf, type OrganisationChanges } from '../orgs/model'
 import { GraphCore, NO_ENTRIES, ownList, pairKey } from './graph-core'
 
 /**
@@ -138,15 +139,16 @@ export abstract class ColleagueGraph extends GraphCore {
 
   /**
    * The first half of `loadMemberships`: every company name given its
-   * organisation (when anything is new), and the organisations' names.
-   * Returns whose memberships to read: `ids`, or everyone (null) when a new
-   * organisation or domain can change where anyone works.
+   * organisation (when anything is new; not when the caller `synced` them
+   * just before), and the organisations' names. Returns whose memberships
+   * to read: `ids`, or everyone (null) when a new organisation or domain
+   * can change where anyone works.
    */
-  protected resolveOrganisations(ids: readonly number[] | null): readonly number[] | null {
+  protected resolveOrganisations(ids: readonly number[] | null, synced = false): readonly number[] | null {
     let scope = ids
     // A connection that may not write (the check for damage is under way, or found damage) resolves with the
     // organisations it has, without first looking for what it could not write: state.ts syncs once writes are allowed.
-    if (this.orgDirectory === null && this.sqlite.pragma('query_only', { simple: true }) === 1) this.orgDirectory = new OrgDirectory(this.sqlite)
+    if (this.orgDirectory === null && (synced || this.sqlite.pragma('query_only', { simple: true }) === 1)) this.orgDirectory = new OrgDirectory(this.sqlite)
     else if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
       try {
         // A new organisation or domain can change where anyone works: then read everyone again.
@@ -156,13 +158,39 @@ export abstract class ColleagueGraph extends GraphCore {
         }
       } catch (err) {
         // A database that cannot be written just now (busy, read-only): resolve with the names it has.
-        if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED|READONLY)/.test(err.code))) throw err
+        if (!isWriteRefusedError(err)) throw err
         this.orgDirectory ??= new OrgDirectory(this.sqlite)
       }
     }
     const orgs = this.orgDirectory
     for (let o = 0; o < this.orgIds.length; o++) this.orgNames[o] = orgs.names.get(this.orgIds[o] ?? -1) ?? ''
     return scope
+  }
+
+  /**
+   * Follows what a write's sync of organisations changed
+   * (`syncOrganisationsOf`) without reading everyone again: the names that
+   * now mean an organisation, organisations made or renamed, and for a work
+   * domain given to an organisation, the people it places there (those
+   * with no company and an address on it). The people written are read
+   * again by `refresh`.
+   */
+  followOrganisations(changes: OrganisationChanges): void {
+    const dir = this.orgDirectory
+    // Not resolved yet: everything is read when it is.
+    if (dir === null) return
+    for (const [norm, id] of changes.resolved) dir.byName.set(norm, id)
+    // (`refresh` gives the graph's organisations their names from these.)
+    for (const [id, name] of changes.named) dir.names.set(id, name)
+    if (changes.domains.length === 0) return
+    for (const [domain, id] of changes.domains) dir.byDomain.set(domain, id)
+    const placed = peopleOnDomains(this.sqlite, changes.domains.map(([domain]) => domain))
+    for (const id of placed) {
+      const i = this.indexOf.get(id)
+      if (i !== undefined) this.clearMemberships(i)
+    }
+    if (placed.length > 0) this.readMembershipsOf(placed, placed)
+    this.version++
   }
 
   /**

@@ -3,6 +3,7 @@ import { DEFAULT_SCORING } from '../../../shared/scoring'
 import { seededRandom } from '../demo/random'
 import { openTempBackend } from '../testing/temp'
 import { PathGraph, type BuildStep } from './graph'
+import { graphSnapshot as snapshot } from '../testing/graph-snapshot'
 import { readRelationshipColumns } from './relationship-columns'
 import { topPaths } from './search'
 
@@ -10,30 +11,6 @@ const TODAY = '2026-11-22'
 /** More people than one read of a build in steps takes jobs for (10,000), with gaps in their ids. */
 const PEOPLE = 23_000
 const COMPANIES = ['Harbor Capital', 'Harbor Capital, Inc.', 'Stripe', 'Acme', 'Northwind', 'Globex Ltd', 'Initech']
-
-/**
- * Everything the paths read of a graph, as plain data: nodes, relationships,
- * memberships and organisations. Organisations by their id: a graph numbers
- * them in the order it meets them, which a read a range of people at a time
- * changes (and nothing ranks by).
- */
-function snapshot(g: PathGraph): unknown {
-  const n = g.ids.length
-  const org = (o: number): number => g.orgIds[o] ?? -1
-  const members = new Map(g.orgMembers.map((list, o) => [org(o), [...list].sort((a, b) => a - b)]))
-  return {
-    me: g.me,
-    ids: [...g.ids],
-    names: [...g.names],
-    archived: Array.from({ length: n }, (_, i) => g.archived[i] === true),
-    balance: Array.from({ length: n }, (_, i) => g.balance[i] ?? 0),
-    neighbours: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b)),
-    chances: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b).map((j) => g.p(i, j))),
-    jobs: Array.from({ length: n }, (_, i) => ({ orgs: (g.memOrg[i] ?? []).map(org), starts: [...(g.memStart[i] ?? [])], ends: [...(g.memEnd[i] ?? [])] })),
-    orgNames: new Map(g.orgNames.map((name, o) => [org(o), name])),
-    members,
-  }
-}
 
 describe('a path graph built in steps', () => {
   it('is the graph built at once: the same people, relationships, jobs and paths, its jobs read a range of people at a time', async () => {

@@ -39,7 +39,9 @@ export class PathGraph extends ColleagueGraph {
    * elsewhere (null: read them here); they are taken once, as late in the
    * build as they are needed. Built at once, or `in steps`: then nothing
    * may use the graph until `buildStep` says done or `finishBuild` returns
-   * (the warm-up takes one step at a time and lets calls in between).
+   * (the warm-up takes one step at a time and lets calls in between), and
+   * the caller has given every company its organisation (a build at once
+   * syncs them itself).
    */
   constructor(
     sqlite: Database.Database,
@@ -160,8 +162,9 @@ export class PathGraph extends ColleagueGraph {
     this.me = meId === undefined ? -1 : nodeOf(meId)
     yield 'more'
 
-    // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
-    this.resolveOrganisations(null)
+    // Where everyone works, first: meanwhile the relationships may still be being read on another thread. A build in
+    // steps is the warm-up's, which gave every company its organisation in steps of its own just before (state.ts).
+    this.resolveOrganisations(null, this.stepwise)
     yield 'more'
     if (this.stepwise) {
       // A range of ids at a time: each person's jobs are all in one range, read in the order a whole read gives them.
