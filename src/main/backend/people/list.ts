@@ -2,7 +2,7 @@
 import type { Facets, PeopleList } from '../../../shared/types'
 import type { Args } from '../../../shared/contract'
 import type { BackendState } from '../state'
-import type { DirectoryEntry } from './directory'
+import type { DirectoryEntry, KeptOrdering } from './directory'
 import { normalizeOrgName } from '../../../shared/organisations'
 import { normalizeLabel } from './records'
 
@@ -25,15 +25,50 @@ function byValue(get: (e: DirectoryEntry) => string | number | null, direction: 
 }
 
 /**
+ * Everyone a list shows, in its order. Made once, then kept in step with
+ * writes: those changed are taken out and merged back in where they now
+ * belong, one pass however many people there are.
+ */
+class SortedPeople implements KeptOrdering {
+  entries: DirectoryEntry[]
+
+  constructor(
+    everyone: Iterable<DirectoryEntry>,
+    private readonly belongs: (e: DirectoryEntry) => boolean,
+    private readonly compare: (a: DirectoryEntry, b: DirectoryEntry) => number,
+  ) {
+    this.entries = [...everyone].filter(belongs).sort(compare)
+  }
+
+  follow(changed: ReadonlySet<number>, now: ReadonlyMap<number, DirectoryEntry>): void {
+    const kept = this.entries.filter((e) => !changed.has(e.id))
+    const back: DirectoryEntry[] = []
+    for (const id of changed) {
+      const entry = now.get(id)
+      if (entry !== undefined && this.belongs(entry)) back.push(entry)
+    }
+    back.sort(this.compare)
+    const merged: DirectoryEntry[] = []
+    let k = 0
+    for (const entry of back) {
+      while (k < kept.length && this.compare(kept[k] as DirectoryEntry, entry) <= 0) merged.push(kept[k++] as DirectoryEntry)
+      merged.push(entry)
+    }
+    while (k < kept.length) merged.push(kept[k++] as DirectoryEntry)
+    this.entries = merged
+  }
+}
+
+/**
  * One window of the people list, in the order asked for. The whole ordering
- * is computed once and kept until something changes, so scrolling through
+ * is computed once and kept in step with every change, so scrolling through
  * 50,000 people fetches slices of it.
  */
 export function listPeople(backend: BackendState, args: Args<'people.list'>): PeopleList {
   const directory = backend.directory()
   const key = JSON.stringify([args.sort, args.descending, args.tag, args.company, args.archived])
-  let ordered = directory.orderings.get(key)
-  if (ordered === undefined) {
+  let kept = directory.orderings.get(key)
+  if (kept === undefined) {
     const tag = args.tag === null ? null : normalizeLabel(args.tag)
     // A company matches whatever its spelling ("Stripe" finds "Stripe, Inc."), as organisations do.
     const company = args.company === null ? null : normalizeOrgName(args.company)
@@ -46,22 +81,22 @@ export function listPeople(backend: BackendState, args: Args<'people.list'>): Pe
       }
       return n
     }
-    ordered = [...directory.entries.values()].filter(
+    const direction = args.descending ? -1 : 1
+    kept = new SortedPeople(
+      directory.entries.values(),
       (e) =>
         e.archived === args.archived &&
         (tag === null || e.tags.some((t) => normalizeLabel(t) === tag)) &&
         (company === null || (e.company !== null && companyNorm(e.company) === company)),
-    )
-    const direction = args.descending ? -1 : 1
-    ordered.sort(
       args.sort === 'lastInteraction'
         ? byValue((e) => e.lastInteractionOn, direction)
         : args.sort === 'strength'
           ? byValue((e) => e.myStrength, direction)
           : (a, b) => direction * byName(a, b),
     )
-    directory.orderings.set(key, ordered)
+    directory.orderings.set(key, kept)
   }
+  const ordered = kept.entries
   return {
     total: ordered.length,
     offset: args.offset,
