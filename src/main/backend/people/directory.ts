@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Facets, PersonRow } from '../../../shared/types'
 import { foldText } from '../search/normalize'
+import { FacetCounts } from './facets'
 import { parseJsonList } from './records'
 import { SearchGathering, SearchIndex } from '../search/search-index'
 import { readColumns } from '../db/columns'
@@ -89,8 +90,8 @@ export class PeopleDirectory {
   meId: number | null = null
   /** Orderings already computed, by their query; each follows every change (see `refresh`). */
   readonly orderings = new Map<string, KeptOrdering>()
-  /** Tag and company counts, kept until something changes. */
-  facets: Facets | null = null
+  /** Tag and company counts, made at the first ask and kept in step with writes. */
+  private facetCounts: FacetCounts | null = null
 
   /** Everyone, read now; `DirectoryBuild` reads them a step at a time instead. */
   constructor(
@@ -147,7 +148,7 @@ export class PeopleDirectory {
   refresh(ids: Iterable<number>): void {
     const unique = [...new Set(ids)]
     if (unique.length === 0) return
-    this.facets = null
+    const before = this.present(unique)
     for (const id of unique) {
       this.entries.delete(id)
       this.searchIndex?.remove(id)
@@ -160,6 +161,23 @@ export class PeopleDirectory {
     if (this.meId !== meBefore) this.orderings.clear()
     const changed = new Set(unique)
     for (const ordering of this.orderings.values()) ordering.follow(changed, this.entries)
+    this.facetCounts?.follow(before, this.present(unique), this.entries)
+  }
+
+  /** The filters' tags and companies, the most common first. */
+  facets(): Facets {
+    this.facetCounts ??= new FacetCounts(this.entries.values())
+    return this.facetCounts.facets()
+  }
+
+  /** The entries of these people, those there are. */
+  private present(ids: readonly number[]): DirectoryEntry[] {
+    const out: DirectoryEntry[] = []
+    for (const id of ids) {
+      const entry = this.entries.get(id)
+      if (entry !== undefined) out.push(entry)
+    }
+    return out
   }
 
   private readMe(): void {

@@ -114,35 +114,6 @@ export function listPeople(backend: BackendState, args: Args<'people.list'>): Pe
   }
 }
 
-/** How many tags and companies the filters offer: the most common ones. */
-export const FACET_LIMIT = 500
-
 export function facets(backend: BackendState): Facets {
-  const directory = backend.directory()
-  directory.facets ??= countFacets(directory.entries.values())
-  return directory.facets
-}
-
-function countFacets(entries: Iterable<DirectoryEntry>): Facets {
-  const tags = new Map<string, { label: string; count: number }>()
-  const companies = new Map<string, { name: string; count: number }>()
-  // In id order, so a label spelled two ways shows as the first person to have it, whatever was edited since.
-  for (const e of [...entries].sort((a, b) => a.id - b.id)) {
-    if (e.archived) continue
-    for (const t of e.tags) {
-      const key = normalizeLabel(t)
-      const seen = tags.get(key)
-      if (seen === undefined) tags.set(key, { label: t, count: 1 })
-      else seen.count++
-    }
-    if (e.company !== null) {
-      const key = e.company.toLowerCase()
-      const seen = companies.get(key)
-      if (seen === undefined) companies.set(key, { name: e.company, count: 1 })
-      else seen.count++
-    }
-  }
-  const byCount = <T extends { count: number }>(items: Iterable<T>, name: (t: T) => string): T[] =>
-    [...items].sort((a, b) => b.count - a.count || (name(a) < name(b) ? -1 : 1)).slice(0, FACET_LIMIT)
-  return { tags: byCount(tags.values(), (t) => t.label), companies: byCount(companies.values(), (c) => c.name) }
+  return backend.directory().facets()
 }
