@@ -55,13 +55,14 @@ export default defineConfig({
       // CommonJS ones stay outside.
       externalizeDeps: { exclude: ['date-fns', 'kysely', 'zod', 'fuse.js'] },
       rollupOptions: {
-        // The backend's worker thread, and the thread it reads relationships on, are files of their own beside
+        // The backend's worker thread, and the threads it reads relationships and checks backups on, are files of their own beside
         // index.js and cli.js (src/main/host/threads.ts finds them there).
         input: {
           index: 'src/main/index.ts',
           cli: 'src/main/cli.ts',
           'backend-worker': 'src/main/host/worker.ts',
           'relationship-reader': 'src/main/backend/paths/relationship-reader.ts',
+          'integrity-check': 'src/main/backend/db/integrity-thread.ts',
         },
       },
     },

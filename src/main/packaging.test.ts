@@ -70,6 +70,7 @@ describe('packaging', () => {
       '/out/main/cli.js',
       '/out/main/backend-worker.js',
       '/out/main/relationship-reader.js',
+      '/out/main/integrity-check.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/node_modules/better-sqlite3/lib/index.js',

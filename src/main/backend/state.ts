@@ -2,6 +2,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Kysely, Transaction } from 'kysely'
 import { DEFAULT_BUSY_BUDGET_MS, isCorruptionError, isWriteRefusedError } from './db/busy'
+import { integrityCheckAside, type StartIntegrityCheck } from './db/integrity'
 import { KithError, errorMessage } from './errors'
 import { BACKUP_DIR_NAME, DB_FILE_NAME } from './db/constants'
 import { openDatabase, type OpenedDatabase } from './db/open'
@@ -56,6 +57,12 @@ export interface BackendOptions {
    * them itself.
    */
   relationshipReader?: RelationshipReaderOptions
+  /**
+   * Starts the thread that checks a backup's copy (`db/integrity.ts`), so
+   * that calls are answered meanwhile. The backend's worker gives it;
+   * elsewhere the copy is checked on the calling thread.
+   */
+  integrityThread?: StartIntegrityCheck
 }
 
 /**
@@ -87,6 +94,7 @@ export class BackendState {
   private readonly quickCheckBudgetMs: number | undefined
   private readonly warmStepPeople: number
   private readonly relationshipReader: RelationshipReaderOptions | undefined
+  private readonly integrityThread: StartIntegrityCheck | undefined
   /** Readers let go, until their threads have ended (`close` and a restore wait for them). */
   private readonly readersEnding = new Set<Promise<void>>()
   private readonly clock: () => Date
@@ -113,6 +121,7 @@ export class BackendState {
     this.quickCheckBudgetMs = options.quickCheckBudgetMs
     this.warmStepPeople = options.warmStepPeople ?? DIRECTORY_STEP
     this.relationshipReader = options.relationshipReader
+    this.integrityThread = options.integrityThread
     this.clock = options.now ?? (() => new Date())
     this.opened = opened
   }
@@ -228,6 +237,11 @@ export class BackendState {
 
   now(): Date {
     return this.clock()
+  }
+
+  /** The problems integrity_check finds in a file (a backup's copy), on a thread of its own when there is one. */
+  checkIntegrity(file: string): Promise<string[]> {
+    return integrityCheckAside(this.integrityThread, file, this.nativeBinding)
   }
 
   /** Today as YYYY-MM-DD: the user's own day, in the machine's time zone. */

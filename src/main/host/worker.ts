@@ -109,6 +109,8 @@ async function serve(options: WorkerOptions): Promise<void> {
             failFast: true,
           }),
       },
+      // A backup's copy is checked on a thread of its own: the check of a large file took half a second of calls.
+      integrityThread: (data) => startThread('integrity-check', path.join(import.meta.dirname, '..', 'backend', 'db', 'integrity-thread.ts'), { workerData: data }),
       now: fixedNow === undefined ? undefined : () => new Date(fixedNow),
       filePicker: filePicker(options),
     })

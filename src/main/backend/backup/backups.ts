@@ -4,7 +4,8 @@ import Database from 'better-sqlite3'
 import { BACKUP_ID_PATTERN } from '../../../shared/schemas'
 import type { BackupInfo, BackupKind } from '../../../shared/types'
 import type { BackendState } from '../state'
-import { backupDatabase, integrityCheck } from '../db/backup-file'
+import { backupDatabase } from '../db/backup-file'
+import { integrityCheck } from '../db/integrity'
 import { assertOpenable, readDbFileHeader } from '../db/file-check'
 import { KITH_APPLICATION_ID } from '../db/constants'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
@@ -65,7 +66,7 @@ export async function createBackup(backend: BackendState, to?: string, suffix = 
   await backend.idle()
   const dest = to ?? newBackupPath(backend, suffix)
   const label = to === undefined ? `the backup ${path.basename(dest)}` : `the file ${path.basename(dest)}`
-  await backupDatabase(backend.sqlite, dest, backend.nativeBinding, label)
+  await backupDatabase(backend.sqlite, dest, backend.nativeBinding, label, (file) => backend.checkIntegrity(file))
   return infoFor(dest)
 }
 

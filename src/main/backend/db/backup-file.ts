@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { KithError } from '../errors'
-import { checkLines } from './pragma'
+import { integrityCheck } from './integrity'
 import { createPrivateFile, ensureDirCreatingPrivate, fileFailure, makePrivate } from '../files'
 
 /** What SQLite leaves beside a database file it opened: its write-ahead log, shared memory and journal. */
@@ -34,6 +34,8 @@ export async function backupDatabase(
   dest: string,
   nativeBinding?: string,
   label = `the file ${path.basename(dest)}`,
+  /** checks the copy (by default here, on this thread) */
+  check: (file: string) => Promise<string[]> = (file) => Promise.resolve().then(() => integrityCheck(file, nativeBinding)),
 ): Promise<{ bytes: number }> {
   ensureDirCreatingPrivate(path.dirname(dest), `the folder for ${label}`)
   try {
@@ -55,7 +57,7 @@ export async function backupDatabase(
       if (!damagedSource) throw err
       fs.copyFileSync(source.name, partial)
     }
-    const problems = damagedSource ? [] : integrityCheck(partial, nativeBinding)
+    const problems = damagedSource ? [] : await check(partial)
     if (problems.length > 0) {
       throw new KithError('db_corrupt', `The backup copy failed its integrity check: ${problems.join('; ')}`)
     }
@@ -67,15 +69,4 @@ export async function backupDatabase(
     removePartial(partial)
   }
   return { bytes: fs.statSync(dest).size }
-}
-
-/** Returns the problems integrity_check reports; empty means the file is sound. */
-export function integrityCheck(file: string, nativeBinding?: string): string[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
-  try {
-    const messages = checkLines(db, 'integrity_check')
-    return messages.length === 1 && messages[0] === 'ok' ? [] : messages
-  } finally {
-    db.close()
-  }
 }
