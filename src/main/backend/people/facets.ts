@@ -1,10 +1,17 @@
 // The filters' tags and companies with how many people have each, kept in step with writes.
 import type { Facets } from '../../../shared/types'
-import type { DirectoryEntry } from './directory'
 import { normalizeLabel } from './records'
 
 /** How many tags and companies the filters offer: the most common ones. */
 export const FACET_LIMIT = 500
+
+/** What the filters read of a person (a `DirectoryEntry` of people/directory.ts). */
+interface DirectoryEntry {
+  id: number
+  archived: boolean
+  tags: readonly string[]
+  company: string | null
+}
 
 interface Value {
   key: string
