@@ -9,6 +9,7 @@ import { openDatabase, type OpenedDatabase } from './db/open'
 import { DataVersionPerTurn, LocalDay } from './per-turn'
 import type { Database as Schema } from './db/schema'
 import { OrganisationSyncSteps, syncOrganisations, syncOrganisationsOf, type OrganisationChanges } from './orgs/model'
+import { workDomainOf } from '../../shared/organisations'
 import { PathGraph, type BuildStep } from './paths/graph'
 import { READER_MIN_RELATIONSHIPS, RelationshipPrefetch, type RelationshipReaderOptions } from './paths/prefetch'
 import { mayHoldRelationships } from './paths/relationship-columns'
@@ -414,6 +415,7 @@ export class BackendState {
       // A database that cannot be written just now (busy, read-only): the graph resolves with the names it has.
       if (!isWriteRefusedError(err)) throw err
       steps.done = true
+      steps.refused = true
     }
     // A graph built meanwhile (a path search's) resolved companies without what these steps wrote.
     if (steps.done && steps.changed && this.graphCache !== null) this.forgetCaches()
@@ -426,7 +428,9 @@ export class BackendState {
     if (building?.dataVersion !== dataVersion) {
       this.letReaderGo(building?.reader ?? null)
       const reader = this.startRelationshipReader()
-      building = { dataVersion, graph: new PathGraph(this.sqlite, this.scoring(), this.today(), reader, 'in steps'), reader, touched: new Set() }
+      // The warm-up's own sync has just run, unless the file refused it (then the build syncs what it can).
+      const synced = this.orgSync?.dataVersion === dataVersion && this.orgSync.steps.done && !this.orgSync.steps.refused
+      building = { dataVersion, graph: new PathGraph(this.sqlite, this.scoring(), this.today(), reader, 'in steps', synced), reader, touched: new Set() }
       this.graphBuilding = building
       return true
     }
@@ -525,8 +529,6 @@ export class BackendState {
   /** Brings the caches up to date with a committed write; only the write methods above call it. */
   private refresh(touched: Touched): void {
     if (touched === 'nothing') return
-    // The warm-up's unfinished sync starts again: what it read may have changed (the write synced its own people).
-    if (this.orgSync !== null && !this.orgSync.steps.done) this.orgSync = null
     if (touched === 'scoring') {
       // Paths are repriced on their next read (`paths` compares the settings).
       this.scoringCache = null
@@ -538,7 +540,17 @@ export class BackendState {
       return
     }
     const list = [...touched.people]
-    const changes = this.syncOrganisationsOf(list)
+    // The work domains they had, as the directory read them before this write.
+    const former = new Set<string>()
+    for (const id of list) {
+      for (const email of this.cache?.directory.entries.get(id)?.emails ?? []) {
+        const domain = workDomainOf(email)
+        if (domain !== null) former.add(domain)
+      }
+    }
+    // The warm-up's unfinished sync counts their domains again at its end (the write synced the rest of them).
+    if (this.orgSync?.steps.done === false) this.orgSync.steps.wrote(list, former)
+    const changes = this.syncOrganisationsOf(list, former)
     if (changes !== null) {
       // A new organisation or domain: the graph follows it; one being built resolved organisations before it and
       // starts again. The directory and the search index hold no organisations.
@@ -563,9 +575,9 @@ export class BackendState {
    * is refused) writes them while building the path graph. Returns what the
    * path graph must follow, or null.
    */
-  private syncOrganisationsOf(people: readonly number[]): OrganisationChanges | null {
+  private syncOrganisationsOf(people: readonly number[], former: ReadonlySet<string>): OrganisationChanges | null {
     try {
-      return syncOrganisationsOf(this.sqlite, this.now().toISOString(), people)
+      return syncOrganisationsOf(this.sqlite, this.now().toISOString(), people, former)
     } catch (err) {
       // A database that cannot be written just now (busy, read-only): the graph resolves with the names it has.
       if (isWriteRefusedError(err)) return null
@@ -601,6 +613,8 @@ export class BackendState {
     await warming?.done
     this.warming = null
     this.forgetCaches()
+    // The file after is another: its companies are synced again (its data_version may read as the old one's did).
+    this.orgSync = null
     // No reader of the old file is left with it open while it is replaced.
     await Promise.all(this.readersEnding)
     this.opened.pending?.close()

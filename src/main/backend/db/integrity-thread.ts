@@ -14,5 +14,7 @@ try {
   if (file === null) throw new Error('The integrity check was started without its file.')
   parentPort?.postMessage({ problems: integrityCheck(file, nativeBinding) })
 } catch (err) {
-  parentPort?.postMessage({ failed: errorMessage(err) })
+  // SQLite's code too (SQLITE_CORRUPT, say): messages about the copy name it, as when it is checked in place.
+  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined
+  parentPort?.postMessage({ failed: errorMessage(err), code })
 }

@@ -23,12 +23,12 @@ export function integrityCheck(file: string, nativeBinding?: string): string[] {
 }
 
 /** What the thread posts: the problems found, or why the file could not be checked. */
-type Answer = { problems: string[] } | { failed: string }
+type Answer = { problems: string[] } | { failed: string; code: string | undefined }
 
 function answerOf(value: unknown): Answer | null {
   if (typeof value !== 'object' || value === null) return null
   if ('problems' in value && Array.isArray(value.problems) && value.problems.every((p) => typeof p === 'string')) return { problems: value.problems }
-  if ('failed' in value && typeof value.failed === 'string') return { failed: value.failed }
+  if ('failed' in value && typeof value.failed === 'string') return { failed: value.failed, code: 'code' in value && typeof value.code === 'string' ? value.code : undefined }
   return null
 }
 
@@ -54,7 +54,7 @@ export function integrityCheckAside(start: StartIntegrityCheck | undefined, file
     thread.once('exit', () => resolve(null))
   }).then((answer) => {
     if (answer === null) return integrityCheck(file, nativeBinding)
-    if ('failed' in answer) throw new Error(answer.failed)
+    if ('failed' in answer) throw Object.assign(new Error(answer.failed), answer.code === undefined ? {} : { code: answer.code })
     return answer.problems
   })
 }

@@ -6,6 +6,10 @@ import { ok } from '../testing/call'
 import { graphSnapshot } from '../testing/graph-snapshot'
 import { openTempBackend } from '../testing/temp'
 
+/** The organisations a person is at in a graph, by name. */
+const orgsOf = (g: PathGraph, id: number): string[] => (g.memOrg[g.indexOf.get(id) ?? -1] ?? []).map((o) => g.orgNames[o] ?? '?')
+const fresh = (backend: Backend): PathGraph => new PathGraph(backend.sqlite, DEFAULT_SCORING, backend.today())
+
 const NOW = new Date('2026-11-28T12:00:00Z')
 
 /** Names and domains a search for "anyone at" may give. */
@@ -67,5 +71,54 @@ describe('the path graph after a write gives someone a new organisation', () => 
     await ok(backend, 'people.archive', { id: ids.get('Cy') ?? -1 })
     expectGraphAsBuilt(backend)
     expect(backend.paths()).toBe(built)
+  })
+
+  it('renames an organisation in the graph when the only person written is archived', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = (await ok(backend, 'me.set', { name: 'Jordan Avery' })).id
+    const p1 = (await ok(backend, 'people.create', { name: 'P One', company: 'ACME' })).id
+    await ok(backend, 'relationships.set', { a: me, b: p1, strength: 4 })
+    const p2 = (await ok(backend, 'people.create', { name: 'P Two' })).id
+    await ok(backend, 'people.archive', { id: p2 })
+    backend.paths()
+    // One use each: mixed case names it.
+    await ok(backend, 'people.update', { id: p2, patch: { company: 'Acme' } })
+    expect((await ok(backend, 'orgs.list', {})).map((o) => o.name)).toEqual(['Acme'])
+    expect(orgsOf(backend.paths(), p1)).toEqual(['Acme'])
+    expectGraphAsBuilt(backend)
+  })
+
+  it('places everyone who already spelt a name when it becomes an organisation again', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = (await ok(backend, 'me.set', { name: 'Jordan Avery' })).id
+    const p1 = (await ok(backend, 'people.create', { name: 'P One', company: 'Acme' })).id
+    const acme = (await ok(backend, 'orgs.list', {})).find((o) => o.name === 'Acme')?.id ?? -1
+    await ok(backend, 'orgs.update', { id: acme, patch: { aliases: ['Acme Holdings'] } })
+    const p2 = (await ok(backend, 'people.create', { name: 'P Two', company: 'Acme Holdings' })).id
+    // The name is taken away: its spelling stays, and P Two is nowhere.
+    await ok(backend, 'orgs.update', { id: acme, patch: { aliases: [] } })
+    for (const p of [p1, p2]) await ok(backend, 'relationships.set', { a: me, b: p, strength: 4 })
+    backend.paths()
+    await ok(backend, 'people.create', { name: 'P Three', company: 'ACME HOLDINGS' })
+    expect(orgsOf(fresh(backend), p2)).toEqual(['ACME HOLDINGS'])
+    expect(orgsOf(backend.paths(), p2)).toEqual(['ACME HOLDINGS'])
+    expectGraphAsBuilt(backend)
+  })
+
+  it('learns a domain a write leaves to one organisation, and places its people', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = (await ok(backend, 'me.set', { name: 'Jordan Avery' })).id
+    const a = (await ok(backend, 'people.create', { name: 'A', company: 'Xco', emails: ['a@shared.io'] })).id
+    await ok(backend, 'people.create', { name: 'B', company: 'Yco', emails: ['b@shared.io'] })
+    await ok(backend, 'people.create', { name: 'C', company: 'Yco', emails: ['c@shared.io'] })
+    const d = (await ok(backend, 'people.create', { name: 'D', emails: ['d@shared.io'] })).id
+    await ok(backend, 'relationships.set', { a: me, b: d, strength: 4 })
+    backend.paths()
+    // Shared by Xco and Yco, fitting neither: nobody's. A leaves Xco: now only Yco's people use it.
+    expect(backend.sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all()).toEqual([])
+    await ok(backend, 'people.update', { id: a, patch: { company: null } })
+    expect(backend.sqlite.prepare('SELECT domain FROM organisation_domain').pluck().all()).toEqual(['shared.io'])
+    expect(orgsOf(backend.paths(), d)).toEqual(['Yco'])
+    expectGraphAsBuilt(backend)
   })
 })

@@ -213,32 +213,69 @@ export interface OrganisationChanges {
  * The sync for a write: the companies and work addresses of these people
  * only, each domain tallied over everyone's addresses on it. At 50,000
  * people the whole sync took about 0.4 s (most of it tallying every work
- * address), and every person added at a new company paid it. What the
- * people written cannot change (a domain nobody could decide on) is left to
- * the whole sync of the next opening. Null when nothing changed that the
- * path graph must follow (a spelling of a name already known changes
- * nothing: its people are read again anyway).
+ * address), and every person added at a new company paid it. `former` are
+ * the work domains these people had before the write (from the people
+ * directory): a person taken off a domain (their company or address changed,
+ * or they were deleted) can leave it to one organisation. Null when nothing
+ * changed that the path graph must follow (a spelling of a name already
+ * known changes nothing: its people are read again anyway).
  */
-export function syncOrganisationsOf(sqlite: Database.Database, now: string, ids: readonly number[]): OrganisationChanges | null {
-  if (!needsOrganisationSync(sqlite, ids)) return null
+export function syncOrganisationsOf(sqlite: Database.Database, now: string, ids: readonly number[], former: ReadonlySet<string> = new Set()): OrganisationChanges | null {
+  const unclaimed = (domains: Iterable<string>): string[] => {
+    const one = sqlite.prepare<[string], number>('SELECT 1 FROM organisation_domain WHERE domain = ?').pluck()
+    return [...domains].filter((domain) => one.get(domain) === undefined)
+  }
+  if (!needsOrganisationSync(sqlite, ids) && unclaimed(former).length === 0) return null
   const changes: OrganisationChanges = { named: [], resolved: [], domains: [] }
   sqlite
     .transaction(() => {
       const spellings = newSpellings(sqlite, ids)
       writeSpellings(sqlite, now, [...spellingsByName(spellings, 0, spellings.length, new Map())], changes)
-      // Their companies resolve now: their work addresses on a domain nobody decided on, each tallied over everyone.
-      const open = unlearnedDomainsOf(sqlite, ids)
-      if (open.size === 0) return
-      const uses: DomainUse = new Map()
-      const onDomain = sqlite.prepare<[string], [number, string]>(`${WORK_EMAILS} WHERE e.email LIKE ?`).raw()
-      for (const domain of open) {
-        // LIKE finds every address that may be on it (and a few more: "_" matches any letter); workDomainOf decides.
-        for (const row of onDomain.iterate(`%${domain}%`)) if (workDomainOf(row[1]) === domain) tallyOne(uses, domain, row[0])
-      }
-      changes.domains = claimDomains(sqlite, uses, new Set())
+      // Their companies resolve now: their work addresses on a domain nobody decided on, and the domains they had.
+      const open = new Set([...unlearnedDomainsOf(sqlite, ids), ...unclaimed(former)])
+      if (open.size > 0) changes.domains = claimDomains(sqlite, tallyDomains(sqlite, open), new Set())
     })
     .immediate()
   return changes.named.length > 0 || changes.domains.length > 0 ? changes : null
+}
+
+/** Everyone's work addresses on these domains, by organisation. */
+function tallyDomains(sqlite: Database.Database, domains: Iterable<string>): DomainUse {
+  const uses: DomainUse = new Map()
+  const onDomain = sqlite.prepare<[string], [number, string]>(`${WORK_EMAILS} WHERE e.email LIKE ?`).raw()
+  for (const domain of domains) {
+    // LIKE finds every address that may be on it (and a few more: "_" matches any letter); workDomainOf decides.
+    for (const row of onDomain.iterate(`%${domain}%`)) if (workDomainOf(row[1]) === domain) tallyOne(uses, domain, row[0])
+  }
+  return uses
+}
+
+/** The work domains of these people's addresses now. */
+export function workDomainsOfPeople(sqlite: Database.Database, ids: readonly number[]): Set<string> {
+  const domains = new Set<string>()
+  if (ids.length === 0) return domains
+  for (const email of sqlite.prepare<number[], string>(`SELECT email FROM person_email WHERE person_id IN (${ids.map(() => '?').join(',')})`).pluck().iterate(...ids)) {
+    const domain = workDomainOf(email)
+    if (domain !== null) domains.add(domain)
+  }
+  return domains
+}
+
+/**
+ * People whose company, or a job of whose, is spelt a way that means one of
+ * these names: a name that now means an organisation may have been spelt
+ * before by people other than those just written (its spellings stay when
+ * the user takes a name away from an organisation).
+ */
+export function peopleSpelling(sqlite: Database.Database, norms: readonly string[]): number[] {
+  if (norms.length === 0) return []
+  return sqlite
+    .prepare<[string, string], number>(
+      `SELECT p.id FROM person p JOIN organisation_spelling s ON s.spelling = p.company WHERE s.name_norm IN (SELECT value FROM json_each(?))
+       UNION SELECT e.person_id FROM employment e JOIN organisation_spelling s ON s.spelling = e.company WHERE s.name_norm IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(JSON.stringify(norms), JSON.stringify(norms))
 }
 
 /** People with no company who have an address on one of these work domains: the domain places them. */
@@ -268,15 +305,19 @@ export function peopleOnDomains(sqlite: Database.Database, domains: readonly str
  * again (see `state.ts`).
  */
 export class OrganisationSyncSteps {
+  /** people written, and the work domains they had, while the tally was under way or before it: their domains are counted again at the end */
+  private readonly written = { people: new Set<number>(), domains: new Set<string>() }
   private spellings: string[] | null = null
   private grouped = 0
   private readonly groups = new Map<string, string[]>()
   private names: [string, string[]][] | null = null
-  private written = 0
+  private namesWritten = 0
   private tally: { claimed: Set<string>; uses: DomainUse; next: number; last: number } | null = null
   /** whether a step wrote anything */
   changed = false
   done = false
+  /** whether the file refused a write (busy, read-only): then the steps ended without syncing */
+  refused = false
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -298,10 +339,10 @@ export class OrganisationSyncSteps {
       return
     }
     this.names ??= [...this.groups]
-    if (this.written < this.names.length) {
-      const piece = this.names.slice(this.written, this.written + perStep)
+    if (this.namesWritten < this.names.length) {
+      const piece = this.names.slice(this.namesWritten, this.namesWritten + perStep)
       sqlite.transaction(() => writeSpellings(sqlite, now, piece)).immediate()
-      this.written += piece.length
+      this.namesWritten += piece.length
       this.changed = true
       return
     }
@@ -323,10 +364,26 @@ export class OrganisationSyncSteps {
     }
     sqlite
       .transaction(() => {
+        // What was written meanwhile changed only the counts of its people's domains, before and after: counted again.
+        const again = new Set([...this.written.domains, ...workDomainsOfPeople(sqlite, [...this.written.people])])
+        for (const domain of again) tally.uses.delete(domain)
+        for (const [domain, byOrg] of tallyDomains(sqlite, again)) tally.uses.set(domain, byOrg)
         if (claimDomains(sqlite, tally.uses, claimedDomains(sqlite)).length > 0) this.changed = true
       })
       .immediate()
     this.done = true
+  }
+
+  /**
+   * These people were written (their sync is done), and had these work
+   * domains before: the tally counts their domains again at the end rather
+   * than starting over, so that saving often cannot keep the steps from
+   * ending. (Spellings and names are safe to write again: a name already
+   * written changes nothing.)
+   */
+  wrote(people: Iterable<number>, formerDomains: Iterable<string>): void {
+    for (const id of people) this.written.people.add(id)
+    for (const domain of formerDomains) this.written.domains.add(domain)
   }
 }
 

@@ -1,6 +1,10 @@
+import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SCORING } from '../../../shared/scoring'
 import type { Backend } from '../backend'
+import { PathGraph } from '../paths/graph'
+import { graphSnapshot } from '../testing/graph-snapshot'
 import { ok } from '../testing/call'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
 import { OrganisationSyncSteps, syncOrganisations } from './model'
@@ -161,5 +165,81 @@ describe('giving organisations to companies a step at a time', () => {
     // Acme's five people, in four spellings, are one organisation; Harbor Capital learned its domain from two people.
     expect(orgs.find((o) => o.name === 'Acme Corp')?.people).toBe(5)
     expect(orgs.find((o) => o.name === 'Harbor Capital, Inc.')?.domains).toEqual(['harborcap.vc'])
+  })
+
+  it('syncs the companies of a restored file, though its data version reads as the one before', async () => {
+    const backend = await openTempBackend({ now: () => NOW, quickCheckBudgetMs: 0, warmStepPeople: 1 })
+    const me = (await ok(backend, 'me.set', { name: 'Jordan Avery' })).id
+    await ok(backend, 'people.create', { name: 'Zed', company: 'Zeta' })
+    const copy = await ok(backend, 'backup.create', {})
+    // People written into the copy outside Kith, as in a backup from before organisations.
+    const db = new Database(path.join(backend.backupDir, copy.name))
+    for (const name of ['Ann', 'Bob', 'Cid']) {
+      const id = Number(db.prepare('INSERT INTO person (name, company, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, 'Outside Corp', AT, AT).lastInsertRowid)
+      db.prepare("INSERT INTO relationship (person_a, person_b, strength, confidence, created_at, updated_at) VALUES (?, ?, 4, 'firsthand', ?, ?)").run(Math.min(me, id), Math.max(me, id), AT, AT)
+    }
+    db.close()
+    await backend.warmUp()
+    await ok(backend, 'backup.restore', { id: copy.name })
+    await backend.warmUp()
+    expect(backend.sqlite.prepare('SELECT name FROM organisation ORDER BY name').pluck().all()).toEqual(['Outside Corp', 'Zeta'])
+    expect(graphSnapshot(backend.paths())).toEqual(graphSnapshot(new PathGraph(backend.sqlite, DEFAULT_SCORING, backend.today())))
+  })
+
+  it('ends while people are saved at every turn, and counts their domains as they are at the end', async () => {
+    const backend = await writtenOutsideKith()
+    const warm = await reopenTempBackend(backend, { now: () => NOW, quickCheckBudgetMs: 0, warmStepPeople: 1 })
+    const kai = warm.sqlite.prepare<[], number>("SELECT id FROM person WHERE name = 'Kai Moreno'").pluck().get() ?? -1
+    let warmed = false
+    const warming = warm.warmUp().then(() => {
+      warmed = true
+    })
+    let saves = 0
+    while (!warmed) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      // A save at every turn; halfway, Kai leaves Northwind: shared-mail.net is then only Sequoia's (Eli's).
+      saves++
+      await ok(warm, 'people.update', { id: kai, patch: { notes: `save ${saves}`, ...(saves === 30 ? { company: 'Sequoia' } : {}) } })
+      if (saves > 2_000) throw new Error('the warm-up never ended')
+    }
+    await warming
+    expect(saves).toBeGreaterThan(30)
+    const domains = warm.sqlite.prepare('SELECT domain, o.name FROM organisation_domain d JOIN organisation o ON o.id = d.organisation_id ORDER BY domain').raw().all()
+    expect(domains).toContainEqual(['shared-mail.net', 'Sequoia'])
+  })
+
+  it('counts again the domains of people written while it tallied, so a stale count claims nothing', async () => {
+    // Two people of one company on a domain that does not fit its name: two are enough to learn it.
+    const withVandelay = async (): Promise<Backend> => {
+      const backend = await writtenOutsideKith()
+      editOutsideKith(backend, (db) => {
+        const person = db.prepare("INSERT INTO person (name, company, created_at, updated_at) VALUES (?, 'Vandelay Industries', ?, ?)")
+        const email = db.prepare('INSERT INTO person_email (person_id, email, email_norm, position) VALUES (?, ?, ?, 0)')
+        for (const k of [1, 2]) email.run(Number(person.run(`Vandelay ${k}`, AT, AT).lastInsertRowid), `v${k}@vx-mail.net`, `v${k}@vx-mail.net`)
+      })
+      return backend
+    }
+    let total = 0
+    tablesOf(await withVandelay(), (db) => {
+      total = stepAll(new OrganisationSyncSteps(db, 1))
+      expect(db.prepare("SELECT domain FROM organisation_domain WHERE domain = 'vx-mail.net'").pluck().all()).toEqual(['vx-mail.net'])
+    })
+    // All but the last step (the tally has counted both), then one of them leaves the company, then the last step.
+    const stepped = tablesOf(await withVandelay(), (db) => {
+      const sync = new OrganisationSyncSteps(db, 1)
+      for (let k = 0; k < total - 1; k++) sync.step(AT)
+      expect(sync.done).toBe(false)
+      const id = db.prepare<[], number>("SELECT id FROM person WHERE name = 'Vandelay 1'").pluck().get() ?? -1
+      db.prepare('UPDATE person SET company = NULL WHERE id = ?').run(id)
+      sync.wrote([id], ['vx-mail.net'])
+      sync.step(AT)
+      expect(sync.done).toBe(true)
+    })
+    const atOnce = tablesOf(await withVandelay(), (db) => {
+      db.prepare("UPDATE person SET company = NULL WHERE name = 'Vandelay 1'").run()
+      syncOrganisations(db, AT)
+    })
+    expect(stepped).toEqual(atOnce)
+    expect(JSON.stringify(stepped)).not.toContain('vx-mail.net')
   })
 })

@@ -1,7 +1,7 @@
 import { isWriteRefusedError } from '../db/busy'
 import type { ScoringSettings } from '../../../shared/scoring'
 import { edgeChance } from './scoring'
-import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, peopleOnDomains, readMemberships, syncOrganisations, type MembersOf, type OrganisationChanges } from '../orgs/model'
+import { ONGOING, OrgDirectory, UNKNOWN_START, hasNewSpellings, peopleOnDomains, peopleSpelling, readMemberships, syncOrganisations, type MembersOf, type OrganisationChanges } from '../orgs/model'
 import { GraphCore, NO_ENTRIES, ownList, pairKey } from './graph-core'
 
 /**
@@ -170,26 +170,40 @@ export abstract class ColleagueGraph extends GraphCore {
   /**
    * Follows what a write's sync of organisations changed
    * (`syncOrganisationsOf`) without reading everyone again: the names that
-   * now mean an organisation, organisations made or renamed, and for a work
-   * domain given to an organisation, the people it places there (those
-   * with no company and an address on it). The people written are read
-   * again by `refresh`.
+   * now mean an organisation and the people who spell them, organisations
+   * made or renamed, and for a work domain given to an organisation, the
+   * people it places there (those with no company and an address on it).
    */
   followOrganisations(changes: OrganisationChanges): void {
     const dir = this.orgDirectory
     // Not resolved yet: everything is read when it is.
     if (dir === null) return
     for (const [norm, id] of changes.resolved) dir.byName.set(norm, id)
-    // (`refresh` gives the graph's organisations their names from these.)
-    for (const [id, name] of changes.named) dir.names.set(id, name)
-    if (changes.domains.length === 0) return
+    for (const [id, name] of changes.named) {
+      dir.names.set(id, name)
+      // (`refresh` names them all again only when someone it reads is not archived.)
+      const o = this.orgIndexOf.get(id)
+      if (o !== undefined) this.orgNames[o] = name
+    }
     for (const [domain, id] of changes.domains) dir.byDomain.set(domain, id)
-    const placed = peopleOnDomains(this.sqlite, changes.domains.map(([domain]) => domain))
-    for (const id of placed) {
+    // Who a new name or domain places somewhere: anyone who spells the name, anyone with no company on the domain.
+    const again = new Set([
+      ...peopleSpelling(
+        this.sqlite,
+        changes.resolved.map(([norm]) => norm),
+      ),
+      ...peopleOnDomains(
+        this.sqlite,
+        changes.domains.map(([domain]) => domain),
+      ),
+    ])
+    if (again.size === 0) return
+    const ids = [...again]
+    for (const id of ids) {
       const i = this.indexOf.get(id)
       if (i !== undefined) this.clearMemberships(i)
     }
-    if (placed.length > 0) this.readMembershipsOf(placed, placed)
+    this.readMembershipsOf(ids, ids)
     this.version++
   }
 

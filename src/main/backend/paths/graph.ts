@@ -39,9 +39,7 @@ export class PathGraph extends ColleagueGraph {
    * elsewhere (null: read them here); they are taken once, as late in the
    * build as they are needed. Built at once, or `in steps`: then nothing
    * may use the graph until `buildStep` says done or `finishBuild` returns
-   * (the warm-up takes one step at a time and lets calls in between), and
-   * the caller has given every company its organisation (a build at once
-   * syncs them itself).
+   * (the warm-up takes one step at a time and lets calls in between).
    */
   constructor(
     sqlite: Database.Database,
@@ -49,6 +47,8 @@ export class PathGraph extends ColleagueGraph {
     today: string,
     private readonly relationships: RelationshipSource | null = null,
     building: 'at once' | 'in steps' = 'at once',
+    /** every company already has its organisation (the warm-up synced them just before): the build does not look */
+    private readonly organisationsSynced = false,
   ) {
     super(sqlite, settings, today)
     this.stepwise = building === 'in steps'
@@ -162,9 +162,8 @@ export class PathGraph extends ColleagueGraph {
     this.me = meId === undefined ? -1 : nodeOf(meId)
     yield 'more'
 
-    // Where everyone works, first: meanwhile the relationships may still be being read on another thread. A build in
-    // steps is the warm-up's, which gave every company its organisation in steps of its own just before (state.ts).
-    this.resolveOrganisations(null, this.stepwise)
+    // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
+    this.resolveOrganisations(null, this.organisationsSynced)
     yield 'more'
     if (this.stepwise) {
       // A range of ids at a time: each person's jobs are all in one range, read in the order a whole read gives them.

@@ -59,6 +59,9 @@ class SortedPeople implements KeptOrdering {
   }
 }
 
+/** How many orderings of the list are kept (the sorts and filters asked for last). */
+const KEPT_ORDERINGS = 8
+
 /**
  * One window of the people list, in the order asked for. The whole ordering
  * is computed once and kept in step with every change, so scrolling through
@@ -94,6 +97,8 @@ export function listPeople(backend: BackendState, args: Args<'people.list'>): Pe
           ? byValue((e) => e.myStrength, direction)
           : (a, b) => direction * byName(a, b),
     )
+    // Each kept ordering follows every write: only the few asked for last are kept.
+    if (directory.orderings.size >= KEPT_ORDERINGS) directory.orderings.delete(directory.orderings.keys().next().value ?? '')
     directory.orderings.set(key, kept)
   }
   const ordered = kept.entries

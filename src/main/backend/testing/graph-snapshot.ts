@@ -9,7 +9,8 @@ import type { PathGraph } from '../paths/graph'
 export function graphSnapshot(g: PathGraph): unknown {
   const n = g.ids.length
   const org = (o: number): number => g.orgIds[o] ?? -1
-  const members = new Map(g.orgMembers.map((list, o) => [org(o), [...list].sort((a, b) => a - b)]))
+  // Organisations nobody is at are left out: a graph kept current keeps one its last member left.
+  const members = new Map(g.orgMembers.flatMap((list, o) => (list.length === 0 ? [] : [[org(o), [...list].sort((a, b) => a - b)] as const])))
   return {
     me: g.me,
     ids: [...g.ids],
@@ -19,7 +20,7 @@ export function graphSnapshot(g: PathGraph): unknown {
     neighbours: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b)),
     chances: Array.from({ length: n }, (_, i) => [...g.neighbours(i)].sort((a, b) => a - b).map((j) => g.p(i, j))),
     jobs: Array.from({ length: n }, (_, i) => ({ orgs: (g.memOrg[i] ?? []).map(org), starts: [...(g.memStart[i] ?? [])], ends: [...(g.memEnd[i] ?? [])] })),
-    orgNames: new Map(g.orgNames.map((name, o) => [org(o), name])),
+    orgNames: new Map(g.orgNames.flatMap((name, o) => ((g.orgMembers[o]?.length ?? 0) === 0 ? [] : [[org(o), name] as const]))),
     members,
   }
 }
