@@ -183,6 +183,17 @@ function writeSpellings(sqlite: Database.Database, now: string, groups: readonly
     changes?.named.push([id, name])
     changes?.resolved.push([norm, id])
   }
+  if (changes !== undefined && fresh.length > 0) {
+    // A new name already spelt by others (its spellings stay when the user takes a name away from an organisation):
+    // their people are placed too. Most new names have only the spellings just written.
+    const spelt = new Map(fresh.map(([norm, list]) => [norm, list.length]))
+    for (const [norm, count] of sqlite
+      .prepare<[string], [string, number]>('SELECT name_norm, count(*) FROM organisation_spelling WHERE name_norm IN (SELECT value FROM json_each(?)) GROUP BY name_norm')
+      .raw()
+      .iterate(JSON.stringify([...spelt.keys()]))) {
+      if (count > (spelt.get(norm) ?? 0)) changes.respelt.push(norm)
+    }
+  }
   // A new spelling of a name Kith made from the data may now be the one most people use: the organisation follows it.
   const dataName = sqlite.prepare<[string], { id: number; name: string }>("SELECT organisation_id AS id, name FROM organisation_name WHERE name_norm = ? AND source = 'data'")
   const renameName = sqlite.prepare<[string, string]>('UPDATE organisation_name SET name = ? WHERE name_norm = ?')
@@ -205,6 +216,8 @@ export interface OrganisationChanges {
   named: [number, string][]
   /** names that now mean an organisation: normal form, organisation id */
   resolved: [string, number][]
+  /** of those, names that people other than those written spelt already */
+  respelt: string[]
   /** work domains given to organisations: domain, organisation id */
   domains: [string, number][]
 }
@@ -226,7 +239,7 @@ export function syncOrganisationsOf(sqlite: Database.Database, now: string, ids:
     return [...domains].filter((domain) => one.get(domain) === undefined)
   }
   if (!needsOrganisationSync(sqlite, ids) && unclaimed(former).length === 0) return null
-  const changes: OrganisationChanges = { named: [], resolved: [], domains: [] }
+  const changes: OrganisationChanges = { named: [], resolved: [], respelt: [], domains: [] }
   sqlite
     .transaction(() => {
       const spellings = newSpellings(sqlite, ids)

@@ -170,7 +170,7 @@ export abstract class ColleagueGraph extends GraphCore {
   /**
    * Follows what a write's sync of organisations changed
    * (`syncOrganisationsOf`) without reading everyone again: the names that
-   * now mean an organisation and the people who spell them, organisations
+   * now mean an organisation and the others who spelt them already, organisations
    * made or renamed, and for a work domain given to an organisation, the
    * people it places there (those with no company and an address on it).
    */
@@ -188,10 +188,7 @@ export abstract class ColleagueGraph extends GraphCore {
     for (const [domain, id] of changes.domains) dir.byDomain.set(domain, id)
     // Who a new name or domain places somewhere: anyone who spells the name, anyone with no company on the domain.
     const again = new Set([
-      ...peopleSpelling(
-        this.sqlite,
-        changes.resolved.map(([norm]) => norm),
-      ),
+      ...peopleSpelling(this.sqlite, changes.respelt),
       ...peopleOnDomains(
         this.sqlite,
         changes.domains.map(([domain]) => domain),
