@@ -76,8 +76,12 @@ describe('a gain for each side, or no suggestion', () => {
     expect(s.reasons[2]?.label).toBe('Uneven: Ana gains more than Ben')
   })
 
-  it('counts complementary roles from a tag or a title, as declared in Settings', async () => {
+  // With many people I do not know, only my ties' tags and titles are read (by their ids): the same roles.
+  it.each([0, 30])('counts complementary roles from a tag or a title, as declared in Settings (and %i strangers holding them)', async (strangers) => {
     const backend = await openTempBackend({ now: () => NOW })
+    for (let k = 0; k < strangers; k++) {
+      await ok(backend, 'people.create', k % 2 === 0 ? { name: `Stranger ${k}`, title: 'Founder' } : { name: `Stranger ${k}`, tags: ['investor', 'candidate'] })
+    }
     await knowing(backend, [
       { name: 'Fern', title: 'Co-founder & CEO' },
       { name: 'Ivo', tags: ['Investor'] },

@@ -48,10 +48,18 @@ export function kthLargest(values: Float64Array, k: number): number {
 
 /**
  * A running bar: the k-th largest of the scores offered so far (-Infinity
- * until k have been offered), kept in a min-heap of k.
+ * until k have been offered), kept in a min-heap of k. Over different
+ * people (`overDifferentPeople`), it holds the k best pairs offered of which
+ * no two share a person: a pair sharing someone with a pair held is
+ * refused, and a pair that falls out frees its two people. Either way every
+ * pair held is at or above the bar, and the bar only rises.
  */
 export class RunningBar {
   private readonly heap: Float64Array
+  /** the two people of each pair held, and whether each person is in one (over different people only) */
+  private readonly heldA: Int32Array | null = null
+  private readonly heldB: Int32Array | null = null
+  private readonly held: Uint8Array | null = null
   private size = 0
   /**
    * The bar itself: a field, not a getter, since the pair loops read it for
@@ -60,38 +68,69 @@ export class RunningBar {
    */
   bar = -Infinity
 
-  constructor(readonly k: number) {
+  constructor(
+    readonly k: number,
+    people = 0,
+  ) {
     this.heap = new Float64Array(k)
+    if (people > 0) {
+      this.heldA = new Int32Array(k)
+      this.heldB = new Int32Array(k)
+      this.held = new Uint8Array(people)
+    }
   }
 
-  offer(score: number): void {
-    const heap = this.heap
+  static overDifferentPeople(k: number, people: number): RunningBar {
+    return new RunningBar(k, Math.max(1, people))
+  }
+
+  /** Offers the score of the pair of a and b. */
+  offer(score: number, a: number, b: number): void {
+    const { heap, heldA, heldB, held } = this
+    if (held !== null && (held[a] === 1 || held[b] === 1)) return
+    let at: number
     if (this.size < this.k) {
       // Sift up.
-      let at = this.size++
+      at = this.size++
       while (at > 0) {
         const parent = (at - 1) >>> 1
         if ((heap[parent] ?? 0) <= score) break
-        heap[at] = heap[parent] ?? 0
+        this.move(parent, at)
         at = parent
       }
-      heap[at] = score
-      if (this.size === this.k) this.bar = heap[0] ?? -Infinity
-      return
-    }
-    if (score <= (heap[0] ?? 0)) return
-    // Replace the smallest and sift down.
-    let at = 0
-    for (;;) {
-      const left = 2 * at + 1
-      if (left >= this.k) break
-      const right = left + 1
-      const child = right < this.k && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left
-      if ((heap[child] ?? 0) >= score) break
-      heap[at] = heap[child] ?? 0
-      at = child
+    } else {
+      if (score <= (heap[0] ?? 0)) return
+      if (held !== null) {
+        held[heldA?.[0] ?? 0] = 0
+        held[heldB?.[0] ?? 0] = 0
+      }
+      // Replace the smallest and sift down.
+      at = 0
+      for (;;) {
+        const left = 2 * at + 1
+        if (left >= this.k) break
+        const right = left + 1
+        const child = right < this.k && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left
+        if ((heap[child] ?? 0) >= score) break
+        this.move(child, at)
+        at = child
+      }
     }
     heap[at] = score
-    this.bar = heap[0] ?? -Infinity
+    if (held !== null && heldA !== null && heldB !== null) {
+      heldA[at] = a
+      heldB[at] = b
+      held[a] = 1
+      held[b] = 1
+    }
+    if (this.size === this.k) this.bar = heap[0] ?? -Infinity
+  }
+
+  private move(from: number, to: number): void {
+    this.heap[to] = this.heap[from] ?? 0
+    if (this.heldA !== null && this.heldB !== null) {
+      this.heldA[to] = this.heldA[from] ?? 0
+      this.heldB[to] = this.heldB[from] ?? 0
+    }
   }
 }

@@ -411,13 +411,24 @@ export class PairSearch {
    * people) one to ask about. With `prune`, a pair that cannot be asked
    * about and whose bound is under the running bar is passed over, and so is
    * one scored under it: the bar only rises, so neither can make the list.
+   *
+   * The bar is the barSize-th best score offered. Offered every pair kept, it
+   * rises fast, but a few people in many of the best pairs (a hub of
+   * founders and investors) can leave fewer than `limit` pairs of different
+   * people above it; then the list may be short of pairs passed over. With
+   * `disjoint`, the bar is the worst of the 2 x limit best pairs offered of
+   * which no two share a person. Those pairs are at or above the final bar,
+   * and so kept; the list, picking the best first, takes each of them or
+   * someone in it, and each pair it picks has two people: it picks at least
+   * limit pairs at or above the final bar, and no pair passed over can come
+   * before them. The list is the one every pair gives.
    */
-  collect(prune: boolean): void {
+  collect(prune: boolean, disjoint = false): void {
     const { candA, candB, candScore, candIndex, maybeKnown, stamp, near } = this
     candA.length = candB.length = candScore.length = candIndex.length = maybeKnown.length = 0
     stamp.fill(0)
     near.fill(0)
-    this.bar = new RunningBar(this.barSize)
+    this.bar = disjoint ? RunningBar.overDifferentPeople(2 * this.options.limit, this.n) : new RunningBar(this.barSize)
     this.pruned = 0
     for (let rank = 0; rank < this.order.length; rank++) this.pairsFrom(rank, prune)
   }
@@ -554,7 +565,7 @@ export class PairSearch {
         this.pruned++
         return
       }
-      bar.offer(score)
+      bar.offer(score, lo, hi)
     }
     this.candA.push(lo)
     this.candB.push(hi)

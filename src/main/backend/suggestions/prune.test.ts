@@ -4,6 +4,7 @@ import { readSuggestionSettings } from '../settings/service'
 import { ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
 import { GainRules } from './gains'
+import { PairSearch } from './pairs'
 import { SUGGESTION_DEFAULTS, suggest, type SuggestSources } from './suggest'
 import { describePeople, readNodeTraits } from './traits'
 
@@ -39,7 +40,7 @@ describe('passing over pairs that cannot make the list', () => {
     const g = backend.paths()
     const rules = new GainRules(readSuggestionSettings(backend))
     const sources: SuggestSources = {
-      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, eligible, rules),
+      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, g.ids, eligible, rules),
       describe: (ids) => describePeople(backend.sqlite, ids, rules),
     }
     for (const limit of [1, 3, 10, 40]) {
@@ -86,7 +87,7 @@ describe('passing over pairs that cannot make the list', () => {
     const g = backend.paths()
     const rules = new GainRules(readSuggestionSettings(backend))
     const sources: SuggestSources = {
-      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, eligible, rules),
+      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, g.ids, eligible, rules),
       describe: (ids) => describePeople(backend.sqlite, ids, rules),
     }
     expect(suggest(g, sources, new Set(), rules)).toEqual(suggest(g, sources, new Set(), rules, { ...SUGGESTION_DEFAULTS, prune: false }))
@@ -119,4 +120,47 @@ describe('passing over pairs that cannot make the list', () => {
     const week = await ok(backend, 'week.get', {})
     expect(week.suggestions).toEqual([])
   }, 60_000)
+
+  it('fills the list when a few people are in all the best pairs: a second pass with a bar over pairs of different people', async () => {
+    const backend = await openTempBackend({ now: () => new Date('2026-11-18T12:00:00Z') })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    await ok(backend, 'settings.suggestions.set', { interests: [], complementaryRoles: [{ a: 'founder', b: 'investor' }] })
+    const person = (name: string, title: string, strength: number) => ok(backend, 'people.create', { name, title, knownBy: [{ id: me.id, strength, confidence: 'firsthand' }] })
+    // Three founders and thirty investors I know best: the stars' ninety pairs are the best there are.
+    const stars = new Set<string>()
+    for (let k = 0; k < 3; k++) stars.add((await person(`Star founder ${k}`, 'Founder', 5)).name)
+    for (let k = 0; k < 30; k++) await person(`Investor ${String(k).padStart(2, '0')}`, 'Investor', 5)
+    // Twenty-four founders I know less well, eight at each strength, and ten investors I barely know.
+    for (let k = 0; k < 24; k++) await person(`Founder ${String(k).padStart(2, '0')}`, 'Founder', 4 - Math.floor(k / 8))
+    for (let k = 0; k < 10; k++) await person(`Far investor ${k}`, 'Investor', 2)
+    const g = backend.paths()
+    const rules = new GainRules(readSuggestionSettings(backend))
+    const sources: SuggestSources = {
+      traits: (eligible) => readNodeTraits(backend.sqlite, g.indexOf, g.ids, eligible, rules),
+      describe: (ids) => describePeople(backend.sqlite, ids, rules),
+    }
+
+    // Above the first pass's bar, nearly every pair has a star in it: not enough different founders for a list of ten.
+    const search = new PairSearch(g, sources.traits, rules.interestCount, rules.roleCount, new Set(), SUGGESTION_DEFAULTS)
+    const foundersAboveBar = (): Set<string> => {
+      const names = new Set<string>()
+      search.candScore.forEach((score, k) => {
+        if (score < search.bar.bar) return
+        for (const i of [search.candA[k] ?? -1, search.candB[k] ?? -1]) if (g.names[i]?.includes('ounder') === true) names.add(g.names[i] ?? '')
+      })
+      return names
+    }
+    search.collect(true)
+    expect(search.pruned).toBeGreaterThan(0)
+    expect(foundersAboveBar().size).toBeLessThan(10)
+    // The second pass also passes pairs over, and keeps at least ten different founders above its bar.
+    search.collect(true, true)
+    expect(search.pruned).toBeGreaterThan(0)
+    expect(foundersAboveBar().size).toBeGreaterThanOrEqual(10)
+
+    const listed = suggest(g, sources, new Set(), rules)
+    expect(listed).toEqual(suggest(g, sources, new Set(), rules, { ...SUGGESTION_DEFAULTS, prune: false }))
+    expect(listed.suggestions).toHaveLength(10)
+    expect(listed.suggestions.slice(0, 3).map((s) => [g.names[s.a], g.names[s.b]].find((name) => name?.includes('ounder')))).toEqual([...stars])
+  }, 120_000)
 })

@@ -108,10 +108,19 @@ export function suggest(g: PathGraph, sources: SuggestSources, excluded: Readonl
   /**
    * What was passed over scored under the final bar. The list is the one
    * every pair would give when it was filled before reaching that bar;
-   * otherwise every pair is looked at again, none passed over.
+   * otherwise the pairs are looked at again with a bar over pairs of
+   * different people (see `collect`), which fills it; and should that ever
+   * not, every pair, none passed over.
    */
-  const last = chosen[chosen.length - 1]
-  if (search.pruned > 0 && (chosen.length < options.limit || last === undefined || (candScore[last] ?? 0) < search.bar.bar)) {
+  const short = (): boolean => {
+    const last = chosen[chosen.length - 1]
+    return search.pruned > 0 && (chosen.length < options.limit || last === undefined || (candScore[last] ?? 0) < search.bar.bar)
+  }
+  if (short()) {
+    search.collect(true, true)
+    chosen = choose()
+  }
+  if (short()) {
     search.collect(false)
     chosen = choose()
   }
