@@ -8,8 +8,9 @@
  * - `measure DIR QUERIES_JSON PATH_TARGETS_JSON PASSES [RECALL_QUERIES]`:
  *   opens it, builds the directory, search index and path graph, answers the
  *   path searches and the queries (Kith's top-3 recall on the first
- *   RECALL_QUERIES, fuse.js's), and prints one JSON line with the process's
- *   memory.
+ *   RECALL_QUERIES, fuse.js's), opens the week's review twice (its first
+ *   list, then the week again), and prints one JSON line with the
+ *   process's memory.
  */
 import { Backend } from '../src/main/backend/backend'
 import { seededRandom } from '../src/main/backend/demo/random'
@@ -95,9 +96,16 @@ if (mode === 'seed') {
   pathTimes.sort((a, b) => a - b)
   const search = await kithSearch(backend, targets, passes)
   const recall = (await kithSearch(backend, targets.slice(0, recallQueries), 1)).recall
+  // The week's review: its first list in this process, then the week opened again.
+  let t = performance.now()
+  await backend.call('week.get', {})
+  const weekFirstMs = performance.now() - t
+  t = performance.now()
+  await backend.call('week.get', {})
+  const weekAgainMs = performance.now() - t
   const rssMb = process.memoryUsage().rss / 1024 / 1024
   await backend.close()
-  console.log(JSON.stringify({ indexed, loadMs, pathTimes, searchTimes: search.times, recall, rssMb }))
+  console.log(JSON.stringify({ indexed, loadMs, pathTimes, searchTimes: search.times, recall, weekFirstMs, weekAgainMs, rssMb }))
 } else {
   throw new Error(`scale-probe: no mode "${mode ?? ''}"`)
 }
