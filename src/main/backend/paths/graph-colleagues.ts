@@ -144,11 +144,12 @@ export abstract class ColleagueGraph extends GraphCore {
    * to read: `ids`, or everyone (null) when a new organisation or domain
    * can change where anyone works.
    */
-  protected resolveOrganisations(ids: readonly number[] | null, synced = false): readonly number[] | null {
+  protected resolveOrganisations(ids: readonly number[] | null, synced = false, read: OrgDirectory | null = null): readonly number[] | null {
     let scope = ids
     // A connection that may not write (the check for damage is under way, or found damage) resolves with the
     // organisations it has, without first looking for what it could not write: state.ts syncs once writes are allowed.
-    if (this.orgDirectory === null && (synced || this.sqlite.pragma('query_only', { simple: true }) === 1)) this.orgDirectory = new OrgDirectory(this.sqlite)
+    // A build in steps after a sync has read them already (`read`).
+    if (this.orgDirectory === null && (synced || this.sqlite.pragma('query_only', { simple: true }) === 1)) this.orgDirectory = read ?? new OrgDirectory(this.sqlite)
     else if (this.orgDirectory === null || ids === null || hasNewSpellings(this.sqlite, ids)) {
       try {
         // A new organisation or domain can change where anyone works: then read everyone again.

@@ -5,6 +5,7 @@ import { numbers, readColumns, texts } from '../db/columns'
 import { readRelationshipColumns, RELATIONSHIP_CODE, type RelationshipColumns } from './relationship-columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
 import { dayNumber } from './scoring'
+import { OrgDirectory } from '../orgs/model'
 import { ColleagueGraph } from './graph-colleagues'
 import { NO_ENTRIES, ownList, pack, pairKey, type SearchScratch } from './graph-core'
 
@@ -13,8 +14,14 @@ export type { Edge, SearchScratch } from './graph-core'
 /** How many people not in the person table `build` reads the jobs of at once (each read binds their ids twice). */
 const GHOSTS_PER_READ = 8_000
 
-/** How many people's jobs a build in steps reads at once: about 60 ms at 10,000 people. */
-const MEMBERSHIP_STEP = 10_000
+/** How many people's jobs a build in steps reads at once: 10 to 75 ms at 4,000 people (10,000 took up to 120). */
+const MEMBERSHIP_STEP = 4_000
+
+/** How many people a build in steps reads at once (50,000 took 110 ms in one step). */
+const PEOPLE_STEP = 12_500
+
+/** How many rows of the organisations' tables a build in steps reads at once: about 30 ms at 8,000. */
+const ORGANISATION_ROWS_STEP = 8_000
 
 /** Where a build takes the relationships read on another thread (`RelationshipPrefetch`). */
 export interface RelationshipSource {
@@ -142,28 +149,45 @@ export class PathGraph extends ColleagueGraph {
    */
   private *build(): Generator<BuildStep, void, void> {
     const db = this.sqlite
-    // Whole columns, in id order: no object or array per row.
-    const [idColumn = [], nameColumn = []] = readColumns(db, 'SELECT id AS c0, name AS c1 FROM person ORDER BY id', 2)
-    const personIds = numbers(idColumn)
-    const names = texts(nameColumn)
-    const n = personIds.length
-    const maxId = personIds[n - 1] ?? 0
+    const [minId, maxId, count] = db.prepare<[], [number | null, number | null, number]>('SELECT min(id), max(id), count(*) FROM person').raw().get() ?? [null, null, 0]
     // Node index by person id while loading: a plain array when ids are dense enough (they are, unless many were deleted).
-    const dense = (personIds[0] ?? 0) >= 0 && maxId < Math.max(1 << 20, 8 * n)
-    const at = new Int32Array(dense ? maxId + 1 : 0).fill(-1)
-    for (let i = 0; i < n; i++) {
-      const id = personIds[i] ?? 0
-      this.pushNode(id, names[i] ?? '')
-      if (dense) at[id] = i
+    const dense = (minId ?? 0) >= 0 && (maxId ?? 0) < Math.max(1 << 20, 8 * count)
+    const at = new Int32Array(dense ? (maxId ?? 0) + 1 : 0).fill(-1)
+    // Whole columns, in id order: no object or array per row. A build in steps reads PEOPLE_STEP people a step.
+    const personIds: number[] = []
+    const page = this.stepwise ? PEOPLE_STEP : -1
+    for (let after = -(2 ** 53); ; ) {
+      const [idColumn = [], nameColumn = []] = readColumns(db, 'SELECT id AS c0, name AS c1 FROM person WHERE id > ? ORDER BY id LIMIT ?', 2, after, page)
+      const ids = numbers(idColumn)
+      const names = texts(nameColumn)
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] ?? 0
+        // (one added meanwhile past the highest id at the start has no place in `at`: looked up by id)
+        if (dense && id < at.length) at[id] = this.ids.length
+        this.pushNode(id, names[k] ?? '')
+        personIds.push(id)
+      }
+      const last = ids[ids.length - 1]
+      if (page < 0 || last === undefined || ids.length < page) break
+      after = last
+      yield 'more'
     }
-    const nodeOf = (id: number): number => (dense ? (at[id] ?? -1) : (this.indexOf.get(id) ?? -1))
+    const n = personIds.length
+    const nodeOf = (id: number): number => (dense && id < at.length ? (at[id] ?? -1) : (this.indexOf.get(id) ?? -1))
     for (const id of db.prepare<[], number>('SELECT id FROM person WHERE archived_at IS NOT NULL').pluck().all()) this.archived[nodeOf(id)] = true
     const meId = db.prepare<[], number>('SELECT id FROM person WHERE is_me = 1 ORDER BY id DESC').pluck().get()
     this.me = meId === undefined ? -1 : nodeOf(meId)
     yield 'more'
 
     // Where everyone works, first: meanwhile the relationships may still be being read on another thread.
-    this.resolveOrganisations(null, this.organisationsSynced)
+    // After the warm-up's sync, the organisations are read a few thousand rows a step.
+    let read: OrgDirectory | null = null
+    if (this.stepwise && this.organisationsSynced) {
+      const reading = OrgDirectory.inSteps(db, ORGANISATION_ROWS_STEP)
+      for (let step = reading.steps.next(); step.done !== true; step = reading.steps.next()) yield 'more'
+      read = reading.directory
+    }
+    this.resolveOrganisations(null, this.organisationsSynced, read)
     yield 'more'
     if (this.stepwise) {
       // A range of ids at a time: each person's jobs are all in one range, read in the order a whole read gives them.
