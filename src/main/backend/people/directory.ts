@@ -86,7 +86,7 @@ export class PeopleDirectory {
   readonly entries = new Map<number, DirectoryEntry>()
   private searchIndex: SearchIndex | null = null
   /** The index being built a step at a time (`searchStep`), and who changed since it started. */
-  private searching: { gathering: SearchGathering; touched: Set<number> } | null = null
+  private searching: { gathering: SearchGathering; index: SearchIndex | null; touched: Set<number> } | null = null
   meId: number | null = null
   /** Orderings already computed, by their query; each follows every change (see `refresh`). */
   readonly orderings = new Map<string, KeptOrdering>()
@@ -114,14 +114,18 @@ export class PeopleDirectory {
 
   /**
    * The warm-up's piece of the search index: the next `people` people's
-   * words gathered, or the index made once everyone's are. Says whether
-   * anything is left. People written meanwhile are indexed again when it is
-   * made.
+   * words gathered, or once everyone's are, a pass of making the index from
+   * them (`SearchIndex.buildStep`). Says whether anything is left. People
+   * written meanwhile are indexed again when it is made.
    */
   searchStep(people: number): boolean {
     if (this.searchIndex !== null) return false
-    this.searching ??= { gathering: new SearchGathering([...this.entries.values()]), touched: new Set() }
-    if (this.searching.gathering.gather(people)) return true
+    const searching = (this.searching ??= { gathering: new SearchGathering([...this.entries.values()]), index: null, touched: new Set() })
+    if (searching.index === null) {
+      if (searching.gathering.gather(people)) return true
+      searching.index = new SearchIndex(searching.gathering, false, 'in steps')
+    }
+    if (searching.index.buildStep()) return true
     this.finishSearch()
     return false
   }
@@ -129,7 +133,8 @@ export class PeopleDirectory {
   private finishSearch(): SearchIndex {
     const searching = this.searching
     this.searching = null
-    const index = new SearchIndex(searching?.gathering ?? this.entries.values())
+    const index = searching?.index ?? new SearchIndex(searching?.gathering ?? this.entries.values())
+    index.finishBuild()
     for (const id of searching?.touched ?? []) {
       index.remove(id)
       const entry = this.entries.get(id)

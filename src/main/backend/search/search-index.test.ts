@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pick, seededRandom } from '../demo/random'
-import { SearchIndex, type SearchDoc } from './search-index'
+import { SearchGathering, SearchIndex, type SearchDoc } from './search-index'
 
 const FIRST = ['Ada', 'Bo', 'Cal', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kai', 'Lou', 'Max', 'Ned', 'Oz', 'Pia']
 
@@ -48,6 +48,24 @@ describe('SearchIndex', () => {
     const fewKept = index.search('Cremin', 5, (id) => id % 1_000 === 0)
     expect(fewKept.length).toBe(5)
     expect(fewKept.every((hit) => hit.id % 1_000 === 0)).toBe(true)
+  })
+
+  it('made in steps from words gathered a few people at a time, gives the answers of one made at once', () => {
+    const random = seededRandom(23)
+    const docs = Array.from({ length: 5_000 }, (_, i) =>
+      doc(i + 1, `${pick(random, FIRST)}${i} ${pick(random, ['Cremin', 'Silva', 'Okafor', 'Łukasz', 'Tanaka'])}`, { company: pick(random, ['Acme', 'Harbor Capital', null]), tags: i % 7 === 0 ? ['seed investor'] : [] }),
+    )
+    const gathering = new SearchGathering(docs)
+    while (gathering.gather(700));
+    const inSteps = new SearchIndex(gathering, false, 'in steps')
+    let steps = 0
+    while (inSteps.buildStep()) steps++
+    // Its passes: the lists' lengths, the postings, the lists, then who is where.
+    expect(steps).toBe(3)
+    const atOnce = new SearchIndex(docs)
+    for (const query of ['Kai12 Cremin', 'Łukasz', 'lukasz', 'Harbor Capitl', 'seed investor', 'Okafr', 'Pia4999']) {
+      expect(inSteps.search(query, 10), query).toEqual(atOnce.search(query, 10))
+    }
   })
 
   it('skipping the longest lists changes no answer: the same hits as counting every list', () => {
