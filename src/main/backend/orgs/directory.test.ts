@@ -35,4 +35,20 @@ describe('the organisations read a few thousand rows at a time', () => {
     expect(atOnce.byDomain.size).toBe(8_500 - 1_700)
     expect(contents(OrgDirectory.inSteps(sqlite, 8_000).directory)).toEqual({ names: [], byName: [], byDomain: [] })
   })
+  it('reads the rest at once after a name that is not valid UTF-8, none passed over', async () => {
+    const backend = await openTempBackend()
+    const sqlite = backend.sqlite
+    const now = new Date().toISOString()
+    sqlite.prepare('INSERT INTO organisation (id, name, created_at, updated_at) VALUES (1, ?, ?, ?), (2, ?, ?, ?)').run('Abc', now, now, 'Abcé', now, now)
+    // Written outside Kith: a normal form ending in a lone 0x80 byte, which JavaScript reads as "abc\uFFFD" (whose
+    // bytes sort after "abcé"'s).
+    sqlite.exec("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES ('aaa', 1, 'Aaa', 'data'), (CAST(x'61626380' AS TEXT), 1, 'Abc', 'data')")
+    sqlite.prepare("INSERT INTO organisation_name (name_norm, organisation_id, name, source) VALUES (?, 2, 'Abcé', 'data')").run('abcé')
+    const atOnce = new OrgDirectory(sqlite)
+    // Two rows a page: the odd name ends the first.
+    const reading = OrgDirectory.inSteps(sqlite, 2)
+    for (let step = reading.steps.next(); step.done !== true; step = reading.steps.next());
+    expect(atOnce.byName.get('abcé')).toBe(2)
+    expect([...reading.directory.byName].sort()).toEqual([...atOnce.byName].sort())
+  })
 })

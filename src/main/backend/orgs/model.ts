@@ -54,13 +54,17 @@ export class OrgDirectory {
       [names, this.byName],
       [sqlite.prepare<[string, number], [string, number]>('SELECT domain, organisation_id FROM organisation_domain WHERE domain > ? AND organisation_id IS NOT NULL ORDER BY domain LIMIT ?').raw(), this.byDomain],
     ] as const) {
-      for (let after = ''; ; ) {
-        if (rows >= 0) yield
-        const page = key.all(after, rows)
+      for (let after = '', limit = rows; ; ) {
+        if (limit >= 0) yield
+        const page = key.all(after, limit)
         for (const [k, id] of page) into.set(k, id)
         const last = page[page.length - 1]
-        if (rows < 0 || last === undefined || page.length < rows) break
-        after = last[0]
+        if (limit < 0 || last === undefined || page.length < limit) break
+        // A key that is not valid UTF-8 (written outside Kith) reads with U+FFFD in it, and its bytes no
+        // longer sort where they did: a page after it could pass rows over. This page and the rest are
+        // read again, in one read, from where this page began.
+        if (last[0].includes('\uFFFD')) limit = -1
+        else after = last[0]
       }
     }
   }

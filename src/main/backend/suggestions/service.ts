@@ -94,15 +94,17 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
 }
 
 /**
- * Stores a week's list, in rank order, in one transaction. The list is
+ * Stores a week's list, in rank order, in one transaction; returns how many
+ * rows that changed. The list is
  * derived data (week.get works it out again when the week has none), so
  * under WAL this one commit does not wait for the disk (synchronous=NORMAL):
  * a power cut right after it can at worst lose this list, never what the
  * user entered nor the database's soundness (docs/suggestions.md, "Speed").
  */
-async function storeWeek(backend: BackendState, week: string, now: string, rows: { a: number; b: number; score: number; reasons: string }[]): Promise<void> {
+async function storeWeek(backend: BackendState, week: string, now: string, rows: { a: number; b: number; score: number; reasons: string }[]): Promise<number> {
   const sqlite = backend.sqlite
-  await backend.withConnection(() => {
+  return backend.withConnection(() => {
+    const changesBefore = totalChanges(sqlite)
     const relaxed = journalMode(sqlite) === 'wal'
     const before = pragmaNumber(sqlite, 'synchronous')
     if (relaxed) sqlite.pragma('synchronous = NORMAL')
@@ -124,6 +126,8 @@ async function storeWeek(backend: BackendState, week: string, now: string, rows:
         sqlite.pragma(`synchronous = ${before}`)
       }
     }
+    // The rows it wrote (nothing else can write while the connection is held).
+    return totalChanges(sqlite) - changesBefore
   })
 }
 
@@ -133,8 +137,10 @@ async function storeWeek(backend: BackendState, week: string, now: string, rows:
  * worked out from: the same connection, the same path graph (another
  * process's commit makes a new one) on the same day, and no row changed by
  * this connection since (total_changes counts every insert, update and
- * delete, whichever way it was written). At 50,000 people, opening the week
- * again took 90 to 140 ms to work the list out again only for them.
+ * delete, whichever way it was written), counted before anything was read
+ * for it: a write that lands while the list is worked out or stored moves
+ * the count past it. At 50,000 people, opening the week again took 90 to
+ * 140 ms to work the list out again only for them.
  */
 interface ShownWeek {
   sqlite: BackendState['sqlite']
@@ -151,26 +157,27 @@ function totalChanges(sqlite: BackendState['sqlite']): number {
   return sqlite.prepare<[], number>('SELECT total_changes()').pluck().get() ?? -1
 }
 
-function shownAgain(backend: BackendState, graph: PathGraph, week: string): WeekView['maybeKnown'] | null {
+function shownAgain(backend: BackendState, graph: PathGraph, week: string, today: string, changes: number): WeekView['maybeKnown'] | null {
   const shown = shownWeeks.get(backend)
   if (shown === undefined) return null
-  const same =
-    shown.sqlite === backend.sqlite &&
-    shown.graph === graph &&
-    shown.week === week &&
-    shown.today === backend.today() &&
-    shown.changes === totalChanges(backend.sqlite)
-  return same ? shown.maybeKnown : null
+  const same = shown.sqlite === backend.sqlite && shown.graph === graph && shown.week === week && shown.today === today && shown.changes === changes
+  return same ? copyOf(shown.maybeKnown) : null
 }
+
+/** A copy for each caller: one that changes its answer must not change the next. */
+const copyOf = (asked: WeekView['maybeKnown']): WeekView['maybeKnown'] => asked.map((m) => ({ ...m, a: { ...m.a }, b: { ...m.b } }))
 
 /**
  * The week's introductions to make: computed once for the week, stored, and
  * the same list every time it is opened again that week.
  */
 export async function weekSuggestions(backend: BackendState, week: string): Promise<{ suggestions: SuggestionView[]; maybeKnown: WeekView['maybeKnown'] }> {
+  // What the list is worked out from, as it is before anything is read for it (see `ShownWeek`).
+  const changes = totalChanges(backend.sqlite)
+  const today = backend.today()
   const g = backend.paths()
   const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
-  const again = computed === undefined ? null : shownAgain(backend, g, week)
+  const again = computed === undefined ? null : shownAgain(backend, g, week, today, changes)
   if (again !== null) return { suggestions: await storedSuggestions(backend, week), maybeKnown: again }
   const rules = new GainRules(readSuggestionSettings(backend))
   const sources: SuggestSources = {
@@ -180,9 +187,10 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const result = suggest(g, sources, await excludedPairs(backend, week), rules)
   const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
+  let stored = 0
   if (computed === undefined && g.me >= 0) {
     const now = backend.now().toISOString()
-    await storeWeek(
+    stored = await storeWeek(
       backend,
       week,
       now,
@@ -192,14 +200,8 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
       }),
     )
   }
-  shownWeeks.set(backend, {
-    sqlite: backend.sqlite,
-    graph: g,
-    today: backend.today(),
-    changes: totalChanges(backend.sqlite),
-    week,
-    maybeKnown,
-  })
+  // The list's own rows count as read: the next opening finds the same count unless something else was written.
+  shownWeeks.set(backend, { sqlite: backend.sqlite, graph: g, today, changes: changes + stored, week, maybeKnown: copyOf(maybeKnown) })
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Backend } from '../backend'
 import { ok } from '../testing/call'
 import { WEEK_47, needsAndOffers, pairNames } from '../testing/needs-and-offers'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
@@ -18,29 +19,62 @@ describe("the week's stored list", () => {
     expect(reopened.suggestions.map((s) => [s.rank, s.a.name, s.b.name, s.score])).toEqual(first.suggestions.map((s) => [s.rank, s.a.name, s.b.name, s.score]))
     expect(reopened.suggestions.map((s) => s.reasons)).toEqual(first.suggestions.map((s) => s.reasons))
   })
+
   it('asks about the same two people when the week is opened again, and follows what is recorded meanwhile, here or by another program', async () => {
-    const backend = await openTempBackend({ now: () => WEEK_47 })
-    const me = await ok(backend, 'me.set', { name: 'Jordan' })
-    const knownToMe = [{ id: me.id, strength: 4, confidence: 'firsthand' as const }]
-    const ana = await ok(backend, 'people.create', { name: 'Ana', needs: ['designers'], offers: ['seed investors'], knownBy: knownToMe })
-    const ben = await ok(backend, 'people.create', { name: 'Ben', needs: ['seed investors'], offers: ['designers'], knownBy: knownToMe })
-    // Two friends who know only Ana and Ben: they most likely know each other already.
-    for (const name of ['Sam', 'Tess']) {
-      const friend = await ok(backend, 'people.create', { name })
-      await ok(backend, 'relationships.set', { a: friend.id, b: ana.id, strength: 3 })
-      await ok(backend, 'relationships.set', { a: friend.id, b: ben.id, strength: 3 })
-    }
-    const asked = async (): Promise<string[]> => (await ok(backend, 'week.get', {})).maybeKnown.map((m) => `${m.a.name}+${m.b.name}`)
-    expect(await asked()).toEqual(['Ana+Ben'])
-    expect(await asked()).toEqual(['Ana+Ben'])
+    const { backend, ana, ben } = await askedNetwork()
+    expect(await asked(backend)).toEqual(['Ana+Ben'])
+    expect(await asked(backend)).toEqual(['Ana+Ben'])
     // Recorded here: they know each other.
-    await ok(backend, 'relationships.set', { a: ana.id, b: ben.id, strength: 2 })
-    expect(await asked()).toEqual([])
+    await ok(backend, 'relationships.set', { a: ana, b: ben, strength: 2 })
+    expect(await asked(backend)).toEqual([])
     // Taken away by another program: asked about again.
-    editOutsideKith(backend, (db) => db.prepare('DELETE FROM relationship WHERE person_a = ? AND person_b = ?').run(Math.min(ana.id, ben.id), Math.max(ana.id, ben.id)))
-    expect(await asked()).toEqual(['Ana+Ben'])
-    // A week's list is kept once made; the question follows a dismissal here too.
-    await ok(backend, 'suggestions.confirmKnown', { a: ana.id, b: ben.id, strength: 3 })
-    expect(await asked()).toEqual([])
+    editOutsideKith(backend, (db) => db.prepare('DELETE FROM relationship WHERE person_a = ? AND person_b = ?').run(Math.min(ana, ben), Math.max(ana, ben)))
+    expect(await asked(backend)).toEqual(['Ana+Ben'])
+    // Recorded from the question itself.
+    await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben, strength: 3 })
+    expect(await asked(backend)).toEqual([])
+  })
+
+  it('asks again about two people recorded as knowing each other while the first list of the week was worked out and stored', async () => {
+    const stale: number[] = []
+    // The write lands at each point of the first week.get in turn.
+    for (let delay = 0; delay <= 40; delay++) {
+      const { backend, ana, ben } = await askedNetwork()
+      const first = ok(backend, 'week.get', {})
+      for (let k = 0; k < delay; k++) await Promise.resolve()
+      const write = ok(backend, 'relationships.set', { a: ana, b: ben, strength: 2 })
+      await Promise.all([first, write])
+      if ((await asked(backend)).includes('Ana+Ben')) stale.push(delay)
+      await backend.close()
+    }
+    expect(stale).toEqual([])
+  }, 120_000)
+
+  it('gives each caller a list of its own', async () => {
+    const { backend } = await askedNetwork()
+    const first = await ok(backend, 'week.get', {})
+    expect(first.maybeKnown).toHaveLength(1)
+    first.maybeKnown.length = 0
+    expect((await ok(backend, 'week.get', {})).maybeKnown).toHaveLength(1)
+    const again = await ok(backend, 'week.get', {})
+    again.maybeKnown.length = 0
+    expect((await ok(backend, 'week.get', {})).maybeKnown).toHaveLength(1)
   })
 })
+
+/** Ana and Ben (mutual needs), and two friends who know only them: Kith asks whether Ana and Ben know each other. */
+async function askedNetwork(): Promise<{ backend: Backend; ana: number; ben: number }> {
+  const backend = await openTempBackend({ now: () => WEEK_47 })
+  const me = await ok(backend, 'me.set', { name: 'Jordan' })
+  const knownToMe = [{ id: me.id, strength: 4, confidence: 'firsthand' as const }]
+  const ana = await ok(backend, 'people.create', { name: 'Ana', needs: ['designers'], offers: ['seed investors'], knownBy: knownToMe })
+  const ben = await ok(backend, 'people.create', { name: 'Ben', needs: ['seed investors'], offers: ['designers'], knownBy: knownToMe })
+  for (const name of ['Sam', 'Tess']) {
+    const friend = await ok(backend, 'people.create', { name })
+    await ok(backend, 'relationships.set', { a: friend.id, b: ana.id, strength: 3 })
+    await ok(backend, 'relationships.set', { a: friend.id, b: ben.id, strength: 3 })
+  }
+  return { backend, ana: ana.id, ben: ben.id }
+}
+
+const asked = async (backend: Backend): Promise<string[]> => (await ok(backend, 'week.get', {})).maybeKnown.map((m) => `${m.a.name}+${m.b.name}`)
