@@ -1,15 +1,36 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
 import { Backend } from './backend'
 import { autoBackup } from './backup/auto'
+import type { StartIntegrityCheck } from './db/integrity'
 import { fails, ok } from './testing/call'
 import { DAMAGED_PEOPLE, damagedDataDir } from './testing/damaged'
+import { countedIntegrityThread } from './testing/integrity-thread'
 import { fileDigest, openTempBackend, tempDir } from './testing/temp'
 
 const PEOPLE = DAMAGED_PEOPLE
+
+/**
+ * A closed data folder where Me knows Ana, who knows Bea, and Ana's company
+ * (Globex) was written past Kith, as another program could: no
+ * organisation holds it yet.
+ */
+async function globexDataDir(): Promise<{ dataDir: string; bea: { id: number } }> {
+  const dataDir = tempDir()
+  const seeding = await Backend.open({ dataDir })
+  const me = await ok(seeding, 'me.set', { name: 'Me' })
+  const ana = await ok(seeding, 'people.create', { name: 'Ana' })
+  const bea = await ok(seeding, 'people.create', { name: 'Bea' })
+  await ok(seeding, 'relationships.set', { a: me.id, b: ana.id, strength: 4 })
+  await ok(seeding, 'relationships.set', { a: ana.id, b: bea.id, strength: 4 })
+  seeding.sqlite.prepare("UPDATE person SET company = 'Globex' WHERE id = ?").run(ana.id)
+  await seeding.close()
+  return { dataDir, bea }
+}
 
 describe('a damaged database', () => {
   it('refuses every write with db_corrupt and leaves the file byte for byte', async () => {
@@ -282,16 +303,7 @@ describe('the check for damage left for after opening (the desktop app and brows
   })
 
   it('writes nothing before a sound file is checked, then writes, and learns the organisations a path search skipped', async () => {
-    const dataDir = tempDir()
-    const seeding = await Backend.open({ dataDir })
-    const me = await ok(seeding, 'me.set', { name: 'Me' })
-    const ana = await ok(seeding, 'people.create', { name: 'Ana' })
-    const bea = await ok(seeding, 'people.create', { name: 'Bea' })
-    await ok(seeding, 'relationships.set', { a: me.id, b: ana.id, strength: 4 })
-    await ok(seeding, 'relationships.set', { a: ana.id, b: bea.id, strength: 4 })
-    // Written past Kith, as another program could: a company no organisation holds yet.
-    seeding.sqlite.prepare("UPDATE person SET company = 'Globex' WHERE id = ?").run(ana.id)
-    await seeding.close()
+    const { dataDir, bea } = await globexDataDir()
     const organisations = (backend: Backend): number => backend.sqlite.prepare<[], number>('SELECT count(*) FROM organisation').pluck().get() ?? 0
     const before = fileDigest(path.join(dataDir, 'kith.sqlite'))
     const backend = await Backend.open({ dataDir, checkDamageLater: true })
@@ -308,6 +320,154 @@ describe('the check for damage left for after opening (the desktop app and brows
       await backend.close()
     }
   })
+})
+
+describe('the check left for after opening, on its thread', () => {
+  const counted = countedIntegrityThread
+  /** A thread that never answers (a check still reading a large file): whether it was started, and whether it has ended. */
+  const silent = (): { start: StartIntegrityCheck; started: () => boolean; ended: () => boolean } => {
+    let started = false
+    let ended = false
+    return {
+      started: () => started,
+      ended: () => ended,
+      start: () => {
+        started = true
+        const worker = new Worker('setInterval(() => {}, 1000)', { eval: true })
+        worker.once('exit', () => {
+          ended = true
+        })
+        return worker
+      },
+    }
+  }
+  /** Until the warm-up has handed the check to the thread. */
+  const untilStarted = async (thread: { started: () => boolean }): Promise<void> => {
+    while (!thread.started()) await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+
+  it('finds the damage there: the warm-up settles it, writes are refused, and the file is left byte for byte', async () => {
+    // In a table nothing built after opening reads: only the check can find it.
+    const { dataDir, file } = await damagedDataDir('task')
+    const before = fileDigest(file)
+    const thread = counted()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: thread.start })
+    const told: (readonly string[])[] = []
+    backend.onDamage((problems) => told.push(problems))
+    try {
+      await backend.warmUp()
+      expect(thread.started).toEqual([expect.objectContaining({ file, quickCheckBudgetMs: expect.any(Number) })])
+      expect(backend.checking).toBe(false)
+      expect(told).toHaveLength(1)
+      expect(told[0]?.join(' ')).toMatch(/page|btree|rowid|corrupt|malformed/i)
+      expect((await fails(backend, 'people.create', { name: 'New Person' })).code).toBe('db_corrupt')
+    } finally {
+      await backend.close()
+    }
+    expect(fileDigest(file)).toBe(before)
+  }, 60_000)
+
+  it('finds a sound file sound there, and writes go on', async () => {
+    const dataDir = tempDir()
+    const seeding = await Backend.open({ dataDir })
+    await ok(seeding, 'people.create', { name: 'Ana Silva' })
+    await seeding.close()
+    const thread = counted()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: thread.start })
+    try {
+      expect(backend.checking).toBe(true)
+      await backend.warmUp()
+      expect(thread.started).toHaveLength(1)
+      expect(backend.checking).toBe(false)
+      expect(backend.damage).toEqual([])
+      expect((await ok(backend, 'people.create', { name: 'Bea Lima' })).name).toBe('Bea Lima')
+    } finally {
+      await backend.close()
+    }
+  }, 60_000)
+
+  it('answers calls while the thread checks, and a write meanwhile finishes the check here and stops the thread', async () => {
+    const { dataDir, bea } = await globexDataDir()
+    const thread = silent()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: thread.start })
+    try {
+      void backend.warmUp()
+      await untilStarted(thread)
+      // Reads are answered while the thread checks; nothing is written meanwhile.
+      expect((await ok(backend, 'paths.find', { to: bea.id })).paths.map((p) => p.people.map((q) => q.name))).toEqual([['Me', 'Ana', 'Bea']])
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(backend.checking).toBe(true)
+      expect(thread.ended()).toBe(false)
+      expect((await ok(backend, 'people.create', { name: 'Cleo Park' })).name).toBe('Cleo Park')
+      expect(backend.checking).toBe(false)
+      expect(backend.damage).toEqual([])
+    } finally {
+      await backend.close()
+    }
+    expect(thread.ended()).toBe(true)
+  }, 60_000)
+
+  it('closes while the thread still checks, ending it', async () => {
+    const dataDir = tempDir()
+    await (await Backend.open({ dataDir })).close()
+    const thread = silent()
+    const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: thread.start })
+    void backend.warmUp()
+    await untilStarted(thread)
+    expect(thread.ended()).toBe(false)
+    await backend.close()
+    expect(thread.ended()).toBe(true)
+  }, 60_000)
+
+  it('builds the path graph meanwhile, writing nothing, and gives companies their organisations once the file is found sound', async () => {
+    const { dataDir, bea } = await globexDataDir()
+    const file = path.join(dataDir, 'kith.sqlite')
+    const before = fileDigest(file)
+    // A thread that answers "sound" when told to.
+    let release = (): void => undefined
+    const start: StartIntegrityCheck = () => {
+      const worker = new Worker("const { parentPort } = require('node:worker_threads'); parentPort.once('message', () => parentPort.postMessage({ problems: [] }))", { eval: true })
+      release = () => worker.postMessage('go')
+      return worker
+    }
+    const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: start })
+    const organisations = (): number => backend.sqlite.prepare<[], number>('SELECT count(*) FROM organisation').pluck().get() ?? 0
+    try {
+      const warming = backend.warmUp()
+      // Long enough for the warm-up to build everything it can and wait for the answer.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(backend.checking).toBe(true)
+      expect(organisations()).toBe(0)
+      expect(fileDigest(file)).toBe(before)
+      release()
+      await warming
+      expect(backend.checking).toBe(false)
+      expect(organisations()).toBe(1)
+      const [path0] = (await ok(backend, 'paths.find', { to: bea.id })).paths
+      expect(path0?.people.map((p) => p.name)).toEqual(['Me', 'Ana', 'Bea'])
+    } finally {
+      await backend.close()
+    }
+  }, 60_000)
+
+  it('checks here, a table per step, when the thread ends without an answer or cannot start', async () => {
+    for (const start of [
+      (): Worker => new Worker('', { eval: true }),
+      (): Worker => {
+        throw new Error('no thread here')
+      },
+    ]) {
+      const { dataDir } = await damagedDataDir('task')
+      const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread: start })
+      try {
+        await backend.warmUp()
+        expect(backend.checking).toBe(false)
+        expect(backend.damage.length).toBeGreaterThan(0)
+      } finally {
+        await backend.close()
+      }
+    }
+  }, 60_000)
 })
 
 describe('read and write methods', () => {

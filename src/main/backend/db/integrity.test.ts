@@ -1,25 +1,13 @@
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { startThread } from '../../host/threads'
 import { damagedDataDir } from '../testing/damaged'
+import { countedIntegrityThread } from '../testing/integrity-thread'
 import { ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
-import { integrityCheck, integrityCheckAside, type IntegrityCheckData, type StartIntegrityCheck } from './integrity'
+import { integrityCheck, integrityCheckAside, type StartIntegrityCheck } from './integrity'
 
-const THREAD_SOURCE = path.join(import.meta.dirname, 'integrity-thread.ts')
-
-/** The real thread, counting how often it is started. */
-function counted(): { start: StartIntegrityCheck; started: IntegrityCheckData[] } {
-  const started: IntegrityCheckData[] = []
-  return {
-    started,
-    start: (data) => {
-      started.push(data)
-      return startThread('integrity-check', THREAD_SOURCE, { workerData: data })
-    },
-  }
-}
+const counted = countedIntegrityThread
 
 /** What a check came to: the problems found, or the error it ended with (a badly damaged file cannot be read at all). */
 async function outcome(check: () => string[] | Promise<string[]>): Promise<{ problems: string[] } | { error: string }> {

@@ -2,10 +2,16 @@ import Database from 'better-sqlite3'
 import type { Worker } from 'node:worker_threads'
 import { checkLines } from './pragma'
 
-/** What the integrity check's thread is started with (`db/integrity-thread.ts`). */
+/**
+ * What the integrity check's thread is started with (`db/integrity-thread.ts`):
+ * the whole `integrity_check`, or with `quickCheckBudgetMs` the check for
+ * damage left for after opening (`quick_check` within that budget, see
+ * `PendingCheck`).
+ */
 export interface IntegrityCheckData {
   file: string
   nativeBinding?: string
+  quickCheckBudgetMs?: number
 }
 
 /** Starts the integrity check's thread; the backend's worker gives it (`BackendOptions.integrityThread`). */
@@ -23,7 +29,7 @@ export function integrityCheck(file: string, nativeBinding?: string): string[] {
 }
 
 /** What the thread posts: the problems found, or why the file could not be checked. */
-type Answer = { problems: string[] } | { failed: string; code: string | undefined }
+export type Answer = { problems: string[] } | { failed: string; code: string | undefined }
 
 function answerOf(value: unknown): Answer | null {
   if (typeof value !== 'object' || value === null) return null
@@ -41,20 +47,35 @@ function answerOf(value: unknown): Answer | null {
  */
 export function integrityCheckAside(start: StartIntegrityCheck | undefined, file: string, nativeBinding?: string): Promise<string[]> {
   if (start === undefined) return Promise.resolve().then(() => integrityCheck(file, nativeBinding))
-  return new Promise<Answer | null>((resolve) => {
-    let thread: Worker
-    try {
-      thread = start({ file, nativeBinding })
-    } catch {
-      resolve(null)
-      return
-    }
-    thread.once('message', (value: unknown) => resolve(answerOf(value)))
-    thread.once('error', () => resolve(null))
-    thread.once('exit', () => resolve(null))
-  }).then((answer) => {
+  return checkOnThread(start, { file, nativeBinding }).answer.then((answer) => {
     if (answer === null) return integrityCheck(file, nativeBinding)
     if ('failed' in answer) throw Object.assign(new Error(answer.failed), answer.code === undefined ? {} : { code: answer.code })
     return answer.problems
   })
+}
+
+/** A check on the thread, as it runs: its answer (null when it could not start or ended without one) and its end. */
+export interface CheckOnThread {
+  answer: Promise<Answer | null>
+  /** null when it could not start */
+  worker: Worker | null
+  /** resolves once the thread has ended (at once when it never started) */
+  ended: Promise<void>
+}
+
+/** Starts a check on the thread. */
+export function checkOnThread(start: StartIntegrityCheck, data: IntegrityCheckData): CheckOnThread {
+  let worker: Worker
+  try {
+    worker = start(data)
+  } catch {
+    return { answer: Promise.resolve(null), worker: null, ended: Promise.resolve() }
+  }
+  const answer = new Promise<Answer | null>((resolve) => {
+    worker.once('message', (value: unknown) => resolve(answerOf(value)))
+    worker.once('error', () => resolve(null))
+    worker.once('exit', () => resolve(null))
+  })
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  return { answer, worker, ended }
 }

@@ -3,11 +3,12 @@ import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { KithError, errorMessage } from '../errors'
 import { backupDatabase } from './backup-file'
+import { DamageCheck, PendingCheck } from './damage-check'
 import { ensurePrivateDir, makeFilesPrivate, makePrivate } from '../files'
 import { BUSY_TIMEOUT_MS, DEFAULT_BUSY_BUDGET_MS, isCorruptionError } from './busy'
 import { assertOpenable, readDbFileHeader, type DbFileHeader } from './file-check'
 import { migrate } from './migrate'
-import { checkLines, pragmaNumber } from './pragma'
+import { pragmaNumber } from './pragma'
 import { MIGRATIONS, type Migration } from './migrations'
 import type { Database as Schema } from './schema'
 
@@ -49,9 +50,6 @@ export interface OpenedDatabase {
   pending: PendingCheck | null
 }
 
-/** Problems listed at most by the check at opening: enough to say what is wrong. */
-const DAMAGE_LINES = 20
-
 /**
  * How long the check at opening may take. `quick_check` reads every page:
  * 0.3 to 0.4 s for a 70 MB file (50,000 people, 500,000 relationships; the
@@ -62,109 +60,8 @@ const DAMAGE_LINES = 20
  */
 export const QUICK_CHECK_BUDGET_MS = 300
 
-/** Checked first: losing these loses people. */
-const FIRST_CHECKED = ['person', 'person_email', 'person_label', 'relationship', 'setting']
-
 function fileStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
-}
-
-/**
- * `quick_check`, table by table: the ones holding people first, until the
- * budget (the time spent checking) is used up or enough damage is found to
- * say what is wrong. Run whole at opening, or a table per step after it
- * (`OpenDatabaseOptions.checkLater`).
- */
-export class DamageCheck {
-  private readonly names: string[]
-  private next = 0
-  private spentMs = 0
-  private readonly problems: string[] = []
-
-  constructor(
-    private readonly sqlite: Database.Database,
-    private readonly budgetMs: number,
-  ) {
-    const names = sqlite
-      .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-      .pluck()
-      .all()
-      .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-    const rank = (name: string): number => (FIRST_CHECKED.includes(name) ? FIRST_CHECKED.indexOf(name) : FIRST_CHECKED.length)
-    // By code unit, not localeCompare: the names are ASCII, and the collator costs about 9 ms to load at every start.
-    this.names = names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-  }
-
-  /** Whether nothing is left to check: every table, the budget spent, or enough damage found. */
-  get done(): boolean {
-    return this.next >= this.names.length || this.spentMs >= this.budgetMs || this.problems.length >= DAMAGE_LINES
-  }
-
-  /**
-   * Checks the next table; says whether anything is left. Any failure but
-   * damage (the disk, another process) is thrown with the table still to
-   * check: a table is never passed over unchecked.
-   */
-  step(): boolean {
-    const name = this.names[this.next]
-    if (this.done || name === undefined) return false
-    const started = performance.now()
-    try {
-      const lines = checkLines(this.sqlite, { quickCheckOf: name })
-      if (!(lines.length === 1 && lines[0] === 'ok')) this.problems.push(...lines)
-      this.next++
-    } catch (err) {
-      if (!isCorruptionError(err)) throw err
-      // A file so damaged that the check itself cannot run: that is the finding.
-      this.problems.push(errorMessage(err))
-      this.next = this.names.length
-    }
-    // Only a table checked counts against the budget: a failed try must not use it up and leave tables unchecked.
-    this.spentMs += performance.now() - started
-    return !this.done
-  }
-
-  /** Checks what is left; the problems found, at most DAMAGE_LINES. */
-  finish(): string[] {
-    while (this.step());
-    return this.problems.slice(0, DAMAGE_LINES)
-  }
-}
-
-/**
- * The check for damage left for after opening (`checkLater`): a table at a
- * time on a read-only connection of its own. Until it is settled the main
- * connection is `query_only`, so nothing is written to a file not yet
- * known to be sound; `BackendState` settles it.
- */
-export class PendingCheck {
-  private readonly check: DamageCheck
-
-  constructor(private readonly connection: Database.Database, budgetMs: number) {
-    // A file locked by another program fails the step at once (it is tried again later) rather than holding the thread.
-    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-    this.check = new DamageCheck(connection, budgetMs)
-  }
-
-  /** Checks the next table; says whether anything is left. */
-  step(): boolean {
-    return this.check.step()
-  }
-
-  /**
-   * Checks what is left and closes its connection; the problems found. A
-   * failure that is not damage is thrown with the connection kept, so the
-   * next try goes on from the table that failed.
-   */
-  finish(): string[] {
-    const problems = this.check.finish()
-    this.close()
-    return problems
-  }
-
-  close(): void {
-    if (this.connection.open) this.connection.close()
-  }
 }
 
 /**
@@ -202,7 +99,7 @@ function inspect(
   // Later only when nothing is to be migrated: a step is never applied to a file not yet checked.
   if (options.later && checker !== sqlite && current === latest) {
     try {
-      return { current, damage: [], pending: new PendingCheck(checker, options.budgetMs) }
+      return { current, damage: [], pending: new PendingCheck(checker, options.budgetMs, file, options.nativeBinding) }
     } catch (err) {
       checker.close()
       if (isCorruptionError(err)) return { current, damage: [errorMessage(err)], pending: null }
@@ -257,7 +154,7 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
         sqlite.pragma('synchronous = FULL')
         sqlite.pragma('query_only = ON')
       } catch (err) {
-        pending.close()
+        void pending.close()
         throw err
       }
       return { sqlite, db, schemaVersion: current, preMigrationBackup: null, damage: [], pending }

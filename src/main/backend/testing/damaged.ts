@@ -9,10 +9,12 @@ export const DAMAGED_PEOPLE = 3000
  * A Kith data folder (at the current schema) holding DAMAGED_PEOPLE people
  * and a relationship from each to the next, closed, with one leaf page of
  * `table` overwritten: the person table, which the people directory reads
- * first, or the relationships, which only the path graph reads. `btree`
- * names one of the table's indexes to overwrite a page of that instead.
+ * first, the relationships, which only the path graph reads, or the
+ * follow-ups (as many again), which nothing built after opening reads.
+ * `btree` names one of the table's indexes to overwrite a page of that
+ * instead.
  */
-export async function damagedDataDir(table: 'person' | 'relationship' = 'person', btree: string = table): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
+export async function damagedDataDir(table: 'person' | 'relationship' | 'task' = 'person', btree: string = table): Promise<{ dataDir: string; file: string; wreckedPage: number }> {
   const dataDir = tempDir()
   const backend = await Backend.open({ dataDir })
   const sqlite = backend.sqlite
@@ -21,6 +23,8 @@ export async function damagedDataDir(table: 'person' | 'relationship' = 'person'
   sqlite.transaction(() => {
     for (let i = 1; i <= DAMAGED_PEOPLE; i++) insert.run(`Person ${String(i).padStart(5, '0')}`)
     if (table === 'relationship') for (let i = 1; i < DAMAGED_PEOPLE; i++) relate.run(i, i + 1)
+    const task = sqlite.prepare("INSERT INTO task (person_id, kind, title, due_on, created_at) VALUES (?, 'other', ?, '2026-02-01', '2026-01-01')")
+    if (table === 'task') for (let i = 1; i <= DAMAGED_PEOPLE; i++) task.run(i, `Follow up with Person ${String(i).padStart(5, '0')}`)
   })()
   const leaves = sqlite
     .prepare<[string], number>("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
