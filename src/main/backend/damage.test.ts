@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract'
 import { Backend } from './backend'
 import { autoBackup } from './backup/auto'
+import { syncOrganisations } from './orgs/model'
 import type { StartIntegrityCheck } from './db/integrity'
 import { fails, ok } from './testing/call'
 import { DAMAGED_PEOPLE, damagedDataDir } from './testing/damaged'
@@ -447,6 +448,43 @@ describe('the check left for after opening, on its thread', () => {
       expect(path0?.people.map((p) => p.name)).toEqual(['Me', 'Ana', 'Bea'])
     } finally {
       await backend.close()
+    }
+  }, 60_000)
+
+  it('gives organisations a piece at a time, as without the thread: never the whole sync in one step, never refused for nothing', async () => {
+    // Synced, but one work address is on a domain the sync cannot place (one person uses it, and it fits no name):
+    // a state that lasts, as in any real address book.
+    const dataDir = tempDir()
+    const seeding = await Backend.open({ dataDir })
+    const now = new Date().toISOString()
+    const id = Number(seeding.sqlite.prepare("INSERT INTO person (name, company, created_at, updated_at) VALUES ('Ana', 'Globex', ?, ?)").run(now, now).lastInsertRowid)
+    seeding.sqlite.prepare("INSERT INTO person_email (person_id, email, email_norm, position) VALUES (?, 'ana@initech-mail.io', 'ana@initech-mail.io', 0)").run(id)
+    syncOrganisations(seeding.sqlite, now)
+    await seeding.close()
+    for (const integrityThread of [undefined, counted().start]) {
+      const backend = await Backend.open({ dataDir, checkDamageLater: true, integrityThread })
+      // Looked at from inside: the whole sync (one synchronous step over everyone), and the warm-up's own steps.
+      const inside = backend as unknown as { syncOrganisations: () => boolean; orgSyncStep: (version: number) => boolean; orgSync: { steps: { refused: boolean } } | null }
+      let wholeSyncs = 0
+      let refused = false
+      const whole = inside.syncOrganisations.bind(backend)
+      inside.syncOrganisations = () => {
+        wholeSyncs++
+        return whole()
+      }
+      const step = inside.orgSyncStep.bind(backend)
+      inside.orgSyncStep = (version) => {
+        const more = step(version)
+        refused ||= inside.orgSync?.steps.refused === true
+        return more
+      }
+      try {
+        await backend.warmUp()
+        expect(backend.checking).toBe(false)
+        expect({ wholeSyncs, refused }).toEqual({ wholeSyncs: 0, refused: false })
+      } finally {
+        await backend.close()
+      }
     }
   }, 60_000)
 

@@ -231,10 +231,11 @@ export class BackendState {
       // Another process has the file open in another mode just now: it keeps that mode until the next opening.
       if (!(err instanceof Error && 'code' in err && typeof err.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(err.code))) throw err
     }
-    // A path graph built (or being built) while read-only resolved companies with the organisations it had: give the
-    // new ones theirs now. The warm-up's own sync, refused meanwhile, runs again.
+    // A path graph built (or being built) while read-only resolved companies with the organisations it had: they
+    // get theirs now. While the warm-up runs, its own sync does it a piece at a time (again, if it was refused
+    // meanwhile), and drops such a graph if it wrote anything; otherwise it is done here, at once.
     if (this.orgSync?.steps.refused === true) this.orgSync = null
-    if ((this.graphCache !== null || this.graphBuilding !== null) && this.syncOrganisations()) this.forgetCaches()
+    if (!this.warmingOn && (this.graphCache !== null || this.graphBuilding !== null) && this.syncOrganisations()) this.forgetCaches()
   }
 
   now(): Date {
@@ -359,12 +360,22 @@ export class BackendState {
    * answers one command).
    */
   warmUp(): Promise<void> {
-    this.warming ??= warmInSteps(
-      { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
-      () => this.warmStepOrSettle(),
-    )
+    if (this.warming === null) {
+      const warming = warmInSteps(
+        { idle: () => this.idle(), withConnection: (work) => this.withConnection(work), inTransaction: () => this.sqlite.inTransaction },
+        () => this.warmStepOrSettle(),
+      )
+      this.warming = warming
+      this.warmingOn = true
+      void warming.done.then(() => {
+        if (this.warming === warming) this.warmingOn = false
+      })
+    }
     return this.warming.done
   }
+
+  /** Whether the warm-up's steps will still run (it is under way, and has not failed nor been stopped). */
+  private warmingOn = false
 
   /**
    * `warmStep`; a step that fails ends the warm-up, but never with the check
@@ -374,6 +385,8 @@ export class BackendState {
     try {
       return this.warmStep()
     } catch (err) {
+      // It ends here: the check is settled as if no warm-up ran.
+      this.warmingOn = false
       if (isCorruptionError(err)) this.markDamaged(errorMessage(err))
       this.checked()
       throw err
@@ -439,7 +452,7 @@ export class BackendState {
       steps.refused = true
     }
     // A graph built meanwhile (a path search's) resolved companies without what these steps wrote.
-    if (steps.done && steps.changed && this.graphCache !== null) this.forgetCaches()
+    if (steps.done && steps.changed && (this.graphCache !== null || this.graphBuilding !== null)) this.forgetCaches()
     return true
   }
 
@@ -631,6 +644,7 @@ export class BackendState {
   async reopenAfter(replace: () => Promise<void>): Promise<void> {
     const warming = this.warming
     warming?.stop()
+    this.warmingOn = false
     await warming?.done
     this.warming = null
     this.forgetCaches()
@@ -671,6 +685,7 @@ export class BackendState {
 
   async close(): Promise<void> {
     this.warming?.stop()
+    this.warmingOn = false
     await this.warming?.done
     // A graph the warm-up left half built may still have its reader reading.
     this.letReaderGo(this.graphBuilding?.reader ?? null)

@@ -17,10 +17,10 @@ const given: unknown = workerData
 const file = typeof given === 'object' && given !== null && 'file' in given && typeof given.file === 'string' ? given.file : null
 const budget = typeof given === 'object' && given !== null && 'quickCheckBudgetMs' in given && typeof given.quickCheckBudgetMs === 'number' ? given.quickCheckBudgetMs : null
 const nativeBinding = typeof given === 'object' && given !== null && 'nativeBinding' in given && typeof given.nativeBinding === 'string' ? given.nativeBinding : undefined
+// The warm-up's check is background work nobody waits for (a backup's copy is waited for: it keeps its priority).
 // Linux gives each thread a nice value of its own: this one's lets the window's thread and the backend's have a core
-// whenever they need one (on two cores, a check taking one beside them stalled the window's thread 26 to 40 ms).
-// Elsewhere the same call would lower the whole process, so it is not made there.
-if (process.platform === 'linux') {
+// whenever they need one. Elsewhere the same call would lower the whole process, so it is not made there.
+if (budget !== null && process.platform === 'linux') {
   try {
     os.setPriority(CHECK_NICENESS)
   } catch {

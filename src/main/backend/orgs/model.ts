@@ -411,15 +411,19 @@ export class OrganisationSyncSteps {
       tally.next = to
       return
     }
-    sqlite
-      .transaction(() => {
-        // What was written meanwhile changed only the counts of its people's domains, before and after: counted again.
-        const again = new Set([...this.written.domains, ...workDomainsOfPeople(sqlite, [...this.written.people])])
-        for (const domain of again) tally.uses.delete(domain)
-        for (const [domain, byOrg] of tallyDomains(sqlite, again)) tally.uses.set(domain, byOrg)
-        if (claimDomains(sqlite, tally.uses, claimedDomains(sqlite)).length > 0) this.changed = true
-      })
-      .immediate()
+    // What was written meanwhile changed only the counts of its people's domains, before and after: counted again.
+    const again = new Set([...this.written.domains, ...workDomainsOfPeople(sqlite, [...this.written.people])])
+    for (const domain of again) tally.uses.delete(domain)
+    for (const [domain, byOrg] of tallyDomains(sqlite, again)) tally.uses.set(domain, byOrg)
+    // A write only when there is a domain to claim: most tallies end with none (a domain one person uses, fitting no
+    // name, stays undecided for good), and a file not yet known sound refuses every write.
+    if (claimDomains(sqlite, tally.uses, claimedDomains(sqlite), 'look').length > 0) {
+      sqlite
+        .transaction(() => {
+          if (claimDomains(sqlite, tally.uses, claimedDomains(sqlite)).length > 0) this.changed = true
+        })
+        .immediate()
+    }
     this.done = true
   }
 
@@ -536,8 +540,9 @@ function learnDomains(sqlite: Database.Database): boolean {
  * Gives each tallied domain nobody claimed to the organisation it belongs
  * to, if any: the only one using it when two or more of its people do or
  * it fits the name, or among several the only one whose name it fits.
+ * With 'look', writes nothing and says which it would give.
  */
-function claimDomains(sqlite: Database.Database, domainUse: DomainUse, claimed: ReadonlySet<string>): [string, number][] {
+function claimDomains(sqlite: Database.Database, domainUse: DomainUse, claimed: ReadonlySet<string>, mode: 'claim' | 'look' = 'claim'): [string, number][] {
   const learned: [string, number][] = []
   if (domainUse.size === 0) return learned
   // The names of the organisations tallied only (a write's sync tallies one or two domains among tens of thousands of names).
@@ -564,7 +569,7 @@ function claimDomains(sqlite: Database.Database, domainUse: DomainUse, claimed: 
       if (fitting.length === 1) owner = fitting[0]
     }
     if (owner === undefined) continue
-    if (insert.run(domain, owner).changes > 0) learned.push([domain, owner])
+    if (mode === 'look' || insert.run(domain, owner).changes > 0) learned.push([domain, owner])
   }
   return learned
 }
