@@ -420,7 +420,7 @@ describe('the check left for after opening, on its thread', () => {
     expect(thread.ended()).toBe(true)
   }, 60_000)
 
-  it('builds the path graph meanwhile, writing nothing, and gives companies their organisations once the file is found sound', async () => {
+  it('writes nothing before the answer, then gives companies written outside Kith their organisations, and builds the graph with them', async () => {
     const { dataDir, bea } = await globexDataDir()
     const file = path.join(dataDir, 'kith.sqlite')
     const before = fileDigest(file)

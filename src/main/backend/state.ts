@@ -420,7 +420,11 @@ export class BackendState {
     // meanwhile (a sync of organisations that must write is refused, and done once the check finds the file sound).
     if (this.graphCache?.dataVersion !== dataVersion || this.orgSync?.dataVersion !== dataVersion || !this.orgSync.steps.done) {
       if (this.orgSyncStep(dataVersion)) return true
-      if (this.graphCache?.dataVersion !== dataVersion) return this.graphStep(dataVersion)
+      // Unless that sync had to write and was refused (companies written outside Kith): then the graph waits for
+      // the check and the sync after it, else it would be built twice, and the caches with it (the bench's UI
+      // network, 50,000 such people: the rebuild ran into the import that followed).
+      const refusedForNow = pending !== null && this.orgSync?.steps.refused === true
+      if (!refusedForNow && this.graphCache?.dataVersion !== dataVersion) return this.graphStep(dataVersion)
     }
     if (pending !== null && thread !== undefined) {
       // Then the check, there: calls are answered meanwhile, and it never takes a core from the first answers.
