@@ -128,6 +128,22 @@ test.describe('accessibility', () => {
       await expectAccessible(app, 'a person')
     })
 
+    test('the person page while its neighbourhood is still drawn', async ({ app }) => {
+      // Hold the neighbourhood's answer, so axe sees the section's spinner (on a
+      // large network it shows while the path graph is built after opening).
+      let release = (): void => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await app.route(/\/api\/people\.neighbourhood$/, async (route) => {
+        await held
+        await route.continue()
+      })
+      await openAPerson(app)
+      await expect(app.getByRole('progressbar', { name: 'Drawing' })).toBeVisible()
+      await expectAccessible(app, 'a person, its neighbourhood loading')
+      release()
+      await expect(app.getByRole('progressbar', { name: 'Drawing' })).toHaveCount(0)
+    })
+
     for (const [button, dialog] of [
       ['Add relationship', 'Who knows whom'],
       ['Log favor', 'Log a favor'],

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import { ApiCallError, call } from '../../lib/client'
@@ -13,6 +13,7 @@ import { TasksList } from '../../components/TasksList'
 import { useAction } from '../../lib/useAction'
 import type { Save } from './introduction/fields'
 import { AskWorkflow, ConnectWorkflow } from './introduction/workflows'
+import { Busy } from '../../components/Busy'
 
 const MOVE_LABEL: Record<string, string> = {
   asked: 'I asked',
@@ -35,7 +36,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
   const [confirm, setConfirm] = useState<string>()
 
   if (intro.data === undefined || intro.data.id !== id) {
-    return intro.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={intro.error} title="This introduction could not be loaded" />
+    return intro.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={intro.error} title="This introduction could not be loaded" />
   }
   const i = intro.data
   const save: Save = async (details) => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { ASK_STATES, CONNECT_STATES } from '../../../../shared/intro-states'
 import { useDataVersion } from '../../lib/data-version'
@@ -9,6 +9,7 @@ import { useDialogs } from '../../dialogs/Dialogs'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { IntroductionsTable } from '../../components/IntroductionsTable'
 import { TasksList } from '../../components/TasksList'
+import { Busy } from '../../components/Busy'
 
 const STATE_OPTIONS = [...new Set<string>([...ASK_STATES, ...CONNECT_STATES])].map((s) => ({ value: s, label: stateWord(s) }))
 
@@ -39,7 +40,7 @@ export function IntroductionsPage(): ReactNode {
             <Select label="State" placeholder="Any state" clearable data={STATE_OPTIONS} value={state} onChange={setState} w={240} />
             <ErrorNotice error={list.error} />
             {list.data === undefined ? (
-              <Loader aria-label="Loading introductions" />
+              <Busy label="Loading introductions" />
             ) : list.data.length === 0 ? (
               <Paper withBorder p="xl">
                 <Text>
@@ -54,7 +55,7 @@ export function IntroductionsPage(): ReactNode {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          {tasks.data === undefined ? <Loader aria-label="Loading tasks" /> : <TasksList tasks={tasks.data} onOpen={(id) => go({ page: 'introduction', id })} />}
+          {tasks.data === undefined ? <Busy label="Loading tasks" /> : <TasksList tasks={tasks.data} onOpen={(id) => go({ page: 'introduction', id })} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useMemo, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { STRENGTHS, strengthWord } from '../../../../shared/vocab'
@@ -9,6 +9,7 @@ import type { NetworkFilters } from '../../lib/routes'
 import { useApi } from '../../lib/useApi'
 import { describeScope, edgeBudget, PEOPLE_STEPS } from './map-model'
 import { NetworkView } from './NetworkView'
+import { Busy } from '../../components/Busy'
 
 /**
  * One drawn view per answer: a new answer (another filter, a wider scope,
@@ -112,7 +113,7 @@ export function NetworkMapPage({
           onChange={(value) => setMinStrength(value === null ? 1 : Number(value))}
           allowDeselect={false}
         />
-        {map.loading && <Loader size="sm" aria-label="Loading the map" />}
+        {map.loading && <Busy size="sm" label="Loading the map" />}
       </Group>
       <ErrorNotice error={missingOrganisation ? undefined : map.error} title="The map could not be loaded" />
       {map.data !== undefined && (scope !== null || widened) && (

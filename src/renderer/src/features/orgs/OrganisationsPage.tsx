@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import type { OrganisationView } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
 import { TableHeader } from '../../components/TableHeader'
+import { Busy } from '../../components/Busy'
 
 function EditOrganisation({ org, onDone }: { org: OrganisationView; onDone: () => void }): ReactNode {
   const { changed } = useDataVersion()
@@ -152,7 +153,7 @@ export function OrganisationsPage(): ReactNode {
       <TextInput label="Find an organisation" placeholder="Name, other name or domain" value={query} onChange={(e) => setQuery(e.currentTarget.value)} maw={420} />
       <ErrorNotice error={error ?? list.error} />
       {list.loading && list.data === undefined ? (
-        <Loader aria-label="Loading organisations" />
+        <Busy label="Loading organisations" />
       ) : shown.length === 0 ? (
         <Alert color="gray" title={all.length === 0 ? 'No organisations yet' : 'No organisation matches'}>
           {all.length === 0 ? 'Organisations appear as you give people a company or a job history.' : 'Try another name or domain.'}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
@@ -14,6 +14,7 @@ import { AddTargetForm } from './AddTargetForm'
 import { PathPicture } from './PathPicture'
 import { Verdicts } from '../../components/Verdicts'
 import { useAction } from '../../lib/useAction'
+import { Busy } from '../../components/Busy'
 
 type Kind = 'person' | 'company' | 'tag'
 
@@ -217,7 +218,7 @@ export function FindPathPage(): ReactNode {
 
       <ErrorNotice error={error} />
       {args !== null && result.error !== undefined && <ErrorNotice error={result.error} title="Paths could not be found" />}
-      {args !== null && result.loading && <Loader aria-label="Finding paths" />}
+      {args !== null && result.loading && <Busy label="Finding paths" />}
       {found !== undefined && (
         <Stack gap="md" aria-live="polite">
           {found.direct.length > 0 && found.target.kind !== 'person' && (

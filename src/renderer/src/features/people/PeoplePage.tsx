@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Alert, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { PeopleSort } from '../../../../shared/schemas'
@@ -15,6 +15,7 @@ import { PeopleFilters } from './PeopleFilters'
 import classes from './PeoplePage.module.css'
 import { PageLoading } from '../../components/PageLoading'
 import { firstViewShown } from '../../lib/first-view'
+import { Busy } from '../../components/Busy'
 
 // The first run's forms check a name with the shared schemas (and zod): a chunk of their own,
 // fetched only when Kith is empty or does not know who you are, so the list's first load is lighter.
@@ -230,7 +231,7 @@ export function PeoplePage({ onImport, initialTag = null }: { onImport: () => vo
   }, [settled])
 
   if (people.total === undefined) {
-    return people.error === undefined ? <Loader aria-label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
+    return people.error === undefined ? <Busy label="Loading people" /> : <ErrorNotice error={people.error} title="People could not be loaded" />
   }
   const empty = people.total === 0 && !archived && tag === null && company === null
   if (empty && me.data === null) return <FirstRun me={null} onImport={onImport} />

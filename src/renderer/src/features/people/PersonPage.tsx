@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core'
+import { Button, Group, Stack, Text } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { BackButton } from '../../components/BackButton'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -19,6 +19,7 @@ import { useCapped, type RemoveRow } from './person/parts'
 import { PersonHeader } from './person/PersonHeader'
 import { ProfileSection } from './person/ProfileSection'
 import { RelationshipsSection } from './person/RelationshipsSection'
+import { Busy } from '../../components/Busy'
 
 export function PersonPage({ id }: { id: number }): ReactNode {
   const { version, changed } = useDataVersion()
@@ -35,7 +36,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
   useRememberPerson(person.data?.id === id ? person.data : undefined)
 
   if (person.data === undefined || person.data.id !== id) {
-    return person.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={person.error} title="This person could not be loaded" />
+    return person.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={person.error} title="This person could not be loaded" />
   }
   const p = person.data
   const open = (other: number): void => go({ page: 'person', id: other })
@@ -100,7 +101,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
       <ErrorNotice error={error} />
       <ProfileSection p={p} open={open} />
       <RelationshipsSection p={p} relationships={relationships} open={open} removeRow={removeRow} />
-      <Section title="Neighbourhood">{hood.data !== undefined && hood.data.center.id === id ? <Neighbourhood hood={hood.data} onOpen={open} /> : <Loader size="sm" aria-label="Drawing" />}</Section>
+      <Section title="Neighbourhood">{hood.data !== undefined && hood.data.center.id === id ? <Neighbourhood hood={hood.data} onOpen={open} /> : <Busy size="sm" label="Drawing" />}</Section>
       <InteractionsSection p={p} interactions={interactions} open={open} removeRow={removeRow} />
       <FavorsSection p={p} favors={favors} open={open} removeRow={removeRow} />
       <IntroductionsSection p={p} list={intros.data} />

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import type { ReviewEntry } from '../../../../shared/imports'
 import { RELATIONSHIP_KINDS, isOneOf, type RelationshipKind } from '../../../../shared/vocab'
@@ -11,6 +11,7 @@ import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
 import { PersonName } from '../../components/PersonActions'
 import { REVIEW_SORTS, SORT_LABELS, entryName, itemsText, outcomeText, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
+import { Busy } from '../../components/Busy'
 
 const STRENGTHS = ['1', '2', '3', '4', '5']
 
@@ -156,7 +157,7 @@ export function ReviewPage(): ReactNode {
     return (
       <Stack gap="lg" maw={1100}>
         {heading}
-        {list.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={list.error} />}
+        {list.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={list.error} />}
       </Stack>
     )
   }

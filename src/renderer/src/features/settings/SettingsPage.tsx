@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { formatBytes } from '../../../../shared/format'
 import type { BackupInfo, DoctorReport } from '../../../../shared/types'
@@ -14,6 +14,7 @@ import { WeeklySettings } from './WeeklySettings'
 import { MeSettings, SampleSettings } from './YouSettings'
 import { useAction } from '../../lib/useAction'
 import { TableHeader } from '../../components/TableHeader'
+import { Busy } from '../../components/Busy'
 
 const KIND_LABEL: Record<BackupInfo['kind'], string> = {
   manual: 'Backup',
@@ -83,7 +84,7 @@ export function SettingsPage(): ReactNode {
             Your data
           </Title>
           {status.data === undefined ? (
-            <Loader size="sm" aria-label="Loading" />
+            <Busy size="sm" label="Loading" />
           ) : (
             <>
               <Text>

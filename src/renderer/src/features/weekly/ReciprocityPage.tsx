@@ -1,19 +1,20 @@
 import '@mantine/charts/styles.css'
 import { BarChart } from '@mantine/charts'
-import { Alert, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
+import { Busy } from '../../components/Busy'
 
 /** Who I owe and who owes me, in favor points. */
 export function ReciprocityPage(): ReactNode {
   const { version } = useDataVersion()
   const rec = useApi('reciprocity.get', {}, String(version))
   const me = useMe()
-  if (rec.data === undefined) return rec.error === undefined ? <Loader aria-label="Loading" /> : <ErrorNotice error={rec.error} />
+  if (rec.data === undefined) return rec.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={rec.error} />
   const { standings, nudges } = rec.data
   const extremes = [...standings.filter((s) => s.balance < 0).slice(0, 8), ...standings.filter((s) => s.balance > 0).slice(-8)]
   const data = extremes.map((s) => ({ person: s.label, gave: s.pointsGivenByMe, received: s.pointsReceivedByMe, balance: s.balance }))

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import type { ReactNode } from 'react'
 import type { SuggestionView } from '../../../../shared/types'
@@ -13,6 +13,7 @@ import { Section } from '../../components/Section'
 import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
+import { Busy } from '../../components/Busy'
 
 const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   open: '',
@@ -111,7 +112,7 @@ export function WeekPage(): ReactNode {
     }
   }
 
-  if (week.data === undefined) return week.error === undefined ? <Loader aria-label="Loading this week" /> : <ErrorNotice error={week.error} />
+  if (week.data === undefined) return week.error === undefined ? <Busy label="Loading this week" /> : <ErrorNotice error={week.error} />
   const w = week.data
   return (
     <Stack gap="lg" maw={1100}>
