@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import { ApiCallError, call } from '../../lib/client'
@@ -79,7 +79,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
             {stateWord(i.state)}
           </Badge>
         </Group>
-        <Text size="sm" c="dimmed" aria-label="History">
+        <Text size="sm" c="dimmed">
+          <VisuallyHidden>History: </VisuallyHidden>
           {i.history.map((h) => `${stateWord(h.state)} ${formatDate(h.on)}`).join(' · ')}
         </Text>
         {i.kind === 'ask' && i.goal !== null && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
@@ -74,7 +74,8 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
                 .join(' · ')}
             </Text>
           </div>
-          <Text fw={700} size="lg" aria-label={`Score ${path.score.toFixed(3)}`}>
+          <Text fw={700} size="lg">
+            <VisuallyHidden>Score </VisuallyHidden>
             {path.score.toFixed(3)}
           </Text>
         </Group>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import type { ReactNode } from 'react'
 import type { SuggestionView } from '../../../../shared/types'
@@ -40,7 +40,8 @@ function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'star
               {s.b.name}
             </Button>
           </Title>
-          <Text fw={700} aria-label={`Score ${s.score.toFixed(3)}`}>
+          <Text fw={700}>
+            <VisuallyHidden>Score </VisuallyHidden>
             {s.score.toFixed(3)}
           </Text>
         </Group>
