@@ -77,6 +77,29 @@ test.describe('accessibility', () => {
     }
   })
 
+  test.describe('every page while its data is on its way', () => {
+    // The pages that ask the backend for something before they can show it; each
+    // shows a named spinner meanwhile (on a large network, for a while after opening).
+    for (const page of ['Introductions', 'This week', 'Reciprocity', 'Organisations', 'Network map', 'Review', 'Settings'] as const) {
+      test(`the ${page} page`, async ({ app }) => {
+        const kith = new KithApp(app)
+        await expect(kith.pageHeading('People')).toBeVisible()
+        let release = (): void => {}
+        const held = new Promise<void>((resolve) => (release = resolve))
+        await app.route(/\/api\//, async (route) => {
+          await held
+          await route.continue()
+        })
+        await kith.navLink(page).click()
+        await expect(app.getByRole('progressbar').first()).toBeVisible()
+        await expectAccessible(app, `${page}, loading`)
+        release()
+        await expect(kith.pageHeading(page)).toBeVisible()
+        await expect(app.getByRole('progressbar', { name: /^Loading/ })).toHaveCount(0)
+      })
+    }
+  })
+
   test.describe('every dialog', () => {
     test('Add a person', async ({ app }) => {
       const kith = new KithApp(app)
