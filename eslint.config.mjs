@@ -7,6 +7,18 @@ const noElectron = {
   paths: [{ name: 'electron', message: 'The backend, the CLI and browser mode run without Electron: keep Electron in src/main/index.ts and src/main/desktop/.' }],
 }
 
+/**
+ * In the renderer, a spinner is `components/Busy.tsx`: Mantine's Loader alone is
+ * a bare span, and a name put on it is an ARIA attribute such an element may
+ * not carry (axe: aria-prohibited-attr, serious).
+ */
+const inRenderer = {
+  paths: [
+    ...noElectron.paths,
+    { name: '@mantine/core', importNames: ['Loader'], message: 'Use components/Busy for a spinner: it is named, with the role of a progress bar.' },
+  ],
+}
+
 /** Refuses imports from another feature's folder, or back into features/ from outside them. */
 const otherFeature = (regex) => ({
   regex: `${regex}|(^|/)features/`,
@@ -43,22 +55,27 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', noElectron],
+      'no-restricted-imports': ['error', inRenderer],
     },
   },
   {
     // A feature imports only from its own folder and from what is shared (components/, dialogs/,
     // lib/, src/shared): what two features need moves to the shared folders.
     files: ['src/renderer/src/features/*/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('^\\.\\./(?!\\.\\./)')] }] },
+    rules: { 'no-restricted-imports': ['error', { ...inRenderer, patterns: [otherFeature('^\\.\\./(?!\\.\\./)')] }] },
   },
   {
     files: ['src/renderer/src/features/*/*/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('^\\.\\./\\.\\./(?!\\.\\./)')] }] },
+    rules: { 'no-restricted-imports': ['error', { ...inRenderer, patterns: [otherFeature('^\\.\\./\\.\\./(?!\\.\\./)')] }] },
   },
   {
     // The shared folders serve every feature and depend on none.
     files: ['src/renderer/src/{components,dialogs,lib}/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...inRenderer, patterns: [otherFeature('(^|/)features/')] }] },
+  },
+  {
+    // The spinner itself, and the page-loading notice whose spinner is hidden beside its words.
+    files: ['src/renderer/src/components/Busy.tsx', 'src/renderer/src/components/PageLoading.tsx'],
     rules: { 'no-restricted-imports': ['error', { ...noElectron, patterns: [otherFeature('(^|/)features/')] }] },
   },
   {
