@@ -3,6 +3,7 @@
  * mark), as UTF-16LE (some Google exports), and now and then in an old
  * Windows code page; the importers see text and a note of what was guessed.
  */
+import { decodeCharset } from './charset'
 import { ImportFileError } from './errors'
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -64,7 +65,7 @@ function withoutFolds(bytes: Uint8Array): Uint8Array {
 }
 
 export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
-  return new TextDecoder(encoding).decode(bytes)
+  return decodeCharset(bytes, encoding)
 }
 
 /** The whole file as text, refusing what is plainly not text. */

@@ -121,6 +121,14 @@ describe('vCard', () => {
     expect(byName('Kenji Nakamura')).toMatchObject({ notes: 'First line of a note\nsecond line, written raw', phones: ['+81 3 5555 0100'], line: 14 })
   })
 
+  it('reads quoted-printable in Windows-1252, and in ISO-8859-1 as the encoding standard reads it (with Windows-1252\'s marks)', async () => {
+    const card = (charset: string, name: string): string =>
+      `BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=${charset};ENCODING=QUOTED-PRINTABLE:${name}\r\nFN;CHARSET=${charset};ENCODING=QUOTED-PRINTABLE:${name.split(';').reverse().join(' ').trim()}\r\nEND:VCARD\r\n`
+    const { byName } = await people(card('WINDOWS-1252', 'O=92Brien;Se=E1n') + card('ISO-8859-1', 'D=9Cuf;Fran=E7ois'))
+    expect(byName('Seán O’Brien').name).toBe('Seán O’Brien')
+    expect(byName('François Dœuf').name).toBe('François Dœuf')
+  })
+
   it('reads Apple 3.0: grouped itemN. properties, labels, omitted-year birthday; skips group cards', async () => {
     const { parsed, byName } = await people(fixture('apple-3.0.vcf'))
     const ifeoma = byName('Ifeoma Okonkwo')
@@ -220,5 +228,21 @@ describe('any file', () => {
     const parsed = await parseFile(bytes, null)
     expect(parsed.kind === 'contacts' && parsed.read.people[0]?.name).toBe('José García')
     expect(parsed.notes[0]).toMatch(/Windows-1252/)
+  })
+
+  it('reads the marks only Windows-1252 has (bytes 0x80 to 0x9F: curly quotes, dashes, œ, €, Š) as those marks', async () => {
+    // An Outlook contacts export (its English headers), in the code page Outlook writes.
+    const header = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'outlook-en.csv'), 'utf8').split(/\r?\n/)[0] ?? ''
+    const columns = header.split(',').map((c) => c.replace(/"/g, ''))
+    const row = (fields: Record<string, string>): string => columns.map((c) => `"${fields[c] ?? ''}"`).join(',')
+    const text = [
+      header,
+      row({ 'First Name': 'Se\xe1n', 'Last Name': 'O\x92Brien', Company: '\x80uro Caf\xe9', 'Job Title': 'CEO \x96 Founder', Notes: '\x93Ask about \x8aibenik\x94' }),
+      row({ 'First Name': 'Fran\xe7ois', 'Last Name': 'D\x9cuf' }),
+    ].join('\r\n')
+    const { parsed, byName } = await people(Buffer.from(text, 'latin1'))
+    expect(parsed.notes[0]).toMatch(/Windows-1252/)
+    expect(byName('Seán O’Brien')).toMatchObject({ company: '€uro Café', title: 'CEO – Founder', notes: '“Ask about Šibenik”' })
+    expect(byName('François Dœuf').name).toBe('François Dœuf')
   })
 })

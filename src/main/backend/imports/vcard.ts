@@ -13,6 +13,7 @@
  */
 import type quotedPrintableModule from 'quoted-printable'
 import type { Decoded } from './decode'
+import { decodeCharset, knownCharset } from './charset'
 import { decodeBytes } from './decode'
 import { ImportFileError, type RecordProblem } from './errors'
 import { combinedName, toImportedPerson, type RawPerson } from './person-record'
@@ -136,13 +137,7 @@ function unescape(value: string): string {
 
 function charsetOf(p: Property): string {
   const charset = p.params.get('CHARSET')?.[0]
-  if (charset === undefined) return 'utf-8'
-  try {
-    new TextDecoder(charset)
-    return charset
-  } catch {
-    return 'utf-8'
-  }
+  return charset === undefined ? 'utf-8' : (knownCharset(charset) ?? 'utf-8')
 }
 
 /** The value as text, quoted-printable decoded in its CHARSET. */
@@ -150,7 +145,7 @@ function valueOf(p: Property): string {
   if (!isQuotedPrintable(p)) return p.raw
   const binary = quotedPrintable.get().decode(p.raw)
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0) & 0xff)
-  return new TextDecoder(charsetOf(p)).decode(bytes)
+  return decodeCharset(bytes, charsetOf(p))
 }
 
 const components = (p: Property): string[] => splitUnescaped(valueOf(p), ';').map((c) => unescape(c).trim())

@@ -6,6 +6,7 @@
  */
 import type libmimeModule from 'libmime'
 import { LazyModule } from '../../../lazy-module'
+import { decodeCharset } from '../../charset'
 
 /** libmime takes about 60 ms to load (its character sets): it is loaded at the first encoded word. */
 const libmime = new LazyModule<typeof libmimeModule>('libmime')
@@ -33,7 +34,6 @@ const WANTED = new Set([
 ])
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const cp1252 = new TextDecoder('windows-1252')
 
 /** Text that came in as latin1 (one char per byte) back to what its bytes say. */
 function fromBytes(latin1: string): string {
@@ -42,7 +42,7 @@ function fromBytes(latin1: string): string {
   try {
     return utf8.decode(bytes)
   } catch {
-    return cp1252.decode(bytes)
+    return decodeCharset(bytes, 'windows-1252')
   }
 }
 
