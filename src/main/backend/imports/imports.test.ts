@@ -112,6 +112,24 @@ describe('importing contacts', () => {
     expect(await ok(backend, 'people.get', { id: carla.id })).toMatchObject({ company: null, title: 'Managing Partner' })
   })
 
+  it('undo leaves someone added by hand under the id of a person the import created and the user deleted since', async () => {
+    const backend = await withMe()
+    const me = await ok(backend, 'me.get', {})
+    await importFile(backend, 'Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nZara,Lindqvist,,zara@example.com,Acme,CTO,12 Mar 2024\n')
+    const zara = (await ok(backend, 'search', { query: 'Zara Lindqvist' }))[0]
+    if (zara === undefined) throw new Error('the import created no one')
+    await ok(backend, 'people.archive', { id: zara.id })
+    await ok(backend, 'people.delete', { id: zara.id })
+    const wanda = await ok(backend, 'people.create', { name: 'Wanda New' })
+    await ok(backend, 'relationships.set', { a: me?.id ?? 0, b: wanda.id, strength: 5 })
+    // SQLite gave her the id just freed: the case that used to delete her.
+    expect(wanda.id).toBe(zara.id)
+
+    const [batch] = await ok(backend, 'imports.list', {})
+    expect(await ok(backend, 'imports.undo', { id: batch?.id ?? 0 })).toMatchObject({ peopleDeleted: 0, relationshipsDeleted: 0 })
+    expect(await ok(backend, 'people.get', { id: wanda.id })).toMatchObject({ name: 'Wanda New', relationships: [expect.objectContaining({ strength: 5 })] })
+  })
+
   it('imports a relationship sheet: people found by email or name, missing ones created, a known pair updated', async () => {
     const backend = await withMe()
     const ana = await ok(backend, 'people.create', { name: 'Ana Silva' })

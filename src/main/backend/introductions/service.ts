@@ -121,7 +121,14 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
     // Both yes: ready to send. Either no: declined. Otherwise still asking.
     const state = a === 'no' || b === 'no' ? 'declined' : a === 'yes' && b === 'yes' ? 'ready' : 'asking'
     await trx.updateTable('introduction').set({ a_answer: a, b_answer: b, state, updated_at: now }).where('id', '=', id).execute()
-    if (state !== r.state) await recordEvent(trx, id, state, on, now)
+    if (state !== r.state) {
+      const eventId = await recordEvent(trx, id, state, on, now)
+      // Taking this step back puts both answers back as they were before it.
+      await trx
+        .insertInto('introduction_effect')
+        .values({ introduction_id: id, event_id: eventId, entity: 'introduction', entity_id: id, change: JSON.stringify({ a_answer: r.a_answer, b_answer: r.b_answer }) })
+        .execute()
+    }
   })
   return getIntroduction(backend, id)
 }

@@ -10,8 +10,10 @@ import { row } from './rows'
 /**
  * Takes back an introduction's last move: the state and date it recorded,
  * and everything that move added (tasks, favors, a learned relationship, a
- * logged meeting, "introduced by", the next hop's draft). A next hop that
- * has moved on must be taken back first.
+ * logged meeting, "introduced by", the next hop's draft, the opt-in answers
+ * it recorded). A next hop that has moved on must be taken back first; one
+ * the user has worked on (its notes edited, a follow-up added) is not
+ * deleted: it stays, as a draft of its own.
  */
 export async function undoMove(backend: BackendState, id: number): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
@@ -25,13 +27,24 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
     for (const e of effects) {
       const change = e.change === null ? null : parseChange(e.change)
       if (e.entity === 'introduction' && e.entity_id !== id) {
-        const next = await trx.selectFrom('introduction').select(['state']).where('id', '=', e.entity_id).executeTakeFirst()
-        if (next !== undefined && next.state !== 'draft') {
+        const next = await trx.selectFrom('introduction').select(['state', 'created_at', 'updated_at']).where('id', '=', e.entity_id).executeTakeFirst()
+        if (next === undefined) continue
+        if (next.state !== 'draft') {
           throw new KithError('conflict', `The next step (introduction ${e.entity_id}) is already ${next.state}: take that back first.`)
         }
-        await trx.deleteFrom('introduction').where('id', '=', e.entity_id).execute()
+        // Follow-ups on it that the move did not add (the move adds none to the next hop) are the user's.
+        const theirs = await trx.selectFrom('task').select('id').where('introduction_id', '=', e.entity_id).executeTakeFirst()
+        if (next.updated_at !== next.created_at || theirs !== undefined) {
+          await trx.updateTable('introduction').set({ previous_id: null }).where('id', '=', e.entity_id).execute()
+        } else {
+          await trx.deleteFrom('introduction').where('id', '=', e.entity_id).execute()
+        }
       } else if (e.entity === 'introduction') {
-        await trx.updateTable('introduction').set({ meeting_on: stringOrNull(change?.meeting_on) }).where('id', '=', id).execute()
+        const put: { meeting_on?: string | null; a_answer?: 'yes' | 'no' | null; b_answer?: 'yes' | 'no' | null } = {}
+        if (change !== null && 'meeting_on' in change) put.meeting_on = stringOrNull(change.meeting_on)
+        if (change !== null && 'a_answer' in change) put.a_answer = answerOrNull(change.a_answer)
+        if (change !== null && 'b_answer' in change) put.b_answer = answerOrNull(change.b_answer)
+        if (Object.keys(put).length > 0) await trx.updateTable('introduction').set(put).where('id', '=', id).execute()
       } else if (e.entity === 'relationship') {
         // Only as the move left it: a relationship the user has edited since is theirs now.
         const rel = await trx
@@ -74,6 +87,7 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
 }
 
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+const answerOrNull = (v: unknown): 'yes' | 'no' | null => (v === 'yes' || v === 'no' ? v : null)
 
 function parseChange(text: string): Record<string, unknown> {
   return parseJsonColumn(storedEffectChange, text, {})
