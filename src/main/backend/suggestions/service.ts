@@ -54,24 +54,41 @@ function gainsBetween(backend: BackendState, a: number, b: number): { a: string;
   }
 }
 
-/** Pairs not to suggest this week: suggested in the last four weeks (unless snoozed until now), or ever dismissed. */
+/**
+ * Pairs not to suggest this week: ever dismissed; suggested in the last four
+ * weeks, unless snoozed (a snoozed pair is held back until the week it was
+ * snoozed to, and from then on that suggestion does not count); and any two
+ * people I have already started introducing, whatever became of it (a "no"
+ * stays a no).
+ */
 async function excludedPairs(backend: BackendState, week: string): Promise<Set<number>> {
   const recent = weeksBefore(week, COOLDOWN_WEEKS)
   const rows = await backend.db.selectFrom('suggestion').select(['person_a', 'person_b', 'week', 'status', 'snoozed_until']).execute()
   const excluded = new Set<number>()
-  const snoozedBack = new Set<number>()
   for (const r of rows) {
     const key = pairKey(r.person_a, r.person_b)
     if (r.status === 'dismissed') excluded.add(key)
-    else if (r.status === 'snoozed' && r.snoozed_until !== null && r.snoozed_until <= week) snoozedBack.add(key)
-    else if (recent.includes(r.week) || (r.status === 'snoozed' && (r.snoozed_until ?? '') > week)) excluded.add(key)
+    else if (r.status === 'snoozed') {
+      if ((r.snoozed_until ?? '') > week) excluded.add(key)
+    } else if (recent.includes(r.week)) excluded.add(key)
   }
-  for (const key of snoozedBack) {
-    if (!rows.some((r) => pairKey(r.person_a, r.person_b) === key && r.status === 'dismissed')) excluded.delete(key)
-  }
+  const introduced = await backend.db
+    .selectFrom('introduction')
+    .select(['person_a_id', 'person_b_id'])
+    .where('kind', '=', 'connect')
+    .where('person_a_id', 'is not', null)
+    .where('person_b_id', 'is not', null)
+    .execute()
+  for (const r of introduced) if (r.person_a_id !== null && r.person_b_id !== null) excluded.add(pairKey(r.person_a_id, r.person_b_id))
   return excluded
 }
 
+/**
+ * The week's stored list as it stands now: a suggestion still open is left
+ * out once the two are recorded as knowing each other or either is archived
+ * (the list is kept for the week, what it says about them is not); the rest
+ * are numbered again in order.
+ */
 async function storedSuggestions(backend: BackendState, week: string): Promise<SuggestionView[]> {
   const rows = await backend.db
     .selectFrom('suggestion as s')
@@ -79,11 +96,21 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     .innerJoin('person as b', 'b.id', 's.person_b')
     .select(['s.id', 's.rank', 's.person_a', 'a.name as a_name', 's.person_b', 'b.name as b_name', 's.score', 's.reasons', 's.status', 's.introduction_id'])
     .where('s.week', '=', week)
+    .where((eb) =>
+      eb.or([
+        eb('s.status', '!=', 'open'),
+        eb.and([
+          eb('a.archived_at', 'is', null),
+          eb('b.archived_at', 'is', null),
+          eb.not(eb.exists(eb.selectFrom('relationship as r').select('r.id').whereRef('r.person_a', '=', 's.person_a').whereRef('r.person_b', '=', 's.person_b'))),
+        ]),
+      ]),
+    )
     .orderBy('s.rank')
     .execute()
-  return rows.map((r) => ({
+  return rows.map((r, k) => ({
     id: r.id,
-    rank: r.rank,
+    rank: k + 1,
     a: { id: r.person_a, name: r.a_name },
     b: { id: r.person_b, name: r.b_name },
     score: r.score,
@@ -210,6 +237,13 @@ export async function actOnSuggestion(backend: BackendState, id: number, action:
   const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
   if (row.status !== 'open') throw new KithError('conflict', `This suggestion is already ${row.status}.`)
+  if (action === 'start') {
+    const known = await backend.db.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
+    if (known !== undefined) {
+      const people = await requirePeople(backend.db, [row.person_a, row.person_b])
+      throw new KithError('conflict', `${[...people.values()].map((p) => p.name).join(' and ')} already know each other: there is no one to introduce.`)
+    }
+  }
   const now = backend.now().toISOString()
   let introductionId: number | null = null
   if (action === 'start') {

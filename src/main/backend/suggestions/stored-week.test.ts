@@ -12,8 +12,8 @@ describe("the week's stored list", () => {
     expect(pairNames(first.suggestions).sort()).toEqual(['Ana+Ben', 'Eve+Fay', 'Gus+Hal'])
     // The list was stored without waiting for the disk; the user's own saves wait again (FULL is 2).
     expect(backend.sqlite.pragma('synchronous', { simple: true })).toBe(2)
-    // Worked out again, the list would drop Ana+Ben, who now know each other: it is read back as stored.
-    await ok(backend, 'relationships.set', { a: ana.id, b: ben.id, strength: 2 })
+    // Worked out again, the list would drop Ana+Ben, who are being introduced now: it is read back as stored.
+    await ok(backend, 'introductions.connect', { a: ana.id, b: ben.id })
     const again = await reopenTempBackend(backend, { now: () => WEEK_47 })
     const reopened = await ok(again, 'week.get', {})
     expect(reopened.suggestions.map((s) => [s.rank, s.a.name, s.b.name, s.score])).toEqual(first.suggestions.map((s) => [s.rank, s.a.name, s.b.name, s.score]))

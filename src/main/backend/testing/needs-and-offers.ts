@@ -21,7 +21,7 @@ export async function needsAndOffers(backend: Backend) {
   const gus = await add('Gus', ['editors'], ['printers'])
   const hal = await add('Hal', ['printers'], ['editors'])
   for (const p of [ana, ben, cy, dee, eve, fay, gus, hal]) await ok(backend, 'relationships.set', { a: me.id, b: p.id, strength: 4 })
-  return { me, ana, ben, cy, dee, eve, fay }
+  return { me, ana, ben, cy, dee, eve, fay, gus, hal }
 }
 
 /** Each suggestion as its two names in alphabetical order: "Ana+Ben". */

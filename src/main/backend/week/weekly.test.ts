@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ok } from '../testing/call'
+import { fails, ok } from '../testing/call'
 import { WEEK_47, needsAndOffers, pairNames } from '../testing/needs-and-offers'
 import { openTempBackend } from '../testing/temp'
 
@@ -29,13 +29,44 @@ describe('introductions you could make', () => {
 
   it('keeps the same list all week, and stores it', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
-    const { ana, ben } = await needsAndOffers(backend)
+    const { me } = await needsAndOffers(backend)
     const first = await ok(backend, 'week.get', {})
-    // A change mid-week does not reshuffle this week's list.
-    await ok(backend, 'relationships.set', { a: ana.id, b: ben.id, strength: 2 })
+    // A change mid-week does not reshuffle this week's list: a new match waits for next week.
+    for (const [name, needs, offers] of [['Ivy', ['editors'], ['lawyers']], ['Jon', ['lawyers'], ['editors']]] as const) {
+      const p = await ok(backend, 'people.create', { name, needs: [...needs], offers: [...offers] })
+      await ok(backend, 'relationships.set', { a: me.id, b: p.id, strength: 5 })
+    }
     const again = await ok(backend, 'week.get', {})
     expect(pairNames(again.suggestions)).toEqual(pairNames(first.suggestions))
     expect(again.suggestions.map((s) => s.score)).toEqual(first.suggestions.map((s) => s.score))
+  })
+
+  it('drops a suggestion from the week once the two are recorded as knowing each other, or one is archived', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const { ana, ben, eve } = await needsAndOffers(backend)
+    const first = await ok(backend, 'week.get', {})
+    expect(pairNames(first.suggestions).sort()).toEqual(['Ana+Ben', 'Eve+Fay', 'Gus+Hal'])
+    const anaBen = first.suggestions.find((s) => pairNames([s])[0] === 'Ana+Ben')
+    await ok(backend, 'relationships.set', { a: ana.id, b: ben.id, strength: 3 })
+    await ok(backend, 'people.archive', { id: eve.id })
+    const again = await ok(backend, 'week.get', {})
+    expect(again.suggestions.map((s) => [s.rank, pairNames([s])[0]])).toEqual([[1, 'Gus+Hal']])
+    // A page still showing the old list cannot start an introduction between two people who know each other.
+    expect((await fails(backend, 'suggestions.act', { id: anaBen?.id ?? 0, action: 'start' })).message).toBe(
+      'Ana and Ben already know each other: there is no one to introduce.',
+    )
+  })
+
+  it('never suggests two people again once an introduction between them was started, even one they declined', async () => {
+    let now = WEEK_47
+    const backend = await openTempBackend({ now: () => now })
+    const { ana, ben, eve, fay } = await needsAndOffers(backend)
+    const declined = await ok(backend, 'introductions.connect', { a: ana.id, b: ben.id })
+    await ok(backend, 'introductions.answer', { id: declined.id, side: 'a', answer: 'no' })
+    await ok(backend, 'introductions.connect', { a: eve.id, b: fay.id })
+    expect(pairNames((await ok(backend, 'week.get', {})).suggestions)).toEqual(['Gus+Hal'])
+    now = new Date('2027-02-17T12:00:00Z')
+    expect(pairNames((await ok(backend, 'week.get', {})).suggestions)).toEqual(['Gus+Hal'])
   })
 
   it('respects the four-week cooldown and dismissals; snoozed pairs come back the next week', async () => {
@@ -53,6 +84,11 @@ describe('introductions you could make', () => {
     expect(pairNames(w48.suggestions)).toContain(pairNames([second])[0])
     expect(w47.suggestions.length).toBe(3)
     for (const pair of pairNames(w47.suggestions.slice(2))) expect(pairNames(w48.suggestions)).not.toContain(pair)
+    // Back in W48, the snoozed pair is in its cooldown again like any other: not in W49 to W52.
+    for (const day of ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23']) {
+      now = new Date(`${day}T12:00:00Z`)
+      expect(pairNames((await ok(backend, 'week.get', {})).suggestions), day).not.toContain(pairNames([second])[0])
+    }
     now = new Date('2027-01-06T12:00:00Z') // well past the cooldown
     const later = await ok(backend, 'week.get', {})
     expect(pairNames(later.suggestions)).not.toContain(pairNames([top])[0])
