@@ -207,11 +207,10 @@ export const contract = {
   'settings.scoring.get': method<ScoringSettings>()(noArgs),
   'settings.scoring.set': method<ScoringSettings>()(scoringSettings),
   'settings.scoring.reset': method<ScoringSettings>()(noArgs),
-  /** Starts an introduction request along a path (me first, target last). */
+  /** Starts an introduction request along a path (me first, target last), scored by the backend as paths.find scores it. */
   'introductions.request': method<IntroductionRequest>()(
     z.strictObject({
       path: z.array(id).min(3, 'a path has at least one connector').max(5),
-      score: z.number().min(0).max(1).nullable().default(null),
     }),
   ),
   'introductions.list': method<IntroductionRequest[]>()(

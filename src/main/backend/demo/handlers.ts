@@ -223,7 +223,7 @@ async function sampleIntroductions(backend: BackendState, today: string): Promis
     [['asked', 25], ['declined', 20]],
   ]
   for (const [k, path] of asks.entries()) {
-    const request = await requestIntroduction(backend, path, null)
+    const request = await requestIntroduction(backend, path)
     await updateDetails(backend, request.id, { why: 'They have done exactly what we are about to try.', offer: 'Our data on how field engineers choose work.', checksConfirmed: true })
     for (const [to, ago] of plans[k] ?? []) await moveIntroduction(backend, request.id, to, day(ago), false)
     if (k === 2) {

@@ -5,7 +5,7 @@ import { answerOptIn, connectPeople, requestIntroduction, updateDetails } from '
 import { undoMove } from './undo'
 
 export const introductionHandlers = {
-  'introductions.request': ((args, backend) => requestIntroduction(backend, args.path, args.score)) satisfies Handler<'introductions.request'>,
+  'introductions.request': ((args, backend) => requestIntroduction(backend, args.path)) satisfies Handler<'introductions.request'>,
   'introductions.list': ((args, backend) => listIntroductions(backend, args.state, args.personId)) satisfies Handler<'introductions.list'>,
   'introductions.get': ((args, backend) => getIntroduction(backend, args.id)) satisfies Handler<'introductions.get'>,
   'introductions.connect': ((args, backend) => connectPeople(backend, args.a, args.b, args.context)) satisfies Handler<'introductions.connect'>,

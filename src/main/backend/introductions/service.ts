@@ -11,6 +11,7 @@ import { readProfile } from '../profile/service'
 import { requirePeople } from '../people/records'
 import { getIntroduction, introPerson, introductionSummary } from './read'
 import { row, type Row } from './rows'
+import { pathScore } from '../paths/ranking'
 
 export async function recordEvent(db: Db, introductionId: number, state: IntroState, on: string, now: string): Promise<number> {
   const row = await db.insertInto('introduction_event').values({ introduction_id: introductionId, state, on_date: on, created_at: now }).returning('id').executeTakeFirstOrThrow()
@@ -24,7 +25,7 @@ export async function recordEvent(db: Db, introductionId: number, state: IntroSt
  * first connector for the next person on the path, with the last person as
  * the goal; the next hop is drafted when this one reaches "introduced".
  */
-export async function requestIntroduction(backend: BackendState, path: number[], score: number | null): Promise<IntroductionRequest> {
+export async function requestIntroduction(backend: BackendState, path: number[]): Promise<IntroductionRequest> {
   if (new Set(path).size !== path.length) throw fieldError('path', 'a person appears twice')
   const now = backend.now().toISOString()
   const g = backend.paths()
@@ -41,6 +42,8 @@ export async function requestIntroduction(backend: BackendState, path: number[],
         throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
       }
     }
+    // Scored here, as the path search scores it, never taken from the caller.
+    const score = pathScore(g, path.map((p) => g.indexOf.get(p) ?? -1))
     return insertAsk(trx, backend, path, score, null, now)
   })
   return introductionSummary(backend, id)

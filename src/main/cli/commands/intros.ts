@@ -147,7 +147,7 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
       }
     }
 
-    const request = await ctx.call('introductions.request', { path: ids, score: match?.score ?? null })
+    const request = await ctx.call('introductions.request', { path: ids })
     const details = { ...(why === undefined ? {} : { why }), ...(offer === undefined ? {} : { offer }) }
     const detail =
       Object.keys(details).length > 0

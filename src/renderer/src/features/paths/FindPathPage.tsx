@@ -165,7 +165,7 @@ export function FindPathPage(): ReactNode {
 
   const start = async (path: PathView): Promise<void> => {
     await run(async () => {
-      const request = await call('introductions.request', { path: path.people.map((p) => p.id), score: path.score })
+      const request = await call('introductions.request', { path: path.people.map((p) => p.id) })
       setStarted((s) => new Set(s).add(path.people.map((p) => p.id).join('>')))
       changed()
       notify({
