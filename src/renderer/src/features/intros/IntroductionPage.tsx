@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
-import { useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate, stateWord, todayIso } from '../../lib/format'
@@ -11,7 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { TasksList } from '../../components/TasksList'
 import { useAction } from '../../lib/useAction'
-import type { Save } from './introduction/fields'
+import { DraftsCurrent, type Save } from './introduction/fields'
 import { AskWorkflow, ConnectWorkflow } from './introduction/workflows'
 import { Busy } from '../../components/Busy'
 
@@ -34,17 +34,36 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
   const [on, setOn] = useState(todayIso())
   const { error, run } = useAction()
   const [confirm, setConfirm] = useState<string>()
+  // Saves still on their way: the drafts shown are not yet the ones they make.
+  const [saving, setSaving] = useState(0)
+  const [waiting] = useState(() => new Map<string, 'copy' | 'open'>())
+  const runRef = useRef(run)
+  useEffect(() => {
+    runRef.current = run
+  })
+  // The same count, as it is at once (a button clicked straight from a field: its save begins in the click).
+  const inFlight = useRef(0)
+  const save: Save = useCallback(
+    async (details) => {
+      inFlight.current++
+      setSaving((n) => n + 1)
+      try {
+        await runRef.current(async () => {
+          await call('introductions.update', { id, details })
+          changed()
+        })
+      } finally {
+        inFlight.current--
+        setSaving((n) => n - 1)
+      }
+    },
+    [id, changed],
+  )
 
   if (intro.data === undefined || intro.data.id !== id) {
     return intro.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={intro.error} title="This introduction could not be loaded" />
   }
   const i = intro.data
-  const save: Save = async (details) => {
-    await run(async () => {
-      await call('introductions.update', { id, details })
-      changed()
-    })
-  }
   const move = (to: string, confirmed = false): Promise<boolean> =>
     run(async () => {
       try {
@@ -141,7 +160,9 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
         </Group>
       )}
       <ErrorNotice error={error} />
-      {i.kind === 'ask' ? <AskWorkflow key={i.id} intro={i} save={save} /> : <ConnectWorkflow key={i.id} intro={i} save={save} onSend={() => void move('introduced')} />}
+      <DraftsCurrent.Provider value={{ current: saving === 0 && !intro.loading, isCurrent: () => inFlight.current === 0 && saving === 0 && !intro.loading, waiting }}>
+        {i.kind === 'ask' ? <AskWorkflow key={i.id} intro={i} save={save} /> : <ConnectWorkflow key={i.id} intro={i} save={save} onSend={() => void move('introduced')} />}
+      </DraftsCurrent.Provider>
       {i.tasks.length > 0 && (
         <Section title="After the introduction">
           <TasksList tasks={i.tasks} />

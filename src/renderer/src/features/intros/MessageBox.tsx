@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
+import { useDraftsCurrent } from './introduction/fields'
 import { mailtoUrl, type Message } from '../../../../shared/intro-templates'
 import { openExternal } from '../../lib/client'
 
@@ -22,10 +23,27 @@ export function MessageBox({
   warnings?: string[]
 }): ReactNode {
   const clipboard = useClipboard({ timeout: 1500 })
+  // While the user's last edit is saved and the draft worked out again from it, the draft shown is the old one.
+  const { current, isCurrent, waiting } = useDraftsCurrent()
   const whole = `${message.subject === '' ? '' : `Subject: ${message.subject}\n\n`}${message.body}`
   const href = mailtoUrl(message)
+  // Copy or open asked for while the draft is being worked out again: done with the new draft, once it is here.
+  const act = (what: 'copy' | 'open'): void => {
+    if (what === 'copy') clipboard.copy(whole)
+    else if (href !== null) void openExternal(href)
+  }
+  useEffect(() => {
+    const what = waiting.get(label)
+    if (!current || what === undefined) return
+    waiting.delete(label)
+    act(what)
+  })
+  const ask = (what: 'copy' | 'open'): void => {
+    if (isCurrent()) act(what)
+    else waiting.set(label, what)
+  }
   return (
-    <Paper withBorder p="md" component="section" aria-label={label}>
+    <Paper withBorder p="md" component="section" aria-label={label} aria-busy={!current}>
       <Stack gap="xs">
         <Text fw={600} size="sm">
           {label}
@@ -54,7 +72,7 @@ export function MessageBox({
           </Text>
         ))}
         <Group gap="xs">
-          <Button size="xs" variant="default" onClick={() => clipboard.copy(whole)}>
+          <Button size="xs" variant="default" onClick={() => ask('copy')}>
             {clipboard.copied ? 'Copied' : `Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
           </Button>
           {href === null ? (
@@ -62,9 +80,15 @@ export function MessageBox({
               An address here is not an email address, so this cannot open in mail: copy it instead.
             </Text>
           ) : (
-            <Button size="xs" variant="default" onClick={() => void openExternal(href)}>
+            <Button size="xs" variant="default" onClick={() => ask('open')}>
               Open in mail
             </Button>
+          )}
+          {/* After the buttons, so that they stay where the user is clicking. */}
+          {!current && (
+            <Text size="sm" c="dimmed" role="status">
+              Updating the draft with your changes…
+            </Text>
           )}
         </Group>
       </Stack>

@@ -1,23 +1,81 @@
 import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { IntroDetails } from '../../../../../shared/schemas'
 import type { BlurbSentences, DraftMessage, IntroductionDetail } from '../../../../../shared/types'
 import { MessageBox } from '../MessageBox'
 
 export type Save = (details: IntroDetails) => Promise<void>
 
+/**
+ * Whether the drafts on the page are up to date with what the user typed:
+ * false while a field's text is being saved or the drafts are being drafted
+ * again from it. Copying a draft or opening it in mail waits for true, so
+ * what goes out is never the draft from before the last edit.
+ */
+export interface DraftsState {
+  current: boolean
+  /** `current` at this moment: a save begun in this very event (leaving a field by clicking a button) counts */
+  isCurrent: () => boolean
+  /**
+   * Copy or open asked for while the drafts were not current, by message
+   * label: done with the new draft once it is here. Kept by the page, since
+   * a message box whose draft changes is drawn afresh.
+   */
+  waiting: Map<string, 'copy' | 'open'>
+}
+export const DraftsCurrent = createContext<DraftsState>({ current: true, isCurrent: () => true, waiting: new Map() })
+export const useDraftsCurrent = (): DraftsState => useContext(DraftsCurrent)
+
+/** How long typing may pause before a field's text is saved without leaving it. */
+const AUTOSAVE_MS = 600
+
+/**
+ * Saves what `pending` returns (null: nothing unsaved) when the component
+ * goes (the user moved to another page), so text typed and not yet saved is
+ * never lost.
+ */
+function useSaveOnLeave(pending: () => (() => void) | null): void {
+  const latest = useRef(pending)
+  useEffect(() => {
+    latest.current = pending
+  })
+  useEffect(
+    () => () => {
+      latest.current()?.()
+    },
+    [],
+  )
+}
+
 export function text(d: Record<string, string | boolean>, key: string): string {
   const v = d[key]
   return typeof v === 'string' ? v : ''
 }
 
-/** A text field kept locally while typing and saved when the user leaves it. */
+/**
+ * A text field kept locally while typing, saved when typing pauses, when the
+ * user leaves the field, and when they leave the page.
+ */
 export function DetailField({ label, field, intro, save, multiline = false, description }: { label: string; field: keyof IntroDetails; intro: IntroductionDetail; save: Save; multiline?: boolean; description?: string }): ReactNode {
   const stored = text(intro.details, field)
   const [value, setValue] = useState(stored)
-  const onBlur = (): void => {
-    if (value !== stored) void save({ [field]: value })
+  // What was last sent to be saved: the stored text can lag behind it while the page reloads.
+  const sent = useRef(stored)
+  const commit = (): void => {
+    if (value === sent.current) return
+    sent.current = value
+    void save({ [field]: value })
   }
+  useEffect(() => {
+    if (value === sent.current) return
+    const timer = setTimeout(() => {
+      sent.current = value
+      void save({ [field]: value })
+    }, AUTOSAVE_MS)
+    return () => clearTimeout(timer)
+  }, [value, field, save])
+  useSaveOnLeave(() => (value === sent.current ? null : () => void save({ [field]: value })))
+  const onBlur = commit
   return multiline ? (
     <Textarea label={label} description={description} autosize minRows={2} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
   ) : (
@@ -33,6 +91,7 @@ export function EditableDraft({ label, draft, field, intro, save, showWarnings =
 
 function EditableDraftBody({ label, draft, field, stored, save, showWarnings }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; stored: string; save: Save; showWarnings: boolean }): ReactNode {
   const [body, setBody] = useState(draft.body)
+  useSaveOnLeave(() => (body === draft.body ? null : () => void save({ [field]: body })))
   return (
     <>
       <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} leftOut={draft.leftOut} />
@@ -59,6 +118,7 @@ export const BLURB_SENTENCES: { part: keyof BlurbSentences; field: BlurbField; l
 /** One sentence of the blurb: the current one (the user's, else drafted), saved when the user leaves it changed. */
 export function SentenceField({ label, description, field, sentence, stored, save }: { label: string; description: string; field: BlurbField; sentence: string; stored: string; save: Save }): ReactNode {
   const [value, setValue] = useState(sentence)
+  useSaveOnLeave(() => (value.trim() === sentence || value.trim() === '' ? null : () => void save({ [field]: value.trim() })))
   const onBlur = (): void => {
     const typed = value.trim()
     if (typed === sentence) return
@@ -87,6 +147,7 @@ export function SentenceField({ label, description, field, sentence, stored, sav
 /** The blurb written as one paragraph (older drafts): edited as a whole, or given up for the four sentences. */
 export function ParagraphBlurb({ stored, save }: { stored: string; save: Save }): ReactNode {
   const [value, setValue] = useState(stored)
+  useSaveOnLeave(() => (value === stored ? null : () => void save({ blurb: value })))
   return (
     <>
       <Textarea label="Blurb" description="You wrote this blurb as one paragraph: it goes into the note as it is." autosize minRows={3} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={() => value !== stored && void save({ blurb: value })} />
