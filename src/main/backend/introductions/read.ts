@@ -119,8 +119,15 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind, r.state)],
-    checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path)) : [],
+    checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path), askedOn(r.state, history, r.created_at)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
   }
+}
+
+/** The day an ask was made, as path fatigue counts it (see `loadAsks`): null for a draft or an abandoned ask. */
+function askedOn(state: string, history: readonly { state: string; on_date: string }[], createdAt: string): string | null {
+  if (state === 'draft' || state === 'abandoned') return null
+  const asked = history.filter((h) => h.state === 'asked').map((h) => h.on_date)
+  return asked.length === 0 ? createdAt : asked.reduce((a, b) => (b < a ? b : a))
 }

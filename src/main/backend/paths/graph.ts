@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3'
 import type { ScoringSettings } from '../../../shared/scoring'
-import { parseIdList } from '../people/records'
 import { numbers, readColumns, texts } from '../db/columns'
 import { readRelationshipColumns, RELATIONSHIP_CODE, type RelationshipColumns } from './relationship-columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
@@ -359,17 +358,18 @@ export class PathGraph extends ColleagueGraph {
 
   private loadAsks(person: number | null): void {
     if (person !== null) this.asks[this.node(person)] = NO_ENTRIES
+    // An ask counts once it is made (a draft is not yet an ask; an abandoned one never went), on the
+    // day it was made, through the connector it asks: each hop of a longer path asks its own.
     const rows = this.sqlite
-      // A later hop of a longer path goes through connectors its first hop already counted.
-      .prepare<[], [string, string]>(`SELECT path, created_at FROM introduction WHERE kind = 'ask' AND state != 'abandoned' AND previous_id IS NULL`)
+      .prepare<[], [number, string]>(
+        `SELECT i.connector_id, coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'), i.created_at)
+         FROM introduction i WHERE i.kind = 'ask' AND i.state NOT IN ('draft', 'abandoned') AND i.connector_id IS NOT NULL`,
+      )
       .raw()
       .all()
-    for (const [path, created] of rows) {
-      const ids = parseIdList(path)
-      for (const connector of ids.slice(1, -1)) {
-        if (person !== null && connector !== person) continue
-        ownList(this.asks, this.node(connector)).push(dayNumber(created))
-      }
+    for (const [connector, asked] of rows) {
+      if (person !== null && connector !== person) continue
+      ownList(this.asks, this.node(connector)).push(dayNumber(asked))
     }
   }
 

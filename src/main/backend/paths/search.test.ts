@@ -84,7 +84,9 @@ async function load(graph: RandomGraph): Promise<{ g: PathGraph; sqlite: Databas
     sqlite.prepare("INSERT INTO favor (giver_id, receiver_id, occurred_on, kind, size, created_at, updated_at) VALUES (?, ?, ?, 'help', ?, ?, ?)").run(giver, receiver, TODAY, size, now, now)
   }
   for (const connector of graph.asks) {
-    sqlite.prepare("INSERT INTO introduction (kind, path, created_at, updated_at) VALUES ('ask', ?, ?, ?)").run(JSON.stringify([1, connector + 1, 99]), now, now)
+    sqlite
+      .prepare("INSERT INTO introduction (kind, state, path, connector_id, created_at, updated_at) VALUES ('ask', 'asked', ?, ?, ?, ?)")
+      .run(JSON.stringify([1, connector + 1, 99]), connector + 1, now, now)
   }
   graph.jobs.forEach((job, k) => {
     const spellings = ORG_SPELLINGS[job.org] ?? ['Acme']

@@ -232,7 +232,10 @@ describe('paths.find', () => {
     await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-21', kind: 'advice', size: 'large' })
     const afterFavor = await score()
     expect(afterFavor).toBeCloseTo((afterTalk / 0.85) * 1.0, 9)
-    await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    // A drafted ask is not yet an ask: only once it is made does it tire Ana.
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    expect(await score()).toBeCloseTo(afterFavor, 9)
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-21' })
     expect(await score()).toBeCloseTo(afterFavor / 2, 9)
     await ok(backend, 'people.archive', { id: ana.id })
     expect((await ok(backend, 'paths.find', { to: cy.id })).paths.map((p) => p.people[1]?.name)).toEqual(['Ben'])

@@ -8,6 +8,7 @@ import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
+import { dayNumber } from './scoring'
 import type { PathGraph } from './graph'
 import type { Edge } from './graph-core'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
@@ -138,7 +139,7 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
 function beforeYouAsk(
   g: PathGraph,
   nodes: readonly number[],
-  context: { direct: Set<number>; shortest: Map<number, number>; ownAsk?: boolean },
+  context: { direct: Set<number>; shortest: Map<number, number>; ownAskedOn?: string | null },
 ): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
@@ -181,8 +182,11 @@ function beforeYouAsk(
           : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
   })
 
-  // A stored request counts as an ask through its connector: not against itself.
-  const asks = Math.max(0, g.recentAsks(c1) - (context.ownAsk === true ? 1 : 0))
+  // A stored request already made counts as an ask through its connector: not against itself.
+  const own = context.ownAskedOn ?? null
+  const ownDay = own === null ? null : dayNumber(own)
+  const ownCounted = ownDay !== null && ownDay > g.todayNumber - g.scoring.fatigueWindowDays && ownDay <= g.todayNumber
+  const asks = Math.max(0, g.recentAsks(c1) - (ownCounted ? 1 : 0))
   out.push({
     question: 'Is the timing right?',
     ...(asks >= 2
@@ -400,8 +404,12 @@ function pathView(g: PathGraph, p: RawPath, context: { direct: Set<number>; shor
   }
 }
 
-/** The four before-you-ask answers for a stored request's path, from today's data ([] when the path no longer holds). */
-export function pathChecks(backend: BackendState, ids: readonly number[]): BeforeYouAsk[] {
+/**
+ * The four before-you-ask answers for a stored request's path, from today's
+ * data ([] when the path no longer holds). `askedOn`: the day the request was
+ * made, null while it is a draft or once abandoned (then it counts as no ask).
+ */
+export function pathChecks(backend: BackendState, ids: readonly number[], askedOn: string | null): BeforeYouAsk[] {
   const g = backend.paths()
   const nodes = ids.map((id) => g.indexOf.get(id) ?? -1)
   if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []
@@ -412,6 +420,6 @@ export function pathChecks(backend: BackendState, ids: readonly number[]): Befor
   return beforeYouAsk(g, nodes, {
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     shortest,
-    ownAsk: true,
+    ownAskedOn: askedOn,
   })
 }

@@ -1,0 +1,55 @@
+/**
+ * Asking tires a connector once the ask is made: a draft is not an ask yet,
+ * and each hop of a longer path tires only the connector it asks.
+ */
+import { describe, expect, it } from 'vitest'
+import { ok } from '../testing/call'
+import { openTempBackend } from '../testing/temp'
+
+const NOW = new Date('2026-11-28T12:00:00Z')
+
+describe('fatigue from my own asks', () => {
+  it('starts when the ask is made, and a request never counts against itself', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const [marcus, yara, zoe] = [await ok(backend, 'people.create', { name: 'Marcus Moreau' }), await ok(backend, 'people.create', { name: 'Yara Schmidt' }), await ok(backend, 'people.create', { name: 'Zoe Park' })]
+    await ok(backend, 'relationships.set', { a: me.id, b: marcus.id, strength: 4 })
+    await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'call', people: [marcus.id] })
+    await ok(backend, 'relationships.set', { a: marcus.id, b: yara.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: marcus.id, b: zoe.id, strength: 4 })
+    const timing = async (id: number) => (await ok(backend, 'introductions.get', { id })).checks.find((c) => c.question === 'Is the timing right?')
+    const toZoe = async () => (await ok(backend, 'paths.find', { to: zoe.id })).paths[0]
+
+    const before = await toZoe()
+    const draft = await ok(backend, 'introductions.request', { path: [me.id, marcus.id, yara.id] })
+    // Drafted, not sent: Marcus has not been asked anything.
+    expect((await toZoe())?.score).toBe(before?.score)
+    expect(await timing(draft.id)).toMatchObject({ verdict: 'good', reason: 'No recent asks through Marcus Moreau, and you talked 8 days ago.' })
+
+    await ok(backend, 'introductions.move', { id: draft.id, to: 'asked', date: '2026-11-25' })
+    expect((await toZoe())?.score).toBeCloseTo((before?.score ?? 0) / 2, 12)
+    expect((await toZoe())?.factors.map((f) => f.label)).toContain('1 introduction ask through Marcus Moreau in the last 90 days')
+    // The request's own checks do not count the request itself.
+    expect(await timing(draft.id)).toMatchObject({ verdict: 'good' })
+    const second = await ok(backend, 'introductions.request', { path: [me.id, marcus.id, zoe.id] })
+    expect(await timing(second.id)).toMatchObject({ verdict: 'caution', reason: 'You asked Marcus Moreau for an introduction in the last 90 days.' })
+  })
+
+  it('tires only the connector each hop of a longer path asks', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [valentina, freya, kenji] = [await add('Valentina Rossi'), await add('Freya Fischer'), await add('Kenji Sato')]
+    await ok(backend, 'relationships.set', { a: me.id, b: valentina.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: valentina.id, b: freya.id, strength: 3 })
+    await ok(backend, 'relationships.set', { a: freya.id, b: kenji.id, strength: 4 })
+    const first = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
+    for (const [to, date] of [['asked', '2026-11-20'], ['agreed', '2026-11-22'], ['introduced', '2026-11-24']] as const) {
+      await ok(backend, 'introductions.move', { id: first.id, to, date })
+    }
+    // Freya is the next one to ask, and has not been asked yet.
+    const next = (await ok(backend, 'paths.find', { to: kenji.id })).paths[0]
+    expect(next?.people.map((p) => p.name)).toEqual(['Jordan Avery', 'Freya Fischer', 'Kenji Sato'])
+    expect(next?.factors.some((f) => f.label.includes('ask through Freya'))).toBe(false)
+  })
+})
