@@ -89,7 +89,7 @@ export function SettingsPage(): ReactNode {
             <>
               <Text>
                 Everything stays in Kith&apos;s data folder on this computer, readable by your user account only. In a
-                terminal, <Code>kith status</Code> shows where it is.
+                terminal, <Code>kith doctor</Code> shows where it is.
               </Text>
               <Text size="sm" c="dimmed">
                 {status.data.counts.people} people, {status.data.counts.relationships} relationships, {status.data.counts.interactions}{' '}
