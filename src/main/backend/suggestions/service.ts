@@ -204,6 +204,8 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const today = backend.today()
   const g = backend.paths()
   const computed = await backend.db.selectFrom('suggestion_week').select('week').where('week', '=', week).executeTakeFirst()
+  // A week whose list came out empty is no list to keep: it is worked out again until it has one.
+  const kept = computed !== undefined && (await backend.db.selectFrom('suggestion').select('id').where('week', '=', week).limit(1).executeTakeFirst()) !== undefined
   const again = computed === undefined ? null : shownAgain(backend, g, week, today, changes)
   if (again !== null) return { suggestions: await storedSuggestions(backend, week), maybeKnown: again }
   const rules = new GainRules(readSuggestionSettings(backend))
@@ -215,7 +217,7 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   let stored = 0
-  if (computed === undefined && g.me >= 0) {
+  if (!kept && g.me >= 0) {
     const now = backend.now().toISOString()
     stored = await storeWeek(
       backend,

@@ -41,6 +41,16 @@ describe('introductions you could make', () => {
     expect(again.suggestions.map((s) => s.score)).toEqual(first.suggestions.map((s) => s.score))
   })
 
+  it('works an empty week out again once there is something to suggest, then keeps that list', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    await ok(backend, 'me.set', { name: 'Jordan' })
+    expect((await ok(backend, 'week.get', {})).suggestions).toEqual([])
+    await needsAndOffers(backend)
+    const filled = await ok(backend, 'week.get', {})
+    expect(pairNames(filled.suggestions).sort()).toEqual(['Ana+Ben', 'Eve+Fay', 'Gus+Hal'])
+    expect((await ok(backend, 'week.get', {})).suggestions).toEqual(filled.suggestions)
+  })
+
   it('drops a suggestion from the week once the two are recorded as knowing each other, or one is archived', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
     const { ana, ben, eve } = await needsAndOffers(backend)
