@@ -251,6 +251,10 @@ describe('kith CLI', () => {
     for (const known of ['Tomas Horvat', 'Yara Schmidt']) {
       const res = JSON.parse((await kith(['--data', data, 'paths', '--to', known, '--json'])).out) as { direct: { name: string }[]; paths: unknown[] }
       expect(res).toMatchObject({ direct: [{ name: known }], paths: [] })
+      // In words: no introduction needed, and no "no path within reach" sending the user looking for longer ones.
+      const words = (await kith(['--data', data, 'paths', '--to', known])).out
+      expect(words).toMatch(new RegExp(`You already know ${known}`))
+      expect(words).not.toMatch(/No path within reach|--max-hops/)
     }
     for (const query of [['--to', 'Kenji Tanaka'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Maya Lindqvist', '--all']]) {
       const res = await kith(['--data', data, 'paths', ...query, '--limit', '8', '--json'])

@@ -40,7 +40,8 @@ export const paths: Command = {
       lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
       for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
     })
-    if (result.paths.length === 0) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
+    // Someone I already know needs no introduction: no path to them is looked for.
+    if (result.paths.length === 0 && result.direct.length < result.targets) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
     emit(ctx, json, lines.join('\n'))
     return EXIT_OK
   },

@@ -244,10 +244,13 @@ export function FindPathPage(): ReactNode {
             </Alert>
           ))}
           {found.paths.length === 0 ? (
-            <Alert color="gray" title="No path within reach">
-              {longer ? 'Even with four relationships, Kith knows no way in.' : 'Try including longer paths.'} Recording who knows whom
-              (between other people too) opens more paths.
-            </Alert>
+            // Someone I already know needs no introduction: no path to them is looked for.
+            found.direct.length >= found.targets ? null : (
+              <Alert color="gray" title="No path within reach">
+                {longer ? 'Even with four relationships, Kith knows no way in.' : 'Try including longer paths.'} Recording who knows whom
+                (between other people too) opens more paths.
+              </Alert>
+            )
           ) : (
             <>
               <Text size="sm" c="dimmed">
