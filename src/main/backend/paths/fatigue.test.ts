@@ -35,6 +35,26 @@ describe('fatigue from my own asks', () => {
     expect(await timing(second.id)).toMatchObject({ verdict: 'caution', reason: 'You asked Marcus Moreau for an introduction in the last 90 days.' })
   })
 
+  it('says stop before asking a connector again for someone they declined to introduce me to', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const [samir, emeka, zoe] = [await ok(backend, 'people.create', { name: 'Samir Walsh' }), await ok(backend, 'people.create', { name: 'Emeka Lindqvist' }), await ok(backend, 'people.create', { name: 'Zoe Park' })]
+    await ok(backend, 'relationships.set', { a: me.id, b: samir.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: samir.id, b: emeka.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: samir.id, b: zoe.id, strength: 4 })
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, samir.id, emeka.id] })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-05' })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'declined', date: '2026-11-10' })
+    const timing = async (to: number) => (await ok(backend, 'paths.find', { to })).paths[0]?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')
+    expect(await timing(emeka.id)).toEqual({
+      question: 'Is the timing right?',
+      verdict: 'stop',
+      reason: 'Samir Walsh declined to introduce you to Emeka Lindqvist when you asked on 2026-11-05.',
+    })
+    // Someone else through Samir: only the ask itself counts.
+    expect(await timing(zoe.id)).toMatchObject({ verdict: 'caution', reason: 'You asked Samir Walsh for an introduction in the last 90 days.' })
+  })
+
   it('tires only the connector each hop of a longer path asks', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })

@@ -127,6 +127,12 @@ export abstract class GraphCore {
   readonly balance: number[] = []
   /** day numbers of asks routed through them */
   readonly asks: number[][] = []
+  /**
+   * The people they declined to introduce me to (person ids: the one asked
+   * for, and where the chain led), and the day of each ask, in parallel.
+   */
+  readonly declinedFor: number[][] = []
+  readonly declinedOn: number[][] = []
   me = -1
   /**
    * Organisations, for inferred colleague ties: per node its memberships
@@ -191,6 +197,8 @@ export abstract class GraphCore {
     this.archived.push(false)
     this.balance.push(0)
     this.asks.push(NO_ENTRIES)
+    this.declinedFor.push(NO_ENTRIES)
+    this.declinedOn.push(NO_ENTRIES)
     this.memOrg.push(NO_ENTRIES)
     this.memStart.push(NO_ENTRIES)
     this.memEnd.push(NO_ENTRIES)
@@ -377,6 +385,14 @@ export abstract class GraphCore {
       this.myContacts = { version: this.version, marks }
     }
     return this.myContacts.marks[i] === 1
+  }
+
+  /** The day (a day number) this connector declined to introduce me to this person, the latest; null if never. */
+  declinedDay(i: number, personId: number): number | null {
+    const people = this.declinedFor[i] ?? NO_ENTRIES
+    let day: number | null = null
+    for (let k = 0; k < people.length; k++) if (people[k] === personId) day = Math.max(day ?? -Infinity, this.declinedOn[i]?.[k] ?? 0)
+    return day
   }
 
   recentAsks(i: number): number {

@@ -357,19 +357,33 @@ export class PathGraph extends ColleagueGraph {
   }
 
   private loadAsks(person: number | null): void {
-    if (person !== null) this.asks[this.node(person)] = NO_ENTRIES
+    if (person !== null) {
+      const i = this.node(person)
+      this.asks[i] = NO_ENTRIES
+      this.declinedFor[i] = NO_ENTRIES
+      this.declinedOn[i] = NO_ENTRIES
+    }
     // An ask counts once it is made (a draft is not yet an ask; an abandoned one never went), on the
     // day it was made, through the connector it asks: each hop of a longer path asks its own.
     const rows = this.sqlite
-      .prepare<[], [number, string]>(
-        `SELECT i.connector_id, coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'), i.created_at)
+      .prepare<[], [number, string, string, number | null, number | null]>(
+        `SELECT i.connector_id, coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'), i.created_at),
+                i.state, i.target_id, i.goal_id
          FROM introduction i WHERE i.kind = 'ask' AND i.state NOT IN ('draft', 'abandoned') AND i.connector_id IS NOT NULL`,
       )
       .raw()
       .all()
-    for (const [connector, asked] of rows) {
+    for (const [connector, asked, state, target, goal] of rows) {
       if (person !== null && connector !== person) continue
-      ownList(this.asks, this.node(connector)).push(dayNumber(asked))
+      const i = this.node(connector)
+      ownList(this.asks, i).push(dayNumber(asked))
+      // A "no" is remembered for whom it was about: the person asked for, and where the chain led.
+      if (state !== 'declined') continue
+      for (const about of [target, goal]) {
+        if (about === null) continue
+        ownList(this.declinedFor, i).push(about)
+        ownList(this.declinedOn, i).push(dayNumber(asked))
+      }
     }
   }
 
@@ -394,6 +408,8 @@ export class PathGraph extends ColleagueGraph {
         this.archived[i] = true
         this.balance[i] = 0
         this.asks[i] = NO_ENTRIES
+        this.declinedFor[i] = NO_ENTRIES
+        this.declinedOn[i] = NO_ENTRIES
         continue
       }
       this.names[i] = row[0]

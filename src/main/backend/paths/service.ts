@@ -187,9 +187,20 @@ function beforeYouAsk(
   const ownDay = own === null ? null : dayNumber(own)
   const ownCounted = ownDay !== null && ownDay > g.todayNumber - g.scoring.fatigueWindowDays && ownDay <= g.todayNumber
   const asks = Math.max(0, g.recentAsks(c1) - (ownCounted ? 1 : 0))
+  // A "no" from this connector about this very person (or about where this path leads) stands.
+  let declined: { who: number; day: number } | null = null
+  for (const i of [nodes[2], nodes[nodes.length - 1]]) {
+    const day = i === undefined ? null : g.declinedDay(c1, g.ids[i] ?? -1)
+    if (i !== undefined && day !== null) {
+      declined = { who: i, day }
+      break
+    }
+  }
   out.push({
     question: 'Is the timing right?',
-    ...(asks >= 2
+    ...(declined !== null
+      ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.names[declined.who] ?? ''} when you asked on ${new Date(declined.day * 86_400_000).toISOString().slice(0, 10)}.` }
+      : asks >= 2
       ? { verdict: 'stop' as const, reason: `You have asked ${name} for ${asks} introductions in the last ${g.scoring.fatigueWindowDays} days.` }
       : asks === 1
         ? { verdict: 'caution' as const, reason: `You asked ${name} for an introduction in the last ${g.scoring.fatigueWindowDays} days.` }
