@@ -183,12 +183,20 @@ export class ImportJobs extends JobTable<Job> {
     return { ...job.status }
   }
 
+  /** Whether this job is one of these jobs and still open (the lock's holder, seen by an archive import in the same process). */
+  holds(jobId: string): boolean {
+    this.sweep()
+    const job = this.jobs.get(jobId)
+    return job !== undefined && OPEN_PHASES.has(job.status.phase)
+  }
+
   /** Ids of the jobs still holding a file's records, plan or preview in memory (for tests). */
   holding(): string[] {
     return [...this.jobs.values()].filter((j) => j.parsed !== null || j.previewed !== null || j.status.preview !== null).map((j) => j.id)
   }
 
-  private busy(owner: LockOwner | null, here: boolean): KithError {
+  /** The refusal for an import that finds another open: `here` when it is one of these jobs, which the page can cancel. */
+  busy(owner: LockOwner | null, here: boolean): KithError {
     if (owner === null) return new KithError('conflict', 'Another import is starting in this data folder right now; try again in a moment.')
     const phase = isImportPhase(owner.phase) ? PHASE_WORDS[owner.phase] : owner.phase
     const where = here ? 'Finish it first: apply it or cancel it on the Import page' : `It is open in another Kith window or command (process ${owner.pid}); apply it or cancel it there first`

@@ -15,6 +15,7 @@ import { readArchiveSettings } from '../../settings/service'
 import { databaseMark } from '../preview'
 import { IMPORT_IDLE_MS, JobTable, OPEN_PHASES, perBackend, phaseOf } from '../job-table'
 import { acquireImportLock, type LockOwner } from '../lock'
+import { importJobs } from '../service'
 import { yieldToEventLoop } from '../yield'
 import { applyLearning } from './apply'
 import { detectArchive, readerFor, type ReaderOptions } from './formats'
@@ -135,6 +136,9 @@ export class ArchiveJobs extends JobTable<Job> {
     if (!lock.held) {
       whenClosed?.()
       const by = lock.by
+      // A contacts import left open in this very process (its tab closed on its preview): the page can cancel it.
+      const contacts = importJobs(this.backend)
+      if (by !== null && by.pid === process.pid && contacts.holds(by.jobId)) throw contacts.busy(by, true)
       throw new KithError(
         'conflict',
         by === null

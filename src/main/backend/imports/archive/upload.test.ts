@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArchiveJobStatus } from '../../../../shared/imports'
 import type { Backend } from '../../backend'
 import { fails, ok } from '../../testing/call'
+import { previewImport } from '../../testing/imports'
 import { openTempBackend } from '../../testing/temp'
 import { UPLOAD_DIR_NAME, receiveUpload, removeUploads, startArchiveOnCopy } from './upload'
 
@@ -90,6 +91,23 @@ describe('an archive uploaded from the page', () => {
     expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Another import is open/) })
     expect(await copiesLeft(backend, 1)).toHaveLength(1)
     expect((await fails(backend, 'imports.archiveReread', { jobId: 'nope' })).code).toBe('not_found')
+  })
+
+  it('names a contacts preview left open in this process, so the page can cancel it, then imports', async () => {
+    const backend = await openTempBackend()
+    const { preview } = await previewImport(backend, 'Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nZara,Lindqvist,,zara@example.com,Acme,CTO,12 Mar 2024\n')
+    if (preview === null) throw new Error('the contacts file was refused')
+    const refused = await upload(backend, 'warm-intro.ics').then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Another import is open in this data folder: Connections\.csv, .* Finish it first: apply it or cancel it on the Import page/),
+      details: { openImport: { jobId: preview.jobId, fileName: 'Connections.csv', phase: 'ready' } },
+    })
+    await ok(backend, 'imports.cancel', { jobId: preview.jobId })
+    expect((await settled(backend, await upload(backend, 'warm-intro.ics'))).phase).toBe('ready')
   })
 
   it('removes the copy of an import left waiting until Kith lets go of it', async () => {

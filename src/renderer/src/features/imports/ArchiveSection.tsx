@@ -4,10 +4,11 @@ import { formatBytes, plural } from '../../../../shared/format'
 import { UPLOAD_EXTENSIONS, archiveItemCount, type ArchiveJobStatus, type ArchiveResult } from '../../../../shared/imports'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
-import { call, canPickFiles, uploadArchive } from '../../lib/client'
+import { ApiCallError, call, canPickFiles, uploadArchive } from '../../lib/client'
 import { asError } from '../../lib/errors'
 import { useNav } from '../../lib/nav'
 import { ArchivePreview } from './ArchivePreview'
+import { CancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -55,6 +56,8 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
   const [stage, setStage] = useState<Stage>({ kind: 'idle' })
   const [error, setError] = useState<Error>()
   const [busy, setBusy] = useState(false)
+  // A contacts import left open in this window's backend (its tab closed on its preview), which can be cancelled here.
+  const [inTheWay, setInTheWay] = useState<OpenImportInTheWay | null>(null)
   // Stops the upload or the polling when the user cancels or leaves the page.
   const stop = useRef(new AbortController())
   const openJob = useRef<string | null>(null)
@@ -109,6 +112,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
 
   async function run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     setError(undefined)
+    setInTheWay(null)
     stop.current = new AbortController()
     const signal = stop.current.signal
     try {
@@ -118,7 +122,15 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
       if (signal.aborted) return
       setStage({ kind: 'idle' })
       setError(asError(err))
+      const open = err instanceof ApiCallError ? err.openImport : null
+      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
     }
+  }
+
+  async function cancelInTheWay(jobId: string): Promise<void> {
+    setInTheWay(null)
+    setError(undefined)
+    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(asError(err)))
   }
 
   const upload = (chosen: File): Promise<void> =>
@@ -262,6 +274,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
         </Stack>
       )}
       <ErrorNotice error={error} title="That archive could not be imported" />
+      <CancelOpenImport open={inTheWay} onCancel={(jobId) => void cancelInTheWay(jobId)} />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ArchivePreview
           preview={stage.status.preview}

@@ -15,6 +15,7 @@ import { HistorySection } from './HistorySection'
 import { ExportSection } from './ExportSection'
 import { useApi } from '../../lib/useApi'
 import { itemsText, waitingCount } from '../../lib/review'
+import { CancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -37,7 +38,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const decide = useCallback((d: ImportDecision) => setDecisions((prev) => new Map(prev).set(d.index, d)), [])
   const [dragging, setDragging] = useState(false)
   // An import left at its preview in this app (another tab, or before a reload): it can be cancelled from here.
-  const [inTheWay, setInTheWay] = useState<{ jobId: string; fileName: string } | null>(null)
+  const [inTheWay, setInTheWay] = useState<OpenImportInTheWay | null>(null)
   const cancelled = useRef(new AbortController())
   // Read through a function: the page may have been left while waiting.
   const isCancelled = (): boolean => cancelled.current.signal.aborted
@@ -227,13 +228,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         </Stack>
       )}
       <ErrorNotice error={error} title="That file could not be imported" />
-      {inTheWay !== null && (
-        <Group>
-          <Button variant="light" color="red" onClick={() => void cancelInTheWay(inTheWay.jobId)}>
-            Cancel the import of {inTheWay.fileName}
-          </Button>
-        </Group>
-      )}
+      <CancelOpenImport open={inTheWay} onCancel={(jobId) => void cancelInTheWay(jobId)} />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ImportPreview
           preview={stage.status.preview}
