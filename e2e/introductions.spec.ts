@@ -184,7 +184,7 @@ test.describe('introducing two people', () => {
 
   test('warns before sending without both opt-ins', async ({ app }) => {
     await start(app)
-    await expect(app.getByRole('region', { name: 'Introduction email' }).getByRole('status').first()).toHaveText('Both sides have not said yes yet.')
+    await expect(app.getByRole('region', { name: 'Introduction email' }).getByRole('status').first()).toHaveText('Neither side has said yes yet.')
     await app.getByRole('button', { name: 'I sent the introduction' }).click()
     const confirm = app.getByRole('dialog', { name: 'Send the introduction anyway?' })
     await expect(confirm.getByRole('alert')).toContainText('Ana Silva and Ben Okafor have not said yes to this introduction.')

@@ -95,7 +95,7 @@ describe('the drafts of an introduction between two people', () => {
     await ok(backend, 'profile.set', { fullName: 'Jordan Avery', signOff: 'Warm regards,' })
     const started = await ok(backend, 'introductions.connect', { a: yara.id, b: kenji.id, context: 'seed pricing' })
     expect(started.drafts.email?.warnings).toEqual([
-      'Both sides have not said yes yet.',
+      'Neither side has said yes yet.',
       'No gain stated for Yara Schmidt.',
       'No gain stated for Kenji Mori.',
       'Kenji has no email address: add it or send to them separately.',
@@ -119,7 +119,7 @@ describe('the drafts of an introduction between two people', () => {
     expect(optIns.b.leftOut).toEqual(['Kenji Mori'])
     expect(email.subject).toBe('Intro: Yara Schmidt <> Kenji Mori - seed pricing')
     expect(email.body.endsWith('Warm regards,\nJordan Avery')).toBe(true)
-    expect(email.warnings).toEqual(['Both sides have not said yes yet.', 'Kenji has no email address: add it or send to them separately.'])
+    expect(email.warnings).toEqual(['Neither side has said yes yet.', 'Kenji has no email address: add it or send to them separately.'])
     expect(handoff.subject).toBe('Re: Intro: Yara Schmidt <> Kenji Mori - seed pricing')
     expect(handoff.warnings).toEqual(['Kenji has no email address: add it or send to them separately.'])
 

@@ -117,7 +117,7 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   const composed = composeIntroEmail(fields)
   const emailBody = own(d, 'email', composed.body)
   const notYes = [input.answers.a === 'yes' ? null : a.name, input.answers.b === 'yes' ? null : b.name].filter((n) => n !== null)
-  const optInState = notYes.length === 2 ? ['Both sides have not said yes yet.'] : notYes.map((n) => `${n} has not said yes yet.`)
+  const optInState = notYes.length === 2 ? ['Neither side has said yes yet.'] : notYes.map((n) => `${n} has not said yes yet.`)
   const handoff = composeHandoff(profile, a, b, composed.subject)
   const handoffBody = own(d, 'handoff', handoff.body)
   return {

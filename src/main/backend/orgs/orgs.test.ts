@@ -152,7 +152,7 @@ describe('colleagues', () => {
     const viaGrace = result.paths.find((p) => p.people.map((x) => x.name).join(' > ') === 'Jordan Avery > Grace Ferreira > Omar Haddad')
     expect(viaGrace?.steps).toEqual([{ kind: 'relationship' }, { kind: 'colleague', organisation: { id: expect.any(Number), name: 'Harbor Capital' }, since: null }])
     expect(viaGrace?.factors.at(-1)?.label).toBe(
-      'Grace Ferreira and Omar Haddad: both at Harbor Capital, inferred colleagues: acquaintance (2) x0.40, never seen together (unknown) x0.75, inferred x0.50, 4 people there x1.00',
+      'Grace Ferreira and Omar Haddad: both at Harbor Capital, inferred colleagues: acquaintance (2) x0.40, recency not known (an inferred tie) x0.75, inferred x0.50, 4 people there x1.00',
     )
     for (const p of result.paths) expect(p.score).toBeCloseTo(p.factors.reduce((a, f) => a * f.value, 1), 12)
   })

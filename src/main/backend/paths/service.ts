@@ -36,7 +36,7 @@ export function colleagueWords(g: PathGraph, tie: ColleagueTie, i: number, j: nu
   return `both at ${org}${since}`
 }
 
-/** "Grace and Yara: both at Harbor Capital since 2023, inferred colleagues: acquaintance (2) x0.40, never seen together x0.75, inferred x0.50, 9 people there x0.89" */
+/** "Grace and Yara: both at Harbor Capital since 2023, inferred colleagues: acquaintance (2) x0.40, recency not known (an inferred tie) x0.75, inferred x0.50, 9 people there x0.89" */
 function colleagueFactor(g: PathGraph, i: number, j: number, tie: ColleagueTie): Factor {
   const s = g.scoring
   const c = s.colleagues
@@ -45,7 +45,8 @@ function colleagueFactor(g: PathGraph, i: number, j: number, tie: ColleagueTie):
   const short = tie.overlap < c.shortOverlapDays
   const parts = [
     `${strengthWord(c.strength).toLowerCase()} (${c.strength}) ${x(baseOf(s, c.strength))}`,
-    `never seen together (unknown) ${x(s.unknownRecency)}`,
+    // An inferred tie has no record of its own: its recency is not known, whatever the two were logged doing.
+    `recency not known (an inferred tie) ${x(s.unknownRecency)}`,
     `inferred ${x(confidenceOf(s, 'inferred'))}`,
   ]
   const base = g.colleagueBase()

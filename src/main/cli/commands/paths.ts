@@ -29,7 +29,7 @@ export const paths: Command = {
       direct: result.direct,
       paths: result.paths.map((p) => ({ score: p.score, people: p.people, steps: p.steps, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
     }
-    const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} people)`
+    const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} ${result.targets === 1 ? 'person' : 'people'})`
     const lines = [`Ways to ${what}:`]
     for (const d of result.direct) {
       lines.push(`  You already know ${d.name} (${strengthWord(d.strength).toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
