@@ -126,6 +126,13 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       .execute()
     const eventId = await recordEvent(trx, id, to, on, now)
     const effects: Effect[] = []
+    // A step that happened before the request was entered here (asked by mail last week, recorded
+    // today): the draft is dated no later than it, so the history reads in order.
+    const drafted = await trx.selectFrom('introduction_event').select(['id', 'on_date']).where('introduction_id', '=', id).where('state', '=', 'draft').orderBy('id').executeTakeFirst()
+    if (drafted !== undefined && drafted.on_date > on) {
+      await trx.updateTable('introduction_event').set({ on_date: on }).where('id', '=', drafted.id).execute()
+      effects.push({ entity: 'introduction', id, change: { draft_on: drafted.on_date } })
+    }
     if (to === 'scheduled') effects.push({ entity: 'introduction', id, change: { meeting_on: r.meeting_on } })
     const task = async (kindOfTask: TaskKind, person: number | null, title: string, due: string): Promise<void> => {
       const created = await trx

@@ -42,7 +42,7 @@ describe('asking for an introduction', () => {
     expect(scheduled.tasks.find((t) => t.kind === 'close_loop')?.dueOn).toBe('2026-11-21')
     const closed = await ok(backend, 'introductions.move', { id: request.id, to: 'closed' })
     expect(closed.history).toEqual([
-      { state: 'draft', on: '2026-11-22' },
+      { state: 'draft', on: '2026-11-10' },
       { state: 'asked', on: '2026-11-10' },
       { state: 'agreed', on: '2026-11-12' },
       { state: 'introduced', on: '2026-11-15' },

@@ -79,6 +79,16 @@ describe('taking a move back', () => {
     expect((await ok(backend, 'introductions.list', {})).map((i) => i.id)).toEqual([first.id])
   })
 
+  it('dates the draft no later than a step recorded as happening before it, and puts its date back with that step', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya } = await chain(backend)
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })
+    const asked = await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-05' })
+    expect(asked.history).toEqual([{ state: 'draft', on: '2026-11-05' }, { state: 'asked', on: '2026-11-05' }])
+    const back = await ok(backend, 'introductions.undoMove', { id: ask.id })
+    expect(back.history).toEqual([{ state: 'draft', on: '2026-11-28' }])
+  })
+
   it('puts both opt-in answers back as they were before the answer it takes back', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { valentina, freya } = await chain(backend)

@@ -45,6 +45,8 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
         if (change !== null && 'a_answer' in change) put.a_answer = answerOrNull(change.a_answer)
         if (change !== null && 'b_answer' in change) put.b_answer = answerOrNull(change.b_answer)
         if (Object.keys(put).length > 0) await trx.updateTable('introduction').set(put).where('id', '=', id).execute()
+        const draftOn = change === null ? null : stringOrNull(change.draft_on)
+        if (draftOn !== null) await trx.updateTable('introduction_event').set({ on_date: draftOn }).where('introduction_id', '=', id).where('state', '=', 'draft').execute()
       } else if (e.entity === 'relationship') {
         // Only as the move left it: a relationship the user has edited since is theirs now.
         const rel = await trx
