@@ -277,16 +277,22 @@ export async function actOnSuggestion(backend: BackendState, id: number, action:
   return view
 }
 
-/** "They already know each other": from the maybe-known list, records the relationship. */
-export async function confirmKnown(backend: BackendState, a: number, b: number, strength: number): Promise<void> {
+/**
+ * "They already know each other": from the maybe-known list, records the
+ * relationship. Answers its id, for undo; null when one was already recorded
+ * (then nothing changed, and there is nothing to take back).
+ */
+export async function confirmKnown(backend: BackendState, a: number, b: number, strength: number): Promise<number | null> {
   const [x, y] = [Math.min(a, b), Math.max(a, b)]
   const now = backend.now().toISOString()
   await requirePeople(backend.db, [x, y])
-  await backend.write({ people: [x, y] }, (trx) =>
-    trx
+  return backend.write({ people: [x, y] }, async (trx) => {
+    const made = await trx
       .insertInto('relationship')
       .values({ person_a: x, person_b: y, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
       .onConflict((oc) => oc.doNothing())
-      .execute(),
-  )
+      .returning('id')
+      .executeTakeFirst()
+    return made?.id ?? null
+  })
 }

@@ -30,9 +30,14 @@ describe("the week's stored list", () => {
     // Taken away by another program: asked about again.
     editOutsideKith(backend, (db) => db.prepare('DELETE FROM relationship WHERE person_a = ? AND person_b = ?').run(Math.min(ana, ben), Math.max(ana, ben)))
     expect(await asked(backend)).toEqual(['Ana+Ben'])
-    // Recorded from the question itself.
-    await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben, strength: 3 })
+    // Recorded from the question itself: the answer names the relationship made, so the page can take it back.
+    const recorded = await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben, strength: 3 })
+    expect(recorded.relationshipId).not.toBeNull()
     expect(await asked(backend)).toEqual([])
+    // Recorded already: nothing made, nothing to take back.
+    expect(await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben })).toEqual({ a: ana, b: ben, relationshipId: null })
+    await ok(backend, 'relationships.delete', { id: recorded.relationshipId ?? 0 })
+    expect(await asked(backend)).toEqual(['Ana+Ben'])
   })
 
   it('asks again about two people recorded as knowing each other while the first list of the week was worked out and stored', async () => {

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import type { ReactNode } from 'react'
-import type { SuggestionView } from '../../../../shared/types'
+import type { PersonRef, SuggestionView } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
@@ -104,10 +104,37 @@ export function WeekPage(): ReactNode {
       if (action === 'start' && done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
     })
   }
-  const confirmKnown = async (a: number, b: number): Promise<void> => {
+  const confirmKnown = async (a: PersonRef, b: PersonRef): Promise<void> => {
     try {
-      await call('suggestions.confirmKnown', { a, b })
+      const { relationshipId } = await call('suggestions.confirmKnown', { a: a.id, b: b.id })
       changed()
+      notify({
+        color: 'teal',
+        autoClose: 8000,
+        message: (
+          <Group justify="space-between">
+            <Text size="sm">
+              Recorded that {a.name} and {b.name} know each other ({strengthWord(2).toLowerCase()}, 2/5): change it on their pages.
+            </Text>
+            {relationshipId !== null && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                onClick={() => {
+                  void call('relationships.delete', { id: relationshipId })
+                    .then(() => {
+                      changed()
+                      notify({ color: 'gray', message: `Taken back: ${a.name} and ${b.name} are not recorded as knowing each other.` })
+                    })
+                    .catch((err: unknown) => setError(asError(err)))
+                }}
+              >
+                Undo
+              </Button>
+            )}
+          </Group>
+        ),
+      })
     } catch (err) {
       setError(asError(err))
     }
@@ -143,7 +170,7 @@ export function WeekPage(): ReactNode {
               <Text size="sm">
                 {m.a.name} and {m.b.name} share {m.shared} people you know.
               </Text>
-              <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a.id, m.b.id)}>
+              <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a, m.b)}>
                 Yes, record it
               </Button>
             </Group>
