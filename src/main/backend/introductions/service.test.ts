@@ -108,6 +108,18 @@ describe('introducing two people', () => {
     expect((await ok(backend, 'introductions.answer', { id: other.id, side: 'b', answer: 'no' })).state).toBe('declined')
     expect((await fails(backend, 'introductions.connect', { a: ben.id, b: ben.id })).code).toBe('bad_request')
   })
+
+  it('introduces two people once at a time: a second while one is under way is refused, either way round', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    expect(await fails(backend, 'introductions.connect', { a: ben.id, b: yara.id })).toMatchObject({
+      code: 'conflict',
+      message: `You are already introducing Ben Okafor and Yara Schmidt (introduction ${intro.id}, draft).`,
+    })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'abandoned' })
+    expect(await ok(backend, 'introductions.connect', { a: ben.id, b: yara.id })).toMatchObject({ state: 'draft' })
+  })
 })
 
 describe('tasks', () => {

@@ -3,6 +3,7 @@ import type { IntroDetails } from '../../../shared/schemas'
 import { parseJsonColumn, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import type { IntroductionDetail, IntroductionRequest } from '../../../shared/types'
 import type { IntroState } from '../../../shared/intro-states'
+import { stateWord } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -79,6 +80,18 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
     for (const p of people.values()) {
       if (p.isMe) throw new KithError('bad_request', 'To be introduced yourself, find a path instead.')
       if (p.archived) throw new KithError('conflict', `${p.name} is archived.`)
+    }
+    // One introduction between two people at a time: a second would send them the same opt-in twice.
+    const open = await trx
+      .selectFrom('introduction')
+      .select(['id', 'state'])
+      .where('kind', '=', 'connect')
+      .where((eb) => eb.or([eb.and([eb('person_a_id', '=', a), eb('person_b_id', '=', b)]), eb.and([eb('person_a_id', '=', b), eb('person_b_id', '=', a)])]))
+      .where('state', 'not in', ['closed', 'declined', 'abandoned'])
+      .executeTakeFirst()
+    if (open !== undefined) {
+      const names = [people.get(a)?.name ?? '', people.get(b)?.name ?? ''].join(' and ')
+      throw new KithError('conflict', `You are already introducing ${names} (introduction ${open.id}, ${stateWord(open.state).toLowerCase()}).`)
     }
     const created = await trx
       .insertInto('introduction')

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
 import { useEffect, type ReactNode } from 'react'
-import { useDraftsCurrent } from './introduction/fields'
+import { useDraftsCurrent } from './drafts-current'
 import { mailtoUrl, type Message } from '../../../../shared/intro-templates'
 import { openExternal } from '../../lib/client'
 
