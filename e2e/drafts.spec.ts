@@ -36,6 +36,24 @@ test.describe('an ask being written', () => {
     expect(copied).toContain('Our data on how field engineers choose work.')
   })
 
+  test('"Draft again" clicked straight from an edited message gives the drafted message back, and it stays', async ({ app }) => {
+    await new KithApp(app).goTo('Introductions')
+    await app.getByRole('button', { name: ASK }).click()
+    const box = app.getByRole('region', { name: 'Message to the connector' }).getByRole('textbox', { name: 'Message' })
+    const drafted = await box.inputValue()
+    await box.fill('Valentina, a note of my own.')
+    await box.press('Tab')
+    const again = app.getByRole('button', { name: 'Draft again from the fields: Message to the connector' })
+    await expect(again).toBeVisible()
+    await box.fill('Valentina, a second thought.')
+    await again.click()
+    await expect(again).toBeHidden()
+    await expect(box).toHaveValue(drafted)
+    // Opened afresh, it is still the drafted one: nothing saved the edit after the reset.
+    await app.reload()
+    await expect(app.getByRole('region', { name: 'Message to the connector' }).getByRole('textbox', { name: 'Message' })).toHaveValue(drafted)
+  })
+
   test('keeps the reason typed when the user goes back a page straight from the field', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Introductions')

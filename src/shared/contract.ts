@@ -241,8 +241,7 @@ export const contract = {
   'suggestions.act': method<SuggestionView>()(
     z.strictObject({ id, action: z.enum(['start', 'dismiss', 'snooze', 'known']), strength: z.number().int().min(1).max(5).default(2) }),
   ),
-  /** "They already know each other": records the relationship. */
-  /** Records that two people know each other; `relationshipId` is the relationship it made (null: one was already recorded), for undo. */
+  /** "They already know each other": records the relationship; `relationshipId` is the one it made (null: one was already recorded), for undo. */
   'suggestions.confirmKnown': method<{ a: number; b: number; relationshipId: number | null }>()(
     z.strictObject({ a: id, b: id, strength: z.number().int().min(1).max(5).default(2) }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
   ),

@@ -37,7 +37,7 @@ function Page({ route }: { route: Route }): ReactNode {
     case 'person':
       return <PersonPage id={route.id} />
     case 'introduction':
-      return <IntroductionPage id={route.id} />
+      return <IntroductionPage key={route.id} id={route.id} />
     case 'people':
       return 'tag' in route ? (
         <PeoplePage key={`tag:${route.tag}`} initialTag={route.tag} onImport={() => go({ page: 'import' })} />

@@ -196,7 +196,19 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
         // The user's own reason and offer are about the goal: they carry over to the next hop.
         const carried = parseJsonColumn(storedIntroDetails, r.details, {})
         const keep = Object.fromEntries(['why', 'offer'].filter((k) => typeof carried[k] === 'string').map((k) => [k, carried[k]]))
-        const next = await insertAsk(trx, backend, [me, ...path.slice(at)], null, id, now, keep)
+        // A next hop kept from an earlier "introduced" that was taken back (the user had worked on it) is taken up again.
+        const nextPath = [me, ...path.slice(at)]
+        const kept = await trx
+          .selectFrom('introduction')
+          .select('id')
+          .where('kind', '=', 'ask')
+          .where('state', '=', 'draft')
+          .where('previous_id', 'is', null)
+          .where('path', '=', JSON.stringify(nextPath))
+          .orderBy('id', 'desc')
+          .executeTakeFirst()
+        if (kept !== undefined) await trx.updateTable('introduction').set({ previous_id: id }).where('id', '=', kept.id).execute()
+        const next = kept?.id ?? (await insertAsk(trx, backend, nextPath, null, id, now, keep))
         effects.push({ entity: 'introduction', id: next })
       }
     }

@@ -125,9 +125,9 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
   }
 }
 
-/** The day an ask was made, as path fatigue counts it (see `loadAsks`): null for a draft or an abandoned ask. */
+/** The day an ask was made, as path fatigue counts it (see `loadAsks`): null for one never made (a draft, or abandoned as one). */
 function askedOn(state: string, history: readonly { state: string; on_date: string }[], createdAt: string): string | null {
-  if (state === 'draft' || state === 'abandoned') return null
   const asked = history.filter((h) => h.state === 'asked').map((h) => h.on_date)
-  return asked.length === 0 ? createdAt : asked.reduce((a, b) => (b < a ? b : a))
+  if (asked.length > 0) return asked.reduce((a, b) => (b < a ? b : a))
+  return state === 'draft' || state === 'abandoned' ? null : createdAt
 }

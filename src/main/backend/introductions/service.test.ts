@@ -118,7 +118,15 @@ describe('introducing two people', () => {
       message: `You are already introducing Ben Okafor and Yara Schmidt (introduction ${intro.id}, draft).`,
     })
     await ok(backend, 'introductions.move', { id: intro.id, to: 'abandoned' })
-    expect(await ok(backend, 'introductions.connect', { a: ben.id, b: yara.id })).toMatchObject({ state: 'draft' })
+    const second = await ok(backend, 'introductions.connect', { a: ben.id, b: yara.id })
+    await ok(backend, 'introductions.answer', { id: second.id, side: 'a', answer: 'yes' })
+    await ok(backend, 'introductions.answer', { id: second.id, side: 'b', answer: 'yes' })
+    expect((await fails(backend, 'introductions.connect', { a: yara.id, b: ben.id })).message).toBe(
+      `You are already introducing Yara Schmidt and Ben Okafor (introduction ${second.id}, both said yes).`,
+    )
+    // Once sent, it is done: they can be introduced again.
+    await ok(backend, 'introductions.move', { id: second.id, to: 'introduced', confirmed: true })
+    expect(await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })).toMatchObject({ state: 'draft' })
   })
 })
 

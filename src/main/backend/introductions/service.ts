@@ -81,13 +81,13 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
       if (p.isMe) throw new KithError('bad_request', 'To be introduced yourself, find a path instead.')
       if (p.archived) throw new KithError('conflict', `${p.name} is archived.`)
     }
-    // One introduction between two people at a time: a second would send them the same opt-in twice.
+    // One introduction between two people at a time until it is sent: a second would ask them to opt in twice.
     const open = await trx
       .selectFrom('introduction')
       .select(['id', 'state'])
       .where('kind', '=', 'connect')
       .where((eb) => eb.or([eb.and([eb('person_a_id', '=', a), eb('person_b_id', '=', b)]), eb.and([eb('person_a_id', '=', b), eb('person_b_id', '=', a)])]))
-      .where('state', 'not in', ['closed', 'declined', 'abandoned'])
+      .where('state', 'in', ['draft', 'asking', 'ready'])
       .executeTakeFirst()
     if (open !== undefined) {
       const names = [people.get(a)?.name ?? '', people.get(b)?.name ?? ''].join(' and ')
@@ -113,15 +113,16 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
 }
 
 export async function updateDetails(backend: BackendState, id: number, details: IntroDetails): Promise<IntroductionDetail> {
-  const r = await row(backend.db, id)
-  const merged = { ...parseJsonColumn(storedIntroDetails, r.details, {}), ...details }
-  await backend.write('nothing', (trx) =>
-    trx
+  // Read inside the write: two saves close together (fields save as the user types) each merge into what the other left.
+  await backend.write('nothing', async (trx) => {
+    const r = await row(trx, id)
+    const merged = { ...parseJsonColumn(storedIntroDetails, r.details, {}), ...details }
+    await trx
       .updateTable('introduction')
       .set({ details: JSON.stringify(merged), updated_at: backend.now().toISOString() })
       .where('id', '=', id)
-      .execute(),
-  )
+      .execute()
+  })
   return getIntroduction(backend, id)
 }
 

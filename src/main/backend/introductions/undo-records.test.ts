@@ -69,6 +69,11 @@ describe('taking a move back', () => {
     expect(kept).toMatchObject({ state: 'draft', previousId: null, title: 'Ask Freya Fischer to introduce you to Kenji Sato' })
     expect(kept.details).toMatchObject({ message: 'Freya, you mentioned Kenji at the offsite…' })
     expect(kept.tasks.map((t) => [t.id, t.title])).toEqual([[task.id, 'Prep notes for Freya']])
+
+    // Introduced again: the kept draft is the next hop again, not a second one beside it.
+    const again = await ok(backend, 'introductions.move', { id: first.id, to: 'introduced', date: '2026-11-25' })
+    expect(again.nextId).toBe(nextId)
+    expect((await ok(backend, 'introductions.list', {})).map((i) => i.id).sort((a, b) => a - b)).toEqual([first.id, nextId])
   })
 
   it('deletes the next hop the move drafted when the user has not touched it', async () => {

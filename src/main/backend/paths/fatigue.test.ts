@@ -33,6 +33,12 @@ describe('fatigue from my own asks', () => {
     expect(await timing(draft.id)).toMatchObject({ verdict: 'good' })
     const second = await ok(backend, 'introductions.request', { path: [me.id, marcus.id, zoe.id] })
     expect(await timing(second.id)).toMatchObject({ verdict: 'caution', reason: 'You asked Marcus Moreau for an introduction in the last 90 days.' })
+    // Given up after it was made, it was still asked.
+    await ok(backend, 'introductions.move', { id: draft.id, to: 'abandoned', date: '2026-11-27' })
+    expect((await toZoe())?.score).toBeCloseTo((before?.score ?? 0) / 2, 12)
+    // Given up as a draft, it never went.
+    await ok(backend, 'introductions.move', { id: second.id, to: 'abandoned', date: '2026-11-27' })
+    expect((await toZoe())?.score).toBeCloseTo((before?.score ?? 0) / 2, 12)
   })
 
   it('says stop before asking a connector again for someone they declined to introduce me to', async () => {

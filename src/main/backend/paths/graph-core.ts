@@ -127,10 +127,7 @@ export abstract class GraphCore {
   readonly balance: number[] = []
   /** day numbers of asks routed through them */
   readonly asks: number[][] = []
-  /**
-   * The people they declined to introduce me to (person ids: the one asked
-   * for, and where the chain led), and the day of each ask, in parallel.
-   */
+  /** The people they declined to introduce me to (person ids), and the day of each ask, in parallel. */
   readonly declinedFor: number[][] = []
   readonly declinedOn: number[][] = []
   me = -1

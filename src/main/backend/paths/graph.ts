@@ -363,27 +363,27 @@ export class PathGraph extends ColleagueGraph {
       this.declinedFor[i] = NO_ENTRIES
       this.declinedOn[i] = NO_ENTRIES
     }
-    // An ask counts once it is made (a draft is not yet an ask; an abandoned one never went), on the
-    // day it was made, through the connector it asks: each hop of a longer path asks its own.
+    // An ask counts once it is made (it has an "asked" step, whatever became of it since; one moved on
+    // without that step counts from when it was entered), on the day it was made, through the
+    // connector it asks: each hop of a longer path asks its own. A draft, or one abandoned as a
+    // draft, never went.
     const rows = this.sqlite
-      .prepare<[], [number, string, string, number | null, number | null]>(
+      .prepare<[], [number, string, string, number | null]>(
         `SELECT i.connector_id, coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'), i.created_at),
-                i.state, i.target_id, i.goal_id
-         FROM introduction i WHERE i.kind = 'ask' AND i.state NOT IN ('draft', 'abandoned') AND i.connector_id IS NOT NULL`,
+                i.state, i.target_id
+         FROM introduction i WHERE i.kind = 'ask' AND i.connector_id IS NOT NULL
+           AND (i.state NOT IN ('draft', 'abandoned') OR EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'))`,
       )
       .raw()
       .all()
-    for (const [connector, asked, state, target, goal] of rows) {
+    for (const [connector, asked, state, target] of rows) {
       if (person !== null && connector !== person) continue
       const i = this.node(connector)
       ownList(this.asks, i).push(dayNumber(asked))
-      // A "no" is remembered for whom it was about: the person asked for, and where the chain led.
-      if (state !== 'declined') continue
-      for (const about of [target, goal]) {
-        if (about === null) continue
-        ownList(this.declinedFor, i).push(about)
-        ownList(this.declinedOn, i).push(dayNumber(asked))
-      }
+      // A "no" is remembered for whom it was about: the person they were asked to introduce me to.
+      if (state !== 'declined' || target === null) continue
+      ownList(this.declinedFor, i).push(target)
+      ownList(this.declinedOn, i).push(dayNumber(asked))
     }
   }
 

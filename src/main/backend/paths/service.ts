@@ -188,15 +188,10 @@ function beforeYouAsk(
   const ownDay = own === null ? null : dayNumber(own)
   const ownCounted = ownDay !== null && ownDay > g.todayNumber - g.scoring.fatigueWindowDays && ownDay <= g.todayNumber
   const asks = Math.max(0, g.recentAsks(c1) - (ownCounted ? 1 : 0))
-  // A "no" from this connector about this very person (or about where this path leads) stands.
-  let declined: { who: number; day: number } | null = null
-  for (const i of [nodes[2], nodes[nodes.length - 1]]) {
-    const day = i === undefined ? null : g.declinedDay(c1, g.ids[i] ?? -1)
-    if (i !== undefined && day !== null) {
-      declined = { who: i, day }
-      break
-    }
-  }
+  // A "no" from this connector about the very person this path asks them for stands.
+  const asked = nodes[2] ?? -1
+  const declinedOn = asked < 0 ? null : g.declinedDay(c1, g.ids[asked] ?? -1)
+  const declined = declinedOn === null ? null : { who: asked, day: declinedOn }
   out.push({
     question: 'Is the timing right?',
     ...(declined !== null

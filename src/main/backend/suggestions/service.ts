@@ -139,6 +139,8 @@ async function storeWeek(backend: BackendState, week: string, now: string, rows:
       sqlite
         .transaction(() => {
           sqlite.prepare('INSERT INTO suggestion_week (week, computed_at) VALUES (?, ?) ON CONFLICT DO NOTHING').run(week, now)
+          // Another opening (a second window, the CLI) stored a list for the week meanwhile: that one stands.
+          if (sqlite.prepare('SELECT 1 FROM suggestion WHERE week = ? LIMIT 1').get(week) !== undefined) return
           const insert = sqlite.prepare(
             `INSERT INTO suggestion (week, rank, person_a, person_b, score, reasons, snoozed_until, introduction_id, created_at)
              VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?) ON CONFLICT DO NOTHING`,
@@ -217,7 +219,8 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   const ref = (i: number): PersonRef => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })
   const maybeKnown = result.maybeKnown.map((m) => ({ a: ref(m.a), b: ref(m.b), shared: m.shared, index: m.index }))
   let stored = 0
-  if (!kept && g.me >= 0) {
+  // An empty list is stored once, to mark the week as worked out; worked out again and still empty, nothing is written.
+  if (!kept && g.me >= 0 && (computed === undefined || result.suggestions.length > 0)) {
     const now = backend.now().toISOString()
     stored = await storeWeek(
       backend,

@@ -49,16 +49,19 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       inFlight.current++
       setSaving((n) => n + 1)
       try {
-        await runRef.current(async () => {
+        const saved = await runRef.current(async () => {
           await call('introductions.update', { id, details })
           changed()
         })
+        // A copy or an open waiting for this save would take the old draft: it is not done.
+        if (!saved) waiting.clear()
+        return saved
       } finally {
         inFlight.current--
         setSaving((n) => n - 1)
       }
     },
-    [id, changed],
+    [id, changed, waiting],
   )
 
   if (intro.data === undefined || intro.data.id !== id) {

@@ -4,7 +4,8 @@ import type { IntroDetails } from '../../../../../shared/schemas'
 import type { BlurbSentences, DraftMessage, IntroductionDetail } from '../../../../../shared/types'
 import { MessageBox } from '../MessageBox'
 
-export type Save = (details: IntroDetails) => Promise<void>
+/** Saves some of the details; answers whether it did (a failure is shown by the page). */
+export type Save = (details: IntroDetails) => Promise<boolean>
 
 
 /** How long typing may pause before a field's text is saved without leaving it. */
@@ -40,23 +41,23 @@ export function text(d: Record<string, string | boolean>, key: string): string {
 export function DetailField({ label, field, intro, save, multiline = false, description }: { label: string; field: keyof IntroDetails; intro: IntroductionDetail; save: Save; multiline?: boolean; description?: string }): ReactNode {
   const stored = text(intro.details, field)
   const [value, setValue] = useState(stored)
-  // What was last sent to be saved: the stored text can lag behind it while the page reloads.
-  const sent = useRef(stored)
-  const commit = (): void => {
-    if (value === sent.current) return
-    sent.current = value
-    void save({ [field]: value })
-  }
+  // What was last sent to be saved (the stored text can lag behind it while the page reloads);
+  // undefined after a save that failed, so that the next pause, blur or leaving tries again.
+  const sent = useRef<string | undefined>(stored)
   useEffect(() => {
     if (value === sent.current) return
-    const timer = setTimeout(() => {
-      sent.current = value
-      void save({ [field]: value })
-    }, AUTOSAVE_MS)
+    const timer = setTimeout(() => send(value), AUTOSAVE_MS)
     return () => clearTimeout(timer)
-  }, [value, field, save])
-  useSaveOnLeave(() => (value === sent.current ? null : () => void save({ [field]: value })))
-  const onBlur = commit
+  })
+  useSaveOnLeave(() => (value === sent.current ? null : () => send(value)))
+  function send(text: string): void {
+    if (text === sent.current) return
+    sent.current = text
+    void save({ [field]: text }).then((saved) => {
+      if (!saved && sent.current === text) sent.current = undefined
+    })
+  }
+  const onBlur = (): void => send(value)
   return multiline ? (
     <Textarea label={label} description={description} autosize minRows={2} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
   ) : (
@@ -72,13 +73,28 @@ export function EditableDraft({ label, draft, field, intro, save, showWarnings =
 
 function EditableDraftBody({ label, draft, field, stored, save, showWarnings }: { label: string; draft: DraftMessage; field: 'message' | 'email' | 'handoff'; stored: string; save: Save; showWarnings: boolean }): ReactNode {
   const [body, setBody] = useState(draft.body)
-  useSaveOnLeave(() => (body === draft.body ? null : () => void save({ [field]: body })))
+  // The text already saved, or given up for a fresh draft: leaving the page saves only what is neither.
+  const handled = useRef(draft.body)
+  const keep = (): void => {
+    if (body === handled.current) return
+    handled.current = body
+    void save({ [field]: body })
+  }
+  useSaveOnLeave(() => (body === handled.current ? null : keep))
   return (
     <>
-      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={() => body !== draft.body && void save({ [field]: body })} warnings={showWarnings ? draft.warnings : []} leftOut={draft.leftOut} />
+      <MessageBox label={label} message={{ ...draft, body }} onBodyChange={setBody} onBodyBlur={keep} warnings={showWarnings ? draft.warnings : []} leftOut={draft.leftOut} />
       {stored.trim() !== '' && (
         <Group>
-          <Button size="xs" variant="subtle" aria-label={`Draft again from the fields: ${label}`} onClick={() => void save({ [field]: '' })}>
+          <Button
+            size="xs"
+            variant="subtle"
+            aria-label={`Draft again from the fields: ${label}`}
+            onClick={() => {
+              handled.current = body
+              void save({ [field]: '' })
+            }}
+          >
             Draft again from the fields
           </Button>
         </Group>
@@ -99,10 +115,16 @@ export const BLURB_SENTENCES: { part: keyof BlurbSentences; field: BlurbField; l
 /** One sentence of the blurb: the current one (the user's, else drafted), saved when the user leaves it changed. */
 export function SentenceField({ label, description, field, sentence, stored, save }: { label: string; description: string; field: BlurbField; sentence: string; stored: string; save: Save }): ReactNode {
   const [value, setValue] = useState(sentence)
-  useSaveOnLeave(() => (value.trim() === sentence || value.trim() === '' ? null : () => void save({ [field]: value.trim() })))
+  // The sentence already saved, or given up for the drafted one: leaving the page saves only what is neither.
+  const handled = useRef(sentence)
+  useSaveOnLeave(() => {
+    const typed = value.trim()
+    return typed === handled.current || typed === '' ? null : () => void save({ [field]: typed })
+  })
   const onBlur = (): void => {
     const typed = value.trim()
-    if (typed === sentence) return
+    if (typed === handled.current) return
+    handled.current = typed
     if (typed === '') {
       // Empty: back to the drafted sentence.
       if (stored.trim() === '') setValue(sentence)
@@ -116,7 +138,15 @@ export function SentenceField({ label, description, field, sentence, stored, sav
       <Textarea label={label} description={description} autosize minRows={1} maxRows={4} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={onBlur} />
       {stored.trim() !== '' && (
         <Group>
-          <Button size="compact-xs" variant="subtle" aria-label={`Draft again: ${label}`} onClick={() => void save({ [field]: '' })}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            aria-label={`Draft again: ${label}`}
+            onClick={() => {
+              handled.current = value.trim()
+              void save({ [field]: '' })
+            }}
+          >
             Draft again
           </Button>
         </Group>
@@ -128,12 +158,26 @@ export function SentenceField({ label, description, field, sentence, stored, sav
 /** The blurb written as one paragraph (older drafts): edited as a whole, or given up for the four sentences. */
 export function ParagraphBlurb({ stored, save }: { stored: string; save: Save }): ReactNode {
   const [value, setValue] = useState(stored)
-  useSaveOnLeave(() => (value === stored ? null : () => void save({ blurb: value })))
+  // The paragraph already saved, or given up for the four sentences: leaving the page saves only what is neither.
+  const handled = useRef(stored)
+  const keep = (): void => {
+    if (value === handled.current) return
+    handled.current = value
+    void save({ blurb: value })
+  }
+  useSaveOnLeave(() => (value === handled.current ? null : keep))
   return (
     <>
-      <Textarea label="Blurb" description="You wrote this blurb as one paragraph: it goes into the note as it is." autosize minRows={3} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={() => value !== stored && void save({ blurb: value })} />
+      <Textarea label="Blurb" description="You wrote this blurb as one paragraph: it goes into the note as it is." autosize minRows={3} maxRows={8} value={value} onChange={(e) => setValue(e.currentTarget.value)} onBlur={keep} />
       <Group>
-        <Button size="xs" variant="default" onClick={() => void save({ blurb: '' })}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            handled.current = value
+            void save({ blurb: '' })
+          }}
+        >
           Use the four sentences instead
         </Button>
       </Group>
