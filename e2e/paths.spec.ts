@@ -56,6 +56,22 @@ test.describe('who can introduce me', () => {
     await expect(app.getByRole('heading', { level: 2, name: 'Tomas Horvat' })).toBeVisible()
   })
 
+  test('someone I know only faintly is a direct tie, and the ways in are still offered', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Find a path')
+    const picker = app.getByRole('combobox', { name: 'Person to meet' }).or(app.getByRole('textbox', { name: 'Person to meet' })).first()
+    await picker.click()
+    await picker.fill('Yara Schm')
+    await app.getByRole('option', { name: /^Yara Schmidt/ }).first().click()
+    // An acquaintance (2/5) not talked with for over a year: write to her, or ask someone who knows her well.
+    await expect(app.getByText('You already know Yara Schmidt', { exact: true })).toBeVisible()
+    await expect(app.getByText(/You know them only faintly: .* The paths below are those ways in\./)).toBeVisible()
+    const first = app.getByRole('article', { name: 'Path 1: Vera Walsh → Yara Schmidt' })
+    await expect(first).toBeVisible()
+    await expect(first.getByText('You know Yara Schmidt only faintly (2/5): you could also write to them yourself.')).toBeVisible()
+    await expect(app.getByText('No path within reach')).toHaveCount(0)
+  })
+
   test('find anyone at a company, and anyone with a tag', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Find a path')

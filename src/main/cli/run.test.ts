@@ -247,15 +247,20 @@ describe('kith CLI', () => {
   it('paths --json keeps its contract on the sample network: people from me to the target, score = product of factors', async () => {
     const data = tempDir()
     await kith(['--data', data, 'demo'])
-    // Tomas and Yara are people I know: a direct tie, never a path.
-    for (const known of ['Tomas Horvat', 'Yara Schmidt']) {
+    // Tomas and Grace are people I know well: a direct tie, never a path.
+    for (const known of ['Tomas Horvat', 'Grace Ferreira']) {
       const res = JSON.parse((await kith(['--data', data, 'paths', '--to', known, '--json'])).out) as { direct: { name: string }[]; paths: unknown[] }
-      expect(res).toMatchObject({ direct: [{ name: known }], paths: [] })
+      expect(res).toMatchObject({ direct: [{ name: known, faint: false }], paths: [] })
       // In words: no introduction needed, and no "no path within reach" sending the user looking for longer ones.
       const words = (await kith(['--data', data, 'paths', '--to', known])).out
       expect(words).toMatch(new RegExp(`You already know ${known}`))
       expect(words).not.toMatch(/No path within reach|--max-hops/)
     }
+    // Yara is an acquaintance not talked with for over a year: the direct tie first, and the ways in still offered.
+    const faint = JSON.parse((await kith(['--data', data, 'paths', '--to', 'Yara Schmidt', '--json'])).out) as { direct: { name: string; faint: boolean }[]; paths: { people: { name: string }[] }[] }
+    expect(faint.direct).toMatchObject([{ name: 'Yara Schmidt', faint: true }])
+    expect(faint.paths[0]?.people.map((p) => p.name)).toEqual(['Jordan Avery', 'Vera Walsh', 'Yara Schmidt'])
+    expect((await kith(['--data', data, 'paths', '--to', 'Yara Schmidt'])).out).toMatch(/You already know Yara Schmidt \(acquaintance, 2\/5\), only faintly: .*\n1\. Jordan Avery -> Vera Walsh -> Yara Schmidt/)
     for (const query of [['--to', 'Kenji Tanaka'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Maya Lindqvist', '--all']]) {
       const res = await kith(['--data', data, 'paths', ...query, '--limit', '8', '--json'])
       expect(res.code, query.join(' ')).toBe(EXIT_OK)

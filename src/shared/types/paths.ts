@@ -43,6 +43,12 @@ export interface DirectTie {
   lastTalked: string | null
   /** for a company or tag target: what to do instead of an introduction ("ask them about their colleagues at X") */
   hint: string | null
+  /**
+   * A person asked about whom I know only faintly (2/5 or less, no talk logged
+   * for a year, never introduced to me): paths to them are looked for as well,
+   * since a word from someone who knows them well may carry more than mine.
+   */
+  faint: boolean
 }
 
 export interface PathsResult {

@@ -138,14 +138,54 @@ describe('paths.find', () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, cy } = await network(backend)
     const before = await ok(backend, 'paths.find', { to: cy.id })
-    await ok(backend, 'relationships.set', { a: me.id, b: cy.id, strength: 1 })
+    await ok(backend, 'relationships.set', { a: me.id, b: cy.id, strength: 3 })
     const result = await ok(backend, 'paths.find', { to: cy.id })
-    expect(result.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 1, lastTalked: null, hint: null }])
+    expect(result.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 3, lastTalked: null, hint: null, faint: false }])
     expect(result.paths).toEqual([])
     // A request made before I knew them says so when it is opened again.
     const request = await ok(backend, 'introductions.request', { path: before.paths[0]?.people.map((p) => p.id) ?? [] })
     const detail = await ok(backend, 'introductions.get', { id: request.id })
     expect(detail.checks[2]).toMatchObject({ verdict: 'stop', reason: 'You already know Cy: reach out directly.' })
+  })
+
+  it('still looks for a way in to a person I know only faintly, and stops once I talk with them or was introduced', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, cy, dee } = await network(backend)
+    // A LinkedIn connection, say: 2/5 and never a word logged.
+    await ok(backend, 'relationships.set', { a: me.id, b: cy.id, strength: 2 })
+    const faint = await ok(backend, 'paths.find', { to: cy.id })
+    expect(faint.direct).toEqual([{ id: cy.id, name: 'Cy', strength: 2, lastTalked: null, hint: null, faint: true }])
+    expect(faint.paths.map((p) => p.people.map((x) => x.name).join(' > '))).toEqual(['Jordan > Ana > Cy', 'Jordan > Ben > Cy'])
+    expect(faint.paths[0]?.beforeYouAsk[2]).toEqual({
+      question: 'Could you reach Cy another way?',
+      verdict: 'caution',
+      reason: 'You know Cy only faintly (2/5): you could also write to them yourself.',
+    })
+    // A request along one of them says the same when opened.
+    const request = await ok(backend, 'introductions.request', { path: faint.paths[0]?.people.map((p) => p.id) ?? [] })
+    expect((await ok(backend, 'introductions.get', { id: request.id })).checks[2]).toMatchObject({ verdict: 'caution' })
+
+    // A company is different: people I know there are never path targets, however faintly.
+    const company = await ok(backend, 'paths.find', { company: 'Gamma' })
+    expect(company.direct).toEqual([expect.objectContaining({ name: 'Cy', faint: false })])
+    expect(company.paths.every((p) => p.people.at(-1)?.name === 'Dee')).toBe(true)
+
+    // Talked with this year: no longer faint, and no introduction is looked for.
+    await ok(backend, 'interactions.log', { date: '2026-06-01', kind: 'call', people: [cy.id] })
+    const talked = await ok(backend, 'paths.find', { to: cy.id })
+    expect(talked.direct).toEqual([expect.objectContaining({ name: 'Cy', faint: false, lastTalked: '2026-06-01' })])
+    expect(talked.paths).toEqual([])
+    expect((await ok(backend, 'introductions.get', { id: request.id })).checks[2]).toMatchObject({ verdict: 'stop' })
+
+    // Introduced to me (2/5, never talked since): the introduction's thread is the way, not another path.
+    await ok(backend, 'relationships.set', { a: ana.id, b: dee.id, strength: 4 })
+    const toDee = await ok(backend, 'paths.find', { to: dee.id })
+    const viaAna = toDee.paths.find((p) => p.people.map((x) => x.name).join(' > ') === 'Jordan > Ana > Dee')
+    const ask = await ok(backend, 'introductions.request', { path: viaAna?.people.map((p) => p.id) ?? [] })
+    for (const [to, date] of [['asked', '2026-11-18'], ['agreed', '2026-11-19'], ['introduced', '2026-11-20']] as const) await ok(backend, 'introductions.move', { id: ask.id, to, date })
+    const introduced = await ok(backend, 'paths.find', { to: dee.id })
+    expect(introduced.direct).toEqual([expect.objectContaining({ name: 'Dee', strength: 2, faint: false })])
+    expect(introduced.paths).toEqual([])
   })
 
   it('answers a first question after opening without reading everyone, the same as once everyone is read', async () => {

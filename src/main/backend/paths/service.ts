@@ -19,6 +19,20 @@ const x = (value: number): string => `x${value.toFixed(2)}`
 
 const HOW_KNOWN = { firsthand: 'known firsthand', believed: 'believed to know each other', inferred: 'inferred' } as const
 
+/** A tie no stronger than this (1 to 5)... */
+const FAINT_STRENGTH = 2
+/** ...with no talk logged for longer than this many days is too faint to lean on: see `isFaint`. */
+const FAINT_DAYS = 365
+
+/**
+ * Too faint to lean on: a connector at that strength gets a "stop", and a
+ * person asked about whom I know only that well is still looked for through
+ * others (the direct tie is shown first).
+ */
+function isFaint(strength: number, days: number | null): boolean {
+  return strength <= FAINT_STRENGTH && (days === null || days > FAINT_DAYS)
+}
+
 const points = (n: number): string => `${n} favor ${n === 1 ? 'point' : 'points'}`
 
 const year = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 4)
@@ -140,7 +154,7 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
 function beforeYouAsk(
   g: PathGraph,
   nodes: readonly number[],
-  context: { direct: Set<number>; shortest: Map<number, number>; ownAskedOn?: string | null },
+  context: PathContext & { ownAskedOn?: string | null },
 ): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
@@ -154,7 +168,7 @@ function beforeYouAsk(
 
   out.push({
     question: `How strong is your relationship with ${name}?`,
-    verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : strength <= 2 && (days === null || days > 365) ? 'stop' : 'caution',
+    verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : isFaint(strength, days) ? 'stop' : 'caution',
     reason: `${name}: ${strength === 0 ? 'not someone you know' : strengthWord(strength).toLowerCase()} (${strength}/5), and ${talked}.`,
   })
 
@@ -172,9 +186,12 @@ function beforeYouAsk(
 
   const shortest = context.shortest.get(t)
   const sharedOrg = context.direct.has(t) || (shortest !== undefined && shortest < nodes.length - 1) ? null : sharedCurrentOrg(g, g.me, t)
+  const direct = context.direct.has(t) ? g.edgeBetween(g.me, t) : undefined
   out.push({
     question: `Could you reach ${target} another way?`,
-    ...(context.direct.has(t)
+    ...(direct !== undefined && context.faint.has(t)
+      ? { verdict: 'caution' as const, reason: `You know ${target} only faintly (${direct.strength}/5): you could also write to them yourself.` }
+      : context.direct.has(t)
       ? { verdict: 'stop' as const, reason: `You already know ${target}: reach out directly.` }
       : shortest !== undefined && shortest < nodes.length - 1
         ? { verdict: 'caution' as const, reason: `A shorter path to ${target} exists (${shortest} relationships).` }
@@ -255,13 +272,14 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
     const i = g.indexOf.get(id)
     if (i !== undefined) indices.push(i)
   }
-  // People I already know are not introductions: they are listed first, and never path targets (they may still be connectors).
-  const { direct, directSet } = directTies(g, people, target, indices)
-  const pathTargets = indices.filter((i) => !directSet.has(i))
+  // People I already know are not introductions: they are listed first, and never path targets (they may still be connectors),
+  // except a person asked about whom I know only faintly: paths to them are looked for as well.
+  const { direct, directSet, faint } = directTies(g, people, target, indices)
+  const pathTargets = indices.filter((i) => !directSet.has(i) || faint.has(i))
   const raw: RawPath[] = args.all
     ? allPaths(g, pathTargets, args.maxHops)
     : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 })
-  const context = { direct: directSet, shortest: shortestLengths(g, raw, pathTargets) }
+  const context: PathContext = { direct: directSet, faint, shortest: shortestLengths(g, raw, pathTargets) }
   const paths: PathView[] = raw.map((p) => pathView(g, p, context))
   return { target, direct, paths, targets: targetIds.length }
 }
@@ -304,6 +322,12 @@ class PeopleAsked {
 
   everyone(): PeopleDirectory {
     return this.warm ?? this.backend.directory()
+  }
+
+  /** Whether someone introduced this person to me (Kith recorded who). */
+  introduced(id: number): boolean {
+    const row = this.backend.sqlite.prepare<[number], [number]>('SELECT introduced_by_id IS NOT NULL FROM person WHERE id = ?').raw().get(id)
+    return row?.[0] === 1
   }
 
   /** When I last talked with each of these people (the directory's `lastInteractionOn`), for those I ever did. */
@@ -355,16 +379,42 @@ function targetOf(g: PathGraph, people: PeopleAsked, args: Args<'paths.find'>): 
   return { target: { kind: 'tag', name: args.tag ?? '', people: targetIds.length }, targetIds }
 }
 
-/** The targets I already know, strongest first, with a hint when they can speak for colleagues at the company asked about. */
-function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indices: readonly number[]): { direct: DirectTie[]; directSet: Set<number> } {
+/** What the words of a path need to know besides the path: the targets I know directly (and which of them only faintly), and the shortest way to each. */
+interface PathContext {
+  direct: Set<number>
+  faint: Set<number>
+  shortest: Map<number, number>
+}
+
+/**
+ * Whether the person at node t, whom I know directly, is someone I know only
+ * faintly (`isFaint`) and was never introduced to: someone introduced to me
+ * is reached in the thread the introduction started.
+ */
+function faintTie(g: PathGraph, people: PeopleAsked, t: number): boolean {
+  const e = g.edgeBetween(g.me, t)
+  if (e === undefined || !isFaint(e.strength, e.last === null ? null : g.todayNumber - e.last)) return false
+  return !people.introduced(g.ids[t] ?? -1)
+}
+
+/**
+ * The targets I already know, strongest first, with a hint when they can
+ * speak for colleagues at the company asked about; for a person asked about,
+ * whether I know them only faintly.
+ */
+function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indices: readonly number[]): { direct: DirectTie[]; directSet: Set<number>; faint: Set<number> } {
   const direct: DirectTie[] = []
   const directSet = new Set<number>()
+  const faint = new Set<number>()
   for (const i of indices) if (g.edgeBetween(g.me, i) !== undefined) directSet.add(i)
   const lastTalked = people.lastTalked([...directSet].map((i) => g.ids[i] ?? -1))
   for (const i of directSet) {
     const e = g.edgeBetween(g.me, i)
     if (e === undefined) continue
     const colleaguesThere = target.kind === 'company' ? indices.filter((j) => j !== i && !g.isMyContact(j)).length : 0
+    // Company and tag targets: people I know there are never path targets, however faintly (they may be the way in).
+    const isFaintTarget = target.kind === 'person' && faintTie(g, people, i)
+    if (isFaintTarget) faint.add(i)
     direct.push({
       id: g.ids[i] ?? -1,
       name: g.names[i] ?? '',
@@ -374,6 +424,7 @@ function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indic
         target.kind === 'company' && colleaguesThere > 0
           ? `Ask ${firstWord(g.names[i] ?? '')} about ${colleaguesThere === 1 ? 'their colleague' : `their ${colleaguesThere} colleagues`} at ${target.name}`
           : null,
+      faint: isFaintTarget,
     })
   }
   // By name as the People list has them (folded), then id.
@@ -381,7 +432,7 @@ function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indic
     .map((tie) => ({ tie, sortName: foldText(tie.name) }))
     .sort((a, b) => b.tie.strength - a.tie.strength || compareCodeUnits(a.sortName, b.sortName) || a.tie.id - b.tie.id)
     .map((d) => d.tie)
-  return { direct: ordered, directSet }
+  return { direct: ordered, directSet, faint }
 }
 
 /** Per target, the fewest relationships any path to it takes: from the paths found, and two when one of my contacts knows the target even if that path did not make the list. */
@@ -399,7 +450,7 @@ function shortestLengths(g: PathGraph, raw: readonly RawPath[], pathTargets: rea
 }
 
 /** One path as the user sees it: the people, each step, its factors and the before-you-ask answers. */
-function pathView(g: PathGraph, p: RawPath, context: { direct: Set<number>; shortest: Map<number, number> }): PathView {
+function pathView(g: PathGraph, p: RawPath, context: PathContext): PathView {
   const ties = stepTies(g, p.nodes)
   return {
     score: p.score,
@@ -426,6 +477,7 @@ export function pathChecks(backend: BackendState, ids: readonly number[], askedO
   if (hasTwoStepPath(g, t)) shortest.set(t, 2)
   return beforeYouAsk(g, nodes, {
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
+    faint: new Set(faintTie(g, new PeopleAsked(backend), t) ? [t] : []),
     shortest,
     ownAskedOn: askedOn,
   })

@@ -32,7 +32,8 @@ export const paths: Command = {
     const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} ${result.targets === 1 ? 'person' : 'people'})`
     const lines = [`Ways to ${what}:`]
     for (const d of result.direct) {
-      lines.push(`  You already know ${d.name} (${strengthWord(d.strength).toLowerCase()}, ${d.strength}/5)${d.hint === null ? '' : `: ${d.hint}`}.`)
+      const faint = d.faint ? ', only faintly: you could write to them yourself, or ask someone who knows them well' : ''
+      lines.push(`  You already know ${d.name} (${strengthWord(d.strength).toLowerCase()}, ${d.strength}/5)${faint}${d.hint === null ? '' : `: ${d.hint}`}.`)
     }
     result.paths.forEach((p, i) => {
       // "~>" marks a step Kith infers (colleagues), "->" one somebody recorded.
@@ -40,8 +41,8 @@ export const paths: Command = {
       lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
       for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
     })
-    // Someone I already know needs no introduction: no path to them is looked for.
-    if (result.paths.length === 0 && result.direct.length < result.targets) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
+    // Someone I already know needs no introduction: no path to them is looked for (unless I know them only faintly).
+    if (result.paths.length === 0 && result.direct.filter((d) => !d.faint).length < result.targets) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')
     emit(ctx, json, lines.join('\n'))
     return EXIT_OK
   },

@@ -232,7 +232,10 @@ export function FindPathPage(): ReactNode {
             <Alert key={d.id} color="teal" title={`You already know ${d.name}`}>
               <Stack gap={4}>
                 <Text size="sm">
-                  {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}. No introduction needed: reach out directly.
+                  {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}.{' '}
+                  {d.faint
+                    ? `You know them only faintly: you could write to them yourself, but a word from someone who knows them well may carry more.${found.paths.length > 0 ? ' The paths below are those ways in.' : ''}`
+                    : 'No introduction needed: reach out directly.'}
                   {d.hint === null ? '' : ` ${d.hint}.`}
                 </Text>
                 <Group>
@@ -244,8 +247,8 @@ export function FindPathPage(): ReactNode {
             </Alert>
           ))}
           {found.paths.length === 0 ? (
-            // Someone I already know needs no introduction: no path to them is looked for.
-            found.direct.length >= found.targets ? null : (
+            // Someone I already know needs no introduction: no path to them is looked for (unless I know them only faintly).
+            found.direct.filter((d) => !d.faint).length >= found.targets ? null : (
               <Alert color="gray" title="No path within reach">
                 {longer ? 'Even with four relationships, Kith knows no way in.' : 'Try including longer paths.'} Recording who knows whom
                 (between other people too) opens more paths.
