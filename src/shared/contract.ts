@@ -245,6 +245,15 @@ export const contract = {
   'suggestions.confirmKnown': method<{ a: number; b: number; relationshipId: number | null }>()(
     z.strictObject({ a: id, b: id, strength: z.number().int().min(1).max(5).default(2) }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
   ),
+  /**
+   * Takes back what confirmKnown recorded: deletes that relationship while it
+   * is still the one it made (the same two people, the strength it was
+   * recorded with, unchanged since); refused once it was changed, so an edit
+   * is never lost to the undo.
+   */
+  'suggestions.unconfirmKnown': method<{ removed: true }>()(
+    z.strictObject({ relationshipId: id, a: id, b: id, strength: z.number().int().min(1).max(5).default(2) }).refine((p) => p.a !== p.b, { message: 'two different people', path: ['b'] }),
+  ),
   'reciprocity.get': method<{ standings: FavorStanding[]; nudges: Nudge[] }>()(noArgs),
   'settings.weekly.get': method<WeeklySettings>()(noArgs),
   'settings.weekly.set': method<WeeklySettings>()(weeklySettings),
@@ -397,6 +406,7 @@ export const METHOD_ACCESS = {
   'week.get': 'write',
   'suggestions.act': 'write',
   'suggestions.confirmKnown': 'write',
+  'suggestions.unconfirmKnown': 'write',
   'reciprocity.get': 'read',
   'settings.weekly.get': 'read',
   'settings.weekly.set': 'write',

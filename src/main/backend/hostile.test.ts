@@ -176,6 +176,7 @@ describe('hostile input at the API', () => {
       ['introductions.move', (x) => ({ id: x, to: 'asked' })],
       ['suggestions.act', (x) => ({ id: x, action: 'dismiss' })],
       ['suggestions.confirmKnown', (x, y) => ({ a: x, b: y + 1 })],
+      ['suggestions.unconfirmKnown', (x, y) => ({ relationshipId: y, a: x, b: x + 1 })],
       ['tasks.done', (x) => ({ id: x })],
       ['tasks.snooze', (x) => ({ id: x, until: '2026-12-01' })],
       ['imports.undo', (x) => ({ id: x })],

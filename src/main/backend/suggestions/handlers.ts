@@ -1,5 +1,5 @@
 import type { Handler } from '../handlers'
-import { actOnSuggestion, confirmKnown } from './service'
+import { actOnSuggestion, confirmKnown, unconfirmKnown } from './service'
 
 export const suggestionHandlers = {
   'suggestions.act': ((args, backend) => actOnSuggestion(backend, args.id, args.action, args.strength)) satisfies Handler<'suggestions.act'>,
@@ -7,4 +7,8 @@ export const suggestionHandlers = {
     const relationshipId = await confirmKnown(backend, args.a, args.b, args.strength)
     return { a: args.a, b: args.b, relationshipId }
   }) satisfies Handler<'suggestions.confirmKnown'>,
+  'suggestions.unconfirmKnown': (async (args, backend) => {
+    await unconfirmKnown(backend, args.relationshipId, args.a, args.b, args.strength)
+    return { removed: true as const }
+  }) satisfies Handler<'suggestions.unconfirmKnown'>,
 }

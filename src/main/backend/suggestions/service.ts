@@ -299,3 +299,26 @@ export async function confirmKnown(backend: BackendState, a: number, b: number, 
     return made?.id ?? null
   })
 }
+
+/**
+ * Undo for confirmKnown: deletes the relationship it made, if it still is
+ * that one: between the same two people, as it was made (entered firsthand at
+ * that strength, with no contexts or date, never updated since). An id SQLite
+ * gave to another relationship since, or one whose strength or details were
+ * changed meanwhile, is left as it is, and the caller told why.
+ */
+export async function unconfirmKnown(backend: BackendState, relationshipId: number, a: number, b: number, strength: number): Promise<void> {
+  const [x, y] = [Math.min(a, b), Math.max(a, b)]
+  await requirePeople(backend.db, [x, y])
+  await backend.write({ people: [x, y] }, async (trx) => {
+    const row = await trx.selectFrom('relationship').selectAll().where('id', '=', relationshipId).executeTakeFirst()
+    if (row === undefined || row.person_a !== x || row.person_b !== y) {
+      throw new KithError('conflict', 'That relationship is no longer recorded: there is nothing to take back.')
+    }
+    const asMade = row.strength === strength && row.source === 'entered' && row.confidence === 'firsthand' && row.contexts === '[]' && row.since === null
+    if (!asMade || row.updated_at !== row.created_at) {
+      throw new KithError('conflict', "That relationship was changed after it was recorded, so it stays. Delete it on either person's page if it is wrong.")
+    }
+    await trx.deleteFrom('relationship').where('id', '=', relationshipId).execute()
+  })
+}

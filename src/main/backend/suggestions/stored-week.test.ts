@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../backend'
-import { ok } from '../testing/call'
+import { fails, ok } from '../testing/call'
 import { WEEK_47, needsAndOffers, pairNames } from '../testing/needs-and-offers'
 import { editOutsideKith, openTempBackend, reopenTempBackend } from '../testing/temp'
 
@@ -36,8 +36,31 @@ describe("the week's stored list", () => {
     expect(await asked(backend)).toEqual([])
     // Recorded already: nothing made, nothing to take back.
     expect(await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben })).toEqual({ a: ana, b: ben, relationshipId: null })
-    await ok(backend, 'relationships.delete', { id: recorded.relationshipId ?? 0 })
+    await ok(backend, 'suggestions.unconfirmKnown', { relationshipId: recorded.relationshipId ?? 0, a: ana, b: ben, strength: 3 })
     expect(await asked(backend)).toEqual(['Ana+Ben'])
+  })
+
+  it('takes back "they already know each other" only while the relationship is the one it recorded', async () => {
+    const { backend, ana, ben } = await askedNetwork()
+    const between = async (x: number, y: number) => (await ok(backend, 'people.get', { id: x })).relationships.filter((r) => r.other.id === y)
+    // Changed since (a strength set on their page): the undo is refused, and the edit stays.
+    const first = await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben })
+    await ok(backend, 'relationships.set', { a: ana, b: ben, strength: 4 })
+    const refused = await fails(backend, 'suggestions.unconfirmKnown', { relationshipId: first.relationshipId ?? 0, a: ana, b: ben })
+    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/was changed after it was recorded, so it stays/) })
+    expect(await between(ana, ben)).toEqual([expect.objectContaining({ strength: 4 })])
+    // Deleted, and its id given by SQLite to another pair's relationship: that one is never taken.
+    await ok(backend, 'relationships.delete', { id: first.relationshipId ?? 0 })
+    const again = await ok(backend, 'suggestions.confirmKnown', { a: ana, b: ben })
+    await ok(backend, 'relationships.delete', { id: again.relationshipId ?? 0 })
+    const cy = await ok(backend, 'people.create', { name: 'Cy' })
+    await ok(backend, 'relationships.set', { a: ana, b: cy.id, strength: 3 })
+    expect((await between(ana, cy.id))[0]?.id).toBe(again.relationshipId)
+    expect(await fails(backend, 'suggestions.unconfirmKnown', { relationshipId: again.relationshipId ?? 0, a: ana, b: ben })).toMatchObject({
+      code: 'conflict',
+      message: 'That relationship is no longer recorded: there is nothing to take back.',
+    })
+    expect(await between(ana, cy.id)).toHaveLength(1)
   })
 
   it('asks again about two people recorded as knowing each other while the first list of the week was worked out and stored', async () => {

@@ -121,7 +121,7 @@ export function WeekPage(): ReactNode {
                 size="compact-xs"
                 variant="light"
                 onClick={() => {
-                  void call('relationships.delete', { id: relationshipId })
+                  void call('suggestions.unconfirmKnown', { relationshipId, a: a.id, b: b.id })
                     .then(() => {
                       changed()
                       notify({ color: 'gray', message: `Taken back: ${a.name} and ${b.name} are not recorded as knowing each other.` })
