@@ -177,7 +177,7 @@ test.describe('introducing two people', () => {
     const handoff = app.getByRole('region', { name: 'Handoff reply' })
     await expect(handoff.getByRole('textbox', { name: 'Subject' })).toHaveValue('Re: Intro: Ana Silva <> Ben Okafor - data hiring')
     await expect(handoff.getByRole('textbox', { name: 'Message' })).toHaveValue(/^\(Moving myself to BCC\.\)/)
-    await expect(app.getByRole('region', { name: 'After the introduction' }).getByText('Reply with the BCC handoff to Ana Silva and Ben Okafor')).toBeVisible()
+    await expect(app.getByRole('region', { name: 'After the introduction' }).getByText('When Ana Silva or Ben Okafor replies, send the BCC handoff')).toBeVisible()
     await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Meeting scheduled' }).click()
     await expect(app.getByText('Meeting scheduled', { exact: true }).first()).toBeVisible()
   })

@@ -229,7 +229,8 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       }
     }
     if (kind === 'connect' && to === 'introduced') {
-      await task('handoff', null, `Reply with the BCC handoff to ${name(r.person_a_id)} and ${name(r.person_b_id)}`, on)
+      // The handoff answers the first reply, which takes a day or two to come: due then, not at once.
+      await task('handoff', null, `When ${name(r.person_a_id)} or ${name(r.person_b_id)} replies, send the BCC handoff`, addDays(on, 2))
       if (me !== null) {
         for (const receiver of [r.person_a_id, r.person_b_id]) {
           if (receiver !== null) await favor(me, receiver, 'small', `Introduced to ${name(receiver === r.person_a_id ? r.person_b_id : r.person_a_id)}`)

@@ -89,7 +89,9 @@ describe('introducing two people', () => {
     expect(ready.state).toBe('ready')
     await ok(backend, 'introductions.update', { id: intro.id, details: { aGain: 'Ben hires designers', bGain: 'Yara knows designers' } })
     const sent = await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced' })
-    expect(sent.tasks.map((t) => [t.kind, t.status])).toEqual([['handoff', 'today']])
+    // The handoff waits for the first reply: due two days on.
+    expect(sent.tasks.map((t) => [t.kind, t.status, t.title])).toEqual([['handoff', 'upcoming', 'When Yara Schmidt or Ben Okafor replies, send the BCC handoff']])
+    expect(sent.tasks[0]?.dueOn).toBe('2026-11-24')
     const mine = await ok(backend, 'people.get', { id: me.id })
     expect(mine.favors.filter((f) => f.introductionId === intro.id).map((f) => f.receiver.name).sort()).toEqual(['Ben Okafor', 'Yara Schmidt'])
     const done = await ok(backend, 'introductions.move', { id: intro.id, to: 'scheduled' })
