@@ -6,6 +6,7 @@ import { EdgeLineProgram } from 'sigma/rendering'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { NetworkMap } from '../../../../shared/types'
 import { buildGraph, layoutRequest, tieColour, webglAvailable, type EdgeAttributes, type NodeAttributes } from './graph'
+import { LabelLayer } from './labels'
 import { hoverDrawer } from './hover'
 import { colourGroups, findPeople, LARGE_MAP, MANY_TIES, ME_COLOUR, nameClusters, seedPositions, SMALL_MAP, summarise } from './map-model'
 import { useLayout } from './useLayout'
@@ -124,6 +125,8 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
     (element: HTMLDivElement | null) => {
       if (element === null) return undefined
       let renderer: Sigma<NodeAttributes, EdgeAttributes>
+      // Names are drawn once a frame is done, so that none runs into another.
+      const labels = new LabelLayer()
       try {
         renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, element, {
           allowInvalidContainer: true,
@@ -138,11 +141,16 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
           defaultEdgeType: large ? 'hairline' : 'line',
           edgeProgramClasses: { hairline: EdgeLineProgram },
           zIndex: true,
+          defaultDrawNodeLabel: labels.draw,
         })
       } catch {
         setDrawError('This browser could not start drawing the map.')
         return undefined
       }
+      const labelContext = renderer.getCanvases().labels?.getContext('2d') ?? null
+      renderer.on('afterRender', () => {
+        if (labelContext !== null) labels.flush(labelContext)
+      })
       renderer.getCamera().on('updated', () => {
         movedAt.current = performance.now()
       })
