@@ -103,6 +103,8 @@ test.describe('following an introduction through', () => {
     await track.getByRole('button', { name: 'Introduction made' }).click()
     const after = app.getByRole('region', { name: 'After the introduction' })
     await expect(after.getByRole('checkbox')).toHaveCount(4)
+    // Made: the checks before asking are gone (they would now say Yara is known and a favor is owed to Vera).
+    await expect(app.getByRole('region', { name: 'Before you ask' })).toHaveCount(0)
     await expect(after.getByText('Thank Vera Walsh for the introduction')).toBeVisible()
     await expect(after.getByText('Reply to Yara Schmidt within 24 hours, offering a few times')).toBeVisible()
     await expect(after.getByText('Tell Vera Walsh how the meeting with Yara Schmidt went')).toBeVisible()

@@ -29,6 +29,20 @@ test.describe('keeping the graph by hand', () => {
     await expect(app.getByText('climate founders')).toBeVisible()
   })
 
+  test('archive a person, and Undo from the notice brings them back once', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Ben Okafor')
+    await app.getByRole('button', { name: 'More actions for Ben Okafor' }).click()
+    await app.getByRole('menuitem', { name: 'Archive' }).click()
+    const notice = app.getByRole('alert').filter({ hasText: 'Archived Ben Okafor.' })
+    await expect(notice).toBeVisible()
+    await notice.getByRole('button', { name: 'Undo' }).click()
+    // The notice goes at once (Undo cannot be pressed twice), and what followed has its own.
+    await expect(notice).toHaveCount(0)
+    await expect(app.getByRole('alert').filter({ hasText: 'Restored Ben Okafor.' })).toBeVisible()
+    await expect(app.getByText('Archived', { exact: true })).toHaveCount(0)
+  })
+
   test('add a relationship between two other people', async ({ app }) => {
     const people = new PeoplePage(app)
     await people.open('Ana Silva')

@@ -16,6 +16,16 @@ export const isIntroKind = (value: unknown): value is IntroKind => (INTRO_KINDS 
 export const isIntroState = (value: unknown): value is IntroState =>
   (ASK_STATES as readonly unknown[]).includes(value) || (CONNECT_STATES as readonly unknown[]).includes(value)
 
+/**
+ * Whether an ask's before-you-ask answers still apply: until the
+ * introduction is made or the ask ends. After that they would describe
+ * what the ask itself changed (the target now known, the favor now owed),
+ * not the decision to ask, so they are not shown.
+ */
+export function checksApply(kind: IntroKind, state: string): boolean {
+  return kind === 'ask' && (state === 'draft' || state === 'asked' || state === 'agreed' || state === 'no_reply')
+}
+
 const ASK_MOVES: Record<AskState, readonly AskState[]> = {
   draft: ['asked', 'abandoned'],
   asked: ['agreed', 'declined', 'no_reply', 'abandoned'],

@@ -59,7 +59,7 @@ export interface IntroductionDetail extends IntroductionRequest {
   history: { state: string; on: string }[]
   tasks: TaskView[]
   nextStates: string[]
-  /** for an ask: the four before-you-ask answers for its path, from today's data */
+  /** for an ask, until the introduction is made or the ask ends (`checksApply`): the four before-you-ask answers for its path, from today's data; else [] */
   checks: BeforeYouAsk[]
   /** The messages Kith drafts for it, from the stored fields and the user's profile. */
   drafts: IntroductionDrafts

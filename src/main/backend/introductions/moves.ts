@@ -212,9 +212,13 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
         effects.push({ entity: 'introduction', id: next })
       }
     }
-    if (kind === 'ask' && to === 'scheduled') await changeTasks(['close_loop'], { due_on: addDays(on, 1) })
+    if (kind === 'ask' && to === 'scheduled') {
+      await changeTasks(['close_loop'], { due_on: addDays(on, 1) })
+      // A meeting is set: the reply offering times has been sent.
+      await changeTasks(['reply_target'], { done_at: now })
+    }
     if (kind === 'ask' && to === 'closed') {
-      await changeTasks(['close_loop'], { done_at: now })
+      await changeTasks(['close_loop', 'reply_target'], { done_at: now })
       // The meeting happened: it counts as talking to them.
       if (me !== null && r.target_id !== null) {
         const met = r.meeting_on !== null && r.meeting_on <= on ? r.meeting_on : on

@@ -2,7 +2,7 @@
 import { compareCodeUnits } from '../../../shared/text'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
-import { nextStates } from '../../../shared/intro-states'
+import { checksApply, isIntroKind, nextStates } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import { pathChecks } from '../paths/service'
@@ -119,7 +119,7 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind, r.state)],
-    checks: r.kind === 'ask' ? pathChecks(backend, parseIdList(r.path), askedOn(r.state, history, r.created_at)) : [],
+    checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path), askedOn(r.state, history, r.created_at)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
   }

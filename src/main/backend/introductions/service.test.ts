@@ -23,9 +23,11 @@ describe('asking for an introduction', () => {
     const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     expect(request).toMatchObject({ kind: 'ask', state: 'draft', title: 'Ask Vera Walsh to introduce you to Yara Schmidt' })
     await ok(backend, 'introductions.update', { id: request.id, details: { why: 'pricing', checksConfirmed: true } })
-    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-10' })
-    await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-12' })
+    expect((await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-10' })).checks).toHaveLength(4)
+    expect((await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-12' })).checks).toHaveLength(4)
     const introduced = await ok(backend, 'introductions.move', { id: request.id, to: 'introduced', date: '2026-11-15' })
+    // Made: the checks would now describe what the ask changed (Yara known, a favor owed to Vera), so there are none.
+    expect(introduced.checks).toEqual([])
     expect(introduced.tasks.map((t) => [t.kind, t.dueOn, t.status])).toEqual([
       ['thank_connector', '2026-11-15', 'overdue'],
       ['reply_target', '2026-11-16', 'overdue'],
@@ -40,6 +42,8 @@ describe('asking for an introduction', () => {
     const scheduled = await ok(backend, 'introductions.move', { id: request.id, to: 'scheduled', date: '2026-11-20' })
     expect(scheduled.meetingOn).toBe('2026-11-20')
     expect(scheduled.tasks.find((t) => t.kind === 'close_loop')?.dueOn).toBe('2026-11-21')
+    // The reply offering times is done once a meeting is set.
+    expect(scheduled.tasks.find((t) => t.kind === 'reply_target')?.status).toBe('done')
     const closed = await ok(backend, 'introductions.move', { id: request.id, to: 'closed' })
     expect(closed.history).toEqual([
       { state: 'draft', on: '2026-11-10' },

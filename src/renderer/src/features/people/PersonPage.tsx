@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core'
+import { Stack } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
 import { BackButton } from '../../components/BackButton'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -7,6 +7,7 @@ import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { useNav } from '../../lib/nav'
 import { notify } from '../../lib/notify'
+import { undoNotice } from '../../lib/undo-notice'
 import { useRememberPerson } from '../../lib/recent-people'
 import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
@@ -44,26 +45,13 @@ export function PersonPage({ id }: { id: number }): ReactNode {
     run(async () => {
       await call('people.archive', { id })
       changed()
-      notify({
-        color: 'gray',
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between">
-            <Text size="sm">Archived {p.name}.</Text>
-            <Button
-              size="compact-xs"
-              variant="light"
-              onClick={() => {
-                void call('people.unarchive', { id }).then(() => {
-                  changed()
-                  notify({ message: `Restored ${p.name}.`, color: 'teal' })
-                })
-              }}
-            >
-              Undo
-            </Button>
-          </Group>
-        ),
+      undoNotice({
+        message: `Archived ${p.name}.`,
+        undo: async () => {
+          await call('people.unarchive', { id })
+          changed()
+        },
+        undone: `Restored ${p.name}.`,
       })
     })
   const unarchive = (): Promise<boolean> =>

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
+import { undoNotice } from '../../lib/undo-notice'
 import type { ReactNode } from 'react'
 import type { PersonRef, SuggestionView } from '../../../../shared/types'
 import { call } from '../../lib/client'
@@ -108,32 +109,18 @@ export function WeekPage(): ReactNode {
     try {
       const { relationshipId } = await call('suggestions.confirmKnown', { a: a.id, b: b.id })
       changed()
-      notify({
-        color: 'teal',
-        autoClose: 8000,
-        message: (
-          <Group justify="space-between">
-            <Text size="sm">
-              Recorded that {a.name} and {b.name} know each other ({strengthWord(2).toLowerCase()}, 2/5): change it on their pages.
-            </Text>
-            {relationshipId !== null && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                onClick={() => {
-                  void call('suggestions.unconfirmKnown', { relationshipId, a: a.id, b: b.id })
-                    .then(() => {
-                      changed()
-                      notify({ color: 'gray', message: `Taken back: ${a.name} and ${b.name} are not recorded as knowing each other.` })
-                    })
-                    .catch((err: unknown) => setError(asError(err)))
-                }}
-              >
-                Undo
-              </Button>
-            )}
-          </Group>
-        ),
+      const message = `Recorded that ${a.name} and ${b.name} know each other (${strengthWord(2).toLowerCase()}, 2/5): change it on their pages.`
+      if (relationshipId === null) {
+        notify({ color: 'teal', message })
+        return
+      }
+      undoNotice({
+        message,
+        undo: async () => {
+          await call('suggestions.unconfirmKnown', { relationshipId, a: a.id, b: b.id })
+          changed()
+        },
+        undone: `Taken back: ${a.name} and ${b.name} are not recorded as knowing each other.`,
       })
     } catch (err) {
       setError(asError(err))

@@ -3,6 +3,7 @@ import { useClipboard } from '@mantine/hooks'
 import { useState, type ReactNode } from 'react'
 import { sentences, words } from '../../../../../shared/intro-templates'
 import type { IntroductionDetail } from '../../../../../shared/types'
+import { checksApply } from '../../../../../shared/intro-states'
 import { call } from '../../../lib/client'
 import { useDataVersion } from '../../../lib/data-version'
 import { useNav } from '../../../lib/nav'
@@ -84,18 +85,20 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
   const goal = intro.goal !== null && intro.goal.id !== target?.id ? intro.goal : null
   return (
     <>
-      <Section title="Before you ask">
-        {intro.checks.length === 0 ? <Text c="dimmed">This path no longer holds (someone was archived, or a relationship removed).</Text> : <Verdicts checks={intro.checks} />}
-        <Checkbox
-          label="I have weighed these, and still want to ask"
-          checked={weighed}
-          onChange={(e) => {
-            const value = e.currentTarget.checked
-            setWeighed(value)
-            void save({ checksConfirmed: value })
-          }}
-        />
-      </Section>
+      {checksApply(intro.kind, intro.state) && (
+        <Section title="Before you ask">
+          {intro.checks.length === 0 ? <Text c="dimmed">This path no longer holds (someone was archived, or a relationship removed).</Text> : <Verdicts checks={intro.checks} />}
+          <Checkbox
+            label="I have weighed these, and still want to ask"
+            checked={weighed}
+            onChange={(e) => {
+              const value = e.currentTarget.checked
+              setWeighed(value)
+              void save({ checksConfirmed: value })
+            }}
+          />
+        </Section>
+      )}
       <BlurbSection intro={intro} save={save} />
       <Section title="Make the ask">
         {goal !== null && (
