@@ -9,6 +9,7 @@ import type { TaskKind } from '../../../shared/vocab'
 import { requireNotFuture, requireWithinPlanning } from '../dates'
 import { KithError, fieldError } from '../errors'
 import { meId, names, normalizeLabel, parseIdList } from '../people/records'
+import { byStrengthThenName } from '../people/order'
 import { getIntroduction } from './read'
 import { row } from './rows'
 import { insertAsk, recordEvent, sendWarnings } from './service'
@@ -22,19 +23,20 @@ async function giveBackIdea(backend: BackendState, connector: number, connectorN
   const needs = await backend.db.selectFrom('person_label').select(['label', 'label_norm']).where('person_id', '=', connector).where('kind', '=', 'need').execute()
   const me = await meId(backend.db)
   if (needs.length === 0 || me === null) return `Find a way to give back to ${connectorName}: ask what they are looking for.`
-  const offers = await backend.db
+  const offered = await backend.db
     .selectFrom('person_label as l')
     .innerJoin('relationship as r', (j) => j.on((eb) => eb.or([eb.and([eb('r.person_a', '=', me), eb('r.person_b', '=', eb.ref('l.person_id'))]), eb.and([eb('r.person_b', '=', me), eb('r.person_a', '=', eb.ref('l.person_id'))])])))
     .innerJoin('person as p', 'p.id', 'l.person_id')
-    .select(['p.name', 'l.label_norm'])
+    .select(['p.id', 'p.name', 'l.label_norm', 'r.strength'])
     .where('l.kind', '=', 'offer')
     .where('l.label_norm', 'in', needs.map((n) => normalizeLabel(n.label)))
     .where('p.id', '!=', connector)
     .where('p.archived_at', 'is', null)
     .where('r.strength', '>=', 2)
-    .orderBy('r.strength', 'desc')
-    .limit(3)
     .execute()
+  // Strongest first, then as the People list orders names, each person once: the same people every time, in the
+  // order the Reciprocity page lists them.
+  const offers = byStrengthThenName(offered).slice(0, 3)
   const need = needs[0]?.label ?? ''
   if (offers.length === 0) return `Give back to ${connectorName}: they are looking for ${needs.map((n) => n.label).join(', ')}.`
   const match = needs.find((n) => offers.some((o) => o.label_norm === n.label_norm))?.label ?? need

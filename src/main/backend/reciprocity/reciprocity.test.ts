@@ -25,6 +25,26 @@ describe('reciprocity and ties going cold', () => {
     expect(week.favorsToReturn[0]?.person.name).toBe('Ana')
   })
 
+  it('names the same people who can help every time, strongest first, and the give-back follow-up names them too', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const vera = await ok(backend, 'people.create', { name: 'Vera', needs: ['designers'] })
+    const yara = await ok(backend, 'people.create', { name: 'Yara' })
+    await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 4 })
+    // Added in an order that is neither by strength nor by name; Cal offers designers twice over.
+    for (const [name, strength] of [['Eve', 2], ['Dan', 2], ['Cal', 3], ['Bea', 3], ['Ann', 3], ['Zed', 4]] as const) {
+      const p = await ok(backend, 'people.create', { name, offers: name === 'Cal' ? ['designers', 'Designers!'] : ['Designers'] })
+      await ok(backend, 'relationships.set', { a: me.id, b: p.id, strength })
+    }
+    await ok(backend, 'favors.log', { giverId: vera.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+    for (let k = 0; k < 2; k++) expect((await ok(backend, 'reciprocity.get', {})).nudges[0]?.helpers.map((h) => h.name)).toEqual(['Zed', 'Ann', 'Bea', 'Cal', 'Dan'])
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    for (const to of ['asked', 'agreed'] as const) await ok(backend, 'introductions.move', { id: ask.id, to })
+    const made = await ok(backend, 'introductions.move', { id: ask.id, to: 'introduced' })
+    expect(made.tasks.find((t) => t.kind === 'give_back')?.title).toBe('Give back to Vera: they are looking for designers; you know Zed, Ann, Bea, who can help.')
+  })
+
   it('names namesakes in full, with their company, so three Graces are told apart', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
     const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })

@@ -5,6 +5,7 @@ import type { BackendState } from '../state'
 import { meId } from '../people/records'
 import { distinctLabels } from '../people/labels'
 import { readLabels } from '../suggestions/service'
+import { byStrengthThenName } from '../people/order'
 import { isoDay } from '../week/weeks'
 
 export async function favorStandings(backend: BackendState): Promise<FavorStanding[]> {
@@ -49,13 +50,15 @@ export async function nudges(backend: BackendState, standings: FavorStanding[]):
   const labels = await readLabels(backend)
   return owed.map((s) => {
     const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
-    const helpers: PersonRef[] = []
+    const found: { id: number; name: string; strength: number }[] = []
     for (const c of g.neighbours(g.me)) {
       const id = g.ids[c] ?? -1
       if (id === s.person.id || g.archived[c] === true) continue
       const offers = labels.offers.get(id)
-      if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) helpers.push({ id, name: g.names[c] ?? '' })
+      if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) found.push({ id, name: g.names[c] ?? '', strength: g.edgeBetween(g.me, c)?.strength ?? 0 })
     }
+    // The same people every time (the graph's order of my ties is not), strongest first, as the give-back follow-up names them.
+    const helpers: PersonRef[] = byStrengthThenName(found).map(({ id, name }) => ({ id, name }))
     // The full name (and company for namesakes): three Graces must be told apart.
     const who = s.label
     const received = `You have received ${s.receivedByMe} ${s.receivedByMe === 1 ? 'favor' : 'favors'} from ${who} and given ${s.givenByMe === 0 ? 'none' : s.givenByMe}`

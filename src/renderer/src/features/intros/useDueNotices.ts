@@ -33,7 +33,13 @@ export function useDueNotices(): void {
           notify({
             color: 'orange',
             title: first && fresh.length > 1 ? `${fresh.length} follow-ups are due` : 'A follow-up is due',
-            message: fresh.length === 1 ? (fresh[0]?.title ?? '') : fresh.slice(0, 3).map((t) => t.title).join(' · '),
+            message:
+              fresh.length === 1
+                ? (fresh[0]?.title ?? '')
+                : fresh
+                    .slice(0, 3)
+                    .map((t) => t.title)
+                    .join(' · ') + (fresh.length > 3 ? ` · and ${fresh.length - 3} more on This week` : ''),
             autoClose: 10_000,
           })
         })

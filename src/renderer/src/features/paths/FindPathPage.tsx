@@ -224,8 +224,8 @@ export function FindPathPage(): ReactNode {
         <Stack gap="md" aria-live="polite">
           {found.direct.length > 0 && found.target.kind !== 'person' && (
             <Text size="sm" c="dimmed">
-              You already know {found.direct.length} of the {found.targets} {found.targets === 1 ? 'person' : 'people'} there: they are not introductions, and
-              they can be the way to the others.
+              You already know {found.direct.length} of the {found.targets} {found.targets === 1 ? 'person' : 'people'}{' '}
+              {found.target.kind === 'company' ? 'there' : 'with that tag'}: they are not introductions, and they can be the way to the others.
             </Text>
           )}
           {found.direct.map((d) => (
@@ -234,7 +234,7 @@ export function FindPathPage(): ReactNode {
                 <Text size="sm">
                   {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}.{' '}
                   {d.faint
-                    ? `You know them only faintly: you could write to them yourself, but a word from someone who knows them well may carry more.${found.paths.length > 0 ? ' The paths below are those ways in.' : ''}`
+                    ? `You know them only faintly: you could write to them yourself, but a word from someone who knows them well may carry more.${found.paths.length > 0 ? ' The paths below are the ways in Kith knows, best first.' : ' Kith knows no one who could introduce you.'}`
                     : 'No introduction needed: reach out directly.'}
                   {d.hint === null ? '' : ` ${d.hint}.`}
                 </Text>
@@ -258,8 +258,8 @@ export function FindPathPage(): ReactNode {
             <>
               <Text size="sm" c="dimmed">
                 {found.paths.length} {found.paths.length === 1 ? 'path' : 'paths'}
-                {found.target.kind === 'person' ? '' : ` to ${found.targets} people`}, best first, at most two through the same
-                person. A score is a relative likelihood for comparing paths, not a probability.
+                {found.target.kind === 'person' ? '' : ` to ${reachedWords(found.paths)}`}, best first, at most two through the same person. A score
+                is a relative likelihood for comparing paths, not a probability.
               </Text>
               <PathPicture paths={found.paths.slice(0, 5)} />
               {found.paths.map((p, i) => (
@@ -287,4 +287,10 @@ export function FindPathPage(): ReactNode {
       </Modal>
     </Stack>
   )
+}
+
+/** "5 people": how many different people the paths reach (a company or tag search reaches some of those asked about). */
+function reachedWords(paths: readonly { people: readonly { id: number }[] }[]): string {
+  const reached = new Set(paths.map((p) => p.people[p.people.length - 1]?.id)).size
+  return `${reached} ${reached === 1 ? 'person' : 'people'}`
 }

@@ -155,7 +155,7 @@ export function WeekPage(): ReactNode {
           {w.maybeKnown.map((m) => (
             <Group key={`${m.a.id}-${m.b.id}`} justify="space-between">
               <Text size="sm">
-                {m.a.name} and {m.b.name} share {m.shared} people you know.
+                {m.a.name} and {m.b.name} have {m.shared} {m.shared === 1 ? 'person' : 'people'} in common.
               </Text>
               <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a, m.b)}>
                 Yes, record it
