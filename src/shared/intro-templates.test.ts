@@ -240,6 +240,21 @@ describe('the ask, as users met it', () => {
     expect(signature({ fullName: 'Jordan Avery', signOff: 'Warm regards,' })).toBe('Warm regards,\nJordan Avery')
   })
 
+  it('does not say the why and the offer twice when the blurb below carries them word for word', () => {
+    const why = 'She priced two marketplaces.'
+    const offer = 'I can share our supply data.'
+    const blurb = `I'm Jordan Avery, Head of Growth at Wayfinder. ${why} ${offer} Would you have 15 minutes?`
+    const body = composeAsk({ signer: jordan, connector: 'Vera Walsh', target: 'Yara Schmidt', why, offer, blurb }).body
+    expect(body.split(why)).toHaveLength(2)
+    expect(body.split(offer)).toHaveLength(2)
+    expect(body).toContain('Here is a short note about me that you could forward to Yara; it says why I would like to meet them and what I can offer:')
+    // Rewritten in the blurb: the note keeps its own sentence.
+    const own = composeAsk({ signer: jordan, connector: 'Vera Walsh', target: 'Yara Schmidt', why, offer, blurb: `I'm Jordan. ${offer}` }).body
+    expect(own.split(why)).toHaveLength(2)
+    expect(own.split(offer)).toHaveLength(2)
+    expect(own.indexOf(why)).toBeLessThan(own.indexOf('it says what I can offer:'))
+  })
+
   it('asks permission first, then the user’s why and offer, then an easy no', () => {
     const body = composeAsk({ signer: jordan, connector: 'Vera Walsh', target: 'Yara Schmidt', why: 'she priced two marketplaces', offer: 'I can share our supply data', blurb: 'BLURB' }).body
     const at = (s: string): number => body.indexOf(s)
@@ -289,6 +304,27 @@ describe('introducing two people, as users met it', () => {
         'Jordan Avery',
       ].join('\n'),
     )
+  })
+
+  it('says "meet" and what each does when the user has not said how they know them', () => {
+    const email = composeIntroEmail({
+      signer: jordan,
+      a: { name: 'Grace Lindqvist', email: 'g@x.example', howIKnow: '', credit: '', gain: 'you both follow fintech', role: 'Partner at Quarry Ventures' },
+      b: { name: 'Valentina Ferreira', email: 'v@x.example', howIKnow: '', credit: '', gain: 'Grace invests in fintech', role: 'Founder at Juniper Robotics' },
+      context: '',
+      schedules: 'a',
+    })
+    expect(email.body).toContain('Grace, meet Valentina Ferreira, Founder at Juniper Robotics. Why talk: you both follow fintech.')
+    expect(email.body).toContain('Valentina, meet Grace Lindqvist, Partner at Quarry Ventures. Why talk: Grace invests in fintech.')
+    // Said how: the user's words carry on from the name.
+    const said = composeIntroEmail({
+      signer: jordan,
+      a: { name: 'Grace Lindqvist', email: 'g@x.example', howIKnow: '', credit: '', gain: 'x', role: 'Partner' },
+      b: { name: 'Valentina Ferreira', email: 'v@x.example', howIKnow: 'is a friend from university', credit: '', gain: 'y', role: 'Founder' },
+      context: '',
+      schedules: 'a',
+    })
+    expect(said.body).toContain('Grace, Valentina Ferreira is a friend from university.')
   })
 
   it('says when someone has no email address instead of leaving them out silently', () => {

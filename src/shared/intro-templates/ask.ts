@@ -36,19 +36,27 @@ export function composeAsk(f: AskFields): Message {
   const goal = goalOf(target, f.goal)
   const ask = [`I hope you are well. ${endWith(`Would you be open to introducing me to ${target}`, '?')}`]
   if (goal !== null) ask.push(endWith(`I am hoping to reach ${goal} in the end, and ${t} is well placed to help me with that`, '.'))
+  const blurb = f.blurb.trim()
+  // A sentence the blurb below already says, word for word, is not said twice: the blurb carries it.
+  const flat = (text: string): string => text.replace(/\s+/g, ' ').trim()
+  const carried = (sentence: string): boolean => sentence !== '' && flat(blurb).includes(flat(sentence))
   const why = asSentence(f.why)
   const offer = asSentence(f.offer)
-  const blurb = f.blurb.trim()
+  const said = [carried(why) ? 'why I would like to meet them' : '', carried(offer) ? 'what I can offer' : ''].filter((x) => x !== '')
+  const lead =
+    said.length === 0
+      ? `In case it helps, here is a short note about me that you could forward to ${t}`
+      : `Here is a short note about me that you could forward to ${t}; it says ${said.join(' and ')}`
   const body = lines([
     greet(f.connector),
     '',
     ask.join(' '),
     '',
-    why,
+    carried(why) ? '' : why,
     '',
-    offer,
+    carried(offer) ? '' : offer,
     '',
-    ...(blurb === '' ? [] : [endWith(`In case it helps, here is a short note about me that you could forward to ${t}`, ':'), '', blurb, '']),
+    ...(blurb === '' ? [] : [endWith(lead, ':'), '', blurb, '']),
     `Only if it feels right to you, and please ask ${t} first. If the timing is wrong or you would rather not, just say so: I completely understand.`,
     '',
     signature(f.signer, 'Thank you,'),

@@ -47,6 +47,8 @@ export interface IntroSide {
   howIKnow: string
   /** a line of genuine credit */
   credit: string
+  /** what they do, for when the user has not said how they know them: "Founder at Juniper Robotics" */
+  role?: string
   /** what this side gains */
   gain: string
 }
@@ -77,7 +79,10 @@ function sidePara(to: string, about: IntroSide, gain: string): string {
   const how = clause(about.howIKnow)
   const credit = asSentence(about.credit)
   const why = asSentence(gain, { capital: false })
-  return [endWith(`${firstName(to)}, ${clause(about.name)}${how === '' ? '' : ` ${how}`}`, '.'), credit, why === '' ? '' : `Why talk: ${why}`].filter((s) => s !== '').join(' ')
+  const role = clause(about.role ?? '')
+  // "Grace, Valentina Ferreira is a friend from university." or, with nothing said of how I know them, "Grace, meet Valentina Ferreira, Founder at Juniper."
+  const opening = how === '' ? `${firstName(to)}, meet ${clause(about.name)}${role === '' ? '' : `, ${role}`}` : `${firstName(to)}, ${clause(about.name)} ${how}`
+  return [endWith(opening, '.'), credit, why === '' ? '' : `Why talk: ${why}`].filter((s) => s !== '').join(' ')
 }
 
 /** Subject `Intro: A <> B - context`, both in To, how I know each, the gain for each, who schedules. */

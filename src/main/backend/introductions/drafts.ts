@@ -109,8 +109,8 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   }
   const fields: IntroEmailFields = {
     signer: profile,
-    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain') },
-    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain') },
+    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain'), role: describe(a) },
+    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain'), role: describe(b) },
     context: text(d, 'context'),
     schedules: d.schedules === 'b' ? 'b' : 'a',
   }
