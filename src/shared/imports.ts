@@ -137,6 +137,8 @@ export interface PreviewNew {
   email: string | null
   /** other rows of the file folded into this one */
   duplicates: number
+  /** people already in Kith with the same name, elsewhere: the same person after a move, perhaps (merge them after the import if so) */
+  namesakes: { id: number; name: string; company: string | null }[]
 }
 
 export interface PreviewRelationship {

@@ -32,6 +32,12 @@ export interface PlannedPerson {
   match: { person: ExistingPerson; by: MatchKind } | null
   /** rows of the file folded into this one */
   duplicates: number
+  /**
+   * For a new person: people already in Kith with the same name (not archived,
+   * no other LinkedIn profile), at another company or none. Perhaps the same
+   * person after a move; Kith does not guess, the preview names them.
+   */
+  namesakes: ExistingPerson[]
 }
 
 /** One side of a planned relationship: someone already here, or someone to create. */
@@ -71,6 +77,8 @@ class PeopleIndex {
   readonly byEmail = new Map<string, number>()
   readonly byLinkedin = new Map<string, number>()
   readonly byNameCompany = new Map<string, number>()
+  /** folded names, without the company: namesakes to point out */
+  readonly byFoldedName = new Map<string, number[]>()
   /** exact names, lower-cased, for the relationship sheet */
   readonly byName = new Map<string, number[]>()
   readonly people = new Map<number, ExistingPerson>()
@@ -91,6 +99,8 @@ class PeopleIndex {
       const nk = nameKey(r.name, r.company)
       if (!this.byNameCompany.has(nk)) this.byNameCompany.set(nk, r.id)
       if (!person.archived) {
+        const folded = foldName(r.name)
+        this.byFoldedName.set(folded, [...(this.byFoldedName.get(folded) ?? []), r.id])
         const exact = r.name.trim().toLowerCase()
         this.byName.set(exact, [...(this.byName.get(exact) ?? []), r.id])
       }
@@ -115,6 +125,18 @@ class PeopleIndex {
     // Different LinkedIn profiles are different people, whatever their names.
     if (id === undefined || known === undefined || otherProfiles(known.linkedin_url, record.linkedinUrl)) return null
     return { id, by: 'name and company' }
+  }
+
+  /** People here with this record's name, at most three: not matched, since the company differs (see `PlannedPerson.namesakes`). */
+  namesakes(record: ImportedPerson): ExistingPerson[] {
+    const out: ExistingPerson[] = []
+    for (const id of this.byFoldedName.get(foldName(record.name)) ?? []) {
+      const person = this.people.get(id)
+      if (person === undefined || otherProfiles(person.linkedin_url, record.linkedinUrl)) continue
+      out.push(person)
+      if (out.length === 3) break
+    }
+    return out
   }
 }
 
@@ -169,6 +191,7 @@ export async function planImport(sqlite: Database.Database, read: ReadResult, on
       record: { ...record },
       match: found === null || person === undefined ? null : { person, by: found.by },
       duplicates: 0,
+      namesakes: found === null ? index.namesakes(record) : [],
     }
     plan.people.push(planned)
     for (const k of emailKeys) if (!inFile.email.has(k)) inFile.email.set(k, planned)

@@ -71,6 +71,8 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
         title: typeof p.title === 'string' ? p.title : null,
         email: null,
         duplicates: 0,
+        // An empty data folder: nobody to share a name with.
+        namesakes: [],
       })),
       errors: [],
       warnings: parsed.warnings.slice(0, CAP),
@@ -123,6 +125,7 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
         title: p.record.title,
         email: p.record.emails[0] ?? null,
         duplicates: p.duplicates,
+        namesakes: p.namesakes.map((n) => ({ id: n.id, name: n.name, company: n.company })),
       })),
     relationships: plan.relationships.slice(0, 500).map((r) => ({
       line: r.line,

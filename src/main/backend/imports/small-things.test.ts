@@ -55,6 +55,30 @@ describe('namesakes in a LinkedIn file', () => {
   })
 })
 
+describe('someone who changed jobs', () => {
+  it('is new in the preview, but named beside the person of the same name already in Kith', async () => {
+    const backend = await withMe()
+    const vera = await ok(backend, 'people.create', { name: 'Vera Walsh', company: 'Northwind Labs' })
+    await ok(backend, 'people.create', { name: 'Ben Okafor', company: 'Beta', linkedinUrl: 'https://www.linkedin.com/in/ben-okafor-1' })
+    const archived = await ok(backend, 'people.create', { name: 'Cy Park' })
+    await ok(backend, 'people.archive', { id: archived.id })
+    const file = [
+      HEADER,
+      'vera,WALSH,https://www.linkedin.com/in/vera-walsh,,Lumen Energy,CTO,12 Mar 2024',
+      // Another profile: another Ben, whatever the name.
+      'Ben,Okafor,https://www.linkedin.com/in/ben-okafor-2,,Gamma,,12 Mar 2024',
+      'Cy,Park,,,Delta,,12 Mar 2024',
+    ].join('\n')
+    const { preview } = await previewImport(backend, 'Connections.csv', file)
+    expect(preview?.counts).toMatchObject({ new: 3, matches: 0 })
+    expect(preview?.newPeople.map((p) => [p.name, p.namesakes])).toEqual([
+      ['vera WALSH', [{ id: vera.id, name: 'Vera Walsh', company: 'Northwind Labs' }]],
+      ['Ben Okafor', []],
+      ['Cy Park', []],
+    ])
+  })
+})
+
 describe('a LinkedIn address without https://', () => {
   it('is accepted on a person and saved with https://', async () => {
     const backend = await withMe()

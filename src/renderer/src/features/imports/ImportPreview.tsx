@@ -48,6 +48,12 @@ function newRow(p: PreviewNew): ReactNode {
       <Table.Td>
         {p.name}
         {p.duplicates > 0 && <Text size="xs" c="dimmed">and {p.duplicates} repeated row{p.duplicates === 1 ? '' : 's'}</Text>}
+        {p.namesakes.length > 0 && (
+          <Text size="xs" c="orange.9">
+            Same name as {p.namesakes.map((n) => (n.company === null ? n.name : `${n.name} (${n.company})`)).join(', ')} in Kith. If they are the same person (a
+            new job, say), merge them on that person&apos;s page after the import.
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{[p.title, p.company].filter((x) => x !== null).join(', ')}</Table.Td>
       <Table.Td>{p.email ?? ''}</Table.Td>
