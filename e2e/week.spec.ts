@@ -24,6 +24,11 @@ test.describe('the weekly review', () => {
     const second = cards.nth(1)
     await second.getByRole('button', { name: 'Dismiss' }).click()
     await expect(second.getByText('Dismissed')).toBeVisible()
+    // Undo from the notice puts it back on the list; then dismiss it for good.
+    await app.getByRole('alert').filter({ hasText: /^Dismissed / }).getByRole('button', { name: 'Undo' }).click()
+    await expect(app.getByRole('alert').filter({ hasText: /are back on this week's list\.$/ })).toBeVisible()
+    await second.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(second.getByText('Dismissed')).toBeVisible()
 
     // The third already know each other: the relationship appears.
     const third = cards.nth(2)

@@ -238,8 +238,13 @@ export const contract = {
     }),
   ),
   'week.get': method<WeekView>()(z.strictObject({ week: isoWeek.optional() })),
-  'suggestions.act': method<SuggestionView>()(
+  /** `relationshipId`: for "known", the relationship it recorded (null: one was there already), for suggestions.reopen. */
+  'suggestions.act': method<SuggestionView & { relationshipId: number | null }>()(
     z.strictObject({ id, action: z.enum(['start', 'dismiss', 'snooze', 'known']), strength: z.number().int().min(1).max(5).default(2) }),
+  ),
+  /** Undo for dismiss, snooze and known: open again; for known, the relationship it recorded is taken back as unconfirmKnown does. */
+  'suggestions.reopen': method<SuggestionView>()(
+    z.strictObject({ id, relationshipId: id.nullable().default(null), strength: z.number().int().min(1).max(5).default(2) }),
   ),
   /** "They already know each other": records the relationship; `relationshipId` is the one it made (null: one was already recorded), for undo. */
   'suggestions.confirmKnown': method<{ a: number; b: number; relationshipId: number | null }>()(
@@ -405,6 +410,7 @@ export const METHOD_ACCESS = {
   /** computes and stores the week's suggestions the first time a week is shown */
   'week.get': 'write',
   'suggestions.act': 'write',
+  'suggestions.reopen': 'write',
   'suggestions.confirmKnown': 'write',
   'suggestions.unconfirmKnown': 'write',
   'reciprocity.get': 'read',

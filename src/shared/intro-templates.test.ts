@@ -163,6 +163,7 @@ describe('every composer, for any input', () => {
       howIKnow: optional(fc.constantFrom('is a friend from university', 'and I worked together at Acme', 'and I met at a conference.')),
       credit: messyText,
       gain: messyText,
+      role: optional(fc.constantFrom('Founder at Juniper Robotics', 'Partner', 'Acme, Inc.')),
     })
     fc.assert(
       fc.property(signer, side, side, messyText, fc.constantFrom('a' as const, 'b' as const), (s, a, b, context, schedules) => {
@@ -253,6 +254,10 @@ describe('the ask, as users met it', () => {
     expect(own.split(why)).toHaveLength(2)
     expect(own.split(offer)).toHaveLength(2)
     expect(own.indexOf(why)).toBeLessThan(own.indexOf('it says what I can offer:'))
+    // Only a whole sentence is carried: "AI." is not said by "...in generative AI."
+    const part = composeAsk({ signer: jordan, connector: 'Vera Walsh', target: 'Yara Schmidt', why: 'AI.', offer: '', blurb: 'I work in generative AI. Would you have 15 minutes?' }).body
+    expect(part).toContain('\n\nAI.\n\n')
+    expect(part).toContain('In case it helps, here is a short note about me')
   })
 
   it('asks permission first, then the user’s why and offer, then an easy no', () => {
@@ -330,8 +335,8 @@ describe('introducing two people, as users met it', () => {
   it('says when someone has no email address instead of leaving them out silently', () => {
     const email = composeIntroEmail({
       signer: jordan,
-      a: { name: 'Ana Silva', email: 'ana@acme.example', howIKnow: '', credit: '', gain: 'Kenji knows the market.' },
-      b: { name: 'Kenji Mori', email: null, howIKnow: '', credit: '', gain: 'Ana is hiring.' },
+      a: { name: 'Ana Silva', email: 'ana@acme.example', howIKnow: '', credit: '', gain: 'Kenji knows the market.', role: '' },
+      b: { name: 'Kenji Mori', email: null, howIKnow: '', credit: '', gain: 'Ana is hiring.', role: '' },
       context: '',
       schedules: 'a',
     })

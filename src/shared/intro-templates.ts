@@ -11,6 +11,7 @@ export {
   clause,
   doubledPunctuation,
   firstName,
+  roleWords,
   sentences,
   signature,
   tidy,

@@ -119,8 +119,8 @@ describe('the messages', () => {
   it('composes the introduction: subject format, both in To, how I know each, the gain for each side, who schedules', () => {
     const email = composeIntroEmail({
       signer: { fullName: 'Jordan Avery', signOff: '' },
-      a: { name: 'Ana Silva', email: 'ana@acme.example', howIKnow: 'and I worked together at Northwind', credit: 'She built their data platform', gain: 'Ben has hired three data teams this year' },
-      b: { name: 'Ben Okafor', email: 'ben@beta.example', howIKnow: 'is a friend from university', credit: 'He runs hiring at Beta', gain: 'Ana knows exactly the engineers he is after' },
+      a: { name: 'Ana Silva', email: 'ana@acme.example', howIKnow: 'and I worked together at Northwind', credit: 'She built their data platform', gain: 'Ben has hired three data teams this year', role: 'Head of Data at Acme' },
+      b: { name: 'Ben Okafor', email: 'ben@beta.example', howIKnow: 'is a friend from university', credit: 'He runs hiring at Beta', gain: 'Ana knows exactly the engineers he is after', role: '' },
       context: 'data hiring',
       schedules: 'b',
     })
@@ -134,7 +134,7 @@ describe('the messages', () => {
   })
 
   it('warns when a side has no gain, or the email is long', () => {
-    const base = { name: 'Ana Silva', email: null, howIKnow: '', credit: '', gain: '' }
+    const base = { name: 'Ana Silva', email: null, howIKnow: '', credit: '', gain: '', role: '' }
     const email = composeIntroEmail({ signer: { fullName: 'J', signOff: '' }, a: base, b: { ...base, name: 'Ben Okafor', credit: 'word '.repeat(160) }, context: '', schedules: 'a' })
     expect(email.subject).toBe('Intro: Ana Silva <> Ben Okafor')
     // Neither has an email address: the draft now says so instead of leaving them out of To silently.

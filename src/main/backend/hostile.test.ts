@@ -175,6 +175,7 @@ describe('hostile input at the API', () => {
       ['introductions.answer', (x) => ({ id: x, side: 'a', answer: 'yes' })],
       ['introductions.move', (x) => ({ id: x, to: 'asked' })],
       ['suggestions.act', (x) => ({ id: x, action: 'dismiss' })],
+      ['suggestions.reopen', (x) => ({ id: x })],
       ['suggestions.confirmKnown', (x, y) => ({ a: x, b: y + 1 })],
       ['suggestions.unconfirmKnown', (x, y) => ({ relationshipId: y, a: x, b: x + 1 })],
       ['tasks.done', (x) => ({ id: x })],

@@ -39,7 +39,8 @@ export function composeAsk(f: AskFields): Message {
   const blurb = f.blurb.trim()
   // A sentence the blurb below already says, word for word, is not said twice: the blurb carries it.
   const flat = (text: string): string => text.replace(/\s+/g, ' ').trim()
-  const carried = (sentence: string): boolean => sentence !== '' && flat(blurb).includes(flat(sentence))
+  // Whole sentences only: "AI." is not carried by "...generative AI."
+  const carried = (sentence: string): boolean => sentence !== '' && new RegExp(`(^|[.!?]\\s)${escapeRegExp(flat(sentence))}(\\s|$)`).test(flat(blurb))
   const why = asSentence(f.why)
   const offer = asSentence(f.offer)
   const said = [carried(why) ? 'why I would like to meet them' : '', carried(offer) ? 'what I can offer' : ''].filter((x) => x !== '')

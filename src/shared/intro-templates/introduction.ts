@@ -47,8 +47,8 @@ export interface IntroSide {
   howIKnow: string
   /** a line of genuine credit */
   credit: string
-  /** what they do, for when the user has not said how they know them: "Founder at Juniper Robotics" */
-  role?: string
+  /** what they do (`roleWords`), for when the user has not said how they know them: "Founder at Juniper Robotics" */
+  role: string
   /** what this side gains */
   gain: string
 }
@@ -79,7 +79,7 @@ function sidePara(to: string, about: IntroSide, gain: string): string {
   const how = clause(about.howIKnow)
   const credit = asSentence(about.credit)
   const why = asSentence(gain, { capital: false })
-  const role = clause(about.role ?? '')
+  const role = clause(about.role)
   // "Grace, Valentina Ferreira is a friend from university." or, with nothing said of how I know them, "Grace, meet Valentina Ferreira, Founder at Juniper."
   const opening = how === '' ? `${firstName(to)}, meet ${clause(about.name)}${role === '' ? '' : `, ${role}`}` : `${firstName(to)}, ${clause(about.name)} ${how}`
   return [endWith(opening, '.'), credit, why === '' ? '' : `Why talk: ${why}`].filter((s) => s !== '').join(' ')

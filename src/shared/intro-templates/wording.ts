@@ -136,3 +136,7 @@ export const lines = (all: string[]): string =>
     .filter((line, i, list) => !(line === '' && (i === 0 || list[i - 1] === '')))
     .join('\n')
     .trim()
+
+/** "Founder at Juniper Robotics", "Founder", "Juniper Robotics" or "": what someone does, from their title and company. */
+export const roleWords = (p: { title: string | null; company: string | null }): string =>
+  [p.title, p.company].filter((x): x is string => x !== null && x.trim() !== '').join(' at ')

@@ -17,6 +17,7 @@ import {
   composeIntroEmail,
   composeOptIn,
   assembleBlurb,
+  roleWords,
   type BlurbPart,
   type IntroEmailFields,
 } from '../../../shared/intro-templates'
@@ -101,16 +102,15 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   if (a === undefined || b === undefined) return NONE
   const d = input.details
   const { profile } = input
-  const describe = (p: IntroPerson): string => [p.title, p.company].filter((x) => x !== null && x.trim() !== '').join(' at ')
   const optIn = (to: IntroPerson, other: IntroPerson, gain: string): DraftMessage => {
-    const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: describe(other), gain }
+    const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: roleWords(other), gain }
     const m = composeOptIn(fields)
     return { ...m, leftOut: withoutEmail(to), warnings: checkOptIn(m.body, fields) }
   }
   const fields: IntroEmailFields = {
     signer: profile,
-    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain'), role: describe(a) },
-    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain'), role: describe(b) },
+    a: { name: a.name, email: a.email, howIKnow: text(d, 'aHow'), credit: text(d, 'aCredit'), gain: text(d, 'aGain'), role: roleWords(a) },
+    b: { name: b.name, email: b.email, howIKnow: text(d, 'bHow'), credit: text(d, 'bCredit'), gain: text(d, 'bGain'), role: roleWords(b) },
     context: text(d, 'context'),
     schedules: d.schedules === 'b' ? 'b' : 'a',
   }

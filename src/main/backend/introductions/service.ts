@@ -4,7 +4,7 @@ import { parseJsonColumn, storedIntroDetails, storedIntroFields } from '../db/js
 import type { IntroductionDetail, IntroductionRequest } from '../../../shared/types'
 import type { IntroState } from '../../../shared/intro-states'
 import { stateWord } from '../../../shared/intro-states'
-import { composeIntroEmail, introEssentials, type IntroEmailFields } from '../../../shared/intro-templates'
+import { composeIntroEmail, introEssentials, roleWords, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import { KithError, fieldError } from '../errors'
@@ -161,8 +161,8 @@ export async function sendWarnings(backend: BackendState, r: Row): Promise<strin
   const d = parseJsonColumn(storedIntroFields, r.details, {})
   const fields: IntroEmailFields = {
     signer: readProfile(backend),
-    a: { name: a.name, email: a.email, howIKnow: d.aHow ?? '', credit: d.aCredit ?? '', gain: d.aGain ?? '' },
-    b: { name: b.name, email: b.email, howIKnow: d.bHow ?? '', credit: d.bCredit ?? '', gain: d.bGain ?? '' },
+    a: { name: a.name, email: a.email, howIKnow: d.aHow ?? '', credit: d.aCredit ?? '', gain: d.aGain ?? '', role: roleWords(a) },
+    b: { name: b.name, email: b.email, howIKnow: d.bHow ?? '', credit: d.bCredit ?? '', gain: d.bGain ?? '', role: roleWords(b) },
     context: d.context ?? '',
     schedules: d.schedules ?? 'a',
   }

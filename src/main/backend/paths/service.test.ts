@@ -168,6 +168,7 @@ describe('paths.find', () => {
     // A company is different: people I know there are never path targets, however faintly.
     const company = await ok(backend, 'paths.find', { company: 'Gamma' })
     expect(company.direct).toEqual([expect.objectContaining({ name: 'Cy', faint: false })])
+    expect(company.paths.length).toBeGreaterThan(0)
     expect(company.paths.every((p) => p.people.at(-1)?.name === 'Dee')).toBe(true)
 
     // Talked with this year: no longer faint, and no introduction is looked for.

@@ -57,7 +57,8 @@ export async function nudges(backend: BackendState, standings: FavorStanding[]):
       const offers = labels.offers.get(id)
       if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) found.push({ id, name: g.names[c] ?? '', strength: g.edgeBetween(g.me, c)?.strength ?? 0 })
     }
-    // The same people every time (the graph's order of my ties is not), strongest first, as the give-back follow-up names them.
+    // The same people every time (the graph's order of my ties is not), strongest first: the order the give-back
+    // follow-up names them in (it leaves out ties under 2/5, and names three).
     const helpers: PersonRef[] = byStrengthThenName(found).map(({ id, name }) => ({ id, name }))
     // The full name (and company for namesakes): three Graces must be told apart.
     const who = s.label

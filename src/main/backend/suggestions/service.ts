@@ -5,7 +5,7 @@ import { KithError } from '../errors'
 import { parseJsonColumn, storedReasons } from '../db/json-column'
 import { journalMode, pragmaNumber } from '../db/pragma'
 import { connectPeople, updateDetails } from '../introductions/service'
-import { requirePeople } from '../people/records'
+import { requirePeople, type Db } from '../people/records'
 import { readSuggestionSettings } from '../settings/service'
 import { weekAfter, weeksBefore } from '../week/weeks'
 import { describeGain, GainRules } from './gains'
@@ -237,8 +237,13 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
 }
 
-/** What the user does with a suggestion. */
-export async function actOnSuggestion(backend: BackendState, id: number, action: 'start' | 'dismiss' | 'snooze' | 'known', strength: number): Promise<SuggestionView> {
+/** What the user does with a suggestion; for "known", the relationship it recorded (null when one was there already), for Undo. */
+export async function actOnSuggestion(
+  backend: BackendState,
+  id: number,
+  action: 'start' | 'dismiss' | 'snooze' | 'known',
+  strength: number,
+): Promise<SuggestionView & { relationshipId: number | null }> {
   const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
   if (row.status !== 'open') throw new KithError('conflict', `This suggestion is already ${row.status}.`)
@@ -259,21 +264,43 @@ export async function actOnSuggestion(backend: BackendState, id: number, action:
     introductionId = intro.id
   }
   const status: SuggestionStatus = action === 'start' ? 'started' : action === 'dismiss' ? 'dismissed' : action === 'snooze' ? 'snoozed' : 'known'
+  let relationshipId: number | null = null
   await backend.write(action === 'known' ? { people: [row.person_a, row.person_b] } : 'nothing', async (trx) => {
     if (action === 'known') {
-      const existing = await trx.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
-      if (existing === undefined) {
-        await trx
-          .insertInto('relationship')
-          .values({ person_a: row.person_a, person_b: row.person_b, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
-          .execute()
-      }
+      const made = await trx
+        .insertInto('relationship')
+        .values({ person_a: row.person_a, person_b: row.person_b, strength, confidence: 'firsthand', source: 'entered', contexts: '[]', since: null, created_at: now, updated_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      relationshipId = made?.id ?? null
     }
     await trx
       .updateTable('suggestion')
       .set({ status, introduction_id: introductionId, snoozed_until: action === 'snooze' ? weekAfter(row.week) : null })
       .where('id', '=', id)
       .execute()
+  })
+  const [view] = (await storedSuggestions(backend, row.week)).filter((s) => s.id === id)
+  if (view === undefined) throw new Error('suggestion vanished')
+  return { ...view, relationshipId }
+}
+
+/**
+ * Undo for dismiss, snooze and "they already know each other": the
+ * suggestion is open again. For "known", the relationship it recorded
+ * (`relationshipId`, as suggestions.act answered) is taken back as
+ * unconfirmKnown takes one back: only while unchanged, or nothing is.
+ */
+export async function reopenSuggestion(backend: BackendState, id: number, relationshipId: number | null, strength: number): Promise<SuggestionView> {
+  const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
+  if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
+  if (row.status !== 'dismissed' && row.status !== 'snoozed' && row.status !== 'known') {
+    throw new KithError('conflict', row.status === 'open' ? 'This suggestion is open already.' : `This suggestion is ${row.status}: it cannot be reopened.`)
+  }
+  await backend.write({ people: [row.person_a, row.person_b] }, async (trx) => {
+    if (row.status === 'known' && relationshipId !== null) await takeBackRelationship(trx, relationshipId, row.person_a, row.person_b, strength)
+    await trx.updateTable('suggestion').set({ status: 'open', snoozed_until: null }).where('id', '=', id).execute()
   })
   const [view] = (await storedSuggestions(backend, row.week)).filter((s) => s.id === id)
   if (view === undefined) throw new Error('suggestion vanished')
@@ -310,15 +337,18 @@ export async function confirmKnown(backend: BackendState, a: number, b: number, 
 export async function unconfirmKnown(backend: BackendState, relationshipId: number, a: number, b: number, strength: number): Promise<void> {
   const [x, y] = [Math.min(a, b), Math.max(a, b)]
   await requirePeople(backend.db, [x, y])
-  await backend.write({ people: [x, y] }, async (trx) => {
-    const row = await trx.selectFrom('relationship').selectAll().where('id', '=', relationshipId).executeTakeFirst()
-    if (row === undefined || row.person_a !== x || row.person_b !== y) {
-      throw new KithError('conflict', 'That relationship is no longer recorded: there is nothing to take back.')
-    }
-    const asMade = row.strength === strength && row.source === 'entered' && row.confidence === 'firsthand' && row.contexts === '[]' && row.since === null
-    if (!asMade || row.updated_at !== row.created_at) {
-      throw new KithError('conflict', "That relationship was changed after it was recorded, so it stays. Delete it on either person's page if it is wrong.")
-    }
-    await trx.deleteFrom('relationship').where('id', '=', relationshipId).execute()
-  })
+  await backend.write({ people: [x, y] }, (trx) => takeBackRelationship(trx, relationshipId, x, y, strength))
+}
+
+/** Deletes the relationship between x < y that Kith recorded with this strength, if it is still as recorded; else says why not. */
+async function takeBackRelationship(trx: Db, relationshipId: number, x: number, y: number, strength: number): Promise<void> {
+  const row = await trx.selectFrom('relationship').selectAll().where('id', '=', relationshipId).executeTakeFirst()
+  if (row === undefined || row.person_a !== x || row.person_b !== y) {
+    throw new KithError('conflict', 'That relationship is no longer recorded: there is nothing to take back.')
+  }
+  const asMade = row.strength === strength && row.source === 'entered' && row.confidence === 'firsthand' && row.contexts === '[]' && row.since === null
+  if (!asMade || row.updated_at !== row.created_at) {
+    throw new KithError('conflict', "That relationship was changed after it was recorded, so it stays. Delete it on either person's page if it is wrong.")
+  }
+  await trx.deleteFrom('relationship').where('id', '=', relationshipId).execute()
 }

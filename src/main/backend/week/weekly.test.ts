@@ -105,4 +105,35 @@ describe('introductions you could make', () => {
     expect(pairNames(later.suggestions).length).toBeGreaterThan(0)
   })
 
+  it('takes back a dismissal, a snooze or "they already know each other" (the relationship too, while unchanged)', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const { ana, ben } = await needsAndOffers(backend)
+    const [first, second, third] = (await ok(backend, 'week.get', {})).suggestions
+    if (first === undefined || second === undefined || third === undefined) throw new Error('expected three suggestions')
+    const statuses = async () => (await ok(backend, 'week.get', {})).suggestions.map((s) => s.status)
+    await ok(backend, 'suggestions.act', { id: first.id, action: 'dismiss' })
+    await ok(backend, 'suggestions.act', { id: second.id, action: 'snooze' })
+    expect(await ok(backend, 'suggestions.reopen', { id: first.id })).toMatchObject({ id: first.id, status: 'open' })
+    expect(await ok(backend, 'suggestions.reopen', { id: second.id })).toMatchObject({ status: 'open' })
+    expect(await statuses()).toEqual(['open', 'open', 'open'])
+    expect((await fails(backend, 'suggestions.reopen', { id: first.id })).message).toBe('This suggestion is open already.')
+
+    // Known: the relationship it recorded goes with the undo.
+    const anaBen = (await ok(backend, 'week.get', {})).suggestions.find((s) => [s.a.id, s.b.id].sort().join() === [ana.id, ben.id].sort().join())
+    if (anaBen === undefined) throw new Error('expected Ana and Ben')
+    const known = await ok(backend, 'suggestions.act', { id: anaBen.id, action: 'known' })
+    expect(known.relationshipId).not.toBeNull()
+    await ok(backend, 'suggestions.reopen', { id: anaBen.id, relationshipId: known.relationshipId })
+    expect((await ok(backend, 'people.get', { id: ana.id })).relationships.filter((r) => r.other.id === ben.id)).toEqual([])
+    // Changed meanwhile: refused, and nothing changes (the suggestion stays "known").
+    const again = await ok(backend, 'suggestions.act', { id: anaBen.id, action: 'known' })
+    await ok(backend, 'relationships.set', { a: ana.id, b: ben.id, strength: 5 })
+    expect((await fails(backend, 'suggestions.reopen', { id: anaBen.id, relationshipId: again.relationshipId })).message).toMatch(/was changed after it was recorded, so it stays/)
+    expect((await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === anaBen.id)?.status).toBe('known')
+    // A started introduction is not reopened here.
+    const started = (await ok(backend, 'week.get', {})).suggestions.find((s) => s.status === 'open')
+    if (started === undefined) throw new Error('expected an open suggestion')
+    await ok(backend, 'suggestions.act', { id: started.id, action: 'start' })
+    expect((await fails(backend, 'suggestions.reopen', { id: started.id })).message).toBe('This suggestion is started: it cannot be reopened.')
+  })
 })

@@ -11,17 +11,24 @@ import { notify } from './notify'
  */
 export function undoNotice({ message, undo, undone }: { message: string; undo: () => Promise<unknown>; undone: string }): void {
   let id = ''
+  // The button is "Undo", described by what it undoes (several notices may be on screen at once).
+  const described = `undo-${Math.random().toString(36).slice(2)}`
   id = notify({
     color: 'teal',
     autoClose: 8000,
     message: (
       <Group justify="space-between" wrap="nowrap">
-        <Text size="sm">{message}</Text>
+        <Text size="sm" id={described}>
+          {message}
+        </Text>
         <Button
           size="compact-xs"
           variant="light"
+          aria-describedby={described}
           onClick={() => {
             notifications.hide(id)
+            // The button goes with its notice: keep the keyboard in the page, not lost on the body.
+            document.getElementById('main')?.focus()
             undo()
               .then(() => notify({ color: 'gray', message: undone }))
               .catch((err: unknown) => notify({ color: 'red', title: 'Not taken back', message: asError(err).message, autoClose: 12000 }))

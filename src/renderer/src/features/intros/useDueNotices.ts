@@ -22,7 +22,6 @@ const EVERY_MS = 60_000
 export function useDueNotices(): void {
   useEffect(() => {
     const seen = new Set<number>(seenIds(sessionStorage.getItem(SEEN_KEY)))
-    let first = true
     const check = (): void => {
       call('tasks.list', { due: true })
         .then((tasks) => {
@@ -32,7 +31,7 @@ export function useDueNotices(): void {
           if (fresh.length === 0) return
           notify({
             color: 'orange',
-            title: first && fresh.length > 1 ? `${fresh.length} follow-ups are due` : 'A follow-up is due',
+            title: fresh.length > 1 ? `${fresh.length} follow-ups are due` : 'A follow-up is due',
             message:
               fresh.length === 1
                 ? (fresh[0]?.title ?? '')
@@ -44,9 +43,6 @@ export function useDueNotices(): void {
           })
         })
         .catch(() => undefined)
-        .finally(() => {
-          first = false
-        })
     }
     check()
     const timer = setInterval(check, EVERY_MS)

@@ -148,9 +148,13 @@ export function NetworkView({ map, onOpenPerson }: { map: NetworkMap; onOpenPers
         return undefined
       }
       const labelContext = renderer.getCanvases().labels?.getContext('2d') ?? null
-      renderer.on('afterRender', () => {
+      const flush = (): void => {
         if (labelContext !== null) labels.flush(labelContext)
-      })
+      }
+      renderer.on('beforeRender', () => labels.clear())
+      renderer.on('afterRender', flush)
+      // Sigma drew its first frame in its constructor, before these listeners: its names are queued, not yet drawn.
+      flush()
       renderer.getCamera().on('updated', () => {
         movedAt.current = performance.now()
       })

@@ -42,7 +42,8 @@ interface Queued {
  * the next one: on a crowded map the names ran together ("Kemi MensahRuth
  * Romero"). This layer takes the names sigma would draw in a frame (`draw`,
  * its label drawer), then draws them once the frame is done (`flush`, on
- * sigma's afterRender) without overlaps, as `placeLabels` chooses.
+ * sigma's afterRender) without overlaps, as `placeLabels` chooses. Each
+ * frame starts with an empty queue (`clear`, on beforeRender).
  */
 export class LabelLayer {
   private queued: Queued[] = []
@@ -60,6 +61,11 @@ export class LabelLayer {
       font: `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`,
       color,
     })
+  }
+
+  /** Forgets names queued by a frame that never finished (called as each frame starts). */
+  clear(): void {
+    this.queued = []
   }
 
   /** Draws this frame's names on the label canvas (cleared by sigma at the frame's start), none over another. */

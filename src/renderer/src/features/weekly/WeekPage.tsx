@@ -100,9 +100,25 @@ export function WeekPage(): ReactNode {
     await run(async () => {
       const done = await call('suggestions.act', { id: s.id, action })
       changed()
-      const words = { start: 'Double opt-in started for', dismiss: 'Dismissed', snooze: 'Snoozed', known: 'Recorded that they know each other:' }
-      notify({ color: 'teal', message: `${words[action]} ${s.a.name} and ${s.b.name}.` })
-      if (action === 'start' && done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
+      const pair = `${s.a.name} and ${s.b.name}`
+      if (action === 'start') {
+        notify({ color: 'teal', message: `Double opt-in started for ${pair}.` })
+        if (done.introductionId !== null) go({ page: 'introduction', id: done.introductionId })
+        return
+      }
+      const words = {
+        dismiss: `Dismissed ${pair}.`,
+        snooze: `Snoozed ${pair} until next week.`,
+        known: `Recorded that ${pair} know each other (${strengthWord(2).toLowerCase()}, 2/5): change it on their pages.`,
+      }
+      undoNotice({
+        message: words[action],
+        undo: async () => {
+          await call('suggestions.reopen', { id: s.id, relationshipId: done.relationshipId })
+          changed()
+        },
+        undone: `${pair} are back on this week's list.`,
+      })
     })
   }
   const confirmKnown = async (a: PersonRef, b: PersonRef): Promise<void> => {
