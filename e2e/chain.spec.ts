@@ -32,7 +32,7 @@ test.describe('an ask along a longer path', () => {
     await findPathTo(app, 'Kenji', 'Kenji Sato')
     const path = app.getByRole('article', { name: 'Path 1: Valentina Rossi → Freya Fischer → Kenji Sato' })
     await path.getByRole('button', { name: 'Ask Valentina Rossi to introduce you to Freya Fischer, on the way to Kenji Sato' }).click()
-    await expect(path.getByRole('button', { name: 'Request started with Valentina Rossi' })).toBeDisabled()
+    await expect(path.getByRole('button', { name: 'Open the request started with Valentina Rossi' })).toBeFocused()
 
     await kith.goTo('Introductions')
     await app.getByRole('button', { name: 'Ask Valentina Rossi to introduce you to Freya Fischer, on the way to Kenji Sato' }).click()

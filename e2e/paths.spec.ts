@@ -38,7 +38,9 @@ test.describe('who can introduce me', () => {
     await ask.click()
     // One more ask through the connector tires them (fatigue): the path keeps its card, perhaps lower.
     const same = app.getByRole('article', { name: new RegExp(`^Path \\d+: ${chain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-    await expect(same.getByRole('button', { name: `Request started with ${connector}` })).toBeDisabled()
+    // The button now opens the request it started.
+    await same.getByRole('button', { name: `Open the request started with ${connector}` }).click()
+    await expect(app.getByRole('heading', { level: 2, name: `Ask ${connector} to introduce you to Kenji Tanaka` })).toBeVisible()
     await kith.goTo('Introductions')
     await expect(app.getByRole('table', { name: 'Introductions' }).getByRole('row', { name: new RegExp(`Ask ${connector} to introduce you to Kenji Tanaka.*Draft`) })).toBeVisible()
   })

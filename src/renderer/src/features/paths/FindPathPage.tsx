@@ -48,7 +48,7 @@ function ColleagueStep({ a, b, organisation }: { a: PersonRef; b: PersonRef; org
   )
 }
 
-function PathCard({ path, rank, started, onStart }: { path: PathView; rank: number; started: boolean; onStart: () => void }): ReactNode {
+function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; rank: number; started: boolean; onStart: () => void; onOpen: () => void }): ReactNode {
   const connector = path.people[1]
   const target = path.people[path.people.length - 1]
   // A longer path is asked one hop at a time: the first ask is for the next person on it.
@@ -125,9 +125,10 @@ function PathCard({ path, rank, started, onStart }: { path: PathView; rank: numb
           <Verdicts checks={path.beforeYouAsk} />
         </Stack>
         <Group justify="flex-end">
-          <Button onClick={onStart} disabled={started} variant={started ? 'light' : 'filled'}>
+          {/* Once started, the same button opens the request: it keeps the keyboard's focus, and leads on. */}
+          <Button onClick={started ? onOpen : onStart} variant={started ? 'light' : 'filled'}>
             {started
-              ? `Request started with ${connector?.name ?? ''}`
+              ? `Open the request started with ${connector?.name ?? ''}`
               : next !== undefined && next.id !== target?.id
                 ? `Ask ${connector?.name ?? ''} to introduce you to ${next.name}, on the way to ${target?.name ?? ''}`
                 : `Ask ${connector?.name ?? ''} to introduce you to ${target?.name ?? ''}`}
@@ -147,7 +148,8 @@ export function FindPathPage(): ReactNode {
   const [tag, setTag] = useState<string | null>(null)
   const [longer, setLonger] = useState(false)
   const [adding, setAdding] = useState<string | null>(null)
-  const [started, setStarted] = useState<Set<string>>(new Set())
+  // The requests started from this page: the path's people, to the request's id.
+  const [started, setStarted] = useState<Map<string, number>>(new Map())
   const { error, run } = useAction()
   const facets = useApi('people.facets', {}, String(version))
   const orgs = useApi('orgs.list', kind === 'company' ? {} : null, String(version))
@@ -161,12 +163,17 @@ export function FindPathPage(): ReactNode {
           ? { tag, maxHops: longer ? 4 : 3 }
           : null
   const result = useApi('paths.find', args, String(version))
-  const found = args !== null && !result.loading ? result.data : undefined
+  // The question the answer on screen is for: asked again after a change (a request started, say), the answer stays
+  // on screen until the new one comes, so the cards and the focus in them stay put; a new question hides it at once.
+  const question = JSON.stringify(args)
+  const [answered, setAnswered] = useState<string | null>(null)
+  if (!result.loading && result.data !== undefined && answered !== question) setAnswered(question)
+  const found = args !== null && (!result.loading || answered === question) ? result.data : undefined
 
   const start = async (path: PathView): Promise<void> => {
     await run(async () => {
       const request = await call('introductions.request', { path: path.people.map((p) => p.id) })
-      setStarted((s) => new Set(s).add(path.people.map((p) => p.id).join('>')))
+      setStarted((s) => new Map(s).set(path.people.map((p) => p.id).join('>'), request.id))
       changed()
       notify({
         color: 'teal',
@@ -219,7 +226,7 @@ export function FindPathPage(): ReactNode {
 
       <ErrorNotice error={error} />
       {args !== null && result.error !== undefined && <ErrorNotice error={result.error} title="Paths could not be found" />}
-      {args !== null && result.loading && <Busy label="Finding paths" />}
+      {args !== null && result.loading && found === undefined && <Busy label="Finding paths" />}
       {found !== undefined && (
         <Stack gap="md" aria-live="polite">
           {found.direct.length > 0 && found.target.kind !== 'person' && (
@@ -269,6 +276,10 @@ export function FindPathPage(): ReactNode {
                   rank={i + 1}
                   started={started.has(p.people.map((x) => x.id).join('>'))}
                   onStart={() => void start(p)}
+                  onOpen={() => {
+                    const id = started.get(p.people.map((x) => x.id).join('>'))
+                    if (id !== undefined) go({ page: 'introduction', id })
+                  }}
                 />
               ))}
             </>
