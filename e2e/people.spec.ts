@@ -61,6 +61,12 @@ test.describe('keeping the graph by hand', () => {
     await table.getByRole('button', { name: 'Ben Okafor', exact: true }).click()
     await expect(people.pageHeading('Ben Okafor')).toBeVisible()
     await expect(app.getByRole('table', { name: 'People Ben Okafor knows' }).getByRole('row', { name: /Ana Silva.*Close \(4\)/ })).toBeVisible()
+
+    // Removed by mistake, put back from the notice: the same strength, kind and context.
+    await app.getByRole('button', { name: 'Remove the relationship with Ana Silva' }).click()
+    await expect(app.getByRole('table', { name: 'People Ben Okafor knows' })).toHaveCount(0)
+    await app.getByRole('alert').filter({ hasText: 'Removed the relationship between Ben Okafor and Ana Silva.' }).getByRole('button', { name: 'Undo' }).click()
+    await expect(app.getByRole('table', { name: 'People Ben Okafor knows' }).getByRole('row', { name: /Ana Silva.*Close \(4\).*Colleague.*Worked together at Acme 2019-21/ })).toBeVisible()
   })
 
   test('log an interaction from anywhere with the keyboard, and a favor', async ({ app }) => {

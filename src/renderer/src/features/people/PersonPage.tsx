@@ -68,11 +68,18 @@ export function PersonPage({ id }: { id: number }): ReactNode {
       notify({ message: `Deleted ${p.name} for good.`, color: 'gray' })
       go({ page: 'people' })
     })
-  const removeRow: RemoveRow = async (what, rowId, done) => {
+  const removeRow: RemoveRow = async (what, rowId, done, putBack) => {
     await run(async () => {
       await call(what, { id: rowId })
       changed()
-      notify({ message: done, color: 'gray' })
+      undoNotice({
+        message: done,
+        undo: async () => {
+          await putBack()
+          changed()
+        },
+        undone: 'Put back.',
+      })
     })
   }
 

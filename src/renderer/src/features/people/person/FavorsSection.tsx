@@ -1,3 +1,4 @@
+import { call } from '../../../lib/client'
 import { ActionIcon, Alert, Button, Group, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail } from '../../../../../shared/types'
@@ -58,7 +59,12 @@ export function FavorsSection({
                   <Button size="compact-xs" variant="subtle" aria-label={`Edit the favor of ${formatDate(f.date)}`} onClick={() => dialogs.open({ kind: 'favor', favor: f })}>
                     Edit
                   </Button>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Delete the favor of ${formatDate(f.date)}`} onClick={() => void removeRow('favors.delete', f.id, 'Deleted the favor.')}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Delete the favor of ${formatDate(f.date)}`} onClick={() =>
+                    void removeRow('favors.delete', f.id, `Deleted the favor of ${formatDate(f.date)}.`, () =>
+                      call('favors.log', { giverId: f.giver.id, receiverId: f.receiver.id, date: f.date, kind: f.kind, size: f.size, note: f.note, introductionId: f.introductionId }),
+                    )
+                  }
+                >
                     ×
                   </ActionIcon>
                   </Group>

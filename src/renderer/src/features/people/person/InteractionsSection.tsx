@@ -1,3 +1,4 @@
+import { call } from '../../../lib/client'
 import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail } from '../../../../../shared/types'
@@ -54,7 +55,12 @@ export function InteractionsSection({
                 <Button size="compact-xs" variant="subtle" aria-label={`Edit the ${i.kind} of ${formatDate(i.date)}`} onClick={() => dialogs.open({ kind: 'interaction', interaction: i })}>
                   Edit
                 </Button>
-                <ActionIcon variant="subtle" color="red" aria-label={`Delete the ${i.kind} of ${formatDate(i.date)}`} onClick={() => void removeRow('interactions.delete', i.id, 'Deleted the interaction.')}>
+                <ActionIcon variant="subtle" color="red" aria-label={`Delete the ${i.kind} of ${formatDate(i.date)}`} onClick={() =>
+                    void removeRow('interactions.delete', i.id, `Deleted the ${i.kind} of ${formatDate(i.date)}.`, () =>
+                      call('interactions.log', { date: i.date, kind: i.kind, people: i.people.map((x) => x.id), note: i.note, withMe: i.withMe }),
+                    )
+                  }
+                >
                   ×
                 </ActionIcon>
                 </Group>

@@ -1,3 +1,4 @@
+import { call } from '../../../lib/client'
 import { ActionIcon, Button, Group, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail, PersonRef } from '../../../../../shared/types'
@@ -68,7 +69,11 @@ export function RelationshipsSection({
                         variant="subtle"
                         color="red"
                         aria-label={`Remove the relationship with ${r.other.name}`}
-                        onClick={() => void removeRow('relationships.delete', r.id, `Removed the relationship between ${p.name} and ${r.other.name}.`)}
+                        onClick={() =>
+                          void removeRow('relationships.delete', r.id, `Removed the relationship between ${p.name} and ${r.other.name}.`, () =>
+                            call('relationships.set', { a: p.id, b: r.other.id, strength: r.strength, kind: r.kind, confidence: r.confidence, contexts: r.contexts, since: r.since }),
+                          )
+                        }
                       >
                         ×
                       </ActionIcon>

@@ -77,5 +77,5 @@ export function Labels({ items }: { items: string[] }): ReactNode {
   )
 }
 
-/** Deleting one row of a person's page: what to call, which row, and the notice once done. */
-export type RemoveRow = (what: 'relationships.delete' | 'interactions.delete' | 'favors.delete', rowId: number, done: string) => Promise<void>
+/** Deleting one row of a person's page: what to call, which row, the notice once done, and how its Undo puts the row back. */
+export type RemoveRow = (what: 'relationships.delete' | 'interactions.delete' | 'favors.delete', rowId: number, done: string, putBack: () => Promise<unknown>) => Promise<void>
