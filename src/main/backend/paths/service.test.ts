@@ -132,6 +132,9 @@ describe('paths.find', () => {
     }
     expect(result.paths[0]?.factors[0]?.label).toMatch(/^Ana and you: close \(4\) x0\.80, you never logged talking x0\.50, known firsthand x1\.00$/)
     expect(result.paths[1]?.beforeYouAsk[0]?.verdict).toBe('stop')
+    // A stop or a caution says what would make it good.
+    expect(result.paths[1]?.beforeYouAsk[0]?.reason).toBe('Ben: acquaintance (2/5), and you never logged talking. Too faint a tie to ask a favor of: get back in touch first.')
+    expect(result.paths[0]?.beforeYouAsk[0]?.reason).toBe('Ana: close (4/5), and you never logged talking. An ask goes best through a close tie (4/5 or more) you talked with in the last six months.')
   })
 
   it('shows someone I already know as a direct tie, not as an introduction to ask for', async () => {

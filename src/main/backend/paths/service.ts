@@ -166,10 +166,14 @@ function beforeYouAsk(
   const talked = days === null ? 'you never logged talking' : `you talked ${daysAgo(days)}`
   const out: BeforeYouAsk[] = []
 
+  const tie = strength >= 4 && days !== null && days <= 180 ? 'good' : isFaint(strength, days) ? 'stop' : 'caution'
   out.push({
     question: `How strong is your relationship with ${name}?`,
-    verdict: strength >= 4 && days !== null && days <= 180 ? 'good' : isFaint(strength, days) ? 'stop' : 'caution',
-    reason: `${name}: ${strength === 0 ? 'not someone you know' : strengthWord(strength).toLowerCase()} (${strength}/5), and ${talked}.`,
+    verdict: tie,
+    // A caution or a stop says what would make it good.
+    reason: `${name}: ${strength === 0 ? 'not someone you know' : strengthWord(strength).toLowerCase()} (${strength}/5), and ${talked}.${
+      tie === 'good' ? '' : tie === 'stop' ? ' Too faint a tie to ask a favor of: get back in touch first.' : ' An ask goes best through a close tie (4/5 or more) you talked with in the last six months.'
+    }`,
   })
 
   const balance = g.balance[c1] ?? 0
