@@ -64,6 +64,9 @@ describe('an ask along a longer path', () => {
       path: [{ name: 'Jordan Avery' }, { name: 'Freya Fischer' }, { name: 'Kenji Sato' }],
     })
     expect(next.checks.map((c) => c.question)[0]).toBe('How strong is your relationship with Freya Fischer?')
+    // Just introduced, on the same email thread: a new tie, not a faint one to stop at.
+    expect(next.checks[0]).toMatchObject({ verdict: 'caution', reason: expect.stringMatching(/^Freya Fischer: acquaintance \(2\/5\), and you talked /) })
+    expect(freyaNow.lastInteraction).toMatchObject({ date: '2026-11-24', kind: 'email', note: 'Introduced by Valentina Rossi' })
 
     await move(backend, next.id, 'asked', '2026-11-25')
     await move(backend, next.id, 'agreed', '2026-11-26')

@@ -184,6 +184,15 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       if (me !== null && r.connector_id !== null) await favor(r.connector_id, me, 'medium', `Introduced you to ${name(r.target_id)}`)
       if (me !== null && r.target_id !== null) {
         await learn(me, r.target_id, 'firsthand', `introduced by ${name(r.connector_id)} on ${on}`)
+        // The introduction email put us in touch: that counts as talking, so a tie just made is not taken for a faint
+        // one (the next hop of a longer path asks through this person).
+        const emailed = await trx
+          .insertInto('interaction')
+          .values({ occurred_on: on, kind: 'email', note: `Introduced by ${name(r.connector_id)}`, with_me: 1, created_at: now, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await trx.insertInto('interaction_person').values({ interaction_id: emailed.id, person_id: r.target_id }).execute()
+        effects.push({ entity: 'interaction', id: emailed.id })
         const target = await trx.selectFrom('person').select('introduced_by_id').where('id', '=', r.target_id).executeTakeFirst()
         if (target !== undefined && target.introduced_by_id === null && r.connector_id !== null) {
           await trx.updateTable('person').set({ introduced_by_id: r.connector_id, updated_at: now }).where('id', '=', r.target_id).execute()
