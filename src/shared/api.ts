@@ -61,6 +61,8 @@ export interface OpenImport {
   jobId: string | null
   fileName: string
   phase: string
+  /** which kind of import it is, so the page cancels it the right way */
+  kind: 'contacts' | 'archive'
 }
 
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -53,6 +53,13 @@ export abstract class JobTable<J extends TableJob> {
   /** How the job names itself in the lock file, for other processes. */
   protected abstract owner(job: J): LockOwner
 
+  /** Whether this job is one of these jobs and still open (the lock's holder, seen by an import of the other kind in the same process). */
+  holds(jobId: string): boolean {
+    this.sweep()
+    const job = this.jobs.get(jobId)
+    return job !== undefined && OPEN_PHASES.has(job.status.phase)
+  }
+
   protected get(id: string): J {
     const job = this.jobs.get(id)
     if (job === undefined) throw new KithError('not_found', this.goneMessage())

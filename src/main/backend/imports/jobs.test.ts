@@ -41,7 +41,7 @@ describe('one import at a time', () => {
     expect(refused.message).toBe(
       'Another import is open in this data folder: phone.vcf, started at 10:00 and waiting to be applied or cancelled. Kith imports one file at a time. Finish it first: apply it or cancel it on the Import page, or it is let go at 10:30 if left waiting.',
     )
-    expect(refused.openImport).toEqual({ jobId: first, fileName: 'phone.vcf', phase: 'ready' })
+    expect(refused.openImport).toEqual({ jobId: first, fileName: 'phone.vcf', phase: 'ready', kind: 'contacts' })
 
     const cancelled = await ok(backend, 'imports.cancel', { jobId: first })
     expect(cancelled).toMatchObject({ phase: 'cancelled', preview: null })

@@ -72,6 +72,14 @@ export class ImportJobs extends JobTable<Job> {
     job.status = { ...job.status, preview: null }
   }
 
+  /** Whether a mail archive import of this process holds this job open (set by the archive jobs, made later, when they are). */
+  private archiveHolds: (jobId: string) => boolean = () => false
+
+  /** Lets a refusal tell a mail archive's preview left open in this process (see `busy`). */
+  seeArchives(holds: (jobId: string) => boolean): void {
+    this.archiveHolds = holds
+  }
+
   protected owner(job: Job): LockOwner {
     return { pid: process.pid, jobId: job.id, fileName: job.fileName, phase: job.status.phase, startedAt: job.startedAt, expiresAt: job.expiresAt }
   }
@@ -93,7 +101,12 @@ export class ImportJobs extends JobTable<Job> {
       status: { jobId: id, phase: 'reading', progress: 0, preview: null, result: null, error: null, errorLine: null },
     }
     const lock = this.lockStep(() => acquireImportLock(this.backend.dataDir, this.owner(job), now))
-    if (!lock.held) throw this.busy(lock.by, false)
+    if (!lock.held) {
+      // A mail archive's preview left open in this very process (its tab closed): the page can cancel it.
+      const by = lock.by
+      const here = by !== null && by.pid === process.pid && this.archiveHolds(by.jobId)
+      throw this.busy(by, here, here ? 'archive' : 'contacts')
+    }
     this.jobs.set(id, job)
     void this.run(job, bytes, format)
     return { ...job.status }
@@ -183,20 +196,17 @@ export class ImportJobs extends JobTable<Job> {
     return { ...job.status }
   }
 
-  /** Whether this job is one of these jobs and still open (the lock's holder, seen by an archive import in the same process). */
-  holds(jobId: string): boolean {
-    this.sweep()
-    const job = this.jobs.get(jobId)
-    return job !== undefined && OPEN_PHASES.has(job.status.phase)
-  }
-
   /** Ids of the jobs still holding a file's records, plan or preview in memory (for tests). */
   holding(): string[] {
     return [...this.jobs.values()].filter((j) => j.parsed !== null || j.previewed !== null || j.status.preview !== null).map((j) => j.id)
   }
 
-  /** The refusal for an import that finds another open: `here` when it is one of these jobs, which the page can cancel. */
-  busy(owner: LockOwner | null, here: boolean): KithError {
+  /**
+   * The refusal for an import that finds another open: `here` when it is open
+   * in this process, which the page can cancel (a contacts import's, or a mail
+   * archive's: `kind`).
+   */
+  busy(owner: LockOwner | null, here: boolean, kind: 'contacts' | 'archive' = 'contacts'): KithError {
     if (owner === null) return new KithError('conflict', 'Another import is starting in this data folder right now; try again in a moment.')
     const phase = isImportPhase(owner.phase) ? PHASE_WORDS[owner.phase] : owner.phase
     const where = here ? 'Finish it first: apply it or cancel it on the Import page' : `It is open in another Kith window or command (process ${owner.pid}); apply it or cancel it there first`
@@ -204,7 +214,7 @@ export class ImportJobs extends JobTable<Job> {
     return new KithError(
       'conflict',
       `Another import is open in this data folder: ${owner.fileName}, started at ${clock(owner.startedAt)} and ${phase}. Kith imports one file at a time. ${where}${until}.`,
-      { openImport: { jobId: here ? owner.jobId : null, fileName: owner.fileName, phase: owner.phase } },
+      { openImport: { jobId: here ? owner.jobId : null, fileName: owner.fileName, phase: owner.phase, kind } },
     )
   }
 }

@@ -56,6 +56,7 @@ const SLICE = 500
 export class ArchiveJobs extends JobTable<Job> {
   constructor(backend: BackendState, idleMs: number = IMPORT_IDLE_MS) {
     super(backend, idleMs)
+    importJobs(backend).seeArchives((jobId) => this.holds(jobId))
   }
 
   protected goneMessage(): string {
@@ -136,15 +137,12 @@ export class ArchiveJobs extends JobTable<Job> {
     if (!lock.held) {
       whenClosed?.()
       const by = lock.by
-      // A contacts import left open in this very process (its tab closed on its preview): the page can cancel it.
+      // An import left open in this very process (its tab closed on its preview), a contacts file's or another
+      // archive's: the page can cancel it.
       const contacts = importJobs(this.backend)
       if (by !== null && by.pid === process.pid && contacts.holds(by.jobId)) throw contacts.busy(by, true)
-      throw new KithError(
-        'conflict',
-        by === null
-          ? 'Another import is starting in this data folder right now; try again in a moment.'
-          : `Another import is open in this data folder (${by.fileName}, process ${by.pid}). Kith imports one thing at a time: apply or cancel it first.`,
-      )
+      if (by !== null && by.pid === process.pid && this.holds(by.jobId)) throw contacts.busy(by, true, 'archive')
+      throw contacts.busy(by, false)
     }
     this.jobs.set(id, job)
     void this.run(job, source)

@@ -88,8 +88,22 @@ describe('an archive uploaded from the page', () => {
       () => null,
       (err: unknown) => err,
     )
-    expect(refused).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Another import is open/) })
+    // Left open in this process (its tab reloaded or closed): the refusal names it, so the page can cancel it.
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Another import is open in this data folder: warm-intro\.mbox \(.*\), .* Finish it first: apply it or cancel it on the Import page/),
+      details: { openImport: { jobId: open.jobId, phase: 'ready', kind: 'archive' } },
+    })
     expect(await copiesLeft(backend, 1)).toHaveLength(1)
+    // A contacts file is refused the same way, naming the archive's preview.
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nZara,Lindqvist,,zara@example.com,Acme,CTO,12 Mar 2024\n'
+    const contacts = await fails(backend, 'imports.start', { fileName: 'Connections.csv', data: Buffer.from(csv).toString('base64'), format: null })
+    expect(contacts).toMatchObject({
+      message: expect.stringMatching(/^Another import is open in this data folder: warm-intro\.mbox .* Finish it first: apply it or cancel it on the Import page/),
+      openImport: { jobId: open.jobId, kind: 'archive' },
+    })
+    await ok(backend, 'imports.archiveCancel', { jobId: open.jobId })
+    expect((await settled(backend, await upload(backend, 'warm-intro.ics'))).phase).toBe('ready')
     expect((await fails(backend, 'imports.archiveReread', { jobId: 'nope' })).code).toBe('not_found')
   })
 
@@ -104,7 +118,7 @@ describe('an archive uploaded from the page', () => {
     expect(refused).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/^Another import is open in this data folder: Connections\.csv, .* Finish it first: apply it or cancel it on the Import page/),
-      details: { openImport: { jobId: preview.jobId, fileName: 'Connections.csv', phase: 'ready' } },
+      details: { openImport: { jobId: preview.jobId, fileName: 'Connections.csv', phase: 'ready', kind: 'contacts' } },
     })
     await ok(backend, 'imports.cancel', { jobId: preview.jobId })
     expect((await settled(backend, await upload(backend, 'warm-intro.ics'))).phase).toBe('ready')

@@ -8,7 +8,7 @@ import { ApiCallError, call, canPickFiles, uploadArchive } from '../../lib/clien
 import { asError } from '../../lib/errors'
 import { useNav } from '../../lib/nav'
 import { ArchivePreview } from './ArchivePreview'
-import { CancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
+import { CancelOpenImport, cancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -123,14 +123,14 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
       setStage({ kind: 'idle' })
       setError(asError(err))
       const open = err instanceof ApiCallError ? err.openImport : null
-      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
+      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName, kind: open.kind })
     }
   }
 
-  async function cancelInTheWay(jobId: string): Promise<void> {
+  async function cancelInTheWay(open: OpenImportInTheWay): Promise<void> {
     setInTheWay(null)
     setError(undefined)
-    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(asError(err)))
+    await cancelOpenImport(open).catch((err: unknown) => setError(asError(err)))
   }
 
   const upload = (chosen: File): Promise<void> =>
@@ -274,7 +274,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
         </Stack>
       )}
       <ErrorNotice error={error} title="That archive could not be imported" />
-      <CancelOpenImport open={inTheWay} onCancel={(jobId) => void cancelInTheWay(jobId)} />
+      <CancelOpenImport open={inTheWay} onCancel={(open) => void cancelInTheWay(open)} />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ArchivePreview
           preview={stage.status.preview}

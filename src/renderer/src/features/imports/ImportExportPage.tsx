@@ -15,7 +15,7 @@ import { HistorySection } from './HistorySection'
 import { ExportSection } from './ExportSection'
 import { useApi } from '../../lib/useApi'
 import { itemsText, waitingCount } from '../../lib/review'
-import { CancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
+import { CancelOpenImport, cancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -93,14 +93,14 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
       setStage({ kind: 'idle' })
       setError(asError(err))
       const open = err instanceof ApiCallError ? err.openImport : null
-      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName })
+      if (open !== null && open.jobId !== null && open.phase === 'ready') setInTheWay({ jobId: open.jobId, fileName: open.fileName, kind: open.kind })
     }
   }
 
-  async function cancelInTheWay(jobId: string): Promise<void> {
+  async function cancelInTheWay(open: OpenImportInTheWay): Promise<void> {
     setInTheWay(null)
     setError(undefined)
-    await call('imports.cancel', { jobId }).catch((err: unknown) => setError(asError(err)))
+    await cancelOpenImport(open).catch((err: unknown) => setError(asError(err)))
   }
 
   async function apply(status: ImportJobStatus): Promise<void> {
@@ -228,7 +228,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         </Stack>
       )}
       <ErrorNotice error={error} title="That file could not be imported" />
-      <CancelOpenImport open={inTheWay} onCancel={(jobId) => void cancelInTheWay(jobId)} />
+      <CancelOpenImport open={inTheWay} onCancel={(open) => void cancelInTheWay(open)} />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ImportPreview
           preview={stage.status.preview}
