@@ -124,6 +124,8 @@ describe('browser mode archive upload', () => {
       expect(answer.error.code, name).toBe('bad_request')
       expect(answer.error.message, name).toMatch(message)
       expect(answer.error.message, name).not.toContain(backend.dataDir)
+      // Never a field's name ("name: …").
+      expect(answer.error.message, name).not.toMatch(/^(name|myAddresses)[.:]/)
     }
     expect(await copiesLeft(uploads)).toEqual([])
   })

@@ -95,15 +95,28 @@ export async function importArchive(ctx: CommandContext, archivePath: string): P
     return EXIT_OK
   }
   const result = await ctx.call('imports.archiveApply', { jobId: preview.jobId })
+  // The addresses given are the user's own: kept, as the page keeps them, so the next import knows them too.
+  const saved = await rememberAddresses(ctx, addresses)
   emit(
     ctx,
     { ...previewJson(preview), importId: result.batchId, result },
     [
       ...previewText(preview, false),
+      ...(saved.length === 0 ? [] : [`Kept ${saved.join(', ')} as ${saved.length === 1 ? 'one of your addresses' : 'your addresses'} for the next imports.`]),
       ...(result.batchId === null
         ? ['Nothing was added, so no import was recorded.']
         : [`Review what Kith learned: kith review list`, `Undo with: kith imports undo ${result.batchId}`]),
     ].join('\n'),
   )
   return EXIT_OK
+}
+
+/** Adds the addresses given with --my-address to the user's own (settings.archive); answers the ones that were new. */
+async function rememberAddresses(ctx: CommandContext, addresses: readonly string[]): Promise<string[]> {
+  if (addresses.length === 0) return []
+  const settings = await ctx.call('settings.archive.get', {})
+  const fresh = [...new Set(addresses)].filter((a) => !settings.myAddresses.includes(a))
+  if (fresh.length === 0) return []
+  await ctx.call('settings.archive.set', { ...settings, myAddresses: [...settings.myAddresses, ...fresh] })
+  return fresh
 }

@@ -60,9 +60,9 @@ describe('kith review', () => {
     const [tie] = list.ties
     const ben = list.people.find((p) => p.person.name === 'Ben Okafor')
     if (tie === undefined || ben === undefined) throw new Error('nothing learned')
-    expect((await kith('review', 'accept', String(tie.id))).out).toBe('1 accepted, 1 relationships added.')
+    expect((await kith('review', 'accept', String(tie.id))).out).toBe('1 accepted, 1 relationship added.')
     // Ben is removed, and with him the tie that was accepted.
-    expect((await kith('review', 'reject', String(ben.id))).out).toBe('1 rejected, 1 people removed.')
+    expect((await kith('review', 'reject', String(ben.id))).out).toBe('1 rejected, 1 person removed.')
     expect((await kith('review', 'accept', '--all', '--json')).out).toMatch(/"accepted": 1/)
     expect((await kith('review')).out).toBe('Nothing to review.')
   })
@@ -179,17 +179,21 @@ describe('kith import PATH for an archive', () => {
     // A dry run writes nothing.
     expect(JSON.parse((await kith('review', 'list', '--json')).out)).toEqual({ people: [], ties: [], strengths: [] })
 
-    const applied = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com')
-    expect(applied.code).toBe(EXIT_OK)
-    expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
-    expect(applied.out).toMatch(/^ {2}2 new people, 0 already in Kith, \d+ heard from \(not added\)\n {2}\d+ interactions?, \d+ proposed ties? between others$/m)
-    const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
-    expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })
     // A calendar's summary counts meetings, in the heading and in the note about addresses.
     const calendarText = await kith('import', path.join(fixtures, 'google.ics'), '--dry-run')
     expect(calendarText.out).toMatch(/^Would learn from google\.ics \(Calendar \(\.ics\), \d+ meetings?\):\n/)
     expect(calendarText.out).toContain('so no meeting counts as one you were at. Add them in Settings, or confirm the ones Kith proposes.\nOr give them here with --my-address and import again.')
     expect(calendarText.out).not.toMatch(/\d+ messages?\):|no message counts/)
+
+    const applied = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com')
+    expect(applied.code).toBe(EXIT_OK)
+    // The address given is kept, as the page keeps it: the next import knows it without being told again.
+    expect(applied.out).toContain('Kept maya@example.com as one of your addresses for the next imports.')
+    expect(JSON.parse((await kith('import', path.join(fixtures, 'google.ics'), '--dry-run', '--json')).out)).toMatchObject({ ownAddresses: { known: ['maya@example.com'] } })
+    expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
+    expect(applied.out).toMatch(/^ {2}2 new people, 0 already in Kith, \d+ heard from \(not added\)\n {2}\d+ interactions?, \d+ proposed ties? between others$/m)
+    const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
+    expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })
     const calendar = await kith('import', path.join(fixtures, 'google.ics'), '--my-address', 'maya@example.com', '--json')
     expect(calendar.code).toBe(EXIT_OK)
     expect(JSON.parse(calendar.out)).toMatchObject({ format: 'ics' })

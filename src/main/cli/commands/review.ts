@@ -16,8 +16,8 @@ function outcomeText(o: ReviewOutcome): string {
   const parts = [
     o.accepted > 0 ? `${o.accepted} accepted` : null,
     o.rejected > 0 ? `${o.rejected} rejected` : null,
-    o.relationshipsCreated > 0 ? `${o.relationshipsCreated} relationships added` : null,
-    o.peopleDeleted > 0 ? `${o.peopleDeleted} people removed` : null,
+    o.relationshipsCreated > 0 ? `${o.relationshipsCreated} ${o.relationshipsCreated === 1 ? 'relationship' : 'relationships'} added` : null,
+    o.peopleDeleted > 0 ? `${o.peopleDeleted} ${o.peopleDeleted === 1 ? 'person' : 'people'} removed` : null,
   ].filter((p): p is string => p !== null)
   return parts.length === 0 ? 'Nothing changed.' : `${parts.join(', ')}.`
 }

@@ -80,6 +80,13 @@ describe('an archive uploaded from the page', () => {
     expect(await copiesLeft(backend)).toEqual([])
   })
 
+  it('says an empty mail file is empty', async () => {
+    const backend = await openTempBackend()
+    const failed = await settled(backend, await startUploadedArchive(backend, { name: 'Inbox.mbox', myAddresses: [] }, Readable.from([Buffer.alloc(0)])))
+    expect(failed.error).toBe('"Inbox.mbox" is empty: there is no mail in it.')
+    expect(await copiesLeft(backend)).toEqual([])
+  })
+
   it('refuses a second import while one is open, and keeps no copy of the refused one', async () => {
     const backend = await openTempBackend()
     const open = await settled(backend, await upload(backend, 'warm-intro.mbox', ['me@home.org']))

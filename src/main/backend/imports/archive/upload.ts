@@ -74,7 +74,9 @@ function refused(error: z.ZodError): KithError {
     message: issue.message,
   }))
   const first = issues[0]
-  const message = first === undefined ? 'The upload was refused.' : `${first.path.join('.') || 'upload'}: ${first.message}`
+  // Said to the user: the file or their address, never a field's name.
+  const where = first?.path[0] === 'myAddresses' ? 'Your own address: ' : ''
+  const message = first === undefined ? 'The upload was refused.' : `${where}${first.message}`
   return new KithError('bad_request', message, { issues })
 }
 

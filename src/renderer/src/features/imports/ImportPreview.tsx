@@ -203,7 +203,7 @@ export const ImportPreview = memo(function ImportPreview({
     <Stack gap="md">
       <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status">
         <Text size="sm">
-          {FORMAT_LABELS[preview.format]}, {preview.records.toLocaleString()} records. Nothing has been written yet.
+          {FORMAT_LABELS[preview.format]}, {preview.records.toLocaleString()} {preview.records === 1 ? 'record' : 'records'}. Nothing has been written yet.
         </Text>
         <List size="sm" mt="xs">
           {!isSheet && <List.Item>{c.new.toLocaleString()} new {c.new === 1 ? 'person' : 'people'}</List.Item>}

@@ -36,6 +36,7 @@ export function findMailFiles(root: string, rootName: string = path.basename(roo
     throw fileFailure(err, `the mail archive "${rootName}"`, 'read')
   }
   if (stat.isFile()) {
+    if (stat.size === 0) throw new KithError('bad_request', `"${rootName}" is empty: there is no mail in it.`)
     const kind = sniff(root)
     if (kind === null) throw new KithError('bad_request', `"${rootName}" does not look like a mail archive (an mbox file or an .eml message).`)
     return [{ file: root, kind, folder: mailFolderName(rootName), size: stat.size, label: `the mail file "${rootName}"` }]
