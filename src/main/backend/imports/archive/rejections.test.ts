@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../backend'
-import { ok } from '../../testing/call'
+import { fails, ok } from '../../testing/call'
+import { importFile } from '../../testing/imports'
 import { batchOf, importArchive, obs, previewArchive, who } from '../../testing/observations'
 import { openTempBackend } from '../../testing/temp'
 
@@ -119,5 +120,26 @@ describe('what the user rejected on the Review page stays rejected', () => {
     )
     expect(preview.people.created.map((p) => p.name)).toEqual(['Bo Bright'])
     expect(preview.ties.map((t) => [t.a, t.b].sort())).toEqual([['Alice Archer', 'Bo Bright']])
+  })
+
+  it('never deletes a new person something else has added to since: another import, an edit, a favor', async () => {
+    const backend = await openTempBackend({ now: ticking() })
+    const me = await ok(backend, 'me.set', { name: 'Me Myself' })
+    await importArchive(backend, archive(), MY)
+    const review = await ok(backend, 'review.list', {})
+    const dan = review.people.find((p) => p.person.name === 'Dan Diaz')
+    const alice = review.people.find((p) => p.person.name === 'Alice Archer')
+    if (dan === undefined || alice === undefined) throw new Error('the import proposed no Dan or no Alice')
+    // A LinkedIn file then tells Kith where Dan works (matched by his address).
+    await importFile(backend, 'Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nDan,Diaz,,dan@diaz.example,Diaz & Co,CEO,12 Mar 2024\n')
+    const refused = await fails(backend, 'review.reject', { ids: [alice.id, dan.id] })
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message: 'Dan Diaz was added to since the import found them (the import of Connections.csv), so Kith will not delete them: accept them to keep them, or delete them on their page if you mean to.',
+    })
+    // Nothing was done, Alice's rejection included.
+    expect(await names(backend)).toEqual(['Alice Archer', 'Dan Diaz', 'Me Myself'])
+    await ok(backend, 'favors.log', { giverId: alice.person.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+    expect((await fails(backend, 'review.reject', { ids: [alice.id] })).message).toMatch(/^Alice Archer was added to since the import found them \(a favor\)/)
   })
 })
