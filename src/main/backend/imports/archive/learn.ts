@@ -37,7 +37,7 @@ interface Correspondent {
   email: string | null
   linkedinUrl: string | null
   name: string | null
-  /** every message each way, for "both ways" */
+  /** every message each way (meetings apart), for "both ways" */
   sent: number
   received: number
   meetings: number
@@ -113,7 +113,7 @@ export class Learner {
   /** Correspondents so far who would become or match people (both ways), for progress. */
   peopleSoFar(): number {
     let n = 0
-    for (const c of this.correspondents.values()) if (c.sent > 0 && c.received > 0) n++
+    for (const c of this.correspondents.values()) if ((c.sent > 0 && c.received > 0) || c.meetings > 0) n++
     return n
   }
 
@@ -224,9 +224,10 @@ export class Learner {
     for (const c of others.values()) {
       const isSent = sent && c.key !== fromKey
       const isReceived = received && c.key === fromKey
-      if (isSent) c.sent++
-      if (isReceived) c.received++
+      // A meeting is a meeting, not a message either way (an organiser's invitation is not a letter).
       if (o.kind === 'meeting') c.meetings++
+      else if (isSent) c.sent++
+      else if (isReceived) c.received++
       if (!known && at >= this.since && (isSent || isReceived || o.kind === 'meeting')) {
         const r = c.recent
         const meeting = o.kind === 'meeting' ? 1 : 0
