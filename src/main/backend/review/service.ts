@@ -26,6 +26,8 @@ interface ReviewRow {
   detail: string
   created_at: string
   my_strength: number | null
+  /** why my strength with them is what it is, when an archive import estimated it */
+  my_estimate: string | null
 }
 
 function entry(r: ReviewRow): ReviewEntry {
@@ -39,7 +41,8 @@ function entry(r: ReviewRow): ReviewEntry {
     other: r.other_id === null ? null : { id: r.other_id, name: r.other_name ?? '' },
     strength: kind === 'tie' ? r.strength : r.my_strength,
     relationshipKind: r.relationship_kind,
-    detail: r.detail,
+    // A person's or strength's why is the estimate behind the strength shown, which a later import may have made anew.
+    detail: kind !== 'tie' && r.my_estimate !== null ? r.my_estimate : r.detail,
     createdAt: r.created_at,
   }
 }
@@ -47,7 +50,9 @@ function entry(r: ReviewRow): ReviewEntry {
 const SELECT = `SELECT r.id, r.kind, r.batch_id, r.person_id, p.name AS person_name, r.other_id, o.name AS other_name, r.strength,
     r.relationship_kind, r.detail, r.created_at,
     (SELECT rel.strength FROM relationship rel, person me WHERE me.is_me = 1
-      AND rel.person_a = min(me.id, r.person_id) AND rel.person_b = max(me.id, r.person_id)) AS my_strength
+      AND rel.person_a = min(me.id, r.person_id) AND rel.person_b = max(me.id, r.person_id)) AS my_strength,
+    (SELECT rel.strength_estimate FROM relationship rel, person me WHERE me.is_me = 1
+      AND rel.person_a = min(me.id, r.person_id) AND rel.person_b = max(me.id, r.person_id)) AS my_estimate
   FROM review_item r JOIN person p ON p.id = r.person_id LEFT JOIN person o ON o.id = r.other_id`
 
 /** Everything waiting for review, grouped; newest import first, then by name. */

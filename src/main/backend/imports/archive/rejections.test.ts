@@ -142,4 +142,18 @@ describe('what the user rejected on the Review page stays rejected', () => {
     await ok(backend, 'favors.log', { giverId: alice.person.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
     expect((await fails(backend, 'review.reject', { ids: [alice.id] })).message).toMatch(/^Alice Archer was added to since the import found them \(a favor\)/)
   })
+
+  it("shows a new person's why as the estimate behind the strength shown, after a later import made it anew", async () => {
+    const backend = await openTempBackend({ now: ticking() })
+    await ok(backend, 'me.set', { name: 'Me Myself' })
+    await importArchive(backend, archive(), MY)
+    const first = (await ok(backend, 'review.list', {})).people.find((p) => p.person.name === 'Dan Diaz')
+    // The newer archive has more with Dan: the estimate is made again, and the first import's review item shows it.
+    const { preview } = await importArchive(backend, newerArchive(), MY)
+    const estimate = preview.people.matched.find((p) => p.name === 'Dan Diaz')
+    const again = (await ok(backend, 'review.list', {})).people.find((p) => p.id === first?.id)
+    expect(again?.strength).toBe(estimate?.strength)
+    expect(again?.detail).toBe(estimate?.explanation)
+    expect(again?.detail).not.toBe(first?.detail)
+  })
 })
