@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Table, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { ARCHIVE_FORMAT_LABELS, IGNORED_REASONS, archiveItemCount, type ArchivePreview as Preview, type IgnoredReason, type LearnedPerson, type ProposedOwnAddress } from '../../../../shared/imports'
 import { plural } from '../../../../shared/format'
 import { strengthWord } from '../../../../shared/vocab'
@@ -115,9 +115,12 @@ export function ArchivePreview({
 }): ReactNode {
   const { created, matched, heardFrom } = preview.people
   const ignored = IGNORED_REASONS.filter((why) => preview.ignored[why] > 0)
+  // The button that asked for the preview is busy and then gone: the keyboard goes to the preview's summary.
+  const top = useRef<HTMLDivElement>(null)
+  useEffect(() => top.current?.focus(), [preview.jobId])
   return (
     <Stack gap="md">
-      <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status">
+      <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status" ref={top} tabIndex={-1}>
         {ARCHIVE_FORMAT_LABELS[preview.format]}, {archiveItemCount(preview.format, preview.messages)} read. {plural(created.length, 'new person', 'new people')},{' '}
         {matched.length.toLocaleString()} already in Kith, {heardFrom.length.toLocaleString()} heard from (not added);{' '}
         {plural(preview.interactions, 'interaction')} and {plural(preview.ties.length, 'proposed tie')} between others. Nothing is written until you apply.

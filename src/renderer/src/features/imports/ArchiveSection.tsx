@@ -234,6 +234,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
                   setError(undefined)
                 }}
                 clearable
+                clearButtonProps={{ 'aria-label': 'Remove the chosen mail or calendar file' }}
                 w={320}
               />
               <Button onClick={() => file !== null && void upload(file)} disabled={file === null}>

@@ -204,6 +204,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
               setError(undefined)
             }}
             clearable
+            clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
             w={320}
             disabled={busy}
           />

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import {
   FORMAT_LABELS,
   type ImportDecision,
@@ -199,9 +199,12 @@ export const ImportPreview = memo(function ImportPreview({
   )
   const isSheet = preview.format === 'relationships'
   const willWrite = preview.format === 'json' ? c.new : c.new + c.matches - c.unchanged + c.relationshipsNew + c.relationshipsUpdated
+  // The button that asked for the preview is busy and then gone: the keyboard goes to the preview's summary.
+  const top = useRef<HTMLDivElement>(null)
+  useEffect(() => top.current?.focus(), [preview.jobId])
   return (
     <Stack gap="md">
-      <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status">
+      <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status" ref={top} tabIndex={-1}>
         <Text size="sm">
           {FORMAT_LABELS[preview.format]}, {preview.records.toLocaleString()} {preview.records === 1 ? 'record' : 'records'}. Nothing has been written yet.
         </Text>
