@@ -239,7 +239,7 @@ export function FindPathPage(): ReactNode {
             <Alert key={d.id} color="teal" title={`You already know ${d.name}`}>
               <Stack gap={4}>
                 <Text size="sm">
-                  {strengthWord(d.strength)} ({d.strength}/5), last talked {ago(d.lastTalked)}.{' '}
+                  {strengthWord(d.strength)} ({d.strength}/5), {d.lastTalked === null ? 'no talk logged' : `last talked ${ago(d.lastTalked)}`}.{' '}
                   {d.faint
                     ? `You know them only faintly: you could write to them yourself, but a word from someone who knows them well may carry more.${found.paths.length > 0 ? ' The paths below are the ways in Kith knows, best first.' : ' Kith knows no one who could introduce you.'}`
                     : 'No introduction needed: reach out directly.'}

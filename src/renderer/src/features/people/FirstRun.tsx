@@ -81,8 +81,8 @@ export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () 
         <Text>Kith knows who you are. Now bring in the people you know; you can always add more later.</Text>
         <Stack gap="md" component="ul" aria-label="Ways to begin" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           <NextStep
-            title="Import your contacts"
-            text="A LinkedIn Connections.csv, a Google Contacts CSV, or a vCard (.vcf) file from your phone, Apple, Google or Outlook. You see a preview before anything is added, and an import can be undone."
+            title="Import your contacts, mail and calendar"
+            text="A LinkedIn Connections.csv, a Google Contacts CSV, or a vCard (.vcf) file from your phone, Apple, Google or Outlook; or, best of all, your mail (.mbox, .eml) and calendar (.ics): Kith learns who you really talk to, and how often, without anything leaving this computer. You see a preview before anything is added, and an import can be undone."
             action={
               <Button onClick={onImport} aria-label="Import contacts">
                 Import contacts
