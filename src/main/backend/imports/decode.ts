@@ -89,6 +89,6 @@ export function encodingNote(encoding: TextEncoding): string | null {
     case 'utf-16be':
       return 'The file is UTF-16 text; it was read as such.'
     case 'windows-1252':
-      return 'The file is not UTF-8; it was read as Windows-1252 (Western European). Check accented names in the preview.'
+      return 'The file is not UTF-8; it was read as Windows-1252 (Western European). Check that names with accents or curly quotes read right.'
   }
 }
