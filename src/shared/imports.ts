@@ -7,13 +7,14 @@ import { MAX_EMAIL_LENGTH, isEmailAddress } from './email-address'
 import { formatBytes } from './format'
 import { RELATIONSHIP_KINDS } from './vocab'
 
-export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'vcard', 'relationships', 'json'] as const
+export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'csv', 'vcard', 'relationships', 'json'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   linkedin: 'LinkedIn connections (CSV)',
   google: 'Google Contacts (CSV)',
   outlook: 'Outlook contacts (CSV)',
+  csv: 'Contacts spreadsheet (CSV: Name, Email, Company …)',
   vcard: 'vCard (.vcf)',
   relationships: 'Relationship sheet (CSV)',
   json: 'Kith JSON (a full export)',
@@ -60,6 +61,7 @@ export const DEFAULT_STRENGTH: Record<ImportFormat, number | null> = {
   linkedin: 2,
   google: 2,
   outlook: 2,
+  csv: 2,
   vcard: 2,
   relationships: null,
   json: null,

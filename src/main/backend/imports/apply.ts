@@ -38,7 +38,7 @@ export interface RelationshipChange {
 const SOURCE_CONTEXT: Partial<Record<ImportFormat, string>> = { linkedin: 'LinkedIn' }
 
 export function sourceTag(format: ImportFormat, today: string): string {
-  const names: Record<ImportFormat, string> = { linkedin: 'LinkedIn', google: 'Google', outlook: 'Outlook', vcard: 'vCard', relationships: 'sheet', json: 'Kith' }
+  const names: Record<ImportFormat, string> = { linkedin: 'LinkedIn', google: 'Google', outlook: 'Outlook', csv: 'spreadsheet', vcard: 'vCard', relationships: 'sheet', json: 'Kith' }
   return `import ${names[format]} ${today}`
 }
 

@@ -33,14 +33,14 @@ const QUOTE_PROBLEMS: Record<string, string> = {
 
 export async function readCsv(
   text: string,
-  options: { maxRows: number; fromLine?: number; onProgress?: (fraction: number) => void; tooMany: () => ImportFileError },
+  options: { maxRows: number; fromLine?: number; delimiter?: string; onProgress?: (fraction: number) => void; tooMany: () => ImportFileError },
 ): Promise<CsvRow[]> {
   const rows: CsvRow[] = []
   const fromLine = options.fromLine ?? 1
   let previousEnd = fromLine - 1
   // Set from the parser's callbacks.
   const state: { failure: Error | null } = { failure: null }
-  const parser = csvParser.get().parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true, from_line: fromLine })
+  const parser = csvParser.get().parse({ relax_column_count: true, info: true, skip_empty_lines: false, bom: true, from_line: fromLine, delimiter: options.delimiter ?? ',' })
   parser.on('readable', () => {
     for (let item = parser.read() as { record: string[]; info: { lines: number } } | null; item !== null; item = parser.read() as typeof item) {
       const end = item.info.lines
@@ -96,11 +96,11 @@ export function headerLine(text: string, isHeader: (cells: string[]) => boolean)
 }
 
 /** The line of the first of a file's opening lines that `isHeader` accepts, or null when none does. */
-export function findHeaderLine(text: string, isHeader: (cells: string[]) => boolean): number | null {
+export function findHeaderLine(text: string, isHeader: (cells: string[]) => boolean, delimiter = ','): number | null {
   let head: { record: string[]; info: { lines: number } }[]
   try {
     // With `info`, csv-parse returns { record, info } objects; its types only describe plain records.
-    head = csvParserSync.get().parse(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true }) as unknown as typeof head
+    head = csvParserSync.get().parse(text.slice(0, 64 * 1024), { relax_column_count: true, relax_quotes: true, info: true, to_line: 25, bom: true, skip_records_with_error: true, delimiter }) as unknown as typeof head
   } catch {
     return null
   }

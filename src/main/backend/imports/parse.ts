@@ -9,6 +9,7 @@ import { isLinkedinHeader, readLinkedin } from './linkedin'
 import { isOutlookHeader, readOutlook } from './outlook'
 import type { ReadResult } from './read-result'
 import { isRelationshipHeader, readRelationships } from './relationships'
+import { delimiterOf, isSpreadsheetHeader, readSpreadsheet } from './spreadsheet'
 import { readVcard, tooManyCards } from './vcard'
 
 /** What was read from a file: contacts (to match) or a whole Kith database. */
@@ -23,7 +24,7 @@ function unknownKind(firstLine: string): ImportFileError {
   // Only printable text is quoted back, and only the start of it.
   const shown = firstLine.replace(/[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]/gu, ' ').trim().slice(0, 80)
   return new ImportFileError(
-    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, Outlook contacts CSV, vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
+    `Kith cannot tell what kind of file this is. Its first line is "${shown}". Kith reads LinkedIn Connections.csv, Google Contacts CSV, Outlook contacts CSV, contact spreadsheets (a Name column, or First Name and Last Name, and others such as Email or Company), vCard (.vcf), relationship sheets (person_a, person_b, strength, context) and Kith JSON; choose the format if it is one of these.`,
     1,
   )
 }
@@ -49,6 +50,7 @@ function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   if (rows.slice(0, 20).some((r) => isLinkedinHeader(r.cells))) return 'linkedin'
   if (isGoogleHeader(first)) return 'google'
   if (isOutlookHeader(first)) return 'outlook'
+  if (isSpreadsheetHeader(first)) return 'csv'
   throw unknownKind(first.join(','))
 }
 
@@ -70,17 +72,26 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
     return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
   }
   const isHeader = (cells: string[]): boolean =>
-    guess === 'linkedin' ? isLinkedinHeader(cells) : guess === null ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isOutlookHeader(cells) || isRelationshipHeader(cells) : true
-  const found = findHeaderLine(decoded.text, isHeader)
+    guess === 'linkedin'
+      ? isLinkedinHeader(cells)
+      : guess === 'csv'
+        ? isSpreadsheetHeader(cells)
+        : guess === null
+          ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isOutlookHeader(cells) || isRelationshipHeader(cells) || isSpreadsheetHeader(cells)
+          : true
+  // A spreadsheet may be split by semicolons or tabs (Excel in many languages); every other CSV Kith reads by commas.
+  const delimiter = guess === 'csv' || guess === null ? delimiterOf(decoded.text) : ','
+  const found = findHeaderLine(decoded.text, delimiter === ',' ? isHeader : isSpreadsheetHeader, delimiter)
   // No format chosen and no header Kith knows near the top: say so before reading it all as CSV.
   if (guess === null && found === null) throw unknownKind(decoded.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
   const rows = await readCsv(decoded.text, {
     maxRows: IMPORT_LIMITS.records + 25,
     fromLine: found ?? 1,
+    delimiter,
     onProgress,
     tooMany: () => tooManyCards(IMPORT_LIMITS.records),
   })
-  const csvFormat = guess ?? detectCsvFormat(rows)
+  const csvFormat = guess ?? (delimiter === ',' ? detectCsvFormat(rows) : 'csv')
   const read =
     csvFormat === 'linkedin'
       ? await readLinkedin(rows)
@@ -88,9 +99,11 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
         ? await readGoogle(rows)
         : csvFormat === 'outlook'
           ? await readOutlook(rows)
-          : csvFormat === 'relationships'
-            ? await readRelationships(rows)
-            : null
+          : csvFormat === 'csv'
+            ? await readSpreadsheet(rows)
+            : csvFormat === 'relationships'
+              ? await readRelationships(rows)
+              : null
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
   if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
   if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')

@@ -105,7 +105,7 @@ describe('a file that is not a contacts file', () => {
     const text = randomText(5_000_000)
     const { preview, error } = await previewImport(backend, 'notes.txt', text)
     expect(preview).toBeNull()
-    expect(error).toMatch(/^Kith cannot tell what kind of file this is\. Its first line is ".*"\. Kith reads LinkedIn Connections\.csv, Google Contacts CSV, Outlook contacts CSV, vCard/)
+    expect(error).toMatch(/^Kith cannot tell what kind of file this is\. Its first line is ".*"\. Kith reads LinkedIn Connections\.csv, Google Contacts CSV, Outlook contacts CSV, contact spreadsheets .*, vCard/)
     const chosen = await previewImport(backend, 'notes.txt', text, 'linkedin')
     expect(chosen.preview).toBeNull()
     expect(chosen.error).not.toMatch(/quote is found|value is|Invalid/)

@@ -15,7 +15,7 @@ import { importArchive } from './import-archive'
 
 export const importFile: Command = {
   name: 'import',
-  usage: `import FILE [--format linkedin|google|outlook|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
+  usage: `import FILE [--format linkedin|google|outlook|csv|vcard|relationships|json] [--dry-run] [--strength 1-5|none]
                                  import contacts or who-knows-whom; --dry-run shows what would happen
 import PATH [--my-address ADDR]... [--dry-run]
                                  learn people, interactions and ties from a mail or calendar
@@ -23,7 +23,8 @@ import PATH [--my-address ADDR]... [--dry-run]
   options: ['json', 'format', 'dry-run', 'strength', 'my-address'],
   positionals: 1,
   fields: { file: 'PATH' },
-  help: `A contacts file (LinkedIn, Google, Outlook, vCard, a relationship sheet, Kith JSON) is read whole, up to 50 MB.
+  help: `A contacts file (LinkedIn, Google, Outlook, a contacts spreadsheet, vCard, a relationship sheet, Kith JSON)
+is read whole, up to 50 MB. A spreadsheet needs a Name column (or First Name and Last Name).
 An archive is streamed from PATH with no size limit: --my-address (repeatable) names your own
 addresses besides those in Settings, so Kith knows which messages you sent and received.
 Afterwards, "kith review list" shows the people, strengths and ties Kith learned.`,

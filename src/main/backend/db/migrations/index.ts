@@ -11,6 +11,7 @@ import * as m0009 from './0009_outlook_contacts'
 import * as m0010 from './0010_archive_tallies'
 import * as m0011 from './0011_learned_rejections'
 import * as m0012 from './0012_undo_records_follow_their_rows'
+import * as m0013 from './0013_contact_spreadsheets'
 
 export interface Migration {
   version: number
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'archive tallies', up: m0010.up },
   { version: 11, name: 'learned rejections', up: m0011.up },
   { version: 12, name: 'undo records follow their rows', up: m0012.up },
+  { version: 13, name: 'contact spreadsheets', up: m0013.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -183,7 +183,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   return (
     <Section title="Import">
       <Text size="sm" c="dimmed" {...drop}>
-        LinkedIn Connections.csv, Google Contacts CSV, Outlook contacts CSV, vCard (.vcf) from a phone, Apple, Google or Outlook, a relationship sheet
+        LinkedIn Connections.csv, Google Contacts CSV, Outlook contacts CSV, any contacts spreadsheet with a Name column (Email, Company, Title …), vCard (.vcf) from a phone, Apple, Google or Outlook, a relationship sheet
         (person_a, person_b, strength, context), or a Kith JSON export. Choose the file, or drop it here. You see what will happen
         before anything is written.
       </Text>

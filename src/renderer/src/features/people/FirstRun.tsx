@@ -82,7 +82,7 @@ export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () 
         <Stack gap="md" component="ul" aria-label="Ways to begin" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           <NextStep
             title="Import your contacts, mail and calendar"
-            text="A LinkedIn Connections.csv, a Google Contacts CSV, or a vCard (.vcf) file from your phone, Apple, Google or Outlook; or, best of all, your mail (.mbox, .eml) and calendar (.ics): Kith learns who you really talk to, and how often, without anything leaving this computer. You see a preview before anything is added, and an import can be undone."
+            text="A LinkedIn Connections.csv, a Google Contacts CSV, a contacts spreadsheet with a Name column, or a vCard (.vcf) file from your phone, Apple, Google or Outlook; or, best of all, your mail (.mbox, .eml) and calendar (.ics): Kith learns who you really talk to, and how often, without anything leaving this computer. You see a preview before anything is added, and an import can be undone."
             action={
               <Button onClick={onImport} aria-label="Import contacts">
                 Import contacts
