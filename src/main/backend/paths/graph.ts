@@ -340,6 +340,11 @@ export class PathGraph extends ColleagueGraph {
   }
 
   private loadBalances(meId: number, person: number | null): void {
+    // Every favor of mine has me on one side: reading me again is reading them all, from nothing.
+    if (person === meId) {
+      this.balance.fill(0)
+      person = null
+    }
     const rows = this.sqlite
       .prepare<number[], [number, number, string]>(
         `SELECT giver_id, receiver_id, size FROM favor WHERE (giver_id = ? OR receiver_id = ?)

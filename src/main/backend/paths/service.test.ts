@@ -29,6 +29,25 @@ function product(values: number[]): number {
 }
 
 describe('paths.find', () => {
+  it('counts each favor once however many favors are logged after the graph is read', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, ben, cy } = await network(backend)
+    await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-01', kind: 'advice', size: 'medium' })
+    const balanceWith = async (name: string) => {
+      const result = await ok(backend, 'paths.find', { to: cy.id })
+      return result.paths.find((p) => p.people[1]?.name === name)?.factors[1]?.label
+    }
+    const before = await balanceWith('Ana')
+    expect(before).toMatch(/^You have given Ana \d+ favor points? more than you received/)
+    // Logging another favor of mine (with someone else) reads my favors again: Ana's balance stays what it was.
+    await ok(backend, 'favors.log', { giverId: ben.id, receiverId: me.id, date: '2026-11-02', kind: 'advice', size: 'small' })
+    expect(await balanceWith('Ana')).toBe(before)
+    expect(await balanceWith('Ben')).toMatch(/^Ben has given you \d+ favor points? more than you gave/)
+    await ok(backend, 'people.update', { id: me.id, patch: { title: 'Founder' } })
+    expect(await balanceWith('Ana')).toBe(before)
+    await backend.close()
+  })
+
   it('still scores every path when a damaged file holds a confidence or favor size Kith does not know', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, ana, ben, cy } = await network(backend)
