@@ -281,6 +281,15 @@ describe('the ask, as users met it', () => {
     ])
   })
 
+  it('gives the person asked for on a longer path a blurb about them, not about the person beyond them', () => {
+    const fields = { fullName: 'Jordan Avery', role: 'Founder', organisation: 'Wayfinder', credibility: '', target: 'Cy Park', goal: 'Yara Schmidt', why: '', offer: '' }
+    const blurb = composeBlurb(fields)
+    expect(blurb).toContain('I would welcome the chance to learn from Cy.')
+    expect(blurb).not.toContain('Yara')
+    // The stock sentence earlier drafts carried is still known for one.
+    expect(checkBlurb('I am Jordan. I am hoping to reach Yara Schmidt, and Cy could help me get there. I can share our data. Would you have 15 minutes?', 'Jordan Avery', 'Cy Park', 'Yara Schmidt').generic).toContain('why')
+  })
+
   it('says what is missing from the note', () => {
     const fields = { connector: 'Vera Walsh', connectorEmail: 'v@x.example', target: 'Yara Schmidt', why: '', offer: '', edited: false }
     const body = composeAsk({ ...fields, signer: jordan, blurb: '' }).body

@@ -33,7 +33,10 @@ export function blurbFallbacks(me: string, target: string, goal: string | null =
   const g = goalOf(target, goal)
   return {
     who: [...(name === '' ? [] : [`I'm ${name}.`]), 'A quick note to introduce myself.'],
-    why: [g === null ? `I would welcome the chance to learn from ${t}.` : `I am hoping to reach ${g}, and ${t} could help me get there.`],
+    // Forwarded to the person asked for: it speaks of them, never of them as a way to someone else (the note to
+    // the connector says where the path goes).
+    // (The second is the stock sentence earlier drafts were given on a longer path, still known for what it is.)
+    why: [`I would welcome the chance to learn from ${t}.`, ...(g === null ? [] : [`I am hoping to reach ${g}, and ${t} could help me get there.`])],
     bring: ['I would be glad to help in return however I can.'],
   }
 }

@@ -111,19 +111,24 @@ describe('an ask along a longer path', () => {
     )
   })
 
-  it('carries the reason and the offer to the next hop, and leaves what the user edited since when a move is taken back', async () => {
+  it('gives the next hop its own reason and offer, and leaves what the user edited since when a move is taken back', async () => {
     let tick = 0
     // A clock that moves on a second per call, so an edit is later than the move that made the row.
     const backend = await openTempBackend({ now: () => new Date(NOW.getTime() + 1000 * tick++) })
     const { me, valentina, freya, kenji } = await chain(backend)
     const first = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
-    await ok(backend, 'introductions.update', { id: first.id, details: { why: 'He ran pricing at two marketplaces.', offer: 'Our data on engineer supply.' } })
+    // The first hop asks Valentina for Freya: its reason and offer are about Freya.
+    await ok(backend, 'introductions.update', { id: first.id, details: { why: 'Freya ran pricing at two marketplaces.', offer: 'Our data on engineer supply, for her team.' } })
     await move(backend, first.id, 'asked', '2026-11-20')
     await move(backend, first.id, 'agreed', '2026-11-22')
     const introduced = await move(backend, first.id, 'introduced', '2026-11-24')
     const next = await ok(backend, 'introductions.get', { id: introduced.nextId ?? -1 })
-    expect(next.details).toMatchObject({ why: 'He ran pricing at two marketplaces.', offer: 'Our data on engineer supply.' })
-    expect(next.drafts.ask?.body).toContain('He ran pricing at two marketplaces.')
+    // The next asks Freya for Kenji: nothing said about Freya is told to Freya as the reason for Kenji.
+    expect(next.title).toMatch(/^Ask Freya .* to introduce you to Kenji/)
+    expect(next.details.why ?? '').toBe('')
+    expect(next.details.offer ?? '').toBe('')
+    expect(next.drafts.ask?.body).not.toContain('Freya ran pricing')
+    expect(next.drafts.blurb?.text ?? '').not.toContain('for her team')
 
     await ok(backend, 'relationships.set', { a: me.id, b: freya.id, strength: 5, contexts: ['we hit it off'] })
     await ok(backend, 'introductions.undoMove', { id: first.id })

@@ -1,5 +1,4 @@
 // Moving an introduction from one state to the next, with what follows from each move.
-import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
 import type { IntroductionDetail } from '../../../shared/types'
 import { canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
@@ -204,9 +203,8 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       const path = parseIdList(r.path)
       const at = r.target_id === null ? -1 : path.indexOf(r.target_id)
       if (r.goal_id !== null && at > 0 && at < path.length - 1 && me !== null) {
-        // The user's own reason and offer are about the goal: they carry over to the next hop.
-        const carried = parseJsonColumn(storedIntroDetails, r.details, {})
-        const keep = Object.fromEntries(['why', 'offer'].filter((k) => typeof carried[k] === 'string').map((k) => [k, carried[k]]))
+        // The next hop gets its own reason and offer: this hop's were about the person it asked for ("Why
+        // Pia in particular"), and would tell the next person, in a blurb forwarded to the goal, about someone else.
         // A next hop kept from an earlier "introduced" that was taken back (the user had worked on it) is taken up again.
         const nextPath = [me, ...path.slice(at)]
         const kept = await trx
@@ -219,7 +217,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
           .orderBy('id', 'desc')
           .executeTakeFirst()
         if (kept !== undefined) await trx.updateTable('introduction').set({ previous_id: id }).where('id', '=', kept.id).execute()
-        const next = kept?.id ?? (await insertAsk(trx, backend, nextPath, null, id, now, keep))
+        const next = kept?.id ?? (await insertAsk(trx, backend, nextPath, null, id, now, {}))
         effects.push({ entity: 'introduction', id: next })
       }
     }
