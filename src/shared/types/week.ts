@@ -1,4 +1,5 @@
 /** The weekly review: suggested introductions, favors to return, ties gone cold, follow-ups. */
+import type { IntroState } from '../intro-states'
 import type { SuggestionStatus } from '../vocab'
 import type { TaskView } from './introductions'
 import type { Factor } from './paths'
@@ -14,6 +15,8 @@ export interface SuggestionView {
   reasons: Factor[]
   status: SuggestionStatus
   introductionId: number | null
+  /** where the introduction started from it stands now (null when none was, or it was deleted) */
+  introductionState: IntroState | null
 }
 
 /** Two people who share many contacts: they may already know each other. */

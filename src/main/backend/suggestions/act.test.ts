@@ -22,4 +22,23 @@ describe('acting on a suggestion', () => {
     expect(page.relationships.map((r) => [r.other.name, r.strength])).toContainEqual([second.b.name, 3])
     expect((await fails(backend, 'suggestions.act', { id: second.id, action: 'dismiss' })).code).toBe('conflict')
   })
+  it('says where a started introduction stands, and starts one again once it was abandoned', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    await needsAndOffers(backend)
+    const [first] = (await ok(backend, 'week.get', {})).suggestions
+    if (first === undefined) throw new Error('expected suggestions')
+    const started = await ok(backend, 'suggestions.act', { id: first.id, action: 'start' })
+    expect(started.introductionState).toBe('draft')
+    const shown = async () => (await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === first.id)
+    await ok(backend, 'introductions.move', { id: started.introductionId ?? -1, to: 'asking', date: '2026-11-17' })
+    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'asking' })
+    // Started and under way: not again.
+    expect((await fails(backend, 'suggestions.act', { id: first.id, action: 'start' })).message).toBe('This suggestion is already started.')
+    await ok(backend, 'introductions.move', { id: started.introductionId ?? -1, to: 'abandoned', date: '2026-11-17' })
+    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'abandoned' })
+    const again = await ok(backend, 'suggestions.act', { id: first.id, action: 'start' })
+    expect(again.introductionId).not.toBe(started.introductionId)
+    expect(again).toMatchObject({ status: 'started', introductionState: 'draft' })
+    await backend.close()
+  })
 })

@@ -1,4 +1,5 @@
 import type { PersonRef, SuggestionStatus, SuggestionView, WeekView } from '../../../shared/types'
+import { isIntroState } from '../../../shared/intro-states'
 import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
@@ -94,7 +95,8 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     .selectFrom('suggestion as s')
     .innerJoin('person as a', 'a.id', 's.person_a')
     .innerJoin('person as b', 'b.id', 's.person_b')
-    .select(['s.id', 's.rank', 's.person_a', 'a.name as a_name', 's.person_b', 'b.name as b_name', 's.score', 's.reasons', 's.status', 's.introduction_id'])
+    .leftJoin('introduction as i', 'i.id', 's.introduction_id')
+    .select(['s.id', 's.rank', 's.person_a', 'a.name as a_name', 's.person_b', 'b.name as b_name', 's.score', 's.reasons', 's.status', 's.introduction_id', 'i.state as introduction_state'])
     .where('s.week', '=', week)
     .where((eb) =>
       eb.or([
@@ -117,6 +119,7 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     reasons: parseJsonColumn(storedReasons, r.reasons, []),
     status: r.status,
     introductionId: r.introduction_id,
+    introductionState: isIntroState(r.introduction_state) ? r.introduction_state : null,
   }))
 }
 
@@ -237,6 +240,13 @@ export async function weekSuggestions(backend: BackendState, week: string): Prom
   return { suggestions: await storedSuggestions(backend, week), maybeKnown }
 }
 
+/** Whether the introduction a suggestion started is gone or was abandoned. */
+async function startedIntroductionEnded(backend: BackendState, introductionId: number | null): Promise<boolean> {
+  if (introductionId === null) return true
+  const intro = await backend.db.selectFrom('introduction').select('state').where('id', '=', introductionId).executeTakeFirst()
+  return intro === undefined || intro.state === 'abandoned'
+}
+
 /** What the user does with a suggestion; for "known", the relationship it recorded (null when one was there already), for Undo. */
 export async function actOnSuggestion(
   backend: BackendState,
@@ -246,7 +256,9 @@ export async function actOnSuggestion(
 ): Promise<SuggestionView & { relationshipId: number | null }> {
   const row = await backend.db.selectFrom('suggestion').selectAll().where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no suggestion with id ${id}.`)
-  if (row.status !== 'open') throw new KithError('conflict', `This suggestion is already ${row.status}.`)
+  // An introduction started from it and abandoned (or deleted) since may be started again.
+  const again = action === 'start' && row.status === 'started' && (await startedIntroductionEnded(backend, row.introduction_id))
+  if (row.status !== 'open' && !again) throw new KithError('conflict', `This suggestion is already ${row.status}.`)
   if (action === 'start') {
     const known = await backend.db.selectFrom('relationship').select('id').where('person_a', '=', row.person_a).where('person_b', '=', row.person_b).executeTakeFirst()
     if (known !== undefined) {

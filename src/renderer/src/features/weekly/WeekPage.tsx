@@ -3,6 +3,7 @@ import { notify } from '../../lib/notify'
 import { undoNotice } from '../../lib/undo-notice'
 import type { ReactNode } from 'react'
 import type { PersonRef, SuggestionView } from '../../../../shared/types'
+import { stateWord } from '../../../../shared/intro-states'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, strengthWord } from '../../lib/format'
@@ -24,9 +25,18 @@ const STATUS_WORDS: Record<SuggestionView['status'], string> = {
   known: 'They already know each other',
 }
 
+/** A suggestion acted on, in words; one started says where its introduction stands now. */
+function statusWords(s: SuggestionView): string {
+  if (s.status !== 'started') return STATUS_WORDS[s.status]
+  if (s.introductionId === null || s.introductionState === null) return 'The introduction was deleted'
+  return s.introductionState === 'draft' || s.introductionState === 'asking' ? STATUS_WORDS.started : `Introduction: ${stateWord(s.introductionState)}`
+}
+
 function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'start' | 'dismiss' | 'snooze' | 'known') => void }): ReactNode {
   const { go } = useNav()
   const name = `${s.a.name} and ${s.b.name}`
+  // The introduction started from it was abandoned or deleted: it may be started again.
+  const ended = s.status === 'started' && (s.introductionId === null || s.introductionState === 'abandoned')
   return (
     <Paper withBorder p="md" component="article" aria-label={`Introduce ${name}`}>
       <Stack gap="xs">
@@ -73,12 +83,17 @@ function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'star
           </Group>
         ) : (
           <Group gap="xs">
-            <Badge variant="light" color={s.status === 'dismissed' ? 'gray' : 'teal'}>
-              {STATUS_WORDS[s.status]}
+            <Badge variant="light" color={s.status === 'dismissed' || ended ? 'gray' : 'teal'}>
+              {statusWords(s)}
             </Badge>
             {s.introductionId !== null && (
               <Button size="compact-xs" variant="subtle" onClick={() => go({ page: 'introduction', id: s.introductionId ?? 0 })}>
                 Open the introduction
+              </Button>
+            )}
+            {ended && (
+              <Button size="compact-xs" variant="default" onClick={() => onAct('start')}>
+                Start double opt-in again
               </Button>
             )}
           </Group>
