@@ -116,8 +116,14 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   }
   const composed = composeIntroEmail(fields)
   const emailBody = own(d, 'email', composed.body)
-  const notYes = [input.answers.a === 'yes' ? null : a.name, input.answers.b === 'yes' ? null : b.name].filter((n) => n !== null)
-  const optInState = notYes.length === 2 ? ['Neither side has said yes yet.'] : notYes.map((n) => `${n} has not said yes yet.`)
+  const saidNo = [input.answers.a === 'no' ? a.name : null, input.answers.b === 'no' ? b.name : null].filter((n) => n !== null)
+  const notYes = [input.answers.a === null ? a.name : null, input.answers.b === null ? b.name : null].filter((n) => n !== null)
+  const optInState =
+    saidNo.length > 0
+      ? [`${saidNo.join(' and ')} said no: this introduction is not to be sent.`]
+      : notYes.length === 2
+        ? ['Neither side has said yes yet.']
+        : notYes.map((n) => `${n} has not said yes yet.`)
   const handoff = composeHandoff(profile, a, b, composed.subject)
   const handoffBody = own(d, 'handoff', handoff.body)
   return {

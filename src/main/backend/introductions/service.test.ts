@@ -103,6 +103,22 @@ describe('introducing two people', () => {
     expect(done.nextStates).toEqual([])
   })
 
+  it('when one side says no: the email is not to be sent, and the side who said yes is to be told, until the answer is taken back', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id, context: 'design hiring' })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
+    const declined = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'no' })
+    expect(declined.state).toBe('declined')
+    expect(declined.drafts.email?.warnings[0]).toBe('Ben Okafor said no: this introduction is not to be sent.')
+    expect(declined.drafts.email?.warnings.join(' ')).not.toContain('has not said yes')
+    expect(declined.tasks.map((t) => [t.title, t.dueOn, t.status])).toEqual([['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead', '2026-11-22', 'today']])
+    const back = await ok(backend, 'introductions.undoMove', { id: intro.id })
+    expect(back).toMatchObject({ state: 'asking', answers: { a: 'yes', b: null }, tasks: [] })
+    await backend.close()
+  })
+
   it('sends without both yeses only when the user confirms; a no declines it', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben, vera } = await cast(backend)

@@ -145,6 +145,32 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
         .insertInto('introduction_effect')
         .values({ introduction_id: id, event_id: eventId, entity: 'introduction', entity_id: id, change: JSON.stringify({ a_answer: r.a_answer, b_answer: r.b_answer }) })
         .execute()
+      if (state === 'declined') {
+        // Whoever said yes is waiting to hear: a follow-up to tell them, kindly, taken back with the step.
+        const said = [
+          { yes: a === 'yes', person: r.person_a_id, other: r.person_b_id },
+          { yes: b === 'yes', person: r.person_b_id, other: r.person_a_id },
+        ]
+        for (const s of said) {
+          if (!s.yes || s.person === null) continue
+          const [waiting, declined] = [await introPerson(trx, s.person), await introPerson(trx, s.other)]
+          const created = await trx
+            .insertInto('task')
+            .values({
+              introduction_id: id,
+              person_id: s.person,
+              kind: 'other',
+              title: `Let ${waiting.name} know the introduction to ${declined.name} will not go ahead`,
+              due_on: on,
+              snoozed_until: null,
+              done_at: null,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+          await trx.insertInto('introduction_effect').values({ introduction_id: id, event_id: eventId, entity: 'task', entity_id: created.id, change: null }).execute()
+        }
+      }
     }
   })
   return getIntroduction(backend, id)

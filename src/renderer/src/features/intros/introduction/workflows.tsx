@@ -187,7 +187,13 @@ export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDe
         </SimpleGrid>
       </Section>
       <Section title="The introduction">
-        {email !== null && <EditableDraft label="Introduction email" draft={email} field="email" intro={intro} save={save} showWarnings={!sent} />}
+        {intro.state === 'declined' && (
+          <Text size="sm">
+            {[intro.answers.a === 'no' ? a.name : null, intro.answers.b === 'no' ? b.name : null].filter((n) => n !== null).join(' and ')} said no, so there
+            is no introduction to send. {intro.answers.a === 'yes' || intro.answers.b === 'yes' ? 'A follow-up reminds you to let the other side know, kindly.' : ''}
+          </Text>
+        )}
+        {email !== null && intro.state !== 'declined' && <EditableDraft label="Introduction email" draft={email} field="email" intro={intro} save={save} showWarnings={!sent} />}
         {!sent && intro.nextStates.includes('introduced') && (
           <Group>
             <Button onClick={onSend}>I sent the introduction</Button>
