@@ -140,7 +140,9 @@ describe('an ask along a longer path', () => {
     const { me, valentina, freya } = await chain(backend)
     const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })
     await ok(backend, 'relationships.set', { a: me.id, b: freya.id, strength: 5, contexts: ['old friends'] })
-    await move(backend, ask.id, 'asked', '2026-11-20')
+    // Before you ask says stop (I know Freya well): asking anyway needs a word from the user.
+    expect((await fails(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-20' })).message).toBe('Confirm before asking: You already know Freya Fischer: reach out directly.')
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-20', confirmed: true })
     await move(backend, ask.id, 'agreed', '2026-11-22')
     await move(backend, ask.id, 'introduced', '2026-11-24')
     const mine = (await ok(backend, 'people.get', { id: freya.id })).relationships.find((r) => r.other.id === me.id)

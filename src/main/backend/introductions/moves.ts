@@ -1,5 +1,7 @@
 // Moving an introduction from one state to the next, with what follows from each move.
 import type { IntroductionDetail } from '../../../shared/types'
+import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
+import { pathChecks } from '../paths/service'
 import { canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -106,6 +108,11 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
   if (kind === 'connect' && to === 'introduced' && !confirmed) {
     const warnings = await sendWarnings(backend, r)
     if (warnings.length > 0) throw new KithError('conflict', `Confirm before sending: ${warnings.join(' ')}`)
+  }
+  if (kind === 'ask' && to === 'asked' && !confirmed && parseJsonColumn(storedIntroDetails, r.details, {}).checksConfirmed !== true) {
+    // A "stop" before you ask is asked about once more, unless the user said they weighed the checks.
+    const stops = pathChecks(backend, parseIdList(r.path), null).filter((c) => c.verdict === 'stop')
+    if (stops.length > 0) throw new KithError('conflict', `Confirm before asking: ${stops.map((c) => c.reason).join(' ')}`)
   }
   const today = backend.today()
   const on = date ?? today

@@ -270,7 +270,8 @@ STATE in Kith's words or as its id:
   a request:         ${statesOf('ask').map(stateLabel).join(', ')}
   introducing two:   ${statesOf('connect').map(stateLabel).join(', ')}
 Words with spaces need quotes ("no reply"). "kith intros show ID" lists the states it can move to.
-Sending an introduction before both people said yes needs --confirm.
+Sending an introduction before both people said yes needs --confirm, and so does asking when
+Before you ask says stop (unless its checks were marked as weighed).
 Moves add follow-up tasks (thank the connector, reply, close the loop, give back) and log the favor.`,
   async run(ctx) {
     const [idText, typed = ''] = ctx.positionals
@@ -293,6 +294,9 @@ Moves add follow-up tasks (thank the connector, reply, close the loop, give back
     } catch (err) {
       if (err instanceof KithError && err.code === 'conflict' && err.message.startsWith('Confirm before sending')) {
         throw new KithError('conflict', `${err.message} Add --confirm to send it anyway.`)
+      }
+      if (err instanceof KithError && err.code === 'conflict' && err.message.startsWith('Confirm before asking')) {
+        throw new KithError('conflict', `${err.message} Add --confirm to ask anyway.`)
       }
       throw err
     }

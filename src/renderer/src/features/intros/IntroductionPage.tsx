@@ -34,7 +34,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
   const intro = useApi('introductions.get', { id }, String(version))
   const [on, setOn] = useState(todayIso())
   const { error, run } = useAction()
-  const [confirm, setConfirm] = useState<string>()
+  // A move the backend asked to confirm: sending without both yeses, or asking past a stop.
+  const [confirm, setConfirm] = useState<{ to: 'introduced' | 'asked'; message: string }>()
   // Saves still on their way: the drafts shown are not yet the ones they make.
   const [saving, setSaving] = useState(0)
   const [waiting] = useState(() => new Map<string, 'copy' | 'open'>())
@@ -73,8 +74,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       try {
         await call('introductions.move', { id, to, date: on, confirmed })
       } catch (err) {
-        if (err instanceof ApiCallError && err.code === 'conflict' && err.message.startsWith('Confirm before sending')) {
-          setConfirm(err.message.replace(/^Confirm before sending: /, ''))
+        if (err instanceof ApiCallError && err.code === 'conflict' && /^Confirm before (sending|asking): /.test(err.message)) {
+          setConfirm({ to: err.message.startsWith('Confirm before asking') ? 'asked' : 'introduced', message: err.message.replace(/^Confirm before (sending|asking): /, '') })
           return
         }
         throw err
@@ -172,18 +173,22 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
           <TasksList tasks={i.tasks} />
         </Section>
       )}
-      <Modal opened={confirm !== undefined} onClose={() => setConfirm(undefined)} title="Send the introduction anyway?">
+      <Modal opened={confirm !== undefined} onClose={() => setConfirm(undefined)} title={confirm?.to === 'asked' ? 'Ask anyway?' : 'Send the introduction anyway?'}>
         <Stack>
           <Alert color="orange" role="alert">
-            {confirm}
+            {confirm?.message}
           </Alert>
-          <Text size="sm">Introductions go best when both people said yes, and both can see what they gain.</Text>
+          <Text size="sm">
+            {confirm?.to === 'asked'
+              ? 'Before you ask says stop. Asking anyway spends goodwill you may want later; if you have weighed it, tick "I have weighed these" and this is not asked again.'
+              : 'Introductions go best when both people said yes, and both can see what they gain.'}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(undefined)}>
               Not yet
             </Button>
-            <Button color="orange" onClick={() => void move('introduced', true)}>
-              Send anyway
+            <Button color="orange" onClick={() => void move(confirm?.to ?? 'introduced', true)}>
+              {confirm?.to === 'asked' ? 'Ask anyway' : 'Send anyway'}
             </Button>
           </Group>
         </Stack>
