@@ -20,7 +20,9 @@ export function ProfileSettings(): ReactNode {
     othersRead: true,
   })
 
+  // With no sign-off of their own, asks end with thanks and introductions with "Best,": both are shown.
   const ending = signature(form.values, 'Thank you,')
+  const introEnding = signature(form.values, 'Best,')
   return (
     <Paper withBorder p="lg" component="form" onSubmit={save} noValidate aria-label="Your profile">
       <Stack gap="sm">
@@ -42,15 +44,32 @@ export function ProfileSettings(): ReactNode {
         />
         <TextInput
           label="Sign-off"
-          description="How your messages end, for example “Best,” (your full name goes under it) or “Best, Jordan”. Empty: “Thank you,” and your full name."
+          description="How your messages end, for example “Best,” (your full name goes under it) or “Best, Jordan”. Empty: “Thank you,” on an ask and “Best,” on an introduction, and your full name."
           {...form.getInputProps('signOff')}
         />
-        <Stack gap={2}>
-          <Text size="sm" fw={500}>
-            Your drafts end with
-          </Text>
-          <Code block>{ending}</Code>
-        </Stack>
+        {ending === introEnding ? (
+          <Stack gap={2}>
+            <Text size="sm" fw={500}>
+              Your drafts end with
+            </Text>
+            <Code block>{ending}</Code>
+          </Stack>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Stack gap={2}>
+              <Text size="sm" fw={500}>
+                Your asks end with
+              </Text>
+              <Code block>{ending}</Code>
+            </Stack>
+            <Stack gap={2}>
+              <Text size="sm" fw={500}>
+                Your introductions end with
+              </Text>
+              <Code block>{introEnding}</Code>
+            </Stack>
+          </SimpleGrid>
+        )}
         <FormFooter error={error} submit="Save profile" disabled={!form.isDirty()} justify="flex-start" />
       </Stack>
     </Paper>
