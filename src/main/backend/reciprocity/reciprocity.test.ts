@@ -39,6 +39,8 @@ describe('reciprocity and ties going cold', () => {
     }
     await ok(backend, 'favors.log', { giverId: vera.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
     for (let k = 0; k < 2; k++) expect((await ok(backend, 'reciprocity.get', {})).nudges[0]?.helpers.map((h) => h.name)).toEqual(['Zed', 'Ann', 'Bea', 'Cal', 'Dan'])
+    // Six can help and five are named: the count says so.
+    expect((await ok(backend, 'reciprocity.get', {})).nudges[0]?.text).toMatch(/you know 6 people who can help \(the 5 you know best are named\)\.$/)
     const ask = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     for (const to of ['asked', 'agreed'] as const) await ok(backend, 'introductions.move', { id: ask.id, to })
     const made = await ok(backend, 'introductions.move', { id: ask.id, to: 'introduced' })

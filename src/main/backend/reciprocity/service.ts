@@ -42,6 +42,9 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
   return [...by.values()].sort((a, b) => a.balance - b.balance || compareCodeUnits(b.lastFavor, a.lastFavor))
 }
 
+/** How many of the people who can help a nudge names. */
+const SHOWN_HELPERS = 5
+
 /** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */
 export async function nudges(backend: BackendState, standings: FavorStanding[]): Promise<Nudge[]> {
   const owed = standings.filter((s) => s.balance < 0).slice(0, 10)
@@ -66,7 +69,7 @@ export async function nudges(backend: BackendState, standings: FavorStanding[]):
     const want =
       needs.size === 0
         ? 'ask what they are looking for.'
-        : `they are looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help.`}`
-    return { person: s.person, label: s.label, text: `${received}; ${want}`, helpers: helpers.slice(0, 5) }
+        : `they are looking for ${[...needs.values()].join(', ')}${helpers.length === 0 ? '.' : `, and you know ${helpers.length === 1 ? 'one person' : `${helpers.length} people`} who can help${helpers.length > SHOWN_HELPERS ? ` (the ${SHOWN_HELPERS} you know best are named)` : ''}.`}`
+    return { person: s.person, label: s.label, text: `${received}; ${want}`, helpers: helpers.slice(0, SHOWN_HELPERS) }
   })
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
+import { WhoCanHelp } from '../../components/WhoCanHelp'
 import { Busy } from '../../components/Busy'
 
 /** Who I owe and who owes me, in favor points. */
@@ -60,12 +61,11 @@ export function ReciprocityPage(): ReactNode {
           {nudges.length > 0 && (
             <Stack gap="xs" component="section" aria-label="Nudges">
               {nudges.map((n) => (
-                <Alert key={n.person.id} color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
+                // A note, not an alert: ten of them would each be read out at once.
+                <Alert key={n.person.id} role="note" color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
                   <Stack gap="xs">
-                    <Text size="sm">
-                      {n.text}
-                      {n.helpers.length > 0 && ` (${n.helpers.map((h) => h.name).join(', ')})`}
-                    </Text>
+                    <Text size="sm">{n.text}</Text>
+                    <WhoCanHelp helpers={n.helpers} />
                     <PersonActions person={n.person} label={n.label} me={me} />
                   </Stack>
                 </Alert>

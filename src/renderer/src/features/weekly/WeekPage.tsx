@@ -13,6 +13,7 @@ import { TasksList } from '../../components/TasksList'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
 import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
+import { WhoCanHelp } from '../../components/WhoCanHelp'
 import { asError } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
 import { Busy } from '../../components/Busy'
@@ -203,20 +204,11 @@ export function WeekPage(): ReactNode {
           <Text c="dimmed">You owe no one: nicely done.</Text>
         ) : (
           w.favorsToReturn.map((n) => (
-            <Alert key={n.person.id} color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
+            // A note, not an alert: ten of them would each be read out at once.
+            <Alert key={n.person.id} role="note" color="yellow" variant="light" title={<PersonName person={n.person} label={n.label} />}>
               <Stack gap="xs">
                 <Text size="sm">{n.text}</Text>
-                {n.helpers.length > 0 && (
-                  <Text size="sm" c="dimmed">
-                    Who can help:{' '}
-                    {n.helpers.map((h, k) => (
-                      <span key={h.id}>
-                        {k > 0 && ', '}
-                        <PersonName person={h} label={h.name} />
-                      </span>
-                    ))}
-                  </Text>
-                )}
+                <WhoCanHelp helpers={n.helpers} />
                 <PersonActions person={n.person} label={n.label} me={me} />
               </Stack>
             </Alert>
