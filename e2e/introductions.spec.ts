@@ -172,7 +172,7 @@ test.describe('introducing two people', () => {
     const email = app.getByRole('region', { name: 'Introduction email' })
     await expect(email.getByRole('textbox', { name: 'Subject' })).toHaveValue('Intro: Ana Silva <> Ben Okafor - data hiring')
     await expect(email.getByRole('textbox', { name: 'To' })).toHaveValue('ana@acme.example, ben@beta.example')
-    await expect(email.getByRole('textbox', { name: 'Message' })).toHaveValue(/Why talk: Ben has hired three data teams\./)
+    await expect(email.getByRole('textbox', { name: 'Message' })).toHaveValue(/\. Ben has hired three data teams\./)
     await app.getByRole('button', { name: 'I sent the introduction' }).click()
     await expect(app.getByText('Introduced', { exact: true }).first()).toBeVisible()
 

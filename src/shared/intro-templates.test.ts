@@ -328,9 +328,9 @@ describe('introducing two people, as users met it', () => {
       context: '',
       schedules: 'a',
     })
-    expect(email.body).toContain('Grace, meet Valentina Ferreira, Founder at Juniper Robotics. Why talk: you both follow fintech.')
-    expect(email.body).toContain('Valentina, meet Grace Lindqvist, Partner at Quarry Ventures. Why talk: Grace invests in fintech.')
-    // Said how: the user's words carry on from the name.
+    expect(email.body).toContain('Grace, meet Valentina Ferreira, Founder at Juniper Robotics. You both follow fintech.')
+    expect(email.body).toContain('Valentina, meet Grace Lindqvist, Partner at Quarry Ventures. Grace invests in fintech.')
+    // Said how: the user's words carry on from the name and what they do (it was left out once how was said).
     const said = composeIntroEmail({
       signer: jordan,
       a: { name: 'Grace Lindqvist', email: 'g@x.example', howIKnow: '', credit: '', gain: 'x', role: 'Partner' },
@@ -338,7 +338,7 @@ describe('introducing two people, as users met it', () => {
       context: '',
       schedules: 'a',
     })
-    expect(said.body).toContain('Grace, Valentina Ferreira is a friend from university.')
+    expect(said.body).toContain('Grace, Valentina Ferreira, Founder, is a friend from university.')
   })
 
   it('says when someone has no email address instead of leaving them out silently', () => {

@@ -78,11 +78,15 @@ export const introSubject = (a: string, b: string, context: string): string => {
 function sidePara(to: string, about: IntroSide, gain: string): string {
   const how = clause(about.howIKnow)
   const credit = asSentence(about.credit)
-  const why = asSentence(gain, { capital: false })
+  const why = asSentence(gain)
   const role = clause(about.role)
-  // "Grace, Valentina Ferreira is a friend from university." or, with nothing said of how I know them, "Grace, meet Valentina Ferreira, Founder at Juniper."
-  const opening = how === '' ? `${firstName(to)}, meet ${clause(about.name)}${role === '' ? '' : `, ${role}`}` : `${firstName(to)}, ${clause(about.name)} ${how}`
-  return [endWith(opening, '.'), credit, why === '' ? '' : `Why talk: ${why}`].filter((s) => s !== '').join(' ')
+  // "Grace, Valentina Ferreira, Founder at Juniper, is a friend from university." or, with nothing said of how I
+  // know them, "Grace, meet Valentina Ferreira, Founder at Juniper."; the gain follows as a sentence of its own.
+  const opening =
+    how === ''
+      ? `${firstName(to)}, meet ${clause(about.name)}${role === '' ? '' : `, ${role}`}`
+      : `${firstName(to)}, ${clause(about.name)}${role === '' || /^,/.test(how) ? '' : `, ${role},`} ${how}`
+  return [endWith(opening, '.'), credit, why].filter((s) => s !== '').join(' ')
 }
 
 /** Subject `Intro: A <> B - context`, both in To, how I know each, the gain for each, who schedules. */

@@ -65,7 +65,7 @@ describe('a gain for each side, or no suggestion', () => {
     const week = await ok(backend, 'week.get', {})
     expect(pairs(week.suggestions)).toEqual(['Ana+Ben'])
     const s = suggestionFor(week.suggestions, 'Ana', 'Ben')
-    expect(gainOf(s, 'Ana')).toBe('Ben offers fundraising advice, which Ana is looking for; both follow Climate Tech')
+    expect(gainOf(s, 'Ana')).toBe('Ana is looking for fundraising advice, and Ben can help; both follow Climate Tech')
     expect(gainOf(s, 'Ben')).toBe('both follow Climate Tech')
     expect(s.reasons.some((r) => /nothing|both must gain/.test(r.label))).toBe(false)
     expect(Math.abs(s.score - productOfReasons(s))).toBeLessThan(1e-9)
@@ -148,7 +148,7 @@ describe('starting a suggestion', () => {
     const intro = await ok(backend, 'introductions.get', { id: started.introductionId ?? -1 })
     const side = (name: string): 'a' | 'b' => (intro.people[0]?.name === name ? 'a' : 'b')
     const gain = (name: string): unknown => intro.details[side(name) === 'a' ? 'aGain' : 'bGain']
-    expect(gain('Ana Silva')).toBe('Ben offers fundraising advice, which you are looking for; you both follow climate tech; Ben is an investor, and you are a founder')
+    expect(gain('Ana Silva')).toBe('you are looking for fundraising advice, and Ben can help; you both follow climate tech; Ben is an investor, and you are a founder')
     expect(gain('Ben Okafor')).toBe('you both follow climate tech; Ana is a founder, and you are an investor')
   })
 })
@@ -167,14 +167,14 @@ describe('the sample network', () => {
     }
     // All three kinds of gain appear on the sample network.
     const labels = week.suggestions.flatMap((s) => s.reasons.map((r) => r.label)).join('\n')
-    expect(labels).toMatch(/offers .*, which .* is looking for/)
+    expect(labels).toMatch(/is looking for .*, and .* can help/)
     expect(labels).toMatch(/both follow /)
     expect(labels).toMatch(/is an investor and .* a founder/)
     for (const s of week.suggestions.slice(0, 3)) {
       const started = await ok(backend, 'suggestions.act', { id: s.id, action: 'start' })
       const intro = await ok(backend, 'introductions.get', { id: started.introductionId ?? -1 })
       const first = (name: string): string => name.split(' ')[0] ?? name
-      // Addressed to its own side ("…, which you are looking for"), so it never names that side.
+      // Addressed to its own side ("you are looking for …"), so it never names that side.
       expect(intro.details.aGain).toMatch(/\byou\b/)
       expect(intro.details.bGain).toMatch(/\byou\b/)
       expect(String(intro.details.aGain)).not.toContain(first(s.a.name))

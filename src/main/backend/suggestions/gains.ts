@@ -173,19 +173,20 @@ const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
 /**
- * A side's gain in words. `third` is for the weekly list ("Ben Okafor offers
- * fundraising advice, which Ana Silva is looking for"); `second` is addressed
- * to that side, for their opt-in ("Ben offers fundraising advice, which you
- * are looking for").
+ * A side's gain in words. `third` is for the weekly list ("Ana Silva is
+ * looking for fundraising advice, and Ben Okafor can help"); `second` is
+ * addressed to that side, for their opt-in ("you are looking for fundraising
+ * advice, and Ben can help").
  */
 export function describeGain(gain: SideGain, self: string, other: string, voice: 'third' | 'second'): string {
   const parts: string[] = []
   if (voice === 'third') {
-    if (gain.needs.length > 0) parts.push(`${other} offers ${list(gain.needs)}, which ${self} is looking for`)
+    // Labels are what people wrote ("fundraising advice", "seed investor"): "looking for" fits both, "offers" only the first.
+    if (gain.needs.length > 0) parts.push(`${self} is looking for ${list(gain.needs)}, and ${other} can help`)
     if (gain.interests.length > 0) parts.push(`both follow ${list(gain.interests)}`)
     for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs} and ${self} ${article(r.mine)} ${r.mine}`)
   } else {
-    if (gain.needs.length > 0) parts.push(`${other} offers ${list(gain.needs)}, which you are looking for`)
+    if (gain.needs.length > 0) parts.push(`you are looking for ${list(gain.needs)}, and ${other} can help`)
     if (gain.interests.length > 0) parts.push(`you both follow ${list(gain.interests)}`)
     for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs}, and you are ${article(r.mine)} ${r.mine}`)
   }
