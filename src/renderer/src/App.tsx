@@ -135,6 +135,8 @@ function Shell(): ReactNode {
               onClick={() => {
                 go({ page: p.id })
                 close()
+                // The page's content takes the focus, as Skip to content gives it: the next Tab is in the page.
+                requestAnimationFrame(() => document.getElementById('main')?.focus())
               }}
             />
           ))}

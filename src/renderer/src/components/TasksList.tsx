@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Group, Menu, Stack, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { TaskStatus, TaskView } from '../../../shared/types'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
@@ -18,19 +18,36 @@ function addDays(days: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/**
+ * The task whose box was just ticked: the list reloads and draws its line
+ * again in another group (Done), and the keyboard's focus goes with it
+ * instead of falling to the page.
+ */
+let focusAfterReload: number | null = null
+
 export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void }): ReactNode {
   const { changed } = useDataVersion()
   // Ticks at once; the list reloads (and remounts this line) after the save.
   const [done, setDone] = useState(task.status === 'done')
+  const box = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (focusAfterReload !== task.id) return
+    focusAfterReload = null
+    box.current?.focus()
+  }, [task.id])
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm">
       <Checkbox
+        ref={box}
         label={task.title}
         checked={done}
         onChange={(e) => {
           const value = e.currentTarget.checked
           setDone(value)
-          void call('tasks.done', { id: task.id, done: value }).then(changed)
+          void call('tasks.done', { id: task.id, done: value }).then(() => {
+            if (document.activeElement === box.current) focusAfterReload = task.id
+            changed()
+          })
         }}
         styles={{ label: { textDecoration: done ? 'line-through' : undefined } }}
       />

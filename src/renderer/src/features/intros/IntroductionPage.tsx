@@ -65,6 +65,13 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
     [id, changed, waiting],
   )
 
+  const title = useRef<HTMLHeadingElement>(null)
+  const shownState = intro.data?.id === id ? `${intro.data.state}:${intro.data.history.length}` : null
+  useEffect(() => {
+    // A move's button goes once the step is taken (I sent the introduction, Ask both sides): the focus,
+    // left on nothing, comes to the introduction's title rather than the top of the page.
+    if (shownState !== null && (document.activeElement === null || document.activeElement === document.body)) title.current?.focus()
+  }, [shownState])
   if (intro.data === undefined || intro.data.id !== id) {
     return intro.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={intro.error} title="This introduction could not be loaded" />
   }
@@ -98,7 +105,9 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       <BackButton />
       <Stack gap={4}>
         <Group gap="sm">
-          <Title order={2}>{i.title}</Title>
+          <Title order={2} ref={title} tabIndex={-1}>
+            {i.title}
+          </Title>
           <Badge size="lg" variant="light">
             {stateWord(i.state)}
           </Badge>

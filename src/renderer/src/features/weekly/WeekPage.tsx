@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { undoNotice } from '../../lib/undo-notice'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { PersonRef, SuggestionView } from '../../../../shared/types'
 import { stateWord } from '../../../../shared/intro-states'
 import { call } from '../../lib/client'
@@ -33,13 +33,26 @@ function statusWords(s: SuggestionView): string {
   return s.introductionState === 'draft' || s.introductionState === 'asking' ? STATUS_WORDS.started : `Introduction: ${stateWord(s.introductionState)}`
 }
 
+/**
+ * The suggestion just dismissed, snoozed or marked known: its buttons give
+ * way to a badge, and the keyboard's focus goes to its card (drawn again
+ * once the week reloads) instead of falling to the page.
+ */
+let focusAfterReload: number | null = null
+
 function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'start' | 'dismiss' | 'snooze' | 'known') => void }): ReactNode {
   const { go } = useNav()
+  const card = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (focusAfterReload !== s.id || s.status === 'open') return
+    focusAfterReload = null
+    card.current?.focus()
+  }, [s.id, s.status])
   const name = `${s.a.name} and ${s.b.name}`
   // The introduction started from it was abandoned or deleted: it may be started again.
   const ended = s.status === 'started' && (s.introductionId === null || s.introductionState === 'abandoned')
   return (
-    <Paper withBorder p="md" component="article" aria-label={`Introduce ${name}`}>
+    <Paper ref={card} tabIndex={-1} withBorder p="md" component="article" aria-label={`Introduce ${name}`}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <Title order={4} size="h5">
@@ -115,6 +128,7 @@ export function WeekPage(): ReactNode {
   const act = async (s: SuggestionView, action: 'start' | 'dismiss' | 'snooze' | 'known'): Promise<void> => {
     await run(async () => {
       const done = await call('suggestions.act', { id: s.id, action })
+      if (action !== 'start') focusAfterReload = s.id
       changed()
       const pair = `${s.a.name} and ${s.b.name}`
       if (action === 'start') {
