@@ -15,6 +15,29 @@ test.describe('importing', () => {
     },
   })
 
+  test('a contacts spreadsheet of its own columns (Name, Company, Email) is recognised, previewed and imported', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Import & export')
+    const chooser = app.waitForEvent('filechooser')
+    await app.getByRole('button', { name: 'Contact file' }).click()
+    await (await chooser).setFiles(fixture('crm-contacts.csv'))
+    await kith.button('Preview import').click()
+
+    const summary = app.getByRole('status').filter({ hasText: 'Preview: crm-contacts.csv' })
+    await expect(summary).toContainText('Contacts spreadsheet (CSV), 3 records')
+    await expect(summary).toContainText('2 new people')
+    await expect(summary).toContainText('1 already in Kith')
+    await kith.button('Import crm-contacts.csv').click()
+    await expect(app.getByRole('status').filter({ hasText: 'Imported crm-contacts.csv' })).toContainText('2 created')
+
+    const people = new PeoplePage(app)
+    await people.goTo('People')
+    await people.open('Grace Kim')
+    await expect(app.getByText('Partner', { exact: false }).first()).toBeVisible()
+    await expect(app.getByText('Seedling Ventures').first()).toBeVisible()
+    await expect(app.getByText('grace@seedling.example')).toBeVisible()
+  })
+
   test('preview a LinkedIn file, merge a duplicate, import, then undo the import', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Import & export')

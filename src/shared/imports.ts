@@ -14,7 +14,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   linkedin: 'LinkedIn connections (CSV)',
   google: 'Google Contacts (CSV)',
   outlook: 'Outlook contacts (CSV)',
-  csv: 'Contacts spreadsheet (CSV: Name, Email, Company …)',
+  csv: 'Contacts spreadsheet (CSV)',
   vcard: 'vCard (.vcf)',
   relationships: 'Relationship sheet (CSV)',
   json: 'Kith JSON (a full export)',

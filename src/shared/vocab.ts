@@ -53,7 +53,7 @@ export const FAVOR_SIZES = ['small', 'medium', 'large'] as const
 export type FavorSize = (typeof FAVOR_SIZES)[number]
 export const isFavorSize = (value: unknown): value is FavorSize => isOneOf(FAVOR_SIZES, value)
 
-export const TASK_KINDS = ['thank_connector', 'reply_target', 'close_loop', 'give_back', 'handoff', 'other'] as const
+export const TASK_KINDS = ['thank_connector', 'reply_target', 'close_loop', 'give_back', 'handoff', 'nudge', 'other'] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
 export const SUGGESTION_STATUSES = ['open', 'started', 'dismissed', 'snoozed', 'known'] as const

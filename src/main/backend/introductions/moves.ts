@@ -96,6 +96,9 @@ const LEARNED_STRENGTH = 2
  * the user set is overwritten, and every addition is recorded against the
  * move so `undoMove` can take it back.
  */
+/** Days after an ask, or after asking both sides, before a follow-up is due if no answer came. */
+const NUDGE_AFTER_DAYS = 5
+
 export async function moveIntroduction(backend: BackendState, id: number, to: string, date: string | undefined, confirmed: boolean): Promise<IntroductionDetail> {
   const r = await row(backend.db, id)
   const kind = r.kind
@@ -182,6 +185,15 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       touched.push(a, b)
     }
     const me = await meId(trx)
+    // Asked and waiting: one kind follow-up if no answer comes. Any answer (or none, recorded) ends the wait.
+    if (kind === 'ask' && (to === 'agreed' || to === 'no_reply' || to === 'asked')) await changeTasks(['nudge'], { done_at: now })
+    if (kind === 'ask' && to === 'asked' && r.connector_id !== null) {
+      await task('nudge', r.connector_id, `If ${name(r.connector_id)} has not answered, follow up once, kindly`, addDays(on, NUDGE_AFTER_DAYS))
+    }
+    if (kind === 'connect' && to === 'asking') {
+      await task('nudge', null, `If ${name(r.person_a_id)} or ${name(r.person_b_id)} has not answered, follow up once, kindly`, addDays(on, NUDGE_AFTER_DAYS))
+    }
+    if (kind === 'connect' && to === 'introduced') await changeTasks(['nudge'], { done_at: now })
     if (kind === 'ask' && to === 'introduced') {
       await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for the introduction`, on)
       await task('reply_target', r.target_id, `Reply to ${name(r.target_id)} within 24 hours, offering a few times`, addDays(on, 1))

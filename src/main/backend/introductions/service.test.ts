@@ -29,6 +29,7 @@ describe('asking for an introduction', () => {
     // Made: the checks would now describe what the ask changed (Yara known, a favor owed to Vera), so there are none.
     expect(introduced.checks).toEqual([])
     expect(introduced.tasks.map((t) => [t.kind, t.dueOn, t.status])).toEqual([
+      ['nudge', '2026-11-15', 'done'],
       ['thank_connector', '2026-11-15', 'overdue'],
       ['reply_target', '2026-11-16', 'overdue'],
       ['close_loop', '2026-11-29', 'upcoming'],
@@ -73,6 +74,34 @@ describe('asking for an introduction', () => {
   })
 })
 
+describe('waiting for an answer', () => {
+  it('reminds the user to follow up once with a connector who has not answered, until an answer is recorded', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    const asked = await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-20' })
+    expect(asked.tasks.map((t) => [t.kind, t.title, t.dueOn])).toEqual([['nudge', 'If Vera Walsh has not answered, follow up once, kindly', '2026-11-25']])
+    const agreed = await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-22' })
+    expect(agreed.tasks.find((t) => t.kind === 'nudge')?.status).toBe('done')
+    // Taken back: the reminder is open again.
+    expect((await ok(backend, 'introductions.undoMove', { id: request.id })).tasks.find((t) => t.kind === 'nudge')?.status).not.toBe('done')
+    await backend.close()
+  })
+
+  it('reminds the user to follow up on an opt-in not answered, done once both have answered', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    const asking = await ok(backend, 'introductions.move', { id: intro.id, to: 'asking', date: '2026-11-21' })
+    expect(asking.tasks.map((t) => [t.kind, t.title, t.dueOn])).toEqual([['nudge', 'If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly', '2026-11-26']])
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
+    expect((await ok(backend, 'introductions.get', { id: intro.id })).tasks[0]?.status).not.toBe('done')
+    const ready = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
+    expect(ready.tasks.map((t) => [t.kind, t.status])).toEqual([['nudge', 'done']])
+    await backend.close()
+  })
+})
+
 describe('introducing two people', () => {
   it('asks both sides first, warns before sending without both yeses, then hands off and closes on a scheduled meeting', async () => {
     const backend = await openTempBackend({ now: () => NOW })
@@ -94,12 +123,14 @@ describe('introducing two people', () => {
     await ok(backend, 'introductions.update', { id: intro.id, details: { aGain: 'Ben hires designers', bGain: 'Yara knows designers' } })
     const sent = await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced' })
     // The handoff waits for the first reply: due two days on.
-    expect(sent.tasks.map((t) => [t.kind, t.status, t.title])).toEqual([['handoff', 'upcoming', 'When Yara Schmidt or Ben Okafor replies, send the BCC handoff']])
-    expect(sent.tasks[0]?.dueOn).toBe('2026-11-24')
+    expect(sent.tasks.filter((t) => t.kind !== 'nudge').map((t) => [t.kind, t.status, t.title])).toEqual([['handoff', 'upcoming', 'When Yara Schmidt or Ben Okafor replies, send the BCC handoff']])
+    expect(sent.tasks.find((t) => t.kind === 'handoff')?.dueOn).toBe('2026-11-24')
+    // Both answered before it went: the reminder to chase the opt-ins is done.
+    expect(sent.tasks.find((t) => t.kind === 'nudge')?.status).toBe('done')
     const mine = await ok(backend, 'people.get', { id: me.id })
     expect(mine.favors.filter((f) => f.introductionId === intro.id).map((f) => f.receiver.name).sort()).toEqual(['Ben Okafor', 'Yara Schmidt'])
     const done = await ok(backend, 'introductions.move', { id: intro.id, to: 'scheduled' })
-    expect(done.tasks[0]?.status).toBe('done')
+    expect(done.tasks.find((t) => t.kind === 'handoff')?.status).toBe('done')
     expect(done.nextStates).toEqual([])
   })
 
@@ -113,9 +144,13 @@ describe('introducing two people', () => {
     expect(declined.state).toBe('declined')
     expect(declined.drafts.email?.warnings[0]).toBe('Ben Okafor said no: this introduction is not to be sent.')
     expect(declined.drafts.email?.warnings.join(' ')).not.toContain('has not said yes')
-    expect(declined.tasks.map((t) => [t.title, t.dueOn, t.status])).toEqual([['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead', '2026-11-22', 'today']])
+    expect(declined.tasks.map((t) => [t.title, t.dueOn, t.status])).toEqual([
+      ['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead', '2026-11-22', 'today'],
+      ['If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly', '2026-11-27', 'done'],
+    ])
     const back = await ok(backend, 'introductions.undoMove', { id: intro.id })
-    expect(back).toMatchObject({ state: 'asking', answers: { a: 'yes', b: null }, tasks: [] })
+    expect(back).toMatchObject({ state: 'asking', answers: { a: 'yes', b: null } })
+    expect(back.tasks.map((t) => [t.kind, t.status])).toEqual([['nudge', 'upcoming']])
     await backend.close()
   })
 

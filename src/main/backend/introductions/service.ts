@@ -145,6 +145,16 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
         .insertInto('introduction_effect')
         .values({ introduction_id: id, event_id: eventId, entity: 'introduction', entity_id: id, change: JSON.stringify({ a_answer: r.a_answer, b_answer: r.b_answer }) })
         .execute()
+      // An answer came: the nudge to chase one is done (taken back with the step).
+      if (state === 'ready' || state === 'declined') {
+        for (const t of await trx.selectFrom('task').select(['id', 'done_at', 'due_on']).where('introduction_id', '=', id).where('kind', '=', 'nudge').where('done_at', 'is', null).execute()) {
+          await trx.updateTable('task').set({ done_at: now }).where('id', '=', t.id).execute()
+          await trx
+            .insertInto('introduction_effect')
+            .values({ introduction_id: id, event_id: eventId, entity: 'task', entity_id: t.id, change: JSON.stringify({ done_at: t.done_at, due_on: t.due_on }) })
+            .execute()
+        }
+      }
       if (state === 'declined') {
         // Whoever said yes is waiting to hear: a follow-up to tell them, kindly, taken back with the step.
         const said = [
