@@ -4,6 +4,7 @@ import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate } from '../../lib/format'
+import { plural } from '../../../../shared/format'
 import { useApi } from '../../lib/useApi'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PersonActions, PersonName, useMe } from '../../components/PersonActions'
@@ -90,8 +91,12 @@ export function ReciprocityPage(): ReactNode {
                   <Table.Td>
                     <PersonName person={s.person} label={s.label} />
                   </Table.Td>
-                  <Table.Td ta="right">{s.givenByMe} ({s.pointsGivenByMe} pts)</Table.Td>
-                  <Table.Td ta="right">{s.receivedByMe} ({s.pointsReceivedByMe} pts)</Table.Td>
+                  <Table.Td ta="right">
+                    {s.givenByMe} ({plural(s.pointsGivenByMe, 'point')})
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {s.receivedByMe} ({plural(s.pointsReceivedByMe, 'point')})
+                  </Table.Td>
                   <Table.Td ta="right">{s.balance > 0 ? `+${s.balance}` : s.balance}</Table.Td>
                   <Table.Td ta="right">{s.trend > 0 ? `+${s.trend}` : s.trend}</Table.Td>
                   <Table.Td>{formatDate(s.lastFavor)}</Table.Td>

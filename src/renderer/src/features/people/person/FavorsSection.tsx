@@ -6,6 +6,7 @@ import { capitalize } from '../../../../../shared/vocab'
 import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { formatDate } from '../../../lib/format'
+import { plural } from '../../../../../shared/format'
 import { PersonLink, type Capped, type RemoveRow } from './parts'
 import { TableHeader } from '../../../components/TableHeader'
 
@@ -26,8 +27,8 @@ export function FavorsSection({
     <Section title={`Favors (${p.favors.length})`}>
       {p.balance !== null && (
         <Alert color={p.balance.balance >= 0 ? 'teal' : 'yellow'} variant="light" role="status">
-          You gave {p.name} {p.balance.givenByMe} {p.balance.givenByMe === 1 ? 'favor' : 'favors'} ({p.balance.pointsGivenByMe} points) and received{' '}
-          {p.balance.receivedByMe} ({p.balance.pointsReceivedByMe} points):{' '}
+          You gave {p.name} {plural(p.balance.givenByMe, 'favor')} ({plural(p.balance.pointsGivenByMe, 'point')}) and received{' '}
+          {p.balance.receivedByMe} ({plural(p.balance.pointsReceivedByMe, 'point')}):{' '}
           {p.balance.balance === 0 ? 'even.' : p.balance.balance > 0 ? `they owe you ${p.balance.balance}.` : `you owe them ${-p.balance.balance}.`}
         </Alert>
       )}
