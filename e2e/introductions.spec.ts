@@ -99,10 +99,13 @@ test.describe('following an introduction through', () => {
     const track = app.getByRole('region', { name: 'Track it' })
     await track.getByRole('button', { name: 'I asked' }).click()
     await expect(app.getByText('Asked', { exact: true })).toBeVisible()
+    const after = app.getByRole('region', { name: 'Follow-ups' })
+    // Asked: one kind follow-up if Vera does not answer, done once she does.
+    await expect(after.getByRole('checkbox', { name: 'If Vera Walsh has not answered, follow up once, kindly' })).not.toBeChecked()
     await track.getByRole('button', { name: 'They agreed' }).click()
+    await expect(after.getByRole('checkbox', { name: 'If Vera Walsh has not answered, follow up once, kindly' })).toBeChecked()
     await track.getByRole('button', { name: 'Introduction made' }).click()
-    const after = app.getByRole('region', { name: 'After the introduction' })
-    await expect(after.getByRole('checkbox')).toHaveCount(4)
+    await expect(after.getByRole('checkbox')).toHaveCount(5)
     // Made: the checks before asking are gone (they would now say Yara is known and a favor is owed to Vera).
     await expect(app.getByRole('region', { name: 'Before you ask' })).toHaveCount(0)
     await expect(after.getByText('Thank Vera Walsh for the introduction')).toBeVisible()
@@ -115,7 +118,7 @@ test.describe('following an introduction through', () => {
     await track.getByRole('button', { name: 'Loop closed' }).click()
     await expect(app.getByText('Loop closed', { exact: true }).first()).toBeVisible()
     await after.getByRole('checkbox', { name: /^Give back to Vera Walsh/ }).check()
-    await expect(after.getByRole('checkbox', { checked: true })).toHaveCount(4)
+    await expect(after.getByRole('checkbox', { checked: true })).toHaveCount(5)
     await expect(app.getByRole('region', { name: 'Track it' })).toHaveCount(0)
 
     // The favor Vera did is in the ledger.
@@ -179,7 +182,7 @@ test.describe('introducing two people', () => {
     const handoff = app.getByRole('region', { name: 'Handoff reply' })
     await expect(handoff.getByRole('textbox', { name: 'Subject' })).toHaveValue('Re: Intro: Ana Silva <> Ben Okafor - data hiring')
     await expect(handoff.getByRole('textbox', { name: 'Message' })).toHaveValue(/^\(Moving myself to BCC\.\)/)
-    await expect(app.getByRole('region', { name: 'After the introduction' }).getByText('When Ana Silva or Ben Okafor replies, send the BCC handoff')).toBeVisible()
+    await expect(app.getByRole('region', { name: 'Follow-ups' }).getByText('When Ana Silva or Ben Okafor replies, send the BCC handoff')).toBeVisible()
     await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Meeting scheduled' }).click()
     await expect(app.getByText('Meeting scheduled', { exact: true }).first()).toBeVisible()
   })

@@ -178,7 +178,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
         {i.kind === 'ask' ? <AskWorkflow key={i.id} intro={i} save={save} /> : <ConnectWorkflow key={i.id} intro={i} save={save} onSend={() => void move('introduced')} />}
       </DraftsCurrent.Provider>
       {i.tasks.length > 0 && (
-        <Section title="After the introduction">
+        <Section title="Follow-ups">
           <TasksList tasks={i.tasks} />
         </Section>
       )}
