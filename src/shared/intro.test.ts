@@ -128,7 +128,7 @@ describe('the messages', () => {
     expect(email.to).toEqual(['ana@acme.example', 'ben@beta.example'])
     expect(email.cc).toEqual([])
     expect(email.body).toContain('Ana, Ben Okafor is a friend from university. He runs hiring at Beta. Ben has hired three data teams this year.')
-    expect(email.body).toContain('Ben, Ana Silva, Head of Data at Acme, and I worked together at Northwind. She built their data platform. Ana knows exactly the engineers he is after.')
+    expect(email.body).toContain('Ben, Ana Silva and I worked together at Northwind. She built their data platform. Ana knows exactly the engineers he is after.')
     expect(email.body).toContain('I will let Ben take it from here and suggest a few times to Ana.')
     expect(email.warnings).toEqual([])
   })

@@ -85,7 +85,8 @@ function sidePara(to: string, about: IntroSide, gain: string): string {
   const opening =
     how === ''
       ? `${firstName(to)}, meet ${clause(about.name)}${role === '' ? '' : `, ${role}`}`
-      : `${firstName(to)}, ${clause(about.name)}${role === '' || /^,/.test(how) ? '' : `, ${role},`} ${how}`
+      : // (Not before "and I worked together": "Ana Silva, Head of Data, and I" reads as a list of three.)
+        `${firstName(to)}, ${clause(about.name)}${role === '' || /^(,|and\b)/i.test(how) ? '' : `, ${role},`} ${how}`
   return [endWith(opening, '.'), credit, why].filter((s) => s !== '').join(' ')
 }
 

@@ -17,6 +17,8 @@ export interface SuggestionView {
   introductionId: number | null
   /** where the introduction started from it stands now (null when none was, or it was deleted) */
   introductionState: IntroState | null
+  /** started, its introduction abandoned (or deleted), and the two still not known to each other: it can be started again */
+  canStartAgain: boolean
 }
 
 /** Two people who share many contacts: they may already know each other. */

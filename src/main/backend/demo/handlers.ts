@@ -181,14 +181,17 @@ const load: Handler<'demo.load'> = async (_args, backend) => {
   await sampleIntroductions(backend, today)
   // They were made through the workflow just now, with the dates of a history: each was started on its first
   // step's day and last changed on its last step's (the Introductions list's "Changed").
-  backend.sqlite
-    .prepare(
-      `UPDATE introduction SET
-         created_at = coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = introduction.id) || 'T12:00:00.000Z', created_at),
-         updated_at = coalesce((SELECT max(e.on_date) FROM introduction_event e WHERE e.introduction_id = introduction.id) || 'T12:00:00.000Z', updated_at)
-       WHERE created_at >= ?`,
-    )
-    .run(now)
+  // (Every ask has an "asked" step, which dates it for path scoring: the graph needs nothing read again.)
+  await backend.writeSync('nothing', () =>
+    backend.sqlite
+      .prepare(
+        `UPDATE introduction SET
+           created_at = coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = introduction.id) || 'T12:00:00.000Z', created_at),
+           updated_at = coalesce((SELECT max(e.on_date) FROM introduction_event e WHERE e.introduction_id = introduction.id) || 'T12:00:00.000Z', updated_at)
+         WHERE created_at >= ?`,
+      )
+      .run(now),
+  )
   const sampleIds = (await backend.db.selectFrom('person').select('id').where('is_me', '=', 0).orderBy('id').execute()).map((r) => r.id)
   const introductions = (await backend.db.selectFrom('introduction').select('id').orderBy('id').execute()).map((r) => r.id)
   await recordSample(backend, { loadedAt: backend.now().toISOString(), people: sampleIds, introductions })

@@ -6,7 +6,7 @@ import { ImportFileError, type RecordProblem } from './errors'
 import { isGoogleHeader, readGoogle } from './google'
 import { readKithJson, type KithJson } from './kith-json'
 import { isLinkedinHeader, readLinkedin } from './linkedin'
-import { isOutlookHeader, readOutlook } from './outlook'
+import { foldHeader, isOutlookHeader, readOutlook } from './outlook'
 import type { ReadResult } from './read-result'
 import { isRelationshipHeader, readRelationships } from './relationships'
 import { delimiterOf, isSpreadsheetHeader, readSpreadsheet } from './spreadsheet'
@@ -44,12 +44,39 @@ function groupsNote(read: ReadResult): string[] {
   return [`The address book's own groups (${named.join(', ')}${read.groupsLeftOut.length > 5 ? ' and others' : ''}) are not made tags.`]
 }
 
+/** LinkedIn's own columns: a sheet with First Name, Last Name and Position alone may be anyone's. */
+function plainlyLinkedin(cells: readonly string[]): boolean {
+  const keys = cells.map((c) => c.trim().toLowerCase())
+  return keys.includes('connected on') || (keys.includes('email address') && keys.includes('url'))
+}
+
+/** Google's own columns: numbered groups ("E-mail 1 - Value"), File As, Group Membership. */
+function plainlyGoogle(cells: readonly string[]): boolean {
+  return cells.some((c) => /^(e-mail|phone|address|website|relation|event|custom field|im) \d+ - (value|label|type)$/i.test(c.trim()) || /^(file as|group membership)$/i.test(c.trim()))
+}
+
+/**
+ * Outlook's own columns: its business and home groups, middle names and
+ * suffixes, and its way of writing the address column ("E-mail Address",
+ * "E-Mail-Adresse", "Adresse de messagerie"), in any of its languages.
+ */
+function plainlyOutlook(cells: readonly string[]): boolean {
+  return cells.some(
+    (c) =>
+      /^(e-mail( \d)? address|e-mail( \d)?-adresse|adresse de messagerie( \d)?)$/i.test(c.trim()) ||
+      /business|geschaftlich|bureau|privat|domicile|^suffixe?$|namenszusatz|middlename|weiterevornamen|deuxiemeprenom/.test(foldHeader(c)),
+  )
+}
+
 function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   const first = rows[0]?.cells ?? []
   if (isRelationshipHeader(first)) return 'relationships'
-  if (rows.slice(0, 20).some((r) => isLinkedinHeader(r.cells))) return 'linkedin'
-  if (isGoogleHeader(first)) return 'google'
-  if (isOutlookHeader(first)) return 'outlook'
+  // A sheet of its own columns can look like LinkedIn's or Google's (First Name, Last Name, Position; Labels):
+  // read as theirs, its Email and Phone columns would be lost, so it is theirs only with their own columns.
+  const linkedin = rows.slice(0, 20).find((r) => isLinkedinHeader(r.cells))
+  if (linkedin !== undefined && (plainlyLinkedin(linkedin.cells) || !isSpreadsheetHeader(linkedin.cells))) return 'linkedin'
+  if (isGoogleHeader(first) && (plainlyGoogle(first) || !isSpreadsheetHeader(first))) return 'google'
+  if (isOutlookHeader(first) && (plainlyOutlook(first) || !isSpreadsheetHeader(first))) return 'outlook'
   if (isSpreadsheetHeader(first)) return 'csv'
   throw unknownKind(first.join(','))
 }
@@ -79,9 +106,18 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
         : guess === null
           ? isLinkedinHeader(cells) || isGoogleHeader(cells) || isOutlookHeader(cells) || isRelationshipHeader(cells) || isSpreadsheetHeader(cells)
           : true
-  // A spreadsheet may be split by semicolons or tabs (Excel in many languages); every other CSV Kith reads by commas.
-  const delimiter = guess === 'csv' || guess === null ? delimiterOf(decoded.text) : ','
-  const found = findHeaderLine(decoded.text, delimiter === ',' ? isHeader : isSpreadsheetHeader, delimiter)
+  // Excel in many languages separates columns by semicolons, and some tools by tabs: when no format was named (or a
+  // spreadsheet was), the header is looked for with each, the one the first line plainly uses first.
+  const delimiters = guess === 'csv' || guess === null ? [...new Set([delimiterOf(decoded.text), ',', ';', '\t'])] : [',']
+  let delimiter = delimiters[0] ?? ','
+  let found: number | null = null
+  for (const d of delimiters) {
+    found = findHeaderLine(decoded.text, isHeader, d)
+    if (found !== null) {
+      delimiter = d
+      break
+    }
+  }
   // No format chosen and no header Kith knows near the top: say so before reading it all as CSV.
   if (guess === null && found === null) throw unknownKind(decoded.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '')
   const rows = await readCsv(decoded.text, {
@@ -91,7 +127,7 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
     onProgress,
     tooMany: () => tooManyCards(IMPORT_LIMITS.records),
   })
-  const csvFormat = guess ?? (delimiter === ',' ? detectCsvFormat(rows) : 'csv')
+  const csvFormat = guess ?? detectCsvFormat(rows)
   const read =
     csvFormat === 'linkedin'
       ? await readLinkedin(rows)

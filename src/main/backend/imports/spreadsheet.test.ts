@@ -59,7 +59,7 @@ describe('a contacts spreadsheet', () => {
   })
 
   it('reads a German Excel sheet: semicolons, Windows-1252, its own column names, a name last name first', async () => {
-    const sheet = Buffer.from('Name;E-Mail-Adresse;Firma;Telefon;Ort\r\n"M\xfcller, J\xfcrgen";jm@beispiel.example;Gr\xfcn GmbH;+49 30 1234567;Berlin\r\n', 'latin1')
+    const sheet = Buffer.from('Name;E-Mail;Firma;Telefon;Ort\r\n"M\xfcller, J\xfcrgen";jm@beispiel.example;Gr\xfcn GmbH;+49 30 1234567;Berlin\r\n', 'latin1')
     const { people, warnings } = await read(sheet)
     expect(people[0]).toMatchObject({ name: 'Jürgen Müller', emails: ['jm@beispiel.example'], company: 'Grün GmbH', phones: ['+49 30 1234567'], location: 'Berlin' })
     expect(warnings).toEqual(['2: the name "Müller, Jürgen" is last name first; read as "Jürgen Müller"'])
@@ -76,6 +76,35 @@ describe('a contacts spreadsheet', () => {
     expect(await refusal('Product,Price\nWidget,3\n', 'csv')).toBe('This spreadsheet has no column for the name: its first line is "Product, Price". Kith needs a column called Name or Full Name, or First Name and Last Name.')
     // A sheet of anything else that has a Name column and nothing Kith reads is not taken for contacts.
     expect(await refusal('Name,Price,Stock\nWidget,3,10\n')).toMatch(/^Kith cannot tell what kind of file this is/)
+  })
+
+  it('is not taken for a LinkedIn or Google file when it only looks like one, and theirs are still theirs', async () => {
+    const crm = await read('First Name,Last Name,Email,Position,Phone\nAna,Silva,ana@acme.example,CEO,+1 555 0100\n')
+    expect(crm.format).toBe('csv')
+    expect(crm.people[0]).toMatchObject({ name: 'Ana Silva', emails: ['ana@acme.example'], phones: ['+1 555 0100'], title: 'CEO' })
+    const labelled = await read('First Name,Last Name,Email,Labels\nAna,Silva,ana@acme.example,investor\n')
+    expect(labelled.format).toBe('csv')
+    expect(labelled.people[0]).toMatchObject({ emails: ['ana@acme.example'], tags: ['investor'] })
+    expect((await read('First Name,Last Name,Email Address,Company,Position,Connected On\nAna,Silva,,Acme,CEO,12 Mar 2024\n')).format).toBe('linkedin')
+    // Google's own export, even split by semicolons, is Google's.
+    const google = await read('First Name;Last Name;File As;E-mail 1 - Label;E-mail 1 - Value\nAna;Silva;;* Work;ana@acme.example\n')
+    expect(google.format).toBe('google')
+    expect(google.people[0]?.emails).toEqual(['ana@acme.example'])
+  })
+
+  it('takes the job title over a form of address, a whole name over a first name, and addresses as mail programs write them', async () => {
+    const { people } = await read('Full Name,First Name,Title,Job Title,Emails\nAna Silva,Ana,Ms.,CEO,"Ana Silva <ana@acme.example>, ana.silva@mail.example"\nBen Okafor,Ben,Dr.,,\n')
+    expect(people[0]).toMatchObject({ name: 'Ana Silva', title: 'CEO', emails: ['ana@acme.example', 'ana.silva@mail.example'] })
+    expect(people[1]).toMatchObject({ name: 'Ben Okafor', title: null })
+  })
+
+  it('finds its header under a line of its own, whatever separates the columns', async () => {
+    expect((await read('Kontakte\nName;E-Mail\nAna Silva;ana@acme.example\n')).people[0]).toMatchObject({ name: 'Ana Silva', emails: ['ana@acme.example'] })
+    expect((await read('Export; 2024-01-01\nName,Email\nAna Silva,ana@acme.example\n')).people[0]).toMatchObject({ name: 'Ana Silva', emails: ['ana@acme.example'] })
+  })
+
+  it('does not take a sheet of anything else with a Name and a Category for contacts', async () => {
+    expect(await refusal('Name,Category,Price\nWidget,tools,3\n')).toMatch(/^Kith cannot tell what kind of file this is/)
   })
 
   it('says which values on which line are left out', async () => {

@@ -23,7 +23,8 @@ const COLUMNS = {
   last: ['lastname', 'surname', 'familyname', 'last', 'nachname', 'nom'],
   nickname: ['nickname', 'preferredname', 'knownas', 'alias'],
   company: ['company', 'companyname', 'organization', 'organisation', 'org', 'employer', 'currentcompany', 'account', 'accountname', 'firm', 'firma', 'unternehmen', 'societe', 'entreprise'],
-  title: ['title', 'jobtitle', 'position', 'role', 'occupation', 'headline', 'currenttitle', 'designation', 'funktion', 'fonction', 'poste'],
+  // "Job Title" before "Title", which some sheets keep for Mr. or Dr.
+  title: ['jobtitle', 'position', 'currenttitle', 'role', 'occupation', 'headline', 'designation', 'funktion', 'fonction', 'poste', 'title'],
   location: ['location', 'basedin'],
   city: ['city', 'town', 'stadt', 'ort', 'ville'],
   region: ['state', 'region', 'province'],
@@ -37,7 +38,7 @@ const COLUMNS = {
 const WHICH = '(work|home|personal|private|business|other|primary|secondary|main)?'
 
 /** Any column for an email address: Email, E-mail 2, Work email, Email (personal), Mail, E-Mail-Adresse. Not "Email opt out". */
-const EMAIL_KEY = new RegExp(`^${WHICH}(e?mail|courriel)(address|adresse)?\\d*${WHICH}$|^adressee?mail$`)
+const EMAIL_KEY = new RegExp(`^${WHICH}(e?mails?|courriel)(address|adresse)?(es)?\\d*${WHICH}$|^adressee?mail$`)
 
 /** Any column for a phone: Phone, Mobile, Work phone, Phone number 2, Cell, Telefon. Not "Phone type". */
 const PHONE_KEY = new RegExp(`^${WHICH}(mobile|cell)?(phone|mobile|cell|telephone|telefon|tel|handy|portable|whatsapp)(number|nummer)?\\d*${WHICH}$`)
@@ -48,6 +49,12 @@ const WEB_KEYS = new Set(['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedi
 const isEmailKey = (key: string): boolean => EMAIL_KEY.test(key)
 const isPhoneKey = (key: string): boolean => PHONE_KEY.test(key)
 const isWebKey = (key: string): boolean => WEB_KEYS.has(key)
+
+/** A form of address alone (Mr., Ms., Herr, Mme): no job title. */
+const SALUTATION = /^(mr|mrs|ms|miss|mx|dr|prof|herr|frau|m|mme|mlle|monsieur|madame|mademoiselle)\.?$/i
+
+/** Columns that say a sheet is about people and how to reach them (tags or notes alone do not). */
+const CONTACT_FIELDS = ['company', 'title', 'location', 'city', 'country', 'birthday'] as const
 
 /** Whether a folded header names the person, one way or another. */
 function namesPerson(keys: ReadonlySet<string>): boolean {
@@ -64,7 +71,7 @@ export function isSpreadsheetHeader(cells: readonly string[]): boolean {
   if (!namesPerson(keys)) return false
   const naming = new Set([...COLUMNS.name, ...COLUMNS.first, ...COLUMNS.middle, ...COLUMNS.last])
   const others = [...keys].filter((k) => !naming.has(k))
-  const known = new Set<string>(Object.values(COLUMNS).flat())
+  const known = new Set<string>(CONTACT_FIELDS.flatMap((f) => COLUMNS[f]))
   return others.some((k) => known.has(k) || isEmailKey(k) || isPhoneKey(k) || isWebKey(k))
 }
 
@@ -78,6 +85,17 @@ export function delimiterOf(text: string): ',' | ';' | '\t' {
   if (tabs > commas && tabs >= semicolons) return '\t'
   if (semicolons > commas) return ';'
   return ','
+}
+
+/**
+ * The addresses in an email cell: "ana@x.example", "ana@x.example; ben@y.example",
+ * or as a mail program writes them, "Ana Silva <ana@x.example>, Ben <ben@y.example>".
+ */
+function addresses(cell: string): string[] {
+  return several(cell, true).flatMap((part) => {
+    const bracketed = /<([^<>\s]+@[^<>\s]+)>/.exec(part)
+    return bracketed?.[1] !== undefined ? [bracketed[1]] : part.split(/\s+/).filter((s) => s !== '')
+  })
 }
 
 /** A cell holding several values: split on semicolons (and commas, when they cannot be inside a value). */
@@ -115,18 +133,22 @@ export async function readSpreadsheet(rows: readonly CsvRow[], onProgress?: (fra
     }
     const given = [c(at.first), c(at.middle), c(at.last)].filter((p) => p !== '')
     const combined = c(at.name)
-    const name = given.length > 0 ? given.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
+    // A whole name wins over a first name alone ("Full Name, First Name": Ana Silva, not Ana).
+    const whole = c(at.first) !== '' && c(at.last) !== ''
+    const name =
+      whole || (combined === '' && given.length > 0) ? given.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
+    const title = SALUTATION.test(c(at.title)) ? '' : c(at.title)
     const place = c(at.location) !== '' ? c(at.location) : [c(at.city), c(at.region), c(at.country)].filter((p) => p !== '').join(', ')
     const person = toImportedPerson(
       {
         line: row.line,
         name,
-        // Several in a cell: addresses apart by commas, semicolons or spaces (none is in an address); numbers by semicolons.
-        emails: emailCols.flatMap((i) => several(c(i), true).flatMap((e) => e.split(/\s+/))),
+        // Several in a cell: addresses apart by commas, semicolons or spaces; numbers by semicolons.
+        emails: emailCols.flatMap((i) => addresses(c(i))),
         phones: phoneCols.flatMap((i) => several(c(i), false)),
         aliases: [c(at.nickname)],
         company: c(at.company),
-        title: c(at.title),
+        title,
         location: place,
         notes: c(at.notes),
         urls: webCols.map(c),

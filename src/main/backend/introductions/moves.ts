@@ -1,7 +1,6 @@
 // Moving an introduction from one state to the next, with what follows from each move.
 import type { IntroductionDetail } from '../../../shared/types'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
-import { pathChecks } from '../paths/service'
 import { canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -113,8 +112,9 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
     if (warnings.length > 0) throw new KithError('conflict', `Confirm before sending: ${warnings.join(' ')}`)
   }
   if (kind === 'ask' && to === 'asked' && !confirmed && parseJsonColumn(storedIntroDetails, r.details, {}).checksConfirmed !== true) {
-    // A "stop" before you ask is asked about once more, unless the user said they weighed the checks.
-    const stops = pathChecks(backend, parseIdList(r.path), null).filter((c) => c.verdict === 'stop')
+    // A "stop" before you ask is asked about once more, unless the user said they weighed the checks: the checks
+    // the page shows (an ask at "no reply" counts from when it was made, not as one more ask).
+    const stops = (await getIntroduction(backend, id)).checks.filter((c) => c.verdict === 'stop')
     if (stops.length > 0) throw new KithError('conflict', `Confirm before asking: ${stops.map((c) => c.reason).join(' ')}`)
   }
   const today = backend.today()
@@ -193,7 +193,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
     if (kind === 'connect' && to === 'asking') {
       await task('nudge', null, `If ${name(r.person_a_id)} or ${name(r.person_b_id)} has not answered, follow up once, kindly`, addDays(on, NUDGE_AFTER_DAYS))
     }
-    if (kind === 'connect' && to === 'introduced') await changeTasks(['nudge'], { done_at: now })
+    if (kind === 'connect' && (to === 'ready' || to === 'introduced')) await changeTasks(['nudge'], { done_at: now })
     if (kind === 'ask' && to === 'introduced') {
       await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for the introduction`, on)
       await task('reply_target', r.target_id, `Reply to ${name(r.target_id)} within 24 hours, offering a few times`, addDays(on, 1))

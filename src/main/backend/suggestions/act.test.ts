@@ -31,11 +31,11 @@ describe('acting on a suggestion', () => {
     expect(started.introductionState).toBe('draft')
     const shown = async () => (await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === first.id)
     await ok(backend, 'introductions.move', { id: started.introductionId ?? -1, to: 'asking', date: '2026-11-17' })
-    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'asking' })
+    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'asking', canStartAgain: false })
     // Started and under way: not again.
     expect((await fails(backend, 'suggestions.act', { id: first.id, action: 'start' })).message).toBe('This suggestion is already started.')
     await ok(backend, 'introductions.move', { id: started.introductionId ?? -1, to: 'abandoned', date: '2026-11-17' })
-    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'abandoned' })
+    expect(await shown()).toMatchObject({ status: 'started', introductionState: 'abandoned', canStartAgain: true })
     const again = await ok(backend, 'suggestions.act', { id: first.id, action: 'start' })
     expect(again.introductionId).not.toBe(started.introductionId)
     expect(again).toMatchObject({ status: 'started', introductionState: 'draft' })

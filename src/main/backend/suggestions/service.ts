@@ -97,6 +97,7 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     .innerJoin('person as b', 'b.id', 's.person_b')
     .leftJoin('introduction as i', 'i.id', 's.introduction_id')
     .select(['s.id', 's.rank', 's.person_a', 'a.name as a_name', 's.person_b', 'b.name as b_name', 's.score', 's.reasons', 's.status', 's.introduction_id', 'i.state as introduction_state'])
+    .select((eb) => eb.exists(eb.selectFrom('relationship as k').select('k.id').whereRef('k.person_a', '=', 's.person_a').whereRef('k.person_b', '=', 's.person_b')).as('known_now'))
     .where('s.week', '=', week)
     .where((eb) =>
       eb.or([
@@ -120,6 +121,7 @@ async function storedSuggestions(backend: BackendState, week: string): Promise<S
     status: r.status,
     introductionId: r.introduction_id,
     introductionState: isIntroState(r.introduction_state) ? r.introduction_state : null,
+    canStartAgain: r.status === 'started' && (r.introduction_id === null || r.introduction_state === 'abandoned') && !r.known_now,
   }))
 }
 

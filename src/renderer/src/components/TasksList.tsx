@@ -45,7 +45,13 @@ export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void
           const value = e.currentTarget.checked
           setDone(value)
           void call('tasks.done', { id: task.id, done: value }).then(() => {
-            if (document.activeElement === box.current) focusAfterReload = task.id
+            if (document.activeElement === box.current) {
+              focusAfterReload = task.id
+              // Not shown again (a list of open tasks only): never taken up later by another page.
+              setTimeout(() => {
+                if (focusAfterReload === task.id) focusAfterReload = null
+              }, 2000)
+            }
             changed()
           })
         }}
@@ -87,9 +93,21 @@ export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void
 
 /** Follow-ups, overdue first. */
 export function TasksList({ tasks, onOpen }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void }): ReactNode {
-  if (tasks.length === 0) return <Text c="dimmed">Nothing to follow up.</Text>
+  const list = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    // The task ticked is not in the list any more (it shows open tasks only): the focus stays in the list.
+    if (focusAfterReload === null || tasks.some((t) => t.id === focusAfterReload)) return
+    focusAfterReload = null
+    list.current?.focus()
+  }, [tasks])
+  if (tasks.length === 0)
+    return (
+      <Text c="dimmed" ref={list} tabIndex={-1}>
+        Nothing to follow up.
+      </Text>
+    )
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={list} tabIndex={-1}>
       {GROUPS.map((g) => {
         const list = tasks.filter((t) => t.status === g.status)
         if (list.length === 0) return null

@@ -21,6 +21,8 @@ describe('migration 14: nudges', () => {
       { id: mine, kind: 'other', title: 'Send the deck', introduction_id: null, person_id: null, done_at: AT },
     ])
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
+    // The undo record of the task is still there, and still goes with its task.
+    expect(tableRows(sqlite, 'introduction_effect', ['entity', 'entity_id'])).toEqual([{ entity: 'task', entity_id: thank }])
     sqlite.prepare('DELETE FROM task WHERE id = ?').run(thank)
     expect(tableRows(sqlite, 'introduction_effect')).toEqual([])
   })

@@ -105,7 +105,7 @@ function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'star
                 Open the introduction
               </Button>
             )}
-            {ended && (
+            {s.canStartAgain && (
               <Button size="compact-xs" variant="default" onClick={() => onAct('start')}>
                 Start double opt-in again
               </Button>

@@ -77,6 +77,14 @@ export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save:
   )
 }
 
+/** Why a declined introduction offers no email: who said no, and what is left to do. */
+function DeclinedNote({ intro, a, b }: { intro: IntroductionDetail; a: string; b: string }): ReactNode {
+  const saidNo = [intro.answers.a === 'no' ? a : null, intro.answers.b === 'no' ? b : null].filter((n) => n !== null)
+  const who = saidNo.length === 0 ? 'It was declined' : `${saidNo.join(' and ')} said no`
+  const tell = intro.answers.a === 'yes' || intro.answers.b === 'yes' ? ' A follow-up reminds you to let the other side know, kindly.' : ''
+  return <Text size="sm">{`${who}, so there is no introduction to send.${tell}`}</Text>
+}
+
 export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
   const [connector, target] = intro.people
   const d = intro.details
@@ -187,12 +195,7 @@ export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDe
         </SimpleGrid>
       </Section>
       <Section title="The introduction">
-        {intro.state === 'declined' && (
-          <Text size="sm">
-            {[intro.answers.a === 'no' ? a.name : null, intro.answers.b === 'no' ? b.name : null].filter((n) => n !== null).join(' and ')} said no, so there
-            is no introduction to send. {intro.answers.a === 'yes' || intro.answers.b === 'yes' ? 'A follow-up reminds you to let the other side know, kindly.' : ''}
-          </Text>
-        )}
+        {intro.state === 'declined' && <DeclinedNote intro={intro} a={a.name} b={b.name} />}
         {email !== null && intro.state !== 'declined' && <EditableDraft label="Introduction email" draft={email} field="email" intro={intro} save={save} showWarnings={!sent} />}
         {!sent && intro.nextStates.includes('introduced') && (
           <Group>
