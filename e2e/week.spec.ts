@@ -18,7 +18,7 @@ test.describe('the weekly review', () => {
     await first.getByRole('button', { name: 'Start double opt-in' }).click()
     await expect(app.getByRole('heading', { level: 2, name: `Introduce ${firstName}` })).toBeVisible()
     await kith.goTo('This week')
-    await expect(list.getByRole('article', { name: `Introduce ${firstName}` }).getByText('Double opt-in started')).toBeVisible()
+    await expect(list.getByRole('article', { name: `Introduce ${firstName}` }).getByText('Introduction: Draft')).toBeVisible()
 
     // Dismiss the second.
     const second = cards.nth(1)

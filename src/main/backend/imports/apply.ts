@@ -37,9 +37,19 @@ export interface RelationshipChange {
 
 const SOURCE_CONTEXT: Partial<Record<ImportFormat, string>> = { linkedin: 'LinkedIn' }
 
-export function sourceTag(format: ImportFormat, today: string): string {
+/**
+ * The tag an import gives everyone it adds or merges: its source and day
+ * ("import spreadsheet 2026-11-30"), numbered when another import kept from
+ * the same source that day has it ("… (2)"), so that each import's people
+ * are found by its tag alone.
+ */
+export function sourceTag(sqlite: Database.Database, format: ImportFormat, today: string): string {
   const names: Record<ImportFormat, string> = { linkedin: 'LinkedIn', google: 'Google', outlook: 'Outlook', csv: 'spreadsheet', vcard: 'vCard', relationships: 'sheet', json: 'Kith' }
-  return `import ${names[format]} ${today}`
+  const base = `import ${names[format]} ${today}`
+  const taken = sqlite.prepare<[string], number>('SELECT 1 FROM import_batch WHERE tag = ? AND undone_at IS NULL').pluck()
+  let tag = base
+  for (let n = 2; taken.get(tag) !== undefined; n++) tag = `${base} (${n})`
+  return tag
 }
 
 function statements(sqlite: Database.Database) {
@@ -97,7 +107,7 @@ export async function applyImport(backend: BackendState, read: ReadResult, plan:
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
   const today = backend.today()
-  const tag = read.format === 'json' ? null : sourceTag(read.format, today)
+  const tag = read.format === 'json' ? null : sourceTag(sqlite, read.format, today)
   const s = statements(sqlite)
   const decisions = new Map(options.decisions.map((d) => [d.index, d]))
   const strength = plan.meId === null ? null : options.strength

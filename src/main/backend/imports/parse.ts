@@ -9,7 +9,7 @@ import { isLinkedinHeader, readLinkedin } from './linkedin'
 import { foldHeader, isOutlookHeader, readOutlook } from './outlook'
 import type { ReadResult } from './read-result'
 import { isRelationshipHeader, readRelationships } from './relationships'
-import { delimiterOf, isSpreadsheetHeader, readSpreadsheet } from './spreadsheet'
+import { delimiterOf, isSpreadsheetHeader, readSpreadsheet, unreadColumns } from './spreadsheet'
 import { readVcard, tooManyCards } from './vcard'
 
 /** What was read from a file: contacts (to match) or a whole Kith database. */
@@ -143,5 +143,8 @@ export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, 
   if (read === null) throw new ImportFileError(`A ${csvFormat} file is not CSV.`)
   if (read.records > IMPORT_LIMITS.records) throw tooManyCards(IMPORT_LIMITS.records)
   if (read.records === 0) throw new ImportFileError('The file has a header but no contacts in it.')
-  return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read)] }
+  // A sheet of its own columns: say which were not read, so nothing is left out unseen.
+  const unread = csvFormat === 'csv' ? unreadColumns(rows[0]?.cells ?? []) : []
+  const unreadNote = unread.length === 0 ? [] : [`Columns Kith does not read, left out: ${unread.slice(0, 8).join(', ')}${unread.length > 8 ? ` and ${unread.length - 8} more` : ''}.`]
+  return { kind: 'contacts', read, notes: [...notes, ...groupsNote(read), ...unreadNote] }
 }

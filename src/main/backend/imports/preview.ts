@@ -102,7 +102,7 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
       relationshipsUpdated: plan.relationships.filter((r) => r.existing !== null && r.existing.strength !== r.input.strength).length,
       peopleCreatedForRelationships: creates.size,
     },
-    tag: sourceTag(read.format, backend.today()),
+    tag: sourceTag(backend.sqlite, read.format, backend.today()),
     defaultStrength: meSet ? DEFAULT_STRENGTH[read.format] : null,
     matches: matches.slice(0, 5000).map(({ planned, match, changes }) => ({
       index: planned.index,

@@ -12,10 +12,10 @@ import type { ImportedPerson } from './person-record'
 
 const NOW = new Date('2026-11-30T10:00:00Z')
 
-async function read(text: string | Uint8Array, format: 'csv' | null = null): Promise<{ people: ImportedPerson[]; warnings: string[]; format: string }> {
+async function read(text: string | Uint8Array, format: 'csv' | null = null): Promise<{ people: ImportedPerson[]; warnings: string[]; format: string; notes: string[] }> {
   const parsed = await parseFile(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, format)
   if (parsed.kind !== 'contacts') throw new Error('not contacts')
-  return { people: parsed.read.people, warnings: parsed.read.warnings.map((w) => `${w.line}: ${w.message}`), format: parsed.read.format }
+  return { people: parsed.read.people, warnings: parsed.read.warnings.map((w) => `${w.line}: ${w.message}`), format: parsed.read.format, notes: parsed.notes }
 }
 
 async function refusal(text: string, format: 'csv' | null = null): Promise<string> {
@@ -79,7 +79,8 @@ describe('a contacts spreadsheet', () => {
   })
 
   it('is not taken for a LinkedIn or Google file when it only looks like one, and theirs are still theirs', async () => {
-    const crm = await read('First Name,Last Name,Email,Position,Phone\nAna,Silva,ana@acme.example,CEO,+1 555 0100\n')
+    const crm = await read('First Name,Last Name,Email,Position,Phone,Email Opt Out,Lead Status\nAna,Silva,ana@acme.example,CEO,+1 555 0100,false,New\n')
+    expect(crm.notes).toEqual(['Columns Kith does not read, left out: Email Opt Out, Lead Status.'])
     expect(crm.format).toBe('csv')
     expect(crm.people[0]).toMatchObject({ name: 'Ana Silva', emails: ['ana@acme.example'], phones: ['+1 555 0100'], title: 'CEO' })
     const labelled = await read('First Name,Last Name,Email,Labels\nAna,Silva,ana@acme.example,investor\n')
@@ -105,6 +106,12 @@ describe('a contacts spreadsheet', () => {
 
   it('does not take a sheet of anything else with a Name and a Category for contacts', async () => {
     expect(await refusal('Name,Category,Price\nWidget,tools,3\n')).toMatch(/^Kith cannot tell what kind of file this is/)
+  })
+
+  it('says so when a row with no name is filed under its company or address', async () => {
+    const { people, warnings } = await read('Name,Company,Email\n,Acme,a1@acme.example\n,,b2@x.example\n,,\n')
+    expect(people.map((p) => p.name)).toEqual(['Acme', 'b2@x.example'])
+    expect(warnings).toEqual(['2: no name; filed under "Acme"', '3: no name; filed under "b2@x.example"'])
   })
 
   it('says which values on which line are left out', async () => {
@@ -141,6 +148,16 @@ describe('a contacts spreadsheet through the app', () => {
     expect(batch).toMatchObject({ format: 'csv', fileName: 'crm-export.csv', created: 2 })
     await ok(backend, 'imports.undo', { id: batch?.id ?? 0 })
     expect((await ok(backend, 'people.list', {})).people.map((p) => p.name)).toEqual(['Me'])
+    await backend.close()
+  })
+
+  it('tags each import of the day apart, so the people of each are found by its tag alone', async () => {
+    const backend = await withMe()
+    await importFile(backend, 'a.csv', 'Name,Email\nAna Silva,ana@acme.example\n')
+    const second = await importFile(backend, 'b.csv', 'Name,Email\nBen Okafor,ben@beta.example\n')
+    expect(second.preview.tag).toBe('import spreadsheet 2026-11-30 (2)')
+    const tagged = await ok(backend, 'people.list', { tag: 'import spreadsheet 2026-11-30 (2)' })
+    expect(tagged.people.map((p) => p.name)).toEqual(['Ben Okafor'])
     await backend.close()
   })
 

@@ -75,6 +75,15 @@ export function isSpreadsheetHeader(cells: readonly string[]): boolean {
   return others.some((k) => known.has(k) || isEmailKey(k) || isPhoneKey(k) || isWebKey(k))
 }
 
+/** The columns of a sheet's header that Kith does not read (Lead Status, Email Opt Out …), for the preview to name. */
+export function unreadColumns(header: readonly string[]): string[] {
+  const known = new Set<string>(Object.values(COLUMNS).flat())
+  return header.map((h) => h.trim()).filter((h) => {
+    const key = foldHeader(h)
+    return key !== '' && !known.has(key) && !isEmailKey(key) && !isPhoneKey(key) && !isWebKey(key)
+  })
+}
+
 /** The separator a sheet's first line uses, where it is plainly not a comma: a semicolon or a tab. */
 export function delimiterOf(text: string): ',' | ';' | '\t' {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
@@ -138,13 +147,18 @@ export async function readSpreadsheet(rows: readonly CsvRow[], onProgress?: (fra
     const name =
       whole || (combined === '' && given.length > 0) ? given.join(' ') : combined !== '' ? combinedName(combined, row.line, result.warnings) : c(at.nickname)
     const title = SALUTATION.test(c(at.title)) ? '' : c(at.title)
+    // A row with no name is filed under its company or address (as a card of a company is), and says so.
+    const emails = emailCols.flatMap((i) => addresses(c(i)))
+    if (name.trim() === '' && (c(at.company) !== '' || emails.length > 0)) {
+      result.warnings.push({ line: row.line, message: `no name; filed under "${c(at.company) !== '' ? c(at.company) : (emails[0] ?? '')}"` })
+    }
     const place = c(at.location) !== '' ? c(at.location) : [c(at.city), c(at.region), c(at.country)].filter((p) => p !== '').join(', ')
     const person = toImportedPerson(
       {
         line: row.line,
         name,
         // Several in a cell: addresses apart by commas, semicolons or spaces; numbers by semicolons.
-        emails: emailCols.flatMap((i) => addresses(c(i))),
+        emails,
         phones: phoneCols.flatMap((i) => several(c(i), false)),
         aliases: [c(at.nickname)],
         company: c(at.company),

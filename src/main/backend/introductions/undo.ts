@@ -1,4 +1,5 @@
 // Taking back an introduction's last move.
+import { stateWord } from '../../../shared/intro-states'
 import { parseJsonColumn, storedEffectChange } from '../db/json-column'
 import type { IntroductionDetail } from '../../../shared/types'
 import type { BackendState } from '../state'
@@ -20,6 +21,25 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
   const events = await backend.db.selectFrom('introduction_event').select(['id', 'state']).where('introduction_id', '=', id).orderBy('id', 'desc').limit(2).execute()
   const [last, before] = events
   if (last === undefined || before === undefined) throw new KithError('conflict', 'This introduction has no move to take back.')
+  // Taking back an end (abandoned, declined) makes it live again: not while another introduction of the two is under way.
+  if (r.kind === 'connect' && (r.state === 'abandoned' || r.state === 'declined') && ['draft', 'asking', 'ready'].includes(before.state)) {
+    const other = await backend.db
+      .selectFrom('introduction')
+      .select(['id', 'state'])
+      .where('kind', '=', 'connect')
+      .where('id', '!=', id)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('person_a_id', '=', r.person_a_id), eb('person_b_id', '=', r.person_b_id)]),
+          eb.and([eb('person_a_id', '=', r.person_b_id), eb('person_b_id', '=', r.person_a_id)]),
+        ]),
+      )
+      .where('state', 'in', ['draft', 'asking', 'ready'])
+      .executeTakeFirst()
+    if (other !== undefined) {
+      throw new KithError('conflict', `Introduction ${other.id} between the same two is under way (${stateWord(other.state).toLowerCase()}): this one stays ${r.state}.`)
+    }
+  }
   const now = backend.now().toISOString()
   const touched: number[] = []
   await backend.write(() => ({ people: [...touched, ...parseIdList(r.path).slice(1, -1)] }), async (trx) => {

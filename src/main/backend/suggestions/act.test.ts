@@ -39,6 +39,10 @@ describe('acting on a suggestion', () => {
     const again = await ok(backend, 'suggestions.act', { id: first.id, action: 'start' })
     expect(again.introductionId).not.toBe(started.introductionId)
     expect(again).toMatchObject({ status: 'started', introductionState: 'draft' })
+    // The first, abandoned, cannot come back to life beside the second.
+    expect((await fails(backend, 'introductions.undoMove', { id: started.introductionId ?? -1 })).message).toMatch(
+      new RegExp(`^Introduction ${again.introductionId ?? -1} between the same two is under way \\(draft\\): this one stays abandoned\\.$`),
+    )
     await backend.close()
   })
 })

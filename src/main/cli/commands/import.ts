@@ -86,7 +86,7 @@ async function importPath(ctx: CommandContext): Promise<number> {
     `${ctx.values['dry-run'] === true ? 'Would import' : 'Imported'} ${path.basename(file)} (${FORMAT_LABELS[preview.format]}): ${report.created} created, ${report.updated} updated, ${report.skipped} skipped.`,
     ...preview.notes,
     ...(report.errors.length === 0 ? [] : [`${report.errors.length} record(s) could not be read:`, ...report.errors.slice(0, 50).map((e) => `  line ${e.line}: ${e.message}`)]),
-    ...(preview.warnings.length === 0 ? [] : [`${preview.warnings.length} value(s) left out:`, ...preview.warnings.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`)]),
+    ...(preview.warnings.length === 0 ? [] : [`${preview.warnings.length === 1 ? '1 note' : `${preview.warnings.length} notes`} on the rows (values left out or read another way):`, ...preview.warnings.slice(0, 20).map((e) => `  line ${e.line}: ${e.message}`)]),
     ...('batchId' in outcome && outcome.batchId !== null ? [`Undo with: kith imports undo ${outcome.batchId}`] : []),
   ]
   emit(ctx, report, lines.join('\n'))

@@ -107,7 +107,7 @@ export function TasksList({ tasks, onOpen }: { tasks: TaskView[]; onOpen?: (intr
       </Text>
     )
   return (
-    <Stack gap="lg" ref={list} tabIndex={-1}>
+    <Stack gap="lg" ref={list} tabIndex={-1} aria-label="Follow-ups">
       {GROUPS.map((g) => {
         const list = tasks.filter((t) => t.status === g.status)
         if (list.length === 0) return null

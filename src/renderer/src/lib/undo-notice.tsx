@@ -24,6 +24,8 @@ export function undoNotice({ message, undo, undone }: { message: string; undo: (
         <Button
           size="compact-xs"
           variant="light"
+          // A long message must not squeeze the button to "Und".
+          style={{ flexShrink: 0 }}
           aria-describedby={described}
           onClick={() => {
             notifications.hide(id)

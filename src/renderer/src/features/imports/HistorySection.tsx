@@ -89,8 +89,12 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
       <Modal opened={candidate !== undefined} onClose={() => setCandidate(undefined)} title="Undo this import?">
         <Stack>
           <Text>
-            The {candidate?.created ?? 0} people and relationships it added will be deleted, with anything since attached to them, and the{' '}
-            {candidate?.updated ?? 0} it changed get back what they had (unless you have edited them since). Kith takes a backup first.
+            {(candidate?.created ?? 0) === 1 ? 'The one person or relationship' : `The ${candidate?.created ?? 0} people and relationships`} it added will be
+            deleted, with anything since attached to them
+            {(candidate?.updated ?? 0) === 0
+              ? ''
+              : `, and the ${(candidate?.updated ?? 0) === 1 ? 'one' : (candidate?.updated ?? 0)} it changed ${(candidate?.updated ?? 0) === 1 ? 'gets' : 'get'} back what ${(candidate?.updated ?? 0) === 1 ? 'it' : 'they'} had (unless you have edited them since)`}
+            . Kith takes a backup first.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setCandidate(undefined)}>

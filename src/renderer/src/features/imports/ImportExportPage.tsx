@@ -197,7 +197,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
           <FileInput
             label="Contact file"
             placeholder="Choose a file"
-            accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,text/x-vcard,application/json"
+            accept=".csv,.tsv,.txt,.vcf,.vcard,.json,text/csv,text/tab-separated-values,text/plain,text/vcard,text/x-vcard,application/json"
             value={file}
             onChange={(f) => {
               setFile(f)

@@ -215,7 +215,7 @@ export const ImportPreview = memo(function ImportPreview({
               {c.matches.toLocaleString()} already in Kith{c.unchanged > 0 ? ` (${c.unchanged.toLocaleString()} with nothing new)` : ''}
             </List.Item>
           )}
-          {c.duplicates > 0 && <List.Item>{c.duplicates.toLocaleString()} repeated rows folded into earlier ones</List.Item>}
+          {c.duplicates > 0 && <List.Item>{c.duplicates === 1 ? '1 repeated row folded into an earlier one' : `${c.duplicates.toLocaleString()} repeated rows folded into earlier ones`}</List.Item>}
           {isSheet && (
             <List.Item>
               {c.relationshipsNew} new relationships, {c.relationshipsUpdated} changed, {c.peopleCreatedForRelationships} people to add

@@ -30,7 +30,7 @@ const STATUS_WORDS: Record<SuggestionView['status'], string> = {
 function statusWords(s: SuggestionView): string {
   if (s.status !== 'started') return STATUS_WORDS[s.status]
   if (s.introductionId === null || s.introductionState === null) return 'The introduction was deleted'
-  return s.introductionState === 'draft' || s.introductionState === 'asking' ? STATUS_WORDS.started : `Introduction: ${stateWord(s.introductionState)}`
+  return `Introduction: ${stateWord(s.introductionState)}`
 }
 
 /**
