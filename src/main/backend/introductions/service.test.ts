@@ -154,6 +154,16 @@ describe('introducing two people', () => {
     await backend.close()
   })
 
+  it('when one side says no before the other answered, the other, who was asked, is to be told too', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben } = await cast(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
+    const declined = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'no' })
+    expect(declined.tasks.filter((t) => t.kind === 'other').map((t) => t.title)).toEqual(['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead'])
+    await backend.close()
+  })
+
   it('sends without both yeses only when the user confirms; a no declines it', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben, vera } = await cast(backend)

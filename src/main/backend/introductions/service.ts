@@ -156,13 +156,15 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
         }
       }
       if (state === 'declined') {
-        // Whoever said yes is waiting to hear: a follow-up to tell them, kindly, taken back with the step.
+        // Whoever said yes, or was asked and has not answered yet, is waiting to hear: a follow-up to tell them,
+        // kindly, taken back with the step.
+        const asked = r.state === 'asking'
         const said = [
-          { yes: a === 'yes', person: r.person_a_id, other: r.person_b_id },
-          { yes: b === 'yes', person: r.person_b_id, other: r.person_a_id },
+          { waiting: a === 'yes' || (a === null && asked), person: r.person_a_id, other: r.person_b_id },
+          { waiting: b === 'yes' || (b === null && asked), person: r.person_b_id, other: r.person_a_id },
         ]
         for (const s of said) {
-          if (!s.yes || s.person === null) continue
+          if (!s.waiting || s.person === null) continue
           const [waiting, declined] = [await introPerson(trx, s.person), await introPerson(trx, s.other)]
           const created = await trx
             .insertInto('task')

@@ -81,7 +81,10 @@ export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save:
 function DeclinedNote({ intro, a, b }: { intro: IntroductionDetail; a: string; b: string }): ReactNode {
   const saidNo = [intro.answers.a === 'no' ? a : null, intro.answers.b === 'no' ? b : null].filter((n) => n !== null)
   const who = saidNo.length === 0 ? 'It was declined' : `${saidNo.join(' and ')} said no`
-  const tell = intro.answers.a === 'yes' || intro.answers.b === 'yes' ? ' A follow-up reminds you to let the other side know, kindly.' : ''
+  // The side who said yes, or was asked and had not answered, has a follow-up to be told (see Follow-ups).
+  const waiting = [intro.answers.a !== 'no' ? a : null, intro.answers.b !== 'no' ? b : null].filter((n) => n !== null)
+  const told = intro.tasks.some((t) => t.kind === 'other' && waiting.some((n) => t.title.startsWith(`Let ${n} know`)))
+  const tell = told ? ` A follow-up reminds you to let ${waiting.join(' and ')} know, kindly.` : ''
   return <Text size="sm">{`${who}, so there is no introduction to send.${tell}`}</Text>
 }
 
