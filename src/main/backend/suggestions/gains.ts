@@ -173,16 +173,17 @@ const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
 /**
- * A side's gain in words. `third` is for the weekly list ("Ana Silva is
- * looking for fundraising advice, and Ben Okafor can help"); `second` is
+ * A side's gain in words. `third` is for the weekly list, after "Ana Silva
+ * gains:" ("Ben Okafor can help with fundraising advice"); `second` is
  * addressed to that side, for their opt-in ("you are looking for fundraising
  * advice, and Ben can help").
  */
 export function describeGain(gain: SideGain, self: string, other: string, voice: 'third' | 'second'): string {
   const parts: string[] = []
   if (voice === 'third') {
-    // Labels are what people wrote ("fundraising advice", "seed investor"): "looking for" fits both, "offers" only the first.
-    if (gain.needs.length > 0) parts.push(`${self} is looking for ${list(gain.needs)}, and ${other} can help`)
+    // Labels are what people wrote ("fundraising advice", "seed investor"): "can help with" fits both, "offers" only
+    // the first. The list names the side that gains ("Zara gains: …"), so the sentence does not name it again.
+    if (gain.needs.length > 0) parts.push(`${other} can help with ${list(gain.needs)}`)
     if (gain.interests.length > 0) parts.push(`both follow ${list(gain.interests)}`)
     for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs} and ${self} ${article(r.mine)} ${r.mine}`)
   } else {
