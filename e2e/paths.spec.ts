@@ -43,6 +43,16 @@ test.describe('who can introduce me', () => {
     await expect(app.getByRole('heading', { level: 2, name: `Ask ${connector} to introduce you to Kenji Tanaka` })).toBeVisible()
     await kith.goTo('Introductions')
     await expect(app.getByRole('table', { name: 'Introductions' }).getByRole('row', { name: new RegExp(`Ask ${connector} to introduce you to Kenji Tanaka.*Draft`) })).toBeVisible()
+
+    // Coming back another time: the path says the ask is under way, and opens it rather than asking twice.
+    await kith.goTo('Find a path')
+    await picker.click()
+    await picker.fill('Kenji Tanka')
+    await app.getByRole('option', { name: /Kenji Tanaka/ }).first().click()
+    await expect(same.getByRole('note')).toHaveText(new RegExp(`^You are asking ${connector} to introduce you to Kenji Tanaka: introduction \\d+, draft\\.$`))
+    await expect(same.getByRole('button', { name: /^Ask / })).toHaveCount(0)
+    await same.getByRole('button', { name: `Open the request started with ${connector}` }).click()
+    await expect(app.getByRole('heading', { level: 2, name: `Ask ${connector} to introduce you to Kenji Tanaka` })).toBeVisible()
   })
 
   test('someone I already know is a direct tie, not an introduction', async ({ app }) => {

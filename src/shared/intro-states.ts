@@ -12,6 +12,11 @@ export type ConnectState = (typeof CONNECT_STATES)[number]
 export type IntroState = AskState | ConnectState
 export type IntroKind = (typeof INTRO_KINDS)[number]
 
+/** An ask started and not yet answered or ended: asking the same connector for the same person again would repeat it. */
+export const LIVE_ASK_STATES = ['draft', 'asked', 'no_reply', 'agreed'] as const satisfies readonly AskState[]
+export type LiveAskState = (typeof LIVE_ASK_STATES)[number]
+export const isLiveAskState = (state: string): state is LiveAskState => (LIVE_ASK_STATES as readonly string[]).includes(state)
+
 export const isIntroKind = (value: unknown): value is IntroKind => (INTRO_KINDS as readonly unknown[]).includes(value)
 export const isIntroState = (value: unknown): value is IntroState =>
   (ASK_STATES as readonly unknown[]).includes(value) || (CONNECT_STATES as readonly unknown[]).includes(value)

@@ -1,4 +1,5 @@
 /** Paths to someone: each step, its factors, and what to check before asking. */
+import type { LiveAskState } from '../intro-states'
 import type { PersonRef } from './people'
 
 export type PathTarget =
@@ -34,6 +35,12 @@ export interface PathView {
   strengths: number[]
   factors: Factor[]
   beforeYouAsk: BeforeYouAsk[]
+  /**
+   * The ask already under way for this path's first step (its connector asked
+   * for its next person): asking again would repeat it, so it is opened
+   * instead. Null when there is none.
+   */
+  underWay: { id: number; state: LiveAskState } | null
 }
 
 export interface DirectTie {

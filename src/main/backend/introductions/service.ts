@@ -3,7 +3,7 @@ import type { IntroDetails } from '../../../shared/schemas'
 import { parseJsonColumn, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import type { IntroductionDetail, IntroductionRequest } from '../../../shared/types'
 import type { IntroState } from '../../../shared/intro-states'
-import { stateWord } from '../../../shared/intro-states'
+import { LIVE_ASK_STATES, stateWord } from '../../../shared/intro-states'
 import { composeIntroEmail, introEssentials, roleWords, type IntroEmailFields } from '../../../shared/intro-templates'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -42,6 +42,19 @@ export async function requestIntroduction(backend: BackendState, path: number[])
       if (i < 0 || j < 0 || g.p(i, j) === 0) {
         throw new KithError('conflict', `${people.get(path[k] ?? -1)?.name ?? ''} and ${people.get(path[k + 1] ?? -1)?.name ?? ''} are not known to know each other.`)
       }
+    }
+    // One ask of a connector for the same person at a time: a second would ask them twice.
+    const open = await trx
+      .selectFrom('introduction')
+      .select(['id', 'state'])
+      .where('kind', '=', 'ask')
+      .where('connector_id', '=', path[1] ?? -1)
+      .where('target_id', '=', path[2] ?? -1)
+      .where('state', 'in', LIVE_ASK_STATES)
+      .executeTakeFirst()
+    if (open !== undefined) {
+      const [connector, target] = [people.get(path[1] ?? -1)?.name ?? '', people.get(path[2] ?? -1)?.name ?? '']
+      throw new KithError('conflict', `You are already asking ${connector} to introduce you to ${target} (introduction ${open.id}, ${stateWord(open.state).toLowerCase()}).`)
     }
     // Scored here, as the path search scores it, never taken from the caller.
     const score = pathScore(g, path.map((p) => g.indexOf.get(p) ?? -1))

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { DEFAULT_SCORING, type ScoringSettings } from '../../../shared/scoring'
 import { CONFIDENCES } from '../../../shared/vocab'
+import type { LiveAskState } from '../../../shared/intro-states'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import type { OrgDirectory } from '../orgs/model'
 
@@ -38,6 +39,15 @@ export interface FourStepHalves {
   colleagues: boolean
   left: Map<number, LeftHalf[]>
   byOrg: Map<number, { mids: number[]; best: number }>
+}
+
+/** An ask under way (see `GraphCore.liveAsks`). */
+export interface LiveAsk {
+  /** the introduction's id */
+  id: number
+  /** whom the connector is asked to introduce me to */
+  targetId: number
+  state: LiveAskState
 }
 
 export interface Edge {
@@ -130,6 +140,12 @@ export abstract class GraphCore {
   /** The people they declined to introduce me to (person ids), and the day of each ask, in parallel. */
   readonly declinedFor: number[][] = []
   readonly declinedOn: number[][] = []
+  /**
+   * Asks not yet made or answered (a draft, asked, no reply, agreed), by the
+   * node of the connector asked: whom each asks them for. Few people have
+   * one, so a map, not a list per node.
+   */
+  readonly liveAsks = new Map<number, LiveAsk[]>()
   me = -1
   /**
    * Organisations, for inferred colleague ties: per node its memberships
@@ -390,6 +406,12 @@ export abstract class GraphCore {
     let day: number | null = null
     for (let k = 0; k < people.length; k++) if (people[k] === personId) day = Math.max(day ?? -Infinity, this.declinedOn[i]?.[k] ?? 0)
     return day
+  }
+
+  /** The ask under way through this connector for this person (by id), if any: the one a second ask would repeat. */
+  liveAsk(i: number, personId: number): LiveAsk | null {
+    for (const ask of this.liveAsks.get(i) ?? []) if (ask.targetId === personId) return ask
+    return null
   }
 
   recentAsks(i: number): number {

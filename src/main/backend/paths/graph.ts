@@ -3,6 +3,7 @@ import type { ScoringSettings } from '../../../shared/scoring'
 import { numbers, readColumns, texts } from '../db/columns'
 import { readRelationshipColumns, RELATIONSHIP_CODE, type RelationshipColumns } from './relationship-columns'
 import { FAVOR_POINTS, isConfidence, isFavorSize } from '../../../shared/vocab'
+import { isLiveAskState } from '../../../shared/intro-states'
 import { dayNumber } from './scoring'
 import { OrgDirectory } from '../orgs/model'
 import { ColleagueGraph } from './graph-colleagues'
@@ -367,23 +368,33 @@ export class PathGraph extends ColleagueGraph {
       this.asks[i] = NO_ENTRIES
       this.declinedFor[i] = NO_ENTRIES
       this.declinedOn[i] = NO_ENTRIES
+      this.liveAsks.delete(i)
+    } else {
+      this.liveAsks.clear()
     }
     // An ask counts once it is made (it has an "asked" step, whatever became of it since; one moved on
     // without that step counts from when it was entered), on the day it was made, through the
     // connector it asks: each hop of a longer path asks its own. A draft, or one abandoned as a
-    // draft, never went.
+    // draft, never went. A draft is still under way (see `liveAsks`).
     const rows = this.sqlite
-      .prepare<[], [number, string, string, number | null]>(
+      .prepare<[], [number, string, string, number | null, number, number]>(
         `SELECT i.connector_id, coalesce((SELECT min(e.on_date) FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'), i.created_at),
-                i.state, i.target_id
+                i.state, i.target_id, i.id,
+                i.state NOT IN ('draft', 'abandoned') OR EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked')
          FROM introduction i WHERE i.kind = 'ask' AND i.connector_id IS NOT NULL
-           AND (i.state NOT IN ('draft', 'abandoned') OR EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'))`,
+           AND (i.state <> 'abandoned' OR EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = i.id AND e.state = 'asked'))`,
       )
       .raw()
       .all()
-    for (const [connector, asked, state, target] of rows) {
+    for (const [connector, asked, state, target, id, went] of rows) {
       if (person !== null && connector !== person) continue
       const i = this.node(connector)
+      if (target !== null && isLiveAskState(state)) {
+        const live = this.liveAsks.get(i)
+        if (live === undefined) this.liveAsks.set(i, [{ id, targetId: target, state }])
+        else live.push({ id, targetId: target, state })
+      }
+      if (went !== 1) continue
       ownList(this.asks, i).push(dayNumber(asked))
       // A "no" is remembered for whom it was about: the person they were asked to introduce me to.
       if (state !== 'declined' || target === null) continue
@@ -415,6 +426,7 @@ export class PathGraph extends ColleagueGraph {
         this.asks[i] = NO_ENTRIES
         this.declinedFor[i] = NO_ENTRIES
         this.declinedOn[i] = NO_ENTRIES
+        this.liveAsks.delete(i)
         continue
       }
       this.names[i] = row[0]

@@ -338,6 +338,32 @@ describe('paths.find', () => {
     expect((await fails(backend, 'introductions.request', { path: [me.id, ana.id, cy.id], score: 0.99 })).code).toBe('bad_request')
     expect(await ok(backend, 'introductions.list', {})).toEqual([request])
   })
+
+  it('shows the ask already under way on its path, refuses asking the same person for the same introduction twice, and allows it once that ask ended', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, ana, ben, cy, dee } = await network(backend)
+    const through = async (to: number, name: string) => (await ok(backend, 'paths.find', { to })).paths.find((p) => p.people[1]?.name === name)
+    expect((await through(cy.id, 'Ana'))?.underWay).toBeNull()
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    // On the next visit (or after the command line asked), the path says so: the page opens it instead of asking again.
+    expect((await through(cy.id, 'Ana'))?.underWay).toEqual({ id: ask.id, state: 'draft' })
+    expect((await through(cy.id, 'Ben'))?.underWay).toBeNull()
+    // A longer path whose first step is the same ask (Ana for Cy, on the way to Dee) is under way too.
+    expect((await through(dee.id, 'Ana'))?.underWay).toEqual({ id: ask.id, state: 'draft' })
+    const twice = await fails(backend, 'introductions.request', { path: [me.id, ana.id, cy.id, dee.id] })
+    expect(twice.code).toBe('conflict')
+    expect(twice.message).toBe(`You are already asking Ana to introduce you to Cy (introduction ${ask.id}, draft).`)
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-21' })
+    expect((await through(cy.id, 'Ana'))?.underWay).toEqual({ id: ask.id, state: 'asked' })
+    // Another connector for the same person is another ask.
+    await ok(backend, 'introductions.request', { path: [me.id, ben.id, cy.id] })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'declined', date: '2026-11-22' })
+    expect((await through(cy.id, 'Ana'))?.underWay).toBeNull()
+    // Declined is an answer: asking again is the user's call (Before you ask says stop), not a repeat.
+    const again = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    expect(again.id).not.toBe(ask.id)
+    expect(await ok(backend, 'introductions.list', { state: 'draft' })).toHaveLength(2)
+  })
   it('answers four-relationship questions from today\'s network: a new relationship or an archived connector changes the next answer', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const me = await ok(backend, 'me.set', { name: 'Jordan' })

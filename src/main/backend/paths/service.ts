@@ -463,7 +463,14 @@ function pathView(g: PathGraph, p: RawPath, context: PathContext): PathView {
     strengths: ties.map((step) => step.edge?.strength ?? 0),
     factors: explain(g, p.nodes, ties),
     beforeYouAsk: beforeYouAsk(g, p.nodes, context),
+    underWay: askUnderWay(g, p.nodes),
   }
+}
+
+/** The ask under way through this path's connector for its next person, if any. */
+function askUnderWay(g: PathGraph, nodes: readonly number[]): PathView['underWay'] {
+  const ask = g.liveAsk(nodes[1] ?? -1, g.ids[nodes[2] ?? -1] ?? -1)
+  return ask === null ? null : { id: ask.id, state: ask.state }
 }
 
 /**

@@ -81,6 +81,13 @@ describe('kith ask', () => {
     expect(shown.details).toMatchObject({ why: 'pricing for small teams', offer: 'our survey data' })
     expect(shown.score).toBe(same?.score)
 
+    // The same ask again would ask Vera twice: refused, naming the one under way.
+    const again = await kith('ask', '--via', 'Vera Walsh', '--to', 'Cy Nakamura')
+    expect(again.code).toBe(EXIT_FAILURE)
+    expect(again.err).toMatch(new RegExp(`You are already asking Vera Walsh to introduce you to Cy Nakamura \\(introduction ${asked.id}, draft\\)`))
+    expect((await kith('paths', '--to', 'Yara Schmidt', '--max-hops', '4')).out).toContain(`Already asking Vera Walsh for this: introduction ${asked.id} (draft)`)
+    expect(await kith('intros', 'move', String(asked.id), 'abandoned')).toMatchObject({ code: EXIT_OK })
+    expect((await kith('paths', '--to', 'Yara Schmidt', '--max-hops', '4')).out).not.toContain('Already asking')
     const text = await kith('ask', '--via', 'Vera Walsh', '--via', 'Cy Nakamura', '--to', 'yara@harbor.example')
     expect(text.code).toBe(EXIT_OK)
     expect(text.out).toMatch(/Path: Jordan Avery -> Vera Walsh -> Cy Nakamura -> Yara Schmidt {2}score \d\.\d{4}/)
@@ -120,9 +127,10 @@ describe('kith ask', () => {
     const { kith } = await network()
     const asked = (json(
       await kith('ask', '--via', 'Vera Walsh,Cy Nakamura', '--to', 'Yara Schmidt', '--why', 'pricing', '--json'),
-    ) as { ask: { to: string[]; subject: string; body: string } | null; blurb: string | null })
+    ) as { id: number; ask: { to: string[]; subject: string; body: string } | null; blurb: string | null })
     expect(asked.ask).toMatchObject({ to: ['vera@harbor.example'], subject: expect.any(String), body: expect.stringContaining('Yara') })
     expect(asked.blurb).toEqual(expect.stringMatching(/\S/))
+    await kith('intros', 'move', String(asked.id), 'abandoned')
     const text = await kith('ask', '--via', 'Vera Walsh,Cy Nakamura', '--to', 'Yara Schmidt')
     expect(text.out).toMatch(/Note to Vera Walsh/)
     expect(text.out).toMatch(/Blurb for Vera Walsh to forward/)

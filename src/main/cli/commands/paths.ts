@@ -1,5 +1,6 @@
 /** `kith paths`: who can introduce you to a person, an organisation or a tag, ranked, with the reasons. */
 import { strengthWord } from '../../../shared/vocab'
+import { stateWord } from '../../../shared/intro-states'
 import { EXIT_OK, UsageError, emit, text, texts, wholeNumber, type Command } from '../common'
 
 export const paths: Command = {
@@ -27,7 +28,7 @@ export const paths: Command = {
     const json = {
       target: result.target,
       direct: result.direct,
-      paths: result.paths.map((p) => ({ score: p.score, people: p.people, steps: p.steps, factors: p.factors, beforeYouAsk: p.beforeYouAsk })),
+      paths: result.paths.map((p) => ({ score: p.score, people: p.people, steps: p.steps, factors: p.factors, beforeYouAsk: p.beforeYouAsk, underWay: p.underWay })),
     }
     const what = result.target.kind === 'person' ? result.target.name : `${result.target.kind} "${result.target.name}" (${result.targets} ${result.targets === 1 ? 'person' : 'people'})`
     const lines = [`Ways to ${what}:`]
@@ -40,6 +41,7 @@ export const paths: Command = {
       const chain = p.people.map((q, k) => (k === 0 ? q.name : `${p.steps[k - 1]?.kind === 'colleague' ? ' ~> ' : ' -> '}${q.name}`)).join('')
       lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
       for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
+      if (p.underWay !== null) lines.push(`     Already asking ${p.people[1]?.name ?? ''} for this: introduction ${p.underWay.id} (${stateWord(p.underWay.state).toLowerCase()}), see kith intros show ${p.underWay.id}.`)
     })
     // Someone I already know needs no introduction: no path to them is looked for (unless I know them only faintly).
     if (result.paths.length === 0 && result.direct.filter((d) => !d.faint).length < result.targets) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')

@@ -5,7 +5,7 @@ import type { ArgsIn } from '../../../../shared/contract'
 import type { PathView, PersonRef } from '../../../../shared/types'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
-import { ago, strengthWord } from '../../lib/format'
+import { ago, stateWord, strengthWord } from '../../lib/format'
 import { useApi } from '../../lib/useApi'
 import { useNav } from '../../lib/nav'
 import { PersonPicker } from '../../components/PersonPicker'
@@ -48,12 +48,14 @@ function ColleagueStep({ a, b, organisation }: { a: PersonRef; b: PersonRef; org
   )
 }
 
-function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; rank: number; started: boolean; onStart: () => void; onOpen: () => void }): ReactNode {
+function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; rank: number; started: number | null; onStart: () => void; onOpen: (id: number) => void }): ReactNode {
   const connector = path.people[1]
   const target = path.people[path.people.length - 1]
   // A longer path is asked one hop at a time: the first ask is for the next person on it.
   const next = path.people[2]
   const chain = path.people.slice(1).map((p) => p.name).join(' → ')
+  // The request this path's first step already has: started here, or under way from before.
+  const request = started ?? path.underWay?.id ?? null
   const colleagues = path.steps.flatMap((step, k) => (step.kind === 'colleague' ? [{ a: path.people[k], b: path.people[k + 1], organisation: step.organisation.name }] : []))
   return (
     <Paper withBorder p="lg" component="article" aria-label={`Path ${rank}: ${chain}`}>
@@ -124,10 +126,16 @@ function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; ra
           </Text>
           <Verdicts checks={path.beforeYouAsk} />
         </Stack>
+        {path.underWay !== null && (
+          // Started here, on another visit or from the command line: the button opens it, never asks twice.
+          <Text size="sm" role="note">
+            You are asking {connector?.name} to introduce you to {next?.name}: introduction {path.underWay.id}, {stateWord(path.underWay.state).toLowerCase()}.
+          </Text>
+        )}
         <Group justify="flex-end">
           {/* Once started, the same button opens the request: it keeps the keyboard's focus, and leads on. */}
-          <Button onClick={started ? onOpen : onStart} variant={started ? 'light' : 'filled'}>
-            {started
+          <Button onClick={request === null ? onStart : () => onOpen(request)} variant={request === null ? 'filled' : 'light'}>
+            {request !== null
               ? `Open the request started with ${connector?.name ?? ''}`
               : next !== undefined && next.id !== target?.id
                 ? `Ask ${connector?.name ?? ''} to introduce you to ${next.name}, on the way to ${target?.name ?? ''}`
@@ -274,12 +282,9 @@ export function FindPathPage(): ReactNode {
                   key={p.people.map((x) => x.id).join('>')}
                   path={p}
                   rank={i + 1}
-                  started={started.has(p.people.map((x) => x.id).join('>'))}
+                  started={started.get(p.people.map((x) => x.id).join('>')) ?? null}
                   onStart={() => void start(p)}
-                  onOpen={() => {
-                    const id = started.get(p.people.map((x) => x.id).join('>'))
-                    if (id !== undefined) go({ page: 'introduction', id })
-                  }}
+                  onOpen={(id) => go({ page: 'introduction', id })}
                 />
               ))}
             </>
