@@ -94,8 +94,13 @@ describe('waiting for an answer', () => {
     const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
     const asking = await ok(backend, 'introductions.move', { id: intro.id, to: 'asking', date: '2026-11-21' })
     expect(asking.tasks.map((t) => [t.kind, t.title, t.dueOn])).toEqual([['nudge', 'If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly', '2026-11-26']])
+    // Once Yara said yes, only Ben is to be chased; her answer taken back, both are again.
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
-    expect((await ok(backend, 'introductions.get', { id: intro.id })).tasks.map((t) => [t.kind, t.status])).toEqual([['nudge', 'upcoming']])
+    const one = (await ok(backend, 'introductions.get', { id: intro.id })).tasks
+    expect(one.map((t) => [t.kind, t.status, t.title, t.person?.name])).toEqual([['nudge', 'upcoming', 'If Ben Okafor has not answered, follow up once, kindly', 'Ben Okafor']])
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: null })
+    expect((await ok(backend, 'introductions.get', { id: intro.id })).tasks.map((t) => t.title)).toEqual(['If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly'])
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
     const ready = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
     expect(ready.tasks.map((t) => [t.kind, t.status])).toEqual([['nudge', 'done']])
     await backend.close()
@@ -146,7 +151,7 @@ describe('introducing two people', () => {
     expect(declined.drafts.email?.warnings.join(' ')).not.toContain('has not said yes')
     expect(declined.tasks.map((t) => [t.title, t.dueOn, t.status])).toEqual([
       ['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead', '2026-11-22', 'today'],
-      ['If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly', '2026-11-27', 'done'],
+      ['If Ben Okafor has not answered, follow up once, kindly', '2026-11-27', 'done'],
     ])
     const back = await ok(backend, 'introductions.undoMove', { id: intro.id })
     expect(back).toMatchObject({ state: 'asking', answers: { a: 'yes', b: null } })

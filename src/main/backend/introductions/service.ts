@@ -151,6 +151,7 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
     // Both yes: ready to send. Either no: declined. Otherwise still asking.
     const state = a === 'no' || b === 'no' ? 'declined' : a === 'yes' && b === 'yes' ? 'ready' : 'asking'
     await trx.updateTable('introduction').set({ a_answer: a, b_answer: b, state, updated_at: now }).where('id', '=', id).execute()
+    if (state === 'asking') await nameWhoIsAwaited(trx, id, a === null ? r.person_a_id : null, b === null ? r.person_b_id : null)
     if (state !== r.state) {
       const eventId = await recordEvent(trx, id, state, on, now)
       // Taking this step back puts both answers back as they were before it.
@@ -199,6 +200,24 @@ export async function answerOptIn(backend: BackendState, id: number, side: 'a' |
     }
   })
   return getIntroduction(backend, id)
+}
+
+/**
+ * While both sides are asked, the open reminder to follow up names whoever
+ * has not answered yet: both at first, then the one left (and an answer
+ * taken back puts them back).
+ */
+async function nameWhoIsAwaited(trx: Db, id: number, a: number | null, b: number | null): Promise<void> {
+  const awaited = [a, b].filter((p) => p !== null)
+  if (awaited.length === 0) return
+  const names = await Promise.all(awaited.map(async (p) => (await introPerson(trx, p)).name))
+  await trx
+    .updateTable('task')
+    .set({ title: `If ${names.join(' or ')} has not answered, follow up once, kindly`, person_id: awaited.length === 1 ? (awaited[0] ?? null) : null })
+    .where('introduction_id', '=', id)
+    .where('kind', '=', 'nudge')
+    .where('done_at', 'is', null)
+    .execute()
 }
 
 /** What needs the user's confirmation before an introduction between two people goes out. */
