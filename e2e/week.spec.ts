@@ -45,6 +45,16 @@ test.describe('the weekly review', () => {
     await kith.goTo('This week')
     await expect(app.getByRole('region', { name: 'Favors to return' }).getByText(/^You have received \d+ favors? from /).first()).toBeVisible()
     await expect(app.getByRole('table', { name: 'Ties going cold' }).getByRole('row').nth(1)).toBeVisible()
+    // A follow-up ticked done leaves the week's list; Undo from the notice brings it back.
+    const followUps = app.getByRole('region', { name: 'Follow-ups due' })
+    const box = followUps.getByRole('checkbox').first()
+    const title = (await box.getAttribute('aria-label')) ?? (await followUps.locator('label').first().textContent()) ?? ''
+    expect(title).not.toBe('')
+    await box.check()
+    await expect(followUps.getByRole('checkbox', { name: title, exact: true })).toHaveCount(0)
+    await app.getByRole('alert').filter({ hasText: `Done: ${title}` }).getByRole('button', { name: 'Undo' }).click()
+    await expect(app.getByRole('alert').filter({ hasText: `Not done after all: ${title}` })).toBeVisible()
+    await expect(followUps.getByRole('checkbox', { name: title, exact: true })).not.toBeChecked()
     await kith.goTo('Reciprocity')
     await expect(app.getByRole('img', { name: /^Favor balances: / })).toBeVisible()
     await expect(app.getByRole('table', { name: 'Favors by person' }).getByRole('row').nth(1)).toBeVisible()

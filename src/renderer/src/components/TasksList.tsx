@@ -4,6 +4,7 @@ import type { TaskStatus, TaskView } from '../../../shared/types'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { formatDate } from '../lib/format'
+import { undoNotice } from '../lib/undo-notice'
 
 const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
   { status: 'overdue', title: 'Overdue', color: 'red' },
@@ -25,7 +26,8 @@ function addDays(days: number): string {
  */
 let focusAfterReload: number | null = null
 
-export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void }): ReactNode {
+/** `vanishes`: the list shows open tasks only, so a task ticked done leaves it (Undo is offered). */
+export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; onOpen?: () => void; vanishes?: boolean }): ReactNode {
   const { changed } = useDataVersion()
   // Ticks at once; the list reloads (and remounts this line) after the save.
   const [done, setDone] = useState(task.status === 'done')
@@ -53,6 +55,16 @@ export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void
               }, 2000)
             }
             changed()
+            if (value && vanishes) {
+              undoNotice({
+                message: `Done: ${task.title}`,
+                undo: async () => {
+                  await call('tasks.done', { id: task.id, done: false })
+                  changed()
+                },
+                undone: `Not done after all: ${task.title}`,
+              })
+            }
           })
         }}
         styles={{ label: { textDecoration: done ? 'line-through' : undefined } }}
@@ -92,7 +104,8 @@ export function TaskLine({ task, onOpen }: { task: TaskView; onOpen?: () => void
 }
 
 /** Follow-ups, overdue first. */
-export function TasksList({ tasks, onOpen }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void }): ReactNode {
+/** `openOnly`: the tasks are the open ones only (one ticked done leaves the list). */
+export function TasksList({ tasks, onOpen, openOnly = false }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void; openOnly?: boolean }): ReactNode {
   const list = useRef<HTMLDivElement>(null)
   useEffect(() => {
     // The task ticked is not in the list any more (it shows open tasks only): the focus stays in the list.
@@ -122,7 +135,7 @@ export function TasksList({ tasks, onOpen }: { tasks: TaskView[]; onOpen?: (intr
               </Badge>
             </Group>
             {list.map((t) => (
-              <TaskLine key={`${t.id}:${t.doneAt ?? ''}`} task={t} onOpen={onOpen === undefined || t.introductionId === null ? undefined : () => onOpen(t.introductionId ?? 0)} />
+              <TaskLine key={`${t.id}:${t.doneAt ?? ''}`} task={t} vanishes={openOnly} onOpen={onOpen === undefined || t.introductionId === null ? undefined : () => onOpen(t.introductionId ?? 0)} />
             ))}
           </Stack>
         )

@@ -55,7 +55,7 @@ export function IntroductionsPage(): ReactNode {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          {tasks.data === undefined ? <Busy label="Loading tasks" /> : <TasksList tasks={tasks.data} onOpen={(id) => go({ page: 'introduction', id })} />}
+          {tasks.data === undefined ? <Busy label="Loading tasks" /> : <TasksList openOnly tasks={tasks.data} onOpen={(id) => go({ page: 'introduction', id })} />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

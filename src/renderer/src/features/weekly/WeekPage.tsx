@@ -82,16 +82,17 @@ function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'star
         </Stack>
         {s.status === 'open' ? (
           <Group gap="xs">
-            <Button size="xs" onClick={() => onAct('start')}>
+            {/* Each card has the same buttons: their names say which two they are for (a screen reader lists them all). */}
+            <Button size="xs" onClick={() => onAct('start')} aria-label={`Start double opt-in: ${name}`}>
               Start double opt-in
             </Button>
-            <Button size="xs" variant="default" onClick={() => onAct('known')}>
+            <Button size="xs" variant="default" onClick={() => onAct('known')} aria-label={`They already know each other: ${name}`}>
               They already know each other
             </Button>
-            <Button size="xs" variant="subtle" onClick={() => onAct('snooze')}>
+            <Button size="xs" variant="subtle" onClick={() => onAct('snooze')} aria-label={`Snooze ${name}`}>
               Snooze
             </Button>
-            <Button size="xs" variant="subtle" color="gray" onClick={() => onAct('dismiss')}>
+            <Button size="xs" variant="subtle" color="gray" onClick={() => onAct('dismiss')} aria-label={`Dismiss ${name}`}>
               Dismiss
             </Button>
           </Group>
@@ -101,12 +102,12 @@ function SuggestionCard({ s, onAct }: { s: SuggestionView; onAct: (action: 'star
               {statusWords(s)}
             </Badge>
             {s.introductionId !== null && (
-              <Button size="compact-xs" variant="subtle" onClick={() => go({ page: 'introduction', id: s.introductionId ?? 0 })}>
+              <Button size="compact-xs" variant="subtle" onClick={() => go({ page: 'introduction', id: s.introductionId ?? 0 })} aria-label={`Open the introduction of ${name}`}>
                 Open the introduction
               </Button>
             )}
             {s.canStartAgain && (
-              <Button size="compact-xs" variant="default" onClick={() => onAct('start')}>
+              <Button size="compact-xs" variant="default" onClick={() => onAct('start')} aria-label={`Start double opt-in again: ${name}`}>
                 Start double opt-in again
               </Button>
             )}
@@ -203,7 +204,7 @@ export function WeekPage(): ReactNode {
               <Text size="sm">
                 {m.a.name} and {m.b.name} have {m.shared} {m.shared === 1 ? 'person' : 'people'} in common.
               </Text>
-              <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a, m.b)}>
+              <Button size="xs" variant="default" onClick={() => void confirmKnown(m.a, m.b)} aria-label={`Yes, record it: ${m.a.name} and ${m.b.name} know each other`}>
                 Yes, record it
               </Button>
             </Group>
@@ -211,7 +212,7 @@ export function WeekPage(): ReactNode {
         </Section>
       )}
       <Section title="Follow-ups due">
-        <TasksList tasks={w.followUps} onOpen={(id) => go({ page: 'introduction', id })} />
+        <TasksList openOnly tasks={w.followUps} onOpen={(id) => go({ page: 'introduction', id })} />
       </Section>
       <Section title="Favors to return">
         {w.favorsToReturn.length === 0 ? (
