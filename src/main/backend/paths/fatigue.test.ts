@@ -55,7 +55,7 @@ describe('fatigue from my own asks', () => {
     expect(await timing(emeka.id)).toEqual({
       question: 'Is the timing right?',
       verdict: 'stop',
-      reason: 'Samir Walsh declined to introduce you to Emeka Lindqvist when you asked on 2026-11-05.',
+      reason: 'Samir Walsh declined to introduce you to Emeka Lindqvist when you asked 23 days ago.',
     })
     // Someone else through Samir: only the ask itself counts.
     expect(await timing(zoe.id)).toMatchObject({ verdict: 'caution', reason: 'You asked Samir Walsh for an introduction in the last 90 days.' })

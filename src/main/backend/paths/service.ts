@@ -216,7 +216,7 @@ function beforeYouAsk(
   out.push({
     question: 'Is the timing right?',
     ...(declined !== null
-      ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.names[declined.who] ?? ''} when you asked on ${new Date(declined.day * 86_400_000).toISOString().slice(0, 10)}.` }
+      ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.names[declined.who] ?? ''} when you asked${declined.day > g.todayNumber ? '' : ` ${daysAgo(g.todayNumber - declined.day)}`}.` }
       : asks >= 2
       ? { verdict: 'stop' as const, reason: `You have asked ${name} for ${asks} introductions in the last ${g.scoring.fatigueWindowDays} days.` }
       : asks === 1
