@@ -70,7 +70,13 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
   useEffect(() => {
     // A move's button goes once the step is taken (I sent the introduction, Ask both sides): the focus,
     // left on nothing, comes to the introduction's title rather than the top of the page.
-    if (shownState !== null && (document.activeElement === null || document.activeElement === document.body)) title.current?.focus()
+    // A control disabled by the step (the opt-in answers once one says no) lets its focus go only after this
+    // render: looked at once the frame is drawn.
+    if (shownState === null) return
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) title.current?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
   }, [shownState])
   if (intro.data === undefined || intro.data.id !== id) {
     return intro.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={intro.error} title="This introduction could not be loaded" />
