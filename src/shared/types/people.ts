@@ -150,7 +150,7 @@ export interface Facets {
 export interface MergeResult {
   person: PersonDetail
   backup: BackupInfo
-  moved: { relationships: number; interactions: number; favors: number }
+  moved: { relationships: number; interactions: number; favors: number; introductions: number }
 }
 
 export interface Neighbourhood {

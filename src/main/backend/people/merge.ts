@@ -7,7 +7,7 @@ import type { Person } from '../db/schema'
 import { createBackup } from '../backup/backups'
 import { personDetail } from './detail'
 import { LABEL_KINDS } from '../../../shared/vocab'
-import { parseJsonList, requirePeople, writeEmails, writeLabels } from './records'
+import { parseIdList, parseJsonList, requirePeople, writeEmails, writeLabels, type Db } from './records'
 
 const FIELD_COLUMN: Record<MergeField, keyof Person> = {
   name: 'name',
@@ -84,26 +84,28 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
     const neighbours: number[] = []
     for (const r of theirs) {
       const other = r.person_a === mergeId ? r.person_b : r.person_a
-      await trx.deleteFrom('relationship').where('id', '=', r.id).execute()
-      if (other === keepId) continue
+      if (other === keepId) {
+        // The two records knew each other: nothing once they are one.
+        await trx.deleteFrom('relationship').where('id', '=', r.id).execute()
+        continue
+      }
       neighbours.push(other)
       const [a, b] = keepId < other ? [keepId, other] : [other, keepId]
       const existing = await trx.selectFrom('relationship').selectAll().where('person_a', '=', a).where('person_b', '=', b).executeTakeFirst()
       if (existing === undefined) {
-        await trx
-          .insertInto('relationship')
-          .values({ ...r, id: undefined, person_a: a, person_b: b, updated_at: now })
-          .execute()
+        // Moved as it is (its id, dates and any estimate kept): an import's record of it, or an
+        // estimate still open to the next archive, still finds it.
+        await trx.updateTable('relationship').set({ person_a: a, person_b: b }).where('id', '=', r.id).execute()
       } else {
+        await trx.deleteFrom('relationship').where('id', '=', r.id).execute()
         await trx
           .updateTable('relationship')
           .set({
-            strength: Math.max(existing.strength, r.strength),
+            ...combinedStrength(existing, r, now),
             confidence: (CONFIDENCE_RANK[existing.confidence] ?? 0) >= (CONFIDENCE_RANK[r.confidence] ?? 0) ? existing.confidence : r.confidence,
             kind: existing.kind === 'other' ? r.kind : existing.kind,
             contexts: JSON.stringify(unionCaseless(parseJsonList(existing.contexts), parseJsonList(r.contexts))),
             since: existing.since === null ? r.since : r.since === null ? existing.since : existing.since < r.since ? existing.since : r.since,
-            updated_at: now,
           })
           .where('id', '=', existing.id)
           .execute()
@@ -137,6 +139,11 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
 
     await trx.updateTable('person').set({ introduced_by_id: keepId }).where('introduced_by_id', '=', mergeId).execute()
     await trx.updateTable('employment').set({ person_id: keepId }).where('person_id', '=', mergeId).execute()
+    // Everything else that names the duplicate: deleting it would blank or drop these.
+    const introductions = await moveIntroductions(trx, keepId, mergeId)
+    await trx.updateTable('task').set({ person_id: keepId }).where('person_id', '=', mergeId).execute()
+    await movePairs(trx, keepId, mergeId)
+    await moveLearned(trx, keepId, mergeId)
     await trx.deleteFrom('person').where('id', '=', mergeId).execute()
     await trx.updateTable('person').set(set).where('id', '=', keepId).execute()
     await writeEmails(trx, keepId, unionCaseless(keepEmails.map((e) => e.email), mergeEmails.map((e) => e.email)))
@@ -150,8 +157,120 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
         relationships: movedRelationships,
         interactions: attended.length,
         favors: Number(movedGiven.numUpdatedRows) + Number(movedReceived.numUpdatedRows),
+        introductions,
       },
     }
   })
   return { person: await personDetail(backend.db, keepId), backup, moved: result.moved }
+}
+
+type RelationshipRow = { strength: number; strength_estimate: string | null; source: string; created_at: string; updated_at: string }
+
+/** Whether a relationship's strength is Kith's estimate from archives, open to the next one (see ESTIMABLE_SQL). */
+const estimable = (r: RelationshipRow): boolean => r.strength_estimate !== null || (r.source === 'imported' && r.updated_at === r.created_at)
+
+/**
+ * The strength of two relationships that are now one: the user's word over
+ * an estimate; two estimates, the stronger, still an estimate (the next
+ * archive may correct it); two of the user's, the stronger.
+ */
+function combinedStrength(kept: RelationshipRow, moved: RelationshipRow, now: string): { strength: number; strength_estimate?: string | null; updated_at?: string } {
+  const [k, m] = [estimable(kept), estimable(moved)]
+  if (k && m) return moved.strength > kept.strength ? { strength: moved.strength, strength_estimate: moved.strength_estimate } : { strength: kept.strength }
+  if (k !== m) return { strength: k ? moved.strength : kept.strength, strength_estimate: null, updated_at: now }
+  return { strength: Math.max(kept.strength, moved.strength), updated_at: now }
+}
+
+/** Introductions naming the duplicate (in any part, and along an ask's path) name the kept person; how many. */
+async function moveIntroductions(trx: Db, keepId: number, mergeId: number): Promise<number> {
+  const rows = await trx
+    .selectFrom('introduction')
+    .select(['id', 'path'])
+    .where((eb) =>
+      eb.or([eb('connector_id', '=', mergeId), eb('target_id', '=', mergeId), eb('goal_id', '=', mergeId), eb('person_a_id', '=', mergeId), eb('person_b_id', '=', mergeId)]),
+    )
+    .execute()
+  for (const column of ['connector_id', 'target_id', 'goal_id', 'person_a_id', 'person_b_id'] as const) {
+    await trx.updateTable('introduction').set({ [column]: keepId }).where(column, '=', mergeId).execute()
+  }
+  for (const r of rows) {
+    const path = parseIdList(r.path)
+    if (path.includes(mergeId)) await trx.updateTable('introduction').set({ path: JSON.stringify(path.map((p) => (p === mergeId ? keepId : p))) }).where('id', '=', r.id).execute()
+  }
+  return rows.length
+}
+
+/** The pair tables (suggestions, colleagues said not to know each other): moved, ordered, a pair of the two dropped, one already there kept. */
+async function movePairs(trx: Db, keepId: number, mergeId: number): Promise<void> {
+  const suggestions = await trx.selectFrom('suggestion').select(['id', 'week', 'person_a', 'person_b']).where((eb) => eb.or([eb('person_a', '=', mergeId), eb('person_b', '=', mergeId)])).execute()
+  for (const s of suggestions) {
+    const other = s.person_a === mergeId ? s.person_b : s.person_a
+    const [a, b] = keepId < other ? [keepId, other] : [other, keepId]
+    const clash = other === keepId || (await trx.selectFrom('suggestion').select('id').where('week', '=', s.week).where('person_a', '=', a).where('person_b', '=', b).executeTakeFirst()) !== undefined
+    if (clash) await trx.deleteFrom('suggestion').where('id', '=', s.id).execute()
+    else await trx.updateTable('suggestion').set({ person_a: a, person_b: b }).where('id', '=', s.id).execute()
+  }
+  const rejections = await trx.selectFrom('colleague_rejection').selectAll().where((eb) => eb.or([eb('person_a', '=', mergeId), eb('person_b', '=', mergeId)])).execute()
+  await trx.deleteFrom('colleague_rejection').where((eb) => eb.or([eb('person_a', '=', mergeId), eb('person_b', '=', mergeId)])).execute()
+  for (const r of rejections) {
+    const other = r.person_a === mergeId ? r.person_b : r.person_a
+    if (other === keepId) continue
+    const [a, b] = keepId < other ? [keepId, other] : [other, keepId]
+    await trx.insertInto('colleague_rejection').values({ person_a: a, person_b: b, created_at: r.created_at }).onConflict((oc) => oc.doNothing()).execute()
+  }
+}
+
+/**
+ * What imports learned about the duplicate: its tallies added to the kept
+ * person's (they count the same archive), proposed ties and strengths moved
+ * (one already proposed for the kept person stays), and "new person" items
+ * dropped: the person is someone Kith knew (rejecting one would remove the
+ * kept person).
+ */
+async function moveLearned(trx: Db, keepId: number, mergeId: number): Promise<void> {
+  for (const t of await trx.selectFrom('archive_tally').selectAll().where('person_id', '=', mergeId).execute()) {
+    const mine = await trx.selectFrom('archive_tally').selectAll().where('batch_id', '=', t.batch_id).where('person_id', '=', keepId).executeTakeFirst()
+    if (mine === undefined) {
+      await trx.updateTable('archive_tally').set({ person_id: keepId }).where('batch_id', '=', t.batch_id).where('person_id', '=', mergeId).execute()
+      continue
+    }
+    await trx
+      .updateTable('archive_tally')
+      .set({
+        sent: mine.sent + t.sent,
+        received: mine.received + t.received,
+        meetings: mine.meetings + t.meetings,
+        first_at: mine.first_at < t.first_at ? mine.first_at : t.first_at,
+        last_at: mine.last_at > t.last_at ? mine.last_at : t.last_at,
+      })
+      .where('batch_id', '=', t.batch_id)
+      .where('person_id', '=', keepId)
+      .execute()
+    await trx.deleteFrom('archive_tally').where('batch_id', '=', t.batch_id).where('person_id', '=', mergeId).execute()
+  }
+  const items = await trx.selectFrom('review_item').selectAll().where((eb) => eb.or([eb('person_id', '=', mergeId), eb('other_id', '=', mergeId)])).execute()
+  for (const item of items) {
+    const drop = async (): Promise<void> => {
+      await trx.deleteFrom('review_item').where('id', '=', item.id).execute()
+    }
+    if (item.kind === 'person') {
+      await drop()
+      continue
+    }
+    const [x, y] = [item.person_id === mergeId ? keepId : item.person_id, item.other_id === mergeId ? keepId : item.other_id]
+    if (y === null) {
+      const already = await trx.selectFrom('review_item').select('id').where('kind', '=', item.kind).where('person_id', '=', x).where('other_id', 'is', null).where('id', '<>', item.id).executeTakeFirst()
+      if (already !== undefined) await drop()
+      else await trx.updateTable('review_item').set({ person_id: x }).where('id', '=', item.id).execute()
+      continue
+    }
+    if (x === y) {
+      await drop()
+      continue
+    }
+    const [a, b] = x < y ? [x, y] : [y, x]
+    const already = await trx.selectFrom('review_item').select('id').where('kind', '=', item.kind).where('person_id', '=', a).where('other_id', '=', b).where('id', '<>', item.id).executeTakeFirst()
+    if (already !== undefined) await drop()
+    else await trx.updateTable('review_item').set({ person_id: a, other_id: b }).where('id', '=', item.id).execute()
+  }
 }

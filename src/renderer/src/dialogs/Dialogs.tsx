@@ -6,6 +6,7 @@ import { PageLoading } from '../components/PageLoading'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { strengthWord } from '../lib/format'
+import { plural } from '../../../shared/format'
 import { useNav } from '../lib/nav'
 import type { RelationshipDraft } from './RelationshipForm'
 import { errorText } from '../lib/errors'
@@ -159,7 +160,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             keep={dialog.keep}
             duplicate={dialog.duplicate}
             onDone={(r) => {
-              done(`Merged into ${r.person.name}: ${r.moved.relationships} relationships, ${r.moved.interactions} interactions and ${r.moved.favors} favors moved`)
+              done(`Merged into ${r.person.name}: ${plural(r.moved.relationships, 'relationship')}, ${plural(r.moved.interactions, 'interaction')}, ${plural(r.moved.favors, 'favor')} and ${plural(r.moved.introductions, 'introduction')} moved`)
               go({ page: 'person', id: r.person.id })
             }}
           />

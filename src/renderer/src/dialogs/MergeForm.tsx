@@ -81,8 +81,8 @@ export function MergeForm({
         <>
           <Text size="sm">
             {loaded.name}’s relationships ({loaded.relationships.length}), interactions ({loaded.interactions.length}) and favors (
-            {loaded.favors.length}) move to {keep.name}. Emails, phones, tags, needs, offers and other names are combined. Kith
-            backs up your data first.
+            {loaded.favors.length}) move to {keep.name}, with their introductions, follow-ups and what imports learned about them. Emails,
+            phones, tags, needs, offers and other names are combined. Kith backs up your data first.
           </Text>
           {conflicts.length === 0 ? (
             <Text size="sm" c="dimmed">

@@ -205,6 +205,43 @@ describe('learning from an archive', () => {
     expect(await strengthToMe(backend, ana, meId)).toBe(1)
   })
 
+  it('keeps what an archive learned, and the introductions, when the person it added is merged into the one already in Kith', async () => {
+    const { backend, meId } = await backendWithMe()
+    // Ana is in Kith already (from LinkedIn, say: no address), and knows Cy.
+    const known = await ok(backend, 'people.create', { name: 'Ana Silva', company: 'Acme' })
+    const cy = await ok(backend, 'people.create', { name: 'Cy Park' })
+    await ok(backend, 'relationships.set', { a: known.id, b: cy.id, strength: 4 })
+    const archive = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02'), obs(ANA, [BEN, ME], '2026-09-10', { thread: 'x1' }), obs(BEN, [ANA, ME], '2026-10-02', { thread: 'x2' })]
+    await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    const mailAna = (await ok(backend, 'people.list', {})).people.find((p) => p.name === 'Ana Silva' && p.id !== known.id)
+    if (mailAna === undefined) throw new Error('the archive made no Ana of its own')
+    // An ask through the archive's Ana, made before the user saw she is a duplicate.
+    await ok(backend, 'relationships.set', { a: mailAna.id, b: cy.id, strength: 3 })
+    const ask = await ok(backend, 'introductions.request', { path: [meId, mailAna.id, cy.id] })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-18' })
+    const before = await ok(backend, 'review.list', {})
+    expect(before.ties.map((t) => [t.person.name, t.other?.name])).toEqual([['Ana Silva', 'Ben Okafor']])
+
+    const merged = await ok(backend, 'people.merge', { keepId: known.id, mergeId: mailAna.id, take: {} })
+    expect(merged.moved).toMatchObject({ introductions: 1 })
+    const shown = await ok(backend, 'introductions.get', { id: ask.id })
+    expect(shown.title).toBe('Ask Ana Silva to introduce you to Cy Park')
+    expect(shown.path.map((p) => p.id)).toEqual([meId, known.id, cy.id])
+    expect(shown.tasks.map((t) => [t.kind, t.person?.id])).toEqual([['nudge', known.id]])
+    // The proposed tie is now the known Ana's; she is no "new person" to review (rejecting one removes them).
+    const after = await ok(backend, 'review.list', {})
+    expect(after.ties.map((t) => [t.person.id, t.other?.name])).toEqual([[known.id, 'Ben Okafor']])
+    expect(after.people.map((p) => p.person.id)).not.toContain(known.id)
+    // Her strength to me is still the archive's estimate, open to the next archive.
+    const tie = merged.person.relationships.find((r) => r.other.id === meId)
+    expect(tie?.strengthEstimate).toEqual(expect.stringMatching(/\S/))
+    const next = await importArchive(backend, [...archive, obs(ME, [ANA], '2026-11-18'), obs(ANA, [ME], '2026-11-19')], { myAddresses: ['me@home.org'] })
+    expect(next.result.peopleCreated).toBe(0)
+    const later = (await ok(backend, 'people.get', { id: known.id })).relationships.find((r) => r.other.id === meId)
+    expect(later?.strengthEstimate).toEqual(expect.stringMatching(/\S/))
+    expect(later?.strengthEstimate).not.toBe(tie?.strengthEstimate)
+  })
+
   it('proposes a tie between two people together on two small threads, not after one, and never again once rejected', async () => {
     const { backend } = await backendWithMe()
     const base = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02')]
