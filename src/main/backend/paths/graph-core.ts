@@ -414,6 +414,16 @@ export abstract class GraphCore {
     return null
   }
 
+  /** The asks under way for this person (by id) through anyone but the connector at node `except`, with each one's connector node. */
+  liveAsksFor(personId: number, except: number): { connector: number; ask: LiveAsk }[] {
+    const out: { connector: number; ask: LiveAsk }[] = []
+    for (const [connector, asks] of this.liveAsks) {
+      if (connector === except) continue
+      for (const ask of asks) if (ask.targetId === personId) out.push({ connector, ask })
+    }
+    return out
+  }
+
   recentAsks(i: number): number {
     const from = this.today - this.settings.fatigueWindowDays
     let n = 0

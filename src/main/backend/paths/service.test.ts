@@ -355,10 +355,20 @@ describe('paths.find', () => {
     expect(twice.message).toBe(`You are already asking Ana to introduce you to Cy (introduction ${ask.id}, draft).`)
     await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-21' })
     expect((await through(cy.id, 'Ana'))?.underWay).toEqual({ id: ask.id, state: 'asked' })
-    // Another connector for the same person is another ask.
-    await ok(backend, 'introductions.request', { path: [me.id, ben.id, cy.id] })
+    // Another connector for the same person is another ask, and its checks say Ana is asked already.
+    const another = async () => (await through(cy.id, 'Ben'))?.beforeYouAsk.find((c) => c.question === 'Could you reach Cy another way?')
+    expect(await another()).toEqual({
+      question: 'Could you reach Cy another way?',
+      verdict: 'stop',
+      reason: `You already asked Ana to introduce you to Cy (introduction ${ask.id}): wait for that answer first.`,
+    })
+    const viaBen = await ok(backend, 'introductions.request', { path: [me.id, ben.id, cy.id] })
+    expect((await ok(backend, 'introductions.get', { id: viaBen.id })).checks.find((c) => c.question === 'Could you reach Cy another way?')?.verdict).toBe('stop')
+    // And Ana's path now says Ben is drafted for the same.
+    expect((await through(cy.id, 'Ana'))?.beforeYouAsk[2]).toMatchObject({ verdict: 'caution', reason: `You have a draft asking Ben to introduce you to Cy (introduction ${viaBen.id}): ask one of them, not both.` })
     await ok(backend, 'introductions.move', { id: ask.id, to: 'declined', date: '2026-11-22' })
     expect((await through(cy.id, 'Ana'))?.underWay).toBeNull()
+    expect((await another())?.verdict).not.toBe('stop')
     // Declined is an answer: asking again is the user's call (Before you ask says stop), not a repeat.
     const again = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
     expect(again.id).not.toBe(ask.id)

@@ -1,6 +1,6 @@
 import type { Args } from '../../../shared/contract'
 import { daysAgo } from '../../../shared/format'
-import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult } from '../../../shared/types'
+import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult, Verdict } from '../../../shared/types'
 import { strengthWord } from '../../../shared/vocab'
 import type { BackendState } from '../state'
 import type { PeopleDirectory } from '../people/directory'
@@ -10,7 +10,7 @@ import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
 import { dayNumber } from './scoring'
 import type { PathGraph } from './graph'
-import type { Edge } from './graph-core'
+import type { Edge, LiveAsk } from './graph-core'
 import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
@@ -191,9 +191,13 @@ function beforeYouAsk(
   const shortest = context.shortest.get(t)
   const sharedOrg = context.direct.has(t) || (shortest !== undefined && shortest < nodes.length - 1) ? null : sharedCurrentOrg(g, g.me, t)
   const direct = context.direct.has(t) ? g.edgeBetween(g.me, t) : undefined
+  // Another connector already asked for the same person: two yeses at once would embarrass both.
+  const other = context.direct.has(t) ? undefined : g.liveAsksFor(g.ids[t] ?? -1, c1)[0]
   out.push({
     question: `Could you reach ${target} another way?`,
-    ...(direct !== undefined && context.faint.has(t)
+    ...(other !== undefined
+      ? otherAskCheck(g.names[other.connector] ?? '', target, other.ask)
+      : direct !== undefined && context.faint.has(t)
       ? { verdict: 'caution' as const, reason: `You know ${target} only faintly (${direct.strength}/5): you could also write to them yourself.` }
       : context.direct.has(t)
       ? { verdict: 'stop' as const, reason: `You already know ${target}: reach out directly.` }
@@ -241,6 +245,21 @@ function isCurrent(g: PathGraph, i: number, org: number): boolean {
   const orgs = g.memOrg[i] ?? []
   for (let k = 0; k < orgs.length; k++) if (orgs[k] === org && (g.memEnd[i]?.[k] ?? 0) >= g.todayNumber) return true
   return false
+}
+
+/** The check when another connector is already being asked for the same person. */
+function otherAskCheck(connector: string, target: string, ask: LiveAsk): { verdict: Verdict; reason: string } {
+  const which = `(introduction ${ask.id})`
+  switch (ask.state) {
+    case 'draft':
+      return { verdict: 'caution', reason: `You have a draft asking ${connector} to introduce you to ${target} ${which}: ask one of them, not both.` }
+    case 'no_reply':
+      return { verdict: 'caution', reason: `${connector} has not replied about ${target} ${which}: if you ask someone else, tell ${connector} first.` }
+    case 'asked':
+      return { verdict: 'stop', reason: `You already asked ${connector} to introduce you to ${target} ${which}: wait for that answer first.` }
+    case 'agreed':
+      return { verdict: 'stop', reason: `${connector} already agreed to introduce you to ${target} ${which}.` }
+  }
 }
 
 /** Whether one of my contacts knows the target, by a relationship or as a colleague. */
