@@ -272,6 +272,8 @@ export interface LearnedPerson {
   /** the estimate, or null when "me" is not set or the user set the strength */
   strength: number | null
   explanation: string
+  /** matched to someone in Kith by their whole name alone (they had no address): the address is added to them */
+  byName: boolean
 }
 
 /** Someone who wrote to the user (or was written to) one way only, or whom the user rejected before: listed, not added. */

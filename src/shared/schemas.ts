@@ -17,7 +17,7 @@ export const LIMITS = {
   url: 2_000,
 } as const
 
-export const id = z.number({ error: 'must be a person id (a whole number)' }).int().positive().max(Number.MAX_SAFE_INTEGER)
+export const id = z.number({ error: 'must be an id (a whole number)' }).int().positive().max(Number.MAX_SAFE_INTEGER)
 
 export const personName = z
   .string({ error: 'must be text' })

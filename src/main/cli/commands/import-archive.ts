@@ -37,7 +37,7 @@ function previewJson(preview: ArchivePreview) {
 }
 
 function personLine(p: LearnedPerson): string {
-  return `  ${p.name}${p.email === null ? '' : ` <${p.email}>`}: ${p.explanation}`
+  return `  ${p.name}${p.email === null ? '' : ` <${p.email}>`}${p.byName ? ' (matched by name: the address is added)' : ''}: ${p.explanation}`
 }
 
 function previewText(preview: ArchivePreview, dryRun: boolean): string[] {

@@ -132,6 +132,12 @@ export async function applyLearning(
     }
     for (const p of plan.matched) {
       if (p.personId === null) continue
+      // Matched by name alone: the address is theirs from now on (taken off again by an undo).
+      if (p.addEmail !== null && s.email.run(p.personId, p.addEmail, normalizeEmail(p.addEmail)).changes > 0) {
+        const change: PersonChange = { fields: {}, emails: [p.addEmail], phones: [], aliases: [], tags: [] }
+        s.item.run(batchId, 'person', p.personId, 'updated', JSON.stringify(change))
+        updated++
+      }
       tally(p.personId, p.tally)
       const before = result.strengthsEstimated
       estimateFor(p.personId, p.estimate, false)

@@ -266,6 +266,8 @@ export interface PlannedCorrespondent {
   key: string
   /** the person in Kith; null for one to be created */
   personId: number | null
+  /** matched by name alone: this address is added to them (and taken off again if the import is undone) */
+  addEmail: string | null
   name: string
   email: string | null
   /** as stored on a person (https://www.linkedin.com/in/...) */
@@ -334,11 +336,22 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   const relationship = sqlite.prepare<[number, number], { strength: number; estimable: number }>(`SELECT strength, ${ESTIMABLE_SQL} AS estimable FROM relationship WHERE person_a = ? AND person_b = ?`)
   const byName = [...learner.correspondents.values()].some((c) => c.connection !== null) ? nameIndex(sqlite) : null
   const existing = new Map<string, number>()
+  /** correspondents matched by their whole name alone: their address is added to the person (see `bareNameIndex`) */
+  const byNameOnly = new Set<string>()
+  let bare: ReturnType<typeof bareNameIndex> | null = null
+  // Two addresses under one name in this archive may be two people: neither is matched by name alone.
+  const namesHere = new Map<string, number>()
+  for (const c of learner.correspondents.values()) if (c.email !== null && c.name !== null) namesHere.set(foldName(c.name), (namesHere.get(foldName(c.name)) ?? 0) + 1)
   for (const c of learner.correspondents.values()) {
-    const id =
+    let id =
       (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl)) ??
       (c.email === null ? undefined : byEmail.get(c.email)) ??
       (c.connection === null || c.name === null ? undefined : byName?.find(c.name, c.connection.company, c.linkedinUrl))
+    if (id === undefined && c.email !== null && c.name !== null && c.connection === null && namesHere.get(foldName(c.name)) === 1) {
+      bare ??= bareNameIndex(sqlite)
+      id = bare.get(foldName(c.name))
+      if (id !== undefined) byNameOnly.add(c.key)
+    }
     if (id !== undefined && id !== meId) existing.set(c.key, id)
   }
   const owner = planOwner(sqlite, meId, learner.owner, learner.positions)
@@ -396,6 +409,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     const planned: PlannedCorrespondent = {
       key: c.key,
       personId,
+      addEmail: personId !== null && byNameOnly.has(c.key) ? c.email : null,
       name: nameOf(c),
       email: c.email,
       linkedinUrl: c.linkedinUrl === null ? null : `https://www.${c.linkedinUrl}`,
@@ -449,7 +463,31 @@ export function learnedPerson(p: PlannedCorrespondent): LearnedPerson {
     meetings: p.meetings,
     strength: p.estimate?.strength ?? null,
     explanation: p.explanation,
+    byName: p.addEmail !== null,
   }
+}
+
+/**
+ * People in Kith who may be matched by their whole name alone, by folded
+ * name: someone added from LinkedIn or by hand (no address on record) whom
+ * the archive shows writing from an address. Only a name of two words or
+ * more that one person in Kith has, and only if that person has no address
+ * yet: a namesake, or an address already known, and it is not them.
+ */
+function bareNameIndex(sqlite: Database.Database): Map<string, number> {
+  const seen = new Map<string, number | null>()
+  for (const r of sqlite
+    .prepare<[], { id: number; name: string; addressed: number }>(
+      'SELECT id, name, EXISTS (SELECT 1 FROM person_email e WHERE e.person_id = person.id) AS addressed FROM person WHERE is_me = 0 AND archived_at IS NULL',
+    )
+    .all()) {
+    const key = foldName(r.name)
+    if (!key.includes(' ')) continue
+    seen.set(key, seen.has(key) || r.addressed === 1 ? null : r.id)
+  }
+  const index = new Map<string, number>()
+  for (const [key, id] of seen) if (id !== null) index.set(key, id)
+  return index
 }
 
 export function learnedTie(t: PlannedTie, names: ReadonlyMap<string, string>): LearnedTie {

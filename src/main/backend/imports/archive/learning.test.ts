@@ -205,15 +205,52 @@ describe('learning from an archive', () => {
     expect(await strengthToMe(backend, ana, meId)).toBe(1)
   })
 
+  it('matches someone in Kith with no address by their whole name, adds the address (taken off by an undo), and never guesses between namesakes', async () => {
+    const { backend } = await backendWithMe()
+    // Ana came from LinkedIn (no address); Ben has a namesake; Cy is known only by a first name.
+    const ana = await ok(backend, 'people.create', { name: 'Ána  Silva', company: 'Acme' })
+    await ok(backend, 'people.create', { name: 'Ben Okafor' })
+    await ok(backend, 'people.create', { name: 'Ben Okafor', allowDuplicate: true })
+    const archive = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02')]
+    const { preview, result } = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.matched.map((p) => [p.id, p.email, p.byName])).toEqual([[ana.id, 'ana@acme.com', true]])
+    expect(preview.people.created.map((p) => [p.name, p.byName])).toEqual([['Ben Okafor', false]])
+    const matched = await ok(backend, 'people.get', { id: ana.id })
+    expect(matched.emails).toEqual(['ana@acme.com'])
+    expect(matched.interactions.length).toBeGreaterThan(0)
+    // The next archive finds her by her address.
+    const again = await previewArchive(backend, [obs(ANA, [ME], '2026-11-19')], { myAddresses: ['me@home.org'] })
+    expect(again.people.matched.map((p) => [p.id, p.byName])).toEqual([[ana.id, false]])
+    await ok(backend, 'imports.archiveCancel', { jobId: again.jobId })
+    if (result.batchId === null) throw new Error('nothing was imported')
+    await ok(backend, 'imports.undo', { id: result.batchId })
+    const undone = await ok(backend, 'people.get', { id: ana.id })
+    expect(undone.emails).toEqual([])
+    expect(undone.name).toBe('Ána  Silva')
+  })
+
+  it('matches no one by name who has an address already, or two people of one name in the archive', async () => {
+    const { backend } = await backendWithMe()
+    await ok(backend, 'people.create', { name: 'Ana Silva', emails: ['ana@old.example'] })
+    const ben = await ok(backend, 'people.create', { name: 'Ben Okafor' })
+    const OTHER_BEN = who('ben@other.example', 'Ben Okafor')
+    const archive = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02'), obs(ME, [OTHER_BEN], '2026-09-03'), obs(OTHER_BEN, [ME], '2026-09-04')]
+    const preview = await previewArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.matched).toEqual([])
+    expect(preview.people.created.map((p) => p.email).sort()).toEqual(['ana@acme.com', 'ben@initech.com', 'ben@other.example'])
+    await ok(backend, 'imports.archiveCancel', { jobId: preview.jobId })
+    expect((await ok(backend, 'people.get', { id: ben.id })).emails).toEqual([])
+  })
+
   it('keeps what an archive learned, and the introductions, when the person it added is merged into the one already in Kith', async () => {
     const { backend, meId } = await backendWithMe()
-    // Ana is in Kith already (from LinkedIn, say: no address), and knows Cy.
-    const known = await ok(backend, 'people.create', { name: 'Ana Silva', company: 'Acme' })
+    // Ana is in Kith already under her full name (no address), and knows Cy.
+    const known = await ok(backend, 'people.create', { name: 'Ana Silva Costa', company: 'Acme' })
     const cy = await ok(backend, 'people.create', { name: 'Cy Park' })
     await ok(backend, 'relationships.set', { a: known.id, b: cy.id, strength: 4 })
     const archive = [...anaExchange(), obs(ME, [BEN], '2026-09-01'), obs(BEN, [ME], '2026-09-02'), obs(ANA, [BEN, ME], '2026-09-10', { thread: 'x1' }), obs(BEN, [ANA, ME], '2026-10-02', { thread: 'x2' })]
     await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
-    const mailAna = (await ok(backend, 'people.list', {})).people.find((p) => p.name === 'Ana Silva' && p.id !== known.id)
+    const mailAna = (await ok(backend, 'people.list', {})).people.find((p) => p.name === 'Ana Silva')
     if (mailAna === undefined) throw new Error('the archive made no Ana of its own')
     // An ask through the archive's Ana, made before the user saw she is a duplicate.
     await ok(backend, 'relationships.set', { a: mailAna.id, b: cy.id, strength: 3 })
@@ -225,7 +262,7 @@ describe('learning from an archive', () => {
     const merged = await ok(backend, 'people.merge', { keepId: known.id, mergeId: mailAna.id, take: {} })
     expect(merged.moved).toMatchObject({ introductions: 1 })
     const shown = await ok(backend, 'introductions.get', { id: ask.id })
-    expect(shown.title).toBe('Ask Ana Silva to introduce you to Cy Park')
+    expect(shown.title).toBe('Ask Ana Silva Costa to introduce you to Cy Park')
     expect(shown.path.map((p) => p.id)).toEqual([meId, known.id, cy.id])
     expect(shown.tasks.map((t) => [t.kind, t.person?.id])).toEqual([['nudge', known.id]])
     // The proposed tie is now the known Ana's; she is no "new person" to review (rejecting one removes them).

@@ -48,7 +48,14 @@ function PeopleTable({ title, people }: { title: string; people: LearnedPerson[]
           {people.slice(0, SHOWN).map((p) => (
             <Table.Tr key={`${p.email ?? ''}-${p.name}`}>
               <Table.Td>{p.name}</Table.Td>
-              <Table.Td>{p.email ?? ''}</Table.Td>
+              <Table.Td>
+                {p.email ?? ''}
+                {p.byName && (
+                  <Text span size="xs" c="dimmed" display="block">
+                    matched by name: the address is added
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{p.sent}</Table.Td>
               <Table.Td>{p.received}</Table.Td>
               <Table.Td>{p.meetings}</Table.Td>
