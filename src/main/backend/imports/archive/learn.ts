@@ -197,7 +197,8 @@ export class Learner {
     }
     // Who knows whom: everyone on a small thread or meeting, with me or not.
     if (others.size + (sent || received ? 1 : 0) <= SMALL_GROUP && others.size >= 2) {
-      const threadKey = own(o.threadKey)
+      // Each meeting of a series counts (its events share one key): a weekly meeting is many meetings, not one thread.
+      const threadKey = own(o.kind === 'meeting' ? `${o.threadKey}|${at.slice(0, 10)}` : o.threadKey)
       const keys = [...others.keys()].sort()
       for (let i = 0; i < keys.length; i++) {
         for (let j = i + 1; j < keys.length; j++) {

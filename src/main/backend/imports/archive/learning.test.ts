@@ -309,6 +309,17 @@ describe('learning from an archive', () => {
     expect((await ok(backend, 'review.list', {})).ties).toEqual([])
   })
 
+  it('proposes a tie between two people at a weekly meeting: each meeting of the series counts', async () => {
+    const { backend } = await backendWithMe()
+    const weekly = ['2026-10-06', '2026-10-13', '2026-10-20'].map((day) => obs(ME, [ANA, BEN], day, { kind: 'meeting', thread: 'uid-pilot-sync', subject: 'Pilot sync' }))
+    const { preview } = await importArchive(backend, weekly, { myAddresses: ['me@home.org'], format: 'ics' })
+    expect(preview.ties).toEqual([{ a: 'Ana Silva', b: 'Ben Okafor', threads: 3, last: '2026-10-20', context: 'at 3 meetings together, last 2026-10-20' }])
+    // One meeting alone proposes nothing.
+    const once = await previewArchive(backend, [obs(ME, [ANA, CY], '2026-10-27', { kind: 'meeting', thread: 'uid-once' })], { myAddresses: ['me@home.org'], format: 'ics' })
+    expect(once.ties).toEqual([])
+    await ok(backend, 'imports.archiveCancel', { jobId: once.jobId })
+  })
+
   it('finds a path that runs through a tie accepted from review, with the strength the user gave it', async () => {
     const { backend, meId } = await backendWithMe()
     const zoe = await ok(backend, 'people.create', { name: 'Zoe Target', emails: ['zoe@far.org'] })
