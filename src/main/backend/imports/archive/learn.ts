@@ -10,7 +10,7 @@ import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPer
 import type { InteractionKind } from '../../../../shared/vocab'
 import { KithError } from '../../errors'
 import { normalizeEmail } from '../../people/records'
-import { foldCompany, foldName, normalizeLinkedin } from '../person-record'
+import { foldCompany, foldName, lastFirst, normalizeLinkedin } from '../person-record'
 import { CONNECTION_ESTIMATE, nameIndex } from './linkedin/connections'
 import { planOwner, type OwnerPlan } from './linkedin/owner'
 import { identityKeys, Rejections } from './rejections'
@@ -142,7 +142,8 @@ export class Learner {
       c = { key, email: email === '' ? null : email, linkedinUrl, name: null, sent: 0, received: 0, meetings: 0, recent: null, connection: null }
       this.correspondents.set(key, c)
     }
-    if (c.name === null && p.name !== null && p.name.trim() !== '') c.name = p.name.trim()
+    // Mail from Outlook and Exchange often names people "Raman, Priya": turned round when it can be nothing else.
+    if (c.name === null && p.name !== null && p.name.trim() !== '') c.name = lastFirst(p.name) ?? p.name.trim()
     return c
   }
 

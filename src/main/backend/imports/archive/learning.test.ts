@@ -309,6 +309,16 @@ describe('learning from an archive', () => {
     expect((await ok(backend, 'review.list', {})).ties).toEqual([])
   })
 
+  it('turns a name filed last name first round ("Raman, Priya"), and leaves a company\'s alone', async () => {
+    const { backend } = await backendWithMe()
+    const PRIYA = who('priya@acme.com', 'Raman, Priya')
+    const ACME = who('hello@acme-co.example', 'Acme, Inc.')
+    const archive = [obs(ME, [PRIYA], '2026-10-01'), obs(PRIYA, [ME], '2026-10-02'), obs(ME, [ACME], '2026-10-03'), obs(ACME, [ME], '2026-10-04')]
+    const preview = await previewArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Acme, Inc.', 'Priya Raman'])
+    await ok(backend, 'imports.archiveCancel', { jobId: preview.jobId })
+  })
+
   it('proposes a tie between two people at a weekly meeting: each meeting of the series counts', async () => {
     const { backend } = await backendWithMe()
     const weekly = ['2026-10-06', '2026-10-13', '2026-10-20'].map((day) => obs(ME, [ANA, BEN], day, { kind: 'meeting', thread: 'uid-pilot-sync', subject: 'Pilot sync' }))
