@@ -38,6 +38,25 @@ export function normalizeOrgName(name: string): string {
   return words.join(' ')
 }
 
+/**
+ * What people put in a company field when they work for no organisation
+ * (normalised as above): working for oneself, between jobs, not saying.
+ * Two freelancers are not colleagues, so these make no organisation.
+ */
+const NOT_AN_ORGANISATION = new Set([
+  'self employed', 'selfemployed', 'self', 'freelance', 'freelancer', 'freelancing', 'independent', 'independent consultant',
+  'independent contractor', 'consultant', 'contractor', 'stealth', 'stealth startup', 'stealth mode', 'stealth mode startup',
+  'in stealth', 'retired', 'unemployed', 'between jobs', 'looking for opportunities', 'seeking opportunities', 'open to work',
+  'career break', 'sabbatical', 'student', 'none', 'n a', 'na', 'not applicable', 'various', 'confidential', 'private',
+  'personal', 'own business', 'my own business', 'my own company', 'self owned', 'entrepreneur', 'sole trader', 'sole proprietor',
+])
+
+/** The name a company field gives its organisation ('' for none: no letters, or no organisation at all, like "Self-employed"). */
+export function employerName(name: string): string {
+  const norm = normalizeOrgName(name)
+  return NOT_AN_ORGANISATION.has(norm) ? '' : norm
+}
+
 /** Mail providers anyone can sign up with: an address there says nothing about where someone works. */
 const PUBLIC_MAIL_DOMAINS = new Set([
   'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.co.uk', 'live.com', 'msn.com', 'yahoo.com', 'yahoo.co.uk',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { numbers, numbersOrNull, readColumns } from '../db/columns'
-import { domainFitsName, normalizeOrgName, workDomainOf } from '../../../shared/organisations'
+import { domainFitsName, employerName, workDomainOf } from '../../../shared/organisations'
 
 /** Far past and far future, as day numbers: an unknown start, an ongoing job. */
 export const UNKNOWN_START = -1e9
@@ -71,7 +71,7 @@ export class OrgDirectory {
 
   /** The organisation a company name means, or undefined when none has it yet. */
   resolve(name: string): number | undefined {
-    const n = normalizeOrgName(name)
+    const n = employerName(name)
     return n === '' ? undefined : this.byName.get(n)
   }
 }
@@ -165,7 +165,7 @@ export function syncOrganisations(sqlite: Database.Database, now: string): { cha
 function spellingsByName(spellings: readonly string[], from: number, to: number, groups: Map<string, string[]>): Map<string, string[]> {
   for (let k = from; k < to; k++) {
     const spelling = spellings[k] ?? ''
-    const norm = normalizeOrgName(spelling)
+    const norm = employerName(spelling)
     const list = groups.get(norm)
     if (list === undefined) groups.set(norm, [spelling])
     else list.push(spelling)

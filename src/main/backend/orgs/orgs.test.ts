@@ -157,6 +157,26 @@ describe('colleagues', () => {
     for (const p of result.paths) expect(p.score).toBeCloseTo(p.factors.reduce((a, f) => a * f.value, 1), 12)
   })
 
+  it('are never made of working for oneself: two freelancers are not colleagues', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string, company: string) => ok(backend, 'people.create', { name, company })
+    const anna = await add('Anna Berg', 'Self-employed')
+    const carla = await add('Carla Diaz', 'self employed')
+    const ben = await add('Ben Ode', 'Freelance')
+    await add('Dina Roe', 'Freelancer')
+    await add('Eli Park', 'Stealth Startup')
+    await add('Fay Lund', 'Stealth Startup')
+    await ok(backend, 'relationships.set', { a: me.id, b: anna.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: me.id, b: ben.id, strength: 4 })
+    expect((await ok(backend, 'orgs.list', {})).map((o) => o.name)).toEqual([])
+    const toCarla = await ok(backend, 'paths.find', { to: carla.id })
+    expect(toCarla.paths).toEqual([])
+    // The word in a real name is no stop: "Independent Bank" is an organisation.
+    await add('Gus Hale', 'Independent Bank')
+    expect((await ok(backend, 'orgs.list', {})).map((o) => o.name)).toEqual(['Independent Bank'])
+  })
+
   it('count less in a large organisation and for a short overlap, and never for me', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
