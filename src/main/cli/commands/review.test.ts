@@ -164,7 +164,7 @@ describe('kith import PATH for an archive', () => {
     const preview = JSON.parse(dry.out) as { format: string; messages: number; people: { created: { name: string }[] }; ignored: Record<string, number> }
     expect(preview.format).toBe('mbox')
     expect(preview.messages).toBe(11)
-    expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Kenji Sato', 'Silva, Ana'])
+    expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Ana Silva', 'Kenji Sato'])
     expect(preview.ignored).toMatchObject({ list: 1, bulk: 1, automated: 1, 'no-reply': 1, crowd: 1 })
     expect(JSON.parse(dry.out)).toMatchObject({ ownAddresses: { known: ['maya@example.com'], proposed: [] } })
     // Without my address, the sender of the mail Gmail labelled Sent is proposed as mine, in both outputs.

@@ -98,6 +98,8 @@ export class Learner {
   /** from LinkedIn's export: whose it is, and their jobs */
   owner: OwnerFact | null = null
   readonly positions: PositionFact[] = []
+  /** the names my own addresses send under, with how often: who "me" is, when Kith does not know yet */
+  private readonly ownNames = new Map<string, number>()
   private readonly seen = new Set<string>()
   private readonly known: Database.Statement
   private readonly since: string
@@ -108,6 +110,16 @@ export class Learner {
   ) {
     this.known = sqlite.prepare('SELECT 1 FROM archive_source WHERE source_key = ?').pluck()
     this.since = windowStart(options.now)
+  }
+
+  /** The name I send under most (turned round if "Last, First"), from the messages of my addresses; null for none. */
+  ownName(): string | null {
+    let best: string | null = null
+    let most = 0
+    for (const [name, n] of this.ownNames) {
+      if (n > most) [best, most] = [name, n]
+    }
+    return best
   }
 
   /** Correspondents so far who would become or match people (both ways), for progress. */
@@ -190,6 +202,12 @@ export class Learner {
     const at = new Date(time).toISOString()
     const sent = this.isMine(o.from)
     const received = !sent && o.to.some((p) => this.isMine(p))
+    const ownName = sent ? (o.from?.name ?? '').trim() : ''
+    // A name with no letters, or an address as its name, says nothing about who I am.
+    if (ownName !== '' && /\p{L}/u.test(ownName) && !ownName.includes('@')) {
+      const name = lastFirst(ownName) ?? ownName
+      this.ownNames.set(name, (this.ownNames.get(name) ?? 0) + 1)
+    }
     const others = new Map<string, Correspondent>()
     for (const p of [o.from, ...o.to]) {
       if (p === null || this.isMine(p)) continue
@@ -356,7 +374,9 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     }
     if (id !== undefined && id !== meId) existing.set(c.key, id)
   }
-  const owner = planOwner(sqlite, meId, learner.owner, learner.positions)
+  // With no "me" and no LinkedIn profile, the name my own addresses send under is who I am.
+  const mailName = learner.owner === null && meId === null ? learner.ownName() : null
+  const owner = planOwner(sqlite, meId, learner.owner ?? (mailName === null ? null : { kind: 'owner', name: mailName, headline: null }), learner.positions, learner.owner === null ? 'the name your addresses send under' : 'from Profile.csv')
   const meKnown = meId !== null || owner.create !== null
   const plan: LearnPlan = { meId, created: [], matched: [], heardFrom: [], interactions: [], ties: [], existing, owner }
   const tally = sqlite.prepare<[number], { sent: number; received: number; meetings: number; first: string | null; last: string | null }>(

@@ -309,6 +309,21 @@ describe('learning from an archive', () => {
     expect((await ok(backend, 'review.list', {})).ties).toEqual([])
   })
 
+  it('takes "me" from the name my addresses send under when Kith does not know who I am yet', async () => {
+    const backend = await openTempBackend({ now: ticking() })
+    const { preview } = await importArchive(backend, anaExchange(), { myAddresses: ['me@home.org'] })
+    expect(preview.notes).toContain('Me Myself (the name your addresses send under) becomes "me".')
+    expect(preview.people.created.map((p) => [p.name, p.strength !== null])).toEqual([['Ana Silva', true]])
+    const me = await ok(backend, 'me.get', {})
+    expect(me?.name).toBe('Me Myself')
+    const ana = await idOf(backend, 'Ana Silva')
+    expect((await ok(backend, 'people.get', { id: ana })).relationships.map((r) => r.other.name)).toEqual(['Me Myself'])
+    // Once Kith knows, another archive's names change nothing.
+    const other = await previewArchive(backend, [obs(who('me@home.org', 'M. Myself'), [BEN], '2026-11-01'), obs(BEN, [ME], '2026-11-02')], { myAddresses: ['me@home.org'] })
+    expect(other.notes.join(' ')).not.toContain('becomes "me"')
+    await ok(backend, 'imports.archiveCancel', { jobId: other.jobId })
+  })
+
   it('turns a name filed last name first round ("Raman, Priya"), and leaves a company\'s alone', async () => {
     const { backend } = await backendWithMe()
     const PRIYA = who('priya@acme.com', 'Raman, Priya')

@@ -33,7 +33,8 @@ function currentJob(positions: readonly PositionFact[]): PositionFact | null {
   return best
 }
 
-export function planOwner(sqlite: Database.Database, meId: number | null, owner: OwnerFact | null, positions: readonly PositionFact[]): OwnerPlan {
+/** `ownerFrom`: where the owner's name comes from, for the preview ("from Profile.csv"). */
+export function planOwner(sqlite: Database.Database, meId: number | null, owner: OwnerFact | null, positions: readonly PositionFact[], ownerFrom = 'from Profile.csv'): OwnerPlan {
   const plan: OwnerPlan = { create: null, positions: [], profile: null, notes: [] }
   const known = new Set<string>()
   let hasProfile = false
@@ -43,7 +44,7 @@ export function planOwner(sqlite: Database.Database, meId: number | null, owner:
       return plan
     }
     plan.create = { name: owner.name }
-    plan.notes.push(`${owner.name} (from Profile.csv) becomes "me".`)
+    plan.notes.push(`${owner.name} (${ownerFrom}) becomes "me".`)
   } else {
     const me = sqlite.prepare<[number], { name: string; company: string | null; title: string | null }>('SELECT name, company, title FROM person WHERE id = ?').get(meId)
     if (owner !== null && me !== undefined && foldName(me.name) !== foldName(owner.name)) {
