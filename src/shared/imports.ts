@@ -227,6 +227,8 @@ export interface ImportBatchView {
 export interface UndoResult {
   batchId: number
   peopleDeleted: number
+  /** people it added who have gained something from elsewhere since: kept, with what (at most all of them; usually few) */
+  peopleKept: { id: number; name: string; why: string }[]
   peopleRestored: number
   relationshipsDeleted: number
   relationshipsRestored: number
@@ -432,4 +434,12 @@ export interface ReviewOutcome {
   relationshipsCreated: number
   /** people deleted because they were rejected */
   peopleDeleted: number
+}
+
+/** "Kept 2 people who have more than this import since: Sarah Chen (an introduction), Tom Becker (an interaction logged since)." ('' for none) */
+export function keptWords(kept: UndoResult['peopleKept']): string {
+  if (kept.length === 0) return ''
+  const shown = kept.slice(0, 5).map((k) => `${k.name} (${k.why})`)
+  const more = kept.length > shown.length ? ` and ${kept.length - shown.length} more` : ''
+  return `Kept ${kept.length === 1 ? 'one person' : `${kept.length} people`} with more than this import since: ${shown.join(', ')}${more}.`
 }

@@ -112,6 +112,32 @@ describe('importing contacts', () => {
     expect(await ok(backend, 'people.get', { id: carla.id })).toMatchObject({ company: null, title: 'Managing Partner' })
   })
 
+  it('undo keeps the people it added who have more since (an introduction, an interaction logged by hand), without its tag', async () => {
+    const backend = await withMe()
+    const me = await ok(backend, 'me.get', {})
+    const vera = await ok(backend, 'people.create', { name: 'Vera Walsh' })
+    await importFile(backend, 'Connections.csv', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nZara,Lindqvist,,zara@example.com,Acme,CTO,12 Mar 2024\nTom,Becker,,tom@example.com,Beta,CEO,1 Feb 2024\nIda,Noor,,ida@example.com,Gamma,CFO,3 Jan 2024\n')
+    const find = async (name: string) => (await ok(backend, 'search', { query: name }))[0]?.id ?? 0
+    const [zara, tom, ida] = [await find('Zara Lindqvist'), await find('Tom Becker'), await find('Ida Noor')]
+    // Zara is asked for an introduction; Tom had coffee with the user; Ida is as the import left her.
+    await ok(backend, 'relationships.set', { a: zara, b: vera.id, strength: 4 })
+    const ask = await ok(backend, 'introductions.request', { path: [me?.id ?? 0, zara, vera.id] })
+    await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'meeting', people: [tom] })
+    const [batch] = await ok(backend, 'imports.list', {})
+    const undone = await ok(backend, 'imports.undo', { id: batch?.id ?? 0 })
+    expect(undone.peopleDeleted).toBe(1)
+    expect(undone.peopleKept.map((k) => [k.name, k.why]).sort()).toEqual([
+      ['Tom Becker', 'an interaction logged since'],
+      ['Zara Lindqvist', 'a relationship entered by hand'],
+    ])
+    expect((await fails(backend, 'people.get', { id: ida })).code).toBe('not_found')
+    const kept = await ok(backend, 'people.get', { id: zara })
+    expect(kept.tags).toEqual([])
+    // She is kept whole: the ask goes through her tie to me.
+    expect(kept.relationships.map((r) => r.other.name).sort()).toEqual(['Maya Lindqvist', 'Vera Walsh'])
+    expect((await ok(backend, 'introductions.get', { id: ask.id })).title).toBe('Ask Zara Lindqvist to introduce you to Vera Walsh')
+  })
+
   it('undo leaves someone added by hand under the id of a person the import created and the user deleted since', async () => {
     const backend = await withMe()
     const me = await ok(backend, 'me.get', {})

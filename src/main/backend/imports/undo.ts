@@ -1,7 +1,9 @@
 /**
  * Undoing an import: what it created is deleted (with what has since been
  * attached to it), and what it changed is put back where it still holds the
- * imported value, so later edits by hand are kept. A backup comes first.
+ * imported value, so later edits by hand are kept. A person it created who
+ * has gained something from elsewhere since is kept (see `addedSince`). A
+ * backup comes first.
  */
 import type { ImportBatchView, UndoResult } from '../../../shared/imports'
 import type { BackendState } from '../state'
@@ -11,6 +13,7 @@ import type { PersonChange } from './apply'
 import { requireJsonColumn, storedPersonChange, storedRelationshipChange } from '../db/json-column'
 import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import { SCALARS } from './plan'
+import { addedSince } from './added-since'
 
 interface BatchRow {
   id: number
@@ -52,7 +55,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
   if (batch.undone_at !== null) throw new KithError('conflict', `The import of ${batch.file_name} was already undone on ${batch.undone_at.slice(0, 10)}.`)
   const backup = await createBackup(backend, undefined, '-pre-undo')
   const now = backend.now().toISOString()
-  const result: UndoResult = { batchId, peopleDeleted: 0, peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.name }
+  const result: UndoResult = { batchId, peopleDeleted: 0, peopleKept: [], peopleRestored: 0, relationshipsDeleted: 0, relationshipsRestored: 0, backup: backup.name }
   const items = sqlite
     .prepare<[number], { entity: string; entity_id: number; action: 'created' | 'updated'; change: string | null }>(
       'SELECT entity, entity_id, action, change FROM import_item WHERE batch_id = ? ORDER BY rowid DESC',
@@ -81,6 +84,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     dropEmail: sqlite.prepare('DELETE FROM person_email WHERE person_id = ? AND email_norm = ?'),
     dropTag: sqlite.prepare("DELETE FROM person_label WHERE person_id = ? AND kind = 'tag' AND label_norm = ?"),
     dropJob: sqlite.prepare('DELETE FROM employment WHERE id = ? AND person_id = ?'),
+    nameOf: sqlite.prepare<[number], string>('SELECT name FROM person WHERE id = ?').pluck(),
   }
 
   await backend
@@ -91,6 +95,17 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
       for (const item of items) {
         if (item.action === 'created') {
           if (item.entity === 'person') {
+            // Someone who has gained something from elsewhere since (an introduction, a favor, an interaction
+            // logged another way, another import) is the user's now: kept, without this import's tag.
+            const since = addedSince(sqlite, item.entity_id, batchId)
+            if (since !== null) {
+              const name = s.nameOf.get(item.entity_id)
+              if (name !== undefined) {
+                if (batch.tag !== null) s.dropTag.run(item.entity_id, normalizeLabel(batch.tag))
+                result.peopleKept.push({ id: item.entity_id, name, why: since })
+                continue
+              }
+            }
             s.forget.run(item.entity_id)
             // Their relationships go with them.
             const relationships = s.relationshipsOf.get(item.entity_id, item.entity_id) ?? 0

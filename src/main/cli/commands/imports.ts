@@ -1,6 +1,6 @@
 /** `kith imports list` and `kith imports undo ID`: past imports, and taking one back. */
 import path from 'node:path'
-import { BATCH_FORMAT_LABELS } from '../../../shared/imports'
+import { BATCH_FORMAT_LABELS, keptWords } from '../../../shared/imports'
 import { EXIT_OK, UsageError, emit, type Command } from '../common'
 
 export const imports: Command = {
@@ -28,7 +28,7 @@ imports undo ID                  take an import back (a backup is taken first)`,
       emit(
         ctx,
         undone,
-        `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.\nA backup from before is at ${path.join(ctx.backend.backupDir, undone.backup)}.`,
+        `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.${undone.peopleKept.length > 0 ? `\n${keptWords(undone.peopleKept)}` : ''}\nA backup from before is at ${path.join(ctx.backend.backupDir, undone.backup)}.`,
       )
       return EXIT_OK
     }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
-import { BATCH_FORMAT_LABELS, type ImportBatchView } from '../../../../shared/imports'
+import { BATCH_FORMAT_LABELS, keptWords, type ImportBatchView } from '../../../../shared/imports'
+import { plural } from '../../../../shared/format'
 import { call } from '../../lib/client'
 import { useApi } from '../../lib/useApi'
 import { useNav } from '../../lib/nav'
@@ -25,7 +26,7 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
     try {
       const r = await call('imports.undo', { id: batch.id })
       setMessage({
-        text: `Undid the import of ${batch.fileName}: ${r.peopleDeleted} people removed, ${r.peopleRestored} put back as they were. A backup from just before is kept.`,
+        text: `Undid the import of ${batch.fileName}: ${plural(r.peopleDeleted, 'person', 'people')} removed, ${r.peopleRestored} put back as they were. ${keptWords(r.peopleKept)}${r.peopleKept.length > 0 ? ' ' : ''}A backup from just before is kept.`,
         newest,
       })
       onUndone()
@@ -90,7 +91,8 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
         <Stack>
           <Text>
             {(candidate?.created ?? 0) === 1 ? 'The one person or relationship' : `The ${candidate?.created ?? 0} people and relationships`} it added will be
-            deleted, with anything since attached to them
+            deleted, with what this import attached to them (anyone who has more since, like an introduction or an interaction logged
+            another way, is kept)
             {(candidate?.updated ?? 0) === 0
               ? ''
               : `, and the ${(candidate?.updated ?? 0) === 1 ? 'one' : (candidate?.updated ?? 0)} it changed ${(candidate?.updated ?? 0) === 1 ? 'gets' : 'get'} back what ${(candidate?.updated ?? 0) === 1 ? 'it' : 'they'} had (unless you have edited them since)`}
