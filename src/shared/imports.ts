@@ -38,6 +38,21 @@ export function archiveItemCount(format: ArchiveFormat, n: number): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }
 
+const IGNORED_WORDS: Record<IgnoredReason, string> = {
+  list: 'from mailing lists',
+  bulk: 'of bulk mail',
+  automated: 'of automated mail',
+  'no-reply': 'from no-reply senders',
+  crowd: 'with too many people',
+  'already imported': 'already imported',
+  'not with me': 'not between you and someone',
+}
+
+/** "1 message from mailing lists", "3 meetings already imported": what an archive left out, and why. */
+export function ignoredWords(format: ArchiveFormat, why: IgnoredReason, n: number): string {
+  return `${archiveItemCount(format, n)} ${IGNORED_WORDS[why]}`
+}
+
 /** What an import in the history was read from: a contacts file or an archive. */
 export type BatchFormat = ImportFormat | ArchiveFormat
 

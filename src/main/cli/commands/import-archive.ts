@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { isEmailAddress } from '../../../shared/email-address'
 import { formatBytes, plural } from '../../../shared/format'
-import { ARCHIVE_FORMAT_LABELS, archiveItemCount, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, IGNORED_REASONS, archiveItemCount, ignoredWords, type ArchiveJobStatus, type ArchivePreview, type LearnedPerson } from '../../../shared/imports'
 import { archiveJobs } from '../../backend/imports/archive/jobs'
 import { EXIT_FAILURE, EXIT_OK, UsageError, emit, texts, type CommandContext } from '../common'
 
@@ -41,14 +41,14 @@ function personLine(p: LearnedPerson): string {
 }
 
 function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
-  const ignored = Object.entries(preview.ignored).filter(([, n]) => n > 0)
+  const ignored = IGNORED_REASONS.filter((why) => preview.ignored[why] > 0)
   const { created, matched, heardFrom } = preview.people
   const rejected = heardFrom.filter((h) => h.rejected)
   return [
     `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${archiveItemCount(preview.format, preview.messages)}):`,
     `  ${plural(created.length, 'new person', 'new people')}, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
     `  ${plural(preview.interactions, 'interaction')}, ${plural(preview.ties.length, 'proposed tie')} between others`,
-    ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map(([why, n]) => `${n} ${why}`).join(', ')}`]),
+    ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map((why) => ignoredWords(preview.format, why, preview.ignored[why])).join(', ')}`]),
     ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
     ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
     ...(rejected.length === 0

@@ -191,6 +191,7 @@ describe('kith import PATH for an archive', () => {
     expect(applied.out).toContain('Kept maya@example.com as one of your addresses for the next imports.')
     expect(JSON.parse((await kith('import', path.join(fixtures, 'google.ics'), '--dry-run', '--json')).out)).toMatchObject({ ownAddresses: { known: ['maya@example.com'] } })
     expect(applied.out).toContain('Kenji Sato <kenji@example.net>: 2 messages both ways')
+    expect(applied.out).toContain('left out: 1 message from mailing lists, 1 message of bulk mail, 1 message of automated mail, 1 message from no-reply senders, 1 message with too many people')
     expect(applied.out).toMatch(/^ {2}2 new people, 0 already in Kith, \d+ heard from \(not added\)\n {2}\d+ interactions?, \d+ proposed ties? between others$/m)
     const again = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com', '--dry-run', '--json')
     expect(JSON.parse(again.out)).toMatchObject({ interactions: 0, ignored: { 'already imported': 4 } })

@@ -1,21 +1,11 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { ARCHIVE_FORMAT_LABELS, IGNORED_REASONS, archiveItemCount, type ArchivePreview as Preview, type IgnoredReason, type LearnedPerson, type ProposedOwnAddress } from '../../../../shared/imports'
+import { ARCHIVE_FORMAT_LABELS, IGNORED_REASONS, archiveItemCount, ignoredWords, type ArchivePreview as Preview, type LearnedPerson, type ProposedOwnAddress } from '../../../../shared/imports'
 import { plural } from '../../../../shared/format'
 import { strengthWord } from '../../../../shared/vocab'
 
 /** Rows shown per table; the rest are counted. */
 const SHOWN = 50
-
-const IGNORED_WORDS: Record<IgnoredReason, string> = {
-  list: 'mailing lists',
-  bulk: 'bulk mail',
-  automated: 'automated mail',
-  'no-reply': 'no-reply senders',
-  crowd: 'too many people on it',
-  'already imported': 'already imported',
-  'not with me': 'not between you and someone',
-}
 
 const REASON_WORDS: Record<ProposedOwnAddress['reason'], string> = {
   'sent-label': 'labelled Sent by Gmail',
@@ -200,7 +190,7 @@ export function ArchivePreview({
       )}
       {ignored.length > 0 && (
         <Text size="sm">
-          Left out: {ignored.map((why) => `${preview.ignored[why].toLocaleString()} ${IGNORED_WORDS[why]}`).join(', ')}.
+          Left out: {ignored.map((why) => ignoredWords(preview.format, why, preview.ignored[why])).join(', ')}.
         </Text>
       )}
       {preview.errors.length > 0 && (
