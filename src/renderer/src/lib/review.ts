@@ -55,7 +55,7 @@ export function reviewGroups(list: ReviewList, sort: ReviewSort): ReviewGroup[] 
     {
       key: 'strengths',
       title: 'Estimated strengths',
-      hint: 'How well you know them, from your mail. Accept keeps it; to change it, set the strength on their page.',
+      hint: 'How well you know them, from your mail and calendar. Accept keeps it; to change it, set the strength on their page.',
       entries: sortEntries(list.strengths, sort),
     },
   ]
