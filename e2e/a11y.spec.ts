@@ -197,6 +197,8 @@ test.describe('accessibility', () => {
       await expect(app.getByRole('dialog')).toBeVisible()
       await expectAccessible(app, 'merge')
       await closeDialog(app)
+      // The menu item that opened it is gone: the keyboard lands in the page, not on nothing.
+      await expect(app.getByRole('main')).toBeFocused()
     })
   })
 

@@ -1,6 +1,6 @@
 import { Modal } from '@mantine/core'
 import { notify } from '../lib/notify'
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { FavorView, InteractionView, PersonDetail, PersonRef } from '../../../shared/types'
 import { PageLoading } from '../components/PageLoading'
 import { call } from '../lib/client'
@@ -84,7 +84,26 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     },
     [changed],
   )
-  const value = useMemo(() => ({ open: setDialog }), [])
+  // Where the keyboard was when a form opened: it goes back there when the form closes, or, when that control
+  // is gone (a menu's item, a list redrawn by the save), to the page, never to nothing.
+  const opener = useRef<HTMLElement | null>(null)
+  const value = useMemo(
+    () => ({
+      open: (d: Dialog) => {
+        opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+        setDialog(d)
+      },
+    }),
+    [],
+  )
+  const refocus = useCallback(() => {
+    // Called as the form's last frame fades, before it is taken away: looked at once it is gone.
+    setTimeout(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return
+      const back = opener.current?.isConnected === true ? opener.current : document.getElementById('main')
+      back?.focus()
+    }, 0)
+  }, [])
   usePreloadForms()
   const title =
     dialog === null
@@ -100,7 +119,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
   return (
     <Context.Provider value={value}>
       {children}
-      <Modal opened={dialog !== null} onClose={close} title={title} size={dialog?.kind === 'person' ? 'xl' : 'lg'}>
+      <Modal opened={dialog !== null} onClose={close} onExitTransitionEnd={refocus} title={title} size={dialog?.kind === 'person' ? 'xl' : 'lg'}>
         <Suspense fallback={<PageLoading label="Loading the form…" />}>
         {dialog?.kind === 'person' && (
           <PersonForm
