@@ -24,6 +24,27 @@ test.describe('learning from mail in browser mode', () => {
     },
   })
 
+  test('a preview left by a reload can be shown again when the next upload is refused', async ({ app }) => {
+    const kith = new KithApp(app)
+    const section = app.getByRole('region', { name: 'Learn from mail and calendars' })
+    const upload = async (): Promise<void> => {
+      const chooser = app.waitForEvent('filechooser')
+      await section.getByRole('button', { name: 'Archive' }).click()
+      await (await chooser).setFiles(mail)
+      await section.getByRole('button', { name: 'Upload and preview' }).click()
+    }
+    await kith.goTo('Import & export')
+    await upload()
+    await expect(section.getByRole('status').filter({ hasText: 'Preview: warm-intro.mbox' })).toBeVisible()
+    await app.reload()
+    await kith.goTo('Import & export')
+    await upload()
+    await expect(section.getByRole('alert')).toContainText('Another import is open in this data folder: warm-intro.mbox')
+    await section.getByRole('button', { name: 'Show the preview of warm-intro.mbox' }).click()
+    await expect(section.getByRole('status').filter({ hasText: 'Preview: warm-intro.mbox' })).toBeVisible()
+    await section.getByRole('button', { name: 'Cancel' }).first().click()
+  })
+
   test('upload a mailbox and a calendar, confirm my address, apply, review the ties, and reach Carol through Alice', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Import & export')

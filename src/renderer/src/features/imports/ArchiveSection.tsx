@@ -275,7 +275,11 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
         </Stack>
       )}
       <ErrorNotice error={error} title="That archive could not be imported" />
-      <CancelOpenImport open={inTheWay} onCancel={(open) => void cancelInTheWay(open)} />
+      <CancelOpenImport
+        open={inTheWay}
+        onCancel={(open) => void cancelInTheWay(open)}
+        onShow={inTheWay?.kind === 'archive' ? (open) => void run(() => follow(open.jobId, open.fileName)) : undefined}
+      />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ArchivePreview
           preview={stage.status.preview}
