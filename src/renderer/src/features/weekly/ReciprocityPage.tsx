@@ -38,27 +38,32 @@ export function ReciprocityPage(): ReactNode {
                 Favor points you gave and received (small 1, medium 2, large 3), for the people you owe most and those who owe you most. More
                 received than given: you owe them.
               </Text>
-              <div
-                role="img"
-                aria-label={`Favor balances: ${data.map((d) => `${d.person} ${d.balance > 0 ? '+' : ''}${d.balance} (gave ${d.gave}, received ${d.received})`).join(', ')}`}
-              >
-                {/* Two colours that differ in hue and lightness, each readable on the light and the dark page. */}
-                <BarChart
-                  h={Math.max(180, data.length * 44)}
-                  data={data}
-                  dataKey="person"
-                  orientation="vertical"
-                  yAxisProps={{ width: 140 }}
-                  withLegend
-                  legendProps={{ verticalAlign: 'top' }}
-                  // The chart is one image, named above with every figure: not a focus stop of its own with no name.
-                  barChartProps={{ accessibilityLayer: false }}
-                  series={[
-                    { name: 'gave', label: 'You gave', color: 'blue.5' },
-                    { name: 'received', label: 'You received', color: 'orange.7' },
-                  ]}
-                />
-              </div>
+              {data.length === 0 ? (
+                // Everyone even: no one to chart (the table below has them all).
+                <Text size="sm">You and everyone you have traded favors with are even: no one owes, and you owe no one.</Text>
+              ) : (
+                <div
+                  role="img"
+                  aria-label={`Favor balances: ${data.map((d) => `${d.person} ${d.balance > 0 ? '+' : ''}${d.balance} (gave ${d.gave}, received ${d.received})`).join(', ')}`}
+                >
+                  {/* Two colours that differ in hue and lightness, each readable on the light and the dark page. */}
+                  <BarChart
+                    h={Math.max(180, data.length * 44)}
+                    data={data}
+                    dataKey="person"
+                    orientation="vertical"
+                    yAxisProps={{ width: 140 }}
+                    withLegend
+                    legendProps={{ verticalAlign: 'top' }}
+                    // The chart is one image, named above with every figure: not a focus stop of its own with no name.
+                    barChartProps={{ accessibilityLayer: false }}
+                    series={[
+                      { name: 'gave', label: 'You gave', color: 'blue.5' },
+                      { name: 'received', label: 'You received', color: 'orange.7' },
+                    ]}
+                  />
+                </div>
+              )}
             </Stack>
           </Paper>
           {nudges.length > 0 && (
