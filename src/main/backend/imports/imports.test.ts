@@ -238,6 +238,11 @@ describe('Kith JSON', () => {
     expect(second.content).toBe(first.content)
     // And the app reads it: paths and introductions are all there.
     expect((await ok(target, 'introductions.list', {})).length).toBe((await ok(source, 'introductions.list', {})).length)
+    // Undone, it is all taken back (its relationships and favors are its own, not "added since"), but for "me".
+    const [batch] = await ok(target, 'imports.list', {})
+    const undone = await ok(target, 'imports.undo', { id: batch?.id ?? 0 })
+    expect(undone).toMatchObject({ peopleDeleted: 199, peopleKept: [] })
+    expect((await ok(target, 'people.list', { limit: 50 })).people.map((p) => p.isMe)).toEqual([true])
   })
 
   it('refuses an export into a data folder that has people, and bad rows by table and position, writing nothing', async () => {

@@ -97,7 +97,8 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
           if (item.entity === 'person') {
             // Someone who has gained something from elsewhere since (an introduction, a favor, an interaction
             // logged another way, another import) is the user's now: kept, without this import's tag.
-            const since = addedSince(sqlite, item.entity_id, batchId)
+            // (A Kith export read back restores relationships and favors of its own: all of it is the import's.)
+            const since = batch.format === 'json' ? null : addedSince(sqlite, item.entity_id, batchId)
             if (since !== null) {
               const name = s.nameOf.get(item.entity_id)
               if (name !== undefined) {

@@ -117,6 +117,23 @@ describe('an ask along a longer path', () => {
     )
   })
 
+  it('drafts no next hop when the user is already asking that person for the next one', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya, kenji } = await chain(backend)
+    const long = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
+    // Meanwhile the user met Freya another way and asked her for Kenji directly.
+    await ok(backend, 'relationships.set', { a: me.id, b: freya.id, strength: 4 })
+    const direct = await ok(backend, 'introductions.request', { path: [me.id, freya.id, kenji.id] })
+    await move(backend, direct.id, 'asked', '2026-11-21')
+    // (Before you ask now says stop: Freya is asked for Kenji already. The user asks anyway.)
+    await ok(backend, 'introductions.move', { id: long.id, to: 'asked', date: '2026-11-20', confirmed: true })
+    await move(backend, long.id, 'agreed', '2026-11-22')
+    const introduced = await move(backend, long.id, 'introduced', '2026-11-24')
+    expect(introduced.nextId).toBeNull()
+    const asks = (await ok(backend, 'introductions.list', {})).filter((i) => i.connector?.id === freya.id && i.target?.id === kenji.id)
+    expect(asks.map((i) => [i.id, i.state])).toEqual([[direct.id, 'asked']])
+  })
+
   it('gives the next hop its own reason and offer, and leaves what the user edited since when a move is taken back', async () => {
     let tick = 0
     // A clock that moves on a second per call, so an edit is later than the move that made the row.

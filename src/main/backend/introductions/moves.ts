@@ -1,7 +1,7 @@
 // Moving an introduction from one state to the next, with what follows from each move.
 import type { IntroductionDetail } from '../../../shared/types'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
-import { canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
+import { LIVE_ASK_STATES, canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import type { EffectEntity } from '../db/schema'
@@ -235,9 +235,21 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
           .where('path', '=', JSON.stringify(nextPath))
           .orderBy('id', 'desc')
           .executeTakeFirst()
-        if (kept !== undefined) await trx.updateTable('introduction').set({ previous_id: id }).where('id', '=', kept.id).execute()
-        const next = kept?.id ?? (await insertAsk(trx, backend, nextPath, null, id, now, {}))
-        effects.push({ entity: 'introduction', id: next })
+        if (kept !== undefined) {
+          await trx.updateTable('introduction').set({ previous_id: id }).where('id', '=', kept.id).execute()
+          effects.push({ entity: 'introduction', id: kept.id })
+        } else {
+          // The user may already be asking the same person for the next one (asked by hand since): not asked twice.
+          const already = await trx
+            .selectFrom('introduction')
+            .select('id')
+            .where('kind', '=', 'ask')
+            .where('connector_id', '=', nextPath[1] ?? -1)
+            .where('target_id', '=', nextPath[2] ?? -1)
+            .where('state', 'in', LIVE_ASK_STATES)
+            .executeTakeFirst()
+          if (already === undefined) effects.push({ entity: 'introduction', id: await insertAsk(trx, backend, nextPath, null, id, now, {}) })
+        }
       }
     }
     if (kind === 'ask' && to === 'scheduled') {

@@ -1,5 +1,5 @@
 // Taking back an introduction's last move.
-import { stateWord } from '../../../shared/intro-states'
+import { LIVE_ASK_STATES, isLiveAskState, stateWord } from '../../../shared/intro-states'
 import { parseJsonColumn, storedEffectChange } from '../db/json-column'
 import type { IntroductionDetail } from '../../../shared/types'
 import type { BackendState } from '../state'
@@ -38,6 +38,21 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
       .executeTakeFirst()
     if (other !== undefined) {
       throw new KithError('conflict', `Introduction ${other.id} between the same two is under way (${stateWord(other.state).toLowerCase()}): this one stays ${r.state}.`)
+    }
+  }
+  // The same for an ask: not a second live ask of one connector for the same person.
+  if (r.kind === 'ask' && (r.state === 'abandoned' || r.state === 'declined') && isLiveAskState(before.state)) {
+    const other = await backend.db
+      .selectFrom('introduction')
+      .select(['id', 'state'])
+      .where('kind', '=', 'ask')
+      .where('id', '!=', id)
+      .where('connector_id', '=', r.connector_id)
+      .where('target_id', '=', r.target_id)
+      .where('state', 'in', LIVE_ASK_STATES)
+      .executeTakeFirst()
+    if (other !== undefined) {
+      throw new KithError('conflict', `Introduction ${other.id} asks the same person for the same introduction (${stateWord(other.state).toLowerCase()}): this one stays ${r.state}.`)
     }
   }
   const now = backend.now().toISOString()

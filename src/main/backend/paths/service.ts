@@ -192,7 +192,9 @@ function beforeYouAsk(
   const sharedOrg = context.direct.has(t) || (shortest !== undefined && shortest < nodes.length - 1) ? null : sharedCurrentOrg(g, g.me, t)
   const direct = context.direct.has(t) ? g.edgeBetween(g.me, t) : undefined
   // Another connector already asked for the same person: two yeses at once would embarrass both.
-  const other = context.direct.has(t) ? undefined : g.liveAsksFor(g.ids[t] ?? -1, c1)[0]
+  const others = context.direct.has(t) ? [] : g.liveAsksFor(g.ids[t] ?? -1, c1)
+  // One already asked (or agreed) says more than a draft or one gone quiet.
+  const other = others.find((o) => o.ask.state === 'asked' || o.ask.state === 'agreed') ?? others[0]
   out.push({
     question: `Could you reach ${target} another way?`,
     ...(other !== undefined

@@ -7,6 +7,8 @@ import type { Person } from '../db/schema'
 import { createBackup } from '../backup/backups'
 import { personDetail } from './detail'
 import { LABEL_KINDS } from '../../../shared/vocab'
+import { stateWord } from '../../../shared/intro-states'
+import { KithError } from '../errors'
 import { parseIdList, parseJsonList, requirePeople, writeEmails, writeLabels, type Db } from './records'
 
 const FIELD_COLUMN: Record<MergeField, keyof Person> = {
@@ -35,7 +37,25 @@ function unionCaseless(a: readonly string[], b: readonly string[]): string[] {
  */
 export async function mergePeople(backend: BackendState, args: Args<'people.merge'>): Promise<MergeResult> {
   const { keepId, mergeId, take } = args
-  await requirePeople(backend.db, [keepId, mergeId])
+  const people = await requirePeople(backend.db, [keepId, mergeId])
+  // An introduction of the two records to each other (or asking one for the other) would become one of a person to
+  // themselves: the user decides what becomes of it first.
+  const both = await backend.db
+    .selectFrom('introduction')
+    .select(['id', 'state'])
+    .where((eb) => {
+      const names = (who: number) =>
+        eb.or([eb('connector_id', '=', who), eb('target_id', '=', who), eb('goal_id', '=', who), eb('person_a_id', '=', who), eb('person_b_id', '=', who)])
+      return eb.and([names(keepId), names(mergeId)])
+    })
+    .where('state', 'not in', ['abandoned', 'declined', 'closed'])
+    .executeTakeFirst()
+  if (both !== undefined) {
+    throw new KithError(
+      'conflict',
+      `${people.get(keepId)?.name ?? ''} and ${people.get(mergeId)?.name ?? ''} are both in introduction ${both.id} (${stateWord(both.state).toLowerCase()}): abandon it, or take it back, before merging them.`,
+    )
+  }
   const backup = await createBackup(backend, undefined, '-pre-merge')
   const now = backend.now().toISOString()
   // Someone well connected is re-read whole rather than neighbour by neighbour.
@@ -171,12 +191,18 @@ const estimable = (r: RelationshipRow): boolean => r.strength_estimate !== null 
 
 /**
  * The strength of two relationships that are now one: the user's word over
- * an estimate; two estimates, the stronger, still an estimate (the next
- * archive may correct it); two of the user's, the stronger.
+ * an estimate; two estimates, an archive's over an import's default, else
+ * the stronger, still an estimate (the next archive may correct it); two of
+ * the user's, the stronger.
  */
 function combinedStrength(kept: RelationshipRow, moved: RelationshipRow, now: string): { strength: number; strength_estimate?: string | null; updated_at?: string } {
   const [k, m] = [estimable(kept), estimable(moved)]
-  if (k && m) return moved.strength > kept.strength ? { strength: moved.strength, strength_estimate: moved.strength_estimate } : { strength: kept.strength }
+  if (k && m) {
+    // An estimate from an archive (with its reason in words) says more than an import's untouched default.
+    const [ke, me] = [kept.strength_estimate !== null, moved.strength_estimate !== null]
+    const takeMoved = ke === me ? moved.strength > kept.strength : me
+    return takeMoved ? { strength: moved.strength, strength_estimate: moved.strength_estimate } : { strength: kept.strength }
+  }
   if (k !== m) return { strength: k ? moved.strength : kept.strength, strength_estimate: null, updated_at: now }
   return { strength: Math.max(kept.strength, moved.strength), updated_at: now }
 }

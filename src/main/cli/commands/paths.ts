@@ -41,7 +41,9 @@ export const paths: Command = {
       const chain = p.people.map((q, k) => (k === 0 ? q.name : `${p.steps[k - 1]?.kind === 'colleague' ? ' ~> ' : ' -> '}${q.name}`)).join('')
       lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
       for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
-      if (p.underWay !== null) lines.push(`     Already asking ${p.people[1]?.name ?? ''} for this: introduction ${p.underWay.id} (${stateWord(p.underWay.state).toLowerCase()}), see kith intros show ${p.underWay.id}.`)
+      if (p.underWay !== null) {
+        lines.push(`     You are asking ${p.people[1]?.name ?? ''} to introduce you to ${p.people[2]?.name ?? ''}: introduction ${p.underWay.id} (${stateWord(p.underWay.state).toLowerCase()}), see kith intros show ${p.underWay.id}.`)
+      }
     })
     // Someone I already know needs no introduction: no path to them is looked for (unless I know them only faintly).
     if (result.paths.length === 0 && result.direct.filter((d) => !d.faint).length < result.targets) lines.push('  No path within reach. Try --max-hops 4, or record who knows whom.')

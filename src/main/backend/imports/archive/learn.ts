@@ -359,6 +359,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   /** correspondents matched by their whole name alone: their address is added to the person (see `bareNameIndex`) */
   const byNameOnly = new Set<string>()
   let bare: ReturnType<typeof bareNameIndex> | null = null
+  const nameRejections = new Rejections(sqlite)
   // Two addresses under one name in this archive may be two people: neither is matched by name alone.
   const namesHere = new Map<string, number>()
   for (const c of learner.correspondents.values()) if (c.email !== null && c.name !== null) namesHere.set(foldName(c.name), (namesHere.get(foldName(c.name)) ?? 0) + 1)
@@ -367,9 +368,13 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
       (c.linkedinUrl === null ? undefined : byLinkedin.get(c.linkedinUrl)) ??
       (c.email === null ? undefined : byEmail.get(c.email)) ??
       (c.connection === null || c.name === null ? undefined : byName?.find(c.name, c.connection.company, c.linkedinUrl))
-    if (id === undefined && c.email !== null && c.name !== null && c.connection === null && namesHere.get(foldName(c.name)) === 1) {
+    // By name alone only as surely as a new person would be made (both ways, or a meeting): one message from a
+    // stranger of that name, or an address the user rejected, does not give their address to someone in Kith.
+    const sure = (c.sent > 0 && c.received > 0) || c.meetings > 0
+    if (id === undefined && sure && c.email !== null && c.name !== null && c.connection === null && namesHere.get(foldName(c.name)) === 1) {
       bare ??= bareNameIndex(sqlite)
       id = bare.get(foldName(c.name))
+      if (id !== undefined && nameRejections.personRejected(identityKeys(c.email, c.linkedinUrl))) id = undefined
       if (id !== undefined) byNameOnly.add(c.key)
     }
     if (id !== undefined && id !== meId) existing.set(c.key, id)
@@ -395,7 +400,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     if (id !== undefined) fresh.set(id, addExchanges(fresh.get(id) ?? null, c.recent))
   }
   const since = windowStart(now)
-  const rejections = new Rejections(sqlite)
+  const rejections = nameRejections
   const people = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
@@ -499,13 +504,14 @@ export function learnedPerson(p: PlannedCorrespondent): LearnedPerson {
 function bareNameIndex(sqlite: Database.Database): Map<string, number> {
   const seen = new Map<string, number | null>()
   for (const r of sqlite
-    .prepare<[], { id: number; name: string; addressed: number }>(
-      'SELECT id, name, EXISTS (SELECT 1 FROM person_email e WHERE e.person_id = person.id) AS addressed FROM person WHERE is_me = 0 AND archived_at IS NULL',
+    .prepare<[], { id: number; name: string; unmatchable: number }>(
+      'SELECT id, name, EXISTS (SELECT 1 FROM person_email e WHERE e.person_id = person.id) OR archived_at IS NOT NULL AS unmatchable FROM person WHERE is_me = 0',
     )
     .all()) {
     const key = foldName(r.name)
     if (!key.includes(' ')) continue
-    seen.set(key, seen.has(key) || r.addressed === 1 ? null : r.id)
+    // An archived namesake is a namesake still; an archived person is not matched.
+    seen.set(key, seen.has(key) || r.unmatchable === 1 ? null : r.id)
   }
   const index = new Map<string, number>()
   for (const [key, id] of seen) if (id !== null) index.set(key, id)

@@ -229,8 +229,20 @@ describe('learning from an archive', () => {
     expect(undone.name).toBe('Ána  Silva')
   })
 
-  it('matches no one by name who has an address already, or two people of one name in the archive', async () => {
+  it('matches no one by name who has an address already, or two people of one name in the archive, or on one message, or archived', async () => {
     const { backend } = await backendWithMe()
+    // One message from a stranger who shares Cy's name gives Cy nothing; an archived Dee is a namesake still.
+    const cyKnown = await ok(backend, 'people.create', { name: 'Cy Letters' })
+    const deeOld = await ok(backend, 'people.create', { name: 'Dee Moss' })
+    await ok(backend, 'people.archive', { id: deeOld.id })
+    await ok(backend, 'people.create', { name: 'Dee Moss', allowDuplicate: true })
+    const DEE = who('dee@moss.example', 'Dee Moss')
+    const oneWay = await previewArchive(backend, [obs(CY, [ME], '2026-11-02'), obs(ME, [DEE], '2026-11-03'), obs(DEE, [ME], '2026-11-04')], { myAddresses: ['me@home.org'] })
+    expect(oneWay.people.matched).toEqual([])
+    expect(oneWay.people.heardFrom.map((h) => h.email)).toEqual(['cy@news.example'])
+    expect(oneWay.people.created.map((p) => p.email)).toEqual(['dee@moss.example'])
+    await ok(backend, 'imports.archiveCancel', { jobId: oneWay.jobId })
+    expect((await ok(backend, 'people.get', { id: cyKnown.id })).emails).toEqual([])
     await ok(backend, 'people.create', { name: 'Ana Silva', emails: ['ana@old.example'] })
     const ben = await ok(backend, 'people.create', { name: 'Ben Okafor' })
     const OTHER_BEN = who('ben@other.example', 'Ben Okafor')
