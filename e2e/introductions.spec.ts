@@ -187,6 +187,27 @@ test.describe('introducing two people', () => {
     await expect(app.getByText('Meeting scheduled', { exact: true }).first()).toBeVisible()
   })
 
+  test('a side that says no, answered from the keyboard: the focus comes to the introduction, the follow-ups say who to tell', async ({ app }) => {
+    await start(app)
+    await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Ask both sides' }).click()
+    const optIns = app.getByRole('region', { name: 'Ask both sides first' })
+    const follow = app.getByRole('checkbox', { name: 'If Ana Silva or Ben Okafor has not answered, follow up once, kindly' })
+    await expect(follow).toBeVisible()
+    // Ana says yes: only Ben is left to chase.
+    const ana = optIns.getByRole('radiogroup', { name: 'Ana Silva said' })
+    await ana.getByRole('radio', { name: 'No answer yet' }).focus()
+    await app.keyboard.press('ArrowRight')
+    await expect(app.getByRole('checkbox', { name: 'If Ben Okafor has not answered, follow up once, kindly' })).toBeVisible()
+    // Ben says no: the answers are closed, and the keyboard is not left on nothing.
+    const ben = optIns.getByRole('radiogroup', { name: 'Ben Okafor said' })
+    await ben.getByRole('radio', { name: 'No answer yet' }).focus()
+    await app.keyboard.press('ArrowRight')
+    await app.keyboard.press('ArrowRight')
+    await expect(app.getByText('Declined', { exact: true }).first()).toBeVisible()
+    await expect(app.getByRole('heading', { level: 2, name: 'Introduce Ana Silva and Ben Okafor' })).toBeFocused()
+    await expect(app.getByRole('checkbox', { name: 'Let Ana Silva know the introduction to Ben Okafor will not go ahead' })).toBeVisible()
+  })
+
   test('warns before sending without both opt-ins', async ({ app }) => {
     await start(app)
     await expect(app.getByRole('region', { name: 'Introduction email' }).getByRole('status').first()).toHaveText('Neither side has said yes yet.')

@@ -74,7 +74,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
     // render: looked at once the frame is drawn.
     if (shownState === null) return
     const frame = requestAnimationFrame(() => {
-      if (document.activeElement === null || document.activeElement === document.body) title.current?.focus()
+      const active = document.activeElement
+      if (active === null || active === document.body || active.matches(':disabled')) title.current?.focus()
     })
     return () => cancelAnimationFrame(frame)
   }, [shownState])
