@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
@@ -62,9 +62,17 @@ function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; ra
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={3} size="h4">
-              {rank}. {chain}
-            </Title>
+            <Group gap="xs">
+              <Title order={3} size="h4">
+                {rank}. {chain}
+              </Title>
+              {/* Ranked by its chances, which may still be an ask not to make now: said where the eye starts. */}
+              {path.beforeYouAsk.some((c) => c.verdict === 'stop') && (
+                <Badge color="red" variant="light">
+                  Before you ask: stop
+                </Badge>
+              )}
+            </Group>
             <Text size="sm" c="dimmed">
               {path.people
                 .slice(0, -1)
