@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
  * What was added to a person after the import (batch) that made them,
  * in words, or null when nothing was: another import that matched or made
  * them, an edit of their record, a relationship entered by hand, a favor, an
- * introduction, or an interaction the import did not log.
+ * introduction, a follow-up, or an interaction the import did not log.
  */
 export function addedSince(sqlite: Database.Database, person: number, batch: number): string | null {
   const other = sqlite
@@ -21,6 +21,7 @@ export function addedSince(sqlite: Database.Database, person: number, batch: num
     ["SELECT 1 FROM relationship WHERE ? IN (person_a, person_b) AND source = 'entered'", 'a relationship entered by hand'],
     ['SELECT 1 FROM favor WHERE ? IN (giver_id, receiver_id)', 'a favor'],
     ['SELECT 1 FROM introduction WHERE ? IN (connector_id, target_id, goal_id, person_a_id, person_b_id)', 'an introduction'],
+    ['SELECT 1 FROM task WHERE person_id = ?', 'a follow-up'],
   ]
   for (const [query, words] of checks) if (sqlite.prepare(query).get(person) !== undefined) return words
   const logged = sqlite

@@ -5,7 +5,7 @@ import type { IntroductionDetail } from '../../../shared/types'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
 import { parseIdList } from '../people/records'
-import { getIntroduction } from './read'
+import { getIntroduction, introPerson } from './read'
 import { row } from './rows'
 
 /**
@@ -40,8 +40,9 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
       throw new KithError('conflict', `Introduction ${other.id} between the same two is under way (${stateWord(other.state).toLowerCase()}): this one stays ${r.state}.`)
     }
   }
-  // The same for an ask: not a second live ask of one connector for the same person.
-  if (r.kind === 'ask' && (r.state === 'abandoned' || r.state === 'declined') && isLiveAskState(before.state)) {
+  // The same for an ask: not a second live ask of one connector for the same person (taking back an end, or
+  // "introduced" back to "agreed").
+  if (r.kind === 'ask' && !isLiveAskState(r.state) && isLiveAskState(before.state)) {
     const other = await backend.db
       .selectFrom('introduction')
       .select(['id', 'state'])
@@ -52,8 +53,17 @@ export async function undoMove(backend: BackendState, id: number): Promise<Intro
       .where('state', 'in', LIVE_ASK_STATES)
       .executeTakeFirst()
     if (other !== undefined) {
-      throw new KithError('conflict', `Introduction ${other.id} asks the same person for the same introduction (${stateWord(other.state).toLowerCase()}): this one stays ${r.state}.`)
+      const [connector, target] = [await introPerson(backend.db, r.connector_id), await introPerson(backend.db, r.target_id)]
+      throw new KithError(
+        'conflict',
+        `Introduction ${other.id} asks ${connector.name} to introduce you to ${target.name} too (${stateWord(other.state).toLowerCase()}): this one stays ${stateWord(r.state).toLowerCase()}.`,
+      )
     }
+  }
+  // Since a merge, an introduction may be of one person to themselves: it is not brought back to life.
+  const [x, y] = r.kind === 'ask' ? [r.connector_id, r.target_id] : [r.person_a_id, r.person_b_id]
+  if (x !== null && x === y && !['draft', 'asking', 'ready', ...LIVE_ASK_STATES].includes(r.state)) {
+    throw new KithError('conflict', `Since a merge, this introduction is of ${(await introPerson(backend.db, x)).name} to themselves: it stays ${stateWord(r.state).toLowerCase()}.`)
   }
   const now = backend.now().toISOString()
   const touched: number[] = []

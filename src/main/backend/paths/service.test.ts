@@ -375,7 +375,7 @@ describe('paths.find', () => {
     expect(await ok(backend, 'introductions.list', { state: 'draft' })).toHaveLength(2)
     // Taking the "declined" back would make two live asks of Ana for Cy: refused, naming the other.
     expect((await fails(backend, 'introductions.undoMove', { id: ask.id })).message).toBe(
-      `Introduction ${again.id} asks the same person for the same introduction (draft): this one stays declined.`,
+      `Introduction ${again.id} asks Ana to introduce you to Cy too (draft): this one stays declined.`,
     )
     // Ben's draft and Dee asked for Cy too: the stronger word is said (asked, not the draft).
     await ok(backend, 'relationships.set', { a: me.id, b: dee.id, strength: 4 })
@@ -383,6 +383,12 @@ describe('paths.find', () => {
     const viaDee = await ok(backend, 'introductions.request', { path: [me.id, dee.id, cy.id] })
     await ok(backend, 'introductions.move', { id: viaDee.id, to: 'asked', date: '2026-11-22' })
     expect((await through(cy.id, 'Ana'))?.beforeYouAsk[2]).toMatchObject({ verdict: 'stop', reason: `You already asked Dee to introduce you to Cy (introduction ${viaDee.id}): wait for that answer first.` })
+    // Introduced, and asked again (from the command line, say): taking "introduced" back would make two live asks.
+    for (const to of ['asked', 'agreed', 'introduced']) await ok(backend, 'introductions.move', { id: again.id, to, date: '2026-11-22', confirmed: true })
+    const third = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
+    expect((await fails(backend, 'introductions.undoMove', { id: again.id })).message).toBe(
+      `Introduction ${third.id} asks Ana to introduce you to Cy too (draft): this one stays introduced.`,
+    )
   })
   it('answers four-relationship questions from today\'s network: a new relationship or an archived connector changes the next answer', async () => {
     const backend = await openTempBackend({ now: () => NOW })

@@ -57,9 +57,29 @@ describe('merging duplicates', () => {
     const ask = await ok(backend, 'introductions.request', { path: [me.id, ana.id, dup.id] })
     const refused = await fails(backend, 'people.merge', { keepId: ana.id, mergeId: dup.id, take: {} })
     expect(refused.code).toBe('conflict')
-    expect(refused.message).toBe(`Ana Silva and Ana S. are both in introduction ${ask.id} (draft): abandon it, or take it back, before merging them.`)
+    expect(refused.message).toBe(`Ana Silva and Ana S. are both in introduction ${ask.id} (draft): abandon it before merging them.`)
     expect((await ok(backend, 'people.get', { id: dup.id })).name).toBe('Ana S.')
     await ok(backend, 'introductions.move', { id: ask.id, to: 'abandoned' })
     expect((await ok(backend, 'people.merge', { keepId: ana.id, mergeId: dup.id, take: {} })).person.name).toBe('Ana Silva')
+  })
+
+  it('refuses a merge that would leave one connector asked twice for the same person', async () => {
+    const backend = await openTempBackend()
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const [cal, ana, dup] = [await ok(backend, 'people.create', { name: 'Cal Reyes' }), await ok(backend, 'people.create', { name: 'Ana Silva' }), await ok(backend, 'people.create', { name: 'Ana S.' })]
+    await ok(backend, 'relationships.set', { a: me.id, b: cal.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: cal.id, b: ana.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: cal.id, b: dup.id, strength: 3 })
+    const first = await ok(backend, 'introductions.request', { path: [me.id, cal.id, ana.id] })
+    const second = await ok(backend, 'introductions.request', { path: [me.id, cal.id, dup.id] })
+    expect((await fails(backend, 'people.merge', { keepId: ana.id, mergeId: dup.id, take: {} })).message).toBe(
+      `Cal Reyes is asked to introduce you to both (introductions ${first.id} and ${second.id}): merged, that would be asking twice. Abandon one before merging them.`,
+    )
+    await ok(backend, 'introductions.move', { id: second.id, to: 'abandoned' })
+    await ok(backend, 'people.merge', { keepId: ana.id, mergeId: dup.id, take: {} })
+    // The abandoned one, now of Cal for Ana too, is not brought back beside the live one.
+    expect((await fails(backend, 'introductions.undoMove', { id: second.id })).message).toBe(
+      `Introduction ${first.id} asks Cal Reyes to introduce you to Ana Silva too (draft): this one stays abandoned.`,
+    )
   })
 })

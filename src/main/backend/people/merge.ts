@@ -7,7 +7,7 @@ import type { Person } from '../db/schema'
 import { createBackup } from '../backup/backups'
 import { personDetail } from './detail'
 import { LABEL_KINDS } from '../../../shared/vocab'
-import { stateWord } from '../../../shared/intro-states'
+import { LIVE_ASK_STATES, stateWord } from '../../../shared/intro-states'
 import { KithError } from '../errors'
 import { parseIdList, parseJsonList, requirePeople, writeEmails, writeLabels, type Db } from './records'
 
@@ -53,7 +53,30 @@ export async function mergePeople(backend: BackendState, args: Args<'people.merg
   if (both !== undefined) {
     throw new KithError(
       'conflict',
-      `${people.get(keepId)?.name ?? ''} and ${people.get(mergeId)?.name ?? ''} are both in introduction ${both.id} (${stateWord(both.state).toLowerCase()}): abandon it, or take it back, before merging them.`,
+      `${people.get(keepId)?.name ?? ''} and ${people.get(mergeId)?.name ?? ''} are both in introduction ${both.id} (${stateWord(both.state).toLowerCase()}): abandon it before merging them.`,
+    )
+  }
+  // Two asks of one connector, one for each record, would become two asks for the same person.
+  const twice = await backend.db
+    .selectFrom('introduction as i')
+    .innerJoin('introduction as j', (join) => join.onRef('i.connector_id', '=', 'j.connector_id').onRef('i.id', '<', 'j.id'))
+    .select(['i.id as first', 'j.id as second', 'i.connector_id as connector'])
+    .where('i.kind', '=', 'ask')
+    .where('j.kind', '=', 'ask')
+    .where('i.state', 'in', LIVE_ASK_STATES)
+    .where('j.state', 'in', LIVE_ASK_STATES)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('i.target_id', '=', keepId), eb('j.target_id', '=', mergeId)]),
+        eb.and([eb('i.target_id', '=', mergeId), eb('j.target_id', '=', keepId)]),
+      ]),
+    )
+    .executeTakeFirst()
+  if (twice !== undefined) {
+    const connector = (await requirePeople(backend.db, [twice.connector ?? -1])).get(twice.connector ?? -1)?.name ?? ''
+    throw new KithError(
+      'conflict',
+      `${connector} is asked to introduce you to both (introductions ${twice.first} and ${twice.second}): merged, that would be asking twice. Abandon one before merging them.`,
     )
   }
   const backup = await createBackup(backend, undefined, '-pre-merge')
