@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useClipboard } from '@mantine/hooks'
 import { useState, type ReactNode } from 'react'
 import { sentences, words } from '../../../../../shared/intro-templates'
@@ -181,17 +181,32 @@ export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDe
                 <Text size="sm" fw={500} id={`answer-${side}`}>
                   {person.name} said
                 </Text>
-                <SegmentedControl
-                  aria-labelledby={`answer-${side}`}
-                  value={intro.answers[side] ?? 'waiting'}
-                  onChange={(v) => answer(side, v)}
-                  disabled={sent || intro.state === 'declined' || intro.state === 'abandoned'}
-                  data={[
-                    { value: 'waiting', label: 'No answer yet' },
-                    { value: 'yes', label: 'Yes' },
-                    { value: 'no', label: 'No' },
-                  ]}
-                />
+                {/* Buttons, not a radio group: arrowing through radios would record each answer on the way (a "yes" on the way to "no"). */}
+                <Group gap={4} role="group" aria-labelledby={`answer-${side}`}>
+                  {(
+                    [
+                      ['waiting', 'No answer yet'],
+                      ['yes', 'Yes'],
+                      ['no', 'No'],
+                    ] as const
+                  ).map(([value, label]) => {
+                    const chosen = (intro.answers[side] ?? 'waiting') === value
+                    return (
+                      <Button
+                        key={value}
+                        size="xs"
+                        variant={chosen ? 'filled' : 'default'}
+                        aria-pressed={chosen}
+                        disabled={sent || intro.state === 'declined' || intro.state === 'abandoned'}
+                        onClick={() => {
+                          if (!chosen) answer(side, value)
+                        }}
+                      >
+                        {label}
+                      </Button>
+                    )
+                  })}
+                </Group>
               </Stack>
             </Stack>
           ))}
