@@ -24,7 +24,7 @@ test.describe('acting on who you owe', () => {
     const name = label.replace(/ \(.*\)$/, '')
     await expect(dialog.root.getByRole('textbox', { name: /Who received/ }).or(dialog.root.getByRole('combobox', { name: /Who received/ })).first()).toHaveValue(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
     await dialog.submit('Log favor')
-    await expect(app.getByText(`Logged a small advice from Jordan Avery to ${name}`)).toBeVisible()
+    await expect(app.getByText(`Logged a small favor (advice) from Jordan Avery to ${name}`)).toBeVisible()
 
     const table = app.getByRole('table', { name: 'Favors by person' })
     const link = table.getByRole('button', { name: label, exact: true })
@@ -42,7 +42,7 @@ test.describe('acting on who you owe', () => {
     await section.getByRole('button', { name: `Log a favor for ${label}`, exact: true }).click()
     const dialog = new Dialog(app, 'Log a favor')
     await dialog.submit('Log favor')
-    await expect(app.getByText(`Logged a small advice from Jordan Avery to ${name}`)).toBeVisible()
+    await expect(app.getByText(`Logged a small favor (advice) from Jordan Avery to ${name}`)).toBeVisible()
 
     // The full name is a link to the person.
     await section.getByRole('button', { name: label, exact: true }).first().click()

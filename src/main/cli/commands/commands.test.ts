@@ -132,6 +132,8 @@ describe('kith ask', () => {
     expect(asked.blurb).toEqual(expect.stringMatching(/\S/))
     await kith('intros', 'move', String(asked.id), 'abandoned')
     const text = await kith('ask', '--via', 'Vera Walsh,Cy Nakamura', '--to', 'Yara Schmidt')
+    // What the page shows before asking: Vera is close, but no talk is logged.
+    expect(text.out).toMatch(/\nBefore you ask:\n {2}Caution: Vera Walsh: [a-z ]+ \(4\/5\), and you never logged talking\./)
     expect(text.out).toMatch(/Note to Vera Walsh/)
     expect(text.out).toMatch(/Blurb for Vera Walsh to forward/)
   })

@@ -1,6 +1,7 @@
 /** `kith imports list` and `kith imports undo ID`: past imports, and taking one back. */
 import path from 'node:path'
 import { BATCH_FORMAT_LABELS, keptWords } from '../../../shared/imports'
+import { plural } from '../../../shared/format'
 import { EXIT_OK, UsageError, emit, type Command } from '../common'
 
 export const imports: Command = {
@@ -28,7 +29,7 @@ imports undo ID                  take an import back (a backup is taken first)`,
       emit(
         ctx,
         undone,
-        `Undid import #${id}: ${undone.peopleDeleted} people deleted, ${undone.peopleRestored} restored, ${undone.relationshipsDeleted} relationships deleted, ${undone.relationshipsRestored} restored.${undone.peopleKept.length > 0 ? `\n${keptWords(undone.peopleKept)}` : ''}\nA backup from before is at ${path.join(ctx.backend.backupDir, undone.backup)}.`,
+        `Undid import #${id}: ${plural(undone.peopleDeleted, 'person', 'people')} deleted, ${undone.peopleRestored} restored, ${plural(undone.relationshipsDeleted, 'relationship')} deleted, ${undone.relationshipsRestored} restored.${undone.peopleKept.length > 0 ? `\n${keptWords(undone.peopleKept)}` : ''}\nA backup from before is at ${path.join(ctx.backend.backupDir, undone.backup)}.`,
       )
       return EXIT_OK
     }

@@ -162,9 +162,12 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
       blurb: detail.drafts.blurb?.text ?? null,
     }
     const drafts = draftsText(detail)
+    // What the page shows before asking: the checks that are not good, so a stop is seen before the note goes.
+    const warnings = detail.checks.filter((c) => c.verdict !== 'good').map((c) => `  ${c.verdict === 'stop' ? 'STOP' : 'Caution'}: ${c.reason}`)
     const lines = [
       `Started request #${detail.id}: ${detail.title} (${stateWord(detail.state)}).`,
       `Path: ${pathText(detail.path)}${detail.score === null ? '' : `  score ${detail.score.toFixed(4)}`}`,
+      ...(warnings.length > 0 ? ['Before you ask:', ...warnings] : []),
       ...(drafts.length > 0 ? ['', ...drafts] : ['', 'No drafts yet: see "kith intros show ' + String(detail.id) + '".']),
       '',
       `Once you have sent it: kith intros move ${detail.id} asked`,

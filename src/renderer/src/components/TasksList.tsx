@@ -5,6 +5,7 @@ import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { formatDate } from '../lib/format'
 import { undoNotice } from '../lib/undo-notice'
+import { useNav } from '../lib/nav'
 
 const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
   { status: 'overdue', title: 'Overdue', color: 'red' },
@@ -29,6 +30,7 @@ let focusAfterReload: number | null = null
 /** `vanishes`: the list shows open tasks only, so a task ticked done leaves it (Undo is offered). */
 export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; onOpen?: () => void; vanishes?: boolean }): ReactNode {
   const { changed } = useDataVersion()
+  const { go } = useNav()
   // Ticks at once; the list reloads (and remounts this line) after the save.
   const [done, setDone] = useState(task.status === 'done')
   const box = useRef<HTMLInputElement>(null)
@@ -76,6 +78,12 @@ export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; o
         {onOpen !== undefined && (
           <Button size="compact-xs" variant="subtle" onClick={onOpen} aria-label={`Open the introduction of: ${task.title}`}>
             Open
+          </Button>
+        )}
+        {/* A follow-up of one's own (no introduction): who it is about, a way to them. */}
+        {task.introductionId === null && task.person !== null && (
+          <Button size="compact-xs" variant="subtle" onClick={() => task.person !== null && go({ page: 'person', id: task.person.id })} aria-label={`Open ${task.person.name}`}>
+            {task.person.name}
           </Button>
         )}
         {!done && (

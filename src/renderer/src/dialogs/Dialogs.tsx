@@ -80,7 +80,8 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     (message: string) => {
       setDialog(null)
       changed()
-      notify({ message, color: 'teal' })
+      // A name that ends in a full stop ("Kenji T.") ends the sentence once.
+      notify({ message: message.replace(/\.\.$/, '.'), color: 'teal' })
     },
     [changed],
   )
@@ -100,7 +101,8 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
     // Called as the form's last frame fades, before it is taken away: looked at once it is gone.
     setTimeout(() => {
       if (document.activeElement !== null && document.activeElement !== document.body) return
-      const back = opener.current?.isConnected === true ? opener.current : document.getElementById('main')
+      // (Opened by a shortcut, the keyboard was on nothing: the page.)
+      const back = opener.current?.isConnected === true && opener.current !== document.body ? opener.current : document.getElementById('main')
       back?.focus()
     }, 0)
   }, [])
@@ -162,7 +164,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             giver={dialog.giver}
             receiver={dialog.receiver}
             favor={dialog.favor}
-            onDone={(f) => done(`${dialog.favor === undefined ? 'Logged' : 'Saved'} a ${f.size} ${f.kind} from ${f.giver.name} to ${f.receiver.name}`)}
+            onDone={(f) => done(`${dialog.favor === undefined ? 'Logged' : 'Saved'} a ${f.size} favor (${f.kind}) from ${f.giver.name} to ${f.receiver.name}`)}
           />
         )}
         {dialog?.kind === 'connect' && (
