@@ -160,6 +160,13 @@ test('an import left at its preview before a reload is named, and can be cancell
   await kith.goTo('Import & export')
   await dropFile()
   await expect(app.getByRole('alert')).toContainText('Another import is open in this data folder: dropped.csv')
+  // Its preview can be shown again (to apply it), or it can be cancelled.
+  await kith.button('Show the preview of dropped.csv').click()
+  await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
+  await app.reload()
+  await kith.goTo('Import & export')
+  await dropFile()
+  await expect(app.getByRole('alert')).toContainText('Another import is open in this data folder: dropped.csv')
   await kith.button('Cancel the import of dropped.csv').click()
   await kith.button('Preview import').click()
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')

@@ -35,7 +35,7 @@ test.describe('the weekly review', () => {
     const [a, b] = ((await third.getAttribute('aria-label')) ?? '').replace(/^Introduce /, '').split(' and ')
     await third.getByRole('button', { name: 'They already know each other' }).click()
     await expect(third.getByText('They already know each other', { exact: true }).last()).toBeVisible()
-    await third.getByRole('button', { name: a ?? '' }).click()
+    await third.getByRole('button', { name: a ?? '', exact: true }).click()
     await expect(kith.pageHeading(a ?? '')).toBeVisible()
     await expect(app.getByRole('table', { name: `People ${a ?? ''} knows` }).getByRole('button', { name: b ?? '', exact: true })).toBeVisible()
   })

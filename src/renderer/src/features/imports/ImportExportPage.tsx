@@ -97,6 +97,25 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
     }
   }
 
+  /** The preview of a contacts import left open (by a reload, say), shown again to apply or cancel. */
+  async function showInTheWay(open: OpenImportInTheWay): Promise<void> {
+    setInTheWay(null)
+    setError(undefined)
+    try {
+      const status = await call('imports.job', { jobId: open.jobId })
+      const preview = status.preview
+      if (preview === null) throw new Error(status.error ?? `The import of ${open.fileName} has no preview any more.`)
+      openJob.current = status.jobId
+      startTransition(() => {
+        setStrength(preview.defaultStrength)
+        setDecisions(new Map())
+        setStage({ kind: 'preview', status })
+      })
+    } catch (err) {
+      setError(asError(err))
+    }
+  }
+
   async function cancelInTheWay(open: OpenImportInTheWay): Promise<void> {
     setInTheWay(null)
     setError(undefined)
@@ -229,7 +248,11 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
         </Stack>
       )}
       <ErrorNotice error={error} title="That file could not be imported" />
-      <CancelOpenImport open={inTheWay} onCancel={(open) => void cancelInTheWay(open)} />
+      <CancelOpenImport
+        open={inTheWay}
+        onCancel={(open) => void cancelInTheWay(open)}
+        onShow={inTheWay?.kind === 'contacts' ? (open) => void showInTheWay(open) : undefined}
+      />
       {(stage.kind === 'preview' || stage.kind === 'applying') && stage.status.preview !== null && (
         <ImportPreview
           preview={stage.status.preview}
