@@ -174,7 +174,7 @@ describe('kith import PATH for an archive', () => {
     expect(blindText).toMatch(/add them with --my-address[^\n]*\n {2}maya@example\.com \(Maya Lindqvist\): \d+ sent/)
     // The note the page shows too names no command-line flag; the CLI adds its own hint after it.
     const blindNotes = (JSON.parse(blind.out) as { notes: string[] }).notes
-    expect(blindNotes).toContain('Kith does not know your own addresses yet, so no message counts as sent or received. Add them in Settings, or confirm the ones Kith proposes.')
+    expect(blindNotes).toContain('Kith does not know your own addresses yet, so no message counts as sent or received. Say which addresses are yours, or confirm the ones Kith proposes.')
     expect(blindNotes.join(' ')).not.toContain('--my-address')
     // A dry run writes nothing.
     expect(JSON.parse((await kith('review', 'list', '--json')).out)).toEqual({ people: [], ties: [], strengths: [] })
@@ -182,7 +182,7 @@ describe('kith import PATH for an archive', () => {
     // A calendar's summary counts meetings, in the heading and in the note about addresses.
     const calendarText = await kith('import', path.join(fixtures, 'google.ics'), '--dry-run')
     expect(calendarText.out).toMatch(/^Would learn from google\.ics \(Calendar \(\.ics\), \d+ meetings?\):\n/)
-    expect(calendarText.out).toContain('so no meeting counts as one you were at. Add them in Settings, or confirm the ones Kith proposes.\nOr give them here with --my-address and import again.')
+    expect(calendarText.out).toContain('so no meeting counts as one you were at. Say which addresses are yours, or confirm the ones Kith proposes.\nOr give them here with --my-address and import again.')
     expect(calendarText.out).not.toMatch(/\d+ messages?\):|no message counts/)
 
     const applied = await kith('import', path.join(fixtures, 'gmail.mbox'), '--my-address', 'maya@example.com')

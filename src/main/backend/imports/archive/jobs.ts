@@ -207,7 +207,7 @@ export class ArchiveJobs extends JobTable<Job> {
     const notes: string[] = [...plan.owner.notes]
     if (myAddresses.length === 0 && job.start.format !== 'linkedin-export') {
       const what = job.start.format === 'ics' ? 'no meeting counts as one you were at' : 'no message counts as sent or received'
-      notes.push(`Kith does not know your own addresses yet, so ${what}. Add them in Settings, or confirm the ones Kith proposes.`)
+      notes.push(`Kith does not know your own addresses yet, so ${what}. Say which addresses are yours, or confirm the ones Kith proposes.`)
     }
     if (plan.meId === null && plan.owner.create === null) notes.push('You have not said who you are yet, so strengths to you cannot be estimated. Set "me" first.')
     return {

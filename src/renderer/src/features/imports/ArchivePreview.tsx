@@ -71,7 +71,7 @@ function OwnAddresses({ preview, onConfirm, busy }: { preview: Preview; onConfir
       <Stack gap="xs">
         <Text size="sm">
           {known.length === 0 ? '' : `Kith counts ${known.join(', ')} as yours. `}
-          These addresses sent this archive's sent mail. Confirm the ones that are yours: Kith saves them in Settings and reads the archive again,
+          These addresses sent this archive's sent mail. Confirm the ones that are yours: Kith keeps them for your next imports and reads the archive again,
           so it can tell what you sent from what you received.
         </Text>
         {proposed.map((p) => (

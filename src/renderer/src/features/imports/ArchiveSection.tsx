@@ -207,7 +207,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
         <Stack gap="sm">
           <TagsInput
             label="Your email addresses"
-            description="Mail from these is what you sent. Kith keeps them in Settings."
+            description="Mail from these is what you sent. Kith keeps them for your next imports."
             placeholder="you@example.com"
             value={addresses}
             onChange={(list) => setAddresses(list.map((a) => a.trim().toLowerCase()))}
