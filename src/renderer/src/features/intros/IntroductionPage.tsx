@@ -125,8 +125,12 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
         </Text>
         {i.kind === 'ask' && i.goal !== null && (
           <Text size="sm">
-            Once {i.connector?.name ?? 'they'} has introduced you to {i.target?.name ?? 'them'}, Kith drafts the next ask: to {i.target?.name ?? 'them'}, for{' '}
-            {i.goal.name}.
+            {i.nextId !== null
+              ? `${i.connector?.name ?? 'They'} introduced you to ${i.target?.name ?? 'them'}: the next ask, to ${i.target?.name ?? 'them'} for ${i.goal.name}, is drafted.`
+              : ['introduced', 'scheduled', 'closed'].includes(i.state)
+                ? // (none drafted: the user was already asking them for it)
+                  `${i.connector?.name ?? 'They'} introduced you to ${i.target?.name ?? 'them'}; your ask of ${i.target?.name ?? 'them'} for ${i.goal.name} is on the Introductions page.`
+                : `Once ${i.connector?.name ?? 'they'} has introduced you to ${i.target?.name ?? 'them'}, Kith drafts the next ask: to ${i.target?.name ?? 'them'}, for ${i.goal.name}.`}
           </Text>
         )}
         {(i.previousId !== null || i.nextId !== null) && (

@@ -252,7 +252,8 @@ export function FindPathPage(): ReactNode {
             </Text>
           )}
           {found.direct.map((d) => (
-            <Alert key={d.id} color="teal" title={`You already know ${d.name}`}>
+            // A note, not an alert: a company search may list several, each read out at once as alerts.
+            <Alert key={d.id} color="teal" role="note" title={`You already know ${d.name}`}>
               <Stack gap={4}>
                 <Text size="sm">
                   {strengthWord(d.strength)} ({d.strength}/5), {d.lastTalked === null ? 'no talk logged' : `last talked ${ago(d.lastTalked)}`}.{' '}
