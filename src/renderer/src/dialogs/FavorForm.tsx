@@ -70,11 +70,32 @@ export function FavorForm({
     <form onSubmit={submit} noValidate>
       <Stack>
         <Group grow align="flex-start">
-          <PersonPicker label="Who gave" required value={form.values.giver} onChange={(p) => form.setFieldValue('giver', p)} error={form.errors.giver} />
-          <PersonPicker label="Who received" required value={form.values.receiver} onChange={(p) => form.setFieldValue('receiver', p)} error={form.errors.receiver} />
+          <PersonPicker
+            label="Who gave"
+            required
+            value={form.values.giver}
+            onChange={(p) => form.setFieldValue('giver', p)}
+            error={form.errors.giver}
+            // The first field to fill takes the keyboard (not the dialog's Close).
+            autoFocus={form.values.giver === null}
+          />
+          <PersonPicker
+            label="Who received"
+            required
+            value={form.values.receiver}
+            onChange={(p) => form.setFieldValue('receiver', p)}
+            error={form.errors.receiver}
+            autoFocus={form.values.giver !== null && form.values.receiver === null}
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Kind" allowDeselect={false} data={FAVOR_KINDS.map((k) => ({ value: k, label: capitalize(k) }))} {...form.getInputProps('kind')} />
+          <Select
+            label="Kind"
+            allowDeselect={false}
+            data={FAVOR_KINDS.map((k) => ({ value: k, label: capitalize(k) }))}
+            data-autofocus={form.values.giver !== null && form.values.receiver !== null ? true : undefined}
+            {...form.getInputProps('kind')}
+          />
           <Select
             label="Size"
             allowDeselect={false}
