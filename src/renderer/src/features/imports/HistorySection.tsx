@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { BATCH_FORMAT_LABELS, keptWords, type ImportBatchView } from '../../../../shared/imports'
 import { plural } from '../../../../shared/format'
 import { call } from '../../lib/client'
@@ -19,6 +19,11 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
   /** What the last undo did, shown until another import comes (the newest import then differs). */
   const [message, setMessage] = useState<{ text: string; newest: number | undefined }>()
   const newest = imports.data?.[0]?.id
+  const said = useRef<HTMLDivElement>(null)
+  // Once, when an undo's result is new.
+  useEffect(() => {
+    if (message !== undefined) said.current?.focus()
+  }, [message])
 
   async function undo(batch: ImportBatchView): Promise<void> {
     setBusy(true)
@@ -42,7 +47,8 @@ export function HistorySection({ version, onUndone }: { version: number; onUndon
     <Section title="Import history">
       <ErrorNotice error={imports.error ?? error} />
       {message !== undefined && message.newest === newest && (
-        <Alert color="teal" role="status">
+        // The Undo button that was pressed is gone with its row: the keyboard comes to what the undo did.
+        <Alert color="teal" role="status" tabIndex={-1} ref={said}>
           {message.text}
         </Alert>
       )}
