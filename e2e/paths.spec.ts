@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import { KithApp } from './pages/kith-app'
+import { KithApp, PeoplePage } from './pages/kith-app'
 
 /** On Find a path: anyone at a company, chosen from the list. */
 async function chooseCompany(app: Page, name: string): Promise<void> {
@@ -53,6 +53,32 @@ test.describe('who can introduce me', () => {
     await expect(same.getByRole('button', { name: /^Ask / })).toHaveCount(0)
     await same.getByRole('button', { name: `Open the request started with ${connector}` }).click()
     await expect(app.getByRole('heading', { level: 2, name: `Ask ${connector} to introduce you to Kenji Tanaka` })).toBeVisible()
+  })
+
+  test("a person's page asks who could introduce me, and the answer is there again on coming back", async ({ app }) => {
+    const kith = new PeoplePage(app)
+    await kith.open('Kenji Tanaka')
+    await app.getByRole('button', { name: 'Find a path', exact: true }).click()
+    await expect(app.getByRole('heading', { level: 2, name: 'Find a path' })).toBeVisible()
+    const picker = app.getByRole('combobox', { name: 'Person to meet' }).or(app.getByRole('textbox', { name: 'Person to meet' })).first()
+    await expect(picker).toHaveValue('Kenji Tanaka')
+    await expect(app.getByRole('article').first().getByRole('heading', { level: 3 })).toHaveText(/^1\. .+ → Kenji Tanaka$/)
+    const switchLonger = app.getByRole('switch', { name: 'Include longer paths (4 relationships)' })
+    await switchLonger.click()
+    await expect(switchLonger).toBeChecked()
+    await expect(app).toHaveURL(/#\/paths\?to=\d+&longer=1$/)
+    const answer = await app.getByRole('article').first().getAttribute('aria-label')
+
+    // Elsewhere and back: the same question, the same answer, the switch as it was.
+    await kith.goTo('Introductions')
+    await app.goBack()
+    await expect(picker).toHaveValue('Kenji Tanaka')
+    await expect(switchLonger).toBeChecked()
+    await expect(app.getByRole('article').first()).toHaveAttribute('aria-label', answer ?? '')
+    // Another kind of target puts the question away.
+    await app.getByText('Anyone with a tag', { exact: true }).click()
+    await expect(app.getByRole('article')).toHaveCount(0)
+    await expect(app).toHaveURL(/#\/paths$/)
   })
 
   test('someone I already know is a direct tie, not an introduction', async ({ app }) => {

@@ -45,7 +45,12 @@ function Page({ route }: { route: Route }): ReactNode {
         <PeoplePage onImport={() => go({ page: 'import' })} />
       )
     case 'paths':
-      return <FindPathPage />
+      return (
+        <FindPathPage
+          question={'question' in route ? route.question : null}
+          onQuestion={(question) => go(question === null ? { page: 'paths' } : { page: 'paths', question }, { replace: true })}
+        />
+      )
     case 'introductions':
       return <IntroductionsPage />
     case 'week':

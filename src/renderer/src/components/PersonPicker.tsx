@@ -68,12 +68,14 @@ export function PersonPicker({
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() })
   const [query, setQuery] = useState(value?.name ?? '')
   // The choice this field last reported: a different value comes from outside (a reset, a default).
+  // The same person under another name (known by id first, their name arriving later) shows the
+  // new name, unless the field has been typed in since.
   const reported = useRef<PersonRef | null>(value)
   useEffect(() => {
-    if (value?.id !== reported.current?.id) {
-      reported.current = value
-      setQuery(value?.name ?? '')
-    }
+    const before = reported.current
+    if (value?.id === before?.id && value?.name === before?.name) return
+    reported.current = value
+    setQuery((shown) => (value !== null && value.id === before?.id && shown !== before.name ? shown : (value?.name ?? '')))
   }, [value])
   const typed = query.trim()
   const found = useSearch(query)

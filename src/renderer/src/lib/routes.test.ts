@@ -12,6 +12,9 @@ describe('addresses', () => {
       { page: 'people', tag: 'linkedin 2026-11-28 & co' },
       { page: 'network', filters: { tag: 'angel investor', organisationId: 4, minStrength: 3, maxPeople: 20_000 } },
       { page: 'network', filters: { organisationId: 12 } },
+      { page: 'paths', question: { to: 42 } },
+      { page: 'paths', question: { company: 'Acme & Sons', longer: true } },
+      { page: 'paths', question: { tag: 'angel investor' } },
     ]
     const paths = routes.map(routePath)
     expect(new Set(paths).size).toBe(routes.length)
@@ -31,6 +34,18 @@ describe('addresses', () => {
     expect(parseRoute('/network', '?org=abc&strength=9&people=0&colour=red&tag=%20')).toEqual({ page: 'network' })
     expect(parseRoute('/network', '?org=-1&tag=investor')).toEqual({ page: 'network', filters: { tag: 'investor' } })
     expect(parseRoute('/network', '?org=2.5&strength=3.5&people=10.1&tag=%20investor%20')).toEqual({ page: 'network', filters: { tag: 'investor' } })
+  })
+
+  it('keeps the question Find a path was asked in its address', () => {
+    expect(routePath({ page: 'paths', question: { to: 12, longer: true } })).toBe('/paths?to=12&longer=1')
+    expect(routePath({ page: 'paths', question: { tag: 'a & b' } })).toBe('/paths?tag=a+%26+b')
+    expect(parseRoute('/paths', '?company=%20Acme%20')).toEqual({ page: 'paths', question: { company: 'Acme' } })
+    // One question: a person first, then a company, then a tag; a bad id or an empty name is not one.
+    expect(parseRoute('/paths', '?tag=x&to=3')).toEqual({ page: 'paths', question: { to: 3 } })
+    expect(parseRoute('/paths', '?to=0&company=Acme')).toEqual({ page: 'paths', question: { company: 'Acme' } })
+    expect(parseRoute('/paths', '?to=abc&tag=%20&longer=1')).toEqual({ page: 'paths' })
+    expect(parseRoute('/paths', '?to=5&longer=yes')).toEqual({ page: 'paths', question: { to: 5 } })
+    expect(parseRoute('/paths', `?company=${'x'.repeat(201)}`)).toEqual({ page: 'paths' })
   })
 
   it('opens People at the bare address', () => {

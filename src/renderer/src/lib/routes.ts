@@ -2,6 +2,7 @@
  * Every place in the app has an address after the `#`: `#/people/12` is a person,
  * `#/introductions/3` an introduction, `#/people?tag=…` everyone one import brought in,
  * `#/network?org=4&tag=…&strength=3&people=20000` the network map with its filters,
+ * `#/paths?to=12` (or `company=…`, `tag=…`, with `&longer=1`) Find a path with its question,
  * and `#/<page id>` each page of the navigation (pages.ts). Parsing and printing live
  * here, apart from React, so both directions can be tested.
  */
@@ -29,15 +30,15 @@ function wholeNumber(min: number, max: number): (raw: string) => number | undefi
   }
 }
 
+/** A company's or a tag's name in the address: 1 to 200 characters once trimmed, else not read. */
+function nameParam(raw: string): string | undefined {
+  const name = raw.trim()
+  return name.length >= 1 && name.length <= 200 ? name : undefined
+}
+
 /** Each filter in the address, by its name there; a value that does not fit is ignored, not refused. */
 const NETWORK_PARAMS = {
-  tag: {
-    key: 'tag',
-    read: (raw: string): string | undefined => {
-      const tag = raw.trim()
-      return tag.length >= 1 && tag.length <= 200 ? tag : undefined
-    },
-  },
+  tag: { key: 'tag', read: nameParam },
   organisationId: { key: 'org', read: wholeNumber(1, Number.MAX_SAFE_INTEGER) },
   minStrength: { key: 'strength', read: wholeNumber(2, 5) },
   maxPeople: { key: 'people', read: wholeNumber(1, 1_000_000) },
@@ -70,6 +71,34 @@ function networkFilters(search: string): NetworkFilters {
   return filters
 }
 
+/**
+ * What Find a path is asked: a person (by id), anyone at a company or anyone with a tag;
+ * `longer` looks four relationships out instead of three.
+ */
+export type PathQuestion = ({ to: number } | { company: string } | { tag: string }) & { longer?: true }
+
+function pathQuery(question: PathQuestion): string {
+  const query = new URLSearchParams()
+  if ('to' in question) query.set('to', String(question.to))
+  else if ('company' in question) query.set('company', question.company)
+  else query.set('tag', question.tag)
+  if (question.longer === true) query.set('longer', '1')
+  return query.toString()
+}
+
+/** The question in Find a path's address: the first of `to`, `company` and `tag` that reads; none, and there is no question. */
+function pathQuestion(search: string): PathQuestion | null {
+  const query = new URLSearchParams(search)
+  const longer = query.get('longer') === '1' ? { longer: true as const } : {}
+  const to = positiveId(query.get('to') ?? undefined)
+  if (to !== null) return { to, ...longer }
+  const company = nameParam(query.get('company') ?? '')
+  if (company !== undefined) return { company, ...longer }
+  const tag = nameParam(query.get('tag') ?? '')
+  if (tag !== undefined) return { tag, ...longer }
+  return null
+}
+
 export type Route =
   | { page: PageId }
   | { page: 'person'; id: number }
@@ -78,6 +107,8 @@ export type Route =
   | { page: 'people'; tag: string }
   /** The network map with some of its filters set. */
   | { page: 'network'; filters: NetworkFilters }
+  /** Find a path, asked something. */
+  | { page: 'paths'; question: PathQuestion }
 
 export const HOME: Route = { page: 'people' }
 
@@ -99,6 +130,7 @@ export function routePath(route: Route): string {
     const query = networkQuery(route.filters)
     return query === '' ? '/network' : `/network?${query}`
   }
+  if ('question' in route) return `/paths?${pathQuery(route.question)}`
   return `/${route.page}`
 }
 
@@ -125,6 +157,10 @@ export function parseRoute(pathname: string, search = ''): Route | null {
   if (page === 'network') {
     const filters = networkFilters(search)
     if (Object.keys(filters).length > 0) return { page: 'network', filters }
+  }
+  if (page === 'paths') {
+    const question = pathQuestion(search)
+    if (question !== null) return { page: 'paths', question }
   }
   return { page }
 }

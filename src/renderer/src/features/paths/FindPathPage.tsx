@@ -3,6 +3,7 @@ import { notify } from '../../lib/notify'
 import { useState, type ReactNode } from 'react'
 import type { ArgsIn } from '../../../../shared/contract'
 import type { PathView, PersonRef } from '../../../../shared/types'
+import type { PathQuestion } from '../../lib/routes'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { ago, stateWord, strengthWord } from '../../lib/format'
@@ -155,36 +156,59 @@ function PathCard({ path, rank, started, onStart, onOpen }: { path: PathView; ra
   )
 }
 
-export function FindPathPage(): ReactNode {
+type Asked = { to: number } | { company: string } | { tag: string }
+
+/** A question without its `longer`. */
+function bare(question: PathQuestion): Asked {
+  return 'to' in question ? { to: question.to } : 'company' in question ? { company: question.company } : { tag: question.tag }
+}
+
+/** The kind of target a question names. */
+function kindOf(question: PathQuestion): Kind {
+  return 'to' in question ? 'person' : 'company' in question ? 'company' : 'tag'
+}
+
+/**
+ * Find a path. The question lives in the page's address (`question`, changed through
+ * `onQuestion`), so leaving the page and coming back, or a link from a person's page,
+ * shows the same answer; only a kind chosen with nothing asked yet is the page's own.
+ */
+export function FindPathPage({ question, onQuestion }: { question: PathQuestion | null; onQuestion: (question: PathQuestion | null) => void }): ReactNode {
   const { version, changed } = useDataVersion()
   const { go } = useNav()
-  const [kind, setKind] = useState<Kind>('person')
-  const [person, setPerson] = useState<PersonRef | null>(null)
-  const [company, setCompany] = useState<string | null>(null)
-  const [tag, setTag] = useState<string | null>(null)
-  const [longer, setLonger] = useState(false)
+  const [kindChosen, setKind] = useState<Kind>(question === null ? 'person' : kindOf(question))
+  const kind = question === null ? kindChosen : kindOf(question)
+  const [longerChosen, setLonger] = useState(question?.longer === true)
+  const longer = question === null ? longerChosen : question.longer === true
+  // The person as picked (their name is known at once); one named by the address takes its name from the answer.
+  const [picked, setPicked] = useState<PersonRef | null>(null)
   const [adding, setAdding] = useState<string | null>(null)
   // The requests started from this page: the path's people, to the request's id.
   const [started, setStarted] = useState<Map<string, number>>(new Map())
   const { error, run } = useAction()
   const facets = useApi('people.facets', {}, String(version))
   const orgs = useApi('orgs.list', kind === 'company' ? {} : null, String(version))
+  const ask = (asked: Asked | null, longerToo = longer): void =>
+    onQuestion(asked === null ? null : longerToo ? { ...asked, longer: true } : asked)
 
+  const maxHops = longer ? 4 : 3
   const args: ArgsIn<'paths.find'> | null =
-    kind === 'person' && person !== null
-      ? { to: person.id, maxHops: longer ? 4 : 3 }
-      : kind === 'company' && company !== null
-        ? { company, maxHops: longer ? 4 : 3 }
-        : kind === 'tag' && tag !== null
-          ? { tag, maxHops: longer ? 4 : 3 }
-          : null
+    question === null ? null : 'to' in question ? { to: question.to, maxHops } : 'company' in question ? { company: question.company, maxHops } : { tag: question.tag, maxHops }
   const result = useApi('paths.find', args, String(version))
   // The question the answer on screen is for: asked again after a change (a request started, say), the answer stays
   // on screen until the new one comes, so the cards and the focus in them stay put; a new question hides it at once.
-  const question = JSON.stringify(args)
+  const asked = JSON.stringify(args)
   const [answered, setAnswered] = useState<string | null>(null)
-  if (!result.loading && result.data !== undefined && answered !== question) setAnswered(question)
-  const found = args !== null && (!result.loading || answered === question) ? result.data : undefined
+  if (!result.loading && result.data !== undefined && answered !== asked) setAnswered(asked)
+  const found = args !== null && (!result.loading || answered === asked) ? result.data : undefined
+  const person: PersonRef | null =
+    question === null || !('to' in question)
+      ? null
+      : picked?.id === question.to
+        ? picked
+        : found?.target.kind === 'person' && found.target.id === question.to
+          ? { id: found.target.id, name: found.target.name }
+          : { id: question.to, name: '' }
 
   const start = async (path: PathView): Promise<void> => {
     await run(async () => {
@@ -206,7 +230,11 @@ export function FindPathPage(): ReactNode {
           <SegmentedControl
             aria-label="Who to reach"
             value={kind}
-            onChange={setKind}
+            onChange={(value) => {
+              setKind(value)
+              // Another kind of target: the question asked is put away.
+              if (question !== null) ask(null)
+            }}
             data={[
               { value: 'person', label: 'A person' },
               { value: 'company', label: 'Anyone at a company' },
@@ -214,7 +242,16 @@ export function FindPathPage(): ReactNode {
             ]}
           />
           {kind === 'person' && (
-            <PersonPicker label="Person to meet" placeholder="Type a name" value={person} onChange={setPerson} onCreate={setAdding} />
+            <PersonPicker
+              label="Person to meet"
+              placeholder="Type a name"
+              value={person}
+              onChange={(p) => {
+                setPicked(p)
+                ask(p === null ? null : { to: p.id })
+              }}
+              onCreate={setAdding}
+            />
           )}
           {kind === 'company' && (
             <Select
@@ -222,8 +259,8 @@ export function FindPathPage(): ReactNode {
               placeholder="Choose a company"
               searchable
               data={(orgs.data ?? []).filter((o) => o.current > 0).map((o) => ({ value: o.name, label: `${o.name} (${o.current})` }))}
-              value={company}
-              onChange={setCompany}
+              value={question !== null && 'company' in question ? question.company : null}
+              onChange={(value) => ask(value === null ? null : { company: value })}
             />
           )}
           {kind === 'tag' && (
@@ -232,11 +269,16 @@ export function FindPathPage(): ReactNode {
               placeholder="Choose a tag"
               searchable
               data={(facets.data?.tags ?? []).map((t) => ({ value: t.label, label: `${t.label} (${t.count})` }))}
-              value={tag}
-              onChange={setTag}
+              value={question !== null && 'tag' in question ? question.tag : null}
+              onChange={(value) => ask(value === null ? null : { tag: value })}
             />
           )}
-          <Switch label="Include longer paths (4 relationships)" checked={longer} onChange={(e) => setLonger(e.currentTarget.checked)} />
+          <Switch label="Include longer paths (4 relationships)" checked={longer} onChange={(e) => {
+              const checked = e.currentTarget.checked
+              setLonger(checked)
+              if (question !== null) ask(bare(question), checked)
+            }}
+          />
         </Stack>
       </Paper>
 
@@ -306,7 +348,8 @@ export function FindPathPage(): ReactNode {
           onDone={(p) => {
             setAdding(null)
             changed()
-            setPerson({ id: p.id, name: p.name })
+            setPicked({ id: p.id, name: p.name })
+            ask({ to: p.id })
           }}
         />
       </Modal>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import type { PersonDetail, PersonRef } from '../../../../../shared/types'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { ago } from '../../../lib/format'
+import { useNav } from '../../../lib/nav'
 
 /** The person's name, role and last talk, with the buttons and menu of what can be done with them. */
 export function PersonHeader({
@@ -19,6 +20,7 @@ export function PersonHeader({
   onDelete: () => void
 }): ReactNode {
   const dialogs = useDialogs()
+  const { go } = useNav()
   const ref: PersonRef = { id: p.id, name: p.name }
   const role = [p.title, p.company].filter((x) => x !== null).join(' at ')
   return (
@@ -51,6 +53,12 @@ export function PersonHeader({
         >
           Log favor
         </Button>
+        {!p.isMe && (
+          // Who could introduce me (a faint tie or none): the answer for this person on Find a path.
+          <Button variant="default" onClick={() => go({ page: 'paths', question: { to: p.id } })}>
+            Find a path
+          </Button>
+        )}
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" aria-label={`More actions for ${p.name}`}>
