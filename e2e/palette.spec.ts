@@ -3,7 +3,7 @@ import { expect, test } from './fixtures'
 import { KithApp } from './pages/kith-app'
 
 function results(app: Page) {
-  return app.getByRole('dialog').locator('[data-action]')
+  return app.getByRole('dialog', { name: 'Command palette' }).locator('[data-action]')
 }
 
 test.describe('the command palette', () => {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { KithApp } from './pages/kith-app'
+import { KithApp, PeoplePage } from './pages/kith-app'
 
 test.describe('the weekly review', () => {
   test.use({ seed: { commands: [['demo']] } })
@@ -58,5 +58,50 @@ test.describe('the weekly review', () => {
     await kith.goTo('Reciprocity')
     await expect(app.getByRole('img', { name: /^Favor balances: / })).toBeVisible()
     await expect(app.getByRole('table', { name: 'Favors by person' }).getByRole('row').nth(1)).toBeVisible()
+  })
+})
+
+test.describe("a person's follow-ups", () => {
+  test.use({ seed: { commands: [['demo']] } })
+
+  test('add one from their page, tick it done, take it back', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Vera Walsh')
+    const section = app.getByRole('region', { name: 'Follow-ups' })
+    await expect(section.getByText('Nothing to follow up with Vera Walsh.')).toBeVisible()
+    const add = section.getByRole('button', { name: 'Add a follow-up' })
+    await add.click()
+    const dialog = app.getByRole('dialog', { name: 'Add a follow-up' })
+    // The keyboard starts in the first field, filled with the usual words.
+    const what = dialog.getByRole('textbox', { name: 'What to do' })
+    await expect(what).toBeFocused()
+    await expect(what).toHaveValue('Follow up with Vera Walsh')
+    await what.fill('Send Vera the pricing deck')
+    await dialog.getByRole('button', { name: 'Tomorrow' }).click()
+    await expect(dialog.getByRole('button', { name: 'Tomorrow' })).toHaveAttribute('aria-pressed', 'true')
+    await dialog.getByRole('button', { name: 'Add follow-up' }).click()
+    await expect(dialog).toBeHidden()
+    await expect(app.getByText(/^Follow-up added: Send Vera the pricing deck, due /)).toBeVisible()
+    await expect(add).toBeFocused()
+
+    const task = section.getByRole('checkbox', { name: 'Send Vera the pricing deck' })
+    await expect(task).not.toBeChecked()
+    await task.check()
+    await expect(task).toHaveCount(0)
+    await app.getByRole('button', { name: 'Undo' }).click()
+    await expect(section.getByRole('checkbox', { name: 'Send Vera the pricing deck' })).not.toBeChecked()
+  })
+
+  test('a day gone by is refused in the form, with nothing added', async ({ app }) => {
+    const people = new PeoplePage(app)
+    await people.open('Vera Walsh')
+    const section = app.getByRole('region', { name: 'Follow-ups' })
+    await section.getByRole('button', { name: 'Add a follow-up' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Add a follow-up' })
+    await dialog.getByRole('textbox', { name: 'Due' }).fill('2020-01-01')
+    await dialog.getByRole('button', { name: 'Add follow-up' }).click()
+    await expect(dialog.getByText('Choose today or a day after')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect(section.getByText('Nothing to follow up with Vera Walsh.')).toBeVisible()
   })
 })

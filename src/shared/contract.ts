@@ -19,6 +19,7 @@ import {
   isoWeek,
   weeklySettings,
   type WeeklySettings,
+  followUpInput,
   interactionInput,
   orgPatch,
   personCreate,
@@ -268,19 +269,13 @@ export const contract = {
   /** The user's own addresses (they decide each message's direction) and whether learned interactions keep subjects. */
   'settings.archive.get': method<ArchiveSettings>()(noArgs),
   'settings.archive.set': method<ArchiveSettings>()(archiveSettings),
+  /** Follow-ups, overdue first; `personId`: only those about that person. */
   'tasks.list': method<TaskView[]>()(
-    z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false) }),
+    z.strictObject({ due: z.boolean().default(false), includeDone: z.boolean().default(false), personId: id.nullable().default(null) }),
   ),
   'tasks.done': method<TaskView>()(z.strictObject({ id, done: z.boolean().default(true) })),
   'tasks.snooze': method<TaskView>()(z.strictObject({ id, until: isoDate })),
-  'tasks.add': method<TaskView>()(
-    z.strictObject({
-      personId: id.nullable().default(null),
-      title: z.string().trim().min(1, 'Enter what to do').max(300, 'A task is limited to 300 characters'),
-      due: isoDate,
-      introductionId: id.nullable().default(null),
-    }),
-  ),
+  'tasks.add': method<TaskView>()(followUpInput),
   /** Takes back an introduction's last move, and what that move added (tasks, favors, learned relationships). */
   'introductions.undoMove': method<IntroductionDetail>()(z.strictObject({ id })),
   'profile.get': method<Profile>()(noArgs),

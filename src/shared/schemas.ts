@@ -194,6 +194,14 @@ export const relationshipInput = z
   .refine((r) => r.a !== r.b, { message: 'A person cannot have a relationship with themself', path: ['b'] })
 export type RelationshipInput = z.output<typeof relationshipInput>
 
+/** A follow-up the user adds by hand: what to do, by when, and whom (or which introduction) it is about. */
+export const followUpInput = z.strictObject({
+  personId: id.nullable().default(null),
+  title: z.string().trim().min(1, 'Enter what to do').max(300, 'A follow-up is limited to 300 characters'),
+  due: isoDate,
+  introductionId: id.nullable().default(null),
+})
+
 export const interactionInput = z.strictObject({
   date: eventDate,
   kind: z.enum(INTERACTION_KINDS),

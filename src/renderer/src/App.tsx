@@ -13,6 +13,7 @@ import { DataVersionProvider } from './lib/data-version'
 import { firstViewShown } from './lib/first-view'
 import { NavProvider, useNav, type Route } from './lib/nav'
 import { sectionOf } from './lib/routes'
+import { useDocumentTitle } from './lib/title'
 import { PAGES, type PageId } from './pages'
 
 // Every page but People (where Kith opens) is its own chunk, loaded the first time it is shown.
@@ -92,6 +93,8 @@ function Shell(): ReactNode {
   useHotkeys([['mod+I', () => dialogs.open({ kind: 'interaction' })]], [])
   useDueNotices()
   const section: PageId = sectionOf(route)
+  // A person's or an introduction's page names the window itself, once it knows the name.
+  useDocumentTitle(route.page === 'person' || route.page === 'introduction' ? null : (PAGES.find((p) => p.id === route.page)?.label ?? null))
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">

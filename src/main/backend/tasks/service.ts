@@ -13,11 +13,19 @@ function taskStatus(t: { due_on: string; snoozed_until: string | null; done_at: 
   return due < today ? 'overdue' : due === today ? 'today' : 'upcoming'
 }
 
-/** Follow-ups by due day: all, or one introduction's; open ones only unless `includeDone`; only overdue and today's when `due`. */
-export async function tasksFor(backend: BackendState, where: { introductionId?: number; due?: boolean; includeDone?: boolean }): Promise<TaskView[]> {
+/**
+ * Follow-ups by due day: all, one introduction's, one person's, or the one with `id`; open ones
+ * only unless `includeDone`; only overdue and today's when `due`.
+ */
+export async function tasksFor(
+  backend: BackendState,
+  where: { id?: number; introductionId?: number; personId?: number; due?: boolean; includeDone?: boolean },
+): Promise<TaskView[]> {
   const today = backend.today()
   let q = backend.db.selectFrom('task').selectAll()
+  if (where.id !== undefined) q = q.where('id', '=', where.id)
   if (where.introductionId !== undefined) q = q.where('introduction_id', '=', where.introductionId)
+  if (where.personId !== undefined) q = q.where('person_id', '=', where.personId)
   if (where.includeDone !== true) q = q.where('done_at', 'is', null)
   const rows = await q.orderBy('due_on').orderBy('id').execute()
   const people = await names(backend.db, rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))
@@ -35,14 +43,16 @@ export async function tasksFor(backend: BackendState, where: { introductionId?: 
   return where.due === true ? views.filter((t) => t.status === 'overdue' || t.status === 'today') : views
 }
 
-export async function listTasks(backend: BackendState, due: boolean, includeDone: boolean): Promise<TaskView[]> {
-  const tasks = await tasksFor(backend, { due, includeDone })
+/** Follow-ups, overdue first, then by due day; one person's when `personId` is given. */
+export async function listTasks(backend: BackendState, where: { due: boolean; includeDone: boolean; personId?: number | null }): Promise<TaskView[]> {
+  if (where.personId !== undefined && where.personId !== null) await requirePerson(backend.db, where.personId)
+  const tasks = await tasksFor(backend, { due: where.due, includeDone: where.includeDone, ...(where.personId === undefined || where.personId === null ? {} : { personId: where.personId }) })
   const order: Record<TaskStatus, number> = { overdue: 0, today: 1, upcoming: 2, done: 3 }
   return tasks.sort((a, b) => order[a.status] - order[b.status] || compareCodeUnits(a.dueOn, b.dueOn) || a.id - b.id)
 }
 
 async function taskView(backend: BackendState, id: number): Promise<TaskView> {
-  const found = (await tasksFor(backend, { includeDone: true })).find((t) => t.id === id)
+  const [found] = await tasksFor(backend, { id, includeDone: true })
   if (found === undefined) throw new KithError('not_found', `There is no task with id ${id}.`)
   return found
 }

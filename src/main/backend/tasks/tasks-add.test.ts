@@ -36,6 +36,29 @@ describe('adding a follow-up task', () => {
     expect((await ok(backend, 'introductions.list', {}))[0]?.openTasks).toBe(1)
   })
 
+  it("lists one person's follow-ups, their introductions' among them, overdue first", async () => {
+    let now = NOW
+    const backend = await openTempBackend({ now: () => now })
+    const { me, vera, yara } = await meVeraYara(backend)
+    const later = await ok(backend, 'tasks.add', { personId: vera.id, title: 'Send Vera the deck', due: '2026-12-06' })
+    const soon = await ok(backend, 'tasks.add', { personId: vera.id, title: 'Call Vera', due: '2026-11-23' })
+    await ok(backend, 'tasks.add', { personId: yara.id, title: 'Call Yara', due: '2026-11-23' })
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    const onAsk = await ok(backend, 'tasks.add', { personId: vera.id, introductionId: request.id, title: 'Check Vera is happy to ask', due: '2026-11-30' })
+    now = new Date('2026-11-25T12:00:00Z')
+    const listed = await ok(backend, 'tasks.list', { personId: vera.id })
+    expect(listed.map((t) => [t.title, t.status])).toEqual([
+      ['Call Vera', 'overdue'],
+      ['Check Vera is happy to ask', 'upcoming'],
+      ['Send Vera the deck', 'upcoming'],
+    ])
+    expect(listed.map((t) => t.id)).toEqual([soon.id, onAsk.id, later.id])
+    await ok(backend, 'tasks.done', { id: soon.id })
+    expect((await ok(backend, 'tasks.list', { personId: vera.id })).map((t) => t.title)).toEqual(['Check Vera is happy to ask', 'Send Vera the deck'])
+    expect((await ok(backend, 'tasks.list', { personId: vera.id, includeDone: true })).map((t) => t.title)).toContain('Call Vera')
+    expect(await fails(backend, 'tasks.list', { personId: 9999 })).toEqual({ code: 'not_found', message: 'There is no person with id 9999.' })
+  })
+
   it('refuses a due date before today or more than five years ahead, a blank title, an unknown person or introduction, writing nothing', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { vera } = await meVeraYara(backend)

@@ -93,7 +93,7 @@ export async function weekView(backend: BackendState, week: string | undefined):
     week: label,
     suggestions,
     maybeKnown,
-    followUps: await listTasks(backend, true, false),
+    followUps: await listTasks(backend, { due: true, includeDone: false }),
     favorsToReturn: await nudges(backend, standings),
     coldTies: coldTies(backend, backend.paths()),
   }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { TaskStatus, TaskView } from '../../../shared/types'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
-import { formatDate } from '../lib/format'
+import { daysFromToday, formatDate } from '../lib/format'
 import { undoNotice } from '../lib/undo-notice'
 import { useNav } from '../lib/nav'
 
@@ -14,12 +14,6 @@ const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
   { status: 'done', title: 'Done', color: 'teal' },
 ]
 
-function addDays(days: number): string {
-  const d = new Date()
-  d.setDate(d.getDate() + days)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 /**
  * The task whose box was just ticked: the list reloads and draws its line
  * again in another group (Done), and the keyboard's focus goes with it
@@ -27,8 +21,12 @@ function addDays(days: number): string {
  */
 let focusAfterReload: number | null = null
 
-/** `vanishes`: the list shows open tasks only, so a task ticked done leaves it (Undo is offered). */
-export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; onOpen?: () => void; vanishes?: boolean }): ReactNode {
+/**
+ * `vanishes`: the list shows open tasks only, so a task ticked done leaves it (Undo is offered).
+ * `ungrouped`: the list has no Overdue and Today headings, so the line says so itself; and it is
+ * one person's list, so the line does not name them.
+ */
+export function TaskLine({ task, onOpen, vanishes = false, ungrouped = false }: { task: TaskView; onOpen?: () => void; vanishes?: boolean; ungrouped?: boolean }): ReactNode {
   const { changed } = useDataVersion()
   const { go } = useNav()
   // Ticks at once; the list reloads (and remounts this line) after the save.
@@ -72,8 +70,8 @@ export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; o
         styles={{ label: { textDecoration: done ? 'line-through' : undefined } }}
       />
       <Group gap="xs" wrap="nowrap">
-        <Text size="xs" c="dimmed">
-          due {formatDate(task.snoozedUntil ?? task.dueOn)}
+        <Text size="xs" c={ungrouped && task.status === 'overdue' ? 'red' : 'dimmed'} fw={ungrouped && task.status !== 'upcoming' && task.status !== 'done' ? 600 : undefined}>
+          {ungrouped && task.status === 'overdue' ? 'overdue, ' : ungrouped && task.status === 'today' ? 'today, ' : ''}due {formatDate(task.snoozedUntil ?? task.dueOn)}
         </Text>
         {onOpen !== undefined && (
           <Button size="compact-xs" variant="subtle" onClick={onOpen} aria-label={`Open the introduction of: ${task.title}`}>
@@ -81,7 +79,7 @@ export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; o
           </Button>
         )}
         {/* A follow-up of one's own (no introduction): who it is about, a way to them. */}
-        {task.introductionId === null && task.person !== null && (
+        {task.introductionId === null && task.person !== null && !ungrouped && (
           <Button size="compact-xs" variant="subtle" onClick={() => task.person !== null && go({ page: 'person', id: task.person.id })} aria-label={`Open ${task.person.name}`}>
             {task.person.name}
           </Button>
@@ -99,7 +97,7 @@ export function TaskLine({ task, onOpen, vanishes = false }: { task: TaskView; o
                 ['For 3 days', 3],
                 ['For a week', 7],
               ].map(([label, days]) => (
-                <Menu.Item key={label} onClick={() => void call('tasks.snooze', { id: task.id, until: addDays(Number(days)) }).then(changed)}>
+                <Menu.Item key={label} onClick={() => void call('tasks.snooze', { id: task.id, until: daysFromToday(Number(days)) }).then(changed)}>
                   {label}
                 </Menu.Item>
               ))}

@@ -5,7 +5,7 @@ import type { FavorView, InteractionView, PersonDetail, PersonRef } from '../../
 import { PageLoading } from '../components/PageLoading'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
-import { strengthWord } from '../lib/format'
+import { formatDate, strengthWord } from '../lib/format'
 import { plural } from '../../../shared/format'
 import { useNav } from '../lib/nav'
 import type { RelationshipDraft } from './RelationshipForm'
@@ -23,6 +23,7 @@ const RelationshipForm = lazy(() => loadForms().then((m) => ({ default: m.Relati
 const ConnectForm = lazy(() => loadForms().then((m) => ({ default: m.ConnectForm })))
 const MergeForm = lazy(() => loadForms().then((m) => ({ default: m.MergeForm })))
 const PersonForm = lazy(() => loadForms().then((m) => ({ default: m.PersonForm })))
+const FollowUpForm = lazy(() => loadForms().then((m) => ({ default: m.FollowUpForm })))
 
 /** Fetches the forms' chunk once the first view is shown and the window has nothing else to do (a failure shows when a form opens). */
 function usePreloadForms(): void {
@@ -46,6 +47,25 @@ function usePreloadForms(): void {
   }, [])
 }
 
+/**
+ * Rendered after the form, inside its Suspense boundary: once the form is drawn, the keyboard
+ * goes to its field marked `data-autofocus`. The modal's own focus trap does that when it opens,
+ * but the first time a form opens its code is still loading (the form is lazy), and the trap
+ * finds only the Close button. A keyboard already in the form is left where it is.
+ */
+function FocusTheForm(): ReactNode {
+  const marker = useRef<HTMLSpanElement>(null)
+  useEffect(() => {
+    const dialog = marker.current?.closest('[role="dialog"]')
+    const field = dialog?.querySelector<HTMLElement>('form [data-autofocus]')
+    if (field === null || field === undefined) return
+    const active = document.activeElement
+    if (active !== null && active.closest('form') !== null && dialog?.contains(active) === true) return
+    field.focus()
+  }, [])
+  return <span ref={marker} hidden />
+}
+
 export type Dialog =
   | { kind: 'person'; person?: PersonDetail }
   | { kind: 'interaction'; people?: PersonRef[]; interaction?: InteractionView }
@@ -54,6 +74,7 @@ export type Dialog =
   /** `duplicate`: the person to merge in, when already known (say, one just added by mistake) */
   | { kind: 'merge'; keep: PersonDetail; duplicate?: PersonRef }
   | { kind: 'connect'; a?: PersonRef }
+  | { kind: 'followUp'; person: PersonRef }
 
 interface Dialogs {
   open: (dialog: Dialog) => void
@@ -68,11 +89,14 @@ const TITLES: Record<Dialog['kind'], string> = {
   favor: 'Log a favor',
   merge: 'Merge a duplicate',
   connect: 'Introduce two people',
+  followUp: 'Add a follow-up',
 }
 
 /** The forms any page, the command palette or a shortcut can open. */
 export function DialogsProvider({ children }: { children: ReactNode }): ReactNode {
   const [dialog, setDialog] = useState<Dialog | null>(null)
+  // Counts the forms opened: each is focused once, as it is first drawn.
+  const [opened, setOpened] = useState(0)
   const { changed } = useDataVersion()
   const { go } = useNav()
   const close = useCallback(() => setDialog(null), [])
@@ -93,6 +117,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
       open: (d: Dialog) => {
         opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
         setDialog(d)
+        setOpened((n) => n + 1)
       },
     }),
     [],
@@ -176,6 +201,9 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             }}
           />
         )}
+        {dialog?.kind === 'followUp' && (
+          <FollowUpForm person={dialog.person} onDone={(t) => done(`Follow-up added: ${t.title}, due ${formatDate(t.dueOn)}`)} />
+        )}
         {dialog?.kind === 'merge' && (
           <MergeForm
             keep={dialog.keep}
@@ -186,6 +214,7 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             }}
           />
         )}
+        {dialog !== null && <FocusTheForm key={`${opened}:${dialog.kind}`} />}
         </Suspense>
       </Modal>
     </Context.Provider>

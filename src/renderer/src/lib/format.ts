@@ -9,6 +9,14 @@ export function todayIso(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+/** The day `days` after today (local time), as YYYY-MM-DD. */
+export function daysFromToday(days: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + days)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
 /** How long ago a YYYY-MM-DD date was, in the words the backend's explanations use too ("never" for none). */
 export function ago(date: string | null, today: string = todayIso()): string {
   if (date === null) return 'never'

@@ -5,6 +5,7 @@ import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
 import { formatDate, stateWord, todayIso } from '../../lib/format'
 import { useNav } from '../../lib/nav'
+import { useDocumentTitle } from '../../lib/title'
 import { useApi } from '../../lib/useApi'
 import { BackButton } from '../../components/BackButton'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -32,6 +33,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
   const { version, changed } = useDataVersion()
   const { go } = useNav()
   const intro = useApi('introductions.get', { id }, String(version))
+  useDocumentTitle(intro.data?.id === id ? intro.data.title : 'Introduction')
   const [on, setOn] = useState(todayIso())
   const { error, run } = useAction()
   // A move the backend asked to confirm: sending without both yeses, or asking past a stop.

@@ -1,5 +1,5 @@
 import { Box, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useState, type ReactNode, type SyntheticEvent } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type SyntheticEvent } from 'react'
 import { personName } from '../../../../shared/schemas'
 import { call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { errorText } from '../../lib/errors'
 import { useAction } from '../../lib/useAction'
 import { useDialogs } from '../../dialogs/Dialogs'
+import { useNav } from '../../lib/nav'
 import type { PersonRef } from '../../../../shared/types'
 
 /** Asks who the user is; Kith measures every path from them. */
@@ -58,6 +59,19 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
   )
 }
 
+/** The second step's heading: the name just given took its form away, so the keyboard comes here rather than to nothing. */
+function WelcomeHeading({ name }: { name: string }): ReactNode {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus()
+  }, [])
+  return (
+    <Title order={2} ref={heading} tabIndex={-1}>
+      Welcome, {name}
+    </Title>
+  )
+}
+
 /**
  * The first run, in two steps: who you are (or the sample network straight
  * away), then how to bring your people in: an import, the sample network
@@ -66,6 +80,7 @@ export function MeForm({ intro }: { intro: ReactNode }): ReactNode {
 export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () => void }): ReactNode {
   const { changed } = useDataVersion()
   const dialogs = useDialogs()
+  const { go } = useNav()
   const { busy, error, run } = useAction<'sample'>()
 
   const loadSample = (): Promise<boolean> =>
@@ -77,7 +92,7 @@ export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () 
   if (me !== null) {
     return (
       <Stack maw={720} gap="lg">
-        <Title order={2}>Welcome, {me.name}</Title>
+        <WelcomeHeading name={me.name} />
         <Text>Kith knows who you are. Now bring in the people you know; you can always add more later.</Text>
         <Stack gap="md" component="ul" aria-label="Ways to begin" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           <NextStep
@@ -95,6 +110,15 @@ export function FirstRun({ me, onImport }: { me: PersonRef | null; onImport: () 
             action={
               <Button variant="light" onClick={() => void loadSample()} loading={busy === 'sample'}>
                 Load sample network
+              </Button>
+            }
+          />
+          <NextStep
+            title="Tell Kith about yourself"
+            text="Your role, your organisation and what you are known for: every ask and introduction Kith drafts is signed with them, and every forwardable blurb begins with them."
+            action={
+              <Button variant="default" onClick={() => go({ page: 'settings' })}>
+                Open your profile
               </Button>
             }
           />

@@ -11,9 +11,11 @@ import { undoNotice } from '../../lib/undo-notice'
 import { useRememberPerson } from '../../lib/recent-people'
 import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
+import { useDocumentTitle } from '../../lib/title'
 import { Neighbourhood } from './Neighbourhood'
 import { DeletePersonModal } from './person/DeletePersonModal'
 import { FavorsSection } from './person/FavorsSection'
+import { FollowUpsSection } from './person/FollowUpsSection'
 import { InteractionsSection } from './person/InteractionsSection'
 import { IntroductionsSection } from './person/IntroductionsSection'
 import { useCapped, type RemoveRow } from './person/parts'
@@ -29,12 +31,14 @@ export function PersonPage({ id }: { id: number }): ReactNode {
   const hood = useApi('people.neighbourhood', { id }, String(version))
   const me = useApi('me.get', {}, String(version))
   const intros = useApi('introductions.list', { personId: id }, String(version))
+  const tasks = useApi('tasks.list', { personId: id }, String(version))
   const [confirmDelete, setConfirmDelete] = useState(false)
   const { error, run } = useAction()
   const relationships = useCapped(person.data?.relationships ?? [])
   const interactions = useCapped(person.data?.interactions ?? [])
   const favors = useCapped([...(person.data?.favors ?? [])].reverse())
   useRememberPerson(person.data?.id === id ? person.data : undefined)
+  useDocumentTitle(person.data?.id === id ? person.data.name : 'Person')
 
   if (person.data === undefined || person.data.id !== id) {
     return person.error === undefined ? <Busy label="Loading" /> : <ErrorNotice error={person.error} title="This person could not be loaded" />
@@ -95,6 +99,7 @@ export function PersonPage({ id }: { id: number }): ReactNode {
       />
       <ErrorNotice error={error} />
       <ProfileSection p={p} open={open} />
+      <FollowUpsSection p={p} tasks={tasks.data} />
       <RelationshipsSection p={p} relationships={relationships} open={open} removeRow={removeRow} />
       <Section title="Neighbourhood">{hood.data !== undefined && hood.data.center.id === id ? <Neighbourhood hood={hood.data} onOpen={open} /> : <Busy size="sm" label="Drawing" />}</Section>
       <InteractionsSection p={p} interactions={interactions} open={open} removeRow={removeRow} />

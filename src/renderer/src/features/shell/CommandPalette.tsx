@@ -143,6 +143,8 @@ export function CommandPalette(): ReactNode {
       tagsToIgnore={[]}
       scrollable
       maxHeight={420}
+      // The dialog has no visible title: it is named for what it does.
+      attributes={{ content: { 'aria-label': 'Command palette' } }}
     >
       <Spotlight.Search
         placeholder="Find someone or run an action…"
