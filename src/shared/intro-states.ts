@@ -46,11 +46,13 @@ const ASK_MOVES: Record<AskState, readonly AskState[]> = {
 /**
  * Connecting two people: both should say yes before the introduction goes
  * out. Sending earlier is a move Kith allows only after the user confirms
- * its warning (see the introductions service).
+ * its warning (see the introductions service). "Both said yes" and
+ * "declined" are not moves the user makes: they follow the two answers
+ * (`introductions.answer`), so they are reached only that way.
  */
 const CONNECT_MOVES: Record<ConnectState, readonly ConnectState[]> = {
   draft: ['asking', 'introduced', 'abandoned'],
-  asking: ['ready', 'declined', 'introduced', 'abandoned'],
+  asking: ['introduced', 'abandoned'],
   ready: ['introduced', 'abandoned'],
   declined: [],
   introduced: ['scheduled', 'abandoned'],

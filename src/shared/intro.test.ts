@@ -26,8 +26,7 @@ const VALID: Record<IntroKind, [IntroState, IntroState][]> = {
     ['draft', 'asking'],
     ['draft', 'introduced'],
     ['draft', 'abandoned'],
-    ['asking', 'ready'],
-    ['asking', 'declined'],
+    // (asking becomes ready or declined by the answers, not by a move)
     ['asking', 'introduced'],
     ['asking', 'abandoned'],
     ['ready', 'introduced'],

@@ -104,6 +104,9 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
   if (!isIntroState(to) || !statesOf(kind).includes(to)) {
     throw fieldError('to', `"${to}" is not a state of ${kind === 'ask' ? 'a request' : 'an introduction'}.`)
   }
+  if (kind === 'connect' && (to === 'ready' || to === 'declined')) {
+    throw new KithError('conflict', `"${stateWord(to)}" follows the answers: record what each of them said, and the introduction moves on by itself.`)
+  }
   if (!canMove(kind, r.state, to)) {
     throw new KithError('conflict', `An introduction that is ${r.state} cannot become ${to}.`)
   }

@@ -117,6 +117,14 @@ describe('introducing two people', () => {
     await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
     const half = await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
     expect(half.state).toBe('asking')
+    // "Both said yes" and "declined" follow the answers: with one yes, neither can be set by hand.
+    for (const to of ['ready', 'declined'] as const) {
+      expect(await fails(backend, 'introductions.move', { id: intro.id, to })).toEqual({
+        code: 'conflict',
+        message: `"${to === 'ready' ? 'Both said yes' : 'Declined'}" follows the answers: record what each of them said, and the introduction moves on by itself.`,
+      })
+    }
+    expect((await ok(backend, 'introductions.get', { id: intro.id })).nextStates).toEqual(['introduced', 'abandoned'])
 
     const warned = await fails(backend, 'introductions.move', { id: intro.id, to: 'introduced' })
     expect(warned.code).toBe('conflict')

@@ -106,8 +106,8 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       changed()
       notify({ color: 'teal', message: `${i.title}: back to ${stateWord(back.state).toLowerCase()}.` })
     })
-  // Opt-in answers move a connect introduction to ready or declined; no button for those.
-  const moves = i.nextStates.filter((s) => !(i.kind === 'connect' && (s === 'ready' || s === 'declined' || s === 'introduced')))
+  // Sending an introduction between two people has its own button, with its draft (the opt-in answers move it to ready or declined).
+  const moves = i.nextStates.filter((s) => !(i.kind === 'connect' && s === 'introduced'))
 
   return (
     <Stack gap="lg" maw={1100}>
