@@ -141,8 +141,25 @@ test.describe('introducing two people', () => {
         ['me', 'Jordan Avery'],
         ['people', 'add', 'Ana Silva', '--email', 'ana@acme.example', '--company', 'Acme'],
         ['people', 'add', 'Ben Okafor', '--email', 'ben@beta.example', '--company', 'Beta'],
+        ['people', 'add', 'Cy Nakamura', '--email', 'cy@gamma.example'],
+        ['know', 'Jordan Avery', 'Ana Silva', '--strength', '4'],
+        ['know', 'Jordan Avery', 'Ben Okafor', '--strength', '3'],
       ],
     },
+  })
+
+  test('someone I do not know: Kith asks first, and starts it only when told to', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Introductions')
+    await kith.button('Introduce two people').click()
+    const dialog = new Dialog(app, 'Introduce two people')
+    await dialog.pickPerson('Introduce', 'Ana', /Ana Silva/)
+    await dialog.pickPerson('To', 'Cy', /Cy Nakamura/)
+    await dialog.root.getByRole('button', { name: 'Start with double opt-in' }).click()
+    const alert = dialog.root.getByRole('alert')
+    await expect(alert).toContainText('You do not know Cy Nakamura in Kith: they would be asked to opt in by a stranger.')
+    await dialog.root.getByRole('button', { name: 'Start anyway' }).click()
+    await expect(app.getByRole('heading', { level: 2, name: 'Introduce Ana Silva and Cy Nakamura' })).toBeVisible()
   })
 
   async function start(app: import('@playwright/test').Page): Promise<void> {

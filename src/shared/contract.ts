@@ -221,7 +221,7 @@ export const contract = {
   /** I introduce two people: starts with double opt-in. */
   'introductions.connect': method<IntroductionDetail>()(
     z
-      .strictObject({ a: id, b: id, context: z.string().trim().max(300).default('') })
+      .strictObject({ a: id, b: id, context: z.string().trim().max(300).default(''), confirmed: z.boolean().default(false) })
       .refine((c) => c.a !== c.b, { message: 'choose two different people', path: ['b'] }),
   ),
   'introductions.update': method<IntroductionDetail>()(z.strictObject({ id, details: introDetails })),

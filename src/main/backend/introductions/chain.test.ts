@@ -112,7 +112,7 @@ describe('an ask along a longer path', () => {
     expect((await fails(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })).message).toBe(
       `You are already asking Valentina Rossi to introduce you to Freya Fischer (introduction ${first.id}, agreed).`,
     )
-    expect((await fails(backend, 'introductions.undoMove', { id: (await ok(backend, 'introductions.connect', { a: valentina.id, b: kenji.id })).id })).message).toBe(
+    expect((await fails(backend, 'introductions.undoMove', { id: (await ok(backend, 'introductions.connect', { confirmed: true, a: valentina.id, b: kenji.id })).id })).message).toBe(
       'This introduction has no move to take back.',
     )
   })
@@ -194,7 +194,7 @@ describe('introducing two people', () => {
   it('gives them a relationship once introduced, taken back with the move', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { valentina, kenji } = await chain(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: valentina.id, b: kenji.id, context: 'hiring' })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: valentina.id, b: kenji.id, context: 'hiring' })
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
     await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced', date: '2026-11-28', confirmed: true })

@@ -93,7 +93,7 @@ describe('the drafts of an introduction between two people', () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, kenji } = await cast(backend)
     await ok(backend, 'profile.set', { fullName: 'Jordan Avery', signOff: 'Warm regards,' })
-    const started = await ok(backend, 'introductions.connect', { a: yara.id, b: kenji.id, context: 'seed pricing' })
+    const started = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: kenji.id, context: 'seed pricing' })
     expect(started.drafts.email?.warnings).toEqual([
       'Neither side has said yes yet.',
       'No gain stated for Yara Schmidt.',

@@ -13,6 +13,7 @@ import { byStrengthThenName } from '../people/order'
 import { getIntroduction } from './read'
 import { row } from './rows'
 import { insertAsk, recordEvent, sendWarnings } from './service'
+import { introducedTo } from './pairs'
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
@@ -34,9 +35,17 @@ async function giveBackIdea(backend: BackendState, connector: number, connectorN
     .where('p.archived_at', 'is', null)
     .where('r.strength', '>=', 2)
     .execute()
+  // Not someone they know already, or were introduced to (or said no to): as the Reciprocity page leaves them out.
+  const knows = await backend.db
+    .selectFrom('relationship')
+    .select(['person_a', 'person_b'])
+    .where((eb) => eb.or([eb('person_a', '=', connector), eb('person_b', '=', connector)]))
+    .execute()
+  const already = await introducedTo(backend.db, connector)
+  for (const r of knows) already.add(r.person_a === connector ? r.person_b : r.person_a)
   // Strongest first, then as the People list orders names, each person once: the same people every time, in the
   // order the Reciprocity page lists them.
-  const offers = byStrengthThenName(offered).slice(0, 3)
+  const offers = byStrengthThenName(offered.filter((o) => !already.has(o.id))).slice(0, 3)
   const need = needs[0]?.label ?? ''
   if (offers.length === 0) return `Give back to ${connectorName}: they are looking for ${needs.map((n) => n.label).join(', ')}.`
   const match = needs.find((n) => offers.some((o) => o.label_norm === n.label_norm))?.label ?? need

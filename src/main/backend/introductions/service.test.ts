@@ -91,7 +91,7 @@ describe('waiting for an answer', () => {
   it('reminds the user to follow up on an opt-in not answered, done once both have answered', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })
     const asking = await ok(backend, 'introductions.move', { id: intro.id, to: 'asking', date: '2026-11-21' })
     expect(asking.tasks.map((t) => [t.kind, t.title, t.dueOn])).toEqual([['nudge', 'If Yara Schmidt or Ben Okafor has not answered, follow up once, kindly', '2026-11-26']])
     // Once Yara said yes, only Ben is to be chased; her answer taken back, both are again.
@@ -111,7 +111,7 @@ describe('introducing two people', () => {
   it('asks both sides first, warns before sending without both yeses, then hands off and closes on a scheduled meeting', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben, me } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id, context: 'design hiring' })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id, context: 'design hiring' })
     expect(intro).toMatchObject({ kind: 'connect', state: 'draft', title: 'Introduce Yara Schmidt and Ben Okafor', answers: { a: null, b: null } })
     expect(intro.people.map((p) => p.email)).toEqual(['yara@harbor.example', 'ben@beta.example'])
     await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
@@ -150,7 +150,7 @@ describe('introducing two people', () => {
   it('when one side says no: the email is not to be sent, and the side who said yes is to be told, until the answer is taken back', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id, context: 'design hiring' })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id, context: 'design hiring' })
     await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
     const declined = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'no' })
@@ -170,7 +170,7 @@ describe('introducing two people', () => {
   it('when one side says no before the other answered, the other, who was asked, is to be told too', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })
     await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
     const declined = await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'no' })
     expect(declined.tasks.filter((t) => t.kind === 'other').map((t) => t.title)).toEqual(['Let Yara Schmidt know the introduction to Ben Okafor will not go ahead'])
@@ -180,7 +180,7 @@ describe('introducing two people', () => {
   it('sends without both yeses only when the user confirms; a no declines it', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben, vera } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })
     const sent = await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced', confirmed: true })
     expect(sent.state).toBe('introduced')
     const other = await ok(backend, 'introductions.connect', { a: vera.id, b: ben.id })
@@ -192,21 +192,47 @@ describe('introducing two people', () => {
   it('introduces two people once at a time: a second while one is under way is refused, either way round', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { yara, ben } = await cast(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })
-    expect(await fails(backend, 'introductions.connect', { a: ben.id, b: yara.id })).toMatchObject({
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })
+    expect(await fails(backend, 'introductions.connect', { confirmed: true, a: ben.id, b: yara.id })).toMatchObject({
       code: 'conflict',
       message: `You are already introducing Ben Okafor and Yara Schmidt (introduction ${intro.id}, draft).`,
     })
     await ok(backend, 'introductions.move', { id: intro.id, to: 'abandoned' })
-    const second = await ok(backend, 'introductions.connect', { a: ben.id, b: yara.id })
+    const second = await ok(backend, 'introductions.connect', { confirmed: true, a: ben.id, b: yara.id })
     await ok(backend, 'introductions.answer', { id: second.id, side: 'a', answer: 'yes' })
     await ok(backend, 'introductions.answer', { id: second.id, side: 'b', answer: 'yes' })
-    expect((await fails(backend, 'introductions.connect', { a: yara.id, b: ben.id })).message).toBe(
+    expect((await fails(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })).message).toBe(
       `You are already introducing Yara Schmidt and Ben Okafor (introduction ${second.id}, both said yes).`,
     )
-    // Once sent, it is done: they can be introduced again.
+    // Once sent, they know each other: there is no one to introduce, confirmed or not.
     await ok(backend, 'introductions.move', { id: second.id, to: 'introduced', confirmed: true })
-    expect(await ok(backend, 'introductions.connect', { a: yara.id, b: ben.id })).toMatchObject({ state: 'draft' })
+    expect(await fails(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })).toEqual({
+      code: 'conflict',
+      message: "Yara Schmidt and Ben Okafor already know each other in Kith (2/5): there is no one to introduce. If they do not, change that relationship on Yara Schmidt's page.",
+    })
+  })
+
+  it('asks first when I do not know one of the two, or introduced them before, or one said no', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { yara, ben, vera } = await cast(backend)
+    // Yara is known to Vera, not to me: she would be asked to opt in by a stranger.
+    const stranger = await fails(backend, 'introductions.connect', { a: yara.id, b: ben.id })
+    expect(stranger).toEqual({
+      code: 'conflict',
+      message:
+        'Confirm before starting: You do not know Yara Schmidt in Kith: they would be asked to opt in by a stranger. Find a path to them instead, or record how you know them first.',
+    })
+    expect(await ok(backend, 'introductions.list', {})).toEqual([])
+
+    // Vera and Ben, both known to me: started at once. Ben says no; a second try is asked about, naming the no.
+    const first = await ok(backend, 'introductions.connect', { a: vera.id, b: ben.id })
+    await ok(backend, 'introductions.move', { id: first.id, to: 'asking', date: '2026-11-10' })
+    await ok(backend, 'introductions.answer', { id: first.id, side: 'b', answer: 'no' })
+    expect((await fails(backend, 'introductions.connect', { a: ben.id, b: vera.id })).message).toBe(
+      `Confirm before starting: Ben Okafor said no to this introduction on ${NOW.toISOString().slice(0, 10)} (introduction ${first.id}): ask again only if something has changed.`,
+    )
+    const again = await ok(backend, 'introductions.connect', { a: ben.id, b: vera.id, confirmed: true })
+    expect(again.state).toBe('draft')
   })
 })
 

@@ -9,7 +9,7 @@ import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import { KithError, fieldError } from '../errors'
 import { readProfile } from '../profile/service'
-import { requirePeople } from '../people/records'
+import { meId, requirePeople } from '../people/records'
 import { getIntroduction, introPerson, introductionSummary } from './read'
 import { row, type Row } from './rows'
 import { pathScore } from '../paths/ranking'
@@ -86,13 +86,33 @@ export async function insertAsk(db: Db, backend: BackendState, path: number[], s
   return created.id
 }
 
-export async function connectPeople(backend: BackendState, a: number, b: number, context: string): Promise<IntroductionDetail> {
+/**
+ * Starts introducing two people (a draft, then each is asked to opt in). Refused for
+ * myself, someone archived, two people who already know each other, or two already being
+ * introduced. Asked about first (`confirmed` says the user weighed it): one of the two I do
+ * not know (they would hear from a stranger), and two I introduced before or who said no
+ * before.
+ */
+export async function connectPeople(backend: BackendState, a: number, b: number, context: string, confirmed = false): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
   const id = await backend.write('nothing', async (trx) => {
     const people = await requirePeople(trx, [a, b])
     for (const p of people.values()) {
       if (p.isMe) throw new KithError('bad_request', 'To be introduced yourself, find a path instead.')
       if (p.archived) throw new KithError('conflict', `${p.name} is archived.`)
+    }
+    const nameOf = (id: number): string => people.get(id)?.name ?? ''
+    const known = await trx
+      .selectFrom('relationship')
+      .select('strength')
+      .where('person_a', '=', Math.min(a, b))
+      .where('person_b', '=', Math.max(a, b))
+      .executeTakeFirst()
+    if (known !== undefined) {
+      throw new KithError(
+        'conflict',
+        `${nameOf(a)} and ${nameOf(b)} already know each other in Kith (${known.strength}/5): there is no one to introduce. If they do not, change that relationship on ${nameOf(a)}'s page.`,
+      )
     }
     // One introduction between two people at a time until it is sent: a second would ask them to opt in twice.
     const open = await trx
@@ -105,6 +125,10 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
     if (open !== undefined) {
       const names = [people.get(a)?.name ?? '', people.get(b)?.name ?? ''].join(' and ')
       throw new KithError('conflict', `You are already introducing ${names} (introduction ${open.id}, ${stateWord(open.state).toLowerCase()}).`)
+    }
+    if (!confirmed) {
+      const cautions = await connectCautions(trx, a, b, nameOf)
+      if (cautions.length > 0) throw new KithError('conflict', `Confirm before starting: ${cautions.join(' ')}`)
     }
     const created = await trx
       .insertInto('introduction')
@@ -120,9 +144,65 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordEvent(trx, created.id, 'draft', backend.today(), now)
+    // A weekly suggestion of the same two, still open, is the one this starts (from whichever door).
+    await trx
+      .updateTable('suggestion')
+      .set({ status: 'started', introduction_id: created.id })
+      .where('status', '=', 'open')
+      .where('person_a', '=', Math.min(a, b))
+      .where('person_b', '=', Math.max(a, b))
+      .execute()
     return created.id
   })
   return getIntroduction(backend, id)
+}
+
+/**
+ * What to weigh before introducing two people: one of them I do not know (no relationship
+ * with me in Kith), and what became of introducing them before (sent, or a no).
+ */
+async function connectCautions(db: Db, a: number, b: number, nameOf: (id: number) => string): Promise<string[]> {
+  const cautions: string[] = []
+  const me = await meId(db)
+  if (me !== null) {
+    const mine = await db
+      .selectFrom('relationship')
+      .select(['person_a', 'person_b'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('person_a', '=', me), eb('person_b', 'in', [a, b])]),
+          eb.and([eb('person_b', '=', me), eb('person_a', 'in', [a, b])]),
+        ]),
+      )
+      .execute()
+    const knownToMe = new Set(mine.map((r) => (r.person_a === me ? r.person_b : r.person_a)))
+    for (const p of [a, b]) {
+      if (!knownToMe.has(p)) {
+        cautions.push(`You do not know ${nameOf(p)} in Kith: they would be asked to opt in by a stranger. Find a path to them instead, or record how you know them first.`)
+      }
+    }
+  }
+  const before = await db
+    .selectFrom('introduction as i')
+    .innerJoin('introduction_event as e', (j) => j.onRef('e.introduction_id', '=', 'i.id').onRef('e.state', '=', 'i.state'))
+    .select(['i.id', 'i.state', 'i.a_answer', 'i.b_answer', 'i.person_a_id', 'i.person_b_id', 'e.on_date'])
+    .where('i.kind', '=', 'connect')
+    .where('i.state', 'in', ['declined', 'introduced', 'scheduled'])
+    .where((eb) =>
+      eb.or([eb.and([eb('i.person_a_id', '=', a), eb('i.person_b_id', '=', b)]), eb.and([eb('i.person_a_id', '=', b), eb('i.person_b_id', '=', a)])]),
+    )
+    .orderBy('e.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  if (before?.state === 'declined') {
+    const said = before.a_answer === 'no' ? before.person_a_id : before.b_answer === 'no' ? before.person_b_id : null
+    cautions.push(
+      `${said === null ? 'One of them' : nameOf(said)} said no to this introduction on ${before.on_date} (introduction ${before.id}): ask again only if something has changed.`,
+    )
+  } else if (before !== undefined) {
+    cautions.push(`You introduced them on ${before.on_date} (introduction ${before.id}).`)
+  }
+  return cautions
 }
 
 export async function updateDetails(backend: BackendState, id: number, details: IntroDetails): Promise<IntroductionDetail> {

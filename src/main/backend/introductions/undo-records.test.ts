@@ -96,8 +96,8 @@ describe('taking a move back', () => {
 
   it('puts both opt-in answers back as they were before the answer it takes back', async () => {
     const backend = await openTempBackend({ now: () => NOW })
-    const { valentina, freya } = await chain(backend)
-    const intro = await ok(backend, 'introductions.connect', { a: valentina.id, b: freya.id })
+    const { valentina, kenji } = await chain(backend)
+    const intro = await ok(backend, 'introductions.connect', { a: valentina.id, b: kenji.id, confirmed: true })
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
     await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
     const declined = await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'no' })

@@ -47,6 +47,38 @@ describe('reciprocity and ties going cold', () => {
     expect(made.tasks.find((t) => t.kind === 'give_back')?.title).toBe('Give back to Vera: they are looking for designers; you know Zed, Ann, Bea, who can help.')
   })
 
+  it('leaves out of the people who can help anyone they know already, were introduced to, or said no to', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const vera = await ok(backend, 'people.create', { name: 'Vera', needs: ['designers'] })
+    const yara = await ok(backend, 'people.create', { name: 'Yara' })
+    await ok(backend, 'relationships.set', { a: me.id, b: vera.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: vera.id, b: yara.id, strength: 4 })
+    const designer: Record<string, number> = {}
+    for (const name of ['Ann', 'Bea', 'Cal', 'Dan']) {
+      const p = await ok(backend, 'people.create', { name, offers: ['designers'] })
+      await ok(backend, 'relationships.set', { a: me.id, b: p.id, strength: 3 })
+      designer[name] = p.id
+    }
+    // (Much owed: introducing Vera to Bea below is a favor given too.)
+    for (const date of ['2026-10-01', '2026-11-01']) await ok(backend, 'favors.log', { giverId: vera.id, receiverId: me.id, date, kind: 'introduction', size: 'large' })
+    // Ann knows Vera; Bea was introduced to her; Cal said no; Dan is new to her.
+    await ok(backend, 'relationships.set', { a: designer.Ann ?? 0, b: vera.id, strength: 2 })
+    const withBea = await ok(backend, 'introductions.connect', { a: vera.id, b: designer.Bea ?? 0 })
+    await ok(backend, 'introductions.move', { id: withBea.id, to: 'introduced', confirmed: true })
+    // (The tie the introduction gave them is taken away: the introduction alone keeps Bea out.)
+    const learned = (await ok(backend, 'people.get', { id: vera.id })).relationships.find((r) => r.other.id === designer.Bea)
+    await ok(backend, 'relationships.delete', { id: learned?.id ?? 0 })
+    const withCal = await ok(backend, 'introductions.connect', { a: vera.id, b: designer.Cal ?? 0 })
+    await ok(backend, 'introductions.move', { id: withCal.id, to: 'asking' })
+    await ok(backend, 'introductions.answer', { id: withCal.id, side: 'b', answer: 'no' })
+    expect((await ok(backend, 'reciprocity.get', {})).nudges[0]?.helpers.map((h) => h.name)).toEqual(['Dan'])
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    for (const to of ['asked', 'agreed'] as const) await ok(backend, 'introductions.move', { id: ask.id, to, confirmed: true })
+    const made = await ok(backend, 'introductions.move', { id: ask.id, to: 'introduced' })
+    expect(made.tasks.find((t) => t.kind === 'give_back')?.title).toBe('Give back to Vera: they are looking for designers; you know Dan, who can help.')
+  })
+
   it('names namesakes in full, with their company, so three Graces are told apart', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
     const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })

@@ -7,6 +7,7 @@ import { distinctLabels } from '../people/labels'
 import { readLabels } from '../suggestions/service'
 import { byStrengthThenName } from '../people/order'
 import { isoDay } from '../week/weeks'
+import { introducedTo } from '../introductions/pairs'
 
 export async function favorStandings(backend: BackendState): Promise<FavorStanding[]> {
   const me = await meId(backend.db)
@@ -45,18 +46,24 @@ export async function favorStandings(backend: BackendState): Promise<FavorStandi
 /** How many of the people who can help a nudge names. */
 const SHOWN_HELPERS = 5
 
-/** Favors to return: the people I owe, what they are looking for, and who I know that offers it. */
+/** Favors to return: the people I owe, what they are looking for, and who I know that offers it (and is new to them). */
 export async function nudges(backend: BackendState, standings: FavorStanding[]): Promise<Nudge[]> {
   const owed = standings.filter((s) => s.balance < 0).slice(0, 10)
   if (owed.length === 0) return []
   const g = backend.paths()
   const labels = await readLabels(backend)
+  const introduced = new Map<number, Set<number>>()
+  for (const s of owed) introduced.set(s.person.id, await introducedTo(backend.db, s.person.id))
   return owed.map((s) => {
     const needs = labels.needs.get(s.person.id) ?? new Map<string, string>()
     const found: { id: number; name: string; strength: number }[] = []
+    const them = g.indexOf.get(s.person.id) ?? -1
+    const already = introduced.get(s.person.id)
     for (const c of g.neighbours(g.me)) {
       const id = g.ids[c] ?? -1
       if (id === s.person.id || g.archived[c] === true) continue
+      // Someone they know already, or were introduced to (or said no to), is no way to help them.
+      if ((them >= 0 && g.edgeBetween(them, c) !== undefined) || already?.has(id) === true) continue
       const offers = labels.offers.get(id)
       if (offers !== undefined && [...needs.keys()].some((k) => offers.has(k))) found.push({ id, name: g.names[c] ?? '', strength: g.edgeBetween(g.me, c)?.strength ?? 0 })
     }

@@ -20,7 +20,21 @@ describe("the week's stored list", () => {
     expect(reopened.suggestions.map((s) => s.reasons)).toEqual(first.suggestions.map((s) => s.reasons))
   })
 
-  it('asks about the same two people when the week is opened again, and follows what is recorded meanwhile, here or by another program', async () => {
+  it('shows a suggestion started from another door (the introductions page, the command line) as started, with its introduction', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const { ana, ben } = await needsAndOffers(backend)
+    const first = await ok(backend, 'week.get', {})
+    const pair = first.suggestions.find((s) => pairNames([s])[0] === 'Ana+Ben')
+    expect(pair).toMatchObject({ status: 'open', introductionId: null })
+    const intro = await ok(backend, 'introductions.connect', { a: ben.id, b: ana.id })
+    const after = (await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === pair?.id)
+    expect(after).toMatchObject({ status: 'started', introductionId: intro.id, introductionState: 'draft', canStartAgain: false })
+    // Abandoned, it can be started again from the week, as one started there can.
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'abandoned' })
+    expect((await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === pair?.id)).toMatchObject({ status: 'started', canStartAgain: true })
+  })
+
+    it('asks about the same two people when the week is opened again, and follows what is recorded meanwhile, here or by another program', async () => {
     const { backend, ana, ben } = await askedNetwork()
     expect(await asked(backend)).toEqual(['Ana+Ben'])
     expect(await asked(backend)).toEqual(['Ana+Ben'])

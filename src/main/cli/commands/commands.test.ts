@@ -152,7 +152,16 @@ describe('kith introduce and kith intros', () => {
     expect((await kith('introduce', 'Jordan Avery', 'Ben Okafor')).code).toBe(EXIT_FAILURE)
   })
 
-  it('introduce --json carries both opt-in drafts', async () => {
+  it('introduce stops to ask first about someone I do not know, and --confirm starts it anyway', async () => {
+    const { kith } = await network()
+    const stopped = await kith('introduce', 'Yara Schmidt', 'Ben Okafor')
+    expect(stopped.code).toBe(EXIT_FAILURE)
+    expect(stopped.err).toMatch(/Confirm before starting: You do not know Yara Schmidt in Kith: .* Add --confirm to start it anyway\./)
+    expect((await kith('intros', 'list', '--json')).out.trim()).toBe('[]')
+    expect((await kith('introduce', 'Yara Schmidt', 'Ben Okafor', '--confirm')).out).toMatch(/^Started #\d+: Introduce Yara Schmidt and Ben Okafor/)
+  })
+
+    it('introduce --json carries both opt-in drafts', async () => {
     const { kith } = await network()
     const made = (json(
       await kith('introduce', 'Vera Walsh', 'Ben Okafor', '--json'),

@@ -179,20 +179,30 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
 
 export const introduce: Command = {
   name: 'introduce',
-  usage: `introduce A B [--context TEXT]   introduce two people: starts by asking each (double opt-in)`,
-  options: ['json', 'context'],
+  usage: `introduce A B [--context TEXT] [--confirm]   introduce two people: starts by asking each (double opt-in)`,
+  options: ['json', 'context', 'confirm'],
   positionals: 2,
   fields: { a: 'A', b: 'B', context: '--context' },
   help: `Starts introducing A and B to each other, beginning with double opt-in: Kith drafts a note
 asking each of them first. Record their answers and move it on with "kith intros move ID …".
 --context: why they should meet, in a line.
+Kith stops to ask first when you do not know one of them in Kith, or introduced them (or one
+said no) before: --confirm starts it anyway. Two who already know each other are not introduced.
 With --json: the introduction ({ id, state, people }) and both opt-in drafts as optIns: { a, b } (null until drafted).`,
   async run(ctx) {
     const [aRef = '', bRef = ''] = ctx.positionals
     const a = await ctx.person(aRef, 'A')
     const b = await ctx.person(bRef, 'B')
     if (a.id === b.id) throw new KithError('bad_request', `B: choose someone other than ${a.name}.`)
-    const detail = await ctx.call('introductions.connect', { a: a.id, b: b.id, context: single(ctx.values, 'context') ?? '' })
+    let detail: IntroductionDetail
+    try {
+      detail = await ctx.call('introductions.connect', { a: a.id, b: b.id, context: single(ctx.values, 'context') ?? '', confirmed: ctx.values.confirm === true })
+    } catch (err) {
+      if (err instanceof KithError && err.code === 'conflict' && err.message.startsWith('Confirm before starting')) {
+        throw new KithError('conflict', `${err.message} Add --confirm to start it anyway.`)
+      }
+      throw err
+    }
     const json = { id: detail.id, state: detail.state, people: detail.people, optIns: detail.drafts.optIns }
     const drafts = draftsText(detail)
     const lines = [
