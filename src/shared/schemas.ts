@@ -254,6 +254,13 @@ export const introDetails = z
     schedules: z.enum(['a', 'b']),
     email: detailText,
     handoff: detailText,
+    /**
+     * On a hop of a longer path: why the user wants to meet the person at its end, and what they
+     * can offer them. Not drafted on this hop (its blurb goes to the next person); the hop that
+     * asks for that person is drafted with them as its why and offer.
+     */
+    goalWhy: detailText,
+    goalOffer: detailText,
   })
   .partial()
 export type IntroDetails = z.output<typeof introDetails>

@@ -158,7 +158,28 @@ describe('an ask along a longer path', () => {
     expect((await ok(backend, 'people.get', { id: freya.id })).relationships.find((r) => r.other.id === me.id)).toMatchObject({ strength: 5, contexts: ['we hit it off'] })
   })
 
-  it('never overwrites a relationship the user recorded', async () => {
+  it('keeps what was said of the person at the end for the ask that reaches them, and tells no one on the way', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, valentina, freya, kenji } = await chain(backend)
+    const first = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id, kenji.id] })
+    const started = await ok(backend, 'introductions.update', {
+      id: first.id,
+      details: { goalWhy: 'Kenji built the pricing team at Stripe.', goalOffer: 'Our benchmark data on usage pricing.' },
+    })
+    // The first note asks Valentina for Freya, and its blurb goes to Freya: nothing in it is about Kenji's pricing team.
+    expect(started.drafts.ask?.body).not.toContain('Stripe')
+    expect(started.drafts.blurb?.text ?? '').not.toContain('Stripe')
+    await move(backend, first.id, 'asked', '2026-11-20')
+    await move(backend, first.id, 'agreed', '2026-11-22')
+    const introduced = await move(backend, first.id, 'introduced', '2026-11-24')
+    const next = await ok(backend, 'introductions.get', { id: introduced.nextId ?? -1 })
+    // The ask that reaches Kenji says why him, and what I bring him.
+    expect(next.details).toMatchObject({ why: 'Kenji built the pricing team at Stripe.', offer: 'Our benchmark data on usage pricing.' })
+    expect(next.drafts.blurb?.text).toContain('Kenji built the pricing team at Stripe.')
+    expect(next.drafts.ask?.warnings.join(' ')).not.toMatch(/Say why|Say what you can offer/)
+  })
+
+    it('never overwrites a relationship the user recorded', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, valentina, freya } = await chain(backend)
     const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })

@@ -1,6 +1,6 @@
 // Moving an introduction from one state to the next, with what follows from each move.
 import type { IntroductionDetail } from '../../../shared/types'
-import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
+import { parseJsonColumn, storedIntroDetails, storedIntroFields } from '../db/json-column'
 import { LIVE_ASK_STATES, canMove, isIntroState, stateWord, statesOf } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
@@ -260,7 +260,13 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
             .where('target_id', '=', nextPath[2] ?? -1)
             .where('state', 'in', LIVE_ASK_STATES)
             .executeTakeFirst()
-          if (already === undefined) effects.push({ entity: 'introduction', id: await insertAsk(trx, backend, nextPath, null, id, now, {}) })
+          if (already === undefined) {
+            // What the user said of the person at the end of the path goes on: drafted on the hop that asks for them.
+            const mine = parseJsonColumn(storedIntroFields, r.details, {})
+            const goal = { ...(mine.goalWhy === undefined ? {} : { goalWhy: mine.goalWhy }), ...(mine.goalOffer === undefined ? {} : { goalOffer: mine.goalOffer }) }
+            const carried = nextPath.length === 3 ? { ...(goal.goalWhy === undefined ? {} : { why: goal.goalWhy }), ...(goal.goalOffer === undefined ? {} : { offer: goal.goalOffer }) } : goal
+            effects.push({ entity: 'introduction', id: await insertAsk(trx, backend, nextPath, null, id, now, carried) })
+          }
         }
       }
     }

@@ -102,7 +102,9 @@ export const ask: Command = {
   help: `Starts a request to be introduced along exactly that path: you ask C1, who asks C2 (if given),
 who introduces you to TARGET. Each link must be a relationship Kith knows (record one with
 "kith know A B --strength N"); up to three connectors. Names with a comma: use the id or email.
---why (why you want to meet TARGET) and --offer (what you can offer them) go into the drafts.
+--why (why you want to meet TARGET) and --offer (what you can offer them) go into the drafts;
+along a longer path (--via C1,C2), into the ask that reaches TARGET, drafted once C1 has
+introduced you to C2 (the first note asks C1 for C2, on the way to TARGET).
 The request starts as a draft: send the note, then "kith intros move ID asked".
 With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | null, blurb | null }.`,
   async run(ctx) {
@@ -148,7 +150,13 @@ With --json: { id, state, path: [{ id, name }], ask: { to, subject, body } | nul
     }
 
     const request = await ctx.call('introductions.request', { path: ids })
-    const details = { ...(why === undefined ? {} : { why }), ...(offer === undefined ? {} : { offer }) }
+    // Along a longer path the first ask is for the next person, and its blurb goes to them: what was said of TARGET is
+    // kept for the ask that reaches TARGET, drafted once the hops before it are made.
+    const longer = path.length > 3
+    const details = {
+      ...(why === undefined ? {} : longer ? { goalWhy: why } : { why }),
+      ...(offer === undefined ? {} : longer ? { goalOffer: offer } : { offer }),
+    }
     const detail =
       Object.keys(details).length > 0
         ? await ctx.call('introductions.update', { id: request.id, details })
@@ -243,7 +251,15 @@ function describeIntro(d: IntroductionDetail): string {
     const said = (x: 'yes' | 'no' | null): string => x ?? 'not yet'
     lines.push(`Opt-ins: ${d.people[0]?.name ?? 'A'} ${said(d.answers.a)}, ${d.people[1]?.name ?? 'B'} ${said(d.answers.b)}`)
   }
-  for (const [key, label] of [['why', 'Why'], ['offer', 'Offer'], ['context', 'Context']] as const) {
+  const goal = d.kind === 'ask' && d.path.length > 3 ? d.path[d.path.length - 1]?.name : undefined
+  const fields = [
+    ['why', 'Why'],
+    ['offer', 'Offer'],
+    ['context', 'Context'],
+    ['goalWhy', `Why ${goal ?? 'the last person'} (for the ask that reaches them)`],
+    ['goalOffer', `Offer to ${goal ?? 'the last person'} (for the ask that reaches them)`],
+  ] as const
+  for (const [key, label] of fields) {
     const v = d.details[key]
     if (typeof v === 'string' && v.trim() !== '') lines.push(`${label}: ${v}`)
   }
