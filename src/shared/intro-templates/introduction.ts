@@ -12,9 +12,11 @@ export interface OptInFields {
   otherContext: string
   /** what the asked person gains, in the user's words */
   gain: string
+  /** the line of credit the user wrote for the other person ("She shipped Stripe Treasury"): who they are, beyond a title */
+  otherCredit?: string
 }
 
-/** Asking one side first: who the other is, what this side gains, and an easy no. */
+/** Asking one side first: who the other is (with their line of credit), what this side gains, and an easy no. */
 export function composeOptIn(f: OptInFields): Message {
   const other = clause(f.other)
   const context = clause(f.otherContext)
@@ -22,7 +24,7 @@ export function composeOptIn(f: OptInFields): Message {
     greet(f.to),
     '',
     endWith(`Would you like me to introduce you to ${other}${context === '' ? '' : `, ${context}`}`, '?'),
-    asSentence(f.gain),
+    [asSentence(f.otherCredit ?? ''), asSentence(f.gain)].filter((line) => line !== '').join(' '),
     '',
     'Only if you are interested and have the time: a simple "not now" is completely fine.',
     '',

@@ -111,6 +111,10 @@ describe('the drafts of an introduction between two people', () => {
     expect(optIns.b.to).toEqual([])
     expect(optIns.b.body).toContain('Would you like me to introduce you to Yara Schmidt, Harbor Capital?\nYara sees every seed deal at Harbor.')
     expect(optIns.b.warnings).toEqual(['Kenji has no email address: add it or send to them separately.'])
+    // A line of credit for Kenji tells Yara who he is, in her note only.
+    const credited = await ok(backend, 'introductions.update', { id: started.id, details: { bCredit: 'he priced the Northwind seed fund' } })
+    expect(credited.drafts.optIns?.a.body).toContain('Would you like me to introduce you to Kenji Mori, Partner at Northwind?\nHe priced the Northwind seed fund. Kenji has priced three seed rounds.')
+    expect(credited.drafts.optIns?.b.body).not.toContain('Northwind seed fund')
     expect(email.to).toEqual(['yara@harbor.example'])
     // Left out of To, and said so beside it, whatever the warnings shown.
     expect(email.leftOut).toEqual(['Kenji Mori'])

@@ -102,8 +102,8 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   if (a === undefined || b === undefined) return NONE
   const d = input.details
   const { profile } = input
-  const optIn = (to: IntroPerson, other: IntroPerson, gain: string): DraftMessage => {
-    const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: roleWords(other), gain }
+  const optIn = (to: IntroPerson, other: IntroPerson, gain: string, otherCredit: string): DraftMessage => {
+    const fields = { signer: profile, to: to.name, toEmail: to.email, other: other.name, otherContext: roleWords(other), gain, otherCredit }
     const m = composeOptIn(fields)
     return { ...m, leftOut: withoutEmail(to), warnings: checkOptIn(m.body, fields) }
   }
@@ -128,7 +128,7 @@ function connectDrafts(input: DraftInput): IntroductionDrafts {
   const handoffBody = own(d, 'handoff', handoff.body)
   return {
     ...NONE,
-    optIns: { a: optIn(a, b, text(d, 'aGain')), b: optIn(b, a, text(d, 'bGain')) },
+    optIns: { a: optIn(a, b, text(d, 'aGain'), text(d, 'bCredit')), b: optIn(b, a, text(d, 'bGain'), text(d, 'aCredit')) },
     email: {
       to: composed.to,
       leftOut: withoutEmail(a, b),

@@ -348,7 +348,9 @@ export const introsAnswer: Command = {
   positionals: 3,
   fields: { id: 'ID', side: 'PERSON', answer: 'ANSWER' },
   help: `Records one side's answer to the double opt-in of an introduction between two people.
-PERSON is one of the two (by name, email or id), or A or B; ANSWER is yes, no, or none (not answered).
+PERSON is one of the two (by name, email or id), or A or B; ANSWER is yes, no, or none (not
+answered yet: takes an answer back). Someone who does not answer at all is chased once (the
+follow-up Kith sets); if they stay silent, move it to abandoned.
 Both yes: it is ready to send. Either no: it is declined.`,
   async run(ctx) {
     const [idText, who = '', said = ''] = ctx.positionals
@@ -368,7 +370,7 @@ Both yes: it is ready to send. Either no: it is declined.`,
     }
     const detail = await ctx.call('introductions.answer', { id, side, answer: answer === 'none' ? null : answer })
     const name = (side === 'a' ? a : b)?.name ?? side.toUpperCase()
-    emit(ctx, detail, `${name}: ${answer === 'none' ? 'no answer' : answer}. #${id} is ${stateWord(detail.state)}.`)
+    emit(ctx, detail, `${name}: ${answer === 'none' ? 'not answered yet' : answer}. #${id} is ${stateWord(detail.state)}.`)
     return EXIT_OK
   },
 }
