@@ -64,6 +64,12 @@ export interface ColdTie {
 export interface WeekView {
   week: string
   suggestions: SuggestionView[]
+  /**
+   * Whether anything suggestions are made from is recorded (needs and offers, interests):
+   * with none, an empty list says to record them; with some, that no
+   * new pair gains from it this week.
+   */
+  suggestionsFromSomething: boolean
   maybeKnown: MaybeKnown[]
   followUps: TaskView[]
   favorsToReturn: Nudge[]

@@ -20,7 +20,19 @@ describe("the week's stored list", () => {
     expect(reopened.suggestions.map((s) => s.reasons)).toEqual(first.suggestions.map((s) => s.reasons))
   })
 
-  it('shows a suggestion started from another door (the introductions page, the command line) as started, with its introduction', async () => {
+  it('says why the list is empty: nothing recorded to match on, or every pair already taken up', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    await ok(backend, 'me.set', { name: 'Jordan' })
+    expect(await ok(backend, 'week.get', {})).toMatchObject({ suggestions: [], suggestionsFromSomething: false })
+    const other = await openTempBackend({ now: () => WEEK_47 })
+    const { ana, ben, eve, fay, gus, hal } = await needsAndOffers(other)
+    for (const [a, b] of [[ana, ben], [eve, fay], [gus, hal]] as const) await ok(other, 'introductions.connect', { a: a.id, b: b.id })
+    const week = await ok(other, 'week.get', {})
+    expect(pairNames(week.suggestions)).not.toContain('Ana+Ben')
+    expect(week.suggestionsFromSomething).toBe(true)
+  })
+
+    it('shows a suggestion started from another door (the introductions page, the command line) as started, with its introduction', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
     const { ana, ben } = await needsAndOffers(backend)
     const first = await ok(backend, 'week.get', {})

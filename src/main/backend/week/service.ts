@@ -6,6 +6,7 @@ import { weekSuggestions } from '../suggestions/service'
 import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
 import { listTasks } from '../tasks/service'
+import { readSuggestionSettings } from '../settings/service'
 import { weekOf } from './weeks'
 
 /** How long a strong tie may go without a word, by strength, unless the person has their own cadence. */
@@ -89,9 +90,13 @@ export async function weekView(backend: BackendState, week: string | undefined):
   const label = week ?? weekOf(backend.now())
   const { suggestions, maybeKnown } = await weekSuggestions(backend, label)
   const standings = await favorStandings(backend)
+  const settings = readSuggestionSettings(backend)
+  const labelled = await backend.db.selectFrom('person_label').select('person_id').where('kind', 'in', ['need', 'offer']).limit(1).executeTakeFirst()
   return {
     week: label,
     suggestions,
+    // (Roles are not counted: the defaults name two pairs of roles, whether or not anyone carries them.)
+    suggestionsFromSomething: labelled !== undefined || settings.interests.length > 0,
     maybeKnown,
     followUps: await listTasks(backend, { due: true, includeDone: false }),
     favorsToReturn: await nudges(backend, standings),

@@ -1,4 +1,5 @@
 /** `kith suggest`: introductions you could make this week. */
+import { noneThisWeek } from '../../../shared/week-words'
 import { EXIT_OK, emit, text, type Command } from '../common'
 
 export const suggest: Command = {
@@ -19,7 +20,7 @@ export const suggest: Command = {
       lines.push(`${i + 1}. ${s.a.name} and ${s.b.name}  score ${s.score.toFixed(3)}${s.status === 'open' ? '' : `  (${s.status})`}`)
       for (const r of s.reasons) lines.push(`     x${r.value.toFixed(2)}  ${r.label}`)
     })
-    if (view.suggestions.length === 0) lines.push('  None this week: record what people need and offer to get suggestions.')
+    if (view.suggestions.length === 0) lines.push(`  ${noneThisWeek(view.suggestionsFromSomething)}`)
     emit(ctx, json, lines.join('\n'))
     return EXIT_OK
   },

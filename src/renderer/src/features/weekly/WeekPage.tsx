@@ -1,3 +1,4 @@
+import { noneThisWeek } from '../../../../shared/week-words'
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notify } from '../../lib/notify'
 import { undoNotice } from '../../lib/undo-notice'
@@ -185,7 +186,7 @@ export function WeekPage(): ReactNode {
       <ErrorNotice error={error} />
       <Section title="Introductions you could make">
         {w.suggestions.length === 0 ? (
-          <Text c="dimmed">None this week. Record what people are looking for and can help with, or mark interests and roles in Settings, and Kith will match people who each gain something.</Text>
+          <Text c="dimmed">{noneThisWeek(w.suggestionsFromSomething)}</Text>
         ) : (
           <>
             <Text size="sm" c="dimmed">
