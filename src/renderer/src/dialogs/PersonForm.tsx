@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Divider, Group, List, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { ActionIcon, Alert, Button, Divider, Group, List, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState, type ReactNode } from 'react'
 import type { DuplicateMatch } from '../../../shared/api'
@@ -8,6 +8,8 @@ import { ApiCallError, call } from '../lib/client'
 import { fieldErrors, placeServerError } from '../lib/form-errors'
 import { FormFooter } from '../components/FormFooter'
 import { PersonPicker } from '../components/PersonPicker'
+import { useApi } from '../lib/useApi'
+import { strengthWord } from '../../../shared/vocab'
 
 interface Job {
   company: string
@@ -35,6 +37,8 @@ interface Values {
   employment: Job[]
   cadenceDays: number | string
   birthday: string
+  /** How well I know them, for someone new: '' (not said), or a strength from 1 to 5 */
+  myStrength: string
 }
 
 const LIST_FIELDS = ['emails', 'phones', 'aliases', 'tags', 'needs', 'offers']
@@ -60,13 +64,16 @@ function fromPerson(p: PersonDetail | undefined): Values {
     employment: (p?.employment ?? []).map((e) => ({ company: e.company, title: e.title ?? '', startDate: e.startDate ?? '', endDate: e.endDate ?? '' })),
     cadenceDays: p?.cadenceDays ?? '',
     birthday: p?.birthday ?? '',
+    myStrength: '',
   }
 }
 
-function toInput(v: Values): unknown {
-  const { introducedBy, employment, cadenceDays, birthday, ...rest } = v
+/** The input for people.create (or, without `me`, people.update): how well I know someone new is my relationship with them. */
+function toInput(v: Values, me: number | null = null): unknown {
+  const { introducedBy, employment, cadenceDays, birthday, myStrength, ...rest } = v
   return {
     ...rest,
+    ...(me === null || myStrength === '' ? {} : { knownBy: [{ id: me, strength: Number(myStrength), confidence: 'firsthand' }] }),
     birthday: birthday.trim() === '' ? null : birthday,
     cadenceDays: cadenceDays === '' ? null : Number(cadenceDays),
     introducedById: introducedBy?.id ?? null,
@@ -153,6 +160,8 @@ export function PersonForm({ person, onDone, onOpen, onMerge }: PersonFormProps)
   const [formError, setFormError] = useState<string>()
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([])
   const [busy, setBusy] = useState(false)
+  // Someone new is someone I know (or not): asked when adding, once I have said who I am.
+  const me = useApi('me.get', person === undefined ? {} : null).data ?? null
   const form = useForm<Values>({
     initialValues: fromPerson(person),
     validate: (values) => {
@@ -169,7 +178,7 @@ export function PersonForm({ person, onDone, onOpen, onMerge }: PersonFormProps)
     try {
       const saved =
         person === undefined
-          ? await call('people.create', { ...personCreate.parse(toInput(values)), allowDuplicate })
+          ? await call('people.create', { ...personCreate.parse(toInput(values, me?.id ?? null)), allowDuplicate })
           : await call('people.update', { id: person.id, patch: personPatch.parse(toInput(values)) })
       setDuplicates([])
       return saved
@@ -211,6 +220,18 @@ export function PersonForm({ person, onDone, onOpen, onMerge }: PersonFormProps)
           <TextInput label="Title" {...form.getInputProps('title')} />
           <TextInput label="Location" {...form.getInputProps('location')} />
         </SimpleGrid>
+        {person === undefined && me !== null && (
+          <Select
+            label="How well do you know them?"
+            description="Your relationship with them: Kith finds paths through the people you know. Leave empty if you have not met."
+            placeholder="Not met yet"
+            clearable
+            data={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${strengthWord(n)} (${n}/5)` }))}
+            value={form.values.myStrength === '' ? null : form.values.myStrength}
+            onChange={(value: string | null) => form.setFieldValue('myStrength', value ?? '')}
+            error={form.errors.knownBy}
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TagsInput label="Emails" description="Press Enter after each" {...form.getInputProps('emails')} />
           <TagsInput label="Phones" description="Press Enter after each" {...form.getInputProps('phones')} />
