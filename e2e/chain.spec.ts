@@ -45,6 +45,13 @@ test.describe('an ask along a longer path', () => {
     await expect(note).toHaveValue(/Kenji/)
     await expect(note).not.toHaveValue(/introduc\w* me to Kenji/)
 
+    // What I say of Kenji now is kept for the ask that reaches him, and goes nowhere before.
+    const later = app.getByRole('region', { name: 'For the ask that reaches Kenji Sato' })
+    await later.getByRole('textbox', { name: 'Why Kenji Sato in particular' }).fill('Kenji built the pricing team at Stripe.')
+    await later.getByRole('textbox', { name: 'What you can offer Kenji Sato' }).fill('I can share our usage-pricing benchmarks.')
+    await later.getByRole('textbox', { name: 'What you can offer Kenji Sato' }).blur()
+    await expect(note).not.toHaveValue(/Stripe/)
+
     const track = app.getByRole('region', { name: 'Track it' })
     await track.getByRole('button', { name: 'I asked' }).click()
     await track.getByRole('button', { name: 'They agreed' }).click()
@@ -55,6 +62,7 @@ test.describe('an ask along a longer path', () => {
     await app.getByRole('button', { name: 'The next step' }).click()
     await expect(app.getByRole('heading', { level: 2, name: 'Ask Freya Fischer to introduce you to Kenji Sato' })).toBeVisible()
     await expect(app.getByRole('region', { name: 'Make the ask' }).getByRole('textbox', { name: 'To', exact: true })).toHaveValue('freya@example.org')
+    await expect(app.getByRole('region', { name: 'Make the ask' }).getByRole('textbox', { name: 'Why Kenji Sato in particular' })).toHaveValue('Kenji built the pricing team at Stripe.')
     const next = app.getByRole('region', { name: 'Track it' })
     await next.getByRole('button', { name: 'I asked' }).click()
     await next.getByRole('button', { name: 'They agreed' }).click()

@@ -179,7 +179,7 @@ describe('an ask along a longer path', () => {
     expect(next.drafts.ask?.warnings.join(' ')).not.toMatch(/Say why|Say what you can offer/)
   })
 
-    it('never overwrites a relationship the user recorded', async () => {
+  it('never overwrites a relationship the user recorded', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, valentina, freya } = await chain(backend)
     const ask = await ok(backend, 'introductions.request', { path: [me.id, valentina.id, freya.id] })

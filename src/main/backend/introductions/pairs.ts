@@ -1,8 +1,8 @@
 import type { Db } from '../people/records'
 
 /**
- * The people `person` has been put forward to by an introduction between two (any state but
- * abandoned: under way, sent, met, or declined, since a no stays a no). Whoever is here is not
+ * The people `person` has been put forward to by an introduction between two (under way, sent,
+ * met, or declined, since a no stays a no; abandoned only if it had been sent). Whoever is here is not
  * someone to offer `person` again as a way to help them.
  */
 export async function introducedTo(db: Db, person: number): Promise<Set<number>> {
@@ -10,7 +10,13 @@ export async function introducedTo(db: Db, person: number): Promise<Set<number>>
     .selectFrom('introduction')
     .select(['person_a_id', 'person_b_id'])
     .where('kind', '=', 'connect')
-    .where('state', '!=', 'abandoned')
+    // Abandoned counts only once sent: the two were put forward to each other all the same.
+    .where((eb) =>
+      eb.or([
+        eb('state', '!=', 'abandoned'),
+        eb.exists(eb.selectFrom('introduction_event as e').select('e.id').whereRef('e.introduction_id', '=', 'introduction.id').where('e.state', '=', 'introduced')),
+      ]),
+    )
     .where((eb) => eb.or([eb('person_a_id', '=', person), eb('person_b_id', '=', person)]))
     .execute()
   const others = new Set<number>()

@@ -208,7 +208,7 @@ describe('introducing two people', () => {
     await ok(backend, 'introductions.move', { id: second.id, to: 'introduced', confirmed: true })
     expect(await fails(backend, 'introductions.connect', { confirmed: true, a: yara.id, b: ben.id })).toEqual({
       code: 'conflict',
-      message: "Yara Schmidt and Ben Okafor already know each other in Kith (2/5): there is no one to introduce. If they do not, change that relationship on Yara Schmidt's page.",
+      message: "Yara Schmidt and Ben Okafor already know each other in Kith (2/5): there is no one to introduce. If that is wrong, remove that relationship on Yara Schmidt's page.",
     })
   })
 
@@ -220,7 +220,7 @@ describe('introducing two people', () => {
     expect(stranger).toEqual({
       code: 'conflict',
       message:
-        'Confirm before starting: You do not know Yara Schmidt in Kith: they would be asked to opt in by a stranger. Find a path to them instead, or record how you know them first.',
+        'Confirm before starting: You do not know Yara Schmidt in Kith: they would be asked to opt in by a stranger. Ask someone who knows them to make this introduction, or record how you know them first.',
     })
     expect(await ok(backend, 'introductions.list', {})).toEqual([])
 

@@ -111,7 +111,7 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
     if (known !== undefined) {
       throw new KithError(
         'conflict',
-        `${nameOf(a)} and ${nameOf(b)} already know each other in Kith (${known.strength}/5): there is no one to introduce. If they do not, change that relationship on ${nameOf(a)}'s page.`,
+        `${nameOf(a)} and ${nameOf(b)} already know each other in Kith (${known.strength}/5): there is no one to introduce. If that is wrong, remove that relationship on ${nameOf(a)}'s page.`,
       )
     }
     // One introduction between two people at a time until it is sent: a second would ask them to opt in twice.
@@ -178,16 +178,18 @@ async function connectCautions(db: Db, a: number, b: number, nameOf: (id: number
     const knownToMe = new Set(mine.map((r) => (r.person_a === me ? r.person_b : r.person_a)))
     for (const p of [a, b]) {
       if (!knownToMe.has(p)) {
-        cautions.push(`You do not know ${nameOf(p)} in Kith: they would be asked to opt in by a stranger. Find a path to them instead, or record how you know them first.`)
+        cautions.push(`You do not know ${nameOf(p)} in Kith: they would be asked to opt in by a stranger. Ask someone who knows them to make this introduction, or record how you know them first.`)
       }
     }
   }
+  // What became of introducing them before: the last time one was sent, or a no, whatever its state now (sent and
+  // then abandoned, sent and met), dated by that step.
   const before = await db
     .selectFrom('introduction as i')
-    .innerJoin('introduction_event as e', (j) => j.onRef('e.introduction_id', '=', 'i.id').onRef('e.state', '=', 'i.state'))
-    .select(['i.id', 'i.state', 'i.a_answer', 'i.b_answer', 'i.person_a_id', 'i.person_b_id', 'e.on_date'])
+    .innerJoin('introduction_event as e', 'e.introduction_id', 'i.id')
+    .select(['i.id', 'e.state', 'i.a_answer', 'i.b_answer', 'i.person_a_id', 'i.person_b_id', 'e.on_date'])
     .where('i.kind', '=', 'connect')
-    .where('i.state', 'in', ['declined', 'introduced', 'scheduled'])
+    .where('e.state', 'in', ['declined', 'introduced'])
     .where((eb) =>
       eb.or([eb.and([eb('i.person_a_id', '=', a), eb('i.person_b_id', '=', b)]), eb.and([eb('i.person_a_id', '=', b), eb('i.person_b_id', '=', a)])]),
     )

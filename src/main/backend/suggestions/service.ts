@@ -271,7 +271,9 @@ export async function actOnSuggestion(
   const now = backend.now().toISOString()
   let introductionId: number | null = null
   if (action === 'start') {
-    const intro = await connectPeople(backend, row.person_a, row.person_b, '')
+    // Kith's own proposal: two people I know, never introduced (the list leaves out any pair introduced before, and
+    // those who know each other): nothing to ask about first, and the week has no place to ask it.
+    const intro = await connectPeople(backend, row.person_a, row.person_b, '', true)
     // Each side's opt-in pitches that side's own gain.
     const gains = gainsBetween(backend, row.person_a, row.person_b)
     await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })

@@ -28,11 +28,11 @@ describe("the week's stored list", () => {
     const { ana, ben, eve, fay, gus, hal } = await needsAndOffers(other)
     for (const [a, b] of [[ana, ben], [eve, fay], [gus, hal]] as const) await ok(other, 'introductions.connect', { a: a.id, b: b.id })
     const week = await ok(other, 'week.get', {})
-    expect(pairNames(week.suggestions)).not.toContain('Ana+Ben')
+    expect(week.suggestions).toEqual([])
     expect(week.suggestionsFromSomething).toBe(true)
   })
 
-    it('shows a suggestion started from another door (the introductions page, the command line) as started, with its introduction', async () => {
+  it('shows a suggestion started from another door (the introductions page, the command line) as started, with its introduction', async () => {
     const backend = await openTempBackend({ now: () => WEEK_47 })
     const { ana, ben } = await needsAndOffers(backend)
     const first = await ok(backend, 'week.get', {})
@@ -46,7 +46,7 @@ describe("the week's stored list", () => {
     expect((await ok(backend, 'week.get', {})).suggestions.find((s) => s.id === pair?.id)).toMatchObject({ status: 'started', canStartAgain: true })
   })
 
-    it('asks about the same two people when the week is opened again, and follows what is recorded meanwhile, here or by another program', async () => {
+  it('asks about the same two people when the week is opened again, and follows what is recorded meanwhile, here or by another program', async () => {
     const { backend, ana, ben } = await askedNetwork()
     expect(await asked(backend)).toEqual(['Ana+Ben'])
     expect(await asked(backend)).toEqual(['Ana+Ben'])

@@ -91,7 +91,16 @@ export async function weekView(backend: BackendState, week: string | undefined):
   const { suggestions, maybeKnown } = await weekSuggestions(backend, label)
   const standings = await favorStandings(backend)
   const settings = readSuggestionSettings(backend)
-  const labelled = await backend.db.selectFrom('person_label').select('person_id').where('kind', 'in', ['need', 'offer']).limit(1).executeTakeFirst()
+  // (Of people who could be suggested: not archived, not me.)
+  const labelled = await backend.db
+    .selectFrom('person_label as l')
+    .innerJoin('person as p', 'p.id', 'l.person_id')
+    .select('l.person_id')
+    .where('l.kind', 'in', ['need', 'offer'])
+    .where('p.archived_at', 'is', null)
+    .where('p.is_me', '=', 0)
+    .limit(1)
+    .executeTakeFirst()
   return {
     week: label,
     suggestions,

@@ -163,7 +163,7 @@ describe('kith introduce and kith intros', () => {
     expect((await kith('introduce', 'Yara Schmidt', 'Ben Okafor', '--confirm')).out).toMatch(/^Started #\d+: Introduce Yara Schmidt and Ben Okafor/)
   })
 
-    it('introduce --json carries both opt-in drafts', async () => {
+  it('introduce --json carries both opt-in drafts', async () => {
     const { kith } = await network()
     const made = (json(
       await kith('introduce', 'Vera Walsh', 'Ben Okafor', '--json'),
@@ -212,6 +212,10 @@ describe('kith introduce and kith intros', () => {
     expect((await kith('intros', 'answer', String(id), 'Cy Nakamura', 'yes')).err).toMatch(/PERSON: Cy Nakamura is not part of/)
     expect((await kith('intros', 'answer', String(id), 'B', 'maybe')).code).toBe(EXIT_USAGE)
     expect((json(await kith('intros', 'answer', String(id), 'b', 'none', '--json')) as Detail).state).toBe('asking')
+    // One yes is not two: "both said yes" is not a move.
+    const early = await kith('intros', 'move', String(id), 'ready')
+    expect(early.code).toBe(EXIT_FAILURE)
+    expect(early.err).toContain(`"Both said yes" follows the answers: record each one with kith intros answer ${id} PERSON yes|no`)
     const refused = await kith('intros', 'move', String(id), 'introduced')
     expect(refused.code).toBe(EXIT_FAILURE)
     expect(refused.err).toMatch(/Ben Okafor has not said yes.*Add --confirm to send it anyway/)

@@ -313,6 +313,9 @@ Moves add follow-up tasks (thank the connector, reply, close the loop, give back
     if (to === undefined) {
       throw new UsageError(`STATE: "${typed}" is not a state of ${what} (${statesOf(kind).map(stateLabel).join(', ')}). ${possible}`)
     }
+    if (current.kind === 'connect' && (to === 'ready' || to === 'declined')) {
+      throw new KithError('conflict', `"${stateWord(to)}" follows the answers: record each one with kith intros answer ${id} PERSON yes|no, and #${id} moves on by itself.`)
+    }
     if (!current.nextStates.includes(to)) {
       throw new KithError('conflict', `#${id} is ${stateWord(current.state)} and cannot become ${stateWord(to)}. ${possible}`)
     }

@@ -57,10 +57,11 @@ function FocusTheForm(): ReactNode {
   const marker = useRef<HTMLSpanElement>(null)
   useEffect(() => {
     const dialog = marker.current?.closest('[role="dialog"]')
-    const field = dialog?.querySelector<HTMLElement>('form [data-autofocus]')
+    const field = dialog?.querySelector<HTMLElement>('[data-autofocus]')
     if (field === null || field === undefined) return
+    // Already in the form's fields (not on the dialog's Close button, nor outside): left where it is.
     const active = document.activeElement
-    if (active !== null && active.closest('form') !== null && dialog?.contains(active) === true) return
+    if (active !== null && active.closest('.mantine-Modal-body') !== null && dialog?.contains(active) === true) return
     field.focus()
   }, [])
   return <span ref={marker} hidden />

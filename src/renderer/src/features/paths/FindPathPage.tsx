@@ -201,6 +201,9 @@ export function FindPathPage({ question, onQuestion }: { question: PathQuestion 
   const [answered, setAnswered] = useState<string | null>(null)
   if (!result.loading && result.data !== undefined && answered !== asked) setAnswered(asked)
   const found = args !== null && (!result.loading || answered === asked) ? result.data : undefined
+  // A person named by the address only (a link, a step back): their name, even when no path can be found to them.
+  const askedId = question !== null && 'to' in question && picked?.id !== question.to ? question.to : null
+  const named = useApi('people.get', askedId === null ? null : { id: askedId }, String(version))
   const person: PersonRef | null =
     question === null || !('to' in question)
       ? null
@@ -208,7 +211,9 @@ export function FindPathPage({ question, onQuestion }: { question: PathQuestion 
         ? picked
         : found?.target.kind === 'person' && found.target.id === question.to
           ? { id: found.target.id, name: found.target.name }
-          : { id: question.to, name: '' }
+          : named.data?.id === question.to
+            ? { id: named.data.id, name: named.data.name }
+            : { id: question.to, name: '' }
 
   const start = async (path: PathView): Promise<void> => {
     await run(async () => {
@@ -273,7 +278,10 @@ export function FindPathPage({ question, onQuestion }: { question: PathQuestion 
               onChange={(value) => ask(value === null ? null : { tag: value })}
             />
           )}
-          <Switch label="Include longer paths (4 relationships)" checked={longer} onChange={(e) => {
+          <Switch
+            label="Include longer paths (4 relationships)"
+            checked={longer}
+            onChange={(e) => {
               const checked = e.currentTarget.checked
               setLonger(checked)
               if (question !== null) ask(bare(question), checked)

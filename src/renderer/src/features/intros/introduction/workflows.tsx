@@ -137,6 +137,18 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
         </SimpleGrid>
         {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} />}
       </Section>
+      {goal !== null && (
+        <Section title={`For the ask that reaches ${goal.name}`}>
+          <Text size="sm" c="dimmed">
+            Kept for later: Kith drafts the ask for {goal.name} once {target?.name ?? 'the next person'} is introduced to you, with these as its reason and
+            offer. Nothing here goes into this note or its blurb.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DetailField label={`Why ${goal.name} in particular`} field="goalWhy" intro={intro} save={save} multiline />
+            <DetailField label={`What you can offer ${goal.name}`} field="goalOffer" intro={intro} save={save} multiline />
+          </SimpleGrid>
+        </Section>
+      )}
     </>
   )
 }

@@ -36,7 +36,7 @@ export function PersonHeader({
           )}
         </Group>
         {role !== '' && <Text c="dimmed">{role}</Text>}
-        {!p.isMe && (
+        {!p.isMe && p.archivedAt === null && (
           <Text size="sm">
             Last talked: {p.lastInteraction === null ? 'never logged' : `${ago(p.lastInteraction.date)} (${p.lastInteraction.kind})`}
           </Text>
