@@ -155,6 +155,18 @@ describe('colleagues', () => {
       'Grace Ferreira and Omar Haddad: both at Harbor Capital, inferred colleagues: acquaintance (2) x0.40, recency not known (an inferred tie) x0.75, inferred x0.50, 4 people there x1.00',
     )
     for (const p of result.paths) expect(p.score).toBeCloseTo(p.factors.reduce((a, f) => a * f.value, 1), 12)
+    // Before asking Grace for Omar: that she knows him is only assumed, and said so; the same on the request.
+    const guessed = {
+      question: 'Does Grace Ferreira know Omar Haddad?',
+      verdict: 'caution',
+      reason: 'Kith only assumes it: both work at Harbor Capital. Ask Grace whether they know Omar before asking for the introduction, or say whether they do on Find a path.',
+    }
+    expect(viaGrace?.beforeYouAsk).toContainEqual(guessed)
+    const request = await ok(backend, 'introductions.request', { path: viaGrace?.people.map((p) => p.id) ?? [] })
+    expect((await ok(backend, 'introductions.get', { id: request.id })).checks).toContainEqual(guessed)
+    // Confirmed, it is no longer a guess.
+    await ok(backend, 'colleagues.confirm', { a: grace.id, b: viaGrace?.people[2]?.id ?? 0, strength: 3 })
+    expect((await ok(backend, 'introductions.get', { id: request.id })).checks.map((c) => c.question)).not.toContain('Does Grace Ferreira know Omar Haddad?')
   })
 
   it('are never made of working for oneself: two freelancers are not colleagues', async () => {

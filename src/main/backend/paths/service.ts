@@ -176,6 +176,18 @@ function beforeYouAsk(
     }`,
   })
 
+  // The person asked for is only assumed to know the connector (colleagues, nothing recorded): said, not taken as read.
+  const next = nodes[2] ?? -1
+  const guessed = next < 0 || g.edgeBetween(c1, next) !== undefined ? null : g.colleagueTie(c1, next)
+  if (guessed !== null) {
+    const nextName = g.names[next] ?? ''
+    out.push({
+      question: `Does ${name} know ${nextName}?`,
+      verdict: 'caution',
+      reason: `Kith only assumes it: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction, or say whether they do on Find a path.`,
+    })
+  }
+
   const balance = g.balance[c1] ?? 0
   out.push({
     question: `Have you given to ${name} before?`,
