@@ -1,4 +1,5 @@
 /** `kith people add`, `kith people list`, `kith people show` (one command: errors say "kith people"). */
+import { plural } from '../../../shared/format'
 import { PEOPLE_SORTS } from '../../../shared/schemas'
 import type { PersonDetail } from '../../../shared/types'
 import { strengthWord } from '../../../shared/vocab'
@@ -18,7 +19,12 @@ function describePerson(p: PersonDetail): string {
   if (p.offers.length > 0) lines.push(`  Can help with: ${p.offers.join(', ')}`)
   if (p.lastInteraction !== null) lines.push(`  Last talked: ${p.lastInteraction.date} (${p.lastInteraction.kind})`)
   if (p.balance !== null) {
-    lines.push(`  Favors: you gave ${p.balance.givenByMe}, received ${p.balance.receivedByMe} (balance ${p.balance.balance >= 0 ? '+' : ''}${p.balance.balance} points)`)
+    const b = p.balance
+    lines.push(
+      b.givenByMe + b.receivedByMe === 0
+        ? '  Favors: none yet, either way'
+        : `  Favors: you gave ${plural(b.givenByMe, 'favor')} (${plural(b.pointsGivenByMe, 'point')}), received ${plural(b.receivedByMe, 'favor')} (${plural(b.pointsReceivedByMe, 'point')}); balance ${b.balance > 0 ? '+' : ''}${b.balance}`,
+    )
   }
   if (p.relationships.length > 0) {
     lines.push(`  Knows ${p.relationships.length}:`)
