@@ -165,7 +165,7 @@ export function IntroductionPage({ id }: { id: number }): ReactNode {
       {moves.length > 0 && (
         <Paper withBorder p="md" component="section" aria-label="Track it">
           <Group align="flex-end" gap="sm">
-            <TextInput label="On" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={170} />
+            <TextInput label="Date of this step" description="For a meeting: its day" type="date" value={on} onChange={(e) => setOn(e.currentTarget.value)} w={190} />
             {moves.map((s) => (
               <Button key={s} variant={s === 'abandoned' ? 'subtle' : 'light'} color={s === 'abandoned' ? 'gray' : undefined} onClick={() => void move(s)}>
                 {MOVE_LABEL[s] ?? stateWord(s)}
