@@ -182,11 +182,12 @@ test.describe('introducing two people', () => {
     await why.getByRole('textbox', { name: 'How you know Ana Silva' }).click()
 
     const optIns = app.getByRole('region', { name: 'Ask both sides first' })
+    await expect(optIns.getByText(/^One side at a time: ask first the one whose yes is less certain/)).toBeVisible()
     await expect(optIns.getByRole('region', { name: 'Opt-in for Ana Silva' }).getByRole('textbox', { name: 'Message' })).toHaveValue(/Ben has hired three data teams/)
     await app.getByRole('region', { name: 'Track it' }).getByRole('button', { name: 'Ask both sides' }).click()
-    await optIns.getByText('Yes').first().click()
+    await optIns.getByRole('group', { name: 'Ana Silva said' }).getByRole('button', { name: 'Yes', exact: true }).click()
     await expect(app.getByText('Asking both sides', { exact: true }).first()).toBeVisible()
-    await optIns.getByText('Yes').nth(1).click()
+    await optIns.getByRole('group', { name: 'Ben Okafor said' }).getByRole('button', { name: 'Yes', exact: true }).click()
     await expect(app.getByText('Both said yes', { exact: true }).first()).toBeVisible()
 
     const email = app.getByRole('region', { name: 'Introduction email' })
@@ -215,6 +216,7 @@ test.describe('introducing two people', () => {
     await ana.getByRole('button', { name: 'Yes', exact: true }).focus()
     await app.keyboard.press('Enter')
     await expect(ana.getByRole('button', { name: 'Yes', exact: true })).toHaveAttribute('aria-pressed', 'true')
+    await expect(optIns.getByText('Ana Silva said yes: now ask Ben Okafor.')).toBeVisible()
     await expect(app.getByRole('checkbox', { name: 'If Ben Okafor has not answered, follow up once, kindly' })).toBeVisible()
     // Ben says no (Tab past "Yes" records nothing on the way): the answers are closed, and the keyboard is not left on nothing.
     const ben = optIns.getByRole('group', { name: 'Ben Okafor said' })

@@ -153,6 +153,20 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
   )
 }
 
+/** The double opt-in's order, as it stands: one side first, the other once the first said yes. */
+function OneAtATime({ a, b, answers }: { a: string; b: string; answers: IntroductionDetail['answers'] }): ReactNode {
+  const yes = answers.a === 'yes' ? a : answers.b === 'yes' ? b : null
+  const waiting = answers.a === 'yes' ? b : a
+  if (answers.a === 'yes' && answers.b === 'yes') return null
+  return (
+    <Text size="sm" c="dimmed">
+      {yes === null
+        ? 'One side at a time: ask first the one whose yes is less certain (often the busier of the two), and the other once they have said yes, so no one hears of an introduction that will not happen.'
+        : `${yes} said yes: now ask ${waiting}.`}
+    </Text>
+  )
+}
+
 export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDetail; save: Save; onSend: () => void }): ReactNode {
   const { changed } = useDataVersion()
   const [a, b] = intro.people
@@ -185,6 +199,7 @@ export function ConnectWorkflow({ intro, save, onSend }: { intro: IntroductionDe
         </Radio.Group>
       </Section>
       <Section title="Ask both sides first">
+        {!sent && intro.state !== 'declined' && intro.state !== 'abandoned' && <OneAtATime a={a.name} b={b.name} answers={intro.answers} />}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {([['a', a], ['b', b]] as const).map(([side, person]) => (
             <Stack key={side} gap="xs">
