@@ -173,7 +173,15 @@ function kindOf(question: PathQuestion): Kind {
  * `onQuestion`), so leaving the page and coming back, or a link from a person's page,
  * shows the same answer; only a kind chosen with nothing asked yet is the page's own.
  */
-export function FindPathPage({ question, onQuestion }: { question: PathQuestion | null; onQuestion: (question: PathQuestion | null) => void }): ReactNode {
+export function FindPathPage({ question: inAddress, onQuestion }: { question: PathQuestion | null; onQuestion: (question: PathQuestion | null) => void }): ReactNode {
+  // The question as asked here, at once; the address follows a moment later (the router moves in a transition),
+  // and a question the address brings (back, forward, a link) replaces it.
+  const [question, setQuestion] = useState(inAddress)
+  const [seen, setSeen] = useState(inAddress)
+  if (JSON.stringify(seen) !== JSON.stringify(inAddress)) {
+    setSeen(inAddress)
+    setQuestion(inAddress)
+  }
   const { version, changed } = useDataVersion()
   const { go } = useNav()
   const [kindChosen, setKind] = useState<Kind>(question === null ? 'person' : kindOf(question))
@@ -188,8 +196,11 @@ export function FindPathPage({ question, onQuestion }: { question: PathQuestion 
   const { error, run } = useAction()
   const facets = useApi('people.facets', {}, String(version))
   const orgs = useApi('orgs.list', kind === 'company' ? {} : null, String(version))
-  const ask = (asked: Asked | null, longerToo = longer): void =>
-    onQuestion(asked === null ? null : longerToo ? { ...asked, longer: true } : asked)
+  const ask = (asked: Asked | null, longerToo = longer): void => {
+    const next = asked === null ? null : longerToo ? { ...asked, longer: true as const } : asked
+    setQuestion(next)
+    onQuestion(next)
+  }
 
   const maxHops = longer ? 4 : 3
   const args: ArgsIn<'paths.find'> | null =
