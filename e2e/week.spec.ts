@@ -76,7 +76,9 @@ test.describe("a person's follow-ups", () => {
     const what = dialog.getByRole('textbox', { name: 'What to do' })
     await expect(what).toBeFocused()
     await expect(what).toHaveValue('Follow up with Vera Walsh')
-    await what.fill('Send Vera the pricing deck')
+    // The usual words are selected: typing replaces them.
+    await app.keyboard.type('Send Vera the pricing deck')
+    await expect(what).toHaveValue('Send Vera the pricing deck')
     await dialog.getByRole('button', { name: 'Tomorrow' }).click()
     await expect(dialog.getByRole('button', { name: 'Tomorrow' })).toHaveAttribute('aria-pressed', 'true')
     await dialog.getByRole('button', { name: 'Add follow-up' }).click()
@@ -86,6 +88,11 @@ test.describe("a person's follow-ups", () => {
 
     const task = section.getByRole('checkbox', { name: 'Send Vera the pricing deck' })
     await expect(task).not.toBeChecked()
+    // Due tomorrow: it can be put off, never brought forward.
+    await section.getByRole('button', { name: 'Snooze: Send Vera the pricing deck' }).click()
+    await expect(app.getByRole('menuitem', { name: 'For 3 days' })).toBeVisible()
+    await expect(app.getByRole('menuitem', { name: 'Until tomorrow' })).toHaveCount(0)
+    await app.keyboard.press('Escape')
     await task.check()
     await expect(task).toHaveCount(0)
     await app.getByRole('button', { name: 'Undo' }).click()

@@ -5,5 +5,5 @@
 export function noneThisWeek(fromSomething: boolean): string {
   return fromSomething
     ? 'None this week: no two people you know, not yet introduced, would each gain something. Pairs introduced before, declined, dismissed or suggested in recent weeks are not proposed again.'
-    : 'None this week. Record what people are looking for and can help with, or mark interests and roles in Settings, and Kith will match people who each gain something.'
+    : 'None this week. Kith pairs people you know (2/5 or more) who would each gain something: record what they are looking for and can help with, or mark interests and roles in Settings.'
 }

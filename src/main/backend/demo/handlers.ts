@@ -260,7 +260,7 @@ async function sampleIntroductions(backend: BackendState, today: string): Promis
   const connectPlans: number[][] = [[10], [9, 4, 1], [40, 35, 30, 25]]
   for (const [k, [a, b]] of pairs.entries()) {
     const [asking = 10, ready, introduced, scheduled] = connectPlans[k] ?? []
-    const intro = await connectPeople(backend, g.ids[a] ?? -1, g.ids[b] ?? -1, 'hiring')
+    const intro = await connectPeople(backend, g.ids[a] ?? -1, g.ids[b] ?? -1, 'hiring', true)
     await updateDetails(backend, intro.id, gains)
     await moveIntroduction(backend, intro.id, 'asking', day(asking), false)
     await answerOptIn(backend, intro.id, 'a', 'yes', day(asking))

@@ -49,7 +49,9 @@ async function giveBackIdea(backend: BackendState, connector: number, connectorN
   const need = needs[0]?.label ?? ''
   if (offers.length === 0) return `Give back to ${connectorName}: they are looking for ${needs.map((n) => n.label).join(', ')}.`
   const match = needs.find((n) => offers.some((o) => o.label_norm === n.label_norm))?.label ?? need
-  return `Give back to ${connectorName}: they are looking for ${match}; you know ${offers.map((o) => o.name).join(', ')}, who can help.`
+  const names = offers.map((o) => o.name)
+  const who = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`
+  return `Give back to ${connectorName}: they are looking for ${match}; you know ${who}, who can help.`
 }
 
 /**

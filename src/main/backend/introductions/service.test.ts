@@ -229,7 +229,7 @@ describe('introducing two people', () => {
     await ok(backend, 'introductions.move', { id: first.id, to: 'asking', date: '2026-11-10' })
     await ok(backend, 'introductions.answer', { id: first.id, side: 'b', answer: 'no' })
     expect((await fails(backend, 'introductions.connect', { a: ben.id, b: vera.id })).message).toBe(
-      `Confirm before starting: Ben Okafor said no to this introduction on ${NOW.toISOString().slice(0, 10)} (introduction ${first.id}): ask again only if something has changed.`,
+      `Confirm before starting: Ben Okafor said no to this introduction today (introduction ${first.id}): ask again only if something has changed.`,
     )
     const again = await ok(backend, 'introductions.connect', { a: ben.id, b: vera.id, confirmed: true })
     expect(again.state).toBe('draft')

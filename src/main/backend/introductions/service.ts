@@ -10,6 +10,7 @@ import type { Db } from '../people/records'
 import { KithError, fieldError } from '../errors'
 import { readProfile } from '../profile/service'
 import { meId, requirePeople } from '../people/records'
+import { daysAgo } from '../../../shared/format'
 import { getIntroduction, introPerson, introductionSummary } from './read'
 import { row, type Row } from './rows'
 import { pathScore } from '../paths/ranking'
@@ -95,6 +96,12 @@ export async function insertAsk(db: Db, backend: BackendState, path: number[], s
  */
 export async function connectPeople(backend: BackendState, a: number, b: number, context: string, confirmed = false): Promise<IntroductionDetail> {
   const now = backend.now().toISOString()
+  const today = backend.today()
+  // Colleagues at one organisation may know each other already: Kith's paths assume they might.
+  const g = confirmed ? null : backend.paths()
+  const [ia, ib] = g === null ? [undefined, undefined] : [g.indexOf.get(a), g.indexOf.get(b)]
+  const tie = g === null || ia === undefined || ib === undefined ? null : g.colleagueTie(ia, ib)
+  const sharedOrg = g === null || tie === null ? null : (g.orgNames[tie.org] ?? null)
   const id = await backend.write('nothing', async (trx) => {
     const people = await requirePeople(trx, [a, b])
     for (const p of people.values()) {
@@ -127,7 +134,10 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
       throw new KithError('conflict', `You are already introducing ${names} (introduction ${open.id}, ${stateWord(open.state).toLowerCase()}).`)
     }
     if (!confirmed) {
-      const cautions = await connectCautions(trx, a, b, nameOf)
+      const cautions = await connectCautions(trx, a, b, nameOf, today)
+      if (sharedOrg !== null) {
+        cautions.push(`${nameOf(a)} and ${nameOf(b)} both work at ${sharedOrg}: they may know each other already. Ask one of them before asking both to opt in.`)
+      }
       if (cautions.length > 0) throw new KithError('conflict', `Confirm before starting: ${cautions.join(' ')}`)
     }
     const created = await trx
@@ -161,7 +171,7 @@ export async function connectPeople(backend: BackendState, a: number, b: number,
  * What to weigh before introducing two people: one of them I do not know (no relationship
  * with me in Kith), and what became of introducing them before (sent, or a no).
  */
-async function connectCautions(db: Db, a: number, b: number, nameOf: (id: number) => string): Promise<string[]> {
+async function connectCautions(db: Db, a: number, b: number, nameOf: (id: number) => string, today: string): Promise<string[]> {
   const cautions: string[] = []
   const me = await meId(db)
   if (me !== null) {
@@ -196,13 +206,12 @@ async function connectCautions(db: Db, a: number, b: number, nameOf: (id: number
     .orderBy('e.id', 'desc')
     .limit(1)
     .executeTakeFirst()
+  const when = before === undefined ? '' : daysAgo(Math.round((Date.parse(today) - Date.parse(before.on_date)) / 86_400_000))
   if (before?.state === 'declined') {
     const said = before.a_answer === 'no' ? before.person_a_id : before.b_answer === 'no' ? before.person_b_id : null
-    cautions.push(
-      `${said === null ? 'One of them' : nameOf(said)} said no to this introduction on ${before.on_date} (introduction ${before.id}): ask again only if something has changed.`,
-    )
+    cautions.push(`${said === null ? 'One of them' : nameOf(said)} said no to this introduction ${when} (introduction ${before.id}): ask again only if something has changed.`)
   } else if (before !== undefined) {
-    cautions.push(`You introduced them on ${before.on_date} (introduction ${before.id}).`)
+    cautions.push(`You introduced them ${when} (introduction ${before.id}).`)
   }
   return cautions
 }

@@ -159,7 +159,7 @@ describe('colleagues', () => {
     const guessed = {
       question: 'Does Grace Ferreira know Omar Haddad?',
       verdict: 'caution',
-      reason: 'Kith only assumes it: both work at Harbor Capital. Ask Grace whether they know Omar before asking for the introduction, or say whether they do on Find a path.',
+      reason: 'Kith only assumes Grace Ferreira knows Omar Haddad: both work at Harbor Capital. Ask Grace whether they know Omar before asking for the introduction.',
     }
     expect(viaGrace?.beforeYouAsk).toContainEqual(guessed)
     const request = await ok(backend, 'introductions.request', { path: viaGrace?.people.map((p) => p.id) ?? [] })
@@ -169,7 +169,17 @@ describe('colleagues', () => {
     expect((await ok(backend, 'introductions.get', { id: request.id })).checks.map((c) => c.question)).not.toContain('Does Grace Ferreira know Omar Haddad?')
   })
 
-  it('are never made of working for oneself: two freelancers are not colleagues', async () => {
+  it('are asked about before being introduced to each other: they may know each other already', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { grace, yara, tom } = await harbor(backend)
+    expect((await fails(backend, 'introductions.connect', { a: grace.id, b: yara.id })).message).toBe(
+      'Confirm before starting: Grace Ferreira and Yara Schmidt both work at Harbor Capital: they may know each other already. Ask one of them before asking both to opt in.',
+    )
+    // Not colleagues: started at once.
+    expect((await ok(backend, 'introductions.connect', { a: grace.id, b: tom.id })).state).toBe('draft')
+  })
+
+    it('are never made of working for oneself: two freelancers are not colleagues', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
     const add = (name: string, company: string) => ok(backend, 'people.create', { name, company })

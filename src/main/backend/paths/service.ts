@@ -184,7 +184,7 @@ function beforeYouAsk(
     out.push({
       question: `Does ${name} know ${nextName}?`,
       verdict: 'caution',
-      reason: `Kith only assumes it: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction, or say whether they do on Find a path.`,
+      reason: `Kith only assumes ${name} knows ${nextName}: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction.`,
     })
   }
 

@@ -44,7 +44,7 @@ describe('reciprocity and ties going cold', () => {
     const ask = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
     for (const to of ['asked', 'agreed'] as const) await ok(backend, 'introductions.move', { id: ask.id, to })
     const made = await ok(backend, 'introductions.move', { id: ask.id, to: 'introduced' })
-    expect(made.tasks.find((t) => t.kind === 'give_back')?.title).toBe('Give back to Vera: they are looking for designers; you know Zed, Ann, Bea, who can help.')
+    expect(made.tasks.find((t) => t.kind === 'give_back')?.title).toBe('Give back to Vera: they are looking for designers; you know Zed, Ann and Bea, who can help.')
   })
 
   it('leaves out of the people who can help anyone they know already, were introduced to, or said no to', async () => {

@@ -25,7 +25,26 @@ export async function tasksFor(
   let q = backend.db.selectFrom('task').selectAll()
   if (where.id !== undefined) q = q.where('id', '=', where.id)
   if (where.introductionId !== undefined) q = q.where('introduction_id', '=', where.introductionId)
-  if (where.personId !== undefined) q = q.where('person_id', '=', where.personId)
+  if (where.personId !== undefined) {
+    const person = where.personId
+    // Theirs, and those of an introduction they are part of that name no one (a nudge to both sides of an opt-in).
+    q = q.where((eb) =>
+      eb.or([
+        eb('person_id', '=', person),
+        eb.and([
+          eb('person_id', 'is', null),
+          eb(
+            'introduction_id',
+            'in',
+            eb
+              .selectFrom('introduction')
+              .select('id')
+              .where((i) => i.or([i('person_a_id', '=', person), i('person_b_id', '=', person), i('connector_id', '=', person), i('target_id', '=', person)])),
+          ),
+        ]),
+      ]),
+    )
+  }
   if (where.includeDone !== true) q = q.where('done_at', 'is', null)
   const rows = await q.orderBy('due_on').orderBy('id').execute()
   const people = await names(backend.db, rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))
@@ -48,7 +67,9 @@ export async function listTasks(backend: BackendState, where: { due: boolean; in
   if (where.personId !== undefined && where.personId !== null) await requirePerson(backend.db, where.personId)
   const tasks = await tasksFor(backend, { due: where.due, includeDone: where.includeDone, ...(where.personId === undefined || where.personId === null ? {} : { personId: where.personId }) })
   const order: Record<TaskStatus, number> = { overdue: 0, today: 1, upcoming: 2, done: 3 }
-  return tasks.sort((a, b) => order[a.status] - order[b.status] || compareCodeUnits(a.dueOn, b.dueOn) || a.id - b.id)
+  // By the day each is due now: a snoozed one by the day it was snoozed to.
+  const due = (t: TaskView): string => (t.snoozedUntil !== null && t.snoozedUntil > t.dueOn ? t.snoozedUntil : t.dueOn)
+  return tasks.sort((a, b) => order[a.status] - order[b.status] || compareCodeUnits(due(a), due(b)) || a.id - b.id)
 }
 
 async function taskView(backend: BackendState, id: number): Promise<TaskView> {
@@ -64,9 +85,12 @@ export async function setTaskDone(backend: BackendState, id: number, done: boole
 }
 
 export async function snoozeTask(backend: BackendState, id: number, until: string): Promise<TaskView> {
-  await taskView(backend, id)
+  const task = await taskView(backend, id)
   const today = backend.today()
   if (until <= today) throw fieldError('until', 'snooze to a day after today')
+  // Snoozing puts a follow-up off: never earlier than the day it is due now.
+  const dueNow = task.snoozedUntil !== null && task.snoozedUntil > task.dueOn ? task.snoozedUntil : task.dueOn
+  if (until <= dueNow) throw fieldError('until', `it is already due on ${dueNow}: snooze to a later day`)
   requireWithinPlanning('until', until, today)
   await backend.write('nothing', (trx) => trx.updateTable('task').set({ snoozed_until: until }).where('id', '=', id).execute())
   return taskView(backend, id)

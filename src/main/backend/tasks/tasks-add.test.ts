@@ -57,6 +57,23 @@ describe('adding a follow-up task', () => {
     expect((await ok(backend, 'tasks.list', { personId: vera.id })).map((t) => t.title)).toEqual(['Check Vera is happy to ask', 'Send Vera the deck'])
     expect((await ok(backend, 'tasks.list', { personId: vera.id, includeDone: true })).map((t) => t.title)).toContain('Call Vera')
     expect(await fails(backend, 'tasks.list', { personId: 9999 })).toEqual({ code: 'not_found', message: 'There is no person with id 9999.' })
+    // Snoozing puts one off, never forward: "Send Vera the deck" is due 2026-12-06.
+    expect((await fails(backend, 'tasks.snooze', { id: later.id, until: '2026-11-26' })).message).toBe('until: it is already due on 2026-12-06: snooze to a later day')
+    expect((await ok(backend, 'tasks.snooze', { id: later.id, until: '2026-12-10' })).snoozedUntil).toBe('2026-12-10')
+  })
+
+  it("lists on each person's page the follow-ups of an introduction that name no one (a nudge to both sides)", async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera } = await meVeraYara(backend)
+    const zoe = await ok(backend, 'people.create', { name: 'Zoe Park' })
+    await ok(backend, 'relationships.set', { a: me.id, b: zoe.id, strength: 3 })
+    const intro = await ok(backend, 'introductions.connect', { a: vera.id, b: zoe.id })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
+    const both = (await ok(backend, 'introductions.get', { id: intro.id })).tasks.filter((t) => t.person === null && t.doneAt === null)
+    expect(both.length).toBeGreaterThan(0)
+    for (const who of [vera, zoe]) {
+      expect((await ok(backend, 'tasks.list', { personId: who.id })).map((t) => t.id)).toEqual(expect.arrayContaining(both.map((t) => t.id)))
+    }
   })
 
   it('refuses a due date before today or more than five years ahead, a blank title, an unknown person or introduction, writing nothing', async () => {

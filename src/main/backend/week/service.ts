@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { ColdTie, WeekView } from '../../../shared/types'
 import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
@@ -7,6 +8,8 @@ import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
 import { listTasks } from '../tasks/service'
 import { readSuggestionSettings } from '../settings/service'
+import { meId } from '../people/records'
+import { SUGGESTION_DEFAULTS } from '../suggestions/suggest'
 import { weekOf } from './weeks'
 
 /** How long a strong tie may go without a word, by strength, unless the person has their own cadence. */
@@ -91,16 +94,28 @@ export async function weekView(backend: BackendState, week: string | undefined):
   const { suggestions, maybeKnown } = await weekSuggestions(backend, label)
   const standings = await favorStandings(backend)
   const settings = readSuggestionSettings(backend)
-  // (Of people who could be suggested: not archived, not me.)
-  const labelled = await backend.db
-    .selectFrom('person_label as l')
-    .innerJoin('person as p', 'p.id', 'l.person_id')
-    .select('l.person_id')
-    .where('l.kind', 'in', ['need', 'offer'])
-    .where('p.archived_at', 'is', null)
-    .where('p.is_me', '=', 0)
-    .limit(1)
-    .executeTakeFirst()
+  // Of people who could be suggested: my ties strong enough to be paired (not archived, not me).
+  const me = await meId(backend.db)
+  const labelled =
+    me === null
+      ? undefined
+      : await backend.db
+          .selectFrom('person_label as l')
+          .innerJoin('person as p', 'p.id', 'l.person_id')
+          .innerJoin('relationship as r', (j) =>
+            j.on((eb) =>
+              eb.or([
+                eb.and([eb('r.person_a', '=', me), eb('r.person_b', '=', eb.ref('l.person_id'))]),
+                eb.and([eb('r.person_b', '=', me), eb('r.person_a', '=', eb.ref('l.person_id'))]),
+              ]),
+            ),
+          )
+          .select('l.person_id')
+          .where('l.kind', 'in', ['need', 'offer'])
+          .where('p.archived_at', 'is', null)
+          .where(sql<boolean>`r.strength >= ${SUGGESTION_DEFAULTS.minStrength}`)
+          .limit(1)
+          .executeTakeFirst()
   return {
     week: label,
     suggestions,

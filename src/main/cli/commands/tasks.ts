@@ -3,7 +3,8 @@ import type { TaskView } from '../../../shared/types'
 import { EXIT_OK, UsageError, emit, idArgument, text, type Command } from '../common'
 
 function taskLine(t: TaskView): string {
-  return `#${String(t.id).padEnd(5)} ${t.dueOn}  ${t.status.padEnd(8)} ${t.title}${t.person === null ? '' : `  (${t.person.name})`}`
+  const snoozed = t.snoozedUntil !== null && t.snoozedUntil > t.dueOn ? t.snoozedUntil : null
+  return `#${String(t.id).padEnd(5)} ${snoozed ?? t.dueOn}  ${t.status.padEnd(8)} ${t.title}${t.person === null ? '' : `  (${t.person.name})`}${snoozed === null ? '' : `  (snoozed; was due ${t.dueOn})`}`
 }
 
 export const tasksList: Command = {

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Group, Menu, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import type { TaskStatus, TaskView } from '../../../shared/types'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
@@ -20,6 +20,18 @@ const GROUPS: { status: TaskStatus; title: string; color: string }[] = [
  * instead of falling to the page.
  */
 let focusAfterReload: number | null = null
+
+/** The days a follow-up can be put off to: only those after the day it is due now (snoozing never brings one forward). */
+function snoozeChoices(task: TaskView): [string, string][] {
+  const dueNow = task.snoozedUntil !== null && task.snoozedUntil > task.dueOn ? task.snoozedUntil : task.dueOn
+  const choices: [string, number][] = [
+    ['Until tomorrow', 1],
+    ['For 3 days', 3],
+    ['For a week', 7],
+    ['For two weeks', 14],
+  ]
+  return choices.map(([label, days]): [string, string] => [label, daysFromToday(days)]).filter(([, until]) => until > dueNow)
+}
 
 /**
  * `vanishes`: the list shows open tasks only, so a task ticked done leaves it (Undo is offered).
@@ -84,7 +96,7 @@ export function TaskLine({ task, onOpen, vanishes = false, ungrouped = false }: 
             {task.person.name}
           </Button>
         )}
-        {!done && (
+        {!done && snoozeChoices(task).length > 0 && (
           <Menu position="bottom-end">
             <Menu.Target>
               <Button size="compact-xs" variant="subtle" aria-label={`Snooze: ${task.title}`}>
@@ -92,12 +104,8 @@ export function TaskLine({ task, onOpen, vanishes = false, ungrouped = false }: 
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {[
-                ['Until tomorrow', 1],
-                ['For 3 days', 3],
-                ['For a week', 7],
-              ].map(([label, days]) => (
-                <Menu.Item key={label} onClick={() => void call('tasks.snooze', { id: task.id, until: daysFromToday(Number(days)) }).then(changed)}>
+              {snoozeChoices(task).map(([label, until]) => (
+                <Menu.Item key={label} onClick={() => void call('tasks.snooze', { id: task.id, until }).then(changed)}>
                   {label}
                 </Menu.Item>
               ))}
@@ -109,16 +117,25 @@ export function TaskLine({ task, onOpen, vanishes = false, ungrouped = false }: 
   )
 }
 
-/** Follow-ups, overdue first. */
-/** `openOnly`: the tasks are the open ones only (one ticked done leaves the list). */
-export function TasksList({ tasks, onOpen, openOnly = false }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void; openOnly?: boolean }): ReactNode {
-  const list = useRef<HTMLDivElement>(null)
+/**
+ * Where the keyboard goes when a task ticked done leaves a list of open tasks: the list itself
+ * (given the returned ref, focusable), not the page.
+ */
+export function useFocusStaysInList<T extends HTMLElement>(tasks: readonly TaskView[] | undefined): RefObject<T | null> {
+  const list = useRef<T>(null)
   useEffect(() => {
-    // The task ticked is not in the list any more (it shows open tasks only): the focus stays in the list.
-    if (focusAfterReload === null || tasks.some((t) => t.id === focusAfterReload)) return
+    if (tasks === undefined || focusAfterReload === null || tasks.some((t) => t.id === focusAfterReload)) return
     focusAfterReload = null
     list.current?.focus()
   }, [tasks])
+  return list
+}
+
+/** Follow-ups, overdue first. */
+/** `openOnly`: the tasks are the open ones only (one ticked done leaves the list). */
+export function TasksList({ tasks, onOpen, openOnly = false }: { tasks: TaskView[]; onOpen?: (introductionId: number) => void; openOnly?: boolean }): ReactNode {
+  // The task ticked is not in the list any more (it shows open tasks only): the focus stays in the list.
+  const list = useFocusStaysInList<HTMLDivElement>(tasks)
   if (tasks.length === 0)
     return (
       <Text c="dimmed" ref={list} tabIndex={-1}>

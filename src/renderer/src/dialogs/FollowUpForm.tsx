@@ -47,7 +47,8 @@ export function FollowUpForm({ person, onDone }: { person: PersonRef; onDone: (a
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label="What to do" required data-autofocus {...form.getInputProps('title')} />
+        {/* The usual words, selected: typing replaces them. */}
+        <TextInput label="What to do" required data-autofocus {...form.getInputProps('title')} onFocus={(e) => e.currentTarget.select()} />
         <TextInput label="Due" type="date" required min={today} {...form.getInputProps('due')} />
         <Group gap="xs" role="group" aria-label="Due soon">
           {SOON.map(([label, days]) => {

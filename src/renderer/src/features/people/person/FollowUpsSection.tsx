@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { PersonDetail, TaskView } from '../../../../../shared/types'
-import { TaskLine } from '../../../components/TasksList'
+import { TaskLine, useFocusStaysInList } from '../../../components/TasksList'
 import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
 import { useNav } from '../../../lib/nav'
@@ -10,6 +10,7 @@ import { useNav } from '../../../lib/nav'
 export function FollowUpsSection({ p, tasks }: { p: PersonDetail; tasks: TaskView[] | undefined }): ReactNode {
   const dialogs = useDialogs()
   const { go } = useNav()
+  const list = useFocusStaysInList<HTMLDivElement>(tasks)
   return (
     <Section
       title="Follow-ups"
@@ -22,11 +23,11 @@ export function FollowUpsSection({ p, tasks }: { p: PersonDetail; tasks: TaskVie
       }
     >
       {tasks === undefined ? null : tasks.length === 0 ? (
-        <Text c="dimmed" size="sm">
+        <Text c="dimmed" size="sm" ref={list} tabIndex={-1}>
           Nothing to follow up with {p.name}.
         </Text>
       ) : (
-        <Stack gap="xs" aria-label={`Follow-ups with ${p.name}`}>
+        <Stack gap="xs" aria-label={`Follow-ups with ${p.name}`} ref={list} tabIndex={-1}>
           {tasks.map((t) => (
             <TaskLine
               key={t.id}
