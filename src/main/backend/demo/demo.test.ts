@@ -8,6 +8,19 @@ describe('the sample network', () => {
     expect(buildSampleNetwork()).toEqual(buildSampleNetwork())
   })
 
+  it('gives people needs and offers that fit their work: seed funding from investors, press coverage from the press', () => {
+    const { people } = buildSampleNetwork()
+    const offering = (label: string) => people.filter((p) => p.offers.includes(label))
+    expect(offering('seed funding').length).toBeGreaterThan(3)
+    for (const p of offering('seed funding')) expect(p.company === 'Harbor Capital' || p.company === 'Quarry Ventures' || p.title === 'Angel Investor', p.name).toBe(true)
+    expect(offering('press coverage').length).toBeGreaterThan(1)
+    for (const p of offering('press coverage')) expect(p.company, p.name).toBe('Tidewater Media')
+    for (const p of people) expect(p.needs.filter((n) => p.offers.includes(n)), p.name).toEqual([])
+    // What someone looks for, someone else offers: the weekly list has pairs to make from them.
+    const offered = new Set(people.flatMap((p) => p.offers))
+    expect(people.slice(1).flatMap((p) => p.needs).every((n) => offered.has(n))).toBe(true)
+  })
+
   it('loads 200 people, me among them, with relationships beyond my own', async () => {
     const backend = await openTempBackend()
     expect(await backend.dispatch('demo.load', {})).toEqual({
@@ -58,7 +71,7 @@ describe('the sample network', () => {
     expect(await backend.dispatch('status', {})).toEqual(before)
   })
 
-  it('routes company and tag searches only to people I do not know, and shows a colleague path through Grace', async () => {
+  it('routes company and tag searches only to people I do not know, and shows a colleague path through my closest contact at the investor firm', async () => {
     const backend = await openTempBackend()
     await ok(backend, 'demo.load', {})
     const facets = await ok(backend, 'people.facets', {})
@@ -69,9 +82,13 @@ describe('the sample network', () => {
       for (const p of result.paths) expect(known.has(p.people.at(-1)?.id ?? -1), JSON.stringify(search)).toBe(false)
     }
     const harbor = await ok(backend, 'paths.find', { company: 'Harbor Capital' })
-    expect(harbor.direct.find((d) => d.name === 'Grace Ferreira')?.hint).toMatch(/^Ask Grace about their \d+ colleagues at Harbor Capital$/)
-    const viaGrace = harbor.paths.find((p) => p.people[1]?.name === 'Grace Ferreira' && p.steps[1]?.kind === 'colleague')
-    expect(viaGrace?.factors.at(-1)?.label).toMatch(/^Grace Ferreira and .+: both at Harbor Capital since \d{4}, inferred colleagues/)
+    // The closest comes first; they had a coffee with me last week (the sample makes sure).
+    const closest = harbor.direct[0]
+    if (closest === undefined) throw new Error('I know nobody at Harbor Capital')
+    const first = closest.name.split(' ')[0] ?? ''
+    expect(closest.hint).toMatch(new RegExp(`^Ask ${first} about their \\d+ colleagues at Harbor Capital$`))
+    const viaColleague = harbor.paths.find((p) => p.people[1]?.id === closest.id && p.steps[1]?.kind === 'colleague')
+    expect(viaColleague?.factors.at(-1)?.label).toMatch(new RegExp(`^${closest.name} and .+: both at Harbor Capital since \\d{4}, inferred colleagues`))
   })
 
   it('dates nothing after the day it is loaded, where the user is, and keeps introduction steps in order', async () => {

@@ -80,6 +80,27 @@ describe('the sample network, loaded around you and removed', () => {
     expect(await ok(backend, 'doctor', {})).toMatchObject({ ok: true })
   })
 
+  it('takes a sample introduction with whoever leaves, and keeps whole one moved on since', async () => {
+    const time = clock('2026-11-22T12:00:00Z')
+    const backend = await openTempBackend({ now: time.now })
+    await ok(backend, 'demo.load', {})
+    time.later()
+    const intros = await ok(backend, 'introductions.list', {})
+    const pair = intros.find((i) => i.kind === 'connect' && i.personA !== null && i.personB !== null)
+    const ask = intros.find((i) => i.kind === 'ask' && i.state === 'asked')
+    if (pair?.personA == null || ask?.connector == null || ask.target == null) throw new Error('the sample has no introduction between two people, or no open ask')
+    // One of the pair is edited, and so stays; the other goes, and the introduction with them.
+    await ok(backend, 'people.update', { id: pair.personA.id, patch: { notes: 'Met again at the offsite' } })
+    // The ask is moved on: it is the user's now, and everyone in it stays.
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'agreed', date: '2026-11-22' })
+
+    const removal = await ok(backend, 'demo.remove', {})
+    expect(removal.kept.map((p) => p.id)).toEqual(expect.arrayContaining([pair.personA.id, ask.connector.id, ask.target.id]))
+    const left = await ok(backend, 'introductions.list', {})
+    expect(left.map((i) => [i.id, i.title])).toEqual([[ask.id, ask.title]])
+    expect(await ok(backend, 'doctor', {})).toMatchObject({ ok: true })
+  })
+
   it('puts everything back with the same ids when the removal is undone, and can be removed again', async () => {
     const time = clock('2026-11-22T12:00:00Z')
     const backend = await openTempBackend({ now: time.now })

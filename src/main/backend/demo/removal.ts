@@ -68,7 +68,8 @@ export function demoState(backend: BackendState): DemoState {
 /**
  * Sample people the user has made their own since loading: edited (their
  * record changed), or in a relationship, interaction, favor, introduction or
- * task the user added or changed afterwards.
+ * task the user added or changed afterwards (a sample introduction moved on
+ * keeps everyone in it).
  */
 function keptPeople(backend: BackendState, sample: SampleRecord): PersonRef[] {
   const rows = backend.sqlite
@@ -80,7 +81,7 @@ function keptPeople(backend: BackendState, sample: SampleRecord): PersonRef[] {
          OR EXISTS (SELECT 1 FROM relationship r WHERE (r.person_a = p.id OR r.person_b = p.id) AND r.updated_at > :at)
          OR EXISTS (SELECT 1 FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id WHERE ip.person_id = p.id AND i.updated_at > :at)
          OR EXISTS (SELECT 1 FROM favor f WHERE (f.giver_id = p.id OR f.receiver_id = p.id) AND f.updated_at > :at)
-         OR EXISTS (SELECT 1 FROM introduction n WHERE p.id IN (n.connector_id, n.target_id, n.person_a_id, n.person_b_id, n.goal_id) AND n.created_at > :at)
+         OR EXISTS (SELECT 1 FROM introduction n WHERE p.id IN (n.connector_id, n.target_id, n.person_a_id, n.person_b_id, n.goal_id) AND (n.created_at > :at OR n.updated_at > :at))
          OR EXISTS (SELECT 1 FROM task t WHERE t.person_id = p.id AND t.created_at > :at)
        )
        ORDER BY p.name, p.id`,
@@ -126,12 +127,12 @@ export async function removeSample(backend: BackendState): Promise<DemoRemoval> 
         sqlite.prepare(`CREATE TEMP TABLE sample_before_${i} AS SELECT ${key}* FROM main.${quote(t.name)}`).run()
       })
       const ids = JSON.stringify(removing)
-      // The sample's introductions whose people (besides you) all leave go with them.
+      // The sample's introductions go with any of their people: one that stays would name someone no longer
+      // there. (One the user has moved on since keeps all its people, above, and stays whole.)
       sqlite
         .prepare(
-          `DELETE FROM introduction WHERE id IN (SELECT value FROM json_each(:intros)) AND NOT EXISTS (
-             SELECT 1 FROM person p WHERE p.id IN (connector_id, target_id, person_a_id, person_b_id, goal_id)
-             AND p.is_me = 0 AND p.id NOT IN (SELECT value FROM json_each(:ids)))`,
+          `DELETE FROM introduction WHERE id IN (SELECT value FROM json_each(:intros)) AND EXISTS (
+             SELECT 1 FROM json_each(:ids) j WHERE j.value IN (connector_id, target_id, person_a_id, person_b_id, goal_id))`,
         )
         .run({ intros: JSON.stringify(sample.introductions), ids })
       sqlite.prepare('DELETE FROM person WHERE is_me = 0 AND id IN (SELECT value FROM json_each(?))').run(ids)

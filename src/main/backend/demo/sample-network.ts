@@ -56,7 +56,7 @@ export const ME = {
   company: 'Wayfinder',
   title: 'Founder & CEO',
   tags: ['founder', 'startups'],
-  needs: ['seed investor', 'senior engineers', 'design partner'],
+  needs: ['seed funding', 'senior engineers', 'pilot customers'],
   offers: ['founder advice', 'marketplace expertise'],
 } as const
 
@@ -68,13 +68,67 @@ export const ME = {
  */
 export const SAMPLE_INTERESTS = ['climate', 'AI', 'fintech', 'health', 'design'] as const
 
-/** What people look for and can help with: matched later to suggest introductions. */
-const NEEDS_AND_OFFERS = [
-  'seed investor', 'series A investor', 'senior engineers', 'designers', 'sales leaders', 'ML engineers',
-  'pilot customers', 'press coverage', 'legal advice', 'fundraising advice', 'hiring advice', 'go-to-market advice',
-  'grant funding', 'research partners', 'board members', 'mentorship', 'product feedback', 'speaking slots',
-  'cloud credits', 'security review', 'climate founders', 'health founders', 'fintech partners', 'retail partners',
-] as const
+/**
+ * What people look for and can help with, by where they work and what they do,
+ * matched later to suggest introductions: an investor can help with seed
+ * funding, a reporter with press coverage, a bank with pilot customers. The
+ * same words are needed by some and offered by others, so that the sample's
+ * weekly list has pairs a user would make.
+ */
+interface Traits {
+  needs: readonly string[]
+  offers: readonly string[]
+}
+
+const COMPANY_TRAITS: Readonly<Record<string, Traits>> = {
+  'Harbor Capital': { needs: ['AI founders', 'fintech founders'], offers: ['seed funding', 'fundraising advice', 'board members'] },
+  'Quarry Ventures': { needs: ['climate founders', 'health founders'], offers: ['seed funding', 'series A funding', 'fundraising advice'] },
+  'Northwind Labs': { needs: ['pilot customers', 'ML engineers'], offers: ['product feedback', 'hiring advice'] },
+  'Tessellate AI': { needs: ['series A funding', 'pilot customers', 'research partners'], offers: ['product feedback'] },
+  'Brightline Health': { needs: ['security review', 'ML engineers'], offers: ['pilot customers', 'product feedback'] },
+  'Sparrow Payments': { needs: ['security review', 'sales leaders'], offers: ['fintech partners'] },
+  'Juniper Robotics': { needs: ['series A funding', 'pilot customers', 'press coverage'], offers: ['product feedback'] },
+  'Meridian Bank': { needs: ['fintech partners', 'security review'], offers: ['pilot customers', 'fintech partners', 'fintech founders'] },
+  'Atlas Logistics': { needs: ['senior engineers', 'ML engineers'], offers: ['pilot customers'] },
+  'Fieldnote Studio': { needs: ['press coverage', 'speaking slots'], offers: ['designers', 'product feedback'] },
+  'Lumen Energy': { needs: ['series A funding', 'press coverage'], offers: ['grant funding'] },
+  'Oakridge University': { needs: ['grant funding', 'AI founders'], offers: ['research partners', 'speaking slots', 'mentorship'] },
+  'Tidewater Media': { needs: ['AI founders', 'climate founders'], offers: ['press coverage', 'speaking slots'] },
+  'Granite Security': { needs: ['sales leaders', 'fintech partners'], offers: ['security review'] },
+  'Nimbus Cloud': { needs: ['AI founders'], offers: ['cloud credits'] },
+  'Kestrel Bio': { needs: ['ML engineers', 'series A funding', 'grant funding'], offers: ['research partners'] },
+  'Helix Talent': { needs: ['fintech founders'], offers: ['senior engineers', 'sales leaders', 'hiring advice'] },
+  'Orchard Community': { needs: ['press coverage', 'cloud credits'], offers: ['speaking slots', 'climate founders', 'health founders', 'AI founders', 'mentorship'] },
+  'Pinecrest Legal': { needs: ['AI founders', 'fintech founders'], offers: ['legal advice', 'fundraising advice'] },
+  'Copperleaf Foods': { needs: ['go-to-market advice', 'designers'], offers: ['retail partners', 'pilot customers'] },
+}
+
+/** What a title adds, wherever the person works (or for someone on their own). */
+const TITLE_TRAITS: readonly { title: RegExp; traits: Traits }[] = [
+  { title: /Recruiter|Search Partner/, traits: { needs: [], offers: ['senior engineers', 'ML engineers', 'hiring advice'] } },
+  { title: /Sales|Growth|Partnerships/, traits: { needs: [], offers: ['go-to-market advice', 'sales leaders'] } },
+  { title: /Designer|Creative Director/, traits: { needs: [], offers: ['designers', 'product feedback'] } },
+  { title: /Product Manager/, traits: { needs: [], offers: ['product feedback'] } },
+  { title: /Engineering Manager|VP Engineering|CTO/, traits: { needs: ['senior engineers'], offers: ['hiring advice'] } },
+  { title: /^(CEO|Founder)$/, traits: { needs: ['senior engineers', 'board members'], offers: ['founder advice'] } },
+  { title: /Angel Investor/, traits: { needs: ['AI founders', 'climate founders'], offers: ['seed funding', 'fundraising advice', 'mentorship'] } },
+  { title: /Advisor/, traits: { needs: [], offers: ['mentorship', 'go-to-market advice', 'board members'] } },
+  { title: /Consultant/, traits: { needs: ['pilot customers'], offers: ['go-to-market advice'] } },
+]
+
+/** A person's traits to draw from: their organisation's and their title's. */
+function traitsOf(company: string | null, title: string | null): Traits {
+  const parts = [company === null ? undefined : COMPANY_TRAITS[company], ...TITLE_TRAITS.filter((t) => title !== null && t.title.test(title)).map((t) => t.traits)]
+  const needs = new Set<string>()
+  const offers = new Set<string>()
+  for (const part of parts) {
+    for (const need of part?.needs ?? []) needs.add(need)
+    for (const offer of part?.offers ?? []) offers.add(offer)
+  }
+  // Nobody looks for what they offer themselves.
+  for (const offer of offers) needs.delete(offer)
+  return { needs: [...needs], offers: [...offers] }
+}
 
 const CITIES = ['Lisbon', 'Berlin', 'London', 'New York', 'San Francisco', 'Toronto', 'Nairobi', 'Singapore', 'Austin', 'Paris']
 const MET_AT = ['a founders dinner', 'Web Summit', 'a friend’s wedding', 'university', 'a previous job', 'a conference panel', 'a climbing gym', 'an accelerator demo day']
@@ -150,6 +204,19 @@ export function buildSampleNetwork(): SampleNetwork {
     return out
   }
 
+  // Needs and offers come from a stream of their own: what people look for can change without moving the rest.
+  const traitRandom = seededRandom(SEED + 1)
+  const draw = (traits: Traits): { needs: string[]; offers: string[] } => {
+    const few = (items: readonly string[], most: number): string[] => {
+      const left = [...items]
+      const out: string[] = []
+      const count = Math.min(left.length, Math.floor(traitRandom() * (most + 1)))
+      while (out.length < count) out.push(...left.splice(Math.floor(traitRandom() * left.length), 1))
+      return out
+    }
+    return { needs: few(traits.needs, 2), offers: few(traits.offers, 2) }
+  }
+
   const people: SamplePerson[] = [
     {
       ...ME,
@@ -187,8 +254,7 @@ export function buildSampleNetwork(): SampleNetwork {
       location: pick(random, CITIES),
       email: company !== null && chance(0.6) ? `${first}@${slug(company.name)}.example` : chance(0.3) ? `${first}.${between(1, 99)}@mail.example` : null,
       tags: company === null ? some(['angel investor', 'advisor', 'founders', 'design', 'climate'], between(1, 2)) : some(company.tags, between(1, 2)),
-      needs: some(NEEDS_AND_OFFERS, between(0, 2)),
-      offers: some(NEEDS_AND_OFFERS, between(0, 3)),
+      ...draw(traitsOf(company?.name ?? null, title)),
       howWeMet: null,
       previous:
         previousCompany !== null && previousCompany.name !== company?.name
