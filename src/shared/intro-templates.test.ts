@@ -323,12 +323,12 @@ describe('introducing two people, as users met it', () => {
   it('says "meet" and what each does when the user has not said how they know them', () => {
     const email = composeIntroEmail({
       signer: jordan,
-      a: { name: 'Grace Lindqvist', email: 'g@x.example', howIKnow: '', credit: '', gain: 'you both follow fintech', role: 'Partner at Quarry Ventures' },
+      a: { name: 'Grace Lindqvist', email: 'g@x.example', howIKnow: '', credit: '', gain: 'you are both interested in fintech', role: 'Partner at Quarry Ventures' },
       b: { name: 'Valentina Ferreira', email: 'v@x.example', howIKnow: '', credit: '', gain: 'Grace invests in fintech', role: 'Founder at Juniper Robotics' },
       context: '',
       schedules: 'a',
     })
-    expect(email.body).toContain('Grace, meet Valentina Ferreira, Founder at Juniper Robotics. You both follow fintech.')
+    expect(email.body).toContain('Grace, meet Valentina Ferreira, Founder at Juniper Robotics. You are both interested in fintech.')
     expect(email.body).toContain('Valentina, meet Grace Lindqvist, Partner at Quarry Ventures. Grace invests in fintech.')
     // Said how: the user's words carry on from the name and what they do (it was left out once how was said).
     const said = composeIntroEmail({

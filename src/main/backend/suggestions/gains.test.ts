@@ -139,8 +139,9 @@ describe('starting a suggestion', () => {
     const backend = await openTempBackend({ now: () => NOW })
     await ok(backend, 'settings.suggestions.set', { ...DEFAULT_SUGGESTION_SETTINGS, interests: ['climate tech'] })
     await knowing(backend, [
-      { name: 'Ana Silva', needs: ['fundraising advice'], tags: ['climate tech'], title: 'Founder' },
+      // Ben first: Ana is the second side of the introduction.
       { name: 'Ben Okafor', offers: ['fundraising advice'], tags: ['climate tech', 'investor'] },
+      { name: 'Ana Silva', needs: ['fundraising advice'], tags: ['climate tech'], title: 'Founder' },
     ])
     const [s] = (await ok(backend, 'week.get', {})).suggestions
     if (s === undefined) throw new Error('expected a suggestion')
@@ -148,8 +149,12 @@ describe('starting a suggestion', () => {
     const intro = await ok(backend, 'introductions.get', { id: started.introductionId ?? -1 })
     const side = (name: string): 'a' | 'b' => (intro.people[0]?.name === name ? 'a' : 'b')
     const gain = (name: string): unknown => intro.details[side(name) === 'a' ? 'aGain' : 'bGain']
-    expect(gain('Ana Silva')).toBe('you are looking for fundraising advice, and Ben can help; you both follow climate tech; Ben is an investor, and you are a founder')
-    expect(gain('Ben Okafor')).toBe('you both follow climate tech; Ana is a founder, and you are an investor')
+    expect(gain('Ana Silva')).toBe('you are looking for fundraising advice, and Ben can help; you are both interested in climate tech; as a founder, you may like to know Ben, an investor')
+    expect(gain('Ben Okafor')).toBe('you are both interested in climate tech; as an investor, you may like to know Ana, a founder')
+    // Ana gains more (her one need met, besides the interest and the role): she takes the next step once introduced.
+    expect(side('Ana Silva')).toBe('b')
+    expect(intro.details.schedules).toBe('b')
+    expect(intro.drafts.email?.body).toContain('I will let Ana take it from here')
   })
 })
 

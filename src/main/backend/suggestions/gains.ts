@@ -187,9 +187,21 @@ export function describeGain(gain: SideGain, self: string, other: string, voice:
     if (gain.interests.length > 0) parts.push(`both follow ${list(gain.interests)}`)
     for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs} and ${self} ${article(r.mine)} ${r.mine}`)
   } else {
+    // Said to them, in their opt-in and after "Samir, meet Lena Ito, Founder at Helix Talent." in the email: what
+    // brings them together, as one person would say it to another.
     if (gain.needs.length > 0) parts.push(`you are looking for ${list(gain.needs)}, and ${other} can help`)
-    if (gain.interests.length > 0) parts.push(`you both follow ${list(gain.interests)}`)
-    for (const r of gain.roles) parts.push(`${other} is ${article(r.theirs)} ${r.theirs}, and you are ${article(r.mine)} ${r.mine}`)
+    if (gain.interests.length > 0) parts.push(`you are both interested in ${list(gain.interests)}`)
+    for (const r of gain.roles) parts.push(`as ${article(r.mine)} ${r.mine}, you may like to know ${other}, ${article(r.theirs)} ${r.theirs}`)
   }
   return parts.join('; ')
+}
+
+/**
+ * How much a side gains, to say who gains more: m(A,B) of docs/suggestions.md
+ * before it is held to 1 (a need met is a point, a shared interest or a
+ * complementary role `weight` of one, over how many needs the side has, at
+ * least one), so that two sides who both have all they look for still differ.
+ */
+export function gainMeasure(gain: SideGain, needCount: number, weight: { interest: number; role: number }): number {
+  return (gain.needs.length + weight.interest * gain.interests.length + weight.role * gain.roles.length) / Math.max(1, needCount)
 }

@@ -9,8 +9,8 @@ import { connectPeople, updateDetails } from '../introductions/service'
 import { requirePeople, type Db } from '../people/records'
 import { readSuggestionSettings } from '../settings/service'
 import { weekAfter, weeksBefore } from '../week/weeks'
-import { describeGain, GainRules } from './gains'
-import { suggest, type SuggestSources } from './suggest'
+import { describeGain, GainRules, gainMeasure } from './gains'
+import { suggest, SUGGESTION_DEFAULTS, type SuggestSources } from './suggest'
 import { describePeople, readNodeTraits } from './traits'
 
 const COOLDOWN_WEEKS = 4
@@ -41,17 +41,23 @@ export async function readLabels(backend: BackendState, ids?: number[]): Promise
 
 /**
  * What each of two people gains from the other, in words addressed to them
- * (for their opt-in), worked out from what Kith knows now.
+ * (for their opt-in), worked out from what Kith knows now; and who gains more,
+ * who is the one to take the next step once they are introduced (the first on
+ * a tie).
  */
-function gainsBetween(backend: BackendState, a: number, b: number): { a: string; b: string } {
+function gainsBetween(backend: BackendState, a: number, b: number): { a: string; b: string; schedules: 'a' | 'b' } {
   const rules = new GainRules(readSuggestionSettings(backend))
   const people = describePeople(backend.sqlite, [a, b], rules)
   const [x, y] = [people.get(a), people.get(b)]
-  if (x === undefined || y === undefined) return { a: '', b: '' }
+  if (x === undefined || y === undefined) return { a: '', b: '', schedules: 'a' }
   const first = (name: string): string => name.trim().split(/\s+/)[0] ?? ''
+  const [gainA, gainB] = [rules.gain(x.traits, y.traits), rules.gain(y.traits, x.traits)]
+  const weight = { interest: SUGGESTION_DEFAULTS.interestWeight, role: SUGGESTION_DEFAULTS.roleWeight }
+  const [shareA, shareB] = [gainMeasure(gainA, x.traits.needs?.size ?? 0, weight), gainMeasure(gainB, y.traits.needs?.size ?? 0, weight)]
   return {
-    a: describeGain(rules.gain(x.traits, y.traits), x.name, first(y.name), 'second'),
-    b: describeGain(rules.gain(y.traits, x.traits), y.name, first(x.name), 'second'),
+    a: describeGain(gainA, x.name, first(y.name), 'second'),
+    b: describeGain(gainB, y.name, first(x.name), 'second'),
+    schedules: shareB > shareA ? 'b' : 'a',
   }
 }
 
@@ -274,9 +280,9 @@ export async function actOnSuggestion(
     // Kith's own proposal: two people I know, never introduced (the list leaves out any pair introduced before, and
     // those who know each other): nothing to ask about first, and the week has no place to ask it.
     const intro = await connectPeople(backend, row.person_a, row.person_b, '', true)
-    // Each side's opt-in pitches that side's own gain.
+    // Each side's opt-in pitches that side's own gain, and whoever gains more takes the next step.
     const gains = gainsBetween(backend, row.person_a, row.person_b)
-    await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b })
+    await updateDetails(backend, intro.id, { aGain: gains.a, bGain: gains.b, schedules: gains.schedules })
     introductionId = intro.id
   }
   const status: SuggestionStatus = action === 'start' ? 'started' : action === 'dismiss' ? 'dismissed' : action === 'snooze' ? 'snoozed' : 'known'
