@@ -119,15 +119,8 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     history: history.map((h) => ({ state: h.state, on: h.on_date })),
     tasks: await tasksFor(backend, { introductionId: id, includeDone: true }),
     nextStates: [...nextStates(r.kind, r.state)],
-    checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path), askedOn(r.state, history, r.created_at)) : [],
+    checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
   }
-}
-
-/** The day an ask was made, as path fatigue counts it (see `loadAsks`): null for one never made (a draft, or abandoned as one). */
-function askedOn(state: string, history: readonly { state: string; on_date: string }[], createdAt: string): string | null {
-  const asked = history.filter((h) => h.state === 'asked').map((h) => h.on_date)
-  if (asked.length > 0) return asked.reduce((a, b) => (b < a ? b : a))
-  return state === 'draft' || state === 'abandoned' ? null : createdAt
 }

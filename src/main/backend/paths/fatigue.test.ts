@@ -78,4 +78,46 @@ describe('fatigue from my own asks', () => {
     expect(next?.people.map((p) => p.name)).toEqual(['Jordan Avery', 'Freya Fischer', 'Kenji Sato'])
     expect(next?.factors.some((f) => f.label.includes('ask through Freya'))).toBe(false)
   })
+
+  it('does not count an ask against the way it asks for, however many ways come close, until the connector says no', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [priya, elena] = [await add('Priya Rao'), await add('Elena Ruiz')]
+    await ok(backend, 'relationships.set', { a: me.id, b: priya.id, strength: 5 })
+    await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'call', people: [priya.id] })
+    await ok(backend, 'relationships.set', { a: priya.id, b: elena.id, strength: 5 })
+    // Five other ways to Elena, each a little weaker than Priya's, and all better than half of it.
+    for (const name of ['Ana Silva', 'Ben Okafor', 'Cy Park', 'Dee Moreau', 'Eli Sato']) {
+      const other = await add(name)
+      await ok(backend, 'relationships.set', { a: me.id, b: other.id, strength: 4 })
+      await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'call', people: [other.id] })
+      await ok(backend, 'relationships.set', { a: other.id, b: elena.id, strength: 5 })
+    }
+    const best = async () => (await ok(backend, 'paths.find', { to: elena.id, limit: 3 })).paths
+    const before = (await best())[0]
+    expect(before?.people[1]?.name).toBe('Priya Rao')
+
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-24' })
+    // Still the first way, scored as before, with no ask counted and the timing not questioned: it is the ask under way.
+    const asked = (await best())[0]
+    expect(asked?.people[1]?.name).toBe('Priya Rao')
+    expect(asked?.score).toBeCloseTo(before?.score ?? 0, 12)
+    expect(asked?.factors.some((f) => f.label.includes('ask through Priya'))).toBe(false)
+    expect(asked?.underWay).toEqual({ id: ask.id, state: 'asked' })
+    expect(asked?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')?.verdict).toBe('good')
+    // The same on a company's question (several targets, rescored after the search).
+    await ok(backend, 'people.update', { id: elena.id, patch: { company: 'Harbor Capital' } })
+    const atHarbor = (await ok(backend, 'paths.find', { company: 'Harbor Capital' })).paths[0]
+    expect(atHarbor?.people[1]?.name).toBe('Priya Rao')
+    expect(atHarbor?.score).toBeCloseTo(before?.score ?? 0, 12)
+
+    // Once Priya says no, that ask counts, and the no stands.
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'declined', date: '2026-11-27' })
+    const declined = (await ok(backend, 'paths.find', { to: elena.id, limit: 10 })).paths.find((p) => p.people[1]?.name === 'Priya Rao')
+    expect(declined?.score).toBeCloseTo((before?.score ?? 0) / 2, 12)
+    expect(declined?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')?.verdict).toBe('stop')
+    expect((await best())[0]?.people[1]?.name).not.toBe('Priya Rao')
+  })
 })

@@ -137,6 +137,8 @@ export abstract class GraphCore {
   readonly balance: number[] = []
   /** day numbers of asks routed through them */
   readonly asks: number[][] = []
+  /** in parallel with `asks`: the person each ask was for, -1 when it has none or was declined (a "no" always counts) */
+  readonly askedFor: number[][] = []
   /** The people they declined to introduce me to (person ids), and the day of each ask, in parallel. */
   readonly declinedFor: number[][] = []
   readonly declinedOn: number[][] = []
@@ -210,6 +212,7 @@ export abstract class GraphCore {
     this.archived.push(false)
     this.balance.push(0)
     this.asks.push(NO_ENTRIES)
+    this.askedFor.push(NO_ENTRIES)
     this.declinedFor.push(NO_ENTRIES)
     this.declinedOn.push(NO_ENTRIES)
     this.memOrg.push(NO_ENTRIES)
@@ -433,6 +436,23 @@ export abstract class GraphCore {
 
   fatigue(i: number): number {
     return fatigueOf(this.recentAsks(i))
+  }
+
+  /**
+   * Recent asks through them, leaving out those for this person that were
+   * not declined: an ask does not count against asking for the same person
+   * (the request itself, or the path it is on); a "no" does.
+   */
+  recentAsksExcept(i: number, personId: number): number {
+    const from = this.today - this.settings.fatigueWindowDays
+    const days = this.asks[i] ?? NO_ENTRIES
+    const whom = this.askedFor[i] ?? NO_ENTRIES
+    let n = 0
+    for (let k = 0; k < days.length; k++) {
+      const day = days[k] ?? 0
+      if (day > from && day <= this.today && whom[k] !== personId) n++
+    }
+    return n
   }
 
   reciprocity(i: number): number {

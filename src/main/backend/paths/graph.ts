@@ -366,6 +366,7 @@ export class PathGraph extends ColleagueGraph {
     if (person !== null) {
       const i = this.node(person)
       this.asks[i] = NO_ENTRIES
+      this.askedFor[i] = NO_ENTRIES
       this.declinedFor[i] = NO_ENTRIES
       this.declinedOn[i] = NO_ENTRIES
       this.liveAsks.delete(i)
@@ -396,6 +397,7 @@ export class PathGraph extends ColleagueGraph {
       }
       if (went !== 1) continue
       ownList(this.asks, i).push(dayNumber(asked))
+      ownList(this.askedFor, i).push(state === 'declined' || target === null ? -1 : target)
       // A "no" is remembered for whom it was about: the person they were asked to introduce me to.
       if (state !== 'declined' || target === null) continue
       ownList(this.declinedFor, i).push(target)
@@ -424,6 +426,7 @@ export class PathGraph extends ColleagueGraph {
         this.archived[i] = true
         this.balance[i] = 0
         this.asks[i] = NO_ENTRIES
+        this.askedFor[i] = NO_ENTRIES
         this.declinedFor[i] = NO_ENTRIES
         this.declinedOn[i] = NO_ENTRIES
         this.liveAsks.delete(i)

@@ -295,11 +295,13 @@ describe('paths.find', () => {
     await ok(backend, 'favors.log', { giverId: me.id, receiverId: ana.id, date: '2026-11-21', kind: 'advice', size: 'large' })
     const afterFavor = await score()
     expect(afterFavor).toBeCloseTo((afterTalk / 0.85) * 1.0, 9)
-    // A drafted ask is not yet an ask: only once it is made does it tire Ana.
+    // A drafted ask is not yet an ask; once made, it is the way to Cy under way (and tires Ana only for others, fatigue.test.ts).
     const ask = await ok(backend, 'introductions.request', { path: [me.id, ana.id, cy.id] })
     expect(await score()).toBeCloseTo(afterFavor, 9)
+    expect((await ok(backend, 'paths.find', { to: cy.id })).paths[0]?.underWay).toEqual({ id: ask.id, state: 'draft' })
     await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-21' })
-    expect(await score()).toBeCloseTo(afterFavor / 2, 9)
+    expect(await score()).toBeCloseTo(afterFavor, 9)
+    expect((await ok(backend, 'paths.find', { to: cy.id })).paths[0]?.underWay).toEqual({ id: ask.id, state: 'asked' })
     await ok(backend, 'people.archive', { id: ana.id })
     expect((await ok(backend, 'paths.find', { to: cy.id })).paths.map((p) => p.people[1]?.name)).toEqual(['Ben'])
     await ok(backend, 'settings.scoring.set', { ...DEFAULT_SCORING, base: [0.2, 0.9, 0.6, 0.8, 0.95] })

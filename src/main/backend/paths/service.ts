@@ -8,11 +8,11 @@ import { KithError, fieldError } from '../errors'
 import { normalizeLabel } from '../people/records'
 import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
-import { dayNumber } from './scoring'
 import type { PathGraph } from './graph'
 import type { Edge, LiveAsk } from './graph-core'
-import { baseOf, confidenceOf, edgeChance, hopOf, recencyOf } from './scoring'
+import { baseOf, confidenceOf, edgeChance, fatigueOf, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
+import { firstConnectorAsks, searchWithoutOwnAsks } from './own-asks'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
 
 const x = (value: number): string => `x${value.toFixed(2)}`
@@ -135,16 +135,16 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
           : `${g.names[c1] ?? ''} has given you ${points(-balance)} more than you gave`,
     value: g.reciprocity(c1),
   })
-  const fatigue = (i: number): void => {
-    const asks = g.recentAsks(i)
+  const fatigue = (i: number, asks: number): void => {
     if (asks > 0) {
-      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.names[i] ?? ''} in the last ${g.scoring.fatigueWindowDays} days`, value: g.fatigue(i) })
+      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.names[i] ?? ''} in the last ${g.scoring.fatigueWindowDays} days`, value: fatigueOf(asks) })
     }
   }
-  fatigue(c1)
+  // Asks of the first connector for the person they are asked for here do not count against this path (own-asks.ts).
+  fatigue(c1, firstConnectorAsks(g, nodes))
   for (let k = 1; k + 1 < nodes.length; k++) {
     factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1, tieAt(k)))
-    if (k + 2 < nodes.length) fatigue(nodes[k + 1] ?? -1)
+    if (k + 2 < nodes.length) fatigue(nodes[k + 1] ?? -1, g.recentAsks(nodes[k + 1] ?? -1))
   }
   const edges = nodes.length - 1
   if (edges > 2) factors.push({ label: `${edges} relationships: each one beyond two costs ${x(g.scoring.hopPenalty)}`, value: hopOf(g.scoring, edges) })
@@ -154,7 +154,7 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
 function beforeYouAsk(
   g: PathGraph,
   nodes: readonly number[],
-  context: PathContext & { ownAskedOn?: string | null },
+  context: PathContext,
 ): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
@@ -222,11 +222,8 @@ function beforeYouAsk(
           : { verdict: 'good' as const, reason: `You do not know ${target} directly and no shorter path exists.` }),
   })
 
-  // A stored request already made counts as an ask through its connector: not against itself.
-  const own = context.ownAskedOn ?? null
-  const ownDay = own === null ? null : dayNumber(own)
-  const ownCounted = ownDay !== null && ownDay > g.todayNumber - g.scoring.fatigueWindowDays && ownDay <= g.todayNumber
-  const asks = Math.max(0, g.recentAsks(c1) - (ownCounted ? 1 : 0))
+  // Asks for the person asked for here, the request itself among them, are not counted against it (a "no" is, below).
+  const asks = firstConnectorAsks(g, nodes)
   // A "no" from this connector about the very person this path asks them for stands.
   const asked = nodes[2] ?? -1
   const declinedOn = asked < 0 ? null : g.declinedDay(c1, g.ids[asked] ?? -1)
@@ -313,9 +310,9 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
   // except a person asked about whom I know only faintly: paths to them are looked for as well.
   const { direct, directSet, faint } = directTies(g, people, target, indices)
   const pathTargets = indices.filter((i) => !directSet.has(i) || faint.has(i))
-  const raw: RawPath[] = args.all
-    ? allPaths(g, pathTargets, args.maxHops)
-    : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 })
+  const raw: RawPath[] = searchWithoutOwnAsks(g, pathTargets, args.maxHops, () =>
+    args.all ? allPaths(g, pathTargets, args.maxHops) : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 }),
+  )
   const context: PathContext = { direct: directSet, faint, shortest: shortestLengths(g, raw, pathTargets) }
   const paths: PathView[] = raw.map((p) => pathView(g, p, context))
   return { target, direct, paths, targets: targetIds.length }
@@ -507,11 +504,11 @@ function askUnderWay(g: PathGraph, nodes: readonly number[]): PathView['underWay
 }
 
 /**
- * The four before-you-ask answers for a stored request's path, from today's
- * data ([] when the path no longer holds). `askedOn`: the day the request was
- * made, null while it is a draft or once abandoned (then it counts as no ask).
+ * The before-you-ask answers for a stored request's path, from today's data
+ * ([] when the path no longer holds). The request's own ask, once made, is
+ * not counted against it (nor any other for the same person, unless declined).
  */
-export function pathChecks(backend: BackendState, ids: readonly number[], askedOn: string | null): BeforeYouAsk[] {
+export function pathChecks(backend: BackendState, ids: readonly number[]): BeforeYouAsk[] {
   const g = backend.paths()
   const nodes = ids.map((id) => g.indexOf.get(id) ?? -1)
   if (g.me < 0 || nodes[0] !== g.me || nodes.length < 3 || nodes.some((i) => i < 0 || (i !== g.me && g.archived[i] === true))) return []
@@ -523,6 +520,5 @@ export function pathChecks(backend: BackendState, ids: readonly number[], askedO
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     faint: new Set(faintTie(g, new PeopleAsked(backend), t) ? [t] : []),
     shortest,
-    ownAskedOn: askedOn,
   })
 }
