@@ -141,6 +141,23 @@ describe('kith ask', () => {
   })
 })
 
+describe('kith paths', () => {
+  it('shows what to weigh before asking under each way: a connector who said no is a stop', async () => {
+    const { kith, cy } = await network()
+    const asked = json(await kith('ask', '--via', 'Vera Walsh', '--to', 'Cy Nakamura', '--json')) as { id: number }
+    expect((await kith('intros', 'move', String(asked.id), 'asked', '--confirm')).code).toBe(EXIT_OK)
+    // Asked and not yet answered: the way under way, its timing not held against it.
+    const under = (await kith('paths', '--to', 'Cy Nakamura')).out
+    expect(under).toMatch(/1\. Jordan Avery -> Vera Walsh -> Cy Nakamura {2}score [\d.]+\n/)
+    expect(under).toContain(`You are asking Vera Walsh to introduce you to Cy Nakamura: introduction ${asked.id} (asked)`)
+    expect(under).not.toMatch(/ask through Vera Walsh|You asked Vera Walsh/)
+    expect((await kith('intros', 'move', String(asked.id), 'declined')).code).toBe(EXIT_OK)
+    const after = (await kith('paths', '--to', String(cy.id))).out
+    expect(after).toMatch(/x0\.50 {2}1 introduction ask through Vera Walsh in the last 90 days\n/)
+    expect(after).toMatch(/\n {5}STOP: Vera Walsh declined to introduce you to Cy Nakamura when you asked (today|\d+ days? ago)\.$/m)
+  })
+})
+
 describe('kith introduce and kith intros', () => {
   it('introduce A B --json gives the introduction, its people and the opt-ins', async () => {
     const { kith, vera, ben } = await network()

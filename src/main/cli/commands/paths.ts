@@ -41,6 +41,8 @@ export const paths: Command = {
       const chain = p.people.map((q, k) => (k === 0 ? q.name : `${p.steps[k - 1]?.kind === 'colleague' ? ' ~> ' : ' -> '}${q.name}`)).join('')
       lines.push(`${i + 1}. ${chain}  score ${p.score.toFixed(4)}`)
       for (const f of p.factors) lines.push(`     x${f.value.toFixed(2)}  ${f.label}`)
+      // Before you ask, as the page shows it: what stands in the way (a stop) or wants weighing, so a "no" is seen here.
+      for (const c of p.beforeYouAsk) if (c.verdict !== 'good') lines.push(`     ${c.verdict === 'stop' ? 'STOP' : 'Caution'}: ${c.reason}`)
       if (p.underWay !== null) {
         lines.push(`     You are asking ${p.people[1]?.name ?? ''} to introduce you to ${p.people[2]?.name ?? ''}: introduction ${p.underWay.id} (${stateWord(p.underWay.state).toLowerCase()}), see kith intros show ${p.underWay.id}.`)
       }
