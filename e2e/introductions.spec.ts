@@ -108,11 +108,11 @@ test.describe('following an introduction through', () => {
     await expect(after.getByRole('checkbox')).toHaveCount(5)
     // Made: the checks before asking are gone (they would now say Yara is known and a favor is owed to Vera).
     await expect(app.getByRole('region', { name: 'Before you ask' })).toHaveCount(0)
-    await expect(after.getByText('Thank Vera Walsh for the introduction')).toBeVisible()
+    await expect(after.getByText('Thank Vera Walsh for introducing you to Yara Schmidt')).toBeVisible()
     await expect(after.getByText('Reply to Yara Schmidt within 24 hours, offering a few times')).toBeVisible()
     await expect(after.getByText('Tell Vera Walsh how the meeting with Yara Schmidt went')).toBeVisible()
     await expect(after.getByText('Give back to Vera Walsh: they are looking for designers; you know Ben Okafor, who can help.')).toBeVisible()
-    await after.getByRole('checkbox', { name: 'Thank Vera Walsh for the introduction' }).check()
+    await after.getByRole('checkbox', { name: 'Thank Vera Walsh for introducing you to Yara Schmidt' }).check()
     await after.getByRole('checkbox', { name: /^Reply to Yara Schmidt/ }).check()
     await track.getByRole('button', { name: 'Meeting scheduled' }).click()
     await track.getByRole('button', { name: 'Loop closed' }).click()

@@ -209,6 +209,7 @@ describe('kith CLI', () => {
     expect((await run('log', 'call', 'Ana Silva', 'Ben Okafor', '--date', '2026-11-01', '--note', 'Coffee')).out).toBe(
       'Logged a call on 2026-11-01 with Ana Silva, Ben Okafor.',
     )
+    expect((await run('log', 'email', 'Ben Okafor', '--date', '2026-10-30')).out).toBe('Logged an email on 2026-10-30 with Ben Okafor.')
     expect((await run('favor', 'Ana Silva', 'Jordan Avery', '--kind', 'introduction', '--size', 'large', '--date', '2026-11-02')).code).toBe(EXIT_OK)
     const shown = JSON.parse((await run('people', 'show', 'ana silva', '--json')).out) as Record<string, unknown>
     expect(shown).toMatchObject({

@@ -67,6 +67,8 @@ describe('an ask along a longer path', () => {
     // Just introduced, on the same email thread: a new tie, not a faint one to stop at.
     expect(next.checks[0]).toMatchObject({ verdict: 'caution', reason: expect.stringMatching(/^Freya Fischer: acquaintance \(2\/5\), and you talked /) })
     expect(freyaNow.lastInteraction).toMatchObject({ date: '2026-11-24', kind: 'email', note: 'Introduced by Valentina Rossi' })
+    // Valentina wrote that email: I talked with her that day too (her "last talked", and her recency on paths).
+    expect((await ok(backend, 'people.get', { id: first.path[1]?.id ?? -1 })).lastInteraction).toMatchObject({ date: '2026-11-24', kind: 'email' })
 
     await move(backend, next.id, 'asked', '2026-11-25')
     await move(backend, next.id, 'agreed', '2026-11-26')

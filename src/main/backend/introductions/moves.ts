@@ -209,7 +209,7 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
     }
     if (kind === 'connect' && (to === 'ready' || to === 'introduced')) await changeTasks(['nudge'], { done_at: now })
     if (kind === 'ask' && to === 'introduced') {
-      await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for the introduction`, on)
+      await task('thank_connector', r.connector_id, `Thank ${name(r.connector_id)} for introducing you to ${name(r.target_id)}`, on)
       await task('reply_target', r.target_id, `Reply to ${name(r.target_id)} within 24 hours, offering a few times`, addDays(on, 1))
       await task('close_loop', r.connector_id, `Tell ${name(r.connector_id)} how the meeting with ${name(r.target_id)} went`, addDays(on, 14))
       await task('give_back', r.connector_id, giveBack, addDays(on, 30))
@@ -217,13 +217,14 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       if (me !== null && r.target_id !== null) {
         await learn(me, r.target_id, 'firsthand', `introduced by ${name(r.connector_id)} on ${on}`)
         // The introduction email put us in touch: that counts as talking, so a tie just made is not taken for a faint
-        // one (the next hop of a longer path asks through this person).
+        // one (the next hop of a longer path asks through this person). The connector wrote it: talked with them too.
         const emailed = await trx
           .insertInto('interaction')
           .values({ occurred_on: on, kind: 'email', note: `Introduced by ${name(r.connector_id)}`, with_me: 1, created_at: now, updated_at: now })
           .returning('id')
           .executeTakeFirstOrThrow()
-        await trx.insertInto('interaction_person').values({ interaction_id: emailed.id, person_id: r.target_id }).execute()
+        const present = r.connector_id === null ? [r.target_id] : [r.target_id, r.connector_id]
+        await trx.insertInto('interaction_person').values(present.map((person_id) => ({ interaction_id: emailed.id, person_id }))).execute()
         effects.push({ entity: 'interaction', id: emailed.id })
         const target = await trx.selectFrom('person').select('introduced_by_id').where('id', '=', r.target_id).executeTakeFirst()
         if (target !== undefined && target.introduced_by_id === null && r.connector_id !== null) {

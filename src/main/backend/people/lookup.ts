@@ -14,13 +14,16 @@ export async function resolvePerson(backend: BackendState, ref: string): Promise
     return { id: person.id, name: person.name }
   }
   const directory = backend.directory()
-  const live = [...directory.entries.values()].filter((e) => !e.archived)
-  let matches = trimmed.includes('@')
-    ? live.filter((e) => e.emails.some((m) => normalizeEmail(m) === normalizeEmail(trimmed)))
-    : live.filter((e) => e.name.toLowerCase() === trimmed.toLowerCase())
-  if (matches.length === 0 && !trimmed.includes('@')) {
-    matches = live.filter((e) => e.aliases.some((a) => a.toLowerCase() === trimmed.toLowerCase()))
+  const entries = [...directory.entries.values()]
+  const matching = (people: typeof entries) => {
+    const found = trimmed.includes('@')
+      ? people.filter((e) => e.emails.some((m) => normalizeEmail(m) === normalizeEmail(trimmed)))
+      : people.filter((e) => e.name.toLowerCase() === trimmed.toLowerCase())
+    return found.length === 0 && !trimmed.includes('@') ? people.filter((e) => e.aliases.some((a) => a.toLowerCase() === trimmed.toLowerCase())) : found
   }
+  let matches = matching(entries.filter((e) => !e.archived))
+  // Someone archived is still someone: named as by their id, the command says they are archived (and how to restore them).
+  if (matches.length === 0) matches = matching(entries.filter((e) => e.archived))
   const [only, ...others] = matches
   if (only !== undefined && others.length === 0) return { id: only.id, name: only.name }
   const describe = (e: { id: number; name: string; company: string | null }): string =>

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../backend/testing/temp'
 import { usageLines } from '../help'
 import { inUserWords } from '../user-words'
+import { Backend } from '../../backend/backend'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, USAGE, commandKeys, runCli } from '../run'
 
 interface Run {
@@ -158,6 +159,27 @@ describe('kith paths', () => {
   })
 })
 
+describe('someone archived, named by name', () => {
+  it('is found, as by their id, and the command says they are archived', async () => {
+    const data = tempDir()
+    const kith = cli(data)
+    await kith('me', 'Maya Chen')
+    const ken = json(await kith('people', 'add', 'Ken Ito', '--json')) as { id: number }
+    await kith('people', 'add', 'Rachel Stone')
+    await kith('know', 'Maya Chen', 'Ken Ito', '--strength', '5')
+    await kith('know', 'Ken Ito', 'Rachel Stone', '--strength', '4')
+    const backend = await Backend.open({ dataDir: data })
+    await backend.call('people.archive', { id: ken.id })
+    await backend.close()
+    for (const args of [['paths', '--to', 'Ken Ito'], ['ask', '--via', 'Ken Ito', '--to', 'Rachel Stone']]) {
+      const res = await kith(...args)
+      expect(res.err, args.join(' ')).toMatch(/Ken Ito is archived/)
+      expect(res.err).not.toMatch(/No one is called/)
+    }
+    expect((await kith('people', 'show', 'ken ito')).out).toMatch(/^Ken Ito {2}#\d+/)
+  })
+})
+
 describe('kith introduce and kith intros', () => {
   it('introduce A B --json gives the introduction, its people and the opt-ins', async () => {
     const { kith, vera, ben } = await network()
@@ -218,7 +240,7 @@ describe('kith introduce and kith intros', () => {
     const shown = await kith('intros', 'show', ref)
     expect(shown.out).toMatch(/History:\n.*\n {2}2026-03-14 {2}Asked/)
     expect(shown.out).toMatch(/Can move to: Meeting scheduled \(scheduled\), Loop closed \(closed\), Abandoned/)
-    expect(shown.out).toMatch(/Thank Vera Walsh for the introduction/)
+    expect(shown.out).toMatch(/Thank Vera Walsh for introducing you to Cy Nakamura/)
     expect((await kith('intros', 'show', 'nine')).err).toMatch(/ID: "nine" is not an id/)
   })
 

@@ -23,7 +23,8 @@ export const log: Command = {
       note: text(ctx.values, 'note') ?? null,
       withMe: ctx.values['without-me'] !== true,
     })
-    emit(ctx, interaction, `Logged a ${interaction.kind} on ${interaction.date} with ${interaction.people.map((p) => p.name).join(', ')}.`)
+    const what = interaction.kind === 'other' ? 'an interaction' : `${/^[aeiou]/.test(interaction.kind) ? 'an' : 'a'} ${interaction.kind}`
+    emit(ctx, interaction, `Logged ${what} on ${interaction.date} with ${interaction.people.map((p) => p.name).join(', ')}.`)
     return EXIT_OK
   },
 }
