@@ -2,7 +2,7 @@
  * Undoing an import: what it created is deleted (with what has since been
  * attached to it), and what it changed is put back where it still holds the
  * imported value, so later edits by hand are kept. A person it created who
- * has gained something from elsewhere since is kept (see `addedSince`). A
+ * has gained something from elsewhere since is kept (see `addedSinceCheck`). A
  * backup comes first.
  */
 import type { ImportBatchView, UndoResult } from '../../../shared/imports'
@@ -13,7 +13,7 @@ import type { PersonChange } from './apply'
 import { requireJsonColumn, storedPersonChange, storedRelationshipChange } from '../db/json-column'
 import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import { SCALARS } from './plan'
-import { addedSince } from './added-since'
+import { addedSinceCheck } from './added-since'
 
 interface BatchRow {
   id: number
@@ -86,6 +86,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
     dropJob: sqlite.prepare('DELETE FROM employment WHERE id = ? AND person_id = ?'),
     nameOf: sqlite.prepare<[number], string>('SELECT name FROM person WHERE id = ?').pluck(),
   }
+  const addedSince = addedSinceCheck(sqlite)
 
   await backend
     .writeSync('everything', () => {
@@ -98,7 +99,7 @@ export async function undoImport(backend: BackendState, batchId: number): Promis
             // Someone who has gained something from elsewhere since (an introduction, a favor, an interaction
             // logged another way, another import) is the user's now: kept, without this import's tag.
             // (A Kith export read back restores relationships and favors of its own: all of it is the import's.)
-            const since = batch.format === 'json' ? null : addedSince(sqlite, item.entity_id, batchId)
+            const since = batch.format === 'json' ? null : addedSince(item.entity_id, batchId)
             if (since !== null) {
               const name = s.nameOf.get(item.entity_id)
               if (name !== undefined) {

@@ -6,7 +6,7 @@
  * not know each other, so no later import proposes it again. Rejections are
  * kept by person and by correspondent key (`imports/archive/rejections.ts`).
  */
-import { addedSince } from '../imports/added-since'
+import { addedSinceCheck } from '../imports/added-since'
 import type { ReviewEntry, ReviewKind, ReviewList, ReviewOutcome } from '../../../shared/imports'
 import { isOneOf, RELATIONSHIP_KINDS, type RelationshipKind } from '../../../shared/vocab'
 import { REVIEW_KINDS } from '../../../shared/imports'
@@ -127,9 +127,10 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
     )
   }
   // A new person is deleted only while they are what the archive made of them: anything added since is the user's.
+  const addedSince = addedSinceCheck(sqlite)
   for (const item of items) {
     if (item.kind !== 'person') continue
-    const since = addedSince(sqlite, item.person.id, item.batchId)
+    const since = addedSince(item.person.id, item.batchId)
     if (since !== null) {
       throw new KithError(
         'conflict',
