@@ -331,11 +331,14 @@ export interface ArchivePreview {
   /** the addresses Kith already counts as the user's, and those the archive suggests besides (not yet counted) */
   ownAddresses: { known: string[]; proposed: ProposedOwnAddress[] }
   messages: number
+  /** the first 1,000 of each list (`totals` has how many there are) */
   people: { created: LearnedPerson[]; matched: LearnedPerson[]; heardFrom: HeardFrom[] }
   /** how many interactions (one per thread and day) would be logged */
   interactions: number
-  /** ties between other people, proposed for review */
+  /** ties between other people, proposed for review (the first 1,000) */
   ties: LearnedTie[]
+  /** how many of each there are, whatever the lists above hold */
+  totals: { created: number; matched: number; heardFrom: number; ties: number; errors: number }
   ignored: Record<IgnoredReason, number>
   errors: ImportProblem[]
   notes: string[]

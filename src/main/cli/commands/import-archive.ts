@@ -30,6 +30,7 @@ function previewJson(preview: ArchivePreview) {
     people: preview.people,
     interactions: preview.interactions,
     ties: preview.ties,
+    totals: preview.totals,
     ignored: preview.ignored,
     errors: preview.errors,
     notes: preview.notes,
@@ -46,8 +47,8 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
   const rejected = heardFrom.filter((h) => h.rejected)
   return [
     `${dryRun ? 'Would learn' : 'Learned'} from ${preview.fileName} (${ARCHIVE_FORMAT_LABELS[preview.format]}, ${archiveItemCount(preview.format, preview.messages)}):`,
-    `  ${plural(created.length, 'new person', 'new people')}, ${matched.length} already in Kith, ${heardFrom.length} heard from (not added)`,
-    `  ${plural(preview.interactions, 'interaction')}, ${plural(preview.ties.length, 'proposed tie')} between others`,
+    `  ${plural(preview.totals.created, 'new person', 'new people')}, ${preview.totals.matched.toLocaleString('en')} already in Kith, ${preview.totals.heardFrom.toLocaleString('en')} heard from (not added)`,
+    `  ${plural(preview.interactions, 'interaction')}, ${plural(preview.totals.ties, 'proposed tie')} between others`,
     ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map((why) => ignoredWords(preview.format, why, preview.ignored[why])).join(', ')}`]),
     ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
     ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),

@@ -56,6 +56,25 @@ describe('archive import jobs', () => {
     expect(next.phase).toBe('reading')
   })
 
+  it('counts everyone it would add, though it lists the first thousand', async () => {
+    const backend = await openTempBackend()
+    const observations: Observation[] = []
+    for (let i = 0; i < 1_200; i++) {
+      const them = who(`p${i}@example.com`)
+      observations.push(obs(ME, [them], '2026-01-01'), obs(them, [ME], '2026-01-02'))
+    }
+    let status = archiveJobs(backend).start({ fileName: 'many.mbox', format: 'mbox', myAddresses: ['me@home.org'] }, () => observations)
+    while (status.phase === 'reading' || status.phase === 'matching') {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      status = await ok(backend, 'imports.archiveJob', { jobId: status.jobId })
+    }
+    const preview = status.preview
+    expect(preview?.people.created).toHaveLength(1_000)
+    expect(preview?.totals).toEqual({ created: 1_200, matched: 0, heardFrom: 0, ties: 0, errors: 0 })
+    const result = await ok(backend, 'imports.archiveApply', { jobId: status.jobId })
+    expect(result.peopleCreated).toBe(1_200)
+  })
+
   it('fails in plain words when the reader fails, and gives the import turn back', async () => {
     const backend = await openTempBackend()
     const started = archiveJobs(backend).start({ fileName: 'broken.mbox', format: 'mbox' }, function* () {

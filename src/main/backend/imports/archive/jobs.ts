@@ -224,6 +224,7 @@ export class ArchiveJobs extends JobTable<Job> {
       },
       interactions: plan.interactions.length,
       ties: plan.ties.slice(0, CAP).map((t) => learnedTie(t, names)),
+      totals: { created: plan.created.length, matched: plan.matched.length, heardFrom: plan.heardFrom.length, ties: plan.ties.length, errors: learner.errors.length },
       ignored: { ...learner.ignored },
       errors: learner.errors.slice(0, CAP),
       notes,

@@ -16,12 +16,12 @@ function More({ total }: { total: number }): ReactNode {
   return total > SHOWN ? <Text size="sm" c="dimmed">and {(total - SHOWN).toLocaleString()} more</Text> : null
 }
 
-function PeopleTable({ title, people }: { title: string; people: LearnedPerson[] }): ReactNode {
+function PeopleTable({ title, people, total }: { title: string; people: LearnedPerson[]; total: number }): ReactNode {
   if (people.length === 0) return null
   return (
     <Stack gap={4}>
       <Title order={4} size="h5">
-        {title} ({people.length.toLocaleString()})
+        {title} ({total.toLocaleString()})
       </Title>
       <Table aria-label={title} striped>
         <Table.Thead>
@@ -54,7 +54,7 @@ function PeopleTable({ title, people }: { title: string; people: LearnedPerson[]
           ))}
         </Table.Tbody>
       </Table>
-      <More total={people.length} />
+      <More total={total} />
     </Stack>
   )
 }
@@ -111,6 +111,7 @@ export function ArchivePreview({
   busy: boolean
 }): ReactNode {
   const { created, matched, heardFrom } = preview.people
+  const { totals } = preview
   const ignored = IGNORED_REASONS.filter((why) => preview.ignored[why] > 0)
   // The button that asked for the preview is busy and then gone: the keyboard goes to the preview's summary.
   const top = useRef<HTMLDivElement>(null)
@@ -118,9 +119,9 @@ export function ArchivePreview({
   return (
     <Stack gap="md">
       <Alert color="blue" title={`Preview: ${preview.fileName}`} role="status" ref={top} tabIndex={-1}>
-        {ARCHIVE_FORMAT_LABELS[preview.format]}, {archiveItemCount(preview.format, preview.messages)} read. {plural(created.length, 'new person', 'new people')},{' '}
-        {matched.length.toLocaleString()} already in Kith, {heardFrom.length.toLocaleString()} heard from (not added);{' '}
-        {plural(preview.interactions, 'interaction')} and {plural(preview.ties.length, 'proposed tie')} between others. Nothing is written until you apply.
+        {ARCHIVE_FORMAT_LABELS[preview.format]}, {archiveItemCount(preview.format, preview.messages)} read. {plural(totals.created, 'new person', 'new people')},{' '}
+        {totals.matched.toLocaleString()} already in Kith, {totals.heardFrom.toLocaleString()} heard from (not added);{' '}
+        {plural(preview.interactions, 'interaction')} and {plural(totals.ties, 'proposed tie')} between others. Nothing is written until you apply.
       </Alert>
       <OwnAddresses key={preview.jobId} preview={preview} onConfirm={onConfirmAddresses} busy={busy} />
       {preview.notes.length > 0 && (
@@ -130,12 +131,12 @@ export function ArchivePreview({
           ))}
         </List>
       )}
-      <PeopleTable title="New people" people={created} />
-      <PeopleTable title="Already in Kith" people={matched} />
+      <PeopleTable title="New people" people={created} total={totals.created} />
+      <PeopleTable title="Already in Kith" people={matched} total={totals.matched} />
       {preview.ties.length > 0 && (
         <Stack gap={4}>
           <Title order={4} size="h5">
-            Proposed ties ({preview.ties.length.toLocaleString()})
+            Proposed ties ({totals.ties.toLocaleString()})
           </Title>
           <Table aria-label="Proposed ties" striped>
             <Table.Thead>
@@ -155,13 +156,13 @@ export function ArchivePreview({
               ))}
             </Table.Tbody>
           </Table>
-          <More total={preview.ties.length} />
+          <More total={totals.ties} />
         </Stack>
       )}
       {heardFrom.length > 0 && (
         <Stack gap={4}>
           <Title order={4} size="h5">
-            Heard from, not added ({heardFrom.length.toLocaleString()})
+            Heard from, not added ({totals.heardFrom.toLocaleString()})
           </Title>
           <Table aria-label="Heard from, not added" striped>
             <Table.Thead>
@@ -185,7 +186,7 @@ export function ArchivePreview({
               ))}
             </Table.Tbody>
           </Table>
-          <More total={heardFrom.length} />
+          <More total={totals.heardFrom} />
         </Stack>
       )}
       {ignored.length > 0 && (
@@ -196,7 +197,7 @@ export function ArchivePreview({
       {preview.errors.length > 0 && (
         <Stack gap={4}>
           <Title order={4} size="h5">
-            Could not be read ({preview.errors.length.toLocaleString()})
+            Could not be read ({totals.errors.toLocaleString()})
           </Title>
           <List size="sm">
             {preview.errors.slice(0, SHOWN).map((e, i) => (
@@ -205,7 +206,7 @@ export function ArchivePreview({
               </List.Item>
             ))}
           </List>
-          <More total={preview.errors.length} />
+          <More total={totals.errors} />
         </Stack>
       )}
       <Group>
