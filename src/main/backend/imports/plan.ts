@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { FieldConflict, MatchKind } from '../../../shared/imports'
+import { normalizeEmail } from '../people/records'
 import type { RecordProblem } from './errors'
 import { foldCompany, foldName, normalizeLinkedin, type ImportedPerson } from './person-record'
 import type { ReadResult } from './read-result'
@@ -162,9 +163,15 @@ function fold(into: ImportedPerson, from: ImportedPerson): void {
   into.since ??= from.since
 }
 
-export async function planImport(sqlite: Database.Database, read: ReadResult, onProgress?: (fraction: number) => void): Promise<Plan> {
+/**
+ * `myAddresses`: the user's own addresses (Settings, the archive imports):
+ * a row with one of them is the user, matched to them as by their email,
+ * never a second "me".
+ */
+export async function planImport(sqlite: Database.Database, read: ReadResult, onProgress?: (fraction: number) => void, myAddresses: readonly string[] = []): Promise<Plan> {
   const index = new PeopleIndex(sqlite)
   const meRow = sqlite.prepare<[], { id: number }>('SELECT id FROM person WHERE is_me = 1').get()
+  if (meRow !== undefined) for (const address of myAddresses) if (!index.byEmail.has(normalizeEmail(address))) index.byEmail.set(normalizeEmail(address), meRow.id)
   const plan: Plan = { people: [], duplicates: 0, relationships: [], problems: [], meId: meRow?.id ?? null }
 
   // Rows of this file, by the same keys, to fold repeats together.

@@ -1,6 +1,7 @@
 /** What an import would do (the preview), and applying it: contacts through the plan, a Kith JSON export whole. */
 import { DEFAULT_STRENGTH, type ImportDecision, type ImportPreview, type ImportResult } from '../../../shared/imports'
 import type { BackendState } from '../state'
+import { readArchiveSettings } from '../settings/service'
 import { applyImport, sourceTag } from './apply'
 import { ImportFileError } from './errors'
 import { isEmptyDatabase, writeKithJson, type KithJson } from './kith-json'
@@ -35,7 +36,7 @@ export async function buildPreview(
   onProgress?: (fraction: number) => void,
 ): Promise<{ preview: ImportPreview; plan: Plan | null }> {
   if (parsed.kind === 'contacts') dropFutureBirthdays(parsed.read, backend.today())
-  const plan = parsed.kind === 'contacts' ? await planImport(backend.sqlite, parsed.read, onProgress) : null
+  const plan = parsed.kind === 'contacts' ? await planImport(backend.sqlite, parsed.read, onProgress, readArchiveSettings(backend).myAddresses) : null
   return { preview: previewOf(backend, jobId, fileName, parsed, plan), plan }
 }
 
@@ -186,7 +187,7 @@ export async function applyParsed(
   dropFutureBirthdays(read, backend.today())
   return backend.exclusive(async () => {
     // Planned again if anything was written since the preview.
-    const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : await planImport(backend.sqlite, read)
+    const plan: Plan = previewed !== null && previewed.mark === databaseMark(backend) ? previewed.plan : await planImport(backend.sqlite, read, undefined, readArchiveSettings(backend).myAddresses)
     return applyImport(backend, read, plan, options)
   })
 }

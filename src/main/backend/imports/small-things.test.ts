@@ -55,6 +55,21 @@ describe('namesakes in a LinkedIn file', () => {
   })
 })
 
+describe('my own address in a contacts file', () => {
+  it('is me, matched by that address: never a second me, never linked to me', async () => {
+    const backend = await withMe()
+    await ok(backend, 'settings.archive.set', { myAddresses: ['me@mine.com'], keepSubjects: false })
+    const file = ['Name,E-mail Address,Company', 'Maya L,ME@mine.com,Mine Inc', 'Ana Silva,ana@acme.example,Acme'].join('\n')
+    const { preview, result } = await importFile(backend, 'contacts.csv', file)
+    expect(preview.counts).toMatchObject({ new: 1, matches: 1 })
+    expect(preview.matches.map((m) => [m.existing.name, m.by])).toEqual([['Maya Lindqvist', 'email']])
+    expect(result.created).toBe(1)
+    const people = (await ok(backend, 'people.list', {})).people
+    expect(people.map((p) => p.name).sort()).toEqual(['Ana Silva', 'Maya Lindqvist'])
+    expect(people.filter((p) => p.isMe)).toHaveLength(1)
+  })
+})
+
 describe('someone who changed jobs', () => {
   it('is new in the preview, but named beside the person of the same name already in Kith', async () => {
     const backend = await withMe()
