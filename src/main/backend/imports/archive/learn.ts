@@ -345,6 +345,13 @@ function nameOf(c: Correspondent): string {
 }
 
 /** Turns the aggregates into what an import would do, reading the database as it is now. */
+/** Why a one-way exchange is no tie, in words: "3 messages from you, none back: one way, not a tie". */
+function oneWayWords(seen: Exchange | null): string {
+  if (seen === null || seen.sent + seen.received === 0) return 'no exchange both ways: not a tie'
+  const [n, side] = seen.sent > 0 ? [seen.sent, 'from you, none back'] : [seen.received, 'from them, none from you']
+  return `${n.toLocaleString('en')} ${n === 1 ? 'message' : 'messages'} ${side}: one way, not a tie`
+}
+
 export function planLearning(sqlite: Database.Database, learner: Learner, now: string): LearnPlan {
   const byEmail = sqlite.prepare<[string], number>('SELECT person_id FROM person_email WHERE email_norm = ? ORDER BY person_id LIMIT 1').pluck()
   const byLinkedin = new Map<string, number>()
@@ -402,6 +409,7 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   const since = windowStart(now)
   const rejections = nameRejections
   const people = new Set<string>()
+  const oneWayPeople = new Set<string>()
   for (const c of learner.correspondents.values()) {
     const personId = existing.get(c.key) ?? null
     const withMe = c.sent + c.received + c.meetings > 0 || c.connection !== null
@@ -421,8 +429,12 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     let explanation: string
     // The estimate is made from everything archive imports have seen of this tie, this one included.
     const seen = personId === null ? c.recent : addExchanges(tallied.get(personId) ?? null, fresh.get(personId) ?? null)
-    const e = seen !== null && seen.last >= since ? estimateStrength(seen, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
+    // Someone already here whom the user only ever wrote to (never a reply, no meeting, no connection): no tie to estimate.
+    const oneWay = c.connection === null && (seen === null || (seen.meetings === 0 && (seen.sent === 0 || seen.received === 0)))
+    if (oneWay) oneWayPeople.add(c.key)
+    const e = oneWay ? null : seen !== null && seen.last >= since ? estimateStrength(seen, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
     if (!meKnown) explanation = 'not linked to you: say who you are first'
+    else if (oneWay) explanation = oneWayWords(seen ?? c.recent)
     else if (e === null) explanation = 'nothing in the last 3 years'
     else {
       const rel =
@@ -463,7 +475,8 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
   for (const pair of learner.pairs.values()) {
     if (threadsOf(pair) < TIE_THREADS) continue
     const { a, b } = pair
-    if (!people.has(a) || !people.has(b)) continue
+    // Written to together, never heard from: nothing says they know each other, or me.
+    if (!people.has(a) || !people.has(b) || oneWayPeople.has(a) || oneWayPeople.has(b)) continue
     const [ida, idb] = [existing.get(a), existing.get(b)]
     if (ida !== undefined && idb !== undefined) {
       const [x, y] = [Math.min(ida, idb), Math.max(ida, idb)]

@@ -70,6 +70,23 @@ describe('learning from an archive', () => {
     expect(names).not.toContain('Cy Letters')
   })
 
+  it('estimates no tie with someone already here whom I only wrote to, and proposes none between those I copied', async () => {
+    const { backend, meId } = await backendWithMe()
+    const bob = await ok(backend, 'people.create', { name: 'Bob Stone', emails: ['bob@initech.com'] })
+    const carol = await ok(backend, 'people.create', { name: 'Carol Nguyen', emails: ['carol@initech.com'] })
+    const [BOB, CAROL] = [who('bob@initech.com', 'Bob Stone'), who('carol@initech.com', 'Carol Nguyen')]
+    // Three threads to both of them; neither ever writes back.
+    const archive = ['t1', 't2', 't3'].map((thread, k) => obs(ME, [BOB, CAROL], `2026-11-0${k + 1}`, { thread }))
+    const { preview } = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.matched.map((p) => [p.name, p.strength, p.explanation])).toEqual([
+      ['Bob Stone', null, '3 messages from you, none back: one way, not a tie'],
+      ['Carol Nguyen', null, '3 messages from you, none back: one way, not a tie'],
+    ])
+    expect(preview.ties).toEqual([])
+    expect(await strengthToMe(backend, bob.id, meId)).toBeNull()
+    expect((await ok(backend, 'people.get', { id: carol.id })).relationships).toEqual([])
+  })
+
   it('records no import when an apply learned nothing, and says nothing was added', async () => {
     const { backend } = await backendWithMe()
     // Without my address nothing is an exchange: no people, no interactions, no ties.
