@@ -91,6 +91,36 @@ function calendar(...lines: string[]): string {
   return ['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR', ''].join('\r\n')
 }
 
+describe('a cancellation kept beside its invitation', () => {
+  const PEOPLE = ['ORGANIZER:mailto:maya@example.com', 'ATTENDEE;PARTSTAT=ACCEPTED:mailto:cxl@example.org']
+  const meetings = async (text: string) => {
+    const all: Observation[] = []
+    const summary = await readCalendarText(text, 'the calendar file "a.ics"', { today: TODAY, onObservation: (o) => all.push(o) })
+    return { at: all.map((o) => o.at), summary }
+  }
+
+  it('is no meeting: a METHOD:CANCEL object or a later event marked cancelled, at the same SEQUENCE or later', async () => {
+    const invitation = calendar('BEGIN:VEVENT', 'UID:x1', 'SEQUENCE:0', 'DTSTART:20260105T090000Z', ...PEOPLE, 'END:VEVENT')
+    const cancel = calendar('METHOD:CANCEL', 'BEGIN:VEVENT', 'UID:x1', 'SEQUENCE:1', 'STATUS:CANCELLED', 'DTSTART:20260105T090000Z', ...PEOPLE, 'END:VEVENT')
+    const marked = calendar('BEGIN:VEVENT', 'UID:x1', 'SEQUENCE:1', 'STATUS:CANCELLED', 'DTSTART:20260105T090000Z', ...PEOPLE, 'END:VEVENT')
+    expect((await meetings(invitation)).at).toEqual(['2026-01-05T09:00:00.000Z'])
+    for (const later of [cancel, marked]) {
+      const { at, summary } = await meetings(invitation + later)
+      expect(at).toEqual([])
+      expect(summary.skipped.cancelled).toBeGreaterThanOrEqual(1)
+    }
+    // A cancellation overtaken by a later invitation (rescheduled, SEQUENCE 2) does not count.
+    const again = calendar('BEGIN:VEVENT', 'UID:x1', 'SEQUENCE:2', 'DTSTART:20260106T090000Z', ...PEOPLE, 'END:VEVENT')
+    expect((await meetings(cancel + again)).at).toEqual(['2026-01-06T09:00:00.000Z'])
+  })
+
+  it('takes out one occurrence of a series when it names that occurrence', async () => {
+    const series = calendar('BEGIN:VEVENT', 'UID:w1', 'DTSTART:20260105T090000Z', 'RRULE:FREQ=WEEKLY;COUNT=3', ...PEOPLE, 'END:VEVENT')
+    const one = calendar('METHOD:CANCEL', 'BEGIN:VEVENT', 'UID:w1', 'SEQUENCE:1', 'RECURRENCE-ID:20260112T090000Z', 'DTSTART:20260112T090000Z', ...PEOPLE, 'END:VEVENT')
+    expect((await meetings(series + one)).at).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-19T09:00:00.000Z'])
+  })
+})
+
 describe('limits', () => {
   it('counts only the latest occurrences of a daily meeting held since 1990, and says it was capped', async () => {
     const all: Observation[] = []

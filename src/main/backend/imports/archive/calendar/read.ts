@@ -84,10 +84,15 @@ export async function readCalendarText(text: string, label: string, options: Cal
   }
   const totalEvents = calendars.reduce((sum, c) => sum + c.getAllSubcomponents('vevent').length, 0)
   let done = 0
+  const cancelled = cancellations(calendars)
   // A series' occurrences share their master's people, title and status: read them once.
   const facts = new WeakMap<Component, Facts>()
   const emit = (component: Component, uid: string, key: number, at: number): void => {
     if (at > today) return
+    if (cancelled.get(uid)?.occurrences.has(key) === true) {
+      summary.skipped.cancelled++
+      return
+    }
     let known = facts.get(component)
     if (known === undefined) facts.set(component, (known = factsOf(component)))
     if (known.cancelled) {
@@ -124,6 +129,13 @@ export async function readCalendarText(text: string, label: string, options: Cal
     }
     for (const [uid, series] of bySeries(vevents)) {
       if (options.signal?.aborted === true) break
+      const cancel = cancelled.get(uid)
+      if (cancel?.whole === true && series.master !== null && cancel.sequence >= sequenceOf(series.master) && !isCancelled(series.master)) {
+        // Cancelled later in the file (a cancellation sent for it): never met.
+        summary.skipped.cancelled += series.exceptions.length + 1
+        done += series.exceptions.length + 1
+        continue
+      }
       try {
         const capped = expand(series, uid, today, keep, emit)
         if (capped) summary.capped++
@@ -140,6 +152,53 @@ export async function readCalendarText(text: string, label: string, options: Cal
   summary.cancelled = options.signal?.aborted === true
   options.onProgress?.({ events: done, totalEvents, meetings: summary.observations })
   return summary
+}
+
+/** What the file cancels, by UID: the whole series (at this SEQUENCE), or occurrences by their start. */
+interface Cancellation {
+  whole: boolean
+  sequence: number
+  occurrences: Set<number>
+}
+
+/**
+ * Cancellations anywhere in the file: every event of a METHOD:CANCEL object
+ * (a cancellation sent to attendees, often kept beside the invitation), and
+ * an event marked cancelled, wherever it is. A cancellation at a SEQUENCE
+ * below the event's was overtaken by a later change and does not count.
+ */
+function cancellations(calendars: readonly Component[]): Map<string, Cancellation> {
+  const out = new Map<string, Cancellation>()
+  for (const calendar of calendars) {
+    const method = calendar.getFirstPropertyValue('method')
+    const cancelObject = typeof method === 'string' && /^cancel$/i.test(method.trim())
+    for (const vevent of calendar.getAllSubcomponents('vevent')) {
+      if (!cancelObject && !isCancelled(vevent)) continue
+      const raw = vevent.getFirstPropertyValue('uid')
+      if (typeof raw !== 'string' || raw.trim() === '') continue
+      const uid = raw.trim()
+      let cancel = out.get(uid)
+      if (cancel === undefined) out.set(uid, (cancel = { whole: false, sequence: -1, occurrences: new Set() }))
+      if (vevent.hasProperty('recurrence-id')) {
+        try {
+          const event = new (ical.get().Event)(vevent)
+          cancel.occurrences.add(toUtc(event.recurrenceId, tzidOf(vevent, 'recurrence-id') ?? tzidOf(vevent, 'dtstart')))
+        } catch {
+          // An occurrence that cannot be read cancels nothing.
+        }
+      } else {
+        cancel.whole = true
+        cancel.sequence = Math.max(cancel.sequence, sequenceOf(vevent))
+      }
+    }
+  }
+  return out
+}
+
+function sequenceOf(vevent: Component): number {
+  const raw = vevent.getFirstPropertyValue('sequence')
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number.parseInt(raw, 10) : 0
+  return Number.isFinite(n) ? n : 0
 }
 
 function splitCalendars(text: string, label: string): Component[] {
