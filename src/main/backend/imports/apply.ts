@@ -8,6 +8,7 @@ import type { ImportDecision, ImportFormat, ImportResult } from '../../../shared
 import type { BackendState } from '../state'
 import { normalizeEmail, normalizeLabel, parseJsonList } from '../people/records'
 import { mergeChanges, type Plan, type PlannedPerson, type RelationshipSide } from './plan'
+import type { ImportedPerson } from './person-record'
 import type { ReadResult } from './read-result'
 import { yieldToEventLoop } from './yield'
 
@@ -228,18 +229,43 @@ function createPerson(s: Statements, planned: PlannedPerson, tag: string | null,
 }
 
 /** Fills and (if preferred) replaces fields, adds what is new; null when nothing changes. */
+/** A person's lists as stored: emails and tags normalised, phones and other names as written. */
+export interface PersonLists {
+  emails: readonly string[]
+  phones: readonly string[]
+  aliases: readonly string[]
+  tags: readonly string[]
+}
+
+/** What a merge of this record adds to each list (a different spelling of their name becomes another name). */
+export function listAdditions(now: PersonLists, name: string, r: ImportedPerson): { emails: string[]; phones: string[]; aliases: string[]; tags: string[] } {
+  return {
+    emails: unionNew(now.emails, r.emails, normalizeEmail),
+    phones: unionNew(now.phones, r.phones, (p) => p.replace(/[^\d+]/g, '')),
+    aliases: unionNew([...now.aliases, name], [r.name, ...r.aliases], (a) => a.toLowerCase()),
+    tags: unionNew(now.tags, r.tags, normalizeLabel),
+  }
+}
+
+/** The lists of people already here, read as a merge would read them: for a preview to say what a merge adds. */
+export function listsReader(sqlite: Database.Database): (id: number) => PersonLists {
+  const emailsOf = sqlite.prepare<[number], string>('SELECT email_norm FROM person_email WHERE person_id = ?').pluck()
+  const tagsOf = sqlite.prepare<[number], string>("SELECT label_norm FROM person_label WHERE person_id = ? AND kind = 'tag'").pluck()
+  const listsOf = sqlite.prepare<[number], { phones: string; aliases: string }>('SELECT phones, aliases FROM person WHERE id = ?')
+  return (id) => {
+    const lists = listsOf.get(id) ?? { phones: '[]', aliases: '[]' }
+    return { emails: emailsOf.all(id), phones: parseJsonList(lists.phones), aliases: parseJsonList(lists.aliases), tags: tagsOf.all(id) }
+  }
+}
+
 function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file', tag: string | null, now: string): PersonChange | null {
   if (planned.match === null) return null
   const id = planned.match.person.id
   const r = planned.record
   const { fields } = mergeChanges(planned.match.person, r, prefer)
-  const emails = unionNew(s.emailsOf.all(id), r.emails, normalizeEmail)
   const lists = s.listsOf.get(id) ?? { phones: '[]', aliases: '[]' }
-  const phones = unionNew(parseJsonList(lists.phones), r.phones, (p) => p.replace(/[^\d+]/g, ''))
-  // A different spelling of their name becomes an alias.
-  const aliases = unionNew([...parseJsonList(lists.aliases), planned.match.person.name], [r.name, ...r.aliases], (a) => a.toLowerCase())
   const tagsNow = s.tagsOf.all(id)
-  const newTags = unionNew(tagsNow, r.tags, normalizeLabel)
+  const { emails, phones, aliases, tags: newTags } = listAdditions({ emails: s.emailsOf.all(id), phones: parseJsonList(lists.phones), aliases: parseJsonList(lists.aliases), tags: tagsNow }, planned.match.person.name, r)
   const changed = Object.keys(fields).length > 0 || emails.length > 0 || phones.length > 0 || aliases.length > 0 || newTags.length > 0
   if (!changed) return null
   const tags = tag === null ? newTags : [...newTags, ...unionNew([...tagsNow, ...newTags.map(normalizeLabel)], [tag], normalizeLabel)]

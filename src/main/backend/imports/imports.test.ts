@@ -65,7 +65,7 @@ describe('importing contacts', () => {
     if (preview === null) throw new Error('no preview')
     const matches = Object.fromEntries(preview.matches.map((m) => [m.name, m]))
     expect(matches['Ben Okafor']).toMatchObject({ by: 'email', existing: { id: byEmail.id }, conflicts: [{ field: 'Title', mine: 'Founder', file: 'CTO, co-founder' }] })
-    expect(matches['Ana Silva']).toMatchObject({ by: 'linkedin', existing: { id: byProfile.id }, adds: ['Company', 'Title'] })
+    expect(matches['Ana Silva']).toMatchObject({ by: 'linkedin', existing: { id: byProfile.id }, adds: ['Company', 'Title', 'Other name'] })
     expect(matches['Zoë Müller']).toMatchObject({ by: 'name and company', existing: { id: byName.id } })
     expect(snapshot(backend)).toBe(before) // a preview writes nothing
 

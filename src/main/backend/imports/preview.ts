@@ -2,7 +2,7 @@
 import { DEFAULT_STRENGTH, type ImportDecision, type ImportPreview, type ImportResult } from '../../../shared/imports'
 import type { BackendState } from '../state'
 import { readArchiveSettings } from '../settings/service'
-import { applyImport, sourceTag } from './apply'
+import { applyImport, listAdditions, listsReader, sourceTag } from './apply'
 import { ImportFileError } from './errors'
 import { isEmptyDatabase, writeKithJson, type KithJson } from './kith-json'
 import { columnLabel, mergeChanges, planImport, type Plan } from './plan'
@@ -27,6 +27,14 @@ function dropFutureBirthdays(read: ReadResult, today: string): void {
   }
   if (dropped) read.warnings.sort((a, b) => a.line - b.line)
 }
+
+/** The lists a merge adds to, as the preview names them. */
+const LIST_LABELS = [
+  ['emails', 'Email'],
+  ['phones', 'Phone'],
+  ['aliases', 'Other name'],
+  ['tags', 'Tag'],
+] as const
 
 export async function buildPreview(
   backend: BackendState,
@@ -84,8 +92,16 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
   if (plan === null) throw new Error('a contacts file needs its plan')
   if (!meSet && read.format !== 'relationships') base.notes.push('You have not said who you are yet, so imported people cannot be linked to you. Set "me" first to link them.')
   // Each match with what a merge would change, worked out once.
-  const matches = plan.people.flatMap((p) => (p.match === null ? [] : [{ planned: p, match: p.match, changes: mergeChanges(p.match.person, p.record, 'mine') }]))
-  const unchanged = matches.filter((m) => Object.keys(m.changes.fields).length === 0 && m.changes.conflicts.length === 0)
+  // Each match with what a merge would add to their lists too (a phone, an email, a tag, another name): a match that
+  // adds only a phone is not "nothing new".
+  const listsOf = listsReader(backend.sqlite)
+  const matches = plan.people.flatMap((p) => {
+    if (p.match === null) return []
+    const added = listAdditions(listsOf(p.match.person.id), p.match.person.name, p.record)
+    const lists = LIST_LABELS.filter(([key]) => added[key].length > 0).map(([, label]) => label)
+    return [{ planned: p, match: p.match, changes: mergeChanges(p.match.person, p.record, 'mine'), lists }]
+  })
+  const unchanged = matches.filter((m) => Object.keys(m.changes.fields).length === 0 && m.changes.conflicts.length === 0 && m.lists.length === 0)
   const errors = [...read.problems, ...plan.problems].sort((a, b) => a.line - b.line)
   const creates = new Set(plan.relationships.flatMap((r) => [r.a, r.b]).flatMap((s) => (s.kind === 'create' ? [s.key] : [])))
   return {
@@ -105,14 +121,14 @@ function previewOf(backend: BackendState, jobId: string, fileName: string, parse
     },
     tag: sourceTag(backend.sqlite, read.format, backend.today()),
     defaultStrength: meSet ? DEFAULT_STRENGTH[read.format] : null,
-    matches: matches.slice(0, 5000).map(({ planned, match, changes }) => ({
+    matches: matches.slice(0, 5000).map(({ planned, match, changes, lists }) => ({
       index: planned.index,
       line: planned.record.line,
       name: planned.record.name,
       company: planned.record.company,
       existing: { id: match.person.id, name: `${match.person.name}${match.person.archived ? ' (archived)' : ''}`, company: match.person.company },
       by: match.by,
-      adds: Object.keys(changes.fields).map(columnLabel),
+      adds: [...Object.keys(changes.fields).map(columnLabel), ...lists],
       conflicts: changes.conflicts,
     })),
     newPeople: plan.people

@@ -70,6 +70,22 @@ describe('my own address in a contacts file', () => {
   })
 })
 
+describe('a match that only adds a phone', () => {
+  it('says so in the preview ("adds Phone"), not "nothing new", and the merge keeps it', async () => {
+    const backend = await withMe()
+    const carol = await ok(backend, 'people.create', { name: 'Carol Nguyen', emails: ['carol@initech.com'] })
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Carol Nguyen', 'EMAIL:carol@initech.com', 'TEL;type=CELL:+1 555 000 1111', 'END:VCARD', ''].join('\r\n')
+    const { preview, result } = await importFile(backend, 'carol.vcf', card)
+    expect(preview.counts).toMatchObject({ matches: 1, unchanged: 0 })
+    expect(preview.matches.map((m) => m.adds)).toEqual([['Phone']])
+    expect(result.updated).toBe(1)
+    expect((await ok(backend, 'people.get', { id: carol.id })).phones).toEqual(['+1 555 000 1111'])
+    // The same card again: now there is nothing new.
+    const again = await previewImport(backend, 'carol.vcf', card)
+    expect(again.preview?.counts).toMatchObject({ matches: 1, unchanged: 1 })
+  })
+})
+
 describe('someone who changed jobs', () => {
   it('is new in the preview, but named beside the person of the same name already in Kith', async () => {
     const backend = await withMe()
