@@ -56,6 +56,10 @@ test.describe('asking for an introduction', () => {
     await ask.getByRole('textbox', { name: 'What you can offer Yara Schmidt' }).fill('I can share our data on engineer supply.')
     await ask.getByRole('textbox', { name: 'Why Yara Schmidt in particular' }).click()
     await expect(blurb.getByRole('textbox', { name: 'What you bring (sentence 3)' })).toHaveValue('I can share our data on engineer supply.')
+    // Right for Vera; but the blurb is forwarded to Yara, who would read about herself as "she".
+    await expect(blurb.getByRole('status')).toContainText('The reason speaks of Yara as "She", and this note is forwarded to Yara')
+    await blurb.getByRole('textbox', { name: 'Why Yara Schmidt (sentence 2)' }).fill('You have priced two marketplaces, and I would value your view.')
+    await blurb.getByRole('textbox', { name: 'Who you are (sentence 1)' }).click()
     await expect(blurb.getByRole('status')).toHaveText('All four parts are there, and it is short.')
     const message = ask.getByRole('textbox', { name: 'Message' })
     await expect(message).toHaveValue(/She has priced two marketplaces\./)

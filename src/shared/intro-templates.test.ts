@@ -193,17 +193,33 @@ const jordan = { fullName: 'Jordan Avery', role: 'Head of Growth', organisation:
 
 describe('the blurb, as users met it', () => {
   it('puts the user’s “why” in as their own sentence, not after “view on”', () => {
-    const text = composeBlurb({ ...jordan, target: 'Kenji Mori', why: "he led Harbor Capital's seed rounds", offer: 'I can share our data on what made teams upgrade', ask: '' })
+    const text = composeBlurb({ ...jordan, target: 'Kenji Mori', why: "you led Harbor Capital's seed rounds", offer: 'I can share our data on what made teams upgrade', ask: '' })
     expect(text).toBe(
-      "I'm Jordan Avery, Head of Growth at Wayfinder — we doubled paid teams in a year. He led Harbor Capital's seed rounds. I can share our data on what made teams upgrade. " +
+      "I'm Jordan Avery, Head of Growth at Wayfinder — we doubled paid teams in a year. You led Harbor Capital's seed rounds. I can share our data on what made teams upgrade. " +
         DEFAULT_BLURB_ASK,
     )
     expect(text).not.toContain('view on')
-    expect(checkBlurb(composeBlurbSentences({ ...jordan, target: 'Kenji Mori', why: "he led Harbor Capital's seed rounds", offer: 'I can share our data', ask: '' }), 'Jordan Avery', 'Kenji Mori').problems).toEqual([])
+    expect(checkBlurb(composeBlurbSentences({ ...jordan, target: 'Kenji Mori', why: "you led Harbor Capital's seed rounds", offer: 'I can share our data', ask: '' }), 'Jordan Avery', 'Kenji Mori').problems).toEqual([])
+  })
+
+  it('runs a line of credibility written as its own sentence on after the dash, and keeps a name’s capital', () => {
+    const who = (credibility: string) => composeBlurbSentences({ ...jordan, credibility, target: 'Kenji Mori', why: 'x', offer: 'y' }).who
+    expect(who('Previously led routing at Flexport.')).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — previously led routing at Flexport.")
+    expect(who("Stripe's first PM")).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — Stripe's first PM.")
+    expect(who('I ran pricing at two startups')).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — I ran pricing at two startups.")
+  })
+
+  it('says when the reason speaks of the person it is forwarded to as he, she or they', () => {
+    const check = (why: string) => checkBlurb(composeBlurbSentences({ ...jordan, target: 'Kenji Mori', why, offer: 'I can share our data', ask: '' }), 'Jordan Avery', 'Kenji Mori').problems
+    expect(check("he led Harbor Capital's seed rounds")).toEqual([
+      'The reason speaks of Kenji as "He", and this note is forwarded to Kenji: say it to them ("You led…"), or say what you hope to learn.',
+    ])
+    expect(check('Their team priced two marketplaces')).toHaveLength(1)
+    expect(check('Hearing how you priced two marketplaces would help us')).toEqual([])
   })
 
   it('uses “What you can offer” instead of a stock sentence, and flags the stock sentence when it is empty', () => {
-    const parts = composeBlurbSentences({ ...jordan, target: 'Kenji Mori', why: 'He led seed rounds.', offer: '' })
+    const parts = composeBlurbSentences({ ...jordan, target: 'Kenji Mori', why: 'You led seed rounds.', offer: '' })
     expect(parts.bring).toBe('I would be glad to help in return however I can.')
     const check = checkBlurb(parts, 'Jordan Avery', 'Kenji Mori')
     expect(check.generic).toEqual(['bring'])

@@ -41,6 +41,23 @@ export function blurbFallbacks(me: string, target: string, goal: string | null =
   }
 }
 
+/**
+ * Words a line of credibility often opens with, written as a sentence of its
+ * own ("Previously led routing at Flexport"): after the dash they go on the
+ * sentence, so they lose their capital. A name (Stripe's first PM) keeps it.
+ */
+const SENTENCE_OPENERS = new Set([
+  'previously', 'formerly', 'before', 'earlier', 'recently', 'currently', 'now', 'also', 'since', 'after', 'over', 'most', 'last',
+  'built', 'led', 'ran', 'founded', 'co-founded', 'cofounded', 'started', 'launched', 'grew', 'scaled', 'worked', 'spent', 'helped',
+  'managed', 'sold', 'raised', 'shipped', 'wrote', 'invested', 'advised', 'was', 'am', 'have', 'had', 'one', 'the', 'a', 'an',
+])
+
+/** The line of credibility as it reads after "I'm Jordan Avery, CEO at Wayfinder —". */
+function afterDash(cred: string): string {
+  const first = /^[\p{L}-]+/u.exec(cred)?.[0] ?? ''
+  return SENTENCE_OPENERS.has(first.toLowerCase()) && first !== first.toLowerCase() ? `${cred.charAt(0).toLowerCase()}${cred.slice(1)}` : cred
+}
+
 /** "I'm Jordan Avery, head of growth at Wayfinder — <credibility>." from the profile. */
 function whoSentence(f: BlurbFields): string {
   const name = clause(f.fullName)
@@ -53,7 +70,7 @@ function whoSentence(f: BlurbFields): string {
   if (name !== '') who = `I'm ${name}${job !== '' ? `, ${job}` : org !== '' ? ` from ${org}` : ''}`
   else who = job !== '' ? `I'm ${job}` : org !== '' ? `I work at ${org}` : ''
   if (who === '') return cred === '' ? (blurbFallbacks(name, f.target).who.at(-1) ?? '') : asSentence(cred)
-  if (cred !== '') who = `${who.replace(/[.,;:!?…]+$/, '')} — ${cred}`
+  if (cred !== '') who = `${who.replace(/[.,;:!?…]+$/, '')} — ${afterDash(cred)}`
   else if (job === '' && org === '') return blurbFallbacks(name, f.target).who[0] ?? ''
   return asSentence(who)
 }
@@ -105,6 +122,9 @@ const BLURB_GENERIC_WORDS: Record<BlurbPart, string> = {
   ask: 'make a small, specific ask',
 }
 
+/** A reason that opens by speaking of someone in the third person. */
+const ABOUT_THEM = /^(he|she|they|his|her|their)\b/i
+
 const same = (a: string, b: string): boolean => tidy(a).toLowerCase() === tidy(b).toLowerCase()
 
 const isAsk = (sentence: string): boolean => sentence.trim().endsWith('?') || /\b(call|chat|coffee|minutes|min|quick)\b/i.test(sentence)
@@ -152,6 +172,10 @@ export function checkBlurb(blurb: string | BlurbSentences, me: string, target: s
   const parts = sentences(text)
   const count = words(text)
   const problems = [...missing.map((m) => `Missing: ${BLURB_PART_WORDS[m]}.`), ...generic.map((g) => `Generic: ${BLURB_GENERIC_WORDS[g]}.`)]
+  // The why is about the person the blurb is forwarded to: "He led seed rounds" reaches him as it is.
+  if (typeof blurb !== 'string' && ABOUT_THEM.test(blurb.why.trim()) && firstName(target) !== '') {
+    problems.push(`The reason speaks of ${firstName(target)} as "${ABOUT_THEM.exec(blurb.why.trim())?.[0] ?? ''}", and this note is forwarded to ${firstName(target)}: say it to them ("You led…"), or say what you hope to learn.`)
+  }
   if (parts.length > 4) problems.push(`${parts.length} sentences: keep it to four.`)
   if (count > 110) problems.push(`${count} words: a forwardable note stays under about 110.`)
   const longest = Math.max(0, ...parts.map(words))

@@ -40,8 +40,11 @@ describe('the drafts of an ask, from the user’s side', () => {
       bring: offer,
       ask: 'Would you have time for a 15-minute call in the next few weeks?',
     })
-    expect(blurb.warnings).toEqual([])
-    expect(blurb.warnings.some((w) => w.startsWith('Generic'))).toBe(false)
+    // Right for Vera; the blurb is forwarded to Yara, who would read about herself as "she".
+    expect(blurb.warnings).toEqual(['The reason speaks of Yara as "She", and this note is forwarded to Yara: say it to them ("You led…"), or say what you hope to learn.'])
+    const toYara = await ok(backend, 'introductions.update', { id: request.id, details: { blurbWhy: 'You priced two marketplaces at Harbor, and I would value your view.' } })
+    expect(toYara.drafts.blurb?.warnings).toEqual([])
+    expect(toYara.drafts.ask?.body).toContain('She priced two marketplaces at Harbor.')
 
     const noOffer = await ok(backend, 'introductions.update', { id: request.id, details: { offer: '' } })
     expect(noOffer.drafts.blurb?.warnings).toEqual(['Generic: say what you bring.'])
@@ -58,7 +61,7 @@ describe('the drafts of an ask, from the user’s side', () => {
     expect(intro.drafts.blurb?.sentences).toMatchObject({ why: 'She priced two marketplaces.', bring: 'I ran pricing at two startups.', ask: 'Could we talk for 20 minutes?' })
     expect(intro.drafts.blurb?.text).toBe("I'm Jordan Avery. She priced two marketplaces. I ran pricing at two startups. Could we talk for 20 minutes?")
     // Only a name in the profile: the who sentence is stock, and said to be.
-    expect(intro.drafts.blurb?.warnings).toEqual(['Generic: say who you are (your role and a line of credibility in Settings, Your profile).'])
+    expect(intro.drafts.blurb?.warnings).toEqual(['Generic: say who you are (your role and a line of credibility in Settings, Your profile).', 'The reason speaks of Yara as "She", and this note is forwarded to Yara: say it to them ("You led…"), or say what you hope to learn.'])
     expect(intro.drafts.ask?.body.endsWith('\n\nBest, Jordan')).toBe(true)
 
     intro = await ok(backend, 'introductions.update', { id: request.id, details: { message: 'Vera, could you introduce me to Yara?? No worries if not.' } })
