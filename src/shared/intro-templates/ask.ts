@@ -14,6 +14,10 @@ export interface AskFields {
   /** what I can offer them, in the user's words */
   offer: string
   blurb: string
+  /** on the next hop of a longer path: who introduced me to the connector */
+  introducedBy?: string | null
+  /** the last time we talked was long ago: the note gets back in touch before it asks */
+  longSilence?: boolean
 }
 
 /** The goal when it is someone other than the target. */
@@ -34,7 +38,14 @@ export function composeAsk(f: AskFields): Message {
   const target = clause(f.target)
   const t = firstName(target)
   const goal = goalOf(target, f.goal)
-  const ask = [`I hope you are well. ${endWith(`Would you be open to introducing me to ${target}`, '?')}`]
+  const introducedBy = clause(f.introducedBy ?? '')
+  const opening =
+    introducedBy !== ''
+      ? `Thank you again for making time after ${firstName(introducedBy)} introduced us.`
+      : f.longSilence === true
+        ? 'It has been far too long since we last talked, and I hope all is well with you.'
+        : 'I hope you are well.'
+  const ask = [`${opening} ${endWith(`Would you be open to introducing me to ${target}`, '?')}`]
   if (goal !== null) ask.push(endWith(`I am hoping to reach ${goal} in the end, and ${t} is well placed to help me with that`, '.'))
   const blurb = f.blurb.trim()
   // A sentence the blurb below already says, word for word, is not said twice: the blurb carries it.

@@ -52,6 +52,19 @@ describe('the drafts of an ask, from the user’s side', () => {
     expect(noOffer.drafts.ask?.body).not.toContain(offer)
   })
 
+  it('gets back in touch first when I last talked with the connector long ago', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const { me, vera, yara } = await cast(backend)
+    const request = await ok(backend, 'introductions.request', { path: [me.id, vera.id, yara.id] })
+    const opening = async () => /^Hi Vera,\n\n(.*?) Would you/.exec((await ok(backend, 'introductions.get', { id: request.id })).drafts.ask?.body ?? '')?.[1]
+    // Nothing logged: nothing to say about it.
+    expect(await opening()).toBe('I hope you are well.')
+    await ok(backend, 'interactions.log', { date: '2023-10-02', kind: 'meeting', people: [vera.id] })
+    expect(await opening()).toBe('It has been far too long since we last talked, and I hope all is well with you.')
+    await ok(backend, 'interactions.log', { date: '2026-11-02', kind: 'call', people: [vera.id] })
+    expect(await opening()).toBe('I hope you are well.')
+  })
+
   it('lets the user’s edits win: a blurb sentence, the note, an older one-paragraph blurb', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const { me, vera, yara } = await cast(backend)

@@ -43,7 +43,12 @@ export interface DraftInput {
   goal: PersonRef | null
   answers: { a: 'yes' | 'no' | null; b: 'yes' | 'no' | null }
   profile: Profile
+  /** for an ask: days since I last talked with the connector (null: nothing logged), and who introduced us on a longer path */
+  connector?: { lastTalkedDays: number | null; introducedBy: string | null } | null
 }
+
+/** Past this many days since we last talked, the note to a connector opens by getting back in touch (as the checks say). */
+const LONG_SILENCE_DAYS = 180
 
 /** A stored text field; '' when absent. */
 const text = (d: Record<string, unknown>, key: string): string => {
@@ -80,7 +85,18 @@ function askDrafts(input: DraftInput): IntroductionDrafts {
   const blurbCheck = checkBlurb(sentences ?? blurbText, profile.fullName, target.name, goal)
   const why = text(d, 'why')
   const offer = text(d, 'offer')
-  const composed = composeAsk({ signer: profile, connector: connector.name, connectorEmail: connector.email, target: target.name, goal, why, offer, blurb: blurbText })
+  const composed = composeAsk({
+    signer: profile,
+    connector: connector.name,
+    connectorEmail: connector.email,
+    target: target.name,
+    goal,
+    why,
+    offer,
+    blurb: blurbText,
+    introducedBy: input.connector?.introducedBy ?? null,
+    longSilence: (input.connector?.lastTalkedDays ?? 0) > LONG_SILENCE_DAYS,
+  })
   const message = text(d, 'message')
   const edited = message.trim() !== ''
   const body = edited ? message : composed.body

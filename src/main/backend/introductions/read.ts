@@ -7,7 +7,7 @@ import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import { pathChecks } from '../paths/service'
 import { readProfile } from '../profile/service'
-import { introDrafts } from './drafts'
+import { introDrafts, type DraftInput } from './drafts'
 import { meId, names, parseIdList } from '../people/records'
 import { tasksFor } from '../tasks/service'
 import { row, type Row } from './rows'
@@ -121,6 +121,30 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     nextStates: [...nextStates(r.kind, r.state)],
     checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
-    drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend) }),
+    drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend), connector: r.kind === 'ask' ? connectorContext(backend, r) : null }),
   }
+}
+
+/**
+ * What the note to a connector opens with depends on: how long since I last
+ * talked with them (from what is logged), and, for the next hop of a longer
+ * path, who introduced us (the previous hop's connector).
+ */
+function connectorContext(backend: BackendState, r: { connector_id: number | null; previous_id: number | null }): DraftInput['connector'] {
+  if (r.connector_id === null) return null
+  const last = backend.sqlite
+    .prepare<[number], string | null>(
+      'SELECT max(i.occurred_on) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id WHERE ip.person_id = ? AND i.with_me = 1',
+    )
+    .pluck()
+    .get(r.connector_id)
+  const previous =
+    r.previous_id === null
+      ? undefined
+      : backend.sqlite
+          .prepare<[number, number], string>('SELECT p.name FROM introduction n JOIN person p ON p.id = n.connector_id WHERE n.id = ? AND n.target_id = ?')
+          .pluck()
+          .get(r.previous_id, r.connector_id)
+  const days = last === null || last === undefined ? null : Math.round((Date.parse(`${backend.today()}T00:00:00Z`) - Date.parse(`${last}T00:00:00Z`)) / 86_400_000)
+  return { lastTalkedDays: days, introducedBy: previous ?? null }
 }
