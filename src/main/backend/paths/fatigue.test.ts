@@ -120,4 +120,26 @@ describe('fatigue from my own asks', () => {
     expect(declined?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')?.verdict).toBe('stop')
     expect((await best())[0]?.people[1]?.name).not.toBe('Priya Rao')
   })
+
+  it('says a thank-you still owed to the connector comes before asking them again', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [priya, elena, omar] = [await add('Priya Rao'), await add('Elena Ruiz'), await add('Omar Haddad')]
+    await ok(backend, 'relationships.set', { a: me.id, b: priya.id, strength: 5 })
+    await ok(backend, 'interactions.log', { date: '2026-11-20', kind: 'call', people: [priya.id] })
+    await ok(backend, 'relationships.set', { a: priya.id, b: elena.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: priya.id, b: omar.id, strength: 4 })
+    const timing = async () => (await ok(backend, 'paths.find', { to: omar.id })).paths[0]?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')
+    const first = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    for (const [to, date] of [['asked', '2026-08-10'], ['agreed', '2026-08-12'], ['introduced', '2026-08-14']] as const) await ok(backend, 'introductions.move', { id: first.id, to, date })
+    // Three months on, the thank-you is still open (the ask itself is out of the 90 days).
+    expect(await timing()).toEqual({
+      question: 'Is the timing right?',
+      verdict: 'caution',
+      reason: expect.stringMatching(/^Still to do from an earlier introduction: "Thank Priya Rao for introducing you to Elena Ruiz" \(and 1 more\), due 3 months ago\. Do that before asking again\. No recent asks through Priya Rao/),
+    })
+    for (const t of (await ok(backend, 'introductions.get', { id: first.id })).tasks) if (t.kind === 'thank_connector' || t.kind === 'close_loop') await ok(backend, 'tasks.done', { id: t.id, done: true })
+    expect(await timing()).toMatchObject({ verdict: 'good' })
+  })
 })

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { Args } from '../../../shared/contract'
 import { daysAgo } from '../../../shared/format'
 import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult, Verdict } from '../../../shared/types'
@@ -10,7 +11,7 @@ import { compareCodeUnits } from '../../../shared/text'
 import { foldText } from '../search/normalize'
 import type { PathGraph } from './graph'
 import type { Edge, LiveAsk } from './graph-core'
-import { baseOf, confidenceOf, edgeChance, fatigueOf, hopOf, recencyOf } from './scoring'
+import { baseOf, confidenceOf, dayNumber, edgeChance, fatigueOf, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
 import { firstConnectorAsks, searchWithoutOwnAsks } from './own-asks'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
@@ -228,7 +229,8 @@ function beforeYouAsk(
   const asked = nodes[2] ?? -1
   const declinedOn = asked < 0 ? null : g.declinedDay(c1, g.ids[asked] ?? -1)
   const declined = declinedOn === null ? null : { who: asked, day: declinedOn }
-  out.push({
+  const owed = context.owed.get(g.ids[c1] ?? -1) ?? []
+  out.push(owedFirst(owed, {
     question: 'Is the timing right?',
     ...(declined !== null
       ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.names[declined.who] ?? ''} when you asked${declined.day > g.todayNumber ? '' : ` ${daysAgo(g.todayNumber - declined.day)}`}.` }
@@ -239,8 +241,19 @@ function beforeYouAsk(
         : days === null || days > 180
           ? { verdict: 'caution' as const, reason: `No recent asks through ${name}, but ${talked}: reconnect before asking.` }
           : { verdict: 'good' as const, reason: `No recent asks through ${name}, and ${talked}.` }),
-  })
+  }, g.todayNumber))
   return out
+}
+
+/** The timing check, with what is still owed to the connector from an earlier introduction said first: a good time becomes a caution. */
+function owedFirst(owed: readonly OwedTask[], check: BeforeYouAsk, today: number): BeforeYouAsk {
+  if (owed.length === 0) return check
+  const first = owed[0]
+  if (first === undefined) return check
+  const late = today - dayNumber(first.due)
+  const more = owed.length > 1 ? ` (and ${owed.length - 1} more)` : ''
+  const said = `Still to do from an earlier introduction: "${first.title}"${more}, due ${late <= 0 ? 'today' : daysAgo(late)}. Do that before asking again.`
+  return { ...check, verdict: check.verdict === 'good' ? 'caution' : check.verdict, reason: `${said} ${check.reason}` }
 }
 
 const firstWord = (name: string): string => name.trim().split(/\s+/)[0] ?? name
@@ -313,7 +326,12 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
   const raw: RawPath[] = searchWithoutOwnAsks(g, pathTargets, args.maxHops, () =>
     args.all ? allPaths(g, pathTargets, args.maxHops) : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 }),
   )
-  const context: PathContext = { direct: directSet, faint, shortest: shortestLengths(g, raw, pathTargets) }
+  const context: PathContext = {
+    direct: directSet,
+    faint,
+    shortest: shortestLengths(g, raw, pathTargets),
+    owed: owedTo(backend, raw.map((p) => g.ids[p.nodes[1] ?? -1] ?? -1)),
+  }
   const paths: PathView[] = raw.map((p) => pathView(g, p, context))
   return { target, direct, paths, targets: targetIds.length }
 }
@@ -418,6 +436,32 @@ interface PathContext {
   direct: Set<number>
   faint: Set<number>
   shortest: Map<number, number>
+  /** follow-ups still owed to a connector from an earlier introduction (a thank-you, how it went), by person id, due by today */
+  owed: Map<number, OwedTask[]>
+}
+
+interface OwedTask {
+  title: string
+  due: string
+}
+
+const owedStatements = new WeakMap<BackendState['sqlite'], Database.Statement<[string, string], { person_id: number; title: string; due_on: string }>>()
+
+/** The thank-yous and "how it went" still owed to these people, due by today: a new ask waits for them. */
+function owedTo(backend: BackendState, personIds: readonly number[]): Map<number, OwedTask[]> {
+  const out = new Map<number, OwedTask[]>()
+  if (personIds.length === 0) return out
+  let statement = owedStatements.get(backend.sqlite)
+  if (statement === undefined) {
+    statement = backend.sqlite.prepare<[string, string], { person_id: number; title: string; due_on: string }>(
+      `SELECT person_id, title, due_on FROM task WHERE person_id IN (SELECT value FROM json_each(?))
+       AND kind IN ('thank_connector', 'close_loop') AND done_at IS NULL AND coalesce(snoozed_until, due_on) <= ? ORDER BY due_on, id`,
+    )
+    owedStatements.set(backend.sqlite, statement)
+  }
+  const rows = statement.all(JSON.stringify([...new Set(personIds)]), backend.today())
+  for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), { title: r.title, due: r.due_on }])
+  return out
 }
 
 /**
@@ -520,5 +564,6 @@ export function pathChecks(backend: BackendState, ids: readonly number[]): Befor
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     faint: new Set(faintTie(g, new PeopleAsked(backend), t) ? [t] : []),
     shortest,
+    owed: owedTo(backend, [ids[1] ?? -1]),
   })
 }
