@@ -8,7 +8,7 @@
  */
 import type { PathGraph } from './graph'
 import { NO_ENTRIES } from './graph-core'
-import { comparePaths, type RawPath } from './ranking'
+import { comparePaths, pathScore, type RawPath } from './ranking'
 import { fatigueOf } from './scoring'
 
 const asked = new WeakMap<PathGraph, { version: number; contacts: number[] }>()
@@ -84,4 +84,9 @@ export function searchWithoutOwnAsks(g: PathGraph, targets: readonly number[], m
 /** The first connector's fatigue on a path, leaving out asks for the person they are asked for on it. */
 export function firstConnectorAsks(g: PathGraph, nodes: readonly number[]): number {
   return g.recentAsksExcept(nodes[1] ?? -1, g.ids[nodes[2] ?? -1] ?? -1)
+}
+
+/** A path's score with its first connector's asks for the person asked for on it left out, as the search scores it. */
+export function scoreWithoutOwnAsks(g: PathGraph, nodes: readonly number[]): number {
+  return pathScore(g, nodes) * lift(g, nodes[1] ?? -1, g.ids[nodes[2] ?? -1] ?? -1)
 }

@@ -13,7 +13,7 @@ import type { PathGraph } from './graph'
 import type { Edge, LiveAsk } from './graph-core'
 import { baseOf, confidenceOf, dayNumber, edgeChance, fatigueOf, hopOf, recencyOf } from './scoring'
 import { allPaths, topPaths, type RawPath } from './search'
-import { firstConnectorAsks, searchWithoutOwnAsks } from './own-asks'
+import { firstConnectorAsks, scoreWithoutOwnAsks, searchWithoutOwnAsks } from './own-asks'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
 
 const x = (value: number): string => `x${value.toFixed(2)}`
@@ -560,10 +560,34 @@ export function pathChecks(backend: BackendState, ids: readonly number[]): Befor
   const t = nodes[nodes.length - 1] ?? -1
   const shortest = new Map<number, number>()
   if (hasTwoStepPath(g, t)) shortest.set(t, 2)
-  return beforeYouAsk(g, nodes, {
+  const checks = beforeYouAsk(g, nodes, {
     direct: new Set(g.edgeBetween(g.me, t) === undefined ? [] : [t]),
     faint: new Set(faintTie(g, new PeopleAsked(backend), t) ? [t] : []),
     shortest,
     owed: owedTo(backend, [ids[1] ?? -1]),
   })
+  return checks.map((c) => (c.question.startsWith('Could you reach') && c.verdict === 'good' ? (betterWay(g, nodes) ?? c) : c))
+}
+
+/** How much better another way must score before a request made through this one hears of it. */
+const BETTER_BY = 2
+
+/**
+ * A request made some time ago through one connector: since then someone
+ * else may have become a far better way to the same person (a new
+ * relationship, someone met through another introduction). Said as a
+ * caution, never as a stop: the ask may already be under way.
+ */
+function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null {
+  const t = nodes[nodes.length - 1] ?? -1
+  const own = scoreWithoutOwnAsks(g, nodes)
+  const best = searchWithoutOwnAsks(g, [t], 3, () => topPaths(g, [t], { maxHops: 3, limit: 3, perConnector: 1 })).find((p) => p.nodes[1] !== nodes[1])
+  if (best === undefined || best.score < own * BETTER_BY) return null
+  const via = g.names[best.nodes[1] ?? -1] ?? ''
+  const target = g.names[t] ?? ''
+  return {
+    question: `Could you reach ${target} another way?`,
+    verdict: 'caution',
+    reason: `Through ${via} may be a better way to ${target} now (it scores ${best.score.toFixed(3)}, this way ${own.toFixed(3)}): Find a path shows why.`,
+  }
 }
