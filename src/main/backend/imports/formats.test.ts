@@ -217,6 +217,22 @@ describe('any file', () => {
     expect(await refusal(Buffer.alloc(50 * 1024 * 1024 + 1, 0x41))).toMatch(/The file is 50\.0 MB; Kith imports files up to 50 MB/)
   })
 
+  it('says a mailbox, a calendar, an email or a zip is not a contacts file, and where it goes', async () => {
+    const where = /not a contacts file: use "Learn from mail and calendars" on this page/
+    for (const [text, what] of [
+      ['From ana@acme.example Wed Nov  1 06:04:52 2026\nFrom: Ana <ana@acme.example>\n\nHi\n', 'a mailbox \\(mbox\\)'],
+      ['BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', 'a calendar \\(\\.ics\\)'],
+      ['Received: from x\nFrom: Ana <ana@acme.example>\nSubject: Hi\n\nHi\n', 'an email message \\(\\.eml\\)'],
+    ] as const) {
+      const message = await refusal(text)
+      expect(message).toMatch(new RegExp(`^This is ${what}, `))
+      expect(message).toMatch(where)
+    }
+    expect(await refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]))).toMatch(/^This is a zip archive \(LinkedIn's data export is one\), not a contacts file/)
+    // A spreadsheet whose first column starts with "From" is still read as one.
+    expect(await refusal('From date,To date\n2026-01-01,2026-02-01\n')).toMatch(/cannot tell what kind of file this is/)
+  })
+
   it('refuses more than 200,000 records', async () => {
     const rows = ['First Name,Last Name,Email Address,Company,Position,Connected On']
     for (let i = 0; i <= 200_000; i++) rows.push(`A${i},B,,,,`)

@@ -1,5 +1,6 @@
 /** Reading a contacts file or a Kith JSON export into records, refusing what is too big or unreadable as a whole. */
-import { IMPORT_LIMITS, importTooBigMessage, type ImportFormat } from '../../../shared/imports'
+import { IMPORT_LIMITS, importTooBigMessage, type ArchiveFormat, type ImportFormat } from '../../../shared/imports'
+import { formatOfFile } from './archive/formats'
 import { findHeaderLine, readCsv, type CsvRow } from './csv'
 import { decodeFile, encodingNote, type Decoded } from './decode'
 import { ImportFileError, type RecordProblem } from './errors'
@@ -81,10 +82,33 @@ function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
   throw unknownKind(first.join(','))
 }
 
+/** What an archive is called, to say where it goes instead. */
+const ARCHIVE_WORDS: Record<ArchiveFormat, string> = {
+  'linkedin-export': "a zip archive (LinkedIn's data export is one)",
+  ics: 'a calendar (.ics)',
+  mbox: 'a mailbox (mbox)',
+  'apple-mbox': 'a mailbox (mbox)',
+  eml: 'an email message (.eml)',
+}
+
+/** A mail, calendar or zip archive given to the contacts import: said plainly, with where it goes. */
+function refuseArchive(bytes: Uint8Array): void {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096))
+  const kind = zip ? 'linkedin-export' : formatOfFile('', head)
+  // A spreadsheet whose first column is "From …" is a spreadsheet: an mbox's first line has no column breaks.
+  if (kind === null || (kind === 'mbox' && /[,;\t]/.test(head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''))) return
+  throw new ImportFileError(
+    `This is ${ARCHIVE_WORDS[kind]}, not a contacts file: use "Learn from mail and calendars" on this page, which learns people and who knows whom from it.`,
+    1,
+  )
+}
+
 /** Reads a whole file into records, refusing what is too big or unreadable as a whole. */
 export async function parseFile(bytes: Uint8Array, format: ImportFormat | null, onProgress: (fraction: number) => void = () => undefined): Promise<Parsed> {
   if (bytes.length > IMPORT_LIMITS.bytes) throw fileTooBig(bytes.length)
   if (bytes.length === 0) throw new ImportFileError('The file is empty.')
+  if (format === null) refuseArchive(bytes)
   const decoded = decodeFile(bytes)
   const notes = [encodingNote(decoded.encoding)].filter((n): n is string => n !== null)
   const head = decoded.text.trimStart()
