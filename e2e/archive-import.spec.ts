@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import path from 'node:path'
 import { expect, test } from './fixtures'
-import { KithApp } from './pages/kith-app'
+import { KithApp, PeoplePage } from './pages/kith-app'
 import { projectRoot } from './electron-binary'
 
 const fixtures = path.join(projectRoot, 'src', 'main', 'backend', 'imports', 'archive', 'fixtures')
@@ -103,5 +103,11 @@ test.describe('learning from mail in browser mode', () => {
     await picker.fill('Carol')
     await app.getByRole('option', { name: /Carol Chen/ }).first().click()
     await expect(app.getByRole('article', { name: 'Path 1: Alice Archer → Carol Chen' })).toBeVisible()
+
+    // On Alice's page, the strength Kith estimated says why, as the preview did.
+    const people = new PeoplePage(app)
+    await kith.goTo('People')
+    await people.open('Alice Archer')
+    await expect(app.getByRole('table', { name: 'People Alice Archer knows' }).getByRole('row', { name: /Sam Rivera.*Estimated: \d+ messages both ways/ })).toBeVisible()
   })
 })

@@ -46,6 +46,12 @@ export function RelationshipsSection({
                   </Table.Td>
                   <Table.Td>
                     {strengthWord(r.strength)} ({r.strength})
+                    {r.strengthEstimate !== null && (
+                      // Estimated from mail and calendars: why, as the review said it (kept until the user sets a strength).
+                      <Text size="xs" c="dimmed" display="block">
+                        Estimated: {r.strengthEstimate}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{capitalize(r.kind)}</Table.Td>
                   <Table.Td>{CONFIDENCE_WORDS[r.confidence]}</Table.Td>
