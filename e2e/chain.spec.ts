@@ -57,6 +57,9 @@ test.describe('an ask along a longer path', () => {
     await track.getByRole('button', { name: 'They agreed' }).click()
     await track.getByRole('button', { name: 'Introduction made' }).click()
     await expect(app.getByText('Introduced', { exact: true }).first()).toBeVisible()
+    // Carried into the next step: no fields left here whose changes would go nowhere.
+    await expect(later).toContainText('is drafted with what you wrote here as its reason and offer')
+    await expect(later.getByRole('textbox')).toHaveCount(0)
 
     // The next hop: Freya, for Kenji.
     await app.getByRole('button', { name: 'The next step' }).click()

@@ -46,7 +46,7 @@ test.describe('the weekly review', () => {
     await expect(app.getByRole('region', { name: 'Favors to return' }).getByText(/^You have received \d+ favors? from /).first()).toBeVisible()
     await expect(app.getByRole('table', { name: 'Ties going cold' }).getByRole('row').nth(1)).toBeVisible()
     // A follow-up ticked done leaves the week's list; Undo from the notice brings it back.
-    const followUps = app.getByRole('region', { name: 'Follow-ups due' })
+    const followUps = app.getByRole('region', { name: 'Follow-ups this week' })
     const box = followUps.getByRole('checkbox').first()
     const title = (await box.getAttribute('aria-label')) ?? (await followUps.locator('label').first().textContent()) ?? ''
     expect(title).not.toBe('')

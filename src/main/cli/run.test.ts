@@ -248,8 +248,8 @@ describe('kith CLI', () => {
   it('paths --json keeps its contract on the sample network: people from me to the target, score = product of factors', async () => {
     const data = tempDir()
     await kith(['--data', data, 'demo'])
-    // Jade and Jonah are people I know very well: a direct tie, never a path.
-    for (const known of ['Jade Mbeki', 'Jonah Garcia']) {
+    // Tomas and Grace are people I know well: a direct tie, never a path.
+    for (const known of ['Tomas Horvat', 'Grace Ferreira']) {
       const res = JSON.parse((await kith(['--data', data, 'paths', '--to', known, '--json'])).out) as { direct: { name: string }[]; paths: unknown[] }
       expect(res).toMatchObject({ direct: [{ name: known, faint: false }], paths: [] })
       // In words: no introduction needed, and no "no path within reach" sending the user looking for longer ones.
@@ -257,12 +257,12 @@ describe('kith CLI', () => {
       expect(words).toMatch(new RegExp(`You already know ${known}`))
       expect(words).not.toMatch(/No path within reach|--max-hops/)
     }
-    // Felix is an acquaintance not talked with for over a year: the direct tie first, and the ways in still offered.
-    const faint = JSON.parse((await kith(['--data', data, 'paths', '--to', 'Felix Gupta', '--json'])).out) as { direct: { name: string; faint: boolean }[]; paths: { people: { name: string }[] }[] }
-    expect(faint.direct).toMatchObject([{ name: 'Felix Gupta', faint: true }])
-    expect(faint.paths[0]?.people.map((p) => p.name)).toEqual(['Jordan Avery', 'Elena Zhou', 'Felix Gupta'])
-    expect((await kith(['--data', data, 'paths', '--to', 'Felix Gupta'])).out).toMatch(/You already know Felix Gupta \(acquaintance, 2\/5\), only faintly: .*\n1\. Jordan Avery -> Elena Zhou -> Felix Gupta/)
-    for (const query of [['--to', 'Aiko Novak'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Bilal Berg', '--all']]) {
+    // Yara is an acquaintance not talked with for over a year: the direct tie first, and the ways in still offered.
+    const faint = JSON.parse((await kith(['--data', data, 'paths', '--to', 'Yara Schmidt', '--json'])).out) as { direct: { name: string; faint: boolean }[]; paths: { people: { name: string }[] }[] }
+    expect(faint.direct).toMatchObject([{ name: 'Yara Schmidt', faint: true }])
+    expect(faint.paths[0]?.people.map((p) => p.name)).toEqual(['Jordan Avery', 'Vera Walsh', 'Yara Schmidt'])
+    expect((await kith(['--data', data, 'paths', '--to', 'Yara Schmidt'])).out).toMatch(/You already know Yara Schmidt \(acquaintance, 2\/5\), only faintly: .*\n1\. Jordan Avery -> Vera Walsh -> Yara Schmidt/)
+    for (const query of [['--to', 'Kenji Tanaka'], ['--company', 'Harbor Capital'], ['--tag', 'seed investor', '--max-hops', '4'], ['--to', 'Maya Lindqvist', '--all']]) {
       const res = await kith(['--data', data, 'paths', ...query, '--limit', '8', '--json'])
       expect(res.code, query.join(' ')).toBe(EXIT_OK)
       const out = JSON.parse(res.out) as {
@@ -281,8 +281,8 @@ describe('kith CLI', () => {
       const scores = out.paths.map((p) => p.score)
       expect([...scores].sort((a, b) => b - a)).toEqual(scores)
     }
-    expect((await kith(['--data', data, 'paths', '--to', 'Jade Mbeki', '--tag', 'x'])).code).toBe(EXIT_USAGE)
-    expect((await kith(['--data', data, 'paths', '--to', 'Jade Mbeki', '--max-hops', '5'])).code).toBe(EXIT_USAGE)
+    expect((await kith(['--data', data, 'paths', '--to', 'Tomas Horvat', '--tag', 'x'])).code).toBe(EXIT_USAGE)
+    expect((await kith(['--data', data, 'paths', '--to', 'Tomas Horvat', '--max-hops', '5'])).code).toBe(EXIT_USAGE)
   })
 
   it('lists the sample network\'s introductions and its due tasks', async () => {

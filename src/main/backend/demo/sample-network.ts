@@ -84,7 +84,7 @@ const COMPANY_TRAITS: Readonly<Record<string, Traits>> = {
   'Harbor Capital': { needs: ['AI founders', 'fintech founders'], offers: ['seed funding', 'fundraising advice', 'board members'] },
   'Quarry Ventures': { needs: ['climate founders', 'health founders'], offers: ['seed funding', 'series A funding', 'fundraising advice'] },
   'Northwind Labs': { needs: ['pilot customers', 'ML engineers'], offers: ['product feedback', 'hiring advice'] },
-  'Tessellate AI': { needs: ['series A funding', 'pilot customers', 'research partners'], offers: ['product feedback'] },
+  'Tessellate AI': { needs: ['series A funding', 'pilot customers', 'research partners'], offers: ['product feedback', 'AI founders'] },
   'Brightline Health': { needs: ['security review', 'ML engineers'], offers: ['pilot customers', 'product feedback'] },
   'Sparrow Payments': { needs: ['security review', 'sales leaders'], offers: ['fintech partners'] },
   'Juniper Robotics': { needs: ['series A funding', 'pilot customers', 'press coverage'], offers: ['product feedback'] },
@@ -129,6 +129,9 @@ function traitsOf(company: string | null, title: string | null): Traits {
   for (const offer of offers) needs.delete(offer)
   return { needs: [...needs], offers: [...offers] }
 }
+
+/** The one list needs and offers were once drawn from, for everyone: only its length matters now (see `keptDraws`). */
+const FORMER_LABELS: readonly number[] = Array.from({ length: 24 }, (_, k) => k)
 
 const CITIES = ['Lisbon', 'Berlin', 'London', 'New York', 'San Francisco', 'Toronto', 'Nairobi', 'Singapore', 'Austin', 'Paris']
 const MET_AT = ['a founders dinner', 'Web Summit', 'a friend’s wedding', 'university', 'a previous job', 'a conference panel', 'a climbing gym', 'an accelerator demo day']
@@ -207,14 +210,27 @@ export function buildSampleNetwork(): SampleNetwork {
   // Needs and offers come from a stream of their own: what people look for can change without moving the rest.
   const traitRandom = seededRandom(SEED + 1)
   const draw = (traits: Traits): { needs: string[]; offers: string[] } => {
-    const few = (items: readonly string[], most: number): string[] => {
+    const few = (items: readonly string[], most: number, least = 0): string[] => {
       const left = [...items]
       const out: string[] = []
-      const count = Math.min(left.length, Math.floor(traitRandom() * (most + 1)))
+      const count = Math.min(left.length, least + Math.floor(traitRandom() * (most - least + 1)))
       while (out.length < count) out.push(...left.splice(Math.floor(traitRandom() * left.length), 1))
       return out
     }
-    return { needs: few(traits.needs, 2), offers: few(traits.offers, 2) }
+    // Most people can help with something their work gives them; fewer say what they look for.
+    return { needs: few(traits.needs, 2), offers: traits.offers.length === 0 ? [] : few(traits.offers, 2, 1) }
+  }
+
+  /**
+   * The main stream's draws where needs and offers were once drawn from one
+   * list for everyone, made still and set aside: the rest of the sample (its
+   * names, ties and history) stays as it was, and the tests, docs and
+   * screenshots that name its people still hold.
+   */
+  const keptDraws = (): Record<string, never> => {
+    some(FORMER_LABELS, between(0, 2))
+    some(FORMER_LABELS, between(0, 3))
+    return {}
   }
 
   const people: SamplePerson[] = [
@@ -254,6 +270,7 @@ export function buildSampleNetwork(): SampleNetwork {
       location: pick(random, CITIES),
       email: company !== null && chance(0.6) ? `${first}@${slug(company.name)}.example` : chance(0.3) ? `${first}.${between(1, 99)}@mail.example` : null,
       tags: company === null ? some(['angel investor', 'advisor', 'founders', 'design', 'climate'], between(1, 2)) : some(company.tags, between(1, 2)),
+      ...keptDraws(),
       ...draw(traitsOf(company?.name ?? null, title)),
       howWeMet: null,
       previous:

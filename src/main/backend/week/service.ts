@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { ColdTie, WeekView } from '../../../shared/types'
+import type { ColdTie, TaskView, WeekView } from '../../../shared/types'
 import type { PathGraph } from '../paths/graph'
 import type { BackendState } from '../state'
 import { favorStandings, nudges } from '../reciprocity/service'
@@ -10,7 +10,8 @@ import { listTasks } from '../tasks/service'
 import { readSuggestionSettings } from '../settings/service'
 import { meId } from '../people/records'
 import { SUGGESTION_DEFAULTS } from '../suggestions/suggest'
-import { weekOf } from './weeks'
+import { addDays } from 'date-fns'
+import { isoDay, mondayOf, weekOf } from './weeks'
 
 /** How long a strong tie may go without a word, by strength, unless the person has their own cadence. */
 export const DEFAULT_CADENCE: Record<number, number | null> = { 1: null, 2: null, 3: 120, 4: 60, 5: 30 }
@@ -70,6 +71,13 @@ export function coldTies(backend: BackendState, g: PathGraph): ColdTie[] {
 const COLD_TIES = 15
 
 /** A cold tie before it is put into words. */
+/** Open follow-ups due by the end of this week (Sunday), a snoozed one by the day it was snoozed to: overdue first. */
+async function dueThisWeek(backend: BackendState): Promise<TaskView[]> {
+  const sunday = isoDay(addDays(mondayOf(weekOf(backend.now())), 6))
+  const open = await listTasks(backend, { due: false, includeDone: false })
+  return open.filter((t) => (t.snoozedUntil !== null && t.snoozedUntil > t.dueOn ? t.snoozedUntil : t.dueOn) <= sunday)
+}
+
 interface Overdue {
   id: number
   name: string
@@ -122,7 +130,7 @@ export async function weekView(backend: BackendState, week: string | undefined):
     // (Roles are not counted: the defaults name two pairs of roles, whether or not anyone carries them.)
     suggestionsFromSomething: labelled !== undefined || settings.interests.length > 0,
     maybeKnown,
-    followUps: await listTasks(backend, { due: true, includeDone: false }),
+    followUps: await dueThisWeek(backend),
     favorsToReturn: await nudges(backend, standings),
     coldTies: coldTies(backend, backend.paths()),
   }

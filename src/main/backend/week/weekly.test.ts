@@ -137,3 +137,22 @@ describe('introductions you could make', () => {
     expect((await fails(backend, 'suggestions.reopen', { id: started.id })).message).toBe('This suggestion is started: it cannot be reopened.')
   })
 })
+
+describe("the week's follow-ups", () => {
+  it('lists the open ones due by Sunday, overdue first, and leaves next week for next week', async () => {
+    // Added on Monday; read on Wednesday 25 November 2026, in a week that runs to Sunday the 29th.
+    let now = new Date('2026-11-23T12:00:00Z')
+    const backend = await openTempBackend({ now: () => now })
+    await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    for (const [title, due] of [['Send Priya the deck', '2026-11-27'], ['Book the offsite', '2026-11-30'], ['Thank Omar', '2026-11-23'], ['Call Ana', '2026-11-25']] as const) {
+      await ok(backend, 'tasks.add', { title, due })
+    }
+    now = new Date('2026-11-25T12:00:00Z')
+    const week = await ok(backend, 'week.get', {})
+    expect(week.followUps.map((t) => [t.title, t.status])).toEqual([
+      ['Thank Omar', 'overdue'],
+      ['Call Ana', 'today'],
+      ['Send Priya the deck', 'upcoming'],
+    ])
+  })
+})

@@ -212,7 +212,7 @@ export function WeekPage(): ReactNode {
           ))}
         </Section>
       )}
-      <Section title="Follow-ups due">
+      <Section title="Follow-ups this week">
         <TasksList openOnly tasks={w.followUps} onOpen={(id) => go({ page: 'introduction', id })} />
       </Section>
       <Section title="Favors to return">

@@ -137,7 +137,7 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
         </SimpleGrid>
         {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} />}
       </Section>
-      {goal !== null && (
+      {goal !== null && intro.nextId === null && (
         <Section title={`For the ask that reaches ${goal.name}`}>
           <Text size="sm" c="dimmed">
             Kept for later: Kith drafts the ask for {goal.name} once {target?.name ?? 'the next person'} is introduced to you, with these as its reason and
@@ -147,6 +147,15 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
             <DetailField label={`Why ${goal.name} in particular`} field="goalWhy" intro={intro} save={save} multiline />
             <DetailField label={`What you can offer ${goal.name}`} field="goalOffer" intro={intro} save={save} multiline />
           </SimpleGrid>
+        </Section>
+      )}
+      {goal !== null && intro.nextId !== null && (
+        // Carried over already: changed here, it would change nothing; the next step is where it lives now.
+        <Section title={`For the ask that reaches ${goal.name}`}>
+          <Text size="sm" c="dimmed">
+            The next step, asking {target?.name ?? 'them'} for {goal.name}, is drafted with what you wrote here as its reason and offer: change them there
+            (The next step, above).
+          </Text>
         </Section>
       )}
     </>
