@@ -206,6 +206,7 @@ describe('the blurb, as users met it', () => {
     const who = (credibility: string) => composeBlurbSentences({ ...jordan, credibility, target: 'Kenji Mori', why: 'x', offer: 'y' }).who
     expect(who('Previously led routing at Flexport.')).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — previously led routing at Flexport.")
     expect(who("Stripe's first PM")).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — Stripe's first PM.")
+    expect(who("One Medical's first PM")).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — One Medical's first PM.")
     expect(who('I ran pricing at two startups')).toBe("I'm Jordan Avery, Head of Growth at Wayfinder — I ran pricing at two startups.")
   })
 

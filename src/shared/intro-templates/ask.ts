@@ -41,7 +41,7 @@ export function composeAsk(f: AskFields): Message {
   const introducedBy = clause(f.introducedBy ?? '')
   const opening =
     introducedBy !== ''
-      ? `Thank you again for making time after ${firstName(introducedBy)} introduced us.`
+      ? `I am glad ${firstName(introducedBy)} introduced us.`
       : f.longSilence === true
         ? 'It has been far too long since we last talked, and I hope all is well with you.'
         : 'I hope you are well.'

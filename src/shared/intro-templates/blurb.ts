@@ -44,12 +44,13 @@ export function blurbFallbacks(me: string, target: string, goal: string | null =
 /**
  * Words a line of credibility often opens with, written as a sentence of its
  * own ("Previously led routing at Flexport"): after the dash they go on the
- * sentence, so they lose their capital. A name (Stripe's first PM) keeps it.
+ * sentence, so they lose their capital. A name (Stripe's first PM, One
+ * Medical, The Atlantic) keeps it: only verbs and adverbs are listed.
  */
 const SENTENCE_OPENERS = new Set([
-  'previously', 'formerly', 'before', 'earlier', 'recently', 'currently', 'now', 'also', 'since', 'after', 'over', 'most', 'last',
+  'previously', 'formerly', 'earlier', 'recently', 'currently',
   'built', 'led', 'ran', 'founded', 'co-founded', 'cofounded', 'started', 'launched', 'grew', 'scaled', 'worked', 'spent', 'helped',
-  'managed', 'sold', 'raised', 'shipped', 'wrote', 'invested', 'advised', 'was', 'am', 'have', 'had', 'one', 'the', 'a', 'an',
+  'managed', 'sold', 'raised', 'shipped', 'wrote', 'invested', 'advised', 'was', 'am', 'have', 'had',
 ])
 
 /** The line of credibility as it reads after "I'm Jordan Avery, CEO at Wayfinder —". */

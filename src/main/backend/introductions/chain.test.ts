@@ -64,7 +64,7 @@ describe('an ask along a longer path', () => {
       path: [{ name: 'Jordan Avery' }, { name: 'Freya Fischer' }, { name: 'Kenji Sato' }],
     })
     // The note to Freya starts from how we met.
-    expect(next.drafts.ask?.body).toMatch(/^Hi Freya,\n\nThank you again for making time after Valentina introduced us\. Would you be open to introducing me to Kenji Sato\?/)
+    expect(next.drafts.ask?.body).toMatch(/^Hi Freya,\n\nI am glad Valentina introduced us\. Would you be open to introducing me to Kenji Sato\?/)
     expect(next.checks.map((c) => c.question)[0]).toBe('How strong is your relationship with Freya Fischer?')
     // Just introduced, on the same email thread: a new tie, not a faint one to stop at.
     expect(next.checks[0]).toMatchObject({ verdict: 'caution', reason: expect.stringMatching(/^Freya Fischer: acquaintance \(2\/5\), and you talked /) })

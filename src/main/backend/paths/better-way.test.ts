@@ -34,4 +34,24 @@ describe('a better way than the one asked', () => {
     await ok(backend, 'relationships.set', { a: me.id, b: marcus.id, strength: 2 })
     expect(await another()).toMatchObject({ verdict: 'good' })
   })
+
+  it('is never someone who said no about that person', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [nadia, marcus, jonah] = [await add('Nadia Osei'), await add('Marcus Moreau'), await add('Jonah Adeyemi')]
+    await ok(backend, 'relationships.set', { a: me.id, b: nadia.id, strength: 2 })
+    await ok(backend, 'relationships.set', { a: nadia.id, b: jonah.id, strength: 2 })
+    await ok(backend, 'relationships.set', { a: me.id, b: marcus.id, strength: 4 })
+    await ok(backend, 'interactions.log', { date: '2026-11-25', kind: 'meeting', people: [marcus.id] })
+    await ok(backend, 'relationships.set', { a: marcus.id, b: jonah.id, strength: 5 })
+    const request = await ok(backend, 'introductions.request', { path: [me.id, nadia.id, jonah.id] })
+    const another = async () => (await ok(backend, 'introductions.get', { id: request.id })).checks.find((c) => c.question === 'Could you reach Jonah Adeyemi another way?')
+    expect(await another()).toMatchObject({ verdict: 'caution' })
+    // Marcus said no about Jonah: not a better way, whatever it scores.
+    const other = await ok(backend, 'introductions.request', { path: [me.id, marcus.id, jonah.id] })
+    await ok(backend, 'introductions.move', { id: other.id, to: 'asked', date: '2026-11-26', confirmed: true })
+    await ok(backend, 'introductions.move', { id: other.id, to: 'declined', date: '2026-11-27' })
+    expect(await another()).toMatchObject({ verdict: 'good' })
+  })
 })

@@ -106,7 +106,7 @@ describe('fatigue from my own asks', () => {
     expect(asked?.score).toBeCloseTo(before?.score ?? 0, 12)
     expect(asked?.factors.some((f) => f.label.includes('ask through Priya'))).toBe(false)
     expect(asked?.underWay).toEqual({ id: ask.id, state: 'asked' })
-    expect(asked?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')?.verdict).toBe('good')
+    expect(asked?.beforeYouAsk.find((c) => c.question === 'Is the timing right?')).toMatchObject({ verdict: 'good', reason: expect.stringMatching(/^No other recent asks through Priya Rao, and you talked/) })
     // The same on a company's question (several targets, rescored after the search).
     await ok(backend, 'people.update', { id: elena.id, patch: { company: 'Harbor Capital' } })
     const atHarbor = (await ok(backend, 'paths.find', { company: 'Harbor Capital' })).paths[0]
@@ -141,5 +141,48 @@ describe('fatigue from my own asks', () => {
     })
     for (const t of (await ok(backend, 'introductions.get', { id: first.id })).tasks) if (t.kind === 'thank_connector' || t.kind === 'close_loop') await ok(backend, 'tasks.done', { id: t.id, done: true })
     expect(await timing()).toMatchObject({ verdict: 'good' })
+  })
+
+  it('keeps every list exact: a short one, four relationships, a company, and every path (--all)', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string, company?: string) => ok(backend, 'people.create', { name, ...(company === undefined ? {} : { company }) })
+    const [priya, xavier, yara, mia] = [await add('Priya Rao'), await add('Xavier Bell'), await add('Yara Khan'), await add('Mia Middle')]
+    const elena = await add('Elena Ruiz', 'Harbor Capital')
+    const know = (a: number, b: number, strength: number) => ok(backend, 'relationships.set', { a, b, strength })
+    await know(me.id, priya.id, 5)
+    await know(me.id, xavier.id, 5)
+    await know(me.id, yara.id, 4)
+    await know(priya.id, elena.id, 3)
+    await know(priya.id, mia.id, 5)
+    await know(mia.id, elena.id, 5)
+    await know(xavier.id, elena.id, 3)
+    await know(yara.id, elena.id, 3)
+    const ask = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    await ok(backend, 'introductions.move', { id: ask.id, to: 'asked', date: '2026-11-24' })
+
+    // Every path, and the best under the caps the search keeps (two per first connector), worked out by hand from them.
+    const all = (await ok(backend, 'paths.find', { to: elena.id, all: true, maxHops: 4 })).paths
+    for (const p of all) expect(Math.abs(p.score - p.factors.reduce((a, f) => a * f.value, 1))).toBeLessThan(1e-12)
+    const direct = all.find((p) => p.people.map((x) => x.name).join('>') === 'Jordan Avery>Priya Rao>Elena Ruiz')
+    expect(direct?.factors.some((f) => f.label.includes('ask through'))).toBe(false)
+    const best = (limit: number, hops: number): string[] => {
+      const kept = new Map<string, number>()
+      const out: string[] = []
+      for (const p of all.filter((x) => x.people.length - 1 <= hops)) {
+        const c = p.people[1]?.name ?? ''
+        if (out.length === limit || (kept.get(c) ?? 0) === 2) continue
+        kept.set(c, (kept.get(c) ?? 0) + 1)
+        out.push(p.people.map((x) => x.name).join('>'))
+      }
+      return out
+    }
+    const names = (paths: { people: { name: string }[] }[]) => paths.map((p) => p.people.map((x) => x.name).join('>'))
+    for (const limit of [1, 2, 3, 5]) {
+      expect(names((await ok(backend, 'paths.find', { to: elena.id, limit })).paths), `limit ${limit}`).toEqual(best(limit, 3))
+      expect(names((await ok(backend, 'paths.find', { to: elena.id, limit, maxHops: 4 })).paths), `limit ${limit}, 4 hops`).toEqual(best(limit, 4))
+      expect(names((await ok(backend, 'paths.find', { company: 'Harbor Capital', limit })).paths), `company, limit ${limit}`).toEqual(best(limit, 3))
+    }
+    expect(best(3, 3)).toEqual(['Jordan Avery>Priya Rao>Elena Ruiz', 'Jordan Avery>Xavier Bell>Elena Ruiz', 'Jordan Avery>Yara Khan>Elena Ruiz'])
   })
 })

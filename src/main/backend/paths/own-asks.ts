@@ -5,6 +5,12 @@
  * for is not counted against that path, unless it was declined: having asked
  * Priya for Elena, the way to Elena through Priya is the ask already under
  * way, not a second favor, and must not fall behind a worse way because of it.
+ *
+ * Only the two-relationship way me → Priya → Elena asks Priya for Elena (a
+ * longer way through Priya asks her for someone else), so the search runs as
+ * it always does, and those ways are scored again and put in: the list stays
+ * exact (the search is asked for one more path per way put in, so that none
+ * it would have returned is lost to the cap of two per connector).
  */
 import type { PathGraph } from './graph'
 import { NO_ENTRIES } from './graph-core'
@@ -28,65 +34,57 @@ function askedContacts(g: PathGraph): number[] {
   return contacts
 }
 
-/** What leaving out the asks for this person raises the connector's fatigue factor by (1: nothing). */
-function lift(g: PathGraph, c: number, personId: number): number {
-  if (g.askedFor[c] === NO_ENTRIES || c < 0) return 1
-  const all = g.recentAsks(c)
-  const except = g.recentAsksExcept(c, personId)
-  return all === except ? 1 : fatigueOf(except) / fatigueOf(all)
+/** The ways me → c → t whose ask of c for t is not to count against them, scored without it. */
+function ownAskWays(g: PathGraph, targets: readonly number[]): RawPath[] {
+  const contacts = askedContacts(g)
+  if (contacts.length === 0) return []
+  const wanted = new Set(targets)
+  const out: RawPath[] = []
+  for (const c of contacts) {
+    if (g.archived[c] === true) continue
+    for (const personId of new Set(g.askedFor[c] ?? NO_ENTRIES)) {
+      const t = g.indexOf.get(personId)
+      if (t === undefined || !wanted.has(t) || g.archived[t] === true || g.p(c, t) === 0) continue
+      const except = g.recentAsksExcept(c, personId)
+      if (except === g.recentAsks(c)) continue
+      out.push({ nodes: [g.me, c, t], score: pathScore(g, [g.me, c, t], fatigueOf(except)) })
+    }
+  }
+  return out
 }
 
 /**
- * Runs the search with asks for the person each path asks its first
- * connector for left out of that connector's fatigue. For one target within
- * three relationships the search itself sees the raised factor, so the best
- * paths are found as they score; otherwise (several targets, or four
- * relationships, whose kept halves must not change) the paths found are
- * rescored and put back in order.
+ * The search's answer with the ways that ask a connector for the person they
+ * were already asked for scored without that ask. `search(limit)` runs the
+ * search for that many paths; `limit` and `perConnector` are the caps the
+ * answer keeps to (Infinity for none).
  */
-export function searchWithoutOwnAsks(g: PathGraph, targets: readonly number[], maxHops: 3 | 4, search: () => RawPath[]): RawPath[] {
-  const raised = new Map<number, number>()
-  const target = targets.length === 1 && maxHops === 3 ? (targets[0] ?? -1) : -1
-  const scratch = target < 0 ? null : g.searchScratch()
-  const bestMine = scratch?.bestMine ?? 0
-  if (scratch !== null) {
-    for (const c of askedContacts(g)) {
-      const by = (scratch.mine[c] ?? 0) > 0 ? lift(g, c, g.ids[target] ?? -1) : 1
-      if (by === 1) continue
-      raised.set(c, scratch.mine[c] ?? 0)
-      scratch.mine[c] = (scratch.mine[c] ?? 0) * by
-      scratch.bestMine = Math.max(scratch.bestMine, scratch.mine[c] ?? 0)
-    }
+export function searchWithoutOwnAsks(g: PathGraph, targets: readonly number[], caps: { limit: number; perConnector: number }, search: (limit: number) => RawPath[]): RawPath[] {
+  const own = ownAskWays(g, targets)
+  if (own.length === 0) return search(caps.limit)
+  const byNodes = new Map<string, RawPath>()
+  for (const p of search(caps.limit + own.length)) byNodes.set(p.nodes.join(','), p)
+  for (const p of own) byNodes.set(p.nodes.join(','), p)
+  const sorted = [...byNodes.values()].sort((a, b) => comparePaths(g, a, b))
+  const perConnector = new Map<number, number>()
+  const out: RawPath[] = []
+  for (const p of sorted) {
+    if (out.length >= caps.limit) break
+    const c = p.nodes[1] ?? -1
+    const kept = perConnector.get(c) ?? 0
+    if (kept >= caps.perConnector) continue
+    perConnector.set(c, kept + 1)
+    out.push(p)
   }
-  let paths: RawPath[]
-  try {
-    paths = search()
-  } finally {
-    if (scratch !== null) {
-      for (const [c, value] of raised) scratch.mine[c] = value
-      scratch.bestMine = bestMine
-    }
-  }
-  let changed = false
-  for (const p of paths) {
-    const c1 = p.nodes[1] ?? -1
-    const asked = g.ids[p.nodes[2] ?? -1] ?? -1
-    const applied = raised.has(c1) ? lift(g, c1, g.ids[target] ?? -1) : 1
-    const due = lift(g, c1, asked)
-    if (due === applied) continue
-    p.score *= due / applied
-    changed = true
-  }
-  if (changed) paths.sort((a, b) => comparePaths(g, a, b))
-  return paths
+  return out
 }
 
-/** The first connector's fatigue on a path, leaving out asks for the person they are asked for on it. */
+/** The first connector's recent asks on a path, leaving out those for the person they are asked for on it (unless declined). */
 export function firstConnectorAsks(g: PathGraph, nodes: readonly number[]): number {
   return g.recentAsksExcept(nodes[1] ?? -1, g.ids[nodes[2] ?? -1] ?? -1)
 }
 
-/** A path's score with its first connector's asks for the person asked for on it left out, as the search scores it. */
+/** A path's score with its first connector's asks for the person asked for on it left out, as the answer scores it. */
 export function scoreWithoutOwnAsks(g: PathGraph, nodes: readonly number[]): number {
-  return pathScore(g, nodes) * lift(g, nodes[1] ?? -1, g.ids[nodes[2] ?? -1] ?? -1)
+  return pathScore(g, nodes, fatigueOf(firstConnectorAsks(g, nodes)))
 }

@@ -98,9 +98,9 @@ export class Collector {
  * are not associative, and ties are common):
  * p(me,c1) x reciprocity(c1) x fatigue(c1) x p(c1,c2) x fatigue(c2) x ... x p(ck,t) x hop.
  */
-export function pathScore(g: PathGraph, nodes: readonly number[]): number {
+export function pathScore(g: PathGraph, nodes: readonly number[], firstFatigue: number = g.fatigue(nodes[1] ?? -1)): number {
   const c1 = nodes[1] ?? -1
-  let score = g.p(nodes[0] ?? -1, c1) * g.reciprocity(c1) * g.fatigue(c1)
+  let score = g.p(nodes[0] ?? -1, c1) * g.reciprocity(c1) * firstFatigue
   for (let k = 1; k + 1 < nodes.length; k++) {
     score *= g.p(nodes[k] ?? -1, nodes[k + 1] ?? -1)
     if (k + 2 < nodes.length) score *= g.fatigue(nodes[k + 1] ?? -1)

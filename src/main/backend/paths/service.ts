@@ -229,6 +229,8 @@ function beforeYouAsk(
   const asked = nodes[2] ?? -1
   const declinedOn = asked < 0 ? null : g.declinedDay(c1, g.ids[asked] ?? -1)
   const declined = declinedOn === null ? null : { who: asked, day: declinedOn }
+  // The ask under way for this very person is one: "no other" then, not "no".
+  const noAsks = g.recentAsks(c1) > asks ? 'No other recent asks' : 'No recent asks'
   const owed = context.owed.get(g.ids[c1] ?? -1) ?? []
   out.push(owedFirst(owed, {
     question: 'Is the timing right?',
@@ -239,8 +241,8 @@ function beforeYouAsk(
       : asks === 1
         ? { verdict: 'caution' as const, reason: `You asked ${name} for an introduction in the last ${g.scoring.fatigueWindowDays} days.` }
         : days === null || days > 180
-          ? { verdict: 'caution' as const, reason: `No recent asks through ${name}, but ${talked}: reconnect before asking.` }
-          : { verdict: 'good' as const, reason: `No recent asks through ${name}, and ${talked}.` }),
+          ? { verdict: 'caution' as const, reason: `${noAsks} through ${name}, but ${talked}: reconnect before asking.` }
+          : { verdict: 'good' as const, reason: `${noAsks} through ${name}, and ${talked}.` }),
   }, g.todayNumber))
   return out
 }
@@ -323,9 +325,9 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
   // except a person asked about whom I know only faintly: paths to them are looked for as well.
   const { direct, directSet, faint } = directTies(g, people, target, indices)
   const pathTargets = indices.filter((i) => !directSet.has(i) || faint.has(i))
-  const raw: RawPath[] = searchWithoutOwnAsks(g, pathTargets, args.maxHops, () =>
-    args.all ? allPaths(g, pathTargets, args.maxHops) : topPaths(g, pathTargets, { maxHops: args.maxHops, limit: args.limit, perConnector: 2 }),
-  )
+  const raw: RawPath[] = args.all
+    ? searchWithoutOwnAsks(g, pathTargets, { limit: Infinity, perConnector: Infinity }, () => allPaths(g, pathTargets, args.maxHops))
+    : searchWithoutOwnAsks(g, pathTargets, { limit: args.limit, perConnector: 2 }, (limit) => topPaths(g, pathTargets, { maxHops: args.maxHops, limit, perConnector: 2 }))
   const context: PathContext = {
     direct: directSet,
     faint,
@@ -581,7 +583,10 @@ const BETTER_BY = 2
 function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null {
   const t = nodes[nodes.length - 1] ?? -1
   const own = scoreWithoutOwnAsks(g, nodes)
-  const best = searchWithoutOwnAsks(g, [t], 3, () => topPaths(g, [t], { maxHops: 3, limit: 3, perConnector: 1 })).find((p) => p.nodes[1] !== nodes[1])
+  // Not through this connector, nor one who said no about this person.
+  const best = searchWithoutOwnAsks(g, [t], { limit: 6, perConnector: 1 }, (limit) => topPaths(g, [t], { maxHops: 3, limit, perConnector: 1 })).find(
+    (p) => p.nodes[1] !== nodes[1] && g.declinedDay(p.nodes[1] ?? -1, g.ids[p.nodes[2] ?? -1] ?? -1) === null,
+  )
   if (best === undefined || best.score < own * BETTER_BY) return null
   const via = g.names[best.nodes[1] ?? -1] ?? ''
   const target = g.names[t] ?? ''
