@@ -344,14 +344,14 @@ function nameOf(c: Correspondent): string {
   return c.linkedinUrl ?? c.key
 }
 
-/** Turns the aggregates into what an import would do, reading the database as it is now. */
 /** Why a one-way exchange is no tie, in words: "3 messages from you, none back: one way, not a tie". */
-function oneWayWords(seen: Exchange | null): string {
-  if (seen === null || seen.sent + seen.received === 0) return 'no exchange both ways: not a tie'
+function oneWayWords(seen: { sent: number; received: number }): string {
+  if (seen.sent + seen.received === 0) return 'no exchange both ways: not a tie'
   const [n, side] = seen.sent > 0 ? [seen.sent, 'from you, none back'] : [seen.received, 'from them, none from you']
   return `${n.toLocaleString('en')} ${n === 1 ? 'message' : 'messages'} ${side}: one way, not a tie`
 }
 
+/** Turns the aggregates into what an import would do, reading the database as it is now. */
 export function planLearning(sqlite: Database.Database, learner: Learner, now: string): LearnPlan {
   const byEmail = sqlite.prepare<[string], number>('SELECT person_id FROM person_email WHERE email_norm = ? ORDER BY person_id LIMIT 1').pluck()
   const byLinkedin = new Map<string, number>()
@@ -429,12 +429,15 @@ export function planLearning(sqlite: Database.Database, learner: Learner, now: s
     let explanation: string
     // The estimate is made from everything archive imports have seen of this tie, this one included.
     const seen = personId === null ? c.recent : addExchanges(tallied.get(personId) ?? null, fresh.get(personId) ?? null)
-    // Someone already here whom the user only ever wrote to (never a reply, no meeting, no connection): no tie to estimate.
-    const oneWay = c.connection === null && (seen === null || (seen.meetings === 0 && (seen.sent === 0 || seen.received === 0)))
+    // Someone already here whom the user only ever wrote to, or only heard from (in this archive and the earlier ones,
+    // whenever: no reply, no meeting, no connection): no tie to estimate. (Someone new is added only both ways, above.)
+    const before = personId === null ? undefined : tallied.get(personId)
+    const all = { sent: c.sent + (before?.sent ?? 0), received: c.received + (before?.received ?? 0), meetings: c.meetings + (before?.meetings ?? 0) }
+    const oneWay = personId !== null && c.connection === null && all.meetings === 0 && (all.sent === 0 || all.received === 0)
     if (oneWay) oneWayPeople.add(c.key)
     const e = oneWay ? null : seen !== null && seen.last >= since ? estimateStrength(seen, now) : c.connection !== null ? CONNECTION_ESTIMATE : null
     if (!meKnown) explanation = 'not linked to you: say who you are first'
-    else if (oneWay) explanation = oneWayWords(seen ?? c.recent)
+    else if (oneWay) explanation = oneWayWords(all)
     else if (e === null) explanation = 'nothing in the last 3 years'
     else {
       const rel =

@@ -87,6 +87,21 @@ describe('learning from an archive', () => {
     expect((await ok(backend, 'people.get', { id: carol.id })).relationships).toEqual([])
   })
 
+  it('counts an exchange both ways whenever it was: a reply years ago is not one way', async () => {
+    const { backend } = await backendWithMe()
+    await ok(backend, 'people.create', { name: 'Ana Silva', emails: ['ana@acme.com'] })
+    const archive = [
+      obs(ME, [BEN], '2019-03-01', { thread: 'b' }),
+      obs(BEN, [ME], '2019-03-02', { thread: 'b' }),
+      obs(ME, [ANA], '2019-03-01', { thread: 'a' }),
+      obs(ANA, [ME], '2019-03-02', { thread: 'a' }),
+      obs(ME, [ANA], '2026-11-01', { thread: 'a2' }),
+    ]
+    const { preview } = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.created.map((p) => [p.name, p.explanation])).toEqual([['Ben Okafor', 'nothing in the last 3 years']])
+    expect(preview.people.matched.map((p) => [p.name, p.explanation])).not.toContainEqual(['Ana Silva', expect.stringMatching(/one way/)])
+  })
+
   it('records no import when an apply learned nothing, and says nothing was added', async () => {
     const { backend } = await backendWithMe()
     // Without my address nothing is an exchange: no people, no interactions, no ties.
