@@ -228,7 +228,6 @@ function createPerson(s: Statements, planned: PlannedPerson, tag: string | null,
   return id
 }
 
-/** Fills and (if preferred) replaces fields, adds what is new; null when nothing changes. */
 /** A person's lists as stored: emails and tags normalised, phones and other names as written. */
 export interface PersonLists {
   emails: readonly string[]
@@ -258,6 +257,7 @@ export function listsReader(sqlite: Database.Database): (id: number) => PersonLi
   }
 }
 
+/** Fills and (if preferred) replaces fields, adds what is new; null when nothing changes. */
 function mergeInto(s: Statements, planned: PlannedPerson, prefer: 'mine' | 'file', tag: string | null, now: string): PersonChange | null {
   if (planned.match === null) return null
   const id = planned.match.person.id

@@ -228,7 +228,9 @@ describe('any file', () => {
       expect(message).toMatch(new RegExp(`^This is ${what}, `))
       expect(message).toMatch(where)
     }
-    expect(await refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]))).toMatch(/^This is a zip archive \(LinkedIn's data export is one\), not a contacts file/)
+    expect(await refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]))).toMatch(/^This is a zip archive, not a contacts file\. LinkedIn's data export is one: .* take out the contacts file \(\.csv or \.vcf\)/)
+    // An mbox whose first line carries a date with a comma is still a mailbox.
+    expect(await refusal('From ana@acme.example Wed, 1 Nov 2026 06:04:52 +0000\nFrom: Ana <ana@acme.example>\n\nHi\n')).toMatch(/^This is a mailbox \(mbox\), /)
     // A spreadsheet whose first column starts with "From" is still read as one.
     expect(await refusal('From date,To date\n2026-01-01,2026-02-01\n')).toMatch(/cannot tell what kind of file this is/)
   })

@@ -84,7 +84,7 @@ function detectCsvFormat(rows: readonly CsvRow[]): ImportFormat {
 
 /** What an archive is called, to say where it goes instead. */
 const ARCHIVE_WORDS: Record<ArchiveFormat, string> = {
-  'linkedin-export': "a zip archive (LinkedIn's data export is one)",
+  'linkedin-export': 'a zip archive',
   ics: 'a calendar (.ics)',
   mbox: 'a mailbox (mbox)',
   'apple-mbox': 'a mailbox (mbox)',
@@ -96,10 +96,13 @@ function refuseArchive(bytes: Uint8Array): void {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096))
   const kind = zip ? 'linkedin-export' : formatOfFile('', head)
-  // A spreadsheet whose first column is "From …" is a spreadsheet: an mbox's first line has no column breaks.
-  if (kind === null || (kind === 'mbox' && /[,;\t]/.test(head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''))) return
+  // A spreadsheet whose first column is "From …" is a spreadsheet: an mbox opens "From <address or MAILER-DAEMON> <date>".
+  const first = head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? ''
+  if (kind === null || (kind === 'mbox' && !/^From (\S*@\S*|MAILER-DAEMON|-) /.test(first) && /[,;\t]/.test(first))) return
   throw new ImportFileError(
-    `This is ${ARCHIVE_WORDS[kind]}, not a contacts file: use "Learn from mail and calendars" on this page, which learns people and who knows whom from it.`,
+    kind === 'linkedin-export'
+      ? `This is ${ARCHIVE_WORDS[kind]}, not a contacts file. LinkedIn's data export is one: use "Learn from mail and calendars" on this page for it. From any other zip, take out the contacts file (.csv or .vcf) and import that.`
+      : `This is ${ARCHIVE_WORDS[kind]}, not a contacts file: use "Learn from mail and calendars" on this page, which learns people and who knows whom from it.`,
     1,
   )
 }

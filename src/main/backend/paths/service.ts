@@ -456,8 +456,8 @@ function owedTo(backend: BackendState, personIds: readonly number[]): Map<number
   let statement = owedStatements.get(backend.sqlite)
   if (statement === undefined) {
     statement = backend.sqlite.prepare<[string, string], { person_id: number; title: string; due_on: string }>(
-      `SELECT person_id, title, due_on FROM task WHERE person_id IN (SELECT value FROM json_each(?))
-       AND kind IN ('thank_connector', 'close_loop') AND done_at IS NULL AND coalesce(snoozed_until, due_on) <= ? ORDER BY due_on, id`,
+      `SELECT person_id, title, max(due_on, coalesce(snoozed_until, due_on)) AS due_on FROM task WHERE person_id IN (SELECT value FROM json_each(?))
+       AND kind IN ('thank_connector', 'close_loop') AND done_at IS NULL AND max(due_on, coalesce(snoozed_until, due_on)) <= ? ORDER BY 3, id`,
     )
     owedStatements.set(backend.sqlite, statement)
   }

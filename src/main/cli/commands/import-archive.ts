@@ -41,6 +41,11 @@ function personLine(p: LearnedPerson): string {
   return `  ${p.name}${p.email === null ? '' : ` <${p.email}>`}${p.byName ? ' (matched by name: the address is added)' : ''}: ${p.explanation}`
 }
 
+/** "  … and 2,971 more" under a list cut at `shown`, when there are more. */
+function more(total: number, shown: number): string[] {
+  return total > shown ? [`  … and ${(total - shown).toLocaleString('en')} more`] : []
+}
+
 function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
   const ignored = IGNORED_REASONS.filter((why) => preview.ignored[why] > 0)
   const { created, matched, heardFrom } = preview.people
@@ -50,12 +55,12 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
     `  ${plural(preview.totals.created, 'new person', 'new people')}, ${preview.totals.matched.toLocaleString('en')} already in Kith, ${preview.totals.heardFrom.toLocaleString('en')} heard from (not added)`,
     `  ${plural(preview.interactions, 'interaction')}, ${plural(preview.totals.ties, 'proposed tie')} between others`,
     ...(ignored.length === 0 ? [] : [`  left out: ${ignored.map((why) => ignoredWords(preview.format, why, preview.ignored[why])).join(', ')}`]),
-    ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine)]),
-    ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine)]),
+    ...(created.length === 0 ? [] : ['New people:', ...created.slice(0, 30).map(personLine), ...more(preview.totals.created, 30)]),
+    ...(matched.length === 0 ? [] : ['Already in Kith:', ...matched.slice(0, 30).map(personLine), ...more(preview.totals.matched, 30)]),
     ...(rejected.length === 0
       ? []
       : ['Heard from, not added again (you rejected them before):', ...rejected.slice(0, 30).map((h) => `  ${h.name}${h.email === null ? '' : ` <${h.email}>`}`)]),
-    ...(preview.ties.length === 0 ? [] : ['Proposed ties:', ...preview.ties.slice(0, 30).map((t) => `  ${t.a} and ${t.b}: ${t.context}`)]),
+    ...(preview.ties.length === 0 ? [] : ['Proposed ties:', ...preview.ties.slice(0, 30).map((t) => `  ${t.a} and ${t.b}: ${t.context}`), ...more(preview.totals.ties, 30)]),
     ...(preview.ownAddresses.proposed.length === 0
       ? []
       : [
@@ -64,7 +69,9 @@ function previewText(preview: ArchivePreview, dryRun: boolean): string[] {
         ]),
     ...preview.notes,
     ...(preview.myAddresses.length === 0 && preview.ownAddresses.proposed.length === 0 && preview.format !== 'linkedin-export' ? ['Or give them here with --my-address and import again.'] : []),
-    ...(preview.errors.length === 0 ? [] : [`${preview.errors.length} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`)]),
+    ...(preview.totals.errors === 0
+      ? []
+      : [`${preview.totals.errors.toLocaleString('en')} could not be read:`, ...preview.errors.slice(0, 20).map((e) => `  #${e.line}: ${e.message}`), ...more(preview.totals.errors, 20)]),
   ]
 }
 

@@ -5,7 +5,7 @@ import type { PersonDetail, PersonRef } from '../../../../../shared/types'
 import { CONFIDENCE_WORDS, capitalize } from '../../../../../shared/vocab'
 import { Section } from '../../../components/Section'
 import { useDialogs } from '../../../dialogs/Dialogs'
-import { strengthWord } from '../../../lib/format'
+import { formatDate, strengthWord } from '../../../lib/format'
 import { PersonLink, type Capped, type RemoveRow } from './parts'
 import { TableHeader } from '../../../components/TableHeader'
 
@@ -49,7 +49,7 @@ export function RelationshipsSection({
                     {r.strengthEstimate !== null && (
                       // Estimated from mail and calendars: why, as the review said it (kept until the user sets a strength).
                       <Text size="xs" c="dimmed" display="block">
-                        Estimated: {r.strengthEstimate}
+                        Estimated {formatDate(r.updatedAt.slice(0, 10))}: {r.strengthEstimate}
                       </Text>
                     )}
                   </Table.Td>
