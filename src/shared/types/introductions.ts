@@ -1,7 +1,7 @@
 /** Introductions, their follow-up tasks and drafts, and the profile that signs them. */
 import type { IntroKind } from '../intro-states'
 import type { TaskKind } from '../vocab'
-import type { BeforeYouAsk } from './paths'
+import type { BeforeYouAsk, PathView } from './paths'
 import type { PersonRef } from './people'
 
 export interface IntroPerson extends PersonRef {
@@ -63,6 +63,22 @@ export interface IntroductionDetail extends IntroductionRequest {
   checks: BeforeYouAsk[]
   /** The messages Kith drafts for it, from the stored fields and the user's profile. */
   drafts: IntroductionDrafts
+  /** for an ask that ended without an introduction (declined, abandoned): the other ways to whom it was for; else null */
+  otherWays: OtherWays | null
+}
+
+/** Where to turn once a request ends without an introduction. */
+export interface OtherWays {
+  /** whom the request was for in the end: the last person of a longer path, else its target */
+  to: PersonRef
+  /** whether I know them myself now (then no path is looked for) */
+  known: boolean
+  /**
+   * up to three ways to them, best first: none through this request's
+   * connector, nor through anyone who said no about the person they would
+   * be asked for
+   */
+  ways: PathView[]
 }
 
 /** The forwardable blurb's four sentences: who I am, why this person, what I bring, a small ask. */

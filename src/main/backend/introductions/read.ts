@@ -1,11 +1,11 @@
 // Introductions as the lists and the detail page show them.
 import { compareCodeUnits } from '../../../shared/text'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
-import type { IntroPerson, IntroductionDetail, IntroductionRequest, PersonRef } from '../../../shared/types'
+import type { IntroPerson, IntroductionDetail, IntroductionRequest, OtherWays, PersonRef } from '../../../shared/types'
 import { checksApply, isIntroKind, nextStates } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
-import { pathChecks } from '../paths/service'
+import { otherWaysTo, pathChecks } from '../paths/service'
 import { readProfile } from '../profile/service'
 import { introDrafts, type DraftInput } from './drafts'
 import { meId, names, parseIdList } from '../people/records'
@@ -122,7 +122,18 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend), connector: r.kind === 'ask' ? connectorContext(backend, r) : null }),
+    otherWays: otherWaysAfter(backend, summary),
   }
+}
+
+/** States a request ends in without an introduction: where Kith offers the other ways. */
+const ENDED_WITHOUT: ReadonlySet<string> = new Set(['declined', 'abandoned'])
+
+/** For a request that ended without an introduction: the other ways to whom it was for (see `otherWaysTo`). */
+function otherWaysAfter(backend: BackendState, r: IntroductionRequest): OtherWays | null {
+  if (r.kind !== 'ask' || !ENDED_WITHOUT.has(r.state)) return null
+  const to = r.goal ?? r.target
+  return to === null ? null : otherWaysTo(backend, to.id, r.connector?.id ?? null)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Args } from '../../../shared/contract'
 import { daysAgo } from '../../../shared/format'
-import type { BeforeYouAsk, DirectTie, Factor, PathStep, PathTarget, PathView, PathsResult, Verdict } from '../../../shared/types'
+import type { BeforeYouAsk, DirectTie, Factor, OtherWays, PathStep, PathTarget, PathView, PathsResult, Verdict } from '../../../shared/types'
 import { strengthWord } from '../../../shared/vocab'
 import type { BackendState } from '../state'
 import type { PeopleDirectory } from '../people/directory'
@@ -625,4 +625,29 @@ function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null 
     verdict: 'caution',
     reason: `Through ${via} may be a better way to ${target} now (it scores ${best.score.toFixed(3)}, this way ${own.toFixed(3)}): Find a path shows why.`,
   }
+}
+
+/** How many other ways a request that ended without an introduction offers. */
+const OTHER_WAYS = 3
+
+/**
+ * A request ended without an introduction (the connector said no, or the
+ * user gave up): the ways left to whom it was for, as Find a path ranks them,
+ * leaving out this request's connector and anyone who said no about the
+ * person they would be asked for. Null when the person is gone, archived or
+ * me, or Kith does not know who I am.
+ */
+export function otherWaysTo(backend: BackendState, toId: number, connectorId: number | null): OtherWays | null {
+  const g = backend.paths()
+  const to = g.indexOf.get(toId)
+  if (g.me < 0 || to === undefined || to === g.me || g.archived[to] === true) return null
+  const found = findPaths(backend, { to: toId, limit: 10, maxHops: 3, all: false })
+  if (found.target.kind !== 'person') return null
+  const person = { id: found.target.id, name: found.target.name }
+  const known = found.direct.some((d) => d.id === toId && !d.faint)
+  const saidNo = (p: PathView): boolean => {
+    const connector = g.indexOf.get(p.people[1]?.id ?? -1) ?? -1
+    return p.people[1]?.id === connectorId || g.declinedDay(connector, p.people[2]?.id ?? -1) !== null
+  }
+  return { to: person, known, ways: found.paths.filter((p) => !saidNo(p)).slice(0, OTHER_WAYS) }
 }

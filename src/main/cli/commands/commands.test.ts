@@ -159,6 +159,27 @@ describe('kith paths', () => {
   })
 })
 
+describe('a request that ends without an introduction', () => {
+  it('prints the other ways left, each with the command that asks it, and that command works as printed', async () => {
+    const { kith } = await network()
+    expect((await kith('know', 'Ben Okafor', 'Cy Nakamura', '--strength', '3')).code).toBe(EXIT_OK)
+    const asked = json(await kith('ask', '--via', 'Vera Walsh', '--to', 'Cy Nakamura', '--json')) as { id: number }
+    await kith('intros', 'move', String(asked.id), 'asked', '--confirm')
+    const declined = await kith('intros', 'move', String(asked.id), 'declined')
+    expect(declined.out).toMatch(/\nOther ways to Cy Nakamura, best first:\n {2}Ben Okafor -> Cy Nakamura {2}score [\d.]+ {2}\(kith ask --via "Ben Okafor" --to "Cy Nakamura"\)\n/)
+    expect(declined.out).not.toMatch(/Vera Walsh -> Cy/)
+    expect((await kith('intros', 'show', String(asked.id))).out).toContain('Other ways to Cy Nakamura, best first:')
+
+    const printed = /\(kith (ask --via "Ben Okafor" --to "Cy Nakamura")\)/.exec(declined.out)?.[1] ?? ''
+    const args = [...printed.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '')
+    const next = await kith(...args)
+    expect(next.code).toBe(EXIT_OK)
+    expect(next.out).toMatch(/Ask Ben Okafor to introduce you to Cy Nakamura/)
+    // Now under way: named as such, not offered twice.
+    expect((await kith('intros', 'show', String(asked.id))).out).toMatch(/Ben Okafor -> Cy Nakamura {2}score [\d.]+ {2}\(already asked: kith intros show \d+\)/)
+  })
+})
+
 describe('someone archived, named by name', () => {
   it('is found, as by their id, and the command says they are archived', async () => {
     const data = tempDir()

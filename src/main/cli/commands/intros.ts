@@ -240,6 +240,26 @@ export const introsList: Command = {
   },
 }
 
+/** A request that ended without an introduction: the other ways to whom it was for, with the command that asks each. */
+function otherWaysLines(d: IntroductionDetail): string[] {
+  const other = d.otherWays
+  if (other === null) return []
+  const to = other.to.name
+  if (other.known) return [`You know ${to} yourself now: you could write to them directly.`]
+  if (other.ways.length === 0) return [`Kith knows no other way to ${to} within three steps (kith paths --to ${quote(to)} --max-hops 4 looks further).`]
+  return [
+    `Other ways to ${to}, best first:`,
+    ...other.ways.flatMap((w) => {
+      const weigh = w.beforeYouAsk.filter((c) => c.verdict !== 'good').map((c) => `    ${c.verdict.padEnd(7)} ${c.question} ${c.reason}`)
+      // (a name with a comma would split --via: its id instead)
+      const ref = (p: PersonRef): string => (p.name.includes(',') ? String(p.id) : p.name)
+      const via = w.people.slice(1, -1).map(ref).join(',')
+      const started = w.underWay === null ? `kith ask --via ${quote(via)} --to ${quote(ref(other.to))}` : `already asked: kith intros show ${w.underWay.id}`
+      return [`  ${w.people.slice(1).map((p) => p.name).join(' -> ')}  score ${w.score.toFixed(3)}  (${started})`, ...weigh]
+    }),
+  ]
+}
+
 function describeIntro(d: IntroductionDetail): string {
   const lines = [`#${d.id} ${d.title}`, `State: ${stateWord(d.state)}${d.meetingOn === null ? '' : `  (meeting ${d.meetingOn})`}`]
   if (d.kind === 'ask') lines.push(`Path: ${pathText(d.path)}${d.score === null ? '' : `  score ${d.score.toFixed(4)}`}`)
@@ -267,6 +287,7 @@ function describeIntro(d: IntroductionDetail): string {
   if (d.tasks.length > 0) lines.push('Tasks:', ...d.tasks.map((t) => `  #${String(t.id).padEnd(5)} ${t.dueOn}  ${t.status.padEnd(8)} ${t.title}`))
   if (d.checks.length > 0) lines.push('Before you ask:', ...d.checks.map((c) => `  ${c.verdict.padEnd(7)} ${c.question} ${c.reason}`))
   lines.push(d.nextStates.length === 0 ? 'Nothing follows.' : `Can move to: ${d.nextStates.map(stateLabel).join(', ')}`)
+  lines.push(...otherWaysLines(d))
   const drafts = draftsText(d)
   if (drafts.length > 0) lines.push('', ...drafts)
   return lines.join('\n')
@@ -337,6 +358,7 @@ Moves add follow-up tasks (thank the connector, reply, close the loop, give back
       `#${id} is now ${stateWord(moved.state)} (${moved.history.at(-1)?.on ?? date ?? ''}).`,
       ...(open.length > 0 ? ['Open tasks:', ...open.map((t) => `  #${String(t.id).padEnd(5)} ${t.dueOn}  ${t.title}`)] : []),
       moved.nextStates.length === 0 ? 'Nothing follows.' : `Next: ${moved.nextStates.map(stateLabel).join(', ')}`,
+      ...otherWaysLines(moved),
     ]
     emit(ctx, moved, lines.join('\n'))
     return EXIT_OK

@@ -10,7 +10,11 @@ import { useNav } from '../../../lib/nav'
 import { Verdicts } from '../../../components/Verdicts'
 import { Section } from '../../../components/Section'
 import { MessageBox } from '../MessageBox'
+import { OtherWaysSection } from './OtherWays'
 import { type Save, text, DetailField, EditableDraft, BLURB_SENTENCES, SentenceField, ParagraphBlurb } from './fields'
+
+/** A request that ended without an introduction: its drafts are kept to read, with nothing left to fix in them. */
+const endedWithout = (intro: IntroductionDetail): boolean => intro.kind === 'ask' && (intro.state === 'declined' || intro.state === 'abandoned')
 
 export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
   const { go } = useNav()
@@ -20,7 +24,8 @@ export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save:
   const [connector, target] = intro.people
   const targetName = target?.name ?? 'them'
   const count = sentences(blurb.text).length
-  const profileGap = blurb.warnings.some((w) => w.startsWith('Generic: say who you are'))
+  const ended = endedWithout(intro)
+  const profileGap = !ended && blurb.warnings.some((w) => w.startsWith('Generic: say who you are'))
   return (
     <Section title="The forwardable blurb">
       <Text size="sm" c="dimmed">
@@ -60,19 +65,21 @@ export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save:
           </Button>
         )}
       </Group>
-      <Stack gap={2} aria-label="Blurb check" role="status">
-        {blurb.warnings.length === 0 ? (
-          <Text size="sm" c="teal">
-            All four parts are there, and it is short.
-          </Text>
-        ) : (
-          blurb.warnings.map((p) => (
-            <Text key={p} size="sm" c="var(--kith-color-warning-text)">
-              {p}
+      {!ended && (
+        <Stack gap={2} aria-label="Blurb check" role="status">
+          {blurb.warnings.length === 0 ? (
+            <Text size="sm" c="teal">
+              All four parts are there, and it is short.
             </Text>
-          ))
-        )}
-      </Stack>
+          ) : (
+            blurb.warnings.map((p) => (
+              <Text key={p} size="sm" c="var(--kith-color-warning-text)">
+                {p}
+              </Text>
+            ))
+          )}
+        </Stack>
+      )}
     </Section>
   )
 }
@@ -96,6 +103,7 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
   const goal = intro.goal !== null && intro.goal.id !== target?.id ? intro.goal : null
   return (
     <>
+      {intro.otherWays !== null && <OtherWaysSection intro={intro} other={intro.otherWays} />}
       {checksApply(intro.kind, intro.state) && (
         <Section title="Before you ask">
           {intro.checks.length === 0 ? <Text c="dimmed">This path no longer holds (someone was archived, or a relationship removed).</Text> : <Verdicts checks={intro.checks} />}
@@ -135,7 +143,7 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
             description="A whole sentence, for example: I can share our data on engineer supply."
           />
         </SimpleGrid>
-        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} />}
+        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} showWarnings={!endedWithout(intro)} />}
       </Section>
       {goal !== null && intro.nextId === null && (
         <Section title={`For the ask that reaches ${goal.name}`}>
