@@ -46,6 +46,7 @@ const IGNORED_WORDS: Record<IgnoredReason, string> = {
   crowd: 'with too many people',
   'already imported': 'already imported',
   'not with me': 'not between you and someone',
+  'shared inbox': 'with shared inboxes only (support@, info@…)',
 }
 
 /** "1 message from mailing lists", "3 meetings already imported": what an archive left out, and why. */
@@ -263,7 +264,7 @@ export interface ExportFile {
 // ---- Learning from archives (mail, calendar) ----
 
 /** Why messages or meetings did not count as conversations between people. */
-export const IGNORED_REASONS = ['list', 'bulk', 'automated', 'no-reply', 'crowd', 'already imported', 'not with me'] as const
+export const IGNORED_REASONS = ['list', 'bulk', 'automated', 'no-reply', 'crowd', 'already imported', 'not with me', 'shared inbox'] as const
 export type IgnoredReason = (typeof IGNORED_REASONS)[number]
 
 /** How far an archive import has got, for the page and the CLI to show. */

@@ -5,6 +5,7 @@
  * they stream past (per correspondent, per pair, per thread and day), so a
  * large archive needs memory for the people in it, not for its messages.
  */
+import { isSharedInbox } from './shared-inbox'
 import type Database from 'better-sqlite3'
 import { type HeardFrom, type IgnoredReason, type ImportProblem, type LearnedPerson, type LearnedTie } from '../../../../shared/imports'
 import type { InteractionKind } from '../../../../shared/vocab'
@@ -92,7 +93,7 @@ export class Learner {
   readonly pairs = new Map<number, Pair>()
   /** each correspondent's number, in the order they were met */
   private readonly numbers = new Map<string, number>()
-  readonly ignored: Record<IgnoredReason, number> = { list: 0, bulk: 0, automated: 0, 'no-reply': 0, crowd: 0, 'already imported': 0, 'not with me': 0 }
+  readonly ignored: Record<IgnoredReason, number> = { list: 0, bulk: 0, automated: 0, 'no-reply': 0, crowd: 0, 'already imported': 0, 'not with me': 0, 'shared inbox': 0 }
   readonly errors: ImportProblem[] = []
   messages = 0
   /** from LinkedIn's export: whose it is, and their jobs */
@@ -141,6 +142,10 @@ export class Learner {
 
   private isMine(p: Participant | null): boolean {
     return p !== null && (p.me === true || (p.email !== null && this.options.myAddresses.has(normalizeEmail(p.email))))
+  }
+
+  private isShared(p: Participant): boolean {
+    return p.email !== null && p.linkedinUrl === null && isSharedInbox(p.email, p.name)
   }
 
   private correspondent(p: Participant): Correspondent | null {
@@ -209,8 +214,14 @@ export class Learner {
       this.ownNames.set(name, (this.ownNames.get(name) ?? 0) + 1)
     }
     const others = new Map<string, Correspondent>()
+    // Shared inboxes (support@, info@) are no one: left out, the people beside them kept.
+    let sawShared = false
     for (const p of [o.from, ...o.to]) {
       if (p === null || this.isMine(p)) continue
+      if (this.isShared(p)) {
+        sawShared = true
+        continue
+      }
       const c = this.correspondent(p)
       if (c !== null) others.set(c.key, c)
     }
@@ -238,9 +249,13 @@ export class Learner {
       this.ignored['not with me']++
       return
     }
+    if (others.size === 0 && sawShared) {
+      this.ignored['shared inbox']++
+      return
+    }
     // What an earlier import added is already in its tally; counting it again would double it.
     const known = this.known.get(o.sourceKey) !== undefined
-    const fromKey = o.from === null || sent ? null : (this.correspondent(o.from)?.key ?? null)
+    const fromKey = o.from === null || sent || this.isShared(o.from) ? null : (this.correspondent(o.from)?.key ?? null)
     for (const c of others.values()) {
       const isSent = sent && c.key !== fromKey
       const isReceived = received && c.key === fromKey

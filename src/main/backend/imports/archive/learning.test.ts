@@ -102,6 +102,36 @@ describe('learning from an archive', () => {
     expect(preview.people.matched.map((p) => [p.name, p.explanation])).not.toContainEqual(['Ana Silva', expect.stringMatching(/one way/)])
   })
 
+  it('leaves shared inboxes out: no person for support@ or a company’s hello@, the people beside them kept, and a founder’s own hello@ is theirs', async () => {
+    const { backend } = await backendWithMe()
+    const SUPPORT = who('support@vendor.io', 'Vendor Support')
+    const JOBS = who('Jobs+Eng@startup.com', null)
+    const ALICE = who('alice@startup.com', 'Alice Wong')
+    const ACME = who('hello@acme.com', 'Acme')
+    const JANE = who('hello@janedoe.com', 'Jane Doe')
+    const archive = [
+      obs(ME, [SUPPORT], '2026-10-01', { thread: 's' }),
+      obs(SUPPORT, [ME], '2026-10-02', { thread: 's' }),
+      obs(ME, [JOBS, ALICE], '2026-10-03', { thread: 'j' }),
+      obs(ALICE, [ME, JOBS], '2026-10-04', { thread: 'j' }),
+      obs(ACME, [ME], '2026-10-05', { thread: 'a' }),
+      obs(ME, [ACME], '2026-10-06', { thread: 'a' }),
+      obs(ME, [JANE], '2026-10-07', { thread: 'h' }),
+      obs(JANE, [ME], '2026-10-08', { thread: 'h' }),
+    ]
+    const { preview } = await importArchive(backend, archive, { myAddresses: ['me@home.org'] })
+    expect(preview.people.created.map((p) => [p.name, p.sent, p.received])).toEqual([
+      ['Alice Wong', 1, 1],
+      ['Jane Doe', 1, 1],
+    ])
+    expect(preview.people.heardFrom).toEqual([])
+    // Four messages had no one but a shared inbox; Alice's two count for her alone.
+    expect(preview.ignored['shared inbox']).toBe(4)
+    const names = (await ok(backend, 'people.list', {})).people.map((p) => p.name)
+    expect(names).not.toContain('Vendor Support')
+    expect(names).not.toContain('Acme')
+  })
+
   it('records no import when an apply learned nothing, and says nothing was added', async () => {
     const { backend } = await backendWithMe()
     // Without my address nothing is an exchange: no people, no interactions, no ties.
@@ -371,7 +401,7 @@ describe('learning from an archive', () => {
   it('turns a name filed last name first round ("Raman, Priya"), and leaves a company\'s alone', async () => {
     const { backend } = await backendWithMe()
     const PRIYA = who('priya@acme.com', 'Raman, Priya')
-    const ACME = who('hello@acme-co.example', 'Acme, Inc.')
+    const ACME = who('acme@acme-co.example', 'Acme, Inc.')
     const archive = [obs(ME, [PRIYA], '2026-10-01'), obs(PRIYA, [ME], '2026-10-02'), obs(ME, [ACME], '2026-10-03'), obs(ACME, [ME], '2026-10-04')]
     const preview = await previewArchive(backend, archive, { myAddresses: ['me@home.org'] })
     expect(preview.people.created.map((p) => p.name).sort()).toEqual(['Acme, Inc.', 'Priya Raman'])
