@@ -65,3 +65,10 @@ export const FAVOR_POINTS: Record<FavorSize, number> = { small: 1, medium: 2, la
 export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
+
+/** What a favor I gave met, said after logging it: "It gives back to Priya Rao: the follow-up to give back is done." ('' for nothing) */
+export function givesBackWords(favor: { receiver: { name: string }; settled: readonly string[] }): string {
+  const n = favor.settled.length
+  if (n === 0) return ''
+  return `It gives back to ${favor.receiver.name}: ${n === 1 ? 'the follow-up to give back is' : `${n} follow-ups to give back are`} done.`
+}

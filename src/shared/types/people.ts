@@ -87,6 +87,8 @@ export interface FavorView {
   introductionId: number | null
   /** With me only: my points given minus theirs, after this favor (oldest first). */
   runningBalance: number | null
+  /** the give-back follow-ups this favor met (their titles): given by me to a connector after an introduction */
+  settled: string[]
 }
 
 export interface FavorBalance {

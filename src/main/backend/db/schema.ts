@@ -169,6 +169,8 @@ export interface TaskTable {
   snoozed_until: string | null
   done_at: string | null
   created_at: string
+  /** a give_back task done because I gave the connector a favor after the introduction: that favor (migration 16) */
+  settled_by_favor_id: Generated<number | null>
 }
 
 export interface SuggestionTable {

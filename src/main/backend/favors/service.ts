@@ -5,6 +5,7 @@ import { requireHappened } from '../dates'
 import { KithError } from '../errors'
 import { favorViews } from '../people/detail'
 import { meId, requirePeople } from '../people/records'
+import { settleGiveBacks, unsettleGiveBacks } from './settle'
 
 function favorColumns(input: FavorInput) {
   return {
@@ -35,6 +36,7 @@ export async function logFavor(backend: BackendState, input: FavorInput): Promis
       .values({ ...favorColumns(input), created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await settleGiveBacks(trx, row.id, now)
     return row.id
   })
   return favorView(backend, id)
@@ -45,19 +47,26 @@ export async function updateFavor(backend: BackendState, id: number, input: Favo
   if (before === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
   requireHappened(input.date, backend.today())
   await requirePeople(backend.db, [input.giverId, input.receiverId])
-  await backend.write({ people: [before.giver_id, before.receiver_id, input.giverId, input.receiverId] }, (trx) =>
-    trx
+  const now = backend.now().toISOString()
+  await backend.write({ people: [before.giver_id, before.receiver_id, input.giverId, input.receiverId] }, async (trx) => {
+    // What it settled is weighed again as it now reads (another person, another day).
+    await unsettleGiveBacks(trx, id)
+    await trx
       .updateTable('favor')
-      .set({ ...favorColumns(input), updated_at: backend.now().toISOString() })
+      .set({ ...favorColumns(input), updated_at: now })
       .where('id', '=', id)
-      .execute(),
-  )
+      .execute()
+    await settleGiveBacks(trx, id, now)
+  })
   return favorView(backend, id)
 }
 
 export async function deleteFavor(backend: BackendState, id: number): Promise<{ id: number }> {
   const row = await backend.db.selectFrom('favor').select(['giver_id', 'receiver_id']).where('id', '=', id).executeTakeFirst()
   if (row === undefined) throw new KithError('not_found', `There is no favor with id ${id}.`)
-  await backend.write({ people: [row.giver_id, row.receiver_id] }, (trx) => trx.deleteFrom('favor').where('id', '=', id).execute())
+  await backend.write({ people: [row.giver_id, row.receiver_id] }, async (trx) => {
+    await unsettleGiveBacks(trx, id)
+    await trx.deleteFrom('favor').where('id', '=', id).execute()
+  })
   return { id }
 }

@@ -14,6 +14,7 @@ import { getIntroduction } from './read'
 import { row } from './rows'
 import { insertAsk, recordEvent, sendWarnings } from './service'
 import { introducedTo } from './pairs'
+import { settleGiveBacks } from '../favors/settle'
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
@@ -184,6 +185,8 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
         .executeTakeFirstOrThrow()
       effects.push({ entity: 'favor', id: created.id })
       touched.push(giver, receiver)
+      // Introducing someone I owe is giving back: their give-back follow-up is met (and opens again with an undo).
+      for (const t of await settleGiveBacks(trx, created.id, now)) effects.push({ entity: 'task', id: t.id, change: { done_at: null, due_on: t.due_on } })
     }
     /** A relationship between two people, only when none is recorded. */
     const learn = async (a: number, b: number, confidence: 'firsthand' | 'believed', context: string): Promise<void> => {
@@ -279,7 +282,8 @@ export async function moveIntroduction(backend: BackendState, id: number, to: st
       await changeTasks(['reply_target'], { done_at: now })
     }
     if (kind === 'ask' && to === 'closed') {
-      await changeTasks(['close_loop', 'reply_target'], { done_at: now })
+      // Telling the connector how it went is thanking them too.
+      await changeTasks(['close_loop', 'reply_target', 'thank_connector'], { done_at: now })
       // The meeting happened: it counts as talking to them.
       if (me !== null && r.target_id !== null) {
         const met = r.meeting_on !== null && r.meeting_on <= on ? r.meeting_on : on

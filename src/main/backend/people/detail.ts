@@ -69,6 +69,15 @@ export async function favorViews(db: Db, favorIds: readonly number[], me: number
     .orderBy('f.occurred_on')
     .orderBy('f.id')
     .execute()
+  const settled = new Map<number, string[]>()
+  for (const t of await db
+    .selectFrom('task')
+    .select(['settled_by_favor_id', 'title'])
+    .where('settled_by_favor_id', 'in', favorIds)
+    .orderBy('id')
+    .execute()) {
+    if (t.settled_by_favor_id !== null) settled.set(t.settled_by_favor_id, [...(settled.get(t.settled_by_favor_id) ?? []), t.title])
+  }
   // Running balance per counterpart of me, oldest first.
   const running = new Map<number, number>()
   return rows.map((f) => {
@@ -89,6 +98,7 @@ export async function favorViews(db: Db, favorIds: readonly number[], me: number
       note: f.note,
       introductionId: f.introduction_id,
       runningBalance,
+      settled: settled.get(f.id) ?? [],
     }
   })
 }

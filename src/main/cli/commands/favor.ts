@@ -1,5 +1,5 @@
 /** `kith favor GIVER RECEIVER`: a favor one person did another. */
-import { FAVOR_KINDS, FAVOR_SIZES } from '../../../shared/vocab'
+import { FAVOR_KINDS, FAVOR_SIZES, givesBackWords } from '../../../shared/vocab'
 import { EXIT_OK, emit, oneOf, required, text, type Command } from '../common'
 
 export const favor: Command = {
@@ -23,7 +23,8 @@ export const favor: Command = {
       date: text(ctx.values, 'date') ?? ctx.backend.today(),
       note: text(ctx.values, 'note') ?? null,
     })
-    emit(ctx, favor, `Logged a ${favor.size} ${favor.kind} from ${favor.giver.name} to ${favor.receiver.name} on ${favor.date}.`)
+    const met = givesBackWords(favor)
+    emit(ctx, favor, `Logged a ${favor.size} ${favor.kind} from ${favor.giver.name} to ${favor.receiver.name} on ${favor.date}.${met === '' ? '' : ` ${met}`}`)
     return EXIT_OK
   },
 }

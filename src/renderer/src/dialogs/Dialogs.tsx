@@ -6,6 +6,7 @@ import { PageLoading } from '../components/PageLoading'
 import { call } from '../lib/client'
 import { useDataVersion } from '../lib/data-version'
 import { formatDate, strengthWord } from '../lib/format'
+import { givesBackWords } from '../../../shared/vocab'
 import { plural } from '../../../shared/format'
 import { useNav } from '../lib/nav'
 import type { RelationshipDraft } from './RelationshipForm'
@@ -190,7 +191,11 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
             giver={dialog.giver}
             receiver={dialog.receiver}
             favor={dialog.favor}
-            onDone={(f) => done(`${dialog.favor === undefined ? 'Logged' : 'Saved'} a ${f.size} favor (${f.kind}) from ${f.giver.name} to ${f.receiver.name}`)}
+            onDone={(f) =>
+              done(
+                `${dialog.favor === undefined ? 'Logged' : 'Saved'} a ${f.size} favor (${f.kind}) from ${f.giver.name} to ${f.receiver.name}.${givesBackWords(f) === '' ? '' : ` ${givesBackWords(f)}`}`,
+              )
+            }
           />
         )}
         {dialog?.kind === 'connect' && (

@@ -14,6 +14,7 @@ import * as m0012 from './0012_undo_records_follow_their_rows'
 import * as m0013 from './0013_contact_spreadsheets'
 import * as m0014 from './0014_nudges'
 import * as m0015 from './0015_person_links_indexed'
+import * as m0016 from './0016_give_back_settled'
 
 export interface Migration {
   version: number
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'contact spreadsheets', up: m0013.up },
   { version: 14, name: 'nudges', up: m0014.up },
   { version: 15, name: 'person links indexed', up: m0015.up },
+  { version: 16, name: 'give-back settled by a favor', up: m0016.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

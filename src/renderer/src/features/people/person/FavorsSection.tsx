@@ -52,6 +52,11 @@ export function FavorsSection({
                       {f.note}
                     </Text>
                   )}
+                  {f.settled.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      Gives back for an introduction: {f.settled.length === 1 ? 'that follow-up is' : `${f.settled.length} follow-ups are`} done
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{capitalize(f.size)}</Table.Td>
                 <Table.Td ta="right">{f.runningBalance === null ? '' : f.runningBalance > 0 ? `+${f.runningBalance}` : String(f.runningBalance)}</Table.Td>
