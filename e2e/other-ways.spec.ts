@@ -28,7 +28,7 @@ test.describe('a request the connector said no to', () => {
     await track.getByRole('button', { name: 'They declined' }).click()
 
     const other = app.getByRole('region', { name: 'Other ways to Cy Nakamura' })
-    await expect(other).toContainText('Vera Walsh said no. One other way is left, best first. Thank Vera Walsh for considering it before you ask someone else.')
+    await expect(other).toContainText('Vera Walsh said no. Thank Vera Walsh for considering it before you ask someone else. One other way to Cy Nakamura is left:')
     // The declined request's drafts are there to read, with nothing left to fix in them.
     await expect(app.getByRole('status', { name: 'Blurb check' })).toHaveCount(0)
     // Never through Vera again.
@@ -41,7 +41,9 @@ test.describe('a request the connector said no to', () => {
     // Back on the declined request: the way is under way, to open rather than ask twice; Find a path looks wider.
     await app.goBack()
     await expect(app.getByRole('heading', { level: 2, name: 'Ask Vera Walsh to introduce you to Cy Nakamura' })).toBeVisible()
-    await expect(way.getByRole('button', { name: 'Open the request to Ben Okafor (draft)' })).toBeVisible()
+    await expect(way.getByRole('button', { name: 'Open the request through Ben Okafor → Cy Nakamura (draft)' })).toBeVisible()
+    // The only way left is under way: nothing else to ask, so the thanks no longer speaks of asking someone else.
+    await expect(other).toContainText('Thank Vera Walsh for considering it. One other way to Cy Nakamura is left:')
     await other.getByRole('button', { name: 'Find a path to Cy Nakamura' }).click()
     await expect(app.getByRole('article', { name: /^Path 1: Ben Okafor → Cy Nakamura$/ })).toBeVisible()
   })

@@ -31,6 +31,18 @@ export function checksApply(kind: IntroKind, state: string): boolean {
   return kind === 'ask' && (state === 'draft' || state === 'asked' || state === 'agreed' || state === 'no_reply')
 }
 
+/** An ask that ended (declined, or given up): its drafts are kept to read, with nothing left to fix in them. */
+export const askEnded = (kind: string, state: string): boolean => kind === 'ask' && (state === 'declined' || state === 'abandoned')
+
+/**
+ * Whether an ask ended without the introduction it was for: declined, or
+ * given up before anyone was introduced. An ask abandoned after the
+ * introduction was made (the meeting never happened) did reach the person.
+ */
+export function endedWithoutIntroduction(kind: string, state: string, history: readonly { state: string }[]): boolean {
+  return askEnded(kind, state) && !history.some((h) => h.state === 'introduced')
+}
+
 const ASK_MOVES: Record<AskState, readonly AskState[]> = {
   draft: ['asked', 'abandoned'],
   asked: ['agreed', 'declined', 'no_reply', 'abandoned'],

@@ -79,6 +79,8 @@ export interface OtherWays {
    * be asked for
    */
   ways: PathView[]
+  /** whether Find a path knows more such ways than those listed */
+  more: boolean
 }
 
 /** The forwardable blurb's four sentences: who I am, why this person, what I bring, a small ask. */

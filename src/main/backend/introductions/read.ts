@@ -2,7 +2,7 @@
 import { compareCodeUnits } from '../../../shared/text'
 import { parseJsonColumn, storedIntroDetails } from '../db/json-column'
 import type { IntroPerson, IntroductionDetail, IntroductionRequest, OtherWays, PersonRef } from '../../../shared/types'
-import { checksApply, isIntroKind, nextStates } from '../../../shared/intro-states'
+import { checksApply, endedWithoutIntroduction, isIntroKind, nextStates } from '../../../shared/intro-states'
 import type { BackendState } from '../state'
 import type { Db } from '../people/records'
 import { otherWaysTo, pathChecks } from '../paths/service'
@@ -122,16 +122,12 @@ export async function getIntroduction(backend: BackendState, id: number): Promis
     checks: isIntroKind(r.kind) && checksApply(r.kind, r.state) ? pathChecks(backend, parseIdList(r.path)) : [],
     // For one hop of a longer path, `goal` is where the chain leads (null until chains are tracked, or when the target is the goal).
     drafts: introDrafts({ kind: summary.kind, details, people, goal: summary.goal, answers, profile: readProfile(backend), connector: r.kind === 'ask' ? connectorContext(backend, r) : null }),
-    otherWays: otherWaysAfter(backend, summary),
+    otherWays: endedWithoutIntroduction(r.kind, r.state, history) ? otherWaysAfter(backend, summary) : null,
   }
 }
 
-/** States a request ends in without an introduction: where Kith offers the other ways. */
-const ENDED_WITHOUT: ReadonlySet<string> = new Set(['declined', 'abandoned'])
-
-/** For a request that ended without an introduction: the other ways to whom it was for (see `otherWaysTo`). */
+/** For an ask that ended without an introduction: the other ways to whom it was for (see `otherWaysTo`). */
 function otherWaysAfter(backend: BackendState, r: IntroductionRequest): OtherWays | null {
-  if (r.kind !== 'ask' || !ENDED_WITHOUT.has(r.state)) return null
   const to = r.goal ?? r.target
   return to === null ? null : otherWaysTo(backend, to.id, r.connector?.id ?? null)
 }

@@ -66,10 +66,63 @@ describe('other ways after a request ends', () => {
     expect(chains(given.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Priya Rao > Elena Ruiz', 'Jordan Avery > Marcus Moreau > Elena Ruiz', 'Jordan Avery > Lena Fischer > Elena Ruiz'])
 
     await ok(backend, 'relationships.set', { a: me.id, b: elena.id, strength: 3 })
-    expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toEqual({ to: { id: elena.id, name: 'Elena Ruiz' }, known: true, ways: [] })
+    expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toEqual({ to: { id: elena.id, name: 'Elena Ruiz' }, known: true, ways: [], more: false })
 
     // Elena archived: nowhere to turn, and nothing offered.
     await ok(backend, 'people.archive', { id: elena.id })
     expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toBeNull()
+  })
+
+  it('never go through someone who said no about the person the request was for, even as the first of two steps', async () => {
+    const { backend, me, priya, marcus, elena } = await network()
+    const xu = await ok(backend, 'people.create', { name: 'Xu Ming' })
+    await ok(backend, 'relationships.set', { a: marcus.id, b: xu.id, strength: 5 })
+    await ok(backend, 'relationships.set', { a: xu.id, b: elena.id, strength: 5 })
+    // Marcus said no about Elena herself: asking him for Xu, to reach her, asks him again in other words.
+    const earlier = await ok(backend, 'introductions.request', { path: [me.id, marcus.id, elena.id] })
+    await ok(backend, 'introductions.move', { id: earlier.id, to: 'asked', date: '2026-11-01', confirmed: true })
+    await ok(backend, 'introductions.move', { id: earlier.id, to: 'declined', date: '2026-11-05' })
+    const request = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-20' })
+    const declined = await ok(backend, 'introductions.move', { id: request.id, to: 'declined', date: '2026-11-27' })
+    expect(chains(declined.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Lena Fischer > Elena Ruiz'])
+    expect(declined.otherWays?.more).toBe(false)
+  })
+
+  it('are found past many better-scored connectors who said no, and say when more are left than are listed', async () => {
+    const { backend, me, priya, elena } = await network()
+    // Twelve close friends of mine who each know Elena well, and each said no about her.
+    for (let k = 0; k < 12; k++) {
+      const friend = await ok(backend, 'people.create', { name: `Friend ${String.fromCharCode(65 + k)}` })
+      await ok(backend, 'relationships.set', { a: me.id, b: friend.id, strength: 5 })
+      await ok(backend, 'relationships.set', { a: friend.id, b: elena.id, strength: 5 })
+      const asked = await ok(backend, 'introductions.request', { path: [me.id, friend.id, elena.id] })
+      await ok(backend, 'introductions.move', { id: asked.id, to: 'asked', date: '2026-11-01', confirmed: true })
+      await ok(backend, 'introductions.move', { id: asked.id, to: 'declined', date: '2026-11-02' })
+    }
+    const request = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    const given = await ok(backend, 'introductions.move', { id: request.id, to: 'abandoned', date: '2026-11-27' })
+    expect(chains(given.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Marcus Moreau > Elena Ruiz', 'Jordan Avery > Lena Fischer > Elena Ruiz'])
+
+    // Two more ways of my own: four in all, three listed, and the request says there are more.
+    for (const name of ['Ana Costa', 'Ben Okafor']) {
+      const friend = await ok(backend, 'people.create', { name })
+      await ok(backend, 'relationships.set', { a: me.id, b: friend.id, strength: 2 })
+      await ok(backend, 'relationships.set', { a: friend.id, b: elena.id, strength: 2 })
+    }
+    const more = await ok(backend, 'introductions.get', { id: request.id })
+    expect(more.otherWays?.ways).toHaveLength(3)
+    expect(more.otherWays?.more).toBe(true)
+  })
+
+  it('are not offered for a request that reached the person before it was given up', async () => {
+    const { backend, me, priya, elena } = await network()
+    const request = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-20' })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'agreed', date: '2026-11-21' })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'introduced', date: '2026-11-22' })
+    const given = await ok(backend, 'introductions.move', { id: request.id, to: 'abandoned', date: '2026-11-27' })
+    expect(given.state).toBe('abandoned')
+    expect(given.otherWays).toBeNull()
   })
 })

@@ -630,24 +630,37 @@ function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null 
 /** How many other ways a request that ended without an introduction offers. */
 const OTHER_WAYS = 3
 
+/** How many ranked ways are looked at first; four times as many each time too few are left once the ones through a no are out. */
+const OTHER_WAYS_LOOKED_AT = 12
+
 /**
  * A request ended without an introduction (the connector said no, or the
- * user gave up): the ways left to whom it was for, as Find a path ranks them,
- * leaving out this request's connector and anyone who said no about the
- * person they would be asked for. Null when the person is gone, archived or
- * me, or Kith does not know who I am.
+ * user gave up): the ways left to whom it was for, as Find a path ranks them.
+ * A way is left out when any of its connectors is this request's connector,
+ * or said no about the person they would be asked for, or about whom the
+ * request was for. Null when the person is gone, archived or me, or Kith
+ * does not know who I am.
  */
 export function otherWaysTo(backend: BackendState, toId: number, connectorId: number | null): OtherWays | null {
   const g = backend.paths()
   const to = g.indexOf.get(toId)
   if (g.me < 0 || to === undefined || to === g.me || g.archived[to] === true) return null
-  const found = findPaths(backend, { to: toId, limit: 10, maxHops: 3, all: false })
+  const saidNo = (p: PathView): boolean =>
+    p.people.slice(1, -1).some((c, k) => {
+      const at = g.indexOf.get(c.id) ?? -1
+      return c.id === connectorId || g.declinedDay(at, p.people[k + 2]?.id ?? -1) !== null || g.declinedDay(at, toId) !== null
+    })
+  let limit = OTHER_WAYS_LOOKED_AT
+  let found = findPaths(backend, { to: toId, limit, maxHops: 3, all: false })
+  let left = found.paths.filter((p) => !saidNo(p))
+  // One more than is listed, to know whether there are more; a full page may hide them further down.
+  while (left.length <= OTHER_WAYS && found.paths.length >= limit) {
+    limit *= 4
+    found = findPaths(backend, { to: toId, limit, maxHops: 3, all: false })
+    left = found.paths.filter((p) => !saidNo(p))
+  }
   if (found.target.kind !== 'person') return null
   const person = { id: found.target.id, name: found.target.name }
   const known = found.direct.some((d) => d.id === toId && !d.faint)
-  const saidNo = (p: PathView): boolean => {
-    const connector = g.indexOf.get(p.people[1]?.id ?? -1) ?? -1
-    return p.people[1]?.id === connectorId || g.declinedDay(connector, p.people[2]?.id ?? -1) !== null
-  }
-  return { to: person, known, ways: found.paths.filter((p) => !saidNo(p)).slice(0, OTHER_WAYS) }
+  return { to: person, known, ways: left.slice(0, OTHER_WAYS), more: left.length > OTHER_WAYS }
 }

@@ -2,7 +2,8 @@
  * Introductions from the command line: asking for one along a path, making
  * one between two people, and walking either through its states.
  */
-import { STATE_WORDS, isIntroState, stateWord, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
+import { STATE_WORDS, askEnded, isIntroState, stateWord, statesOf, type IntroKind, type IntroState } from '../../../shared/intro-states'
+import { otherWaysWords } from '../../../shared/other-ways-words'
 import type { DraftMessage, IntroductionDetail, PersonRef } from '../../../shared/types'
 import { KithError } from '../../backend/errors'
 import {
@@ -38,10 +39,10 @@ function listWords(states: readonly string[]): string {
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1) ?? ''}`
 }
 
-function draftText(label: string, draft: DraftMessage): string {
+function draftText(label: string, draft: DraftMessage, warn: boolean): string {
   const lines = [`${label}${draft.to.length > 0 ? ` (to ${draft.to.join(', ')})` : ''}:`, `    Subject: ${draft.subject}`, '', indent(draft.body)]
   if (draft.leftOut.length > 0) lines.splice(1, 0, `    Not in To, no email address: ${draft.leftOut.join(', ')}`)
-  if (draft.warnings.length > 0) lines.push('', ...draft.warnings.map((w) => `    ! ${w}`))
+  if (warn && draft.warnings.length > 0) lines.push('', ...draft.warnings.map((w) => `    ! ${w}`))
   return lines.join('\n')
 }
 
@@ -49,16 +50,18 @@ function draftText(label: string, draft: DraftMessage): string {
 function draftsText(detail: IntroductionDetail): string[] {
   const d = detail.drafts
   const out: string[] = []
+  // An ask that ended keeps its drafts to read: nothing is left to fix in them.
+  const warn = !askEnded(detail.kind, detail.state)
   const [first, second] = detail.people
-  if (d.ask !== null) out.push(draftText(`Note to ${first?.name ?? 'the connector'}`, d.ask))
+  if (d.ask !== null) out.push(draftText(`Note to ${first?.name ?? 'the connector'}`, d.ask, warn))
   if (d.blurb !== null) {
-    out.push([`Blurb for ${first?.name ?? 'the connector'} to forward:`, '', indent(d.blurb.text), ...d.blurb.warnings.map((w) => `    ! ${w}`)].join('\n'))
+    out.push([`Blurb for ${first?.name ?? 'the connector'} to forward:`, '', indent(d.blurb.text), ...(warn ? d.blurb.warnings.map((w) => `    ! ${w}`) : [])].join('\n'))
   }
   if (d.optIns !== null) {
-    out.push(draftText(`Opt-in to ${first?.name ?? 'A'}`, d.optIns.a), draftText(`Opt-in to ${second?.name ?? 'B'}`, d.optIns.b))
+    out.push(draftText(`Opt-in to ${first?.name ?? 'A'}`, d.optIns.a, warn), draftText(`Opt-in to ${second?.name ?? 'B'}`, d.optIns.b, warn))
   }
-  if (d.email !== null) out.push(draftText('The introduction', d.email))
-  if (d.handoff !== null) out.push(draftText('The BCC handoff', d.handoff))
+  if (d.email !== null) out.push(draftText('The introduction', d.email, warn))
+  if (d.handoff !== null) out.push(draftText('The BCC handoff', d.handoff, warn))
   return out
 }
 
@@ -244,19 +247,19 @@ export const introsList: Command = {
 function otherWaysLines(d: IntroductionDetail): string[] {
   const other = d.otherWays
   if (other === null) return []
-  const to = other.to.name
-  if (other.known) return [`You know ${to} yourself now: you could write to them directly.`]
-  if (other.ways.length === 0) return [`Kith knows no other way to ${to} within three steps (kith paths --to ${quote(to)} --max-hops 4 looks further).`]
+  const words = otherWaysWords(d, other)
+  const lines = [words.ended, ...(words.courtesy === '' ? [] : [words.courtesy]), words.left].join(' ')
+  // Ids, not names: a name may be shared, be all digits, or hold a comma or an "@".
+  if (other.ways.length === 0 && !other.known) return [`${lines} To look further: kith paths --to ${other.to.id} --max-hops 4`]
   return [
-    `Other ways to ${to}, best first:`,
+    lines,
     ...other.ways.flatMap((w) => {
       const weigh = w.beforeYouAsk.filter((c) => c.verdict !== 'good').map((c) => `    ${c.verdict.padEnd(7)} ${c.question} ${c.reason}`)
-      // (a name with a comma would split --via: its id instead)
-      const ref = (p: PersonRef): string => (p.name.includes(',') ? String(p.id) : p.name)
-      const via = w.people.slice(1, -1).map(ref).join(',')
-      const started = w.underWay === null ? `kith ask --via ${quote(via)} --to ${quote(ref(other.to))}` : `already asked: kith intros show ${w.underWay.id}`
+      const via = w.people.slice(1, -1).map((p) => p.id).join(',')
+      const started = w.underWay === null ? `kith ask --via ${via} --to ${other.to.id}` : `${stateWord(w.underWay.state).toLowerCase()}: kith intros show ${w.underWay.id}`
       return [`  ${w.people.slice(1).map((p) => p.name).join(' -> ')}  score ${w.score.toFixed(3)}  (${started})`, ...weigh]
     }),
+    ...(other.more ? [`  All of them: kith paths --to ${other.to.id}`] : []),
   ]
 }
 

@@ -7,23 +7,10 @@ import { stateWord } from '../../../lib/format'
 import { useNav } from '../../../lib/nav'
 import { notify } from '../../../lib/notify'
 import { useAction } from '../../../lib/useAction'
+import { otherWaysWords } from '../../../../../shared/other-ways-words'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Section } from '../../../components/Section'
 import { Verdicts } from '../../../components/Verdicts'
-
-/** Why the request ended, in a few words, for the section's opening line. */
-function ended(intro: IntroductionDetail): string {
-  const connector = intro.connector?.name ?? 'The connector'
-  return intro.state === 'declined' ? `${connector} said no.` : 'You gave this request up.'
-}
-
-/** What is owed the connector before asking someone else. */
-function courtesy(intro: IntroductionDetail): string {
-  const connector = intro.connector?.name ?? 'the connector'
-  if (intro.state === 'declined') return `Thank ${connector} for considering it before you ask someone else.`
-  // Given up after asking: the connector may still act on it.
-  return intro.history.some((h) => h.state === 'asked') ? `Let ${connector} know you no longer need it, so no one introduces you twice.` : ''
-}
 
 /**
  * A request that ended without an introduction: where to turn next. The
@@ -42,27 +29,19 @@ export function OtherWaysSection({ intro, other }: { intro: IntroductionDetail; 
       notify({ color: 'teal', message: `Request started: ${request.title}.` })
       go({ page: 'introduction', id: request.id })
     })
+  const none = !other.known && other.ways.length === 0
   const findPath = (
-    <Button variant="light" onClick={() => go({ page: 'paths', question: { to: to.id } })}>
-      Find a path to {to.name}
+    <Button variant="light" onClick={() => go({ page: 'paths', question: none ? { to: to.id, longer: true } : { to: to.id } })}>
+      {none ? `Look for longer ways to ${to.name}` : `Find a path to ${to.name}`}
     </Button>
   )
+  const words = otherWaysWords(intro, other)
   return (
     <Section title={`Other ways to ${to.name}`}>
       <Stack gap="sm">
-        {other.known ? (
-          <Text size="sm">
-            {ended(intro)} You know {to.name} yourself now: you could write to them directly.
-          </Text>
-        ) : other.ways.length === 0 ? (
-          <Text size="sm">
-            {ended(intro)} Kith knows no other way to {to.name} within three steps. Record who knows them on their page, or look for longer ways.
-          </Text>
-        ) : (
-          <Text size="sm">
-            {ended(intro)} {other.ways.length === 1 ? 'One other way is' : `${other.ways.length} other ways are`} left, best first. {courtesy(intro)}
-          </Text>
-        )}
+        <Text size="sm">
+          {[words.ended, words.courtesy, words.left, none ? 'Record who knows them on their page, or look for longer ways.' : ''].filter((w) => w !== '').join(' ')}
+        </Text>
         {other.ways.map((way) => (
           <OtherWay key={way.people.map((p) => p.id).join('>')} way={way} onStart={() => void start(way)} onOpen={(id) => go({ page: 'introduction', id })} />
         ))}
@@ -93,7 +72,7 @@ function OtherWay({ way, onStart, onOpen }: { way: PathView; onStart: () => void
         <Group justify="flex-end">
           {way.underWay !== null ? (
             <Button variant="light" onClick={() => onOpen(way.underWay?.id ?? -1)}>
-              Open the request to {connector?.name} ({stateWord(way.underWay.state).toLowerCase()})
+              Open the request through {chain} ({stateWord(way.underWay.state).toLowerCase()})
             </Button>
           ) : (
             <Button onClick={onStart}>

@@ -3,7 +3,7 @@ import { useClipboard } from '@mantine/hooks'
 import { useState, type ReactNode } from 'react'
 import { sentences, words } from '../../../../../shared/intro-templates'
 import type { IntroductionDetail } from '../../../../../shared/types'
-import { checksApply } from '../../../../../shared/intro-states'
+import { askEnded, checksApply } from '../../../../../shared/intro-states'
 import { call } from '../../../lib/client'
 import { useDataVersion } from '../../../lib/data-version'
 import { useNav } from '../../../lib/nav'
@@ -13,8 +13,6 @@ import { MessageBox } from '../MessageBox'
 import { OtherWaysSection } from './OtherWays'
 import { type Save, text, DetailField, EditableDraft, BLURB_SENTENCES, SentenceField, ParagraphBlurb } from './fields'
 
-/** A request that ended without an introduction: its drafts are kept to read, with nothing left to fix in them. */
-const endedWithout = (intro: IntroductionDetail): boolean => intro.kind === 'ask' && (intro.state === 'declined' || intro.state === 'abandoned')
 
 export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save: Save }): ReactNode {
   const { go } = useNav()
@@ -24,7 +22,7 @@ export function BlurbSection({ intro, save }: { intro: IntroductionDetail; save:
   const [connector, target] = intro.people
   const targetName = target?.name ?? 'them'
   const count = sentences(blurb.text).length
-  const ended = endedWithout(intro)
+  const ended = askEnded(intro.kind, intro.state)
   const profileGap = !ended && blurb.warnings.some((w) => w.startsWith('Generic: say who you are'))
   return (
     <Section title="The forwardable blurb">
@@ -143,7 +141,7 @@ export function AskWorkflow({ intro, save }: { intro: IntroductionDetail; save: 
             description="A whole sentence, for example: I can share our data on engineer supply."
           />
         </SimpleGrid>
-        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} showWarnings={!endedWithout(intro)} />}
+        {ask !== null && <EditableDraft label="Message to the connector" draft={ask} field="message" intro={intro} save={save} showWarnings={!askEnded(intro.kind, intro.state)} />}
       </Section>
       {goal !== null && intro.nextId === null && (
         <Section title={`For the ask that reaches ${goal.name}`}>

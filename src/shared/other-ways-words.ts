@@ -1,0 +1,41 @@
+/**
+ * What a request that ended without an introduction says about the other
+ * ways to whom it was for, in the same words on the page and in the CLI.
+ */
+import type { IntroductionDetail, OtherWays } from './types'
+
+type Ended = Pick<IntroductionDetail, 'state' | 'connector' | 'history'>
+
+export interface OtherWaysWords {
+  /** why the request ended: "Priya Rao said no." */
+  ended: string
+  /** where that leaves the user: known now, no way within three steps, or how many ways are listed */
+  left: string
+  /** what is owed the connector first ('' for nothing) */
+  courtesy: string
+}
+
+export function otherWaysWords(intro: Ended, other: OtherWays): OtherWaysWords {
+  const connector = intro.connector?.name
+  const to = other.to.name
+  const n = other.ways.length
+  const left = other.known
+    ? `You know ${to} yourself now: you could write to them directly.`
+    : n === 0
+      ? `Kith knows no other way to ${to} within three steps.`
+      : other.more
+        ? `The best ${n} of the other ways to ${to}, best first:`
+        : n === 1
+          ? `One other way to ${to} is left:`
+          : `${n} other ways to ${to} are left, best first:`
+  // Someone left to ask (a way not already under way) is what "before you ask someone else" speaks of.
+  const toStart = !other.known && other.ways.some((w) => w.underWay === null)
+  const courtesy =
+    intro.state === 'declined'
+      ? `Thank ${connector ?? 'the connector'} for considering it${toStart ? ' before you ask someone else' : ''}.`
+      : // Given up after asking: the connector may still act on it.
+        intro.history.some((h) => h.state === 'asked')
+        ? `Let ${connector ?? 'the connector'} know you no longer need it, so no one introduces you twice.`
+        : ''
+  return { ended: intro.state === 'declined' ? `${connector ?? 'The connector'} said no.` : 'You gave this request up.', left, courtesy }
+}
