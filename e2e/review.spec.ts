@@ -87,7 +87,7 @@ test.describe('reviewing what Kith learned from mail', () => {
     await expect(app.getByRole('main').getByText('Ana Silva').first()).toBeVisible()
 
     await kith.goTo('Review')
-    await kith.button('Accept all').click()
+    await app.getByRole('button', { name: 'Accept all', exact: true }).click()
     await expect(app.getByText('Nothing waits for review.')).toBeVisible()
     await expect(app.getByText(/kith import PATH/)).toBeVisible()
   })
@@ -125,5 +125,65 @@ test.describe('reviewing what Kith learned from mail', () => {
     await expect(kith.button('Review what Kith learned (0)')).toBeVisible()
     await kith.goTo('Review')
     await expect(app.getByText('Nothing waits for review.')).toBeVisible()
+  })
+})
+
+/** 78 people Maya wrote to who wrote back: each becomes a new person to review. */
+function manyCorrespondents(): string {
+  const first = ['Ada', 'Bea', 'Cal', 'Dov', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jon', 'Kai', 'Lou', 'Mae', 'Ned', 'Oda', 'Pia', 'Quin', 'Rex', 'Sol', 'Tia', 'Uma', 'Val', 'Wes', 'Xia', 'Yul', 'Zed']
+  const messages: string[] = []
+  let k = 0
+  for (const given of first) {
+    for (const family of ['Berg', 'Cole', 'Diaz']) {
+      const who = `${given} ${family} <${given.toLowerCase()}.${family.toLowerCase()}@example.org>`
+      for (const [from, to] of [['Maya Lindqvist <maya@example.com>', who], [who, 'Maya Lindqvist <maya@example.com>']]) {
+        k++
+        messages.push(
+          `From ${String(1790000000000000000 + k)}@xxx Mon Feb 02 09:00:00 +0000 2026\nMessage-ID: <many${k}@example.com>\nDate: Mon, 2 Feb 2026 09:00:00 +0000\nFrom: ${from}\nTo: ${to}\nSubject: Hello ${k}\n\nGood to meet you.\n`,
+        )
+      }
+    }
+  }
+  return messages.join('\n')
+}
+
+test.describe('reviewing what a large mailbox taught', () => {
+  test.use({
+    // eslint-disable-next-line no-empty-pattern
+    seed: async ({}, use, testInfo) => {
+      const archive = testInfo.outputPath('many.mbox')
+      fs.mkdirSync(path.dirname(archive), { recursive: true })
+      fs.writeFileSync(archive, manyCorrespondents())
+      await use({ commands: [['me', 'Maya Lindqvist'], ['import', archive, '--my-address', 'maya@example.com']] })
+    },
+  })
+
+  test('shows fifty at a time, and rejects a whole group after asking', async ({ app }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Review')
+    const people = app.getByRole('table', { name: 'New people' })
+    // A header row and fifty people: the rest wait behind "Show more".
+    await expect(people.getByRole('row')).toHaveCount(51)
+    await expect(app.getByText('Showing 50 of 78.')).toBeVisible()
+    await app.getByRole('button', { name: 'Show 28 more new people' }).click()
+    await expect(people.getByRole('row')).toHaveCount(79)
+    await expect(app.getByText(/^Showing/)).toHaveCount(0)
+
+    // Rejecting them all asks first; Cancel leaves everything as it was.
+    await app.getByRole('button', { name: 'Reject all 78 new people' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Reject all 78 new people?' })
+    await expect(dialog).toContainText('Kith deletes these 78 people')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(people.getByRole('row')).toHaveCount(79)
+
+    await app.getByRole('button', { name: 'Reject all 78 new people' }).click()
+    await dialog.getByRole('button', { name: 'Reject all 78' }).click()
+    await expect(app.getByText('New people: 78 items rejected, 78 people deleted.')).toBeVisible()
+    await expect(people).toHaveCount(0)
+    await expect(app.getByText('Nothing waits for review.')).toBeVisible()
+    // No one is left but Maya: People greets her as on the first day.
+    await kith.navLink('People').click()
+    await expect(kith.pageHeading('Welcome, Maya Lindqvist')).toBeVisible()
   })
 })

@@ -75,7 +75,8 @@ function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewE
     const row = one.get(id)
     return row === undefined ? [] : [entry(row)]
   })
-  const missing = unique.filter((id) => !found.some((e) => e.id === id))
+  const seen = new Set(found.map((e) => e.id))
+  const missing = unique.filter((id) => !seen.has(id))
   if (missing.length > 0) {
     throw new KithError('not_found', `Nothing waits for review as ${missing.length === 1 ? 'item' : 'items'} ${missing.slice(0, 10).join(', ')}; list them again with "review list".`)
   }

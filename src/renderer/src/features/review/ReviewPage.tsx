@@ -12,6 +12,7 @@ import { useApi } from '../../lib/useApi'
 import { PersonName } from '../../components/PersonActions'
 import { REVIEW_SORTS, SORT_LABELS, entryName, itemsText, outcomeText, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
 import { Busy } from '../../components/Busy'
+import { groupThousands as count } from '../../../../shared/format'
 
 const STRENGTHS = ['1', '2', '3', '4', '5']
 
@@ -61,13 +62,66 @@ function EditTie({ entry, onClose }: { entry: ReviewEntry; onClose: () => void }
   )
 }
 
-function GroupTable({ group, busy, onDecide, onEdit }: { group: ReviewGroup; busy: boolean; onDecide: (entry: ReviewEntry, verdict: 'accept' | 'reject') => void; onEdit: (entry: ReviewEntry) => void }): ReactNode {
-  const ties = group.key === 'ties'
+/** Asks before rejecting a whole group: rejected people are deleted, and rejected ties are never proposed again. */
+function ConfirmRejectAll({ group, onCancel, onConfirm }: { group: ReviewGroup; onCancel: () => void; onConfirm: () => void }): ReactNode {
+  const n = count(group.entries.length)
+  const people = group.key === 'people'
   return (
-    <Section title={`${group.title} (${group.entries.length})`}>
-      <Text size="sm" c="dimmed">
-        {group.hint}
-      </Text>
+    <Modal opened onClose={onCancel} title={`Reject all ${n} ${group.title.toLowerCase()}?`}>
+      <Stack>
+        <Text size="sm">
+          {people
+            ? `Kith deletes these ${n} people, with what the import learned about them, and a later import will not add them again. This cannot be undone.`
+            : `Kith will not propose these ${n} ties again. You can still record any of them yourself.`}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" onClick={onConfirm}>
+            Reject all {n}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** How many rows a group shows at first, and how many more each "Show more" adds: a large archive proposes thousands. */
+const PAGE = 50
+
+interface GroupActions {
+  busy: boolean
+  onDecide: (entry: ReviewEntry, verdict: 'accept' | 'reject') => void
+  onDecideAll: (group: ReviewGroup, verdict: 'accept' | 'reject') => void
+  onEdit: (entry: ReviewEntry) => void
+}
+
+function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: ReviewGroup } & GroupActions): ReactNode {
+  const ties = group.key === 'ties'
+  const [shown, setShown] = useState(PAGE)
+  const total = group.entries.length
+  const visible = group.entries.slice(0, shown)
+  const what = group.title.toLowerCase()
+  return (
+    <Section title={`${group.title} (${count(total)})`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text size="sm" c="dimmed">
+          {group.hint}
+        </Text>
+        {total > 1 && (
+          <Group gap="xs" wrap="nowrap">
+            <Button size="compact-sm" variant="light" disabled={busy} onClick={() => onDecideAll(group, 'accept')} aria-label={`Accept all ${count(total)} ${what}`}>
+              Accept all {count(total)}
+            </Button>
+            {group.key !== 'strengths' && (
+              <Button size="compact-sm" variant="default" color="red" disabled={busy} onClick={() => onDecideAll(group, 'reject')} aria-label={`Reject all ${count(total)} ${what}`}>
+                Reject all {count(total)}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
       <Table aria-label={group.title}>
         <Table.Thead>
           <Table.Tr>
@@ -80,7 +134,7 @@ function GroupTable({ group, busy, onDecide, onEdit }: { group: ReviewGroup; bus
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {group.entries.map((e) => {
+          {visible.map((e) => {
             const name = entryName(e)
             return (
               <Table.Tr key={e.id}>
@@ -124,6 +178,16 @@ function GroupTable({ group, busy, onDecide, onEdit }: { group: ReviewGroup; bus
           })}
         </Table.Tbody>
       </Table>
+      {total > visible.length && (
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            Showing {count(visible.length)} of {count(total)}.
+          </Text>
+          <Button size="compact-sm" variant="default" onClick={() => setShown((n) => n + PAGE)} aria-label={`Show ${Math.min(PAGE, total - visible.length)} more ${what}`}>
+            Show {Math.min(PAGE, total - visible.length)} more
+          </Button>
+        </Group>
+      )}
     </Section>
   )
 }
@@ -135,6 +199,7 @@ export function ReviewPage(): ReactNode {
   const action = useAction<'all' | 'one'>()
   const [sort, setSort] = useState<ReviewSort>('name')
   const [editing, setEditing] = useState<ReviewEntry>()
+  const [confirming, setConfirming] = useState<ReviewGroup>()
 
   async function decide(entry: ReviewEntry, verdict: 'accept' | 'reject'): Promise<void> {
     await action.run(async () => {
@@ -142,6 +207,17 @@ export function ReviewPage(): ReactNode {
       changed()
       notify({ color: 'teal', message: `${entryName(entry)}: ${outcomeText(outcome)}` })
     }, 'one')
+  }
+
+  /** Every entry of one group, as the page shows it: rejecting them asks first, since rejected people are deleted. */
+  async function decideAll(group: ReviewGroup, verdict: 'accept' | 'reject'): Promise<void> {
+    setConfirming(undefined)
+    await action.run(async () => {
+      const ids = group.entries.map((e) => e.id)
+      const outcome = verdict === 'accept' ? await call('review.accept', { ids }) : await call('review.reject', { ids })
+      changed()
+      notify({ color: 'teal', message: `${group.title}: ${outcomeText(outcome)}` })
+    }, 'all')
   }
 
   async function acceptAll(): Promise<void> {
@@ -197,11 +273,19 @@ export function ReviewPage(): ReactNode {
             </Group>
           </Group>
           {groups.map((g) => (
-            <GroupTable key={g.key} group={g} busy={action.busy !== null} onDecide={(e, verdict) => void decide(e, verdict)} onEdit={setEditing} />
+            <GroupTable
+              key={g.key}
+              group={g}
+              busy={action.busy !== null}
+              onDecide={(e, verdict) => void decide(e, verdict)}
+              onDecideAll={(group, verdict) => (verdict === 'reject' ? setConfirming(group) : void decideAll(group, verdict))}
+              onEdit={setEditing}
+            />
           ))}
         </>
       )}
       {editing !== undefined && <EditTie entry={editing} onClose={() => setEditing(undefined)} />}
+      {confirming !== undefined && <ConfirmRejectAll group={confirming} onCancel={() => setConfirming(undefined)} onConfirm={() => void decideAll(confirming, 'reject')} />}
     </Stack>
   )
 }
