@@ -24,12 +24,12 @@ test.describe('learning from mail in browser mode', () => {
     },
   })
 
-  test('a preview left by a reload can be shown again when the next upload is refused', async ({ app }) => {
+  test('a preview left by a reload is offered again on opening the page, and when the next upload is refused', async ({ app }) => {
     const kith = new KithApp(app)
     const section = app.getByRole('region', { name: 'Learn from mail and calendars' })
     const upload = async (): Promise<void> => {
       const chooser = app.waitForEvent('filechooser')
-      await section.getByRole('button', { name: 'Archive' }).click()
+      await section.getByRole('button', { name: 'Archive', exact: true }).click()
       await (await chooser).setFiles(mail)
       await section.getByRole('button', { name: 'Upload and preview' }).click()
     }
@@ -38,6 +38,9 @@ test.describe('learning from mail in browser mode', () => {
     await expect(section.getByRole('status').filter({ hasText: 'Preview: warm-intro.mbox' })).toBeVisible()
     await app.reload()
     await kith.goTo('Import & export')
+    // Offered as the page opens: the contacts section, which has no such import, says nothing.
+    await expect(app.getByRole('status', { name: 'An import waits' })).toHaveCount(1)
+    await expect(section.getByRole('status', { name: 'An import waits' })).toContainText('The import of warm-intro.mbox (Mail archive (mbox)) is waiting at its preview')
     await upload()
     await expect(section.getByRole('alert')).toContainText('Another import is open in this data folder: warm-intro.mbox')
     await section.getByRole('button', { name: 'Show the preview of warm-intro.mbox' }).click()

@@ -140,7 +140,7 @@ test('a contact file dropped on the import section is chosen', async ({ app }) =
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
 })
 
-test('an import left at its preview before a reload is named, and can be cancelled, when another is started', async ({ app }) => {
+test('an import left at its preview before a reload is offered again on opening the page, and named when another is started', async ({ app }) => {
   const kith = new KithApp(app)
   const text = 'First Name,Last Name,Email Address,Company,Position,Connected On\nDana,Lee,dana@lee.example,Globex,CTO,3 Jun 2024\n'
   const dropFile = async (): Promise<void> => {
@@ -153,18 +153,22 @@ test('an import left at its preview before a reload is named, and can be cancell
     await kith.button('Preview import').click()
   }
   await kith.goTo('Import & export')
+  await expect(app.getByRole('status', { name: 'An import waits' })).toHaveCount(0)
   await dropFile()
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toBeVisible()
-  // A reload leaves that preview open in Kith: the next import is refused, naming it.
+  // A reload leaves that preview open in Kith: the page says so as it opens, before anything else is tried.
   await app.reload()
   await kith.goTo('Import & export')
-  await dropFile()
-  await expect(app.getByRole('alert')).toContainText('Another import is open in this data folder: dropped.csv')
-  // Its preview can be shown again (to apply it), or it can be cancelled.
-  await kith.button('Show the preview of dropped.csv').click()
+  const waits = app.getByRole('status', { name: 'An import waits' })
+  await expect(waits).toContainText('The import of dropped.csv is waiting at its preview')
+  await waits.getByRole('button', { name: 'Show the preview of dropped.csv' }).click()
   await expect(app.getByRole('status').filter({ hasText: 'Preview: dropped.csv' })).toContainText('1 new person')
+  await expect(waits).toHaveCount(0)
+
+  // Reloaded again, and a new file tried anyway: refused, naming the one that waits; cancel it and go on.
   await app.reload()
   await kith.goTo('Import & export')
+  await expect(app.getByRole('status', { name: 'An import waits' })).toBeVisible()
   await dropFile()
   await expect(app.getByRole('alert')).toContainText('Another import is open in this data folder: dropped.csv')
   await kith.button('Cancel the import of dropped.csv').click()

@@ -5,6 +5,7 @@
  * renderer client, the CLI and the HTTP server are all typed from it.
  */
 import { z } from 'zod'
+import type { OpenImport } from './api'
 import { scoringSettings, type ScoringSettings } from './scoring'
 import { suggestionSettings, type SuggestionSettings } from './suggestions'
 import {
@@ -122,6 +123,8 @@ export const contract = {
   'imports.apply': method<ImportResult>()(importApplyArgs),
   'imports.cancel': method<ImportJobStatus>()(z.strictObject({ jobId: z.string().min(1).max(100) })),
   'imports.list': method<ImportBatchView[]>()(noArgs),
+  /** An import left at its preview in this backend (its page reloaded or closed), to show again or cancel; null when none waits. */
+  'imports.waiting': method<OpenImport | null>()(noArgs),
   'imports.undo': method<UndoResult>()(z.strictObject({ id })),
   /**
    * An archive import (mail, calendar), started from a path the CLI or the desktop's file picker
@@ -358,6 +361,7 @@ export const METHOD_ACCESS = {
   'imports.apply': 'write',
   'imports.cancel': 'read',
   'imports.list': 'read',
+  'imports.waiting': 'read',
   'imports.undo': 'write',
   /** reads a file the user chose, as imports.start does */
   'imports.archiveChoose': 'read',

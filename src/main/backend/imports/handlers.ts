@@ -18,7 +18,16 @@ const list: Handler<'imports.list'> = (_args, backend) => listImports(backend)
 
 const undo: Handler<'imports.undo'> = (args, backend) => undoImport(backend, args.id)
 
+/** An import of this window's backend left at its preview, a contacts file's first, then a mail archive's. */
+const waiting: Handler<'imports.waiting'> = (_args, backend) => {
+  const contacts = importJobs(backend).waiting()
+  if (contacts !== null) return { jobId: contacts.jobId, fileName: contacts.fileName, phase: contacts.phase, kind: 'contacts' }
+  const archive = archiveJobs(backend).waiting()
+  return archive === null ? null : { jobId: archive.jobId, fileName: archive.fileName, phase: archive.phase, kind: 'archive' }
+}
+
 export const importHandlers = {
+  'imports.waiting': waiting,
   'imports.start': start,
   'imports.job': job,
   'imports.apply': apply,

@@ -60,6 +60,13 @@ export abstract class JobTable<J extends TableJob> {
     return job !== undefined && OPEN_PHASES.has(job.status.phase)
   }
 
+  /** A job of this process waiting at its preview for the user (its page reloaded or closed), if there is one. */
+  waiting(): LockOwner | null {
+    this.sweep()
+    for (const job of this.jobs.values()) if (job.status.phase === 'ready') return this.owner(job)
+    return null
+  }
+
   protected get(id: string): J {
     const job = this.jobs.get(id)
     if (job === undefined) throw new KithError('not_found', this.goneMessage())

@@ -33,8 +33,11 @@ afterEach(() => {
 describe('one import at a time', () => {
   it('refuses a second import while one waits at its preview, naming it; cancelling lets go of it and frees the turn', async () => {
     const { backend } = await withClock()
+    expect(await ok(backend, 'imports.waiting', {})).toBeNull()
     const first = await readyPreview(backend, 'phone.vcf', 'Ana Lima')
     expect(importJobs(backend).holding()).toEqual([first])
+    // A page opened afresh (reloaded on that preview) is told it waits, to show it again or cancel it.
+    expect(await ok(backend, 'imports.waiting', {})).toEqual({ jobId: first, fileName: 'phone.vcf', phase: 'ready', kind: 'contacts' })
 
     const refused = await fails(backend, 'imports.start', { fileName: 'laptop.vcf', data: base64(card('Ben Okafor')), format: null })
     expect(refused.code).toBe('conflict')
@@ -45,6 +48,7 @@ describe('one import at a time', () => {
 
     const cancelled = await ok(backend, 'imports.cancel', { jobId: first })
     expect(cancelled).toMatchObject({ phase: 'cancelled', preview: null })
+    expect(await ok(backend, 'imports.waiting', {})).toBeNull()
     // Nothing of the file is held any more, and the lock file is gone.
     expect(importJobs(backend).holding()).toEqual([])
     expect(fs.existsSync(path.join(backend.dataDir, LOCK_FILE_NAME))).toBe(false)

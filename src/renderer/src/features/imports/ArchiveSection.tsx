@@ -8,7 +8,7 @@ import { ApiCallError, call, canPickFiles, uploadArchive } from '../../lib/clien
 import { asError } from '../../lib/errors'
 import { useNav } from '../../lib/nav'
 import { ArchivePreview } from './ArchivePreview'
-import { CancelOpenImport, cancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
+import { CancelOpenImport, cancelOpenImport, useWaitingImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -58,6 +58,7 @@ export function ArchiveSection({ onImported }: { onImported: () => void }): Reac
   const [busy, setBusy] = useState(false)
   // A contacts import left open in this window's backend (its tab closed on its preview), which can be cancelled here.
   const [inTheWay, setInTheWay] = useState<OpenImportInTheWay | null>(null)
+  useWaitingImport('archive', setInTheWay)
   // Stops the upload or the polling when the user cancels or leaves the page.
   const stop = useRef(new AbortController())
   const openJob = useRef<string | null>(null)

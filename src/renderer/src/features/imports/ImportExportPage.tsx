@@ -15,7 +15,7 @@ import { HistorySection } from './HistorySection'
 import { ExportSection } from './ExportSection'
 import { useApi } from '../../lib/useApi'
 import { itemsText, waitingCount } from '../../lib/review'
-import { CancelOpenImport, cancelOpenImport, type OpenImportInTheWay } from './CancelOpenImport'
+import { CancelOpenImport, cancelOpenImport, useWaitingImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
   | { kind: 'idle' }
@@ -39,6 +39,7 @@ function ImportSection({ onImported }: { onImported: () => void }): ReactNode {
   const [dragging, setDragging] = useState(false)
   // An import left at its preview in this app (another tab, or before a reload): it can be cancelled from here.
   const [inTheWay, setInTheWay] = useState<OpenImportInTheWay | null>(null)
+  useWaitingImport('contacts', setInTheWay)
   const cancelled = useRef(new AbortController())
   // Read through a function: the page may have been left while waiting.
   const isCancelled = (): boolean => cancelled.current.signal.aborted
