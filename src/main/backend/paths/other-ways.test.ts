@@ -115,6 +115,40 @@ describe('other ways after a request ends', () => {
     expect(more.otherWays?.more).toBe(true)
   })
 
+  it('find a clean way through a connector whose better ways all ran into a no', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [ann, xavier, dee1, dee2, dee3, tina] = [await add('Ann Shore'), await add('Xavier Hale'), await add('Dee One'), await add('Dee Two'), await add('Dee Three'), await add('Tina Park')]
+    for (const [a, b, strength] of [
+      [me, ann, 5],
+      [me, xavier, 4],
+      [ann, dee1, 5],
+      [ann, dee2, 5],
+      [ann, dee3, 1],
+      [dee1, tina, 5],
+      [dee2, tina, 5],
+      [dee3, tina, 5],
+      [xavier, tina, 5],
+    ] as const) {
+      await ok(backend, 'relationships.set', { a: a.id, b: b.id, strength })
+    }
+    // Dee One and Dee Two said no about Tina, when asked by someone Ann introduced me to before.
+    for (const dee of [dee1, dee2]) {
+      const known = await ok(backend, 'relationships.set', { a: me.id, b: dee.id, strength: 1 })
+      const asked = await ok(backend, 'introductions.request', { path: [me.id, dee.id, tina.id] })
+      await ok(backend, 'introductions.move', { id: asked.id, to: 'asked', date: '2026-11-01', confirmed: true })
+      await ok(backend, 'introductions.move', { id: asked.id, to: 'declined', date: '2026-11-02' })
+      await ok(backend, 'relationships.delete', { id: known.id })
+    }
+    const request = await ok(backend, 'introductions.request', { path: [me.id, xavier.id, tina.id] })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-20' })
+    const declined = await ok(backend, 'introductions.move', { id: request.id, to: 'declined', date: '2026-11-27' })
+    // Ann's two best ways go through a Dee who said no; her third is clean, and is the way left.
+    expect(chains(declined.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Ann Shore > Dee Three > Tina Park'])
+    expect(declined.otherWays?.more).toBe(false)
+  })
+
   it('are not offered for a request that reached the person before it was given up', async () => {
     const { backend, me, priya, elena } = await network()
     const request = await ok(backend, 'introductions.request', { path: [me.id, priya.id, elena.id] })

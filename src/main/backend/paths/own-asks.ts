@@ -14,7 +14,7 @@
  */
 import type { PathGraph } from './graph'
 import { NO_ENTRIES } from './graph-core'
-import { comparePaths, pathScore, type RawPath } from './ranking'
+import { comparePaths, pathScore, type PathFilter, type RawPath } from './ranking'
 import { fatigueOf } from './scoring'
 
 const asked = new WeakMap<PathGraph, { version: number; contacts: number[] }>()
@@ -57,10 +57,17 @@ function ownAskWays(g: PathGraph, targets: readonly number[]): RawPath[] {
  * The search's answer with the ways that ask a connector for the person they
  * were already asked for scored without that ask. `search(limit)` runs the
  * search for that many paths; `limit` and `perConnector` are the caps the
- * answer keeps to (Infinity for none).
+ * answer keeps to (Infinity for none), and `keep`, when given, the filter the
+ * search was run with.
  */
-export function searchWithoutOwnAsks(g: PathGraph, targets: readonly number[], caps: { limit: number; perConnector: number }, search: (limit: number) => RawPath[]): RawPath[] {
-  const own = ownAskWays(g, targets)
+export function searchWithoutOwnAsks(
+  g: PathGraph,
+  targets: readonly number[],
+  caps: { limit: number; perConnector: number; keep?: PathFilter },
+  search: (limit: number) => RawPath[],
+): RawPath[] {
+  const keep = caps.keep
+  const own = keep === undefined ? ownAskWays(g, targets) : ownAskWays(g, targets).filter((p) => keep(p.nodes))
   if (own.length === 0) return search(caps.limit)
   const byNodes = new Map<string, RawPath>()
   for (const p of search(caps.limit + own.length)) byNodes.set(p.nodes.join(','), p)

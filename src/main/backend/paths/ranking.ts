@@ -13,7 +13,12 @@ export interface SearchOptions {
   limit: number
   /** at most this many paths through the same first connector (Infinity for none) */
   perConnector: number
+  /** when given, a path it refuses is never kept and takes no place under the caps (the list stays exact among the rest) */
+  keep?: PathFilter
 }
+
+/** Whether a path (node indices, me first) may be listed. */
+export type PathFilter = (nodes: readonly number[]) => boolean
 
 /** Score desc, then fewer relationships, then the names along the path. */
 export function comparePaths(g: PathGraph, a: RawPath, b: RawPath): number {
@@ -46,6 +51,7 @@ export class Collector {
     private readonly g: PathGraph,
     private readonly cap: number,
     private readonly limit: number,
+    private readonly keep?: PathFilter,
   ) {}
 
   /** The lowest score that can still enter for this connector. */
@@ -57,6 +63,7 @@ export class Collector {
 
   offer(score: number, nodes: number[]): void {
     if (score < this.bar) return
+    if (this.keep !== undefined && !this.keep(nodes)) return
     const candidate = { score, nodes }
     const c1 = candidate.nodes[1] ?? -1
     let kept = this.best.get(c1)

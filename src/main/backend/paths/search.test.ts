@@ -6,7 +6,7 @@ import { DEFAULT_SCORING } from '../../../shared/scoring'
 import { openDatabase } from '../db/open'
 import { tempDir } from '../testing/temp'
 import { PathGraph } from './graph'
-import { allPaths, comparePaths, pathScore, topPaths, type RawPath } from './search'
+import { allPaths, comparePaths, pathScore, topPaths, type PathFilter, type RawPath } from './search'
 
 const TODAY = '2026-11-22'
 const CONFIDENCES = ['firsthand', 'believed', 'inferred'] as const
@@ -101,7 +101,7 @@ async function load(graph: RandomGraph): Promise<{ g: PathGraph; sqlite: Databas
 }
 
 /** Every simple path by plain recursion over the relationship rows, ranked and capped as the spec says. */
-function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: number, limit: number, cap: number): RawPath[] {
+function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: number, limit: number, cap: number, keep: PathFilter = () => true): RawPath[] {
   const adjacency = new Map<number, number[]>()
   const link = (a: number, b: number): void => {
     if (!(adjacency.get(a) ?? []).includes(b)) adjacency.set(a, [...(adjacency.get(a) ?? []), b])
@@ -144,6 +144,7 @@ function bruteForce(g: PathGraph, graph: RandomGraph, target: number, maxHops: n
   found.sort((a, b) => comparePaths(g, a, b))
   const perFirst = new Map<number, number>()
   return found
+    .filter((p) => keep(p.nodes))
     .filter((p) => {
       const first = p.nodes[1] ?? -1
       const seen = perFirst.get(first) ?? 0
@@ -170,6 +171,11 @@ describe('path search', () => {
             expect(p.nodes.length - 1).toBeGreaterThanOrEqual(2)
             expect(p.nodes.length - 1).toBeLessThanOrEqual(maxHops)
           }
+          // A filter (other ways leave out anyone who said no) keeps the list exact among the paths it keeps: a refused path takes no place under the caps.
+          const avoided = g.indexOf.get(((t + 1) % graph.n) + 1) ?? -1
+          const keep = (nodes: readonly number[]): boolean => !nodes.slice(1, -1).includes(avoided)
+          const kept = topPaths(g, [ti], { maxHops, limit, perConnector: 2, keep })
+          expect(kept.map((p) => p.nodes)).toEqual(bruteForce(g, graph, t, maxHops, limit, 2, keep).map((p) => p.nodes))
           // --all: every simple path, no cap.
           const every = allPaths(g, [ti], maxHops)
           expect(every.map((p) => p.nodes)).toEqual(bruteForce(g, graph, t, maxHops, Infinity, Infinity).map((p) => p.nodes))

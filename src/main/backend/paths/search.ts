@@ -5,7 +5,7 @@ import { Collector, type RawPath, type SearchOptions } from './ranking'
 import { hopOf } from './scoring'
 
 export { allPaths } from './all-paths'
-export { comparePaths, pathScore, type RawPath, type SearchOptions } from './ranking'
+export { comparePaths, pathScore, type PathFilter, type RawPath, type SearchOptions } from './ranking'
 
 /** Organisations smaller than this are walked without first checking whether they can matter. */
 const SMALL_ORG = 32
@@ -94,7 +94,7 @@ class PathSearch {
     this.hop4 = hopOf(s, 4)
     this.colleagues = s.colleagues.enabled && g.orgIds.length > 0
     this.myAt = this.colleagues ? g.myContactsByOrg() : new Map<number, number[]>()
-    this.collector = new Collector(g, Math.min(options.perConnector, options.limit), options.limit)
+    this.collector = new Collector(g, Math.min(options.perConnector, options.limit), options.limit, options.keep)
   }
 
   run(targets: readonly number[]): RawPath[] {

@@ -12,7 +12,7 @@ import { foldText } from '../search/normalize'
 import type { PathGraph } from './graph'
 import type { Edge, LiveAsk } from './graph-core'
 import { baseOf, confidenceOf, dayNumber, edgeChance, fatigueOf, hopOf, recencyOf } from './scoring'
-import { allPaths, topPaths, type RawPath } from './search'
+import { allPaths, topPaths, type PathFilter, type RawPath } from './search'
 import { firstConnectorAsks, scoreWithoutOwnAsks, searchWithoutOwnAsks } from './own-asks'
 import { ONGOING, UNKNOWN_START } from '../orgs/model'
 
@@ -310,8 +310,12 @@ function stepOf(g: PathGraph, { tie }: StepTie): PathStep {
   }
 }
 
-/** Paths from me to a person, anyone at a company, or anyone with a tag. */
-export function findPaths(backend: BackendState, args: Args<'paths.find'>): PathsResult {
+/**
+ * Paths from me to a person, anyone at a company, or anyone with a tag.
+ * `keep`, for Kith's own questions (other ways after a no), leaves paths out
+ * inside the search, so a way it refuses never takes the place of one it keeps.
+ */
+export function findPaths(backend: BackendState, args: Args<'paths.find'>, keep?: PathFilter): PathsResult {
   const g = backend.paths()
   if (g.me < 0) throw new KithError('conflict', 'Kith does not know who you are yet: set it with "kith me NAME" or on the People page.')
   const people = new PeopleAsked(backend)
@@ -326,8 +330,8 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>): Path
   const { direct, directSet, faint } = directTies(g, people, target, indices)
   const pathTargets = indices.filter((i) => !directSet.has(i) || faint.has(i))
   const raw: RawPath[] = args.all
-    ? searchWithoutOwnAsks(g, pathTargets, { limit: Infinity, perConnector: Infinity }, () => allPaths(g, pathTargets, args.maxHops))
-    : searchWithoutOwnAsks(g, pathTargets, { limit: args.limit, perConnector: 2 }, (limit) => topPaths(g, pathTargets, { maxHops: args.maxHops, limit, perConnector: 2 }))
+    ? searchWithoutOwnAsks(g, pathTargets, { limit: Infinity, perConnector: Infinity, keep }, () => allPaths(g, pathTargets, args.maxHops, keep))
+    : searchWithoutOwnAsks(g, pathTargets, { limit: args.limit, perConnector: 2, keep }, (limit) => topPaths(g, pathTargets, { maxHops: args.maxHops, limit, perConnector: 2, keep }))
   const context: PathContext = {
     direct: directSet,
     faint,
@@ -613,10 +617,9 @@ const BETTER_BY = 2
 function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null {
   const t = nodes[nodes.length - 1] ?? -1
   const own = scoreWithoutOwnAsks(g, nodes)
-  // Not through this connector, nor one who said no about this person.
-  const best = searchWithoutOwnAsks(g, [t], { limit: 6, perConnector: 1 }, (limit) => topPaths(g, [t], { maxHops: 3, limit, perConnector: 1 })).find(
-    (p) => p.nodes[1] !== nodes[1] && g.declinedDay(p.nodes[1] ?? -1, g.ids[p.nodes[2] ?? -1] ?? -1) === null,
-  )
+  // Not through this connector, nor one who said no about whom they would be asked for.
+  const keep = (p: readonly number[]): boolean => p[1] !== nodes[1] && g.declinedDay(p[1] ?? -1, g.ids[p[2] ?? -1] ?? -1) === null
+  const [best] = searchWithoutOwnAsks(g, [t], { limit: 1, perConnector: 1, keep }, (limit) => topPaths(g, [t], { maxHops: 3, limit, perConnector: 1, keep }))
   if (best === undefined || best.score < own * BETTER_BY) return null
   const via = g.names[best.nodes[1] ?? -1] ?? ''
   const target = g.names[t] ?? ''
@@ -630,9 +633,6 @@ function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null 
 /** How many other ways a request that ended without an introduction offers. */
 const OTHER_WAYS = 3
 
-/** How many ranked ways are looked at first; four times as many each time too few are left once the ones through a no are out. */
-const OTHER_WAYS_LOOKED_AT = 12
-
 /**
  * A request ended without an introduction (the connector said no, or the
  * user gave up): the ways left to whom it was for, as Find a path ranks them.
@@ -645,22 +645,17 @@ export function otherWaysTo(backend: BackendState, toId: number, connectorId: nu
   const g = backend.paths()
   const to = g.indexOf.get(toId)
   if (g.me < 0 || to === undefined || to === g.me || g.archived[to] === true) return null
-  const saidNo = (p: PathView): boolean =>
-    p.people.slice(1, -1).some((c, k) => {
-      const at = g.indexOf.get(c.id) ?? -1
-      return c.id === connectorId || g.declinedDay(at, p.people[k + 2]?.id ?? -1) !== null || g.declinedDay(at, toId) !== null
-    })
-  let limit = OTHER_WAYS_LOOKED_AT
-  let found = findPaths(backend, { to: toId, limit, maxHops: 3, all: false })
-  let left = found.paths.filter((p) => !saidNo(p))
-  // One more than is listed, to know whether there are more; a full page may hide them further down.
-  while (left.length <= OTHER_WAYS && found.paths.length >= limit) {
-    limit *= 4
-    found = findPaths(backend, { to: toId, limit, maxHops: 3, all: false })
-    left = found.paths.filter((p) => !saidNo(p))
+  const clean = (nodes: readonly number[]): boolean => {
+    for (let k = 1; k < nodes.length - 1; k++) {
+      const c = nodes[k] ?? -1
+      if (g.ids[c] === connectorId || g.declinedDay(c, g.ids[nodes[k + 1] ?? -1] ?? -1) !== null || g.declinedDay(c, toId) !== null) return false
+    }
+    return true
   }
+  // One more than is listed, to know whether there are more.
+  const found = findPaths(backend, { to: toId, limit: OTHER_WAYS + 1, maxHops: 3, all: false }, clean)
   if (found.target.kind !== 'person') return null
   const person = { id: found.target.id, name: found.target.name }
   const known = found.direct.some((d) => d.id === toId && !d.faint)
-  return { to: person, known, ways: left.slice(0, OTHER_WAYS), more: left.length > OTHER_WAYS }
+  return { to: person, known, ways: found.paths.slice(0, OTHER_WAYS), more: found.paths.length > OTHER_WAYS }
 }
