@@ -28,14 +28,18 @@ export function otherWaysWords(intro: Ended, other: OtherWays): OtherWaysWords {
         : n === 1
           ? `One other way to ${to} is left:`
           : `${n} other ways to ${to} are left, best first:`
-  // Someone left to ask (a way not already under way) is what "before you ask someone else" speaks of.
-  const toStart = !other.known && other.ways.some((w) => w.underWay === null)
+  // Someone left to ask (a way not already under way, listed or not) is what "before you ask someone else" speaks of.
+  const toStart = !other.known && (other.more || other.ways.some((w) => w.underWay === null))
+  // A connector no longer in Kith is not named, nor owed a word here: the user knows best whether one is due.
   const courtesy =
-    intro.state === 'declined'
-      ? `Thank ${connector ?? 'the connector'} for considering it${toStart ? ' before you ask someone else' : ''}.`
-      : // Given up after asking: the connector may still act on it.
-        intro.history.some((h) => h.state === 'asked')
-        ? `Let ${connector ?? 'the connector'} know you no longer need it, so no one introduces you twice.`
-        : ''
-  return { ended: intro.state === 'declined' ? `${connector ?? 'The connector'} said no.` : 'You gave this request up.', left, courtesy }
+    connector === undefined
+      ? ''
+      : intro.state === 'declined'
+        ? `Thank ${connector} for considering it${toStart ? ' before you ask someone else' : ''}.`
+        : // Given up after asking: the connector may still act on it.
+          intro.history.some((h) => h.state === 'asked')
+          ? `Let ${connector} know you no longer need it, so no one introduces you twice.`
+          : ''
+  const ended = intro.state === 'declined' ? (connector === undefined ? 'The connector, no longer in Kith, said no.' : `${connector} said no.`) : 'You gave this request up.'
+  return { ended, left, courtesy }
 }

@@ -27,7 +27,7 @@ export type PathStep =
 
 export interface PathView {
   score: number
-  /** from me to the target */
+  /** from me to the target, each named as the People list tells namesakes apart (the name, with the company when someone else has it) */
   people: PersonRef[]
   /** one per relationship along the path, in order */
   steps: PathStep[]

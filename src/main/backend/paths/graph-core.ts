@@ -169,6 +169,8 @@ export abstract class GraphCore {
   protected settings: ScoringSettings = DEFAULT_SCORING
   /** bumped on every change; caches key on it */
   version = 0
+  /** how many nodes bear each name, ignoring case: built on the first `label`, kept up to date after */
+  private nameCounts: Map<string, number> | null = null
   private myContacts: { version: number; marks: Uint8Array } | null = null
   /** chances of relationships with no interaction logged, by packed code, for the settings they were computed with: [others..., mine...] */
   private plainChances: { settings: ScoringSettings; values: Float64Array } | null = null
@@ -203,12 +205,44 @@ export abstract class GraphCore {
     this.version++
   }
 
+  /**
+   * How the page and the CLI name this node's person: the name, and when
+   * someone else in Kith bears it too (ignoring case), their company, else
+   * their title, else their id, as the People list tells namesakes apart.
+   */
+  label(i: number): string {
+    const name = this.names[i] ?? ''
+    let counts = this.nameCounts
+    if (counts === null) {
+      counts = new Map()
+      for (const n of this.names) counts.set(n.toLowerCase(), (counts.get(n.toLowerCase()) ?? 0) + 1)
+      this.nameCounts = counts
+    }
+    if ((counts.get(name.toLowerCase()) ?? 0) < 2) return name
+    const id = this.ids[i] ?? -1
+    const row = this.sqlite.prepare<[number], { company: string | null; title: string | null }>('SELECT company, title FROM person WHERE id = ?').get(id)
+    return `${name} (${row?.company ?? row?.title ?? `#${id}`})`
+  }
+
+  /** Gives node i a new name, keeping the namesake counts true. */
+  protected rename(i: number, name: string): void {
+    const before = this.names[i]
+    if (before === name) return
+    const counts = this.nameCounts
+    if (counts !== null) {
+      if (before !== undefined) counts.set(before.toLowerCase(), (counts.get(before.toLowerCase()) ?? 1) - 1)
+      counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1)
+    }
+    this.names[i] = name
+  }
+
   /** Adds a node for person `id` to every per-node list; answers its index. */
   protected pushNode(id: number, name: string): number {
     const index = this.ids.length
     this.ids.push(id)
     this.indexOf.set(id, index)
     this.names.push(name)
+    if (this.nameCounts !== null) this.nameCounts.set(name.toLowerCase(), (this.nameCounts.get(name.toLowerCase()) ?? 0) + 1)
     this.archived.push(false)
     this.balance.push(0)
     this.asks.push(NO_ENTRIES)

@@ -432,7 +432,7 @@ export class PathGraph extends ColleagueGraph {
         this.liveAsks.delete(i)
         continue
       }
-      this.names[i] = row[0]
+      this.rename(i, row[0])
       this.archived[i] = row[2] === 1
       const together = this.lastTogether(id)
       let lastWithMe: number | null = null

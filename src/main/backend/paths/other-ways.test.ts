@@ -3,6 +3,7 @@
  * user gave it up): the request names the other ways to whom it was for.
  */
 import { describe, expect, it } from 'vitest'
+import { otherWaysWords } from '../../../shared/other-ways-words'
 import { ok } from '../testing/call'
 import { openTempBackend } from '../testing/temp'
 
@@ -147,6 +148,51 @@ describe('other ways after a request ends', () => {
     // Ann's two best ways go through a Dee who said no; her third is clean, and is the way left.
     expect(chains(declined.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Ann Shore > Dee Three > Tina Park'])
     expect(declined.otherWays?.more).toBe(false)
+  })
+
+  it('tell namesakes apart by their company, in the ways and in what to weigh, and the words fit what is left', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const priya = await ok(backend, 'people.create', { name: 'Priya Rao' })
+    const tina = await ok(backend, 'people.create', { name: 'Tina Park' })
+    const acme = await ok(backend, 'people.create', { name: 'Alex Lee', company: 'Acme' })
+    const beta = await ok(backend, 'people.create', { name: 'Alex Lee', company: 'Beta', allowDuplicate: true })
+    for (const [a, b, strength] of [
+      [me, priya, 5],
+      [priya, tina, 5],
+      [me, acme, 4],
+      [acme, tina, 4],
+      [me, beta, 3],
+      [beta, tina, 3],
+    ] as const) {
+      await ok(backend, 'relationships.set', { a: a.id, b: b.id, strength })
+    }
+    const draft = await ok(backend, 'introductions.request', { path: [me.id, acme.id, tina.id] })
+    const request = await ok(backend, 'introductions.request', { path: [me.id, priya.id, tina.id] })
+    await ok(backend, 'introductions.move', { id: request.id, to: 'asked', date: '2026-11-20' })
+    const declined = await ok(backend, 'introductions.move', { id: request.id, to: 'declined', date: '2026-11-27' })
+    const ways = declined.otherWays?.ways ?? []
+    expect(chains(ways)).toEqual(['Jordan Avery > Alex Lee (Acme) > Tina Park', 'Jordan Avery > Alex Lee (Beta) > Tina Park'])
+    expect(ways[0]?.underWay).toEqual({ id: draft.id, state: 'draft' })
+    // The draft is through the other Alex Lee: the caution on Beta's way says which.
+    expect(ways[1]?.beforeYouAsk.map((c) => c.reason).join(' ')).toContain(`You have a draft asking Alex Lee (Acme) to introduce you to Tina Park (introduction ${draft.id})`)
+    // One way is under way and one is not: thank Priya before asking someone else.
+    const words = otherWaysWords(declined, declined.otherWays ?? { to: tina, known: false, ways: [], more: false })
+    expect(words.courtesy).toBe('Thank Priya Rao for considering it before you ask someone else.')
+
+    // Both listed ways under way, and more left unlisted: someone else is still to be asked.
+    await ok(backend, 'introductions.request', { path: [me.id, beta.id, tina.id] })
+    const allUnderWay = await ok(backend, 'introductions.get', { id: request.id })
+    const listed = allUnderWay.otherWays ?? { to: tina, known: false, ways: [], more: false }
+    expect(listed.ways.every((w) => w.underWay !== null)).toBe(true)
+    expect(otherWaysWords(allUnderWay, listed).courtesy).toBe('Thank Priya Rao for considering it.')
+    expect(otherWaysWords(allUnderWay, { ...listed, more: true }).courtesy).toBe('Thank Priya Rao for considering it before you ask someone else.')
+
+    // Priya deleted: she is not named, nor is a thank-you said for her.
+    await ok(backend, 'people.archive', { id: priya.id })
+    await ok(backend, 'people.delete', { id: priya.id })
+    const gone = await ok(backend, 'introductions.get', { id: request.id })
+    expect(otherWaysWords(gone, gone.otherWays ?? listed)).toMatchObject({ ended: 'The connector, no longer in Kith, said no.', courtesy: '' })
   })
 
   it('are not offered for a request that reached the person before it was given up', async () => {

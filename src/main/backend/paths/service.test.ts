@@ -281,7 +281,8 @@ describe('paths.find', () => {
     const result = await ok(backend, 'paths.find', { company: 'harbor' })
     // Case and accents aside ("émile" among the e's), as on the People page; names that fold alike in the order
     // they were added ("Ana" before "ana", where a locale's collation puts lower case first).
-    expect(result.direct.map((d) => d.name)).toEqual(['Bea', 'Ana', 'ana', 'émile', 'Mo', 'Zed', 'Cy'])
+    // Namesakes carry their company, as the People list tells them apart.
+    expect(result.direct.map((d) => d.name)).toEqual(['Bea', 'Ana (Harbor)', 'ana (Harbor)', 'émile', 'Mo', 'Zed', 'Cy'])
   })
 
   it('follows every write: a new relationship, an interaction, a favor, an ask, an archive, the settings', async () => {

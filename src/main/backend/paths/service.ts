@@ -70,7 +70,7 @@ function colleagueFactor(g: PathGraph, i: number, j: number, tie: ColleagueTie):
   else if (base < raw) parts.push(`held at the ${s.ceiling} ceiling`)
   parts.push(`${n} ${n === 1 ? 'person' : 'people'} there ${x(size)}`)
   if (short) parts.push(`together under ${Math.round(c.shortOverlapDays / 30)} months ${x(c.shortOverlapFactor)}`)
-  return { label: `${g.names[i] ?? ''} and ${g.names[j] ?? ''}: ${colleagueWords(g, tie, i, j)}, inferred colleagues: ${parts.join(', ')}`, value: tie.chance }
+  return { label: `${g.label(i)} and ${g.label(j)}: ${colleagueWords(g, tie, i, j)}, inferred colleagues: ${parts.join(', ')}`, value: tie.chance }
 }
 
 /** "Ana and you: close (4) x0.80, last talked 12 days ago x0.96, firsthand x1.00" */
@@ -81,7 +81,7 @@ function edgeFactor(g: PathGraph, i: number, j: number, step: StepTie): Factor {
   const s = g.scoring
   const touchesMe = i === g.me || j === g.me
   const days = e.last === null ? null : g.todayNumber - e.last
-  const who = i === g.me ? `${g.names[j] ?? ''} and you` : j === g.me ? `${g.names[i] ?? ''} and you` : `${g.names[i] ?? ''} and ${g.names[j] ?? ''}`
+  const who = i === g.me ? `${g.label(j)} and you` : j === g.me ? `${g.label(i)} and you` : `${g.label(i)} and ${g.label(j)}`
   const recency = recencyOf(s, days, touchesMe)
   const when =
     days === null
@@ -130,15 +130,15 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
   factors.push({
     label:
       balance === 0
-        ? `${g.names[c1] ?? ''} and you are even on favors`
+        ? `${g.label(c1)} and you are even on favors`
         : balance > 0
-          ? `You have given ${g.names[c1] ?? ''} ${points(balance)} more than you received`
-          : `${g.names[c1] ?? ''} has given you ${points(-balance)} more than you gave`,
+          ? `You have given ${g.label(c1)} ${points(balance)} more than you received`
+          : `${g.label(c1)} has given you ${points(-balance)} more than you gave`,
     value: g.reciprocity(c1),
   })
   const fatigue = (i: number, asks: number): void => {
     if (asks > 0) {
-      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.names[i] ?? ''} in the last ${g.scoring.fatigueWindowDays} days`, value: fatigueOf(asks) })
+      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.label(i)} in the last ${g.scoring.fatigueWindowDays} days`, value: fatigueOf(asks) })
     }
   }
   // Asks of the first connector for the person they are asked for here do not count against this path (own-asks.ts).
@@ -159,8 +159,8 @@ function beforeYouAsk(
 ): BeforeYouAsk[] {
   const c1 = nodes[1] ?? -1
   const t = nodes[nodes.length - 1] ?? -1
-  const name = g.names[c1] ?? ''
-  const target = g.names[t] ?? ''
+  const name = g.label(c1)
+  const target = g.label(t)
   const e = g.edgeBetween(g.me, c1)
   const days = e?.last === null || e === undefined ? null : g.todayNumber - e.last
   const strength = e?.strength ?? 0
@@ -181,7 +181,7 @@ function beforeYouAsk(
   const next = nodes[2] ?? -1
   const guessed = next < 0 || g.edgeBetween(c1, next) !== undefined ? null : g.colleagueTie(c1, next)
   if (guessed !== null) {
-    const nextName = g.names[next] ?? ''
+    const nextName = g.label(next)
     out.push({
       question: `Does ${name} know ${nextName}?`,
       verdict: 'caution',
@@ -211,7 +211,7 @@ function beforeYouAsk(
   out.push({
     question: `Could you reach ${target} another way?`,
     ...(other !== undefined
-      ? otherAskCheck(g.names[other.connector] ?? '', target, other.ask)
+      ? otherAskCheck(g.label(other.connector), target, other.ask)
       : direct !== undefined && context.faint.has(t)
       ? { verdict: 'caution' as const, reason: `You know ${target} only faintly (${direct.strength}/5): you could also write to them yourself.` }
       : context.direct.has(t)
@@ -235,7 +235,7 @@ function beforeYouAsk(
   out.push(owedFirst(owed, {
     question: 'Is the timing right?',
     ...(declined !== null
-      ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.names[declined.who] ?? ''} when you asked${declined.day > g.todayNumber ? '' : ` ${daysAgo(g.todayNumber - declined.day)}`}.` }
+      ? { verdict: 'stop' as const, reason: `${name} declined to introduce you to ${g.label(declined.who)} when you asked${declined.day > g.todayNumber ? '' : ` ${daysAgo(g.todayNumber - declined.day)}`}.` }
       : asks >= 2
       ? { verdict: 'stop' as const, reason: `You have asked ${name} for ${asks} introductions in the last ${g.scoring.fatigueWindowDays} days.` }
       : asks === 1
@@ -531,12 +531,12 @@ function directTies(g: PathGraph, people: PeopleAsked, target: PathTarget, indic
     if (isFaintTarget) faint.add(i)
     direct.push({
       id: g.ids[i] ?? -1,
-      name: g.names[i] ?? '',
+      name: g.label(i),
       strength: e.strength,
       lastTalked: lastTalked.get(g.ids[i] ?? -1) ?? null,
       hint:
         target.kind === 'company' && colleaguesThere > 0
-          ? `Ask ${firstWord(g.names[i] ?? '')} about ${colleaguesThere === 1 ? 'their colleague' : `their ${colleaguesThere} colleagues`} at ${target.name}`
+          ? `Ask ${firstWord(g.label(i))} about ${colleaguesThere === 1 ? 'their colleague' : `their ${colleaguesThere} colleagues`} at ${target.name}`
           : null,
       faint: isFaintTarget,
     })
@@ -568,7 +568,7 @@ function pathView(g: PathGraph, p: RawPath, context: PathContext): PathView {
   const ties = stepTies(g, p.nodes)
   return {
     score: p.score,
-    people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.names[i] ?? '' })),
+    people: p.nodes.map((i) => ({ id: g.ids[i] ?? -1, name: g.label(i) })),
     steps: ties.map((step) => stepOf(g, step)),
     strengths: ties.map((step) => step.edge?.strength ?? 0),
     factors: explain(g, p.nodes, ties),
@@ -621,8 +621,8 @@ function betterWay(g: PathGraph, nodes: readonly number[]): BeforeYouAsk | null 
   const keep = (p: readonly number[]): boolean => p[1] !== nodes[1] && g.declinedDay(p[1] ?? -1, g.ids[p[2] ?? -1] ?? -1) === null
   const [best] = searchWithoutOwnAsks(g, [t], { limit: 1, perConnector: 1, keep }, (limit) => topPaths(g, [t], { maxHops: 3, limit, perConnector: 1, keep }))
   if (best === undefined || best.score < own * BETTER_BY) return null
-  const via = g.names[best.nodes[1] ?? -1] ?? ''
-  const target = g.names[t] ?? ''
+  const via = g.label(best.nodes[1] ?? -1)
+  const target = g.label(t)
   return {
     question: `Could you reach ${target} another way?`,
     verdict: 'caution',
@@ -655,7 +655,7 @@ export function otherWaysTo(backend: BackendState, toId: number, connectorId: nu
   // One more than is listed, to know whether there are more.
   const found = findPaths(backend, { to: toId, limit: OTHER_WAYS + 1, maxHops: 3, all: false }, clean)
   if (found.target.kind !== 'person') return null
-  const person = { id: found.target.id, name: found.target.name }
+  const person = { id: found.target.id, name: g.label(to) }
   const known = found.direct.some((d) => d.id === toId && !d.faint)
   return { to: person, known, ways: found.paths.slice(0, OTHER_WAYS), more: found.paths.length > OTHER_WAYS }
 }

@@ -163,13 +163,13 @@ describe('a request that ends without an introduction', () => {
   it('prints the other ways left, each with the command that asks it, and that command works as printed', async () => {
     const { kith, cy, ben } = await network()
     expect((await kith('know', 'Ben Okafor', String(cy.id), '--strength', '3')).code).toBe(EXIT_OK)
-    // A namesake of Ben's: a name alone would not say which Ben; the printed command names him by id.
+    // A namesake of Ben's: a name alone would not say which Ben; the way names him with his id (he has no company), and so does the printed command.
     expect((await kith('people', 'add', 'Ben Okafor', '--email', 'ben@elsewhere.example', '--allow-duplicate')).code).toBe(EXIT_OK)
     const asked = json(await kith('ask', '--via', 'Vera Walsh', '--to', 'Cy Nakamura', '--json')) as { id: number }
     await kith('intros', 'move', String(asked.id), 'asked', '--confirm')
     const declined = await kith('intros', 'move', String(asked.id), 'declined')
     expect(declined.out).toContain(
-      `\nVera Walsh said no. Thank Vera Walsh for considering it before you ask someone else. One other way to Cy Nakamura is left:\n  Ben Okafor -> Cy Nakamura  score `,
+      `\nVera Walsh said no. Thank Vera Walsh for considering it before you ask someone else. One other way to Cy Nakamura is left:\n  Ben Okafor (#${ben.id}) -> Cy Nakamura  score `,
     )
     expect(declined.out).toContain(`(kith ask --via ${ben.id} --to ${cy.id})\n`)
     expect(declined.out).not.toMatch(/Vera Walsh -> Cy/)
@@ -184,7 +184,7 @@ describe('a request that ends without an introduction', () => {
     expect(next.code).toBe(EXIT_OK)
     expect(next.out).toMatch(/Ask Ben Okafor to introduce you to Cy Nakamura/)
     // Now under way: named as such, not offered twice.
-    expect((await kith('intros', 'show', String(asked.id))).out).toMatch(/Ben Okafor -> Cy Nakamura {2}score [\d.]+ {2}\(draft: kith intros show \d+\)/)
+    expect((await kith('intros', 'show', String(asked.id))).out).toMatch(/Ben Okafor \(#\d+\) -> Cy Nakamura {2}score [\d.]+ {2}\(draft: kith intros show \d+\)/)
   })
 
   it('says how to look further when no way is left within three steps', async () => {
