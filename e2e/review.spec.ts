@@ -158,32 +158,62 @@ test.describe('reviewing what a large mailbox taught', () => {
     },
   })
 
-  test('shows fifty at a time, and rejects a whole group after asking', async ({ app }) => {
+  test('shows fifty at a time, a page at a time, and rejects a whole group after asking', async ({ app }) => {
     const kith = new KithApp(app)
     await kith.goTo('Review')
     const people = app.getByRole('table', { name: 'New people' })
-    // A header row and fifty people: the rest wait behind "Show more".
+    // A header row and fifty people: the rest wait on the next page.
     await expect(people.getByRole('row')).toHaveCount(51)
-    await expect(app.getByText('Showing 50 of 78.')).toBeVisible()
-    await app.getByRole('button', { name: 'Show 28 more new people' }).click()
-    await expect(people.getByRole('row')).toHaveCount(79)
-    await expect(app.getByText(/^Showing/)).toHaveCount(0)
+    const pages = app.getByRole('navigation', { name: 'Pages of new people' })
+    await expect(pages).toContainText('1–50 of 78')
+    await pages.getByRole('button', { name: 'Next page of new people' }).click()
+    await expect(people.getByRole('row')).toHaveCount(29)
+    await expect(pages).toContainText('51–78 of 78')
+    // On the last page Next is disabled: the focus moved to the current page's button.
+    await expect(pages.getByRole('button', { name: 'New people, page 2 of 2' })).toBeFocused()
 
-    // Rejecting them all asks first; Cancel leaves everything as it was.
-    await app.getByRole('button', { name: 'Reject all 78 new people' }).click()
-    const dialog = app.getByRole('dialog', { name: 'Reject all 78 new people?' })
-    await expect(dialog).toContainText('Kith deletes these 78 people')
-    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    // Accepting one from the keyboard leaves the focus on the row that took its place.
+    const first = people.getByRole('row').nth(1)
+    const name = ((await first.getByRole('button', { name: /^Accept / }).getAttribute('aria-label')) ?? '').replace(/^Accept /, '')
+    await first.getByRole('button', { name: /^Accept / }).press('Enter')
+    await expect(people.getByRole('row', { name: new RegExp(name) })).toHaveCount(0)
+    await expect(people.getByRole('button', { name: /^Accept / }).first()).toBeFocused()
+    await expect(app.getByText('77 items waiting for review.')).toBeVisible()
+
+    // Rejecting them all asks first; Escape leaves everything as it was, and the focus where it was.
+    const rejectAll = app.getByRole('button', { name: 'Reject all 77 new people' })
+    await rejectAll.click()
+    const dialog = app.getByRole('dialog', { name: 'Reject all 77 new people?' })
+    await expect(dialog).toContainText('Kith deletes these 77 people')
+    await app.keyboard.press('Escape')
     await expect(dialog).toHaveCount(0)
-    await expect(people.getByRole('row')).toHaveCount(79)
+    await expect(rejectAll).toBeFocused()
+    await expect(people.getByRole('row')).toHaveCount(28)
 
-    await app.getByRole('button', { name: 'Reject all 78 new people' }).click()
-    await dialog.getByRole('button', { name: 'Reject all 78' }).click()
-    await expect(app.getByText('New people: 78 items rejected, 78 people deleted.')).toBeVisible()
+    await rejectAll.click()
+    await dialog.getByRole('button', { name: 'Reject all 77' }).click()
+    await expect(app.getByText(/^New people: 77 items rejected, 77 people deleted(, 77 relationships with them deleted)?\.$/)).toBeVisible()
     await expect(people).toHaveCount(0)
     await expect(app.getByText('Nothing waits for review.')).toBeVisible()
-    // No one is left but Maya: People greets her as on the first day.
+    // Only the one accepted is left beside Maya.
     await kith.navLink('People').click()
-    await expect(kith.pageHeading('Welcome, Maya Lindqvist')).toBeVisible()
+    await expect(app.getByRole('main').getByText(name, { exact: true }).first()).toBeVisible()
+  })
+
+  test('a list decided elsewhere meanwhile is said in words, and shown again', async ({ app, kithCli }) => {
+    const kith = new KithApp(app)
+    await kith.goTo('Review')
+    await expect(app.getByRole('button', { name: 'Accept all 78 new people' })).toBeVisible()
+    // From a terminal, meanwhile: one of them is accepted.
+    const listed = JSON.parse(await kithCli('review', 'list', '--json')) as { people: { id: number }[] }
+    await kithCli('review', 'accept', String(listed.people[0]?.id ?? 0))
+
+    await app.getByRole('button', { name: 'Accept all 78 new people' }).click()
+    await expect(app.getByRole('alert').filter({ hasText: 'decided elsewhere' })).toContainText('so nothing was changed')
+    await expect(app.getByRole('alert').filter({ hasText: /item \d|review list/ })).toHaveCount(0)
+    await expect(app.getByRole('button', { name: 'Accept all 77 new people' })).toBeVisible()
+    await app.getByRole('button', { name: 'Accept all 77 new people' }).click()
+    await expect(app.getByText('New people: 77 items accepted.')).toBeVisible()
+    await expect(app.getByText('Nothing waits for review.')).toBeVisible()
   })
 })

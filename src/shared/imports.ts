@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { MAX_EMAIL_LENGTH, isEmailAddress } from './email-address'
-import { formatBytes } from './format'
+import { formatBytes, groupThousands } from './format'
 import { RELATIONSHIP_KINDS } from './vocab'
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'csv', 'vcard', 'relationships', 'json'] as const
@@ -453,6 +453,25 @@ export interface ReviewOutcome {
   relationshipsCreated: number
   /** people deleted because they were rejected */
   peopleDeleted: number
+  /** relationships that went with them (ties with them accepted before, or recorded since) */
+  relationshipsDeleted: number
+}
+
+/** "1 item" or "2,000 items". */
+export function reviewItemsText(count: number): string {
+  return `${groupThousands(count)} ${count === 1 ? 'item' : 'items'}`
+}
+
+/** What a review decision did, in one sentence: "1 item accepted, 1 relationship added." ("nothing changed." for nothing). */
+export function reviewOutcomeText(o: ReviewOutcome): string {
+  const counted = (n: number, one: string, many: string): string => `${groupThousands(n)} ${n === 1 ? one : many}`
+  const parts: string[] = []
+  if (o.accepted > 0) parts.push(`${reviewItemsText(o.accepted)} accepted`)
+  if (o.rejected > 0) parts.push(`${reviewItemsText(o.rejected)} rejected`)
+  if (o.relationshipsCreated > 0) parts.push(`${counted(o.relationshipsCreated, 'relationship', 'relationships')} added`)
+  if (o.peopleDeleted > 0) parts.push(`${counted(o.peopleDeleted, 'person', 'people')} deleted`)
+  if (o.relationshipsDeleted > 0) parts.push(`${counted(o.relationshipsDeleted, 'relationship', 'relationships')} with them deleted`)
+  return parts.length === 0 ? 'nothing changed.' : `${parts.join(', ')}.`
 }
 
 /** "Kept 2 people who have more than this import since: Sarah Chen (an introduction), Tom Becker (an interaction logged since)." ('' for none) */

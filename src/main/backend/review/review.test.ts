@@ -25,7 +25,7 @@ describe('review methods through dispatch', () => {
     }
     expect((await fails(backend, 'review.accept', { ids: [41, 42] })).message).toMatch(/items 41, 42/)
     expect((await fails(backend, 'review.edit', { id: 7, strength: 3 })).code).toBe('not_found')
-    expect(await ok(backend, 'review.accept', { all: true })).toEqual({ accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 })
+    expect(await ok(backend, 'review.accept', { all: true })).toEqual({ accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0, relationshipsDeleted: 0 })
   })
 
   it('keep my addresses once each, lower-cased, with subjects on by default', async () => {

@@ -78,7 +78,10 @@ function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewE
   const seen = new Set(found.map((e) => e.id))
   const missing = unique.filter((id) => !seen.has(id))
   if (missing.length > 0) {
-    throw new KithError('not_found', `Nothing waits for review as ${missing.length === 1 ? 'item' : 'items'} ${missing.slice(0, 10).join(', ')}; list them again with "review list".`)
+    throw new KithError(
+      'not_found',
+      `Nothing waits for review as ${missing.length === 1 ? 'item' : 'items'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} (decided or undone since they were listed), so nothing was changed: list them again with "kith review list".`,
+    )
   }
   return found
 }
@@ -87,7 +90,7 @@ function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewE
 export async function acceptReview(backend: BackendState, ids: readonly number[] | 'all'): Promise<ReviewOutcome> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
-  const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 }
+  const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0, relationshipsDeleted: 0 }
   const exists = sqlite.prepare('SELECT 1 FROM relationship WHERE person_a = ? AND person_b = ?').pluck()
   const link = sqlite.prepare(
     `INSERT INTO relationship (person_a, person_b, strength, kind, confidence, source, contexts, created_at, updated_at)
@@ -118,13 +121,15 @@ export async function acceptReview(backend: BackendState, ids: readonly number[]
 export async function rejectReview(backend: BackendState, ids: readonly number[]): Promise<ReviewOutcome> {
   const sqlite = backend.sqlite
   const now = backend.now().toISOString()
-  const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 }
+  const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0, relationshipsDeleted: 0 }
   const items = itemsOf(backend, ids)
+  // Rejecting several is all or nothing: one refused, none rejected.
+  const noneRejected = items.length > 1 ? ` None of the ${items.length} were rejected.` : ''
   const strengths = items.filter((i) => i.kind === 'strength')
   if (strengths.length > 0) {
     throw new KithError(
       'bad_request',
-      `An estimated strength cannot be rejected (item ${strengths[0]?.id ?? ''}, ${strengths[0]?.person.name ?? ''}): accept it, or set the strength you want on their page, and Kith will not change it again.`,
+      `An estimated strength cannot be rejected (item ${strengths[0]?.id ?? ''}, ${strengths[0]?.person.name ?? ''}): accept it, or set the strength you want on their page, and Kith will not change it again.${noneRejected}`,
     )
   }
   // A new person is deleted only while they are what the archive made of them: anything added since is the user's.
@@ -135,7 +140,7 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
     if (since !== null) {
       throw new KithError(
         'conflict',
-        `${item.person.name} was added to since the import found them (${since}), so Kith will not delete them: accept them to keep them, or delete them on their page if you mean to.`,
+        `${item.person.name} was added to since the import found them (${since}), so Kith will not delete them: accept them to keep them, or delete them on their page if you mean to.${noneRejected}`,
       )
     }
   }
@@ -143,6 +148,8 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
   const drop = sqlite.prepare('DELETE FROM review_item WHERE id = ?')
   const forget = sqlite.prepare('UPDATE person SET introduced_by_id = NULL WHERE introduced_by_id = ?')
   const deletePerson = sqlite.prepare('DELETE FROM person WHERE id = ? AND is_me = 0')
+  // (Deleting the person would take them anyway; deleted first, they are counted, since a tie with them may have been accepted.)
+  const unlink = sqlite.prepare('DELETE FROM relationship WHERE (person_a = ? OR person_b = ?) AND EXISTS (SELECT 1 FROM person WHERE id = ? AND is_me = 0)')
   // Ties first: their people's addresses must still be there when a person rejected in the same call is deleted.
   const ordered = [...items.filter((i) => i.kind === 'tie'), ...items.filter((i) => i.kind !== 'tie')]
   await backend.writeSync('everything', () => {
@@ -157,6 +164,7 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
           // By who they were: a later import lists them as heard from instead of creating them again.
           rememberRejectedPerson(sqlite, item.person.id, now)
           forget.run(item.person.id)
+          outcome.relationshipsDeleted += unlink.run(item.person.id, item.person.id, item.person.id).changes
           outcome.peopleDeleted += deletePerson.run(item.person.id).changes
         }
         outcome.rejected++

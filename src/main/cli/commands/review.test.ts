@@ -60,9 +60,9 @@ describe('kith review', () => {
     const [tie] = list.ties
     const ben = list.people.find((p) => p.person.name === 'Ben Okafor')
     if (tie === undefined || ben === undefined) throw new Error('nothing learned')
-    expect((await kith('review', 'accept', String(tie.id))).out).toBe('1 accepted, 1 relationship added.')
-    // Ben is removed, and with him the tie that was accepted.
-    expect((await kith('review', 'reject', String(ben.id))).out).toBe('1 rejected, 1 person removed.')
+    expect((await kith('review', 'accept', String(tie.id))).out).toBe('1 item accepted, 1 relationship added.')
+    // Ben is deleted, and with him the tie that was accepted and his tie to me.
+    expect((await kith('review', 'reject', String(ben.id))).out).toBe('1 item rejected, 1 person deleted, 2 relationships with them deleted.')
     expect((await kith('review', 'accept', '--all', '--json')).out).toMatch(/"accepted": 1/)
     expect((await kith('review')).out).toBe('Nothing to review.')
   })

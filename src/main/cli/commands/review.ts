@@ -1,5 +1,6 @@
 /** What archive imports learned: `kith review list`, `kith review accept --all | ID...`, `kith review reject ID...`. */
-import type { ReviewEntry, ReviewOutcome } from '../../../shared/imports'
+import { reviewOutcomeText, type ReviewEntry, type ReviewOutcome } from '../../../shared/imports'
+import { groupThousands } from '../../../shared/format'
 import { EXIT_OK, UsageError, emit, idArgument, type Command } from '../common'
 
 function line(e: ReviewEntry): string {
@@ -12,14 +13,10 @@ function ids(positionals: readonly string[]): number[] {
   return positionals.map((p) => idArgument(p, 'ID', 'an item (see kith review list)'))
 }
 
+/** The shared sentence, as a sentence: "1 item accepted, 1 relationship added." */
 function outcomeText(o: ReviewOutcome): string {
-  const parts = [
-    o.accepted > 0 ? `${o.accepted} accepted` : null,
-    o.rejected > 0 ? `${o.rejected} rejected` : null,
-    o.relationshipsCreated > 0 ? `${o.relationshipsCreated} ${o.relationshipsCreated === 1 ? 'relationship' : 'relationships'} added` : null,
-    o.peopleDeleted > 0 ? `${o.peopleDeleted} ${o.peopleDeleted === 1 ? 'person' : 'people'} removed` : null,
-  ].filter((p): p is string => p !== null)
-  return parts.length === 0 ? 'Nothing changed.' : `${parts.join(', ')}.`
+  const text = reviewOutcomeText(o)
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
 
 export const reviewList: Command = {
@@ -36,7 +33,7 @@ export const reviewList: Command = {
       ['Proposed ties between others', list.ties],
       ['Estimated strengths', list.strengths],
     ]
-    const lines = groups.flatMap(([title, entries]) => (entries.length === 0 ? [] : [`${title} (${entries.length}):`, ...entries.map(line)]))
+    const lines = groups.flatMap(([title, entries]) => (entries.length === 0 ? [] : [`${title} (${groupThousands(entries.length)}):`, ...entries.map(line)]))
     emit(ctx, list, lines.length === 0 ? 'Nothing to review.' : lines.join('\n'))
     return EXIT_OK
   },

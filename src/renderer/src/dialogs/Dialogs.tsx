@@ -12,6 +12,7 @@ import { useNav } from '../lib/nav'
 import type { RelationshipDraft } from './RelationshipForm'
 import { errorText } from '../lib/errors'
 import { afterFirstView } from '../lib/first-view'
+import { focusBack, focusedNow } from '../lib/focus-back'
 
 // The forms are one chunk of their own, fetched when the window is idle
 // after the first page has shown its rows (or when a form is first opened,
@@ -117,22 +118,15 @@ export function DialogsProvider({ children }: { children: ReactNode }): ReactNod
   const value = useMemo(
     () => ({
       open: (d: Dialog) => {
-        opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+        opener.current = focusedNow()
         setDialog(d)
         setOpened((n) => n + 1)
       },
     }),
     [],
   )
-  const refocus = useCallback(() => {
-    // Called as the form's last frame fades, before it is taken away: looked at once it is gone.
-    setTimeout(() => {
-      if (document.activeElement !== null && document.activeElement !== document.body) return
-      // (Opened by a shortcut, the keyboard was on nothing: the page.)
-      const back = opener.current?.isConnected === true && opener.current !== document.body ? opener.current : document.getElementById('main')
-      back?.focus()
-    }, 0)
-  }, [])
+  // (Opened by a shortcut, the keyboard was on nothing: it goes back to the page.)
+  const refocus = useCallback(() => focusBack(opener.current), [])
   usePreloadForms()
   const title =
     dialog === null

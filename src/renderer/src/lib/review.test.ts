@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReviewEntry, ReviewList } from '../../../shared/imports'
-import { entryName, itemsText, outcomeText, reviewGroups, sortEntries, waitingCount } from './review'
+import { reviewItemsText as itemsText, reviewOutcomeText as outcomeText } from '../../../shared/imports'
+import { entryName, reviewGroups, sortEntries, waitingCount } from './review'
 
 function entry(id: number, kind: ReviewEntry['kind'], name: string, extra: Partial<ReviewEntry> = {}): ReviewEntry {
   return {
@@ -48,14 +49,16 @@ describe('the review page model', () => {
     expect(reviewGroups({ people: [], ties: [], strengths: [] }, 'name')).toEqual([])
   })
 
-  it('counts items in words', () => {
+  it('counts items in words, thousands grouped', () => {
     expect(itemsText(1)).toBe('1 item')
     expect(itemsText(4)).toBe('4 items')
+    expect(itemsText(3999)).toBe('3,999 items')
   })
 
-  it('says what a decision did', () => {
-    expect(outcomeText({ accepted: 1, rejected: 0, relationshipsCreated: 1, peopleDeleted: 0 })).toBe('1 item accepted, 1 relationship added.')
-    expect(outcomeText({ accepted: 0, rejected: 2, relationshipsCreated: 0, peopleDeleted: 2 })).toBe('2 items rejected, 2 people deleted.')
-    expect(outcomeText({ accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0 })).toBe('nothing changed.')
+  it('says what a decision did, with the relationships that went with rejected people', () => {
+    const none = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0, relationshipsDeleted: 0 }
+    expect(outcomeText({ ...none, accepted: 1, relationshipsCreated: 1 })).toBe('1 item accepted, 1 relationship added.')
+    expect(outcomeText({ ...none, rejected: 2000, peopleDeleted: 2000, relationshipsDeleted: 1 })).toBe('2,000 items rejected, 2,000 people deleted, 1 relationship with them deleted.')
+    expect(outcomeText(none)).toBe('nothing changed.')
   })
 })

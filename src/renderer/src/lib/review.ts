@@ -2,7 +2,7 @@
  * What the review page shows, apart from React: the groups of what archive
  * imports learned, how each group sorts, and the words for counts.
  */
-import type { ReviewEntry, ReviewList, ReviewOutcome } from '../../../shared/imports'
+import type { ReviewEntry, ReviewList } from '../../../shared/imports'
 
 export const REVIEW_SORTS = ['name', 'strength', 'newest'] as const
 export type ReviewSort = (typeof REVIEW_SORTS)[number]
@@ -65,21 +65,4 @@ export function reviewGroups(list: ReviewList, sort: ReviewSort): ReviewGroup[] 
 /** How many items wait for review. */
 export function waitingCount(list: ReviewList): number {
   return list.people.length + list.ties.length + list.strengths.length
-}
-
-/** "1 item" or "3 items". */
-export function itemsText(count: number): string {
-  return `${count} ${count === 1 ? 'item' : 'items'}`
-}
-
-const counted = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
-/** What a decision did, in one sentence: "1 item accepted, 1 relationship added." */
-export function outcomeText(o: ReviewOutcome): string {
-  const parts: string[] = []
-  if (o.accepted > 0) parts.push(`${itemsText(o.accepted)} accepted`)
-  if (o.rejected > 0) parts.push(`${itemsText(o.rejected)} rejected`)
-  if (o.relationshipsCreated > 0) parts.push(`${counted(o.relationshipsCreated, 'relationship', 'relationships')} added`)
-  if (o.peopleDeleted > 0) parts.push(`${counted(o.peopleDeleted, 'person', 'people')} deleted`)
-  return parts.length === 0 ? 'nothing changed.' : `${parts.join(', ')}.`
 }

@@ -480,6 +480,39 @@ describe('learning from an archive', () => {
     expect(batchOf(first.result)).toBeLessThan(batchOf(second.result))
   })
 
+  it('rejecting several is all or nothing, says so when refused, and counts the relationships that go with the people', async () => {
+    const { backend } = await backendWithMe()
+    await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })
+    const EVE = who('eve@acme.com')
+    const benExchange = [obs(ME, [BEN], '2026-09-01', { thread: 't-ben' }), obs(BEN, [ME], '2026-09-02', { thread: 't-ben' })]
+    await importArchive(backend, [...anaExchange(), ...benExchange, obs(ME, [EVE], '2026-11-01'), obs(EVE, [ME], '2026-11-02')], { myAddresses: ['me@home.org'] })
+    const review = await ok(backend, 'review.list', {})
+    const people = review.people.map((e) => e.id)
+    const [strength] = review.strengths
+    if (people.length !== 2 || strength === undefined) throw new Error('expected two new people and a strength')
+    const refused = await fails(backend, 'review.reject', { ids: [...people, strength.id] })
+    expect(refused.message).toMatch(/cannot be rejected.* None of the 3 were rejected\.$/)
+    expect((await ok(backend, 'review.list', {})).people).toHaveLength(2)
+
+    // A relationship recorded with Ana by hand since: she is the user's now, and neither is rejected.
+    const ana = await idOf(backend, 'Ana Silva')
+    const eve = await idOf(backend, 'Eve Adams')
+    const byHand = await ok(backend, 'relationships.set', { a: ana, b: eve, strength: 3 })
+    expect((await fails(backend, 'review.reject', { ids: people })).message).toMatch(/^Ana Silva was added to since the import found them .* None of the 2 were rejected\.$/)
+    expect((await ok(backend, 'review.list', {})).people).toHaveLength(2)
+    await ok(backend, 'relationships.delete', { id: byHand.id })
+
+    // Rejected, they go with the relationships the import made for them, and the outcome counts those.
+    const ids = review.people.map((e) => e.person.id).join(',')
+    const linked = backend.sqlite.prepare(`SELECT count(*) FROM relationship WHERE person_a IN (${ids}) OR person_b IN (${ids})`).pluck().get()
+    expect(linked).toBeGreaterThanOrEqual(2)
+    expect(await ok(backend, 'review.reject', { ids: people })).toEqual({ accepted: 0, rejected: 2, relationshipsCreated: 0, peopleDeleted: 2, relationshipsDeleted: linked })
+
+    // A list out of date: the refusal says nothing was changed.
+    expect((await fails(backend, 'review.accept', { ids: [...people, strength.id] })).message).toMatch(/decided or undone since they were listed\), so nothing was changed/)
+    expect((await ok(backend, 'review.list', {})).strengths).toHaveLength(1)
+  })
+
   it('rejecting a new person deletes them with their interactions; an estimated strength is accepted, not rejected', async () => {
     const { backend } = await backendWithMe()
     const eve = await ok(backend, 'people.create', { name: 'Eve Adams', emails: ['eve@acme.com'] })

@@ -1,6 +1,6 @@
 import { Alert, Button, FileInput, Group, Progress, Select, Stack, Text, Title } from '@mantine/core'
 import { startTransition, useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react'
-import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage, type ImportDecision, type ImportFormat, type ImportJobStatus, type ImportResult } from '../../../../shared/imports'
+import { FORMAT_LABELS, IMPORT_FORMATS, IMPORT_LIMITS, importTooBigMessage, reviewItemsText, type ImportDecision, type ImportFormat, type ImportJobStatus, type ImportResult } from '../../../../shared/imports'
 import { waitForImportJob } from '../../../../shared/import-job'
 import { ApiCallError, call } from '../../lib/client'
 import { useDataVersion } from '../../lib/data-version'
@@ -14,7 +14,7 @@ import { asError } from '../../lib/errors'
 import { HistorySection } from './HistorySection'
 import { ExportSection } from './ExportSection'
 import { useApi } from '../../lib/useApi'
-import { itemsText, waitingCount } from '../../lib/review'
+import { waitingCount } from '../../lib/review'
 import { CancelOpenImport, cancelOpenImport, useWaitingImport, type OpenImportInTheWay } from './CancelOpenImport'
 
 type Stage =
@@ -299,7 +299,7 @@ function ReviewWaiting({ version }: { version: number }): ReactNode {
         <Text>
           {count === 0
             ? 'Nothing waits for review. People, ties and strengths learned from mail or calendar archives wait here until you accept them.'
-            : `${itemsText(count)} learned from mail or calendar archives ${count === 1 ? 'waits' : 'wait'} for your review.`}
+            : `${reviewItemsText(count)} learned from mail or calendar archives ${count === 1 ? 'waits' : 'wait'} for your review.`}
         </Text>
         <Button variant={count === 0 ? 'default' : 'filled'} onClick={() => go({ page: 'review' })}>
           Review what Kith learned ({count})

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import {
   FORMAT_LABELS,
@@ -12,7 +12,8 @@ import {
 } from '../../../../shared/imports'
 import { STRENGTHS, STRENGTH_WORDS } from '../../../../shared/vocab'
 import { TableHeader, type Column } from '../../components/TableHeader'
-import { pageOf } from './paging'
+import { pageOf } from '../../lib/paging'
+import { TablePages } from '../../components/TablePages'
 
 const ACTIONS: { value: string; label: string }[] = [
   { value: 'merge:mine', label: 'Merge, keep my values' },
@@ -295,19 +296,8 @@ function PagedTable<T>({
   row: (item: T, index: number) => ReactNode
 }): ReactNode {
   const [page, setPage] = useState(1)
-  const nav = useRef<HTMLDivElement>(null)
   if (items.length === 0) return null
   const shown = pageOf(items, page)
-  const name = noun.charAt(0).toUpperCase() + noun.slice(1)
-  // On the first or last page the Previous or Next button is disabled: if it had the focus, the current page's button takes it.
-  const turnTo = (next: number): void => {
-    setPage(next)
-    requestAnimationFrame(() => {
-      const focused = document.activeElement
-      if (focused !== null && focused !== document.body && !(focused instanceof HTMLButtonElement && focused.disabled)) return
-      nav.current?.querySelector<HTMLElement>('[aria-current="page"]')?.focus()
-    })
-  }
   return (
     <Stack gap={4}>
       <Title order={4} size="h5">
@@ -317,21 +307,7 @@ function PagedTable<T>({
         <TableHeader columns={columns} />
         <Table.Tbody>{shown.rows.map((item, i) => row(item, shown.first + i))}</Table.Tbody>
       </Table>
-      {shown.pages > 1 && (
-        <Group gap="sm" component="nav" aria-label={navLabel} ref={nav}>
-          <Pagination
-            size="sm"
-            total={shown.pages}
-            value={shown.page}
-            onChange={turnTo}
-            getItemProps={(p) => ({ 'aria-label': `${name}, page ${p} of ${shown.pages}`, 'aria-current': p === shown.page ? ('page' as const) : undefined })}
-            getControlProps={(control) => ({ 'aria-label': `${control === 'next' ? 'Next' : control === 'previous' ? 'Previous' : control === 'first' ? 'First' : 'Last'} page of ${noun}` })}
-          />
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {(shown.first + 1).toLocaleString()}–{(shown.first + shown.rows.length).toLocaleString()} of {items.length.toLocaleString()}
-          </Text>
-        </Group>
-      )}
+      <TablePages shown={shown} total={items.length} noun={noun} navLabel={navLabel} onPage={setPage} />
       {total > items.length && (
         <Text size="sm" c="dimmed">
           and {(total - items.length).toLocaleString()} more

@@ -1,6 +1,6 @@
 import { Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { useState, type ReactNode } from 'react'
-import type { ReviewEntry } from '../../../../shared/imports'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { reviewItemsText as itemsText, reviewOutcomeText as outcomeText, type ReviewEntry } from '../../../../shared/imports'
 import { RELATIONSHIP_KINDS, isOneOf, type RelationshipKind } from '../../../../shared/vocab'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Section } from '../../components/Section'
@@ -10,19 +10,24 @@ import { notify } from '../../lib/notify'
 import { useAction } from '../../lib/useAction'
 import { useApi } from '../../lib/useApi'
 import { PersonName } from '../../components/PersonActions'
-import { REVIEW_SORTS, SORT_LABELS, entryName, itemsText, outcomeText, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
+import { REVIEW_SORTS, SORT_LABELS, entryName, reviewGroups, waitingCount, type ReviewGroup, type ReviewSort } from '../../lib/review'
+import { ApiCallError } from '../../lib/client'
+import { pageOf } from '../../lib/paging'
+import { TablePages } from '../../components/TablePages'
+import { useFocusBack } from '../../lib/focus-back'
 import { Busy } from '../../components/Busy'
 import { groupThousands as count } from '../../../../shared/format'
 
 const STRENGTHS = ['1', '2', '3', '4', '5']
 
 /** Changes a proposed tie's strength and kind before accepting it. */
-function EditTie({ entry, onClose }: { entry: ReviewEntry; onClose: () => void }): ReactNode {
+function EditTie({ entry, opened, onClose }: { entry: ReviewEntry; opened: boolean; onClose: () => void }): ReactNode {
   const { changed } = useDataVersion()
   const action = useAction()
   const [strength, setStrength] = useState(String(entry.strength ?? 3))
   const [kind, setKind] = useState<RelationshipKind>(isOneOf(RELATIONSHIP_KINDS, entry.relationshipKind) ? entry.relationshipKind : 'other')
   const name = entryName(entry)
+  const back = useFocusBack()
   async function save(): Promise<void> {
     const ok = await action.run(async () => {
       await call('review.edit', { id: entry.id, strength: Number(strength), kind })
@@ -31,7 +36,7 @@ function EditTie({ entry, onClose }: { entry: ReviewEntry; onClose: () => void }
     if (ok) onClose()
   }
   return (
-    <Modal opened onClose={onClose} title={`Edit the tie between ${name}`}>
+    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={back} title={`Edit the tie between ${name}`}>
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -62,16 +67,20 @@ function EditTie({ entry, onClose }: { entry: ReviewEntry; onClose: () => void }
   )
 }
 
-/** Asks before rejecting a whole group: rejected people are deleted, and rejected ties are never proposed again. */
-function ConfirmRejectAll({ group, onCancel, onConfirm }: { group: ReviewGroup; onCancel: () => void; onConfirm: () => void }): ReactNode {
+/**
+ * Asks before rejecting a whole group: rejected people are deleted, with any
+ * relationship with them, and rejected ties are never proposed again.
+ */
+function ConfirmRejectAll({ group, opened, onCancel, onConfirm }: { group: ReviewGroup; opened: boolean; onCancel: () => void; onConfirm: () => void }): ReactNode {
   const n = count(group.entries.length)
   const people = group.key === 'people'
+  const back = useFocusBack()
   return (
-    <Modal opened onClose={onCancel} title={`Reject all ${n} ${group.title.toLowerCase()}?`}>
+    <Modal opened={opened} onClose={onCancel} onExitTransitionEnd={back} title={`Reject all ${n} ${group.title.toLowerCase()}?`}>
       <Stack>
         <Text size="sm">
           {people
-            ? `Kith deletes these ${n} people, with what the import learned about them, and a later import will not add them again. This cannot be undone.`
+            ? `Kith deletes these ${n} people, with what the import learned about them and any relationship with them (one you accepted here too), and a later import will not add them again. This cannot be undone.`
             : `Kith will not propose these ${n} ties again. You can still record any of them yourself.`}
         </Text>
         <Group justify="flex-end">
@@ -87,22 +96,42 @@ function ConfirmRejectAll({ group, onCancel, onConfirm }: { group: ReviewGroup; 
   )
 }
 
-/** How many rows a group shows at first, and how many more each "Show more" adds: a large archive proposes thousands. */
+/** How many rows a group shows a page: a large archive proposes thousands, and the window lays out only a page. */
 const PAGE = 50
 
+/** What the page's buttons are doing: one row, one group's all, or everything at once. */
+type Busy = 'one' | 'group' | 'everything'
+
 interface GroupActions {
-  busy: boolean
-  onDecide: (entry: ReviewEntry, verdict: 'accept' | 'reject') => void
+  busy: Busy | null
+  /** which group's "all" button is at work, with its verdict */
+  busyGroup: string | null
+  onDecide: (entry: ReviewEntry, verdict: 'accept' | 'reject') => Promise<boolean>
   onDecideAll: (group: ReviewGroup, verdict: 'accept' | 'reject') => void
   onEdit: (entry: ReviewEntry) => void
 }
 
-function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: ReviewGroup } & GroupActions): ReactNode {
+function GroupTable({ group, busy, busyGroup, onDecide, onDecideAll, onEdit }: { group: ReviewGroup } & GroupActions): ReactNode {
   const ties = group.key === 'ties'
-  const [shown, setShown] = useState(PAGE)
+  const [page, setPage] = useState(1)
+  const body = useRef<HTMLTableSectionElement>(null)
+  /** After a row is decided, the row that takes its place (else the one before) gets the focus, once the list no longer has it and the buttons are back. */
+  const refocus = useRef<{ decided: number; at: number } | null>(null)
   const total = group.entries.length
-  const visible = group.entries.slice(0, shown)
+  const shown = pageOf(group.entries, page, PAGE)
   const what = group.title.toLowerCase()
+  useEffect(() => {
+    const wanted = refocus.current
+    if (wanted === null || busy !== null || group.entries.some((e) => e.id === wanted.decided)) return
+    refocus.current = null
+    const rows = body.current?.querySelectorAll<HTMLElement>('tr') ?? []
+    rows[Math.min(wanted.at, rows.length - 1)]?.querySelector<HTMLButtonElement>('button[aria-label^="Accept"]')?.focus()
+  }, [group.entries, busy])
+  const decide = async (entry: ReviewEntry, verdict: 'accept' | 'reject', at: number): Promise<void> => {
+    refocus.current = { decided: entry.id, at }
+    if (!(await onDecide(entry, verdict))) refocus.current = null
+  }
+  const allBusy = (verdict: 'accept' | 'reject'): boolean => busyGroup === `${group.key}:${verdict}`
   return (
     <Section title={`${group.title} (${count(total)})`}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -111,11 +140,26 @@ function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: Rev
         </Text>
         {total > 1 && (
           <Group gap="xs" wrap="nowrap">
-            <Button size="compact-sm" variant="light" disabled={busy} onClick={() => onDecideAll(group, 'accept')} aria-label={`Accept all ${count(total)} ${what}`}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={allBusy('accept')}
+              disabled={busy !== null && !allBusy('accept')}
+              onClick={() => onDecideAll(group, 'accept')}
+              aria-label={`Accept all ${count(total)} ${what}`}
+            >
               Accept all {count(total)}
             </Button>
             {group.key !== 'strengths' && (
-              <Button size="compact-sm" variant="default" color="red" disabled={busy} onClick={() => onDecideAll(group, 'reject')} aria-label={`Reject all ${count(total)} ${what}`}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                color="red"
+                loading={allBusy('reject')}
+                disabled={busy !== null && !allBusy('reject')}
+                onClick={() => onDecideAll(group, 'reject')}
+                aria-label={`Reject all ${count(total)} ${what}`}
+              >
                 Reject all {count(total)}
               </Button>
             )}
@@ -133,8 +177,8 @@ function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: Rev
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
-          {visible.map((e) => {
+        <Table.Tbody ref={body}>
+          {shown.rows.map((e, at) => {
             const name = entryName(e)
             return (
               <Table.Tr key={e.id}>
@@ -158,16 +202,16 @@ function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: Rev
                 <Table.Td>{e.detail}</Table.Td>
                 <Table.Td ta="right">
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="compact-sm" variant="light" disabled={busy} onClick={() => onDecide(e, 'accept')} aria-label={`Accept ${name}`}>
+                    <Button size="compact-sm" variant="light" disabled={busy !== null} onClick={() => void decide(e, 'accept', at)} aria-label={`Accept ${name}`}>
                       Accept
                     </Button>
                     {ties && (
-                      <Button size="compact-sm" variant="default" disabled={busy} onClick={() => onEdit(e)} aria-label={`Edit ${name}`}>
+                      <Button size="compact-sm" variant="default" disabled={busy !== null} onClick={() => onEdit(e)} aria-label={`Edit ${name}`}>
                         Edit
                       </Button>
                     )}
                     {group.key !== 'strengths' && (
-                      <Button size="compact-sm" variant="default" color="red" disabled={busy} onClick={() => onDecide(e, 'reject')} aria-label={`Reject ${name}`}>
+                      <Button size="compact-sm" variant="default" color="red" disabled={busy !== null} onClick={() => void decide(e, 'reject', at)} aria-label={`Reject ${name}`}>
                         Reject
                       </Button>
                     )}
@@ -178,46 +222,62 @@ function GroupTable({ group, busy, onDecide, onDecideAll, onEdit }: { group: Rev
           })}
         </Table.Tbody>
       </Table>
-      {total > visible.length && (
-        <Group gap="sm">
-          <Text size="sm" c="dimmed">
-            Showing {count(visible.length)} of {count(total)}.
-          </Text>
-          <Button size="compact-sm" variant="default" onClick={() => setShown((n) => n + PAGE)} aria-label={`Show ${Math.min(PAGE, total - visible.length)} more ${what}`}>
-            Show {Math.min(PAGE, total - visible.length)} more
-          </Button>
-        </Group>
-      )}
+      <TablePages shown={shown} total={total} noun={what} onPage={setPage} />
     </Section>
   )
 }
+
+/**
+ * The words for a decision the backend refused because the list on the page
+ * was out of date (another window, or the terminal, decided some of these
+ * first): the list is loaded again, and the page never names item ids.
+ */
+const STALE =
+  'Some of these were decided elsewhere (in another window, or from a terminal) after this page showed them, so nothing was changed. The list now shows what still waits.'
 
 /** Review what archive imports learned: new people, proposed ties and estimated strengths. */
 export function ReviewPage(): ReactNode {
   const { version, changed } = useDataVersion()
   const list = useApi('review.list', {}, String(version))
-  const action = useAction<'all' | 'one'>()
+  const action = useAction<Busy>()
+  const [busyGroup, setBusyGroup] = useState<string | null>(null)
   const [sort, setSort] = useState<ReviewSort>('name')
-  const [editing, setEditing] = useState<ReviewEntry>()
-  const [confirming, setConfirming] = useState<ReviewGroup>()
+  // Dialogs stay drawn while they fade, then give the focus back to the button that opened them.
+  const [editing, setEditing] = useState<{ entry: ReviewEntry; open: boolean; opening: number }>()
+  const [confirming, setConfirming] = useState<{ group: ReviewGroup; open: boolean; opening: number }>()
 
-  async function decide(entry: ReviewEntry, verdict: 'accept' | 'reject'): Promise<void> {
-    await action.run(async () => {
-      const outcome = verdict === 'accept' ? await call('review.accept', { ids: [entry.id] }) : await call('review.reject', { ids: [entry.id] })
+  /** A decision's call: a list out of date is loaded again, and said in words. */
+  async function decision<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'not_found') {
+        changed()
+        throw new Error(STALE, { cause: err })
+      }
+      throw err
+    }
+  }
+
+  function decide(entry: ReviewEntry, verdict: 'accept' | 'reject'): Promise<boolean> {
+    return action.run(async () => {
+      const outcome = await decision(() => (verdict === 'accept' ? call('review.accept', { ids: [entry.id] }) : call('review.reject', { ids: [entry.id] })))
       changed()
       notify({ color: 'teal', message: `${entryName(entry)}: ${outcomeText(outcome)}` })
     }, 'one')
   }
 
-  /** Every entry of one group, as the page shows it: rejecting them asks first, since rejected people are deleted. */
+  /** Every entry of one group, every page of it: rejecting them asks first, since rejected people are deleted. */
   async function decideAll(group: ReviewGroup, verdict: 'accept' | 'reject'): Promise<void> {
-    setConfirming(undefined)
+    setConfirming((c) => (c === undefined ? c : { ...c, open: false }))
+    setBusyGroup(`${group.key}:${verdict}`)
     await action.run(async () => {
       const ids = group.entries.map((e) => e.id)
-      const outcome = verdict === 'accept' ? await call('review.accept', { ids }) : await call('review.reject', { ids })
+      const outcome = await decision(() => (verdict === 'accept' ? call('review.accept', { ids }) : call('review.reject', { ids })))
       changed()
       notify({ color: 'teal', message: `${group.title}: ${outcomeText(outcome)}` })
-    }, 'all')
+    }, 'group')
+    setBusyGroup(null)
   }
 
   async function acceptAll(): Promise<void> {
@@ -225,7 +285,7 @@ export function ReviewPage(): ReactNode {
       const outcome = await call('review.accept', { all: true })
       changed()
       notify({ color: 'teal', message: `Accepted everything: ${outcomeText(outcome)}` })
-    }, 'all')
+    }, 'everything')
   }
 
   const heading = <Title order={2}>Review what Kith learned</Title>
@@ -267,7 +327,7 @@ export function ReviewPage(): ReactNode {
                 allowDeselect={false}
                 w={240}
               />
-              <Button onClick={() => void acceptAll()} loading={action.busy === 'all'} disabled={action.busy === 'one'}>
+              <Button onClick={() => void acceptAll()} loading={action.busy === 'everything'} disabled={action.busy !== null && action.busy !== 'everything'}>
                 Accept all
               </Button>
             </Group>
@@ -276,16 +336,25 @@ export function ReviewPage(): ReactNode {
             <GroupTable
               key={g.key}
               group={g}
-              busy={action.busy !== null}
-              onDecide={(e, verdict) => void decide(e, verdict)}
-              onDecideAll={(group, verdict) => (verdict === 'reject' ? setConfirming(group) : void decideAll(group, verdict))}
-              onEdit={setEditing}
+              busy={action.busy}
+              busyGroup={busyGroup}
+              onDecide={decide}
+              onDecideAll={(group, verdict) => (verdict === 'reject' ? setConfirming((c) => ({ group, open: true, opening: (c?.opening ?? 0) + 1 })) : void decideAll(group, verdict))}
+              onEdit={(entry) => setEditing((e) => ({ entry, open: true, opening: (e?.opening ?? 0) + 1 }))}
             />
           ))}
         </>
       )}
-      {editing !== undefined && <EditTie entry={editing} onClose={() => setEditing(undefined)} />}
-      {confirming !== undefined && <ConfirmRejectAll group={confirming} onCancel={() => setConfirming(undefined)} onConfirm={() => void decideAll(confirming, 'reject')} />}
+      {editing !== undefined && <EditTie key={editing.opening} entry={editing.entry} opened={editing.open} onClose={() => setEditing({ ...editing, open: false })} />}
+      {confirming !== undefined && (
+        <ConfirmRejectAll
+          key={confirming.opening}
+          group={confirming.group}
+          opened={confirming.open}
+          onCancel={() => setConfirming({ ...confirming, open: false })}
+          onConfirm={() => void decideAll(confirming.group, 'reject')}
+        />
+      )}
     </Stack>
   )
 }
