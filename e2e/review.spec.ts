@@ -209,7 +209,7 @@ test.describe('reviewing what a large mailbox taught', () => {
     await kithCli('review', 'accept', String(listed.people[0]?.id ?? 0))
 
     await app.getByRole('button', { name: 'Accept all 78 new people' }).click()
-    await expect(app.getByRole('alert').filter({ hasText: 'decided elsewhere' })).toContainText('so nothing was changed')
+    await expect(app.getByRole('alert').filter({ hasText: 'changed elsewhere' })).toContainText('so nothing was changed here')
     await expect(app.getByRole('alert').filter({ hasText: /item \d|review list/ })).toHaveCount(0)
     await expect(app.getByRole('button', { name: 'Accept all 77 new people' })).toBeVisible()
     await app.getByRole('button', { name: 'Accept all 77 new people' }).click()

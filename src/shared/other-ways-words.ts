@@ -9,17 +9,20 @@ type Ended = Pick<IntroductionDetail, 'state' | 'connector' | 'history'>
 export interface OtherWaysWords {
   /** why the request ended: "Priya Rao said no." */
   ended: string
-  /** where that leaves the user: known now, no way within three steps, or how many ways are listed */
+  /** where that leaves the user: archived since, known now, no way within three steps, or how many ways are listed */
   left: string
   /** what is owed the connector first ('' for nothing) */
   courtesy: string
 }
 
 export function otherWaysWords(intro: Ended, other: OtherWays): OtherWaysWords {
-  const connector = intro.connector?.name
+  // As the ways name people: "Alex Lee (Acme) said no" beside a way through Alex Lee (Beta).
+  const connector = intro.connector === null ? undefined : (other.connector ?? intro.connector.name)
   const to = other.to.name
   const n = other.ways.length
-  const left = other.known
+  const left = other.archived
+    ? `You archived ${to} since, so Kith looks for no other way to them.`
+    : other.known
     ? `You know ${to} yourself now: you could write to them directly.`
     : n === 0
       ? `Kith knows no other way to ${to} within three steps.`
@@ -29,7 +32,7 @@ export function otherWaysWords(intro: Ended, other: OtherWays): OtherWaysWords {
           ? `One other way to ${to} is left:`
           : `${n} other ways to ${to} are left, best first:`
   // Someone left to ask (a way not already under way, listed or not) is what "before you ask someone else" speaks of.
-  const toStart = !other.known && (other.more || other.ways.some((w) => w.underWay === null))
+  const toStart = !other.known && !other.archived && (other.more || other.ways.some((w) => w.underWay === null))
   // A connector no longer in Kith is not named, nor owed a word here: the user knows best whether one is due.
   const courtesy =
     connector === undefined

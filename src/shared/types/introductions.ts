@@ -71,8 +71,12 @@ export interface IntroductionDetail extends IntroductionRequest {
 export interface OtherWays {
   /** whom the request was for in the end: the last person of a longer path, else its target */
   to: PersonRef
+  /** the request's connector, named as namesakes are told apart (null when gone) */
+  connector: string | null
   /** whether I know them myself now (then no path is looked for) */
   known: boolean
+  /** whether I archived them since (then no path is looked for either) */
+  archived: boolean
   /**
    * up to three ways to them, best first: none through this request's
    * connector, nor through anyone who said no about the person they would

@@ -171,6 +171,9 @@ export abstract class GraphCore {
   version = 0
   /** how many nodes bear each name, ignoring case: built on the first `label`, kept up to date after */
   private nameCounts: Map<string, number> | null = null
+  /** nodes whose person is gone (deleted, merged away): their names count for no one */
+  private readonly uncounted = new Set<number>()
+  private detailOf: Database.Statement<[number], { company: string | null; title: string | null }> | null = null
   private myContacts: { version: number; marks: Uint8Array } | null = null
   /** chances of relationships with no interaction logged, by packed code, for the settings they were computed with: [others..., mine...] */
   private plainChances: { settings: ScoringSettings; values: Float64Array } | null = null
@@ -215,25 +218,39 @@ export abstract class GraphCore {
     let counts = this.nameCounts
     if (counts === null) {
       counts = new Map()
-      for (const n of this.names) counts.set(n.toLowerCase(), (counts.get(n.toLowerCase()) ?? 0) + 1)
+      for (let k = 0; k < this.names.length; k++) if (!this.uncounted.has(k)) this.countName(counts, this.names[k] ?? '', 1)
       this.nameCounts = counts
     }
     if ((counts.get(name.toLowerCase()) ?? 0) < 2) return name
     const id = this.ids[i] ?? -1
-    const row = this.sqlite.prepare<[number], { company: string | null; title: string | null }>('SELECT company, title FROM person WHERE id = ?').get(id)
+    this.detailOf ??= this.sqlite.prepare<[number], { company: string | null; title: string | null }>('SELECT company, title FROM person WHERE id = ?')
+    const row = this.detailOf.get(id)
     return `${name} (${row?.company ?? row?.title ?? `#${id}`})`
   }
 
-  /** Gives node i a new name, keeping the namesake counts true. */
+  private countName(counts: Map<string, number>, name: string, by: 1 | -1): void {
+    const key = name.toLowerCase()
+    counts.set(key, (counts.get(key) ?? 0) + by)
+  }
+
+  /** Gives node i its person's name as read now, keeping the namesake counts true (a node whose person was gone counts again). */
   protected rename(i: number, name: string): void {
-    const before = this.names[i]
-    if (before === name) return
+    const before = this.names[i] ?? ''
     const counts = this.nameCounts
-    if (counts !== null) {
-      if (before !== undefined) counts.set(before.toLowerCase(), (counts.get(before.toLowerCase()) ?? 1) - 1)
-      counts.set(name.toLowerCase(), (counts.get(name.toLowerCase()) ?? 0) + 1)
+    if (this.uncounted.delete(i)) {
+      if (counts !== null) this.countName(counts, name, 1)
+    } else if (before !== name && counts !== null) {
+      this.countName(counts, before, -1)
+      this.countName(counts, name, 1)
     }
     this.names[i] = name
+  }
+
+  /** Node i's person is gone (deleted, or merged into someone): a namesake left behind is named plainly again. */
+  protected forgetName(i: number): void {
+    if (this.uncounted.has(i)) return
+    this.uncounted.add(i)
+    if (this.nameCounts !== null) this.countName(this.nameCounts, this.names[i] ?? '', -1)
   }
 
   /** Adds a node for person `id` to every per-node list; answers its index. */
@@ -242,7 +259,7 @@ export abstract class GraphCore {
     this.ids.push(id)
     this.indexOf.set(id, index)
     this.names.push(name)
-    if (this.nameCounts !== null) this.nameCounts.set(name.toLowerCase(), (this.nameCounts.get(name.toLowerCase()) ?? 0) + 1)
+    if (this.nameCounts !== null) this.countName(this.nameCounts, name, 1)
     this.archived.push(false)
     this.balance.push(0)
     this.asks.push(NO_ENTRIES)

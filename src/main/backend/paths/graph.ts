@@ -423,6 +423,7 @@ export class PathGraph extends ColleagueGraph {
       this.clearEdges(i)
       this.clearMemberships(i)
       if (row === undefined) {
+        this.forgetName(i)
         this.archived[i] = true
         this.balance[i] = 0
         this.asks[i] = NO_ENTRIES

@@ -67,11 +67,17 @@ describe('other ways after a request ends', () => {
     expect(chains(given.otherWays?.ways ?? [])).toEqual(['Jordan Avery > Priya Rao > Elena Ruiz', 'Jordan Avery > Marcus Moreau > Elena Ruiz', 'Jordan Avery > Lena Fischer > Elena Ruiz'])
 
     await ok(backend, 'relationships.set', { a: me.id, b: elena.id, strength: 3 })
-    expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toEqual({ to: { id: elena.id, name: 'Elena Ruiz' }, known: true, ways: [], more: false })
+    expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toEqual({ to: { id: elena.id, name: 'Elena Ruiz' }, connector: 'Tomas Berg', known: true, archived: false, ways: [], more: false })
 
-    // Elena archived: nowhere to turn, and nothing offered.
+    // Elena archived: nowhere to turn, and no way offered; the request still says why, and what is owed Tomas.
     await ok(backend, 'people.archive', { id: elena.id })
-    expect((await ok(backend, 'introductions.get', { id: hop.id })).otherWays).toBeNull()
+    const archived = await ok(backend, 'introductions.get', { id: hop.id })
+    expect(archived.otherWays).toEqual({ to: { id: elena.id, name: 'Elena Ruiz' }, connector: 'Tomas Berg', known: false, archived: true, ways: [], more: false })
+    expect(otherWaysWords(archived, archived.otherWays ?? { to: elena, connector: null, known: false, archived: false, ways: [], more: false })).toEqual({
+      ended: 'You gave this request up.',
+      courtesy: '',
+      left: 'You archived Elena Ruiz since, so Kith looks for no other way to them.',
+    })
   })
 
   it('never go through someone who said no about the person the request was for, even as the first of two steps', async () => {
@@ -177,13 +183,13 @@ describe('other ways after a request ends', () => {
     // The draft is through the other Alex Lee: the caution on Beta's way says which.
     expect(ways[1]?.beforeYouAsk.map((c) => c.reason).join(' ')).toContain(`You have a draft asking Alex Lee (Acme) to introduce you to Tina Park (introduction ${draft.id})`)
     // One way is under way and one is not: thank Priya before asking someone else.
-    const words = otherWaysWords(declined, declined.otherWays ?? { to: tina, known: false, ways: [], more: false })
+    const words = otherWaysWords(declined, declined.otherWays ?? { to: tina, connector: null, known: false, archived: false, ways: [], more: false })
     expect(words.courtesy).toBe('Thank Priya Rao for considering it before you ask someone else.')
 
     // Both listed ways under way, and more left unlisted: someone else is still to be asked.
     await ok(backend, 'introductions.request', { path: [me.id, beta.id, tina.id] })
     const allUnderWay = await ok(backend, 'introductions.get', { id: request.id })
-    const listed = allUnderWay.otherWays ?? { to: tina, known: false, ways: [], more: false }
+    const listed = allUnderWay.otherWays ?? { to: tina, connector: null, known: false, archived: false, ways: [], more: false }
     expect(listed.ways.every((w) => w.underWay !== null)).toBe(true)
     expect(otherWaysWords(allUnderWay, listed).courtesy).toBe('Thank Priya Rao for considering it.')
     expect(otherWaysWords(allUnderWay, { ...listed, more: true }).courtesy).toBe('Thank Priya Rao for considering it before you ask someone else.')
@@ -193,6 +199,16 @@ describe('other ways after a request ends', () => {
     await ok(backend, 'people.delete', { id: priya.id })
     const gone = await ok(backend, 'introductions.get', { id: request.id })
     expect(otherWaysWords(gone, gone.otherWays ?? listed)).toMatchObject({ ended: 'The connector, no longer in Kith, said no.', courtesy: '' })
+
+    // Alex Lee of Acme says no: the words name which Alex Lee, beside the way through the other.
+    await ok(backend, 'introductions.move', { id: draft.id, to: 'asked', date: '2026-11-21' })
+    const acmeNo = await ok(backend, 'introductions.move', { id: draft.id, to: 'declined', date: '2026-11-27' })
+    expect(acmeNo.otherWays?.connector).toBe('Alex Lee (Acme)')
+    expect(otherWaysWords(acmeNo, acmeNo.otherWays ?? listed).ended).toBe('Alex Lee (Acme) said no.')
+    // The other Alex Lee merged away or deleted: the one left is named plainly again.
+    await ok(backend, 'people.archive', { id: beta.id })
+    await ok(backend, 'people.delete', { id: beta.id })
+    expect((await ok(backend, 'introductions.get', { id: draft.id })).otherWays?.connector).toBe('Alex Lee')
   })
 
   it('are not offered for a request that reached the person before it was given up', async () => {

@@ -216,4 +216,27 @@ describe('path search', () => {
       sqlite.close()
     }
   })
+
+  it('finds a four-step way under a filter that refuses every better first connector', async () => {
+    // me (0) knows A, B, C well and D less; each knows Mid (5), who knows Three (6), who knows the target (7).
+    const strong = (a: number, b: number, strength: number) => ({ a, b, strength, confidence: 'firsthand' as const })
+    const { g, sqlite } = await load({
+      n: 8,
+      edges: [strong(0, 1, 5), strong(0, 2, 5), strong(0, 3, 5), strong(0, 4, 3), strong(1, 5, 5), strong(2, 5, 5), strong(3, 5, 5), strong(4, 5, 5), strong(5, 6, 5), strong(6, 7, 5)],
+      archived: [],
+      talks: [],
+      favors: [],
+      asks: [],
+      jobs: [],
+      rejected: [],
+    })
+    try {
+      const refused = new Set([1, 2, 3].map((k) => g.indexOf.get(k + 1) ?? -1))
+      const keep = (nodes: readonly number[]): boolean => !refused.has(nodes[1] ?? -1)
+      const [way] = topPaths(g, [g.indexOf.get(8) ?? -1], { maxHops: 4, limit: 1, perConnector: 2, keep })
+      expect(way?.nodes.map((i) => g.ids[i])).toEqual([1, 5, 6, 7, 8])
+    } finally {
+      sqlite.close()
+    }
+  })
 })

@@ -292,13 +292,15 @@ class PathSearch {
   /** Four relationships: the best two-step halves out of me, per middle node, joined with two steps back from t. */
   private fourSteps(): void {
     const { g, adj, chances, t } = this
-    // Made once per graph version (they do not depend on the target), as many kept per middle node as the list needs.
-    const keep = this.options.limit + 2
-    let halves = this.scratch.halves
+    // Made once per graph version (they do not depend on the target), as many kept per middle node as the list needs;
+    // under a filter, which may refuse any first connector, every half is kept, for this search only.
+    const filtered = this.options.keep !== undefined
+    const keep = filtered ? Number.POSITIVE_INFINITY : this.options.limit + 2
+    let halves = filtered ? null : this.scratch.halves
     if (halves === null || halves.keep !== keep || halves.colleagues !== this.colleagues) {
       const left = leftHalves(g, this.mine, keep, (i) => this.fat(i), this.colleagues)
       halves = { keep, colleagues: this.colleagues, left, byOrg: this.colleagues ? halvesByOrg(g, left) : new Map<number, HalvesAt>() }
-      this.scratch.halves = halves
+      if (!filtered) this.scratch.halves = halves
     }
     this.left = halves.left
     this.leftAt = halves.byOrg

@@ -638,13 +638,17 @@ const OTHER_WAYS = 3
  * user gave up): the ways left to whom it was for, as Find a path ranks them.
  * A way is left out when any of its connectors is this request's connector,
  * or said no about the person they would be asked for, or about whom the
- * request was for. Null when the person is gone, archived or me, or Kith
- * does not know who I am.
+ * request was for. No ways when they are archived; null when the person is
+ * gone or me, or Kith does not know who I am.
  */
 export function otherWaysTo(backend: BackendState, toId: number, connectorId: number | null): OtherWays | null {
   const g = backend.paths()
   const to = g.indexOf.get(toId)
-  if (g.me < 0 || to === undefined || to === g.me || g.archived[to] === true) return null
+  if (g.me < 0 || to === undefined || to === g.me) return null
+  const c = connectorId === null ? undefined : g.indexOf.get(connectorId)
+  const connector = c === undefined ? null : g.label(c)
+  // Archived since: nowhere to turn, but the request still says so (and what is owed the connector).
+  if (g.archived[to] === true) return { to: { id: toId, name: g.label(to) }, connector, known: false, archived: true, ways: [], more: false }
   const clean = (nodes: readonly number[]): boolean => {
     for (let k = 1; k < nodes.length - 1; k++) {
       const c = nodes[k] ?? -1
@@ -657,5 +661,5 @@ export function otherWaysTo(backend: BackendState, toId: number, connectorId: nu
   if (found.target.kind !== 'person') return null
   const person = { id: found.target.id, name: g.label(to) }
   const known = found.direct.some((d) => d.id === toId && !d.faint)
-  return { to: person, known, ways: found.paths.slice(0, OTHER_WAYS), more: found.paths.length > OTHER_WAYS }
+  return { to: person, connector, known, archived: false, ways: found.paths.slice(0, OTHER_WAYS), more: found.paths.length > OTHER_WAYS }
 }

@@ -12,6 +12,7 @@ import { isOneOf, RELATIONSHIP_KINDS, type RelationshipKind } from '../../../sha
 import { REVIEW_KINDS } from '../../../shared/imports'
 import type { BackendState } from '../state'
 import { KithError } from '../errors'
+import { groupThousands } from '../../../shared/format'
 import { rememberRejectedPerson, rememberRejectedTie } from '../imports/archive/rejections'
 
 interface ReviewRow {
@@ -80,7 +81,7 @@ function itemsOf(backend: BackendState, ids: readonly number[] | 'all'): ReviewE
   if (missing.length > 0) {
     throw new KithError(
       'not_found',
-      `Nothing waits for review as ${missing.length === 1 ? 'item' : 'items'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${missing.length - 10} more` : ''} (decided or undone since they were listed), so nothing was changed: list them again with "kith review list".`,
+      `Nothing waits for review as ${missing.length === 1 ? 'item' : 'items'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` and ${groupThousands(missing.length - 10)} more` : ''} (decided or undone since they were listed), so nothing was changed: list them again with "kith review list".`,
     )
   }
   return found
@@ -124,7 +125,7 @@ export async function rejectReview(backend: BackendState, ids: readonly number[]
   const outcome: ReviewOutcome = { accepted: 0, rejected: 0, relationshipsCreated: 0, peopleDeleted: 0, relationshipsDeleted: 0 }
   const items = itemsOf(backend, ids)
   // Rejecting several is all or nothing: one refused, none rejected.
-  const noneRejected = items.length > 1 ? ` None of the ${items.length} were rejected.` : ''
+  const noneRejected = items.length > 1 ? ` None of the ${groupThousands(items.length)} were rejected.` : ''
   const strengths = items.filter((i) => i.kind === 'strength')
   if (strengths.length > 0) {
     throw new KithError(

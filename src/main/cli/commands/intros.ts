@@ -250,6 +250,7 @@ function otherWaysLines(d: IntroductionDetail): string[] {
   const words = otherWaysWords(d, other)
   const lines = [words.ended, ...(words.courtesy === '' ? [] : [words.courtesy]), words.left].join(' ')
   // Ids, not names: a name may be shared, be all digits, or hold a comma or an "@".
+  if (other.archived) return [lines]
   if (other.ways.length === 0 && !other.known) return [`${lines} To look further: kith paths --to ${other.to.id} --max-hops 4`]
   return [
     lines,

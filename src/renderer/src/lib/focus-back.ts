@@ -14,8 +14,10 @@ export function focusedNow(): HTMLElement | null {
 export function focusBack(opener: HTMLElement | null): void {
   setTimeout(() => {
     if (document.activeElement !== null && document.activeElement !== document.body) return
-    const back = opener?.isConnected === true ? opener : document.getElementById('main')
-    back?.focus()
+    const main = document.getElementById('main')
+    opener?.focus()
+    // Gone, or disabled while its work runs: the page.
+    if (document.activeElement !== opener || opener === null || !opener.isConnected) main?.focus()
   }, 0)
 }
 

@@ -135,7 +135,7 @@ describe('what the user rejected on the Review page stays rejected', () => {
     const refused = await fails(backend, 'review.reject', { ids: [alice.id, dan.id] })
     expect(refused).toMatchObject({
       code: 'conflict',
-      message: 'Dan Diaz was added to since the import found them (the import of Connections.csv), so Kith will not delete them: accept them to keep them, or delete them on their page if you mean to.',
+      message: 'Dan Diaz was added to since the import found them (the import of Connections.csv), so Kith will not delete them: accept them to keep them, or delete them on their page if you mean to. None of the 2 were rejected.',
     })
     // Nothing was done, Alice's rejection included.
     expect(await names(backend)).toEqual(['Alice Archer', 'Dan Diaz', 'Me Myself'])

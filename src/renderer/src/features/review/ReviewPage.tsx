@@ -14,7 +14,7 @@ import { REVIEW_SORTS, SORT_LABELS, entryName, reviewGroups, waitingCount, type 
 import { ApiCallError } from '../../lib/client'
 import { pageOf } from '../../lib/paging'
 import { TablePages } from '../../components/TablePages'
-import { useFocusBack } from '../../lib/focus-back'
+import { focusBack, useFocusBack } from '../../lib/focus-back'
 import { Busy } from '../../components/Busy'
 import { groupThousands as count } from '../../../../shared/format'
 
@@ -30,7 +30,7 @@ function EditTie({ entry, opened, onClose }: { entry: ReviewEntry; opened: boole
   const back = useFocusBack()
   async function save(): Promise<void> {
     const ok = await action.run(async () => {
-      await call('review.edit', { id: entry.id, strength: Number(strength), kind })
+      await decision(changed, () => call('review.edit', { id: entry.id, strength: Number(strength), kind }))
       changed()
     }, 'action')
     if (ok) onClose()
@@ -124,9 +124,16 @@ function GroupTable({ group, busy, busyGroup, onDecide, onDecideAll, onEdit }: {
     const wanted = refocus.current
     if (wanted === null || busy !== null || group.entries.some((e) => e.id === wanted.decided)) return
     refocus.current = null
+    // Unless the keyboard went elsewhere meanwhile.
+    const active = document.activeElement
+    if (active !== null && active !== document.body && body.current?.contains(active) !== true) return
     const rows = body.current?.querySelectorAll<HTMLElement>('tr') ?? []
     rows[Math.min(wanted.at, rows.length - 1)]?.querySelector<HTMLButtonElement>('button[aria-label^="Accept"]')?.focus()
   }, [group.entries, busy])
+  // The group's last row decided: the group is gone, and the keyboard goes to the page.
+  useEffect(() => () => {
+    if (refocus.current !== null) focusBack(null)
+  }, [])
   const decide = async (entry: ReviewEntry, verdict: 'accept' | 'reject', at: number): Promise<void> => {
     refocus.current = { decided: entry.id, at }
     if (!(await onDecide(entry, verdict))) refocus.current = null
@@ -233,7 +240,20 @@ function GroupTable({ group, busy, busyGroup, onDecide, onDecideAll, onEdit }: {
  * first): the list is loaded again, and the page never names item ids.
  */
 const STALE =
-  'Some of these were decided elsewhere (in another window, or from a terminal) after this page showed them, so nothing was changed. The list now shows what still waits.'
+  'The list changed elsewhere (in another window, or from a terminal) after this page showed it, so nothing was changed here. It now shows what still waits.'
+
+/** A decision's call: a list out of date is loaded again (`changed`), and said in words. */
+async function decision<T>(changed: () => void, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (err instanceof ApiCallError && err.code === 'not_found') {
+      changed()
+      throw new Error(STALE, { cause: err })
+    }
+    throw err
+  }
+}
 
 /** Review what archive imports learned: new people, proposed ties and estimated strengths. */
 export function ReviewPage(): ReactNode {
@@ -246,22 +266,9 @@ export function ReviewPage(): ReactNode {
   const [editing, setEditing] = useState<{ entry: ReviewEntry; open: boolean; opening: number }>()
   const [confirming, setConfirming] = useState<{ group: ReviewGroup; open: boolean; opening: number }>()
 
-  /** A decision's call: a list out of date is loaded again, and said in words. */
-  async function decision<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work()
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'not_found') {
-        changed()
-        throw new Error(STALE, { cause: err })
-      }
-      throw err
-    }
-  }
-
   function decide(entry: ReviewEntry, verdict: 'accept' | 'reject'): Promise<boolean> {
     return action.run(async () => {
-      const outcome = await decision(() => (verdict === 'accept' ? call('review.accept', { ids: [entry.id] }) : call('review.reject', { ids: [entry.id] })))
+      const outcome = await decision(changed, () => (verdict === 'accept' ? call('review.accept', { ids: [entry.id] }) : call('review.reject', { ids: [entry.id] })))
       changed()
       notify({ color: 'teal', message: `${entryName(entry)}: ${outcomeText(outcome)}` })
     }, 'one')
@@ -273,7 +280,7 @@ export function ReviewPage(): ReactNode {
     setBusyGroup(`${group.key}:${verdict}`)
     await action.run(async () => {
       const ids = group.entries.map((e) => e.id)
-      const outcome = await decision(() => (verdict === 'accept' ? call('review.accept', { ids }) : call('review.reject', { ids })))
+      const outcome = await decision(changed, () => (verdict === 'accept' ? call('review.accept', { ids }) : call('review.reject', { ids })))
       changed()
       notify({ color: 'teal', message: `${group.title}: ${outcomeText(outcome)}` })
     }, 'group')

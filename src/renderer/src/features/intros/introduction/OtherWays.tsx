@@ -29,7 +29,7 @@ export function OtherWaysSection({ intro, other }: { intro: IntroductionDetail; 
       notify({ color: 'teal', message: `Request started: ${request.title}.` })
       go({ page: 'introduction', id: request.id })
     })
-  const none = !other.known && other.ways.length === 0
+  const none = !other.known && !other.archived && other.ways.length === 0
   const findPath = (
     <Button variant="light" onClick={() => go({ page: 'paths', question: none ? { to: to.id, longer: true } : { to: to.id } })}>
       {none ? `Look for longer ways to ${to.name}` : `Find a path to ${to.name}`}
@@ -46,7 +46,7 @@ export function OtherWaysSection({ intro, other }: { intro: IntroductionDetail; 
           <OtherWay key={way.people.map((p) => p.id).join('>')} way={way} onStart={() => void start(way)} onOpen={(id) => go({ page: 'introduction', id })} />
         ))}
         <ErrorNotice error={error} />
-        <Group>{findPath}</Group>
+        {!other.archived && <Group>{findPath}</Group>}
       </Stack>
     </Section>
   )
