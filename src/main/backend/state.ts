@@ -256,6 +256,11 @@ export class BackendState {
   /** SQLite's data_version (another process has committed when it changes), read once per turn. */
   private readonly versions = new DataVersionPerTurn()
 
+  /** SQLite's data_version as this turn read it: changed when another process has committed. */
+  dataVersion(): number {
+    return this.versions.read(this.sqlite)
+  }
+
   /**
    * Everyone in memory, for the list and search. Rebuilt when another
    * process (the CLI beside the app) has committed, which SQLite's

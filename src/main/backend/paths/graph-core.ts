@@ -171,6 +171,8 @@ export abstract class GraphCore {
   version = 0
   /** how many nodes bear each name, ignoring case: built on the first `label`, kept up to date after */
   private nameCounts: Map<string, number> | null = null
+  /** 1 for a node whose name someone else bears too, by those counts; null after a count crosses two, grown for new nodes */
+  private namesakes: Uint8Array | null = null
   /** nodes whose person is gone (deleted, merged away): their names count for no one */
   private readonly uncounted = new Set<number>()
   private detailOf: Database.Statement<[number], { company: string | null; title: string | null }> | null = null
@@ -215,22 +217,40 @@ export abstract class GraphCore {
    */
   label(i: number): string {
     const name = this.names[i] ?? ''
-    let counts = this.nameCounts
-    if (counts === null) {
-      counts = new Map()
-      for (let k = 0; k < this.names.length; k++) if (!this.uncounted.has(k)) this.countName(counts, this.names[k] ?? '', 1)
-      this.nameCounts = counts
-    }
-    if ((counts.get(name.toLowerCase()) ?? 0) < 2) return name
+    if (!this.isNamesake(i)) return name
     const id = this.ids[i] ?? -1
     this.detailOf ??= this.sqlite.prepare<[number], { company: string | null; title: string | null }>('SELECT company, title FROM person WHERE id = ?')
     const row = this.detailOf.get(id)
     return `${name} (${row?.company ?? row?.title ?? `#${id}`})`
   }
 
+  /** Whether someone else in Kith bears node i's name, ignoring case: read from flags kept beside the counts, not worked out per name shown. */
+  private isNamesake(i: number): boolean {
+    let counts = this.nameCounts
+    if (counts === null) {
+      counts = new Map()
+      for (let k = 0; k < this.names.length; k++) if (!this.uncounted.has(k)) this.countName(counts, this.names[k] ?? '', 1)
+      this.nameCounts = counts
+      this.namesakes = null
+    }
+    let flags = this.namesakes
+    if (flags === null || i >= flags.length) {
+      const from = flags === null ? 0 : flags.length
+      const grown = new Uint8Array(this.names.length)
+      if (flags !== null) grown.set(flags)
+      for (let k = from; k < this.names.length; k++) grown[k] = (counts.get((this.names[k] ?? '').toLowerCase()) ?? 0) >= 2 ? 1 : 0
+      this.namesakes = flags = grown
+    }
+    return flags[i] === 1
+  }
+
   private countName(counts: Map<string, number>, name: string, by: 1 | -1): void {
     const key = name.toLowerCase()
-    counts.set(key, (counts.get(key) ?? 0) + by)
+    const before = counts.get(key) ?? 0
+    const after = before + by
+    counts.set(key, after)
+    // A name now borne by two, or by one again: some node's flag changes (found again on the next label).
+    if (before >= 2 !== after >= 2) this.namesakes = null
   }
 
   /** Gives node i its person's name as read now, keeping the namesake counts true (a node whose person was gone counts again). */
@@ -244,6 +264,8 @@ export abstract class GraphCore {
       this.countName(counts, name, 1)
     }
     this.names[i] = name
+    const flags = this.namesakes
+    if (flags !== null && counts !== null && i < flags.length) flags[i] = (counts.get(name.toLowerCase()) ?? 0) >= 2 ? 1 : 0
   }
 
   /** Node i's person is gone (deleted, or merged into someone): a namesake left behind is named plainly again. */

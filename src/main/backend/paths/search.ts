@@ -213,9 +213,13 @@ class PathSearch {
     for (const org of this.tOrgs) {
       const mineThere = this.myAt.get(org)
       if (mineThere === undefined) continue
-      if (mineThere.length > SMALL_ORG && this.bestMine * g.colleagueCap(org) * this.hop2 < this.collector.bar) continue
+      const cap = g.colleagueCap(org)
+      if (mineThere.length > SMALL_ORG && this.bestMine * cap * this.hop2 < this.collector.bar) continue
       for (const c of mineThere) {
         if (c === t || seen[c] === stamp) continue
+        // Below the bar even at the best a tie here allows (multiplied in the score's order, so rounding keeps it a bound):
+        // left for another organisation the two share, if any.
+        if ((mine[c] ?? 0) * cap * this.hop2 < this.collector.bar) continue
         seen[c] = stamp
         const pc = g.colleague(c, t)
         if (pc === 0) continue
@@ -241,9 +245,12 @@ class PathSearch {
     for (const org of g.memOrg[c2] ?? []) {
       const mineThere = this.myAt.get(org)
       if (mineThere === undefined) continue
-      if (mineThere.length > SMALL_ORG && this.bestMine * g.colleagueCap(org) * f2 * p2 * this.hop3 < this.collector.bar) continue
+      const cap = g.colleagueCap(org)
+      if (mineThere.length > SMALL_ORG && this.bestMine * cap * f2 * p2 * this.hop3 < this.collector.bar) continue
       for (const c1 of mineThere) {
         if (c1 === c2 || c1 === t || seen[c1] === stamp) continue
+        // As in colleaguesOfTarget: the bound for this organisation only, so c1 is not marked as seen.
+        if ((mine[c1] ?? 0) * cap * f2 * p2 * this.hop3 < this.collector.bar) continue
         seen[c1] = stamp
         const pc = g.colleague(c1, c2)
         if (pc === 0) continue
@@ -259,9 +266,12 @@ class PathSearch {
     const inner = ++this.stamp2
     for (const org of this.tOrgs) {
       const members = g.orgMembers[org] ?? []
-      if (members.length > SMALL_ORG && this.bestMine * this.ceiling * g.colleagueCap(org) * this.hop3 < this.collector.bar) continue
+      const cap = g.colleagueCap(org)
+      if (members.length > SMALL_ORG && this.bestMine * this.ceiling * cap * this.hop3 < this.collector.bar) continue
       for (const c2 of members) {
         if (c2 === t || !this.middle(c2) || seen2[c2] === inner) continue
+        // In the order of the check below, with this organisation's best in place of the tie's chance.
+        if (this.bestMine * this.ceiling * this.fat(c2) * cap * this.hop3 < this.collector.bar) continue
         seen2[c2] = inner
         const pc2 = g.colleague(c2, t)
         if (pc2 === 0) continue

@@ -416,4 +416,28 @@ describe('paths.find', () => {
     await ok(backend, 'people.archive', { id: ben.id })
     expect(await names(zed.id)).toEqual(['Jordan > Ana > Bo > Cal > Zed'])
   })
+
+  it('names a namesake with their company for as long as someone else bears the name, and plainly once renamed', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const tess = await ok(backend, 'people.create', { name: 'Tess' })
+    const sams = [] as { id: number }[]
+    for (const company of ['Acme', 'Beta', 'Gamma']) {
+      const sam = await ok(backend, 'people.create', { name: 'Sam Cole', company, allowDuplicate: true })
+      await ok(backend, 'relationships.set', { a: me.id, b: sam.id, strength: 4 })
+      await ok(backend, 'relationships.set', { a: sam.id, b: tess.id, strength: 4 })
+      sams.push(sam)
+    }
+    const dana = await ok(backend, 'people.create', { name: 'Dana', company: 'Delta' })
+    await ok(backend, 'relationships.set', { a: me.id, b: dana.id, strength: 3 })
+    await ok(backend, 'relationships.set', { a: dana.id, b: tess.id, strength: 3 })
+    const connectors = async () => (await ok(backend, 'paths.find', { to: tess.id })).paths.map((p) => p.people[1]?.name).sort()
+    expect(await connectors()).toEqual(['Dana', 'Sam Cole (Acme)', 'Sam Cole (Beta)', 'Sam Cole (Gamma)'])
+    // Three Sam Coles become two: the one renamed is named plainly, the two left still by their company.
+    await ok(backend, 'people.update', { id: sams[0]?.id ?? 0, patch: { name: 'Sam Kole' } })
+    expect(await connectors()).toEqual(['Dana', 'Sam Cole (Beta)', 'Sam Cole (Gamma)', 'Sam Kole'])
+    // Dana takes the name: a third Sam Cole, named by her company at once.
+    await ok(backend, 'people.update', { id: dana.id, patch: { name: 'Sam Cole' } })
+    expect(await connectors()).toEqual(['Sam Cole (Beta)', 'Sam Cole (Delta)', 'Sam Cole (Gamma)', 'Sam Kole'])
+  })
 })

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import { totalChanges } from '../db/pragma'
 import type { Args } from '../../../shared/contract'
 import { daysAgo } from '../../../shared/format'
 import type { BeforeYouAsk, DirectTie, Factor, OtherWays, PathStep, PathTarget, PathView, PathsResult, Verdict } from '../../../shared/types'
@@ -124,8 +124,7 @@ function stepTies(g: PathGraph, nodes: readonly number[]): StepTie[] {
 function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[]): Factor[] {
   const factors: Factor[] = []
   const c1 = nodes[1] ?? -1
-  const tieAt = (k: number): StepTie => ties[k] ?? { edge: undefined, tie: null }
-  factors.push(edgeFactor(g, nodes[0] ?? -1, c1, tieAt(0)))
+  factors.push(edgeFactor(g, nodes[0] ?? -1, c1, ties[0] ?? NO_TIE))
   const balance = g.balance[c1] ?? 0
   factors.push({
     label:
@@ -136,20 +135,25 @@ function explain(g: PathGraph, nodes: readonly number[], ties: readonly StepTie[
           : `${g.label(c1)} has given you ${points(-balance)} more than you gave`,
     value: g.reciprocity(c1),
   })
-  const fatigue = (i: number, asks: number): void => {
-    if (asks > 0) {
-      factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.label(i)} in the last ${g.scoring.fatigueWindowDays} days`, value: fatigueOf(asks) })
-    }
-  }
   // Asks of the first connector for the person they are asked for here do not count against this path (own-asks.ts).
-  fatigue(c1, firstConnectorAsks(g, nodes))
+  pushFatigue(factors, g, c1, firstConnectorAsks(g, nodes))
   for (let k = 1; k + 1 < nodes.length; k++) {
-    factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1, tieAt(k)))
-    if (k + 2 < nodes.length) fatigue(nodes[k + 1] ?? -1, g.recentAsks(nodes[k + 1] ?? -1))
+    factors.push(edgeFactor(g, nodes[k] ?? -1, nodes[k + 1] ?? -1, ties[k] ?? NO_TIE))
+    if (k + 2 < nodes.length) pushFatigue(factors, g, nodes[k + 1] ?? -1, g.recentAsks(nodes[k + 1] ?? -1))
   }
   const edges = nodes.length - 1
   if (edges > 2) factors.push({ label: `${edges} relationships: each one beyond two costs ${x(g.scoring.hopPenalty)}`, value: hopOf(g.scoring, edges) })
   return factors
+}
+
+/** A step of no recorded relationship and no colleague tie known. */
+const NO_TIE: StepTie = { edge: undefined, tie: null }
+
+/** The factor for a connector's recent asks, when there are any. */
+function pushFatigue(factors: Factor[], g: PathGraph, i: number, asks: number): void {
+  if (asks > 0) {
+    factors.push({ label: `${asks} introduction ${asks === 1 ? 'ask' : 'asks'} through ${g.label(i)} in the last ${g.scoring.fatigueWindowDays} days`, value: fatigueOf(asks) })
+  }
 }
 
 function beforeYouAsk(
@@ -464,16 +468,16 @@ interface OwedRow {
  * question on the bench's graph); the list is short, and read again only
  * after a write.
  */
-const owedKept = new WeakMap<BackendState['sqlite'], { mark: string; stamp: Database.Statement<[], string>; rows: OwedRow[] }>()
+const owedKept = new WeakMap<BackendState['sqlite'], { mark: string; rows: OwedRow[] }>()
 
 function openOwed(backend: BackendState): OwedRow[] {
   let kept = owedKept.get(backend.sqlite)
   if (kept === undefined) {
-    const stamp = backend.sqlite.prepare<[], string>("SELECT total_changes() || '/' || (SELECT data_version FROM pragma_data_version)").pluck()
-    kept = { mark: '', stamp, rows: [] }
+    kept = { mark: '', rows: [] }
     owedKept.set(backend.sqlite, kept)
   }
-  const mark = kept.stamp.get() ?? ''
+  // The rows this connection wrote, and the data version this turn has read already (another process's commit).
+  const mark = `${totalChanges(backend.sqlite)}/${backend.dataVersion()}`
   if (mark !== kept.mark) {
     kept.rows = backend.sqlite
       .prepare<[], OwedRow>(
