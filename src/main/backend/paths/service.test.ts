@@ -440,4 +440,40 @@ describe('paths.find', () => {
     await ok(backend, 'people.update', { id: dana.id, patch: { name: 'Sam Cole' } })
     expect(await connectors()).toEqual(['Sam Cole (Beta)', 'Sam Cole (Delta)', 'Sam Cole (Gamma)', 'Sam Kole'])
   })
+
+  it('asks whether the connector knows the next person when their relationship is only believed or inferred, not when known firsthand', async () => {
+    const backend = await openTempBackend({ now: () => NOW })
+    const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const add = (name: string) => ok(backend, 'people.create', { name })
+    const [grace, omar, lena, yara, tess] = [await add('Grace Ferreira'), await add('Omar Haddad'), await add('Lena Fischer'), await add('Yara Said'), await add('Tess Moreau')]
+    await ok(backend, 'relationships.set', { a: me.id, b: grace.id, strength: 4 })
+    await ok(backend, 'relationships.set', { a: me.id, b: lena.id, strength: 4 })
+    // Learned from threads both were on: believed, not known firsthand.
+    await ok(backend, 'relationships.set', { a: grace.id, b: omar.id, strength: 2, confidence: 'believed', contexts: ['on 3 threads together'] })
+    await ok(backend, 'relationships.set', { a: lena.id, b: omar.id, strength: 2 })
+    await ok(backend, 'relationships.set', { a: grace.id, b: yara.id, strength: 3, confidence: 'inferred' })
+    await ok(backend, 'relationships.set', { a: yara.id, b: tess.id, strength: 3 })
+    const doubts = async (to: number) =>
+      Object.fromEntries(
+        (await ok(backend, 'paths.find', { to })).paths.map((p) => [
+          p.people.map((x) => x.name.split(' ')[0]).join(' > '),
+          p.beforeYouAsk.filter((c) => c.question.startsWith('Does ')).map((c) => `${c.verdict}: ${c.reason}`),
+        ]),
+      )
+    expect(await doubts(omar.id)).toEqual({
+      'Jordan > Lena > Omar': [],
+      'Jordan > Grace > Omar': [
+        'caution: Kith only believes Grace Ferreira knows Omar Haddad: the relationship is recorded as believed, not known firsthand. Ask Grace whether they know Omar before asking for the introduction.',
+      ],
+    })
+    // A longer path: the ask to Grace is for Yara, so the doubt is about Grace and Yara.
+    expect(await doubts(tess.id)).toEqual({
+      'Jordan > Grace > Yara > Tess': [
+        'caution: Kith only infers Grace Ferreira knows Yara Said: the relationship is recorded as inferred, not known firsthand. Ask Grace whether they know Yara before asking for the introduction.',
+      ],
+    })
+    // Once the user records it as known firsthand, the question is gone.
+    await ok(backend, 'relationships.set', { a: grace.id, b: omar.id, strength: 2, confidence: 'firsthand' })
+    expect((await doubts(omar.id))['Jordan > Grace > Omar']).toEqual([])
+  })
 })

@@ -156,6 +156,17 @@ function pushFatigue(factors: Factor[], g: PathGraph, i: number, asks: number): 
   }
 }
 
+/** Why Kith cannot take it as read that i knows j: only colleagues (nothing recorded), or recorded as believed or inferred; null when known firsthand. */
+function tieInDoubt(g: PathGraph, i: number, j: number): { kind: 'colleagues' | 'believed' | 'inferred'; words: string } | null {
+  const recorded = g.edgeBetween(i, j)
+  if (recorded === undefined) {
+    const guessed = g.colleagueTie(i, j)
+    return guessed === null ? null : { kind: 'colleagues', words: `both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}` }
+  }
+  if (recorded.confidence === 'firsthand') return null
+  return { kind: recorded.confidence, words: `the relationship is recorded as ${recorded.confidence}, not known firsthand` }
+}
+
 function beforeYouAsk(
   g: PathGraph,
   nodes: readonly number[],
@@ -181,15 +192,16 @@ function beforeYouAsk(
     }`,
   })
 
-  // The person asked for is only assumed to know the connector (colleagues, nothing recorded): said, not taken as read.
+  // The person asked for is only assumed to know the connector (colleagues, nothing recorded), or the relationship
+  // is recorded as believed or inferred (learned from threads and meetings, say): said, not taken as read.
   const next = nodes[2] ?? -1
-  const guessed = next < 0 || g.edgeBetween(c1, next) !== undefined ? null : g.colleagueTie(c1, next)
-  if (guessed !== null) {
+  const doubt = next < 0 ? null : tieInDoubt(g, c1, next)
+  if (doubt !== null) {
     const nextName = g.label(next)
     out.push({
       question: `Does ${name} know ${nextName}?`,
       verdict: 'caution',
-      reason: `Kith only assumes ${name} knows ${nextName}: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction.`,
+      reason: `Kith only ${doubt.kind === 'colleagues' ? 'assumes' : doubt.kind === 'believed' ? 'believes' : 'infers'} ${name} knows ${nextName}: ${doubt.words}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction.`,
     })
   }
 
