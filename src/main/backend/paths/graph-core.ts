@@ -4,6 +4,7 @@ import { CONFIDENCES } from '../../../shared/vocab'
 import type { LiveAskState } from '../../../shared/intro-states'
 import { dayNumber, edgeChance, fatigueOf, reciprocityOf, type Confidence } from './scoring'
 import type { OrgDirectory } from '../orgs/model'
+import { namesakeDetail, namesakesOf } from '../people/labels'
 
 export interface SearchScratch {
   mine: Float64Array
@@ -175,7 +176,6 @@ export abstract class GraphCore {
   private namesakes: Uint8Array | null = null
   /** nodes whose person is gone (deleted, merged away): their names count for no one */
   private readonly uncounted = new Set<number>()
-  private detailOf: Database.Statement<[number], { company: string | null; title: string | null }> | null = null
   private myContacts: { version: number; marks: Uint8Array } | null = null
   /** chances of relationships with no interaction logged, by packed code, for the settings they were computed with: [others..., mine...] */
   private plainChances: { settings: ScoringSettings; values: Float64Array } | null = null
@@ -219,9 +219,9 @@ export abstract class GraphCore {
     const name = this.names[i] ?? ''
     if (!this.isNamesake(i)) return name
     const id = this.ids[i] ?? -1
-    this.detailOf ??= this.sqlite.prepare<[number], { company: string | null; title: string | null }>('SELECT company, title FROM person WHERE id = ?')
-    const row = this.detailOf.get(id)
-    return `${name} (${row?.company ?? row?.title ?? `#${id}`})`
+    const everyone = namesakesOf(this.sqlite, name)
+    const self = everyone.find((p) => p.id === id) ?? { id, company: null, title: null }
+    return `${name} (${namesakeDetail(self, everyone)})`
   }
 
   /** Whether someone else in Kith bears node i's name, ignoring case: read from flags kept beside the counts, not worked out per name shown. */

@@ -274,15 +274,22 @@ describe('paths.find', () => {
   it('lists the people I already know at a company strongest first, then by name as the People list has them', async () => {
     const backend = await openTempBackend({ now: () => NOW })
     const me = await ok(backend, 'me.set', { name: 'Jordan' })
+    const ids = new Map<string, number>()
     for (const [name, strength] of [['Zed', 3], ['émile', 3], ['Ana', 3], ['Mo', 3], ['Cy', 2], ['Bea', 4], ['ana', 3]] as const) {
       const person = await ok(backend, 'people.create', { name, company: 'Harbor', allowDuplicate: true })
       await ok(backend, 'relationships.set', { a: me.id, b: person.id, strength })
+      ids.set(name, person.id)
     }
     const result = await ok(backend, 'paths.find', { company: 'harbor' })
     // Case and accents aside ("émile" among the e's), as on the People page; names that fold alike in the order
     // they were added ("Ana" before "ana", where a locale's collation puts lower case first).
-    // Namesakes carry their company, as the People list tells them apart.
-    expect(result.direct.map((d) => d.name)).toEqual(['Bea', 'Ana (Harbor)', 'ana (Harbor)', 'émile', 'Mo', 'Zed', 'Cy'])
+    // Namesakes at the same company, with no title to tell them apart, carry their id as well.
+    expect(result.direct.map((d) => d.name)).toEqual(['Bea', `Ana (Harbor #${ids.get('Ana')})`, `ana (Harbor #${ids.get('ana')})`, 'émile', 'Mo', 'Zed', 'Cy'])
+    // Given titles, the titles tell them apart.
+    await ok(backend, 'people.update', { id: ids.get('Ana') ?? 0, patch: { title: 'Partner' } })
+    await ok(backend, 'people.update', { id: ids.get('ana') ?? 0, patch: { title: 'Analyst' } })
+    const titled = await ok(backend, 'paths.find', { company: 'harbor' })
+    expect(titled.direct.map((d) => d.name).slice(1, 3)).toEqual(['ana (Harbor, Analyst)', 'Ana (Harbor, Partner)'])
   })
 
   it('follows every write: a new relationship, an interaction, a favor, an ask, an archive, the settings', async () => {

@@ -1,9 +1,48 @@
 import { sql } from 'kysely'
+import type Database from 'better-sqlite3'
 import type { Db } from './records'
+
+/** What tells one person apart from others bearing the same name. */
+export interface NamesakeFacts {
+  id: number
+  company: string | null
+  title: string | null
+}
+
+/**
+ * How to tell this person from the others with the same name (ignoring
+ * case): their company, else their title, else their id; where another of
+ * them has the same company (or title), the title is added, and where that
+ * does not tell them apart either, the id. "Ana (Harbor)" beside "Ana
+ * (Northwind)"; two at Harbor are "Ana (Harbor, Partner)" and "Ana (Harbor,
+ * Analyst)", or "Ana (Harbor #12)" and "Ana (Harbor #15)".
+ */
+export function namesakeDetail(self: NamesakeFacts, everyone: readonly NamesakeFacts[]): string {
+  const others = everyone.filter((o) => o.id !== self.id)
+  const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase()
+  const first = self.company ?? self.title
+  if (first === null) return `#${self.id}`
+  const clashes = others.filter((o) => same(o.company ?? o.title, first))
+  if (clashes.length === 0) return first
+  if (self.company !== null && self.title !== null && !clashes.some((o) => same(o.title, self.title))) return `${self.company}, ${self.title}`
+  return `${first} #${self.id}`
+}
+
+/** Everyone bearing this name, ignoring case (as the database compares names), with what tells them apart. */
+export function namesakesOf(sqlite: Database.Database, name: string): NamesakeFacts[] {
+  let read = namesakeReads.get(sqlite)
+  if (read === undefined) {
+    read = sqlite.prepare<[string], NamesakeFacts>('SELECT id, company, title FROM person WHERE name = ? COLLATE NOCASE')
+    namesakeReads.set(sqlite, read)
+  }
+  return read.all(name)
+}
+
+const namesakeReads = new WeakMap<Database.Database, Database.Statement<[string], NamesakeFacts>>()
 
 /**
  * How to name people so that namesakes are told apart: the full name, and
- * the company (else the title, else the id) when someone else in Kith has the
+ * what tells them apart (`namesakeDetail`) when someone else in Kith has the
  * same name, ignoring case.
  */
 export async function distinctLabels(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
@@ -16,8 +55,16 @@ export async function distinctLabels(db: Db, ids: readonly number[]): Promise<Ma
     .where('p.id', 'in', [...new Set(ids)])
     .execute()
   for (const r of rows) {
-    const detail = r.company ?? r.title ?? `#${r.id}`
-    labels.set(r.id, r.namesakes > 0 ? `${r.name} (${detail})` : r.name)
+    if (r.namesakes === 0) {
+      labels.set(r.id, r.name)
+      continue
+    }
+    const everyone = await db
+      .selectFrom('person')
+      .select(['id', 'company', 'title'])
+      .where(sql<boolean>`name = ${r.name} COLLATE NOCASE`)
+      .execute()
+    labels.set(r.id, `${r.name} (${namesakeDetail(r, everyone)})`)
   }
   return labels
 }

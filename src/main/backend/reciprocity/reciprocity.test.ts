@@ -97,4 +97,23 @@ describe('reciprocity and ties going cold', () => {
     ])
     expect((await ok(backend, 'week.get', {})).favorsToReturn.map((n) => n.label).sort()).toEqual(rec.standings.map((s) => s.label).sort())
   })
+
+  it('tells namesakes at the same company apart by their title, else by their id', async () => {
+    const backend = await openTempBackend({ now: () => WEEK_47 })
+    const me = await ok(backend, 'me.set', { name: 'Jordan Avery' })
+    const partner = await ok(backend, 'people.create', { name: 'Grace Ferreira', company: 'Harbor Capital', title: 'Partner' })
+    const analyst = await ok(backend, 'people.create', { name: 'grace ferreira', company: 'Harbor Capital', title: 'Analyst', allowDuplicate: true })
+    const untitled = await ok(backend, 'people.create', { name: 'Grace Ferreira', company: 'Harbor Capital', allowDuplicate: true })
+    const elsewhere = await ok(backend, 'people.create', { name: 'Grace Ferreira', company: 'Northwind', allowDuplicate: true })
+    for (const g of [partner, analyst, untitled, elsewhere]) await ok(backend, 'favors.log', { giverId: g.id, receiverId: me.id, date: '2026-11-01', kind: 'advice', size: 'small' })
+    const rec = await ok(backend, 'reciprocity.get', {})
+    expect(rec.standings.map((s) => s.label).sort()).toEqual(
+      [
+        'Grace Ferreira (Harbor Capital, Partner)',
+        'grace ferreira (Harbor Capital, Analyst)',
+        `Grace Ferreira (Harbor Capital #${untitled.id})`,
+        'Grace Ferreira (Northwind)',
+      ].sort(),
+    )
+  })
 })
