@@ -218,11 +218,47 @@ export abstract class GraphCore {
   label(i: number): string {
     const name = this.names[i] ?? ''
     if (!this.isNamesake(i)) return name
+    // An answer names the same people many times (paths, factors, checks): a namesake is looked up once a turn.
+    let memo = this.labelsThisTurn
+    if (memo === null) {
+      const fresh = new Map<number, string>()
+      this.labelsThisTurn = memo = fresh
+      queueMicrotask(() => {
+        if (this.labelsThisTurn === fresh) this.labelsThisTurn = null
+      })
+    }
+    const known = memo.get(i)
+    if (known !== undefined) return known
     const id = this.ids[i] ?? -1
     const everyone = namesakesOf(this.sqlite, name)
     const self = everyone.find((p) => p.id === id) ?? { id, company: null, title: null }
-    return `${name} (${namesakeDetail(self, everyone)})`
+    const label = `${name} (${namesakeDetail(self, everyone)})`
+    memo.set(i, label)
+    return label
   }
+
+  /** namesakes' labels worked out in this turn of the event loop */
+  private labelsThisTurn: Map<number, string> | null = null
+
+  /**
+   * Whether I introduced node i's and node j's people to each other (a
+   * connect introduction of mine between them that reached "introduced"):
+   * their relationship is then recorded as believed, yet not in doubt.
+   */
+  introducedByMe(i: number, j: number): boolean {
+    const a = this.ids[i] ?? -1
+    const b = this.ids[j] ?? -1
+    this.introducedRead ??= this.sqlite
+      .prepare<[number, number, number, number], number>(
+        `SELECT 1 FROM introduction x WHERE x.kind = 'connect'
+         AND ((x.person_a_id = ? AND x.person_b_id = ?) OR (x.person_a_id = ? AND x.person_b_id = ?))
+         AND EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = x.id AND e.state = 'introduced') LIMIT 1`,
+      )
+      .pluck()
+    return this.introducedRead.get(a, b, b, a) !== undefined
+  }
+
+  private introducedRead: Database.Statement<[number, number, number, number], number> | null = null
 
   /** Whether someone else in Kith bears node i's name, ignoring case: read from flags kept beside the counts, not worked out per name shown. */
   private isNamesake(i: number): boolean {

@@ -470,17 +470,25 @@ describe('paths.find', () => {
     expect(await doubts(omar.id)).toEqual({
       'Jordan > Lena > Omar': [],
       'Jordan > Grace > Omar': [
-        'caution: Kith only believes Grace Ferreira knows Omar Haddad: the relationship is recorded as believed, not known firsthand. Ask Grace whether they know Omar before asking for the introduction.',
+        'caution: Grace Ferreira and Omar Haddad are recorded as believed to know each other, not known firsthand. Ask Grace whether they know Omar before asking for the introduction.',
       ],
     })
     // A longer path: the ask to Grace is for Yara, so the doubt is about Grace and Yara.
     expect(await doubts(tess.id)).toEqual({
       'Jordan > Grace > Yara > Tess': [
-        'caution: Kith only infers Grace Ferreira knows Yara Said: the relationship is recorded as inferred, not known firsthand. Ask Grace whether they know Yara before asking for the introduction.',
+        'caution: That Grace Ferreira knows Yara Said is recorded as inferred, not known firsthand. Ask Grace whether they know Yara before asking for the introduction.',
       ],
     })
     // Once the user records it as known firsthand, the question is gone.
     await ok(backend, 'relationships.set', { a: grace.id, b: omar.id, strength: 2, confidence: 'firsthand' })
     expect((await doubts(omar.id))['Jordan > Grace > Omar']).toEqual([])
+
+    // Two people I introduced to each other are recorded as believed to know each other, and not doubted.
+    const intro = await ok(backend, 'introductions.connect', { confirmed: true, a: lena.id, b: tess.id })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'asking' })
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'a', answer: 'yes' })
+    await ok(backend, 'introductions.answer', { id: intro.id, side: 'b', answer: 'yes' })
+    await ok(backend, 'introductions.move', { id: intro.id, to: 'introduced', confirmed: true })
+    expect((await doubts(tess.id))['Jordan > Lena > Tess']).toEqual([])
   })
 })

@@ -156,15 +156,22 @@ function pushFatigue(factors: Factor[], g: PathGraph, i: number, asks: number): 
   }
 }
 
-/** Why Kith cannot take it as read that i knows j: only colleagues (nothing recorded), or recorded as believed or inferred; null when known firsthand. */
-function tieInDoubt(g: PathGraph, i: number, j: number): { kind: 'colleagues' | 'believed' | 'inferred'; words: string } | null {
+/**
+ * Why Kith cannot take it as read that node i knows node j, in words that
+ * name them: colleagues only (nothing recorded), or a relationship recorded
+ * as believed or inferred, unless I introduced the two myself. Null when
+ * known firsthand.
+ */
+function tieInDoubt(g: PathGraph, i: number, j: number, name: string, nextName: string): string | null {
   const recorded = g.edgeBetween(i, j)
   if (recorded === undefined) {
     const guessed = g.colleagueTie(i, j)
-    return guessed === null ? null : { kind: 'colleagues', words: `both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}` }
+    return guessed === null ? null : `Kith only assumes ${name} knows ${nextName}: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}.`
   }
-  if (recorded.confidence === 'firsthand') return null
-  return { kind: recorded.confidence, words: `the relationship is recorded as ${recorded.confidence}, not known firsthand` }
+  if (recorded.confidence === 'firsthand' || g.introducedByMe(i, j)) return null
+  return recorded.confidence === 'believed'
+    ? `${name} and ${nextName} are recorded as believed to know each other, not known firsthand.`
+    : `That ${name} knows ${nextName} is recorded as inferred, not known firsthand.`
 }
 
 function beforeYouAsk(
@@ -195,13 +202,13 @@ function beforeYouAsk(
   // The person asked for is only assumed to know the connector (colleagues, nothing recorded), or the relationship
   // is recorded as believed or inferred (learned from threads and meetings, say): said, not taken as read.
   const next = nodes[2] ?? -1
-  const doubt = next < 0 ? null : tieInDoubt(g, c1, next)
+  const nextName = next < 0 ? '' : g.label(next)
+  const doubt = next < 0 ? null : tieInDoubt(g, c1, next, name, nextName)
   if (doubt !== null) {
-    const nextName = g.label(next)
     out.push({
       question: `Does ${name} know ${nextName}?`,
       verdict: 'caution',
-      reason: `Kith only ${doubt.kind === 'colleagues' ? 'assumes' : doubt.kind === 'believed' ? 'believes' : 'infers'} ${name} knows ${nextName}: ${doubt.words}. Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction.`,
+      reason: `${doubt} Ask ${firstWord(name)} whether they know ${firstWord(nextName)} before asking for the introduction.`,
     })
   }
 

@@ -15,6 +15,7 @@ import * as m0013 from './0013_contact_spreadsheets'
 import * as m0014 from './0014_nudges'
 import * as m0015 from './0015_person_links_indexed'
 import * as m0016 from './0016_give_back_settled'
+import * as m0017 from './0017_person_name_any_case'
 
 export interface Migration {
   version: number
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'nudges', up: m0014.up },
   { version: 15, name: 'person links indexed', up: m0015.up },
   { version: 16, name: 'give-back settled by a favor', up: m0016.up },
+  { version: 17, name: 'person names in any case', up: m0017.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
