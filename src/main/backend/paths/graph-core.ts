@@ -240,26 +240,6 @@ export abstract class GraphCore {
   /** namesakes' labels worked out in this turn of the event loop */
   private labelsThisTurn: Map<number, string> | null = null
 
-  /**
-   * Whether I introduced node i's and node j's people to each other (a
-   * connect introduction of mine between them that reached "introduced"):
-   * their relationship is then recorded as believed, yet not in doubt.
-   */
-  introducedByMe(i: number, j: number): boolean {
-    const a = this.ids[i] ?? -1
-    const b = this.ids[j] ?? -1
-    this.introducedRead ??= this.sqlite
-      .prepare<[number, number, number, number], number>(
-        `SELECT 1 FROM introduction x WHERE x.kind = 'connect'
-         AND ((x.person_a_id = ? AND x.person_b_id = ?) OR (x.person_a_id = ? AND x.person_b_id = ?))
-         AND EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = x.id AND e.state = 'introduced') LIMIT 1`,
-      )
-      .pluck()
-    return this.introducedRead.get(a, b, b, a) !== undefined
-  }
-
-  private introducedRead: Database.Statement<[number, number, number, number], number> | null = null
-
   /** Whether someone else in Kith bears node i's name, ignoring case: read from flags kept beside the counts, not worked out per name shown. */
   private isNamesake(i: number): boolean {
     let counts = this.nameCounts

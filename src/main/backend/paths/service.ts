@@ -162,13 +162,13 @@ function pushFatigue(factors: Factor[], g: PathGraph, i: number, asks: number): 
  * as believed or inferred, unless I introduced the two myself. Null when
  * known firsthand.
  */
-function tieInDoubt(g: PathGraph, i: number, j: number, name: string, nextName: string): string | null {
+function tieInDoubt(g: PathGraph, i: number, j: number, name: string, nextName: string, introducedByMe: ReadonlySet<string>): string | null {
   const recorded = g.edgeBetween(i, j)
   if (recorded === undefined) {
     const guessed = g.colleagueTie(i, j)
     return guessed === null ? null : `Kith only assumes ${name} knows ${nextName}: both work at ${g.orgNames[guessed.org] ?? 'the same organisation'}.`
   }
-  if (recorded.confidence === 'firsthand' || g.introducedByMe(i, j)) return null
+  if (recorded.confidence === 'firsthand' || introducedByMe.has(pairOf(g.ids[i] ?? -1, g.ids[j] ?? -1))) return null
   return recorded.confidence === 'believed'
     ? `${name} and ${nextName} are recorded as believed to know each other, not known firsthand.`
     : `That ${name} knows ${nextName} is recorded as inferred, not known firsthand.`
@@ -203,7 +203,7 @@ function beforeYouAsk(
   // is recorded as believed or inferred (learned from threads and meetings, say): said, not taken as read.
   const next = nodes[2] ?? -1
   const nextName = next < 0 ? '' : g.label(next)
-  const doubt = next < 0 ? null : tieInDoubt(g, c1, next, name, nextName)
+  const doubt = next < 0 ? null : tieInDoubt(g, c1, next, name, nextName, context.introducedByMe)
   if (doubt !== null) {
     out.push({
       question: `Does ${name} know ${nextName}?`,
@@ -360,6 +360,7 @@ export function findPaths(backend: BackendState, args: Args<'paths.find'>, keep?
     faint,
     shortest: shortestLengths(g, raw, pathTargets),
     owed: owedTo(backend, raw.map((p) => g.ids[p.nodes[1] ?? -1] ?? -1)),
+    introducedByMe: introducedPairs(backend),
   }
   const paths: PathView[] = raw.map((p) => pathView(g, p, context))
   return { target, direct, paths, targets: targetIds.length }
@@ -467,6 +468,8 @@ interface PathContext {
   shortest: Map<number, number>
   /** follow-ups still owed to a connector from an earlier introduction (a thank-you, how it went), by person id, due by today */
   owed: Map<number, OwedTask[]>
+  /** pairs of people (`pairOf` their ids) I introduced to each other: their relationship is recorded as believed, yet not in doubt */
+  introducedByMe: ReadonlySet<string>
 }
 
 interface OwedTask {
@@ -495,8 +498,7 @@ function openOwed(backend: BackendState): OwedRow[] {
     kept = { mark: '', rows: [] }
     owedKept.set(backend.sqlite, kept)
   }
-  // The rows this connection wrote, and the data version this turn has read already (another process's commit).
-  const mark = `${totalChanges(backend.sqlite)}/${backend.dataVersion()}`
+  const mark = changesMark(backend)
   if (mark !== kept.mark) {
     kept.rows = backend.sqlite
       .prepare<[], OwedRow>(
@@ -507,6 +509,38 @@ function openOwed(backend: BackendState): OwedRow[] {
     kept.mark = mark
   }
   return kept.rows
+}
+
+/** What changes whenever the file does: the rows this connection wrote, and the data version this turn has read (another process's commit). */
+function changesMark(backend: BackendState): string {
+  return `${totalChanges(backend.sqlite)}/${backend.dataVersion()}`
+}
+
+/** Two people, in either order. */
+function pairOf(a: number, b: number): string {
+  return a < b ? `${a}-${b}` : `${b}-${a}`
+}
+
+const introducedKept = new WeakMap<BackendState['sqlite'], { mark: string; pairs: Set<string> }>()
+
+/** The pairs of people I introduced to each other (an introduction of mine between them that reached "introduced"), read again only after a change. */
+function introducedPairs(backend: BackendState): ReadonlySet<string> {
+  const kept = introducedKept.get(backend.sqlite)
+  const mark = changesMark(backend)
+  if (kept !== undefined && kept.mark === mark) return kept.pairs
+  const pairs = new Set<string>()
+  for (const [a, b] of backend.sqlite
+    .prepare<[], [number, number]>(
+      `SELECT x.person_a_id, x.person_b_id FROM introduction x
+       WHERE x.kind = 'connect' AND x.person_a_id IS NOT NULL AND x.person_b_id IS NOT NULL
+       AND EXISTS (SELECT 1 FROM introduction_event e WHERE e.introduction_id = x.id AND e.state = 'introduced')`,
+    )
+    .raw()
+    .iterate()) {
+    pairs.add(pairOf(a, b))
+  }
+  introducedKept.set(backend.sqlite, { mark, pairs })
+  return pairs
 }
 
 /** The thank-yous and "how it went" still owed to these people, due by today: a new ask waits for them. */
@@ -624,6 +658,7 @@ export function pathChecks(backend: BackendState, ids: readonly number[]): Befor
     faint: new Set(faintTie(g, new PeopleAsked(backend), t) ? [t] : []),
     shortest,
     owed: owedTo(backend, [ids[1] ?? -1]),
+    introducedByMe: introducedPairs(backend),
   })
   return checks.map((c) => (c.question.startsWith('Could you reach') && c.verdict === 'good' ? (betterWay(g, nodes) ?? c) : c))
 }
